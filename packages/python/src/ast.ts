@@ -346,7 +346,7 @@ export interface IfExp {
 }
 export interface Dict {
   readonly _type: "Dict";
-  keys: expr[];
+  keys: (expr | null)[];
   values: expr[];
   lineno: number;
   col_offset: number;
@@ -740,7 +740,7 @@ export interface arguments {
   args: arg[];
   vararg: arg | null;
   kwonlyargs: arg[];
-  kw_defaults: expr[];
+  kw_defaults: (expr | null)[];
   kwarg: arg | null;
   defaults: expr[];
 }
