@@ -286,7 +286,34 @@ export interface Continue {
   end_lineno: number;
   end_col_offset: number;
 }
-export type stmt = FunctionDef | AsyncFunctionDef | ClassDef | Return | Delete | Assign | AugAssign | AnnAssign | For | AsyncFor | While | If | With | AsyncWith | Match | Raise | Try | TryStar | Assert | Import | ImportFrom | Global | Nonlocal | Expr | Pass | Break | Continue;
+export type stmt =
+  | FunctionDef
+  | AsyncFunctionDef
+  | ClassDef
+  | Return
+  | Delete
+  | Assign
+  | AugAssign
+  | AnnAssign
+  | For
+  | AsyncFor
+  | While
+  | If
+  | With
+  | AsyncWith
+  | Match
+  | Raise
+  | Try
+  | TryStar
+  | Assert
+  | Import
+  | ImportFrom
+  | Global
+  | Nonlocal
+  | Expr
+  | Pass
+  | Break
+  | Continue;
 
 export interface BoolOp {
   readonly _type: "BoolOp";
@@ -535,7 +562,34 @@ export interface Slice {
   end_lineno: number;
   end_col_offset: number;
 }
-export type expr = BoolOp | NamedExpr | BinOp | UnaryOp | Lambda | IfExp | Dict | Set | ListComp | SetComp | DictComp | GeneratorExp | Await | Yield | YieldFrom | Compare | Call | FormattedValue | JoinedStr | Constant | Attribute | Subscript | Starred | Name | List | Tuple | Slice;
+export type expr =
+  | BoolOp
+  | NamedExpr
+  | BinOp
+  | UnaryOp
+  | Lambda
+  | IfExp
+  | Dict
+  | Set
+  | ListComp
+  | SetComp
+  | DictComp
+  | GeneratorExp
+  | Await
+  | Yield
+  | YieldFrom
+  | Compare
+  | Call
+  | FormattedValue
+  | JoinedStr
+  | Constant
+  | Attribute
+  | Subscript
+  | Starred
+  | Name
+  | List
+  | Tuple
+  | Slice;
 
 export interface Load {
   readonly _type: "Load";
@@ -595,7 +649,20 @@ export interface BitAnd {
 export interface FloorDiv {
   readonly _type: "FloorDiv";
 }
-export type operator = Add | Sub | Mult | MatMult | Div | Mod | Pow | LShift | RShift | BitOr | BitXor | BitAnd | FloorDiv;
+export type operator =
+  | Add
+  | Sub
+  | Mult
+  | MatMult
+  | Div
+  | Mod
+  | Pow
+  | LShift
+  | RShift
+  | BitOr
+  | BitXor
+  | BitAnd
+  | FloorDiv;
 
 export interface Invert {
   readonly _type: "Invert";
@@ -725,7 +792,15 @@ export interface MatchOr {
   end_lineno: number;
   end_col_offset: number;
 }
-export type pattern = MatchValue | MatchSingleton | MatchSequence | MatchMapping | MatchClass | MatchStar | MatchAs | MatchOr;
+export type pattern =
+  | MatchValue
+  | MatchSingleton
+  | MatchSequence
+  | MatchMapping
+  | MatchClass
+  | MatchStar
+  | MatchAs
+  | MatchOr;
 
 export interface TypeIgnore {
   readonly _type: "TypeIgnore";
@@ -797,68 +872,340 @@ export interface comprehension {
   is_async: number;
 }
 
-export type AST = Module | Interactive | Expression | FunctionType | FunctionDef | AsyncFunctionDef | ClassDef | Return | Delete | Assign | AugAssign | AnnAssign | For | AsyncFor | While | If | With | AsyncWith | Match | Raise | Try | TryStar | Assert | Import | ImportFrom | Global | Nonlocal | Expr | Pass | Break | Continue | BoolOp | NamedExpr | BinOp | UnaryOp | Lambda | IfExp | Dict | Set | ListComp | SetComp | DictComp | GeneratorExp | Await | Yield | YieldFrom | Compare | Call | FormattedValue | JoinedStr | Constant | Attribute | Subscript | Starred | Name | List | Tuple | Slice | Load | Store | Del | And | Or | Add | Sub | Mult | MatMult | Div | Mod | Pow | LShift | RShift | BitOr | BitXor | BitAnd | FloorDiv | Invert | Not | UAdd | USub | Eq | NotEq | Lt | LtE | Gt | GtE | Is | IsNot | In | NotIn | ExceptHandler | MatchValue | MatchSingleton | MatchSequence | MatchMapping | MatchClass | MatchStar | MatchAs | MatchOr | TypeIgnore | arguments | arg | keyword | alias | withitem | match_case | comprehension;
+export type AST =
+  | Module
+  | Interactive
+  | Expression
+  | FunctionType
+  | FunctionDef
+  | AsyncFunctionDef
+  | ClassDef
+  | Return
+  | Delete
+  | Assign
+  | AugAssign
+  | AnnAssign
+  | For
+  | AsyncFor
+  | While
+  | If
+  | With
+  | AsyncWith
+  | Match
+  | Raise
+  | Try
+  | TryStar
+  | Assert
+  | Import
+  | ImportFrom
+  | Global
+  | Nonlocal
+  | Expr
+  | Pass
+  | Break
+  | Continue
+  | BoolOp
+  | NamedExpr
+  | BinOp
+  | UnaryOp
+  | Lambda
+  | IfExp
+  | Dict
+  | Set
+  | ListComp
+  | SetComp
+  | DictComp
+  | GeneratorExp
+  | Await
+  | Yield
+  | YieldFrom
+  | Compare
+  | Call
+  | FormattedValue
+  | JoinedStr
+  | Constant
+  | Attribute
+  | Subscript
+  | Starred
+  | Name
+  | List
+  | Tuple
+  | Slice
+  | Load
+  | Store
+  | Del
+  | And
+  | Or
+  | Add
+  | Sub
+  | Mult
+  | MatMult
+  | Div
+  | Mod
+  | Pow
+  | LShift
+  | RShift
+  | BitOr
+  | BitXor
+  | BitAnd
+  | FloorDiv
+  | Invert
+  | Not
+  | UAdd
+  | USub
+  | Eq
+  | NotEq
+  | Lt
+  | LtE
+  | Gt
+  | GtE
+  | Is
+  | IsNot
+  | In
+  | NotIn
+  | ExceptHandler
+  | MatchValue
+  | MatchSingleton
+  | MatchSequence
+  | MatchMapping
+  | MatchClass
+  | MatchStar
+  | MatchAs
+  | MatchOr
+  | TypeIgnore
+  | arguments
+  | arg
+  | keyword
+  | alias
+  | withitem
+  | match_case
+  | comprehension;
 
 /** Field names in ASDL order with their multiplicity, per node type; ast.dump walks these. */
 export const AST_FIELDS: Readonly<Record<string, readonly (readonly [string, FieldKind])[]>> = {
-  Module: [["body", "list"], ["type_ignores", "list"]],
+  Module: [
+    ["body", "list"],
+    ["type_ignores", "list"],
+  ],
   Interactive: [["body", "list"]],
   Expression: [["body", "required"]],
-  FunctionType: [["argtypes", "list"], ["returns", "required"]],
-  FunctionDef: [["name", "required"], ["args", "required"], ["body", "list"], ["decorator_list", "list"], ["returns", "optional"], ["type_comment", "optional"]],
-  AsyncFunctionDef: [["name", "required"], ["args", "required"], ["body", "list"], ["decorator_list", "list"], ["returns", "optional"], ["type_comment", "optional"]],
-  ClassDef: [["name", "required"], ["bases", "list"], ["keywords", "list"], ["body", "list"], ["decorator_list", "list"]],
+  FunctionType: [
+    ["argtypes", "list"],
+    ["returns", "required"],
+  ],
+  FunctionDef: [
+    ["name", "required"],
+    ["args", "required"],
+    ["body", "list"],
+    ["decorator_list", "list"],
+    ["returns", "optional"],
+    ["type_comment", "optional"],
+  ],
+  AsyncFunctionDef: [
+    ["name", "required"],
+    ["args", "required"],
+    ["body", "list"],
+    ["decorator_list", "list"],
+    ["returns", "optional"],
+    ["type_comment", "optional"],
+  ],
+  ClassDef: [
+    ["name", "required"],
+    ["bases", "list"],
+    ["keywords", "list"],
+    ["body", "list"],
+    ["decorator_list", "list"],
+  ],
   Return: [["value", "optional"]],
   Delete: [["targets", "list"]],
-  Assign: [["targets", "list"], ["value", "required"], ["type_comment", "optional"]],
-  AugAssign: [["target", "required"], ["op", "required"], ["value", "required"]],
-  AnnAssign: [["target", "required"], ["annotation", "required"], ["value", "optional"], ["simple", "required"]],
-  For: [["target", "required"], ["iter", "required"], ["body", "list"], ["orelse", "list"], ["type_comment", "optional"]],
-  AsyncFor: [["target", "required"], ["iter", "required"], ["body", "list"], ["orelse", "list"], ["type_comment", "optional"]],
-  While: [["test", "required"], ["body", "list"], ["orelse", "list"]],
-  If: [["test", "required"], ["body", "list"], ["orelse", "list"]],
-  With: [["items", "list"], ["body", "list"], ["type_comment", "optional"]],
-  AsyncWith: [["items", "list"], ["body", "list"], ["type_comment", "optional"]],
-  Match: [["subject", "required"], ["cases", "list"]],
-  Raise: [["exc", "optional"], ["cause", "optional"]],
-  Try: [["body", "list"], ["handlers", "list"], ["orelse", "list"], ["finalbody", "list"]],
-  TryStar: [["body", "list"], ["handlers", "list"], ["orelse", "list"], ["finalbody", "list"]],
-  Assert: [["test", "required"], ["msg", "optional"]],
+  Assign: [
+    ["targets", "list"],
+    ["value", "required"],
+    ["type_comment", "optional"],
+  ],
+  AugAssign: [
+    ["target", "required"],
+    ["op", "required"],
+    ["value", "required"],
+  ],
+  AnnAssign: [
+    ["target", "required"],
+    ["annotation", "required"],
+    ["value", "optional"],
+    ["simple", "required"],
+  ],
+  For: [
+    ["target", "required"],
+    ["iter", "required"],
+    ["body", "list"],
+    ["orelse", "list"],
+    ["type_comment", "optional"],
+  ],
+  AsyncFor: [
+    ["target", "required"],
+    ["iter", "required"],
+    ["body", "list"],
+    ["orelse", "list"],
+    ["type_comment", "optional"],
+  ],
+  While: [
+    ["test", "required"],
+    ["body", "list"],
+    ["orelse", "list"],
+  ],
+  If: [
+    ["test", "required"],
+    ["body", "list"],
+    ["orelse", "list"],
+  ],
+  With: [
+    ["items", "list"],
+    ["body", "list"],
+    ["type_comment", "optional"],
+  ],
+  AsyncWith: [
+    ["items", "list"],
+    ["body", "list"],
+    ["type_comment", "optional"],
+  ],
+  Match: [
+    ["subject", "required"],
+    ["cases", "list"],
+  ],
+  Raise: [
+    ["exc", "optional"],
+    ["cause", "optional"],
+  ],
+  Try: [
+    ["body", "list"],
+    ["handlers", "list"],
+    ["orelse", "list"],
+    ["finalbody", "list"],
+  ],
+  TryStar: [
+    ["body", "list"],
+    ["handlers", "list"],
+    ["orelse", "list"],
+    ["finalbody", "list"],
+  ],
+  Assert: [
+    ["test", "required"],
+    ["msg", "optional"],
+  ],
   Import: [["names", "list"]],
-  ImportFrom: [["module", "optional"], ["names", "list"], ["level", "optional"]],
+  ImportFrom: [
+    ["module", "optional"],
+    ["names", "list"],
+    ["level", "optional"],
+  ],
   Global: [["names", "list"]],
   Nonlocal: [["names", "list"]],
   Expr: [["value", "required"]],
   Pass: [],
   Break: [],
   Continue: [],
-  BoolOp: [["op", "required"], ["values", "list"]],
-  NamedExpr: [["target", "required"], ["value", "required"]],
-  BinOp: [["left", "required"], ["op", "required"], ["right", "required"]],
-  UnaryOp: [["op", "required"], ["operand", "required"]],
-  Lambda: [["args", "required"], ["body", "required"]],
-  IfExp: [["test", "required"], ["body", "required"], ["orelse", "required"]],
-  Dict: [["keys", "list"], ["values", "list"]],
+  BoolOp: [
+    ["op", "required"],
+    ["values", "list"],
+  ],
+  NamedExpr: [
+    ["target", "required"],
+    ["value", "required"],
+  ],
+  BinOp: [
+    ["left", "required"],
+    ["op", "required"],
+    ["right", "required"],
+  ],
+  UnaryOp: [
+    ["op", "required"],
+    ["operand", "required"],
+  ],
+  Lambda: [
+    ["args", "required"],
+    ["body", "required"],
+  ],
+  IfExp: [
+    ["test", "required"],
+    ["body", "required"],
+    ["orelse", "required"],
+  ],
+  Dict: [
+    ["keys", "list"],
+    ["values", "list"],
+  ],
   Set: [["elts", "list"]],
-  ListComp: [["elt", "required"], ["generators", "list"]],
-  SetComp: [["elt", "required"], ["generators", "list"]],
-  DictComp: [["key", "required"], ["value", "required"], ["generators", "list"]],
-  GeneratorExp: [["elt", "required"], ["generators", "list"]],
+  ListComp: [
+    ["elt", "required"],
+    ["generators", "list"],
+  ],
+  SetComp: [
+    ["elt", "required"],
+    ["generators", "list"],
+  ],
+  DictComp: [
+    ["key", "required"],
+    ["value", "required"],
+    ["generators", "list"],
+  ],
+  GeneratorExp: [
+    ["elt", "required"],
+    ["generators", "list"],
+  ],
   Await: [["value", "required"]],
   Yield: [["value", "optional"]],
   YieldFrom: [["value", "required"]],
-  Compare: [["left", "required"], ["ops", "list"], ["comparators", "list"]],
-  Call: [["func", "required"], ["args", "list"], ["keywords", "list"]],
-  FormattedValue: [["value", "required"], ["conversion", "required"], ["format_spec", "optional"]],
+  Compare: [
+    ["left", "required"],
+    ["ops", "list"],
+    ["comparators", "list"],
+  ],
+  Call: [
+    ["func", "required"],
+    ["args", "list"],
+    ["keywords", "list"],
+  ],
+  FormattedValue: [
+    ["value", "required"],
+    ["conversion", "required"],
+    ["format_spec", "optional"],
+  ],
   JoinedStr: [["values", "list"]],
-  Constant: [["value", "required"], ["kind", "optional"]],
-  Attribute: [["value", "required"], ["attr", "required"], ["ctx", "required"]],
-  Subscript: [["value", "required"], ["slice", "required"], ["ctx", "required"]],
-  Starred: [["value", "required"], ["ctx", "required"]],
-  Name: [["id", "required"], ["ctx", "required"]],
-  List: [["elts", "list"], ["ctx", "required"]],
-  Tuple: [["elts", "list"], ["ctx", "required"]],
-  Slice: [["lower", "optional"], ["upper", "optional"], ["step", "optional"]],
+  Constant: [
+    ["value", "required"],
+    ["kind", "optional"],
+  ],
+  Attribute: [
+    ["value", "required"],
+    ["attr", "required"],
+    ["ctx", "required"],
+  ],
+  Subscript: [
+    ["value", "required"],
+    ["slice", "required"],
+    ["ctx", "required"],
+  ],
+  Starred: [
+    ["value", "required"],
+    ["ctx", "required"],
+  ],
+  Name: [
+    ["id", "required"],
+    ["ctx", "required"],
+  ],
+  List: [
+    ["elts", "list"],
+    ["ctx", "required"],
+  ],
+  Tuple: [
+    ["elts", "list"],
+    ["ctx", "required"],
+  ],
+  Slice: [
+    ["lower", "optional"],
+    ["upper", "optional"],
+    ["step", "optional"],
+  ],
   Load: [],
   Store: [],
   Del: [],
@@ -891,24 +1238,140 @@ export const AST_FIELDS: Readonly<Record<string, readonly (readonly [string, Fie
   IsNot: [],
   In: [],
   NotIn: [],
-  ExceptHandler: [["type", "optional"], ["name", "optional"], ["body", "list"]],
+  ExceptHandler: [
+    ["type", "optional"],
+    ["name", "optional"],
+    ["body", "list"],
+  ],
   MatchValue: [["value", "required"]],
   MatchSingleton: [["value", "required"]],
   MatchSequence: [["patterns", "list"]],
-  MatchMapping: [["keys", "list"], ["patterns", "list"], ["rest", "optional"]],
-  MatchClass: [["cls", "required"], ["patterns", "list"], ["kwd_attrs", "list"], ["kwd_patterns", "list"]],
+  MatchMapping: [
+    ["keys", "list"],
+    ["patterns", "list"],
+    ["rest", "optional"],
+  ],
+  MatchClass: [
+    ["cls", "required"],
+    ["patterns", "list"],
+    ["kwd_attrs", "list"],
+    ["kwd_patterns", "list"],
+  ],
   MatchStar: [["name", "optional"]],
-  MatchAs: [["pattern", "optional"], ["name", "optional"]],
+  MatchAs: [
+    ["pattern", "optional"],
+    ["name", "optional"],
+  ],
   MatchOr: [["patterns", "list"]],
-  TypeIgnore: [["lineno", "required"], ["tag", "required"]],
-  arguments: [["posonlyargs", "list"], ["args", "list"], ["vararg", "optional"], ["kwonlyargs", "list"], ["kw_defaults", "list"], ["kwarg", "optional"], ["defaults", "list"]],
-  arg: [["arg", "required"], ["annotation", "optional"], ["type_comment", "optional"]],
-  keyword: [["arg", "optional"], ["value", "required"]],
-  alias: [["name", "required"], ["asname", "optional"]],
-  withitem: [["context_expr", "required"], ["optional_vars", "optional"]],
-  match_case: [["pattern", "required"], ["guard", "optional"], ["body", "list"]],
-  comprehension: [["target", "required"], ["iter", "required"], ["ifs", "list"], ["is_async", "required"]],
+  TypeIgnore: [
+    ["lineno", "required"],
+    ["tag", "required"],
+  ],
+  arguments: [
+    ["posonlyargs", "list"],
+    ["args", "list"],
+    ["vararg", "optional"],
+    ["kwonlyargs", "list"],
+    ["kw_defaults", "list"],
+    ["kwarg", "optional"],
+    ["defaults", "list"],
+  ],
+  arg: [
+    ["arg", "required"],
+    ["annotation", "optional"],
+    ["type_comment", "optional"],
+  ],
+  keyword: [
+    ["arg", "optional"],
+    ["value", "required"],
+  ],
+  alias: [
+    ["name", "required"],
+    ["asname", "optional"],
+  ],
+  withitem: [
+    ["context_expr", "required"],
+    ["optional_vars", "optional"],
+  ],
+  match_case: [
+    ["pattern", "required"],
+    ["guard", "optional"],
+    ["body", "list"],
+  ],
+  comprehension: [
+    ["target", "required"],
+    ["iter", "required"],
+    ["ifs", "list"],
+    ["is_async", "required"],
+  ],
 };
 
 /** Node types that carry lineno, col_offset, end_lineno and end_col_offset. */
-export const HAS_POSITION: ReadonlySet<string> = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Return", "Delete", "Assign", "AugAssign", "AnnAssign", "For", "AsyncFor", "While", "If", "With", "AsyncWith", "Match", "Raise", "Try", "TryStar", "Assert", "Import", "ImportFrom", "Global", "Nonlocal", "Expr", "Pass", "Break", "Continue", "BoolOp", "NamedExpr", "BinOp", "UnaryOp", "Lambda", "IfExp", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom", "Compare", "Call", "FormattedValue", "JoinedStr", "Constant", "Attribute", "Subscript", "Starred", "Name", "List", "Tuple", "Slice", "ExceptHandler", "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr", "arg", "keyword", "alias"]);
+export const HAS_POSITION: ReadonlySet<string> = new Set([
+  "FunctionDef",
+  "AsyncFunctionDef",
+  "ClassDef",
+  "Return",
+  "Delete",
+  "Assign",
+  "AugAssign",
+  "AnnAssign",
+  "For",
+  "AsyncFor",
+  "While",
+  "If",
+  "With",
+  "AsyncWith",
+  "Match",
+  "Raise",
+  "Try",
+  "TryStar",
+  "Assert",
+  "Import",
+  "ImportFrom",
+  "Global",
+  "Nonlocal",
+  "Expr",
+  "Pass",
+  "Break",
+  "Continue",
+  "BoolOp",
+  "NamedExpr",
+  "BinOp",
+  "UnaryOp",
+  "Lambda",
+  "IfExp",
+  "Dict",
+  "Set",
+  "ListComp",
+  "SetComp",
+  "DictComp",
+  "GeneratorExp",
+  "Await",
+  "Yield",
+  "YieldFrom",
+  "Compare",
+  "Call",
+  "FormattedValue",
+  "JoinedStr",
+  "Constant",
+  "Attribute",
+  "Subscript",
+  "Starred",
+  "Name",
+  "List",
+  "Tuple",
+  "Slice",
+  "ExceptHandler",
+  "MatchValue",
+  "MatchSingleton",
+  "MatchSequence",
+  "MatchMapping",
+  "MatchClass",
+  "MatchStar",
+  "MatchAs",
+  "MatchOr",
+  "arg",
+  "keyword",
+  "alias",
+]);

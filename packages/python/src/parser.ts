@@ -15,7 +15,26 @@ import { type SourceOrigin, type Tokens, tokenize } from "./tokenizer.js";
 
 /** Parses decoded Python source into CPython's AST (`ast.parse(source)`). Throws PySyntaxError. */
 export function parseModule(source: string, filename: string): ast.Module {
-  return new Parser(tokenize(source, filename)).parseFile();
+  const tokens = tokenize(source, filename);
+  const parser = new Parser(tokens);
+  try {
+    return parser.parseFile();
+  } catch (error) {
+    throw preferTokenizerError(error, tokens, parser.furthestLine());
+  }
+}
+
+/**
+ * After a parse error CPython tokenizes the rest of the file, and an error the tokenizer finds there
+ * wins; a bracket left open at the end wins only over an error on a later line than the bracket.
+ */
+function preferTokenizerError(error: unknown, tokens: Tokens, errorLine: number): unknown {
+  const tokenError = tokens.error;
+  if (!(error instanceof PySyntaxError) || tokenError === null || error === tokenError) return error;
+  if (error.kind === "IndentationError" && error.msg.startsWith("unexpected ")) return error;
+  if (tokens.errorIsRaisedByTokenizer) return tokenError;
+  if (tokens.unclosedBracket && errorLine > tokenError.lineno) return tokenError;
+  return error;
 }
 
 /** Parses an f-string field `(expr)` the way CPython 3.11 compiles it: as a starred expression. */
@@ -29,7 +48,6 @@ const DEL: ast.Del = { _type: "Del" };
 
 type Ctx = ast.expr_context;
 type Positioned = { lineno: number; col_offset: number; end_lineno: number; end_col_offset: number };
-type Op<T> = { readonly _type: string } & T;
 
 const BINARY_OPS: Partial<Record<Tok, ast.operator>> = {
   [Tok.PLUS]: { _type: "Add" },
@@ -111,6 +129,8 @@ for (const k of [
 export class Parser {
   private readonly kinds: Uint8Array;
   private pos = 0;
+  /** The furthest token a failed parse looked at, as CPython's "last token fetched". */
+  private furthest = 0;
 
   constructor(readonly tokens: Tokens) {
     this.kinds = tokens.kind;
@@ -124,6 +144,12 @@ export class Parser {
       this.parseStatementInto(body);
     }
     return { _type: "Module", body, type_ignores: [] };
+  }
+
+  /** The line of the furthest token read, for deciding which error CPython would report. */
+  furthestLine(): number {
+    const i = Math.min(Math.max(this.furthest, this.pos), this.tokens.count - 1);
+    return this.tokens.line[i]!;
   }
 
   parseFStringInput(): ast.expr {
@@ -156,7 +182,9 @@ export class Parser {
 
   private isName(text: string, at = this.pos): boolean {
     const t = this.tokens;
-    return this.kinds[at] === Tok.NAME && t.end[at] - t.start[at] === text.length && t.source.startsWith(text, t.start[at]);
+    return (
+      this.kinds[at] === Tok.NAME && t.end[at] - t.start[at] === text.length && t.source.startsWith(text, t.start[at])
+    );
   }
 
   private nameText(i: number): string {
@@ -178,16 +206,6 @@ export class Parser {
     return n;
   }
 
-  /** Gives `node` the span from the start of `first` to the end of `last`. */
-  private span<T extends object>(first: Positioned, last: Positioned, node: T): T & Positioned {
-    const n = node as T & Positioned;
-    n.lineno = first.lineno;
-    n.col_offset = first.col_offset;
-    n.end_lineno = last.end_lineno;
-    n.end_col_offset = last.end_col_offset;
-    return n;
-  }
-
   // ---------------------------------------------------------------- errors
 
   private tokenError(): never {
@@ -205,11 +223,17 @@ export class Parser {
     message: string,
     i: number,
     endToken = i,
+    help: string | null = null,
   ): PySyntaxError {
     const t = this.tokens;
     const [line, offset] = this.characterPosition(i, t.start[i]!);
     const [endLine, endOffset] = this.characterPosition(endToken, t.end[endToken]!);
-    return new PySyntaxError(kind, message, t.filename, line, offset, endLine, endOffset);
+    return new PySyntaxError(kind, message, t.filename, line, offset, endLine, endOffset, null, help);
+  }
+
+  private unexpectedIndent(i: number): PySyntaxError {
+    const help = "remove the extra indentation, or add a block header (such as `if ...:`) above this line";
+    return this.makeError("IndentationError", "unexpected indent", i, i, help);
   }
 
   private errorAtNode(message: string, node: Positioned): never {
@@ -227,6 +251,11 @@ export class Parser {
 
   private characterPosition(i: number, sourceIndex: number): [number, number] {
     const t = this.tokens;
+    const kind = this.kinds[i];
+    if (kind === Tok.INDENT || kind === Tok.DEDENT) {
+      // These tokens have no start in CPython; it reports where its tokenizer stands, 0-based.
+      return [t.line[i]!, this.byteToCharOffset(t.line[i]!, t.endCol[i]!) - 1];
+    }
     const line = sourceIndex === t.end[i] ? t.endLine[i]! : t.line[i]!;
     const col = sourceIndex === t.end[i] ? t.endCol[i]! : t.col[i]!;
     return [line, this.byteToCharOffset(line, col)];
@@ -234,6 +263,11 @@ export class Parser {
 
   /** CPython reports 1-based character offsets; our columns are UTF-8 byte offsets. */
   private byteToCharOffset(line: number, byteCol: number): number {
+    const origin = this.tokens.origin;
+    if (origin !== null) {
+      // Inside an f-string field CPython reports columns within the field's own text.
+      return line === origin.lineOffset + 1 ? byteCol - origin.firstLineColOffset + 1 : byteCol + 1;
+    }
     const src = this.tokens.source;
     let start = 0;
     for (let l = 1; l < line && start >= 0; l++) start = src.indexOf("\n", start) + 1;
@@ -259,16 +293,72 @@ export class Parser {
   private invalidSyntax(): never {
     const i = this.pos;
     if (this.kinds[i] === Tok.ERROR) this.tokenError();
-    if (this.kinds[i] === Tok.INDENT) {
-      throw this.makeError("IndentationError", "unexpected indent", i);
-    }
+    if (this.kinds[i] === Tok.INDENT) throw this.unexpectedIndent(i);
+    this.raiseSpecificSyntaxError(i);
     if (this.kinds[i] === Tok.DEDENT) {
       throw this.makeError("IndentationError", "unexpected unindent", i);
     }
-    if (this.kinds[i] === Tok.ENDMARKER || (this.kinds[i] === Tok.NEWLINE && i > 0)) {
-      this.errorAtToken("invalid syntax", i);
-    }
     this.errorAtToken("invalid syntax", i);
+  }
+
+  /** The more helpful messages CPython's invalid_* rules give for a token that cannot follow. */
+  private raiseSpecificSyntaxError(i: number): void {
+    const k = this.kinds;
+    if (!CAN_START_JUXTAPOSED[k[i]!] || i === 0 || !ENDS_OPERAND[k[i - 1]!]) return;
+    const t = this.tokens;
+    // `print x`: a Python 2 statement.
+    if (k[i - 1] === Tok.NAME && k[i] !== Tok.LPAR) {
+      const name = t.text(i - 1);
+      if ((name === "print" || name === "exec") && (i < 2 || !ENDS_OPERAND[k[i - 2]!]) && k[i - 2] !== Tok.DOT) {
+        throw this.makeError(
+          "SyntaxError",
+          `Missing parentheses in call to '${name}'. Did you mean ${name}(...)?`,
+          i - 1,
+          i,
+          `call it: ${name}(...)`,
+        );
+      }
+    }
+    // Two operands in a row: CPython parses the second one (so a tokenizer error inside it comes first),
+    // and inside brackets blames a missing comma.
+    const save = this.pos;
+    let end = i;
+    try {
+      this.pos = i;
+      this.parseExpression();
+      end = this.pos - 1;
+    } catch (error) {
+      if (error === t.error) throw error;
+    } finally {
+      this.furthest = Math.max(this.furthest, this.pos);
+      this.pos = save;
+    }
+    const start = this.operandRunStart(i);
+    if (start < 0) return;
+    const single = start === i - 1 && k[start] === Tok.NAME;
+    if (single && (k[i] === Tok.STRING || isSoftKeyword(t.text(start)))) return;
+    throw this.makeError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", start, end, "add a comma here");
+  }
+
+  /** The first token of the operand that ends just before token `i`, or -1 outside brackets. */
+  private operandRunStart(i: number): number {
+    const k = this.kinds;
+    let depth = 0;
+    let start = -1;
+    for (let j = i - 1; j >= 0; j--) {
+      const kind = k[j]!;
+      if (kind === Tok.RPAR || kind === Tok.RSQB || kind === Tok.RBRACE) {
+        depth++;
+      } else if (kind === Tok.LPAR || kind === Tok.LSQB || kind === Tok.LBRACE) {
+        if (depth === 0) return start < 0 ? j + 1 : start;
+        depth--;
+      } else if (kind === Tok.NEWLINE || kind === Tok.INDENT || kind === Tok.DEDENT) {
+        return -1;
+      } else if (depth === 0 && start < 0 && OPERAND_SEPARATOR[kind]) {
+        start = j + 1;
+      }
+    }
+    return -1;
   }
 
   // ---------------------------------------------------------------- statements
@@ -301,9 +391,10 @@ export class Parser {
         }
         break;
       case Tok.INDENT:
-        throw this.makeError("IndentationError", "unexpected indent", this.pos);
+        throw this.unexpectedIndent(this.pos);
       case Tok.ERROR:
         this.tokenError();
+        break;
     }
     this.parseSimpleStatementsInto(body);
   }
@@ -379,8 +470,10 @@ export class Parser {
   private expectColon(): void {
     if (this.tok() !== Tok.COLON) {
       if (this.tok() === Tok.ERROR) this.tokenError();
-      // CPython points just past the last token of the header for a missing colon.
-      if (this.tok() === Tok.NEWLINE) this.errorAtToken("expected ':'", this.pos - 1);
+      // CPython points at the end of the header line, where the colon belongs.
+      if (this.tok() === Tok.NEWLINE) {
+        throw this.makeError("SyntaxError", "expected ':'", this.pos, this.pos, "add ':' at the end of this line");
+      }
       this.invalidSyntax();
     }
     this.pos++;
@@ -826,14 +919,12 @@ export class Parser {
     if (this.tok() === Tok.PLUS || this.tok() === Tok.MINUS) {
       const op = BINARY_OPS[this.tok()]!;
       this.pos++;
-      const imagStart = this.pos;
       if (this.tok() !== Tok.NUMBER) this.invalidSyntax();
       const right = this.parseAtom();
       const imag = right as ast.Constant;
       if (!(imag.value !== null && typeof imag.value === "object" && "imag" in imag.value)) {
         this.errorAtNode("imaginary number required in complex literal", right);
       }
-      void imagStart;
       value = this.at(start, { _type: "BinOp", left: value, op, right });
     }
     return value;
@@ -962,11 +1053,11 @@ export class Parser {
     const first = this.tok() === Tok.YIELD ? this.parseYieldExpression() : this.parseStarExpressions();
     switch (this.tok()) {
       case Tok.EQUAL: {
-        const targets: ast.expr[] = [this.toTarget(first, STORE)];
+        const targets: ast.expr[] = [this.toAssignTarget(first)];
         let value: ast.expr = first;
         while (this.accept(Tok.EQUAL)) {
           value = this.tok() === Tok.YIELD ? this.parseYieldExpression() : this.parseStarExpressions();
-          if (this.tok() === Tok.EQUAL) targets.push(this.toTarget(value, STORE));
+          if (this.tok() === Tok.EQUAL) targets.push(this.toAssignTarget(value));
         }
         return this.at(start, { _type: "Assign", targets, value, type_comment: null });
       }
@@ -1005,8 +1096,14 @@ export class Parser {
     this.errorAtNode("illegal target for annotation", target);
   }
 
+  private toAssignTarget(e: ast.expr): ast.expr {
+    if (e._type === "Yield" || e._type === "YieldFrom")
+      this.errorAtNode("assignment to yield expression not possible", e);
+    return this.toTarget(e, STORE, " here. Maybe you meant '==' instead of '='?");
+  }
+
   /** Converts an expression parsed as a value into an assignment (or del) target, as CPython validates it. */
-  private toTarget(e: ast.expr, ctx: Ctx): ast.expr {
+  private toTarget(e: ast.expr, ctx: Ctx, hint = ""): ast.expr {
     switch (e._type) {
       case "Name":
       case "Attribute":
@@ -1016,16 +1113,15 @@ export class Parser {
       case "Starred":
         if (ctx === DEL) this.errorAtNode("cannot delete starred", e);
         e.ctx = ctx;
-        this.toTarget(e.value, ctx);
+        this.toTarget(e.value, ctx, hint);
         return e;
       case "Tuple":
       case "List":
         e.ctx = ctx;
-        for (const elt of e.elts) this.toTarget(elt, ctx);
+        for (const elt of e.elts) this.toTarget(elt, ctx, hint);
         return e;
       default: {
         const verb = ctx === DEL ? "delete" : "assign to";
-        const hint = ctx === STORE && this.tok() === Tok.EQUAL ? "" : "";
         this.errorAtNode(`cannot ${verb} ${describeExpression(e)}${hint}`, e);
       }
     }
@@ -1453,16 +1549,17 @@ export class Parser {
       case Tok.LBRACE:
         return this.parseBraceDisplay();
       case Tok.ERROR:
-        this.tokenError();
+        return this.tokenError();
       default:
-        this.invalidSyntax();
+        return this.invalidSyntax();
     }
   }
 
   private parseStrings(): ast.expr {
     const first = this.pos;
     while (this.kinds[this.pos] === Tok.STRING) this.pos++;
-    return concatenateStrings(this.tokens, first, this.pos - 1, (message, i) => this.errorAtToken(message, i));
+    // CPython reports string errors at the token after the strings, the last one it had read.
+    return concatenateStrings(this.tokens, first, this.pos - 1, (message) => this.errorAtToken(message, this.pos));
   }
 
   /** tuple | group | genexp */
@@ -1559,8 +1656,10 @@ export class Parser {
         keys.push(null);
         values.push(this.parseBitwiseOr());
       } else {
-        keys.push(this.parseExpression());
-        this.expect(Tok.COLON);
+        const key = this.parseExpression();
+        if (this.tok() !== Tok.COLON) this.errorAtNode("':' expected after dictionary key", key);
+        this.pos++;
+        keys.push(key);
         values.push(this.parseExpression());
       }
       if (!this.accept(Tok.COMMA)) break;
@@ -1642,6 +1741,53 @@ export class Parser {
   }
 }
 
+/** Tokens that can begin an operand written right after another one (`f(a b)`). */
+const CAN_START_JUXTAPOSED = new Uint8Array(256);
+for (const k of [
+  Tok.NAME,
+  Tok.NUMBER,
+  Tok.STRING,
+  Tok.LBRACE,
+  Tok.NONE,
+  Tok.TRUE,
+  Tok.FALSE,
+  Tok.ELLIPSIS,
+  Tok.LAMBDA,
+]) {
+  CAN_START_JUXTAPOSED[k] = 1;
+}
+
+/** Tokens that can end an operand. */
+const ENDS_OPERAND = new Uint8Array(256);
+for (const k of [Tok.NAME, Tok.NUMBER, Tok.STRING, Tok.RPAR, Tok.RSQB, Tok.RBRACE, Tok.NONE, Tok.TRUE, Tok.FALSE]) {
+  ENDS_OPERAND[k] = 1;
+}
+ENDS_OPERAND[Tok.ELLIPSIS] = 1;
+
+/** Tokens after which a new operand (CPython's disjunction) begins. */
+const OPERAND_SEPARATOR = new Uint8Array(256);
+for (const k of [
+  Tok.COMMA,
+  Tok.EQUAL,
+  Tok.COLON,
+  Tok.COLONEQUAL,
+  Tok.IF,
+  Tok.ELSE,
+  Tok.FOR,
+  Tok.IN,
+  Tok.LAMBDA,
+  Tok.STAR,
+  Tok.DOUBLESTAR,
+  Tok.RETURN,
+  Tok.YIELD,
+]) {
+  OPERAND_SEPARATOR[k] = 1;
+}
+
+function isSoftKeyword(name: string): boolean {
+  return name === "match" || name === "case" || name === "_";
+}
+
 /** Thrown to abandon a speculative parse; never escapes the parser. */
 const BACKTRACK = new Error("backtrack");
 
@@ -1713,5 +1859,3 @@ export function describeExpression(e: ast.expr): string {
       return "expression";
   }
 }
-
-export type { Op };

@@ -1,7 +1,7 @@
 // Token kinds of Python 3.11's tokenizer, with every operator and keyword as a kind of its own so the
 // parser compares small integers instead of strings. Soft keywords (match, case, _) stay NAME.
 
-export const enum Tok {
+export enum Tok {
   ENDMARKER = 0,
   NAME,
   NUMBER,

@@ -31,11 +31,20 @@ export class Tokens {
   endCol: Int32Array;
   /** The error an ERROR token stands for. */
   error: PySyntaxError | null = null;
+  /** True when that error is a bracket still open at the end of the file. */
+  unclosedBracket = false;
+  /**
+   * Whether CPython's tokenizer raises the error itself. Only such errors (and an unclosed bracket)
+   * replace a parse error found earlier; indentation and line-continuation errors never do.
+   */
+  errorIsRaisedByTokenizer = true;
 
   constructor(
     readonly source: string,
     readonly filename: string,
     capacity: number,
+    /** Set for an f-string field parsed on its own. */
+    readonly origin: SourceOrigin | null,
   ) {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
@@ -142,7 +151,7 @@ class Tokenizer {
   ) {
     this.src = source;
     this.length = source.length;
-    this.tokens = new Tokens(source, filename, Math.max(16, source.length >> 2));
+    this.tokens = new Tokens(source, filename, Math.max(16, source.length >> 2), origin);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
     this.asciiOnly = !/[^\x00-\x7f]/.test(source);
     this.lineOffset = origin?.lineOffset ?? 0;
@@ -233,19 +242,34 @@ class Tokenizer {
     if (col === indents[top]) {
       if (altCol !== this.altIndents[top]) this.tabError();
     } else if (col > indents[top]) {
-      if (indents.length >= MAX_INDENT) this.fail("SyntaxError", "too many levels of indentation", this.pos);
+      if (indents.length >= MAX_INDENT) {
+        this.tokens.errorIsRaisedByTokenizer = false;
+        this.fail("SyntaxError", "too many levels of indentation", this.pos);
+      }
       if (altCol <= this.altIndents[top]) this.tabError();
       indents.push(col);
       this.altIndents.push(altCol);
       this.emit(Tok.INDENT, this.lineStart, this.pos);
     } else {
-      while (indents.length > 1 && col < indents[indents.length - 1]) {
+      // Check the target level before emitting anything: CPython fails before its first DEDENT.
+      let level = indents.length - 1;
+      while (level > 0 && col < indents[level]!) level--;
+      if (col !== indents[level]) {
+        // CPython has read the whole line by then and points past its end.
+        const lineEnd = this.src.indexOf("\n", this.pos);
+        this.tokens.errorIsRaisedByTokenizer = false;
+        throw this.errorAt(
+          "unindent does not match any outer indentation level",
+          this.lineno,
+          this.byteColumn(lineEnd < 0 ? this.length : lineEnd),
+          "IndentationError",
+          "indent this line to the same column as an enclosing block",
+        );
+      }
+      while (indents.length - 1 > level) {
         indents.pop();
         this.altIndents.pop();
         this.emit(Tok.DEDENT, this.pos, this.pos);
-      }
-      if (col !== indents[indents.length - 1]) {
-        this.fail("IndentationError", "unindent does not match any outer indentation level", this.pos);
       }
       if (altCol !== this.altIndents[this.altIndents.length - 1]) this.tabError();
     }
@@ -253,7 +277,14 @@ class Tokenizer {
   }
 
   private tabError(): never {
-    this.fail("TabError", "inconsistent use of tabs and spaces in indentation", this.pos);
+    this.tokens.errorIsRaisedByTokenizer = false;
+    throw this.errorAt(
+      "inconsistent use of tabs and spaces in indentation",
+      this.lineno,
+      0,
+      "TabError",
+      "indent with spaces only, or tabs only, throughout the file",
+    );
   }
 
   private skipToLineEnd(): void {
@@ -273,9 +304,9 @@ class Tokenizer {
     const next = this.src.charCodeAt(this.pos + 1);
     if (next === CH_NL) {
       this.newLine(this.pos + 2);
-      if (this.pos >= this.length) this.fail("SyntaxError", "unexpected EOF while parsing", this.pos);
-      return;
+      if (this.pos < this.length) return;
     }
+    this.tokens.errorIsRaisedByTokenizer = false;
     if (this.pos + 1 >= this.length) this.fail("SyntaxError", "unexpected EOF while parsing", this.pos);
     this.fail("SyntaxError", "unexpected character after line continuation character", this.pos + 1);
   }
@@ -497,7 +528,9 @@ class Tokenizer {
       if (p >= this.length) {
         this.pos = p;
         const kind = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
-        throw this.errorAt(`${kind} (detected at line ${this.lineno + this.lineOffset})`, startLine, startCol);
+        // At the very end CPython has not started another line after a final newline.
+        const detected = src.charCodeAt(p - 1) === CH_NL ? this.lineno - 1 : this.lineno;
+        throw this.errorAt(`${kind} (detected at line ${detected + this.lineOffset})`, startLine, startCol);
       }
       const c = src.charCodeAt(p);
       if (c === quote) {
@@ -545,7 +578,16 @@ class Tokenizer {
   private finishFile(): void {
     if (this.parens.length > 0) {
       const top = this.parens[this.parens.length - 1]!;
-      throw this.errorAt(`'${String.fromCharCode(top.char)}' was never closed`, top.line, top.col);
+      const closing = String.fromCharCode(CLOSING_OF[top.char]!);
+      this.tokens.unclosedBracket = true;
+      this.tokens.errorIsRaisedByTokenizer = false;
+      throw this.errorAt(
+        `'${String.fromCharCode(top.char)}' was never closed`,
+        top.line,
+        top.col,
+        "SyntaxError",
+        `add the missing '${closing}'`,
+      );
     }
     const count = this.tokens.count;
     const lastKind = count > 0 ? this.tokens.kind[count - 1] : Tok.NEWLINE;
@@ -599,17 +641,16 @@ class Tokenizer {
     return bytes;
   }
 
-  private errorAt(message: string, line: number, byteCol: number): PySyntaxError {
+  private errorAt(
+    message: string,
+    line: number,
+    byteCol: number,
+    kind: "SyntaxError" | "IndentationError" | "TabError" = "SyntaxError",
+    help: string | null = null,
+  ): PySyntaxError {
     const offset = this.characterOffset(line, byteCol);
-    return new PySyntaxError(
-      "SyntaxError",
-      message,
-      this.filename,
-      line + this.lineOffset,
-      offset,
-      line + this.lineOffset,
-      offset,
-    );
+    const lineno = line + this.lineOffset;
+    return new PySyntaxError(kind, message, this.filename, lineno, offset, lineno, offset, null, help);
   }
 
   /** CPython reports 1-based character offsets; convert a byte column on a (relative) line. */

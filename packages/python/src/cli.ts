@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { renderDiagnostic, shouldUseColor } from "@toolchain/compiler";
+import { Command, CommanderError } from "commander";
+import type { Module } from "./ast.js";
+import { dumpAst } from "./dump.js";
+import { parseModule } from "./parser.js";
+import { decodeSource } from "./source-decoding.js";
+import { syntaxErrorDiagnostic } from "./syntax-diagnostic.js";
+import { PySyntaxError } from "./syntax-error.js";
+
+/**
+ * Exit statuses, as documented in the README: 0 success; 1 a user error (bad usage, unreadable file,
+ * syntax error in the input); 2 an internal error, i.e. a bug in pycompile.
+ */
+const EXIT_OK = 0;
+const EXIT_USER_ERROR = 1;
+const EXIT_INTERNAL_ERROR = 2;
+
+/** The `pycompile` command line. Never throws; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  ignoreBrokenStdout();
+  let status = EXIT_OK;
+  const raise = (to: number): void => {
+    status = Math.max(status, to);
+  };
+  const debugRequested = argv.includes("--debug");
+
+  const program = new Command("pycompile")
+    .description("Compile Python to native executables. For now: parse Python exactly as CPython 3.11 does.")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .version(readVersion(), "-V, --version", "print the version and exit")
+    .helpOption("-h, --help", "print help and exit")
+    .option("--debug", "show a stack trace for internal errors");
+
+  program
+    .command("ast")
+    .description("print each file's AST in the format of CPython's ast.dump(), one line per file")
+    .argument("<file...>", "Python source files")
+    .option("--attributes", "include positions (ast.dump's include_attributes=True)")
+    .action((files: string[], options: { attributes?: boolean }) => {
+      for (const file of files) {
+        const outcome = parseFile(file, debugRequested);
+        if (outcome.kind === "parsed") {
+          writeOut(`${dumpAst(outcome.module, options.attributes === true)}\n`);
+        } else if (outcome.kind === "syntax-error") {
+          const e = outcome.error;
+          writeOut(`SyntaxError: ${file}:${e.lineno}:${e.offset}: ${e.msg}\n`);
+          raise(EXIT_USER_ERROR);
+        } else {
+          raise(outcome.status);
+        }
+      }
+    });
+
+  program
+    .command("check")
+    .description("parse each file and report syntax errors with the source line underlined")
+    .argument("<file...>", "Python source files")
+    .option("--verbose", "also report each file that parses")
+    .action((files: string[], options: { verbose?: boolean }) => {
+      const color = shouldUseColor(process.stderr);
+      let failed = 0;
+      for (const file of files) {
+        const outcome = parseFile(file, debugRequested);
+        if (outcome.kind === "parsed") {
+          if (options.verbose === true) writeOut(`${file}: ok\n`);
+          continue;
+        }
+        failed++;
+        if (outcome.kind === "syntax-error") {
+          const diagnostic = syntaxErrorDiagnostic(outcome.error);
+          const source = outcome.source;
+          const text = renderDiagnostic(diagnostic, (name) => (name === diagnostic.primary.file ? source : undefined), {
+            color,
+          });
+          // A blank line between diagnostics, as rustc.
+          writeErr(failed > 1 ? `\n${text}` : text);
+          raise(EXIT_USER_ERROR);
+        } else {
+          raise(outcome.status);
+        }
+      }
+      if (options.verbose === true) {
+        writeOut(`checked ${plural(files.length, "file")}: ${failed === 0 ? "no errors" : `${failed} with errors`}\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version or its error message.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+    }
+    reportInternalError(error, undefined, debugRequested);
+    return EXIT_INTERNAL_ERROR;
+  }
+  return status;
+}
+
+type ParseOutcome =
+  | { kind: "parsed"; module: Module }
+  | { kind: "syntax-error"; error: PySyntaxError; source: string }
+  | { kind: "failed"; status: number };
+
+/** Reads, decodes and parses one file; reports read failures and internal errors on stderr itself. */
+function parseFile(file: string, debug: boolean): ParseOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    writeErr(`pycompile: cannot read '${file}': ${osReason(error)}\n`);
+    return { kind: "failed", status: EXIT_USER_ERROR };
+  }
+  let source: string | undefined;
+  try {
+    const text = decodeSource(bytes, file);
+    source = text;
+    return { kind: "parsed", module: parseModule(text, file) };
+  } catch (error) {
+    if (error instanceof PySyntaxError) {
+      // An undecodable file still gets its lines shown, with replacement characters where needed.
+      return { kind: "syntax-error", error, source: source ?? new TextDecoder("utf-8").decode(bytes) };
+    }
+    reportInternalError(error, file, debug);
+    return { kind: "failed", status: EXIT_INTERNAL_ERROR };
+  }
+}
+
+function reportInternalError(error: unknown, file: string | undefined, debug: boolean): void {
+  const where = file === undefined ? "" : ` while parsing '${file}'`;
+  const message = error instanceof Error ? error.message : String(error);
+  if (debug) {
+    const stack = error instanceof Error && error.stack !== undefined ? error.stack : message;
+    writeErr(`pycompile: internal error${where}:\n${stack}\n`);
+  } else {
+    writeErr(`pycompile: internal error${where}: ${message} (run with --debug for details)\n`);
+  }
+}
+
+/** The operating system's reason, worded as strerror(3) words it for the common cases. */
+function osReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known = code === undefined ? undefined : STRERROR[code];
+  if (known !== undefined) return known;
+  return error instanceof Error ? error.message : String(error);
+}
+
+const STRERROR: Readonly<Record<string, string>> = {
+  EACCES: "Permission denied",
+  EISDIR: "Is a directory",
+  ELOOP: "Too many levels of symbolic links",
+  EMFILE: "Too many open files",
+  ENAMETOOLONG: "File name too long",
+  ENOENT: "No such file or directory",
+  ENOTDIR: "Not a directory",
+  EPERM: "Operation not permitted",
+};
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function writeOut(text: string): void {
+  process.stdout.write(text);
+}
+
+function writeErr(text: string): void {
+  process.stderr.write(text);
+}
+
+let stdoutGuarded = false;
+
+/** `pycompile ast big.py | head` must end quietly, not with an EPIPE stack trace. */
+function ignoreBrokenStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return manifest.version;
+}
