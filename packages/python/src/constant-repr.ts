@@ -68,7 +68,7 @@ function formatFloat(x: number, addDot0: boolean): string {
     const zero = addDot0 ? "0.0" : "0";
     return Object.is(x, -0) ? `-${zero}` : zero;
   }
-  if (x !== x) return "nan";
+  if (Number.isNaN(x)) return "nan";
   if (abs === Infinity) return x < 0 ? "-inf" : "inf";
   // Outside [1e-4, 1e16) the shortest digits always have a decimal exponent outside [-4, 16):
   // 1e-4 and 1e16 bound the range exactly, so CPython writes these in scientific notation.
@@ -180,16 +180,7 @@ const [UNPRINTABLE_STARTS, UNPRINTABLE_ENDS] = buildUnprintableRanges();
 
 /** Sorted, merged [start, end) ranges of the unprintable categories, as two parallel arrays. */
 function buildUnprintableRanges(): [Int32Array, Int32Array] {
-  const ranges = [
-    control,
-    format,
-    surrogate,
-    privateUse,
-    unassigned,
-    lineSeparator,
-    paragraphSeparator,
-    spaceSeparator,
-  ]
+  const ranges = [control, format, surrogate, privateUse, unassigned, lineSeparator, paragraphSeparator, spaceSeparator]
     .flat()
     .map((r) => [r.begin, r.end] as [number, number])
     .filter(([begin]) => begin !== 0x20) // U+0020 is a Zs range of its own; it is printable.

@@ -7,11 +7,12 @@
 
 import type * as ast from "./ast.js";
 import { PyEllipsis } from "./constant-value.js";
+import { LiteralError } from "./literal-error.js";
 import { parseNumberLiteral } from "./number-literal.js";
 import { concatenateStrings } from "./string-concatenation.js";
 import { PySyntaxError } from "./syntax-error.js";
 import { Tok, tokenSpelling } from "./token-kind.js";
-import { type SourceOrigin, type Tokens, tokenize } from "./tokenizer.js";
+import { characterOffset, type SourceOrigin, type Tokens, tokenize } from "./tokenizer.js";
 
 /** Parses decoded Python source into CPython's AST (`ast.parse(source)`). Throws PySyntaxError. */
 export function parseModule(source: string, filename: string): ast.Module {
@@ -131,6 +132,8 @@ export class Parser {
   private pos = 0;
   /** The furthest token a failed parse looked at, as CPython's "last token fetched". */
   private furthest = 0;
+  /** Set while re-parsing after an error, so that a second error does not start another re-parse. */
+  private diagnosing = false;
 
   constructor(readonly tokens: Tokens) {
     this.kinds = tokens.kind;
@@ -268,20 +271,7 @@ export class Parser {
       // Inside an f-string field CPython reports columns within the field's own text.
       return line === origin.lineOffset + 1 ? byteCol - origin.firstLineColOffset + 1 : byteCol + 1;
     }
-    const src = this.tokens.source;
-    let start = 0;
-    for (let l = 1; l < line && start >= 0; l++) start = src.indexOf("\n", start) + 1;
-    if (start < 0) return byteCol + 1;
-    let bytes = 0;
-    let i = start;
-    let chars = 0;
-    while (bytes < byteCol && i < src.length) {
-      const c = src.codePointAt(i)!;
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      i += c >= 0x10000 ? 2 : 1;
-      chars++;
-    }
-    return chars + 1;
+    return characterOffset(this.tokens.source, line, byteCol);
   }
 
   private expected(what: string): never {
@@ -304,7 +294,7 @@ export class Parser {
   /** The more helpful messages CPython's invalid_* rules give for a token that cannot follow. */
   private raiseSpecificSyntaxError(i: number): void {
     const k = this.kinds;
-    if (!CAN_START_JUXTAPOSED[k[i]!] || i === 0 || !ENDS_OPERAND[k[i - 1]!]) return;
+    if (this.diagnosing || !CAN_START_JUXTAPOSED[k[i]!] || i === 0 || !ENDS_OPERAND[k[i - 1]!]) return;
     const t = this.tokens;
     // `print x`: a Python 2 statement.
     if (k[i - 1] === Tok.NAME && k[i] !== Tok.LPAR) {
@@ -324,12 +314,14 @@ export class Parser {
     const save = this.pos;
     let end = i;
     try {
+      this.diagnosing = true;
       this.pos = i;
       this.parseExpression();
       end = this.pos - 1;
     } catch (error) {
       if (error === t.error) throw error;
     } finally {
+      this.diagnosing = false;
       this.furthest = Math.max(this.furthest, this.pos);
       this.pos = save;
     }
@@ -350,6 +342,8 @@ export class Parser {
       if (kind === Tok.RPAR || kind === Tok.RSQB || kind === Tok.RBRACE) {
         depth++;
       } else if (kind === Tok.LPAR || kind === Tok.LSQB || kind === Tok.LBRACE) {
+        // Parameter lists hold no expressions, so CPython has no comma hint there.
+        if (depth === 0 && kind === Tok.LPAR && k[j - 1] === Tok.NAME && k[j - 2] === Tok.DEF) return -1;
         if (depth === 0) return start < 0 ? j + 1 : start;
         depth--;
       } else if (kind === Tok.NEWLINE || kind === Tok.INDENT || kind === Tok.DEDENT) {
@@ -612,11 +606,7 @@ export class Parser {
   private parseWithItem(): ast.withitem {
     const context_expr = this.parseExpression();
     let optional_vars: ast.expr | null = null;
-    if (this.accept(Tok.AS)) {
-      optional_vars = this.parseStarTarget();
-      const k = this.tok();
-      if (k !== Tok.COMMA && k !== Tok.RPAR && k !== Tok.COLON) this.invalidSyntax();
-    }
+    if (this.accept(Tok.AS)) optional_vars = this.parseStarTarget();
     return { _type: "withitem", context_expr, optional_vars };
   }
 
@@ -1062,6 +1052,11 @@ export class Parser {
         return this.at(start, { _type: "Assign", targets, value, type_comment: null });
       }
       case Tok.COLON: {
+        if (!EXPRESSION_START[this.peek(1)]) {
+          // CPython only reads past the colon when the target could be annotated.
+          const annotatable = first._type === "Name" || first._type === "Attribute" || first._type === "Subscript";
+          this.errorAtToken("invalid syntax", annotatable ? this.pos + 1 : this.pos);
+        }
         this.checkAnnotationTarget(first);
         this.pos++;
         const target = this.toTarget(first, STORE);
@@ -1526,8 +1521,7 @@ export class Parser {
         return this.at(start, { _type: "Name", id: this.nameText(start), ctx: LOAD });
       case Tok.NUMBER: {
         this.pos++;
-        const value = parseNumberLiteral(this.tokens.text(start));
-        return this.at(start, { _type: "Constant", value, kind: null });
+        return this.at(start, { _type: "Constant", value: this.numberValue(start), kind: null });
       }
       case Tok.STRING:
         return this.parseStrings();
@@ -1555,11 +1549,24 @@ export class Parser {
     }
   }
 
+  private numberValue(i: number): ast.Constant["value"] {
+    try {
+      return parseNumberLiteral(this.tokens.text(i));
+    } catch (error) {
+      if (!(error instanceof LiteralError)) throw error;
+      // CPython reports an over-long integer on the token's lines with no column.
+      const t = this.tokens;
+      throw new PySyntaxError("SyntaxError", error.msg, t.filename, t.line[i]!, 0, t.endLine[i]!, 0);
+    }
+  }
+
   private parseStrings(): ast.expr {
     const first = this.pos;
     while (this.kinds[this.pos] === Tok.STRING) this.pos++;
     // CPython reports string errors at the token after the strings, the last one it had read.
-    return concatenateStrings(this.tokens, first, this.pos - 1, (message) => this.errorAtToken(message, this.pos));
+    return concatenateStrings(this.tokens, first, this.pos - 1, (message, i) =>
+      this.errorAtToken(message, i ?? this.pos),
+    );
   }
 
   /** tuple | group | genexp */

@@ -2,6 +2,7 @@
 // those bytes (`ast.parse(data)`, `compile(data, ...)`): null-byte check, universal newlines, a
 // UTF-8 BOM, a PEP 263 coding cookie, and decoding.
 
+import { Buffer } from "node:buffer";
 import { CODEC_ALIASES, CODECS, type PythonCodec } from "./python-codecs.js";
 import { PySyntaxError } from "./syntax-error.js";
 
@@ -33,8 +34,8 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   if (cookie === null || cookie === "utf-8") return decodeUtf8Lenient(data);
   if (hasBom) fail(`encoding problem: ${cookie} with BOM`);
   const codec = lookupCodec(cookie);
-  if (codec === undefined) fail(`unknown encoding: ${cookie}`);
-  return decodeWithCodec(data, cookie, codec!, fail);
+  if (codec === undefined) return fail(`unknown encoding: ${cookie}`);
+  return decodeWithCodec(data, cookie, codec, fail);
 }
 
 /**
@@ -45,7 +46,7 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
 function translateNewlines(bytes: Uint8Array): Uint8Array {
   const n = bytes.length;
   const last = bytes[n - 1];
-  const appendNewline = last !== 0x0a && last !== 0x0d ? true : last === 0x0a && bytes[n - 2] === 0x0d;
+  const appendNewline = (last !== 0x0a && last !== 0x0d) || (last === 0x0a && bytes[n - 2] === 0x0d);
   if (!bytes.includes(0x0d)) {
     if (!appendNewline) return bytes;
     const out = new Uint8Array(n + 1);
@@ -116,7 +117,12 @@ function matchesCoding(data: Uint8Array, at: number): boolean {
 
 function isEncodingNameByte(c: number): boolean {
   return (
-    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f || c === 0x2e
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x2d ||
+    c === 0x5f ||
+    c === 0x2e
   );
 }
 
@@ -164,12 +170,7 @@ function lookupCodec(name: string): PythonCodec | undefined {
 
 // --- decoding --------------------------------------------------------------------------------
 
-function decodeWithCodec(
-  data: Uint8Array,
-  cookie: string,
-  codec: PythonCodec,
-  fail: (msg: string) => never,
-): string {
+function decodeWithCodec(data: Uint8Array, cookie: string, codec: PythonCodec, fail: (msg: string) => never): string {
   const decodeError = (codecName: string, start: number, end: number, reason: string): never =>
     fail(decodeErrorMessage(codecName, data, start, end, reason));
   switch (codec.kind) {
@@ -183,10 +184,10 @@ function decodeWithCodec(
     case "ascii": {
       const bad = data.findIndex((b) => b >= 0x80);
       if (bad !== -1) decodeError("ascii", bad, bad + 1, "ordinal not in range(128)");
-      return LATIN1.decode(data);
+      return decodeLatin1(data);
     }
     case "latin-1":
-      return LATIN1.decode(data);
+      return decodeLatin1(data);
     case "charmap":
       return decodeCharmap(data, codec.high, codec.low, decodeError);
     case "multibyte":
@@ -199,8 +200,11 @@ function decodeWithCodec(
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-// "latin1" means windows-1252 to the WHATWG TextDecoder; Buffer's latin1 is the real ISO-8859-1.
-const LATIN1 = { decode: (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.length).toString("latin1") };
+
+/** ISO-8859-1. (To TextDecoder, "latin1" means windows-1252; Buffer's latin1 is the real one.) */
+function decodeLatin1(data: Uint8Array): string {
+  return Buffer.from(data.buffer, data.byteOffset, data.length).toString("latin1");
+}
 
 function decodeCharmap(
   data: Uint8Array,

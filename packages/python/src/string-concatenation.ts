@@ -5,12 +5,14 @@
 
 import type * as ast from "./ast.js";
 import { PyBytes, type PyStr } from "./constant-value.js";
+import { LiteralError } from "./literal-error.js";
 import { parseFStringExpression } from "./parser.js";
 import { concatPyStr, decodeStringBody } from "./string-literal.js";
 import { PySyntaxError } from "./syntax-error.js";
-import type { Tokens } from "./tokenizer.js";
+import { type Tokens, utf8Length } from "./tokenizer.js";
 
-type Fail = (message: string, tokenIndex: number) => never;
+/** Raises a SyntaxError at token `tokenIndex`, or at the last token read when that is null. */
+type Fail = (message: string, tokenIndex: number | null) => never;
 
 interface Span {
   lineno: number;
@@ -42,7 +44,7 @@ export function concatenateStrings(tokens: Tokens, first: number, last: number, 
   for (let i = first; i <= last; i++) {
     const part = splitStringToken(tokens.text(i), i);
     if (part.isBytes !== parts[0]?.isBytes && parts.length > 0) {
-      fail("cannot mix bytes and nonbytes literals", i);
+      fail("cannot mix bytes and nonbytes literals", null);
     }
     anyFString ||= part.isFString;
     parts.push(part);
@@ -94,22 +96,23 @@ function decodePart(p: StringToken, start: number, end: number, fail: Fail): PyS
   try {
     return decodeStringBody(p.text.slice(start, end), p.isRaw, false) as PyStr;
   } catch (error) {
-    if (error instanceof PySyntaxError) fail(error.msg, p.index);
-    throw error;
+    reraiseAtSite(error, p, fail);
   }
 }
 
 function decodeBytesPart(p: StringToken, fail: Fail): Uint8Array {
-  const body = p.text.slice(p.bodyStart, p.bodyEnd);
-  for (let i = 0; i < body.length; i++) {
-    if (body.charCodeAt(i) >= 128) fail("bytes can only contain ASCII literal characters", p.index);
-  }
   try {
-    return decodeStringBody(body, p.isRaw, true) as Uint8Array;
+    return decodeStringBody(p.text.slice(p.bodyStart, p.bodyEnd), p.isRaw, true) as Uint8Array;
   } catch (error) {
-    if (error instanceof PySyntaxError) fail(error.msg, p.index);
-    throw error;
+    reraiseAtSite(error, p, fail);
   }
+}
+
+/** A literal decoder knows CPython's message; where CPython reports it depends on the error. */
+function reraiseAtSite(error: unknown, p: StringToken, fail: Fail): never {
+  if (error instanceof LiteralError) fail(error.msg, error.site === "token" ? p.index : null);
+  if (error instanceof PySyntaxError) fail(error.msg, null);
+  throw error;
 }
 
 function joinBytes(chunks: Uint8Array[]): Uint8Array {
@@ -184,7 +187,7 @@ class FStringScanner {
   }
 
   private error(message: string): never {
-    this.fail(message, this.part.index);
+    this.fail(message, null);
   }
 
   /** Adds literals and fields to `builder` until the body ends, or a `}` ends a format spec. */
@@ -392,13 +395,4 @@ class FStringScanner {
 
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
-}
-
-function utf8Length(text: string, from: number, to: number): number {
-  let bytes = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
-  }
-  return bytes;
 }

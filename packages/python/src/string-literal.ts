@@ -33,7 +33,7 @@ export function decodeStringLiteral(tokenText: string): StringLiteral {
   let isRaw = false;
   let isFString = false;
   let i = 0;
-  for (;; i++) {
+  for (; ; i++) {
     const c = tokenText.charCodeAt(i) | 0x20; // ASCII lower case
     if (c === 0x62) isBytes = true;
     else if (c === 0x72) isRaw = true;
@@ -153,7 +153,8 @@ function decodeEscapes(body: string): PyStr {
       case 0x36:
       case 0x37: {
         let value = c - 0x30;
-        for (let k = 0; k < 2 && isOctalDigit(body.charCodeAt(next)); k++) value = value * 8 + body.charCodeAt(next++) - 0x30;
+        for (let k = 0; k < 2 && isOctalDigit(body.charCodeAt(next)); k++)
+          value = value * 8 + body.charCodeAt(next++) - 0x30;
         // Values above 0o377 are kept (CPython only warns).
         out += String.fromCharCode(value);
         break;
@@ -163,7 +164,12 @@ function decodeEscapes(body: string): PyStr {
       case 0x55: {
         // \UXXXXXXXX
         const count = c === 0x78 ? 2 : c === 0x75 ? 4 : 8;
-        const message = c === 0x78 ? "truncated \\xXX escape" : c === 0x75 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+        const message =
+          c === 0x78
+            ? "truncated \\xXX escape"
+            : c === 0x75
+              ? "truncated \\uXXXX escape"
+              : "truncated \\UXXXXXXXX escape";
         let value = 0;
         for (let k = 0; k < count; k++, next++) {
           const digit = next < n ? hexDigitValue(body.charCodeAt(next)) : -1;
@@ -172,7 +178,8 @@ function decodeEscapes(body: string): PyStr {
         }
         if (value > 0x10ffff) throw escapeError(body, i, next, "illegal Unicode character");
         if (value >= 0xdc00 && value <= 0xdfff && isHighSurrogate(out.charCodeAt(out.length - 1))) {
-          (splits ??= []).push(out.length);
+          splits ??= [];
+          splits.push(out.length);
         }
         out += String.fromCodePoint(value);
         break;
@@ -255,7 +262,8 @@ function escapeBufferOffset(body: string, index: number): number {
     if (c === 0x5c) {
       offset++;
       k++;
-      if (k >= body.length || body.charCodeAt(k) >= 0x80) offset += 5; // "\u005c"
+      if (k >= body.length || body.charCodeAt(k) >= 0x80)
+        offset += 5; // "\u005c"
       else if (k < index) {
         offset++; // the ASCII character after a backslash is copied with it
         k++;
@@ -273,7 +281,7 @@ function escapeBufferOffset(body: string, index: number): number {
 
 // --- bytes -----------------------------------------------------------------------------------
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** A bytes body; `\N`, `\u` and `\U` are not escapes in bytes. */
 export function decodeBytesBody(body: string, raw: boolean): Uint8Array {

@@ -88,9 +88,11 @@ export class Tokens {
   }
 }
 
-/** Tokenizes a whole decoded source (newlines already normalised to \n). Never throws. */
+/** Tokenizes a whole decoded source. Never throws: an error ends the stream in an ERROR token. */
 export function tokenize(source: string, filename: string, origin: SourceOrigin | null = null): Tokens {
-  return new Tokenizer(source, filename, origin).run();
+  // CPython's tokenizer reads \r\n and a lone \r as \n.
+  const text = source.includes("\r") ? source.replace(/\r\n?/g, "\n") : source;
+  return new Tokenizer(text, filename, origin).run();
 }
 
 const CH_TAB = 9;
@@ -301,14 +303,18 @@ class Tokenizer {
   }
 
   private scanContinuation(): void {
-    const next = this.src.charCodeAt(this.pos + 1);
-    if (next === CH_NL) {
-      this.newLine(this.pos + 2);
-      if (this.pos < this.length) return;
+    const at = this.pos;
+    const next = this.src.charCodeAt(at + 1);
+    if (next === CH_NL && at + 2 < this.length) {
+      this.newLine(at + 2);
+      return;
     }
     this.tokens.errorIsRaisedByTokenizer = false;
-    if (this.pos + 1 >= this.length) this.fail("SyntaxError", "unexpected EOF while parsing", this.pos);
-    this.fail("SyntaxError", "unexpected character after line continuation character", this.pos + 1);
+    if (next === CH_NL || at + 1 >= this.length) {
+      if (this.parens.length > 0) throw this.unclosedBracketError();
+      this.fail("SyntaxError", "unexpected EOF while parsing", at + 1);
+    }
+    this.fail("SyntaxError", "unexpected character after line continuation character", at + 1);
   }
 
   private scanToken(c: number): void {
@@ -576,19 +582,7 @@ class Tokenizer {
   }
 
   private finishFile(): void {
-    if (this.parens.length > 0) {
-      const top = this.parens[this.parens.length - 1]!;
-      const closing = String.fromCharCode(CLOSING_OF[top.char]!);
-      this.tokens.unclosedBracket = true;
-      this.tokens.errorIsRaisedByTokenizer = false;
-      throw this.errorAt(
-        `'${String.fromCharCode(top.char)}' was never closed`,
-        top.line,
-        top.col,
-        "SyntaxError",
-        `add the missing '${closing}'`,
-      );
-    }
+    if (this.parens.length > 0) throw this.unclosedBracketError();
     const count = this.tokens.count;
     const lastKind = count > 0 ? this.tokens.kind[count - 1] : Tok.NEWLINE;
     if (count > 0 && lastKind !== Tok.NEWLINE && lastKind !== Tok.DEDENT && lastKind !== Tok.INDENT) {
@@ -603,6 +597,15 @@ class Tokenizer {
       this.emit(Tok.DEDENT, this.length, this.length);
     }
     this.emit(Tok.ENDMARKER, this.length, this.length);
+  }
+
+  private unclosedBracketError(): PySyntaxError {
+    const top = this.parens[this.parens.length - 1]!;
+    const closing = String.fromCharCode(CLOSING_OF[top.char]!);
+    this.tokens.unclosedBracket = true;
+    this.tokens.errorIsRaisedByTokenizer = false;
+    const message = `'${String.fromCharCode(top.char)}' was never closed`;
+    return this.errorAt(message, top.line, top.col, "SyntaxError", `add the missing '${closing}'`);
   }
 
   private emit(kind: Tok, start: number, end: number): void {
@@ -630,12 +633,7 @@ class Tokenizer {
       this.colCachePos = this.lineStart;
       this.colCacheBytes = 0;
     }
-    const src = this.src;
-    let bytes = this.colCacheBytes;
-    for (let i = this.colCachePos; i < pos; i++) {
-      const c = src.charCodeAt(i);
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
-    }
+    const bytes = this.colCacheBytes + utf8Length(this.src, this.colCachePos, pos);
     this.colCachePos = pos;
     this.colCacheBytes = bytes;
     return bytes;
@@ -655,17 +653,7 @@ class Tokenizer {
 
   /** CPython reports 1-based character offsets; convert a byte column on a (relative) line. */
   private characterOffset(line: number, byteCol: number): number {
-    if (this.asciiOnly) return byteCol + 1 + (line === 1 ? this.firstLineColOffset : 0);
-    let start = 0;
-    for (let l = 1; l < line; l++) start = this.src.indexOf("\n", start) + 1;
-    let bytes = 0;
-    let i = start;
-    while (bytes < byteCol && i < this.length) {
-      const c = this.src.codePointAt(i)!;
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      i += c >= 0x10000 ? 2 : 1;
-    }
-    return i - start + 1;
+    return this.asciiOnly ? byteCol + 1 : characterOffset(this.src, line, byteCol);
   }
 
   private fail(kind: "SyntaxError" | "IndentationError" | "TabError", message: string, at: number, end = at): never {
@@ -708,6 +696,44 @@ function isStringPrefix(prefix: string): boolean {
     default:
       return false;
   }
+}
+
+/** CPython's 1-based character offset for a UTF-8 byte column on a 1-based line of `text`. */
+export function characterOffset(text: string, line: number, byteCol: number): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const newline = text.indexOf("\n", start);
+    if (newline < 0) return byteCol + 1;
+    start = newline + 1;
+  }
+  let bytes = 0;
+  let chars = 0;
+  for (let i = start; i < text.length && bytes < byteCol; chars++) {
+    const c = text.charCodeAt(i);
+    const units = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    bytes += utf8Length(text, i, i + units);
+    i += units;
+  }
+  return chars + 1;
+}
+
+/**
+ * UTF-8 length of text[from, to). A lone low surrogate stands for one undecodable source byte
+ * (decodeSource keeps such bytes as U+DC80..U+DCFF), so it counts as the one byte it was.
+ */
+export function utf8Length(text: string, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      bytes += 4;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bytes += 1;
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 function isDigit(c: number): boolean {

@@ -17,7 +17,7 @@ export function lookupUnicodeName(name: string): number | undefined {
   if (name.startsWith("CJK UNIFIED IDEOGRAPH-")) return unifiedIdeograph(name.slice(22));
   // Only ASCII letters are folded (Py_TOUPPER); no real name contains anything else.
   if (!/^[\x20-\x7e]*$/.test(name)) return undefined;
-  return (names ??= loadNames()).byName.get(name.toUpperCase());
+  return nameTable().byName.get(name.toUpperCase());
 }
 
 // --- algorithmic names -----------------------------------------------------------------------
@@ -54,7 +54,7 @@ function unifiedIdeograph(hex: string): number | undefined {
   // Exactly four or five upper-case hex digits, as CPython's _getcode insists.
   if (!/^[0-9A-F]{4,5}$/.test(hex)) return undefined;
   const cp = Number.parseInt(hex, 16);
-  const { ideographStarts, ideographEnds } = (names ??= loadNames());
+  const { ideographStarts, ideographEnds } = nameTable();
   for (let i = 0; i < ideographStarts.length; i++) {
     if (cp >= ideographStarts[i]! && cp < ideographEnds[i]!) return cp;
   }
@@ -71,6 +71,11 @@ interface NameTable {
 }
 
 let names: NameTable | undefined;
+
+function nameTable(): NameTable {
+  if (names === undefined) names = loadNames();
+  return names;
+}
 
 /**
  * Built on the first `\N{...}`: the names list is large and most programs never need it. It is an

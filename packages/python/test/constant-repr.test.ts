@@ -58,7 +58,7 @@ describe("reprConstant: int", () => {
   it("refuses ints over 4300 digits with CPython's ValueError message", () => {
     const huge = 10n ** 4300n;
     const expected = askPython<string>(
-      String.raw`
+      `
 def run(data):
     try:
         repr(int(data, 16))
@@ -82,9 +82,39 @@ function floatBits(x: number): string {
 function floatSamples(): number[] {
   const next = random(11);
   const values = [
-    0, -0, 1, -1, 0.5, 0.1, 1 / 3, 1e16, 1e15, 9999999999999998, 1e-4, 1e-5, 0.0001, 0.00009999999999999999, 1.5e300,
-    123456789012345678, 12345678901234567, 1e22, 1e21, 1e-7, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
-    Infinity, -Infinity, Number.NaN, 100, 1e100, 123.456, -2.5e-10, 0.3, 2 ** 53, 2 ** 53 + 2,
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    0.1,
+    1 / 3,
+    1e16,
+    1e15,
+    9999999999999998,
+    1e-4,
+    1e-5,
+    0.0001,
+    0.00009999999999999999,
+    1.5e300,
+    Number("123456789012345678"),
+    Number("12345678901234567"),
+    1e22,
+    1e21,
+    1e-7,
+    5e-324,
+    2.2250738585072014e-308,
+    1.7976931348623157e308,
+    Infinity,
+    -Infinity,
+    Number.NaN,
+    100,
+    1e100,
+    123.456,
+    -2.5e-10,
+    0.3,
+    2 ** 53,
+    2 ** 53 + 2,
   ];
   const view = new DataView(new ArrayBuffer(8));
   for (let i = 0; i < 5000; i++) {
@@ -114,7 +144,7 @@ describe("reprConstant: complex", () => {
     const pairs: [number, number][] = [];
     for (const real of parts) for (const imag of parts) pairs.push([real, imag]);
     const expected = askPython<string[]>(
-      String.raw`
+      `
 import struct
 def run(data):
     f = lambda h: struct.unpack('>d', bytes.fromhex(h))[0]
@@ -134,7 +164,7 @@ describe("reprConstant: str", () => {
   it("isPrintable agrees with str.isprintable() on every code point (Unicode 14.0.0)", () => {
     // CPython answers with the boundaries where printability changes, starting from "printable".
     const changes = askPython<number[]>(
-      String.raw`
+      `
 def run(data):
     out, prev = [], True
     for cp in range(0x110000):
@@ -184,7 +214,8 @@ def run(data):
       const length = 1 + Math.floor(next() * 6);
       for (let k = 0; k < length; k++) {
         const r = next();
-        const cp = r < 0.3 ? Math.floor(next() * 0x80) : r < 0.6 ? Math.floor(next() * 0x800) : Math.floor(next() * 0x110000);
+        const cp =
+          r < 0.3 ? Math.floor(next() * 0x80) : r < 0.6 ? Math.floor(next() * 0x800) : Math.floor(next() * 0x110000);
         s += String.fromCodePoint(cp);
       }
       strings.push(s);
@@ -215,7 +246,10 @@ describe("reprConstant: bytes", () => {
     for (let b = 0; b < 256; b++) values.push(Uint8Array.of(b, 0x61));
     for (const text of ["", "it's", 'say "x"', `'"`, "\\", "a'b\"c\\"]) values.push(new Uint8Array(Buffer.from(text)));
     values.push(Uint8Array.from({ length: 256 }, (_, i) => i));
-    const expected = askPython<string[]>("def run(data): return [repr(bytes.fromhex(h)) for h in data]", values.map(toHex));
+    const expected = askPython<string[]>(
+      "def run(data): return [repr(bytes.fromhex(h)) for h in data]",
+      values.map(toHex),
+    );
     assertAllEqual(
       expected,
       values.map((v) => reprConstant(new PyBytes(v))),

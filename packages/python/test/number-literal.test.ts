@@ -22,7 +22,7 @@ function random(seed: number): () => number {
 }
 
 /** Python's type name and repr of each literal's value, or the SyntaxError message. */
-const CPYTHON = String.raw`
+const CPYTHON = `
 import ast
 def run(data):
     out = []

@@ -10,12 +10,12 @@
 import { spawnSync } from "node:child_process";
 import { pythonExecutable } from "./cpython-referee.js";
 
-const PRELUDE = String.raw`
+const PRELUDE = `
 import json, sys, warnings
 warnings.simplefilter("ignore")
 `;
 
-const POSTLUDE = String.raw`
+const POSTLUDE = `
 sys.stdout.write(json.dumps(run(json.load(sys.stdin))))
 `;
 

@@ -35,7 +35,7 @@ function sourceBytes(text: string): Uint8Array {
 type Outcome = { ok: true; repr: string; kind: string | null; cps: number[] | null } | { ok: false; msg: string };
 
 /** CPython's outcome for each source: the value of its single expression (a Constant), or the error. */
-const CPYTHON_EVAL = String.raw`
+const CPYTHON_EVAL = `
 import ast
 def run(data):
     out = []
@@ -73,12 +73,17 @@ function outcomeOf(compute: () => { value: PyStr | PyBytes | Uint8Array; kind: s
 }
 
 function compareAll(sources: readonly string[], ours: (i: number) => Outcome): void {
-  const expected = askPython<Outcome[]>(CPYTHON_EVAL, sources.map((s) => toHex(sourceBytes(s))));
+  const expected = askPython<Outcome[]>(
+    CPYTHON_EVAL,
+    sources.map((s) => toHex(sourceBytes(s))),
+  );
   const failures: string[] = [];
   sources.forEach((source, i) => {
     const actual = ours(i);
     if (JSON.stringify(actual) !== JSON.stringify(expected[i])) {
-      failures.push(`${JSON.stringify(source)}:\n  CPython ${JSON.stringify(expected[i])}\n  ours    ${JSON.stringify(actual)}`);
+      failures.push(
+        `${JSON.stringify(source)}:\n  CPython ${JSON.stringify(expected[i])}\n  ours    ${JSON.stringify(actual)}`,
+      );
     }
   });
   assert.equal(failures.length, 0, failures.slice(0, 8).join("\n"));
@@ -337,7 +342,7 @@ describe("concatPyStr", () => {
 describe("lookupUnicodeName (\\N{...})", () => {
   it("finds every character by its name, as unicodedata.name gives it", () => {
     const named = askPython<[number, string][]>(
-      String.raw`
+      `
 import unicodedata
 def run(data):
     return [[cp, unicodedata.name(chr(cp))] for cp in range(0x110000) if unicodedata.name(chr(cp), None)]
