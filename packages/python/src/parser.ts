@@ -82,6 +82,20 @@ const AUGMENTED_OPS: Partial<Record<Tok, ast.operator>> = {
   [Tok.DOUBLESLASHEQUAL]: BINARY_OPS[Tok.DOUBLESLASH],
 };
 
+/** Precedence level of each binary operator token between `|` (1) and `*` (6); 0 for the rest. */
+const BINARY_LEVEL = new Uint8Array(256);
+const TIGHTEST_BINARY_LEVEL = 6;
+for (const [level, kinds] of [
+  [1, [Tok.VBAR]],
+  [2, [Tok.CIRCUMFLEX]],
+  [3, [Tok.AMPER]],
+  [4, [Tok.LEFTSHIFT, Tok.RIGHTSHIFT]],
+  [5, [Tok.PLUS, Tok.MINUS]],
+  [6, [Tok.STAR, Tok.SLASH, Tok.DOUBLESLASH, Tok.PERCENT, Tok.AT]],
+] as const) {
+  for (const kind of kinds) BINARY_LEVEL[kind] = level;
+}
+
 const COMPARE_OPS: Partial<Record<Tok, ast.cmpop>> = {
   [Tok.EQEQUAL]: { _type: "Eq" },
   [Tok.NOTEQUAL]: { _type: "NotEq" },
@@ -1285,70 +1299,19 @@ export class Parser {
     return this.at(start, { _type: "Compare", left, ops, comparators: comparators! });
   }
 
+  /** bitwise_or: the binary operator levels from `|` down to `*`, each left-associative. */
   private parseBitwiseOr(): ast.expr {
-    const start = this.pos;
-    let left = this.parseBitwiseXor();
-    while (this.tok() === Tok.VBAR) {
-      const op = BINARY_OPS[this.kinds[this.pos++] as Tok]!;
-      const right = this.parseBitwiseXor();
-      left = this.at(start, { _type: "BinOp", left, op, right });
-    }
-    return left;
+    return this.parseBinaryLevel(1);
   }
 
-  private parseBitwiseXor(): ast.expr {
+  private parseBinaryLevel(level: number): ast.expr {
+    if (level > TIGHTEST_BINARY_LEVEL) return this.parseFactor();
     const start = this.pos;
-    let left = this.parseBitwiseAnd();
-    while (this.tok() === Tok.CIRCUMFLEX) {
+    let left = this.parseBinaryLevel(level + 1);
+    while (BINARY_LEVEL[this.tok()] === level) {
       const op = BINARY_OPS[this.kinds[this.pos++] as Tok]!;
-      const right = this.parseBitwiseAnd();
+      const right = this.parseBinaryLevel(level + 1);
       left = this.at(start, { _type: "BinOp", left, op, right });
-    }
-    return left;
-  }
-
-  private parseBitwiseAnd(): ast.expr {
-    const start = this.pos;
-    let left = this.parseShift();
-    while (this.tok() === Tok.AMPER) {
-      const op = BINARY_OPS[this.kinds[this.pos++] as Tok]!;
-      const right = this.parseShift();
-      left = this.at(start, { _type: "BinOp", left, op, right });
-    }
-    return left;
-  }
-
-  private parseShift(): ast.expr {
-    const start = this.pos;
-    let left = this.parseSum();
-    while (this.tok() === Tok.LEFTSHIFT || this.tok() === Tok.RIGHTSHIFT) {
-      const op = BINARY_OPS[this.kinds[this.pos++] as Tok]!;
-      const right = this.parseSum();
-      left = this.at(start, { _type: "BinOp", left, op, right });
-    }
-    return left;
-  }
-
-  private parseSum(): ast.expr {
-    const start = this.pos;
-    let left = this.parseTerm();
-    while (this.tok() === Tok.PLUS || this.tok() === Tok.MINUS) {
-      const op = BINARY_OPS[this.kinds[this.pos++] as Tok]!;
-      const right = this.parseTerm();
-      left = this.at(start, { _type: "BinOp", left, op, right });
-    }
-    return left;
-  }
-
-  private parseTerm(): ast.expr {
-    const start = this.pos;
-    let left = this.parseFactor();
-    while (true) {
-      const k = this.tok();
-      if (k !== Tok.STAR && k !== Tok.SLASH && k !== Tok.DOUBLESLASH && k !== Tok.PERCENT && k !== Tok.AT) break;
-      this.pos++;
-      const right = this.parseFactor();
-      left = this.at(start, { _type: "BinOp", left, op: BINARY_OPS[k]!, right });
     }
     return left;
   }

@@ -16,6 +16,8 @@ export function syntaxErrorDiagnostic(error: PySyntaxError): Diagnostic {
     column,
     endLine: hasExtent ? error.endLineno : line,
     endColumn: hasExtent ? error.endOffset : column,
+    // With a related place shown, say which mark is which.
+    ...(error.related !== null ? { label: "here" } : {}),
   };
   const secondary: SourceSpan[] = [];
   if (error.related !== null) {

@@ -412,10 +412,28 @@ class Tokenizer {
         const closing = String.fromCharCode(c);
         const opening = String.fromCharCode(open.char);
         const where = open.line !== this.lineno ? ` on line ${open.line + this.lineOffset}` : "";
-        this.fail(
-          "SyntaxError",
+        const error = this.errorAt(
           `closing parenthesis '${closing}' does not match opening parenthesis '${opening}'${where}`,
-          start,
+          this.lineno,
+          this.byteColumn(start),
+          "SyntaxError",
+          `close the '${opening}' with '${String.fromCharCode(CLOSING_OF[open.char]!)}' first`,
+        );
+        const related = {
+          message: `'${opening}' opened here`,
+          lineno: open.line + this.lineOffset,
+          offset: this.characterOffset(open.line, open.col),
+        };
+        throw new PySyntaxError(
+          error.kind,
+          error.msg,
+          error.filename,
+          error.lineno,
+          error.offset,
+          error.endLineno,
+          error.endOffset,
+          related,
+          error.help,
         );
       }
     }

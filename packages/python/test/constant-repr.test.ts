@@ -8,17 +8,7 @@ import { describe, it } from "node:test";
 import { isPrintable, reprConstant } from "../src/constant-repr.js";
 import { PyBytes, PyComplex, PyEllipsis, PyStrCodePoints } from "../src/constant-value.js";
 import { askPython, toHex } from "./python-oracle.js";
-
-/** A deterministic pseudo-random generator (xorshift32), so failures reproduce. */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom as random } from "./seeded-random.js";
 
 function assertAllEqual(expected: readonly string[], actual: readonly string[], inputs: readonly unknown[]): void {
   assert.equal(actual.length, expected.length);

@@ -10,16 +10,7 @@ import { PyComplex } from "../src/constant-value.js";
 import { LiteralError } from "../src/literal-error.js";
 import { parseNumberLiteral } from "../src/number-literal.js";
 import { askPython } from "./python-oracle.js";
-
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom as random } from "./seeded-random.js";
 
 /** Python's type name and repr of each literal's value, or the SyntaxError message. */
 const CPYTHON = `

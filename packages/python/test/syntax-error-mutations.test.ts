@@ -9,22 +9,11 @@ import { describe, it } from "node:test";
 import { parseModule } from "../src/parser.js";
 import { PySyntaxError } from "../src/syntax-error.js";
 import { listPyFiles, runRefereeSync, stdlibDir } from "./cpython-referee.js";
+import { seededRandom } from "./seeded-random.js";
 
 const CASES = 300;
 /** The share of cases that must match CPython exactly; the rest are reported so they can be studied. */
 const REQUIRED_AGREEMENT = 0.97;
-
-/** mulberry32: a small seeded generator, so the mutations are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutateLine(line: string, random: () => number): string | null {
   const pick = (n: number) => Math.floor(random() * n);
@@ -103,7 +92,7 @@ describe("syntax errors in mutated stdlib files", () => {
       const e = c.verdict.error;
       const expected = `${e.kind} ${e.lineno}:${e.offset} ${e.msg}`;
       const ours = describeOurs(c.source);
-      if (ours !== expected) mismatches.push(`${c.label}\n    CPython: ${expected}\n    ours:    ${ours}`);
+      if (ours !== expected) mismatches.push(`${c.label}: CPython says ${expected}; ours says ${ours}`);
     }
     const agreement = 1 - mismatches.length / rejected.length;
     t.diagnostic(`${rejected.length - mismatches.length}/${rejected.length} identical to CPython`);
