@@ -17,6 +17,13 @@ import type {
   Value,
 } from "./ir.js";
 
+/** An instruction as the builder is given it: everything but the id and block it assigns. */
+type InstructionFields = Instruction extends infer I
+  ? I extends Instruction
+    ? Omit<I, "id" | "block">
+    : never
+  : never;
+
 export function createModule(sourceFile: string): Module {
   return { sourceFile, functions: [], globals: [], entry: null };
 }
@@ -85,10 +92,10 @@ export class IrBuilder {
     return this.current === null || this.current.terminator !== null;
   }
 
-  private add<I extends Instruction>(fields: Omit<I, "id" | "block">): I {
+  private add(fields: InstructionFields): Instruction {
     const block = this.block;
     if (block.terminator !== null) throw new Error(`block ${block.label} is already terminated`);
-    const instruction = { ...fields, id: this.fn.nextId++, block } as unknown as I;
+    const instruction = { ...fields, id: this.fn.nextId++, block } as Instruction;
     block.instructions.push(instruction);
     return instruction;
   }
