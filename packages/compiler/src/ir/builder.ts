@@ -3,10 +3,10 @@ import type {
   CompareOp,
   Constant,
   FloatBinaryOp,
-  Function,
   Global,
   Instruction,
   IntBinaryOp,
+  IrFunction,
   IrType,
   Module,
   Param,
@@ -34,9 +34,9 @@ export function addFunction(
   displayName: string,
   params: readonly { name: string; type: IrType }[],
   returnType: IrType,
-): Function {
+): IrFunction {
   if (module.functions.some((f) => f.name === name)) throw new Error(`duplicate function ${name}`);
-  const fn: Function = {
+  const fn: IrFunction = {
     name,
     displayName,
     params: params.map((p, index): Param => ({ kind: "param", type: p.type, name: p.name, index })),
@@ -66,7 +66,7 @@ export const constants = {
 export class IrBuilder {
   private current: Block | null = null;
 
-  constructor(readonly fn: Function) {}
+  constructor(readonly fn: IrFunction) {}
 
   /** Creates a block (not yet positioned at); labels are made unique within the function. */
   createBlock(hint: string): Block {
@@ -153,7 +153,7 @@ export class IrBuilder {
     return phi;
   }
 
-  call(callee: Function, args: Value[], loc: SourceLoc): Value {
+  call(callee: IrFunction, args: Value[], loc: SourceLoc): Value {
     return this.add({ kind: "call", type: callee.returnType, callee, args, loc });
   }
 

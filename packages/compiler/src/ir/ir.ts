@@ -1,7 +1,7 @@
 // The shared typed IR in SSA form. It knows no source language: a front end lowers its typed AST to
 // these values, and the passes, the validator, the printer and the LLVM emitter all read them.
 //
-// Shape: a Module holds globals and Functions; a Function holds Blocks; a Block holds Instructions and
+// Shape: a Module holds globals and Functions; a IrFunction holds Blocks; a Block holds Instructions and
 // ends in one Terminator. Every instruction that produces a value is itself that value (SSA), with an
 // `id` unique within its function. Phis sit at the start of their block.
 //
@@ -80,7 +80,7 @@ export type Instruction =
   | InstructionOf<"select", { condition: Value; ifTrue: Value; ifFalse: Value }>
   | InstructionOf<"phi", { incoming: PhiIncoming[] }>
   /** A call of a function of this module. */
-  | InstructionOf<"call", { callee: Function; args: Value[]; loc: SourceLoc }>
+  | InstructionOf<"call", { callee: IrFunction; args: Value[]; loc: SourceLoc }>
   /**
    * A call of a runtime library function (see runtime-functions.ts). A runtime function that can fail
    * reports its own exception kind and message; `loc` says where, and is null when it cannot fail.
@@ -114,7 +114,7 @@ export type Terminator =
 
 export interface Block {
   readonly label: string;
-  readonly function: Function;
+  readonly function: IrFunction;
   instructions: Instruction[];
   terminator: Terminator | null;
 }
@@ -125,7 +125,7 @@ export interface Global {
   readonly initial: Constant;
 }
 
-export interface Function {
+export interface IrFunction {
   /** The symbol name, unique in the module (a specialisation gets its own). */
   readonly name: string;
   /** The name a traceback shows ("<module>", "fib"). */
@@ -140,8 +140,8 @@ export interface Function {
 export interface Module {
   /** The source file name shown in tracebacks. */
   readonly sourceFile: string;
-  readonly functions: Function[];
+  readonly functions: IrFunction[];
   readonly globals: Global[];
   /** The function run at start-up; it receives no arguments and returns void. */
-  entry: Function | null;
+  entry: IrFunction | null;
 }
