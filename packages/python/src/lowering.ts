@@ -1,0 +1,1084 @@
+// Typed Python AST to the shared IR. One IR function per specialisation; the module body becomes the
+// entry function. Python's semantics are spelled out here, in IR terms: floor division and modulo
+// signs, overflow checks raising OverflowError, division by zero with CPython's exact messages,
+// short-circuit evaluation, chained comparisons evaluating each operand once, Python's truth values.
+
+import {
+  addFunction,
+  addGlobal,
+  type Block,
+  constants,
+  createModule,
+  type Global,
+  IrBuilder,
+  type IrFunction,
+  type Module as IrModule,
+  type IrType,
+  type RaiseInfo,
+  type SourceLoc,
+  type Value,
+} from "@toolchain/compiler";
+import type * as ast from "./ast.js";
+import {
+  MATH_CONSTANTS,
+  MATH_FLOAT_FUNCTIONS,
+  MATH_FLOAT2_FUNCTIONS,
+  MATH_INT_FUNCTIONS,
+  MATH_PREDICATES,
+  MATH_TO_INT_FUNCTIONS,
+} from "./builtin-signatures.js";
+import { PyStrCodePoints } from "./constant-value.js";
+import { irTypeOf, type PyType } from "./py-types.js";
+import { RT } from "./runtime-names.js";
+import { SemanticError } from "./semantic-error.js";
+import { SsaVariables } from "./ssa-variables.js";
+import { isParallelAssignment } from "./subset-check.js";
+import { defaultValue, type Specialization, type TypedProgram } from "./type-inference.js";
+
+const OVERFLOW_MESSAGE = "integer overflow: arbitrary-precision integers are not supported yet";
+
+export function lowerProgram(program: TypedProgram, sourceFile: string): IrModule {
+  const module = createModule(sourceFile);
+  const globals = new Map<string, Global>();
+  for (const [name, variable] of program.globals) {
+    if (program.scopes.sharedGlobals.has(name)) {
+      globals.set(name, addGlobal(module, `g.${name}`, zeroConstant(irTypeOf(variable.type))));
+    }
+  }
+  const functions = new Map<Specialization, IrFunction>();
+  const taken = new Map<string, number>();
+  for (const spec of program.specializations) {
+    if (spec.def === null) continue;
+    const count = taken.get(spec.def.name) ?? 0;
+    taken.set(spec.def.name, count + 1);
+    const params = spec.scope!.params.map((name, i) => ({ name, type: irTypeOf(spec.paramTypes[i]!) }));
+    const symbol = count === 0 ? spec.def.name : `${spec.def.name}.${count}`;
+    functions.set(spec, addFunction(module, `py.${symbol}`, spec.def.name, params, irTypeOf(spec.returnType!)));
+  }
+  const entry = addFunction(module, "py.<module>", "<module>", [], "void");
+  module.entry = entry;
+  functions.set(program.module, entry);
+  for (const [spec, fn] of functions) new FunctionLowering(program, spec, fn, functions, globals).lower();
+  return module;
+}
+
+function zeroConstant(type: IrType) {
+  switch (type) {
+    case "i1":
+      return constants.bool(false);
+    case "i64":
+      return constants.int(0n);
+    case "f64":
+      return constants.float(0);
+    case "str":
+      return constants.str("");
+    default:
+      return constants.unit();
+  }
+}
+
+interface LoopTargets {
+  readonly continueTo: Block;
+  readonly breakTo: Block;
+}
+
+class FunctionLowering {
+  private readonly b: IrBuilder;
+  private readonly ssa: SsaVariables;
+  private readonly loops: LoopTargets[] = [];
+  /** Hidden loop counters of `for` loops, which are registers but no Python variable. */
+  private readonly counterTypes = new Map<string, PyType>();
+
+  constructor(
+    private readonly program: TypedProgram,
+    private readonly spec: Specialization,
+    private readonly fn: IrFunction,
+    private readonly functions: ReadonlyMap<Specialization, IrFunction>,
+    private readonly globals: ReadonlyMap<string, Global>,
+  ) {
+    this.b = new IrBuilder(fn);
+    this.ssa = new SsaVariables(
+      this.b,
+      (name) => irTypeOf(this.variableType(name)),
+      (name) => zeroConstant(irTypeOf(this.variableType(name))),
+    );
+  }
+
+  lower(): void {
+    const entry = this.b.createBlock("entry");
+    this.b.positionAt(entry);
+    this.ssa.seal(entry);
+    for (const p of this.fn.params) this.ssa.write(p.name, entry, p);
+    this.lowerBlock(this.spec.def === null ? this.program.tree.body : this.spec.def.body);
+    if (!this.b.isTerminated) {
+      if (this.fn.returnType === "void") this.b.ret(null);
+      else this.b.ret(constants.unit());
+    }
+  }
+
+  // ------------------------------------------------------------------ variables
+
+  private variableType(name: string): PyType {
+    const counter = this.counterTypes.get(name);
+    if (counter !== undefined) return counter;
+    const local = this.spec.locals.get(name);
+    if (local !== undefined) return local.type;
+    return this.program.globals.get(name)!.type;
+  }
+
+  /** Is `name` an SSA register here (a local, or a module variable no function shares)? */
+  private isRegister(name: string): boolean {
+    if (this.spec.def !== null) return this.spec.scope!.locals.has(name);
+    return !this.globals.has(name);
+  }
+
+  private readVariable(name: string): Value {
+    if (this.isRegister(name)) return this.ssa.read(name, this.b.block);
+    return this.b.loadGlobal(this.globals.get(name)!);
+  }
+
+  private writeVariable(name: string, value: Value): void {
+    if (this.isRegister(name)) this.ssa.write(name, this.b.block, value);
+    else this.b.storeGlobal(this.globals.get(name)!, value);
+  }
+
+  // ------------------------------------------------------------------ control flow helpers
+
+  private jump(target: Block): void {
+    if (this.b.isTerminated) return;
+    this.ssa.addEdge(this.b.block, target);
+    this.b.br(target);
+  }
+
+  private branch(condition: Value, ifTrue: Block, ifFalse: Block): void {
+    this.ssa.addEdge(this.b.block, ifTrue);
+    this.ssa.addEdge(this.b.block, ifFalse);
+    this.b.condbr(condition, ifTrue, ifFalse);
+  }
+
+  /** Continues lowering in `block` (a fresh block after a terminator keeps dead code out of live blocks). */
+  private startBlock(block: Block): void {
+    this.b.positionAt(block);
+  }
+
+  private loc(node: { lineno: number; col_offset: number }): SourceLoc {
+    return { line: node.lineno, col: node.col_offset };
+  }
+
+  private raiseInfo(kind: string, message: string, node: { lineno: number; col_offset: number }): RaiseInfo {
+    return { kind, message, loc: this.loc(node) };
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private lowerBlock(body: readonly ast.stmt[]): void {
+    for (const statement of body) {
+      if (this.b.isTerminated) {
+        // Code after return/break/continue is unreachable; it still gets a block to be lowered into.
+        this.startBlock(this.b.createBlock("dead"));
+        this.ssa.seal(this.b.block);
+      }
+      this.lowerStatement(statement);
+    }
+  }
+
+  private lowerStatement(s: ast.stmt): void {
+    switch (s._type) {
+      case "FunctionDef":
+      case "Import":
+      case "ImportFrom":
+      case "Pass":
+      case "Global":
+        return;
+      case "Expr":
+        this.lowerExpression(s.value);
+        return;
+      case "Assign":
+        this.lowerAssign(s);
+        return;
+      case "AnnAssign":
+        if (s.value !== null) this.writeVariable((s.target as ast.Name).id, this.lowerExpression(s.value));
+        return;
+      case "AugAssign": {
+        const target = s.target as ast.Name;
+        const current = this.readVariable(target.id);
+        const value = this.lowerExpression(s.value);
+        const result = this.binary(
+          s.op._type,
+          current,
+          this.typeOfVariable(target.id),
+          value,
+          this.typeOf(s.value),
+          this.typeOfVariable(target.id),
+          s,
+        );
+        this.writeVariable(target.id, result);
+        return;
+      }
+      case "If":
+        this.lowerIf(s);
+        return;
+      case "While":
+        this.lowerWhile(s);
+        return;
+      case "For":
+        this.lowerFor(s);
+        return;
+      case "Break":
+        this.jump(this.loops[this.loops.length - 1]!.breakTo);
+        return;
+      case "Continue":
+        this.jump(this.loops[this.loops.length - 1]!.continueTo);
+        return;
+      case "Return":
+        this.b.ret(
+          s.value === null ? (this.fn.returnType === "void" ? null : constants.unit()) : this.lowerExpression(s.value),
+        );
+        return;
+      case "Assert":
+        this.lowerAssert(s);
+        return;
+      default:
+        throw new SemanticError(`unsupported: ${s._type} statement`, s);
+    }
+  }
+
+  private typeOfVariable(name: string): PyType {
+    return this.variableType(name);
+  }
+
+  private lowerAssign(s: ast.Assign): void {
+    if (isParallelAssignment(s)) {
+      const values = (s.value as ast.Tuple).elts.map((v) => this.lowerExpression(v));
+      (s.targets[0] as ast.Tuple).elts.forEach((t, i) => {
+        this.writeVariable((t as ast.Name).id, values[i]!);
+      });
+      return;
+    }
+    if (s.targets[0]!._type === "Tuple") {
+      // q, r = divmod(a, b)
+      const call = s.value as ast.Call;
+      const type = this.typeOf(call);
+      const a = this.lowerExpression(call.args[0]!);
+      const b = this.lowerExpression(call.args[1]!);
+      const [q, r] = (s.targets[0] as ast.Tuple).elts as ast.Name[];
+      const quotient = this.binary(
+        "FloorDiv",
+        a,
+        this.typeOf(call.args[0]!),
+        b,
+        this.typeOf(call.args[1]!),
+        type,
+        call,
+        "divmod",
+      );
+      const remainder = this.binary(
+        "Mod",
+        a,
+        this.typeOf(call.args[0]!),
+        b,
+        this.typeOf(call.args[1]!),
+        type,
+        call,
+        "divmod",
+      );
+      this.writeVariable(q!.id, quotient);
+      this.writeVariable(r!.id, remainder);
+      return;
+    }
+    const value = this.lowerExpression(s.value);
+    for (const target of s.targets) this.writeVariable((target as ast.Name).id, value);
+  }
+
+  private lowerIf(s: ast.If): void {
+    const then = this.b.createBlock("if.then");
+    const orelse = s.orelse.length > 0 ? this.b.createBlock("if.else") : null;
+    const join = this.b.createBlock("if.end");
+    this.lowerCondition(s.test, then, orelse ?? join);
+    this.ssa.seal(then);
+    this.startBlock(then);
+    this.lowerBlock(s.body);
+    this.jump(join);
+    if (orelse !== null) {
+      this.ssa.seal(orelse);
+      this.startBlock(orelse);
+      this.lowerBlock(s.orelse);
+      this.jump(join);
+    }
+    this.ssa.seal(join);
+    this.startBlock(join);
+  }
+
+  private lowerWhile(s: ast.While): void {
+    const header = this.b.createBlock("while.cond");
+    const body = this.b.createBlock("while.body");
+    const orelse = s.orelse.length > 0 ? this.b.createBlock("while.else") : null;
+    const exit = this.b.createBlock("while.end");
+    this.jump(header);
+    this.startBlock(header);
+    this.lowerCondition(s.test, body, orelse ?? exit);
+    this.ssa.seal(body);
+    this.startBlock(body);
+    this.loops.push({ continueTo: header, breakTo: exit });
+    this.lowerBlock(s.body);
+    this.loops.pop();
+    this.jump(header);
+    this.ssa.seal(header);
+    if (orelse !== null) {
+      this.ssa.seal(orelse);
+      this.startBlock(orelse);
+      this.lowerBlock(s.orelse);
+      this.jump(exit);
+    }
+    this.ssa.seal(exit);
+    this.startBlock(exit);
+  }
+
+  /** for x in range(start, stop, step): the counter is a register; x gets its value each iteration. */
+  private lowerFor(s: ast.For): void {
+    const call = s.iter as ast.Call;
+    const args = call.args.map((a) => this.asInt(this.lowerExpression(a), this.typeOf(a)));
+    const [start, stop, step] =
+      args.length === 1
+        ? [constants.int(0n), args[0]!, constants.int(1n)]
+        : [args[0]!, args[1]!, args[2] ?? constants.int(1n)];
+    if (args.length === 3) {
+      const stepIsConstant = step.kind === "const";
+      if (!stepIsConstant || (step as { value: bigint }).value === 0n) {
+        const bad = this.b.createBlock("range.zero");
+        const ok = this.b.createBlock("range.ok");
+        this.branch(this.b.icmp("eq", step, constants.int(0n)), bad, ok);
+        this.ssa.seal(bad);
+        this.startBlock(bad);
+        this.b.raise(this.raiseInfo("ValueError", "range() arg 3 must not be zero", call));
+        this.ssa.seal(ok);
+        this.startBlock(ok);
+      }
+    }
+    const counter = `for.${s.lineno}.${s.col_offset}`;
+    const header = this.b.createBlock("for.cond");
+    const body = this.b.createBlock("for.body");
+    const latch = this.b.createBlock("for.next");
+    const orelse = s.orelse.length > 0 ? this.b.createBlock("for.else") : null;
+    const exit = this.b.createBlock("for.end");
+    this.counterTypes.set(counter, "int");
+    this.ssa.write(counter, this.b.block, start);
+    this.jump(header);
+    this.startBlock(header);
+    const i = this.ssa.read(counter, header);
+    const ascending = step.kind === "const" ? (step as { value: bigint }).value > 0n : null;
+    let more: Value;
+    if (ascending === true) more = this.b.icmp("lt", i, stop);
+    else if (ascending === false) more = this.b.icmp("gt", i, stop);
+    else {
+      const up = this.b.icmp("gt", step, constants.int(0n));
+      more = this.b.select(up, this.b.icmp("lt", i, stop), this.b.icmp("gt", i, stop));
+    }
+    this.branch(more, body, orelse ?? exit);
+    this.ssa.seal(body);
+    this.startBlock(body);
+    this.writeVariable((s.target as ast.Name).id, i);
+    this.loops.push({ continueTo: latch, breakTo: exit });
+    this.lowerBlock(s.body);
+    this.loops.pop();
+    this.jump(latch);
+    this.ssa.seal(latch);
+    this.startBlock(latch);
+    // The counter stays within [start, stop], so stepping it wraps only past the last iteration.
+    this.ssa.write(counter, latch, this.b.ibinary("add", this.ssa.read(counter, latch), step, null));
+    this.jump(header);
+    this.ssa.seal(header);
+    if (orelse !== null) {
+      this.ssa.seal(orelse);
+      this.startBlock(orelse);
+      this.lowerBlock(s.orelse);
+      this.jump(exit);
+    }
+    this.ssa.seal(exit);
+    this.startBlock(exit);
+  }
+
+  private lowerAssert(s: ast.Assert): void {
+    const fail = this.b.createBlock("assert.fail");
+    const ok = this.b.createBlock("assert.ok");
+    this.lowerCondition(s.test, ok, fail);
+    this.ssa.seal(fail);
+    this.startBlock(fail);
+    if (s.msg === null) {
+      this.b.raise(this.raiseInfo("AssertionError", "", s));
+    } else {
+      const message = this.toStr(this.lowerExpression(s.msg), this.typeOf(s.msg), s.msg);
+      this.b.runtime(RT.raiseWithMessage, "void", [constants.str("AssertionError"), message], this.loc(s));
+      this.b.terminate({ kind: "unreachable" });
+    }
+    this.ssa.seal(ok);
+    this.startBlock(ok);
+  }
+
+  // ------------------------------------------------------------------ conditions
+
+  /** Branches on the truth value of `e`, short-circuiting `and`, `or` and `not` into control flow. */
+  private lowerCondition(e: ast.expr, ifTrue: Block, ifFalse: Block): void {
+    if (e._type === "BoolOp") {
+      const last = e.values.length - 1;
+      e.values.forEach((v, index) => {
+        if (index === last) {
+          this.lowerCondition(v, ifTrue, ifFalse);
+          return;
+        }
+        const next = this.b.createBlock(e.op._type === "And" ? "and.next" : "or.next");
+        if (e.op._type === "And") this.lowerCondition(v, next, ifFalse);
+        else this.lowerCondition(v, ifTrue, next);
+        this.ssa.seal(next);
+        this.startBlock(next);
+      });
+      return;
+    }
+    if (e._type === "UnaryOp" && e.op._type === "Not") {
+      this.lowerCondition(e.operand, ifFalse, ifTrue);
+      return;
+    }
+    this.branch(this.truth(this.lowerExpression(e), this.typeOf(e)), ifTrue, ifFalse);
+  }
+
+  /** Python's truth value of a value of `type`. */
+  private truth(value: Value, type: PyType): Value {
+    switch (type) {
+      case "bool":
+        return value;
+      case "int":
+        return this.b.icmp("ne", value, constants.int(0n));
+      case "float":
+        return this.b.fcmp("ne", value, constants.float(0));
+      case "str":
+        return this.b.icmp("ne", this.b.runtime(RT.strLength, "i64", [value], null), constants.int(0n));
+      case "None":
+        return constants.bool(false);
+    }
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  private typeOf(e: ast.expr): PyType {
+    const type = this.spec.exprTypes.get(e);
+    if (type === undefined) throw new Error(`internal: no type for ${e._type} at line ${e.lineno}`);
+    return type;
+  }
+
+  lowerExpression(e: ast.expr): Value {
+    switch (e._type) {
+      case "Constant":
+        return this.lowerConstant(e);
+      case "Name":
+        return this.lowerName(e);
+      case "BinOp":
+        return this.binary(
+          e.op._type,
+          this.lowerExpression(e.left),
+          this.typeOf(e.left),
+          this.lowerExpression(e.right),
+          this.typeOf(e.right),
+          this.typeOf(e),
+          e,
+        );
+      case "UnaryOp":
+        return this.lowerUnary(e);
+      case "BoolOp":
+        return this.lowerBoolOpValue(e);
+      case "Compare":
+        return this.lowerCompareValue(e);
+      case "IfExp":
+        return this.lowerIfExp(e);
+      case "Call":
+        return this.lowerCall(e);
+      case "Attribute":
+        return constants.float(MATH_CONSTANTS.get(e.attr)!);
+      case "Subscript": {
+        const index = this.asInt(this.lowerExpression(e.slice), this.typeOf(e.slice));
+        return this.b.runtime(RT.argvGet, "str", [index], this.loc(e));
+      }
+      case "JoinedStr":
+        return this.lowerJoinedStr(e);
+      default:
+        throw new SemanticError(`unsupported: ${e._type}`, e);
+    }
+  }
+
+  private lowerConstant(e: ast.Constant): Value {
+    const v = e.value;
+    if (v === null) return constants.unit();
+    if (typeof v === "boolean") return constants.bool(v);
+    if (typeof v === "bigint") return constants.int(v);
+    if (typeof v === "number") return constants.float(v);
+    if (typeof v === "string") return constants.str(v);
+    if (v instanceof PyStrCodePoints) return constants.str(String.fromCodePoint(...v.codePoints));
+    throw new SemanticError("unsupported: this constant", e);
+  }
+
+  private lowerName(e: ast.Name): Value {
+    const kind = this.program.scopes.resolution.get(e);
+    if (kind === "builtin") return constants.str("__main__");
+    const imported = this.program.imports.get(e.id);
+    if (imported !== undefined && kind === "global") return constants.float(MATH_CONSTANTS.get(imported.member!)!);
+    return this.readVariable(e.id);
+  }
+
+  private asInt(value: Value, type: PyType): Value {
+    return type === "bool" ? this.b.zext(value) : value;
+  }
+
+  private asFloat(value: Value, type: PyType): Value {
+    if (type === "float") return value;
+    return this.b.tofloat(this.asInt(value, type));
+  }
+
+  /** `a <op> b` with Python's semantics, the operands converted to `result`'s numeric type. */
+  private binary(
+    op: ast.operator["_type"],
+    a: Value,
+    aType: PyType,
+    b: Value,
+    bType: PyType,
+    result: PyType,
+    node: ast.expr | ast.stmt,
+    context: "divmod" | null = null,
+  ): Value {
+    if (result === "str") return this.b.runtime(RT.strConcat, "str", [a, b], null);
+    if (op === "Div") {
+      const message = aType === "float" || bType === "float" ? "float division by zero" : "division by zero";
+      return this.b.fbinary(
+        "fdiv",
+        this.asFloat(a, aType),
+        this.asFloat(b, bType),
+        this.raiseInfo("ZeroDivisionError", message, node),
+      );
+    }
+    if (op === "Pow") return this.power(a, aType, b, bType, result, node);
+    if (result === "float") {
+      const x = this.asFloat(a, aType);
+      const y = this.asFloat(b, bType);
+      switch (op) {
+        case "Add":
+          return this.b.fbinary("fadd", x, y, null);
+        case "Sub":
+          return this.b.fbinary("fsub", x, y, null);
+        case "Mult":
+          return this.b.fbinary("fmul", x, y, null);
+        case "FloorDiv":
+          return this.b.fbinary(
+            "ffloordiv",
+            x,
+            y,
+            this.raiseInfo(
+              "ZeroDivisionError",
+              context === "divmod" ? "float divmod()" : "float floor division by zero",
+              node,
+            ),
+          );
+        case "Mod":
+          return this.b.fbinary(
+            "fmod",
+            x,
+            y,
+            this.raiseInfo("ZeroDivisionError", context === "divmod" ? "float divmod()" : "float modulo", node),
+          );
+        default:
+          throw new SemanticError(`unsupported: float ${op}`, node);
+      }
+    }
+    if (result === "bool") {
+      // bool & bool, bool | bool, bool ^ bool stay bools.
+      const wide = this.b.ibinary(
+        op === "BitAnd" ? "and" : op === "BitOr" ? "or" : "xor",
+        this.b.zext(a),
+        this.b.zext(b),
+        null,
+      );
+      return this.b.icmp("ne", wide, constants.int(0n));
+    }
+    const x = this.asInt(a, aType);
+    const y = this.asInt(b, bType);
+    const overflow = this.raiseInfo("OverflowError", OVERFLOW_MESSAGE, node);
+    switch (op) {
+      case "Add":
+        return this.b.ibinary("add", x, y, overflow);
+      case "Sub":
+        return this.b.ibinary("sub", x, y, overflow);
+      case "Mult":
+        return this.b.ibinary("mul", x, y, overflow);
+      case "FloorDiv":
+        this.checkNonZero(y, "integer division or modulo by zero", node);
+        return this.b.ibinary("floordiv", x, y, overflow);
+      case "Mod":
+        this.checkNonZero(
+          y,
+          context === "divmod" ? "integer division or modulo by zero" : "integer modulo by zero",
+          node,
+        );
+        return this.b.ibinary("floormod", x, y, overflow);
+      case "BitAnd":
+        return this.b.ibinary("and", x, y, null);
+      case "BitOr":
+        return this.b.ibinary("or", x, y, null);
+      case "BitXor":
+        return this.b.ibinary("xor", x, y, null);
+      case "LShift":
+      case "RShift": {
+        this.checkCondition(this.b.icmp("ge", y, constants.int(0n)), "ValueError", "negative shift count", node);
+        return this.b.ibinary(op === "LShift" ? "shl" : "ashr", x, y, op === "LShift" ? overflow : null);
+      }
+      default:
+        throw new SemanticError(`unsupported: int ${op}`, node);
+    }
+  }
+
+  private checkNonZero(divisor: Value, message: string, node: ast.expr | ast.stmt): void {
+    this.checkCondition(this.b.icmp("ne", divisor, constants.int(0n)), "ZeroDivisionError", message, node);
+  }
+
+  /** Raises `kind: message` unless `ok` holds. Constant conditions fold away in the passes. */
+  private checkCondition(ok: Value, kind: string, message: string, node: ast.expr | ast.stmt): void {
+    const pass = this.b.createBlock("check.ok");
+    const fail = this.b.createBlock("check.fail");
+    this.branch(ok, pass, fail);
+    this.ssa.seal(fail);
+    this.startBlock(fail);
+    this.b.raise(this.raiseInfo(kind, message, node));
+    this.ssa.seal(pass);
+    this.startBlock(pass);
+  }
+
+  private power(a: Value, aType: PyType, b: Value, bType: PyType, result: PyType, node: ast.expr | ast.stmt): Value {
+    if (result === "float") {
+      return this.b.runtime(RT.floatPow, "f64", [this.asFloat(a, aType), this.asFloat(b, bType)], this.loc(node));
+    }
+    const base = this.asInt(a, aType);
+    const exponent = this.asInt(b, bType);
+    if (exponent.kind !== "const") {
+      this.checkCondition(
+        this.b.icmp("ge", exponent, constants.int(0n)),
+        "ValueError",
+        "int ** negative int is not supported yet (its result would be a float)",
+        node,
+      );
+    }
+    return this.b.ibinary("pow", base, exponent, this.raiseInfo("OverflowError", OVERFLOW_MESSAGE, node));
+  }
+
+  private lowerUnary(e: ast.UnaryOp): Value {
+    const operandType = this.typeOf(e.operand);
+    if (e.op._type === "Not") {
+      const operand = this.lowerExpression(e.operand);
+      return this.b.not(this.truth(operand, operandType));
+    }
+    const operand = this.lowerExpression(e.operand);
+    if (operandType === "float") {
+      return e.op._type === "USub" ? this.b.fneg(operand) : operand;
+    }
+    const x = this.asInt(operand, operandType);
+    switch (e.op._type) {
+      case "USub":
+        return this.b.ineg(x, this.raiseInfo("OverflowError", OVERFLOW_MESSAGE, e));
+      case "UAdd":
+        return x;
+      default:
+        return this.b.ibinary("xor", x, constants.int(-1n), null);
+    }
+  }
+
+  /** `a and b` / `a or b` as a value: the deciding operand itself, as Python returns it. */
+  private lowerBoolOpValue(e: ast.BoolOp): Value {
+    const type = this.typeOf(e);
+    if (!this.spec.exprTypes.has(e.values[0]!)) {
+      // Only typed as a condition: its value is the truth of the whole expression.
+      const yes = this.b.createBlock("bool.true");
+      const no = this.b.createBlock("bool.false");
+      const join = this.b.createBlock("bool.end");
+      this.lowerCondition(e, yes, no);
+      this.ssa.seal(yes);
+      this.ssa.seal(no);
+      this.startBlock(yes);
+      this.jump(join);
+      this.startBlock(no);
+      this.jump(join);
+      this.ssa.seal(join);
+      this.startBlock(join);
+      return this.b.phi("i1", [
+        { block: yes, value: constants.bool(true) },
+        { block: no, value: constants.bool(false) },
+      ]);
+    }
+    const join = this.b.createBlock(e.op._type === "And" ? "and.end" : "or.end");
+    const incoming: { block: Block; value: Value }[] = [];
+    const last = e.values.length - 1;
+    e.values.forEach((operand, index) => {
+      const value = this.lowerExpression(operand);
+      if (index === last) {
+        incoming.push({ block: this.b.block, value });
+        this.jump(join);
+        return;
+      }
+      const next = this.b.createBlock(e.op._type === "And" ? "and.next" : "or.next");
+      const truth = this.truth(value, type);
+      incoming.push({ block: this.b.block, value });
+      if (e.op._type === "And") this.branch(truth, next, join);
+      else this.branch(truth, join, next);
+      this.ssa.seal(next);
+      this.startBlock(next);
+    });
+    this.ssa.seal(join);
+    this.startBlock(join);
+    return this.b.phi(irTypeOf(type), incoming);
+  }
+
+  /** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */
+  private lowerCompareValue(e: ast.Compare): Value {
+    let left = this.lowerExpression(e.left);
+    let leftType = this.typeOf(e.left);
+    if (e.ops.length === 1) {
+      return this.compare(
+        e.ops[0]!._type,
+        left,
+        leftType,
+        this.lowerExpression(e.comparators[0]!),
+        this.typeOf(e.comparators[0]!),
+      );
+    }
+    const join = this.b.createBlock("cmp.end");
+    const incoming: { block: Block; value: Value }[] = [];
+    e.ops.forEach((op, i) => {
+      const right = this.lowerExpression(e.comparators[i]!);
+      const rightType = this.typeOf(e.comparators[i]!);
+      const result = this.compare(op._type, left, leftType, right, rightType);
+      incoming.push({ block: this.b.block, value: result });
+      if (i === e.ops.length - 1) {
+        this.jump(join);
+      } else {
+        const next = this.b.createBlock("cmp.next");
+        this.branch(result, next, join);
+        this.ssa.seal(next);
+        this.startBlock(next);
+      }
+      left = right;
+      leftType = rightType;
+    });
+    this.ssa.seal(join);
+    this.startBlock(join);
+    return this.b.phi("i1", incoming);
+  }
+
+  private compare(op: ast.cmpop["_type"], a: Value, aType: PyType, b: Value, bType: PyType): Value {
+    const irOp = COMPARE_OPS[op]!;
+    if (aType === "str" && bType === "str") {
+      const order = this.b.runtime(RT.strCompare, "i64", [a, b], null);
+      return this.b.icmp(irOp, order, constants.int(0n));
+    }
+    if (aType === "None" && bType === "None") return constants.bool(irOp === "eq" || irOp === "le" || irOp === "ge");
+    if (aType === "float" || bType === "float")
+      return this.b.fcmp(irOp, this.asFloat(a, aType), this.asFloat(b, bType));
+    return this.b.icmp(irOp, this.asInt(a, aType), this.asInt(b, bType));
+  }
+
+  private lowerIfExp(e: ast.IfExp): Value {
+    const then = this.b.createBlock("ifexp.then");
+    const orelse = this.b.createBlock("ifexp.else");
+    const join = this.b.createBlock("ifexp.end");
+    this.lowerCondition(e.test, then, orelse);
+    this.ssa.seal(then);
+    this.ssa.seal(orelse);
+    this.startBlock(then);
+    const a = this.lowerExpression(e.body);
+    const fromThen = this.b.block;
+    this.jump(join);
+    this.startBlock(orelse);
+    const b = this.lowerExpression(e.orelse);
+    const fromElse = this.b.block;
+    this.jump(join);
+    this.ssa.seal(join);
+    this.startBlock(join);
+    return this.b.phi(irTypeOf(this.typeOf(e)), [
+      { block: fromThen, value: a },
+      { block: fromElse, value: b },
+    ]);
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  private lowerCall(e: ast.Call): Value {
+    const callee = this.spec.calls.get(e);
+    if (callee !== undefined) return this.lowerUserCall(e, callee);
+    const f = e.func;
+    let module: "math" | "sys" | null = null;
+    let name: string;
+    if (f._type === "Name") {
+      const imported = this.program.imports.get(f.id);
+      if (imported !== undefined && this.program.scopes.resolution.get(f) === "global") {
+        module = imported.module;
+        name = imported.member!;
+      } else {
+        name = f.id;
+      }
+    } else {
+      const attribute = f as ast.Attribute;
+      module = this.program.imports.get((attribute.value as ast.Name).id)!.module;
+      name = attribute.attr;
+    }
+    if (module === "math") return this.lowerMathCall(e, name);
+    if (module === "sys") return this.lowerSysExit(e);
+    return this.lowerBuiltinCall(e, name);
+  }
+
+  private lowerUserCall(e: ast.Call, callee: Specialization): Value {
+    const def = callee.def!;
+    const params = [...def.args.args, ...def.args.kwonlyargs];
+    const args: Value[] = [];
+    const explicit = new Map<number, ast.expr>();
+    e.args.forEach((a, i) => {
+      explicit.set(i, a);
+    });
+    for (const k of e.keywords)
+      explicit.set(
+        params.findIndex((p) => p.arg === k.arg),
+        k.value,
+      );
+    // Arguments are evaluated in the order they are written, as in Python.
+    const evaluated = new Map<ast.expr, Value>();
+    for (const a of e.args) evaluated.set(a, this.lowerExpression(a));
+    for (const k of e.keywords) evaluated.set(k.value, this.lowerExpression(k.value));
+    for (let i = 0; i < params.length; i++) {
+      const given = explicit.get(i);
+      args.push(given !== undefined ? evaluated.get(given)! : this.lowerDefault(defaultValue(def, i)!));
+    }
+    return this.b.call(this.functions.get(callee)!, args, this.loc(e));
+  }
+
+  private lowerDefault(value: ast.expr): Value {
+    if (value._type === "Constant") return this.lowerConstant(value);
+    const operand = this.lowerDefault((value as ast.UnaryOp).operand);
+    if ((value as ast.UnaryOp).op._type === "UAdd") return operand.type === "i1" ? this.b.zext(operand) : operand;
+    if (operand.type === "f64") return this.b.fneg(operand);
+    const c = operand as { kind: string; value: bigint | boolean };
+    return constants.int(-(typeof c.value === "boolean" ? BigInt(c.value) : c.value));
+  }
+
+  private lowerBuiltinCall(e: ast.Call, name: string): Value {
+    const arg = (i: number) => this.lowerExpression(e.args[i]!);
+    const argType = (i: number) => this.typeOf(e.args[i]!);
+    switch (name) {
+      case "print":
+        return this.lowerPrint(e);
+      case "abs": {
+        const x = arg(0);
+        if (argType(0) === "float") return this.b.runtime(RT.floatAbs, "f64", [x], null);
+        const v = this.asInt(x, argType(0));
+        const negative = this.b.icmp("lt", v, constants.int(0n));
+        const negated = this.b.ineg(v, this.raiseInfo("OverflowError", OVERFLOW_MESSAGE, e));
+        return this.b.select(negative, negated, v);
+      }
+      case "min":
+      case "max": {
+        const type = argType(0);
+        let best = arg(0);
+        for (let i = 1; i < e.args.length; i++) {
+          const candidate = arg(i);
+          // Python keeps the first of equal values: max(a, b) is b only if b > a.
+          const better = this.compare(name === "max" ? "Gt" : "Lt", candidate, type, best, type);
+          best = this.b.select(better, candidate, best);
+        }
+        return best;
+      }
+      case "int": {
+        if (e.args.length === 0) return constants.int(0n);
+        const type = argType(0);
+        const x = arg(0);
+        if (type === "str") return this.b.runtime(RT.strToInt, "i64", [x], this.loc(e));
+        if (type === "float") return this.b.runtime(RT.floatToInt, "i64", [x], this.loc(e));
+        return this.asInt(x, type);
+      }
+      case "float": {
+        if (e.args.length === 0) return constants.float(0);
+        const type = argType(0);
+        const x = arg(0);
+        if (type === "str") return this.b.runtime(RT.strToFloat, "f64", [x], this.loc(e));
+        return this.asFloat(x, type);
+      }
+      case "bool":
+        return e.args.length === 0 ? constants.bool(false) : this.truth(arg(0), argType(0));
+      case "str":
+        return e.args.length === 0 ? constants.str("") : this.toStr(arg(0), argType(0), e);
+      case "round":
+        return this.lowerRound(e);
+      case "pow": {
+        if (e.args.length === 3) {
+          const values = [0, 1, 2].map((i) => this.asInt(arg(i), argType(i)));
+          return this.b.runtime(RT.intPowMod, "i64", values, this.loc(e));
+        }
+        return this.power(arg(0), argType(0), arg(1), argType(1), this.typeOf(e), e);
+      }
+      case "len":
+        return this.b.runtime(RT.argvCount, "i64", [], null);
+      default:
+        throw new SemanticError(`unsupported: builtin '${name}'`, e);
+    }
+  }
+
+  private lowerRound(e: ast.Call): Value {
+    const x = this.lowerExpression(e.args[0]!);
+    const type = this.typeOf(e.args[0]!);
+    const digitsNode = e.args[1] ?? e.keywords.find((k) => k.arg === "ndigits")?.value ?? null;
+    const hasDigits = digitsNode !== null && this.typeOf(digitsNode) !== "None";
+    if (!hasDigits) {
+      if (type === "float") return this.b.runtime(RT.floatRoundToInt, "i64", [x], this.loc(e));
+      return this.asInt(x, type);
+    }
+    const digits = this.asInt(this.lowerExpression(digitsNode!), this.typeOf(digitsNode!));
+    if (type === "float") return this.b.runtime(RT.floatRoundDigits, "f64", [x, digits], this.loc(e));
+    return this.b.runtime(RT.intRoundDigits, "i64", [this.asInt(x, type), digits], this.loc(e));
+  }
+
+  private lowerMathCall(e: ast.Call, name: string): Value {
+    const args = e.args.map((a) => ({ value: this.lowerExpression(a), type: this.typeOf(a) }));
+    const floats = () => args.map((a) => this.asFloat(a.value, a.type));
+    const ints = () => args.map((a) => this.asInt(a.value, a.type));
+    if (MATH_FLOAT_FUNCTIONS.has(name) || MATH_FLOAT2_FUNCTIONS.has(name)) {
+      return this.b.runtime(`${RT.mathPrefix}${name}`, "f64", floats(), this.loc(e));
+    }
+    if (name === "log") {
+      return args.length === 1
+        ? this.b.runtime(`${RT.mathPrefix}log`, "f64", floats(), this.loc(e))
+        : this.b.runtime(`${RT.mathPrefix}log_base`, "f64", floats(), this.loc(e));
+    }
+    if (MATH_TO_INT_FUNCTIONS.has(name)) {
+      if (args[0]!.type !== "float") return this.asInt(args[0]!.value, args[0]!.type);
+      return this.b.runtime(`${RT.mathPrefix}${name}`, "i64", floats(), this.loc(e));
+    }
+    if (MATH_PREDICATES.has(name)) return this.b.runtime(`${RT.mathPrefix}${name}`, "i1", floats(), null);
+    if (MATH_INT_FUNCTIONS.has(name)) return this.b.runtime(`${RT.mathPrefix}${name}`, "i64", ints(), this.loc(e));
+    throw new SemanticError(`unsupported: math.${name}`, e);
+  }
+
+  private lowerSysExit(e: ast.Call): Value {
+    if (e.args.length === 0) {
+      this.b.terminate({ kind: "exit", status: constants.int(0n) });
+    } else {
+      const type = this.typeOf(e.args[0]!);
+      const value = this.lowerExpression(e.args[0]!);
+      if (type === "str") {
+        this.b.runtime(RT.exitWithMessage, "void", [value], null);
+        this.b.terminate({ kind: "exit", status: constants.int(1n) });
+      } else if (type === "None") {
+        this.b.terminate({ kind: "exit", status: constants.int(0n) });
+      } else {
+        this.b.terminate({ kind: "exit", status: this.asInt(value, type) });
+      }
+    }
+    this.startBlock(this.b.createBlock("after.exit"));
+    this.ssa.seal(this.b.block);
+    return constants.unit();
+  }
+
+  // ------------------------------------------------------------------ printing and strings
+
+  private lowerPrint(e: ast.Call): Value {
+    const keyword = (name: string): ast.expr | null => e.keywords.find((k) => k.arg === name)?.value ?? null;
+    const text = (node: ast.expr | null, fallback: string): Value => {
+      if (node === null || this.typeOf(node) === "None") return constants.str(fallback);
+      return this.lowerExpression(node);
+    };
+    const values = e.args.map((a) => ({ value: this.lowerExpression(a), type: this.typeOf(a), node: a }));
+    const sep = text(keyword("sep"), " ");
+    const end = text(keyword("end"), "\n");
+    values.forEach((v, i) => {
+      if (i > 0) this.b.runtime(RT.writeStr, "void", [sep], null);
+      this.writeValue(v.value, v.type);
+    });
+    this.b.runtime(RT.writeStr, "void", [end], null);
+    return constants.unit();
+  }
+
+  private writeValue(value: Value, type: PyType): void {
+    switch (type) {
+      case "int":
+        this.b.runtime(RT.writeInt, "void", [value], null);
+        return;
+      case "float":
+        this.b.runtime(RT.writeFloat, "void", [value], null);
+        return;
+      case "bool":
+        this.b.runtime(
+          RT.writeStr,
+          "void",
+          [this.b.select(value, constants.str("True"), constants.str("False"))],
+          null,
+        );
+        return;
+      case "None":
+        this.b.runtime(RT.writeStr, "void", [constants.str("None")], null);
+        return;
+      case "str":
+        this.b.runtime(RT.writeStr, "void", [value], null);
+        return;
+    }
+  }
+
+  /** str(x). */
+  private toStr(value: Value, type: PyType, node: ast.expr | ast.stmt): Value {
+    void node;
+    switch (type) {
+      case "str":
+        return value;
+      case "int":
+        return this.b.runtime(RT.intToStr, "str", [value], null);
+      case "float":
+        return this.b.runtime(RT.floatToStr, "str", [value], null);
+      case "bool":
+        return this.b.select(value, constants.str("True"), constants.str("False"));
+      case "None":
+        return constants.str("None");
+    }
+  }
+
+  private lowerJoinedStr(e: ast.JoinedStr): Value {
+    let result: Value | null = null;
+    for (const part of e.values) {
+      const piece =
+        part._type === "Constant" ? this.lowerConstant(part) : this.lowerFormattedValue(part as ast.FormattedValue);
+      result = result === null ? piece : this.b.runtime(RT.strConcat, "str", [result, piece], null);
+    }
+    return result ?? constants.str("");
+  }
+
+  private lowerFormattedValue(v: ast.FormattedValue): Value {
+    const type = this.typeOf(v.value);
+    const value = this.lowerExpression(v.value);
+    // !r and !a on a str quote it; on numbers, bools and None repr is str.
+    const converted =
+      (v.conversion === 114 || v.conversion === 97) && type === "str"
+        ? { value: this.b.runtime(RT.strRepr, "str", [value], null), type: "str" as PyType }
+        : v.conversion !== -1 && type !== "str"
+          ? { value: this.toStr(value, type, v), type: "str" as PyType }
+          : { value, type };
+    if (v.format_spec === null) return this.toStr(converted.value, converted.type, v);
+    const spec = this.lowerJoinedStr(v.format_spec as ast.JoinedStr);
+    const loc = this.loc(v.value);
+    switch (converted.type) {
+      case "int":
+        return this.b.runtime(RT.formatInt, "str", [converted.value, spec], loc);
+      case "float":
+        return this.b.runtime(RT.formatFloat, "str", [converted.value, spec], loc);
+      case "bool":
+        return this.b.runtime(RT.formatInt, "str", [this.b.zext(converted.value), spec], loc);
+      default:
+        return this.b.runtime(RT.formatStr, "str", [converted.value, spec], loc);
+    }
+  }
+}
+
+const COMPARE_OPS: Partial<Record<ast.cmpop["_type"], "eq" | "ne" | "lt" | "le" | "gt" | "ge">> = {
+  Eq: "eq",
+  NotEq: "ne",
+  Lt: "lt",
+  LtE: "le",
+  Gt: "gt",
+  GtE: "ge",
+};

@@ -1,0 +1,31 @@
+// The runtime library functions Python lowering calls, by purpose. The names are the shared C runtime's
+// (packages/compiler/src/runtime-functions.ts lists their signatures).
+
+export const RT = {
+  writeStr: "rt_write_str",
+  writeInt: "rt_write_i64",
+  writeFloat: "rt_write_f64_repr",
+  strConcat: "rt_str_concat",
+  strCompare: "rt_str_compare",
+  strLength: "rt_str_len",
+  strRepr: "rt_str_repr",
+  intToStr: "rt_i64_to_str",
+  floatToStr: "rt_f64_repr_str",
+  strToInt: "rt_str_to_i64",
+  strToFloat: "rt_str_to_f64",
+  floatToInt: "rt_f64_to_i64",
+  floatAbs: "rt_f64_abs",
+  floatPow: "rt_f64_pow",
+  intPowMod: "rt_i64_pow_mod",
+  floatRoundToInt: "rt_f64_round_to_i64",
+  floatRoundDigits: "rt_f64_round_digits",
+  intRoundDigits: "rt_i64_round_digits",
+  formatInt: "rt_format_i64",
+  formatFloat: "rt_format_f64",
+  formatStr: "rt_format_str",
+  argvGet: "rt_argv_get",
+  argvCount: "rt_argv_count",
+  exitWithMessage: "rt_exit_message",
+  raiseWithMessage: "rt_raise_message",
+  mathPrefix: "rt_math_",
+} as const;

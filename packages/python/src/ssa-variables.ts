@@ -1,0 +1,134 @@
+// Local variables to SSA values while lowering, by Braun et al.'s "Simple and Efficient Construction of
+// Static Single Assignment Form" (CC 2013): each block remembers the value a variable last got in it; a
+// read in a block that has none asks its predecessors, through a phi where control flow joins. Blocks
+// are sealed once all their predecessors are known, which lets loops be lowered in one pass.
+
+import type { Block, Instruction, IrBuilder, IrType, Value } from "@toolchain/compiler";
+
+export class SsaVariables {
+  private readonly current = new Map<string, Map<Block, Value>>();
+  private readonly predecessors = new Map<Block, Block[]>();
+  private readonly sealed = new Set<Block>();
+  private readonly incomplete = new Map<Block, Map<string, Instruction>>();
+
+  constructor(
+    private readonly builder: IrBuilder,
+    private readonly typeOf: (variable: string) => IrType,
+    /** The value of a variable read before any assignment reaches it. */
+    private readonly undefinedValue: (variable: string) => Value,
+  ) {}
+
+  /** Records a control-flow edge; lowering calls this for every branch it emits. */
+  addEdge(from: Block, to: Block): void {
+    let list = this.predecessors.get(to);
+    if (list === undefined) {
+      list = [];
+      this.predecessors.set(to, list);
+    }
+    list.push(from);
+  }
+
+  write(variable: string, block: Block, value: Value): void {
+    let defs = this.current.get(variable);
+    if (defs === undefined) {
+      defs = new Map();
+      this.current.set(variable, defs);
+    }
+    defs.set(block, value);
+  }
+
+  read(variable: string, block: Block): Value {
+    const value = this.current.get(variable)?.get(block);
+    return value ?? this.readRecursive(variable, block);
+  }
+
+  /** Declares that `block` will get no more predecessors, completing the phis that waited for that. */
+  seal(block: Block): void {
+    const waiting = this.incomplete.get(block);
+    if (waiting !== undefined) {
+      for (const [variable, phi] of waiting) this.addPhiOperands(variable, phi);
+      this.incomplete.delete(block);
+    }
+    this.sealed.add(block);
+  }
+
+  private readRecursive(variable: string, block: Block): Value {
+    const preds = this.predecessors.get(block) ?? [];
+    let value: Value;
+    if (!this.sealed.has(block)) {
+      const phi = this.newPhi(variable, block);
+      let waiting = this.incomplete.get(block);
+      if (waiting === undefined) {
+        waiting = new Map();
+        this.incomplete.set(block, waiting);
+      }
+      waiting.set(variable, phi);
+      value = phi;
+    } else if (preds.length === 0) {
+      value = this.undefinedValue(variable);
+    } else if (preds.length === 1) {
+      value = this.read(variable, preds[0]!);
+    } else {
+      const phi = this.newPhi(variable, block);
+      // Break cycles: the phi is the variable's value here while its operands are read.
+      this.write(variable, block, phi);
+      value = this.addPhiOperands(variable, phi);
+    }
+    this.write(variable, block, value);
+    return value;
+  }
+
+  private newPhi(variable: string, block: Block): Instruction {
+    const saved = this.builder.isTerminated ? null : this.builder.block;
+    this.builder.positionAt(block);
+    const phi = this.builder.phi(this.typeOf(variable), []);
+    // Phis are inserted at the top of `block`; the builder goes back to where it was appending.
+    if (saved !== null) this.builder.positionAt(saved);
+    return phi;
+  }
+
+  private addPhiOperands(variable: string, phi: Instruction): Value {
+    if (phi.kind !== "phi") return phi;
+    for (const pred of this.predecessors.get(phi.block) ?? []) {
+      phi.incoming.push({ block: pred, value: this.read(variable, pred) });
+    }
+    return this.removeTrivialPhi(phi);
+  }
+
+  /** A phi whose operands are all one value (or itself) is that value. */
+  private removeTrivialPhi(phi: Instruction): Value {
+    if (phi.kind !== "phi") return phi;
+    let same: Value | null = null;
+    for (const { value } of phi.incoming) {
+      if (value === same || value === phi) continue;
+      if (same !== null) return phi;
+      same = value;
+    }
+    if (same === null) return phi;
+    replacePhi(phi, same, this.current);
+    return same;
+  }
+}
+
+/** Replaces every use of a removed phi, in instructions, terminators and the variable table. */
+function replacePhi(phi: Instruction, replacement: Value, current: Map<string, Map<Block, Value>>): void {
+  const block = phi.block;
+  block.instructions.splice(block.instructions.indexOf(phi), 1);
+  const swap = (v: Value): Value => (v === phi ? replacement : v);
+  for (const b of block.function.blocks) {
+    for (const inst of b.instructions) {
+      const fields = inst as unknown as Record<string, unknown>;
+      for (const key of Object.keys(fields)) {
+        const field = fields[key];
+        if (field === phi) fields[key] = replacement;
+        else if (Array.isArray(field) && key === "args") fields[key] = field.map((v) => swap(v as Value));
+        else if (Array.isArray(field) && key === "incoming") {
+          for (const edge of field as { value: Value }[]) edge.value = swap(edge.value);
+        }
+      }
+    }
+    const t = b.terminator as unknown as Record<string, unknown> | null;
+    if (t !== null) for (const key of Object.keys(t)) if (t[key] === phi) t[key] = replacement;
+  }
+  for (const defs of current.values()) for (const [b, v] of defs) if (v === phi) defs.set(b, replacement);
+}

@@ -1,0 +1,882 @@
+// Whole-program type inference with monomorphisation. Every function is specialised for each tuple of
+// argument types it is called with; the module body is one more specialisation. Each variable has one
+// type per specialisation (module-level variables one type overall). Types start unknown and only
+// become known, so the analysis runs every specialisation until nothing changes: recursion settles
+// because a call to a specialisation still in progress is unknown, not wrong. Afterwards anything
+// still unknown, and any variable given two types, is reported with the places involved.
+
+import type * as ast from "./ast.js";
+import { MATH_CONSTANTS, MATH_NAMES, mathCallType, SYS_NAMES } from "./builtin-signatures.js";
+import { closestName } from "./closest-name.js";
+import { binaryResultType, isNumeric, numericJoin, type PyType, pythonTypeName } from "./py-types.js";
+import type { FunctionScope, ScopeInfo } from "./scopes.js";
+import { type NodeSpan, SemanticError } from "./semantic-error.js";
+import { isParallelAssignment } from "./subset-check.js";
+
+export interface TypedVariable {
+  type: PyType;
+  /** Where it first got this type, for diagnostics. */
+  at: NodeSpan;
+}
+
+export interface Specialization {
+  readonly key: string;
+  /** Null for the module body. */
+  readonly def: ast.FunctionDef | null;
+  readonly scope: FunctionScope | null;
+  /** Types of the parameters, in the order of scope.params. */
+  readonly paramTypes: readonly PyType[];
+  /** Local variables (for the module body: none; module-level names are globals). */
+  readonly locals: Map<string, TypedVariable>;
+  returnType: PyType | null;
+  returnAt: NodeSpan | null;
+  readonly exprTypes: Map<ast.expr, PyType>;
+  /** The specialisation each call of a user function resolves to. */
+  readonly calls: Map<ast.Call, Specialization>;
+}
+
+/** What a module-level imported name stands for. */
+export interface ImportedName {
+  readonly module: "math" | "sys";
+  /** Null for the module itself (`import math`). */
+  readonly member: string | null;
+}
+
+export interface TypedProgram {
+  readonly tree: ast.Module;
+  readonly module: Specialization;
+  readonly specializations: readonly Specialization[];
+  readonly globals: ReadonlyMap<string, TypedVariable>;
+  readonly functions: ReadonlyMap<string, ast.FunctionDef>;
+  readonly imports: ReadonlyMap<string, ImportedName>;
+  readonly scopes: ScopeInfo;
+}
+
+const SUPPORTED_MODULES = new Set(["math", "sys"]);
+
+export function inferTypes(module: ast.Module, scopes: ScopeInfo): TypedProgram {
+  return new TypeInference(module, scopes).run();
+}
+
+class TypeInference {
+  private readonly functions = new Map<string, ast.FunctionDef>();
+  private readonly imports = new Map<string, ImportedName>();
+  private readonly globals = new Map<string, TypedVariable>();
+  private readonly specializations: Specialization[] = [];
+  private readonly byKey = new Map<string, Specialization>();
+  private changed = false;
+  /** True in the last round, when anything still unknown is an error. */
+  private final = false;
+
+  constructor(
+    private readonly module: ast.Module,
+    private readonly scopes: ScopeInfo,
+  ) {}
+
+  run(): TypedProgram {
+    this.collectDefinitions();
+    const moduleSpec = this.specialize(null, []);
+    do {
+      this.changed = false;
+      for (let i = 0; i < this.specializations.length; i++) this.inferSpecialization(this.specializations[i]!);
+    } while (this.changed);
+    this.final = true;
+    for (const spec of this.specializations) this.inferSpecialization(spec);
+    return {
+      tree: this.module,
+      module: moduleSpec,
+      specializations: this.specializations,
+      globals: this.globals,
+      functions: this.functions,
+      imports: this.imports,
+      scopes: this.scopes,
+    };
+  }
+
+  private collectDefinitions(): void {
+    for (const statement of this.module.body) {
+      if (statement._type === "FunctionDef") {
+        if (this.functions.has(statement.name)) {
+          throw new SemanticError(`unsupported: redefinition of function '${statement.name}'`, statement);
+        }
+        this.functions.set(statement.name, statement);
+      } else if (statement._type === "Import") {
+        for (const alias of statement.names) {
+          if (!SUPPORTED_MODULES.has(alias.name)) throw new SemanticError(`unsupported: module '${alias.name}'`, alias);
+          this.imports.set(alias.asname ?? alias.name, { module: alias.name as "math" | "sys", member: null });
+        }
+      } else if (statement._type === "ImportFrom") {
+        const from = statement.module ?? "";
+        if (!SUPPORTED_MODULES.has(from)) throw new SemanticError(`unsupported: module '${from}'`, statement);
+        const members = from === "math" ? MATH_NAMES : SYS_NAMES;
+        for (const alias of statement.names) {
+          if (alias.name === "*") throw new SemanticError("unsupported: import *", alias);
+          if (!members.includes(alias.name)) {
+            const suggestion = closestName(alias.name, members);
+            throw new SemanticError(
+              `unsupported: ${from}.${alias.name}`,
+              alias,
+              suggestion === null ? null : `did you mean '${suggestion}'?`,
+            );
+          }
+          this.imports.set(alias.asname ?? alias.name, { module: from as "math" | "sys", member: alias.name });
+        }
+      }
+    }
+    for (const statement of walkAll(this.module.body)) {
+      if ((statement._type === "Import" || statement._type === "ImportFrom") && !this.module.body.includes(statement)) {
+        throw new SemanticError("unsupported: import inside a block or function", statement);
+      }
+    }
+  }
+
+  /** Finds or creates the specialisation of `def` for these parameter types. */
+  private specialize(def: ast.FunctionDef | null, paramTypes: readonly PyType[]): Specialization {
+    const key = def === null ? "<module>" : `${def.name}(${paramTypes.join(",")})`;
+    const existing = this.byKey.get(key);
+    if (existing !== undefined) return existing;
+    const scope = def === null ? null : this.scopes.functions.get(def)!;
+    const spec: Specialization = {
+      key,
+      def,
+      scope,
+      paramTypes,
+      locals: new Map(),
+      returnType: null,
+      returnAt: null,
+      exprTypes: new Map(),
+      calls: new Map(),
+    };
+    if (scope !== null) {
+      scope.params.forEach((name, i) => {
+        const arg = [...def!.args.args, ...def!.args.kwonlyargs][i]!;
+        spec.locals.set(name, { type: paramTypes[i]!, at: arg });
+      });
+    }
+    this.specializations.push(spec);
+    this.byKey.set(key, spec);
+    this.changed = true;
+    return spec;
+  }
+
+  private inferSpecialization(spec: Specialization): void {
+    const body = spec.def === null ? this.module.body : spec.def.body;
+    this.inferBlock(spec, body);
+    if (spec.def !== null && !alwaysEnds(spec.def.body)) {
+      this.setReturn(spec, "None", lastStatement(spec.def.body) ?? spec.def, true);
+    }
+    if (this.final && spec.def !== null && spec.returnType === null) {
+      throw new SemanticError(
+        `cannot infer the return type of '${spec.def.name}': every path recurses forever`,
+        spec.def,
+      );
+    }
+  }
+
+  private inferBlock(spec: Specialization, body: readonly ast.stmt[]): void {
+    for (const statement of body) this.inferStatement(spec, statement);
+  }
+
+  private inferStatement(spec: Specialization, s: ast.stmt): void {
+    switch (s._type) {
+      case "FunctionDef":
+      case "Import":
+      case "ImportFrom":
+      case "Pass":
+      case "Break":
+      case "Continue":
+      case "Global":
+        return;
+      case "Expr":
+        this.typeOf(spec, s.value);
+        return;
+      case "Assign":
+        this.inferAssign(spec, s);
+        return;
+      case "AnnAssign": {
+        if (s.value === null) return;
+        const type = this.typeOf(spec, s.value);
+        const declared = annotationType(s.annotation);
+        if (type !== null && declared !== null && !fits(type, declared)) {
+          throw new SemanticError(
+            `'${(s.target as ast.Name).id}' is annotated ${declared} but assigned a value of type ${type}`,
+            s.value,
+          );
+        }
+        if (type !== null) this.assignName(spec, s.target as ast.Name, type);
+        return;
+      }
+      case "AugAssign": {
+        if (s.target._type !== "Name")
+          throw new SemanticError("unsupported: augmented assignment to this target", s.target);
+        const current = this.nameType(spec, s.target);
+        const value = this.typeOf(spec, s.value);
+        if (current === null || value === null) return;
+        const result = this.binaryType(s.op._type, current, value, s.value, s);
+        this.assignName(spec, s.target, result);
+        return;
+      }
+      case "If":
+      case "While":
+        this.conditionType(spec, s.test);
+        this.inferBlock(spec, s.body);
+        this.inferBlock(spec, s.orelse);
+        return;
+      case "For":
+        this.inferFor(spec, s);
+        return;
+      case "Return": {
+        if (spec.def === null) throw new SemanticError("'return' outside function", s);
+        const type = s.value === null ? "None" : this.typeOf(spec, s.value);
+        if (type !== null) this.setReturn(spec, type, s.value ?? s, false);
+        return;
+      }
+      case "Assert":
+        this.conditionType(spec, s.test);
+        if (s.msg !== null) this.typeOf(spec, s.msg);
+        return;
+      default:
+        throw new SemanticError(`unsupported: ${s._type} statement`, s);
+    }
+  }
+
+  private inferAssign(spec: Specialization, s: ast.Assign): void {
+    if (isParallelAssignment(s)) {
+      const targets = (s.targets[0] as ast.Tuple).elts;
+      const values = (s.value as ast.Tuple).elts;
+      const types = values.map((v) => this.typeOf(spec, v));
+      targets.forEach((t, i) => {
+        if (t._type !== "Name") throw new SemanticError("unsupported: assignment to this target", t);
+        if (types[i] !== null) this.assignName(spec, t, types[i]!);
+      });
+      return;
+    }
+    if (s.targets.length === 1 && s.targets[0]!._type === "Tuple" && isDivmodCall(s.value)) {
+      const type = this.divmodType(spec, s.value as ast.Call);
+      for (const t of (s.targets[0] as ast.Tuple).elts) {
+        if (t._type !== "Name") throw new SemanticError("unsupported: assignment to this target", t);
+        if (type !== null) this.assignName(spec, t, type);
+      }
+      return;
+    }
+    const type = this.typeOf(spec, s.value);
+    for (const target of s.targets) {
+      if (target._type !== "Name") {
+        const what = target._type === "Tuple" ? "tuple unpacking of this value" : "assignment to this target";
+        throw new SemanticError(`unsupported: ${what}`, target);
+      }
+      if (type !== null) this.assignName(spec, target, type);
+    }
+  }
+
+  private inferFor(spec: Specialization, s: ast.For): void {
+    const iter = s.iter;
+    if (
+      !(iter._type === "Call" && iter.func._type === "Name" && iter.func.id === "range" && this.isBuiltin(iter.func))
+    ) {
+      throw new SemanticError("unsupported: for loop over anything but range(...)", iter);
+    }
+    if (iter.keywords.length > 0 || iter.args.length < 1 || iter.args.length > 3) {
+      throw new SemanticError("range() takes 1 to 3 integer arguments", iter);
+    }
+    for (const arg of iter.args) {
+      const type = this.typeOf(spec, arg);
+      if (type !== null && type !== "int" && type !== "bool") {
+        throw new SemanticError(`'${pythonTypeName(type)}' object cannot be interpreted as an integer`, arg);
+      }
+    }
+    spec.exprTypes.set(iter, "int");
+    this.assignName(spec, s.target as ast.Name, "int");
+    this.inferBlock(spec, s.body);
+    this.inferBlock(spec, s.orelse);
+  }
+
+  private setReturn(spec: Specialization, type: PyType, at: NodeSpan, implicit: boolean): void {
+    const declared = spec.def?.returns ? annotationType(spec.def.returns) : null;
+    if (declared !== null && !fits(type, declared)) {
+      const what = implicit ? "can reach its end without returning a value (None)" : `returns ${type}`;
+      throw new SemanticError(`'${spec.def!.name}' is annotated to return ${declared} but ${what}`, at);
+    }
+    if (spec.returnType === null) {
+      spec.returnType = type;
+      spec.returnAt = at;
+      this.changed = true;
+    } else if (spec.returnType !== type) {
+      const other = implicit ? "can also reach its end without a return value (None)" : `also returns ${type}`;
+      throw new SemanticError(
+        `'${spec.def!.name}' returns ${spec.returnType} (line ${spec.returnAt!.lineno}) but ${other}`,
+        at,
+        "make every path return a value of the same type",
+      );
+    }
+  }
+
+  private variableTable(spec: Specialization, name: string): Map<string, TypedVariable> {
+    if (spec.scope !== null && spec.scope.locals.has(name)) return spec.locals;
+    return this.globals;
+  }
+
+  private assignName(spec: Specialization, target: ast.Name, type: PyType): void {
+    if (this.functions.has(target.id) && spec.scope?.locals.has(target.id) !== true) {
+      throw new SemanticError(`unsupported: assigning to '${target.id}', which names a function`, target);
+    }
+    if (this.imports.has(target.id) && spec.scope?.locals.has(target.id) !== true) {
+      throw new SemanticError(`unsupported: assigning to '${target.id}', which names an import`, target);
+    }
+    const table = this.variableTable(spec, target.id);
+    const existing = table.get(target.id);
+    if (existing === undefined) {
+      table.set(target.id, { type, at: target });
+      this.changed = true;
+    } else if (existing.type !== type) {
+      throw new SemanticError(
+        `'${target.id}' cannot have one static type: it is ${existing.type} (line ${existing.at.lineno}) and ${type} here`,
+        target,
+        existing.type !== "str" && type !== "str"
+          ? `convert explicitly, e.g. ${target.id} = ${type === "float" || existing.type === "float" ? "float" : "int"}(...)`
+          : "use a separate variable for each type",
+      );
+    }
+    spec.exprTypes.set(target, type);
+  }
+
+  private nameType(spec: Specialization, name: ast.Name): PyType | null {
+    const kind = this.scopes.resolution.get(name);
+    if (kind === "builtin") {
+      if (name.id === "__name__") return "str";
+      throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
+    }
+    if (this.functions.has(name.id) && kind === "global") {
+      throw new SemanticError(`unsupported: function '${name.id}' used as a value`, name);
+    }
+    if (this.imports.has(name.id) && kind === "global") {
+      const imported = this.imports.get(name.id)!;
+      if (imported.module === "math" && imported.member !== null && MATH_CONSTANTS.has(imported.member)) return "float";
+      throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
+    }
+    const variable = this.variableTable(spec, name.id).get(name.id);
+    if (variable === undefined) {
+      if (this.final) {
+        throw new SemanticError(
+          `cannot infer the type of '${name.id}': it is never assigned a value of known type`,
+          name,
+        );
+      }
+      return null;
+    }
+    return variable.type;
+  }
+
+  /** The type of an expression evaluated for its truth value only. */
+  private conditionType(spec: Specialization, e: ast.expr): void {
+    if (e._type === "BoolOp") {
+      for (const v of e.values) this.conditionType(spec, v);
+      spec.exprTypes.set(e, "bool");
+      return;
+    }
+    if (e._type === "UnaryOp" && e.op._type === "Not") {
+      this.conditionType(spec, e.operand);
+      spec.exprTypes.set(e, "bool");
+      return;
+    }
+    this.typeOf(spec, e);
+  }
+
+  /** The type of an expression, or null while it depends on something not yet known. */
+  typeOf(spec: Specialization, e: ast.expr): PyType | null {
+    const type = this.computeType(spec, e);
+    if (type !== null) spec.exprTypes.set(e, type);
+    return type;
+  }
+
+  private computeType(spec: Specialization, e: ast.expr): PyType | null {
+    switch (e._type) {
+      case "Constant":
+        return constantType(e);
+      case "Name":
+        return this.nameType(spec, e);
+      case "BinOp": {
+        const left = this.typeOf(spec, e.left);
+        const right = this.typeOf(spec, e.right);
+        if (left === null || right === null) return null;
+        return this.binaryType(e.op._type, left, right, e.right, e);
+      }
+      case "UnaryOp": {
+        if (e.op._type === "Not") {
+          this.conditionType(spec, e.operand);
+          return "bool";
+        }
+        const operand = this.typeOf(spec, e.operand);
+        if (operand === null) return null;
+        if (!isNumeric(operand) || (e.op._type === "Invert" && operand === "float")) {
+          const symbol = e.op._type === "USub" ? "-" : e.op._type === "UAdd" ? "+" : "~";
+          throw new SemanticError(`bad operand type for unary ${symbol}: '${pythonTypeName(operand)}'`, e);
+        }
+        return operand === "bool" ? "int" : operand;
+      }
+      case "BoolOp": {
+        const types = e.values.map((v) => this.typeOf(spec, v));
+        if (types.some((t) => t === null)) return null;
+        const first = types[0]!;
+        const other = types.find((t) => t !== first);
+        if (other !== undefined) {
+          throw new SemanticError(
+            `the operands of '${e.op._type === "And" ? "and" : "or"}' have different types (${first} and ${other}), so its value has no single type`,
+            e,
+            "compare explicitly to get a bool, e.g. `x != 0`",
+          );
+        }
+        return first;
+      }
+      case "Compare": {
+        const types = [this.typeOf(spec, e.left), ...e.comparators.map((c) => this.typeOf(spec, c))];
+        if (types.some((t) => t === null)) return null;
+        for (let i = 0; i < e.ops.length; i++) {
+          const a = types[i]!;
+          const b = types[i + 1]!;
+          const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
+          const comparable = (isNumeric(a) && isNumeric(b)) || (a === b && (a === "str" || !ordering));
+          if (!comparable) {
+            throw new SemanticError(
+              ordering
+                ? `'${COMPARE_SYMBOLS[e.ops[i]!._type]}' not supported between instances of '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`
+                : `unsupported: comparing ${a} with ${b}`,
+              e,
+            );
+          }
+        }
+        return "bool";
+      }
+      case "IfExp": {
+        this.conditionType(spec, e.test);
+        const body = this.typeOf(spec, e.body);
+        const orelse = this.typeOf(spec, e.orelse);
+        if (body === null || orelse === null) return body ?? orelse;
+        if (body !== orelse) {
+          throw new SemanticError(
+            `the branches of this conditional expression have different types (${body} and ${orelse})`,
+            e,
+          );
+        }
+        return body;
+      }
+      case "JoinedStr":
+        for (const v of e.values) if (v._type === "FormattedValue") this.formattedValueType(spec, v);
+        return "str";
+      case "Call":
+        return this.callType(spec, e);
+      case "Attribute":
+        return this.attributeType(e);
+      case "Subscript":
+        if (this.isSysArgv(e.value)) {
+          const index = this.typeOf(spec, e.slice);
+          if (index !== null && index !== "int" && index !== "bool") {
+            throw new SemanticError(`list indices must be integers, not ${index}`, e.slice);
+          }
+          return "str";
+        }
+        throw new SemanticError("unsupported: subscript of anything but sys.argv", e);
+      default:
+        throw new SemanticError(`unsupported: ${e._type}`, e);
+    }
+  }
+
+  private formattedValueType(spec: Specialization, v: ast.FormattedValue): void {
+    const type = this.typeOf(spec, v.value);
+    if (type === "None" && v.format_spec !== null) {
+      throw new SemanticError("unsupported format string passed to NoneType.__format__", v.value);
+    }
+    if (v.format_spec !== null) this.typeOf(spec, v.format_spec);
+  }
+
+  private binaryType(op: ast.operator["_type"], a: PyType, b: PyType, right: ast.expr, at: NodeSpan): PyType {
+    const exponent =
+      right._type === "Constant" && typeof right.value === "bigint" ? right.value : constantNegative(right);
+    const result = binaryResultType(op, a, b, exponent);
+    if (result === "int" || result === "float" || result === "bool" || result === "str" || result === "None") {
+      return result;
+    }
+    throw new SemanticError(result, at);
+  }
+
+  private attributeType(e: ast.Attribute): PyType {
+    const imported = e.value._type === "Name" ? this.imports.get(e.value.id) : undefined;
+    if (imported !== undefined && imported.member === null && imported.module === "math") {
+      if (MATH_CONSTANTS.has(e.attr)) return "float";
+      const suggestion = closestName(e.attr, MATH_NAMES);
+      if (!MATH_NAMES.includes(e.attr)) {
+        throw new SemanticError(
+          `module 'math' has no attribute '${e.attr}'`,
+          e,
+          suggestion === null ? null : `did you mean '${suggestion}'?`,
+        );
+      }
+    }
+    throw new SemanticError(`unsupported: attribute '${e.attr}' used as a value`, e);
+  }
+
+  isSysArgv(e: ast.expr): boolean {
+    if (e._type === "Attribute" && e.value._type === "Name") {
+      const imported = this.imports.get(e.value.id);
+      return imported?.module === "sys" && imported.member === null && e.attr === "argv";
+    }
+    if (e._type === "Name") {
+      const imported = this.imports.get(e.id);
+      return imported?.module === "sys" && imported.member === "argv";
+    }
+    return false;
+  }
+
+  private isBuiltin(name: ast.Name): boolean {
+    return this.scopes.resolution.get(name) === "builtin";
+  }
+
+  /** What a call's callee names: a builtin, a math or sys function, or a user function. */
+  private callee(e: ast.Call): { kind: "builtin" | "math" | "sys" | "user"; name: string } {
+    const f = e.func;
+    if (f._type === "Name") {
+      const kind = this.scopes.resolution.get(f);
+      if (kind === "builtin") return { kind: "builtin", name: f.id };
+      const imported = this.imports.get(f.id);
+      if (imported !== undefined && imported.member !== null) return { kind: imported.module, name: imported.member };
+      if (this.functions.has(f.id)) return { kind: "user", name: f.id };
+      throw new SemanticError(`'${f.id}' is not callable`, f);
+    }
+    if (f._type === "Attribute" && f.value._type === "Name") {
+      const imported = this.imports.get(f.value.id);
+      if (imported !== undefined && imported.member === null) {
+        const members = imported.module === "math" ? MATH_NAMES : SYS_NAMES;
+        if (!members.includes(f.attr)) {
+          const suggestion = closestName(f.attr, members);
+          throw new SemanticError(
+            `unsupported: ${imported.module}.${f.attr}`,
+            f,
+            suggestion === null ? null : `did you mean '${suggestion}'?`,
+          );
+        }
+        return { kind: imported.module, name: f.attr };
+      }
+    }
+    throw new SemanticError("unsupported: call of this expression", f);
+  }
+
+  private callType(spec: Specialization, e: ast.Call): PyType | null {
+    const callee = this.callee(e);
+    if (callee.kind === "user") return this.userCallType(spec, e, this.functions.get(callee.name)!);
+    if (callee.kind === "builtin" && callee.name === "print") {
+      for (const a of e.args) this.typeOf(spec, a);
+      for (const k of e.keywords) {
+        if (k.arg !== "sep" && k.arg !== "end") throw new SemanticError(`unsupported: print(${k.arg}=...)`, k);
+        const t = this.typeOf(spec, k.value);
+        if (t !== null && t !== "str" && t !== "None") {
+          throw new SemanticError(`${k.arg} must be None or a string, not ${pythonTypeName(t)}`, k.value);
+        }
+      }
+      return "None";
+    }
+    if (e.keywords.length > 0 && !(callee.kind === "builtin" && callee.name === "round")) {
+      throw new SemanticError(`unsupported: keyword arguments to ${callee.name}()`, e.keywords[0]!);
+    }
+    if (callee.kind === "sys") {
+      if (callee.name !== "exit") throw new SemanticError(`unsupported: sys.${callee.name}()`, e);
+      if (e.args.length > 1) throw new SemanticError("sys.exit() takes at most 1 argument", e);
+      const t = e.args.length === 1 ? this.typeOf(spec, e.args[0]!) : "None";
+      if (t !== null && t !== "int" && t !== "bool" && t !== "str" && t !== "None") {
+        throw new SemanticError(`unsupported: sys.exit() of a ${t}`, e.args[0]!);
+      }
+      return "None";
+    }
+    const args = e.args.map((a) => this.typeOf(spec, a));
+    if (args.some((a) => a === null)) return null;
+    const types = args as PyType[];
+    if (callee.kind === "math") {
+      const result = mathCallType(callee.name, types);
+      if (typeof result !== "string") throw new SemanticError(result.error, e);
+      return result;
+    }
+    return this.builtinCallType(spec, e, callee.name, types);
+  }
+
+  private builtinCallType(spec: Specialization, e: ast.Call, name: string, args: PyType[]): PyType {
+    const fail = (message: string): never => {
+      throw new SemanticError(message, e);
+    };
+    const arity = (min: number, max = min) => {
+      if (args.length < min || args.length > max) {
+        fail(
+          `${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"} (${args.length} given)`,
+        );
+      }
+    };
+    switch (name) {
+      case "abs":
+        arity(1);
+        if (!isNumeric(args[0]!)) fail(`bad operand type for abs(): '${pythonTypeName(args[0]!)}'`);
+        return args[0] === "bool" ? "int" : args[0]!;
+      case "min":
+      case "max": {
+        if (args.length < 2) fail(`unsupported: ${name}() of fewer than two arguments (an iterable)`);
+        const first = args[0]!;
+        if (args.some((a) => a !== first)) {
+          fail(
+            `unsupported: ${name}() of mixed types (${[...new Set(args)].join(", ")}): its result type would depend on the values`,
+          );
+        }
+        if (!isNumeric(first) && first !== "str") fail(`unsupported: ${name}() of ${first}`);
+        return first;
+      }
+      case "int":
+        arity(0, 1);
+        if (args.length === 1 && args[0] === "None")
+          fail("int() argument must be a string or a number, not 'NoneType'");
+        return "int";
+      case "float":
+        arity(0, 1);
+        if (args.length === 1 && args[0] === "None")
+          fail("float() argument must be a string or a real number, not 'NoneType'");
+        return "float";
+      case "bool":
+        arity(0, 1);
+        return "bool";
+      case "str":
+        arity(0, 1);
+        return "str";
+      case "round": {
+        const ndigits = e.keywords.find((k) => k.arg === "ndigits");
+        if (e.keywords.some((k) => k.arg !== "ndigits")) fail("round() takes only 'ndigits' as a keyword argument");
+        const all = ndigits === undefined ? args : [...args, this.typeOf(spec, ndigits.value) ?? "int"];
+        if (all.length < 1 || all.length > 2) fail(`round() takes 1 or 2 arguments (${all.length} given)`);
+        if (!isNumeric(all[0]!)) fail(`type ${pythonTypeName(all[0]!)} doesn't define __round__ method`);
+        if (all.length === 2 && all[1] !== "int" && all[1] !== "bool" && all[1] !== "None") {
+          fail(`'${pythonTypeName(all[1]!)}' object cannot be interpreted as an integer`);
+        }
+        const hasDigits = all.length === 2 && all[1] !== "None";
+        return hasDigits ? (all[0] === "float" ? "float" : "int") : "int";
+      }
+      case "pow":
+        arity(2, 3);
+        if (args.length === 3) {
+          if (args.some((a) => a === "float")) fail("pow() 3rd argument not allowed unless all arguments are integers");
+          return "int";
+        }
+        return this.binaryType("Pow", args[0]!, args[1]!, e.args[1]!, e);
+      case "len":
+        if (e.args.length === 1 && this.isSysArgv(e.args[0]!)) return "int";
+        return fail("unsupported: len() of anything but sys.argv");
+      case "divmod":
+        return fail("unsupported: divmod() outside `q, r = divmod(a, b)`");
+      case "range":
+        return fail("unsupported: range() outside a for loop");
+      default:
+        return fail(`unsupported: builtin '${name}'`);
+    }
+  }
+
+  private divmodType(spec: Specialization, e: ast.Call): PyType | null {
+    if (e.args.length !== 2 || e.keywords.length > 0) throw new SemanticError("divmod expected 2 arguments", e);
+    const a = this.typeOf(spec, e.args[0]!);
+    const b = this.typeOf(spec, e.args[1]!);
+    if (a === null || b === null) return null;
+    if (!isNumeric(a) || !isNumeric(b)) {
+      throw new SemanticError(
+        `unsupported operand type(s) for divmod(): '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`,
+        e,
+      );
+    }
+    const type = numericJoin(a, b);
+    spec.exprTypes.set(e, type);
+    return type;
+  }
+
+  private userCallType(spec: Specialization, e: ast.Call, def: ast.FunctionDef): PyType | null {
+    const argTypes = this.bindArguments(spec, e, def);
+    if (argTypes === null) return null;
+    const callee = this.specialize(def, argTypes);
+    spec.calls.set(e, callee);
+    return callee.returnType;
+  }
+
+  /** The types of the callee's parameters for this call, after keywords and defaults. */
+  private bindArguments(spec: Specialization, e: ast.Call, def: ast.FunctionDef): PyType[] | null {
+    const params = [...def.args.args, ...def.args.kwonlyargs];
+    const positional = def.args.args.length;
+    const bound: (ast.expr | null)[] = params.map(() => null);
+    if (e.args.length > positional) {
+      throw new SemanticError(
+        `${def.name}() takes ${positional} positional argument${positional === 1 ? "" : "s"} but ${e.args.length} were given`,
+        e,
+      );
+    }
+    e.args.forEach((a, i) => {
+      bound[i] = a;
+    });
+    for (const k of e.keywords) {
+      const index = params.findIndex((p) => p.arg === k.arg);
+      if (index < 0) {
+        const suggestion = closestName(
+          k.arg!,
+          params.map((p) => p.arg),
+        );
+        throw new SemanticError(
+          `${def.name}() got an unexpected keyword argument '${k.arg}'`,
+          k,
+          suggestion === null ? null : `did you mean '${suggestion}'?`,
+        );
+      }
+      if (bound[index] !== null)
+        throw new SemanticError(`${def.name}() got multiple values for argument '${k.arg}'`, k);
+      bound[index] = k.value;
+    }
+    const types: PyType[] = [];
+    for (let i = 0; i < params.length; i++) {
+      const value = bound[i] ?? defaultValue(def, i);
+      if (value === null) {
+        throw new SemanticError(`${def.name}() missing required argument: '${params[i]!.arg}'`, e);
+      }
+      if (bound[i] === null) checkConstantDefault(value);
+      const type = bound[i] === null ? constantDefaultType(value) : this.typeOf(spec, value);
+      if (type === null) return null;
+      const declared = params[i]!.annotation === null ? null : annotationType(params[i]!.annotation!);
+      if (declared !== null && !fits(type, declared)) {
+        throw new SemanticError(
+          `argument '${params[i]!.arg}' of ${def.name}() is annotated ${declared} but this call passes ${type}`,
+          value,
+        );
+      }
+      types.push(type);
+    }
+    return types;
+  }
+}
+
+/** The default value expression of parameter `index` (args then kwonlyargs), or null. */
+export function defaultValue(def: ast.FunctionDef, index: number): ast.expr | null {
+  const positional = def.args.args.length;
+  if (index < positional) {
+    const first = positional - def.args.defaults.length;
+    return index >= first ? def.args.defaults[index - first]! : null;
+  }
+  return def.args.kw_defaults[index - positional] ?? null;
+}
+
+function checkConstantDefault(value: ast.expr): void {
+  if (constantDefaultType(value) === null) {
+    throw new SemanticError("unsupported: a default value that is not a literal", value);
+  }
+}
+
+function constantDefaultType(value: ast.expr): PyType | null {
+  if (value._type === "Constant") return constantType(value);
+  if (value._type === "UnaryOp" && (value.op._type === "USub" || value.op._type === "UAdd")) {
+    const inner = constantDefaultType(value.operand);
+    return inner === "bool" ? "int" : inner === "int" || inner === "float" ? inner : null;
+  }
+  return null;
+}
+
+function constantType(e: ast.Constant): PyType {
+  const v = e.value;
+  if (v === null) return "None";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "bigint") {
+    if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) {
+      throw new SemanticError(
+        "OverflowError: this integer does not fit in 64 bits (arbitrary-precision integers are not supported yet)",
+        e,
+      );
+    }
+    return "int";
+  }
+  if (typeof v === "number") return "float";
+  if (typeof v === "string" || (typeof v === "object" && "codePoints" in v)) return "str";
+  throw new SemanticError("unsupported: this constant", e);
+}
+
+function constantNegative(e: ast.expr): bigint | null {
+  if (e._type === "UnaryOp" && e.op._type === "USub" && e.operand._type === "Constant") {
+    const v = e.operand.value;
+    return typeof v === "bigint" ? -v : null;
+  }
+  return null;
+}
+
+export function annotationType(annotation: ast.expr): PyType | null {
+  if (annotation._type === "Name") {
+    switch (annotation.id) {
+      case "int":
+      case "float":
+      case "bool":
+      case "str":
+        return annotation.id;
+    }
+  }
+  if (annotation._type === "Constant" && annotation.value === null) return "None";
+  throw new SemanticError(
+    "unsupported: this type annotation (int, float, bool, str and None are supported)",
+    annotation,
+  );
+}
+
+/** May a value of type `actual` stand where `declared` is annotated? (PEP 484's numeric tower.) */
+function fits(actual: PyType, declared: PyType): boolean {
+  return (
+    actual === declared ||
+    (declared === "float" && (actual === "int" || actual === "bool")) ||
+    (declared === "int" && actual === "bool")
+  );
+}
+
+function isDivmodCall(e: ast.expr): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "divmod";
+}
+
+const COMPARE_SYMBOLS: Record<string, string> = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=", Eq: "==", NotEq: "!=" };
+
+/** Does control never reach the end of this body (it returns or raises on every path)? */
+export function alwaysEnds(body: readonly ast.stmt[]): boolean {
+  for (const s of body) {
+    if (s._type === "Return") return true;
+    if (s._type === "If" && alwaysEnds(s.body) && alwaysEnds(s.orelse)) return true;
+    if (s._type === "While" && isTrueConstant(s.test) && !containsBreak(s.body)) return true;
+    if (s._type === "Expr" && isSysExitCall(s.value)) return true;
+    if (s._type === "Assert" && s.test._type === "Constant" && s.test.value === false) return true;
+  }
+  return false;
+}
+
+function isTrueConstant(e: ast.expr): boolean {
+  return e._type === "Constant" && (e.value === true || (typeof e.value === "bigint" && e.value !== 0n));
+}
+
+function isSysExitCall(e: ast.expr): boolean {
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  return (
+    (f._type === "Attribute" && f.attr === "exit" && f.value._type === "Name" && f.value.id === "sys") ||
+    (f._type === "Name" && f.id === "exit")
+  );
+}
+
+function containsBreak(body: readonly ast.stmt[]): boolean {
+  for (const s of body) {
+    if (s._type === "Break") return true;
+    if (s._type === "If" && (containsBreak(s.body) || containsBreak(s.orelse))) return true;
+  }
+  return false;
+}
+
+function lastStatement(body: readonly ast.stmt[]): ast.stmt | null {
+  return body.length > 0 ? body[body.length - 1]! : null;
+}
+
+function* walkAll(body: readonly ast.stmt[]): Generator<ast.stmt> {
+  for (const s of body) {
+    yield s;
+    if (s._type === "If" || s._type === "While" || s._type === "For") {
+      yield* walkAll(s.body);
+      yield* walkAll(s.orelse);
+    } else if (s._type === "FunctionDef") {
+      yield* walkAll(s.body);
+    }
+  }
+}
