@@ -135,7 +135,7 @@ function resolveNames(
   const visible = (): string[] => [...(scope?.locals ?? []), ...moduleNames, ...PYTHON_BUILTINS];
   const resolve = (name: ast.Name): void => {
     let kind: NameKind;
-    if (scope !== null && scope.locals.has(name.id)) kind = "local";
+    if (scope?.locals.has(name.id)) kind = "local";
     else if (moduleNames.has(name.id) || scope?.declaredGlobal.has(name.id)) kind = "global";
     else if (PYTHON_BUILTINS.has(name.id)) kind = "builtin";
     else {

@@ -312,7 +312,7 @@ class TypeInference {
   }
 
   private variableTable(spec: Specialization, name: string): Map<string, TypedVariable> {
-    if (spec.scope !== null && spec.scope.locals.has(name)) return spec.locals;
+    if (spec.scope?.locals.has(name)) return spec.locals;
     return this.globals;
   }
 
