@@ -43,8 +43,9 @@ export function analyzeScopes(module: ast.Module): ScopeInfo {
   const moduleNames = new Set<string>();
   const functions = new Map<ast.FunctionDef, FunctionScope>();
   collectBindings(module.body, moduleNames, new Set());
+  checkAugmentedOnly(module.body, moduleNames);
   for (const statement of module.body) {
-    if (statement._type === "FunctionDef") functions.set(statement, functionScope(statement));
+    if (statement._type === "FunctionDef") functions.set(statement, functionScope(statement, moduleNames));
   }
   const resolution = new Map<ast.Name, NameKind>();
   const sharedGlobals = new Set<string>();
@@ -63,11 +64,12 @@ export function analyzeScopes(module: ast.Module): ScopeInfo {
   return { moduleNames, functions, resolution, sharedGlobals };
 }
 
-function functionScope(def: ast.FunctionDef): FunctionScope {
+function functionScope(def: ast.FunctionDef, moduleNames: ReadonlySet<string>): FunctionScope {
   const params = [...def.args.args, ...def.args.kwonlyargs].map((a) => a.arg);
   const declaredGlobal = new Set<string>();
   const bound = new Set<string>(params);
   collectBindings(def.body, bound, declaredGlobal);
+  checkAugmentedOnly(def.body, bound, params, moduleNames);
   for (const name of declaredGlobal) {
     if (params.includes(name)) {
       throw new SemanticError(`name '${name}' is parameter and global`, globalStatementOf(def.body, name) ?? def);
@@ -75,6 +77,56 @@ function functionScope(def: ast.FunctionDef): FunctionScope {
     bound.delete(name);
   }
   return { def, params, locals: bound, declaredGlobal };
+}
+
+/**
+ * `x += 1` reads x before binding it: a name that nothing else binds was never defined (CPython
+ * raises NameError, or UnboundLocalError in a function, when it gets there).
+ */
+function checkAugmentedOnly(
+  body: readonly ast.stmt[],
+  bound: ReadonlySet<string>,
+  params: readonly string[] = [],
+  moduleNames: ReadonlySet<string> = new Set(),
+): void {
+  const plain = new Set<string>(params);
+  const firstAugmented = new Map<string, ast.Name>();
+  const bindPlain = (target: ast.expr): void => {
+    if (target._type === "Name") plain.add(target.id);
+    else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindPlain(e);
+  };
+  for (const s of walkStatements(body)) {
+    if (s._type === "AugAssign" && s.target._type === "Name") {
+      if (!firstAugmented.has(s.target.id)) firstAugmented.set(s.target.id, s.target);
+    } else if (s._type === "Assign") {
+      for (const t of s.targets) bindPlain(t);
+    } else if (s._type === "AnnAssign" || s._type === "For") {
+      bindPlain(s.target);
+    } else if (s._type === "FunctionDef") {
+      plain.add(s.name);
+    } else if (s._type === "Import" || s._type === "ImportFrom" || s._type === "Global") {
+      for (const alias of s._type === "Global" ? s.names : s.names.map((a) => a.asname ?? a.name.split(".")[0]!)) {
+        plain.add(alias);
+      }
+    }
+  }
+  for (const [name, node] of firstAugmented) {
+    if (plain.has(name) || !bound.has(name)) continue;
+    if (moduleNames.has(name)) {
+      throw new SemanticError(
+        `local variable '${name}' is updated before it is assigned`,
+        node,
+        `to update the module's '${name}', declare it first: global ${name}`,
+      );
+    }
+    const candidates = [...plain, ...PYTHON_BUILTINS];
+    const suggestion = closestName(name, candidates);
+    throw new SemanticError(
+      `name '${name}' is not defined`,
+      node,
+      suggestion === null ? null : `did you mean '${suggestion}'?`,
+    );
+  }
 }
 
 function globalStatementOf(body: ast.stmt[], name: string): ast.stmt | null {
