@@ -1,9 +1,18 @@
 import { readFileSync } from "node:fs";
-import { renderDiagnostic, shouldUseColor } from "@toolchain/compiler";
+import {
+  type Diagnostic,
+  type Module as IrModule,
+  optimizeModule,
+  printModule,
+  renderDiagnostic,
+  shouldUseColor,
+} from "@toolchain/compiler";
 import { Command, CommanderError } from "commander";
 import type { Module } from "./ast.js";
+import { compileToIr } from "./compile-to-ir.js";
 import { dumpAst } from "./dump.js";
 import { parseModule } from "./parser.js";
+import { SemanticError, semanticDiagnostic } from "./semantic-error.js";
 import { decodeSource } from "./source-decoding.js";
 import { syntaxErrorDiagnostic } from "./syntax-diagnostic.js";
 import { PySyntaxError } from "./syntax-error.js";
@@ -54,28 +63,41 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("ir")
+    .description("print the typed SSA IR the compiler makes of a Python file")
+    .argument("<file>", "Python source file")
+    .option("--no-optimize", "print the IR as lowered, before the IR passes")
+    .action((file: string, options: { optimize: boolean }) => {
+      const outcome = compileFile(file, debugRequested);
+      if (outcome.kind === "compiled") {
+        if (options.optimize) optimizeModule(outcome.module);
+        writeOut(printModule(outcome.module));
+      } else if (outcome.kind === "error") {
+        writeErr(renderError(outcome, shouldUseColor(process.stderr)));
+        raise(EXIT_USER_ERROR);
+      } else {
+        raise(outcome.status);
+      }
+    });
+
+  program
     .command("check")
-    .description("parse each file and report syntax errors with the source line underlined")
+    .description("compile each file as far as the IR and report its errors with the source underlined")
     .argument("<file...>", "Python source files")
     .option("--verbose", "also report each file that parses")
     .action((files: string[], options: { verbose?: boolean }) => {
       const color = shouldUseColor(process.stderr);
       let failed = 0;
       for (const file of files) {
-        const outcome = parseFile(file, debugRequested);
-        if (outcome.kind === "parsed") {
+        const outcome = compileFile(file, debugRequested);
+        if (outcome.kind === "compiled") {
           if (options.verbose === true) writeOut(`${file}: ok\n`);
           continue;
         }
         failed++;
-        if (outcome.kind === "syntax-error") {
-          const diagnostic = syntaxErrorDiagnostic(outcome.error);
-          const source = outcome.source;
-          const text = renderDiagnostic(diagnostic, (name) => (name === diagnostic.primary.file ? source : undefined), {
-            color,
-          });
+        if (outcome.kind === "error") {
           // A blank line between diagnostics, as rustc.
-          writeErr(failed > 1 ? `\n${text}` : text);
+          writeErr(failed > 1 ? `\n${renderError(outcome, color)}` : renderError(outcome, color));
           raise(EXIT_USER_ERROR);
         } else {
           raise(outcome.status);
@@ -100,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 type ParseOutcome =
-  | { kind: "parsed"; module: Module }
+  | { kind: "parsed"; module: Module; source: string }
   | { kind: "syntax-error"; error: PySyntaxError; source: string }
   | { kind: "failed"; status: number };
 
@@ -117,7 +139,7 @@ function parseFile(file: string, debug: boolean): ParseOutcome {
   try {
     const text = decodeSource(bytes, file);
     source = text;
-    return { kind: "parsed", module: parseModule(text, file) };
+    return { kind: "parsed", module: parseModule(text, file), source: text };
   } catch (error) {
     if (error instanceof PySyntaxError) {
       // An undecodable file still gets its lines shown, with replacement characters where needed.
@@ -126,6 +148,34 @@ function parseFile(file: string, debug: boolean): ParseOutcome {
     reportInternalError(error, file, debug);
     return { kind: "failed", status: EXIT_INTERNAL_ERROR };
   }
+}
+
+type CompileOutcome =
+  | { kind: "compiled"; module: IrModule; source: string }
+  | { kind: "error"; diagnostic: Diagnostic; source: string }
+  | { kind: "failed"; status: number };
+
+/** Runs the front end on one file: parse, check the subset, resolve names, infer types, lower. */
+function compileFile(file: string, debug: boolean): CompileOutcome {
+  const parsed = parseFile(file, debug);
+  if (parsed.kind === "failed") return parsed;
+  if (parsed.kind === "syntax-error") {
+    return { kind: "error", diagnostic: syntaxErrorDiagnostic(parsed.error), source: parsed.source };
+  }
+  try {
+    return { kind: "compiled", module: compileToIr(parsed.source, file), source: parsed.source };
+  } catch (error) {
+    if (error instanceof SemanticError) {
+      return { kind: "error", diagnostic: semanticDiagnostic(error, file, parsed.source), source: parsed.source };
+    }
+    reportInternalError(error, file, debug);
+    return { kind: "failed", status: EXIT_INTERNAL_ERROR };
+  }
+}
+
+function renderError(outcome: { diagnostic: Diagnostic; source: string }, color: boolean): string {
+  const { diagnostic, source } = outcome;
+  return renderDiagnostic(diagnostic, (name) => (name === diagnostic.primary.file ? source : undefined), { color });
 }
 
 function reportInternalError(error: unknown, file: string | undefined, debug: boolean): void {

@@ -65,14 +65,22 @@ export const constants = {
 /** Appends instructions at the end of a current block, as front ends lower code top to bottom. */
 export class IrBuilder {
   private current: Block | null = null;
+  /** Labels in use, and how far each hint's numbering has got, so a new label costs O(1). */
+  private readonly labels: Set<string>;
+  private readonly labelCounts = new Map<string, number>();
 
-  constructor(readonly fn: IrFunction) {}
+  constructor(readonly fn: IrFunction) {
+    this.labels = new Set(fn.blocks.map((b) => b.label));
+  }
 
   /** Creates a block (not yet positioned at); labels are made unique within the function. */
   createBlock(hint: string): Block {
-    const taken = new Set(this.fn.blocks.map((b) => b.label));
     let label = hint;
-    for (let n = 1; taken.has(label); n++) label = `${hint}.${n}`;
+    for (let n = this.labelCounts.get(hint) ?? 0; this.labels.has(label); n++) {
+      label = `${hint}.${n + 1}`;
+      this.labelCounts.set(hint, n + 1);
+    }
+    this.labels.add(label);
     const block: Block = { label, function: this.fn, instructions: [], terminator: null };
     this.fn.blocks.push(block);
     return block;

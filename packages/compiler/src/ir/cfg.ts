@@ -1,0 +1,66 @@
+// The control-flow graph read off the terminators. Nothing is cached: passes change terminators
+// freely, so each asks for the graph when it needs it.
+
+import type { Block, IrFunction, Terminator } from "./ir.js";
+
+/** The blocks a terminator can branch to, each once, in the order they appear. */
+export function terminatorTargets(terminator: Terminator | null): Block[] {
+  if (terminator === null) return [];
+  switch (terminator.kind) {
+    case "br":
+      return [terminator.target];
+    case "condbr":
+      return terminator.ifTrue === terminator.ifFalse ? [terminator.ifTrue] : [terminator.ifTrue, terminator.ifFalse];
+    default:
+      return [];
+  }
+}
+
+export function successors(block: Block): Block[] {
+  return terminatorTargets(block.terminator);
+}
+
+/** Each block's predecessors, once each, in block order. Targets outside the function are ignored. */
+export function predecessorMap(fn: IrFunction): Map<Block, Block[]> {
+  const preds = new Map<Block, Block[]>();
+  for (const block of fn.blocks) preds.set(block, []);
+  for (const block of fn.blocks) {
+    for (const target of successors(block)) preds.get(target)?.push(block);
+  }
+  return preds;
+}
+
+/** The blocks reachable from the entry block in reverse postorder (a block before its successors, back edges aside). */
+export function reversePostorder(fn: IrFunction): Block[] {
+  const entry = fn.blocks[0];
+  if (entry === undefined) return [];
+  const inFunction = new Set(fn.blocks);
+  const visited = new Set<Block>([entry]);
+  const postorder: Block[] = [];
+  // An explicit stack: generated code can nest deeply enough to overflow recursion.
+  const stack: { block: Block; next: number; targets: Block[] }[] = [
+    { block: entry, next: 0, targets: successors(entry) },
+  ];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const target = top.targets[top.next++];
+    if (target === undefined) {
+      postorder.push(top.block);
+      stack.pop();
+    } else if (!visited.has(target) && inFunction.has(target)) {
+      visited.add(target);
+      stack.push({ block: target, next: 0, targets: successors(target) });
+    }
+  }
+  return postorder.reverse();
+}
+
+/** Points every edge of `block`'s terminator that goes to `from` at `to` instead. */
+export function retarget(block: Block, from: Block, to: Block): void {
+  const terminator = block.terminator;
+  if (terminator?.kind === "br" && terminator.target === from) terminator.target = to;
+  if (terminator?.kind === "condbr") {
+    if (terminator.ifTrue === from) terminator.ifTrue = to;
+    if (terminator.ifFalse === from) terminator.ifFalse = to;
+  }
+}

@@ -1,0 +1,69 @@
+// Which instructions a pass may delete when their value is unused. An operation with a RaiseInfo is
+// kept when it can fail, because the failure is the program's behaviour; one that provably cannot
+// (a division by a non-zero constant) is as pure as its wrapping form.
+
+import { evalFloatBinary, evalFloatToInt, evalIntBinary, evalIntNeg } from "./constant-eval.js";
+import type { Instruction } from "./ir.js";
+
+/** True when deleting the instruction, its value unused, could change what the program does. */
+export function hasSideEffects(inst: Instruction): boolean {
+  switch (inst.kind) {
+    case "call":
+    case "runtime":
+    case "store_global":
+      return true;
+    case "toint":
+      return (
+        inst.operand.kind !== "const" || inst.operand.type !== "f64" || evalFloatToInt(inst.operand.value) === null
+      );
+    case "ibinary":
+      return inst.raise !== null && intBinaryCanFail(inst);
+    case "fbinary":
+      return inst.raise !== null && floatBinaryCanFail(inst);
+    case "ineg":
+      return (
+        inst.raise !== null &&
+        (inst.operand.kind !== "const" || inst.operand.type !== "i64" || evalIntNeg(inst.operand.value, true) === null)
+      );
+    default:
+      return false;
+  }
+}
+
+function intBinaryCanFail(inst: Extract<Instruction, { kind: "ibinary" }>): boolean {
+  const { lhs, rhs } = inst;
+  const rhsValue = rhs.kind === "const" && rhs.type === "i64" ? rhs.value : null;
+  if (lhs.kind === "const" && lhs.type === "i64" && rhsValue !== null) {
+    return evalIntBinary(inst.op, lhs.value, rhsValue, true) === null;
+  }
+  switch (inst.op) {
+    case "and":
+    case "or":
+    case "xor":
+      return false;
+    case "floordiv": // Only x // -1 can overflow.
+      return rhsValue === null || rhsValue === 0n || rhsValue === -1n;
+    case "floormod":
+      return rhsValue === null || rhsValue === 0n;
+    case "ashr":
+      return rhsValue === null || rhsValue < 0n || rhsValue > 63n;
+    default:
+      return true;
+  }
+}
+
+function floatBinaryCanFail(inst: Extract<Instruction, { kind: "fbinary" }>): boolean {
+  const { lhs, rhs } = inst;
+  const rhsValue = rhs.kind === "const" && rhs.type === "f64" ? rhs.value : null;
+  if (lhs.kind === "const" && lhs.type === "f64" && rhsValue !== null) {
+    return evalFloatBinary(inst.op, lhs.value, rhsValue, true) === null;
+  }
+  switch (inst.op) {
+    case "fdiv":
+    case "ffloordiv":
+    case "fmod": // Only a zero divisor raises; NaN divides quietly.
+      return rhsValue === null || rhsValue === 0;
+    default:
+      return true;
+  }
+}

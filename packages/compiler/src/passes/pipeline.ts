@@ -1,0 +1,60 @@
+// Runs the IR passes over each function until none of them changes anything. Each pass only ever
+// removes instructions, blocks or edges, so the fixed point comes after a few rounds; the round limit
+// only turns a pass that undoes another's work into a loud error rather than a hang.
+
+import type { IrFunction, Module } from "../ir/ir.js";
+import { printFunction } from "../ir/printer.js";
+import { validateFunction } from "../ir/validator.js";
+import { foldConstants } from "./constant-folding.js";
+import { eliminateDeadCode } from "./dead-code-elimination.js";
+import { simplifyCfg } from "./simplify-cfg.js";
+
+/** A pass rewrites one function in place and says whether it changed anything. */
+export type Pass = (fn: IrFunction) => boolean;
+
+export interface NamedPass {
+  readonly name: string;
+  readonly run: Pass;
+}
+
+export const defaultPasses: readonly NamedPass[] = [
+  { name: "constant-folding", run: foldConstants },
+  { name: "simplify-cfg", run: simplifyCfg },
+  { name: "dead-code-elimination", run: eliminateDeadCode },
+];
+
+export interface PipelineOptions {
+  readonly passes?: readonly NamedPass[];
+  /** Validate the function after every pass that changed it, and throw naming the pass (for tests and --debug). */
+  readonly validate?: boolean;
+}
+
+const maxRounds = 100;
+
+/** Runs the passes over the function to a fixed point; `m` lets validation check calls and globals. */
+export function optimizeFunction(fn: IrFunction, options: PipelineOptions = {}, m?: Module): boolean {
+  const passes = options.passes ?? defaultPasses;
+  let changedAny = false;
+  for (let round = 0; ; round++) {
+    if (round === maxRounds) throw new Error(`passes on @${fn.name} did not settle after ${maxRounds} rounds`);
+    let changed = false;
+    for (const pass of passes) {
+      if (!pass.run(fn)) continue;
+      changed = true;
+      if (options.validate) {
+        const errors = validateFunction(fn, m);
+        if (errors.length > 0) {
+          throw new Error(`invalid IR after ${pass.name}:\n${errors.join("\n")}\n${printFunction(fn)}`);
+        }
+      }
+    }
+    if (!changed) return changedAny;
+    changedAny = true;
+  }
+}
+
+export function optimizeModule(m: Module, options: PipelineOptions = {}): boolean {
+  let changed = false;
+  for (const fn of m.functions) if (optimizeFunction(fn, options, m)) changed = true;
+  return changed;
+}
