@@ -58,8 +58,32 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
   const entry = addFunction(module, "py.<module>", "<module>", [], "void");
   module.entry = entry;
   functions.set(program.module, entry);
-  for (const [spec, fn] of functions) new FunctionLowering(program, spec, fn, functions, globals).lower();
+  for (const [spec, fn] of functions) lowerFunction(program, spec, fn, functions, globals);
   return module;
+}
+
+/**
+ * Lowers one specialisation. A variable that may be read before any assignment reaches it needs a
+ * run-time "is it bound" flag; which variables those are shows up while lowering, so a function
+ * that has any is lowered once more with their flags.
+ */
+function lowerFunction(
+  program: TypedProgram,
+  spec: Specialization,
+  fn: IrFunction,
+  functions: ReadonlyMap<Specialization, IrFunction>,
+  globals: ReadonlyMap<string, Global>,
+): void {
+  let guarded = new Set<string>();
+  for (;;) {
+    fn.blocks = [];
+    fn.nextId = 0;
+    const lowering = new FunctionLowering(program, spec, fn, functions, globals, guarded);
+    lowering.lower();
+    const missing = [...lowering.possiblyUndefined].filter((name) => !guarded.has(name));
+    if (missing.length === 0) return;
+    guarded = new Set([...guarded, ...missing]);
+  }
 }
 
 function zeroConstant(type: IrType) {
@@ -95,14 +119,23 @@ class FunctionLowering {
     private readonly fn: IrFunction,
     private readonly functions: ReadonlyMap<Specialization, IrFunction>,
     private readonly globals: ReadonlyMap<string, Global>,
+    /** Variables that get a run-time "bound" flag, checked where they are read. */
+    private readonly guarded: ReadonlySet<string>,
   ) {
     this.b = new IrBuilder(fn);
     this.ssa = new SsaVariables(
       this.b,
       (name) => irTypeOf(this.variableType(name)),
-      (name) => zeroConstant(irTypeOf(this.variableType(name))),
+      (name) => {
+        if (isBoundFlag(name)) return constants.bool(false);
+        this.possiblyUndefined.add(name);
+        return zeroConstant(irTypeOf(this.variableType(name)));
+      },
     );
   }
+
+  /** Variables some read of which no assignment may have reached. */
+  readonly possiblyUndefined = new Set<string>();
 
   lower(): void {
     const entry = this.b.createBlock("entry");
@@ -119,6 +152,7 @@ class FunctionLowering {
   // ------------------------------------------------------------------ variables
 
   private variableType(name: string): PyType {
+    if (isBoundFlag(name)) return "bool";
     const counter = this.counterTypes.get(name);
     if (counter !== undefined) return counter;
     const local = this.spec.locals.get(name);
@@ -132,14 +166,27 @@ class FunctionLowering {
     return !this.globals.has(name);
   }
 
-  private readVariable(name: string): Value {
-    if (this.isRegister(name)) return this.ssa.read(name, this.b.block);
-    return this.b.loadGlobal(this.globals.get(name)!);
+  private readVariable(name: string, node: ast.expr | ast.stmt): Value {
+    if (!this.isRegister(name)) return this.b.loadGlobal(this.globals.get(name)!);
+    if (this.guarded.has(name)) {
+      const bound = this.ssa.read(boundFlag(name), this.b.block);
+      if (this.spec.def === null) {
+        this.checkCondition(bound, "NameError", `name '${name}' is not defined`, node);
+      } else {
+        const message = `cannot access local variable '${name}' where it is not associated with a value`;
+        this.checkCondition(bound, "UnboundLocalError", message, node);
+      }
+    }
+    return this.ssa.read(name, this.b.block);
   }
 
   private writeVariable(name: string, value: Value): void {
-    if (this.isRegister(name)) this.ssa.write(name, this.b.block, value);
-    else this.b.storeGlobal(this.globals.get(name)!, value);
+    if (!this.isRegister(name)) {
+      this.b.storeGlobal(this.globals.get(name)!, value);
+      return;
+    }
+    this.ssa.write(name, this.b.block, value);
+    if (this.guarded.has(name)) this.ssa.write(boundFlag(name), this.b.block, constants.bool(true));
   }
 
   // ------------------------------------------------------------------ control flow helpers
@@ -201,7 +248,7 @@ class FunctionLowering {
         return;
       case "AugAssign": {
         const target = s.target as ast.Name;
-        const current = this.readVariable(target.id);
+        const current = this.readVariable(target.id, target);
         const value = this.lowerExpression(s.value);
         const result = this.binary(
           s.op._type,
@@ -520,7 +567,7 @@ class FunctionLowering {
     if (kind === "builtin") return constants.str("__main__");
     const imported = this.program.imports.get(e.id);
     if (imported !== undefined && kind === "global") return constants.float(MATH_CONSTANTS.get(imported.member!)!);
-    return this.readVariable(e.id);
+    return this.readVariable(e.id, e);
   }
 
   private asInt(value: Value, type: PyType): Value {
@@ -1072,6 +1119,15 @@ class FunctionLowering {
         return this.b.runtime(RT.formatStr, "str", [converted.value, spec], loc);
     }
   }
+}
+
+/** The hidden variable saying whether `name` is bound; "?" cannot occur in a Python name. */
+function boundFlag(name: string): string {
+  return `${name}?bound`;
+}
+
+function isBoundFlag(name: string): boolean {
+  return name.endsWith("?bound");
 }
 
 const COMPARE_OPS: Partial<Record<ast.cmpop["_type"], "eq" | "ne" | "lt" | "le" | "gt" | "ge">> = {

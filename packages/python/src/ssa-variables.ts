@@ -3,7 +3,14 @@
 // read in a block that has none asks its predecessors, through a phi where control flow joins. Blocks
 // are sealed once all their predecessors are known, which lets loops be lowered in one pass.
 
-import type { Block, Instruction, IrBuilder, IrType, Value } from "@toolchain/compiler";
+import {
+  type Block,
+  type Instruction,
+  type IrBuilder,
+  type IrType,
+  replaceAllUses,
+  type Value,
+} from "@toolchain/compiler";
 
 export class SsaVariables {
   private readonly current = new Map<string, Map<Block, Value>>();
@@ -110,25 +117,10 @@ export class SsaVariables {
   }
 }
 
-/** Replaces every use of a removed phi, in instructions, terminators and the variable table. */
+/** Removes a trivial phi: its uses in the IR and in the variable table become `replacement`. */
 function replacePhi(phi: Instruction, replacement: Value, current: Map<string, Map<Block, Value>>): void {
   const block = phi.block;
   block.instructions.splice(block.instructions.indexOf(phi), 1);
-  const swap = (v: Value): Value => (v === phi ? replacement : v);
-  for (const b of block.function.blocks) {
-    for (const inst of b.instructions) {
-      const fields = inst as unknown as Record<string, unknown>;
-      for (const key of Object.keys(fields)) {
-        const field = fields[key];
-        if (field === phi) fields[key] = replacement;
-        else if (Array.isArray(field) && key === "args") fields[key] = field.map((v) => swap(v as Value));
-        else if (Array.isArray(field) && key === "incoming") {
-          for (const edge of field as { value: Value }[]) edge.value = swap(edge.value);
-        }
-      }
-    }
-    const t = b.terminator as unknown as Record<string, unknown> | null;
-    if (t !== null) for (const key of Object.keys(t)) if (t[key] === phi) t[key] = replacement;
-  }
+  replaceAllUses(block.function, phi, replacement);
   for (const defs of current.values()) for (const [b, v] of defs) if (v === phi) defs.set(b, replacement);
 }
