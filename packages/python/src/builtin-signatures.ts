@@ -62,6 +62,7 @@ export const MATH_NAMES: readonly string[] = [
   ...MATH_INT_FUNCTIONS,
   ...MATH_CONSTANTS.keys(),
   "log",
+  "isclose",
 ];
 
 export const SYS_NAMES: readonly string[] = ["argv", "exit"];
@@ -81,6 +82,7 @@ export function mathCallType(name: string, args: readonly PyType[]): CallTyping 
   if (name === "log") return arity([1, 2]) ?? "float";
   if (MATH_TO_INT_FUNCTIONS.has(name)) return arity(1) ?? (args[0] === "float" ? "int" : "int");
   if (MATH_PREDICATES.has(name)) return arity(1) ?? "bool";
+  if (name === "isclose") return arity(2) ?? "bool";
   if (MATH_INT_FUNCTIONS.has(name)) {
     if (args.some((a) => a === "float")) return { error: `math.${name}() takes integers` };
     const counts = name === "gcd" || name === "lcm" ? [2] : name === "factorial" || name === "isqrt" ? [1] : [2];

@@ -45,6 +45,18 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
       globals.set(name, addGlobal(module, `g.${name}`, zeroConstant(irTypeOf(variable.type))));
     }
   }
+  // A default value that is not a literal is computed where its function is defined and kept here.
+  const defaults = new Map<ast.expr, Global>();
+  for (const statement of program.tree.body) {
+    if (statement._type !== "FunctionDef") continue;
+    const all = [...statement.args.defaults, ...statement.args.kw_defaults];
+    all.forEach((d, i) => {
+      if (d === null || isLiteral(d)) return;
+      const type = program.module.exprTypes.get(d);
+      if (type === undefined) return;
+      defaults.set(d, addGlobal(module, `default.${statement.name}.${i}`, zeroConstant(irTypeOf(type))));
+    });
+  }
   const functions = new Map<Specialization, IrFunction>();
   const taken = new Map<string, number>();
   for (const spec of program.specializations) {
@@ -58,7 +70,7 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
   const entry = addFunction(module, "py.<module>", "<module>", [], "void");
   module.entry = entry;
   functions.set(program.module, entry);
-  for (const [spec, fn] of functions) lowerFunction(program, spec, fn, functions, globals);
+  for (const [spec, fn] of functions) lowerFunction(program, spec, fn, functions, globals, defaults);
   return module;
 }
 
@@ -73,12 +85,13 @@ function lowerFunction(
   fn: IrFunction,
   functions: ReadonlyMap<Specialization, IrFunction>,
   globals: ReadonlyMap<string, Global>,
+  defaults: ReadonlyMap<ast.expr, Global>,
 ): void {
   let guarded = new Set<string>();
   for (;;) {
     fn.blocks = [];
     fn.nextId = 0;
-    const lowering = new FunctionLowering(program, spec, fn, functions, globals, guarded);
+    const lowering = new FunctionLowering(program, spec, fn, functions, globals, defaults, guarded);
     lowering.lower();
     const missing = [...lowering.possiblyUndefined].filter((name) => !guarded.has(name));
     if (missing.length === 0) return;
@@ -119,6 +132,7 @@ class FunctionLowering {
     private readonly fn: IrFunction,
     private readonly functions: ReadonlyMap<Specialization, IrFunction>,
     private readonly globals: ReadonlyMap<string, Global>,
+    private readonly defaults: ReadonlyMap<ast.expr, Global>,
     /** Variables that get a run-time "bound" flag, checked where they are read. */
     private readonly guarded: ReadonlySet<string>,
   ) {
@@ -145,7 +159,9 @@ class FunctionLowering {
     this.lowerBlock(this.spec.def === null ? this.program.tree.body : this.spec.def.body);
     if (!this.b.isTerminated) {
       if (this.fn.returnType === "void") this.b.ret(null);
-      else this.b.ret(constants.unit());
+      else if (this.fn.returnType === "unit") this.b.ret(constants.unit());
+      // Inference found that every path returns a value: this end is never reached.
+      else this.b.terminate({ kind: "unreachable" });
     }
   }
 
@@ -232,6 +248,11 @@ class FunctionLowering {
   private lowerStatement(s: ast.stmt): void {
     switch (s._type) {
       case "FunctionDef":
+        for (const d of [...s.args.defaults, ...s.args.kw_defaults]) {
+          const global = d === null ? undefined : this.defaults.get(d);
+          if (global !== undefined) this.b.storeGlobal(global, this.lowerExpression(d!));
+        }
+        return;
       case "Import":
       case "ImportFrom":
       case "Pass":
@@ -815,6 +836,10 @@ class FunctionLowering {
   }
 
   private compare(op: ast.cmpop["_type"], a: Value, aType: PyType, b: Value, bType: PyType): Value {
+    if (op === "Is" || op === "IsNot") {
+      const same = this.identical(a, aType, b, bType);
+      return op === "Is" ? same : this.b.not(same);
+    }
     const irOp = COMPARE_OPS[op]!;
     if (aType === "str" && bType === "str") {
       const order = this.b.runtime(RT.strCompare, "i64", [a, b], null);
@@ -824,6 +849,13 @@ class FunctionLowering {
     if (aType === "float" || bType === "float")
       return this.b.fcmp(irOp, this.asFloat(a, aType), this.asFloat(b, bType));
     return this.b.icmp(irOp, this.asInt(a, aType), this.asInt(b, bType));
+  }
+
+  /** `a is b` where one side is None, True or False (inference allows nothing else). */
+  private identical(a: Value, aType: PyType, b: Value, bType: PyType): Value {
+    if (aType === "None" || bType === "None") return constants.bool(aType === bType);
+    if (aType === "bool" && bType === "bool") return this.b.icmp("eq", a, b);
+    return constants.bool(false);
   }
 
   private lowerIfExp(e: ast.IfExp): Value {
@@ -894,7 +926,15 @@ class FunctionLowering {
     for (const k of e.keywords) evaluated.set(k.value, this.lowerExpression(k.value));
     for (let i = 0; i < params.length; i++) {
       const given = explicit.get(i);
-      args.push(given !== undefined ? evaluated.get(given)! : this.lowerDefault(defaultValue(def, i)!));
+      const fallback = defaultValue(def, i)!;
+      const stored = this.defaults.get(fallback);
+      args.push(
+        given !== undefined
+          ? evaluated.get(given)!
+          : stored !== undefined
+            ? this.b.loadGlobal(stored)
+            : this.lowerDefault(fallback),
+      );
     }
     return this.b.call(this.functions.get(callee)!, args, this.loc(e));
   }
@@ -1000,8 +1040,47 @@ class FunctionLowering {
       return this.b.runtime(`${RT.mathPrefix}${name}`, "i64", floats(), this.loc(e));
     }
     if (MATH_PREDICATES.has(name)) return this.b.runtime(`${RT.mathPrefix}${name}`, "i1", floats(), null);
+    if (name === "isclose") return this.lowerIsClose(e, floats());
     if (MATH_INT_FUNCTIONS.has(name)) return this.b.runtime(`${RT.mathPrefix}${name}`, "i64", ints(), this.loc(e));
     throw new SemanticError(`unsupported: math.${name}`, e);
+  }
+
+  /** math.isclose, as CPython's math_isclose_impl computes it. */
+  private lowerIsClose(e: ast.Call, [a, b]: Value[]): Value {
+    const tolerance = (name: string, fallback: number): Value => {
+      const k = e.keywords.find((k) => k.arg === name);
+      return k === undefined
+        ? constants.float(fallback)
+        : this.asFloat(this.lowerExpression(k.value), this.typeOf(k.value));
+    };
+    const relTol = tolerance("rel_tol", 1e-9);
+    const absTol = tolerance("abs_tol", 0);
+    const nonNegative = this.b.not(
+      this.b.select(
+        this.b.fcmp("lt", relTol, constants.float(0)),
+        constants.bool(true),
+        this.b.fcmp("lt", absTol, constants.float(0)),
+      ),
+    );
+    this.checkCondition(nonNegative, "ValueError", "tolerances must be non-negative", e);
+    const abs = (x: Value) => this.b.runtime(RT.floatAbs, "f64", [x], null);
+    const infinite = (x: Value) => this.b.fcmp("eq", abs(x), constants.float(Number.POSITIVE_INFINITY));
+    const diff = abs(this.b.fbinary("fsub", b!, a!, null));
+    const close = this.b.select(
+      this.b.fcmp("le", diff, abs(this.b.fbinary("fmul", relTol, b!, null))),
+      constants.bool(true),
+      this.b.select(
+        this.b.fcmp("le", diff, abs(this.b.fbinary("fmul", relTol, a!, null))),
+        constants.bool(true),
+        this.b.fcmp("le", diff, absTol),
+      ),
+    );
+    const eitherInfinite = this.b.select(infinite(a!), constants.bool(true), infinite(b!));
+    return this.b.select(
+      this.b.fcmp("eq", a!, b!),
+      constants.bool(true),
+      this.b.select(eitherInfinite, constants.bool(false), close),
+    );
   }
 
   private lowerSysExit(e: ast.Call): Value {
@@ -1119,6 +1198,12 @@ class FunctionLowering {
         return this.b.runtime(RT.formatStr, "str", [converted.value, spec], loc);
     }
   }
+}
+
+/** A literal default (`3`, `-1.5`, `"x"`, `None`) needs no storage: calls use the constant. */
+function isLiteral(e: ast.expr): boolean {
+  if (e._type === "Constant") return true;
+  return e._type === "UnaryOp" && (e.op._type === "USub" || e.op._type === "UAdd") && e.operand._type === "Constant";
 }
 
 /** The hidden variable saying whether `name` is bound; "?" cannot occur in a Python name. */

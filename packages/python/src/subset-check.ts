@@ -102,7 +102,6 @@ function specificRefusal(node: AnyNode, inFunction: boolean): string | null {
     case "Compare": {
       for (const op of (node as unknown as ast.Compare).ops) {
         if (op._type === "In" || op._type === "NotIn") return "membership test (in)";
-        if (op._type === "Is" || op._type === "IsNot") return "identity test (is)";
       }
       return null;
     }

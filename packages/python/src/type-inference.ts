@@ -180,6 +180,9 @@ class TypeInference {
   private inferStatement(spec: Specialization, s: ast.stmt): void {
     switch (s._type) {
       case "FunctionDef":
+        // Default values are evaluated once, where the function is defined.
+        for (const d of [...s.args.defaults, ...s.args.kw_defaults]) if (d !== null) this.typeOf(spec, d);
+        return;
       case "Import":
       case "ImportFrom":
       case "Pass":
@@ -274,7 +277,7 @@ class TypeInference {
     if (
       !(iter._type === "Call" && iter.func._type === "Name" && iter.func.id === "range" && this.isBuiltin(iter.func))
     ) {
-      throw new SemanticError("unsupported: for loop over anything but range(...)", iter);
+      throw new SemanticError("unsupported: iteration over anything but range(...)", iter);
     }
     if (iter.keywords.length > 0 || iter.args.length < 1 || iter.args.length > 3) {
       throw new SemanticError("range() takes 1 to 3 integer arguments", iter);
@@ -434,6 +437,17 @@ class TypeInference {
         for (let i = 0; i < e.ops.length; i++) {
           const a = types[i]!;
           const b = types[i + 1]!;
+          const opType = e.ops[i]!._type;
+          if (opType === "Is" || opType === "IsNot") {
+            const operands = [i === 0 ? e.left : e.comparators[i - 1]!, e.comparators[i]!];
+            if (!operands.some(isSingletonConstant)) {
+              throw new SemanticError(
+                "unsupported: identity test (is) between values other than None, True or False",
+                e,
+              );
+            }
+            continue;
+          }
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
           const comparable = (isNumeric(a) && isNumeric(b)) || (a === b && (a === "str" || !ordering));
           if (!comparable) {
@@ -557,6 +571,7 @@ class TypeInference {
         return { kind: imported.module, name: f.attr };
       }
     }
+    if (f._type === "Attribute") throw new SemanticError(`unsupported: method call (.${f.attr}())`, f);
     throw new SemanticError("unsupported: call of this expression", f);
   }
 
@@ -574,7 +589,9 @@ class TypeInference {
       }
       return "None";
     }
-    if (e.keywords.length > 0 && !(callee.kind === "builtin" && callee.name === "round")) {
+    const keywordsAllowed =
+      (callee.kind === "builtin" && callee.name === "round") || (callee.kind === "math" && callee.name === "isclose");
+    if (e.keywords.length > 0 && !keywordsAllowed) {
       throw new SemanticError(`unsupported: keyword arguments to ${callee.name}()`, e.keywords[0]!);
     }
     if (callee.kind === "sys") {
@@ -590,6 +607,13 @@ class TypeInference {
     if (args.some((a) => a === null)) return null;
     const types = args as PyType[];
     if (callee.kind === "math") {
+      for (const k of e.keywords) {
+        if (k.arg !== "rel_tol" && k.arg !== "abs_tol")
+          throw new SemanticError(`isclose() got an unexpected keyword argument '${k.arg}'`, k);
+        const t = this.typeOf(spec, k.value);
+        if (t === null) return null;
+        if (!isNumeric(t)) throw new SemanticError(`must be real number, not ${pythonTypeName(t)}`, k.value);
+      }
       const result = mathCallType(callee.name, types);
       if (typeof result !== "string") throw new SemanticError(result.error, e);
       return result;
@@ -733,8 +757,8 @@ class TypeInference {
       if (value === null) {
         throw new SemanticError(`${def.name}() missing required argument: '${params[i]!.arg}'`, e);
       }
-      if (bound[i] === null) checkConstantDefault(value);
-      const type = bound[i] === null ? constantDefaultType(value) : this.typeOf(spec, value);
+      const type =
+        bound[i] === null ? (this.byKey.get("<module>")!.exprTypes.get(value) ?? null) : this.typeOf(spec, value);
       if (type === null) return null;
       const declared = params[i]!.annotation === null ? null : annotationType(params[i]!.annotation!);
       if (declared !== null && !fits(type, declared)) {
@@ -757,21 +781,6 @@ export function defaultValue(def: ast.FunctionDef, index: number): ast.expr | nu
     return index >= first ? def.args.defaults[index - first]! : null;
   }
   return def.args.kw_defaults[index - positional] ?? null;
-}
-
-function checkConstantDefault(value: ast.expr): void {
-  if (constantDefaultType(value) === null) {
-    throw new SemanticError("unsupported: a default value that is not a literal", value);
-  }
-}
-
-function constantDefaultType(value: ast.expr): PyType | null {
-  if (value._type === "Constant") return constantType(value);
-  if (value._type === "UnaryOp" && (value.op._type === "USub" || value.op._type === "UAdd")) {
-    const inner = constantDefaultType(value.operand);
-    return inner === "bool" ? "int" : inner === "int" || inner === "float" ? inner : null;
-  }
-  return null;
 }
 
 function constantType(e: ast.Constant): PyType {
@@ -824,6 +833,11 @@ function fits(actual: PyType, declared: PyType): boolean {
     (declared === "float" && (actual === "int" || actual === "bool")) ||
     (declared === "int" && actual === "bool")
   );
+}
+
+/** None, True or False: the only objects whose identity the compiled subset can test. */
+export function isSingletonConstant(e: ast.expr): boolean {
+  return e._type === "Constant" && (e.value === null || typeof e.value === "boolean");
 }
 
 function isDivmodCall(e: ast.expr): boolean {

@@ -84,8 +84,8 @@ describe("unsupported constructs", () => {
     ["f = lambda x: x\n", "unsupported: lambda", 1, 4],
     ["import os\n", "unsupported: module 'os'", 1, 7],
     ["def f():\n    def g():\n        pass\n", "unsupported: nested function definition", 2, 4],
-    ["for c in 'abc':\n    print(c)\n", "unsupported: for loop over anything but range(...)", 1, 9],
-    ["x = 'a'.upper()\n", "unsupported: call of this expression", 1, 4],
+    ["for c in 'abc':\n    print(c)\n", "unsupported: iteration over anything but range(...)", 1, 9],
+    ["x = 'a'.upper()\n", "unsupported: method call (.upper())", 1, 4],
   ];
   for (const [source, message, line, col] of cases) {
     it(message, () => refuses(source, { message, line, col }));
