@@ -452,9 +452,19 @@ class FunctionLowering {
     this.jump(latch);
     this.ssa.seal(latch);
     this.startBlock(latch);
-    // The counter stays within [start, stop], so stepping it wraps only past the last iteration.
-    this.ssa.write(counter, latch, this.b.ibinary("add", this.ssa.read(counter, latch), step, null));
-    this.jump(header);
+    // Stepping past the last value can wrap around near the ends of the int64 range; a wrapped
+    // counter means the range is exhausted (Python's range has no end to wrap around).
+    const current = this.ssa.read(counter, latch);
+    const next = this.b.ibinary("add", current, step, null);
+    this.ssa.write(counter, latch, next);
+    let wrapped: Value;
+    if (ascending === true) wrapped = this.b.icmp("lt", next, current);
+    else if (ascending === false) wrapped = this.b.icmp("gt", next, current);
+    else {
+      const up = this.b.icmp("gt", step, constants.int(0n));
+      wrapped = this.b.select(up, this.b.icmp("lt", next, current), this.b.icmp("gt", next, current));
+    }
+    this.branch(wrapped, orelse ?? exit, header);
     this.ssa.seal(header);
     if (orelse !== null) {
       this.ssa.seal(orelse);

@@ -1,0 +1,35 @@
+/* Port of collatz.py: longest Collatz chain below a bound. */
+#include <stdint.h>
+#include <stdio.h>
+
+static int64_t chain_length(int64_t n) {
+  int64_t steps = 1;
+  while (n != 1) {
+    if (n % 2 == 0) {
+      n = n / 2;
+    } else {
+      n = 3 * n + 1;
+    }
+    steps += 1;
+  }
+  return steps;
+}
+
+static void longest_chain(int64_t limit) {
+  int64_t best_start = 1;
+  int64_t best_length = 1;
+  for (int64_t start = 1; start < limit; start++) {
+    int64_t length = chain_length(start);
+    if (length > best_length) {
+      best_start = start;
+      best_length = length;
+    }
+  }
+  printf("start: %lld\n", (long long)best_start);
+  printf("length: %lld\n", (long long)best_length);
+}
+
+int main(void) {
+  longest_chain(2000000);
+  return 0;
+}

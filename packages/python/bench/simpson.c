@@ -1,0 +1,25 @@
+/* Port of simpson.py: Simpson's rule with sin and exp. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+
+static double integrand(double x) { return sin(x) * exp(-x / 5.0) + x * x / 100.0; }
+
+static double simpson(double a, double b, int64_t n) {
+  double h = (b - a) / (double)n;
+  double total = integrand(a) + integrand(b);
+  for (int64_t i = 1; i < n; i++) {
+    double x = a + (double)i * h;
+    if (i % 2 == 1) {
+      total += 4.0 * integrand(x);
+    } else {
+      total += 2.0 * integrand(x);
+    }
+  }
+  return total * h / 3.0;
+}
+
+int main(void) {
+  printf("%.12f\n", simpson(0.0, 10.0, 24000000));
+  return 0;
+}

@@ -1,0 +1,11 @@
+# expect: unsupported: class definition
+# at: 4:1
+# Classes are outside the subset.
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+p = Point(1, 2)
+print(p.x + p.y)

@@ -1,0 +1,8 @@
+# expect: unsupported: subscript
+# at: 7:11
+# Indexing a str is outside the subset (only sys.argv[i] is supported).
+word = "python"
+i = 0
+while i < 3:
+    print(word[i])
+    i += 1

@@ -1,0 +1,12 @@
+# expect-overflow
+# Shifting left past bit 62 overflows a 64-bit int; CPython just grows the number.
+def scale_up(v, k):
+    return v << k
+
+
+v = 1
+for k in range(60, 63):
+    print(k, v << k, scale_up(-v, k))
+print(-1 << 63)
+print(scale_up(1, 0), scale_up(5, 2))
+print(scale_up(3, 62))
