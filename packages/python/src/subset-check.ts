@@ -83,10 +83,15 @@ function specificRefusal(node: AnyNode, inFunction: boolean): string | null {
     case "FunctionDef": {
       const def = node as unknown as ast.FunctionDef;
       if (inFunction) return "nested function definition";
-      if (def.decorator_list.length > 0) return "decorator";
-      if (def.args.vararg !== null) return "*args parameter";
-      if (def.args.kwarg !== null) return "**kwargs parameter";
-      if (def.args.posonlyargs.length > 0) return "positional-only parameters";
+      // These point at the part of the definition that is refused, not the whole definition.
+      const [decorator] = def.decorator_list;
+      if (decorator !== undefined) throw new SemanticError("unsupported: decorator", decorator);
+      const [positionalOnly] = def.args.posonlyargs;
+      if (positionalOnly !== undefined) {
+        throw new SemanticError("unsupported: positional-only parameters", positionalOnly);
+      }
+      if (def.args.vararg !== null) throw new SemanticError("unsupported: *args parameter", def.args.vararg);
+      if (def.args.kwarg !== null) throw new SemanticError("unsupported: **kwargs parameter", def.args.kwarg);
       return null;
     }
     case "Constant": {

@@ -186,11 +186,18 @@ describe("pycompile", () => {
     assert.equal(run.status, 1);
   });
 
-  test("check is silent for a valid file", () => {
-    const run = pycompile("check", tiny, second);
+  test("check is silent for a file the compiler accepts", () => {
+    const run = pycompile("check", tiny);
     assert.equal(run.status, 0);
     assert.equal(run.stdout, "");
     assert.equal(run.stderr, "");
+  });
+
+  test("check reports a construct outside the compiled subset at its position, and exits 1", () => {
+    const run = pycompile("check", second);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^error: unsupported: positional-only parameters$/m);
+    assert.match(run.stderr, new RegExp(`--> ${second.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:1:7$`, "m"));
   });
 
   test("check --verbose reports each file", () => {
