@@ -28,7 +28,7 @@ print(m)
 m = -17
 m %= 5
 print(m)
-x = 10
+x = 10.0
 x /= 4
 print(x)
 x -= 0.5
