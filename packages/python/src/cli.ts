@@ -1,14 +1,23 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, renameSync } from "node:fs";
+import { constants as osConstants } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
 import {
   type Diagnostic,
+  type EmitKind,
   type Module as IrModule,
+  type OptLevel,
   optimizeModule,
   printModule,
   renderDiagnostic,
   shouldUseColor,
+  ToolchainError,
 } from "@toolchain/compiler";
 import { Command, CommanderError } from "commander";
 import type { Module } from "./ast.js";
+import { cachedExecutablePath, isCached } from "./build-cache.js";
+import { buildIrModule, type PythonBuildOptions } from "./build-python.js";
 import { compileToIr } from "./compile-to-ir.js";
 import { dumpAst } from "./dump.js";
 import { parseModule } from "./parser.js";
@@ -35,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
   const debugRequested = argv.includes("--debug");
 
   const program = new Command("pycompile")
-    .description("Compile Python to native executables. For now: parse Python exactly as CPython 3.11 does.")
+    .enablePositionalOptions()
+    .description("Compile Python to standalone native executables that print exactly what CPython prints.")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .version(readVersion(), "-V, --version", "print the version and exit")
@@ -60,6 +70,42 @@ export async function main(argv: string[]): Promise<number> {
           raise(outcome.status);
         }
       }
+    });
+
+  program
+    .command("build")
+    .description("compile a Python file to a standalone native executable")
+    .argument("<file>", "Python source file")
+    .option("-o, --output <path>", "where to write the result (default: the file's name without .py)")
+    .option("-O, --opt-level <level>", "optimisation level, 0 to 3 (-O0 ... -O3)", "2")
+    .option("--emit <kind>", "what to write: llvm, asm, obj or exe", "exe")
+    .option("--timings", "print how long each compilation phase took, on stderr")
+    .action(async (file: string, options: { output?: string; optLevel: string; emit: string; timings?: boolean }) => {
+      const flags = parseBuildFlags(options.optLevel, options.emit);
+      if (typeof flags === "string") {
+        writeErr(`pycompile: ${flags}\n`);
+        raise(EXIT_USER_ERROR);
+        return;
+      }
+      const output = options.output ?? defaultOutput(file, flags.emit);
+      raise(await buildFile(file, { output, ...flags }, options.timings === true, debugRequested));
+    });
+
+  program
+    .command("run")
+    .description("compile a Python file (cached by content) and run it with the given arguments")
+    .argument("<file>", "Python source file")
+    .argument("[args...]", "arguments for the program (its sys.argv[1:])")
+    .option("-O, --opt-level <level>", "optimisation level, 0 to 3", "2")
+    .passThroughOptions()
+    .action(async (file: string, args: string[], options: { optLevel: string }) => {
+      const flags = parseBuildFlags(options.optLevel, "exe");
+      if (typeof flags === "string") {
+        writeErr(`pycompile: ${flags}\n`);
+        raise(EXIT_USER_ERROR);
+        return;
+      }
+      raise(await runFile(file, args, flags.optLevel, debugRequested));
     });
 
   program
@@ -171,6 +217,84 @@ function compileFile(file: string, debug: boolean): CompileOutcome {
     reportInternalError(error, file, debug);
     return { kind: "failed", status: EXIT_INTERNAL_ERROR };
   }
+}
+
+function parseBuildFlags(level: string, emit: string): { optLevel: OptLevel; emit: EmitKind } | string {
+  if (!/^[0-3]$/.test(level)) return `invalid optimisation level '${level}' (expected 0, 1, 2 or 3)`;
+  if (!["llvm", "asm", "obj", "exe"].includes(emit)) return `invalid --emit '${emit}' (expected llvm, asm, obj or exe)`;
+  return { optLevel: Number(level) as OptLevel, emit: emit as EmitKind };
+}
+
+function defaultOutput(file: string, emit: EmitKind): string {
+  const stem = basename(file).replace(/\.py$/, "");
+  return join(dirname(file), emit === "exe" ? stem : `${stem}.${EMIT_EXTENSIONS[emit]}`);
+}
+
+const EMIT_EXTENSIONS: Record<EmitKind, string> = { llvm: "ll", asm: "s", obj: "o", exe: "" };
+
+/** Compiles `file` to `options.output`; returns the exit status (diagnostics already printed). */
+async function buildFile(
+  file: string,
+  options: PythonBuildOptions,
+  showTimings: boolean,
+  debug: boolean,
+): Promise<number> {
+  const started = performance.now();
+  const outcome = compileFile(file, debug);
+  if (outcome.kind === "failed") return outcome.status;
+  if (outcome.kind === "error") {
+    writeErr(renderError(outcome, shouldUseColor(process.stderr)));
+    return EXIT_USER_ERROR;
+  }
+  try {
+    const timings = await buildIrModule(outcome.module, outcome.source, options, performance.now() - started);
+    if (showTimings) {
+      const parts = Object.entries(timings).map(([phase, ms]) => `${phase} ${ms.toFixed(1)} ms`);
+      writeErr(`pycompile: ${parts.join(", ")}\n`);
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ToolchainError) {
+      writeErr(`error: ${error.message}\n`);
+      return EXIT_USER_ERROR;
+    }
+    reportInternalError(error, file, debug);
+    return EXIT_INTERNAL_ERROR;
+  }
+}
+
+/** Builds into the cache unless an identical build is there, then runs it; returns its exit status. */
+async function runFile(file: string, args: readonly string[], optLevel: OptLevel, debug: boolean): Promise<number> {
+  let source: Uint8Array;
+  try {
+    source = readFileSync(file);
+  } catch (error) {
+    writeErr(`pycompile: cannot read '${file}': ${osReason(error)}\n`);
+    return EXIT_USER_ERROR;
+  }
+  const executable = cachedExecutablePath(source, [`-O${optLevel}`, file]);
+  if (!isCached(executable)) {
+    mkdirSync(dirname(executable), { recursive: true });
+    const partial = `${executable}.${process.pid}.partial`;
+    const status = await buildFile(file, { output: partial, optLevel, emit: "exe" }, false, debug);
+    if (status !== EXIT_OK) return status;
+    renameSync(partial, executable);
+  }
+  return runExecutable(executable, args);
+}
+
+/** Runs a program with the terminal's streams; its exit status becomes ours (128 + n for signal n). */
+function runExecutable(path: string, args: readonly string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(path, args, { stdio: "inherit" });
+    child.on("error", (error) => {
+      writeErr(`pycompile: cannot run '${path}': ${error.message}\n`);
+      resolve(EXIT_USER_ERROR);
+    });
+    child.on("exit", (code, signal) => {
+      resolve(code ?? 128 + (signal === null ? 0 : (osConstants.signals[signal] ?? 0)));
+    });
+  });
 }
 
 function renderError(outcome: { diagnostic: Diagnostic; source: string }, color: boolean): string {

@@ -140,9 +140,10 @@ class FunctionLowering {
     this.ssa = new SsaVariables(
       this.b,
       (name) => irTypeOf(this.variableType(name)),
-      (name) => {
+      (name, block) => {
         if (isBoundFlag(name)) return constants.bool(false);
-        this.possiblyUndefined.add(name);
+        // Only the entry block starts with nothing bound; other blocks without predecessors are dead code.
+        if (block === fn.blocks[0]) this.possiblyUndefined.add(name);
         return zeroConstant(irTypeOf(this.variableType(name)));
       },
     );
@@ -155,7 +156,7 @@ class FunctionLowering {
     const entry = this.b.createBlock("entry");
     this.b.positionAt(entry);
     this.ssa.seal(entry);
-    for (const p of this.fn.params) this.ssa.write(p.name, entry, p);
+    for (const p of this.fn.params) this.writeVariable(p.name, p);
     this.lowerBlock(this.spec.def === null ? this.program.tree.body : this.spec.def.body);
     if (!this.b.isTerminated) {
       if (this.fn.returnType === "void") this.b.ret(null);
@@ -549,7 +550,9 @@ class FunctionLowering {
         return this.lowerConstant(e);
       case "Name":
         return this.lowerName(e);
-      case "BinOp":
+      case "BinOp": {
+        const folded = this.typeOf(e) === "int" ? foldIntConstant(e) : null;
+        if (folded !== null) return constants.int(folded);
         return this.binary(
           e.op._type,
           this.lowerExpression(e.left),
@@ -559,8 +562,12 @@ class FunctionLowering {
           this.typeOf(e),
           e,
         );
-      case "UnaryOp":
+      }
+      case "UnaryOp": {
+        const folded = this.typeOf(e) === "int" ? foldIntConstant(e) : null;
+        if (folded !== null) return constants.int(folded);
         return this.lowerUnary(e);
+      }
       case "BoolOp":
         return this.lowerBoolOpValue(e);
       case "Compare":
@@ -1208,6 +1215,68 @@ class FunctionLowering {
         return this.b.runtime(RT.formatStr, "str", [converted.value, spec], loc);
     }
   }
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * The exact value of an expression made of int literals, as CPython's optimizer computes it at
+ * compile time: `2**63 - 1` is a valid int64 even though `2**63` alone is not. Null when the value is
+ * not a compile-time constant, would not fit in 64 bits, or the operation would raise.
+ */
+export function foldIntConstant(e: ast.expr): bigint | null {
+  const value = exactIntConstant(e);
+  return value !== null && value >= INT64_MIN && value <= INT64_MAX ? value : null;
+}
+
+function exactIntConstant(e: ast.expr): bigint | null {
+  if (e._type === "Constant") {
+    if (typeof e.value === "bigint") return e.value;
+    if (typeof e.value === "boolean") return e.value ? 1n : 0n;
+    return null;
+  }
+  if (e._type === "UnaryOp") {
+    const v = exactIntConstant(e.operand);
+    if (v === null) return null;
+    return e.op._type === "USub" ? -v : e.op._type === "UAdd" ? v : e.op._type === "Invert" ? -v - 1n : null;
+  }
+  if (e._type !== "BinOp") return null;
+  const a = exactIntConstant(e.left);
+  const b = exactIntConstant(e.right);
+  if (a === null || b === null) return null;
+  switch (e.op._type) {
+    case "Add":
+      return a + b;
+    case "Sub":
+      return a - b;
+    case "Mult":
+      return a * b;
+    case "FloorDiv":
+      return b === 0n ? null : floorDivide(a, b);
+    case "Mod":
+      return b === 0n ? null : a - b * floorDivide(a, b);
+    case "Pow":
+      // Keep compile-time work bounded: anything this large would not fit anyway.
+      return b < 0n || b > 4096n || (a !== 0n && a !== 1n && a !== -1n && b > 256n) ? null : a ** b;
+    case "LShift":
+      return b < 0n || b > 256n ? null : a << b;
+    case "RShift":
+      return b < 0n ? null : a >> b;
+    case "BitAnd":
+      return a & b;
+    case "BitOr":
+      return a | b;
+    case "BitXor":
+      return a ^ b;
+    default:
+      return null;
+  }
+}
+
+function floorDivide(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** A literal default (`3`, `-1.5`, `"x"`, `None`) needs no storage: calls use the constant. */

@@ -21,8 +21,8 @@ export class SsaVariables {
   constructor(
     private readonly builder: IrBuilder,
     private readonly typeOf: (variable: string) => IrType,
-    /** The value of a variable read before any assignment reaches it. */
-    private readonly undefinedValue: (variable: string) => Value,
+    /** The value of a variable read before any assignment reaches it, at a block without predecessors. */
+    private readonly undefinedValue: (variable: string, block: Block) => Value,
   ) {}
 
   /** Records a control-flow edge; lowering calls this for every branch it emits. */
@@ -72,7 +72,7 @@ export class SsaVariables {
       waiting.set(variable, phi);
       value = phi;
     } else if (preds.length === 0) {
-      value = this.undefinedValue(variable);
+      value = this.undefinedValue(variable, block);
     } else if (preds.length === 1) {
       value = this.read(variable, preds[0]!);
     } else {

@@ -1,5 +1,5 @@
 # expect: unsupported: min() of mixed types
-# at: 3:6
+# at: 5:7
 # min/max over mixed ints, floats and bools return the first extreme argument unchanged,
 # so the printed type depends on which argument wins.
 print(min(1, 1.0), max(1, 1.0), min(1.0, 1), max(1.0, 1))

@@ -36,4 +36,4 @@ for v in range(0, 50, 7):
     print(f"{v:>3} {s:.12f} {math.sqrt(v):.12f} {abs(s - math.sqrt(v)) < 1e-9}")
 print(newton_sqrt(2.0), newton_sqrt(1e-6), newton_sqrt(1e20))
 print(cube_root(27.0), cube_root(2.0), cube_root(1000.0))
-print(isqrt(99), isqrt(100), isqrt(9223372036854775807), math.isqrt(9223372036854775807))
+print(isqrt(99), isqrt(100), isqrt(9223372036854775806), math.isqrt(9223372036854775807))

@@ -26,9 +26,9 @@ def fib_pair(n):
     return lo
 
 
-for n in range(0, 93, 23):
+for n in range(0, 92, 23):
     print(n, fib_pair(n))
-print(fib_pair(92))
+print(fib_pair(91))
 
 # Extended Euclid with tuple updates.
 old_r, r = 240, 46
