@@ -11,10 +11,22 @@ export * from "./ir/same-value.js";
 export * from "./ir/text-parser.js";
 export * from "./ir/uses.js";
 export * from "./ir/validator.js";
+export { type EmitOptions, emitModule, functionsThatCanRaise } from "./llvm/emit-llvm.js";
 export * from "./passes/constant-folding.js";
 export * from "./passes/dead-code-elimination.js";
 export * from "./passes/pipeline.js";
 export * from "./passes/simplify-cfg.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";
 export { renderDiagnostic, shouldUseColor } from "./render-diagnostic.js";
+export { lookupRuntimeFunction, type RuntimeFunction, runtimeFunctions } from "./runtime-functions.js";
 export { charWidth, textWidth } from "./text-width.js";
+export {
+  type BuildOptions,
+  type BuildResult,
+  buildExecutable,
+  type EmitKind,
+  type OptLevel,
+  type PhaseTimings,
+} from "./toolchain/build-executable.js";
+export { defaultCacheDir, ensureRuntimeArchive, type RuntimeArchive } from "./toolchain/runtime-archive.js";
+export { findToolchain, type Toolchain, ToolchainError } from "./toolchain/tools.js";

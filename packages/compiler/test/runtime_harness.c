@@ -6,7 +6,8 @@
  *
  *   repr F | str S | format_f F SPEC | format_i I SPEC | format_b B SPEC | format_s S SPEC
  *   int S | int_base S BASE | float S | f2i F | round F | round_f F N | round_i I N
- *   floordiv F F | mod F F | pow F F | ipow I I | powmod I I I | math1 NAME F | math2 NAME F F
+ *   floordiv F F | mod F F | pow F F | ipow I I | powmod I I I | truediv I I | cmp_if I F
+ *   math1 NAME F | math2 NAME F F
  *   mathi NAME I... | math_toint NAME F
  */
 #include <stdio.h>
@@ -142,6 +143,10 @@ int main(int argc, char **argv) {
       put_f64(rt_f64_pow(f64(b), f64(c)));
     } else if (strcmp(a, "ipow") == 0) {
       put_i64(rt_i64_pow(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+    } else if (strcmp(a, "truediv") == 0) {
+      put_f64(rt_i64_true_divide(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+    } else if (strcmp(a, "cmp_if") == 0) {
+      put_i64(rt_compare_i64_f64(strtoll(b, NULL, 10), f64(c)));
     } else if (strcmp(a, "powmod") == 0) {
       put_i64(rt_i64_pow_mod(strtoll(b, NULL, 10), strtoll(c, NULL, 10), strtoll(d, NULL, 10)));
     } else if (strcmp(a, "math1") == 0) {

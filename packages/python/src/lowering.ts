@@ -630,13 +630,10 @@ class FunctionLowering {
   ): Value {
     if (result === "str") return this.b.runtime(RT.strConcat, "str", [a, b], null);
     if (op === "Div") {
-      const message = aType === "float" || bType === "float" ? "float division by zero" : "division by zero";
-      return this.b.fbinary(
-        "fdiv",
-        this.asFloat(a, aType),
-        this.asFloat(b, bType),
-        this.raiseInfo("ZeroDivisionError", message, node),
-      );
+      if (aType !== "float" && bType !== "float")
+        return this.intTrueDivide(this.asInt(a, aType), this.asInt(b, bType), node);
+      const zero = this.raiseInfo("ZeroDivisionError", "float division by zero", node);
+      return this.b.fbinary("fdiv", this.asFloat(a, aType), this.asFloat(b, bType), zero);
     }
     if (op === "Pow") return this.power(a, aType, b, bType, result, node);
     if (result === "float") {
@@ -715,6 +712,52 @@ class FunctionLowering {
       default:
         throw new SemanticError(`unsupported: int ${op}`, node);
     }
+  }
+
+  /**
+   * int / int, correctly rounded as CPython computes it. Within ±2**53 both convert to float exactly
+   * and one division rounds once; beyond, the runtime divides exactly.
+   */
+  private intTrueDivide(a: Value, b: Value, node: ast.expr | ast.stmt): Value {
+    const zero = this.raiseInfo("ZeroDivisionError", "division by zero", node);
+    const fast = () => this.b.fbinary("fdiv", this.b.tofloat(a), this.b.tofloat(b), zero);
+    if (isExactAsFloat(a) && isExactAsFloat(b)) return fast();
+    const slow = () => this.b.runtime(RT.intTrueDivide, "f64", [a, b], this.loc(node));
+    return this.branchOnExactness([a, b], fast, slow, "f64");
+  }
+
+  /**
+   * Computes `whenExact` if every int in `values` lies within ±2**53 (where int-to-float conversion
+   * is exact), `otherwise` if not, joining the two results.
+   */
+  private branchOnExactness(values: Value[], whenExact: () => Value, otherwise: () => Value, type: IrType): Value {
+    let exact: Value = constants.bool(true);
+    for (const v of values) {
+      if (isExactAsFloat(v)) continue;
+      const low = this.b.icmp("ge", v, constants.int(-EXACT_FLOAT_INT));
+      const inRange = this.b.select(low, this.b.icmp("le", v, constants.int(EXACT_FLOAT_INT)), constants.bool(false));
+      exact = this.b.select(exact, inRange, constants.bool(false));
+    }
+    const fast = this.b.createBlock("exact.fast");
+    const slow = this.b.createBlock("exact.slow");
+    const join = this.b.createBlock("exact.end");
+    this.branch(exact, fast, slow);
+    this.ssa.seal(fast);
+    this.ssa.seal(slow);
+    this.startBlock(fast);
+    const a = whenExact();
+    const fromFast = this.b.block;
+    this.jump(join);
+    this.startBlock(slow);
+    const b = otherwise();
+    const fromSlow = this.b.block;
+    this.jump(join);
+    this.ssa.seal(join);
+    this.startBlock(join);
+    return this.b.phi(type, [
+      { block: fromFast, value: a },
+      { block: fromSlow, value: b },
+    ]);
   }
 
   private checkNonZero(divisor: Value, message: string, node: ast.expr | ast.stmt): void {
@@ -863,9 +906,38 @@ class FunctionLowering {
       return this.b.icmp(irOp, order, constants.int(0n));
     }
     if (aType === "None" && bType === "None") return constants.bool(irOp === "eq" || irOp === "le" || irOp === "ge");
-    if (aType === "float" || bType === "float")
-      return this.b.fcmp(irOp, this.asFloat(a, aType), this.asFloat(b, bType));
+    if (aType === "float" && bType === "float") return this.b.fcmp(irOp, a, b);
+    if (aType === "float" || bType === "float") {
+      // int vs float compares exactly, as CPython does, even beyond 2**53.
+      const intFirst = aType !== "float";
+      const int = this.asInt(intFirst ? a : b, intFirst ? aType : bType);
+      const float = intFirst ? b : a;
+      const op = intFirst ? irOp : MIRRORED[irOp];
+      const viaFloat = () => this.b.fcmp(op, this.b.tofloat(int), float);
+      if (isExactAsFloat(int)) return viaFloat();
+      return this.branchOnExactness([int], viaFloat, () => this.exactCompare(op, int, float), "i1");
+    }
     return this.b.icmp(irOp, this.asInt(a, aType), this.asInt(b, bType));
+  }
+
+  /** `int <op> float` through the runtime's exact three-way comparison (2 means the float is NaN). */
+  private exactCompare(op: "eq" | "ne" | "lt" | "le" | "gt" | "ge", int: Value, float: Value): Value {
+    const order = this.b.runtime(RT.compareIntFloat, "i64", [int, float], null);
+    const is = (n: bigint) => this.b.icmp("eq", order, constants.int(n));
+    switch (op) {
+      case "eq":
+        return is(0n);
+      case "ne":
+        return this.b.not(is(0n));
+      case "lt":
+        return is(-1n);
+      case "le":
+        return this.b.select(is(-1n), constants.bool(true), is(0n));
+      case "gt":
+        return is(1n);
+      case "ge":
+        return this.b.select(is(1n), constants.bool(true), is(0n));
+    }
   }
 
   /** `a is b` where one side is None, True or False (inference allows nothing else). */
@@ -1210,12 +1282,21 @@ class FunctionLowering {
       case "float":
         return this.b.runtime(RT.formatFloat, "str", [converted.value, spec], loc);
       case "bool":
-        return this.b.runtime(RT.formatInt, "str", [this.b.zext(converted.value), spec], loc);
+        return this.b.runtime(RT.formatBool, "str", [converted.value, spec], loc);
       default:
         return this.b.runtime(RT.formatStr, "str", [converted.value, spec], loc);
     }
   }
 }
+
+/** Ints within ±2**53 convert to float exactly. */
+const EXACT_FLOAT_INT = 2n ** 53n;
+
+function isExactAsFloat(v: Value): boolean {
+  return v.kind === "const" && typeof v.value === "bigint" && v.value >= -EXACT_FLOAT_INT && v.value <= EXACT_FLOAT_INT;
+}
+
+const MIRRORED = { eq: "eq", ne: "ne", lt: "gt", le: "ge", gt: "lt", ge: "le" } as const;
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;

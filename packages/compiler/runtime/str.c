@@ -1,0 +1,366 @@
+/* The immutable, reference-counted UTF-8 string and its operations. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime.h"
+
+/* ---- construction and reference counting ------------------------------------------------------ */
+
+static struct {
+  int64_t refcount, size, length;
+  char data[1];
+} empty_storage = {-1, 0, 0, {0}};
+#define EMPTY ((rt_str *)&empty_storage)
+
+/* One immortal string per ASCII character, so indexing ASCII text allocates nothing. */
+static struct {
+  int64_t refcount, size, length;
+  char data[2];
+} ascii_storage[128];
+static bool ascii_ready;
+
+static rt_str *ascii_char(unsigned char c) {
+  if (!ascii_ready) {
+    for (int i = 0; i < 128; i++) {
+      ascii_storage[i].refcount = -1;
+      ascii_storage[i].size = 1;
+      ascii_storage[i].length = 1;
+      ascii_storage[i].data[0] = (char)i;
+      ascii_storage[i].data[1] = '\0';
+    }
+    ascii_ready = true;
+  }
+  return (rt_str *)&ascii_storage[c];
+}
+
+rt_str *rt_str_new_uninit(int64_t size) {
+  rt_str *s = rt_malloc(sizeof(rt_str) + (size_t)size + 1);
+  s->refcount = 1;
+  s->size = size;
+  s->length = 0;
+  s->data[size] = '\0';
+  return s;
+}
+
+int64_t rt_utf8_length(const char *data, size_t size) {
+  int64_t continuation = 0;
+  for (size_t i = 0; i < size; i++) continuation += ((unsigned char)data[i] & 0xC0) == 0x80;
+  return (int64_t)size - continuation;
+}
+
+rt_str *rt_str_from_utf8(const char *data, size_t size) {
+  if (size == 0) return EMPTY;
+  if (size == 1 && (unsigned char)data[0] < 128) return ascii_char((unsigned char)data[0]);
+  rt_str *s = rt_str_new_uninit((int64_t)size);
+  memcpy(s->data, data, size);
+  s->length = rt_utf8_length(data, size);
+  return s;
+}
+
+rt_str *rt_str_from_cstr(const char *text) { return rt_str_from_utf8(text, strlen(text)); }
+
+void rt_str_incref(rt_str *s) {
+  if (s->refcount >= 0) s->refcount++;
+}
+
+void rt_str_decref(rt_str *s) {
+  if (s->refcount > 0 && --s->refcount == 0) free(s);
+}
+
+int rt_utf8_decode(const unsigned char *p, uint32_t *cp) {
+  unsigned char c = p[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if (c < 0xE0) {
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0) {
+    *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return 3;
+  }
+  *cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) |
+        (p[3] & 0x3F);
+  return 4;
+}
+
+int rt_utf8_encode(uint32_t cp, char *out) {
+  if (cp < 0x80) {
+    out[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* ---- the byte buffer -------------------------------------------------------------------------- */
+
+void rt_buf_reserve(rt_buf *b, size_t extra) {
+  if (b->len + extra + 1 <= b->cap) return;
+  size_t cap = b->cap == 0 ? 64 : b->cap;
+  while (cap < b->len + extra + 1) cap *= 2;
+  b->data = rt_realloc(b->data, cap);
+  b->cap = cap;
+}
+
+void rt_buf_put(rt_buf *b, const char *p, size_t n) {
+  rt_buf_reserve(b, n);
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
+}
+
+void rt_buf_putc(rt_buf *b, char c) {
+  rt_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+}
+
+void rt_buf_puts(rt_buf *b, const char *s) { rt_buf_put(b, s, strlen(s)); }
+
+void rt_buf_put_cp(rt_buf *b, uint32_t cp) {
+  char encoded[4];
+  rt_buf_put(b, encoded, (size_t)rt_utf8_encode(cp, encoded));
+}
+
+void rt_buf_fill(rt_buf *b, uint32_t cp, int64_t count) {
+  if (count <= 0) return;
+  char encoded[4];
+  int n = rt_utf8_encode(cp, encoded);
+  rt_buf_reserve(b, (size_t)count * (size_t)n);
+  if (n == 1) {
+    memset(b->data + b->len, encoded[0], (size_t)count);
+    b->len += (size_t)count;
+    return;
+  }
+  for (int64_t i = 0; i < count; i++) {
+    memcpy(b->data + b->len, encoded, (size_t)n);
+    b->len += (size_t)n;
+  }
+}
+
+rt_str *rt_buf_to_str(rt_buf *b) {
+  rt_str *s = rt_str_from_utf8(b->data != NULL ? b->data : "", b->len);
+  rt_buf_free(b);
+  return s;
+}
+
+void rt_buf_free(rt_buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+/* ---- operations --------------------------------------------------------------------------------- */
+
+rt_str *rt_str_concat(rt_str *a, rt_str *b) {
+  if (b->size == 0) {
+    rt_str_incref(a);
+    return a;
+  }
+  if (a->size == 0) {
+    rt_str_incref(b);
+    return b;
+  }
+  rt_str *s = rt_str_new_uninit(a->size + b->size);
+  memcpy(s->data, a->data, (size_t)a->size);
+  memcpy(s->data + a->size, b->data, (size_t)b->size);
+  s->length = a->length + b->length;
+  return s;
+}
+
+/* UTF-8 byte order is code point order, so this is Python's str ordering. Returns -1, 0 or 1. */
+int64_t rt_str_compare(rt_str *a, rt_str *b) {
+  int64_t n = a->size < b->size ? a->size : b->size;
+  int c = memcmp(a->data, b->data, (size_t)n);
+  if (c != 0) return c < 0 ? -1 : 1;
+  return a->size < b->size ? -1 : a->size > b->size ? 1 : 0;
+}
+
+bool rt_str_eq(rt_str *a, rt_str *b) {
+  return a == b || (a->size == b->size && memcmp(a->data, b->data, (size_t)a->size) == 0);
+}
+
+int64_t rt_str_len(rt_str *s) { return s->length; }
+
+rt_str *rt_str_repeat(rt_str *s, int64_t n) {
+  if (n <= 0 || s->size == 0) return EMPTY;
+  if (n == 1) {
+    rt_str_incref(s);
+    return s;
+  }
+  if (s->size > INT64_MAX / n) {
+    rt_raise("OverflowError", "repeated string is too long");
+    return NULL;
+  }
+  rt_str *r = rt_str_new_uninit(s->size * n);
+  for (int64_t i = 0; i < n; i++) memcpy(r->data + i * s->size, s->data, (size_t)s->size);
+  r->length = s->length * n;
+  return r;
+}
+
+bool rt_str_contains(rt_str *haystack, rt_str *needle) {
+  if (needle->size == 0) return true;
+  if (needle->size > haystack->size) return false;
+  const char *end = haystack->data + haystack->size - needle->size;
+  for (const char *p = haystack->data; p <= end; p++) {
+    p = memchr(p, needle->data[0], (size_t)(end - p + 1));
+    if (p == NULL) return false;
+    if (memcmp(p, needle->data, (size_t)needle->size) == 0) return true;
+  }
+  return false;
+}
+
+/* Byte offset of code point `index` (0 <= index <= length). */
+static int64_t offset_of(rt_str *s, int64_t index) {
+  if (s->size == s->length) return index;
+  int64_t offset = 0;
+  for (int64_t seen = 0; seen < index; offset++) seen += ((unsigned char)s->data[offset + 1] & 0xC0) != 0x80;
+  return offset;
+}
+
+/* s[index], Python's indexing: negative counts from the end. */
+rt_str *rt_str_getitem(rt_str *s, int64_t index) {
+  if (index < 0) index += s->length;
+  if (index < 0 || index >= s->length) {
+    rt_raise("IndexError", "string index out of range");
+    return NULL;
+  }
+  int64_t start = offset_of(s, index);
+  int64_t end = start + 1;
+  while (end < s->size && ((unsigned char)s->data[end] & 0xC0) == 0x80) end++;
+  return rt_str_from_utf8(s->data + start, (size_t)(end - start));
+}
+
+/* s[start:stop] with Python's clamping of out-of-range and negative bounds (step 1). */
+rt_str *rt_str_slice(rt_str *s, int64_t start, int64_t stop) {
+  int64_t n = s->length;
+  if (start < 0) start = start + n < 0 ? 0 : start + n;
+  if (start > n) start = n;
+  if (stop < 0) stop = stop + n < 0 ? 0 : stop + n;
+  if (stop > n) stop = n;
+  if (stop <= start) return EMPTY;
+  if (start == 0 && stop == n) {
+    rt_str_incref(s);
+    return s;
+  }
+  int64_t from = offset_of(s, start);
+  int64_t to = offset_of(s, stop);
+  return rt_str_from_utf8(s->data + from, (size_t)(to - from));
+}
+
+rt_str *rt_str_chr(int64_t cp) {
+  if (cp < 0 || cp > 0x10FFFF) {
+    rt_raise("ValueError", "chr() arg not in range(0x110000)");
+    return NULL;
+  }
+  char encoded[4];
+  return rt_str_from_utf8(encoded, (size_t)rt_utf8_encode((uint32_t)cp, encoded));
+}
+
+int64_t rt_str_ord(rt_str *s) {
+  if (s->length != 1) {
+    rt_raisef("TypeError", "ord() expected a character, but string of length %lld found", (long long)s->length);
+    return 0;
+  }
+  uint32_t cp;
+  rt_utf8_decode((const unsigned char *)s->data, &cp);
+  return cp;
+}
+
+/* ---- conversions to str ------------------------------------------------------------------------- */
+
+int rt_i64_to_chars(int64_t x, char *out) {
+  char digits[24];
+  int n = 0;
+  uint64_t magnitude = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+  do {
+    digits[n++] = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  int length = 0;
+  if (x < 0) out[length++] = '-';
+  while (n > 0) out[length++] = digits[--n];
+  out[length] = '\0';
+  return length;
+}
+
+rt_str *rt_i64_to_str(int64_t x) {
+  char digits[24];
+  int n = rt_i64_to_chars(x, digits);
+  return rt_str_from_utf8(digits, (size_t)n);
+}
+
+rt_str *rt_f64_repr_str(double x) {
+  char text[40];
+  int n = rt_py_float_repr(x, text);
+  return rt_str_from_utf8(text, (size_t)n);
+}
+
+rt_str *rt_bool_to_str(bool b) { return b ? rt_str_from_utf8("True", 4) : rt_str_from_utf8("False", 5); }
+
+/* ---- repr ------------------------------------------------------------------------------------------ */
+
+/* CPython's unicode_repr: single quotes unless the text has ' and no ", escapes for backslash,
+ * the quote, \t \n \r, other control characters and every unprintable code point. */
+void rt_py_repr_utf8(rt_buf *b, const char *data, size_t size) {
+  bool has_single = memchr(data, '\'', size) != NULL;
+  bool has_double = memchr(data, '"', size) != NULL;
+  char quote = has_single && !has_double ? '"' : '\'';
+  static const char hex[] = "0123456789abcdef";
+  rt_buf_reserve(b, size + 2);
+  rt_buf_putc(b, quote);
+  const unsigned char *p = (const unsigned char *)data;
+  const unsigned char *end = p + size;
+  while (p < end) {
+    uint32_t cp;
+    int n = rt_utf8_decode(p, &cp);
+    if (cp == (uint32_t)quote || cp == '\\') {
+      rt_buf_putc(b, '\\');
+      rt_buf_putc(b, (char)cp);
+    } else if (cp == '\t') {
+      rt_buf_puts(b, "\\t");
+    } else if (cp == '\n') {
+      rt_buf_puts(b, "\\n");
+    } else if (cp == '\r') {
+      rt_buf_puts(b, "\\r");
+    } else if (cp < 0x20 || cp == 0x7F) {
+      char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};
+      rt_buf_put(b, e, 4);
+    } else if (cp < 0x7F || rt_unicode_is_printable(cp)) {
+      rt_buf_put(b, (const char *)p, (size_t)n);
+    } else if (cp <= 0xFF) {
+      char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};
+      rt_buf_put(b, e, 4);
+    } else if (cp <= 0xFFFF) {
+      char e[6] = {'\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+      rt_buf_put(b, e, 6);
+    } else {
+      char e[10] = {'\\', 'U', '0', '0', hex[(cp >> 20) & 15], hex[(cp >> 16) & 15], hex[(cp >> 12) & 15],
+                    hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+      rt_buf_put(b, e, 10);
+    }
+    p += n;
+  }
+  rt_buf_putc(b, quote);
+}
+
+rt_str *rt_str_repr(rt_str *s) {
+  rt_buf b = {0};
+  rt_py_repr_utf8(&b, s->data, (size_t)s->size);
+  return rt_buf_to_str(&b);
+}

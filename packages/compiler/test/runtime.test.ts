@@ -1,0 +1,73 @@
+// Differential test of the C runtime's Python behaviour against CPython: float repr, the format-spec
+// mini-language, int()/float() parsing, rounding, float arithmetic and the math module. CPython
+// (runtime_referee.py) makes random and corner cases and answers them; runtime_harness.c, linked
+// with the runtime archive, answers the same commands; every line must agree.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
+import { runTool } from "../src/toolchain/tools.js";
+import { testToolchain, testWorkDir } from "./native-build.js";
+
+const HARNESS_SOURCE = fileURLToPath(new URL("../../test/runtime_harness.c", import.meta.url));
+const REFEREE = fileURLToPath(new URL("../../test/runtime_referee.py", import.meta.url));
+
+async function buildHarness(): Promise<string> {
+  const toolchain = testToolchain();
+  const archive = await ensureRuntimeArchive(toolchain);
+  const output = join(testWorkDir(), "runtime-harness");
+  await runTool(
+    [...toolchain.cc, "-std=gnu11", "-O2", "-I", archive.includeDir, HARNESS_SOURCE, archive.path, "-lm", "-o", output],
+    "compiling the runtime harness",
+  );
+  return output;
+}
+
+/** Decodes the hex strings of a harness line for a readable failure message. */
+function readable(command: string, line: string): string {
+  const kind = command.split(" ")[0]!;
+  const decode = (hex: string) => (hex === "-" ? "" : Buffer.from(hex, "hex").toString("utf8"));
+  const parts = command.split(" ");
+  const shown = kind.startsWith("format") ? `${command} (spec ${JSON.stringify(decode(parts[2]!))})` : command;
+  const isText = ["repr", "str", "format_f", "format_i", "format_b", "format_s"].includes(kind);
+  return `${shown}: ${isText && /^[0-9a-f]*$/.test(line) ? JSON.stringify(decode(line)) : line}`;
+}
+
+describe("the C runtime against CPython", () => {
+  for (const seed of [1, 2]) {
+    it(`agrees on every case (seed ${seed})`, async () => {
+      const harness = await buildHarness();
+      const referee = spawnSync("python3", [REFEREE, String(seed), seed === 1 ? "1" : "0.3"], {
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+        env: { ...process.env, PYTHONUTF8: "1" },
+      });
+      assert.equal(referee.status, 0, referee.stderr);
+      const cases = referee.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split("\t") as [string, string]);
+      assert.ok(cases.length > 5000);
+      const run = spawnSync(harness, [], {
+        input: `${cases.map(([command]) => command).join("\n")}\n`,
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const answers = run.stdout.split("\n");
+      const wrong: string[] = [];
+      cases.forEach(([command, expected], i) => {
+        const actual = answers[i] ?? "(no answer)";
+        if (actual !== expected) {
+          wrong.push(
+            `${readable(command, expected)}\n    runtime: ${readable(command, actual).split(": ").slice(1).join(": ")}`,
+          );
+        }
+      });
+      assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} of ${cases.length} cases differ`);
+    });
+  }
+});
