@@ -1,7 +1,8 @@
-// The demo of pycompile's main job so far: parse Python exactly as CPython 3.11 does.
-// Writes a small Python program to a temporary directory, prints `pycompile ast` of it next to
-// CPython's own ast.dump, says whether they are identical (exit 1 if not), then shows how
-// `pycompile check` reports a syntax error. Run it with `npm run demo` (which builds first).
+// The demo of pycompile's main job: compile ordinary Python to a native executable that prints
+// exactly what CPython prints, much faster. Part 1 builds a numeric program, runs it next to
+// CPython and compares output and time (exit 1 if the outputs differ). Part 2 shows the parser:
+// `pycompile ast` next to CPython's own ast.dump, then how `pycompile check` reports errors.
+// Run it with `npm run demo` (which builds first).
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +13,54 @@ import { fileURLToPath } from "node:url";
 const PYCOMPILE = fileURLToPath(new URL("../packages/python/bin/pycompile.js", import.meta.url));
 const PYTHON = process.env.PYCOMPILE_PYTHON || "python3";
 const CPYTHON_DUMP = "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1],'rb').read())))";
+
+const NUMERIC = `import math
+import sys
+
+
+def collatz_length(n):
+    steps = 1
+    while n != 1:
+        n = n // 2 if n % 2 == 0 else 3 * n + 1
+        steps += 1
+    return steps
+
+
+def is_prime(n):
+    if n < 2:
+        return False
+    d = 2
+    while d * d <= n:
+        if n % d == 0:
+            return False
+        d += 1
+    return True
+
+
+limit = int(sys.argv[1]) if len(sys.argv) > 1 else 300000
+best, best_n = 0, 0
+for n in range(1, limit):
+    length = collatz_length(n)
+    if length > best:
+        best, best_n = length, n
+primes = 0
+for n in range(limit):
+    if is_prime(n):
+        primes += 1
+print(f"longest Collatz chain below {limit:,}: {best} steps, from {best_n}")
+print(f"primes below {limit:,}: {primes} ({primes / limit:.3%})")
+print(f"pi: {math.pi:.10f}, sqrt(2): {math.sqrt(2)}")
+`;
+
+const TYPE_ERROR = `def average(total, count):
+    return total / count
+
+
+result = 0
+for i in range(10):
+    result = average(i, 3)
+print(result)
+`;
 
 const PROGRAM = `import functools
 
@@ -85,8 +134,46 @@ try {
   writeFileSync(join(dir, programPath), PROGRAM);
   writeFileSync(join(dir, brokenPath), BROKEN);
 
-  console.log(bold("pycompile demo: parse Python exactly as CPython 3.11 does"));
+  console.log(bold("pycompile demo, part 1: Python compiled to a native executable"));
   console.log(`\nIn ${dir}:`);
+  writeFileSync(join(dir, "numeric.py"), NUMERIC);
+  console.log(`\n${bold("numeric.py")}:`);
+  console.log(numbered(NUMERIC));
+  const build = run(process.execPath, [PYCOMPILE, "build", "numeric.py", "-o", "numeric", "--timings"]);
+  console.log(`\n${bold("pycompile build numeric.py -o numeric --timings")}  (exit ${build.status})`);
+  process.stdout.write(build.stdout);
+  process.stdout.write(build.stderr);
+  if (build.status !== 0) {
+    status = 1;
+  } else {
+    const timed = (command, args) => {
+      const start = process.hrtime.bigint();
+      const result = run(command, args);
+      return { result, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+    };
+    const native = timed(join(dir, "numeric"), []);
+    const cpython = timed(PYTHON, ["numeric.py"]);
+    console.log(`\n${bold("./numeric")}  (${native.seconds.toFixed(2)} s)`);
+    process.stdout.write(native.result.stdout);
+    console.log(`\n${bold(`${PYTHON} numeric.py`)}  (${cpython.seconds.toFixed(2)} s)`);
+    process.stdout.write(cpython.result.stdout);
+    const same = native.result.stdout === cpython.result.stdout && native.result.status === cpython.result.status;
+    const speedup = (cpython.seconds / native.seconds).toFixed(0);
+    console.log(`\n${bold("Same output:")} ${same ? `yes, and ${speedup}x faster than CPython` : "NO"}`);
+    if (!same) status = 1;
+  }
+  writeFileSync(join(dir, "average.py"), TYPE_ERROR);
+  console.log(`\n${bold("average.py")} (a variable that changes type):`);
+  console.log(numbered(TYPE_ERROR));
+  console.log(`\n${bold("pycompile build average.py")}`);
+  const refused = spawnSync(process.execPath, [PYCOMPILE, "build", "average.py"], {
+    cwd: dir,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  console.log(`(exit ${refused.status}: 1 means the compiler refused the program, saying where and why)`);
+  if (refused.status !== 1) status = 1;
+
+  console.log(`\n${bold("pycompile demo, part 2: the parser agrees with CPython's")}`);
   console.log(`\n${bold(programPath)} (f-strings, match, the walrus operator, decorators):`);
   console.log(numbered(PROGRAM));
 

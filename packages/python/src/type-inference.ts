@@ -603,6 +603,10 @@ class TypeInference {
       }
       return "None";
     }
+    if (callee.kind === "builtin" && callee.name === "len") {
+      if (e.args.length === 1 && this.isSysArgv(e.args[0]!)) return "int";
+      throw new SemanticError("unsupported: len() of anything but sys.argv", e);
+    }
     const args = e.args.map((a) => this.typeOf(spec, a));
     if (args.some((a) => a === null)) return null;
     const types = args as PyType[];
@@ -684,9 +688,6 @@ class TypeInference {
           return "int";
         }
         return this.binaryType("Pow", args[0]!, args[1]!, e.args[1]!, e);
-      case "len":
-        if (e.args.length === 1 && this.isSysArgv(e.args[0]!)) return "int";
-        return fail("unsupported: len() of anything but sys.argv");
       case "divmod":
         return fail("unsupported: divmod() outside `q, r = divmod(a, b)`");
       case "range":
