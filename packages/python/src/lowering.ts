@@ -368,10 +368,15 @@ class FunctionLowering {
     this.startBlock(then);
     this.lowerBlock(s.body);
     this.jump(join);
+    this.lowerElseThenContinueAt(orelse, s.orelse, join);
+  }
+
+  /** Lowers an `else` body (if any) into its block, then continues in `join` once all edges are in. */
+  private lowerElseThenContinueAt(orelse: Block | null, body: readonly ast.stmt[], join: Block): void {
     if (orelse !== null) {
       this.ssa.seal(orelse);
       this.startBlock(orelse);
-      this.lowerBlock(s.orelse);
+      this.lowerBlock(body);
       this.jump(join);
     }
     this.ssa.seal(join);
@@ -393,14 +398,7 @@ class FunctionLowering {
     this.loops.pop();
     this.jump(header);
     this.ssa.seal(header);
-    if (orelse !== null) {
-      this.ssa.seal(orelse);
-      this.startBlock(orelse);
-      this.lowerBlock(s.orelse);
-      this.jump(exit);
-    }
-    this.ssa.seal(exit);
-    this.startBlock(exit);
+    this.lowerElseThenContinueAt(orelse, s.orelse, exit);
   }
 
   /** for x in range(start, stop, step): the counter is a register; x gets its value each iteration. */
@@ -467,14 +465,7 @@ class FunctionLowering {
     }
     this.branch(wrapped, orelse ?? exit, header);
     this.ssa.seal(header);
-    if (orelse !== null) {
-      this.ssa.seal(orelse);
-      this.startBlock(orelse);
-      this.lowerBlock(s.orelse);
-      this.jump(exit);
-    }
-    this.ssa.seal(exit);
-    this.startBlock(exit);
+    this.lowerElseThenContinueAt(orelse, s.orelse, exit);
   }
 
   private lowerAssert(s: ast.Assert): void {

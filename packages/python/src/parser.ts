@@ -197,6 +197,11 @@ export class Parser {
     return this.pos++;
   }
 
+  /** Does a comprehension's `for` (or `async for`) start here? */
+  private atComprehension(): boolean {
+    return this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR);
+  }
+
   private isName(text: string, at = this.pos): boolean {
     const t = this.tokens;
     return (
@@ -1429,7 +1434,7 @@ export class Parser {
         keywords.push(this.at(start, { _type: "keyword", arg, value }));
       } else {
         const value = this.parseNamedExpression();
-        if (this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR)) {
+        if (this.atComprehension()) {
           const generators = this.parseComprehensionClauses();
           const isOnly = args.length === 0 && keywords.length === 0 && this.tok() === Tok.RPAR && open >= 0;
           if (isOnly) {
@@ -1463,7 +1468,7 @@ export class Parser {
 
   private parseComprehensionClauses(): ast.comprehension[] {
     const generators: ast.comprehension[] = [];
-    while (this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR)) {
+    while (this.atComprehension()) {
       const isAsync = this.accept(Tok.ASYNC) ? 1 : 0;
       this.pos++;
       const target = this.parseStarTargets();
@@ -1545,7 +1550,7 @@ export class Parser {
       return value;
     }
     const first = this.parseStarNamedExpression();
-    if (this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR)) {
+    if (this.atComprehension()) {
       if (first._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
       const generators = this.parseComprehensionClauses();
       this.expect(Tok.RPAR);
@@ -1570,7 +1575,7 @@ export class Parser {
     const start = this.pos++;
     if (this.accept(Tok.RSQB)) return this.at(start, { _type: "List", elts: [], ctx: LOAD });
     const first = this.parseStarNamedExpression();
-    if (this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR)) {
+    if (this.atComprehension()) {
       if (first._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
       const generators = this.parseComprehensionClauses();
       this.expect(Tok.RSQB);
@@ -1594,14 +1599,14 @@ export class Parser {
     if (this.tok() === Tok.COLON) {
       this.pos++;
       const value = this.parseExpression();
-      if (this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR)) {
+      if (this.atComprehension()) {
         const generators = this.parseComprehensionClauses();
         this.expect(Tok.RBRACE);
         return this.at(start, { _type: "DictComp", key: first, value, generators });
       }
       return this.parseDictRest(start, [first], [value]);
     }
-    if (this.tok() === Tok.FOR || (this.tok() === Tok.ASYNC && this.peek(1) === Tok.FOR)) {
+    if (this.atComprehension()) {
       if (first._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
       const generators = this.parseComprehensionClauses();
       this.expect(Tok.RBRACE);
