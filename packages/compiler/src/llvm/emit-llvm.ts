@@ -716,6 +716,14 @@ class FunctionEmitter {
         return;
       case "floordiv":
       case "floormod": {
+        const power = powerOfTwoExponent(inst.rhs);
+        if (power !== null) {
+          // Floor division by 2**k is an arithmetic shift and the floor remainder is the low k bits,
+          // for negative dividends too: no zero check, no sign fix-up.
+          if (inst.op === "floordiv") this.line(`${v} = ashr i64 ${a}, ${power}`);
+          else this.line(`${v} = and i64 ${a}, ${(1n << BigInt(power)) - 1n}`);
+          return;
+        }
         const minusOne = this.tmp();
         this.line(`${minusOne} = icmp eq i64 ${b}, -1`);
         let divisor: string;
@@ -977,4 +985,12 @@ function floatPredicate(op: CompareOp): string {
     case "ge":
       return "oge";
   }
+}
+
+/** k when `value` is the constant 2**k (k from 0 to 62), else null. */
+function powerOfTwoExponent(value: Value): number | null {
+  if (value.kind !== "const" || typeof value.value !== "bigint") return null;
+  const c = value.value;
+  if (c <= 0n || (c & (c - 1n)) !== 0n) return null;
+  return c.toString(2).length - 1;
 }
