@@ -40,8 +40,9 @@ const OVERFLOW_MESSAGE = "integer overflow: arbitrary-precision integers are not
 export function lowerProgram(program: TypedProgram, sourceFile: string): IrModule {
   const module = createModule(sourceFile);
   const globals = new Map<string, Global>();
+  const moduleConstants = findModuleConstants(program);
   for (const [name, variable] of program.globals) {
-    if (program.scopes.sharedGlobals.has(name)) {
+    if (program.scopes.sharedGlobals.has(name) && !moduleConstants.has(name)) {
       globals.set(name, addGlobal(module, `g.${name}`, zeroConstant(irTypeOf(variable.type))));
     }
   }
@@ -70,7 +71,7 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
   const entry = addFunction(module, "py.<module>", "<module>", [], "void");
   module.entry = entry;
   functions.set(program.module, entry);
-  for (const [spec, fn] of functions) lowerFunction(program, spec, fn, functions, globals, defaults);
+  for (const [spec, fn] of functions) lowerFunction(program, spec, fn, functions, globals, defaults, moduleConstants);
   return module;
 }
 
@@ -86,12 +87,13 @@ function lowerFunction(
   functions: ReadonlyMap<Specialization, IrFunction>,
   globals: ReadonlyMap<string, Global>,
   defaults: ReadonlyMap<ast.expr, Global>,
+  moduleConstants: ReadonlyMap<string, Value>,
 ): void {
   let guarded = new Set<string>();
   for (;;) {
     fn.blocks = [];
     fn.nextId = 0;
-    const lowering = new FunctionLowering(program, spec, fn, functions, globals, defaults, guarded);
+    const lowering = new FunctionLowering(program, spec, fn, functions, globals, defaults, moduleConstants, guarded);
     lowering.lower();
     const missing = [...lowering.possiblyUndefined].filter((name) => !guarded.has(name));
     if (missing.length === 0) return;
@@ -133,6 +135,8 @@ class FunctionLowering {
     private readonly functions: ReadonlyMap<Specialization, IrFunction>,
     private readonly globals: ReadonlyMap<string, Global>,
     private readonly defaults: ReadonlyMap<ast.expr, Global>,
+    /** Module variables bound once to a literal before any code runs: functions read the constant. */
+    private readonly moduleConstants: ReadonlyMap<string, Value>,
     /** Variables that get a run-time "bound" flag, checked where they are read. */
     private readonly guarded: ReadonlySet<string>,
   ) {
@@ -184,6 +188,9 @@ class FunctionLowering {
   }
 
   private readVariable(name: string, node: ast.expr | ast.stmt): Value {
+    const isModuleName = this.spec.def !== null && !this.spec.scope!.locals.has(name);
+    const constant = isModuleName ? this.moduleConstants.get(name) : undefined;
+    if (constant !== undefined) return constant;
     if (!this.isRegister(name)) return this.b.loadGlobal(this.globals.get(name)!);
     if (this.guarded.has(name)) {
       const bound = this.ssa.read(boundFlag(name), this.b.block);
@@ -198,6 +205,10 @@ class FunctionLowering {
   }
 
   private writeVariable(name: string, value: Value): void {
+    if (this.spec.def === null && this.moduleConstants.has(name)) {
+      this.ssa.write(name, this.b.block, value);
+      return;
+    }
     if (!this.isRegister(name)) {
       this.b.storeGlobal(this.globals.get(name)!, value);
       return;
@@ -1349,6 +1360,68 @@ function exactIntConstant(e: ast.expr): bigint | null {
 function floorDivide(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+
+/**
+ * Module variables that are constants in all but name (`MASK = 0xFFFFFFFF`, `N = 1000`): assigned
+ * once, at the top level, to a literal, before the first statement that could run a function, and
+ * never declared `global` in a function. Functions then use the value itself instead of loading it.
+ */
+function findModuleConstants(program: TypedProgram): Map<string, Value> {
+  const assignments = new Map<string, number>();
+  const countTargets = (t: ast.expr): void => {
+    if (t._type === "Name") assignments.set(t.id, (assignments.get(t.id) ?? 0) + 1);
+    else if (t._type === "Tuple") for (const e of t.elts) countTargets(e);
+  };
+  const walk = (body: readonly ast.stmt[]): void => {
+    for (const s of body) {
+      if (s._type === "Assign") for (const t of s.targets) countTargets(t);
+      else if (s._type === "AugAssign" || s._type === "AnnAssign" || s._type === "For") countTargets(s.target);
+      if (s._type === "If" || s._type === "While" || s._type === "For") {
+        walk(s.body);
+        walk(s.orelse);
+      }
+    }
+  };
+  walk(program.tree.body);
+  const declaredGlobal = new Set<string>();
+  for (const scope of program.scopes.functions.values())
+    for (const name of scope.declaredGlobal) declaredGlobal.add(name);
+  const constantsByName = new Map<string, Value>();
+  for (const s of program.tree.body) {
+    if (s._type === "FunctionDef" || s._type === "Import" || s._type === "ImportFrom") continue;
+    if (s._type !== "Assign" || containsCall(s.value)) break;
+    const [target] = s.targets;
+    if (s.targets.length !== 1 || target!._type !== "Name") continue;
+    const name = target.id;
+    if (assignments.get(name) !== 1 || declaredGlobal.has(name)) continue;
+    const value = literalValue(s.value);
+    if (value !== null) constantsByName.set(name, value);
+  }
+  return constantsByName;
+}
+
+function containsCall(e: ast.expr): boolean {
+  return JSON.stringify(e, (_key, v) => (typeof v === "bigint" ? v.toString() : v)).includes('"_type":"Call"');
+}
+
+function literalValue(e: ast.expr): Value | null {
+  const int = foldIntConstant(e);
+  if (int !== null) return constants.int(int);
+  if (e._type === "Constant") {
+    if (typeof e.value === "number") return constants.float(e.value);
+    if (typeof e.value === "string") return constants.str(e.value);
+    if (typeof e.value === "boolean") return constants.bool(e.value);
+  }
+  if (
+    e._type === "UnaryOp" &&
+    e.op._type === "USub" &&
+    e.operand._type === "Constant" &&
+    typeof e.operand.value === "number"
+  ) {
+    return constants.float(-e.operand.value);
+  }
+  return null;
 }
 
 /** A literal default (`3`, `-1.5`, `"x"`, `None`) needs no storage: calls use the constant. */
