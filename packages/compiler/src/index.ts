@@ -15,6 +15,7 @@ export { type EmitOptions, emitModule, functionsThatCanRaise } from "./llvm/emit
 export * from "./passes/constant-folding.js";
 export * from "./passes/dead-code-elimination.js";
 export * from "./passes/pipeline.js";
+export * from "./passes/range-analysis.js";
 export * from "./passes/simplify-cfg.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";
 export { renderDiagnostic, shouldUseColor } from "./render-diagnostic.js";

@@ -7,6 +7,7 @@ import { printFunction } from "../ir/printer.js";
 import { validateFunction } from "../ir/validator.js";
 import { foldConstants } from "./constant-folding.js";
 import { eliminateDeadCode } from "./dead-code-elimination.js";
+import { removeImpossibleChecks, removeImpossibleChecksInModule } from "./range-analysis.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
 /** A pass rewrites one function in place and says whether it changed anything. */
@@ -21,6 +22,7 @@ export const defaultPasses: readonly NamedPass[] = [
   { name: "constant-folding", run: foldConstants },
   { name: "simplify-cfg", run: simplifyCfg },
   { name: "dead-code-elimination", run: eliminateDeadCode },
+  { name: "range-analysis", run: removeImpossibleChecks },
 ];
 
 export interface PipelineOptions {
@@ -56,5 +58,10 @@ export function optimizeFunction(fn: IrFunction, options: PipelineOptions = {}, 
 export function optimizeModule(m: Module, options: PipelineOptions = {}): boolean {
   let changed = false;
   for (const fn of m.functions) if (optimizeFunction(fn, options, m)) changed = true;
+  // Ranges across calls can only be known once every function is in its final shape.
+  if (removeImpossibleChecksInModule(m)) {
+    changed = true;
+    for (const fn of m.functions) optimizeFunction(fn, options, m);
+  }
   return changed;
 }
