@@ -1401,8 +1401,34 @@ function findModuleConstants(program: TypedProgram): Map<string, Value> {
   return constantsByName;
 }
 
+/** Could evaluating `e` run user code? Only a call can, in the compiled subset. */
 function containsCall(e: ast.expr): boolean {
-  return JSON.stringify(e, (_key, v) => (typeof v === "bigint" ? v.toString() : v)).includes('"_type":"Call"');
+  switch (e._type) {
+    case "Call":
+      return true;
+    case "BinOp":
+      return containsCall(e.left) || containsCall(e.right);
+    case "UnaryOp":
+      return containsCall(e.operand);
+    case "BoolOp":
+      return e.values.some(containsCall);
+    case "Compare":
+      return containsCall(e.left) || e.comparators.some(containsCall);
+    case "IfExp":
+      return containsCall(e.test) || containsCall(e.body) || containsCall(e.orelse);
+    case "Tuple":
+      return e.elts.some(containsCall);
+    case "JoinedStr":
+      return e.values.some(containsCall);
+    case "FormattedValue":
+      return containsCall(e.value) || (e.format_spec !== null && containsCall(e.format_spec));
+    case "Subscript":
+      return containsCall(e.value) || containsCall(e.slice);
+    case "Attribute":
+      return containsCall(e.value);
+    default:
+      return false;
+  }
 }
 
 function literalValue(e: ast.expr): Value | null {

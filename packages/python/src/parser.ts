@@ -1551,9 +1551,7 @@ export class Parser {
     }
     const first = this.parseStarNamedExpression();
     if (this.atComprehension()) {
-      if (first._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
-      const generators = this.parseComprehensionClauses();
-      this.expect(Tok.RPAR);
+      const generators = this.parseComprehensionOf(first, Tok.RPAR);
       return this.at(start, { _type: "GeneratorExp", elt: first, generators });
     }
     if (this.tok() === Tok.RPAR) {
@@ -1562,12 +1560,7 @@ export class Parser {
       return first;
     }
     if (this.tok() !== Tok.COMMA) this.invalidSyntax();
-    const elts = [first];
-    while (this.accept(Tok.COMMA)) {
-      if (this.tok() === Tok.RPAR) break;
-      elts.push(this.parseStarNamedExpression());
-    }
-    this.expect(Tok.RPAR);
+    const elts = this.parseDisplayElements(first, Tok.RPAR);
     return this.at(start, { _type: "Tuple", elts, ctx: LOAD });
   }
 
@@ -1576,17 +1569,10 @@ export class Parser {
     if (this.accept(Tok.RSQB)) return this.at(start, { _type: "List", elts: [], ctx: LOAD });
     const first = this.parseStarNamedExpression();
     if (this.atComprehension()) {
-      if (first._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
-      const generators = this.parseComprehensionClauses();
-      this.expect(Tok.RSQB);
+      const generators = this.parseComprehensionOf(first, Tok.RSQB);
       return this.at(start, { _type: "ListComp", elt: first, generators });
     }
-    const elts = [first];
-    while (this.accept(Tok.COMMA)) {
-      if (this.tok() === Tok.RSQB) break;
-      elts.push(this.parseStarNamedExpression());
-    }
-    this.expect(Tok.RSQB);
+    const elts = this.parseDisplayElements(first, Tok.RSQB);
     return this.at(start, { _type: "List", elts, ctx: LOAD });
   }
 
@@ -1607,18 +1593,30 @@ export class Parser {
       return this.parseDictRest(start, [first], [value]);
     }
     if (this.atComprehension()) {
-      if (first._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
-      const generators = this.parseComprehensionClauses();
-      this.expect(Tok.RBRACE);
+      const generators = this.parseComprehensionOf(first, Tok.RBRACE);
       return this.at(start, { _type: "SetComp", elt: first, generators });
     }
+    const elts = this.parseDisplayElements(first, Tok.RBRACE);
+    return this.at(start, { _type: "Set", elts });
+  }
+
+  /** The `for ... in ... if ...` clauses after a comprehension's element, and its closing bracket. */
+  private parseComprehensionOf(element: ast.expr, close: Tok): ast.comprehension[] {
+    if (element._type === "Starred") this.errorAtNode("iterable unpacking cannot be used in comprehension", element);
+    const generators = this.parseComprehensionClauses();
+    this.expect(close);
+    return generators;
+  }
+
+  /** The elements of a tuple, list or set display after its first, up to and including `close`. */
+  private parseDisplayElements(first: ast.expr, close: Tok): ast.expr[] {
     const elts = [first];
     while (this.accept(Tok.COMMA)) {
-      if (this.tok() === Tok.RBRACE) break;
+      if (this.tok() === close) break;
       elts.push(this.parseStarNamedExpression());
     }
-    this.expect(Tok.RBRACE);
-    return this.at(start, { _type: "Set", elts });
+    this.expect(close);
+    return elts;
   }
 
   private parseDictRest(start: number, keys: (ast.expr | null)[], values: ast.expr[]): ast.Dict {

@@ -115,34 +115,14 @@ function decodeEscapes(body: string): PyStr {
     out += body.slice(runStart, i);
     const c = i + 1 < n ? body.charCodeAt(i + 1) : -1;
     let next = i + 2;
+    const simple = c >= 0 && c < 128 ? SIMPLE_ESCAPES[c]! : -1;
+    if (simple >= 0) {
+      out += String.fromCharCode(simple);
+      runStart = next;
+      continue;
+    }
     switch (c) {
       case 0x0a: // backslash-newline: a line continuation
-        break;
-      case 0x5c:
-      case 0x27:
-      case 0x22:
-        out += body[i + 1];
-        break;
-      case 0x61:
-        out += "\x07";
-        break;
-      case 0x62:
-        out += "\b";
-        break;
-      case 0x66:
-        out += "\f";
-        break;
-      case 0x6e:
-        out += "\n";
-        break;
-      case 0x72:
-        out += "\r";
-        break;
-      case 0x74:
-        out += "\t";
-        break;
-      case 0x76:
-        out += "\v";
         break;
       case 0x30:
       case 0x31:
@@ -209,6 +189,25 @@ function decodeEscapes(body: string): PyStr {
 }
 
 const MALFORMED_N = "malformed \\N character escape";
+
+/** The one-character escapes shared by str and bytes literals: `\n` and the like, by the character after the backslash. */
+const SIMPLE_ESCAPES: Int16Array = (() => {
+  const table = new Int16Array(128).fill(-1);
+  const pairs: [string, number][] = [
+    ["\\", 0x5c],
+    ["'", 0x27],
+    ['"', 0x22],
+    ["a", 0x07],
+    ["b", 0x08],
+    ["f", 0x0c],
+    ["n", 0x0a],
+    ["r", 0x0d],
+    ["t", 0x09],
+    ["v", 0x0b],
+  ];
+  for (const [letter, value] of pairs) table[letter.charCodeAt(0)] = value;
+  return table;
+})();
 
 function isOctalDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x37;
@@ -301,34 +300,13 @@ export function decodeBytesBody(body: string, raw: boolean): Uint8Array {
       continue;
     }
     const e = body.charCodeAt(i++); // a body never ends in a lone backslash
+    const simple = e < 128 ? SIMPLE_ESCAPES[e]! : -1;
+    if (simple >= 0) {
+      out[length++] = simple;
+      continue;
+    }
     switch (e) {
       case 0x0a:
-        break;
-      case 0x5c:
-      case 0x27:
-      case 0x22:
-        out[length++] = e;
-        break;
-      case 0x61:
-        out[length++] = 0x07;
-        break;
-      case 0x62:
-        out[length++] = 0x08;
-        break;
-      case 0x66:
-        out[length++] = 0x0c;
-        break;
-      case 0x6e:
-        out[length++] = 0x0a;
-        break;
-      case 0x72:
-        out[length++] = 0x0d;
-        break;
-      case 0x74:
-        out[length++] = 0x09;
-        break;
-      case 0x76:
-        out[length++] = 0x0b;
         break;
       case 0x30:
       case 0x31:
