@@ -52,7 +52,7 @@ test("keeps checks that can fire: unbounded counters, unknown parameters, possib
       loop:
         %0 = phi i64 [0, entry], [%1, loop]
         %1 = add i64 %0, 1 raises OverflowError "o" @1:0
-        %2 = icmp lt i1 %1, %x
+        %2 = icmp ne i1 %1, %x
         condbr %2, loop, done
       done:
         %3 = mul i64 %x, 2 raises OverflowError "o" @2:0
@@ -64,7 +64,8 @@ test("keeps checks that can fire: unbounded counters, unknown parameters, possib
     `;
   ranges(
     source,
-    source.replace('%6 = floordiv i64 %3, 8 raises ZeroDivisionError "z" @4:0', "%6 = floordiv i64 %3, 8"),
+    // Leaving the loop proves %1 == %x, so %x >= 1 and %3 >= 2: its floor division by 8 is unsigned.
+    source.replace('%6 = floordiv i64 %3, 8 raises ZeroDivisionError "z" @4:0', "%6 = udiv i64 %3, 8"),
   );
 });
 
@@ -87,4 +88,112 @@ test("ranges flow into parameters from every call site of the program", () => {
   `);
   assert.equal(removeImpossibleChecksInModule(module), true);
   assert.doesNotMatch(printModule(module), /raises/);
+});
+
+test("a branch on a comparison bounds a loop counter, and floor division of non-negatives becomes unsigned", () => {
+  ranges(
+    `
+      func @f(%n: i64) -> i64 {
+      entry:
+        %0 = and i64 %n, 1023
+        br header
+      header:
+        %1 = phi i64 [0, entry], [%3, body]
+        %2 = icmp lt i1 %1, %0
+        condbr %2, body, exit
+      body:
+        %3 = add i64 %1, 1 raises OverflowError "o" @1:0
+        %4 = mul i64 %1, %1 raises OverflowError "o" @2:0
+        %5 = floormod i64 %4, %3 raises ZeroDivisionError "z" @3:0
+        %6 = floordiv i64 %4, %3 raises ZeroDivisionError "z" @4:0
+        br header
+      exit:
+        ret %1
+      }
+    `,
+    `
+      func @f(%n: i64) -> i64 {
+      entry:
+        %0 = and i64 %n, 1023
+        br header
+      header:
+        %1 = phi i64 [0, entry], [%3, body]
+        %2 = icmp lt i1 %1, %0
+        condbr %2, body, exit
+      body:
+        %3 = add i64 %1, 1
+        %4 = mul i64 %1, %1
+        %5 = urem i64 %4, %3
+        %6 = udiv i64 %4, %3
+        br header
+      exit:
+        ret %1
+      }
+    `,
+  );
+});
+
+test("a value stepped by at most one per iteration of a counted loop is bounded by the trip count", () => {
+  const counted = `
+      func @f(%n: i64, %c: i1) -> i64 {
+      entry:
+        %0 = and i64 %n, 1048575
+        br header
+      header:
+        %1 = phi i64 [0, entry], [%5, latch]
+        %2 = phi i64 [0, entry], [%4, latch]
+        %3 = icmp lt i1 %1, %0
+        condbr %3, body, exit
+      body:
+        condbr %c, bump, latch
+      bump:
+        %6 = add i64 %2, 1 raises OverflowError "o" @1:0
+        br latch
+      latch:
+        %4 = phi i64 [%2, body], [%6, bump]
+        %5 = add i64 %1, 1
+        br header
+      exit:
+        ret %2
+      }
+    `;
+  ranges(counted, counted.replace(' raises OverflowError "o" @1:0', ""));
+  // Without a counter the trip count is unknown, and a step of any size is unbounded.
+  const uncounted = counted.replace("%3 = icmp lt i1 %1, %0", "%3 = icmp ne i1 %1, %n");
+  ranges(uncounted, uncounted);
+  const unboundedStep = counted.replace("%6 = add i64 %2, 1 raises", "%6 = add i64 %2, %n raises");
+  ranges(unboundedStep, unboundedStep);
+});
+
+test("a call's range is the union of what its callee returns", () => {
+  const module = parseIrModule(`
+    module "m.py"
+    entry @main
+    func @gcd(%a: i64, %b: i64) -> i64 {
+    entry:
+      br header
+    header:
+      %0 = phi i64 [%a, entry], [%1, body]
+      %1 = phi i64 [%b, entry], [%2, body]
+      %3 = icmp ne i1 %1, 0
+      condbr %3, body, exit
+    body:
+      %2 = floormod i64 %0, %1 raises ZeroDivisionError "z" @1:0
+      br header
+    exit:
+      ret %0
+    }
+    func @main() -> void {
+    entry:
+      %0 = call i64 @gcd(12, 18) @2:0
+      %1 = call i64 @gcd(400, 1000) @3:0
+      %2 = mul i64 %0, %1 raises OverflowError "o" @4:0
+      runtime void @print_int(%2) @5:0
+      ret
+    }
+  `);
+  assert.equal(removeImpossibleChecksInModule(module), true);
+  const printed = printModule(module);
+  assert.match(printed, /%2 = urem i64 %0, %1\n/);
+  assert.match(printed, /%2 = mul i64 %0, %1\n/);
 });

@@ -45,6 +45,9 @@ function intBinaryCanFail(inst: Extract<Instruction, { kind: "ibinary" }>): bool
       return rhsValue === null || rhsValue === 0n || rhsValue === -1n;
     case "floormod":
       return rhsValue === null || rhsValue === 0n;
+    case "udiv":
+    case "urem":
+      return false;
     case "ashr":
       return rhsValue === null || rhsValue < 0n || rhsValue > 63n;
     default:

@@ -43,13 +43,19 @@ export type Constant =
   | { readonly kind: "const"; readonly type: "str"; readonly value: string }
   | { readonly kind: "const"; readonly type: "unit"; readonly value: null };
 
-/** Integer binary operations. `floordiv`/`floormod` round toward negative infinity. */
+/**
+ * Integer binary operations. `floordiv`/`floormod` round toward negative infinity. `udiv`/`urem`
+ * divide as unsigned numbers and never raise: a pass puts them where ranges prove both operands
+ * non-negative and the divisor non-zero, where they agree with floor division without its sign fix-ups.
+ */
 export type IntBinaryOp =
   | "add"
   | "sub"
   | "mul"
   | "floordiv"
   | "floormod"
+  | "udiv"
+  | "urem"
   | "and"
   | "or"
   | "xor"

@@ -61,6 +61,8 @@ const intOps: readonly IntBinaryOp[] = [
   "mul",
   "floordiv",
   "floormod",
+  "udiv",
+  "urem",
   "and",
   "or",
   "xor",

@@ -712,6 +712,8 @@ class FunctionEmitter {
       case "and":
       case "or":
       case "xor":
+      case "udiv":
+      case "urem":
         this.line(`${v} = ${inst.op} i64 ${a}, ${b}`);
         return;
       case "floordiv":

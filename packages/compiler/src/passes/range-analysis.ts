@@ -1,12 +1,24 @@
 // Integer value ranges, to drop run-time checks that can never fire. LLVM cannot do this for us: it
 // does not know that a checked operation raises instead of wrapping, so a loop-carried value built
-// from masks and shifts (`state ^= (state << 13) & MASK`) looks unbounded to it. Here a checked
-// operation's result is clamped to the int64 range (anything outside it raised instead), ranges flow
-// through phis to a fixed point (widened after a few rounds so counters settle), and then every
-// checked operation whose operands cannot make it fail loses its check.
+// from masks and shifts (`state ^= (state << 13) & MASK`) looks unbounded to it, and it cannot see
+// across our calls which arguments a function is ever given.
+//
+// The analysis is an abstract interpretation over intervals:
+// - a checked operation's result is clamped to the int64 range (anything outside it raised instead);
+// - a branch on a comparison narrows its operands in the blocks the branch alone leads to, so a loop
+//   counter below its bound stays below it (`i < n` in the body);
+// - ranges flow through phis to a fixed point, widened after a few rounds so loops settle;
+// - a loop-carried value that grows by a bounded step per iteration of a loop with a bounded trip
+//   count (a counter incremented by one) is bounded by step × trips, so `inside += 1` in a loop of
+//   10**8 iterations needs no overflow check;
+// - across the module, a parameter's range is the union of the arguments of every call (all calls
+//   are visible) and a call's range is the union of its callee's returns.
+// Then every checked operation whose operands cannot make it fail loses its check, and floor division
+// and remainder of non-negative operands become plain unsigned ones.
 
-import { reversePostorder } from "../ir/cfg.js";
-import type { Instruction, IrFunction, Module, Param, Value } from "../ir/ir.js";
+import { predecessorMap, reversePostorder } from "../ir/cfg.js";
+import { computeDominators } from "../ir/dominators.js";
+import type { Block, CompareOp, Instruction, IrFunction, Module, Param, Value } from "../ir/ir.js";
 
 interface Range {
   readonly lo: bigint;
@@ -16,67 +28,95 @@ interface Range {
 const MIN = -(1n << 63n);
 const MAX = (1n << 63n) - 1n;
 const FULL: Range = { lo: MIN, hi: MAX };
-/** Rounds of growth a phi may make before its range jumps to the int64 limits. */
+/** Rounds of growth a value may make before its range jumps to the int64 limits. */
 const WIDEN_AFTER = 4;
+/** Branch conditions remembered per block. */
+const MAX_FACTS = 16;
+
+/** What is known from outside a function: parameters and callees' results. */
+interface Context {
+  readonly params: ReadonlyMap<Param, Range>;
+  readonly returns: ReadonlyMap<IrFunction, Range>;
+  /**
+   * True for a whole program, where a parameter or callee not yet in the maps is one nothing has
+   * reached yet (bottom); false for one function alone, where it may be anything.
+   */
+  readonly closed: boolean;
+}
 
 /** Removes the checks of integer operations that provably cannot fail; returns whether any went. */
 export function removeImpossibleChecks(fn: IrFunction): boolean {
-  return removeChecks(fn, computeRanges(fn, new Map()), new Map());
+  const context: Context = { params: new Map(), returns: new Map(), closed: false };
+  return rewrite(new FunctionRanges(fn, context));
 }
 
-/**
- * The same for a whole program: a parameter's range is the union of the arguments of every call
- * (all calls are visible), so a function called with small constants keeps small ranges inside.
- */
+/** The same for a whole program, with parameter and return ranges from every call. */
 export function removeImpossibleChecksInModule(m: Module): boolean {
   const params = new Map<Param, Range>();
-  const roundsPerParam = new Map<Param, number>();
-  const entry = m.entry;
-  let perFunction = new Map<IrFunction, Map<Instruction, Range>>();
-  for (let round = 0; round < 20; round++) {
-    perFunction = new Map(m.functions.map((fn) => [fn, computeRanges(fn, params)]));
+  const returns = new Map<IrFunction, Range>();
+  const growth = new Map<Param | IrFunction, number>();
+  const context: Context = { params, returns, closed: true };
+  // A function no call reaches is called from outside (the entry, or a test harness): anything goes.
+  const called = new Set<IrFunction>();
+  for (const fn of m.functions) {
+    for (const block of fn.blocks)
+      for (const inst of block.instructions) if (inst.kind === "call") called.add(inst.callee);
+  }
+  for (const fn of m.functions) if (fn === m.entry || !called.has(fn)) for (const p of fn.params) params.set(p, FULL);
+  const join = <K extends Param | IrFunction>(map: Map<K, Range>, key: K, r: Range): boolean => {
+    const previous = map.get(key);
+    const next = previous === undefined ? r : widen(previous, union(previous, r), growth, key);
+    if (previous !== undefined && sameRange(previous, next)) return false;
+    map.set(key, next);
+    return true;
+  };
+
+  for (let round = 0; round < 30; round++) {
+    const analyses = m.functions.map((fn) => new FunctionRanges(fn, context));
     let changed = false;
-    for (const [fn, ranges] of perFunction) {
-      for (const block of fn.blocks) {
+    for (const analysis of analyses) {
+      for (const block of analysis.fn.blocks) {
+        const terminator = block.terminator;
+        if (terminator?.kind === "ret" && terminator.value !== null && terminator.value.type === "i64") {
+          const r = analysis.rangeAt(terminator.value, block);
+          if (r !== null && join(returns, analysis.fn, r)) changed = true;
+        }
         for (const inst of block.instructions) {
-          if (inst.kind !== "call" || inst.callee === entry) continue;
+          if (inst.kind !== "call" || inst.callee === m.entry) continue;
           inst.args.forEach((arg, i) => {
             if (arg.type !== "i64") return;
-            const param = inst.callee.params[i]!;
-            const r = valueRange(arg, ranges, params);
-            const previous = params.get(param);
-            let next = previous === undefined ? r : { lo: min(previous.lo, r.lo), hi: max(previous.hi, r.hi) };
-            if (previous !== undefined && previous.lo === next.lo && previous.hi === next.hi) return;
-            const count = (roundsPerParam.get(param) ?? 0) + 1;
-            roundsPerParam.set(param, count);
-            if (previous !== undefined && count > WIDEN_AFTER) next = FULL;
-            params.set(param, next);
-            changed = true;
+            const r = analysis.rangeAt(arg, block);
+            if (r !== null && join(params, inst.callee.params[i]!, r)) changed = true;
           });
         }
       }
     }
     if (!changed) {
       let removed = false;
-      for (const [fn, ranges] of perFunction) if (removeChecks(fn, ranges, params)) removed = true;
+      for (const analysis of analyses) if (rewrite(analysis)) removed = true;
       return removed;
     }
   }
   return false;
 }
 
-function removeChecks(
-  fn: IrFunction,
-  ranges: ReadonlyMap<Instruction, Range>,
-  params: ReadonlyMap<Param, Range>,
-): boolean {
-  const rangeOf = (v: Value): Range => valueRange(v, ranges, params);
+/** Drops the checks the ranges rule out and turns floor division of non-negatives into unsigned division. */
+function rewrite(analysis: FunctionRanges): boolean {
   let changed = false;
-  for (const block of fn.blocks) {
+  for (const block of analysis.fn.blocks) {
     for (const inst of block.instructions) {
-      if (inst.kind === "ibinary" && inst.raise !== null && cannotFail(inst.op, rangeOf(inst.lhs), rangeOf(inst.rhs))) {
-        inst.raise = null;
-        changed = true;
+      const rangeOf = (v: Value): Range => analysis.rangeAt(v, block) ?? FULL;
+      if (inst.kind === "ibinary") {
+        const a = rangeOf(inst.lhs);
+        const b = rangeOf(inst.rhs);
+        if ((inst.op === "floordiv" || inst.op === "floormod") && a.lo >= 0n && b.lo > 0n) {
+          (inst as { op: string }).op = inst.op === "floordiv" ? "udiv" : "urem";
+          inst.raise = null;
+          changed = true;
+        } else if (inst.raise !== null && cannotFail(inst.op, a, b)) {
+          inst.raise = null;
+          changed = true;
+        }
       } else if (inst.kind === "ineg" && inst.raise !== null && rangeOf(inst.operand).lo > MIN) {
         inst.raise = null;
         changed = true;
@@ -86,88 +126,319 @@ function removeChecks(
   return changed;
 }
 
-function valueRange(v: Value, ranges: ReadonlyMap<Instruction, Range>, params: ReadonlyMap<Param, Range>): Range {
-  if (v.kind === "const") {
-    if (typeof v.value === "bigint") return { lo: v.value, hi: v.value };
-    if (typeof v.value === "boolean") return { lo: v.value ? 1n : 0n, hi: v.value ? 1n : 0n };
-    return FULL;
-  }
-  if (v.kind === "param") return params.get(v) ?? FULL;
-  return ranges.get(v) ?? FULL;
+/** A comparison known to hold in a block: `lhs op rhs`. */
+interface Fact {
+  readonly lhs: Value;
+  readonly op: CompareOp;
+  readonly rhs: Value;
 }
 
-/** Ranges of the i64 instructions of `fn`; a parameter missing from `params` may be anything. */
-function computeRanges(fn: IrFunction, params: ReadonlyMap<Param, Range>): Map<Instruction, Range> {
-  const ranges = new Map<Instruction, Range>();
-  const growth = new Map<Instruction, number>();
-  const order = reversePostorder(fn);
-  for (let round = 0; round < 50; round++) {
-    let changed = false;
-    for (const block of order) {
-      for (const inst of block.instructions) {
-        if (inst.type !== "i64") continue;
-        let next = transfer(inst, ranges, params);
-        if (next === null) continue;
-        const previous = ranges.get(inst);
-        if (previous !== undefined && previous.lo === next.lo && previous.hi === next.hi) continue;
-        if (previous !== undefined && inst.kind === "phi") {
-          const count = (growth.get(inst) ?? 0) + 1;
-          growth.set(inst, count);
-          if (count > WIDEN_AFTER) {
-            next = {
-              lo: next.lo < previous.lo ? MIN : previous.lo,
-              hi: next.hi > previous.hi ? MAX : previous.hi,
-            };
-          }
+/** The ranges of one function's i64 values, computed to a fixed point on construction. */
+class FunctionRanges {
+  private readonly ranges = new Map<Instruction, Range>();
+  /** Bounds on loop-carried values from trip counts, applied on top of the fixed point. */
+  private readonly caps = new Map<Instruction, Range>();
+  /** The comparisons that hold throughout each block: the branch conditions of its dominators. */
+  private readonly facts = new Map<Block, readonly Fact[]>();
+  private readonly order: readonly Block[];
+  private readonly preds: Map<Block, Block[]>;
+  private readonly idom: ReadonlyMap<Block, Block>;
+  private readonly dominates: (a: Block, b: Block) => boolean;
+
+  constructor(
+    readonly fn: IrFunction,
+    private readonly context: Context,
+  ) {
+    this.order = reversePostorder(fn);
+    this.preds = predecessorMap(fn);
+    const dominators = computeDominators(fn);
+    this.idom = dominators.idom;
+    this.dominates = (a, b) => dominators.dominates(a, b);
+    this.collectFacts();
+    if (!this.solve()) return;
+    // Caps come from a sound solution and only narrow it, so solving again with them stays sound.
+    if (this.computeCaps() && !this.solve()) this.ranges.clear();
+  }
+
+  /** The range of `v` where `block` runs; null while nothing reaches it (bottom). */
+  rangeAt(v: Value, block: Block): Range | null {
+    const base = this.baseRange(v);
+    if (base === null) return null;
+    let r: Range | null = base;
+    for (const fact of this.facts.get(block) ?? []) {
+      r = narrowByFact(r, v, fact, (w) => this.baseRange(w) ?? FULL);
+      if (r === null) return null;
+    }
+    return r;
+  }
+
+  private baseRange(v: Value): Range | null {
+    if (v.kind === "const") {
+      if (typeof v.value === "bigint") return { lo: v.value, hi: v.value };
+      if (typeof v.value === "boolean") return { lo: v.value ? 1n : 0n, hi: v.value ? 1n : 0n };
+      return FULL;
+    }
+    if (v.kind === "param") return this.context.params.get(v) ?? (this.context.closed ? null : FULL);
+    if (v.type !== "i64") return FULL;
+    return this.ranges.get(v) ?? null;
+  }
+
+  private collectFacts(): void {
+    for (const block of this.order) {
+      const inherited = this.facts.get(this.idom.get(block) ?? block) ?? [];
+      const preds = this.preds.get(block) ?? [];
+      const own = preds.length === 1 ? edgeFacts(preds[0]!, block) : [];
+      // The nearest conditions matter most; a cap keeps deep nests from costing quadratic time.
+      const all = block === this.order[0] ? [] : [...inherited, ...own];
+      this.facts.set(block, all.length > MAX_FACTS ? all.slice(all.length - MAX_FACTS) : all);
+    }
+  }
+
+  /**
+   * Runs the transfer functions to a fixed point, widening phis that keep growing; then narrows again
+   * from there (a few rounds without widening, each still sound), which gives back the bounds that
+   * widening jumped over, such as a loop counter's limit. False if no fixed point came in time.
+   */
+  private solve(): boolean {
+    this.ranges.clear();
+    const growth = new Map<Instruction, number>();
+    let settled = false;
+    for (let round = 0; round < 60 && !settled; round++) {
+      settled = true;
+      for (const block of this.order) {
+        for (const inst of block.instructions) {
+          if (inst.type !== "i64") continue;
+          let next = this.cappedTransfer(inst, block);
+          if (next === null) continue;
+          const previous = this.ranges.get(inst);
+          if (previous !== undefined && inst.kind === "phi")
+            next = widen(previous, union(previous, next), growth, inst);
+          if (previous !== undefined && sameRange(previous, next)) continue;
+          this.ranges.set(inst, next);
+          settled = false;
         }
-        ranges.set(inst, next);
-        changed = true;
       }
     }
-    if (!changed) return ranges;
+    if (!settled) {
+      this.ranges.clear();
+      return false;
+    }
+    for (let round = 0; round < 8; round++) {
+      let narrowed = false;
+      for (const block of this.order) {
+        for (const inst of block.instructions) {
+          const previous = this.ranges.get(inst);
+          const next = previous === undefined ? null : this.cappedTransfer(inst, block);
+          if (previous === undefined || next === null) continue;
+          const within = intersect(previous, next) ?? previous;
+          if (sameRange(previous, within)) continue;
+          this.ranges.set(inst, within);
+          narrowed = true;
+        }
+      }
+      if (!narrowed) break;
+    }
+    return true;
   }
-  // No fixed point in time: assume nothing.
-  return new Map();
-}
 
-/** The range of an instruction from its operands' current ranges; null while an operand is unknown. */
-function transfer(
-  inst: Instruction,
-  ranges: ReadonlyMap<Instruction, Range>,
-  params: ReadonlyMap<Param, Range>,
-): Range | null {
-  const known = (v: Value): Range | null =>
-    v.kind === "const" || v.kind === "param" ? valueRange(v, ranges, params) : (ranges.get(v) ?? null);
-  switch (inst.kind) {
-    case "phi": {
+  private cappedTransfer(inst: Instruction, block: Block): Range | null {
+    const next = this.transfer(inst, block);
+    const cap = this.caps.get(inst);
+    return next === null || cap === undefined ? next : (intersect(next, cap) ?? next);
+  }
+
+  /** The range of an instruction from its operands' current ranges; null while an operand is unknown. */
+  private transfer(inst: Instruction, block: Block): Range | null {
+    const at = (v: Value) => this.rangeAt(v, block);
+    switch (inst.kind) {
+      case "phi": {
+        let result: Range | null = null;
+        for (const { block: pred, value } of inst.incoming) {
+          let r = this.rangeAt(value, pred);
+          for (const fact of edgeFacts(pred, block)) {
+            if (r !== null) r = narrowByFact(r, value, fact, (w) => this.rangeAt(w, pred) ?? FULL);
+          }
+          if (r !== null) result = result === null ? r : union(result, r);
+        }
+        return result;
+      }
+      case "select": {
+        const a = at(inst.ifTrue);
+        const b = at(inst.ifFalse);
+        if (a === null || b === null) return a ?? b;
+        return union(a, b);
+      }
+      case "zext":
+        return { lo: 0n, hi: 1n };
+      case "ineg": {
+        const a = at(inst.operand);
+        return a === null ? null : clamp(-a.hi, -a.lo, inst.raise !== null);
+      }
+      case "ibinary": {
+        const a = at(inst.lhs);
+        const b = at(inst.rhs);
+        if (a === null || b === null) return null;
+        return binaryRange(inst.op, a, b, inst.raise !== null);
+      }
+      case "call":
+        return this.context.returns.get(inst.callee) ?? (this.context.closed ? null : FULL);
+      default:
+        return FULL;
+    }
+  }
+
+  /**
+   * Bounds loop-carried values by trip counts: in a loop whose header has a counter stepped by exactly
+   * one on every back edge, the back edges are taken at most (counter's span) times, so a header phi
+   * that changes by a step in [dlo, dhi] per iteration stays within its entry range widened by
+   * step × trips. Returns whether any new bound was found.
+   */
+  private computeCaps(): boolean {
+    let found = false;
+    for (const header of this.order) {
+      const latches = (this.preds.get(header) ?? []).filter((p) => this.dominates(header, p));
+      if (latches.length === 0) continue;
+      const phis = header.instructions.filter(
+        (inst): inst is Extract<Instruction, { kind: "phi" }> => inst.kind === "phi" && inst.type === "i64",
+      );
+      const trips = this.tripCount(header, phis, latches);
+      if (trips === null) continue;
+      for (const phi of phis) {
+        if (this.caps.has(phi)) continue;
+        let step: Range | null = null;
+        let entry: Range | null = null;
+        let bounded = true;
+        for (const { block, value } of phi.incoming) {
+          if (latches.includes(block)) {
+            const d = this.stepFrom(phi, value, 0);
+            if (d === null) bounded = false;
+            else step = step === null ? d : union(step, d);
+          } else {
+            const r = this.rangeAt(value, block);
+            if (r !== null) entry = entry === null ? r : union(entry, r);
+          }
+        }
+        if (!bounded || step === null || entry === null) continue;
+        const lo = entry.lo + (step.lo < 0n ? step.lo * trips : 0n);
+        const hi = entry.hi + (step.hi > 0n ? step.hi * trips : 0n);
+        if (lo < MIN || hi > MAX) continue;
+        this.caps.set(phi, { lo, hi });
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** How many times the back edges can be taken, from a header phi stepped by exactly one; null if unknown. */
+  private tripCount(
+    header: Block,
+    phis: readonly Extract<Instruction, { kind: "phi" }>[],
+    latches: readonly Block[],
+  ): bigint | null {
+    let best: bigint | null = null;
+    for (const phi of phis) {
+      const stepsByOne = phi.incoming
+        .filter(({ block }) => latches.includes(block))
+        .every(({ value }) => isIncrementOf(value, phi));
+      const r = this.rangeAt(phi, header);
+      if (!stepsByOne || r === null || r.lo === MIN || r.hi === MAX) continue;
+      const trips = r.hi - r.lo;
+      if (best === null || trips < best) best = trips;
+    }
+    return best;
+  }
+
+  /** The change from `phi` to `value` along a path through one iteration, or null if it is not a bounded step. */
+  private stepFrom(phi: Instruction, value: Value, depth: number): Range | null {
+    if (value === phi) return { lo: 0n, hi: 0n };
+    if (value.kind !== "phi" && value.kind !== "ibinary") return null;
+    if (depth > 8 || !this.dominates(phi.block, value.block)) return null;
+    if (value.kind === "phi") {
       let result: Range | null = null;
-      for (const { value } of inst.incoming) {
-        const r = known(value);
-        if (r === null) continue;
-        result = result === null ? r : { lo: min(result.lo, r.lo), hi: max(result.hi, r.hi) };
+      for (const incoming of value.incoming) {
+        const d = this.stepFrom(phi, incoming.value, depth + 1);
+        if (d === null) return null;
+        result = result === null ? d : union(result, d);
       }
       return result;
     }
-    case "select": {
-      const a = known(inst.ifTrue);
-      const b = known(inst.ifFalse);
-      if (a === null || b === null) return a ?? b;
-      return { lo: min(a.lo, b.lo), hi: max(a.hi, b.hi) };
+    // Only checked arithmetic: a wrapping step could jump anywhere.
+    if (value.raise === null || (value.op !== "add" && value.op !== "sub")) return null;
+    const other = (v: Value) => this.rangeAt(v, value.block) ?? FULL;
+    const left = this.stepFrom(phi, value.lhs, depth + 1);
+    if (left !== null) {
+      const r = other(value.rhs);
+      return value.op === "add"
+        ? { lo: left.lo + r.lo, hi: left.hi + r.hi }
+        : { lo: left.lo - r.hi, hi: left.hi - r.lo };
     }
-    case "zext":
-      return { lo: 0n, hi: 1n };
-    case "ineg": {
-      const a = known(inst.operand);
-      return a === null ? null : clamp(-a.hi, -a.lo, inst.raise !== null);
+    const right = value.op === "add" ? this.stepFrom(phi, value.rhs, depth + 1) : null;
+    if (right === null) return null;
+    const r = other(value.lhs);
+    return { lo: right.lo + r.lo, hi: right.hi + r.hi };
+  }
+}
+
+function isIncrementOf(value: Value, phi: Instruction): boolean {
+  if (value.kind !== "ibinary" || value.op !== "add") return false;
+  const one = (v: Value) => v.kind === "const" && v.value === 1n;
+  return (value.lhs === phi && one(value.rhs)) || (value.rhs === phi && one(value.lhs));
+}
+
+/** What taking the edge `from` → `to` proves: the branch's comparison, or its negation. */
+function edgeFacts(from: Block, to: Block): Fact[] {
+  const terminator = from.terminator;
+  if (terminator?.kind !== "condbr" || terminator.ifTrue === terminator.ifFalse) return [];
+  let condition = terminator.condition;
+  let holds = terminator.ifTrue === to;
+  while (condition.kind === "not") {
+    condition = condition.operand;
+    holds = !holds;
+  }
+  if (condition.kind !== "icmp" || condition.lhs.type !== "i64") return [];
+  return [{ lhs: condition.lhs, op: holds ? condition.op : negate(condition.op), rhs: condition.rhs }];
+}
+
+function negate(op: CompareOp): CompareOp {
+  const negated: Record<CompareOp, CompareOp> = { eq: "ne", ne: "eq", lt: "ge", ge: "lt", gt: "le", le: "gt" };
+  return negated[op];
+}
+
+function mirror(op: CompareOp): CompareOp {
+  const mirrored: Record<CompareOp, CompareOp> = { eq: "eq", ne: "ne", lt: "gt", gt: "lt", le: "ge", ge: "le" };
+  return mirrored[op];
+}
+
+/**
+ * Narrows `r`, the range of `v`, by a fact about `v`. A contradiction means the code cannot run with
+ * what is known so far: null (nothing reaches it), which keeps the analysis monotone.
+ */
+function narrowByFact(r: Range, v: Value, fact: Fact, rangeOf: (w: Value) => Range): Range | null {
+  if (fact.lhs === v) return narrow(r, fact.op, rangeOf(fact.rhs));
+  if (fact.rhs === v) return narrow(r, mirror(fact.op), rangeOf(fact.lhs));
+  return r;
+}
+
+/** The part of `r` whose values x satisfy `x op y` for some y in `other`; null if none. */
+function narrow(r: Range, op: CompareOp, other: Range): Range | null {
+  switch (op) {
+    case "lt":
+      return intersect(r, { lo: MIN, hi: other.hi - 1n });
+    case "le":
+      return intersect(r, { lo: MIN, hi: other.hi });
+    case "gt":
+      return intersect(r, { lo: other.lo + 1n, hi: MAX });
+    case "ge":
+      return intersect(r, { lo: other.lo, hi: MAX });
+    case "eq":
+      return intersect(r, other);
+    case "ne": {
+      // Only a single excluded value at an end of the range narrows it.
+      if (other.lo !== other.hi) return r;
+      const next =
+        r.lo === other.lo ? { lo: r.lo + 1n, hi: r.hi } : r.hi === other.lo ? { lo: r.lo, hi: r.hi - 1n } : r;
+      return next.lo <= next.hi ? next : null;
     }
-    case "ibinary": {
-      const a = known(inst.lhs);
-      const b = known(inst.rhs);
-      if (a === null || b === null) return null;
-      return binaryRange(inst.op, a, b, inst.raise !== null);
-    }
-    default:
-      return FULL;
   }
 }
 
@@ -200,11 +471,13 @@ function binaryRange(op: string, a: Range, b: Range, checked: boolean): Range {
       return clamp(corners.reduce(min), corners.reduce(max), checked);
     }
     case "floormod":
+    case "urem":
       // The floor remainder takes the divisor's sign and is smaller than it.
       if (b.lo > 0n) return { lo: 0n, hi: a.lo >= 0n ? min(a.hi, b.hi - 1n) : b.hi - 1n };
       return FULL;
     case "floordiv":
-      if (a.lo >= 0n && b.lo > 0n) return { lo: 0n, hi: a.hi / b.lo };
+    case "udiv":
+      if (a.lo >= 0n && b.lo > 0n) return { lo: a.lo / b.hi, hi: a.hi / b.lo };
       return FULL;
     default:
       return FULL;
@@ -241,6 +514,29 @@ function cannotFail(op: string, a: Range, b: Range): boolean {
     default:
       return false;
   }
+}
+
+/** After WIDEN_AFTER rounds of growth, a side that still grows jumps to its int64 limit. */
+function widen<K>(previous: Range, next: Range, growth: Map<K, number>, key: K): Range {
+  if (sameRange(previous, next)) return next;
+  const count = (growth.get(key) ?? 0) + 1;
+  growth.set(key, count);
+  if (count <= WIDEN_AFTER) return next;
+  return { lo: next.lo < previous.lo ? MIN : previous.lo, hi: next.hi > previous.hi ? MAX : previous.hi };
+}
+
+function union(a: Range, b: Range): Range {
+  return { lo: min(a.lo, b.lo), hi: max(a.hi, b.hi) };
+}
+
+function intersect(a: Range, b: Range): Range | null {
+  const lo = max(a.lo, b.lo);
+  const hi = min(a.hi, b.hi);
+  return lo <= hi ? { lo, hi } : null;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.lo === b.lo && a.hi === b.hi;
 }
 
 function allOnesCovering(n: bigint): bigint {
