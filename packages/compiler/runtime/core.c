@@ -172,6 +172,10 @@ void rt_traceback_push(const char *function, int64_t line) {
   frame_count++;
 }
 
+void rt_traceback_push_repeated(const char *function, int64_t line, int64_t count) {
+  for (int64_t i = 0; i < count; i++) rt_traceback_push(function, line);
+}
+
 void rt_raise_at(const char *kind, const char *message, const char *function, int64_t line) {
   rt_raise(kind, message);
   rt_traceback_push(function, line);

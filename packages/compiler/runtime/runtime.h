@@ -82,6 +82,8 @@ void rt_raise_message(rt_str *kind, rt_str *message);
 /* Raises the configured integer-overflow error (rt_init's overflow kind and message). */
 void rt_raise_int_overflow(void);
 void rt_traceback_push(const char *function, int64_t line);
+/* `count` frames of `function` at `line`: the calls a tail-recursive loop stands for. */
+void rt_traceback_push_repeated(const char *function, int64_t line, int64_t count);
 _Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers, const char *const *line_texts,
                                   int64_t line_count);
 const char *rt_error_kind(void);

@@ -17,6 +17,7 @@ export * from "./passes/dead-code-elimination.js";
 export * from "./passes/pipeline.js";
 export * from "./passes/range-analysis.js";
 export * from "./passes/simplify-cfg.js";
+export * from "./passes/tail-recursion.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";
 export { renderDiagnostic, shouldUseColor } from "./render-diagnostic.js";
 export { lookupRuntimeFunction, type RuntimeFunction, runtimeFunctions } from "./runtime-functions.js";

@@ -177,6 +177,10 @@ export class IrBuilder {
     this.add({ kind: "store_global", type: "void", global, value });
   }
 
+  elidedFrames(count: Value, loc: SourceLoc): void {
+    this.add({ kind: "elided_frames", type: "void", count, loc });
+  }
+
   terminate(terminator: Terminator): void {
     const block = this.block;
     if (block.terminator !== null) throw new Error(`block ${block.label} is already terminated`);

@@ -11,6 +11,7 @@ export function hasSideEffects(inst: Instruction): boolean {
     case "call":
     case "runtime":
     case "store_global":
+    case "elided_frames":
       return true;
     case "toint":
       return (

@@ -93,7 +93,13 @@ export type Instruction =
    */
   | InstructionOf<"runtime", { name: string; args: Value[]; loc: SourceLoc | null }>
   | InstructionOf<"load_global", { global: Global }>
-  | InstructionOf<"store_global", { global: Global; value: Value }>;
+  | InstructionOf<"store_global", { global: Global; value: Value }>
+  /**
+   * Calls of this function at `loc` that a pass turned into iterations of a loop (tail recursion):
+   * `count` of them are active, so an error leaving the function reports that many more frames of it
+   * at `loc`, as the calls would have. At most one per function, at the start of its loop header.
+   */
+  | InstructionOf<"elided_frames", { count: Value; loc: SourceLoc }>;
 
 type InstructionOf<K extends string, Fields> = {
   readonly kind: K;

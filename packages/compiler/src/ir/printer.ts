@@ -105,6 +105,8 @@ function operandText(inst: Instruction): string {
       return `@${symbol(inst.global.name)}`;
     case "store_global":
       return `@${symbol(inst.global.name)}, ${printValue(inst.value)}`;
+    case "elided_frames":
+      return `${printValue(inst.count)} ${printLoc(inst.loc)}`;
   }
 }
 

@@ -669,6 +669,11 @@ function parseInstruction(c: Cursor, ctx: BodyContext, block: Block): Instructio
         fields = { kind: op, global, value: readValue(c, ctx) };
         break;
       }
+      case "elided_frames": {
+        const count = readValue(c, ctx);
+        fields = { kind: op, count, loc: readLoc(c) };
+        break;
+      }
       default:
         failAt(c, `unknown instruction '${op}'`, opToken);
     }

@@ -29,6 +29,8 @@ export function instructionOperands(inst: Instruction): Value[] {
       return [];
     case "store_global":
       return [inst.value];
+    case "elided_frames":
+      return [inst.count];
   }
 }
 
@@ -79,6 +81,9 @@ export function mapInstructionOperands(inst: Instruction, f: (value: Value) => V
       return;
     case "store_global":
       inst.value = f(inst.value);
+      return;
+    case "elided_frames":
+      inst.count = f(inst.count);
       return;
   }
 }

@@ -292,6 +292,10 @@ function checkTypes(inst: Instruction, at: string, m: Module | undefined, errors
         expect(inst.value, inst.global.type, `value stored in @${inst.global.name}`, at);
       }
       break;
+    case "elided_frames":
+      result("void");
+      expect(inst.count, "i64", "the count of elided frames", at);
+      break;
   }
 }
 

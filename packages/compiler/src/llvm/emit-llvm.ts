@@ -157,6 +157,7 @@ const INTERNAL_DECLARATIONS: Record<string, string> = {
   rt_shutdown: "declare i32 @rt_shutdown() nounwind",
   rt_raise_at: "declare void @rt_raise_at(ptr, ptr, ptr, i64) nounwind cold",
   rt_traceback_push: "declare void @rt_traceback_push(ptr, i64) nounwind cold",
+  rt_traceback_push_repeated: "declare void @rt_traceback_push_repeated(ptr, i64, i64) nounwind cold",
   rt_report_uncaught: "declare void @rt_report_uncaught(ptr, ptr, ptr, i64) nounwind cold noreturn",
 };
 
@@ -398,6 +399,7 @@ class FunctionEmitter {
   private currentBlock: Block | null = null;
   private readonly returnType: string;
   private readonly displayName: string;
+  private readonly elidedFrames: Extract<Instruction, { kind: "elided_frames" }> | null;
 
   constructor(
     private readonly m: ModuleEmitter,
@@ -405,6 +407,7 @@ class FunctionEmitter {
   ) {
     this.returnType = llvmType(fn.returnType);
     this.displayName = m.cString(fn.displayName);
+    this.elidedFrames = fn.blocks.flatMap((b) => b.instructions).find((inst) => inst.kind === "elided_frames") ?? null;
     for (const block of fn.blocks) {
       this.labels.add(block.label);
       this.startLabels.set(block, block.label);
@@ -489,6 +492,7 @@ class FunctionEmitter {
         `${quoted(fail)}:`,
         `  call void @rt_raise_at(ptr ${this.m.cString(info.kind)}, ptr ${this.m.cString(info.message)}, ` +
           `ptr ${this.displayName}, i64 ${info.loc.line})`,
+        ...this.elidedFrameLines(),
         `  ${this.returnZero()}`,
       );
     }
@@ -511,10 +515,22 @@ class FunctionEmitter {
       this.coldLines.push(
         `${quoted(fail)}:`,
         `  call void @rt_traceback_push(ptr ${this.displayName}, i64 ${line})`,
+        ...this.elidedFrameLines(),
         `  ${this.returnZero()}`,
       );
     }
     this.branchToFail(failed, fail);
+  }
+
+  /** On the way out with an error: the frames of the calls a tail-recursive loop stands for. */
+  private elidedFrameLines(): string[] {
+    const elided = this.elidedFrames;
+    if (elided === null) return [];
+    this.m.declareInternal("rt_traceback_push_repeated");
+    this.m.tracebackLines.add(elided.loc.line);
+    return [
+      `  call void @rt_traceback_push_repeated(ptr ${this.displayName}, i64 ${elided.loc.line}, ${this.typed(elided.count)})`,
+    ];
   }
 
   private branchToFail(condition: string, fail: string): void {
@@ -559,6 +575,7 @@ class FunctionEmitter {
           `call void @rt_raise_at(ptr ${this.m.cString(t.info.kind)}, ptr ${this.m.cString(t.info.message)}, ` +
             `ptr ${this.displayName}, i64 ${t.info.loc.line})`,
         );
+        for (const line of this.elidedFrameLines()) this.lines.push(line);
         this.line(this.returnZero());
         return;
       case "exit":
@@ -655,6 +672,9 @@ class FunctionEmitter {
         return;
       case "store_global":
         this.line(`store ${this.typed(inst.value)}, ptr ${this.m.globalName(inst.global)}`);
+        return;
+      case "elided_frames":
+        // Read by the blocks that leave on an error (unwindLines), which its block dominates.
         return;
     }
   }

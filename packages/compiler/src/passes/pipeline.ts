@@ -7,8 +7,9 @@ import { printFunction } from "../ir/printer.js";
 import { validateFunction } from "../ir/validator.js";
 import { foldConstants } from "./constant-folding.js";
 import { eliminateDeadCode } from "./dead-code-elimination.js";
-import { removeImpossibleChecks, removeImpossibleChecksInModule } from "./range-analysis.js";
+import { moduleRanges, removeImpossibleChecks, removeImpossibleChecksInModule } from "./range-analysis.js";
 import { simplifyCfg } from "./simplify-cfg.js";
+import { eliminateTailRecursion } from "./tail-recursion.js";
 
 /** A pass rewrites one function in place and says whether it changed anything. */
 export type Pass = (fn: IrFunction) => boolean;
@@ -62,6 +63,15 @@ export function optimizeModule(m: Module, options: PipelineOptions = {}): boolea
   if (removeImpossibleChecksInModule(m)) {
     changed = true;
     for (const fn of m.functions) optimizeFunction(fn, options, m);
+  }
+  // Tail calls become loops where the ranges show accumulating is exact; the loops' counters then
+  // give the range analysis more to work with.
+  const rangeOf = moduleRanges(m);
+  const looped = m.functions.filter((fn) => fn !== m.entry && eliminateTailRecursion(fn, rangeOf));
+  if (looped.length > 0) {
+    changed = true;
+    for (const fn of looped) optimizeFunction(fn, options, m);
+    if (removeImpossibleChecksInModule(m)) for (const fn of m.functions) optimizeFunction(fn, options, m);
   }
   return changed;
 }

@@ -20,7 +20,7 @@ import { predecessorMap, reversePostorder } from "../ir/cfg.js";
 import { computeDominators } from "../ir/dominators.js";
 import type { Block, CompareOp, Instruction, IrFunction, Module, Param, Value } from "../ir/ir.js";
 
-interface Range {
+export interface Range {
   readonly lo: bigint;
   readonly hi: bigint;
 }
@@ -42,20 +42,38 @@ interface Context {
    * reached yet (bottom); false for one function alone, where it may be anything.
    */
   readonly closed: boolean;
+  /** Where widening stops on its way to the int64 limits: the constants the code compares with. */
+  readonly thresholds: readonly bigint[];
 }
 
 /** Removes the checks of integer operations that provably cannot fail; returns whether any went. */
 export function removeImpossibleChecks(fn: IrFunction): boolean {
-  const context: Context = { params: new Map(), returns: new Map(), closed: false };
+  const context: Context = { params: new Map(), returns: new Map(), closed: false, thresholds: thresholds([fn]) };
   return rewrite(new FunctionRanges(fn, context));
 }
 
 /** The same for a whole program, with parameter and return ranges from every call. */
 export function removeImpossibleChecksInModule(m: Module): boolean {
+  const analyses = analyzeModule(m);
+  let removed = false;
+  for (const analysis of analyses) if (rewrite(analysis)) removed = true;
+  return removed;
+}
+
+/**
+ * The range of each i64 value of a whole program where a given block runs (null: not known), for
+ * passes that need facts the range analysis has, such as the sign of what a function returns.
+ */
+export function moduleRanges(m: Module): (value: Value, at: Block) => Range | null {
+  const byFunction = new Map(analyzeModule(m).map((a) => [a.fn, a]));
+  return (value, at) => byFunction.get(at.function)?.rangeAt(value, at) ?? null;
+}
+
+function analyzeModule(m: Module): FunctionRanges[] {
   const params = new Map<Param, Range>();
   const returns = new Map<IrFunction, Range>();
   const growth = new Map<Param | IrFunction, number>();
-  const context: Context = { params, returns, closed: true };
+  const context: Context = { params, returns, closed: true, thresholds: thresholds(m.functions) };
   // A function no call reaches is called from outside (the entry, or a test harness): anything goes.
   const called = new Set<IrFunction>();
   for (const fn of m.functions) {
@@ -65,39 +83,73 @@ export function removeImpossibleChecksInModule(m: Module): boolean {
   for (const fn of m.functions) if (fn === m.entry || !called.has(fn)) for (const p of fn.params) params.set(p, FULL);
   const join = <K extends Param | IrFunction>(map: Map<K, Range>, key: K, r: Range): boolean => {
     const previous = map.get(key);
-    const next = previous === undefined ? r : widen(previous, union(previous, r), growth, key);
+    const next = previous === undefined ? r : widen(previous, union(previous, r), growth, key, context.thresholds);
     if (previous !== undefined && sameRange(previous, next)) return false;
     map.set(key, next);
     return true;
   };
 
-  for (let round = 0; round < 30; round++) {
-    const analyses = m.functions.map((fn) => new FunctionRanges(fn, context));
-    let changed = false;
+  /** Calls `visit` with each value flowing into a parameter or out of a return, and its range. */
+  const flows = (analyses: readonly FunctionRanges[], visit: (key: Param | IrFunction, r: Range) => void) => {
     for (const analysis of analyses) {
       for (const block of analysis.fn.blocks) {
         const terminator = block.terminator;
         if (terminator?.kind === "ret" && terminator.value !== null && terminator.value.type === "i64") {
           const r = analysis.rangeAt(terminator.value, block);
-          if (r !== null && join(returns, analysis.fn, r)) changed = true;
+          if (r !== null) visit(analysis.fn, r);
         }
         for (const inst of block.instructions) {
           if (inst.kind !== "call" || inst.callee === m.entry) continue;
           inst.args.forEach((arg, i) => {
-            if (arg.type !== "i64") return;
-            const r = analysis.rangeAt(arg, block);
-            if (r !== null && join(params, inst.callee.params[i]!, r)) changed = true;
+            const r = arg.type === "i64" ? analysis.rangeAt(arg, block) : null;
+            if (r !== null) visit(inst.callee.params[i]!, r);
           });
         }
       }
     }
-    if (!changed) {
-      let removed = false;
-      for (const analysis of analyses) if (rewrite(analysis)) removed = true;
-      return removed;
-    }
+  };
+
+  let analyses: FunctionRanges[] | null = null;
+  for (let round = 0; round < 30 && analyses === null; round++) {
+    const current = m.functions.map((fn) => new FunctionRanges(fn, context));
+    let changed = false;
+    flows(current, (key, r) => {
+      if (isParam(key) ? join(params, key, r) : join(returns, key, r)) changed = true;
+    });
+    if (!changed) analyses = current;
   }
-  return false;
+  if (analyses === null) return [];
+
+  // Narrowing, as inside a function: widening may have pushed a parameter (a recursion's counter) to
+  // an int64 limit that the arguments, recomputed from the fixed point, no longer reach.
+  for (let round = 0; round < 4; round++) {
+    const nextParams = new Map<Param, Range>();
+    const nextReturns = new Map<IrFunction, Range>();
+    flows(analyses, (key, r) => {
+      const map = (isParam(key) ? nextParams : nextReturns) as Map<Param | IrFunction, Range>;
+      const previous = map.get(key);
+      map.set(key, previous === undefined ? r : union(previous, r));
+    });
+    let narrowed = false;
+    const narrowInto = <K>(map: Map<K, Range>, next: Map<K, Range>) => {
+      for (const [key, r] of next) {
+        const previous = map.get(key);
+        const within = previous === undefined ? r : (intersect(previous, r) ?? previous);
+        if (previous !== undefined && sameRange(previous, within)) continue;
+        map.set(key, within);
+        narrowed = true;
+      }
+    };
+    narrowInto(params, nextParams);
+    narrowInto(returns, nextReturns);
+    if (!narrowed) break;
+    analyses = m.functions.map((fn) => new FunctionRanges(fn, context));
+  }
+  return analyses;
+}
+
+function isParam(key: Param | IrFunction): key is Param {
+  return (key as Param).kind === "param";
 }
 
 /** Drops the checks the ranges rule out and turns floor division of non-negatives into unsigned division. */
@@ -212,7 +264,7 @@ class FunctionRanges {
           if (next === null) continue;
           const previous = this.ranges.get(inst);
           if (previous !== undefined && inst.kind === "phi")
-            next = widen(previous, union(previous, next), growth, inst);
+            next = widen(previous, union(previous, next), growth, inst, this.context.thresholds);
           if (previous !== undefined && sameRange(previous, next)) continue;
           this.ranges.set(inst, next);
           settled = false;
@@ -516,13 +568,40 @@ function cannotFail(op: string, a: Range, b: Range): boolean {
   }
 }
 
-/** After WIDEN_AFTER rounds of growth, a side that still grows jumps to its int64 limit. */
-function widen<K>(previous: Range, next: Range, growth: Map<K, number>, key: K): Range {
+/**
+ * After WIDEN_AFTER rounds of growth, a side that still grows jumps to the next threshold (a constant
+ * the code compares with, or 0 and ±1) and in the end to its int64 limit. Stopping at the thresholds
+ * keeps a sign: a recursion on `n - 1` guarded by `n < 2` settles at 0, not at the int64 minimum.
+ */
+function widen<K>(previous: Range, next: Range, growth: Map<K, number>, key: K, thresholds: readonly bigint[]): Range {
   if (sameRange(previous, next)) return next;
   const count = (growth.get(key) ?? 0) + 1;
   growth.set(key, count);
   if (count <= WIDEN_AFTER) return next;
-  return { lo: next.lo < previous.lo ? MIN : previous.lo, hi: next.hi > previous.hi ? MAX : previous.hi };
+  const below = (x: bigint) => thresholds.findLast((t) => t <= x) ?? MIN;
+  const above = (x: bigint) => thresholds.find((t) => t >= x) ?? MAX;
+  return {
+    lo: next.lo < previous.lo ? below(next.lo) : previous.lo,
+    hi: next.hi > previous.hi ? above(next.hi) : previous.hi,
+  };
+}
+
+/** The widening thresholds of some functions, sorted: each constant compared with, its neighbours, 0 and ±1. */
+function thresholds(functions: readonly IrFunction[]): bigint[] {
+  const found = new Set<bigint>([MIN, -1n, 0n, 1n, MAX]);
+  for (const fn of functions) {
+    for (const block of fn.blocks) {
+      for (const inst of block.instructions) {
+        if (inst.kind !== "icmp") continue;
+        for (const operand of [inst.lhs, inst.rhs]) {
+          if (operand.kind !== "const" || typeof operand.value !== "bigint") continue;
+          for (const t of [operand.value - 1n, operand.value, operand.value + 1n])
+            if (t >= MIN && t <= MAX) found.add(t);
+        }
+      }
+    }
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function union(a: Range, b: Range): Range {

@@ -1,0 +1,185 @@
+// Tail recursion becomes a loop. A function that ends in `return f(args)` calling itself, or in
+// `return x + f(args)` / `return x * f(args)` (an accumulator), runs the call as another iteration of
+// its body instead: the parameters become phis of a loop header, and an accumulator phi collects the
+// pending additions or multiplications, applied at every other return.
+//
+// Two things keep this exact:
+// - Tracebacks. An error inside the loop must still show one frame per call the loop stands for, so a
+//   counter of iterations feeds an `elided_frames` instruction, and the error path pushes that many
+//   frames at the call's line. All transformed calls must therefore share one line.
+// - Overflow. Accumulating changes the order of the checked operations: ((acc + a) + b) instead of
+//   a + (b + c). When every term has the same sign (for products, when every factor is at least 1 in
+//   magnitude) each partial result lies between zero and the exact total, so a partial result
+//   overflows only when the total does, which the original would have reported too. Without that
+//   proof from the caller's ranges, accumulators are left alone.
+
+import type { Block, Instruction, IntBinaryOp, IrFunction, RaiseInfo, Value } from "../ir/ir.js";
+import { instructionOperands, replaceAllUses, terminatorOperands } from "../ir/uses.js";
+
+/** A value's possible range where a block runs, as the range analysis knows it; null if unknown. */
+export type RangeOf = (value: Value, at: Block) => { readonly lo: bigint; readonly hi: bigint } | null;
+
+type Call = Extract<Instruction, { kind: "call" }>;
+
+interface TailSite {
+  readonly block: Block;
+  readonly call: Call;
+  /** For `return x op f(...)`: the operation, the other operand and the operation's check. */
+  readonly accumulate: { readonly op: IntBinaryOp; readonly other: Value; readonly raise: RaiseInfo | null } | null;
+}
+
+/** Turns the function's self tail calls into a loop; returns whether it changed anything. */
+export function eliminateTailRecursion(fn: IrFunction, rangeOf?: RangeOf): boolean {
+  // Once per function; and the entry block must be free to become the loop header.
+  if (fn.blocks.some((b) => b.instructions.some((i) => i.kind === "elided_frames"))) return false;
+  if (fn.blocks[0]?.instructions.some((i) => i.kind === "phi")) return false;
+  let sites = findTailSites(fn);
+  if (sites.length === 0) return false;
+  // One line for every elided frame: keep the sites at the first one's line.
+  const line = sites[0]!.call.loc.line;
+  sites = sites.filter((s) => s.call.loc.line === line);
+  const accumulating = sites.filter((s) => s.accumulate !== null);
+  const op = accumulating[0]?.accumulate?.op ?? null;
+  if (op !== null && !accumulationIsExact(fn, sites, op, rangeOf)) {
+    sites = sites.filter((s) => s.accumulate === null);
+  }
+  if (sites.length === 0) return false;
+  rewriteAsLoop(fn, sites, sites.some((s) => s.accumulate !== null) ? op : null);
+  return true;
+}
+
+function findTailSites(fn: IrFunction): TailSite[] {
+  const useCounts = countUses(fn);
+  const sites: TailSite[] = [];
+  for (const block of fn.blocks) {
+    const terminator = block.terminator;
+    if (terminator?.kind !== "ret" || terminator.value === null) continue;
+    const result = terminator.value;
+    const n = block.instructions.length;
+    if (result !== block.instructions[n - 1] || useCounts.get(result) !== 1) continue;
+    if (result.kind === "call" && result.callee === fn) {
+      sites.push({ block, call: result, accumulate: null });
+      continue;
+    }
+    const call = block.instructions[n - 2];
+    if (result.kind !== "ibinary" || (result.op !== "add" && result.op !== "mul")) continue;
+    if (call?.kind !== "call" || call.callee !== fn || useCounts.get(call) !== 1) continue;
+    const other = result.lhs === call ? result.rhs : result.rhs === call ? result.lhs : null;
+    if (other === null || other === call) continue;
+    sites.push({ block, call, accumulate: { op: result.op, other, raise: result.raise } });
+  }
+  return sites;
+}
+
+/** See the header: every term the accumulator takes must have one sign (factors: magnitude ≥ 1). */
+function accumulationIsExact(fn: IrFunction, sites: readonly TailSite[], op: IntBinaryOp, rangeOf?: RangeOf): boolean {
+  if (rangeOf === undefined || sites.some((s) => s.accumulate !== null && s.accumulate.op !== op)) return false;
+  const terms: { value: Value; at: Block }[] = [];
+  for (const site of sites) if (site.accumulate !== null) terms.push({ value: site.accumulate.other, at: site.block });
+  const siteBlocks = new Set(sites.map((s) => s.block));
+  for (const block of fn.blocks) {
+    const terminator = block.terminator;
+    if (terminator?.kind === "ret" && terminator.value !== null && !siteBlocks.has(block)) {
+      terms.push({ value: terminator.value, at: block });
+    }
+  }
+  const ranges = terms.map((t) => rangeOf(t.value, t.at));
+  if (ranges.some((r) => r === null)) return false;
+  const known = ranges as { lo: bigint; hi: bigint }[];
+  if (op === "add") return known.every((r) => r.lo >= 0n) || known.every((r) => r.hi <= 0n);
+  return known.every((r) => r.lo >= 1n || r.hi <= -1n);
+}
+
+function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinaryOp | null): void {
+  const header = fn.blocks[0]!;
+  const entry: Block = { label: freshLabel(fn, "tailrec.entry"), function: fn, instructions: [], terminator: null };
+  entry.terminator = { kind: "br", target: header };
+  fn.blocks.unshift(entry);
+
+  const newInstruction = <I extends Instruction>(fields: Omit<I, "id" | "block">, block: Block): I =>
+    ({ ...fields, id: fn.nextId++, block }) as unknown as I;
+  const phiAtHeader = (type: Instruction["type"], initial: Value): Extract<Instruction, { kind: "phi" }> =>
+    newInstruction({ kind: "phi", type, incoming: [{ block: entry, value: initial }] }, header);
+
+  const paramPhis = fn.params.map((p) => {
+    const phi = phiAtHeader(p.type, p);
+    replaceAllUses(fn, p, phi);
+    phi.incoming[0]!.value = p;
+    return phi;
+  });
+  const depth = phiAtHeader("i64", { kind: "const", type: "i64", value: 0n });
+  const acc = op === null ? null : phiAtHeader("i64", { kind: "const", type: "i64", value: op === "add" ? 0n : 1n });
+  const elided = newInstruction<Extract<Instruction, { kind: "elided_frames" }>>(
+    { kind: "elided_frames", type: "void", count: depth, loc: sites[0]!.call.loc },
+    header,
+  );
+  header.instructions.unshift(...paramPhis, depth, ...(acc === null ? [] : [acc]), elided);
+
+  const siteBlocks = new Set(sites.map((s) => s.block));
+  let accumulateRaise: RaiseInfo | null = null;
+  for (const site of sites) {
+    const { block, call } = site;
+    block.instructions.splice(block.instructions.indexOf(call));
+    const add = (fields: Omit<Extract<Instruction, { kind: "ibinary" }>, "id" | "block">) => {
+      const inst = newInstruction<Extract<Instruction, { kind: "ibinary" }>>(fields, block);
+      block.instructions.push(inst);
+      return inst;
+    };
+    const nextDepth = add({ kind: "ibinary", type: "i64", op: "add", lhs: depth, rhs: one(), raise: null });
+    depth.incoming.push({ block, value: nextDepth });
+    paramPhis.forEach((phi, i) => {
+      phi.incoming.push({ block, value: call.args[i]! });
+    });
+    if (acc !== null) {
+      let nextAcc: Value = acc;
+      if (site.accumulate !== null) {
+        accumulateRaise ??= site.accumulate.raise;
+        nextAcc = add({
+          kind: "ibinary",
+          type: "i64",
+          op: site.accumulate.op,
+          lhs: acc,
+          // Captured before the parameters became phis.
+          rhs: site.accumulate.other.kind === "param" ? paramPhis[site.accumulate.other.index]! : site.accumulate.other,
+          raise: site.accumulate.raise,
+        });
+      }
+      acc.incoming.push({ block, value: nextAcc });
+    }
+    block.terminator = { kind: "br", target: header };
+  }
+
+  // Every other return applies what the loop has accumulated.
+  if (acc === null || op === null) return;
+  for (const block of fn.blocks) {
+    const terminator = block.terminator;
+    if (terminator?.kind !== "ret" || terminator.value === null || siteBlocks.has(block)) continue;
+    const result = newInstruction<Extract<Instruction, { kind: "ibinary" }>>(
+      { kind: "ibinary", type: "i64", op, lhs: acc, rhs: terminator.value, raise: accumulateRaise },
+      block,
+    );
+    block.instructions.push(result);
+    terminator.value = result;
+  }
+}
+
+function one(): Value {
+  return { kind: "const", type: "i64", value: 1n };
+}
+
+function countUses(fn: IrFunction): Map<Value, number> {
+  const counts = new Map<Value, number>();
+  const use = (v: Value) => counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const block of fn.blocks) {
+    for (const inst of block.instructions) for (const operand of instructionOperands(inst)) use(operand);
+    for (const operand of terminatorOperands(block.terminator)) use(operand);
+  }
+  return counts;
+}
+
+function freshLabel(fn: IrFunction, base: string): string {
+  const labels = new Set(fn.blocks.map((b) => b.label));
+  let label = base;
+  for (let n = 1; labels.has(label); n++) label = `${base}.${n}`;
+  return label;
+}

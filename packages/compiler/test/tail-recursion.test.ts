@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { eliminateTailRecursion, moduleRanges, printFunction, validateModule } from "../src/index.js";
+import { dedent, parseValid } from "./ir-text.js";
+
+const gcdModule = `
+  module "m.py"
+  entry @main
+  func @gcd(%a: i64, %b: i64) -> i64 {
+  entry:
+    %0 = icmp eq i1 %b, 0
+    condbr %0, done, recurse
+  done:
+    ret %a
+  recurse:
+    %1 = floormod i64 %a, %b raises ZeroDivisionError "z" @3:0
+    %2 = call i64 @gcd(%b, %1) @4:11
+    ret %2
+  }
+  func @main() -> void {
+  entry:
+    %0 = call i64 @gcd(1071, 462) @9:0
+    runtime void @print_int(%0) @9:0
+    ret
+  }
+`;
+
+test("a self tail call becomes a loop whose iterations are counted for tracebacks", () => {
+  const m = parseValid(gcdModule);
+  const gcd = m.functions[0]!;
+  assert.equal(eliminateTailRecursion(gcd), true);
+  assert.deepEqual(validateModule(m), []);
+  assert.equal(
+    printFunction(gcd),
+    dedent(`
+      func @gcd(%a: i64, %b: i64) -> i64 {
+      tailrec.entry:
+        br entry
+      entry:
+        %3 = phi i64 [%a, tailrec.entry], [%4, recurse]
+        %4 = phi i64 [%b, tailrec.entry], [%1, recurse]
+        %5 = phi i64 [0, tailrec.entry], [%7, recurse]
+        elided_frames void %5 @4:11
+        %0 = icmp eq i1 %4, 0
+        condbr %0, done, recurse
+      done:
+        ret %3
+      recurse:
+        %1 = floormod i64 %3, %4 raises ZeroDivisionError "z" @3:0
+        %7 = add i64 %5, 1
+        br entry
+      }
+    `),
+  );
+  // Once is enough: the loop has no tail calls left.
+  assert.equal(eliminateTailRecursion(gcd), false);
+});
+
+const sumModule = (base: string) => `
+  module "m.py"
+  entry @main
+  func @sum(%n: i64) -> i64 {
+  entry:
+    %0 = icmp le i1 %n, 0
+    condbr %0, done, recurse
+  done:
+    ret ${base}
+  recurse:
+    %1 = sub i64 %n, 1 raises OverflowError "o" @3:0
+    %2 = call i64 @sum(%1) @4:15
+    %3 = add i64 %n, %2 raises OverflowError "o" @4:11
+    ret %3
+  }
+  func @main() -> void {
+  entry:
+    %0 = call i64 @sum(100) @9:0
+    runtime void @print_int(%0) @9:0
+    ret
+  }
+`;
+
+test("an accumulating tail call becomes a loop when every term has one sign", () => {
+  const m = parseValid(sumModule("0"));
+  const sum = m.functions[0]!;
+  assert.equal(eliminateTailRecursion(sum, moduleRanges(m)), true);
+  assert.deepEqual(validateModule(m), []);
+  assert.equal(
+    printFunction(sum),
+    dedent(`
+      func @sum(%n: i64) -> i64 {
+      tailrec.entry:
+        br entry
+      entry:
+        %4 = phi i64 [%n, tailrec.entry], [%1, recurse]
+        %5 = phi i64 [0, tailrec.entry], [%8, recurse]
+        %6 = phi i64 [0, tailrec.entry], [%9, recurse]
+        elided_frames void %5 @4:15
+        %0 = icmp le i1 %4, 0
+        condbr %0, done, recurse
+      done:
+        %10 = add i64 %6, 0 raises OverflowError "o" @4:11
+        ret %10
+      recurse:
+        %1 = sub i64 %4, 1 raises OverflowError "o" @3:0
+        %8 = add i64 %5, 1
+        %9 = add i64 %6, %4 raises OverflowError "o" @4:11
+        br entry
+      }
+    `),
+  );
+});
+
+test("an accumulator is left alone without ranges, or when its terms can differ in sign", () => {
+  const unknown = parseValid(sumModule("0"));
+  assert.equal(eliminateTailRecursion(unknown.functions[0]!), false);
+  // The base case returns a negative number while the terms are positive: reordering the additions
+  // could overflow where the original does not.
+  const mixed = parseValid(sumModule("-5"));
+  assert.equal(eliminateTailRecursion(mixed.functions[0]!, moduleRanges(mixed)), false);
+});
