@@ -7,7 +7,7 @@ import { printFunction } from "../ir/printer.js";
 import { validateFunction } from "../ir/validator.js";
 import { foldConstants } from "./constant-folding.js";
 import { eliminateDeadCode } from "./dead-code-elimination.js";
-import { moduleRanges, removeImpossibleChecks, removeImpossibleChecksInModule } from "./range-analysis.js";
+import { analyzeModuleRanges, removeImpossibleChecksInModule } from "./range-analysis.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 import { eliminateTailRecursion } from "./tail-recursion.js";
 
@@ -23,7 +23,6 @@ export const defaultPasses: readonly NamedPass[] = [
   { name: "constant-folding", run: foldConstants },
   { name: "simplify-cfg", run: simplifyCfg },
   { name: "dead-code-elimination", run: eliminateDeadCode },
-  { name: "range-analysis", run: removeImpossibleChecks },
 ];
 
 export interface PipelineOptions {
@@ -59,19 +58,18 @@ export function optimizeFunction(fn: IrFunction, options: PipelineOptions = {}, 
 export function optimizeModule(m: Module, options: PipelineOptions = {}): boolean {
   let changed = false;
   for (const fn of m.functions) if (optimizeFunction(fn, options, m)) changed = true;
-  // Ranges across calls can only be known once every function is in its final shape.
-  if (removeImpossibleChecksInModule(m)) {
+  // Ranges across calls can only be known once every function is in its final shape. Tail calls
+  // become loops where the ranges show accumulating is exact; the loops' counters then give the range
+  // analysis more to work with.
+  const ranges = analyzeModuleRanges(m);
+  const removed = ranges.removeImpossibleChecks();
+  const looped = m.functions.filter((fn) => fn !== m.entry && eliminateTailRecursion(fn, ranges.rangeOf));
+  if (removed || looped.length > 0) {
     changed = true;
     for (const fn of m.functions) optimizeFunction(fn, options, m);
   }
-  // Tail calls become loops where the ranges show accumulating is exact; the loops' counters then
-  // give the range analysis more to work with.
-  const rangeOf = moduleRanges(m);
-  const looped = m.functions.filter((fn) => fn !== m.entry && eliminateTailRecursion(fn, rangeOf));
-  if (looped.length > 0) {
-    changed = true;
-    for (const fn of looped) optimizeFunction(fn, options, m);
-    if (removeImpossibleChecksInModule(m)) for (const fn of m.functions) optimizeFunction(fn, options, m);
+  if (looped.length > 0 && removeImpossibleChecksInModule(m)) {
+    for (const fn of m.functions) optimizeFunction(fn, options, m);
   }
   return changed;
 }

@@ -54,19 +54,24 @@ export function removeImpossibleChecks(fn: IrFunction): boolean {
 
 /** The same for a whole program, with parameter and return ranges from every call. */
 export function removeImpossibleChecksInModule(m: Module): boolean {
-  const analyses = analyzeModule(m);
-  let removed = false;
-  for (const analysis of analyses) if (rewrite(analysis)) removed = true;
-  return removed;
+  return analyzeModuleRanges(m).removeImpossibleChecks();
 }
 
-/**
- * The range of each i64 value of a whole program where a given block runs (null: not known), for
- * passes that need facts the range analysis has, such as the sign of what a function returns.
- */
-export function moduleRanges(m: Module): (value: Value, at: Block) => Range | null {
-  const byFunction = new Map(analyzeModule(m).map((a) => [a.fn, a]));
-  return (value, at) => byFunction.get(at.function)?.rangeAt(value, at) ?? null;
+/** The ranges of a whole program's values, for the check removal and for passes that need facts. */
+export interface ModuleRanges {
+  /** The range of an i64 value where a block runs; null when not known. */
+  rangeOf(value: Value, at: Block): Range | null;
+  /** Drops the checks the ranges rule out (the ranges stay true of the values that remain). */
+  removeImpossibleChecks(): boolean;
+}
+
+export function analyzeModuleRanges(m: Module): ModuleRanges {
+  const analyses = analyzeModule(m);
+  const byFunction = new Map(analyses.map((a) => [a.fn, a]));
+  return {
+    rangeOf: (value, at) => byFunction.get(at.function)?.rangeAt(value, at) ?? null,
+    removeImpossibleChecks: () => analyses.map(rewrite).some(Boolean),
+  };
 }
 
 function analyzeModule(m: Module): FunctionRanges[] {
@@ -109,43 +114,64 @@ function analyzeModule(m: Module): FunctionRanges[] {
     }
   };
 
-  let analyses: FunctionRanges[] | null = null;
-  for (let round = 0; round < 30 && analyses === null; round++) {
-    const current = m.functions.map((fn) => new FunctionRanges(fn, context));
-    let changed = false;
-    flows(current, (key, r) => {
-      if (isParam(key) ? join(params, key, r) : join(returns, key, r)) changed = true;
-    });
-    if (!changed) analyses = current;
+  // Each round solves again only the functions whose parameters or callees' returns changed.
+  const analyses = new Map<IrFunction, FunctionRanges>();
+  const callers = new Map<IrFunction, Set<IrFunction>>();
+  for (const fn of m.functions) {
+    for (const block of fn.blocks) {
+      for (const inst of block.instructions) {
+        if (inst.kind === "call") callers.set(inst.callee, (callers.get(inst.callee) ?? new Set()).add(fn));
+      }
+    }
   }
-  if (analyses === null) return [];
+  const ownerOf = new Map<Param, IrFunction>(m.functions.flatMap((fn) => fn.params.map((p) => [p, fn] as const)));
+  const dirtyAfterChangeOf = (key: Param | IrFunction, dirty: Set<IrFunction>) => {
+    if (isParam(key)) dirty.add(ownerOf.get(key)!);
+    else for (const caller of callers.get(key) ?? []) dirty.add(caller);
+  };
+  let dirty = new Set(m.functions);
+  let settled = false;
+  for (let round = 0; round < 30 && !settled; round++) {
+    for (const fn of dirty) {
+      const analysis = analyses.get(fn);
+      if (analysis === undefined) analyses.set(fn, new FunctionRanges(fn, context));
+      else analysis.update();
+    }
+    const next = new Set<IrFunction>();
+    flows([...analyses.values()], (key, r) => {
+      if (isParam(key) ? join(params, key, r) : join(returns, key, r)) dirtyAfterChangeOf(key, next);
+    });
+    dirty = next;
+    settled = next.size === 0;
+  }
+  if (!settled) return [];
 
   // Narrowing, as inside a function: widening may have pushed a parameter (a recursion's counter) to
   // an int64 limit that the arguments, recomputed from the fixed point, no longer reach.
   for (let round = 0; round < 4; round++) {
     const nextParams = new Map<Param, Range>();
     const nextReturns = new Map<IrFunction, Range>();
-    flows(analyses, (key, r) => {
+    flows([...analyses.values()], (key, r) => {
       const map = (isParam(key) ? nextParams : nextReturns) as Map<Param | IrFunction, Range>;
       const previous = map.get(key);
       map.set(key, previous === undefined ? r : union(previous, r));
     });
-    let narrowed = false;
-    const narrowInto = <K>(map: Map<K, Range>, next: Map<K, Range>) => {
+    const changed = new Set<IrFunction>();
+    const narrowInto = <K extends Param | IrFunction>(map: Map<K, Range>, next: Map<K, Range>) => {
       for (const [key, r] of next) {
         const previous = map.get(key);
         const within = previous === undefined ? r : (intersect(previous, r) ?? previous);
         if (previous !== undefined && sameRange(previous, within)) continue;
         map.set(key, within);
-        narrowed = true;
+        dirtyAfterChangeOf(key, changed);
       }
     };
     narrowInto(params, nextParams);
     narrowInto(returns, nextReturns);
-    if (!narrowed) break;
-    analyses = m.functions.map((fn) => new FunctionRanges(fn, context));
+    if (changed.size === 0) break;
+    for (const fn of changed) analyses.get(fn)!.update();
   }
-  return analyses;
+  return [...analyses.values()];
 }
 
 function isParam(key: Param | IrFunction): key is Param {
@@ -207,6 +233,12 @@ class FunctionRanges {
     this.idom = dominators.idom;
     this.dominates = (a, b) => dominators.dominates(a, b);
     this.collectFacts();
+    this.update();
+  }
+
+  /** Solves again with what the context knows now. */
+  update(): void {
+    this.caps.clear();
     if (!this.solve()) return;
     // Caps come from a sound solution and only narrow it, so solving again with them stays sound.
     if (this.computeCaps() && !this.solve()) this.ranges.clear();

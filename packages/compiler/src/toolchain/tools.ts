@@ -3,8 +3,18 @@
 // ToolchainError (the command and its stderr), never as a stack trace.
 
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants as fsConstants } from "node:fs";
-import { delimiter, isAbsolute, join } from "node:path";
+import {
+  accessSync,
+  constants as fsConstants,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { delimiter, dirname, isAbsolute, join } from "node:path";
+import { defaultCacheDir } from "./runtime-archive.js";
 
 /** A failure of the toolchain: a missing program or a program that failed. `message` says it all. */
 export class ToolchainError extends Error {
@@ -69,7 +79,7 @@ function findLlvmTool(name: "opt" | "llc", explicit: string | undefined, env: En
   if (explicit !== undefined && explicit.trim() !== "") {
     const path = which(explicit.trim(), env);
     if (path === null) throw new ToolchainError(`${variable} is set to \`${explicit}\`, which was not found.`);
-    const found = { path, version: llvmVersion(path) };
+    const found = { path, version: llvmVersion(path, env) };
     checkVersion(found, name, version, `${variable}=${explicit}`);
     return found;
   }
@@ -84,7 +94,7 @@ function findLlvmTool(name: "opt" | "llc", explicit: string | undefined, env: En
   }
   const rejected: string[] = [];
   for (const path of candidates) {
-    const found = { path, version: llvmVersion(path) };
+    const found = { path, version: llvmVersion(path, env) };
     if (found.version >= MIN_LLVM_VERSION && (version === null || found.version === version)) return found;
     rejected.push(`${path} (LLVM ${found.version > 0 ? found.version : "of unknown version"})`);
   }
@@ -109,11 +119,39 @@ function checkVersion(found: FoundTool, name: string, version: number | null, or
   }
 }
 
-/** The major version `<tool> --version` reports, or 0. */
-function llvmVersion(path: string): number {
+/**
+ * The major version `<tool> --version` reports, or 0. Asking costs a process start (some 20 ms, a
+ * tenth of a small build), so the answer is kept in the cache directory, keyed by the program's real
+ * path, size and modification time: an upgraded LLVM is asked again.
+ */
+function llvmVersion(path: string, env: Environment): number {
+  let key: string | null = null;
+  const cacheFile = join(defaultCacheDir(env), "llvm-versions.json");
+  let cache: Record<string, number> = {};
+  try {
+    const real = realpathSync(path);
+    const { size, mtimeMs } = statSync(real);
+    key = `${real}\0${size}\0${mtimeMs}`;
+    cache = JSON.parse(readFileSync(cacheFile, "utf8")) as Record<string, number>;
+    const known = cache[key];
+    if (typeof known === "number") return known;
+  } catch {
+    // No cache yet, or an unreadable one: ask the program.
+  }
   const result = spawnSync(path, ["--version"], { encoding: "utf8" });
   const match = /LLVM version (\d+)/.exec(`${result.stdout ?? ""}${result.stderr ?? ""}`);
-  return match === null ? 0 : Number(match[1]);
+  const version = match === null ? 0 : Number(match[1]);
+  if (key !== null && version > 0) {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, JSON.stringify({ ...cache, [key]: version }));
+      renameSync(temporary, cacheFile);
+    } catch {
+      // A cache that cannot be written only costs the next build the same question.
+    }
+  }
+  return version;
 }
 
 function executable(path: string): string | null {
