@@ -23,6 +23,7 @@ import type {
   RaiseInfo,
   Value,
 } from "../ir/ir.js";
+import { instructionOperands, terminatorOperands } from "../ir/uses.js";
 import { lookupRuntimeFunction, type RuntimeFunction } from "../runtime-functions.js";
 
 export interface EmitOptions {
@@ -400,6 +401,8 @@ class FunctionEmitter {
   private readonly returnType: string;
   private readonly displayName: string;
   private readonly elidedFrames: Extract<Instruction, { kind: "elided_frames" }> | null;
+  /** Arithmetic only the elided-frame count needs: computed on the error paths, not in the loop. */
+  private readonly coldOnly: ReadonlySet<Instruction>;
 
   constructor(
     private readonly m: ModuleEmitter,
@@ -408,6 +411,7 @@ class FunctionEmitter {
     this.returnType = llvmType(fn.returnType);
     this.displayName = m.cString(fn.displayName);
     this.elidedFrames = fn.blocks.flatMap((b) => b.instructions).find((inst) => inst.kind === "elided_frames") ?? null;
+    this.coldOnly = this.elidedFrames === null ? new Set() : coldOnlyArithmetic(fn, this.elidedFrames.count);
     for (const block of fn.blocks) {
       this.labels.add(block.label);
       this.startLabels.set(block, block.label);
@@ -421,8 +425,17 @@ class FunctionEmitter {
     const header = `define internal fastcc ${this.returnType} ${this.m.functionName(fn)}(${params}) nounwind {`;
     const first = fn.blocks[0]!;
     const firstIsTarget = fn.blocks.some((b) => b.terminator !== null && successors(b).includes(first));
-    if (firstIsTarget) {
+    // Calls happen on normal paths only, so no error is pending when a function starts. Telling LLVM
+    // lets it drop, once it has inlined a callee, the caller's check after the callee's normal return.
+    const assumeClear = this.m.raising.has(fn);
+    if (firstIsTarget || assumeClear) {
       this.startBlockLabel(this.newLabel("entry"));
+      if (assumeClear) {
+        this.m.declareIntrinsic("declare void @llvm.assume(i1 noundef)");
+        this.line("%pending.at.entry = load i8, ptr @rt_error_pending");
+        this.line("%clear.at.entry = icmp eq i8 %pending.at.entry, 0");
+        this.line("call void @llvm.assume(i1 %clear.at.entry)");
+      }
       this.line(`br label %${quoted(this.startLabels.get(first)!)}`);
     }
     for (const block of fn.blocks) this.emitBlock(block);
@@ -528,9 +541,20 @@ class FunctionEmitter {
     if (elided === null) return [];
     this.m.declareInternal("rt_traceback_push_repeated");
     this.m.tracebackLines.add(elided.loc.line);
-    return [
-      `  call void @rt_traceback_push_repeated(ptr ${this.displayName}, i64 ${elided.loc.line}, ${this.typed(elided.count)})`,
-    ];
+    const lines: string[] = [];
+    const materialize = (v: Value): string => {
+      if (v.kind !== "ibinary" || !this.coldOnly.has(v)) return this.value(v);
+      const lhs = materialize(v.lhs);
+      const rhs = materialize(v.rhs);
+      const t = this.tmp();
+      lines.push(`  ${t} = ${v.op} i64 ${lhs}, ${rhs}`);
+      return t;
+    };
+    const count = materialize(elided.count);
+    lines.push(
+      `  call void @rt_traceback_push_repeated(ptr ${this.displayName}, i64 ${elided.loc.line}, i64 ${count})`,
+    );
+    return lines;
   }
 
   private branchToFail(condition: string, fail: string): void {
@@ -592,6 +616,7 @@ class FunctionEmitter {
   // ---- instructions
 
   private emitInstruction(inst: Instruction): void {
+    if (this.coldOnly.has(inst)) return;
     const v = this.name(inst);
     switch (inst.kind) {
       case "ibinary":
@@ -1015,4 +1040,24 @@ function powerOfTwoExponent(value: Value): number | null {
   const c = value.value;
   if (c <= 0n || (c & (c - 1n)) !== 0n) return null;
   return c.toString(2).length - 1;
+}
+
+/** The wrapping integer arithmetic whose only use, directly or through each other, is `root` here. */
+function coldOnlyArithmetic(fn: IrFunction, root: Value): Set<Instruction> {
+  const simple = new Set(["add", "sub", "mul", "udiv", "urem", "and", "or", "xor"]);
+  const uses = new Map<Value, number>();
+  const use = (v: Value) => uses.set(v, (uses.get(v) ?? 0) + 1);
+  for (const block of fn.blocks) {
+    for (const inst of block.instructions) for (const v of instructionOperands(inst)) use(v);
+    for (const v of terminatorOperands(block.terminator)) use(v);
+  }
+  const cold = new Set<Instruction>();
+  const visit = (v: Value): void => {
+    if (v.kind !== "ibinary" || v.raise !== null || !simple.has(v.op) || uses.get(v) !== 1) return;
+    cold.add(v);
+    visit(v.lhs);
+    visit(v.rhs);
+  };
+  visit(root);
+  return cold;
 }

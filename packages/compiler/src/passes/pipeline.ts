@@ -8,6 +8,7 @@ import { validateFunction } from "../ir/validator.js";
 import { foldConstants } from "./constant-folding.js";
 import { eliminateDeadCode } from "./dead-code-elimination.js";
 import { analyzeModuleRanges, removeImpossibleChecksInModule } from "./range-analysis.js";
+import { unrollRecursion } from "./recursion-unrolling.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 import { eliminateTailRecursion } from "./tail-recursion.js";
 
@@ -71,5 +72,6 @@ export function optimizeModule(m: Module, options: PipelineOptions = {}): boolea
   if (looped.length > 0 && removeImpossibleChecksInModule(m)) {
     for (const fn of m.functions) optimizeFunction(fn, options, m);
   }
+  if (unrollRecursion(m)) changed = true;
   return changed;
 }

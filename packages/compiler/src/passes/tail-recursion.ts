@@ -101,19 +101,45 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
   const phiAtHeader = (type: Instruction["type"], initial: Value): Extract<Instruction, { kind: "phi" }> =>
     newInstruction({ kind: "phi", type, incoming: [{ block: entry, value: initial }] }, header);
 
+  // Read before the parameters become phis.
+  const affine = steppedParameter(fn, sites);
   const paramPhis = fn.params.map((p) => {
     const phi = phiAtHeader(p.type, p);
     replaceAllUses(fn, p, phi);
     phi.incoming[0]!.value = p;
     return phi;
   });
-  const depth = phiAtHeader("i64", { kind: "const", type: "i64", value: 0n });
+  // The number of iterations so far: read off a parameter that every call steps by one constant
+  // (`n - 2`) as |n0 - n| / 2, computed only on the way out with an error; else a counter.
+  const depth = affine === null ? phiAtHeader("i64", { kind: "const", type: "i64", value: 0n }) : null;
   const acc = op === null ? null : phiAtHeader("i64", { kind: "const", type: "i64", value: op === "add" ? 0n : 1n });
+  const header0: Instruction[] = [...paramPhis, ...(depth === null ? [] : [depth]), ...(acc === null ? [] : [acc])];
+  let count: Value;
+  if (affine === null) count = depth!;
+  else {
+    const phi = paramPhis[affine.index]!;
+    const param = fn.params[affine.index]!;
+    const [from, to] = affine.step < 0n ? [param, phi] : [phi, param];
+    type IntBinary = Extract<Instruction, { kind: "ibinary" }>;
+    const distance = newInstruction<IntBinary>(
+      { kind: "ibinary", type: "i64", op: "sub", lhs: from, rhs: to, raise: null },
+      header,
+    );
+    const magnitude = affine.step < 0n ? -affine.step : affine.step;
+    count =
+      magnitude === 1n
+        ? distance
+        : newInstruction<IntBinary>(
+            { kind: "ibinary", type: "i64", op: "udiv", lhs: distance, rhs: constant(magnitude), raise: null },
+            header,
+          );
+    header0.push(...(count === distance ? [distance] : [distance, count as Instruction]));
+  }
   const elided = newInstruction<Extract<Instruction, { kind: "elided_frames" }>>(
-    { kind: "elided_frames", type: "void", count: depth, loc: sites[0]!.call.loc },
+    { kind: "elided_frames", type: "void", count, loc: sites[0]!.call.loc },
     header,
   );
-  header.instructions.unshift(...paramPhis, depth, ...(acc === null ? [] : [acc]), elided);
+  header.instructions.unshift(...header0, elided);
 
   const siteBlocks = new Set(sites.map((s) => s.block));
   let accumulateRaise: RaiseInfo | null = null;
@@ -125,8 +151,10 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
       block.instructions.push(inst);
       return inst;
     };
-    const nextDepth = add({ kind: "ibinary", type: "i64", op: "add", lhs: depth, rhs: one(), raise: null });
-    depth.incoming.push({ block, value: nextDepth });
+    if (depth !== null) {
+      const nextDepth = add({ kind: "ibinary", type: "i64", op: "add", lhs: depth, rhs: constant(1n), raise: null });
+      depth.incoming.push({ block, value: nextDepth });
+    }
     paramPhis.forEach((phi, i) => {
       phi.incoming.push({ block, value: call.args[i]! });
     });
@@ -163,8 +191,43 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
   }
 }
 
-function one(): Value {
-  return { kind: "const", type: "i64", value: 1n };
+function constant(value: bigint): Value {
+  return { kind: "const", type: "i64", value };
+}
+
+/**
+ * An i64 parameter that every site passes as itself plus one non-zero constant, with that constant.
+ * Its distance from the value the function was called with counts the iterations exactly: the step
+ * never wraps (it is checked, or proven not to overflow), and an unsigned division reads a distance
+ * of up to 2**64 - 1.
+ */
+function steppedParameter(fn: IrFunction, sites: readonly TailSite[]): { index: number; step: bigint } | null {
+  for (const param of fn.params) {
+    if (param.type !== "i64") continue;
+    let step: bigint | null = null;
+    for (const site of sites) {
+      const arg = site.call.args[param.index]!;
+      const s = arg.kind === "ibinary" ? constantStep(arg, param) : null;
+      if (s === null || s === 0n || (step !== null && s !== step)) {
+        step = null;
+        break;
+      }
+      step = s;
+    }
+    if (step !== null) return { index: param.index, step };
+  }
+  return null;
+}
+
+function constantStep(arg: Extract<Instruction, { kind: "ibinary" }>, param: Value): bigint | null {
+  const k = (v: Value) => (v.kind === "const" && typeof v.value === "bigint" ? v.value : null);
+  if (arg.op === "add" && arg.lhs === param) return k(arg.rhs);
+  if (arg.op === "add" && arg.rhs === param) return k(arg.lhs);
+  if (arg.op === "sub" && arg.lhs === param) {
+    const c = k(arg.rhs);
+    return c === null ? null : -c;
+  }
+  return null;
 }
 
 function countUses(fn: IrFunction): Map<Value, number> {

@@ -24,11 +24,17 @@ def gcd(a, b):
     return gcd(b, a % b)
 
 
+def by_three(n, total):
+    if n <= 0:
+        return total // n
+    return by_three(n - 3, total + n)
+
+
 def count_down(n, step):
     if n <= 0:
         return 10 // n
     return count_down(n - step, step)
 
 
-print(total(500), factorial(20), alternating(501), gcd(1071, 462))
+print(total(500), factorial(20), alternating(501), gcd(1071, 462), by_three(32, 0))
 print(count_down(30, 3))

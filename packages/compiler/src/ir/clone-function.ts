@@ -1,0 +1,63 @@
+// A copy of a function under a new name: blocks, instructions and phis mapped one to one, so
+// passes can specialise or unroll without touching the original.
+
+import type { Block, Instruction, IrFunction, Module, Terminator, Value } from "./ir.js";
+import { mapInstructionOperands, mapTerminatorOperands } from "./uses.js";
+
+/** Adds to `m` a copy of `fn` named `name` (same display name, so tracebacks read the same). */
+export function cloneFunction(m: Module, fn: IrFunction, name: string): IrFunction {
+  if (m.functions.some((f) => f.name === name)) throw new Error(`duplicate function ${name}`);
+  const copy: IrFunction = {
+    name,
+    displayName: fn.displayName,
+    params: fn.params.map((p) => ({ ...p })),
+    returnType: fn.returnType,
+    blocks: [],
+    nextId: fn.nextId,
+  };
+  const blocks = new Map<Block, Block>();
+  for (const block of fn.blocks) {
+    const cloned: Block = { label: block.label, function: copy, instructions: [], terminator: null };
+    blocks.set(block, cloned);
+    copy.blocks.push(cloned);
+  }
+  const values = new Map<Value, Value>();
+  fn.params.forEach((p, i) => values.set(p, copy.params[i]!));
+  for (const block of fn.blocks) {
+    const cloned = blocks.get(block)!;
+    for (const inst of block.instructions) {
+      const copied = { ...inst, block: cloned } as Instruction;
+      if (copied.kind === "phi") copied.incoming = copied.incoming.map((i) => ({ ...i }));
+      if (copied.kind === "call" || copied.kind === "runtime") copied.args = [...copied.args];
+      values.set(inst, copied);
+      cloned.instructions.push(copied);
+    }
+  }
+  // Operands may refer forward (phis around loops), so they are mapped once every value has its copy.
+  const mapped = (v: Value): Value => values.get(v) ?? v;
+  for (const block of copy.blocks) {
+    for (const inst of block.instructions) {
+      mapInstructionOperands(inst, mapped);
+      if (inst.kind === "phi") for (const incoming of inst.incoming) incoming.block = blocks.get(incoming.block)!;
+    }
+  }
+  fn.blocks.forEach((block, i) => {
+    const terminator = cloneTerminator(block.terminator, (b) => blocks.get(b)!);
+    mapTerminatorOperands(terminator, mapped);
+    copy.blocks[i]!.terminator = terminator;
+  });
+  m.functions.push(copy);
+  return copy;
+}
+
+function cloneTerminator(terminator: Terminator | null, block: (b: Block) => Block): Terminator | null {
+  if (terminator === null) return null;
+  switch (terminator.kind) {
+    case "br":
+      return { kind: "br", target: block(terminator.target) };
+    case "condbr":
+      return { ...terminator, ifTrue: block(terminator.ifTrue), ifFalse: block(terminator.ifFalse) };
+    default:
+      return { ...terminator };
+  }
+}
