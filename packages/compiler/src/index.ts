@@ -13,6 +13,7 @@ export * from "./ir/text-parser.js";
 export * from "./ir/uses.js";
 export * from "./ir/validator.js";
 export { type EmitOptions, emitModule, functionsThatCanRaise } from "./llvm/emit-llvm.js";
+export * from "./passes/base-case-inlining.js";
 export * from "./passes/constant-folding.js";
 export * from "./passes/dead-code-elimination.js";
 export * from "./passes/pipeline.js";

@@ -26,9 +26,7 @@ export function cloneFunction(m: Module, fn: IrFunction, name: string): IrFuncti
   for (const block of fn.blocks) {
     const cloned = blocks.get(block)!;
     for (const inst of block.instructions) {
-      const copied = { ...inst, block: cloned } as Instruction;
-      if (copied.kind === "phi") copied.incoming = copied.incoming.map((i) => ({ ...i }));
-      if (copied.kind === "call" || copied.kind === "runtime") copied.args = [...copied.args];
+      const copied = copyInstruction(inst, cloned);
       values.set(inst, copied);
       cloned.instructions.push(copied);
     }
@@ -48,6 +46,33 @@ export function cloneFunction(m: Module, fn: IrFunction, name: string): IrFuncti
   });
   m.functions.push(copy);
   return copy;
+}
+
+/**
+ * Appends copies of `instructions` to `target` with new ids, their operands read through `values`
+ * (which learns each copy), for passes that inline a piece of one function into another.
+ */
+export function cloneInstructions(
+  fn: IrFunction,
+  instructions: readonly Instruction[],
+  target: Block,
+  values: Map<Value, Value>,
+): void {
+  for (const inst of instructions) {
+    const copied = copyInstruction(inst, target);
+    copied.id = fn.nextId++;
+    mapInstructionOperands(copied, (v) => values.get(v) ?? v);
+    values.set(inst, copied);
+    target.instructions.push(copied);
+  }
+}
+
+/** A shallow copy in `block`, with its own operand lists. */
+function copyInstruction(inst: Instruction, block: Block): Instruction {
+  const copied = { ...inst, block } as Instruction;
+  if (copied.kind === "phi") copied.incoming = copied.incoming.map((i) => ({ ...i }));
+  if (copied.kind === "call" || copied.kind === "runtime") copied.args = [...copied.args];
+  return copied;
 }
 
 function cloneTerminator(terminator: Terminator | null, block: (b: Block) => Block): Terminator | null {

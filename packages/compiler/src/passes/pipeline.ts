@@ -5,6 +5,7 @@
 import type { IrFunction, Module } from "../ir/ir.js";
 import { printFunction } from "../ir/printer.js";
 import { validateFunction } from "../ir/validator.js";
+import { inlineBaseCases } from "./base-case-inlining.js";
 import { foldConstants } from "./constant-folding.js";
 import { eliminateDeadCode } from "./dead-code-elimination.js";
 import { analyzeModuleRanges, removeImpossibleChecksInModule } from "./range-analysis.js";
@@ -72,6 +73,8 @@ export function optimizeModule(m: Module, options: PipelineOptions = {}): boolea
   if (looped.length > 0 && removeImpossibleChecksInModule(m)) {
     for (const fn of m.functions) optimizeFunction(fn, options, m);
   }
-  if (unrollRecursion(m)) changed = true;
+  const guarded = inlineBaseCases(m);
+  for (const fn of guarded) optimizeFunction(fn, options, m);
+  if (unrollRecursion(m) || guarded.length > 0) changed = true;
   return changed;
 }

@@ -1,0 +1,181 @@
+// A callee's base case inlined at its call sites. When a function starts by testing its parameters
+// and, on one side, returns at once something computed from them (`if n < 2: return n`), each call
+// of it gets that test in front: `m < 2 ? m : f(m)`. Most calls of a recursive function are such
+// leaves, so this saves most of its calls; C compilers get the same effect by inlining recursion.
+//
+// The base case must not be able to fail, so no frame is missed from a traceback; its instructions
+// are pure, so running them in the caller changes nothing else. A callee that tail recursion turned
+// into a loop is read as its first iteration: the header's phis take their values from the entry.
+
+import { cloneInstructions } from "../ir/clone-function.js";
+import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
+import { replaceAllUses } from "../ir/uses.js";
+
+/** At most this many instructions are copied to each call site (the test and the result). */
+const MAX_COPIED = 8;
+
+interface BaseCase {
+  /** The instructions computing the test, from the callee's entry, in order. */
+  readonly test: readonly Instruction[];
+  /** Those computing the result, from the base case's block. */
+  readonly compute: readonly Instruction[];
+  readonly condition: Value;
+  /** Whether the base case is taken when the condition is true. */
+  readonly whenTrue: boolean;
+  readonly result: Value;
+  /** What the callee's own values are on entry: its parameters, or its loop header's phis. */
+  readonly onEntry: ReadonlyMap<Value, Value>;
+}
+
+/** Puts each callee's base case in front of its calls; returns the functions that changed. */
+export function inlineBaseCases(m: Module): IrFunction[] {
+  const baseCases = new Map<IrFunction, BaseCase>();
+  for (const fn of m.functions) {
+    const found = fn === m.entry ? null : baseCaseOf(fn);
+    if (found !== null) baseCases.set(fn, found);
+  }
+  const changed: IrFunction[] = [];
+  for (const caller of m.functions) {
+    const calls = caller.blocks.flatMap((b) =>
+      b.instructions.filter(
+        (inst): inst is Extract<Instruction, { kind: "call" }> => inst.kind === "call" && baseCases.has(inst.callee),
+      ),
+    );
+    // Each split moves the rest of a block on, so a call is found through its current block.
+    for (const call of calls) guardCall(caller, call.block, call, baseCases.get(call.callee)!);
+    if (calls.length > 0) changed.push(caller);
+  }
+  return changed;
+}
+
+function baseCaseOf(fn: IrFunction): BaseCase | null {
+  const entry = fn.blocks[0];
+  if (entry === undefined) return null;
+  // The first block, or the loop header it jumps to with the parameters (tail recursion's shape).
+  let start = entry;
+  const onEntry = new Map<Value, Value>(fn.params.map((p) => [p, p]));
+  if (entry.instructions.length === 0 && entry.terminator?.kind === "br") {
+    start = entry.terminator.target;
+    for (const inst of start.instructions) {
+      if (inst.kind !== "phi") continue;
+      const initial = inst.incoming.find((i) => i.block === entry)?.value;
+      if (initial === undefined || (initial.kind !== "param" && initial.kind !== "const")) return null;
+      onEntry.set(inst, initial);
+    }
+  }
+  const terminator = start.terminator;
+  if (terminator?.kind !== "condbr" || terminator.ifTrue === terminator.ifFalse) return null;
+  for (const whenTrue of [true, false]) {
+    const base = whenTrue ? terminator.ifTrue : terminator.ifFalse;
+    if (base === start || base.terminator?.kind !== "ret" || base.terminator.value === null) continue;
+    if (fn.blocks.some((b) => b !== start && targets(b).includes(base))) continue;
+    const test = start.instructions.filter((i) => i.kind !== "phi" && i.kind !== "elided_frames");
+    const compute = base.instructions;
+    const all = [...test, ...compute];
+    if (all.length > MAX_COPIED || !all.every((i) => isPureAndSafe(i, onEntry))) continue;
+    return { test, compute, condition: terminator.condition, whenTrue, result: base.terminator.value, onEntry };
+  }
+  return null;
+}
+
+function targets(block: Block): Block[] {
+  const t = block.terminator;
+  if (t?.kind === "br") return [t.target];
+  if (t?.kind === "condbr") return [t.ifTrue, t.ifFalse];
+  return [];
+}
+
+/** Cannot fail and has no effect: wrapping arithmetic, comparisons, or a checked identity (`0 + x`). */
+function isPureAndSafe(inst: Instruction, onEntry: ReadonlyMap<Value, Value>): boolean {
+  switch (inst.kind) {
+    case "icmp":
+    case "fcmp":
+    case "not":
+    case "zext":
+    case "select":
+    case "tofloat":
+    case "fneg":
+      return true;
+    case "ibinary":
+      return inst.raise === null || identityOperand(inst, onEntry) !== null;
+    default:
+      return false;
+  }
+}
+
+/** For `0 + x`, `x + 0`, `x - 0`, `1 * x`, `x * 1` (operands as on entry): x; else null. */
+function identityOperand(inst: Extract<Instruction, { kind: "ibinary" }>, onEntry: ReadonlyMap<Value, Value>) {
+  const lhs = onEntry.get(inst.lhs) ?? inst.lhs;
+  const rhs = onEntry.get(inst.rhs) ?? inst.rhs;
+  const is = (v: Value, k: bigint) => v.kind === "const" && v.value === k;
+  if (inst.op === "add") return is(lhs, 0n) ? inst.rhs : is(rhs, 0n) ? inst.lhs : null;
+  if (inst.op === "sub") return is(rhs, 0n) ? inst.lhs : null;
+  if (inst.op === "mul") return is(lhs, 1n) ? inst.rhs : is(rhs, 1n) ? inst.lhs : null;
+  return null;
+}
+
+/**
+ * Splits `block` at `call`: the block ends with the base case's test, a new block computes its
+ * result, another makes the call, and a join block takes the rest with a phi of the two results.
+ */
+function guardCall(fn: IrFunction, block: Block, call: Extract<Instruction, { kind: "call" }>, base: BaseCase): void {
+  const callee = call.callee;
+  const at = block.instructions.indexOf(call);
+  const rest = block.instructions.slice(at + 1);
+  const terminator = block.terminator;
+  block.instructions = block.instructions.slice(0, at);
+  const fast = newBlock(fn, `${block.label}.base`);
+  const slow = newBlock(fn, `${block.label}.call`);
+  const join = newBlock(fn, `${block.label}.join`);
+  fn.blocks.splice(fn.blocks.indexOf(block) + 1, 0, fast, slow, join);
+
+  // The callee's values on entry are the call's arguments.
+  const values = new Map<Value, Value>();
+  for (const [own, initial] of base.onEntry) {
+    values.set(own, initial.kind === "param" ? call.args[initial.index]! : initial);
+  }
+  const copy = (instructions: readonly Instruction[], target: Block) => {
+    for (const inst of instructions) {
+      const identity = inst.kind === "ibinary" && inst.raise !== null ? identityOperand(inst, base.onEntry) : null;
+      if (identity !== null) values.set(inst, values.get(identity) ?? identity);
+      else cloneInstructions(fn, [inst], target, values);
+    }
+  };
+  copy(base.test, block);
+  copy(base.compute, fast);
+  const mapped = (v: Value) => values.get(v) ?? v;
+  const condition = mapped(base.condition);
+  block.terminator = base.whenTrue
+    ? { kind: "condbr", condition, ifTrue: fast, ifFalse: slow }
+    : { kind: "condbr", condition, ifTrue: slow, ifFalse: fast };
+  fast.terminator = { kind: "br", target: join };
+  slow.instructions.push(call);
+  call.block = slow;
+  slow.terminator = { kind: "br", target: join };
+
+  // The rest of the block, its terminator included, now runs in the join block, where a phi of
+  // the two results replaces the call's value.
+  join.instructions = rest;
+  for (const inst of rest) inst.block = join;
+  join.terminator = terminator;
+  const result = { kind: "phi", type: call.type, id: fn.nextId++, block: join, incoming: [] } as Extract<
+    Instruction,
+    { kind: "phi" }
+  >;
+  replaceAllUses(fn, call, result);
+  result.incoming.push({ block: fast, value: mapped(base.result) }, { block: slow, value: call });
+  join.instructions.unshift(result);
+  for (const successor of targets(join)) {
+    for (const inst of successor.instructions) {
+      if (inst.kind === "phi")
+        for (const incoming of inst.incoming) if (incoming.block === block) incoming.block = join;
+    }
+  }
+}
+
+function newBlock(fn: IrFunction, hint: string): Block {
+  const labels = new Set(fn.blocks.map((b) => b.label));
+  let label = hint;
+  for (let n = 1; labels.has(label); n++) label = `${hint}.${n}`;
+  return { label, function: fn, instructions: [], terminator: null };
+}

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { inlineBaseCases, printFunction, validateModule } from "../src/index.js";
+import { interpret } from "./ir-interpreter.js";
+import { dedent, parseValid } from "./ir-text.js";
+
+const module = (base: string) => `
+  module "m.py"
+  entry @main
+  func @fib(%n: i64) -> i64 {
+  entry:
+    %0 = icmp lt i1 %n, 2
+    condbr %0, base, recurse
+  base:
+    ${base}
+  recurse:
+    %1 = sub i64 %n, 1
+    %2 = call i64 @fib(%1) @5:11
+    %3 = sub i64 %n, 2
+    %4 = call i64 @fib(%3) @5:24
+    %5 = add i64 %2, %4 raises OverflowError "o" @5:11
+    ret %5
+  }
+  func @main() -> void {
+  entry:
+    %0 = call i64 @fib(20) @12:0
+    runtime void @print(%0) @12:0
+    ret
+  }
+`;
+
+test("each call gets the callee's base case in front of it; results are unchanged", () => {
+  const m = parseValid(module("ret %n"));
+  const [fib, main] = m.functions as [(typeof m.functions)[0], (typeof m.functions)[0]];
+  assert.deepEqual(
+    inlineBaseCases(m).map((f) => f.name),
+    ["fib", "main"],
+  );
+  assert.deepEqual(validateModule(m), []);
+  assert.equal(
+    printFunction(fib),
+    dedent(`
+      func @fib(%n: i64) -> i64 {
+      entry:
+        %0 = icmp lt i1 %n, 2
+        condbr %0, base, recurse
+      base:
+        ret %n
+      recurse:
+        %1 = sub i64 %n, 1
+        %6 = icmp lt i1 %1, 2
+        condbr %6, recurse.base, recurse.call
+      recurse.base:
+        br recurse.join
+      recurse.call:
+        %2 = call i64 @fib(%1) @5:11
+        br recurse.join
+      recurse.join:
+        %7 = phi i64 [%1, recurse.base], [%2, recurse.call]
+        %3 = sub i64 %n, 2
+        %8 = icmp lt i1 %3, 2
+        condbr %8, recurse.join.base, recurse.join.call
+      recurse.join.base:
+        br recurse.join.join
+      recurse.join.call:
+        %4 = call i64 @fib(%3) @5:24
+        br recurse.join.join
+      recurse.join.join:
+        %9 = phi i64 [%3, recurse.join.base], [%4, recurse.join.call]
+        %5 = add i64 %7, %9 raises OverflowError "o" @5:11
+        ret %5
+      }
+    `),
+  );
+  assert.deepEqual(interpret(fib, [12n], 100_000), { kind: "return", value: "144", printed: [] });
+  assert.deepEqual(interpret(main, [], 100_000), { kind: "return", value: "null", printed: ["6765"] });
+});
+
+test("a base case that could raise, or that other paths reach, stays in the callee", () => {
+  const raising = parseValid(module('%9 = mul i64 %n, %n raises OverflowError "o" @2:0\n    ret %9'));
+  assert.deepEqual(inlineBaseCases(raising), []);
+  const shared = parseValid(
+    module("ret %n")
+      .replace("%5 = add i64 %2, %4", "%5 = add i64 %2, %4")
+      .replace("    ret %5\n  }", "    br base\n  }"),
+  );
+  assert.deepEqual(inlineBaseCases(shared), []);
+});
