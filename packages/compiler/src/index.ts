@@ -19,6 +19,7 @@ export * from "./passes/dead-code-elimination.js";
 export * from "./passes/pipeline.js";
 export * from "./passes/range-analysis.js";
 export * from "./passes/recursion-unrolling.js";
+export * from "./passes/reference-counting.js";
 export * from "./passes/simplify-cfg.js";
 export * from "./passes/tail-recursion.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";

@@ -7,6 +7,7 @@ import {
   type EmitKind,
   emitModule,
   type Module as IrModule,
+  insertReferenceCounting,
   type OptLevel,
   optimizeModule,
 } from "@toolchain/compiler";
@@ -43,6 +44,7 @@ export async function buildIrModule(
 ): Promise<BuildTimings> {
   const started = performance.now();
   if (options.optLevel > 0) optimizeModule(module);
+  insertReferenceCounting(module);
   const passesDone = performance.now();
   const llvmIr = emitModule(module, { sourceLines: source.split("\n"), intOverflowError: INT_OVERFLOW_ERROR });
   const emitDone = performance.now();

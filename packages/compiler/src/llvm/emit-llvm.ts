@@ -283,6 +283,53 @@ class ModuleEmitter {
     this.declarations.set(name, declaration);
   }
 
+  /**
+   * Taking and dropping a string reference, inlined: they run around every string operation, and a
+   * call into the runtime for a compare and an add would cost more than the work. The layout is the
+   * runtime's (`rt_str` in runtime.h): the count is the first field, negative for immortal strings.
+   */
+  referenceCountHelper(name: "rt_str_incref" | "rt_str_decref"): string {
+    const symbol = `@"rt.${name}.inline"`;
+    if (this.helpers.has(symbol)) return symbol;
+    const body =
+      name === "rt_str_incref"
+        ? [
+            "  %count = load i64, ptr %s",
+            "  %counted = icmp sge i64 %count, 0",
+            "  br i1 %counted, label %take, label %done",
+            "take:",
+            "  %next = add i64 %count, 1",
+            "  store i64 %next, ptr %s",
+            "  br label %done",
+          ]
+        : [
+            "  %count = load i64, ptr %s",
+            "  %counted = icmp sgt i64 %count, 0",
+            "  br i1 %counted, label %drop, label %done",
+            "drop:",
+            "  %next = sub i64 %count, 1",
+            "  store i64 %next, ptr %s",
+            "  %last = icmp eq i64 %next, 0",
+            "  br i1 %last, label %free, label %done",
+            "free:",
+            "  call void @free(ptr %s)",
+            "  br label %done",
+          ];
+    if (name === "rt_str_decref") this.declareIntrinsic("declare void @free(ptr) nounwind");
+    this.helpers.set(
+      symbol,
+      [
+        `define internal void ${symbol}(ptr %s) nounwind alwaysinline {`,
+        "entry:",
+        ...body,
+        "done:",
+        "  ret void",
+        "}",
+      ].join("\n"),
+    );
+    return symbol;
+  }
+
   /** A helper function defined once in the module: checked integer power by squaring. */
   integerPowerHelper(): string {
     const name = '@"rt.ipow"';
@@ -711,6 +758,10 @@ class FunctionEmitter {
   }
 
   private emitRuntimeCall(inst: Extract<Instruction, { kind: "runtime" }>): void {
+    if (inst.name === "rt_str_incref" || inst.name === "rt_str_decref") {
+      this.line(`call void ${this.m.referenceCountHelper(inst.name)}(${this.typed(inst.args[0]!)})`);
+      return;
+    }
     const f = runtimeFunction(inst.name);
     const where = `runtime call of ${f.name} in @${this.fn.name}`;
     if (inst.args.length !== f.params.length) {

@@ -1,0 +1,229 @@
+// Reference counts for the IR's reference-counted values (`str`), inserted once the other passes
+// are done, so that none of them has to reason about them. The convention:
+// - An instruction that produces a string owns a reference to it: runtime functions and functions
+//   of the module return a new reference (or an immortal string); a phi owns what flows into it;
+//   a string read from a global or picked by a select is taken (incref) at once, since the global
+//   may be overwritten and the select aliases its operands.
+// - Parameters and constants are borrowed: the caller keeps its reference alive across the call,
+//   and constants are immortal.
+// - Uses borrow, except three that consume a reference: `ret`, `store_global` (the global keeps it;
+//   the old value is dropped), and a phi's incoming value (the phi owns it). A consuming use gets a
+//   reference of its own (incref) just before it.
+// - Every owned value is dropped (decref) where it dies: after its last use in a block, at the
+//   start of a successor it does not reach (splitting the edge when that successor has other
+//   predecessors), or right after its definition when nothing uses it.
+// An incref and a decref of the same value at the same point cancel, so moving a value into a phi or
+// returning it costs nothing. Errors unwind without dropping references: an uncaught error ends the
+// program.
+
+import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
+import { instructionOperands, terminatorOperands } from "../ir/uses.js";
+
+const COUNTED = "str";
+
+export function insertReferenceCounting(m: Module): boolean {
+  let changed = false;
+  for (const fn of m.functions) if (insertReferenceCountingIn(fn, m)) changed = true;
+  return changed;
+}
+
+function insertReferenceCountingIn(fn: IrFunction, m: Module): boolean {
+  const counted = (v: Value) => v.type === COUNTED;
+  const owned = (v: Value): v is Instruction => counted(v) && v.kind !== "param" && v.kind !== "const";
+  let changed = false;
+
+  // Loads and selects take their own reference at once.
+  for (const block of fn.blocks) {
+    for (let i = 0; i < block.instructions.length; i++) {
+      const inst = block.instructions[i]!;
+      if (counted(inst) && (inst.kind === "load_global" || inst.kind === "select")) {
+        block.instructions.splice(i + 1, 0, refcount(fn, block, "rt_str_incref", inst));
+        i++;
+        changed = true;
+      }
+    }
+  }
+
+  const { liveIn, liveOut } = liveness(fn, owned);
+  const preds = new Map<Block, Block[]>(fn.blocks.map((b) => [b, []]));
+  for (const block of fn.blocks) for (const s of successorsOf(block)) preds.get(s)?.push(block);
+  const edgeWork: { from: Block; to: Block; v: Value; delta: number }[] = [];
+
+  for (const block of [...fn.blocks]) {
+    const plans = new Map<number, Map<Value, number>>();
+    const plan = (after: number, v: Value, delta: number) => {
+      if (delta === 0) return;
+      const at = plans.get(after) ?? new Map<Value, number>();
+      at.set(v, (at.get(v) ?? 0) + delta);
+      plans.set(after, at);
+    };
+    const end = block.instructions.length - 1;
+    const firstNonPhi = block.instructions.findIndex((inst) => inst.kind !== "phi");
+    const phiEnd = (firstNonPhi < 0 ? block.instructions.length : firstNonPhi) - 1;
+
+    // The end of the block: each edge needs one reference per phi the value flows into, plus one
+    // if the value lives on in the successor; a return needs one. What is held is one reference
+    // for an owned value, none for a borrowed one; the difference is made up on the edge, or
+    // before the terminator when every edge needs the same.
+    const t = block.terminator;
+    const successors = successorsOf(block);
+    const atEnd = new Set<Value>(liveOut.get(block)!);
+    if (t?.kind === "ret" && t.value !== null && counted(t.value)) atEnd.add(t.value);
+    for (const s of successors) for (const v of phiOperandsFrom(s, block)) if (counted(v)) atEnd.add(v);
+    for (const v of atEnd) {
+      const held = owned(v) ? 1 : 0;
+      if (t?.kind === "ret") {
+        plan(end, v, (t.value === v ? 1 : 0) - held);
+        continue;
+      }
+      const deltas = successors.map(
+        (s) =>
+          (owned(v) && liveIn.get(s)!.has(v) ? 1 : 0) + phiOperandsFrom(s, block).filter((x) => x === v).length - held,
+      );
+      if (deltas.every((d) => d === deltas[0])) plan(end, v, deltas[0] ?? -held);
+      else successors.forEach((s, k) => edgeWork.push({ from: block, to: s, v, delta: deltas[k]! }));
+    }
+    const live = new Set<Value>([...atEnd].filter(owned));
+    // Backwards: a use not live below it is the value's last; a definition not live below it dies at once.
+    for (let i = end; i >= 0; i--) {
+      const inst = block.instructions[i]!;
+      if (owned(inst) && !live.has(inst)) plan(inst.kind === "phi" ? phiEnd : i, inst, -1);
+      live.delete(inst);
+      if (inst.kind === "phi") continue;
+      for (const v of instructionOperands(inst)) {
+        if (owned(v) && !live.has(v)) {
+          plan(i, v, -1);
+          live.add(v);
+        }
+      }
+    }
+    // Apply the plans from the bottom up so that positions stay valid; net counts cancel.
+    for (const after of [...plans.keys()].sort((a, b) => b - a)) {
+      const adjustments: Instruction[] = [];
+      for (const [v, delta] of plans.get(after)!) adjustments.push(...adjust(fn, block, v, delta));
+      if (adjustments.length === 0) continue;
+      block.instructions.splice(after + 1, 0, ...adjustments);
+      changed = true;
+    }
+  }
+  // Edge work last, so that no block's analysis saw it: into a successor reached from this block
+  // alone (after its phis), else into a new block on the edge.
+  const splits = new Map<string, Block>();
+  for (const { from, to, v, delta } of edgeWork) {
+    if (delta === 0) continue;
+    let target = to;
+    if (preds.get(to)!.length > 1) {
+      const key = `${from.label}\0${to.label}`;
+      target = splits.get(key) ?? splitEdge(fn, from, to);
+      splits.set(key, target);
+    }
+    const firstNonPhi = target.instructions.findIndex((inst) => inst.kind !== "phi");
+    const at = firstNonPhi < 0 ? target.instructions.length : firstNonPhi;
+    target.instructions.splice(at, 0, ...adjust(fn, target, v, delta));
+    changed = true;
+  }
+  // Last, so that the analysis above never sees the loads it adds: a store takes a reference to the
+  // new value and drops the global's old one.
+  for (const block of fn.blocks) {
+    for (let i = 0; i < block.instructions.length; i++) {
+      const inst = block.instructions[i]!;
+      if (inst.kind !== "store_global" || !counted(inst.value)) continue;
+      const old = {
+        kind: "load_global",
+        type: inst.global.type,
+        global: inst.global,
+        id: fn.nextId++,
+        block,
+      } as Instruction;
+      block.instructions.splice(i, 0, refcount(fn, block, "rt_str_incref", inst.value), old);
+      block.instructions.splice(i + 3, 0, refcount(fn, block, "rt_str_decref", old));
+      i += 3;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Which owned values are live at the start and end of each block. A phi's operand is used at the
+ * end of the predecessor it comes from, so it is live out of that block, not into the phi's.
+ */
+function liveness(fn: IrFunction, owned: (v: Value) => v is Instruction) {
+  const liveIn = new Map<Block, Set<Value>>(fn.blocks.map((b) => [b, new Set()]));
+  const liveOut = new Map<Block, Set<Value>>(fn.blocks.map((b) => [b, new Set()]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let b = fn.blocks.length - 1; b >= 0; b--) {
+      const block = fn.blocks[b]!;
+      const out = new Set<Value>();
+      for (const s of successorsOf(block)) {
+        for (const v of liveIn.get(s)!) out.add(v);
+        for (const v of phiOperandsFrom(s, block)) if (owned(v)) out.add(v);
+      }
+      const live = new Set(out);
+      for (const v of terminatorOperands(block.terminator)) if (owned(v)) live.add(v);
+      for (let i = block.instructions.length - 1; i >= 0; i--) {
+        const inst = block.instructions[i]!;
+        live.delete(inst);
+        if (inst.kind === "phi") continue;
+        for (const v of instructionOperands(inst)) if (owned(v)) live.add(v);
+      }
+      if (!sameSet(out, liveOut.get(block)!) || !sameSet(live, liveIn.get(block)!)) {
+        liveOut.set(block, out);
+        liveIn.set(block, live);
+        changed = true;
+      }
+    }
+  }
+  return { liveIn, liveOut };
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
+}
+
+function successorsOf(block: Block): Block[] {
+  const t = block.terminator;
+  if (t?.kind === "br") return [t.target];
+  if (t?.kind === "condbr") return t.ifTrue === t.ifFalse ? [t.ifTrue] : [t.ifTrue, t.ifFalse];
+  return [];
+}
+
+/** A new block on the edge `from` → `to`, for code that must run on that edge only. */
+function splitEdge(fn: IrFunction, from: Block, to: Block): Block {
+  const labels = new Set(fn.blocks.map((b) => b.label));
+  let label = `${from.label}.to.${to.label}`;
+  for (let n = 1; labels.has(label); n++) label = `${from.label}.to.${to.label}.${n}`;
+  const edge: Block = { label, function: fn, instructions: [], terminator: { kind: "br", target: to } };
+  fn.blocks.splice(fn.blocks.indexOf(from) + 1, 0, edge);
+  const t = from.terminator!;
+  if (t.kind === "br") t.target = edge;
+  else if (t.kind === "condbr") {
+    if (t.ifTrue === to) t.ifTrue = edge;
+    if (t.ifFalse === to) t.ifFalse = edge;
+  }
+  for (const inst of to.instructions) {
+    if (inst.kind === "phi") for (const incoming of inst.incoming) if (incoming.block === from) incoming.block = edge;
+  }
+  return edge;
+}
+
+function adjust(fn: IrFunction, block: Block, v: Value, delta: number): Instruction[] {
+  const name = delta > 0 ? "rt_str_incref" : "rt_str_decref";
+  return Array.from({ length: Math.abs(delta) }, () => refcount(fn, block, name, v));
+}
+
+function phiOperandsFrom(successor: Block, block: Block): Value[] {
+  const operands: Value[] = [];
+  for (const inst of successor.instructions) {
+    if (inst.kind !== "phi") continue;
+    for (const incoming of inst.incoming) if (incoming.block === block) operands.push(incoming.value);
+  }
+  return operands;
+}
+
+function refcount(fn: IrFunction, block: Block, name: "rt_str_incref" | "rt_str_decref", v: Value): Instruction {
+  return { kind: "runtime", type: "void", name, args: [v], loc: null, id: fn.nextId++, block } as Instruction;
+}
