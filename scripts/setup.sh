@@ -26,6 +26,10 @@ missing=()
 if ! { have opt || have opt-14; } || ! { have llc || have llc-14; }; then missing+=(llvm-14); fi
 have python3 || missing+=(python3)
 have cc || missing+=(gcc)
+# valgrind's memcheck is the referee of the compiled programs' memory safety in the tests.
+have valgrind || missing+=(valgrind)
+# kogine's BullMQ launcher tests start a real Redis on a loopback port.
+have redis-server || missing+=(redis-server)
 
 if ((${#missing[@]} > 0)); then
   if ! have apt-get; then

@@ -22,7 +22,7 @@ export function cloneFunction(m: Module, fn: IrFunction, name: string): IrFuncti
     copy.blocks.push(cloned);
   }
   const values = new Map<Value, Value>();
-  fn.params.forEach((p, i) => values.set(p, copy.params[i]!));
+  for (const [i, p] of fn.params.entries()) values.set(p, copy.params[i]!);
   for (const block of fn.blocks) {
     const cloned = blocks.get(block)!;
     for (const inst of block.instructions) {

@@ -119,7 +119,6 @@ function identityOperand(inst: Extract<Instruction, { kind: "ibinary" }>, onEntr
  * result, another makes the call, and a join block takes the rest with a phi of the two results.
  */
 function guardCall(fn: IrFunction, block: Block, call: Extract<Instruction, { kind: "call" }>, base: BaseCase): void {
-  const callee = call.callee;
   const at = block.instructions.indexOf(call);
   const rest = block.instructions.slice(at + 1);
   const terminator = block.terminator;

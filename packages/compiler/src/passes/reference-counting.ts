@@ -23,11 +23,11 @@ const COUNTED = "str";
 
 export function insertReferenceCounting(m: Module): boolean {
   let changed = false;
-  for (const fn of m.functions) if (insertReferenceCountingIn(fn, m)) changed = true;
+  for (const fn of m.functions) if (insertReferenceCountingIn(fn)) changed = true;
   return changed;
 }
 
-function insertReferenceCountingIn(fn: IrFunction, m: Module): boolean {
+function insertReferenceCountingIn(fn: IrFunction): boolean {
   const counted = (v: Value) => v.type === COUNTED;
   const owned = (v: Value): v is Instruction => counted(v) && v.kind !== "param" && v.kind !== "const";
   let changed = false;
@@ -81,7 +81,7 @@ function insertReferenceCountingIn(fn: IrFunction, m: Module): boolean {
           (owned(v) && liveIn.get(s)!.has(v) ? 1 : 0) + phiOperandsFrom(s, block).filter((x) => x === v).length - held,
       );
       if (deltas.every((d) => d === deltas[0])) plan(end, v, deltas[0] ?? -held);
-      else successors.forEach((s, k) => edgeWork.push({ from: block, to: s, v, delta: deltas[k]! }));
+      else for (const [k, s] of successors.entries()) edgeWork.push({ from: block, to: s, v, delta: deltas[k]! });
     }
     const live = new Set<Value>([...atEnd].filter(owned));
     // Backwards: a use not live below it is the value's last; a definition not live below it dies at once.

@@ -1,0 +1,2 @@
+n_samples = 50
+noise = 0.1

@@ -1,0 +1,24 @@
+/** What travels through the BullMQ queue: a task going out, its outcome and logs coming back. */
+import type { TaskOutcome, TaskSpec } from "./task-spec.js";
+
+export interface TaskJobData {
+  runId: string;
+  spec: TaskSpec;
+  retries: number;
+  retryDelayMs: number;
+}
+
+export interface TaskJobResult {
+  outcome: TaskOutcome;
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  signal: string | null;
+  startedAt: string;
+  endedAt: string;
+  attempts: number;
+  workerId: number;
+  worker: string;
+}
+
+export const JOB_NAME = "kogine-task";

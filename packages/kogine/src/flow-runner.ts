@@ -1,0 +1,119 @@
+/** Executes an invocation (a single run, a sequential or pipeline workflow, a parallel sweep) into a run
+ * directory: plans tasks, hands them to a launcher, and on --resume skips the tasks that succeeded. */
+import { basename, extname } from "node:path";
+import type { Launcher } from "./launcher.js";
+import { LocalLauncher } from "./local-launcher.js";
+import { createReporter, type LogFormat } from "./progress.js";
+import { defaultRunsRoot, type Invocation, type Manifest, RunStore, type TaskRecord } from "./run-store.js";
+import { planStep } from "./task-planning.js";
+import type { TaskSpec } from "./task-spec.js";
+
+export interface ExecuteOptions {
+  runsDir?: string;
+  name?: string;
+  launcher?: Launcher;
+  logFormat?: LogFormat;
+  echo?: boolean;
+  signal?: AbortSignal;
+  /** Re-run the tasks of this earlier run (a directory, id or `latest`) that did not succeed. */
+  resume?: string;
+}
+
+export interface FlowResult {
+  runDir: string;
+  runId: string;
+  status: Manifest["status"];
+  records: TaskRecord[];
+  /** Each task's return value in submission order (null for tasks that did not succeed). */
+  results: unknown[];
+  manifest: Manifest;
+}
+
+export async function executeFlow(invocation: Invocation, options: ExecuteOptions = {}): Promise<FlowResult> {
+  const root = options.runsDir ?? defaultRunsRoot();
+  const store = options.resume ? RunStore.find(root, options.resume) : null;
+  if (store) invocation = store.invocation;
+  const sequentialFlow = invocation.mode === "sequential" || invocation.mode === "pipeline";
+  const launcher = options.launcher ?? new LocalLauncher(sequentialFlow ? 1 : invocation.workers);
+  const run = store ?? RunStore.create(root, options.name ?? runName(invocation), invocation, launcher.name);
+  const echo =
+    options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
+  const reporter = createReporter(options.logFormat ?? "auto", echo);
+  const signal = options.signal ?? new AbortController().signal;
+  const context = { store: run, reporter, signal, echo, ...invocation, stopOnFailure: sequentialFlow };
+  const records: TaskRecord[] = [];
+  try {
+    if (invocation.mode === "pipeline") {
+      await runPipeline(invocation, run, launcher, context, records);
+    } else {
+      const specs: TaskSpec[] = [];
+      for (const [stepIndex, step] of invocation.steps.entries()) {
+        specs.push(...(await planStep(step, stepIndex, specs.length, invocation, {})));
+      }
+      records.push(...(await runPlanned(specs, run, launcher, context)));
+    }
+  } finally {
+    reporter.end();
+    run.finish(launcher.name === "slurm" ? "submitted" : overallStatus(run.tasks, signal.aborted));
+  }
+  const manifest = run.snapshot();
+  return {
+    runDir: run.dir,
+    runId: run.id,
+    status: manifest.status,
+    records: manifest.tasks,
+    results: manifest.tasks.map((t) => (t.status === "succeeded" ? run.result(t.index) : null)),
+    manifest,
+  };
+}
+
+type FlowContext = Parameters<Launcher["execute"]>[1];
+
+/** Each step sees the previous step's return value as `prev` (a list when the step ran several configs)
+ * and all earlier steps' values as `results`. */
+async function runPipeline(
+  invocation: Invocation,
+  run: RunStore,
+  launcher: Launcher,
+  context: FlowContext,
+  records: TaskRecord[],
+) {
+  const results: unknown[] = [];
+  let nextIndex = 0;
+  for (const [stepIndex, step] of invocation.steps.entries()) {
+    const prev = results.length > 0 ? results[results.length - 1] : null;
+    const specs = await planStep(step, stepIndex, nextIndex, invocation, { prev, results: [...results] });
+    nextIndex += specs.length;
+    const stepRecords = await runPlanned(specs, run, launcher, context);
+    records.push(...stepRecords);
+    if (stepRecords.some((r) => r.status !== "succeeded")) return;
+    const values = stepRecords.map((r) => run.result(r.index));
+    results.push(values.length === 1 ? values[0] : values);
+  }
+}
+
+async function runPlanned(
+  specs: TaskSpec[],
+  run: RunStore,
+  launcher: Launcher,
+  context: FlowContext,
+): Promise<TaskRecord[]> {
+  const planned = specs.map((spec) => run.planTask(spec));
+  const toRun = planned.filter((spec) => run.record(spec.index)?.status !== "succeeded");
+  run.saveManifest();
+  context.reporter.begin(planned.length, planned.length - toRun.length);
+  if (toRun.length > 0) await launcher.execute(toRun, context);
+  run.saveManifest();
+  return planned.map((spec) => run.record(spec.index) as TaskRecord);
+}
+
+function overallStatus(tasks: readonly TaskRecord[], aborted: boolean): Manifest["status"] {
+  if (aborted || tasks.some((t) => t.status === "interrupted")) return "interrupted";
+  if (tasks.length > 0 && tasks.every((t) => t.status === "succeeded")) return "succeeded";
+  return "failed";
+}
+
+function runName(invocation: Invocation): string {
+  const stems = invocation.steps.map((s) => basename(s.script, extname(s.script)));
+  return invocation.mode === "run" ? stems[0] : `${invocation.mode}-${[...new Set(stems)].join("+")}`;
+}

@@ -1,0 +1,100 @@
+/** The library API: the same runs as the CLI, from TypeScript.
+ *
+ * ```ts
+ * import { run, Pipeline, Parallel } from "@toolchain/kogine";
+ * const one = await run("train.py", { config: "sweep.py", set: { epochs: 3 } });
+ * const flow = await new Pipeline(["prep.py", "train.py", "eval.py"], { config: "pipeline.py" }).run();
+ * const grid = await new Parallel(["train.py"], { sweep: { lr: [0.1, 0.01] }, workers: 4 }).run();
+ * console.log(grid.results); // return values in submission order
+ * ```
+ */
+
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { KogineError } from "./errors.js";
+import { type ExecuteOptions, executeFlow, type FlowResult } from "./flow-runner.js";
+import type { FlowMode, Invocation, StepDefinition } from "./run-store.js";
+import { resolveScript } from "./script-language.js";
+
+export type StepInput = string | { script: string; config?: string; entrypoint?: string };
+
+export interface FlowOptions extends ExecuteOptions {
+  /** A config file for every step (a step's own `config` wins). */
+  config?: string;
+  /** Values injected into every task, typed as given. */
+  set?: Record<string, unknown>;
+  /** Values to sweep over: the cartesian product of the lists. */
+  sweep?: Record<string, unknown[]>;
+  /** `--set`/`--sweep` strings, coerced to the type of the script's default like on the command line. */
+  cliSets?: string[];
+  cliSweeps?: string[];
+  inject?: "before" | "after";
+  lenient?: boolean;
+  strict?: boolean;
+  workers?: number;
+  retries?: number;
+  retryDelayMs?: number;
+}
+
+export function buildInvocation(mode: FlowMode, steps: StepInput[], options: FlowOptions = {}): Invocation {
+  if (steps.length === 0) throw new KogineError("no scripts given");
+  const definitions: StepDefinition[] = steps.map((step) => {
+    const input = typeof step === "string" ? { script: step } : step;
+    const { path, entrypoint } = resolveScript(input.script, input.entrypoint ?? null);
+    const config = input.config ?? options.config;
+    return { script: path, config: config ? resolve(config) : null, entrypoint };
+  });
+  const workers = options.workers ?? (mode === "parallel" ? availableParallelism() : 1);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new KogineError(`workers must be a positive whole number, got ${workers}`);
+  return {
+    mode,
+    steps: definitions,
+    sets: options.cliSets ?? [],
+    sweeps: options.cliSweeps ?? [],
+    values: options.set ?? {},
+    valueSweeps: options.sweep ?? {},
+    inject: options.inject ?? "before",
+    lenient: options.lenient ?? false,
+    strict: options.strict ?? false,
+    workers,
+    retries: options.retries ?? 0,
+    retryDelayMs: options.retryDelayMs ?? 500,
+    cwd: process.cwd(),
+  };
+}
+
+/** Runs one script under every config its config file (and sweeps) yield. */
+export function run(script: string, options: FlowOptions & { entrypoint?: string } = {}): Promise<FlowResult> {
+  const invocation = buildInvocation("run", [{ script, entrypoint: options.entrypoint }], options);
+  return executeFlow(invocation, options);
+}
+
+abstract class Workflow {
+  protected abstract readonly mode: FlowMode;
+
+  constructor(
+    readonly steps: StepInput[],
+    readonly options: FlowOptions = {},
+  ) {}
+
+  run(): Promise<FlowResult> {
+    return executeFlow(buildInvocation(this.mode, this.steps, this.options), this.options);
+  }
+}
+
+/** Steps one after another, each in its own process; stops at the first failure. */
+export class Sequential extends Workflow {
+  protected readonly mode = "sequential";
+}
+
+/** Sequential, and each step's config sees the previous step's return value as `prev` and all earlier
+ * steps' values as `results`. */
+export class Pipeline extends Workflow {
+  protected readonly mode = "pipeline";
+}
+
+/** Every script under every config, in a pool of `workers` processes; failures don't stop the others. */
+export class Parallel extends Workflow {
+  protected readonly mode = "parallel";
+}

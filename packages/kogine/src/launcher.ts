@@ -1,0 +1,21 @@
+/** A launcher takes planned tasks and gets them run somewhere, reporting each into the run store. */
+import type { ProgressReporter } from "./progress.js";
+import type { RunStore, TaskRecord } from "./run-store.js";
+import type { TaskSpec } from "./task-spec.js";
+
+export interface LaunchContext {
+  store: RunStore;
+  reporter: ProgressReporter;
+  signal: AbortSignal;
+  retries: number;
+  retryDelayMs: number;
+  /** Sequential flows stop at the first failed task; the rest stay pending. */
+  stopOnFailure: boolean;
+  /** Forward task output to this terminal as well as to the logs. */
+  echo: boolean;
+}
+
+export interface Launcher {
+  readonly name: string;
+  execute(specs: TaskSpec[], context: LaunchContext): Promise<TaskRecord[]>;
+}

@@ -1,0 +1,71 @@
+/** Runs tasks on this machine in a pool of N worker slots, one process per task; a slot's number is the
+ * task's KOGINE_WORKER_ID. Results come back in submission order whatever order tasks end in. */
+import { availableParallelism } from "node:os";
+import type { LaunchContext, Launcher } from "./launcher.js";
+import type { TaskRecord } from "./run-store.js";
+import { TaskProcesses } from "./task-processes.js";
+import { finishedRecord, startedRecord } from "./task-recording.js";
+import { runWithRetries } from "./task-retry.js";
+import type { TaskSpec } from "./task-spec.js";
+
+export class LocalLauncher implements Launcher {
+  readonly name = "local";
+  readonly workers: number;
+
+  constructor(workers: number = availableParallelism()) {
+    this.workers = Math.max(1, Math.floor(workers));
+  }
+
+  async execute(specs: TaskSpec[], context: LaunchContext): Promise<TaskRecord[]> {
+    const records: TaskRecord[] = new Array(specs.length);
+    const freeSlots = Array.from({ length: Math.min(this.workers, specs.length) }, (_, i) => i);
+    let next = 0;
+    let stopped = false;
+    const processes = new TaskProcesses();
+    // The task a slot takes after this one is the next not yet taken (with several slots, one of them).
+    const nextLanguage = () => (next < specs.length && !stopped ? specs[next].language : null);
+    const runSlot = async (slot: number): Promise<void> => {
+      while (next < specs.length && !stopped && !context.signal.aborted) {
+        const position = next++;
+        records[position] = await this.runOne(specs[position], slot, context, processes, nextLanguage);
+        if (context.stopOnFailure && records[position].status !== "succeeded") stopped = true;
+      }
+    };
+    try {
+      await Promise.all(freeSlots.map(runSlot));
+    } finally {
+      processes.close();
+    }
+    return specs.map((spec, i) => records[i] ?? (context.store.record(spec.index) as TaskRecord));
+  }
+
+  private async runOne(
+    spec: TaskSpec,
+    workerId: number,
+    context: LaunchContext,
+    processes: TaskProcesses,
+    nextLanguage: () => TaskSpec["language"] | null,
+  ): Promise<TaskRecord> {
+    const { store, reporter } = context;
+    const { result, attempts } = await runWithRetries(
+      spec,
+      {
+        taskDir: store.taskDir(spec.index),
+        workerId,
+        echo: context.echo,
+        signal: context.signal,
+        processes,
+        nextLanguage,
+      },
+      context,
+      (attempt) => reporter.taskStarted(spec, startedRecord(store, spec, workerId, attempt)),
+      (attempt, delayMs, failed) => {
+        const record = { ...(store.record(spec.index) as TaskRecord), attempts: attempt };
+        reporter.taskRetrying(spec, record, delayMs, failed.outcome.ok ? "" : failed.outcome.message);
+      },
+    );
+    const record = finishedRecord(store, spec, result, attempts, workerId);
+    reporter.taskFinished(spec, record, result.outcome.ok ? result.outcome.value : null);
+    return record;
+  }
+}

@@ -1,0 +1,197 @@
+/** The process that runs one JS/TS task: loads its config, injects it into the script, finds and calls the
+ * entrypoint, and writes the outcome where the spec says. It is started before its task is known (kogine
+ * keeps one ready per worker slot, so Node's start-up overlaps the running task) and waits for a message on
+ * fd 3: the task's spec file, environment and working directory, and the URL of the script's rewritten copy
+ * (see script-cache.ts), or null when the module hooks rewrite the script as it loads. A message-less end of
+ * fd 3 means the spare is not needed: it exits at once. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { Socket } from "node:net";
+import { pathToFileURL } from "node:url";
+import { coerceToDefault } from "../coerce-value.js";
+import { Config } from "../config.js";
+import { loadConfigModule } from "../config-module.js";
+import { describeConfig } from "../display-value.js";
+import { findUnserialisable } from "../json-value.js";
+import { closestName } from "../similar-name.js";
+import { TaskFailure } from "../task-failure.js";
+import type { TaskOutcome, TaskSpec } from "../task-spec.js";
+import { LOCAL_EXPORT_PREFIX } from "./local-exports.js";
+import { registerKogineHooks } from "./register-hooks.js";
+import { isMarkedEntrypoint } from "./script-api.js";
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+interface KogineGlobal {
+  marked: AnyFunction[];
+  context: TaskSpec["context"];
+  guardEntry: string | null;
+  value(name: string, defaultValue: (() => unknown) | undefined): unknown;
+  declare(boundNames: string[], guardEntry: string | null): void;
+}
+
+export interface TaskMessage {
+  taskFile: string;
+  env: Record<string, string>;
+  cwd: string;
+  preparedUrl: string | null;
+}
+
+async function runTask(spec: TaskSpec, preparedUrl: string | null): Promise<TaskOutcome> {
+  const scriptUrl = pathToFileURL(spec.script).href;
+  if (preparedUrl === null) registerKogineHooks({ scriptUrl, extraExports: spec.entrypoint ? [spec.entrypoint] : [] });
+  const workerId = Number(process.env.KOGINE_WORKER_ID ?? 0);
+  const config = await configForTask(spec, workerId);
+  const overrides: Record<string, unknown> = { ...config.globals, ...spec.overrides };
+  const resolved: Record<string, unknown> = {};
+  const state: KogineGlobal = {
+    marked: [],
+    context: spec.context,
+    guardEntry: null,
+    value(name, defaultValue) {
+      if (!(name in overrides)) return defaultValue?.();
+      if (!(name in resolved))
+        resolved[name] = coerceToDefault(name, overrides[name], defaultValue ?? (() => undefined));
+      return resolved[name];
+    },
+    declare(boundNames, guardEntry) {
+      state.guardEntry = guardEntry;
+      const unknown = Object.keys(overrides).filter((k) => !boundNames.includes(k));
+      if (spec.strict && unknown.length > 0) {
+        const lines = unknown.map((k) => `\n  ${k}${suggestion(k, boundNames)}`).join("");
+        throw new TaskFailure("unknown-key", `--strict: config keys not defined by ${spec.script}:${lines}`);
+      }
+      for (const key of unknown) (globalThis as Record<string, unknown>)[key] = state.value(key, undefined);
+    },
+  };
+  (globalThis as { __kogine__?: KogineGlobal }).__kogine__ = state;
+  const ns = (await import(preparedUrl ?? scriptUrl)) as Record<string, unknown>;
+  const [name, fn] = findEntrypoint(ns, state, spec);
+  const { args, kwargs } = checkArguments(name, fn, config, spec.lenient);
+  const callArgs = Object.keys(kwargs).length > 0 ? [...args, kwargs] : args;
+  const value = (await fn(...callArgs)) ?? null;
+  const problem = findUnserialisable(value);
+  if (problem) {
+    throw new TaskFailure(
+      "unserialisable",
+      `the return value of ${name}() is not JSON-serialisable: ${problem}; return plain data (numbers, strings, arrays, objects)`,
+    );
+  }
+  const applied = new Config({ ...config, globals: { ...overrides, ...resolved }, args, kwargs });
+  return { ok: true, value, entrypoint: name, config: describeConfig(applied) };
+}
+
+async function configForTask(spec: TaskSpec, workerId: number): Promise<Config> {
+  if (!spec.config) return new Config();
+  if (spec.config.kind === "values") return new Config(spec.config.values);
+  const configs = await loadConfigModule(spec.config.path, { ...spec.context, workerId });
+  const picked = configs[spec.config.index];
+  if (!picked) {
+    throw new TaskFailure(
+      "config",
+      `${spec.config.path} now yields ${configs.length} configs; task wanted config ${spec.config.index}`,
+    );
+  }
+  return picked;
+}
+
+function findEntrypoint(ns: Record<string, unknown>, state: KogineGlobal, spec: TaskSpec): [string, AnyFunction] {
+  const lookup = (name: string) => {
+    const value = ns[name] ?? ns[`${LOCAL_EXPORT_PREFIX}${name}`];
+    return typeof value === "function" ? (value as AnyFunction) : null;
+  };
+  if (spec.entrypoint) {
+    const fn = lookup(spec.entrypoint);
+    if (fn) return [spec.entrypoint, fn];
+    throw new TaskFailure(
+      "no-entrypoint",
+      `entrypoint "${spec.entrypoint}" is not a function declared at the top level of ${spec.script}`,
+    );
+  }
+  const marked = state.marked[0] ?? Object.values(ns).find(isMarkedEntrypoint);
+  if (marked) {
+    const exported = Object.keys(ns).find((key) => ns[key] === marked && !key.startsWith(LOCAL_EXPORT_PREFIX));
+    return [exported ?? ((marked as AnyFunction).name || "entrypoint"), marked as AnyFunction];
+  }
+  for (const name of [state.guardEntry, "main", "run"]) {
+    const fn = name ? lookup(name) : null;
+    if (name && fn) return [name, fn];
+  }
+  throw new TaskFailure(
+    "no-entrypoint",
+    `no entrypoint found in ${spec.script}: it marks no function with entrypoint() from "kogine", its main guard ` +
+      "(import.meta.url / process.argv[1]) calls no top-level function, and it declares no function named main " +
+      "or run. Name one with --entrypoint NAME or SCRIPT:NAME.",
+  );
+}
+
+/** JS has no keyword arguments: `kwargs` arrive as a last object argument. When that parameter is a
+ * destructuring pattern, its keys are the keywords the function accepts. */
+function checkArguments(name: string, fn: AnyFunction, config: Config, lenient: boolean) {
+  const kwargs = { ...config.kwargs };
+  const accepted = destructuredKeys(fn);
+  if (accepted !== null && Object.keys(kwargs).length > 0) {
+    const unknown = Object.keys(kwargs).filter((k) => !accepted.includes(k));
+    if (unknown.length > 0 && !lenient) {
+      const lines = unknown.map((k) => `\n  ${k}${suggestion(k, accepted)}`).join("");
+      throw new TaskFailure(
+        "bad-arguments",
+        `${name}() does not accept keyword argument(s) ${unknown.join(", ")}:${lines}\n(--lenient drops them)`,
+      );
+    }
+    for (const key of unknown) delete kwargs[key];
+  }
+  return { args: config.args, kwargs };
+}
+
+function destructuredKeys(fn: AnyFunction): string[] | null {
+  const match = /\(\s*\{([^}]*)\}\s*(?:=\s*\{\s*\})?\s*\)/.exec(Function.prototype.toString.call(fn).split("{\n")[0]);
+  if (!match || match[1].includes("...")) return null;
+  return match[1]
+    .split(",")
+    .map((part) => part.split(/[:=]/)[0].trim())
+    .filter(Boolean);
+}
+
+function suggestion(name: string, candidates: string[]): string {
+  const best = closestName(name, candidates);
+  return best ? ` (did you mean "${best}"?)` : "";
+}
+
+async function readMessage(): Promise<TaskMessage | null> {
+  const channel = new Socket({ fd: 3, readable: true, writable: false });
+  const chunks: Buffer[] = [];
+  for await (const chunk of channel) chunks.push(chunk as Buffer);
+  channel.destroy();
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as TaskMessage) : null;
+}
+
+async function main(): Promise<number> {
+  const message = await readMessage();
+  if (!message) return 0;
+  Object.assign(process.env, message.env);
+  if (message.cwd !== process.cwd()) process.chdir(message.cwd);
+  const spec = JSON.parse(readFileSync(message.taskFile, "utf8")) as TaskSpec;
+  // What --enable-source-maps did when TS task processes were started knowing their script.
+  if (/\.(m?ts|tsx)$/.test(spec.script)) process.setSourceMapsEnabled(true);
+  let outcome: TaskOutcome;
+  try {
+    outcome = await runTask(spec, message.preparedUrl);
+  } catch (error) {
+    if (error instanceof TaskFailure) {
+      process.stderr.write(`kogine: ${error.message}\n`);
+      outcome = { ok: false, kind: error.kind, message: error.message };
+    } else if (error instanceof SyntaxError && /^file:/.test(String((error as { url?: string }).url ?? ""))) {
+      outcome = { ok: false, kind: "syntax", message: `syntax error: ${error.message}` };
+    } else {
+      const traceback = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+      process.stderr.write(`${traceback}\n`);
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
+      outcome = { ok: false, kind: "exception", message, traceback };
+    }
+  }
+  writeFileSync(spec.resultFile, JSON.stringify(outcome));
+  return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
+}
+
+process.exitCode = await main();

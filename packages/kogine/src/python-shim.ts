@@ -1,0 +1,44 @@
+/** Where the Python side of kogine lives (shipped as plain files in the package) and how to call it. */
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { KogineError } from "./errors.js";
+
+export const PYTHON_SHIM_DIR = fileURLToPath(new URL("../../shim/python/", import.meta.url));
+export const PYTHON_RUNNER = `${PYTHON_SHIM_DIR}kogine_runner.py`;
+
+export function pythonExecutable(): string {
+  return process.env.KOGINE_PYTHON ?? "python3";
+}
+
+export function pythonEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const path = base.PYTHONPATH ? `${PYTHON_SHIM_DIR}:${base.PYTHONPATH}` : PYTHON_SHIM_DIR;
+  return { ...base, PYTHONPATH: path, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
+}
+
+/** Runs `kogine_runner.py MODE TARGET` and returns its JSON answer. */
+export function callPythonRunner(
+  mode: "enumerate" | "inspect",
+  target: string,
+  context: object = {},
+): Promise<unknown> {
+  const env = { ...pythonEnvironment(), KOGINE_CONTEXT: JSON.stringify(context) };
+  return new Promise((resolve, reject) => {
+    execFile(
+      pythonExecutable(),
+      [PYTHON_RUNNER, mode, target],
+      { env, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") {
+          reject(new KogineError(`cannot start ${pythonExecutable()}: Python 3 is needed for .py scripts and configs`));
+          return;
+        }
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          const detail = stderr.trim().split("\n").slice(-3).join("\n  ");
+          reject(new KogineError(`${target}: could not be read by Python:\n  ${detail || error?.message}`));
+        }
+      },
+    );
+  });
+}

@@ -1,0 +1,101 @@
+/** Runs one attempt of a task in its own process (python3 with the shipped runner, or node with the JS
+ * runner, kept ready by `TaskProcesses`), with stdout and stderr appended to the task's logs and optionally
+ * echoed to the terminal. */
+import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { TaskProcesses } from "./task-processes.js";
+import type { ScriptLanguage, TaskOutcome, TaskSpec } from "./task-spec.js";
+
+/** How long an interrupted task gets to exit after SIGINT before it is killed. */
+const INTERRUPT_GRACE_MS = 3000;
+
+export interface AttemptOptions {
+  taskDir: string;
+  workerId: number;
+  attempt: number;
+  echo: boolean;
+  processes: TaskProcesses;
+  /** The language of the task this worker slot will probably run next, so a process for it gets ready. */
+  nextLanguage?: () => ScriptLanguage | null;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface AttemptResult {
+  outcome: TaskOutcome;
+  exitCode: number | null;
+  signal: string | null;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise<AttemptResult> {
+  rmSync(spec.resultFile, { force: true });
+  const stdout = createWriteStream(join(options.taskDir, "stdout.log"), { flags: "a" });
+  const stderr = createWriteStream(join(options.taskDir, "stderr.log"), { flags: "a" });
+  if (options.attempt > 1) {
+    for (const log of [stdout, stderr]) log.write(`\n--- kogine: attempt ${options.attempt} ---\n`);
+  }
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
+  Object.assign(env, {
+    KOGINE_TASK_FILE: join(options.taskDir, "spec.json"),
+    KOGINE_WORKER_ID: String(options.workerId),
+    KOGINE_TASK_INDEX: String(spec.index),
+    KOGINE_ATTEMPT: String(options.attempt),
+  });
+  const startedAt = new Date();
+  const child = options.processes.start(
+    spec,
+    options.workerId,
+    { taskFile: env.KOGINE_TASK_FILE, env, cwd: process.cwd() },
+    {
+      stdout: (chunk) => {
+        stdout.write(chunk);
+        if (options.echo) process.stdout.write(chunk);
+      },
+      stderr: (chunk) => {
+        stderr.write(chunk);
+        if (options.echo) process.stderr.write(chunk);
+      },
+    },
+    { nextLanguage: options.nextLanguage?.() ?? null },
+  );
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    child.kill("SIGINT");
+    setTimeout(() => child.kill("SIGKILL"), INTERRUPT_GRACE_MS).unref();
+  };
+  if (options.signal?.aborted) interrupt();
+  options.signal?.addEventListener("abort", interrupt, { once: true });
+  return child.finished.then(async ({ exitCode, signal, error }) => {
+    options.signal?.removeEventListener("abort", interrupt);
+    await Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
+    const outcome = readOutcome(spec, exitCode, signal, interrupted, options.taskDir, error);
+    return { outcome, exitCode, signal, startedAt, endedAt: new Date() };
+  });
+}
+
+function readOutcome(
+  spec: TaskSpec,
+  exitCode: number | null,
+  signal: string | null,
+  interrupted: boolean,
+  taskDir: string,
+  spawnError?: Error,
+): TaskOutcome {
+  if (interrupted) return { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
+  if (spawnError)
+    return { ok: false, kind: "crashed", message: `could not start the task process: ${spawnError.message}` };
+  if (existsSync(spec.resultFile)) {
+    try {
+      return JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
+    } catch {
+      // A half-written outcome means the process died while writing it: treated as a crash below.
+    }
+  }
+  const how = signal ? `was killed by ${signal}` : `exited with status ${exitCode}`;
+  const tail = readFileSync(join(taskDir, "stderr.log"), "utf8").trim().split("\n").slice(-5).join("\n");
+  return { ok: false, kind: "crashed", message: `the task process ${how} before reporting a result`, traceback: tail };
+}

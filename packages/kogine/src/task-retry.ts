@@ -1,0 +1,32 @@
+/** Runs a task's attempts: a failure of the script (an exception, a crash) is retried up to `retries`
+ * times with exponential backoff; bad input (no entrypoint, a config error) fails at once, since it
+ * would fail the same way again. */
+import { type AttemptOptions, type AttemptResult, runTaskAttempt } from "./task-process.js";
+import type { TaskSpec } from "./task-spec.js";
+
+export interface RetryPolicy {
+  retries: number;
+  retryDelayMs: number;
+}
+
+const RETRIABLE = new Set(["exception", "crashed"]);
+
+export async function runWithRetries(
+  spec: TaskSpec,
+  options: Omit<AttemptOptions, "attempt">,
+  policy: RetryPolicy,
+  onAttempt: (attempt: number) => void,
+  onRetry: (attempt: number, delayMs: number, result: AttemptResult) => void,
+  firstAttempt = 1,
+): Promise<{ result: AttemptResult; attempts: number }> {
+  for (let attempt = firstAttempt; ; attempt++) {
+    onAttempt(attempt);
+    const result = await runTaskAttempt(spec, { ...options, attempt });
+    const { outcome } = result;
+    const canRetry = !outcome.ok && RETRIABLE.has(outcome.kind) && attempt - firstAttempt < policy.retries;
+    if (!canRetry || options.signal?.aborted) return { result, attempts: attempt };
+    const delayMs = policy.retryDelayMs * 2 ** (attempt - firstAttempt);
+    onRetry(attempt, delayMs, result);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+}

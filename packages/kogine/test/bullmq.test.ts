@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { Redis } from "ioredis";
+import { KOGINE_BIN, kogine, latestRun, resultOf, scratch } from "./helpers.js";
+
+let redisServer: ChildProcess;
+let redisUrl: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  const port = await freePort();
+  redisServer = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
+  redisUrl = `redis://127.0.0.1:${port}`;
+  for (;;) {
+    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on("error", () => {});
+    const ready = await probe
+      .connect()
+      .then(() => probe.ping())
+      .catch(() => null);
+    probe.disconnect();
+    if (ready === "PONG") break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+
+after(() => {
+  redisServer.kill("SIGKILL");
+});
+
+function startWorker(dir: string): Promise<ChildProcess> {
+  const worker = spawn(process.execPath, [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", "1", "--lock-ms", "1500"], {
+    cwd: dir,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  return new Promise((resolve) => {
+    worker.stderr?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("waiting for tasks")) resolve(worker);
+    });
+  });
+}
+
+test("two workers share a BullMQ queue; a worker killed mid-task loses nothing: the task reruns on the other", async () => {
+  const dir = scratch({
+    "task.py": [
+      "import os, time",
+      "seed = 0",
+      "def main():",
+      // Each worker leads its own process group (started detached); its task processes are in it.
+      "    open(f'started-{seed}-{os.getpgid(0)}', 'w').close()",
+      "    time.sleep(1.0)",
+      "    print(f'done {seed}')",
+      "    return {'seed': seed, 'worker_pid': os.getpgid(0)}",
+    ].join("\n"),
+  });
+  const workers = await Promise.all([startWorker(dir), startWorker(dir)]);
+  const submitted = kogine(
+    ["workflow", "parallel", "task.py", "--sweep", "seed=0,1,2,3", "--launcher", "bullmq", "--redis", redisUrl],
+    dir,
+  );
+  let marker: string | undefined;
+  while (!marker) {
+    marker = readdirSync(dir).find((f) => f.startsWith("started-"));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const [, killedSeed, killedPid] = marker.split("-");
+  const victim = workers.find((w) => String(w.pid) === killedPid) as ChildProcess;
+  process.kill(-(victim.pid as number), "SIGKILL");
+  const survivor = workers.find((w) => w !== victim) as ChildProcess;
+  const result = await submitted;
+  survivor.kill("SIGTERM");
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  assert.deepEqual(
+    run.tasks.map((t) => t.status),
+    ["succeeded", "succeeded", "succeeded", "succeeded"],
+  );
+  const rerun = resultOf(dir, run.id, Number(killedSeed)) as { seed: number; worker_pid: number };
+  assert.equal(rerun.seed, Number(killedSeed));
+  assert.equal(rerun.worker_pid, survivor.pid);
+  assert.ok(readdirSync(dir).includes(`started-${killedSeed}-${survivor.pid}`));
+  assert.ok(run.tasks[Number(killedSeed)].attempts >= 2);
+  const log = join(dir, "runs", run.id, "tasks", String(killedSeed).padStart(4, "0"), "stdout.log");
+  assert.match((await import("node:fs")).readFileSync(log, "utf8"), new RegExp(`done ${killedSeed}`));
+});
+
+test("a Redis that is down gets a clear message and nothing is submitted", async () => {
+  const dir = scratch({ "t.py": "def main():\n    return 1\n" });
+  const port = await freePort();
+  const result = await kogine(["run", "t.py", "--launcher", "bullmq", "--redis", `redis://127.0.0.1:${port}`], dir);
+  assert.equal(result.code, 1);
+  assert.match(
+    result.stderr,
+    /^kogine: error: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)\. Start a Redis server/,
+  );
+});

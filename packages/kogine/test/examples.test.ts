@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { kogine, latestRun, REPO_ROOT, resultOf } from "./helpers.js";
+
+const EXAMPLES = join(REPO_ROOT, "examples", "kogine");
+
+async function runExample(args: string[]) {
+  const cwd = mkdtempSync(join(tmpdir(), "kogine-example-"));
+  const result = await kogine(
+    args.map((a) => (a.includes("/") ? join(EXAMPLES, a) : a)),
+    cwd,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(cwd);
+  return { ...result, values: run.tasks.map((t) => resultOf(cwd, run.id, t.index)) };
+}
+
+test("example: hello in Python and JS", async () => {
+  for (const script of ["hello/hello.py", "hello/hello.mjs"]) {
+    const { values, stdout } = await runExample(["run", script, "--set", "name=kogine"]);
+    assert.deepEqual(values, [{ greeting: "hello, kogine" }]);
+    assert.equal(stdout, "hello, kogine\n");
+  }
+});
+
+test("example: sweep over a training-style Python script", async () => {
+  const { values } = await runExample(["run", "sweep/train.py", "-c", "sweep/sweep_config.py"]);
+  assert.equal(values.length, 4);
+  for (const value of values as Array<{ steps: number }>) assert.equal(value.steps, 200);
+});
+
+test("example: TypeScript script with a TypeScript config", async () => {
+  const { values } = await runExample(["run", "typescript/train.ts", "-c", "typescript/config.ts"]);
+  assert.deepEqual(
+    (values as Array<{ model: string; warmup: number }>).map((v) => [v.model, v.warmup]),
+    [
+      ["linear", 20],
+      ["mlp", 2],
+    ],
+  );
+});
+
+test("example: preprocess -> train -> evaluate pipeline", async () => {
+  const steps = ["preprocess", "train", "evaluate"];
+  const { values } = await runExample([
+    "workflow",
+    "pipeline",
+    ...steps.map((s) => `pipeline/${s}.py`),
+    ...steps.flatMap((s) => ["-c", `pipeline/${s}_config.py`]),
+  ]);
+  const evaluation = values[2] as { mean_error: number; n_train: number };
+  assert.equal(evaluation.n_train, 50);
+  assert.ok(evaluation.mean_error < 0.05);
+});
+
+test("example: parallel sweep", async () => {
+  const { values } = await runExample([
+    "workflow",
+    "parallel",
+    "parallel/task.py",
+    "-c",
+    "parallel/grid.py",
+    "-w",
+    "2",
+  ]);
+  assert.deepEqual(
+    (values as Array<{ seed: number }>).map((v) => v.seed),
+    [0, 1, 2, 3, 4, 5],
+  );
+});

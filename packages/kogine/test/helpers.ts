@@ -1,0 +1,70 @@
+/** Shared by the kogine tests: the real CLI in a child process, and scratch directories of scripts. */
+import { type SpawnOptions, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const KOGINE_BIN = fileURLToPath(new URL("../../bin/kogine.js", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function scratch(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "kogine-test-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Runs `kogine ARGS` in `cwd` with the run store under `cwd/runs`. */
+export function kogine(args: string[], cwd: string, options: SpawnOptions = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [KOGINE_BIN, ...args], {
+      cwd,
+      env: { ...process.env, KOGINE_RUNS_DIR: join(cwd, "runs"), ...(options.env ?? {}) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr?.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The manifest of the latest run under `cwd/runs`, read through the CLI as a user would. */
+export async function latestRun(cwd: string): Promise<{
+  id: string;
+  status: string;
+  tasks: Array<{
+    index: number;
+    status: string;
+    attempts: number;
+    workerId: number;
+    host: string;
+    failure: { kind: string; message: string; traceback?: string } | null;
+  }>;
+}> {
+  const shown = await kogine(["runs", "show", "latest", "--json"], cwd);
+  return JSON.parse(shown.stdout);
+}
+
+export function resultOf(cwd: string, runId: string, index: number): unknown {
+  const path = join(cwd, "runs", runId, "tasks", String(index).padStart(4, "0"), "result.json");
+  return JSON.parse(readFile(path)).value;
+}
+
+export function readFile(path: string): string {
+  return readFileSync(path, "utf8");
+}

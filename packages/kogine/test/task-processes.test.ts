@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { kogine, latestRun, readFile, resultOf, scratch } from "./helpers.js";
+
+async function results(dir: string, args: string[]) {
+  const result = await kogine(args, dir);
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  return { run, values: run.tasks.map((t) => resultOf(dir, run.id, t.index)) };
+}
+
+function logOf(dir: string, runId: string, index: number, stream: "stdout" | "stderr"): string {
+  return readFile(join(dir, "runs", runId, "tasks", String(index).padStart(4, "0"), `${stream}.log`));
+}
+
+test("Python: every task is a fresh process of its own, with its own environment, logs and shutdown (exit handlers, threads, open files)", async () => {
+  const dir = scratch({
+    "counter.py": "count = 0\n",
+    "t.py": [
+      "import atexit, os, sys, threading, time",
+      "import counter",
+      "seed = 0",
+      "kept = None",
+      "def main():",
+      "    global kept",
+      "    counter.count += 1",
+      "    atexit.register(lambda: open(f'atexit-{seed}', 'w').close())",
+      "    kept = open(f'unclosed-{seed}', 'w')",
+      "    kept.write('buffered')",
+      "    threading.Thread(target=lambda: (time.sleep(0.05), open(f'thread-{seed}', 'w').close())).start()",
+      "    for i in range(3):",
+      "        print(f'out {seed}.{i}', flush=True)",
+      "        print(f'err {seed}.{i}', file=sys.stderr, flush=True)",
+      "        time.sleep(0.01)",
+      "    return {'pid': os.getpid(), 'count': counter.count, 'index': int(os.environ['KOGINE_TASK_INDEX']),",
+      "            'worker': int(os.environ['KOGINE_WORKER_ID']), 'cwd': os.getcwd()}",
+    ].join("\n"),
+  });
+  const { run, values } = await results(dir, [
+    "workflow",
+    "parallel",
+    "t.py",
+    "--sweep",
+    "seed=0,1,2,3,4,5",
+    "-w",
+    "2",
+  ]);
+  const tasks = values as Array<{ pid: number; count: number; index: number; worker: number; cwd: string }>;
+  assert.equal(new Set(tasks.map((t) => t.pid)).size, 6, "one process per task");
+  assert.deepEqual(
+    tasks.map((t) => [t.count, t.index, t.cwd]),
+    [0, 1, 2, 3, 4, 5].map((i) => [1, i, dir]),
+  );
+  assert.ok(tasks.every((t) => t.worker === 0 || t.worker === 1));
+  for (let seed = 0; seed < 6; seed++) {
+    assert.ok(existsSync(join(dir, `atexit-${seed}`)), `atexit handler of task ${seed} ran`);
+    assert.ok(existsSync(join(dir, `thread-${seed}`)), `task ${seed} waited for its non-daemon thread`);
+    assert.equal(readFile(join(dir, `unclosed-${seed}`)), "buffered", `task ${seed}'s open file was flushed`);
+    assert.equal(logOf(dir, run.id, seed, "stdout"), `out ${seed}.0\nout ${seed}.1\nout ${seed}.2\n`);
+    assert.equal(logOf(dir, run.id, seed, "stderr"), `err ${seed}.0\nerr ${seed}.1\nerr ${seed}.2\n`);
+  }
+});
+
+test("JS: every task is a fresh process; a relative import keeps live bindings; import.meta is the script's", async () => {
+  const dir = scratch({
+    "lib/state.mjs": "export let count = 0;\nexport function bump() { count++; }\n",
+    "lib/data.json": '{ "size": 3 }\n',
+    "s.mjs": [
+      'import { createRequire } from "node:module";',
+      'import { bump, count } from "./lib/state.mjs";',
+      "export const scale = 2;",
+      "const size = createRequire(import.meta.url)('./lib/data.json').size * scale;",
+      "export function main() {",
+      "  bump();",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+      "  console.log(`task ${process.env.KOGINE_TASK_INDEX}`);",
+      "  return { pid: process.pid, count, size, url: import.meta.url, dir: import.meta.dirname };",
+      "}",
+    ].join("\n"),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+    "throws.mjs": "export const n = 1;\nexport function main() {\n  throw new Error(`n is ${n}`);\n}\n",
+  });
+  const { run, values } = await results(dir, ["workflow", "parallel", "s.mjs", "--sweep", "scale=2,3,4", "-w", "2"]);
+  const tasks = values as Array<{ pid: number; count: number; size: number; url: string; dir: string }>;
+  assert.equal(new Set(tasks.map((t) => t.pid)).size, 3);
+  assert.deepEqual(
+    tasks.map((t) => [t.count, t.size, t.url, t.dir]),
+    [6, 9, 12].map((size) => [1, size, `file://${join(dir, "s.mjs")}`, dir]),
+  );
+  assert.equal(logOf(dir, run.id, 2, "stdout"), "task 2\n");
+  const thrown = await kogine(["run", "throws.mjs", "--set", "n=5"], dir);
+  assert.equal(thrown.code, 1);
+  const failed = await latestRun(dir);
+  assert.equal(failed.tasks[0].failure?.message, "Error: n is 5");
+  assert.match(failed.tasks[0].failure?.traceback ?? "", new RegExp(`${join(dir, "throws.mjs")}:3:`));
+});
+
+test("JS: package imports, a module importing the script back, and computed imports keep their meaning", async () => {
+  const dir = scratch({
+    "node_modules/tinypkg/package.json": JSON.stringify({ name: "tinypkg", type: "module", exports: "./index.js" }),
+    "node_modules/tinypkg/index.js": "export const from = 'tinypkg';\n",
+    "pkg.mjs":
+      "import { from } from 'tinypkg';\nexport const tag = 'a';\nexport function main() { return [from, tag]; }\n",
+    "cycle.mjs": [
+      "import { readTag } from './reader.mjs';",
+      "export const tag = 'default';",
+      "export function main() { return readTag(); }",
+    ].join("\n"),
+    "reader.mjs": "import * as script from './cycle.mjs';\nexport function readTag() { return script.tag; }\n",
+    "dynamic.mjs": [
+      "const name = 'helper';",
+      "export const tag = 'x';",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+      "export async function main() { return [(await import(`./${name}.mjs`)).value, tag]; }",
+    ].join("\n"),
+    "helper.mjs": "export const value = 'helped';\n",
+  });
+  assert.deepEqual((await results(dir, ["run", "pkg.mjs", "--set", "tag=b"])).values, [["tinypkg", "b"]]);
+  assert.deepEqual((await results(dir, ["run", "cycle.mjs", "--set", "tag=injected"])).values, ["injected"]);
+  assert.deepEqual((await results(dir, ["run", "dynamic.mjs", "--set", "tag=y"])).values, [["helped", "y"]]);
+});

@@ -1,0 +1,16 @@
+// The oracle interface: whoever knows the right answer (a labelled set, an LLM, a person).
+
+export type OracleResult =
+  | { kind: "answer"; output: unknown; cost: number; inputTokens: number; outputTokens: number }
+  | { kind: "pending"; reviewId: number }
+  | { kind: "error"; error: string; cost: number };
+
+export interface Oracle {
+  readonly name: string;
+  /** Dollars one call is assumed to cost, for the cost model (the LLM's are measured instead). */
+  readonly costPerCall: number;
+  ask(
+    input: unknown,
+    context: { task: string; version: number; predicted: unknown; confidence: number },
+  ): OracleResult | Promise<OracleResult>;
+}

@@ -1,0 +1,107 @@
+// JSON over HTTP with Node's own fetch: a deadline per attempt, retries with exponential backoff
+// and jitter on 429, 5xx, timeouts and connection failures, honouring Retry-After.
+
+import { ProviderError } from "./types.js";
+
+export interface HttpOptions {
+  timeoutMs: number;
+  retries: number;
+  /** First backoff; doubled per attempt, capped at maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_HTTP: HttpOptions = { timeoutMs: 30_000, retries: 3, baseDelayMs: 250, maxDelayMs: 8_000 };
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * POSTs `body` and returns the parsed JSON with the attempt count. `describeError` turns a
+ * provider's error body into a message.
+ */
+export async function postJson(
+  provider: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  options: HttpOptions,
+  describeError: (status: number, body: unknown) => string,
+): Promise<{ json: unknown; attempts: number }> {
+  let last: ProviderError | undefined;
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
+    if (attempt > 0 && last) {
+      const backoff =
+        Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5);
+      await sleep(Math.min(options.maxDelayMs, Math.max(backoff, last.retryAfterMs ?? 0)));
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (err) {
+      const e = err as Error;
+      const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
+      last = new ProviderError(
+        timedOut
+          ? `${provider}: no response within ${options.timeoutMs} ms`
+          : `${provider}: request failed: ${(e.cause as Error)?.message ?? e.message}`,
+        provider,
+        undefined,
+        true,
+      );
+      continue;
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (err) {
+      last = new ProviderError(
+        `${provider}: response body interrupted: ${(err as Error).message}`,
+        provider,
+        response.status,
+        true,
+      );
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (response.ok) {
+      if (json === undefined) {
+        last = new ProviderError(
+          `${provider}: malformed response (HTTP ${response.status}, not JSON: ${JSON.stringify(text.slice(0, 80))})`,
+          provider,
+          response.status,
+          true,
+        );
+        continue;
+      }
+      return { json, attempts: attempt + 1 };
+    }
+    const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
+    last = new ProviderError(
+      `${provider}: HTTP ${response.status}: ${json !== undefined ? describeError(response.status, json) : text.slice(0, 200) || response.statusText}`,
+      provider,
+      response.status,
+      retryable,
+      retryAfterMs(response.headers.get("retry-after")),
+    );
+    if (!retryable) break;
+  }
+  throw last ?? new ProviderError(`${provider}: no attempt made`, provider, undefined, false);
+}

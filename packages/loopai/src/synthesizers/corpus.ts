@@ -1,0 +1,82 @@
+// Training-side view of a labelled set for the text classifiers: token counts per document, a
+// vocabulary chosen by document frequency, and label indices. Built once per generation and shared
+// by every strategy the router tries.
+
+import { inputText, termCounts, tokenize } from "../features.js";
+
+export interface Corpus {
+  labels: string[];
+  maxChars: number;
+  /** Per document: unique token → count. */
+  docs: Map<string, number>[];
+  y: Int32Array;
+  vocab: string[];
+  vocabIndex: Map<string, number>;
+  /** Document frequency per vocab entry, overall and per label (row-major V × K). */
+  df: Int32Array;
+  dfByLabel: Int32Array;
+  classCounts: Int32Array;
+}
+
+export function buildCorpus(
+  inputs: unknown[],
+  outputs: unknown[],
+  labels: string[],
+  maxChars: number,
+  maxVocab = 30000,
+): Corpus {
+  const docs = inputs.map((x) => termCounts(tokenize(inputText(x), maxChars)));
+  const y = Int32Array.from(outputs.map((o) => labels.indexOf(String(o))));
+  const dfAll = new Map<string, number>();
+  for (const d of docs) for (const t of d.keys()) dfAll.set(t, (dfAll.get(t) ?? 0) + 1);
+  // Tokens seen in one document only carry no evidence a held-out document can use, unless the
+  // set is tiny.
+  const minDf = docs.length >= 30 ? 2 : 1;
+  const vocab = [...dfAll.entries()]
+    .filter(([, n]) => n >= minDf)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxVocab)
+    .map(([t]) => t);
+  const vocabIndex = new Map(vocab.map((t, i) => [t, i]));
+  const K = labels.length;
+  const df = new Int32Array(vocab.length);
+  const dfByLabel = new Int32Array(vocab.length * K);
+  const classCounts = new Int32Array(K);
+  docs.forEach((d, i) => {
+    classCounts[y[i]]++;
+    for (const t of d.keys()) {
+      const id = vocabIndex.get(t);
+      if (id === undefined) continue;
+      df[id]++;
+      dfByLabel[id * K + y[i]]++;
+    }
+  });
+  return { labels, maxChars, docs, y, vocab, vocabIndex, df, dfByLabel, classCounts };
+}
+
+/** The sub-corpus of some documents (for cross-validation), re-counting frequencies. */
+export function subCorpus(c: Corpus, rows: number[]): Corpus {
+  const K = c.labels.length;
+  const docs = rows.map((r) => c.docs[r]);
+  const y = Int32Array.from(rows.map((r) => c.y[r]));
+  const df = new Int32Array(c.vocab.length);
+  const dfByLabel = new Int32Array(c.vocab.length * K);
+  const classCounts = new Int32Array(K);
+  docs.forEach((d, i) => {
+    classCounts[y[i]]++;
+    for (const t of d.keys()) {
+      const id = c.vocabIndex.get(t);
+      if (id === undefined) continue;
+      df[id]++;
+      dfByLabel[id * K + y[i]]++;
+    }
+  });
+  return { ...c, docs, y, df, dfByLabel, classCounts };
+}
+
+/** Vocabulary entries that occur in the (sub-)corpus at all, in id order. */
+export function presentIds(c: Corpus): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < c.df.length; i++) if (c.df[i] > 0) ids.push(i);
+  return ids;
+}

@@ -1,0 +1,212 @@
+// The synthesis router: tries the cheap strategies first, measures each on held-out data (k-fold
+// cross-validation while the labelled set is small), and keeps the most accurate at the lowest
+// execution cost. LLM code generation is tried only when no data program reaches the target.
+
+import { performance } from "node:perf_hooks";
+import { compileDataProgram } from "../interpreter.js";
+import type { DataProgram, Strategy } from "../programs.js";
+import type { ChatProvider } from "../providers/types.js";
+import type { TaskSpec } from "../spec.js";
+import { type Interval, wilsonInterval } from "../statistics.js";
+import { outputsAgree } from "../validation.js";
+import type { WorkerPool } from "../worker-pool.js";
+import { trainBayes } from "./bayes.js";
+import { generateCode } from "./codegen.js";
+import { buildCorpus, type Corpus, subCorpus } from "./corpus.js";
+import { trainExtract } from "./extract.js";
+import { trainLogreg } from "./logreg.js";
+import { trainRules } from "./rules.js";
+import { trainTree } from "./tree.js";
+
+export interface Labelled {
+  input: unknown;
+  output: unknown;
+}
+
+export interface Candidate {
+  strategy: Strategy;
+  kind: "data" | "code";
+  body: string;
+  accuracy: Interval;
+  holdoutSize: number;
+  costMicros: number;
+  generationCost: number;
+  generationMs: number;
+  notes: string[];
+}
+
+export interface SynthesisOptions {
+  provider?: ChatProvider;
+  pool?: WorkerPool;
+  /** Representative failures of the current version, injected into regeneration. */
+  failures?: Labelled[];
+  strategies?: Strategy[];
+  /** Dollars LLM code generation may still spend; a call that could overrun it is not made. */
+  generationBudget?: number;
+  folds?: number;
+  seed?: number;
+}
+
+export interface SynthesisResult {
+  chosen?: Candidate;
+  tried: Candidate[];
+  /** Why an LLM code-generation call was not made (the generation budget), if one was not. */
+  refused?: string;
+}
+
+export const DEFAULT_MAX_CHARS = 3072;
+
+type Trainer = (c: Corpus, inputs: unknown[], outputs: unknown[]) => DataProgram;
+
+function trainers(spec: TaskSpec): Partial<Record<Strategy, Trainer>> {
+  if (spec.output.type === "json") {
+    const schema = spec.output.schema;
+    return { extract: (_c, inputs, outputs) => trainExtract(inputs, outputs, schema) };
+  }
+  return {
+    tree: (c) => trainTree(c),
+    rules: (c, inputs) => trainRules(c, inputs),
+    bayes: (c) => trainBayes(c),
+    logreg: (c) => trainLogreg(c),
+  };
+}
+
+/** Mean microseconds per input of a compiled program over (up to) 400 inputs, after a warm-up. */
+export function measureCost(run: (x: unknown) => unknown, inputs: unknown[]): number {
+  const sample = inputs.slice(0, 400);
+  if (sample.length === 0) return 0;
+  for (let r = 0; r < 3; r++) for (const x of sample) run(x);
+  const t0 = performance.now();
+  let reps = 0;
+  do {
+    for (const x of sample) run(x);
+    reps++;
+  } while (performance.now() - t0 < 20);
+  return ((performance.now() - t0) * 1000) / (reps * sample.length);
+}
+
+function folds(n: number, k: number, seed: number): number[][] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let s = seed >>> 0;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const out: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < order.length; i++) out[i % k].push(order[i]);
+  return out;
+}
+
+export async function synthesize(
+  spec: TaskSpec,
+  labelled: Labelled[],
+  options: SynthesisOptions = {},
+): Promise<SynthesisResult> {
+  const maxChars = spec.synthesis.maxChars ?? DEFAULT_MAX_CHARS;
+  const labels = spec.output.type === "label" ? spec.output.labels : [];
+  const allowed = options.strategies ?? (spec.synthesis.strategies as Strategy[] | undefined);
+  const inputs = labelled.map((l) => l.input);
+  const outputs = labelled.map((l) => l.output);
+  const corpus = spec.output.type === "label" ? buildCorpus(inputs, outputs, labels, maxChars) : undefined;
+  const k = Math.min(options.folds ?? 5, Math.max(2, labelled.length));
+  const parts = folds(labelled.length, k, options.seed ?? 11);
+  const tried: Candidate[] = [];
+  const order: Strategy[] = ["tree", "rules", "bayes", "logreg", "extract"];
+  const available = trainers(spec);
+  for (const strategy of order) {
+    const train = available[strategy];
+    if (!train || (allowed && !allowed.includes(strategy))) continue;
+    const t0 = performance.now();
+    let correct = 0;
+    let total = 0;
+    const notes: string[] = [];
+    try {
+      for (let f = 0; f < k && labelled.length >= 2; f++) {
+        const testRows = parts[f];
+        const trainRows = parts.flatMap((p, i) => (i === f ? [] : p));
+        const sub = corpus ? subCorpus(corpus, trainRows) : (undefined as unknown as Corpus);
+        const program = compileDataProgram(
+          train(
+            sub,
+            trainRows.map((r) => inputs[r]),
+            trainRows.map((r) => outputs[r]),
+          ),
+        );
+        for (const r of testRows) {
+          total++;
+          if (outputsAgree(program(inputs[r]).output, outputs[r], spec.comparison, spec.numericTolerance)) correct++;
+        }
+      }
+      const final = train(corpus as Corpus, inputs, outputs);
+      const run = compileDataProgram(final);
+      const costMicros = measureCost(run, inputs);
+      tried.push({
+        strategy,
+        kind: "data",
+        body: JSON.stringify(final),
+        accuracy: wilsonInterval(correct, total),
+        holdoutSize: total,
+        costMicros,
+        generationCost: 0,
+        generationMs: performance.now() - t0,
+        notes,
+      });
+    } catch (err) {
+      notes.push(`${strategy} failed: ${(err as Error).message}`);
+    }
+  }
+  const reaches = tried.some((c) => c.accuracy.low >= spec.accuracyTarget);
+  const codegenAllowed =
+    (allowed ? allowed.includes("codegen") : spec.synthesis.codegen !== false) && options.provider && options.pool;
+  let refused: string | undefined;
+  if (!reaches && codegenAllowed && options.provider && options.pool) {
+    const t0 = performance.now();
+    const r = await generateCode(spec, options.provider, options.pool, labelled, options.failures ?? [], {
+      budget: options.generationBudget,
+    });
+    refused = r.refused?.reason;
+    // The measured accuracy is on examples the model never saw.
+    const accuracy = wilsonInterval(r.heldOutCorrect, r.heldOutSize);
+    if (r.source) {
+      const source = r.source;
+      const pool = options.pool;
+      // Execution cost through the pool is dominated by messaging, measured on a few calls.
+      const probe = inputs.slice(0, 20);
+      const c0 = performance.now();
+      await pool.runBatch(source, probe);
+      const costMicros = probe.length > 0 ? ((performance.now() - c0) * 1000) / probe.length : 0;
+      tried.push({
+        strategy: "codegen",
+        kind: "code",
+        body: source,
+        accuracy,
+        holdoutSize: r.heldOutSize,
+        costMicros,
+        generationCost: r.cost,
+        generationMs: performance.now() - t0,
+        notes: r.notes,
+      });
+    } else if (r.attempts > 0 || !r.refused) {
+      tried.push({
+        strategy: "codegen",
+        kind: "code",
+        body: "",
+        accuracy: wilsonInterval(Math.round(r.accuracy * r.heldOutSize), r.heldOutSize),
+        holdoutSize: r.heldOutSize,
+        costMicros: Number.POSITIVE_INFINITY,
+        generationCost: r.cost,
+        generationMs: performance.now() - t0,
+        notes: r.notes,
+      });
+    }
+  }
+  const usable = tried.filter((c) => c.body !== "");
+  if (usable.length === 0) return { tried, refused };
+  const best = Math.max(...usable.map((c) => c.accuracy.estimate));
+  // Within half a point of the best counts as as good; then the cheapest to run wins.
+  const chosen = usable
+    .filter((c) => c.accuracy.estimate >= best - 0.005)
+    .sort((a, b) => a.costMicros - b.costMicros)[0];
+  return { chosen, tried, refused };
+}

@@ -1,0 +1,72 @@
+// Comparing a program's answer with the oracle's, and the output-schema tier of validation.
+
+import { Ajv, type ValidateFunction } from "ajv";
+import type { Comparison, TaskSpec } from "./spec.js";
+
+export function normalizeText(v: unknown): string {
+  return String(v)
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^[\s"'.,;:!?]+|[\s"'.,;:!?]+$/g, "");
+}
+
+/** Key-order-independent JSON text. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const keys = Object.keys(v as object)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function numericEqual(a: unknown, b: unknown, tolerance: number): boolean {
+  if (typeof a === "number" || typeof b === "number") {
+    const x = Number(a);
+    const y = Number(b);
+    return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= tolerance * Math.max(1, Math.abs(y));
+  }
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => numericEqual(x, b[i], tolerance));
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => numericEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tolerance))
+    );
+  }
+  return a === b;
+}
+
+export function outputsAgree(a: unknown, b: unknown, mode: Comparison, tolerance = 1e-6): boolean {
+  switch (mode) {
+    case "exact":
+      return typeof a === "object" || typeof b === "object" ? canonicalJson(a) === canonicalJson(b) : a === b;
+    case "normalized":
+      return typeof a === "object" || typeof b === "object"
+        ? canonicalJson(a) === canonicalJson(b)
+        : normalizeText(a) === normalizeText(b);
+    case "json":
+      return canonicalJson(a) === canonicalJson(b);
+    case "numeric":
+      return numericEqual(a, b, tolerance);
+  }
+}
+
+/** Tier 1: does an output have the shape the spec promises? Returns a reason when it does not. */
+export function outputChecker(spec: TaskSpec): (output: unknown) => string | undefined {
+  if (spec.output.type === "label") {
+    const labels = new Set(spec.output.labels);
+    return (o) =>
+      typeof o === "string" && labels.has(o)
+        ? undefined
+        : `${JSON.stringify(o)} is not one of the labels ${spec.output.type === "label" ? spec.output.labels.join(", ") : ""}`;
+  }
+  const ajv = new Ajv({ strict: false, allErrors: false });
+  const validate: ValidateFunction = ajv.compile(spec.output.schema);
+  return (o) => (validate(o) ? undefined : `output does not match the schema: ${ajv.errorsText(validate.errors)}`);
+}

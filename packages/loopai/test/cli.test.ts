@@ -1,0 +1,101 @@
+// The CLI through its main(): exit statuses, messages without stack traces, the whole workflow.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { after, test } from "node:test";
+import { main } from "../src/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "loopai-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const db = join(dir, "cli.db");
+
+async function run(args: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(["--db", db, ...args], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    stdin: Readable.from([stdin]),
+  });
+  return { code, out, err };
+}
+
+const rows = [
+  ["I want my money back", "refund"],
+  ["refund the broken blender please", "refund"],
+  ["give me a refund now", "refund"],
+  ["money back for this order", "refund"],
+  ["where is my parcel", "shipping"],
+  ["the delivery has not arrived", "shipping"],
+  ["tracking shows no parcel movement", "shipping"],
+  ["parcel delivery is late", "shipping"],
+];
+
+test("init, train, run, status, versions, review, rollback", async () => {
+  writeFileSync(
+    join(dir, "labels.jsonl"),
+    `${rows.map(([input, output]) => JSON.stringify({ input, output })).join("\n")}\n`,
+  );
+  const examples = rows.map(([input, output]) => `  - { input: "${input}", output: ${output} }`).join("\n");
+  writeFileSync(
+    join(dir, "spec.yaml"),
+    `name: intent\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\nsampling: { strategy: random, rate: 1 }\nimprovement: { rollout: immediate, minNewLabels: 1000, growthFactor: 100 }\nexamples:\n${examples}\n`,
+  );
+  let r = await run(["init", join(dir, "spec.yaml")]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /task intent: created \(8 examples/);
+  r = await run(["train", "intent"]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /version 1 \(\w+\) active/);
+  r = await run(["run", "intent"], "where is my parcel\nI want my money back\n");
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => [l.output, l.servedBy, l.sampled]),
+    [
+      ["shipping", "oracle", "random"],
+      ["refund", "oracle", "random"],
+    ],
+  );
+  r = await run(["status", "intent"]);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /requests 2/);
+  assert.match(r.out, /cost reduction = 1 − s − G\/\(N·c\)/);
+  r = await run(["status", "intent", "--json"]);
+  assert.equal(JSON.parse(r.out).oracle.calls, 2);
+  r = await run(["versions", "intent", "--audit"]);
+  assert.match(r.out, /activate/);
+  r = await run(["review", "intent", "--list"]);
+  assert.match(r.out, /no items waiting/);
+  r = await run(["rollback", "intent"]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^loopai: task "intent" has no earlier version to roll back to\n$/);
+});
+
+test("bad input: a malformed spec, an unknown task, a missing file exit 1 with one clear line", async () => {
+  writeFileSync(
+    join(dir, "bad.yaml"),
+    "name: x\ninput: { type: text }\noutput: { type: label, labels: [a] }\noracle: { type: dataset }\n",
+  );
+  let r = await run(["init", join(dir, "bad.yaml")]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /bad\.yaml:3: \/output\/labels: must NOT have fewer than 2 items/);
+  assert.match(r.err, /bad\.yaml:4: \/oracle: missing required field "path"/);
+  assert.doesNotMatch(r.err, /\n\s+at /);
+  r = await run(["status", "nope"]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /unknown task "nope"/);
+  r = await run(["init", join(dir, "missing.yaml")]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /cannot read task spec .*missing\.yaml: ENOENT/);
+  r = await run(["frobnicate"]);
+  assert.equal(r.code, 1);
+  r = await run(["--help"]);
+  assert.equal(r.code, 0);
+});

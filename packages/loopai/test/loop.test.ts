@@ -1,0 +1,226 @@
+// The loop end to end on the real SQLite store, real worker threads and real data.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { loadSpamAssassin } from "../bench/loopai-bench.js";
+import { LoopaiError } from "../src/errors.js";
+import { Loopai } from "../src/loop.js";
+import { DatasetOracle } from "../src/oracles/dataset.js";
+import type { ProgramVersion } from "../src/programs.js";
+import { seededRandom } from "../src/sampling.js";
+import { wilsonInterval } from "../src/statistics.js";
+import { SqliteStore } from "../src/store.js";
+import { WorkerPool } from "../src/worker-pool.js";
+import { intentSpec, intents } from "./intents.js";
+
+const dir = mkdtempSync(join(tmpdir(), "loopai-test-"));
+const pool = new WorkerPool({ size: 2, deadlineMs: 200 });
+after(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+let dbs = 0;
+const newStore = () => new SqliteStore(join(dir, `t${++dbs}.db`));
+
+test("spam: a stream through the loop is answered, sampled, stored and learnt from", async () => {
+  const all = loadSpamAssassin();
+  const r = seededRandom(17);
+  const items = all.filter(() => r() < 0.1).map((e) => ({ input: e.text, output: e.label }));
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle(items, 0.001) });
+  loop.createTask({
+    name: "spam",
+    input: { type: "text" },
+    output: { type: "label", labels: ["ham", "spam"] },
+    oracle: { type: "dataset", path: "(memory)" },
+    examples: items.slice(0, 40),
+    sampling: { strategy: "uncertainty", rate: 0.08, seed: 2 },
+    improvement: { minNewLabels: 15, rollout: "immediate" },
+  });
+  const v1 = await loop.train("spam");
+  assert.equal(v1?.status, "active");
+  let correct = 0;
+  let sampled = 0;
+  const stream = items.slice(40);
+  for (const it of stream) {
+    const res = await loop.execute("spam", it.input);
+    assert.notEqual(res.servedBy, "none");
+    if (res.sampled) sampled++;
+    if (res.output === it.output) correct++;
+  }
+  const s = loop.status("spam");
+  assert.equal(s.requests, stream.length);
+  assert.equal(s.oracle.calls, sampled);
+  assert.equal(s.labels, 40 + sampled);
+  assert.equal(store.samples("spam", 10_000).length, sampled);
+  assert.ok(Math.abs(sampled / stream.length - 0.08) < 0.02, `sampled ${sampled}`);
+  assert.ok(s.versions >= 2, "regenerated as labels arrived");
+  // Better than always answering the majority label, with confidence.
+  const majority = Math.max(...["ham", "spam"].map((l) => stream.filter((x) => x.output === l).length)) / stream.length;
+  assert.ok(
+    wilsonInterval(correct, stream.length).low > majority,
+    `accuracy ${correct / stream.length} vs majority ${majority}`,
+  );
+  assert.ok(s.cost.reduction > 0.8 && s.cost.reduction < 1);
+  await loop.close();
+});
+
+test("a program that throws or loops: the request is answered by the previous version, or by the oracle", async () => {
+  const data = intents(200, 9);
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle(data), pool, autoImprove: false });
+  loop.createTask(intentSpec({ examples: data.slice(0, 60), sampling: { strategy: "random", rate: 0 } }));
+  const v1 = await loop.train("intent");
+  store.setVersionStatus("intent", v1?.version ?? 0, "retired");
+  for (const [i, source] of [
+    "function run(x) { throw new Error('bad generated code'); }",
+    "function run(x) { while (true) {} }",
+  ].entries()) {
+    const version = store.nextVersionNumber("intent");
+    store.saveVersion({
+      ...(store.getVersion("intent", v1?.version ?? 0) as ProgramVersion),
+      version,
+      kind: "code",
+      strategy: "codegen",
+      body: source,
+      status: "active",
+    });
+    store.setActiveVersion("intent", version);
+    const l = new Loopai({ store, oracle: new DatasetOracle(data), pool, autoImprove: false });
+    const r = await l.execute("intent", data[100 + i].input);
+    assert.equal(r.servedBy, "previous");
+    assert.equal(r.version, v1?.version);
+    assert.match(r.errors?.[0] ?? "", i === 0 ? /bad generated code/ : /deadline/);
+    await l.close();
+  }
+  // With onProgramError: oracle, and the oracle asked directly.
+  loop.createTask(intentSpec({ examples: [], onProgramError: "oracle", sampling: { strategy: "random", rate: 0 } }));
+  const r = await loop.execute("intent", data[150].input);
+  assert.equal(r.servedBy, "oracle");
+  assert.equal(r.output, data[150].output);
+  assert.ok(store.counters("intent").errors >= 0);
+  await loop.close();
+});
+
+test("an oracle answer outside the label set is reported, not stored as a label, and the request is still answered", async () => {
+  const data = intents(100, 10);
+  const store = newStore();
+  const lying = new DatasetOracle(data.map((d) => ({ input: d.input, output: "maybe" })));
+  const loop = new Loopai({ store, oracle: lying, autoImprove: false });
+  loop.createTask(intentSpec({ examples: data.slice(0, 40), sampling: { strategy: "random", rate: 1 } }));
+  await loop.train("intent");
+  const r = await loop.execute("intent", data[50].input);
+  assert.equal(r.servedBy, "program");
+  assert.match(r.errors?.join() ?? "", /"maybe" is not one of the labels/);
+  assert.equal(store.labelCount("intent"), 40);
+  assert.deepEqual(store.oracleTotals("intent").calls, 1);
+  assert.deepEqual(store.oracleTotals("intent").valid, 0);
+  assert.match(store.samples("intent")[0].error ?? "", /not one of the labels/);
+  await loop.close();
+});
+
+test("human review queue: sampled items wait for a label, which becomes training data", async () => {
+  const data = intents(100, 11);
+  const store = newStore();
+  const loop = new Loopai({ store, autoImprove: false });
+  loop.createTask(
+    intentSpec({ oracle: { type: "human" }, examples: data.slice(0, 40), sampling: { strategy: "random", rate: 1 } }),
+  );
+  await loop.train("intent");
+  const r = await loop.execute("intent", data[60].input);
+  assert.equal(r.servedBy, "program");
+  assert.ok(r.reviewId);
+  const pending = loop.pendingReviews("intent");
+  assert.equal(pending.length, 1);
+  await assert.rejects(loop.answerReview(pending[0].id, "dunno"), LoopaiError);
+  const { agree } = await loop.answerReview(pending[0].id, data[60].output);
+  assert.equal(agree, r.output === data[60].output);
+  assert.equal(loop.pendingReviews("intent").length, 0);
+  assert.equal(store.labelCount("intent"), 41);
+  await loop.close();
+});
+
+test("rollback returns to any earlier version at once and is audited", async () => {
+  const data = intents(300, 12);
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle(data), autoImprove: false });
+  loop.createTask(intentSpec({ examples: data.slice(0, 30), improvement: { rollout: "immediate" } }));
+  const v1 = await loop.train("intent");
+  for (const d of data.slice(30, 80)) await loop.feedback("intent", d.input, d.output);
+  const v2 = await loop.train("intent", { force: true });
+  assert.equal(store.getTask("intent")?.activeVersion, v2?.version);
+  assert.equal(loop.rollback("intent"), v1?.version);
+  assert.equal(store.getTask("intent")?.activeVersion, v1?.version);
+  assert.equal((await loop.execute("intent", data[100].input)).version, v1?.version);
+  assert.equal(loop.rollback("intent", v2?.version), v2?.version);
+  assert.deepEqual(
+    store
+      .auditLog("intent")
+      .filter((a) => a.action === "rollback")
+      .map((a) => a.toVersion),
+    [v1?.version, v2?.version],
+  );
+  assert.throws(() => loop.rollback("intent", 99), /no version 99/);
+  await loop.close();
+});
+
+test("LLM code generation: code from an OpenAI-format server is parsed, tested on the examples and run in workers", async () => {
+  let calls = 0;
+  const replies = [
+    "Here you go:\n```js\nfunction run(input) { return { output: 'refund', confidence: 0.5 } \n```", // syntax error
+    "```js\nfunction run(input) {\n  const t = input.toLowerCase();\n  if (/refund|money|back|return/.test(t)) return { output: 'refund', confidence: 0.9 };\n  if (/parcel|delivery|tracking|arrived/.test(t)) return { output: 'shipping', confidence: 0.9 };\n  return { output: 'other', confidence: 0.6 };\n}\n```",
+  ];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => {
+      body += c;
+    });
+    req.on("end", () => {
+      const parsed = JSON.parse(body);
+      assert.equal(parsed.messages[0].role, "system");
+      const text = replies[Math.min(calls++, replies.length - 1)];
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          object: "chat.completion",
+          choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+          usage: { prompt_tokens: 900, completion_tokens: 120 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  const data = intents(120, 13);
+  const store = newStore();
+  const loop = new Loopai({ store, pool, autoImprove: false });
+  loop.createTask(
+    intentSpec({
+      examples: data.slice(0, 40),
+      oracle: {
+        type: "llm",
+        providers: [{ kind: "openai", model: "gpt-4o-mini", baseUrl: `http://127.0.0.1:${port}/v1`, retries: 0 }],
+      },
+      synthesis: { strategies: ["codegen"] },
+      sampling: { strategy: "random", rate: 0 },
+    }),
+  );
+  const v = await loop.train("intent");
+  server.close();
+  assert.equal(v?.kind, "code");
+  assert.equal(calls, 2, "the syntax error was fed back and fixed");
+  assert.ok((v?.generationCost ?? 0) > 0);
+  const results = await loop.executeBatch(
+    "intent",
+    data.slice(60, 80).map((d) => d.input),
+  );
+  const right = results.filter((r, i) => r.output === data[60 + i].output).length;
+  assert.ok(right >= 18, `${right}/20`);
+  assert.ok(results.every((r) => r.servedBy === "program"));
+  await loop.close();
+});
