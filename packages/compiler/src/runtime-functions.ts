@@ -24,6 +24,12 @@ export interface RuntimeFunction {
   readonly memory: "none" | "read" | "any";
   /** Never returns (exits the process). */
   readonly noReturn?: boolean;
+  /**
+   * The C library function this one checks: it returns `libm(x)` and fails exactly when that is NaN
+   * for a non-NaN argument or infinite for a finite one (CPython's math_1). The emitter calls the
+   * library function itself and this one only in that case, to raise with its message.
+   */
+  readonly checksLibm?: string;
   readonly doc: string;
 }
 
@@ -78,6 +84,32 @@ const MATH_1: readonly [string, boolean, string][] = [
   ["radians", false, "math.radians"],
   ["ulp", false, "math.ulp"],
 ];
+
+/** The MATH_1 functions that are C's function of the same name checked by runtime/py_math.c's checked_1. */
+const CHECKED_LIBM = new Set([
+  "sqrt",
+  "exp",
+  "exp2",
+  "expm1",
+  "log2",
+  "log10",
+  "log1p",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "cbrt",
+  "erf",
+  "erfc",
+]);
 
 const MATH_2: readonly [string, boolean, string][] = [
   ["log_base", true, "math.log(x, base); ZeroDivisionError for base 1"],
@@ -161,7 +193,10 @@ const FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_i64_round_digits", [["i64", "i64"], "i64"], true, "any", "round(x, n) for an int."),
 
   // The math module.
-  ...MATH_1.map(([name, canFail, doc]) => fn(`rt_math_${name}`, f64_f64, canFail, canFail ? "any" : "none", doc)),
+  ...MATH_1.map(([name, canFail, doc]) => {
+    const f = fn(`rt_math_${name}`, f64_f64, canFail, canFail ? "any" : "none", doc);
+    return CHECKED_LIBM.has(name) ? { ...f, checksLibm: name } : f;
+  }),
   ...MATH_2.map(([name, canFail, doc]) => fn(`rt_math_${name}`, f64f64_f64, canFail, canFail ? "any" : "none", doc)),
   fn("rt_math_ldexp", [["f64", "i64"], "f64"], true, "any", "math.ldexp; OverflowError on overflow."),
   fn("rt_math_floor", [["f64"], "i64"], true, "any", "math.floor of a float, as an int."),

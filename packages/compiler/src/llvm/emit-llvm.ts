@@ -565,6 +565,11 @@ class FunctionEmitter {
     const failed = this.tmp();
     this.line(`${pending} = load i8, ptr @rt_error_pending`);
     this.line(`${failed} = icmp ne i8 ${pending}, 0`);
+    this.branchToFail(failed, this.unwindLabel(line));
+  }
+
+  /** The cold block that adds this frame at `line` to the traceback and returns: one per line. */
+  private unwindLabel(line: number): string {
     const key = `propagate\0${line}`;
     let fail = this.failLabels.get(key);
     if (fail === undefined) {
@@ -579,7 +584,7 @@ class FunctionEmitter {
         `  ${this.returnZero()}`,
       );
     }
-    this.branchToFail(failed, fail);
+    return fail;
   }
 
   /** On the way out with an error: the frames of the calls a tail-recursive loop stands for. */
@@ -763,6 +768,10 @@ class FunctionEmitter {
       return;
     }
     const f = runtimeFunction(inst.name);
+    if (f.checksLibm !== undefined && inst.loc !== null) {
+      this.emitCheckedLibmCall(inst, f, f.checksLibm, inst.loc.line);
+      return;
+    }
     const where = `runtime call of ${f.name} in @${this.fn.name}`;
     if (inst.args.length !== f.params.length) {
       throw new Error(`${where}: ${inst.args.length} arguments given, ${f.params.length} expected`);
@@ -780,6 +789,43 @@ class FunctionEmitter {
       if (inst.loc === null) throw new Error(`${where}: the function can fail, so the call needs a source location`);
       this.propagateFrom(inst.loc.line);
     }
+  }
+
+  /**
+   * A checked math function as its C library function plus a check inline: a finite result is
+   * always right, so the fast path tests only that, with no call into the runtime and no
+   * pending-error load. Otherwise the runtime function decides (NaN from a number, infinity from a
+   * finite argument) and raises with its message; its result is the library's, so the code goes on
+   * with it when nothing was raised.
+   */
+  private emitCheckedLibmCall(
+    inst: Extract<Instruction, { kind: "runtime" }>,
+    f: RuntimeFunction,
+    libm: string,
+    line: number,
+  ): void {
+    this.m.declareIntrinsic(`declare double @${libm}(double) nounwind`);
+    this.m.declareIntrinsic("declare double @llvm.fabs.f64(double)");
+    this.m.declareRuntime(f);
+    const x = this.value(inst.args[0]!);
+    const r = this.name(inst);
+    const magnitude = this.tmp();
+    const notFinite = this.tmp();
+    this.line(`${r} = call double @${libm}(double ${x})`);
+    this.line(`${magnitude} = call double @llvm.fabs.f64(double ${r})`);
+    this.line(`${notFinite} = fcmp uge double ${magnitude}, 0x7FF0000000000000`);
+    const slow = this.newLabel(`${libm}.not.finite`);
+    this.branchToFail(notFinite, slow);
+    const next = this.currentLabel;
+    const pending = this.tmp();
+    const failed = this.tmp();
+    this.coldLines.push(
+      `${quoted(slow)}:`,
+      `  call double @${f.name}(double ${x})`,
+      `  ${pending} = load i8, ptr @rt_error_pending`,
+      `  ${failed} = icmp ne i8 ${pending}, 0`,
+      `  br i1 ${failed}, label %${quoted(this.unwindLabel(line))}, label %${quoted(next)}`,
+    );
   }
 
   /** `result = a <op> b` via llvm.<op>.with.overflow, raising on overflow. */
