@@ -66,6 +66,8 @@ fi
 # --- Build -------------------------------------------------------------------------------------
 # The local tsc, as `npx tsc -b` would run it, without npx's start-up cost.
 quietly node_modules/.bin/tsc -b
+# pycompile's CLI as one module: it starts some 50 ms faster (packages/python/scripts/bundle-cli.ts).
+quietly node packages/python/dist/scripts/bundle-cli.js
 
 summary=""
 for step in "${done_steps[@]}"; do summary+="${summary:+, }$step"; done

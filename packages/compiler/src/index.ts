@@ -32,7 +32,9 @@ export {
   buildExecutable,
   type EmitKind,
   type OptLevel,
+  type PendingBuild,
   type PhaseTimings,
+  startBuild,
 } from "./toolchain/build-executable.js";
 export { defaultCacheDir, ensureRuntimeArchive, type RuntimeArchive } from "./toolchain/runtime-archive.js";
 export { findToolchain, type Toolchain, ToolchainError } from "./toolchain/tools.js";

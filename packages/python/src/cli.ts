@@ -12,6 +12,7 @@ import {
   printModule,
   renderDiagnostic,
   shouldUseColor,
+  startBuild,
   ToolchainError,
 } from "@toolchain/compiler";
 import { Command, CommanderError } from "commander";
@@ -240,14 +241,18 @@ async function buildFile(
   debug: boolean,
 ): Promise<number> {
   const started = performance.now();
+  // The LLVM tools start now and load while the front end runs.
+  const pending = startBuild(options);
   const outcome = compileFile(file, debug);
+  if (outcome.kind !== "compiled") pending.cancel();
   if (outcome.kind === "failed") return outcome.status;
   if (outcome.kind === "error") {
     writeErr(renderError(outcome, shouldUseColor(process.stderr)));
     return EXIT_USER_ERROR;
   }
   try {
-    const timings = await buildIrModule(outcome.module, outcome.source, options, performance.now() - started);
+    const frontEndMs = performance.now() - started;
+    const timings = await buildIrModule(outcome.module, outcome.source, options, frontEndMs, pending);
     if (showTimings) {
       const parts = Object.entries(timings).map(([phase, ms]) => `${phase} ${ms.toFixed(1)} ms`);
       writeErr(`pycompile: ${parts.join(", ")}\n`);

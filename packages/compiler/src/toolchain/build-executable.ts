@@ -1,12 +1,12 @@
-// LLVM IR text to an executable: `opt -O<n>`, `llc -O<n>`, then the C compiler links the object with
-// the cached runtime archive and libm. Each phase is timed for the front ends' reports.
+// LLVM IR text to an executable: `opt -O<n>` piped into `llc -O<n>`, then the C compiler links the
+// object with the cached runtime archive and libm. Each phase is timed for the front ends' reports.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ensureRuntimeArchive } from "./runtime-archive.js";
-import { findToolchain, runTool, type Toolchain } from "./tools.js";
+import { findToolchain, runTool, type StartedTool, startTool, type Toolchain } from "./tools.js";
 
 export type OptLevel = 0 | 1 | 2 | 3;
 
@@ -45,65 +45,123 @@ export interface BuildResult {
 }
 
 /** Builds `output` from LLVM IR text; tool failures are ToolchainErrors naming the command. */
-export async function buildExecutable(options: BuildOptions): Promise<BuildResult> {
+export function buildExecutable(options: BuildOptions): Promise<BuildResult> {
+  return startBuild(options).finish(options.llvmIr);
+}
+
+/** A build whose LLVM tools are already running, waiting for the IR. */
+export interface PendingBuild {
+  /** Feeds the IR to the tools and completes the build. */
+  finish(llvmIr: string): Promise<BuildResult>;
+  /** Stops the tools (the IR will not come: the source had an error). */
+  cancel(): void;
+}
+
+/**
+ * Starts `opt` and `llc` before the IR exists, connected by a pipe (opt's bitcode goes straight to
+ * llc), so that loading LLVM's libraries, some 20 ms a tool, happens while the front end works on
+ * the other core. A missing tool is reported when the build is finished, not before: an error in
+ * the source comes first.
+ */
+export function startBuild(options: Omit<BuildOptions, "llvmIr">): PendingBuild {
   const started = performance.now();
-  const toolchain = options.toolchain ?? findToolchain();
   const level = options.optLevel ?? 2;
   const emit = options.emit ?? "exe";
   const timings: PhaseTimings = { opt: 0, llc: 0, runtime: 0, link: 0, total: 0 };
-  // LLVM 14 reads `ptr` only in opaque-pointer mode; later versions have it on by default.
-  const pointerFlags = toolchain.llvmVersion < 15 ? ["-opaque-pointers"] : [];
   const work = mkdtempSync(join(tmpdir(), "toolchain-build-"));
-  const timed = async <T>(phase: keyof PhaseTimings, action: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await action();
-    } finally {
-      timings[phase] += performance.now() - start;
-    }
-  };
+  const cleanUp = () => rmSync(work, { recursive: true, force: true });
+  let toolchain: Toolchain;
+  let opt: StartedTool;
+  let llc: StartedTool | null = null;
+  const object = emit === "exe" ? join(work, "module.o") : options.output;
   try {
-    const input = join(work, "module.ll");
-    writeFileSync(input, options.llvmIr);
-    const optimised = emit === "llvm" ? options.output : join(work, "module.bc");
-    await timed("opt", () =>
-      runTool(
-        [toolchain.opt, `-O${level}`, ...pointerFlags, ...(emit === "llvm" ? ["-S"] : []), input, "-o", optimised],
-        "opt",
-      ),
+    toolchain = options.toolchain ?? findToolchain();
+    // LLVM 14 reads `ptr` only in opaque-pointer mode; later versions have it on by default.
+    const pointerFlags = toolchain.llvmVersion < 15 ? ["-opaque-pointers"] : [];
+    opt = startTool(
+      [
+        toolchain.opt,
+        `-O${level}`,
+        ...pointerFlags,
+        ...(emit === "llvm" ? ["-S", "-", "-o", options.output] : ["-", "-o", "-"]),
+      ],
+      "opt",
+      "pipe",
+      emit !== "llvm",
     );
-    if (emit === "llvm") return finish();
-    const object = emit === "exe" ? join(work, "module.o") : options.output;
-    await timed("llc", () =>
-      runTool(
+    if (emit !== "llvm") {
+      llc = startTool(
         [
           toolchain.llc,
           `-O${level}`,
           ...pointerFlags,
           "-relocation-model=pic",
           `-filetype=${emit === "asm" ? "asm" : "obj"}`,
-          optimised,
+          "-",
           "-o",
           object,
         ],
         "llc",
-      ),
-    );
-    if (emit !== "exe") return finish();
-    const runtime = await timed("runtime", () => ensureRuntimeArchive(toolchain, options.cacheDir));
-    await timed("link", () =>
-      runTool(
-        [...toolchain.cc, object, runtime.path, "-lm", ...(options.linkArgs ?? []), "-o", options.output],
-        "linking",
-      ),
-    );
-    return finish();
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+        opt.child.stdout!,
+      );
+      // llc has its own copy of the pipe's reading end; ours would keep opt from counting as closed.
+      opt.child.stdout!.destroy();
+    }
+  } catch (error) {
+    cleanUp();
+    const failure = Promise.reject(error);
+    failure.catch(() => {});
+    return { finish: () => failure, cancel: () => {} };
   }
+  // Writing to a tool that died early fails with EPIPE; its own exit status says why.
+  opt.child.stdin!.on("error", () => {});
 
-  function finish(): BuildResult {
-    timings.total = performance.now() - started;
-    return { output: options.output, timings };
+  return {
+    async finish(llvmIr: string): Promise<BuildResult> {
+      try {
+        const fed = performance.now();
+        opt.child.stdin!.end(llvmIr);
+        try {
+          await opt.done;
+        } finally {
+          timings.opt = performance.now() - fed;
+        }
+        if (llc !== null) {
+          const optimised = performance.now();
+          await llc.done;
+          timings.llc = performance.now() - optimised;
+        }
+        if (emit === "exe") {
+          const runtime = await timed("runtime", () => ensureRuntimeArchive(toolchain, options.cacheDir));
+          await timed("link", () =>
+            runTool(
+              [...toolchain.cc, object, runtime.path, "-lm", ...(options.linkArgs ?? []), "-o", options.output],
+              "linking",
+            ),
+          );
+        }
+        timings.total = performance.now() - started;
+        return { output: options.output, timings };
+      } catch (error) {
+        llc?.child.kill("SIGKILL");
+        throw error;
+      } finally {
+        cleanUp();
+      }
+    },
+    cancel(): void {
+      opt.child.kill("SIGKILL");
+      llc?.child.kill("SIGKILL");
+      cleanUp();
+    },
+  };
+
+  async function timed<T>(phase: keyof PhaseTimings, action: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await action();
+    } finally {
+      timings[phase] += performance.now() - start;
+    }
   }
 }

@@ -5,13 +5,21 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { runTool, type Toolchain } from "./tools.js";
 
-/** The runtime's sources: packages/compiler/runtime, found from this file's place in dist/src/toolchain. */
-export const RUNTIME_SOURCE_DIR = fileURLToPath(new URL("../../../runtime/", import.meta.url));
+/**
+ * The runtime's sources: packages/compiler/runtime, found through the package's own name, so that
+ * this code finds them from its place in dist/src/toolchain and from a front end's bundle alike.
+ */
+export const RUNTIME_SOURCE_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@toolchain/compiler")),
+  "..",
+  "..",
+  "runtime",
+);
 
 export const RUNTIME_ARCHIVE_NAME = "libtoolchain_runtime.a";
 

@@ -2,7 +2,7 @@
 // version), the C compiler and `ar`; and running them with their failures reported as
 // ToolchainError (the command and its stderr), never as a stack trace.
 
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
   accessSync,
   constants as fsConstants,
@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
+import type { Readable } from "node:stream";
 import { defaultCacheDir } from "./runtime-archive.js";
 
 /** A failure of the toolchain: a missing program or a program that failed. `message` says it all. */
@@ -181,12 +182,32 @@ export interface RunResult {
 
 /** Runs a tool; a failure (spawn error, signal, non-zero status) is a ToolchainError. */
 export function runTool(command: readonly string[], what: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
+  return startTool(command, what, "ignore").done;
+}
+
+export interface StartedTool {
+  readonly child: ChildProcess;
+  /** Settles when the tool exits: its output, or a ToolchainError naming the command. */
+  readonly done: Promise<RunResult>;
+}
+
+/**
+ * Starts a tool whose input comes later: `stdin` is "ignore", "pipe" (written by the caller) or
+ * another tool's output stream. With `binaryStdout` the standard output is left as a stream for the
+ * next tool instead of being collected.
+ */
+export function startTool(
+  command: readonly string[],
+  what: string,
+  stdin: "ignore" | "pipe" | Readable,
+  binaryStdout = false,
+): StartedTool {
+  const child = spawn(command[0]!, command.slice(1), { stdio: [stdin, "pipe", "pipe"] });
+  const done = new Promise<RunResult>((resolve, reject) => {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    if (!binaryStdout) child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error) => {
       reject(new ToolchainError(`${what} could not be started: ${error.message}\n  $ ${shellLine(command)}`, command));
     });
@@ -202,6 +223,9 @@ export function runTool(command: readonly string[], what: string): Promise<RunRe
       reject(new ToolchainError(`${what} ${how}:\n  $ ${shellLine(command)}${details}`, command, err));
     });
   });
+  // A failure is reported by whoever awaits `done`; until then it must not count as unhandled.
+  done.catch(() => {});
+  return { child, done };
 }
 
 export function shellLine(command: readonly string[]): string {
