@@ -506,10 +506,10 @@ def main_run() -> int:
 def main_zygote() -> int:
     """A worker slot's task starter. Started once per slot, it has imported this runner (nothing of the
     user's) and then, per task (a JSON line on fd 3: the spec file, the task's environment and working
-    directory), forks a child that is the task's own process: it sets the environment, runs the task exactly
-    as `run` does and exits through the interpreter's normal shutdown (atexit handlers, flushed files). A
-    fork costs about a millisecond where starting python3 and importing the runner cost tens (more through a
-    pyenv shim). The zygote reports the child's pid and exit status on fd 3, and after each task writes the
+    directory), hands the task to a child forked ahead of it, which is the task's own process: it sets the
+    environment, runs the task exactly as `run` does and ends as interpreter shutdown would (threads joined,
+    atexit handlers run, files flushed). A fork costs a millisecond or two where starting python3 and
+    importing the runner cost tens (more through a pyenv shim). The zygote reports the child's pid and exit status on fd 3, and after each task writes the
     marker kogine gave it to stdout and stderr, so kogine knows where that task's output ends."""
     import gc
     import signal
@@ -519,28 +519,55 @@ def main_zygote() -> int:
     marker = b"\0kogine-task-end-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"\0"
     gc.collect()
     gc.freeze()  # keeps the zygote's objects out of the children's collections (and their pages shared)
+    # The next task's process is forked ahead, while kogine records the last task: it waits for its task
+    # on a pipe of its own, so a fork's cost (copying the page tables) is off the tasks' path.
+    spare = fork_spare()
     pending = b""
-    while True:
-        while b"\n" not in pending:
-            chunk = os.read(3, 65536)
+    try:
+        while True:
+            while b"\n" not in pending:
+                chunk = os.read(3, 65536)
+                if not chunk:
+                    return 0
+                pending += chunk
+            line, pending = pending.split(b"\n", 1)
+            pid, task_pipe = spare
+            os.write(task_pipe, line + b"\n")
+            os.close(task_pipe)
+            spare = None
+            os.write(3, (json.dumps({"event": "started", "pid": pid}) + "\n").encode())
+            _, status = os.waitpid(pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            for fd in (1, 2):
+                os.write(fd, marker)
+            signal_name = signal.Signals(-code).name if code < 0 else None
+            report = {"event": "exited", "pid": pid, "code": code if code >= 0 else None, "signal": signal_name}
+            os.write(3, (json.dumps(report) + "\n").encode())
+            spare = fork_spare()
+    finally:
+        if spare is not None:
+            os.close(spare[1])  # the spare reads end of file and exits
+            os.waitpid(spare[0], 0)
+
+
+def fork_spare():
+    """A child forked now that runs the task written to its pipe later (or exits when the pipe closes)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(write_end)
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = os.read(read_end, 65536)
             if not chunk:
-                return 0
-            pending += chunk
-        line, pending = pending.split(b"\n", 1)
-        message = json.loads(line)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            run_forked_task(message)  # never returns: raises SystemExit
-        os.write(3, (json.dumps({"event": "started", "pid": pid}) + "\n").encode())
-        _, status = os.waitpid(pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        for fd in (1, 2):
-            os.write(fd, marker)
-        signal_name = signal.Signals(-code).name if code < 0 else None
-        report = {"event": "exited", "pid": pid, "code": code if code >= 0 else None, "signal": signal_name}
-        os.write(3, (json.dumps(report) + "\n").encode())
+                os._exit(0)
+            data += chunk
+        os.close(read_end)
+        run_forked_task(json.loads(data))  # never returns
+    os.close(read_end)
+    return pid, write_end
 
 
 def run_forked_task(message):
