@@ -21,7 +21,8 @@ import { pythonExecutable, pythonVersion } from "../test/cpython-referee.js";
 import { describeEnd, type ProcessResult, runProcess } from "../test/run-process.js";
 
 const BENCH_DIR = fileURLToPath(new URL("../../bench/", import.meta.url));
-const BIN = fileURLToPath(new URL("../../bin/pycompile.js", import.meta.url));
+/** The `pycompile` command as `npx pycompile` runs it (bin/pycompile, a shell launcher). */
+const PYCOMPILE = fileURLToPath(new URL("../../bin/pycompile", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const CC = process.env.CC || "gcc";
 const BUILD_TIMEOUT_MS = 300_000;
@@ -176,7 +177,7 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
   const builds = result.kind === "compile" ? options.runs : 1;
   for (let b = 0; b < builds; b++) {
     log(`pycompile build -O${options.opt}${builds > 1 ? ` (${b + 1}/${builds})` : ""}`);
-    const build = await runProcess(process.execPath, [BIN, "build", bench.python, "-o", ourExe, `-O${options.opt}`], {
+    const build = await runProcess(PYCOMPILE, ["build", bench.python, "-o", ourExe, `-O${options.opt}`], {
       timeoutMs: BUILD_TIMEOUT_MS,
     });
     if (build.status !== 0) {

@@ -114,6 +114,16 @@ describe("pycompile", () => {
     assert.equal(run.stdout, `${version}\n`);
   });
 
+  test("the `pycompile` command that npm links (a shell launcher) runs the same CLI, with its exit status", () => {
+    const launcher = fileURLToPath(new URL("../../bin/pycompile", import.meta.url));
+    const viaLauncher = spawnSync(launcher, ["check", broken], { encoding: "utf8" });
+    const direct = pycompile("check", broken);
+    assert.equal(viaLauncher.status, 1);
+    assert.equal(viaLauncher.stderr, direct.stderr);
+    const version = spawnSync(launcher, ["--version"], { encoding: "utf8" });
+    assert.equal(version.stdout, pycompile("--version").stdout);
+  });
+
   test("an unknown option exits 1 with commander's message", () => {
     const run = pycompile("ast", "--no-such-option", tiny);
     assert.equal(run.status, 1);
