@@ -52,31 +52,35 @@ function fn(
 const f64_f64: Signature = [["f64"], "f64"];
 const f64f64_f64: Signature = [["f64", "f64"], "f64"];
 
-/** math functions of one float: [name, can fail, what it does]. */
-const MATH_1: readonly [string, boolean, string][] = [
-  ["sqrt", true, "math.sqrt"],
-  ["exp", true, "math.exp (OverflowError on overflow)"],
-  ["exp2", true, "math.exp2"],
-  ["expm1", true, "math.expm1"],
+/**
+ * math functions of one float: [name, can fail, what it does]. "libm" marks those that are C's
+ * function of the same name checked by runtime/py_math.c's checked_1: they fail, and the emitter may
+ * call the C function itself (RuntimeFunction.checksLibm).
+ */
+const MATH_1: readonly [string, boolean | "libm", string][] = [
+  ["sqrt", "libm", "math.sqrt"],
+  ["exp", "libm", "math.exp (OverflowError on overflow)"],
+  ["exp2", "libm", "math.exp2"],
+  ["expm1", "libm", "math.expm1"],
   ["log", true, "math.log with one argument"],
-  ["log2", true, "math.log2"],
-  ["log10", true, "math.log10"],
-  ["log1p", true, "math.log1p"],
-  ["sin", true, "math.sin (ValueError for infinities)"],
-  ["cos", true, "math.cos"],
-  ["tan", true, "math.tan"],
-  ["asin", true, "math.asin"],
-  ["acos", true, "math.acos"],
-  ["atan", true, "math.atan"],
-  ["sinh", true, "math.sinh"],
-  ["cosh", true, "math.cosh"],
-  ["tanh", true, "math.tanh"],
-  ["asinh", true, "math.asinh"],
-  ["acosh", true, "math.acosh"],
-  ["atanh", true, "math.atanh"],
-  ["cbrt", true, "math.cbrt"],
-  ["erf", true, "math.erf"],
-  ["erfc", true, "math.erfc"],
+  ["log2", "libm", "math.log2"],
+  ["log10", "libm", "math.log10"],
+  ["log1p", "libm", "math.log1p"],
+  ["sin", "libm", "math.sin (ValueError for infinities)"],
+  ["cos", "libm", "math.cos"],
+  ["tan", "libm", "math.tan"],
+  ["asin", "libm", "math.asin"],
+  ["acos", "libm", "math.acos"],
+  ["atan", "libm", "math.atan"],
+  ["sinh", "libm", "math.sinh"],
+  ["cosh", "libm", "math.cosh"],
+  ["tanh", "libm", "math.tanh"],
+  ["asinh", "libm", "math.asinh"],
+  ["acosh", "libm", "math.acosh"],
+  ["atanh", "libm", "math.atanh"],
+  ["cbrt", "libm", "math.cbrt"],
+  ["erf", "libm", "math.erf"],
+  ["erfc", "libm", "math.erfc"],
   ["gamma", true, "math.gamma, CPython's Lanczos implementation"],
   ["lgamma", true, "math.lgamma, CPython's Lanczos implementation"],
   ["fabs", false, "math.fabs"],
@@ -84,32 +88,6 @@ const MATH_1: readonly [string, boolean, string][] = [
   ["radians", false, "math.radians"],
   ["ulp", false, "math.ulp"],
 ];
-
-/** The MATH_1 functions that are C's function of the same name checked by runtime/py_math.c's checked_1. */
-const CHECKED_LIBM = new Set([
-  "sqrt",
-  "exp",
-  "exp2",
-  "expm1",
-  "log2",
-  "log10",
-  "log1p",
-  "sin",
-  "cos",
-  "tan",
-  "asin",
-  "acos",
-  "atan",
-  "sinh",
-  "cosh",
-  "tanh",
-  "asinh",
-  "acosh",
-  "atanh",
-  "cbrt",
-  "erf",
-  "erfc",
-]);
 
 const MATH_2: readonly [string, boolean, string][] = [
   ["log_base", true, "math.log(x, base); ZeroDivisionError for base 1"],
@@ -193,9 +171,9 @@ const FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_i64_round_digits", [["i64", "i64"], "i64"], true, "any", "round(x, n) for an int."),
 
   // The math module.
-  ...MATH_1.map(([name, canFail, doc]) => {
-    const f = fn(`rt_math_${name}`, f64_f64, canFail, canFail ? "any" : "none", doc);
-    return CHECKED_LIBM.has(name) ? { ...f, checksLibm: name } : f;
+  ...MATH_1.map(([name, failure, doc]) => {
+    const f = fn(`rt_math_${name}`, f64_f64, failure !== false, failure !== false ? "any" : "none", doc);
+    return failure === "libm" ? { ...f, checksLibm: name } : f;
   }),
   ...MATH_2.map(([name, canFail, doc]) => fn(`rt_math_${name}`, f64f64_f64, canFail, canFail ? "any" : "none", doc)),
   fn("rt_math_ldexp", [["f64", "i64"], "f64"], true, "any", "math.ldexp; OverflowError on overflow."),

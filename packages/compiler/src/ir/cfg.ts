@@ -55,6 +55,29 @@ export function reversePostorder(fn: IrFunction): Block[] {
   return postorder.reverse();
 }
 
+/** A new empty block of `fn` (not yet in its block list) with a label no block of `fn` has. */
+export function newBlock(fn: IrFunction, hint: string): Block {
+  const labels = new Set(fn.blocks.map((b) => b.label));
+  let label = hint;
+  for (let n = 1; labels.has(label); n++) label = `${hint}.${n}`;
+  return { label, function: fn, instructions: [], terminator: null };
+}
+
+/**
+ * A new block on the edge `from` → `to` (placed after `from`), for code that must run on that edge
+ * only: `from` branches to it, it branches to `to`, and `to`'s phis name it instead of `from`.
+ */
+export function splitEdge(fn: IrFunction, from: Block, to: Block): Block {
+  const edge = newBlock(fn, `${from.label}.to.${to.label}`);
+  edge.terminator = { kind: "br", target: to };
+  fn.blocks.splice(fn.blocks.indexOf(from) + 1, 0, edge);
+  retarget(from, to, edge);
+  for (const inst of to.instructions) {
+    if (inst.kind === "phi") for (const incoming of inst.incoming) if (incoming.block === from) incoming.block = edge;
+  }
+  return edge;
+}
+
 /** Points every edge of `block`'s terminator that goes to `from` at `to` instead. */
 export function retarget(block: Block, from: Block, to: Block): void {
   const terminator = block.terminator;

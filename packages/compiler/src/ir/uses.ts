@@ -136,3 +136,14 @@ export function replaceUses(fn: IrFunction, replacements: ReadonlyMap<Value, Val
 export function replaceAllUses(fn: IrFunction, oldValue: Value, newValue: Value): boolean {
   return replaceUses(fn, new Map([[oldValue, newValue]]));
 }
+
+/** How many times each value is used, by instructions and terminators (a value used twice counts twice). */
+export function useCounts(fn: IrFunction): Map<Value, number> {
+  const counts = new Map<Value, number>();
+  const use = (v: Value) => counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const block of fn.blocks) {
+    for (const inst of block.instructions) for (const operand of instructionOperands(inst)) use(operand);
+    for (const operand of terminatorOperands(block.terminator)) use(operand);
+  }
+  return counts;
+}

@@ -23,7 +23,7 @@ import type {
   RaiseInfo,
   Value,
 } from "../ir/ir.js";
-import { instructionOperands, terminatorOperands } from "../ir/uses.js";
+import { useCounts } from "../ir/uses.js";
 import { lookupRuntimeFunction, type RuntimeFunction } from "../runtime-functions.js";
 
 export interface EmitOptions {
@@ -924,11 +924,7 @@ class FunctionEmitter {
         return;
       }
       case "shl": {
-        if (raise !== null) {
-          const negative = this.tmp();
-          this.line(`${negative} = icmp slt i64 ${b}, 0`);
-          this.failIf(negative, raise);
-        }
+        if (raise !== null) this.failIfNegative(b, raise);
         // Counts of 64 or more (or negative, unchecked) shift everything out.
         const big = this.tmp();
         const count = this.tmp();
@@ -953,11 +949,7 @@ class FunctionEmitter {
         return;
       }
       case "ashr": {
-        if (raise !== null) {
-          const negative = this.tmp();
-          this.line(`${negative} = icmp slt i64 ${b}, 0`);
-          this.failIf(negative, raise);
-        }
+        if (raise !== null) this.failIfNegative(b, raise);
         const big = this.tmp();
         const count = this.tmp();
         this.line(`${big} = icmp ugt i64 ${b}, 63`);
@@ -969,6 +961,13 @@ class FunctionEmitter {
         this.emitIntPower(inst, a, b);
         return;
     }
+  }
+
+  /** A negative shift count raises (Python's "negative shift count"). */
+  private failIfNegative(count: string, raise: RaiseInfo): void {
+    const negative = this.tmp();
+    this.line(`${negative} = icmp slt i64 ${count}, 0`);
+    this.failIf(negative, raise);
   }
 
   /** Integer power: unrolled square-and-multiply for a small constant exponent, else the helper. */
@@ -1142,12 +1141,7 @@ function powerOfTwoExponent(value: Value): number | null {
 /** The wrapping integer arithmetic whose only use, directly or through each other, is `root` here. */
 function coldOnlyArithmetic(fn: IrFunction, root: Value): Set<Instruction> {
   const simple = new Set(["add", "sub", "mul", "udiv", "urem", "and", "or", "xor"]);
-  const uses = new Map<Value, number>();
-  const use = (v: Value) => uses.set(v, (uses.get(v) ?? 0) + 1);
-  for (const block of fn.blocks) {
-    for (const inst of block.instructions) for (const v of instructionOperands(inst)) use(v);
-    for (const v of terminatorOperands(block.terminator)) use(v);
-  }
+  const uses = useCounts(fn);
   const cold = new Set<Instruction>();
   const visit = (v: Value): void => {
     if (v.kind !== "ibinary" || v.raise !== null || !simple.has(v.op) || uses.get(v) !== 1) return;

@@ -7,6 +7,7 @@
 // are pure, so running them in the caller changes nothing else. A callee that tail recursion turned
 // into a loop is read as its first iteration: the header's phis take their values from the entry.
 
+import { newBlock, successors } from "../ir/cfg.js";
 import { cloneInstructions } from "../ir/clone-function.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { replaceAllUses } from "../ir/uses.js";
@@ -68,7 +69,7 @@ function baseCaseOf(fn: IrFunction): BaseCase | null {
   for (const whenTrue of [true, false]) {
     const base = whenTrue ? terminator.ifTrue : terminator.ifFalse;
     if (base === start || base.terminator?.kind !== "ret" || base.terminator.value === null) continue;
-    if (fn.blocks.some((b) => b !== start && targets(b).includes(base))) continue;
+    if (fn.blocks.some((b) => b !== start && successors(b).includes(base))) continue;
     const test = start.instructions.filter((i) => i.kind !== "phi" && i.kind !== "elided_frames");
     const compute = base.instructions;
     const all = [...test, ...compute];
@@ -76,13 +77,6 @@ function baseCaseOf(fn: IrFunction): BaseCase | null {
     return { test, compute, condition: terminator.condition, whenTrue, result: base.terminator.value, onEntry };
   }
   return null;
-}
-
-function targets(block: Block): Block[] {
-  const t = block.terminator;
-  if (t?.kind === "br") return [t.target];
-  if (t?.kind === "condbr") return [t.ifTrue, t.ifFalse];
-  return [];
 }
 
 /** Cannot fail and has no effect: wrapping arithmetic, comparisons, or a checked identity (`0 + x`). */
@@ -164,17 +158,10 @@ function guardCall(fn: IrFunction, block: Block, call: Extract<Instruction, { ki
   replaceAllUses(fn, call, result);
   result.incoming.push({ block: fast, value: mapped(base.result) }, { block: slow, value: call });
   join.instructions.unshift(result);
-  for (const successor of targets(join)) {
+  for (const successor of successors(join)) {
     for (const inst of successor.instructions) {
       if (inst.kind === "phi")
         for (const incoming of inst.incoming) if (incoming.block === block) incoming.block = join;
     }
   }
-}
-
-function newBlock(fn: IrFunction, hint: string): Block {
-  const labels = new Set(fn.blocks.map((b) => b.label));
-  let label = hint;
-  for (let n = 1; labels.has(label); n++) label = `${hint}.${n}`;
-  return { label, function: fn, instructions: [], terminator: null };
 }

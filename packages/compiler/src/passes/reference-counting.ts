@@ -16,6 +16,7 @@
 // returning it costs nothing. Errors unwind without dropping references: an uncaught error ends the
 // program.
 
+import { predecessorMap, splitEdge, successors } from "../ir/cfg.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { instructionOperands, terminatorOperands } from "../ir/uses.js";
 
@@ -45,8 +46,7 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
   }
 
   const { liveIn, liveOut } = liveness(fn, owned);
-  const preds = new Map<Block, Block[]>(fn.blocks.map((b) => [b, []]));
-  for (const block of fn.blocks) for (const s of successorsOf(block)) preds.get(s)?.push(block);
+  const preds = predecessorMap(fn);
   const edgeWork: { from: Block; to: Block; v: Value; delta: number }[] = [];
 
   for (const block of [...fn.blocks]) {
@@ -66,22 +66,22 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
     // for an owned value, none for a borrowed one; the difference is made up on the edge, or
     // before the terminator when every edge needs the same.
     const t = block.terminator;
-    const successors = successorsOf(block);
+    const targets = successors(block);
     const atEnd = new Set<Value>(liveOut.get(block)!);
     if (t?.kind === "ret" && t.value !== null && counted(t.value)) atEnd.add(t.value);
-    for (const s of successors) for (const v of phiOperandsFrom(s, block)) if (counted(v)) atEnd.add(v);
+    for (const s of targets) for (const v of phiOperandsFrom(s, block)) if (counted(v)) atEnd.add(v);
     for (const v of atEnd) {
       const held = owned(v) ? 1 : 0;
       if (t?.kind === "ret") {
         plan(end, v, (t.value === v ? 1 : 0) - held);
         continue;
       }
-      const deltas = successors.map(
+      const deltas = targets.map(
         (s) =>
           (owned(v) && liveIn.get(s)!.has(v) ? 1 : 0) + phiOperandsFrom(s, block).filter((x) => x === v).length - held,
       );
       if (deltas.every((d) => d === deltas[0])) plan(end, v, deltas[0] ?? -held);
-      else for (const [k, s] of successors.entries()) edgeWork.push({ from: block, to: s, v, delta: deltas[k]! });
+      else for (const [k, s] of targets.entries()) edgeWork.push({ from: block, to: s, v, delta: deltas[k]! });
     }
     const live = new Set<Value>([...atEnd].filter(owned));
     // Backwards: a use not live below it is the value's last; a definition not live below it dies at once.
@@ -156,7 +156,7 @@ function liveness(fn: IrFunction, owned: (v: Value) => v is Instruction) {
     for (let b = fn.blocks.length - 1; b >= 0; b--) {
       const block = fn.blocks[b]!;
       const out = new Set<Value>();
-      for (const s of successorsOf(block)) {
+      for (const s of successors(block)) {
         for (const v of liveIn.get(s)!) out.add(v);
         for (const v of phiOperandsFrom(s, block)) if (owned(v)) out.add(v);
       }
@@ -182,32 +182,6 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size !== b.size) return false;
   for (const v of a) if (!b.has(v)) return false;
   return true;
-}
-
-function successorsOf(block: Block): Block[] {
-  const t = block.terminator;
-  if (t?.kind === "br") return [t.target];
-  if (t?.kind === "condbr") return t.ifTrue === t.ifFalse ? [t.ifTrue] : [t.ifTrue, t.ifFalse];
-  return [];
-}
-
-/** A new block on the edge `from` → `to`, for code that must run on that edge only. */
-function splitEdge(fn: IrFunction, from: Block, to: Block): Block {
-  const labels = new Set(fn.blocks.map((b) => b.label));
-  let label = `${from.label}.to.${to.label}`;
-  for (let n = 1; labels.has(label); n++) label = `${from.label}.to.${to.label}.${n}`;
-  const edge: Block = { label, function: fn, instructions: [], terminator: { kind: "br", target: to } };
-  fn.blocks.splice(fn.blocks.indexOf(from) + 1, 0, edge);
-  const t = from.terminator!;
-  if (t.kind === "br") t.target = edge;
-  else if (t.kind === "condbr") {
-    if (t.ifTrue === to) t.ifTrue = edge;
-    if (t.ifFalse === to) t.ifFalse = edge;
-  }
-  for (const inst of to.instructions) {
-    if (inst.kind === "phi") for (const incoming of inst.incoming) if (incoming.block === from) incoming.block = edge;
-  }
-  return edge;
 }
 
 function adjust(fn: IrFunction, block: Block, v: Value, delta: number): Instruction[] {

@@ -13,8 +13,9 @@
 //   overflows only when the total does, which the original would have reported too. Without that
 //   proof from the caller's ranges, accumulators are left alone.
 
+import { newBlock } from "../ir/cfg.js";
 import type { Block, Instruction, IntBinaryOp, IrFunction, RaiseInfo, Value } from "../ir/ir.js";
-import { instructionOperands, replaceAllUses, terminatorOperands } from "../ir/uses.js";
+import { replaceAllUses, useCounts } from "../ir/uses.js";
 
 /** A value's possible range where a block runs, as the range analysis knows it; null if unknown. */
 export type RangeOf = (value: Value, at: Block) => { readonly lo: bigint; readonly hi: bigint } | null;
@@ -49,21 +50,21 @@ export function eliminateTailRecursion(fn: IrFunction, rangeOf?: RangeOf): boole
 }
 
 function findTailSites(fn: IrFunction): TailSite[] {
-  const useCounts = countUses(fn);
+  const uses = useCounts(fn);
   const sites: TailSite[] = [];
   for (const block of fn.blocks) {
     const terminator = block.terminator;
     if (terminator?.kind !== "ret" || terminator.value === null) continue;
     const result = terminator.value;
     const n = block.instructions.length;
-    if (result !== block.instructions[n - 1] || useCounts.get(result) !== 1) continue;
+    if (result !== block.instructions[n - 1] || uses.get(result) !== 1) continue;
     if (result.kind === "call" && result.callee === fn) {
       sites.push({ block, call: result, accumulate: null });
       continue;
     }
     const call = block.instructions[n - 2];
     if (result.kind !== "ibinary" || (result.op !== "add" && result.op !== "mul")) continue;
-    if (call?.kind !== "call" || call.callee !== fn || useCounts.get(call) !== 1) continue;
+    if (call?.kind !== "call" || call.callee !== fn || uses.get(call) !== 1) continue;
     const other = result.lhs === call ? result.rhs : result.rhs === call ? result.lhs : null;
     if (other === null || other === call) continue;
     sites.push({ block, call, accumulate: { op: result.op, other, raise: result.raise } });
@@ -92,7 +93,7 @@ function accumulationIsExact(fn: IrFunction, sites: readonly TailSite[], op: Int
 
 function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinaryOp | null): void {
   const header = fn.blocks[0]!;
-  const entry: Block = { label: freshLabel(fn, "tailrec.entry"), function: fn, instructions: [], terminator: null };
+  const entry = newBlock(fn, "tailrec.entry");
   entry.terminator = { kind: "br", target: header };
   fn.blocks.unshift(entry);
 
@@ -228,21 +229,4 @@ function constantStep(arg: Extract<Instruction, { kind: "ibinary" }>, param: Val
     return c === null ? null : -c;
   }
   return null;
-}
-
-function countUses(fn: IrFunction): Map<Value, number> {
-  const counts = new Map<Value, number>();
-  const use = (v: Value) => counts.set(v, (counts.get(v) ?? 0) + 1);
-  for (const block of fn.blocks) {
-    for (const inst of block.instructions) for (const operand of instructionOperands(inst)) use(operand);
-    for (const operand of terminatorOperands(block.terminator)) use(operand);
-  }
-  return counts;
-}
-
-function freshLabel(fn: IrFunction, base: string): string {
-  const labels = new Set(fn.blocks.map((b) => b.label));
-  let label = base;
-  for (let n = 1; labels.has(label); n++) label = `${base}.${n}`;
-  return label;
 }
