@@ -42,6 +42,7 @@ export async function runBullmqWorker(options: WorkerOptions): Promise<void> {
         () => {},
         () => {},
       );
+      await result.logsClosed;
       return {
         outcome: result.outcome,
         stdout: readFileSync(join(dir, "stdout.log"), "utf8"),

@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import type { LaunchContext, Launcher } from "./launcher.js";
 import type { TaskRecord } from "./run-store.js";
 import { TaskProcesses } from "./task-processes.js";
-import { finishedRecord, startedRecord } from "./task-recording.js";
+import { finishedRecord, startedRecord, taskStatus } from "./task-recording.js";
 import { runWithRetries } from "./task-retry.js";
 import type { TaskSpec } from "./task-spec.js";
 
@@ -24,12 +24,21 @@ export class LocalLauncher implements Launcher {
     const processes = new TaskProcesses();
     // The task a slot takes after this one is the next not yet taken (with several slots, one of them).
     const nextLanguage = () => (next < specs.length && !stopped ? specs[next].language : null);
+    // A slot starts its next task before it records the one that ended, so the run store's writes are off
+    // the tasks' path; the record is written while the next task runs.
     const runSlot = async (slot: number): Promise<void> => {
+      let recordLast = async () => {};
       while (next < specs.length && !stopped && !context.signal.aborted) {
         const position = next++;
-        records[position] = await this.runOne(specs[position], slot, context, processes, nextLanguage);
-        if (context.stopOnFailure && records[position].status !== "succeeded") stopped = true;
+        const running = this.runOne(specs[position], slot, context, processes, nextLanguage);
+        await recordLast();
+        const ended = await running;
+        if (context.stopOnFailure && ended.status !== "succeeded") stopped = true;
+        recordLast = async () => {
+          records[position] = await ended.record();
+        };
       }
+      await recordLast();
     };
     try {
       await Promise.all(freeSlots.map(runSlot));
@@ -39,13 +48,14 @@ export class LocalLauncher implements Launcher {
     return specs.map((spec, i) => records[i] ?? (context.store.record(spec.index) as TaskRecord));
   }
 
+  /** Runs a task's attempts; what it returns records the task (its files and the reporter's line). */
   private async runOne(
     spec: TaskSpec,
     workerId: number,
     context: LaunchContext,
     processes: TaskProcesses,
     nextLanguage: () => TaskSpec["language"] | null,
-  ): Promise<TaskRecord> {
+  ): Promise<{ status: TaskRecord["status"]; record: () => Promise<TaskRecord> }> {
     const { store, reporter } = context;
     const { result, attempts } = await runWithRetries(
       spec,
@@ -64,8 +74,14 @@ export class LocalLauncher implements Launcher {
         reporter.taskRetrying(spec, record, delayMs, failed.outcome.ok ? "" : failed.outcome.message);
       },
     );
-    const record = finishedRecord(store, spec, result, attempts, workerId);
-    reporter.taskFinished(spec, record, result.outcome.ok ? result.outcome.value : null);
-    return record;
+    return {
+      status: taskStatus(result.outcome),
+      record: async () => {
+        await result.logsClosed;
+        const record = finishedRecord(store, spec, result, attempts, workerId);
+        reporter.taskFinished(spec, record, result.outcome.ok ? result.outcome.value : null);
+        return record;
+      },
+    };
   }
 }

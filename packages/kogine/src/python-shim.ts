@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { KogineError } from "./errors.js";
 
 export const PYTHON_SHIM_DIR = fileURLToPath(new URL("../../shim/python/", import.meta.url));
-export const PYTHON_RUNNER = `${PYTHON_SHIM_DIR}kogine_runner.py`;
+export const PYTHON_RUNNER = `${PYTHON_SHIM_DIR}kogine_main.py`;
 
 export function pythonExecutable(): string {
   return process.env.KOGINE_PYTHON ?? "python3";
@@ -12,10 +12,10 @@ export function pythonExecutable(): string {
 
 export function pythonEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const path = base.PYTHONPATH ? `${PYTHON_SHIM_DIR}:${base.PYTHONPATH}` : PYTHON_SHIM_DIR;
-  return { ...base, PYTHONPATH: path, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
+  return { ...base, PYTHONPATH: path, PYTHONUNBUFFERED: "1" };
 }
 
-/** Runs `kogine_runner.py MODE TARGET` and returns its JSON answer. */
+/** Runs `kogine_main.py MODE TARGET` and returns its JSON answer. */
 export function callPythonRunner(
   mode: "enumerate" | "inspect",
   target: string,

@@ -19,6 +19,7 @@ export async function runTaskFromStore(runDir: string, index: number): Promise<n
     (attempt) => startedRecord(store, spec, workerId, attempt),
     () => {},
   ).finally(() => processes.close());
+  await result.logsClosed;
   const record = finishedRecord(store, spec, result, attempts, workerId);
   if (record.status === "succeeded") return EXIT_OK;
   process.stderr.write(`kogine: task ${index} (${spec.label}) failed: ${record.failure?.message}\n`);

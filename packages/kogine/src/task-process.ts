@@ -27,7 +27,13 @@ export interface AttemptResult {
   signal: string | null;
   startedAt: Date;
   endedAt: Date;
+  /** Settles when the task's logs are written and closed. The result comes before, so that a worker slot
+   * can start its next task while they close; read the logs, or append to them, after it. */
+  logsClosed: Promise<unknown>;
 }
+
+/** How much of the end of a task's stderr a crash report quotes. */
+const STDERR_TAIL_BYTES = 4096;
 
 export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise<AttemptResult> {
   rmSync(spec.resultFile, { force: true });
@@ -44,6 +50,7 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     KOGINE_TASK_INDEX: String(spec.index),
     KOGINE_ATTEMPT: String(options.attempt),
   });
+  let stderrTail = Buffer.alloc(0);
   const startedAt = new Date();
   const child = options.processes.start(
     spec,
@@ -56,6 +63,7 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
       },
       stderr: (chunk) => {
         stderr.write(chunk);
+        stderrTail = Buffer.concat([stderrTail, chunk]).subarray(-STDERR_TAIL_BYTES);
         if (options.echo) process.stderr.write(chunk);
       },
     },
@@ -69,11 +77,11 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
   };
   if (options.signal?.aborted) interrupt();
   options.signal?.addEventListener("abort", interrupt, { once: true });
-  return child.finished.then(async ({ exitCode, signal, error }) => {
+  return child.finished.then(({ exitCode, signal, error }) => {
     options.signal?.removeEventListener("abort", interrupt);
-    await Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
-    const outcome = readOutcome(spec, exitCode, signal, interrupted, options.taskDir, error);
-    return { outcome, exitCode, signal, startedAt, endedAt: new Date() };
+    const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
+    const outcome = readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
+    return { outcome, exitCode, signal, startedAt, endedAt: new Date(), logsClosed };
   });
 }
 
@@ -82,7 +90,7 @@ function readOutcome(
   exitCode: number | null,
   signal: string | null,
   interrupted: boolean,
-  taskDir: string,
+  stderrTail: string,
   spawnError?: Error,
 ): TaskOutcome {
   if (interrupted) return { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
@@ -96,6 +104,6 @@ function readOutcome(
     }
   }
   const how = signal ? `was killed by ${signal}` : `exited with status ${exitCode}`;
-  const tail = readFileSync(join(taskDir, "stderr.log"), "utf8").trim().split("\n").slice(-5).join("\n");
+  const tail = stderrTail.trim().split("\n").slice(-5).join("\n");
   return { ok: false, kind: "crashed", message: `the task process ${how} before reporting a result`, traceback: tail };
 }

@@ -1,8 +1,8 @@
 /** Turns a finished attempt into the task's files and record in the run store. */
 import { hostname } from "node:os";
-import type { RunStore, TaskRecord } from "./run-store.js";
+import type { RunStore, TaskRecord, TaskStatus } from "./run-store.js";
 import type { AttemptResult } from "./task-process.js";
-import type { TaskSpec } from "./task-spec.js";
+import type { TaskOutcome, TaskSpec } from "./task-spec.js";
 
 export function startedRecord(
   store: RunStore,
@@ -25,10 +25,14 @@ export function startedRecord(
   return record;
 }
 
+export function taskStatus(outcome: TaskOutcome): TaskStatus {
+  return outcome.ok ? "succeeded" : outcome.kind === "interrupted" ? "interrupted" : "failed";
+}
+
 export function finishedRecord(
   store: RunStore,
   spec: TaskSpec,
-  attempt: AttemptResult,
+  attempt: Omit<AttemptResult, "logsClosed">,
   attempts: number,
   workerId: number,
   host = hostname(),
@@ -40,7 +44,7 @@ export function finishedRecord(
   const startedAt = previous?.startedAt ?? attempt.startedAt.toISOString();
   const record: TaskRecord = {
     ...(previous as TaskRecord),
-    status: outcome.ok ? "succeeded" : outcome.kind === "interrupted" ? "interrupted" : "failed",
+    status: taskStatus(outcome),
     exitCode: attempt.exitCode,
     signal: attempt.signal,
     attempts,

@@ -25,6 +25,7 @@ export async function runWithRetries(
     const { outcome } = result;
     const canRetry = !outcome.ok && RETRIABLE.has(outcome.kind) && attempt - firstAttempt < policy.retries;
     if (!canRetry || options.signal?.aborted) return { result, attempts: attempt };
+    await result.logsClosed; // the next attempt appends to them
     const delayMs = policy.retryDelayMs * 2 ** (attempt - firstAttempt);
     onRetry(attempt, delayMs, result);
     await new Promise((resolve) => setTimeout(resolve, delayMs));

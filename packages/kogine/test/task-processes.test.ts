@@ -63,6 +63,43 @@ test("Python: every task is a fresh process of its own, with its own environment
   }
 });
 
+test("Python: a task killed by a signal is recorded as crashed with its last stderr, and its slot goes on; a process the task forked does not hold its task open", async () => {
+  const dir = scratch({
+    "t.py": [
+      "import os, signal, sys, time",
+      "seed = 0",
+      "def main():",
+      "    if os.fork() == 0:  # outlives its task by far, holding every descriptor but stdio",
+      "        os.closerange(0, 3)",
+      "        time.sleep(5)",
+      "        open(f'descendant-{seed}', 'w').close()",
+      "        os._exit(0)",
+      "    if seed == 1:",
+      "        print('about to die', file=sys.stderr, flush=True)",
+      "        os.kill(os.getpid(), signal.SIGKILL)",
+      "    return seed",
+    ].join("\n"),
+  });
+  const result = await kogine(["workflow", "parallel", "t.py", "--sweep", "seed=0,1,2,3", "-w", "1"], dir);
+  assert.equal(result.code, 1, result.stderr);
+  const run = await latestRun(dir);
+  assert.deepEqual(
+    run.tasks.map((t) => t.status),
+    ["succeeded", "failed", "succeeded", "succeeded"],
+  );
+  const crash = run.tasks[1].failure;
+  assert.equal(crash?.kind, "crashed");
+  assert.match(crash?.message ?? "", /killed by SIGKILL/);
+  assert.match(crash?.traceback ?? "", /about to die/);
+  assert.deepEqual(
+    [0, 2, 3].map((i) => resultOf(dir, run.id, i)),
+    [0, 2, 3],
+  );
+  for (let seed = 0; seed < 4; seed++) {
+    assert.ok(!existsSync(join(dir, `descendant-${seed}`)), "kogine did not wait for the task's descendants");
+  }
+});
+
 test("JS: every task is a fresh process; a relative import keeps live bindings; import.meta is the script's", async () => {
   const dir = scratch({
     "lib/state.mjs": "export let count = 0;\nexport function bump() { count++; }\n",

@@ -1,6 +1,6 @@
 """kogine's Python side: loads a config, injects it into a script, finds and calls its entrypoint.
 
-Invoked by the kogine CLI as `python3 kogine_runner.py MODE ...`:
+Invoked by the kogine CLI as `python3 kogine_main.py MODE ...`:
   run                  the task described by the JSON file named in $KOGINE_TASK_FILE
   zygote               forks a fresh process per task read from fd 3 (see main_zygote)
   enumerate CONFIG     prints every config of CONFIG as JSON (functions shown by repr, for display only)
@@ -9,8 +9,6 @@ Configs never travel through repr(): the task process loads the config itself an
 """
 
 import ast
-import asyncio
-import difflib
 import importlib.util
 import inspect
 import itertools
@@ -21,6 +19,8 @@ import traceback
 import types
 
 SHIM_DIR = os.path.dirname(os.path.abspath(__file__))
+# The frames above a script's own in its tracebacks.
+RUNNER_FILES = {__file__, os.path.join(SHIM_DIR, "kogine_main.py")}
 if SHIM_DIR not in sys.path:
     sys.path.insert(0, SHIM_DIR)
 
@@ -306,6 +306,8 @@ class InjectBeforeTopLevelCode(ast.NodeTransformer):
 
 
 def suggest(name, candidates) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -450,6 +452,8 @@ def run_task(spec) -> dict:
     applied = Config(globals_dict={**overrides, **resolved}, args=args, kwargs=kwargs, metadata=config.metadata)
     value = fn(*args, **kwargs)
     if inspect.isawaitable(value):
+        import asyncio
+
         value = asyncio.run(value) if inspect.iscoroutine(value) else asyncio.run(await_any(value))
     try:
         json.dumps(value, allow_nan=False)
@@ -465,7 +469,7 @@ async def await_any(awaitable):
 def script_traceback(error) -> str:
     """The traceback from the script's own frames on: the runner's frames above them are noise."""
     tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == __file__ and tb.tb_next is not None:
+    while tb is not None and tb.tb_frame.f_code.co_filename in RUNNER_FILES and tb.tb_next is not None:
         tb = tb.tb_next
     return "".join(traceback.format_exception(type(error), error, tb))
 
@@ -519,10 +523,18 @@ def main_zygote() -> int:
     marker = b"\0kogine-task-end-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"\0"
     gc.collect()
     gc.freeze()  # keeps the zygote's objects out of the children's collections (and their pages shared)
-    # The next task's process is forked ahead, while kogine records the last task: it waits for its task
-    # on a pipe of its own, so a fork's cost (copying the page tables) is off the tasks' path.
+    # Each task's process is forked ahead, while the task before it runs: it waits for its task on a pipe of
+    # its own, so a fork's cost (copying the page tables) is off the tasks' path.
     spare = fork_spare()
+    # Async entrypoints need asyncio (some 30 ms to import): imported once the first task's process is
+    # forked, so that task does not wait for it, and every later one has it (frozen like the rest).
+    import asyncio  # noqa: F401
+
+    gc.collect()
+    gc.freeze()
+
     pending = b""
+    ended = []  # tasks that reported their exit status and are being torn down by the kernel: reaped later
     try:
         while True:
             while b"\n" not in pending:
@@ -531,33 +543,42 @@ def main_zygote() -> int:
                     return 0
                 pending += chunk
             line, pending = pending.split(b"\n", 1)
-            pid, task_pipe = spare
+            pid, task_pipe, done_pipe = spare
             os.write(task_pipe, line + b"\n")
             os.close(task_pipe)
-            spare = None
             os.write(3, (json.dumps({"event": "started", "pid": pid}) + "\n").encode())
-            _, status = os.waitpid(pid, 0)
-            code = os.waitstatus_to_exitcode(status)
+            spare = fork_spare(not_for_it=(done_pipe,))
+            for earlier in ended:
+                os.waitpid(earlier, 0)
+            ended.clear()
+            code, reaped = await_task_end(pid, done_pipe)
+            if not reaped:
+                ended.append(pid)
             for fd in (1, 2):
                 os.write(fd, marker)
             signal_name = signal.Signals(-code).name if code < 0 else None
             report = {"event": "exited", "pid": pid, "code": code if code >= 0 else None, "signal": signal_name}
             os.write(3, (json.dumps(report) + "\n").encode())
-            spare = fork_spare()
     finally:
         if spare is not None:
             os.close(spare[1])  # the spare reads end of file and exits
             os.waitpid(spare[0], 0)
+        for earlier in ended:
+            os.waitpid(earlier, 0)
 
 
-def fork_spare():
-    """A child forked now that runs the task written to its pipe later (or exits when the pipe closes)."""
+def fork_spare(not_for_it=()):
+    """A child forked now that runs the task written to its pipe later (or exits when the pipe closes). It
+    reports its exit status on a second pipe just before it exits (see finish_forked_task). `not_for_it`:
+    the zygote's descriptors the child closes (those of the task running as it is forked)."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_end, write_end = os.pipe()
+    done_read, done_write = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.close(write_end)
+        for fd in (write_end, done_read, *not_for_it):
+            os.close(fd)
         data = b""
         while not data.endswith(b"\n"):
             chunk = os.read(read_end, 65536)
@@ -565,9 +586,47 @@ def fork_spare():
                 os._exit(0)
             data += chunk
         os.close(read_end)
+        global TASK_DONE_PIPE
+        TASK_DONE_PIPE = (os.getpid(), done_write)
         run_forked_task(json.loads(data))  # never returns
     os.close(read_end)
-    return pid, write_end
+    os.close(done_write)
+    return pid, write_end, done_read
+
+
+# The forked task's process and the pipe on which it reports its exit status to the zygote.
+TASK_DONE_PIPE = None
+
+
+def await_task_end(pid, done_pipe):
+    """The task's exit status and whether its process is reaped. A task that ends normally reports the
+    status it exits with; what is left of its process then is the kernel tearing it down (a millisecond or
+    two), which the next task need not wait for. A process that dies otherwise (a signal, a crash) is
+    waited for. The pidfd tells the two apart even when a process the task forked holds the pipe open."""
+    import select
+
+    try:
+        process_fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # no pidfd on this system: wait for the process itself
+        process_fd = None
+    try:
+        report = b""
+        while process_fd is not None:
+            ready, _, _ = select.select([done_pipe, process_fd], [], [])
+            if done_pipe in ready:
+                chunk = os.read(done_pipe, 64)
+                report += chunk
+                if report.endswith(b"\n"):
+                    return int(report), False
+                if chunk:
+                    continue
+            break  # the pipe closed or the process ended without reporting
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status), True
+    finally:
+        os.close(done_pipe)
+        if process_fd is not None:
+            os.close(process_fd)
 
 
 def run_forked_task(message):
@@ -587,16 +646,17 @@ def finish_forked_task(code):
     task, more than the rest of the task's overhead). What a script can observe of shutdown still happens:
     non-daemon threads are joined, atexit handlers run (logging and multiprocessing register theirs), and
     files left open are flushed."""
+    import _io
     import atexit
     import gc
-    import io
     import threading
 
     try:
         threading._shutdown()
         atexit._run_exitfuncs()
         for obj in gc.get_objects():
-            if isinstance(obj, io.IOBase):
+            # The C base class of every file object: much faster to test for than the io.IOBase ABC.
+            if isinstance(obj, _io._IOBase):
                 try:
                     if not obj.closed:
                         obj.flush()
@@ -604,6 +664,9 @@ def finish_forked_task(code):
                     pass
         sys.stdout.flush()
         sys.stderr.flush()
+        # Not from a process the task forked that returned into this function.
+        if TASK_DONE_PIPE is not None and TASK_DONE_PIPE[0] == os.getpid():
+            os.write(TASK_DONE_PIPE[1], f"{code}\n".encode())
     finally:
         os._exit(code)
 
@@ -651,15 +714,15 @@ def main_inspect(path) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    mode = sys.argv[1] if len(sys.argv) > 1 else ""
+def main(argv) -> int:
+    mode = argv[0] if argv else ""
     if mode == "run":
-        sys.exit(main_run())
+        return main_run()
     if mode == "zygote":
-        sys.exit(main_zygote())
-    if mode == "enumerate":
-        sys.exit(main_enumerate(os.path.abspath(sys.argv[2])))
-    if mode == "inspect":
-        sys.exit(main_inspect(os.path.abspath(sys.argv[2])))
-    print(f"usage: {sys.argv[0]} run|zygote|enumerate CONFIG|inspect SCRIPT", file=sys.stderr)
-    sys.exit(EXIT_FAILED)
+        return main_zygote()
+    if mode == "enumerate" and len(argv) == 2:
+        return main_enumerate(os.path.abspath(argv[1]))
+    if mode == "inspect" and len(argv) == 2:
+        return main_inspect(os.path.abspath(argv[1]))
+    print("usage: kogine_main.py run|zygote|enumerate CONFIG|inspect SCRIPT", file=sys.stderr)
+    return EXIT_FAILED

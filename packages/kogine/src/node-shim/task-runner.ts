@@ -1,11 +1,10 @@
 /** The process that runs one JS/TS task: loads its config, injects it into the script, finds and calls the
  * entrypoint, and writes the outcome where the spec says. It is started before its task is known (kogine
  * keeps one ready per worker slot, so Node's start-up overlaps the running task) and waits for a message on
- * fd 3: the task's spec file, environment and working directory, and the URL of the script's rewritten copy
- * (see script-cache.ts), or null when the module hooks rewrite the script as it loads. A message-less end of
- * fd 3 means the spare is not needed: it exits at once. */
-import { readFileSync, writeFileSync } from "node:fs";
-import { Socket } from "node:net";
+ * fd 3: one line of JSON with the task's spec file, environment and working directory, and the URL of the
+ * script's rewritten copy (see script-cache.ts), or null when the module hooks rewrite the script as it
+ * loads. A message-less end of fd 3 means the spare is not needed: it exits at once. */
+import { closeSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { coerceToDefault } from "../coerce-value.js";
 import { Config } from "../config.js";
@@ -157,11 +156,31 @@ function suggestion(name: string, candidates: string[]): string {
   return best ? ` (did you mean "${best}"?)` : "";
 }
 
+/** The spare has nothing else to do until its task arrives, so it blocks on fd 3: a synchronous read needs
+ * none of the stream machinery (node:net) an asynchronous one loads, some 10 ms of a task's start-up. The
+ * message is one line; the task starts as soon as it is whole. Should fd 3 ever come non-blocking, the
+ * read waits for it the asynchronous way. */
 async function readMessage(): Promise<TaskMessage | null> {
-  const channel = new Socket({ fd: 3, readable: true, writable: false });
   const chunks: Buffer[] = [];
-  for await (const chunk of channel) chunks.push(chunk as Buffer);
-  channel.destroy();
+  const whole = () => chunks.length > 0 && chunks[chunks.length - 1].at(-1) === 0x0a;
+  try {
+    while (!whole()) {
+      const chunk = Buffer.allocUnsafe(65536);
+      const length = readSync(3, chunk);
+      if (length === 0) break;
+      chunks.push(chunk.subarray(0, length));
+    }
+    closeSync(3);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+    const { Socket } = await import("node:net");
+    const channel = new Socket({ fd: 3, readable: true, writable: false });
+    for await (const chunk of channel) {
+      chunks.push(chunk as Buffer);
+      if (whole()) break;
+    }
+    channel.destroy();
+  }
   const text = Buffer.concat(chunks).toString("utf8");
   return text ? (JSON.parse(text) as TaskMessage) : null;
 }
