@@ -10,7 +10,7 @@
  * Output reaches the task's sink (its logs, and the terminal when echoing) while the task runs. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { TaskMessage } from "./node-shim/task-runner.js";
@@ -73,7 +73,9 @@ export class TaskProcesses {
     }
     const spare = slot.spare?.usable ? slot.spare : new SpareNode(slotId);
     slot.spare = null;
-    const running = spare.run({ ...launch, preparedUrl: this.preparedUrl(spec) }, sink);
+    const exitFile = `${spec.resultFile}.exit`;
+    rmSync(exitFile, { force: true });
+    const running = spare.run({ ...launch, preparedUrl: this.preparedUrl(spec), exitFile }, sink);
     if (!this.closed && options.nextLanguage === "javascript") slot.spare = new SpareNode(slotId);
     return running;
   }
@@ -151,6 +153,14 @@ class SpareNode {
       if (this.spawnError) resolve({ exitCode: null, signal: null, error: this.spawnError });
       child.once("error", (error) => resolve({ exitCode: null, signal: null, error }));
       child.once("close", (exitCode, signal) => resolve({ exitCode, signal }));
+      // The runner's early report of its exit status (task-runner.ts): both streams end, the status written.
+      let openStreams = 2;
+      const streamEnded = () => {
+        const status = --openStreams === 0 ? reportedExitStatus(message.exitFile) : null;
+        if (status !== null) resolve({ exitCode: status, signal: null });
+      };
+      child.stdout?.once("end", streamEnded);
+      child.stderr?.once("end", streamEnded);
     });
     this.channel.end(`${JSON.stringify(message)}\n`);
     return { finished, kill: (signal) => child.kill(signal) };
@@ -158,6 +168,15 @@ class SpareNode {
 
   close(): void {
     this.channel.end();
+  }
+}
+
+/** The exit status a task runner reported ahead of its exit, or null when it did not. */
+function reportedExitStatus(file: string): number | null {
+  try {
+    return Number(readFileSync(file, "utf8"));
+  } catch {
+    return null; // the process ended otherwise: its exit tells how
   }
 }
 

@@ -51,6 +51,7 @@ export async function latestRun(cwd: string): Promise<{
     index: number;
     status: string;
     attempts: number;
+    exitCode: number | null;
     workerId: number;
     host: string;
     failure: { kind: string; message: string; traceback?: string } | null;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { test } from "node:test";
-import { kogine, latestRun, resultOf, scratch } from "./helpers.js";
+import { kogine, latestRun, readFile, resultOf, scratch } from "./helpers.js";
 
 async function value(dir: string, args: string[]) {
   const result = await kogine(["run", ...args], dir);
@@ -85,4 +86,33 @@ test("JS: a thrown error keeps its stack in the run store; a non-JSON return val
   const fn = await kogine(["run", "fn.mjs"], dir);
   assert.equal(fn.code, 1);
   assert.match(fn.stderr, /not JSON-serialisable: result\.fn is a function/);
+});
+
+test("JS: what runs at exit still runs and is logged: exit listeners, timers left after the entrypoint, an exit code set at exit", async () => {
+  const dir = scratch({
+    "s.mjs": [
+      "export const mode = 'listener';",
+      "export function main() {",
+      "  process.on('exit', () => { console.log('listener ran'); if (mode === 'code') process.exitCode = 3; });",
+      "  if (mode === 'late') setTimeout(() => process.on('exit', () => console.error('late listener ran')), 20);",
+      "  return mode;",
+      "}",
+    ].join("\n"),
+  });
+  const result = await kogine(["workflow", "parallel", "s.mjs", "--sweep", "mode=listener,late,code", "-w", "1"], dir);
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  const log = (index: number, stream: string) =>
+    readFile(join(dir, "runs", run.id, "tasks", String(index).padStart(4, "0"), `${stream}.log`));
+  assert.deepEqual(
+    run.tasks.map((t) => resultOf(dir, run.id, t.index)),
+    ["listener", "late", "code"],
+  );
+  assert.equal(log(0, "stdout"), "listener ran\n");
+  assert.equal(log(1, "stdout"), "listener ran\n");
+  assert.equal(log(1, "stderr"), "late listener ran\n");
+  assert.deepEqual(
+    run.tasks.map((t) => t.exitCode),
+    [0, 0, 3],
+  );
 });

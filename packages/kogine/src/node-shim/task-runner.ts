@@ -33,6 +33,8 @@ export interface TaskMessage {
   env: Record<string, string>;
   cwd: string;
   preparedUrl: string | null;
+  /** Where the exit status goes when the task ends (see reportExitEarly). */
+  exitFile: string;
 }
 
 async function runTask(spec: TaskSpec, preparedUrl: string | null): Promise<TaskOutcome> {
@@ -210,7 +212,24 @@ async function main(): Promise<number> {
     }
   }
   writeFileSync(spec.resultFile, JSON.stringify(outcome));
+  reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
+}
+
+/** Tells kogine the task is over before Node tears the process down (some milliseconds, which the slot's
+ * next task need not wait for). Once the last exit listener has run, nothing of the task's can run or print
+ * any more, so the exit status is final: it is written to `exitFile`, and stdout and stderr are closed,
+ * whose ends kogine takes as the signal. An exit listener the task adds after this one keeps the usual end:
+ * kogine then waits for the process to exit. */
+function reportExitEarly(exitFile: string): void {
+  const listener = () => {
+    const listeners = process.listeners("exit");
+    if (listeners[listeners.length - 1] !== listener) return;
+    writeFileSync(exitFile, String(Number(process.exitCode ?? 0)));
+    closeSync(1);
+    closeSync(2);
+  };
+  process.on("exit", listener);
 }
 
 process.exitCode = await main();
