@@ -66,6 +66,11 @@ export function resultOf(cwd: string, runId: string, index: number): unknown {
   return JSON.parse(readFile(path)).value;
 }
 
+/** A task's stdout or stderr log in the run store. */
+export function logOf(cwd: string, runId: string, index: number, stream: "stdout" | "stderr"): string {
+  return readFile(join(cwd, "runs", runId, "tasks", String(index).padStart(4, "0"), `${stream}.log`));
+}
+
 export function readFile(path: string): string {
   return readFileSync(path, "utf8");
 }

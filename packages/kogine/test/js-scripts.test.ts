@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { test } from "node:test";
-import { kogine, latestRun, readFile, resultOf, scratch } from "./helpers.js";
+import { kogine, latestRun, logOf, resultOf, scratch } from "./helpers.js";
 
 async function value(dir: string, args: string[]) {
   const result = await kogine(["run", ...args], dir);
@@ -102,15 +101,13 @@ test("JS: what runs at exit still runs and is logged: exit listeners, timers lef
   const result = await kogine(["workflow", "parallel", "s.mjs", "--sweep", "mode=listener,late,code", "-w", "1"], dir);
   assert.equal(result.code, 0, result.stderr);
   const run = await latestRun(dir);
-  const log = (index: number, stream: string) =>
-    readFile(join(dir, "runs", run.id, "tasks", String(index).padStart(4, "0"), `${stream}.log`));
   assert.deepEqual(
     run.tasks.map((t) => resultOf(dir, run.id, t.index)),
     ["listener", "late", "code"],
   );
-  assert.equal(log(0, "stdout"), "listener ran\n");
-  assert.equal(log(1, "stdout"), "listener ran\n");
-  assert.equal(log(1, "stderr"), "late listener ran\n");
+  assert.equal(logOf(dir, run.id, 0, "stdout"), "listener ran\n");
+  assert.equal(logOf(dir, run.id, 1, "stdout"), "listener ran\n");
+  assert.equal(logOf(dir, run.id, 1, "stderr"), "late listener ran\n");
   assert.deepEqual(
     run.tasks.map((t) => t.exitCode),
     [0, 0, 3],

@@ -2,17 +2,13 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { kogine, latestRun, readFile, resultOf, scratch } from "./helpers.js";
+import { kogine, latestRun, logOf, readFile, resultOf, scratch } from "./helpers.js";
 
 async function results(dir: string, args: string[]) {
   const result = await kogine(args, dir);
   assert.equal(result.code, 0, result.stderr);
   const run = await latestRun(dir);
   return { run, values: run.tasks.map((t) => resultOf(dir, run.id, t.index)) };
-}
-
-function logOf(dir: string, runId: string, index: number, stream: "stdout" | "stderr"): string {
-  return readFile(join(dir, "runs", runId, "tasks", String(index).padStart(4, "0"), `${stream}.log`));
 }
 
 test("Python: every task is a fresh process of its own, with its own environment, logs and shutdown (exit handlers, threads, open files)", async () => {
