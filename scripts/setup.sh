@@ -68,8 +68,8 @@ fi
 quietly node_modules/.bin/tsc -b
 # pycompile's CLI as one module: it starts some 50 ms faster (packages/python/scripts/bundle-cli.ts).
 quietly node packages/python/dist/scripts/bundle-cli.js
-# kogine's JS task runner as one module: every JS task process starts faster (packages/kogine/scripts/).
-quietly node packages/kogine/dist/scripts/bundle-task-runner.js
+# kogine's CLI and JS task runner as one module each: they start faster (packages/kogine/scripts/bundle.ts).
+quietly node packages/kogine/dist/scripts/bundle.js
 # kogine's Python runner compiled ahead: where PYTHONDONTWRITEBYTECODE is set (as on these machines) Python
 # would otherwise compile it at every zygote's start. A stale file is ignored: Python checks the source's date.
 quietly python3 -m compileall -q packages/kogine/shim/python

@@ -5,7 +5,8 @@ import type { Launcher } from "./launcher.js";
 import { LocalLauncher } from "./local-launcher.js";
 import { createReporter, type LogFormat } from "./progress.js";
 import { defaultRunsRoot, type Invocation, type Manifest, RunStore, type TaskRecord } from "./run-store.js";
-import { planStep } from "./task-planning.js";
+import { languageOf } from "./script-language.js";
+import { planStep, sweepPointCount } from "./task-planning.js";
 import type { TaskSpec } from "./task-spec.js";
 
 export interface ExecuteOptions {
@@ -35,6 +36,7 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
   if (store) invocation = store.invocation;
   const sequentialFlow = invocation.mode === "sequential" || invocation.mode === "pipeline";
   const launcher = options.launcher ?? new LocalLauncher(sequentialFlow ? 1 : invocation.workers);
+  prepareLauncher(launcher, invocation);
   const run = store ?? RunStore.create(root, options.name ?? runName(invocation), invocation, launcher.name);
   const echo =
     options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
@@ -53,6 +55,7 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
       records.push(...(await runPlanned(specs, run, launcher, context)));
     }
   } finally {
+    launcher.close?.();
     reporter.end();
     run.finish(launcher.name === "slurm" ? "submitted" : overallStatus(run.tasks, signal.aborted));
   }
@@ -105,6 +108,21 @@ async function runPlanned(
   if (toRun.length > 0) await launcher.execute(toRun, context);
   run.saveManifest();
   return planned.map((spec) => run.record(spec.index) as TaskRecord);
+}
+
+/** Task processes start while the flow loads configs and plans. They are for the first step's language, as
+ * many as the tasks in that language known to run first fill: in a parallel flow, each step of that
+ * language at its head times the sweeps' points. Bad input is reported by the planning, as without this. */
+function prepareLauncher(launcher: Launcher, invocation: Invocation): void {
+  try {
+    const languages = invocation.steps.map((step) => languageOf(step.script));
+    const leading = languages.findIndex((language) => language !== languages[0]);
+    const steps = leading === -1 ? languages.length : leading;
+    const tasks = invocation.mode === "parallel" ? steps * sweepPointCount(invocation) : 1;
+    if (languages.length > 0) launcher.prepare?.(languages[0], tasks);
+  } catch {
+    // The planning names the problem.
+  }
 }
 
 function overallStatus(tasks: readonly TaskRecord[], aborted: boolean): Manifest["status"] {

@@ -6,14 +6,27 @@ import type { TaskRecord } from "./run-store.js";
 import { TaskProcesses } from "./task-processes.js";
 import { finishedRecord, startedRecord, taskStatus } from "./task-recording.js";
 import { runWithRetries } from "./task-retry.js";
-import type { TaskSpec } from "./task-spec.js";
+import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
 
 export class LocalLauncher implements Launcher {
   readonly name = "local";
   readonly workers: number;
 
+  /** The task processes kept from `prepare` to `close`, so a pipeline's steps share them. */
+  private kept: TaskProcesses | null = null;
+
   constructor(workers: number = availableParallelism()) {
     this.workers = Math.max(1, Math.floor(workers));
+  }
+
+  prepare(language: ScriptLanguage, tasks: number): void {
+    this.kept ??= new TaskProcesses();
+    for (let slot = 0; slot < Math.min(this.workers, tasks); slot++) this.kept.warm(slot, language);
+  }
+
+  close(): void {
+    this.kept?.close();
+    this.kept = null;
   }
 
   async execute(specs: TaskSpec[], context: LaunchContext): Promise<TaskRecord[]> {
@@ -21,7 +34,7 @@ export class LocalLauncher implements Launcher {
     const freeSlots = Array.from({ length: Math.min(this.workers, specs.length) }, (_, i) => i);
     let next = 0;
     let stopped = false;
-    const processes = new TaskProcesses();
+    const processes = this.kept ?? new TaskProcesses();
     // The task a slot takes after this one is the next not yet taken (with several slots, one of them).
     const nextLanguage = () => (next < specs.length && !stopped ? specs[next].language : null);
     // A slot starts its next task before it records the one that ended, so the run store's writes are off
@@ -43,7 +56,7 @@ export class LocalLauncher implements Launcher {
     try {
       await Promise.all(freeSlots.map(runSlot));
     } finally {
-      processes.close();
+      if (processes !== this.kept) processes.close();
     }
     return specs.map((spec, i) => records[i] ?? (context.store.record(spec.index) as TaskRecord));
   }

@@ -60,6 +60,12 @@ export async function planStep(
   return specs;
 }
 
+/** How many tasks each step plans at least, known before its config is loaded: the sweeps' points. */
+export function sweepPointCount(invocation: Invocation): number {
+  const typed = Object.values(invocation.valueSweeps ?? {}).reduce((n, values) => n * values.length, 1);
+  return typed * parseSweeps(invocation.sweeps).length;
+}
+
 /** A config reaches a script of its own language as "load file, take config i", so functions and classes
  * keep working; across languages only plain values can travel. */
 function configSources(loaded: LoadedConfigs, language: "python" | "javascript"): ConfigSource[] {

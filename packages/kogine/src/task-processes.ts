@@ -60,18 +60,25 @@ export class TaskProcesses {
   private readonly zygotes = new Set<PythonZygote>();
   private closed = false;
 
+  /** Starts the process a task in `language` takes in this slot, ahead of the task. */
+  warm(slotId: number, language: ScriptLanguage): void {
+    const slot = this.slot(slotId);
+    if (language === "python" && !slot.zygote?.usable) {
+      slot.zygote = new PythonZygote(slotId);
+      this.zygotes.add(slot.zygote);
+    }
+    if (language === "javascript" && !slot.spare?.usable) slot.spare = new SpareNode(slotId);
+  }
+
   start(spec: TaskSpec, slotId: number, launch: TaskLaunch, sink: OutputSink, options: StartOptions = {}): RunningTask {
     const slot = this.slot(slotId);
+    this.warm(slotId, spec.language);
     if (spec.language === "python") {
-      if (!slot.zygote?.usable) {
-        slot.zygote = new PythonZygote(slotId);
-        this.zygotes.add(slot.zygote);
-      }
-      const running = slot.zygote.run(launch, sink);
+      const running = (slot.zygote as PythonZygote).run(launch, sink);
       if (!this.closed && options.nextLanguage === "javascript" && !slot.spare) slot.spare = new SpareNode(slotId);
       return running;
     }
-    const spare = slot.spare?.usable ? slot.spare : new SpareNode(slotId);
+    const spare = slot.spare as SpareNode;
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
@@ -105,7 +112,7 @@ export class TaskProcesses {
   }
 }
 
-/** The task runner as one bundled module (scripts/bundle-task-runner.ts) while the bundle is newer than the
+/** The task runner as one bundled module (scripts/bundle.ts) while the bundle is newer than the
  * package's last tsc build, else as tsc built it: the same code, loaded faster. */
 function nodeRunner(): string {
   const path = (name: string) => fileURLToPath(new URL(name, import.meta.url));
