@@ -37,9 +37,11 @@ export class LocalLauncher implements Launcher {
     const processes = this.kept ?? new TaskProcesses();
     // The task a slot takes after this one is the next not yet taken (with several slots, one of them).
     const nextLanguage = () => (next < specs.length && !stopped ? specs[next].language : null);
-    // A slot starts its next task before it records the one that ended, so the run store's writes are off
-    // the tasks' path; the record is written while the next task runs.
-    const runSlot = async (slot: number): Promise<void> => {
+    // A slot takes its next task before it records the one that ended, so the run store's writes are off
+    // the tasks' path. Where tasks need not wait for each other's outcome, a slot has a second task queued
+    // behind the running one (two lanes feed it): a Python zygote starts it the moment the first ends.
+    const lanes = context.stopOnFailure ? 1 : 2;
+    const runLane = async (slot: number): Promise<void> => {
       let recordLast = async () => {};
       while (next < specs.length && !stopped && !context.signal.aborted) {
         const position = next++;
@@ -54,7 +56,9 @@ export class LocalLauncher implements Launcher {
       await recordLast();
     };
     try {
-      await Promise.all(freeSlots.map(runSlot));
+      // Every slot's first lane takes a task before any second lane does: tasks start in submission order.
+      const laneSlots = Array.from({ length: lanes }, () => freeSlots).flat();
+      await Promise.all(laneSlots.map(runLane));
     } finally {
       if (processes !== this.kept) processes.close();
     }
@@ -91,6 +95,7 @@ export class LocalLauncher implements Launcher {
       status: taskStatus(result.outcome),
       record: async () => {
         await result.logsClosed;
+        if (!result.ran) return store.record(spec.index) as TaskRecord; // stopped before it started: pending
         const record = finishedRecord(store, spec, result, attempts, workerId);
         reporter.taskFinished(spec, record, result.outcome.ok ? result.outcome.value : null);
         return record;

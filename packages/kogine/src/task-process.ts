@@ -19,6 +19,8 @@ export interface AttemptOptions {
   nextLanguage?: () => ScriptLanguage | null;
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
+  /** Called when the task's process starts running it: a task may first wait for its slot. */
+  onStarted?: (at: Date) => void;
 }
 
 export interface AttemptResult {
@@ -27,6 +29,8 @@ export interface AttemptResult {
   signal: string | null;
   startedAt: Date;
   endedAt: Date;
+  /** False for a task stopped while it waited for its slot: it never ran. */
+  ran: boolean;
   /** Settles when the task's logs are written and closed. The result comes before, so that a worker slot
    * can start its next task while they close; read the logs, or append to them, after it. */
   logsClosed: Promise<unknown>;
@@ -51,7 +55,7 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     KOGINE_ATTEMPT: String(options.attempt),
   });
   let stderrTail = Buffer.alloc(0);
-  const startedAt = new Date();
+  let startedAt = new Date();
   const child = options.processes.start(
     spec,
     options.workerId,
@@ -69,19 +73,31 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     },
     { nextLanguage: options.nextLanguage?.() ?? null },
   );
+  let started = false;
+  child.started.then((at) => {
+    started = true;
+    startedAt = at;
+    options.onStarted?.(at);
+  });
   let interrupted = false;
   const interrupt = () => {
     interrupted = true;
-    child.kill("SIGINT");
-    setTimeout(() => child.kill("SIGKILL"), INTERRUPT_GRACE_MS).unref();
+    const stop = () => {
+      child.kill("SIGINT");
+      setTimeout(() => child.kill("SIGKILL"), INTERRUPT_GRACE_MS).unref();
+    };
+    // Tasks waiting for their slot are cancelled at once and running ones signalled just after, so that a
+    // slot whose task stops does not start a waiting one before hearing it is cancelled.
+    if (started) setImmediate(stop);
+    else stop();
   };
   if (options.signal?.aborted) interrupt();
   options.signal?.addEventListener("abort", interrupt, { once: true });
-  return child.finished.then(({ exitCode, signal, error }) => {
+  return child.finished.then(({ exitCode, signal, error, cancelled }) => {
     options.signal?.removeEventListener("abort", interrupt);
     const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
     const outcome = readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
-    return { outcome, exitCode, signal, startedAt, endedAt: new Date(), logsClosed };
+    return { outcome, exitCode, signal, startedAt, endedAt: new Date(), ran: !cancelled, logsClosed };
   });
 }
 

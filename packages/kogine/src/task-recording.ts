@@ -32,7 +32,7 @@ export function taskStatus(outcome: TaskOutcome): TaskStatus {
 export function finishedRecord(
   store: RunStore,
   spec: TaskSpec,
-  attempt: Omit<AttemptResult, "logsClosed">,
+  attempt: Omit<AttemptResult, "logsClosed" | "ran">,
   attempts: number,
   workerId: number,
   host = hostname(),

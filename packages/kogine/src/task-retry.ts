@@ -11,6 +11,7 @@ export interface RetryPolicy {
 
 const RETRIABLE = new Set(["exception", "crashed"]);
 
+/** `onAttempt` is called as each attempt's process starts running it. */
 export async function runWithRetries(
   spec: TaskSpec,
   options: Omit<AttemptOptions, "attempt">,
@@ -20,8 +21,7 @@ export async function runWithRetries(
   firstAttempt = 1,
 ): Promise<{ result: AttemptResult; attempts: number }> {
   for (let attempt = firstAttempt; ; attempt++) {
-    onAttempt(attempt);
-    const result = await runTaskAttempt(spec, { ...options, attempt });
+    const result = await runTaskAttempt(spec, { ...options, attempt, onStarted: () => onAttempt(attempt) });
     const { outcome } = result;
     const canRetry = !outcome.ok && RETRIABLE.has(outcome.kind) && attempt - firstAttempt < policy.retries;
     if (!canRetry || options.signal?.aborted) return { result, attempts: attempt };

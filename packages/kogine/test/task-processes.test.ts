@@ -96,6 +96,36 @@ test("Python: a task killed by a signal is recorded as crashed with its last std
   }
 });
 
+test("a worker slot runs one task at a time, Python and JS alike, in submission order", async () => {
+  const dir = scratch({
+    "a.py": [
+      "import os, time",
+      "seed = 0",
+      "def main():",
+      "    start = time.time()",
+      "    time.sleep(0.05)",
+      "    return {'start': start, 'end': time.time(), 'worker': int(os.environ['KOGINE_WORKER_ID'])}",
+    ].join("\n"),
+    "b.mjs": [
+      "export const seed = 0;",
+      "export async function main() {",
+      "  const start = Date.now() / 1000;",
+      "  await new Promise((r) => setTimeout(r, 50));",
+      "  return { start, end: Date.now() / 1000, worker: Number(process.env.KOGINE_WORKER_ID) };",
+      "}",
+    ].join("\n"),
+  });
+  const { values } = await results(dir, ["workflow", "parallel", "a.py", "b.mjs", "--sweep", "seed=0,1,2", "-w", "2"]);
+  const spans = values as Array<{ start: number; end: number; worker: number }>;
+  for (const worker of [0, 1]) {
+    const own = spans.filter((s) => s.worker === worker);
+    assert.ok(own.length > 0, `worker ${worker} ran tasks`);
+    for (const [i, span] of own.entries()) {
+      if (i > 0) assert.ok(span.start >= own[i - 1].end, `worker ${worker}: task ${i} began after task ${i - 1} ended`);
+    }
+  }
+});
+
 test("JS: every task is a fresh process; a relative import keeps live bindings; import.meta is the script's", async () => {
   const dir = scratch({
     "lib/state.mjs": "export let count = 0;\nexport function bump() { count++; }\n",

@@ -9,6 +9,7 @@ Configs never travel through repr(): the task process loads the config itself an
 """
 
 import ast
+import collections
 import importlib.util
 import inspect
 import itertools
@@ -509,18 +510,21 @@ def main_run() -> int:
 
 def main_zygote() -> int:
     """A worker slot's task starter. Started once per slot, it has imported this runner (nothing of the
-    user's) and then, per task (a JSON line on fd 3: the spec file, the task's environment and working
-    directory), hands the task to a child forked ahead of it, which is the task's own process: it sets the
-    environment, runs the task exactly as `run` does and ends as interpreter shutdown would (threads joined,
-    atexit handlers run, files flushed). A fork costs a millisecond or two where starting python3 and
-    importing the runner cost tens (more through a pyenv shim). The zygote reports the child's pid and exit status on fd 3, and after each task writes the
-    marker kogine gave it to stdout and stderr, so kogine knows where that task's output ends."""
+    user's). Tasks arrive on fd 3 as JSON lines (an id, the spec file, the task's environment and working
+    directory), possibly while an earlier one runs; they run one at a time in order, each as soon as the one
+    before has ended. `{"cancel": id}` drops a task that has not started. Each task goes to a child forked
+    ahead of it, which is the task's own process: it sets the environment, runs the task exactly as `run`
+    does and ends as interpreter shutdown would (threads joined, atexit handlers run, files flushed). A fork
+    costs a millisecond or two where starting python3 and importing the runner cost tens (more through a
+    pyenv shim). The zygote reports each task's start (the child's pid), exit status or cancellation on fd 3,
+    and writes markers to stdout and stderr before and after each task's output, so kogine knows whose
+    output is whose."""
     import gc
     import signal
 
     # Ctrl-C on a terminal reaches the whole process group: the task gets it, the zygote stays to report.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    marker = b"\0kogine-task-end-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"\0"
+    marker = b"\0kogine-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"-"
     gc.collect()
     gc.freeze()  # keeps the zygote's objects out of the children's collections (and their pages shared)
     # Each task's process is forked ahead, while the task before it runs: it waits for its task on a pipe of
@@ -533,20 +537,28 @@ def main_zygote() -> int:
     gc.collect()
     gc.freeze()
 
-    pending = b""
+    channel = TaskChannel()
     ended = []  # tasks that reported their exit status and are being torn down by the kernel: reaped later
+
+    def report(event):
+        os.write(3, (json.dumps(event) + "\n").encode())
+
     try:
         while True:
-            while b"\n" not in pending:
-                chunk = os.read(3, 65536)
-                if not chunk:
-                    return 0
-                pending += chunk
-            line, pending = pending.split(b"\n", 1)
+            message = channel.next_task()
+            if message is None:
+                return 0
+            task_id = message["id"]
+            if task_id in channel.cancelled:
+                report({"event": "cancelled", "id": task_id})
+                continue
             pid, task_pipe, done_pipe = spare
-            os.write(task_pipe, line + b"\n")
+            for fd in (1, 2):
+                os.write(fd, marker + f"s{task_id}".encode() + b"\0")
+            os.write(task_pipe, json.dumps(message).encode() + b"\n")
             os.close(task_pipe)
-            os.write(3, (json.dumps({"event": "started", "pid": pid}) + "\n").encode())
+            spare = None
+            report({"event": "started", "id": task_id, "pid": pid})
             spare = fork_spare(not_for_it=(done_pipe,))
             for earlier in ended:
                 os.waitpid(earlier, 0)
@@ -555,16 +567,51 @@ def main_zygote() -> int:
             if not reaped:
                 ended.append(pid)
             for fd in (1, 2):
-                os.write(fd, marker)
+                os.write(fd, marker + b"e\0")
             signal_name = signal.Signals(-code).name if code < 0 else None
-            report = {"event": "exited", "pid": pid, "code": code if code >= 0 else None, "signal": signal_name}
-            os.write(3, (json.dumps(report) + "\n").encode())
+            report({"event": "exited", "id": task_id, "code": code if code >= 0 else None, "signal": signal_name})
     finally:
         if spare is not None:
             os.close(spare[1])  # the spare reads end of file and exits
             os.waitpid(spare[0], 0)
         for earlier in ended:
             os.waitpid(earlier, 0)
+
+
+class TaskChannel:
+    """The zygote's fd 3 as kogine writes it: task lines queue up, cancel lines mark queued tasks."""
+
+    def __init__(self):
+        self.queue = collections.deque()
+        self.cancelled = set()
+        self.pending = b""
+        self.closed = False
+
+    def next_task(self):
+        """The next task to run, or None once kogine has closed the channel and no task is left. Before a
+        task is taken, whatever kogine has written meanwhile is read, so a cancellation that came while the
+        task before ran is seen."""
+        import select
+
+        while not self.queue and not self.closed:
+            self.read()
+        while not self.closed and select.select([3], [], [], 0)[0]:
+            self.read()
+        return self.queue.popleft() if self.queue else None
+
+    def read(self):
+        chunk = os.read(3, 65536)
+        if not chunk:
+            self.closed = True
+            return
+        self.pending += chunk
+        *lines, self.pending = self.pending.split(b"\n")
+        for line in lines:
+            message = json.loads(line)
+            if "cancel" in message:
+                self.cancelled.add(message["cancel"])
+            else:
+                self.queue.append(message)
 
 
 def fork_spare(not_for_it=()):
