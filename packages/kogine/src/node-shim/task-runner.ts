@@ -188,6 +188,7 @@ async function readMessage(): Promise<TaskMessage | null> {
 }
 
 async function main(): Promise<number> {
+  await restoreExtraCaCerts();
   const message = await readMessage();
   if (!message) return 0;
   Object.assign(process.env, message.env);
@@ -214,6 +215,17 @@ async function main(): Promise<number> {
   writeFileSync(spec.resultFile, JSON.stringify(outcome));
   reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
+}
+
+/** A spare starts without NODE_EXTRA_CA_CERTS, which kogine passes as KOGINE_EXTRA_CA_CERTS instead; the
+ * variable and what it does for TLS are put back while the spare waits (see extra-ca-certs.cts). */
+async function restoreExtraCaCerts(): Promise<void> {
+  const file = process.env.KOGINE_EXTRA_CA_CERTS;
+  delete process.env.KOGINE_EXTRA_CA_CERTS;
+  if (!file) return;
+  process.env.NODE_EXTRA_CA_CERTS = file;
+  const { trustExtraCaCerts } = await import("./extra-ca-certs.cjs");
+  trustExtraCaCerts(file);
 }
 
 /** Tells kogine the task is over before Node tears the process down (some milliseconds, which the slot's

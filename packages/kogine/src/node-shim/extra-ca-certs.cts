@@ -1,0 +1,96 @@
+/** NODE_EXTRA_CA_CERTS for a JS task whose process started without it.
+ *
+ * Node 20 reads the variable at start-up and parses the file and its own root certificates then, whether
+ * the process makes a TLS connection or not: some 35 ms of CPU for Debian's bundle (OpenSSL 3 parses
+ * slowly; nodejs/node#40524), more than the rest of a short task costs. So a task's spare Node starts
+ * without it, and while it waits for its task this module gives TLS in it what the variable would have:
+ * a context made without a `ca` of its own also trusts the extra certificates, read on first use.
+ * Connections that shape no context of their own share one context, as they would share Node's root
+ * store, so the certificates are parsed once, not per connection. Worker threads the task starts load
+ * this module first, and child processes get the variable itself. */
+import fs = require("node:fs");
+import nodeModule = require("node:module");
+import tls = require("node:tls");
+import workerThreads = require("node:worker_threads");
+
+/** The options by which a TLS connection shapes its own context (Node's configSecureContext reads these). */
+const CONTEXT_OPTIONS = [
+  "ca",
+  "cert",
+  "key",
+  "pfx",
+  "passphrase",
+  "ciphers",
+  "ecdhCurve",
+  "dhparam",
+  "honorCipherOrder",
+  "secureOptions",
+  "secureProtocol",
+  "minVersion",
+  "maxVersion",
+  "sessionIdContext",
+  "sessionTimeout",
+  "ticketKeys",
+  "sigalgs",
+  "crl",
+  "clientCertEngine",
+  "privateKeyEngine",
+  "privateKeyIdentifier",
+];
+
+let installed = false;
+
+export function trustExtraCaCerts(file: string): void {
+  if (installed) return;
+  installed = true;
+  let certificates: string | null | undefined;
+  const extraCertificates = () => {
+    if (certificates === undefined) {
+      try {
+        certificates = fs.readFileSync(file, "utf8");
+      } catch (error) {
+        // What Node prints when it cannot load the file.
+        process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${(error as Error).message}`);
+        certificates = null;
+      }
+    }
+    return certificates;
+  };
+
+  const createSecureContext = tls.createSecureContext;
+  tls.createSecureContext = function withExtraCertificates(options?: tls.SecureContextOptions) {
+    const context = createSecureContext.call(tls, options);
+    const extra = options?.ca ? null : extraCertificates();
+    if (extra) (context as unknown as { context: { addCACert(pem: string): void } }).context.addCACert(extra);
+    return context;
+  };
+
+  let shared: tls.SecureContext | undefined;
+  const connect = tls.connect as (...args: unknown[]) => tls.TLSSocket;
+  (tls as { connect: unknown }).connect = function connectSharingContext(...args: unknown[]) {
+    const at = args.findIndex((arg) => typeof arg === "object" && arg !== null);
+    const options = (at === -1 ? {} : args[at]) as Record<string, unknown>;
+    if (options.secureContext === undefined && !CONTEXT_OPTIONS.some((name) => options[name] !== undefined)) {
+      shared ??= tls.createSecureContext();
+      const withContext = { ...options, secureContext: shared };
+      if (at !== -1) args[at] = withContext;
+      else if (typeof args[args.length - 1] === "function") args.splice(args.length - 1, 0, withContext);
+      else args.push(withContext);
+    }
+    return connect.apply(tls, args);
+  };
+
+  const Worker = workerThreads.Worker;
+  class WorkerTrustingExtraCertificates extends Worker {
+    constructor(filename: string | URL, options: workerThreads.WorkerOptions = {}) {
+      const execArgv = [...(options.execArgv ?? process.execArgv), "--require", __filename];
+      super(filename, { ...options, execArgv });
+    }
+  }
+  workerThreads.Worker = WorkerTrustingExtraCertificates;
+  // ES modules see builtins' exports as they were; this shows them the patched ones.
+  nodeModule.syncBuiltinESMExports();
+}
+
+// Loaded with --require in a worker thread of a task (see above): the task's own threads get the same.
+if (!workerThreads.isMainThread && process.env.NODE_EXTRA_CA_CERTS) trustExtraCaCerts(process.env.NODE_EXTRA_CA_CERTS);
