@@ -49,7 +49,7 @@ const SCRIPT = [
   "  const viaFetch = await (await fetch(url)).text();",
   "  const viaHttps = await get(url);",
   "  const inWorker = await new Promise((resolve, reject) => {",
-  "    const worker = new Worker(WORKER, { eval: true, workerData: url });",
+  "    const worker = new Worker(WORKER, { eval: true, workerData: url, env: { ONLY: 'this' } });",
   "    worker.on('message', resolve);",
   "    worker.on('error', reject);",
   "  });",

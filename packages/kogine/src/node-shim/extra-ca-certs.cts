@@ -38,30 +38,35 @@ const CONTEXT_OPTIONS = [
   "privateKeyIdentifier",
 ];
 
+const WORKER_VARIABLE = "KOGINE_EXTRA_CA_CERTS";
+
+/** Node's native context behind a SecureContext: addCACert adds certificates to its trust store. */
+interface NativeContext {
+  context: { addCACert(pem: string): void };
+}
+
 let installed = false;
 
 export function trustExtraCaCerts(file: string): void {
   if (installed) return;
   installed = true;
+  // The file's text, read on first use; null when it could not be loaded, which Node reports and ignores.
   let certificates: string | null | undefined;
-  const extraCertificates = () => {
-    if (certificates === undefined) {
-      try {
-        certificates = fs.readFileSync(file, "utf8");
-      } catch (error) {
-        // What Node prints when it cannot load the file.
-        process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${(error as Error).message}`);
-        certificates = null;
-      }
-    }
-    return certificates;
+  const ignore = (error: unknown) => {
+    process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${(error as Error).message}`);
+    certificates = null;
   };
 
   const createSecureContext = tls.createSecureContext;
   tls.createSecureContext = function withExtraCertificates(options?: tls.SecureContextOptions) {
     const context = createSecureContext.call(tls, options);
-    const extra = options?.ca ? null : extraCertificates();
-    if (extra) (context as unknown as { context: { addCACert(pem: string): void } }).context.addCACert(extra);
+    if (options?.ca) return context;
+    try {
+      if (certificates === undefined) certificates = fs.readFileSync(file, "utf8");
+      if (certificates) (context as unknown as NativeContext).context.addCACert(certificates);
+    } catch (error) {
+      ignore(error);
+    }
     return context;
   };
 
@@ -80,17 +85,27 @@ export function trustExtraCaCerts(file: string): void {
     return connect.apply(tls, args);
   };
 
-  const Worker = workerThreads.Worker;
-  class WorkerTrustingExtraCertificates extends Worker {
+  // A worker's environment is the task's unless the task gives it another: the file's name goes along
+  // under a name of kogine's, which the worker drops before the task's code runs there.
+  const NodeWorker = workerThreads.Worker;
+  workerThreads.Worker = class Worker extends NodeWorker {
     constructor(filename: string | URL, options: workerThreads.WorkerOptions = {}) {
       const execArgv = [...(options.execArgv ?? process.execArgv), "--require", __filename];
-      super(filename, { ...options, execArgv });
+      const own =
+        options.env === workerThreads.SHARE_ENV
+          ? null
+          : ((options.env as NodeJS.ProcessEnv | undefined) ?? process.env);
+      const env = own ? { ...own, [WORKER_VARIABLE]: file } : workerThreads.SHARE_ENV;
+      super(filename, { ...options, execArgv, env });
     }
-  }
-  workerThreads.Worker = WorkerTrustingExtraCertificates;
+  };
   // ES modules see builtins' exports as they were; this shows them the patched ones.
   nodeModule.syncBuiltinESMExports();
 }
 
 // Loaded with --require in a worker thread of a task (see above): the task's own threads get the same.
-if (!workerThreads.isMainThread && process.env.NODE_EXTRA_CA_CERTS) trustExtraCaCerts(process.env.NODE_EXTRA_CA_CERTS);
+if (!workerThreads.isMainThread) {
+  const file = process.env[WORKER_VARIABLE] ?? process.env.NODE_EXTRA_CA_CERTS;
+  delete process.env[WORKER_VARIABLE];
+  if (file) trustExtraCaCerts(file);
+}
