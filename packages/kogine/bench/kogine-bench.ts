@@ -12,7 +12,8 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const KOGINE = fileURLToPath(new URL("../../bin/kogine.js", import.meta.url));
+// The `kogine` command as npm links it.
+const KOGINE = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
 const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "kogine-bench-"));
 writeFileSync(
@@ -54,18 +55,7 @@ function overhead(script: string, direct: [string, string[]]) {
   const perTaskMs =
     median(
       Array.from({ length: REPEATS }, () =>
-        seconds(process.execPath, [
-          KOGINE,
-          "workflow",
-          "parallel",
-          script,
-          "--sweep",
-          sweep,
-          "-w",
-          "1",
-          "--log-format",
-          "quiet",
-        ]),
+        seconds(KOGINE, ["workflow", "parallel", script, "--sweep", sweep, "-w", "1", "--log-format", "quiet"]),
       ),
     ) *
     (1000 / TASKS);
@@ -86,7 +76,7 @@ const sweepArgs = (script: string) => [
 const sweepSeconds = (env: NodeJS.ProcessEnv, script = "sleep50.mjs") =>
   median(
     Array.from({ length: SWEEP_REPEATS }, () =>
-      seconds(process.execPath, [KOGINE, ...sweepArgs(script), "-w", "2", "--log-format", "quiet"], env),
+      seconds(KOGINE, [...sweepArgs(script), "-w", "2", "--log-format", "quiet"], env),
     ),
   );
 const pythonWallS = sweepSeconds(process.env, "sleep50.py");

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { deferringExtraCaCerts } from "./deferred-extra-ca.js";
 import type { TaskMessage } from "./node-shim/task-runner.js";
 import type { OutputSink, ProcessExit, RunningTask } from "./process-types.js";
 
@@ -18,7 +19,7 @@ export class SpareNode {
     this.child = spawn(process.execPath, [NODE_RUNNER], {
       cwd: process.cwd(),
       stdio: ["ignore", "pipe", "pipe", "pipe"],
-      env: { ...process.env, ...extraCaCertsForTheRunner(), KOGINE_WORKER_ID: String(slotId) },
+      env: deferringExtraCaCerts({ ...process.env, KOGINE_WORKER_ID: String(slotId) }),
     });
     this.child.once("error", (error) => {
       this.spawnError = error;
@@ -61,13 +62,6 @@ export class SpareNode {
   close(): void {
     this.channel.end();
   }
-}
-
-/** NODE_EXTRA_CA_CERTS goes to the runner under another name, which sets it back: Node 20 would parse the
- * certificates at start-up (see node-shim/extra-ca-certs.cts). */
-function extraCaCertsForTheRunner(): NodeJS.ProcessEnv {
-  const file = process.env.NODE_EXTRA_CA_CERTS;
-  return file ? { NODE_EXTRA_CA_CERTS: undefined, KOGINE_EXTRA_CA_CERTS: file } : {};
 }
 
 /** The task runner as one bundled module (scripts/bundle.ts) while the bundle is newer than the

@@ -69,6 +69,7 @@ test("JS tasks trust NODE_EXTRA_CA_CERTS through fetch, https, worker threads an
   try {
     const trusted = await kogine(["run", "client.mjs", "--set", `url=${url}`], dir, {
       env: { NODE_EXTRA_CA_CERTS: ca },
+      command: true,
     });
     assert.equal(trusted.code, 0, trusted.stderr);
     const run = await latestRun(dir);

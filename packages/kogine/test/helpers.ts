@@ -6,6 +6,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const KOGINE_BIN = fileURLToPath(new URL("../../bin/kogine.js", import.meta.url));
+/** The `kogine` command as npm links it (a shell launcher around KOGINE_BIN). */
+export const KOGINE_COMMAND = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
 export interface CliResult {
@@ -23,10 +25,16 @@ export function scratch(files: Record<string, string>): string {
   return dir;
 }
 
-/** Runs `kogine ARGS` in `cwd` with the run store under `cwd/runs`. */
-export function kogine(args: string[], cwd: string, options: SpawnOptions = {}): Promise<CliResult> {
+/** Runs `kogine ARGS` in `cwd` with the run store under `cwd/runs`; through the `kogine` command with
+ * `command`, else `node bin/kogine.js`. */
+export function kogine(
+  args: string[],
+  cwd: string,
+  options: SpawnOptions & { command?: boolean } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [KOGINE_BIN, ...args], {
+    const [file, argv] = options.command ? [KOGINE_COMMAND, args] : [process.execPath, [KOGINE_BIN, ...args]];
+    const child = spawn(file, argv, {
       cwd,
       env: { ...process.env, KOGINE_RUNS_DIR: join(cwd, "runs"), ...(options.env ?? {}) },
       stdio: ["ignore", "pipe", "pipe"],

@@ -38,6 +38,7 @@ const CONTEXT_OPTIONS = [
   "privateKeyIdentifier",
 ];
 
+/** What the file's name travels under into a worker thread (as into a spare: deferred-extra-ca.ts). */
 const WORKER_VARIABLE = "KOGINE_EXTRA_CA_CERTS";
 
 /** Node's native context behind a SecureContext: addCACert adds certificates to its trust store. */

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { coerceToDefault } from "../coerce-value.js";
 import { Config } from "../config.js";
 import { loadConfigModule } from "../config-module.js";
+import { restoreExtraCaCertsVariable, trustDeferredExtraCaCerts } from "../deferred-extra-ca.js";
 import { describeConfig } from "../display-value.js";
 import { findUnserialisable } from "../json-value.js";
 import { closestName } from "../similar-name.js";
@@ -217,15 +218,11 @@ async function main(): Promise<number> {
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
 }
 
-/** A spare starts without NODE_EXTRA_CA_CERTS, which kogine passes as KOGINE_EXTRA_CA_CERTS instead; the
- * variable and what it does for TLS are put back while the spare waits (see extra-ca-certs.cts). */
+/** A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable and what it does
+ * for TLS are put back while the spare waits for its task. */
 async function restoreExtraCaCerts(): Promise<void> {
-  const file = process.env.KOGINE_EXTRA_CA_CERTS;
-  delete process.env.KOGINE_EXTRA_CA_CERTS;
-  if (!file) return;
-  process.env.NODE_EXTRA_CA_CERTS = file;
-  const { trustExtraCaCerts } = await import("./extra-ca-certs.cjs");
-  trustExtraCaCerts(file);
+  restoreExtraCaCertsVariable();
+  await trustDeferredExtraCaCerts();
 }
 
 /** Tells kogine the task is over before Node tears the process down (some milliseconds, which the slot's

@@ -1,0 +1,32 @@
+/** NODE_EXTRA_CA_CERTS, handed to a kogine process under another name so that Node's start-up does not
+ * parse the certificates (Node 20 does at every start-up where the variable is set; see
+ * node-shim/extra-ca-certs.cts). The `kogine` command and the spare Node of a JS task start that way; each
+ * puts the variable back at once, for the processes it starts, and trusts the certificates for its own TLS
+ * when it needs them. */
+
+/** The name the variable travels under. */
+export const DEFERRED_EXTRA_CA_CERTS = "KOGINE_EXTRA_CA_CERTS";
+
+let deferred: string | null = null;
+
+/** Puts NODE_EXTRA_CA_CERTS back from the name it travelled under. */
+export function restoreExtraCaCertsVariable(): void {
+  const file = process.env[DEFERRED_EXTRA_CA_CERTS];
+  delete process.env[DEFERRED_EXTRA_CA_CERTS];
+  if (!file) return;
+  process.env.NODE_EXTRA_CA_CERTS = file;
+  deferred = file;
+}
+
+/** Gives this process's TLS the certificates Node did not load at start-up (none if it did). */
+export async function trustDeferredExtraCaCerts(): Promise<void> {
+  if (!deferred) return;
+  const { trustExtraCaCerts } = await import("./node-shim/extra-ca-certs.cjs");
+  trustExtraCaCerts(deferred);
+}
+
+/** The environment to start a Node process with so that it restores the variable itself. */
+export function deferringExtraCaCerts(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = env.NODE_EXTRA_CA_CERTS;
+  return file ? { ...env, NODE_EXTRA_CA_CERTS: undefined, [DEFERRED_EXTRA_CA_CERTS]: file } : env;
+}
