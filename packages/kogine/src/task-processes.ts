@@ -80,7 +80,9 @@ export class TaskProcesses {
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
     const running = spare.run({ ...launch, preparedUrl: this.preparedUrl(spec), exitFile }, sink);
-    if (!this.closed && options.nextLanguage === "javascript") this.warm(slotId, "javascript");
+    // Starting a process blocks this one for some milliseconds: first the events already waiting (another
+    // slot's task may have ended), then the next spare.
+    if (options.nextLanguage === "javascript") setImmediate(() => this.closed || this.warm(slotId, "javascript"));
     return running;
   }
 
