@@ -36,7 +36,6 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
   if (store) invocation = store.invocation;
   const sequentialFlow = invocation.mode === "sequential" || invocation.mode === "pipeline";
   const launcher = options.launcher ?? new LocalLauncher(sequentialFlow ? 1 : invocation.workers);
-  prepareLauncher(launcher, invocation);
   const run = store ?? RunStore.create(root, options.name ?? runName(invocation), invocation, launcher.name);
   const echo =
     options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
@@ -44,6 +43,7 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
   const signal = options.signal ?? new AbortController().signal;
   const context = { store: run, reporter, signal, echo, ...invocation, stopOnFailure: sequentialFlow };
   const records: TaskRecord[] = [];
+  prepareLauncher(launcher, invocation);
   try {
     if (invocation.mode === "pipeline") {
       await runPipeline(invocation, run, launcher, context, records);
