@@ -30,6 +30,7 @@ writeFileSync(
   join(dir, "sleep50.mjs"),
   "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return seed; }\n",
 );
+writeFileSync(join(dir, "plain50.mjs"), "await new Promise((r) => setTimeout(r, 50));\n");
 
 function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = process.hrtime.bigint();
@@ -81,6 +82,24 @@ const sweepSeconds = (env: NodeJS.ProcessEnv, script = "sleep50.mjs") =>
   );
 const pythonWallS = sweepSeconds(process.env, "sleep50.py");
 const wallS = sweepSeconds(process.env);
+// For reference: the same 200 tasks with no runner at all, each `node plain50.mjs` started by a plain pool of
+// 2 when a slot frees up (one run): what a fresh Node process per task costs on this machine.
+const plainPoolS = (() => {
+  const script = join(dir, "plain-pool.mjs");
+  writeFileSync(
+    script,
+    [
+      'import { spawn } from "node:child_process";',
+      "let next = 0;",
+      "const slot = async () => {",
+      "  for (; next < 200; next++)",
+      `    await new Promise((r) => spawn(process.execPath, [${JSON.stringify(join(dir, "plain50.mjs"))}], { stdio: "ignore" }).on("close", r));`,
+      "};",
+      "await Promise.all([slot(), slot()]);",
+    ].join("\n"),
+  );
+  return seconds(process.execPath, [script]);
+})();
 const idealS = (200 * 0.05) / 2;
 // Every task of the sweep is a fresh Node process, so the sweep can go no faster than 200 Node start-ups on
 // 2 cores. NODE_EXTRA_CA_CERTS (set on some machines, this sandbox among them) makes Node 20 parse the CA
@@ -106,6 +125,7 @@ const results = {
     targetRatio: 1.2,
   },
   parallelSweep: { tasks: 200, taskMs: 50, workers: 2, wallS, idealS, ratio: wallS / idealS, targetRatio: 1.2 },
+  plainNodePool: { tasks: 200, taskMs: 50, workers: 2, wallS: plainPoolS, ratio: plainPoolS / idealS },
   environment: {
     cores: availableParallelism(),
     loadAverage1m: loadavg()[0],
@@ -133,6 +153,7 @@ row("200 x 50 ms Python tasks, -w 2: wall time", `${pythonWallS.toFixed(2)} s`, 
 row("  ratio to ideal", `${results.parallelSweepPython.ratio.toFixed(2)}x`, "<= 1.2x");
 row("200 x 50 ms JS tasks, -w 2: wall time", `${wallS.toFixed(2)} s`, "-");
 row("  ratio to ideal", `${results.parallelSweep.ratio.toFixed(2)}x`, "<= 1.2x");
+row("  reference: a plain pool, `node task.mjs` per task", `${plainPoolS.toFixed(2)} s`, "-");
 row("Node start-up (node -e 0)", `${nodeStart.ms.toFixed(1)} ms`, "-");
 if (extraCa && nodeStart.withoutExtraCaMs !== null && wallWithoutCaS !== null) {
   console.log(`NODE_EXTRA_CA_CERTS=${extraCa} is set (a plain Node start-up parses it). Without it:`);

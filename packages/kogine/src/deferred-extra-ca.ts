@@ -4,6 +4,8 @@
  * puts the variable back at once, for the processes it starts, and trusts the certificates for its own TLS
  * when it needs them. */
 
+import { createRequire } from "node:module";
+
 /** The name the variable travels under. */
 export const DEFERRED_EXTRA_CA_CERTS = "KOGINE_EXTRA_CA_CERTS";
 
@@ -18,10 +20,15 @@ export function restoreExtraCaCertsVariable(): void {
   deferred = file;
 }
 
-/** Gives this process's TLS the certificates Node did not load at start-up (none if it did). */
+/** Gives this process's TLS the certificates Node did not load at start-up (none if it did). The module is
+ * required, not imported: importing CommonJS from an ES module first scans it for its exports (some 5 ms,
+ * on every JS task's way). */
 export async function trustDeferredExtraCaCerts(): Promise<void> {
   if (!deferred) return;
-  const { trustExtraCaCerts } = await import("./node-shim/extra-ca-certs.cjs");
+  const load = createRequire(import.meta.url);
+  const { trustExtraCaCerts } = load(
+    "./node-shim/extra-ca-certs.cjs",
+  ) as typeof import("./node-shim/extra-ca-certs.cjs");
   trustExtraCaCerts(deferred);
 }
 
