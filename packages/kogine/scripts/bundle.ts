@@ -3,8 +3,8 @@
 // - the JS/TS task runner (dist/src/node-shim/task-runner.bundle.js), started once per JS task, where
 //   loading one module instead of fourteen saves about 12 ms of CPU: on a sweep of short tasks, a fifth of
 //   what each task costs.
-// bin/kogine.js and task-processes.ts use a bundle while it is newer than the package's last tsc build,
-// else the modules tsc built. esbuild is the bundler: well kept, and it installs from the npm registry alone
+// bin/kogine.js and spare-node.ts use a bundle while it is newer than the package's last tsc build, else
+// the modules tsc built (src/bundled-module.ts). esbuild is the bundler: well kept, and it installs from the npm registry alone
 // (its binary ships in a registry package).
 //
 // Some modules stay modules of their own, imported by the bundles where tsc put them:

@@ -10,7 +10,7 @@ let loads = 0;
 
 export async function loadConfigModule(path: string, context: ConfigContext): Promise<Config[]> {
   if (/\.(ts|mts|tsx)$/.test(path)) registerKogineHooks();
-  await trustDeferredExtraCaCerts(); // a config's code may reach out over TLS as the script's may
+  trustDeferredExtraCaCerts(); // a config's code may reach out over TLS as the script's may
   const url = `${pathToFileURL(path).href}?kogine-load=${loads++}`;
   const ns = (await import(url)) as Record<string, unknown>;
   return configsFromNamespace({ ...ns }, path, context);

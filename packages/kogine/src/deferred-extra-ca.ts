@@ -23,7 +23,7 @@ export function restoreExtraCaCertsVariable(): void {
 /** Gives this process's TLS the certificates Node did not load at start-up (none if it did). The module is
  * required, not imported: importing CommonJS from an ES module first scans it for its exports (some 5 ms,
  * on every JS task's way). */
-export async function trustDeferredExtraCaCerts(): Promise<void> {
+export function trustDeferredExtraCaCerts(): void {
   if (!deferred) return;
   const load = createRequire(import.meta.url);
   const { trustExtraCaCerts } = load(

@@ -5,7 +5,7 @@ import { trustDeferredExtraCaCerts } from "./deferred-extra-ca.js";
 import { KogineError } from "./errors.js";
 
 export async function connectRedis(url: string): Promise<Redis> {
-  if (url.startsWith("rediss:")) await trustDeferredExtraCaCerts();
+  if (url.startsWith("rediss:")) trustDeferredExtraCaCerts();
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   let cause: Error | null = null;
   probe.on("error", (error) => {

@@ -1,14 +1,17 @@
 /** A `node task-runner.js` started ahead of its task, waiting on fd 3 for it: Node cannot fork, so this is
  * how a JS/TS task's process gets its start-up out of the task's way. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
+import { freshestBuild } from "./bundled-module.js";
 import { deferringExtraCaCerts } from "./deferred-extra-ca.js";
 import type { TaskMessage } from "./node-shim/task-runner.js";
 import type { OutputSink, ProcessExit, RunningTask } from "./process-types.js";
 
-const NODE_RUNNER = nodeRunner();
+const NODE_RUNNER = freshestBuild(
+  new URL("./node-shim/task-runner.js", import.meta.url),
+  new URL("./node-shim/task-runner.bundle.js", import.meta.url),
+);
 
 export class SpareNode {
   private readonly child: ChildProcess;
@@ -62,17 +65,6 @@ export class SpareNode {
   close(): void {
     this.channel.end();
   }
-}
-
-/** The task runner as one bundled module (scripts/bundle.ts) while the bundle is newer than the
- * package's last tsc build, else as tsc built it: the same code, loaded faster. */
-function nodeRunner(): string {
-  const path = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-  const modifiedAt = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  const bundle = path("./node-shim/task-runner.bundle.js");
-  return modifiedAt(bundle) >= modifiedAt(path("../tsconfig.tsbuildinfo"))
-    ? bundle
-    : path("./node-shim/task-runner.js");
 }
 
 /** The exit status a task runner reported ahead of its exit, or null when it did not. */

@@ -159,38 +159,29 @@ function suggestion(name: string, candidates: string[]): string {
   return best ? ` (did you mean "${best}"?)` : "";
 }
 
-/** The spare has nothing else to do until its task arrives, so it blocks on fd 3: a synchronous read needs
- * none of the stream machinery (node:net) an asynchronous one loads, some 10 ms of a task's start-up. The
- * message is one line; the task starts as soon as it is whole. Should fd 3 ever come non-blocking, the
- * read waits for it the asynchronous way. */
-async function readMessage(): Promise<TaskMessage | null> {
+/** The spare has nothing else to do until its task arrives, so it blocks on fd 3 (a blocking socket: libuv
+ * makes only kogine's end non-blocking): a synchronous read needs none of the stream machinery (node:net) an
+ * asynchronous one loads, some 10 ms of a task's start-up. The message is one line; the task starts as soon
+ * as it is whole. */
+function readMessage(): TaskMessage | null {
   const chunks: Buffer[] = [];
-  const whole = () => chunks.length > 0 && chunks[chunks.length - 1].at(-1) === 0x0a;
-  try {
-    while (!whole()) {
-      const chunk = Buffer.allocUnsafe(65536);
-      const length = readSync(3, chunk);
-      if (length === 0) break;
-      chunks.push(chunk.subarray(0, length));
-    }
-    closeSync(3);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-    const { Socket } = await import("node:net");
-    const channel = new Socket({ fd: 3, readable: true, writable: false });
-    for await (const chunk of channel) {
-      chunks.push(chunk as Buffer);
-      if (whole()) break;
-    }
-    channel.destroy();
+  while (chunks.length === 0 || chunks[chunks.length - 1].at(-1) !== 0x0a) {
+    const chunk = Buffer.allocUnsafe(65536);
+    const length = readSync(3, chunk);
+    if (length === 0) break;
+    chunks.push(chunk.subarray(0, length));
   }
+  closeSync(3);
   const text = Buffer.concat(chunks).toString("utf8");
   return text ? (JSON.parse(text) as TaskMessage) : null;
 }
 
 async function main(): Promise<number> {
-  await restoreExtraCaCerts();
-  const message = await readMessage();
+  // A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable and what it does for
+  // TLS are put back while it waits for its task.
+  restoreExtraCaCertsVariable();
+  trustDeferredExtraCaCerts();
+  const message = readMessage();
   if (!message) return 0;
   Object.assign(process.env, message.env);
   if (message.cwd !== process.cwd()) process.chdir(message.cwd);
@@ -216,13 +207,6 @@ async function main(): Promise<number> {
   writeFileSync(spec.resultFile, JSON.stringify(outcome));
   reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
-}
-
-/** A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable and what it does
- * for TLS are put back while the spare waits for its task. */
-async function restoreExtraCaCerts(): Promise<void> {
-  restoreExtraCaCertsVariable();
-  await trustDeferredExtraCaCerts();
 }
 
 /** Tells kogine the task is over before Node tears the process down (some milliseconds, which the slot's
