@@ -33,14 +33,13 @@ export function recordPair(state: CanaryState, candidateRight: boolean, incumben
   if (incumbentRight && !candidateRight) state.incumbentOnly++;
 }
 
-export interface CanaryAnalysis {
+/** The canary's counts as they stand, with its share of traffic and the test on them. */
+export interface CanaryAnalysis
+  extends Pick<
+    CanaryState,
+    "stageRequests" | "pairs" | "candidateAgree" | "incumbentAgree" | "candidateOnly" | "incumbentOnly"
+  > {
   share: number;
-  stageRequests: number;
-  pairs: number;
-  candidateAgree: number;
-  incumbentAgree: number;
-  candidateOnly: number;
-  incumbentOnly: number;
   test: string;
   pValue: number;
 }
@@ -73,11 +72,6 @@ export type CanaryDecision =
   | { kind: "await-approval"; analysis: CanaryAnalysis }
   | { kind: "promote"; analysis: CanaryAnalysis };
 
-/** Whether the current stage's schedule has run out (cheap: checked on every request). */
-export function stageElapsed(state: CanaryState, imp: ImprovementSpec): boolean {
-  return state.stageRequests >= imp.requestsPerStage;
-}
-
 /**
  * What the canary does now. A regression rolls back at any moment (awaiting approval included:
  * the analysis never stops); otherwise nothing happens until the stage's requests are served, and
@@ -87,7 +81,7 @@ export function stageElapsed(state: CanaryState, imp: ImprovementSpec): boolean 
 export function decide(state: CanaryState, imp: ImprovementSpec): CanaryDecision {
   const analysis = analyse(state, imp);
   if (analysis.pValue < imp.alpha) return { kind: "rollback", analysis };
-  if (state.awaitingApproval || !stageElapsed(state, imp)) return { kind: "continue" };
+  if (state.awaitingApproval || state.stageRequests < imp.requestsPerStage) return { kind: "continue" };
   const nextStage = state.stage + 1;
   if (nextStage < imp.canaryStages.length - 1) return { kind: "advance", nextStage, analysis };
   if (state.pairs < imp.minComparisons) return { kind: "continue" };

@@ -30,7 +30,6 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
-/** The budget lines of `loopai status`: limits and spend, and the last refused regeneration. */
 /** ", canary v3 at 25% (stage 2 of 3, 40/100 requests; 12 paired comparisons, mcnemar-exact (one-sided) p = 0.810)" */
 function canaryLine(s: TaskStatus): string {
   const c = s.canary;
@@ -39,6 +38,7 @@ function canaryLine(s: TaskStatus): string {
   return `, canary v${c.candidate} at ${pct(a.share)} (stage ${c.stage + 1} of ${a.stages}, ${a.stageRequests}/${a.requestsPerStage} requests; ${a.pairs} paired comparisons, ${a.test} p = ${a.pValue.toFixed(3)})${c.awaitingApproval ? " awaiting approval (loopai approve)" : ""}`;
 }
 
+/** The budget lines of `loopai status`: limits and spend, and the last refused regeneration. */
 function budgetLines(s: TaskStatus): string[] {
   const b = s.budget;
   const lines: string[] = [];
@@ -78,7 +78,7 @@ export async function main(
   // with the conventional 128 + signal number.
   const onSignal = (signal: NodeJS.Signals) => {
     loop?.flush();
-    (loop?.store as { close?: () => void } | undefined)?.close?.();
+    loop?.store.close();
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   const open = () => {
@@ -377,6 +377,6 @@ export async function main(
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     await loop?.close();
-    (loop?.store as { close?: () => void } | undefined)?.close?.();
+    loop?.store.close();
   }
 }

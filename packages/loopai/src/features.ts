@@ -33,7 +33,7 @@ const FNV_PRIME = 0x01000193;
 const MAX_TOKEN = 40;
 
 /** FNV-1a of a token string as the scanner computes it (never 0, which marks an empty slot). */
-export function hashToken(token: string): number {
+function hashToken(token: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
   return h === 0 ? 1 : h;

@@ -90,6 +90,7 @@ interface Runtime {
   pendingFlush: number;
   labelsAtTraining: number;
   labelsNow: number;
+  /** The last AGREEMENT_WINDOW comparisons of a program's answer with a trusted one. */
   recent: boolean[];
   oracleCalls: number;
   /** The task's row, re-read at most once a second (another process may roll back or promote). */
@@ -125,6 +126,9 @@ export interface LoopaiOptions {
    */
   flushIntervalMs?: number;
 }
+
+/** Comparisons the agreement-drop trigger for regeneration looks back over. */
+const AGREEMENT_WINDOW = 50;
 
 const newCounters = (): ExecutionCounters => ({
   requests: 0,
@@ -169,14 +173,15 @@ export class Loopai {
     return spec;
   }
 
-  private taskSpec(task: string): TaskSpec {
+  /** The task's stored row; an unknown task is a usage error naming the known ones. */
+  private taskRow(task: string): TaskRow {
     const row = this.store.getTask(task);
     if (!row)
       throw new LoopaiError(
         `unknown task "${task}" (known: ${this.store.listTasks().join(", ") || "none"}); create it with \`loopai init\``,
         "usage",
       );
-    return row.spec;
+    return row;
   }
 
   private makeOracle(spec: TaskSpec): Oracle {
@@ -200,8 +205,7 @@ export class Loopai {
   private runtime(task: string): Runtime {
     let rt = this.runtimes.get(task);
     if (!rt) {
-      const spec = this.taskSpec(task);
-      const active = this.store.getTask(task)?.activeVersion;
+      const { spec, activeVersion: active } = this.taskRow(task);
       const activeVersion = active ? this.store.getVersion(task, active) : undefined;
       const labelsNow = this.store.labelCount(task);
       rt = {
@@ -231,10 +235,9 @@ export class Loopai {
       if (v.kind === "data") {
         r = compileDataProgram(JSON.parse(v.body) as DataProgram);
       } else {
-        const pool = this.pool;
-        const source = v.body;
+        const call = this.pool.program(v.body);
         r = async (input) => {
-          const res = await pool.run(source, input);
+          const res = await call(input);
           if (!res.ok) throw new Error(res.error);
           return res.answer;
         };
@@ -276,6 +279,7 @@ export class Loopai {
     });
     rt.labelsAtTraining = rows.length;
     rt.labelsNow = rows.length;
+    const generationCost = result.tried.reduce((s, t) => s + t.generationCost, 0);
     if (result.refused) {
       // The current program keeps serving; the refusal is on record for `loopai status`.
       const detail = { reason: result.refused, maxGenerationCost: maxCost, spent: spentBefore };
@@ -284,7 +288,7 @@ export class Loopai {
     }
     if (!result.chosen) {
       this.store.audit(task, "generation-failed", incumbent?.version ?? null, null, {
-        cost: result.tried.reduce((s, t) => s + t.generationCost, 0),
+        cost: generationCost,
         tried: result.tried.map((c) => ({ strategy: c.strategy, notes: c.notes })),
       });
       this.options.onEvent?.("generation-failed", result.tried);
@@ -302,7 +306,7 @@ export class Loopai {
       accuracy: c.accuracy,
       holdoutSize: c.holdoutSize,
       costMicros: c.costMicros,
-      generationCost: result.tried.reduce((s, t) => s + t.generationCost, 0),
+      generationCost,
       generationMs: result.tried.reduce((s, t) => s + t.generationMs, 0),
       status: "candidate",
       createdAt: new Date().toISOString(),
@@ -422,10 +426,9 @@ export class Loopai {
    * canary in flight is cancelled.
    */
   rollback(task: string, toVersion?: number): number {
-    this.taskSpec(task);
-    const row = this.store.getTask(task);
+    const row = this.taskRow(task);
     const versions = this.store.versions(task);
-    const current = row?.activeVersion ?? null;
+    const current = row.activeVersion;
     const target =
       toVersion ??
       versions
@@ -446,7 +449,7 @@ export class Loopai {
       );
     if (v.status === "rejected" && v.body === "")
       throw new LoopaiError(`version ${target} has no program to run`, "usage");
-    if (row?.canary) this.store.setVersionStatus(task, row.canary.candidate, "rolled_back");
+    if (row.canary) this.store.setVersionStatus(task, row.canary.candidate, "rolled_back");
     if (current !== null && current !== target) this.store.setVersionStatus(task, current, "rolled_back");
     this.store.setVersionStatus(task, target, "active");
     this.store.setActiveVersion(task, target);
@@ -744,7 +747,7 @@ export class Loopai {
     if (!agree) this.store.addFailure(task, version, input, answer.output, truth);
     rt.policy.observe(agree);
     rt.recent.push(agree);
-    if (rt.recent.length > 200) rt.recent.shift();
+    if (rt.recent.length > AGREEMENT_WINDOW) rt.recent.shift();
     return agree;
   }
 
@@ -772,7 +775,7 @@ export class Loopai {
     if (this.options.autoImprove === false) return;
     const imp = rt.spec.improvement;
     const newLabels = rt.labelsNow - rt.labelsAtTraining;
-    const agreementDrop = this.incumbentBelowTarget(rt) !== undefined && newLabels >= 10;
+    const agreementDrop = this.incumbentBelowTarget(rt) && newLabels >= 10;
     const due =
       newLabels >= imp.minNewLabels || rt.labelsNow >= rt.labelsAtTraining * imp.growthFactor || agreementDrop;
     if (!due || rt.improving) return;
@@ -796,14 +799,12 @@ export class Loopai {
   }
 
   /**
-   * The serving program's agreement over its last 50 comparisons, when even the interval's upper
-   * bound is below the accuracy target: the program is failing, not merely unlucky.
+   * Whether the serving program's agreement over its last AGREEMENT_WINDOW comparisons is below the
+   * accuracy target even at the interval's upper bound: the program is failing, not merely unlucky.
    */
-  private incumbentBelowTarget(rt: Runtime): (Interval & { n: number }) | undefined {
-    const window = rt.recent.slice(-50);
-    if (window.length < 50) return undefined;
-    const ci = wilsonInterval(window.filter(Boolean).length, window.length);
-    return ci.high < rt.spec.accuracyTarget ? { ...ci, n: window.length } : undefined;
+  private incumbentBelowTarget(rt: Runtime): boolean {
+    if (rt.recent.length < AGREEMENT_WINDOW) return false;
+    return wilsonInterval(rt.recent.filter(Boolean).length, rt.recent.length).high < rt.spec.accuracyTarget;
   }
 
   /** The stored canary with the requests this process has served for its stage added in. */
@@ -906,7 +907,7 @@ export class Loopai {
   }
 
   pendingReviews(task: string, limit?: number): ReviewRow[] {
-    this.taskSpec(task);
+    this.taskRow(task);
     return this.store.pendingReviews(task, limit);
   }
 

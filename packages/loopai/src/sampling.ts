@@ -36,37 +36,40 @@ export function seededRandom(seed: number): () => number {
 
 const NO: SampleDecision = { sample: false, reason: "" };
 
-export class RandomSampling implements SamplingPolicy {
-  readonly strategy = "random";
-  private readonly random: () => number;
+/** What every policy holds: the rate it aims at and its own seeded stream. */
+abstract class SeededPolicy implements SamplingPolicy {
+  abstract readonly strategy: string;
+  protected readonly random: () => number;
   constructor(
-    private readonly rate: number,
-    seed = 1,
+    protected rate: number,
+    seed: number,
   ) {
     this.random = seededRandom(seed);
   }
   currentRate(): number {
     return this.rate;
+  }
+  abstract decide(predicted: string, confidence: number): SampleDecision;
+  /** Only the adaptive policy learns from the comparisons. */
+  observe(_agree: boolean): void {}
+}
+
+export class RandomSampling extends SeededPolicy {
+  readonly strategy = "random";
+  constructor(rate: number, seed = 1) {
+    super(rate, seed);
   }
   decide(_predicted?: string, _confidence?: number): SampleDecision {
     return this.random() < this.rate ? { sample: true, reason: "random" } : NO;
   }
-  observe(): void {}
 }
 
 /** Proportional stratified sampling: every predicted label gets exactly `rate` of its own traffic. */
-export class StratifiedSampling implements SamplingPolicy {
+export class StratifiedSampling extends SeededPolicy {
   readonly strategy = "stratified";
   private readonly credit = new Map<string, number>();
-  private readonly random: () => number;
-  constructor(
-    private readonly rate: number,
-    seed = 1,
-  ) {
-    this.random = seededRandom(seed);
-  }
-  currentRate(): number {
-    return this.rate;
+  constructor(rate: number, seed = 1) {
+    super(rate, seed);
   }
   decide(predicted: string, _confidence?: number): SampleDecision {
     // A random start per stratum, then systematic: no label can go unsampled for long.
@@ -78,7 +81,6 @@ export class StratifiedSampling implements SamplingPolicy {
     this.credit.set(predicted, c);
     return NO;
   }
-  observe(): void {}
 }
 
 /**
@@ -86,27 +88,20 @@ export class StratifiedSampling implements SamplingPolicy {
  * confidence threshold is the running `rate`-quantile of recent confidences (a 1,024-bin histogram
  * over a ring of the last 2,000), and a credit counter keeps the rate from being exceeded.
  */
-export class UncertaintySampling implements SamplingPolicy {
+export class UncertaintySampling extends SeededPolicy {
   readonly strategy: string = "uncertainty";
-  protected rate: number;
   private readonly bins = new Int32Array(1024);
   private readonly ring: Int16Array;
   private ringFill = 0;
   private ringAt = 0;
   private credit = 1;
-  private readonly random: () => number;
 
   constructor(
     rate: number,
     private readonly options: { confidenceThreshold?: number; explore?: number; seed?: number; window?: number } = {},
   ) {
-    this.rate = rate;
+    super(rate, options.seed ?? 1);
     this.ring = new Int16Array(options.window ?? 2000);
-    this.random = seededRandom(options.seed ?? 1);
-  }
-
-  currentRate(): number {
-    return this.rate;
   }
 
   reset(): void {
@@ -146,8 +141,6 @@ export class UncertaintySampling implements SamplingPolicy {
     this.credit -= 1;
     return { sample: true, reason: "uncertainty" };
   }
-
-  observe(_agree: boolean): void {}
 }
 
 /**

@@ -91,10 +91,12 @@ export function twoProportionZTest(
   return { statistic: z, pValue: Math.min(1, pValue) };
 }
 
-function logFactorial(n: number): number {
-  let s = 0;
-  for (let i = 2; i <= n; i++) s += Math.log(i);
-  return s;
+/** ln k! for k = 0..n, each from the one before (the exact tests sum terms over a whole range). */
+function logFactorials(n: number): number[] {
+  const lf: number[] = new Array(n + 1);
+  lf[0] = 0;
+  for (let i = 1; i <= n; i++) lf[i] = lf[i - 1] + Math.log(i);
+  return lf;
 }
 
 /**
@@ -114,9 +116,7 @@ export function fisherExactTest(
   const n = a + b + c + d;
   const lo = Math.max(0, col1 - (n - row1));
   const hi = Math.min(row1, col1);
-  const lf: number[] = new Array(n + 1);
-  lf[0] = 0;
-  for (let i = 1; i <= n; i++) lf[i] = lf[i - 1] + Math.log(i);
+  const lf = logFactorials(n);
   const logP = (x: number) =>
     lf[row1] +
     lf[n - row1] +
@@ -136,8 +136,6 @@ export function fisherExactTest(
   const oddsRatio = b * c === 0 ? Number.POSITIVE_INFINITY : (a * d) / (b * c);
   return { statistic: oddsRatio, pValue: Math.min(1, p) };
 }
-
-export { logFactorial };
 
 export interface ProportionComparison extends TestResult {
   test: "two-proportion z" | "fisher-exact";
@@ -198,9 +196,7 @@ export function mcnemarTest(
     return { statistic: z, pValue: Math.min(1, pValue), test: "mcnemar z" };
   }
   // log C(n, k) − n·ln 2 for k = 0..n, summed over the tail.
-  const lf: number[] = new Array(n + 1);
-  lf[0] = 0;
-  for (let i = 1; i <= n; i++) lf[i] = lf[i - 1] + Math.log(i);
+  const lf = logFactorials(n);
   const term = (k: number) => Math.exp(lf[n] - lf[k] - lf[n - k] - n * Math.LN2);
   const lower = (upTo: number) => {
     let s = 0;

@@ -223,6 +223,8 @@ function toVersion(r: VersionDbRow): ProgramVersion {
 
 export class SqliteStore implements LoopaiStore {
   private readonly db: Database.Database;
+  /** Each query is compiled (prepared) once and kept: several run on every sampled request. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string) {
     try {
@@ -237,16 +239,23 @@ export class SqliteStore implements LoopaiStore {
     }
   }
 
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   saveTask(spec: TaskSpec): void {
-    this.db
-      .prepare(
-        "INSERT INTO tasks (name, spec, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec",
-      )
-      .run(spec.name, json(spec), now());
+    this.sql(
+      "INSERT INTO tasks (name, spec, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec",
+    ).run(spec.name, json(spec), now());
   }
 
   getTask(name: string): TaskRow | undefined {
-    const r = this.db.prepare("SELECT * FROM tasks WHERE name = ?").get(name) as
+    const r = this.sql("SELECT * FROM tasks WHERE name = ?").get(name) as
       | { name: string; spec: string; active_version: number | null; canary: string | null }
       | undefined;
     if (!r) return undefined;
@@ -254,28 +263,32 @@ export class SqliteStore implements LoopaiStore {
   }
 
   listTasks(): string[] {
-    return (this.db.prepare("SELECT name FROM tasks ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    return (this.sql("SELECT name FROM tasks ORDER BY name").all() as { name: string }[]).map((r) => r.name);
   }
 
   setActiveVersion(task: string, version: number | null): void {
-    this.db.prepare("UPDATE tasks SET active_version = ? WHERE name = ?").run(version, task);
+    this.sql("UPDATE tasks SET active_version = ? WHERE name = ?").run(version, task);
   }
 
   setCanary(task: string, canary: CanaryState | null): void {
-    this.db.prepare("UPDATE tasks SET canary = ? WHERE name = ?").run(canary ? json(canary) : null, task);
+    this.sql("UPDATE tasks SET canary = ? WHERE name = ?").run(canary ? json(canary) : null, task);
   }
 
   addLabel(task: string, input: unknown, output: unknown, source: LabelSource): number {
     return Number(
-      this.db
-        .prepare("INSERT INTO labels (task, input, output, source, created_at) VALUES (?, ?, ?, ?, ?)")
-        .run(task, json(input), json(output), source, now()).lastInsertRowid,
+      this.sql("INSERT INTO labels (task, input, output, source, created_at) VALUES (?, ?, ?, ?, ?)").run(
+        task,
+        json(input),
+        json(output),
+        source,
+        now(),
+      ).lastInsertRowid,
     );
   }
 
   labels(task: string): LabelRow[] {
     return (
-      this.db.prepare("SELECT id, input, output, source FROM labels WHERE task = ? ORDER BY id").all(task) as {
+      this.sql("SELECT id, input, output, source FROM labels WHERE task = ? ORDER BY id").all(task) as {
         id: number;
         input: string;
         output: string;
@@ -285,83 +298,79 @@ export class SqliteStore implements LoopaiStore {
   }
 
   labelCount(task: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM labels WHERE task = ?").get(task) as { n: number }).n;
+    return (this.sql("SELECT COUNT(*) AS n FROM labels WHERE task = ?").get(task) as { n: number }).n;
   }
 
   nextVersionNumber(task: string): number {
     return (
-      this.db.prepare("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM versions WHERE task = ?").get(task) as {
+      this.sql("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM versions WHERE task = ?").get(task) as {
         v: number;
       }
     ).v;
   }
 
   saveVersion(v: ProgramVersion): void {
-    this.db
-      .prepare(
-        `INSERT INTO versions (task, version, strategy, kind, body, training_hash, training_size, accuracy, accuracy_low, accuracy_high,
+    this.sql(
+      `INSERT INTO versions (task, version, strategy, kind, body, training_hash, training_size, accuracy, accuracy_low, accuracy_high,
          holdout_size, cost_micros, generation_cost, generation_ms, status, created_at, parent, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        v.task,
-        v.version,
-        v.strategy,
-        v.kind,
-        v.body,
-        v.trainingHash,
-        v.trainingSize,
-        Number.isFinite(v.accuracy.estimate) ? v.accuracy.estimate : null,
-        v.accuracy.low,
-        v.accuracy.high,
-        v.holdoutSize,
-        v.costMicros,
-        v.generationCost,
-        v.generationMs,
-        v.status,
-        v.createdAt,
-        v.parent ?? null,
-        v.notes ?? null,
-      );
+    ).run(
+      v.task,
+      v.version,
+      v.strategy,
+      v.kind,
+      v.body,
+      v.trainingHash,
+      v.trainingSize,
+      Number.isFinite(v.accuracy.estimate) ? v.accuracy.estimate : null,
+      v.accuracy.low,
+      v.accuracy.high,
+      v.holdoutSize,
+      v.costMicros,
+      v.generationCost,
+      v.generationMs,
+      v.status,
+      v.createdAt,
+      v.parent ?? null,
+      v.notes ?? null,
+    );
   }
 
   setVersionStatus(task: string, version: number, status: VersionStatus): void {
-    this.db.prepare("UPDATE versions SET status = ? WHERE task = ? AND version = ?").run(status, task, version);
+    this.sql("UPDATE versions SET status = ? WHERE task = ? AND version = ?").run(status, task, version);
   }
 
   getVersion(task: string, version: number): ProgramVersion | undefined {
-    const r = this.db.prepare("SELECT * FROM versions WHERE task = ? AND version = ?").get(task, version) as
+    const r = this.sql("SELECT * FROM versions WHERE task = ? AND version = ?").get(task, version) as
       | VersionDbRow
       | undefined;
     return r ? toVersion(r) : undefined;
   }
 
   versions(task: string): ProgramVersion[] {
-    return (this.db.prepare("SELECT * FROM versions WHERE task = ? ORDER BY version").all(task) as VersionDbRow[]).map(
+    return (this.sql("SELECT * FROM versions WHERE task = ? ORDER BY version").all(task) as VersionDbRow[]).map(
       toVersion,
     );
   }
 
   addSample(s: SampleRow): void {
-    this.db
-      .prepare(
-        "INSERT INTO samples (task, version, input, predicted, confidence, oracle_output, agree, reason, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        s.task,
-        s.version,
-        json(s.input),
-        json(s.predicted),
-        s.confidence,
-        json(s.oracleOutput),
-        s.agree === null ? null : s.agree ? 1 : 0,
-        s.reason,
-        s.error ?? null,
-        now(),
-      );
+    this.sql(
+      "INSERT INTO samples (task, version, input, predicted, confidence, oracle_output, agree, reason, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      s.task,
+      s.version,
+      json(s.input),
+      json(s.predicted),
+      s.confidence,
+      json(s.oracleOutput),
+      s.agree === null ? null : s.agree ? 1 : 0,
+      s.reason,
+      s.error ?? null,
+      now(),
+    );
   }
 
   samples(task: string, limit = 1000): SampleRow[] {
-    const rows = this.db.prepare("SELECT * FROM samples WHERE task = ? ORDER BY id DESC LIMIT ?").all(task, limit) as {
+    const rows = this.sql("SELECT * FROM samples WHERE task = ? ORDER BY id DESC LIMIT ?").all(task, limit) as {
       task: string;
       version: number;
       input: string;
@@ -387,17 +396,15 @@ export class SqliteStore implements LoopaiStore {
 
   addFailure(task: string, version: number, input: unknown, predicted: unknown, expected: unknown): number {
     return Number(
-      this.db
-        .prepare(
-          "INSERT INTO failures (task, version, input, predicted, expected, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .run(task, version, json(input), json(predicted), json(expected), now()).lastInsertRowid,
+      this.sql(
+        "INSERT INTO failures (task, version, input, predicted, expected, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      ).run(task, version, json(input), json(predicted), json(expected), now()).lastInsertRowid,
     );
   }
 
   failures(task: string, limit = 1000): FailureRow[] {
     return (
-      this.db.prepare("SELECT * FROM failures WHERE task = ? ORDER BY id DESC LIMIT ?").all(task, limit) as {
+      this.sql("SELECT * FROM failures WHERE task = ? ORDER BY id DESC LIMIT ?").all(task, limit) as {
         id: number;
         task: string;
         version: number;
@@ -418,7 +425,7 @@ export class SqliteStore implements LoopaiStore {
   }
 
   setFailureClusters(assignments: { id: number; cluster: number }[]): void {
-    const stmt = this.db.prepare("UPDATE failures SET cluster = ? WHERE id = ?");
+    const stmt = this.sql("UPDATE failures SET cluster = ? WHERE id = ?");
     this.db.transaction(() => {
       for (const a of assignments) stmt.run(a.cluster, a.id);
     })();
@@ -426,11 +433,9 @@ export class SqliteStore implements LoopaiStore {
 
   enqueueReview(task: string, version: number, input: unknown, predicted: unknown, confidence: number): number {
     return Number(
-      this.db
-        .prepare(
-          "INSERT INTO reviews (task, version, input, predicted, confidence, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
-        )
-        .run(task, version, json(input), json(predicted), confidence, now()).lastInsertRowid,
+      this.sql(
+        "INSERT INTO reviews (task, version, input, predicted, confidence, status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
+      ).run(task, version, json(input), json(predicted), confidence, now()).lastInsertRowid,
     );
   }
 
@@ -458,40 +463,36 @@ export class SqliteStore implements LoopaiStore {
 
   pendingReviews(task: string, limit = 100): ReviewRow[] {
     return (
-      this.db
-        .prepare("SELECT * FROM reviews WHERE task = ? AND status = 'pending' ORDER BY confidence ASC, id ASC LIMIT ?")
-        .all(task, limit) as never[]
+      this.sql(
+        "SELECT * FROM reviews WHERE task = ? AND status = 'pending' ORDER BY confidence ASC, id ASC LIMIT ?",
+      ).all(task, limit) as never[]
     ).map((r) => this.toReview(r));
   }
 
   getReview(id: number): ReviewRow | undefined {
-    const r = this.db.prepare("SELECT * FROM reviews WHERE id = ?").get(id);
+    const r = this.sql("SELECT * FROM reviews WHERE id = ?").get(id);
     return r ? this.toReview(r as never) : undefined;
   }
 
   completeReview(id: number, label: unknown): void {
-    this.db
-      .prepare("UPDATE reviews SET status = 'done', label = ?, answered_at = ? WHERE id = ?")
-      .run(json(label), now(), id);
+    this.sql("UPDATE reviews SET status = 'done', label = ?, answered_at = ? WHERE id = ?").run(json(label), now(), id);
   }
 
   addOracleCall(c: OracleCallRow): void {
-    this.db
-      .prepare(
-        "INSERT INTO oracle_calls (task, oracle, input, output, valid, cost, input_tokens, output_tokens, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        c.task,
-        c.oracle,
-        json(c.input),
-        json(c.output),
-        c.valid ? 1 : 0,
-        c.cost,
-        c.inputTokens,
-        c.outputTokens,
-        c.error ?? null,
-        now(),
-      );
+    this.sql(
+      "INSERT INTO oracle_calls (task, oracle, input, output, valid, cost, input_tokens, output_tokens, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      c.task,
+      c.oracle,
+      json(c.input),
+      json(c.output),
+      c.valid ? 1 : 0,
+      c.cost,
+      c.inputTokens,
+      c.outputTokens,
+      c.error ?? null,
+      now(),
+    );
   }
 
   oracleTotals(task: string): {
@@ -501,66 +502,63 @@ export class SqliteStore implements LoopaiStore {
     inputTokens: number;
     outputTokens: number;
   } {
-    return this.db
-      .prepare(
-        "SELECT COUNT(*) AS calls, COALESCE(SUM(valid), 0) AS valid, COALESCE(SUM(cost), 0) AS cost, COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens FROM oracle_calls WHERE task = ?",
-      )
-      .get(task) as { calls: number; valid: number; cost: number; inputTokens: number; outputTokens: number };
+    return this.sql(
+      "SELECT COUNT(*) AS calls, COALESCE(SUM(valid), 0) AS valid, COALESCE(SUM(cost), 0) AS cost, COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens FROM oracle_calls WHERE task = ?",
+    ).get(task) as { calls: number; valid: number; cost: number; inputTokens: number; outputTokens: number };
   }
 
   addCounters(task: string, version: number, c: ExecutionCounters): void {
-    this.db
-      .prepare(
-        `INSERT INTO executions (task, version, requests, program_answers, fallback_answers, oracle_answers, unanswered, errors, exec_micros)
+    this.sql(
+      `INSERT INTO executions (task, version, requests, program_answers, fallback_answers, oracle_answers, unanswered, errors, exec_micros)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(task, version) DO UPDATE SET requests = requests + excluded.requests,
          program_answers = program_answers + excluded.program_answers, fallback_answers = fallback_answers + excluded.fallback_answers,
          oracle_answers = oracle_answers + excluded.oracle_answers, unanswered = unanswered + excluded.unanswered,
          errors = errors + excluded.errors, exec_micros = exec_micros + excluded.exec_micros`,
-      )
-      .run(
-        task,
-        version,
-        c.requests,
-        c.programAnswers,
-        c.fallbackAnswers,
-        c.oracleAnswers,
-        c.unanswered,
-        c.errors,
-        c.execMicros,
-      );
+    ).run(
+      task,
+      version,
+      c.requests,
+      c.programAnswers,
+      c.fallbackAnswers,
+      c.oracleAnswers,
+      c.unanswered,
+      c.errors,
+      c.execMicros,
+    );
   }
 
   counters(task: string): ExecutionCounters {
-    return this.db
-      .prepare(
-        `SELECT COALESCE(SUM(requests), 0) AS requests, COALESCE(SUM(program_answers), 0) AS programAnswers, COALESCE(SUM(fallback_answers), 0) AS fallbackAnswers,
+    return this.sql(
+      `SELECT COALESCE(SUM(requests), 0) AS requests, COALESCE(SUM(program_answers), 0) AS programAnswers, COALESCE(SUM(fallback_answers), 0) AS fallbackAnswers,
          COALESCE(SUM(oracle_answers), 0) AS oracleAnswers, COALESCE(SUM(unanswered), 0) AS unanswered, COALESCE(SUM(errors), 0) AS errors,
          COALESCE(SUM(exec_micros), 0) AS execMicros FROM executions WHERE task = ?`,
-      )
-      .get(task) as ExecutionCounters;
+    ).get(task) as ExecutionCounters;
   }
 
   generationSpend(task: string): number {
-    const versions = this.db
-      .prepare("SELECT COALESCE(SUM(generation_cost), 0) AS c FROM versions WHERE task = ?")
-      .get(task) as { c: number };
-    const failed = this.db
-      .prepare(
-        "SELECT COALESCE(SUM(json_extract(detail, '$.cost')), 0) AS c FROM audit WHERE task = ? AND action = 'generation-failed'",
-      )
-      .get(task) as { c: number };
+    const versions = this.sql("SELECT COALESCE(SUM(generation_cost), 0) AS c FROM versions WHERE task = ?").get(
+      task,
+    ) as { c: number };
+    const failed = this.sql(
+      "SELECT COALESCE(SUM(json_extract(detail, '$.cost')), 0) AS c FROM audit WHERE task = ? AND action = 'generation-failed'",
+    ).get(task) as { c: number };
     return versions.c + failed.c;
   }
 
   audit(task: string, action: string, fromVersion: number | null, toVersion: number | null, detail?: unknown): void {
-    this.db
-      .prepare("INSERT INTO audit (task, at, action, from_version, to_version, detail) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(task, now(), action, fromVersion, toVersion, json(detail));
+    this.sql("INSERT INTO audit (task, at, action, from_version, to_version, detail) VALUES (?, ?, ?, ?, ?, ?)").run(
+      task,
+      now(),
+      action,
+      fromVersion,
+      toVersion,
+      json(detail),
+    );
   }
 
   auditLog(task: string): AuditRow[] {
     return (
-      this.db.prepare("SELECT * FROM audit WHERE task = ? ORDER BY id").all(task) as {
+      this.sql("SELECT * FROM audit WHERE task = ? ORDER BY id").all(task) as {
         id: number;
         task: string;
         at: string;

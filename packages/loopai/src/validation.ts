@@ -3,7 +3,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import type { Comparison, TaskSpec } from "./spec.js";
 
-export function normalizeText(v: unknown): string {
+function normalizeText(v: unknown): string {
   return String(v)
     .normalize("NFKC")
     .toLowerCase()
@@ -61,10 +61,9 @@ export function outputsAgree(a: unknown, b: unknown, mode: Comparison, tolerance
 export function outputChecker(spec: TaskSpec): (output: unknown) => string | undefined {
   if (spec.output.type === "label") {
     const labels = new Set(spec.output.labels);
+    const listed = spec.output.labels.join(", ");
     return (o) =>
-      typeof o === "string" && labels.has(o)
-        ? undefined
-        : `${JSON.stringify(o)} is not one of the labels ${spec.output.type === "label" ? spec.output.labels.join(", ") : ""}`;
+      typeof o === "string" && labels.has(o) ? undefined : `${JSON.stringify(o)} is not one of the labels ${listed}`;
   }
   const ajv = new Ajv({ strict: false, allErrors: false });
   const validate: ValidateFunction = ajv.compile(spec.output.schema);

@@ -29,7 +29,7 @@ export interface PoolOptions {
 }
 
 /** A code program's return value as an Answer: `{ output, confidence }` or a bare output. */
-export function toAnswer(value: unknown): Answer {
+function toAnswer(value: unknown): Answer {
   if (value !== null && typeof value === "object" && "output" in value) {
     const c = Number((value as { confidence?: unknown }).confidence);
     return {
@@ -65,31 +65,30 @@ export class WorkerPool {
       if (!job || job.id !== m.id) return;
       this.finish(slot, m.ok ? { ok: true, answer: toAnswer(m.value) } : { ok: false, error: m.error ?? "failed" });
     });
-    const die = (why: string) => {
-      const job = slot.busy;
-      this.replace(slot);
-      if (job) job.resolve({ ok: false, error: why });
-      this.pump();
-    };
     worker.on("error", (err: Error & { code?: string }) =>
-      die(
+      this.abandon(
+        slot,
         err.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? `memory limit of ${this.options.memoryMb} MB exceeded`
           : `worker failed: ${err.message}`,
       ),
     );
     worker.on("exit", (code) => {
-      if (!this.closed && this.slots.includes(slot)) die(`worker exited (code ${code})`);
+      if (!this.closed && this.slots.includes(slot)) this.abandon(slot, `worker exited (code ${code})`);
     });
     return slot;
   }
 
-  private replace(slot: Slot): void {
+  /** Terminates a worker that died or overran its deadline; its job (if any) fails with `error`. */
+  private abandon(slot: Slot, error: string): void {
+    const job = slot.busy;
     if (slot.timer) clearTimeout(slot.timer);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     slot.busy = undefined;
     void slot.worker.terminate();
+    job?.resolve({ ok: false, error });
+    this.pump();
   }
 
   private finish(slot: Slot, result: CallResult): void {
@@ -115,10 +114,7 @@ export class WorkerPool {
       // The vm timeout fires first; this one catches what it cannot (a worker wedged in native code).
       s.timer = setTimeout(
         () => {
-          if (s.busy !== job) return;
-          this.replace(s);
-          job.resolve({ ok: false, error: `deadline of ${this.options.deadlineMs} ms exceeded (worker terminated)` });
-          this.pump();
+          if (s.busy === job) this.abandon(s, `deadline of ${this.options.deadlineMs} ms exceeded (worker terminated)`);
         },
         this.options.deadlineMs * 5 + 250,
       );
@@ -132,17 +128,28 @@ export class WorkerPool {
     }
   }
 
-  run(source: string, input: unknown): Promise<CallResult> {
-    if (this.closed) return Promise.resolve({ ok: false, error: "worker pool is closed" });
+  /**
+   * A runner for one program: its source is hashed once here, not on every call (the key is how a
+   * worker finds the program it already compiled).
+   */
+  program(source: string): (input: unknown) => Promise<CallResult> {
     const key = createHash("sha1").update(source).digest("hex").slice(0, 12);
-    return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, key, source, input, resolve });
-      this.pump();
-    });
+    return (input) => {
+      if (this.closed) return Promise.resolve({ ok: false, error: "worker pool is closed" });
+      return new Promise((resolve) => {
+        this.queue.push({ id: this.nextId++, key, source, input, resolve });
+        this.pump();
+      });
+    };
+  }
+
+  run(source: string, input: unknown): Promise<CallResult> {
+    return this.program(source)(input);
   }
 
   runBatch(source: string, inputs: unknown[]): Promise<CallResult[]> {
-    return Promise.all(inputs.map((x) => this.run(source, x)));
+    const run = this.program(source);
+    return Promise.all(inputs.map((x) => run(x)));
   }
 
   async close(): Promise<void> {

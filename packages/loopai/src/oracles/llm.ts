@@ -6,7 +6,7 @@ import type { ChatProvider } from "../providers/types.js";
 import type { TaskSpec } from "../spec.js";
 import type { Oracle, OracleResult } from "./oracle.js";
 
-export function oraclePrompt(spec: TaskSpec): string {
+function oraclePrompt(spec: TaskSpec): string {
   const lines = [`You are labelling inputs for the task "${spec.name}".`];
   if (spec.description) lines.push(spec.description);
   if (spec.output.type === "label")
@@ -19,7 +19,7 @@ export function oraclePrompt(spec: TaskSpec): string {
 }
 
 /** Reads an answer from model text; returns an error string when it is not a valid output. */
-export function readAnswer(spec: TaskSpec, text: string): { output: unknown } | { error: string } {
+function readAnswer(spec: TaskSpec, text: string): { output: unknown } | { error: string } {
   const t = text.trim();
   if (spec.output.type === "label") {
     const cleaned = t.replace(/^["'`\s]+|["'`.\s]+$/g, "");
@@ -40,18 +40,20 @@ export function readAnswer(spec: TaskSpec, text: string): { output: unknown } | 
 
 export class LlmOracle implements Oracle {
   readonly name: string;
+  private readonly system: string;
   constructor(
     private readonly spec: TaskSpec,
     private readonly provider: ChatProvider,
     readonly costPerCall = 0,
   ) {
     this.name = `llm(${provider.name})`;
+    this.system = oraclePrompt(spec);
   }
 
   async ask(input: unknown): Promise<OracleResult> {
     try {
       const r = await this.provider.complete({
-        system: oraclePrompt(this.spec),
+        system: this.system,
         messages: [{ role: "user", content: inputText(input) }],
         maxTokens: this.spec.output.type === "label" ? 16 : 512,
         temperature: 0,

@@ -1,19 +1,13 @@
 // Anthropic Messages API.
 
-import { DEFAULT_HTTP, postJson } from "./http.js";
+import { describeErrorBody } from "./http.js";
 import { PricedProvider, type ProviderOptions } from "./priced-provider.js";
-import { costOf } from "./prices.js";
 import { type ChatRequest, type ChatResponse, ProviderError } from "./types.js";
 
 interface AnthropicResponse {
   type?: string;
   content?: { type: string; text?: string }[];
   usage?: { input_tokens?: number; output_tokens?: number };
-}
-
-function describeError(_status: number, body: unknown): string {
-  const e = (body as { error?: { type?: string; message?: string } })?.error;
-  return e?.message ? `${e.message}${e.type ? ` (${e.type})` : ""}` : JSON.stringify(body).slice(0, 200);
 }
 
 export class AnthropicProvider extends PricedProvider<ProviderOptions & { baseUrl?: string }> {
@@ -35,14 +29,7 @@ export class AnthropicProvider extends PricedProvider<ProviderOptions & { baseUr
       messages: request.messages,
     };
     // Anthropic answers 529 "overloaded_error" when busy: postJson retries every 5xx.
-    const { json, attempts } = await postJson(
-      this.name,
-      `${base}/v1/messages`,
-      headers,
-      body,
-      { ...DEFAULT_HTTP, ...this.options.http },
-      describeError,
-    );
+    const { json, attempts } = await this.post(`${base}/v1/messages`, headers, body, describeErrorBody);
     const r = json as AnthropicResponse;
     if (r?.type !== "message" || !Array.isArray(r.content))
       throw new ProviderError(`${this.name}: malformed response: not a message`, this.name, 200, true);
@@ -50,15 +37,7 @@ export class AnthropicProvider extends PricedProvider<ProviderOptions & { baseUr
       .filter((c) => c.type === "text")
       .map((c) => c.text ?? "")
       .join("");
-    const inputTokens = r.usage?.input_tokens ?? 0;
-    const outputTokens = r.usage?.output_tokens ?? 0;
-    return {
-      text,
-      usage: { inputTokens, outputTokens },
-      cost: costOf(this.options.model, inputTokens, outputTokens, this.options.prices),
-      provider: this.name,
-      model: this.options.model,
-      attempts,
-    };
+    const usage = { inputTokens: r.usage?.input_tokens ?? 0, outputTokens: r.usage?.output_tokens ?? 0 };
+    return this.response(text, usage, attempts);
   }
 }

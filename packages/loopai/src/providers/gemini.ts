@@ -1,19 +1,13 @@
 // Google Gemini generateContent (v1beta REST).
 
-import { DEFAULT_HTTP, postJson } from "./http.js";
+import { describeErrorBody } from "./http.js";
 import { PricedProvider, type ProviderOptions } from "./priced-provider.js";
-import { costOf } from "./prices.js";
 import { type ChatRequest, type ChatResponse, ProviderError } from "./types.js";
 
 interface GeminiResponse {
   candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];
   usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number };
   promptFeedback?: { blockReason?: string };
-}
-
-function describeError(_status: number, body: unknown): string {
-  const e = (body as { error?: { message?: string; status?: string } })?.error;
-  return e?.message ? `${e.message}${e.status ? ` (${e.status})` : ""}` : JSON.stringify(body).slice(0, 200);
 }
 
 export class GeminiProvider extends PricedProvider<ProviderOptions & { baseUrl?: string }> {
@@ -33,14 +27,7 @@ export class GeminiProvider extends PricedProvider<ProviderOptions & { baseUrl?:
       generationConfig: { maxOutputTokens: request.maxTokens ?? 1024, temperature: request.temperature ?? 0 },
     };
     const url = `${base}/v1beta/models/${encodeURIComponent(this.options.model)}:generateContent`;
-    const { json, attempts } = await postJson(
-      this.name,
-      url,
-      headers,
-      body,
-      { ...DEFAULT_HTTP, ...this.options.http },
-      describeError,
-    );
+    const { json, attempts } = await this.post(url, headers, body, (b) => describeErrorBody(b, "status"));
     const r = json as GeminiResponse;
     const parts = r?.candidates?.[0]?.content?.parts;
     if (!Array.isArray(parts)) {
@@ -54,15 +41,10 @@ export class GeminiProvider extends PricedProvider<ProviderOptions & { baseUrl?:
         !r?.promptFeedback?.blockReason,
       );
     }
-    const inputTokens = r.usageMetadata?.promptTokenCount ?? 0;
-    const outputTokens = r.usageMetadata?.candidatesTokenCount ?? 0;
-    return {
-      text: parts.map((p) => p.text ?? "").join(""),
-      usage: { inputTokens, outputTokens },
-      cost: costOf(this.options.model, inputTokens, outputTokens, this.options.prices),
-      provider: this.name,
-      model: this.options.model,
-      attempts,
+    const usage = {
+      inputTokens: r.usageMetadata?.promptTokenCount ?? 0,
+      outputTokens: r.usageMetadata?.candidatesTokenCount ?? 0,
     };
+    return this.response(parts.map((p) => p.text ?? "").join(""), usage, attempts);
   }
 }

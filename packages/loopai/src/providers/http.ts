@@ -24,6 +24,15 @@ function retryAfterMs(header: string | null): number | undefined {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * An error body as every provider here sends one, `{ error: { message, ... } }`: the message with
+ * the error's kind (the field `kindField`) in brackets, or the raw body when it has no message.
+ */
+export function describeErrorBody(body: unknown, kindField: "type" | "status" = "type"): string {
+  const e = (body as { error?: { message?: string; type?: string; status?: string } })?.error;
+  return e?.message ? `${e.message}${e[kindField] ? ` (${e[kindField]})` : ""}` : JSON.stringify(body).slice(0, 200);
+}
+
+/**
  * POSTs `body` and returns the parsed JSON with the attempt count. `describeError` turns a
  * provider's error body into a message.
  */
@@ -33,7 +42,7 @@ export async function postJson(
   headers: Record<string, string>,
   body: unknown,
   options: HttpOptions,
-  describeError: (status: number, body: unknown) => string,
+  describeError: (body: unknown) => string,
 ): Promise<{ json: unknown; attempts: number }> {
   let last: ProviderError | undefined;
   for (let attempt = 0; attempt <= options.retries; attempt++) {
@@ -95,7 +104,7 @@ export async function postJson(
     }
     const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
     last = new ProviderError(
-      `${provider}: HTTP ${response.status}: ${json !== undefined ? describeError(response.status, json) : text.slice(0, 200) || response.statusText}`,
+      `${provider}: HTTP ${response.status}: ${json !== undefined ? describeError(json) : text.slice(0, 200) || response.statusText}`,
       provider,
       response.status,
       retryable,

@@ -1,10 +1,9 @@
 // OpenAI chat completions (also Azure OpenAI, and local servers speaking the same API: llama.cpp,
 // vLLM, Ollama's /v1).
 
-import { DEFAULT_HTTP, postJson } from "./http.js";
+import { describeErrorBody } from "./http.js";
 import { PricedProvider, type ProviderOptions } from "./priced-provider.js";
-import { costOf, type Price } from "./prices.js";
-import { type ChatRequest, type ChatResponse, ProviderError } from "./types.js";
+import { type ChatRequest, type ChatResponse, ProviderError, type Usage } from "./types.js";
 
 interface OpenAiResponse {
   choices?: { message?: { content?: string | null }; finish_reason?: string }[];
@@ -12,36 +11,17 @@ interface OpenAiResponse {
   model?: string;
 }
 
-export function describeOpenAiError(_status: number, body: unknown): string {
-  const e = (body as { error?: { message?: string; type?: string; code?: string } })?.error;
-  return e?.message ? `${e.message}${e.type ? ` (${e.type})` : ""}` : JSON.stringify(body).slice(0, 200);
-}
-
-export function openAiMessages(request: ChatRequest) {
+function openAiMessages(request: ChatRequest) {
   return [...(request.system ? [{ role: "system", content: request.system }] : []), ...request.messages];
 }
 
-export function readOpenAiResponse(
-  name: string,
-  model: string,
-  json: unknown,
-  attempts: number,
-  prices?: Record<string, Price>,
-): ChatResponse {
+/** The reply text and token usage of a chat completion (OpenAI and Azure answer alike). */
+function readCompletion(name: string, json: unknown): { text: string; usage: Usage } {
   const r = json as OpenAiResponse;
   const text = r?.choices?.[0]?.message?.content;
   if (typeof text !== "string")
     throw new ProviderError(`${name}: malformed response: no choices[0].message.content`, name, 200, true);
-  const inputTokens = r.usage?.prompt_tokens ?? 0;
-  const outputTokens = r.usage?.completion_tokens ?? 0;
-  return {
-    text,
-    usage: { inputTokens, outputTokens },
-    cost: costOf(model, inputTokens, outputTokens, prices),
-    provider: name,
-    model,
-    attempts,
-  };
+  return { text, usage: { inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 } };
 }
 
 export class OpenAiProvider extends PricedProvider<ProviderOptions & { baseUrl?: string }> {
@@ -60,15 +40,9 @@ export class OpenAiProvider extends PricedProvider<ProviderOptions & { baseUrl?:
       max_tokens: request.maxTokens ?? 1024,
       temperature: request.temperature ?? 0,
     };
-    const { json, attempts } = await postJson(
-      this.name,
-      `${base}/chat/completions`,
-      headers,
-      body,
-      { ...DEFAULT_HTTP, ...this.options.http },
-      describeOpenAiError,
-    );
-    return readOpenAiResponse(this.name, this.options.model, json, attempts, this.options.prices);
+    const { json, attempts } = await this.post(`${base}/chat/completions`, headers, body, describeErrorBody);
+    const { text, usage } = readCompletion(this.name, json);
+    return this.response(text, usage, attempts);
   }
 }
 
@@ -92,14 +66,8 @@ export class AzureOpenAiProvider extends PricedProvider<AzureOptions> {
       max_tokens: request.maxTokens ?? 1024,
       temperature: request.temperature ?? 0,
     };
-    const { json, attempts } = await postJson(
-      this.name,
-      url,
-      headers,
-      body,
-      { ...DEFAULT_HTTP, ...o.http },
-      describeOpenAiError,
-    );
-    return readOpenAiResponse(this.name, o.model, json, attempts, o.prices);
+    const { json, attempts } = await this.post(url, headers, body, describeErrorBody);
+    const { text, usage } = readCompletion(this.name, json);
+    return this.response(text, usage, attempts);
   }
 }

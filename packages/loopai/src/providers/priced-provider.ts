@@ -1,8 +1,9 @@
-// What every HTTP chat provider shares: a name, its options, and a worst-case price for budget checks.
+// What every HTTP chat provider shares: a name, its options, posting with them, pricing a reply
+// from its usage, and a worst-case price for budget checks.
 
-import type { HttpOptions } from "./http.js";
-import { type Price, worstCaseCost } from "./prices.js";
-import type { ChatProvider, ChatRequest, ChatResponse } from "./types.js";
+import { DEFAULT_HTTP, type HttpOptions, postJson } from "./http.js";
+import { costOf, type Price, worstCaseCost } from "./prices.js";
+import type { ChatProvider, ChatRequest, ChatResponse, Usage } from "./types.js";
 
 export interface ProviderOptions {
   model: string;
@@ -25,6 +26,28 @@ export abstract class PricedProvider<Options extends ProviderOptions> implements
 
   estimateCost(request: ChatRequest): number {
     return worstCaseCost(this.options.model, request, this.options.prices);
+  }
+
+  /** POSTs with this provider's HTTP options over the defaults (timeouts, retries). */
+  protected post(
+    url: string,
+    headers: Record<string, string>,
+    body: unknown,
+    describeError: (body: unknown) => string,
+  ): Promise<{ json: unknown; attempts: number }> {
+    return postJson(this.name, url, headers, body, { ...DEFAULT_HTTP, ...this.options.http }, describeError);
+  }
+
+  /** The reply as a ChatResponse, priced from its usage at this provider's model. */
+  protected response(text: string, usage: Usage, attempts: number): ChatResponse {
+    return {
+      text,
+      usage,
+      cost: costOf(this.options.model, usage.inputTokens, usage.outputTokens, this.options.prices),
+      provider: this.name,
+      model: this.options.model,
+      attempts,
+    };
   }
 
   abstract complete(request: ChatRequest): Promise<ChatResponse>;

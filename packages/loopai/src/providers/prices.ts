@@ -6,7 +6,7 @@ export interface Price {
   output: number;
 }
 
-export const PRICES: Record<string, Price> = {
+const PRICES: Record<string, Price> = {
   "gpt-4o": { input: 2.5, output: 10 },
   "gpt-4o-mini": { input: 0.15, output: 0.6 },
   "gpt-4.1": { input: 2, output: 8 },
@@ -22,7 +22,7 @@ export const PRICES: Record<string, Price> = {
   "gemini-2.5-pro": { input: 1.25, output: 10 },
 };
 
-export function priceOf(model: string, table: Record<string, Price> = PRICES): Price | undefined {
+function priceOf(model: string, table: Record<string, Price> = PRICES): Price | undefined {
   if (table[model]) return table[model];
   // Dated snapshots ("gpt-4o-2024-08-06") price as their family.
   const family = Object.keys(table)

@@ -32,7 +32,7 @@ function clip(s: string, n = 400): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-export function codegenPrompt(
+function codegenPrompt(
   spec: TaskSpec,
   examples: { input: unknown; output: unknown }[],
   failures: { input: unknown; output: unknown }[],
@@ -59,13 +59,13 @@ export function codegenPrompt(
   return lines.join("\n");
 }
 
-export function extractCode(text: string): string {
+function extractCode(text: string): string {
   const block = /```(?:js|javascript)?\s*\n([\s\S]*?)```/.exec(text);
   return (block ? block[1] : text).trim();
 }
 
 /** Parses without running: a syntax error or a missing `run` is caught before any worker sees it. */
-export function checkSyntax(source: string): string | undefined {
+function checkSyntax(source: string): string | undefined {
   try {
     new vm.Script(source, { filename: "generated.js" });
   } catch (err) {
@@ -117,11 +117,11 @@ interface Scored {
 
 async function score(
   spec: TaskSpec,
+  check: (output: unknown) => string | undefined,
   pool: WorkerPool,
   source: string,
   examples: { input: unknown; output: unknown }[],
 ): Promise<Scored> {
-  const check = outputChecker(spec);
   const results = await pool.runBatch(
     source,
     examples.map((e) => e.input),
@@ -156,6 +156,8 @@ export async function generateCode(
   const attempts = options.attempts ?? 3;
   const bar = options.bar ?? spec.accuracyTarget;
   const { shown, heldOut } = holdoutSplit(examples, failures);
+  // Built once: for a JSON task it compiles the output schema.
+  const check = outputChecker(spec);
   const messages: ChatMessage[] = [{ role: "user", content: codegenPrompt(spec, shown, failures) }];
   const notes: string[] = [];
   let cost = 0;
@@ -197,8 +199,8 @@ export async function generateCode(
       messages.push({ role: "user", content: `That code was rejected: ${syntax}. Reply with corrected code.` });
       continue;
     }
-    const onShown = await score(spec, pool, source, shown);
-    const onHeldOut = await score(spec, pool, source, heldOut);
+    const onShown = await score(spec, check, pool, source, shown);
+    const onHeldOut = await score(spec, check, pool, source, heldOut);
     const shownAccuracy = shown.length > 0 ? onShown.correct / shown.length : 0;
     const accuracy = heldOut.length > 0 ? onHeldOut.correct / heldOut.length : 0;
     notes.push(

@@ -38,9 +38,18 @@ export function buildCorpus(
     .slice(0, maxVocab)
     .map(([t]) => t);
   const vocabIndex = new Map(vocab.map((t, i) => [t, i]));
-  const K = labels.length;
-  const df = new Int32Array(vocab.length);
-  const dfByLabel = new Int32Array(vocab.length * K);
+  return { labels, maxChars, docs, y, vocab, vocabIndex, ...frequencies(docs, y, vocabIndex, labels.length) };
+}
+
+/** Document frequencies of the vocabulary (overall and per label) and the label counts of `docs`. */
+function frequencies(
+  docs: Map<string, number>[],
+  y: Int32Array,
+  vocabIndex: Map<string, number>,
+  K: number,
+): Pick<Corpus, "df" | "dfByLabel" | "classCounts"> {
+  const df = new Int32Array(vocabIndex.size);
+  const dfByLabel = new Int32Array(vocabIndex.size * K);
   const classCounts = new Int32Array(K);
   docs.forEach((d, i) => {
     classCounts[y[i]]++;
@@ -51,27 +60,14 @@ export function buildCorpus(
       dfByLabel[id * K + y[i]]++;
     }
   });
-  return { labels, maxChars, docs, y, vocab, vocabIndex, df, dfByLabel, classCounts };
+  return { df, dfByLabel, classCounts };
 }
 
 /** The sub-corpus of some documents (for cross-validation), re-counting frequencies. */
 export function subCorpus(c: Corpus, rows: number[]): Corpus {
-  const K = c.labels.length;
   const docs = rows.map((r) => c.docs[r]);
   const y = Int32Array.from(rows.map((r) => c.y[r]));
-  const df = new Int32Array(c.vocab.length);
-  const dfByLabel = new Int32Array(c.vocab.length * K);
-  const classCounts = new Int32Array(K);
-  docs.forEach((d, i) => {
-    classCounts[y[i]]++;
-    for (const t of d.keys()) {
-      const id = c.vocabIndex.get(t);
-      if (id === undefined) continue;
-      df[id]++;
-      dfByLabel[id * K + y[i]]++;
-    }
-  });
-  return { ...c, docs, y, df, dfByLabel, classCounts };
+  return { ...c, docs, y, ...frequencies(docs, y, c.vocabIndex, c.labels.length) };
 }
 
 /** Vocabulary entries that occur in the (sub-)corpus at all, in id order. */

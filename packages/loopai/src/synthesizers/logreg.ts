@@ -4,6 +4,7 @@
 
 import { type LinearProgram, round } from "../programs.js";
 import { type Corpus, presentIds } from "./corpus.js";
+import { lcg, shuffleInPlace } from "./shuffle.js";
 
 export interface LogregOptions {
   epochs: number;
@@ -39,15 +40,11 @@ export function trainLogreg(c: Corpus, options: Partial<LogregOptions> = {}): Li
   const w = new Float64Array(V * K);
   const b = new Float64Array(K);
   const p = new Float64Array(K);
-  let rng = seed >>> 0;
+  const next = lcg(seed);
   const order = Array.from({ length: n }, (_, i) => i);
   let decay = 1;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = n - 1; i > 0; i--) {
-      rng = (Math.imul(rng, 1664525) + 1013904223) >>> 0;
-      const j = rng % (i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, next);
     const lr = learningRate / (1 + epoch * 0.2);
     for (const i of order) {
       const { f, v } = rows[i];

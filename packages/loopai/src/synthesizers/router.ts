@@ -16,6 +16,7 @@ import { buildCorpus, type Corpus, subCorpus } from "./corpus.js";
 import { trainExtract } from "./extract.js";
 import { trainLogreg } from "./logreg.js";
 import { trainRules } from "./rules.js";
+import { lcg, shuffleInPlace } from "./shuffle.js";
 import { trainTree } from "./tree.js";
 
 export interface Labelled {
@@ -54,7 +55,7 @@ export interface SynthesisResult {
   refused?: string;
 }
 
-export const DEFAULT_MAX_CHARS = 3072;
+const DEFAULT_MAX_CHARS = 3072;
 
 type Trainer = (c: Corpus, inputs: unknown[], outputs: unknown[]) => DataProgram;
 
@@ -72,7 +73,7 @@ function trainers(spec: TaskSpec): Partial<Record<Strategy, Trainer>> {
 }
 
 /** Mean microseconds per input of a compiled program over (up to) 400 inputs, after a warm-up. */
-export function measureCost(run: (x: unknown) => unknown, inputs: unknown[]): number {
+function measureCost(run: (x: unknown) => unknown, inputs: unknown[]): number {
   const sample = inputs.slice(0, 400);
   if (sample.length === 0) return 0;
   for (let r = 0; r < 3; r++) for (const x of sample) run(x);
@@ -87,12 +88,7 @@ export function measureCost(run: (x: unknown) => unknown, inputs: unknown[]): nu
 
 function folds(n: number, k: number, seed: number): number[][] {
   const order = Array.from({ length: n }, (_, i) => i);
-  let s = seed >>> 0;
-  for (let i = n - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  shuffleInPlace(order, lcg(seed));
   const out: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < order.length; i++) out[i % k].push(order[i]);
   return out;
@@ -157,12 +153,12 @@ export async function synthesize(
     }
   }
   const reaches = tried.some((c) => c.accuracy.low >= spec.accuracyTarget);
-  const codegenAllowed =
-    (allowed ? allowed.includes("codegen") : spec.synthesis.codegen !== false) && options.provider && options.pool;
+  const codegenAllowed = allowed ? allowed.includes("codegen") : spec.synthesis.codegen !== false;
+  const { provider, pool } = options;
   let refused: string | undefined;
-  if (!reaches && codegenAllowed && options.provider && options.pool) {
+  if (!reaches && codegenAllowed && provider && pool) {
     const t0 = performance.now();
-    const r = await generateCode(spec, options.provider, options.pool, labelled, options.failures ?? [], {
+    const r = await generateCode(spec, provider, pool, labelled, options.failures ?? [], {
       budget: options.generationBudget,
     });
     refused = r.refused?.reason;
@@ -170,7 +166,6 @@ export async function synthesize(
     const accuracy = wilsonInterval(r.heldOutCorrect, r.heldOutSize);
     if (r.source) {
       const source = r.source;
-      const pool = options.pool;
       // Execution cost through the pool is dominated by messaging, measured on a few calls.
       const probe = inputs.slice(0, 20);
       const c0 = performance.now();

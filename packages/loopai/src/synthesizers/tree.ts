@@ -20,19 +20,18 @@ export function trainTree(c: Corpus, maxDepth = 8, minLeaf = 3, maxFeatures = 40
     .slice(0, maxFeatures);
   const tokens = features.map((id) => c.vocab[id]);
   const nodes: TreeNode[] = [];
-  const leaf = (rows: number[]): number => {
-    const counts = new Array(K).fill(0);
-    for (const r of rows) counts[c.y[r]]++;
+  /** A leaf for `n` rows with these label counts: the majority label, Laplace-smoothed. */
+  const leaf = (counts: number[], n: number): number => {
     let best = 0;
     for (let k = 1; k < K; k++) if (counts[k] > counts[best]) best = k;
-    nodes.push({ label: c.labels[best], confidence: (counts[best] + 1) / (rows.length + K) });
+    nodes.push({ label: c.labels[best], confidence: (counts[best] + 1) / (n + K) });
     return nodes.length - 1;
   };
   const grow = (rows: number[], depth: number, used: Set<number>): number => {
     const counts = new Array(K).fill(0);
     for (const r of rows) counts[c.y[r]]++;
     const h = entropy(counts, rows.length);
-    if (depth >= maxDepth || rows.length < 2 * minLeaf || h === 0) return leaf(rows);
+    if (depth >= maxDepth || rows.length < 2 * minLeaf || h === 0) return leaf(counts, rows.length);
     let bestGain = 1e-9;
     let bestF = -1;
     for (let f = 0; f < tokens.length; f++) {
@@ -54,7 +53,7 @@ export function trainTree(c: Corpus, maxDepth = 8, minLeaf = 3, maxFeatures = 40
         bestF = f;
       }
     }
-    if (bestF < 0) return leaf(rows);
+    if (bestF < 0) return leaf(counts, rows.length);
     const index = nodes.length;
     nodes.push({ feature: tokens[bestF], present: -1, absent: -1 });
     const next = new Set(used).add(bestF);
