@@ -1,36 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { inlineBaseCases, printFunction, validateModule } from "../src/index.js";
+import { fibModule } from "./fib-module.js";
 import { interpret } from "./ir-interpreter.js";
 import { dedent, parseValid } from "./ir-text.js";
 
-const module = (base: string) => `
-  module "m.py"
-  entry @main
-  func @fib(%n: i64) -> i64 {
-  entry:
-    %0 = icmp lt i1 %n, 2
-    condbr %0, base, recurse
-  base:
-    ${base}
-  recurse:
-    %1 = sub i64 %n, 1
-    %2 = call i64 @fib(%1) @5:11
-    %3 = sub i64 %n, 2
-    %4 = call i64 @fib(%3) @5:24
-    %5 = add i64 %2, %4 raises OverflowError "o" @5:11
-    ret %5
-  }
-  func @main() -> void {
-  entry:
-    %0 = call i64 @fib(20) @12:0
-    runtime void @print(%0) @12:0
-    ret
-  }
-`;
-
 test("each call gets the callee's base case in front of it; results are unchanged", () => {
-  const m = parseValid(module("ret %n"));
+  const m = parseValid(fibModule());
   const [fib, main] = m.functions as [(typeof m.functions)[0], (typeof m.functions)[0]];
   assert.deepEqual(
     inlineBaseCases(m).map((f) => f.name),
@@ -77,12 +53,8 @@ test("each call gets the callee's base case in front of it; results are unchange
 });
 
 test("a base case that could raise, or that other paths reach, stays in the callee", () => {
-  const raising = parseValid(module('%9 = mul i64 %n, %n raises OverflowError "o" @2:0\n    ret %9'));
+  const raising = parseValid(fibModule('%9 = mul i64 %n, %n raises OverflowError "o" @2:0\n    ret %9'));
   assert.deepEqual(inlineBaseCases(raising), []);
-  const shared = parseValid(
-    module("ret %n")
-      .replace("%5 = add i64 %2, %4", "%5 = add i64 %2, %4")
-      .replace("    ret %5\n  }", "    br base\n  }"),
-  );
+  const shared = parseValid(fibModule().replace("    ret %5\n  }", "    br base\n  }"));
   assert.deepEqual(inlineBaseCases(shared), []);
 });

@@ -1,26 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { cloneFunction, printFunction, unrollRecursion, validateModule } from "../src/index.js";
+import { fibModule } from "./fib-module.js";
 import { interpret } from "./ir-interpreter.js";
 import { parseValid } from "./ir-text.js";
 
-const fibModule = `
-  module "m.py"
-  entry @main
-  func @fib(%n: i64) -> i64 {
-  entry:
-    %0 = icmp lt i1 %n, 2
-    condbr %0, base, recurse
-  base:
-    ret %n
-  recurse:
-    %1 = sub i64 %n, 1
-    %2 = call i64 @fib(%1) @5:11
-    %3 = sub i64 %n, 2
-    %4 = call i64 @fib(%3) @5:24
-    %5 = add i64 %2, %4 raises OverflowError "o" @5:11
-    ret %5
-  }
+// fib, which calls itself twice, and count, which calls itself once.
+const fibAndCount = fibModule(
+  "ret %n",
+  `
   func @count(%n: i64) -> i64 {
   entry:
     %0 = icmp le i1 %n, 0
@@ -32,17 +20,11 @@ const fibModule = `
     %2 = call i64 @count(%1) @9:11
     %3 = add i64 %2, 1 raises OverflowError "o" @9:11
     ret %3
-  }
-  func @main() -> void {
-  entry:
-    %0 = call i64 @fib(20) @12:0
-    runtime void @print(%0) @12:0
-    ret
-  }
-`;
+  }`,
+);
 
 test("a copy of a function is the same function under another name, sharing nothing", () => {
-  const m = parseValid(fibModule);
+  const m = parseValid(fibAndCount);
   const fib = m.functions[0]!;
   const copy = cloneFunction(m, fib, "fib.copy");
   assert.equal(
@@ -55,7 +37,7 @@ test("a copy of a function is the same function under another name, sharing noth
 });
 
 test("a function calling itself once is unrolled into a ring of copies; results are unchanged", () => {
-  const m = parseValid(fibModule);
+  const m = parseValid(fibAndCount);
   const [fib, count] = m.functions as [(typeof m.functions)[0], (typeof m.functions)[0]];
   assert.equal(unrollRecursion(m), true);
   assert.deepEqual(validateModule(m), []);

@@ -10,7 +10,6 @@ import {
   type OptLevel,
   optimizeModule,
   type PendingBuild,
-  startBuild,
 } from "@toolchain/compiler";
 
 /** What 64-bit overflow raises in compiled Python; CPython itself would move to a big integer. */
@@ -45,7 +44,7 @@ export async function buildIrModule(
   source: string,
   options: PythonBuildOptions,
   frontEndMs: number,
-  pending: PendingBuild = startBuild(options),
+  pending: PendingBuild,
 ): Promise<BuildTimings> {
   const started = performance.now();
   if (options.optLevel > 0) optimizeModule(module);

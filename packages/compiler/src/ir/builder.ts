@@ -62,6 +62,18 @@ export const constants = {
   unit: (): Constant => ({ kind: "const", type: "unit", value: null }),
 };
 
+/**
+ * A new instruction of `fn` in `block`, numbered with the function's next id. The caller puts it in
+ * the block's list: passes insert where the builder only appends.
+ */
+export function newInstruction<F extends InstructionFields>(
+  fn: IrFunction,
+  block: Block,
+  fields: F,
+): Extract<Instruction, { kind: F["kind"] }> {
+  return { ...fields, id: fn.nextId++, block } as unknown as Extract<Instruction, { kind: F["kind"] }>;
+}
+
 /** Appends instructions at the end of a current block, as front ends lower code top to bottom. */
 export class IrBuilder {
   private current: Block | null = null;
@@ -103,7 +115,7 @@ export class IrBuilder {
   private add(fields: InstructionFields): Instruction {
     const block = this.block;
     if (block.terminator !== null) throw new Error(`block ${block.label} is already terminated`);
-    const instruction = { ...fields, id: this.fn.nextId++, block } as Instruction;
+    const instruction = newInstruction(this.fn, block, fields);
     block.instructions.push(instruction);
     return instruction;
   }
@@ -155,7 +167,7 @@ export class IrBuilder {
   phi(type: IrType, incoming: PhiIncoming[]): Instruction {
     // Phis go before the block's other instructions.
     const block = this.block;
-    const phi = { kind: "phi", type, incoming, id: this.fn.nextId++, block } as Instruction;
+    const phi = newInstruction(this.fn, block, { kind: "phi", type, incoming });
     const firstNonPhi = block.instructions.findIndex((i) => i.kind !== "phi");
     block.instructions.splice(firstNonPhi < 0 ? block.instructions.length : firstNonPhi, 0, phi);
     return phi;
@@ -175,10 +187,6 @@ export class IrBuilder {
 
   storeGlobal(global: Global, value: Value): void {
     this.add({ kind: "store_global", type: "void", global, value });
-  }
-
-  elidedFrames(count: Value, loc: SourceLoc): void {
-    this.add({ kind: "elided_frames", type: "void", count, loc });
   }
 
   terminate(terminator: Terminator): void {

@@ -72,10 +72,15 @@ export function splitEdge(fn: IrFunction, from: Block, to: Block): Block {
   edge.terminator = { kind: "br", target: to };
   fn.blocks.splice(fn.blocks.indexOf(from) + 1, 0, edge);
   retarget(from, to, edge);
-  for (const inst of to.instructions) {
-    if (inst.kind === "phi") for (const incoming of inst.incoming) if (incoming.block === from) incoming.block = edge;
-  }
+  replacePhiPredecessor(to, from, edge);
   return edge;
+}
+
+/** Makes `block`'s phis name `to` where they name `from`: the edge from `from` now comes from `to`. */
+export function replacePhiPredecessor(block: Block, from: Block, to: Block): void {
+  for (const inst of block.instructions) {
+    if (inst.kind === "phi") for (const incoming of inst.incoming) if (incoming.block === from) incoming.block = to;
+  }
 }
 
 /** Points every edge of `block`'s terminator that goes to `from` at `to` instead. */

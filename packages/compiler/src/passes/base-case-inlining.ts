@@ -7,7 +7,8 @@
 // are pure, so running them in the caller changes nothing else. A callee that tail recursion turned
 // into a loop is read as its first iteration: the header's phis take their values from the entry.
 
-import { newBlock, successors } from "../ir/cfg.js";
+import { newInstruction } from "../ir/builder.js";
+import { newBlock, replacePhiPredecessor, successors } from "../ir/cfg.js";
 import { cloneInstructions } from "../ir/clone-function.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { replaceAllUses } from "../ir/uses.js";
@@ -42,8 +43,7 @@ export function inlineBaseCases(m: Module): IrFunction[] {
         (inst): inst is Extract<Instruction, { kind: "call" }> => inst.kind === "call" && baseCases.has(inst.callee),
       ),
     );
-    // Each split moves the rest of a block on, so a call is found through its current block.
-    for (const call of calls) guardCall(caller, call.block, call, baseCases.get(call.callee)!);
+    for (const call of calls) guardCall(caller, call, baseCases.get(call.callee)!);
     if (calls.length > 0) changed.push(caller);
   }
   return changed;
@@ -109,10 +109,13 @@ function identityOperand(inst: Extract<Instruction, { kind: "ibinary" }>, onEntr
 }
 
 /**
- * Splits `block` at `call`: the block ends with the base case's test, a new block computes its
- * result, another makes the call, and a join block takes the rest with a phi of the two results.
+ * Splits the call's block at the call: the block ends with the base case's test, a new block
+ * computes its result, another makes the call, and a join block takes the rest with a phi of the
+ * two results.
  */
-function guardCall(fn: IrFunction, block: Block, call: Extract<Instruction, { kind: "call" }>, base: BaseCase): void {
+function guardCall(fn: IrFunction, call: Extract<Instruction, { kind: "call" }>, base: BaseCase): void {
+  // Its block now: an earlier split of the same block has moved the rest of it on.
+  const block = call.block;
   const at = block.instructions.indexOf(call);
   const rest = block.instructions.slice(at + 1);
   const terminator = block.terminator;
@@ -151,17 +154,9 @@ function guardCall(fn: IrFunction, block: Block, call: Extract<Instruction, { ki
   join.instructions = rest;
   for (const inst of rest) inst.block = join;
   join.terminator = terminator;
-  const result = { kind: "phi", type: call.type, id: fn.nextId++, block: join, incoming: [] } as Extract<
-    Instruction,
-    { kind: "phi" }
-  >;
+  const result = newInstruction(fn, join, { kind: "phi", type: call.type, incoming: [] });
   replaceAllUses(fn, call, result);
   result.incoming.push({ block: fast, value: mapped(base.result) }, { block: slow, value: call });
   join.instructions.unshift(result);
-  for (const successor of successors(join)) {
-    for (const inst of successor.instructions) {
-      if (inst.kind === "phi")
-        for (const incoming of inst.incoming) if (incoming.block === block) incoming.block = join;
-    }
-  }
+  for (const successor of successors(join)) replacePhiPredecessor(successor, block, join);
 }

@@ -79,13 +79,16 @@ function analyzeModule(m: Module): FunctionRanges[] {
   const returns = new Map<IrFunction, Range>();
   const growth = new Map<Param | IrFunction, number>();
   const context: Context = { params, returns, closed: true, thresholds: thresholds(m.functions) };
-  // A function no call reaches is called from outside (the entry, or a test harness): anything goes.
-  const called = new Set<IrFunction>();
+  const callers = new Map<IrFunction, Set<IrFunction>>();
   for (const fn of m.functions) {
-    for (const block of fn.blocks)
-      for (const inst of block.instructions) if (inst.kind === "call") called.add(inst.callee);
+    for (const block of fn.blocks) {
+      for (const inst of block.instructions) {
+        if (inst.kind === "call") callers.set(inst.callee, (callers.get(inst.callee) ?? new Set()).add(fn));
+      }
+    }
   }
-  for (const fn of m.functions) if (fn === m.entry || !called.has(fn)) for (const p of fn.params) params.set(p, FULL);
+  // A function no call reaches is called from outside (the entry, or a test harness): anything goes.
+  for (const fn of m.functions) if (fn === m.entry || !callers.has(fn)) for (const p of fn.params) params.set(p, FULL);
   const join = <K extends Param | IrFunction>(map: Map<K, Range>, key: K, r: Range): boolean => {
     const previous = map.get(key);
     const next = previous === undefined ? r : widen(previous, union(previous, r), growth, key, context.thresholds);
@@ -116,14 +119,6 @@ function analyzeModule(m: Module): FunctionRanges[] {
 
   // Each round solves again only the functions whose parameters or callees' returns changed.
   const analyses = new Map<IrFunction, FunctionRanges>();
-  const callers = new Map<IrFunction, Set<IrFunction>>();
-  for (const fn of m.functions) {
-    for (const block of fn.blocks) {
-      for (const inst of block.instructions) {
-        if (inst.kind === "call") callers.set(inst.callee, (callers.get(inst.callee) ?? new Set()).add(fn));
-      }
-    }
-  }
   const ownerOf = new Map<Param, IrFunction>(m.functions.flatMap((fn) => fn.params.map((p) => [p, fn] as const)));
   const dirtyAfterChangeOf = (key: Param | IrFunction, dirty: Set<IrFunction>) => {
     if (isParam(key)) dirty.add(ownerOf.get(key)!);

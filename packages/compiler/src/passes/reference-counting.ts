@@ -16,6 +16,7 @@
 // returning it costs nothing. Errors unwind without dropping references: an uncaught error ends the
 // program.
 
+import { newInstruction } from "../ir/builder.js";
 import { predecessorMap, splitEdge, successors } from "../ir/cfg.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { instructionOperands, terminatorOperands } from "../ir/uses.js";
@@ -58,8 +59,7 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
       plans.set(after, at);
     };
     const end = block.instructions.length - 1;
-    const firstNonPhi = block.instructions.findIndex((inst) => inst.kind !== "phi");
-    const phiEnd = (firstNonPhi < 0 ? block.instructions.length : firstNonPhi) - 1;
+    const phiEnd = phiCount(block) - 1;
 
     // The end of the block: each edge needs one reference per phi the value flows into, plus one
     // if the value lives on in the successor; a return needs one. What is held is one reference
@@ -117,9 +117,7 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
       target = splits.get(key) ?? splitEdge(fn, from, to);
       splits.set(key, target);
     }
-    const firstNonPhi = target.instructions.findIndex((inst) => inst.kind !== "phi");
-    const at = firstNonPhi < 0 ? target.instructions.length : firstNonPhi;
-    target.instructions.splice(at, 0, ...adjust(fn, target, v, delta));
+    target.instructions.splice(phiCount(target), 0, ...adjust(fn, target, v, delta));
     changed = true;
   }
   // Last, so that the analysis above never sees the loads it adds: a store takes a reference to the
@@ -128,13 +126,7 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
     for (let i = 0; i < block.instructions.length; i++) {
       const inst = block.instructions[i]!;
       if (inst.kind !== "store_global" || !counted(inst.value)) continue;
-      const old = {
-        kind: "load_global",
-        type: inst.global.type,
-        global: inst.global,
-        id: fn.nextId++,
-        block,
-      } as Instruction;
+      const old = newInstruction(fn, block, { kind: "load_global", type: inst.global.type, global: inst.global });
       block.instructions.splice(i, 0, refcount(fn, block, "rt_str_incref", inst.value), old);
       block.instructions.splice(i + 3, 0, refcount(fn, block, "rt_str_decref", old));
       i += 3;
@@ -199,5 +191,11 @@ function phiOperandsFrom(successor: Block, block: Block): Value[] {
 }
 
 function refcount(fn: IrFunction, block: Block, name: "rt_str_incref" | "rt_str_decref", v: Value): Instruction {
-  return { kind: "runtime", type: "void", name, args: [v], loc: null, id: fn.nextId++, block } as Instruction;
+  return newInstruction(fn, block, { kind: "runtime", type: "void", name, args: [v], loc: null });
+}
+
+/** How many phis start the block: the index of its first other instruction. */
+function phiCount(block: Block): number {
+  const firstNonPhi = block.instructions.findIndex((inst) => inst.kind !== "phi");
+  return firstNonPhi < 0 ? block.instructions.length : firstNonPhi;
 }

@@ -7,7 +7,7 @@
 // Blocks left unreachable are dead-code elimination's to delete. Each sweep keeps the predecessor
 // map up to date as it rewrites edges; sweeps repeat until one changes nothing.
 
-import { predecessorMap, retarget, successors } from "../ir/cfg.js";
+import { predecessorMap, replacePhiPredecessor, retarget, successors } from "../ir/cfg.js";
 import type { Block, Instruction, IrFunction, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
 import { replaceUses, resolveReplacement } from "../ir/uses.js";
@@ -80,9 +80,7 @@ function simplifyOnce(fn: IrFunction): boolean {
     }
     pred.terminator = block.terminator;
     for (const successor of successors(block)) {
-      for (const phi of phisOf(successor)) {
-        for (const incoming of phi.incoming) if (incoming.block === block) incoming.block = pred;
-      }
+      replacePhiPredecessor(successor, block, pred);
       preds.set(
         successor,
         predsOf(successor).map((p) => (p === block ? pred : p)),

@@ -13,12 +13,14 @@
 //   overflows only when the total does, which the original would have reported too. Without that
 //   proof from the caller's ranges, accumulators are left alone.
 
+import { constants, newInstruction } from "../ir/builder.js";
 import { newBlock } from "../ir/cfg.js";
 import type { Block, Instruction, IntBinaryOp, IrFunction, RaiseInfo, Value } from "../ir/ir.js";
-import { replaceAllUses, useCounts } from "../ir/uses.js";
+import { replaceUses, useCounts } from "../ir/uses.js";
+import type { ModuleRanges, Range } from "./range-analysis.js";
 
 /** A value's possible range where a block runs, as the range analysis knows it; null if unknown. */
-export type RangeOf = (value: Value, at: Block) => { readonly lo: bigint; readonly hi: bigint } | null;
+type RangeOf = ModuleRanges["rangeOf"];
 
 type Call = Extract<Instruction, { kind: "call" }>;
 
@@ -39,8 +41,7 @@ export function eliminateTailRecursion(fn: IrFunction, rangeOf?: RangeOf): boole
   // One line for every elided frame: keep the sites at the first one's line.
   const line = sites[0]!.call.loc.line;
   sites = sites.filter((s) => s.call.loc.line === line);
-  const accumulating = sites.filter((s) => s.accumulate !== null);
-  const op = accumulating[0]?.accumulate?.op ?? null;
+  const op = sites.find((s) => s.accumulate !== null)?.accumulate?.op ?? null;
   if (op !== null && !accumulationIsExact(fn, sites, op, rangeOf)) {
     sites = sites.filter((s) => s.accumulate === null);
   }
@@ -86,7 +87,7 @@ function accumulationIsExact(fn: IrFunction, sites: readonly TailSite[], op: Int
   }
   const ranges = terms.map((t) => rangeOf(t.value, t.at));
   if (ranges.some((r) => r === null)) return false;
-  const known = ranges as { lo: bigint; hi: bigint }[];
+  const known = ranges as Range[];
   if (op === "add") return known.every((r) => r.lo >= 0n) || known.every((r) => r.hi <= 0n);
   return known.every((r) => r.lo >= 1n || r.hi <= -1n);
 }
@@ -97,23 +98,18 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
   entry.terminator = { kind: "br", target: header };
   fn.blocks.unshift(entry);
 
-  const newInstruction = <I extends Instruction>(fields: Omit<I, "id" | "block">, block: Block): I =>
-    ({ ...fields, id: fn.nextId++, block }) as unknown as I;
-  const phiAtHeader = (type: Instruction["type"], initial: Value): Extract<Instruction, { kind: "phi" }> =>
-    newInstruction({ kind: "phi", type, incoming: [{ block: entry, value: initial }] }, header);
+  const phiAtHeader = (type: Instruction["type"], initial: Value) =>
+    newInstruction(fn, header, { kind: "phi", type, incoming: [{ block: entry, value: initial }] });
 
   // Read before the parameters become phis.
   const affine = steppedParameter(fn, sites);
-  const paramPhis = fn.params.map((p) => {
-    const phi = phiAtHeader(p.type, p);
-    replaceAllUses(fn, p, phi);
-    phi.incoming[0]!.value = p;
-    return phi;
-  });
+  const paramPhis = fn.params.map((p) => phiAtHeader(p.type, p));
+  // The phis are not in the header yet, so they keep the parameters as their values on entry.
+  replaceUses(fn, new Map<Value, Value>(fn.params.map((p, i) => [p, paramPhis[i]!])));
   // The number of iterations so far: read off a parameter that every call steps by one constant
   // (`n - 2`) as |n0 - n| / 2, computed only on the way out with an error; else a counter.
-  const depth = affine === null ? phiAtHeader("i64", { kind: "const", type: "i64", value: 0n }) : null;
-  const acc = op === null ? null : phiAtHeader("i64", { kind: "const", type: "i64", value: op === "add" ? 0n : 1n });
+  const depth = affine === null ? phiAtHeader("i64", constants.int(0n)) : null;
+  const acc = op === null ? null : phiAtHeader("i64", constants.int(op === "add" ? 0n : 1n));
   const header0: Instruction[] = [...paramPhis, ...(depth === null ? [] : [depth]), ...(acc === null ? [] : [acc])];
   let count: Value;
   if (affine === null) count = depth!;
@@ -121,25 +117,31 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
     const phi = paramPhis[affine.index]!;
     const param = fn.params[affine.index]!;
     const [from, to] = affine.step < 0n ? [param, phi] : [phi, param];
-    type IntBinary = Extract<Instruction, { kind: "ibinary" }>;
-    const distance = newInstruction<IntBinary>(
-      { kind: "ibinary", type: "i64", op: "sub", lhs: from, rhs: to, raise: null },
-      header,
-    );
+    const distance = newInstruction(fn, header, {
+      kind: "ibinary",
+      type: "i64",
+      op: "sub",
+      lhs: from,
+      rhs: to,
+      raise: null,
+    });
+    header0.push(distance);
+    count = distance;
     const magnitude = affine.step < 0n ? -affine.step : affine.step;
-    count =
-      magnitude === 1n
-        ? distance
-        : newInstruction<IntBinary>(
-            { kind: "ibinary", type: "i64", op: "udiv", lhs: distance, rhs: constant(magnitude), raise: null },
-            header,
-          );
-    header0.push(...(count === distance ? [distance] : [distance, count as Instruction]));
+    if (magnitude !== 1n) {
+      const steps = newInstruction(fn, header, {
+        kind: "ibinary",
+        type: "i64",
+        op: "udiv",
+        lhs: distance,
+        rhs: constants.int(magnitude),
+        raise: null,
+      });
+      header0.push(steps);
+      count = steps;
+    }
   }
-  const elided = newInstruction<Extract<Instruction, { kind: "elided_frames" }>>(
-    { kind: "elided_frames", type: "void", count, loc: sites[0]!.call.loc },
-    header,
-  );
+  const elided = newInstruction(fn, header, { kind: "elided_frames", type: "void", count, loc: sites[0]!.call.loc });
   header.instructions.unshift(...header0, elided);
 
   const siteBlocks = new Set(sites.map((s) => s.block));
@@ -148,12 +150,19 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
     const { block, call } = site;
     block.instructions.splice(block.instructions.indexOf(call));
     const add = (fields: Omit<Extract<Instruction, { kind: "ibinary" }>, "id" | "block">) => {
-      const inst = newInstruction<Extract<Instruction, { kind: "ibinary" }>>(fields, block);
+      const inst = newInstruction(fn, block, fields);
       block.instructions.push(inst);
       return inst;
     };
     if (depth !== null) {
-      const nextDepth = add({ kind: "ibinary", type: "i64", op: "add", lhs: depth, rhs: constant(1n), raise: null });
+      const nextDepth = add({
+        kind: "ibinary",
+        type: "i64",
+        op: "add",
+        lhs: depth,
+        rhs: constants.int(1n),
+        raise: null,
+      });
       depth.incoming.push({ block, value: nextDepth });
     }
     paramPhis.forEach((phi, i) => {
@@ -183,17 +192,17 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
   for (const block of fn.blocks) {
     const terminator = block.terminator;
     if (terminator?.kind !== "ret" || terminator.value === null || siteBlocks.has(block)) continue;
-    const result = newInstruction<Extract<Instruction, { kind: "ibinary" }>>(
-      { kind: "ibinary", type: "i64", op, lhs: acc, rhs: terminator.value, raise: accumulateRaise },
-      block,
-    );
+    const result = newInstruction(fn, block, {
+      kind: "ibinary",
+      type: "i64",
+      op,
+      lhs: acc,
+      rhs: terminator.value,
+      raise: accumulateRaise,
+    });
     block.instructions.push(result);
     terminator.value = result;
   }
-}
-
-function constant(value: bigint): Value {
-  return { kind: "const", type: "i64", value };
 }
 
 /**
