@@ -8,6 +8,8 @@ import { createRequire } from "node:module";
 
 /** The name the variable travels under. */
 export const DEFERRED_EXTRA_CA_CERTS = "KOGINE_EXTRA_CA_CERTS";
+/** "0" tells a spare Node not to trust the certificates before its task asks (see spare-node.ts). */
+export const TRUST_TLS_AHEAD = "KOGINE_TRUST_TLS_AHEAD";
 
 let deferred: string | null = null;
 

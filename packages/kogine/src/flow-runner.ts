@@ -119,7 +119,7 @@ function prepareLauncher(launcher: Launcher, invocation: Invocation): void {
     const leading = languages.findIndex((language) => language !== languages[0]);
     const steps = leading === -1 ? languages.length : leading;
     const tasks = invocation.mode === "parallel" ? steps * sweepPointCount(invocation) : 1;
-    if (languages.length > 0) launcher.prepare?.(languages[0], tasks);
+    if (languages.length > 0) launcher.prepare?.(invocation.steps[0], tasks);
   } catch {
     // The planning names the problem.
   }

@@ -1,7 +1,7 @@
 /** A launcher takes planned tasks and gets them run somewhere, reporting each into the run store. */
 import type { ProgressReporter } from "./progress.js";
-import type { RunStore, TaskRecord } from "./run-store.js";
-import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
+import type { RunStore, StepDefinition, TaskRecord } from "./run-store.js";
+import type { TaskSpec } from "./task-spec.js";
 
 export interface LaunchContext {
   store: RunStore;
@@ -18,8 +18,8 @@ export interface LaunchContext {
 export interface Launcher {
   readonly name: string;
   execute(specs: TaskSpec[], context: LaunchContext): Promise<TaskRecord[]>;
-  /** Gets up to `tasks` worker slots ready for tasks in `language` while the flow still plans them, and
-   * keeps what it starts for every `execute` until `close`. */
-  prepare?(language: ScriptLanguage, tasks: number): void;
+  /** Gets up to `tasks` worker slots ready for tasks of `first` (the flow's first step) while the flow still
+   * plans them, and keeps what it starts for every `execute` until `close`. */
+  prepare?(first: StepDefinition, tasks: number): void;
   close?(): void;
 }

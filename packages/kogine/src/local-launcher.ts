@@ -2,11 +2,12 @@
  * task's KOGINE_WORKER_ID. Results come back in submission order whatever order tasks end in. */
 import { availableParallelism } from "node:os";
 import type { LaunchContext, Launcher } from "./launcher.js";
-import type { TaskRecord } from "./run-store.js";
+import type { StepDefinition, TaskRecord } from "./run-store.js";
+import { languageOf } from "./script-language.js";
 import { TaskProcesses } from "./task-processes.js";
 import { finishedRecord, startedRecord, taskStatus } from "./task-recording.js";
 import { runWithRetries } from "./task-retry.js";
-import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
+import type { TaskSpec } from "./task-spec.js";
 
 export class LocalLauncher implements Launcher {
   readonly name = "local";
@@ -19,8 +20,10 @@ export class LocalLauncher implements Launcher {
     this.workers = Math.max(1, Math.floor(workers));
   }
 
-  prepare(language: ScriptLanguage, tasks: number): void {
+  prepare(first: StepDefinition, tasks: number): void {
     this.kept ??= new TaskProcesses();
+    const language = languageOf(first.script);
+    if (language === "javascript") this.kept.expect(first.script, first.entrypoint);
     for (let slot = 0; slot < Math.min(this.workers, tasks); slot++) this.kept.warm(slot, language);
   }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { localImportsOf, relocateScript } from "./node-shim/inject-transform.js";
+import { importedModule, relocateScript } from "./node-shim/inject-transform.js";
 
 /** Bump when the rewrite changes, so cached copies of unchanged scripts are made again. */
 const REWRITE_VERSION = "1";
@@ -20,8 +20,17 @@ export function scriptCacheDir(): string {
   return process.env.KOGINE_CACHE_DIR ?? join(tmpdir(), `kogine-${process.getuid?.() ?? "user"}`, "scripts");
 }
 
-/** The URL of the rewritten copy to import, or null when the task process should use the module hooks. */
-export function preparedScriptUrl(script: string, entrypoint: string | null): string | null {
+export interface PreparedScript {
+  /** The URL of the rewritten copy to import. */
+  url: string;
+  /** Whether the script, or a module it imports, may make a TLS connection (node-shim/tls-reach.ts). */
+  mayUseTls: boolean;
+  /** Whether the script imports builtins and kogine's API only. */
+  importsOnlyBuiltins: boolean;
+}
+
+/** The rewritten copy to import, or null when the task process should use the module hooks. */
+export function preparedScript(script: string, entrypoint: string | null): PreparedScript | null {
   if (!/\.m?js$/.test(script)) return null;
   let source: string;
   try {
@@ -33,7 +42,8 @@ export function preparedScriptUrl(script: string, entrypoint: string | null): st
   const relocated = relocateScript(source, entrypoint ? [entrypoint] : [], { scriptUrl, apiUrl: API_URL });
   // A module the script imports that imports the script back would get the original, not the rewritten
   // copy, as a second instance; the hooks rewrite the script under its own URL, so they keep one instance.
-  if (!relocated || !localImportsAreSafe(relocated.localImports, scriptUrl)) return null;
+  const graph = relocated && importGraph(relocated.localImports, scriptUrl);
+  if (!relocated || !graph) return null;
   const hash = createHash("sha256")
     .update(`${REWRITE_VERSION}\0${scriptUrl}\0${API_URL}\0${relocated.code}`)
     .digest("hex")
@@ -46,24 +56,33 @@ export function preparedScriptUrl(script: string, entrypoint: string | null): st
     writeFileSync(temporary, relocated.code);
     renameSync(temporary, path);
   }
-  return pathToFileURL(path).href;
+  return {
+    url: pathToFileURL(path).href,
+    mayUseTls: relocated.mayUseTls || graph.mayUseTls,
+    importsOnlyBuiltins: relocated.importsOnlyBuiltins,
+  };
 }
 
-function localImportsAreSafe(imports: string[], scriptUrl: string): boolean {
+/** Walks the modules a script imports by path: null when one of them imports the script back (or is
+ * missing, or there are too many), else whether one of them may use TLS. */
+function importGraph(imports: string[], scriptUrl: string): { mayUseTls: boolean } | null {
   const seen = new Set<string>();
   const queue = [...imports];
+  let mayUseTls = false;
   while (queue.length > 0) {
     const url = queue.pop() as string;
-    if (url === scriptUrl) return false;
+    if (url === scriptUrl) return null;
     if (seen.has(url)) continue;
     seen.add(url);
     const path = fileURLToPath(url);
     // A missing file fails either way; with the hooks the error names the script as the importer.
-    if (!existsSync(path)) return false;
-    if (!/\.m?js$/.test(path)) continue;
-    if (seen.size > MAX_LOCAL_MODULES) return false;
-    const next = localImportsOf(readFileSync(path, "utf8"), url);
-    if (next) queue.push(...next);
+    if (!existsSync(path)) return null;
+    if (seen.size > MAX_LOCAL_MODULES) return null;
+    if (path.endsWith(".json")) continue;
+    // CommonJS can require anything; a module that does not parse fails as it would have anyway.
+    const module = /\.m?js$/.test(path) ? importedModule(readFileSync(path, "utf8"), url) : null;
+    mayUseTls ||= module?.mayUseTls ?? true;
+    if (module) queue.push(...module.localImports);
   }
-  return true;
+  return { mayUseTls };
 }

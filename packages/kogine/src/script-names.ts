@@ -1,7 +1,8 @@
 /** The names a script defines at module level, for `kogine config check`. */
 import { readFile } from "node:fs/promises";
 import { KogineError } from "./errors.js";
-import { parseModule, scriptShape } from "./node-shim/inject-transform.js";
+import { scriptShape } from "./node-shim/inject-transform.js";
+import { parseModule } from "./node-shim/js-syntax.js";
 import { callPythonRunner } from "./python-shim.js";
 import { languageOf } from "./script-language.js";
 

@@ -4,8 +4,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { freshestBuild } from "./bundled-module.js";
-import { deferringExtraCaCerts } from "./deferred-extra-ca.js";
-import type { TaskMessage } from "./node-shim/task-runner.js";
+import { deferringExtraCaCerts, TRUST_TLS_AHEAD } from "./deferred-extra-ca.js";
+import { type TaskMessage, TURN } from "./node-shim/task-message.js";
 import type { OutputSink, ProcessExit, RunningTask } from "./process-types.js";
 
 const NODE_RUNNER = freshestBuild(
@@ -18,11 +18,14 @@ export class SpareNode {
   private spawnError: Error | null = null;
   private exited = false;
 
-  constructor(slotId: number) {
+  /** `trustTlsAhead`: whether to make the TLS set-up for NODE_EXTRA_CA_CERTS while waiting for the task
+   * (when the task's message asks for it, it is made then in any case). */
+  constructor(slotId: number, trustTlsAhead: boolean) {
+    const env = { ...process.env, KOGINE_WORKER_ID: String(slotId), [TRUST_TLS_AHEAD]: trustTlsAhead ? "1" : "0" };
     this.child = spawn(process.execPath, [NODE_RUNNER], {
       cwd: process.cwd(),
       stdio: ["ignore", "pipe", "pipe", "pipe"],
-      env: deferringExtraCaCerts({ ...process.env, KOGINE_WORKER_ID: String(slotId) }),
+      env: deferringExtraCaCerts(env),
     });
     this.child.once("error", (error) => {
       this.spawnError = error;
@@ -41,11 +44,14 @@ export class SpareNode {
     return this.child.stdio[3] as Writable;
   }
 
-  run(message: TaskMessage, sink: OutputSink): RunningTask {
-    const { child } = this;
+  /** Sends the task at once; when `turn` is given (the slot's task before it ending), the spare gets its
+   * task ready and starts it on its turn (see TaskMessage.turn), or is told it never comes when the task is
+   * cancelled first. */
+  run(message: TaskMessage, sink: OutputSink, turn: Promise<unknown> | null): RunningTask {
+    const { child, channel } = this;
     child.stdout?.on("data", sink.stdout);
     child.stderr?.on("data", sink.stderr);
-    const finished = new Promise<ProcessExit>((resolve) => {
+    const exited = new Promise<ProcessExit>((resolve) => {
       if (this.spawnError) resolve({ exitCode: null, signal: null, error: this.spawnError });
       child.once("error", (error) => resolve({ exitCode: null, signal: null, error }));
       child.once("close", (exitCode, signal) => resolve({ exitCode, signal }));
@@ -58,8 +64,33 @@ export class SpareNode {
       child.stdout?.once("end", streamEnded);
       child.stderr?.once("end", streamEnded);
     });
-    this.channel.end(`${JSON.stringify(message)}\n`);
-    return { started: Promise.resolve(new Date()), finished, kill: (signal) => child.kill(signal) };
+    if (!turn) {
+      channel.end(`${JSON.stringify(message)}\n`);
+      return { started: Promise.resolve(new Date()), finished: exited, kill: (signal) => child.kill(signal) };
+    }
+    channel.write(`${JSON.stringify(message)}\n`);
+    let state: "waiting" | "running" | "cancelled" = "waiting";
+    let cancel!: (exit: ProcessExit) => void;
+    const cancelled = new Promise<ProcessExit>((resolve) => {
+      cancel = resolve;
+    });
+    const go = () => {
+      if (state !== "waiting") return new Promise<Date>(() => {});
+      state = "running";
+      channel.end(TURN);
+      return new Date();
+    };
+    return {
+      // A spare that died waiting has its end reported as the task's.
+      started: Promise.race([turn.then(go, go), exited.then(go)]),
+      finished: Promise.race([cancelled, exited]),
+      kill: (signal) => {
+        if (state !== "waiting") return void child.kill(signal);
+        state = "cancelled";
+        channel.end();
+        cancel({ exitCode: null, signal: null, cancelled: true });
+      },
+    };
   }
 
   close(): void {

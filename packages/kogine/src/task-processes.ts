@@ -3,16 +3,19 @@
  *
  * - JS/TS: each slot keeps a spare Node already started (spare-node.ts); when a task takes it, the next
  *   spare starts, overlapping Node's start-up with the running task. The script's injection rewrite is made
- *   once per run in this process (script-cache.ts).
+ *   once per run in this process (script-cache.ts), which also judges whether the script may use TLS: a
+ *   spare makes the TLS set-up for NODE_EXTRA_CA_CERTS ahead when the slot's last script needed it, else
+ *   only once its task turns out to need it.
  * - Python: each slot has a zygote (python-zygote.ts) that forks a child per task.
  *
  * A slot runs one task at a time, in the order they are started here; a task started while its slot is
  * busy waits (a Python task behind a Python task waits in the zygote, which starts it the moment the one
  * before ends). Output reaches the task's sink (its logs, and the terminal when echoing) as it runs. */
 import { rmSync } from "node:fs";
+import type { TaskMessage } from "./node-shim/task-message.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
 import { PythonZygote } from "./python-zygote.js";
-import { preparedScriptUrl } from "./script-cache.js";
+import { type PreparedScript, preparedScript } from "./script-cache.js";
 import { SpareNode } from "./spare-node.js";
 import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
 
@@ -30,10 +33,18 @@ interface Slot {
 
 export class TaskProcesses {
   private readonly slots = new Map<number, Slot>();
-  private readonly prepared = new Map<string, string | null>();
+  private readonly prepared = new Map<string, PreparedScript | null>();
+  /** Whether the JS task started last needed the TLS set-up: a new spare makes it ahead when so. */
+  private lastNeededTls = true;
   /** Every zygote started, to end them all on close (a busy one ends after its tasks). */
   private readonly zygotes = new Set<PythonZygote>();
   private closed = false;
+
+  /** Names the JS script the next tasks will likely run, so that the spares started for them know whether
+   * to make the TLS set-up ahead. */
+  expect(script: string, entrypoint: string | null): void {
+    this.lastNeededTls = this.preparedScript({ script, entrypoint })?.mayUseTls ?? true;
+  }
 
   /** Starts the process a task in `language` takes in this slot, ahead of the task. */
   warm(slotId: number, language: ScriptLanguage): void {
@@ -42,17 +53,22 @@ export class TaskProcesses {
       slot.zygote = new PythonZygote(slotId);
       this.zygotes.add(slot.zygote);
     }
-    if (language === "javascript" && !slot.spare?.usable) slot.spare = new SpareNode(slotId);
+    if (language === "javascript" && !slot.spare?.usable) slot.spare = new SpareNode(slotId, this.lastNeededTls);
   }
 
   start(spec: TaskSpec, slotId: number, launch: TaskLaunch, sink: OutputSink, options: StartOptions = {}): RunningTask {
     const slot = this.slot(slotId);
     this.warm(slotId, spec.language);
     const zygote = spec.language === "python" ? (slot.zygote as PythonZygote) : null;
-    const begin = () => (zygote ? zygote.run(launch, sink) : this.runOnSpare(spec, slotId, launch, sink, options));
-    // Behind a task of the same zygote, the zygote keeps the order; behind anything else, the task waits here.
+    // Behind a task of the same zygote, the zygote keeps the order; a spare Node gets its task at once and
+    // waits for its turn; otherwise the task waits here.
     const before = slot.last && !(zygote && slot.last.zygote === zygote) ? slot.last.finished : null;
-    const running = before ? startAfter(before, begin) : begin();
+    const begin = () => (zygote as PythonZygote).run(launch, sink);
+    const running = !zygote
+      ? this.runOnSpare(spec, slotId, launch, sink, options, before)
+      : before
+        ? startAfter(before, begin)
+        : begin();
     if (zygote && !this.closed && options.nextLanguage === "javascript") this.warm(slotId, "javascript");
     slot.last = { finished: running.finished, zygote };
     return running;
@@ -73,13 +89,24 @@ export class TaskProcesses {
     launch: TaskLaunch,
     sink: OutputSink,
     options: StartOptions,
+    before: Promise<unknown> | null,
   ): RunningTask {
     const slot = this.slot(slotId);
-    const spare = slot.spare?.usable ? slot.spare : new SpareNode(slotId);
+    const prepared = this.preparedScript(spec);
+    this.lastNeededTls = prepared?.mayUseTls ?? true;
+    const spare = slot.spare?.usable ? slot.spare : new SpareNode(slotId, this.lastNeededTls);
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
-    const running = spare.run({ ...launch, preparedUrl: this.preparedUrl(spec), exitFile }, sink);
+    const scriptMayWait = prepared?.importsOnlyBuiltins && spec.config?.kind !== "module";
+    const message: TaskMessage = {
+      ...launch,
+      preparedUrl: prepared?.url ?? null,
+      trustTls: this.lastNeededTls,
+      exitFile,
+      turn: before === null ? null : scriptMayWait ? "script" : "config",
+    };
+    const running = spare.run(message, sink, before);
     // Starting a process blocks this one for some milliseconds: first the events already waiting (another
     // slot's task may have ended), then the next spare.
     if (options.nextLanguage === "javascript") setImmediate(() => this.closed || this.warm(slotId, "javascript"));
@@ -95,9 +122,9 @@ export class TaskProcesses {
     return slot;
   }
 
-  private preparedUrl(spec: TaskSpec): string | null {
+  private preparedScript(spec: Pick<TaskSpec, "script" | "entrypoint">): PreparedScript | null {
     const key = `${spec.script}\0${spec.entrypoint ?? ""}`;
-    if (!this.prepared.has(key)) this.prepared.set(key, preparedScriptUrl(spec.script, spec.entrypoint));
+    if (!this.prepared.has(key)) this.prepared.set(key, preparedScript(spec.script, spec.entrypoint));
     return this.prepared.get(key) ?? null;
   }
 }

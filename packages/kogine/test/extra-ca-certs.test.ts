@@ -35,6 +35,15 @@ function makeCertificates(dir: string): { ca: string; key: string; cert: string 
   return { ca: join(dir, "ca.pem"), key: read("server.key"), cert: read("server.pem") };
 }
 
+/** A loopback HTTPS server answering "hello over TLS", its certificate signed by a CA made in `dir`. */
+async function helloServer(dir: string): Promise<{ ca: string; url: string; close(): void }> {
+  const { ca, key, cert } = makeCertificates(dir);
+  const server = createServer({ key, cert }, (_request, response) => response.end("hello over TLS"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { ca, url, close: () => server.close() };
+}
+
 const SCRIPT = [
   "import { execFileSync } from 'node:child_process';",
   "import https from 'node:https';",
@@ -62,10 +71,7 @@ const SCRIPT = [
 
 test("JS tasks trust NODE_EXTRA_CA_CERTS through fetch, https, worker threads and child processes; without it they do not", async () => {
   const dir = scratch({ "client.mjs": SCRIPT });
-  const { ca, key, cert } = makeCertificates(dir);
-  const server = createServer({ key, cert }, (_request, response) => response.end("hello over TLS"));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const { ca, url, close } = await helloServer(dir);
   try {
     const trusted = await kogine(["run", "client.mjs", "--set", `url=${url}`], dir, {
       env: { NODE_EXTRA_CA_CERTS: ca },
@@ -88,6 +94,38 @@ test("JS tasks trust NODE_EXTRA_CA_CERTS through fetch, https, worker threads an
     const failed = await latestRun(dir);
     assert.match(failed.tasks[0].failure?.message ?? "", /fetch failed/);
   } finally {
-    server.close();
+    close();
+  }
+});
+
+test("a task whose script cannot use TLS skips the TLS set-up; a task after it in the slot that can, through a module it imports, still trusts NODE_EXTRA_CA_CERTS", async () => {
+  const dir = scratch({
+    "plain.mjs": [
+      'import { readFileSync } from "node:fs";',
+      "export const seed = 0;",
+      "export function main() {",
+      '  return { seed, tlsLoaded: process.moduleLoadList.includes("NativeModule tls"), host: readFileSync("/etc/hostname", "utf8").length > 0 };',
+      "}",
+    ].join("\n"),
+    "lib/get.mjs": "export async function get(url) { return (await fetch(url)).text(); }\n",
+    "client.mjs": [
+      'import { get } from "./lib/get.mjs";',
+      "export const url = '';",
+      "export async function main() { return get(url); }",
+    ].join("\n"),
+  });
+  const { ca, url, close } = await helloServer(dir);
+  try {
+    // One slot: the spare that runs client.mjs was started expecting a task like plain.mjs, without TLS.
+    const args = ["workflow", "parallel", "plain.mjs", "plain.mjs", "client.mjs", "--set", `url=${url}`, "-w", "1"];
+    const result = await kogine([...args, "--lenient"], dir, { env: { NODE_EXTRA_CA_CERTS: ca }, command: true });
+    assert.equal(result.code, 0, result.stderr);
+    const run = await latestRun(dir);
+    for (const index of [0, 1]) {
+      assert.deepEqual(resultOf(dir, run.id, index), { seed: 0, tlsLoaded: false, host: true });
+    }
+    assert.equal(resultOf(dir, run.id, 2), "hello over TLS");
+  } finally {
+    close();
   }
 });

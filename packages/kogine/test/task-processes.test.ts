@@ -97,6 +97,17 @@ test("Python: a task killed by a signal is recorded as crashed with its last std
 });
 
 test("a worker slot runs one task at a time, Python and JS alike, in submission order", async () => {
+  // A JS task is sent to its process while the one before it runs: its script's top-level code, or that of
+  // a module the script imports, must still wait for its turn.
+  const jsTask = (start: string) => [
+    "export const seed = 0;",
+    `const start = ${start};`,
+    "export async function main() {",
+    "  const now = () => (performance.timeOrigin + performance.now()) / 1000;",
+    "  await new Promise((r) => setTimeout(r, 50));",
+    "  return { start, end: now(), worker: Number(process.env.KOGINE_WORKER_ID) };",
+    "}",
+  ];
   const dir = scratch({
     "a.py": [
       "import os, time",
@@ -106,17 +117,22 @@ test("a worker slot runs one task at a time, Python and JS alike, in submission 
       "    time.sleep(0.05)",
       "    return {'start': start, 'end': time.time(), 'worker': int(os.environ['KOGINE_WORKER_ID'])}",
     ].join("\n"),
-    "b.mjs": [
-      "export const seed = 0;",
-      "export async function main() {",
-      "  const now = () => (performance.timeOrigin + performance.now()) / 1000;",
-      "  const start = now();",
-      "  await new Promise((r) => setTimeout(r, 50));",
-      "  return { start, end: now(), worker: Number(process.env.KOGINE_WORKER_ID) };",
-      "}",
-    ].join("\n"),
+    "b.mjs": jsTask("(performance.timeOrigin + performance.now()) / 1000").join("\n"),
+    "lib/loaded.mjs": "export const loadedAt = (performance.timeOrigin + performance.now()) / 1000;\n",
+    "c.mjs": ['import { loadedAt } from "./lib/loaded.mjs";', ...jsTask("loadedAt")].join("\n"),
   });
-  const { values } = await results(dir, ["workflow", "parallel", "a.py", "b.mjs", "--sweep", "seed=0,1,2", "-w", "2"]);
+  const { values } = await results(dir, [
+    "workflow",
+    "parallel",
+    "a.py",
+    "b.mjs",
+    "c.mjs",
+    "b.mjs",
+    "--sweep",
+    "seed=0,1,2",
+    "-w",
+    "2",
+  ]);
   const spans = values as Array<{ start: number; end: number; worker: number }>;
   for (const worker of [0, 1]) {
     const own = spans.filter((s) => s.worker === worker);

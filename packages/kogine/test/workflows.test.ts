@@ -111,30 +111,59 @@ test("--resume re-runs only tasks that did not succeed; --retries retries with b
   assert.match(retried.stderr, /attempt 1 failed \(RuntimeError: first attempt fails\); retrying in 10 ms/);
 });
 
-test("Ctrl-C stops the children and records them as interrupted", async () => {
-  const dir = scratch({
-    "slow.py": "import time\nseed = 0\ndef main():\n    open(f'started-{seed}', 'w').close()\n    time.sleep(30)\n",
-  });
-  const child = spawn(
-    process.execPath,
-    [KOGINE_BIN, "workflow", "parallel", "slow.py", "--sweep", "seed=0,1,2,3", "-w", "2"],
-    {
-      cwd: dir,
-      env: { ...process.env, KOGINE_RUNS_DIR: join(dir, "runs") },
-      stdio: "ignore",
-    },
-  );
-  while (readdirSync(dir).filter((f) => f.startsWith("started-")).length < 2)
-    await new Promise((r) => setTimeout(r, 50));
-  child.kill("SIGINT");
-  const code = await new Promise((resolve) => child.on("close", resolve));
-  assert.equal(code, 130);
-  const run = await latestRun(dir);
-  assert.equal(run.status, "interrupted");
-  assert.deepEqual(
-    run.tasks.map((t) => t.status),
-    ["interrupted", "interrupted", "pending", "pending"],
-  );
+test("Ctrl-C stops the children and records them as interrupted; tasks waiting for their slot never start", async () => {
+  const slow = {
+    "slow.py": [
+      "import time",
+      "seed = 0",
+      "open(f'loaded-{seed}', 'w').close()",
+      "def main():",
+      "    open(f'started-{seed}', 'w').close()",
+      "    time.sleep(30)",
+    ].join("\n"),
+    "slow.mjs": [
+      'import { writeFileSync } from "node:fs";',
+      "export const seed = 0;",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+      "writeFileSync(`loaded-${seed}`, '');",
+      "export async function main() {",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+      "  writeFileSync(`started-${seed}`, '');",
+      "  await new Promise((r) => setTimeout(r, 30000));",
+      "}",
+    ].join("\n"),
+  };
+  for (const script of Object.keys(slow)) {
+    const dir = scratch(slow);
+    const child = spawn(
+      process.execPath,
+      [KOGINE_BIN, "workflow", "parallel", script, "--sweep", "seed=0,1,2,3", "-w", "2"],
+      {
+        cwd: dir,
+        env: { ...process.env, KOGINE_RUNS_DIR: join(dir, "runs") },
+        stdio: "ignore",
+      },
+    );
+    while (readdirSync(dir).filter((f) => f.startsWith("started-")).length < 2)
+      await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    assert.equal(code, 130, script);
+    const run = await latestRun(dir);
+    assert.equal(run.status, "interrupted", script);
+    assert.deepEqual(
+      run.tasks.map((t) => t.status),
+      ["interrupted", "interrupted", "pending", "pending"],
+      script,
+    );
+    assert.deepEqual(
+      readdirSync(dir)
+        .filter((f) => f.startsWith("loaded-"))
+        .sort(),
+      ["loaded-0", "loaded-1"],
+      `${script}: no code of the waiting tasks ran`,
+    );
+  }
 });
 
 test("--log-format json writes one event per line; the library API runs the same flows", async () => {

@@ -2,8 +2,9 @@
  * config's value is in place as its top-level code runs (derived values see it), finds the function the
  * `import.meta.url`/`process.argv[1]` main guard calls, and exports local functions the runner may call. */
 import { isBuiltin } from "node:module";
-import { type Node, parse } from "acorn";
+import { type AnyNode, parseModule, walk, walkWithAncestors } from "./js-syntax.js";
 import { LOCAL_EXPORT_PREFIX } from "./local-exports.js";
+import { mayReachTls } from "./tls-reach.js";
 
 export { LOCAL_EXPORT_PREFIX };
 
@@ -16,17 +17,6 @@ interface Edit {
   start: number;
   end: number;
   text: string;
-}
-
-type AnyNode = Node & Record<string, unknown>;
-
-export function parseModule(source: string): AnyNode {
-  return parse(source, {
-    ecmaVersion: "latest",
-    sourceType: "module",
-    allowHashBang: true,
-    allowAwaitOutsideFunction: true,
-  }) as unknown as AnyNode;
 }
 
 export function scriptShape(program: AnyNode): ScriptShape {
@@ -103,10 +93,19 @@ export interface Relocation {
   apiUrl: string;
 }
 
-export interface RelocatedScript {
-  code: string;
-  /** Files the script imports by relative or absolute path (as file: URLs). */
+/** What kogine reads of a module in a prepared script's import graph. */
+export interface ImportedModule {
+  /** Files the module imports by relative or absolute path (as file: URLs). */
   localImports: string[];
+  /** Whether its own code may make a TLS connection (tls-reach.ts). */
+  mayUseTls: boolean;
+}
+
+export interface RelocatedScript extends ImportedModule {
+  code: string;
+  /** Whether the script's static imports are builtins and kogine's API only: loading them runs no code of
+   * the task's own. */
+  importsOnlyBuiltins: boolean;
 }
 
 export const API_SPECIFIERS = new Set(["kogine", "kohakuengine", "@toolchain/kogine/script"]);
@@ -132,12 +131,14 @@ export function relocateScript(source: string, extraExports: string[], relocatio
   const edits: Edit[] = [];
   const localImports: string[] = [];
   let relocatable = true;
-  const specifier = (literal: AnyNode | null | undefined) => {
+  let importsOnlyBuiltins = true;
+  const specifier = (literal: AnyNode | null | undefined, isStatic: boolean) => {
     if (literal?.type !== "Literal" || typeof literal.value !== "string") {
       relocatable = false;
       return;
     }
     const target = relocatedSpecifier(literal.value, relocation);
+    if (isStatic && target !== relocation.apiUrl && !isBuiltin(literal.value)) importsOnlyBuiltins = false;
     if (target === null) relocatable = false;
     else if (target !== literal.value) {
       edits.push({ start: literal.start, end: literal.end, text: JSON.stringify(target) });
@@ -146,9 +147,9 @@ export function relocateScript(source: string, extraExports: string[], relocatio
   };
   walkWithAncestors(program, [], (node, ancestors) => {
     if (node.type === "ImportDeclaration" || node.type === "ExportAllDeclaration" || node.type === "ImportExpression") {
-      specifier(node.source as AnyNode);
+      specifier(node.source as AnyNode, node.type !== "ImportExpression");
     } else if (node.type === "ExportNamedDeclaration" && node.source) {
-      specifier(node.source as AnyNode);
+      specifier(node.source as AnyNode, true);
     } else if (node.type === "MetaProperty" && (node.meta as AnyNode).name === "import") {
       const member = ancestors.at(-1);
       const usage = ancestors.at(-2);
@@ -173,7 +174,12 @@ export function relocateScript(source: string, extraExports: string[], relocatio
   });
   if (!relocatable) return null;
   const code = rewriteScript(source, program, extraExports, edits);
-  return { code: `${code}//# sourceURL=${relocation.scriptUrl}\n`, localImports };
+  return {
+    code: `${code}//# sourceURL=${relocation.scriptUrl}\n`,
+    localImports,
+    mayUseTls: mayReachTls(program, API_SPECIFIERS),
+    importsOnlyBuiltins,
+  };
 }
 
 function relocatedSpecifier(specifier: string, relocation: Relocation): string | null {
@@ -194,8 +200,9 @@ function metaValue(field: string, scriptUrl: string): string {
   return scriptUrl;
 }
 
-/** The files a module imports by relative or absolute path, statically or by a literal dynamic import. */
-export function localImportsOf(source: string, url: string): string[] | null {
+/** A module the script imports: the files it imports by relative or absolute path, statically or by a literal
+ * dynamic import, and whether it may use TLS. */
+export function importedModule(source: string, url: string): ImportedModule | null {
   let program: AnyNode;
   try {
     program = parseModule(source);
@@ -214,7 +221,7 @@ export function localImportsOf(source: string, url: string): string[] | null {
       found.push(new URL(literal.value, url).href);
     }
   });
-  return found;
+  return { localImports: found, mayUseTls: mayReachTls(program, API_SPECIFIERS) };
 }
 
 function declarationOf(stmt: AnyNode): AnyNode | null {
@@ -280,33 +287,4 @@ function firstCalledName(block: AnyNode, bound: Set<string>): string | null {
     }
   });
   return name;
-}
-
-function walkWithAncestors(
-  node: AnyNode,
-  ancestors: AnyNode[],
-  visit: (node: AnyNode, ancestors: AnyNode[]) => void,
-): void {
-  visit(node, ancestors);
-  const inner = [...ancestors, node];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "loc") continue;
-    if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === "string") walkWithAncestors(child, inner, visit);
-    } else if (value && typeof value === "object" && typeof (value as AnyNode).type === "string") {
-      walkWithAncestors(value as AnyNode, inner, visit);
-    }
-  }
-}
-
-function walk(node: AnyNode, visit: (node: AnyNode) => void): void {
-  visit(node);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "loc") continue;
-    if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === "string") walk(child, visit);
-    } else if (value && typeof value === "object" && typeof (value as AnyNode).type === "string") {
-      walk(value as AnyNode, visit);
-    }
-  }
 }

@@ -1,15 +1,15 @@
 /** The process that runs one JS/TS task: loads its config, injects it into the script, finds and calls the
  * entrypoint, and writes the outcome where the spec says. It is started before its task is known (kogine
- * keeps one ready per worker slot, so Node's start-up overlaps the running task) and waits for a message on
- * fd 3: one line of JSON with the task's spec file, environment and working directory, and the URL of the
- * script's rewritten copy (see script-cache.ts), or null when the module hooks rewrite the script as it
- * loads. A message-less end of fd 3 means the spare is not needed: it exits at once. */
+ * keeps one ready per worker slot, so Node's start-up overlaps the running task) and waits for its task on
+ * fd 3 (task-message.ts). A task sent while the one before it in the slot still runs gets as far as it can
+ * without running code of its own, then waits for its turn. A message-less end of fd 3 means the spare is
+ * not needed: it exits at once. */
 import { closeSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { coerceToDefault } from "../coerce-value.js";
 import { Config } from "../config.js";
 import { loadConfigModule } from "../config-module.js";
-import { restoreExtraCaCertsVariable, trustDeferredExtraCaCerts } from "../deferred-extra-ca.js";
+import { restoreExtraCaCertsVariable, TRUST_TLS_AHEAD, trustDeferredExtraCaCerts } from "../deferred-extra-ca.js";
 import { describeConfig } from "../display-value.js";
 import { findUnserialisable } from "../json-value.js";
 import { closestName } from "../similar-name.js";
@@ -18,6 +18,7 @@ import type { TaskOutcome, TaskSpec } from "../task-spec.js";
 import { LOCAL_EXPORT_PREFIX } from "./local-exports.js";
 import { registerKogineHooks } from "./register-hooks.js";
 import { isMarkedEntrypoint } from "./script-api.js";
+import { type TaskMessage, TURN } from "./task-message.js";
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -29,18 +30,11 @@ interface KogineGlobal {
   declare(boundNames: string[], guardEntry: string | null): void;
 }
 
-export interface TaskMessage {
-  taskFile: string;
-  env: Record<string, string>;
-  cwd: string;
-  preparedUrl: string | null;
-  /** Where the exit status goes when the task ends (see reportExitEarly). */
-  exitFile: string;
-}
-
-async function runTask(spec: TaskSpec, preparedUrl: string | null): Promise<TaskOutcome> {
+async function runTask(spec: TaskSpec, message: TaskMessage): Promise<TaskOutcome> {
+  const { preparedUrl } = message;
   const scriptUrl = pathToFileURL(spec.script).href;
   if (preparedUrl === null) registerKogineHooks({ scriptUrl, extraExports: spec.entrypoint ? [spec.entrypoint] : [] });
+  if (message.turn === "config") awaitTurn();
   const workerId = Number(process.env.KOGINE_WORKER_ID ?? 0);
   const config = await configForTask(spec, workerId);
   const overrides: Record<string, unknown> = { ...config.globals, ...spec.overrides };
@@ -56,6 +50,7 @@ async function runTask(spec: TaskSpec, preparedUrl: string | null): Promise<Task
       return resolved[name];
     },
     declare(boundNames, guardEntry) {
+      awaitTurn(); // the first thing the script runs
       state.guardEntry = guardEntry;
       const unknown = Object.keys(overrides).filter((k) => !boundNames.includes(k));
       if (spec.strict && unknown.length > 0) {
@@ -159,30 +154,54 @@ function suggestion(name: string, candidates: string[]): string {
   return best ? ` (did you mean "${best}"?)` : "";
 }
 
+/** Bytes of fd 3 read past the message: the turn, when it came with it. */
+let unread = Buffer.alloc(0);
+let turnAwaited = true;
+
 /** The spare has nothing else to do until its task arrives, so it blocks on fd 3 (a blocking socket: libuv
  * makes only kogine's end non-blocking): a synchronous read needs none of the stream machinery (node:net) an
  * asynchronous one loads, some 10 ms of a task's start-up. The message is one line; the task starts as soon
  * as it is whole. */
 function readMessage(): TaskMessage | null {
-  const chunks: Buffer[] = [];
-  while (chunks.length === 0 || chunks[chunks.length - 1].at(-1) !== 0x0a) {
+  const newline = readUntil((bytes) => bytes.indexOf(0x0a));
+  const text = unread.subarray(0, newline).toString("utf8");
+  unread = unread.subarray(newline + 1);
+  const message = text ? (JSON.parse(text) as TaskMessage) : null;
+  turnAwaited = !message?.turn;
+  if (turnAwaited) closeSync(3);
+  return message;
+}
+
+/** Blocks until the task's turn comes (see TaskMessage.turn); a task cancelled before it never runs. */
+function awaitTurn(): void {
+  if (turnAwaited) return;
+  turnAwaited = true;
+  const at = readUntil((bytes) => (bytes.length > 0 ? 0 : -1));
+  closeSync(3);
+  if (unread.subarray(at, at + 1).toString() !== TURN) process.exit(0);
+}
+
+/** Reads fd 3 into `unread` until `find` finds its place there (or the channel ends): that place. */
+function readUntil(find: (bytes: Buffer) => number): number {
+  for (let at = find(unread); ; at = find(unread)) {
+    if (at !== -1) return at;
     const chunk = Buffer.allocUnsafe(65536);
     const length = readSync(3, chunk);
-    if (length === 0) break;
-    chunks.push(chunk.subarray(0, length));
+    if (length === 0) return unread.length;
+    unread = Buffer.concat([unread, chunk.subarray(0, length)]);
   }
-  closeSync(3);
-  const text = Buffer.concat(chunks).toString("utf8");
-  return text ? (JSON.parse(text) as TaskMessage) : null;
 }
 
 async function main(): Promise<number> {
-  // A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable and what it does for
-  // TLS are put back while it waits for its task.
+  // A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable is put back at once,
+  // and what it does for TLS while the spare waits for its task, unless kogine expects a task without TLS.
   restoreExtraCaCertsVariable();
-  trustDeferredExtraCaCerts();
+  const trustAhead = process.env[TRUST_TLS_AHEAD] !== "0";
+  delete process.env[TRUST_TLS_AHEAD];
+  if (trustAhead) trustDeferredExtraCaCerts();
   const message = readMessage();
   if (!message) return 0;
+  if (message.trustTls) trustDeferredExtraCaCerts();
   Object.assign(process.env, message.env);
   if (message.cwd !== process.cwd()) process.chdir(message.cwd);
   const spec = JSON.parse(readFileSync(message.taskFile, "utf8")) as TaskSpec;
@@ -190,8 +209,9 @@ async function main(): Promise<number> {
   if (/\.(m?ts|tsx)$/.test(spec.script)) process.setSourceMapsEnabled(true);
   let outcome: TaskOutcome;
   try {
-    outcome = await runTask(spec, message.preparedUrl);
+    outcome = await runTask(spec, message);
   } catch (error) {
+    awaitTurn(); // a task that failed before its turn reports it on its turn
     if (error instanceof TaskFailure) {
       process.stderr.write(`kogine: ${error.message}\n`);
       outcome = { ok: false, kind: error.kind, message: error.message };
@@ -204,6 +224,7 @@ async function main(): Promise<number> {
       outcome = { ok: false, kind: "exception", message, traceback };
     }
   }
+  awaitTurn(); // (the script's first statement waited for it already)
   writeFileSync(spec.resultFile, JSON.stringify(outcome));
   reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;

@@ -1,0 +1,43 @@
+/** JavaScript source as a syntax tree (acorn), and walks over it: what the injection rewrite and the TLS
+ * judgement of a script read. */
+import { type Node, parse } from "acorn";
+
+export type AnyNode = Node & Record<string, unknown>;
+
+export function parseModule(source: string): AnyNode {
+  return parse(source, {
+    ecmaVersion: "latest",
+    sourceType: "module",
+    allowHashBang: true,
+    allowAwaitOutsideFunction: true,
+  }) as unknown as AnyNode;
+}
+
+export function walkWithAncestors(
+  node: AnyNode,
+  ancestors: AnyNode[],
+  visit: (node: AnyNode, ancestors: AnyNode[]) => void,
+): void {
+  visit(node, ancestors);
+  const inner = [...ancestors, node];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "loc") continue;
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === "string") walkWithAncestors(child, inner, visit);
+    } else if (value && typeof value === "object" && typeof (value as AnyNode).type === "string") {
+      walkWithAncestors(value as AnyNode, inner, visit);
+    }
+  }
+}
+
+export function walk(node: AnyNode, visit: (node: AnyNode) => void): void {
+  visit(node);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "loc") continue;
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === "string") walk(child, visit);
+    } else if (value && typeof value === "object" && typeof (value as AnyNode).type === "string") {
+      walk(value as AnyNode, visit);
+    }
+  }
+}
