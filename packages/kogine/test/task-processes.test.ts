@@ -97,8 +97,8 @@ test("Python: a task killed by a signal is recorded as crashed with its last std
 });
 
 test("a worker slot runs one task at a time, Python and JS alike, in submission order", async () => {
-  // A JS task is sent to its process while the one before it runs: its script's top-level code, or that of
-  // a module the script imports, must still wait for its turn.
+  // A task is sent to its process while the one before it runs: its script's top-level code, or that of a
+  // module the script imports, must still wait for its turn.
   const jsTask = (start: string) => [
     "export const seed = 0;",
     `const start = ${start};`,
@@ -112,8 +112,8 @@ test("a worker slot runs one task at a time, Python and JS alike, in submission 
     "a.py": [
       "import os, time",
       "seed = 0",
+      "start = time.time()",
       "def main():",
-      "    start = time.time()",
       "    time.sleep(0.05)",
       "    return {'start': start, 'end': time.time(), 'worker': int(os.environ['KOGINE_WORKER_ID'])}",
     ].join("\n"),

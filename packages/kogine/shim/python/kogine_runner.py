@@ -418,7 +418,9 @@ def load_script(path, overrides, inject, strict):
         return resolved[key]
 
     if inject == "after":
-        exec(compile(tree, path, "exec"), module.__dict__)
+        code = compile(tree, path, "exec")
+        await_turn()
+        exec(code, module.__dict__)
         for key in overrides:
             module.__dict__[key] = kogine_value(key, lambda key=key: module.__dict__.get(key))
         return module, tree, resolved
@@ -426,6 +428,7 @@ def load_script(path, overrides, inject, strict):
         module.__dict__[key] = kogine_value(key, None)
     module.__dict__["__kogine_value__"] = kogine_value
     code = compile(ast.fix_missing_locations(InjectBeforeTopLevelCode(overrides).visit(ast.parse(source, filename=path))), path, "exec")
+    await_turn()  # the script's first line is the task's first code
     exec(code, module.__dict__)
     return module, tree, resolved
 
@@ -436,6 +439,7 @@ def config_for_task(spec, context):
         return Config()
     if source["kind"] == "values":
         return Config.from_dict(source["values"])
+    await_turn()  # a config module's code is the task's
     configs = load_config_list(source["path"], context)
     index = source["index"]
     if index >= len(configs):
@@ -486,15 +490,18 @@ def main_run() -> int:
     try:
         outcome = run_task(spec)
     except TaskError as error:
+        await_turn()  # a task that failed before its turn reports it on its turn (and so below)
         print(f"kogine: {error}", file=sys.stderr)
         write_result(spec["resultFile"], {"ok": False, "kind": error.kind, "message": str(error)})
         return error.exit_code
     except SyntaxError as error:
+        await_turn()
         message = f"syntax error in {error.filename} line {error.lineno}: {error.msg}"
         print(f"kogine: {message}", file=sys.stderr)
         write_result(spec["resultFile"], {"ok": False, "kind": "syntax", "message": message})
         return EXIT_FAILED
     except BaseException as error:  # the script's own failure, SystemExit and KeyboardInterrupt included
+        await_turn()
         if isinstance(error, SystemExit) and error.code in (0, None):
             write_result(spec["resultFile"], {"ok": True, "value": None, "entrypoint": None})
             return 0
@@ -539,9 +546,18 @@ def main_zygote() -> int:
 
     channel = TaskChannel()
     ended = []  # tasks that reported their exit status and are being torn down by the kernel: reaped later
+    early = None  # the id of the task sent to the spare ahead of its turn
 
     def report(event):
         os.write(3, (json.dumps(event) + "\n").encode())
+
+    def send_next_early():
+        """Gives the spare the next queued task, to get ready with while the running one ends."""
+        nonlocal early
+        upcoming = channel.upcoming()
+        if early is None and spare is not None and upcoming is not None:
+            os.write(spare[1], json.dumps({**upcoming, "turn": True}).encode() + b"\n")
+            early = upcoming["id"]
 
     try:
         while True:
@@ -550,20 +566,26 @@ def main_zygote() -> int:
                 return 0
             task_id = message["id"]
             if task_id in channel.cancelled:
+                if early == task_id:  # its process got ready for nothing: it ends at the pipe's end
+                    os.close(spare[1])
+                    os.close(spare[2])
+                    ended.append(spare[0])
+                    spare, early = fork_spare(), None
                 report({"event": "cancelled", "id": task_id})
                 continue
             pid, task_pipe, done_pipe = spare
             for fd in (1, 2):
                 os.write(fd, marker + f"s{task_id}".encode() + b"\0")
-            os.write(task_pipe, json.dumps(message).encode() + b"\n")
+            os.write(task_pipe, TURN if early == task_id else json.dumps(message).encode() + b"\n")
             os.close(task_pipe)
-            spare = None
+            spare, early = None, None
             report({"event": "started", "id": task_id, "pid": pid})
             spare = fork_spare(not_for_it=(done_pipe,))
+            send_next_early()
             for earlier in ended:
                 os.waitpid(earlier, 0)
             ended.clear()
-            code, reaped = await_task_end(pid, done_pipe)
+            code, reaped = await_task_end(pid, done_pipe, channel, send_next_early)
             if not reaped:
                 ended.append(pid)
             for fd in (1, 2):
@@ -586,6 +608,11 @@ class TaskChannel:
         self.cancelled = set()
         self.pending = b""
         self.closed = False
+
+    def upcoming(self):
+        """The task that runs next, if kogine has sent it and not cancelled it."""
+        head = self.queue[0] if self.queue else None
+        return head if head is not None and head["id"] not in self.cancelled else None
 
     def next_task(self):
         """The next task to run, or None once kogine has closed the channel and no task is left. Before a
@@ -627,15 +654,20 @@ def fork_spare(not_for_it=()):
         for fd in (write_end, done_read, *not_for_it):
             os.close(fd)
         data = b""
-        while not data.endswith(b"\n"):
+        while b"\n" not in data:
             chunk = os.read(read_end, 65536)
             if not chunk:
                 os._exit(0)
             data += chunk
-        os.close(read_end)
-        global TASK_DONE_PIPE
+        line, _, turn = data.partition(b"\n")
+        message = json.loads(line)
+        global TASK_DONE_PIPE, TURN_PIPE
         TASK_DONE_PIPE = (os.getpid(), done_write)
-        run_forked_task(json.loads(data))  # never returns
+        if message.get("turn"):
+            TURN_PIPE = (read_end, turn)
+        else:
+            os.close(read_end)
+        run_forked_task(message)  # never returns
     os.close(read_end)
     os.close(done_write)
     return pid, write_end, done_read
@@ -643,13 +675,32 @@ def fork_spare(not_for_it=()):
 
 # The forked task's process and the pipe on which it reports its exit status to the zygote.
 TASK_DONE_PIPE = None
+# For a task sent ahead of its turn: the pipe on which its turn comes (the TURN byte), and what of it came.
+TURN_PIPE = None
+TURN = b"g"
 
 
-def await_task_end(pid, done_pipe):
+def await_turn():
+    """Blocks until the task's turn comes, for a task sent while the one before it in its slot still ran: it
+    gets as far as it can without running code of the user's (its spec, its config's values, its script
+    parsed and compiled), then waits here. A task cancelled before its turn never runs: its process ends."""
+    global TURN_PIPE
+    if TURN_PIPE is None:
+        return
+    fd, turn = TURN_PIPE
+    TURN_PIPE = None
+    turn = turn or os.read(fd, 1)
+    os.close(fd)
+    if turn != TURN:
+        os._exit(0)
+
+
+def await_task_end(pid, done_pipe, channel, on_message):
     """The task's exit status and whether its process is reaped. A task that ends normally reports the
     status it exits with; what is left of its process then is the kernel tearing it down (a millisecond or
     two), which the next task need not wait for. A process that dies otherwise (a signal, a crash) is
-    waited for. The pidfd tells the two apart even when a process the task forked holds the pipe open."""
+    waited for. The pidfd tells the two apart even when a process the task forked holds the pipe open.
+    Meanwhile what kogine sends is read from `channel`, and `on_message` called."""
     import select
 
     try:
@@ -659,7 +710,10 @@ def await_task_end(pid, done_pipe):
     try:
         report = b""
         while process_fd is not None:
-            ready, _, _ = select.select([done_pipe, process_fd], [], [])
+            ready, _, _ = select.select([done_pipe, process_fd] + ([] if channel.closed else [3]), [], [])
+            if 3 in ready:
+                channel.read()
+                on_message()
             if done_pipe in ready:
                 chunk = os.read(done_pipe, 64)
                 report += chunk
@@ -667,7 +721,9 @@ def await_task_end(pid, done_pipe):
                     return int(report), False
                 if chunk:
                     continue
-            break  # the pipe closed or the process ended without reporting
+                break  # the pipe closed without a report
+            if process_fd in ready:
+                break  # the process ended without reporting
         _, status = os.waitpid(pid, 0)
         return os.waitstatus_to_exitcode(status), True
     finally:
