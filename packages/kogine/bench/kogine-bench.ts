@@ -31,6 +31,11 @@ writeFileSync(
   "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return seed; }\n",
 );
 writeFileSync(join(dir, "plain50.mjs"), "await new Promise((r) => setTimeout(r, 50));\n");
+// The same task, but naming `fetch`: kogine judges it may use TLS and makes the TLS set-up for it.
+writeFileSync(
+  join(dir, "sleep50-tls.mjs"),
+  "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return typeof fetch === 'function' ? seed : -1; }\n",
+);
 
 function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = process.hrtime.bigint();
@@ -103,8 +108,9 @@ const plainPoolS = (() => {
 const idealS = (200 * 0.05) / 2;
 // Every task of the sweep is a fresh Node process, so the sweep can go no faster than 200 Node start-ups on
 // 2 cores. NODE_EXTRA_CA_CERTS (set on some machines, this sandbox among them) makes Node 20 parse the CA
-// bundle at every start-up; kogine starts a task's Node without it and gives the task what it does for TLS
-// (node-shim/extra-ca-certs.cts), so the sweep runs both ways and both are shown.
+// bundle at every start-up; kogine starts a task's Node without it and gives a task that may use TLS what it
+// does for TLS (node-shim/extra-ca-certs.cts; this task cannot), so the sweep runs both ways and both are
+// shown.
 const nodeStartMs = (env: NodeJS.ProcessEnv) =>
   median(Array.from({ length: REPEATS * 2 }, () => seconds(process.execPath, ["-e", "0"], env))) * 1000;
 const withoutCa = { ...process.env };
@@ -112,6 +118,7 @@ delete withoutCa.NODE_EXTRA_CA_CERTS;
 const extraCa = process.env.NODE_EXTRA_CA_CERTS ?? null;
 const nodeStart = { ms: nodeStartMs(process.env), withoutExtraCaMs: extraCa ? nodeStartMs(withoutCa) : null };
 const wallWithoutCaS = extraCa ? sweepSeconds(withoutCa) : null;
+const wallMayUseTlsS = extraCa ? sweepSeconds(process.env, "sleep50-tls.mjs") : null;
 const results = {
   python: { ...python, targetMs: 50 },
   javascript: { ...js, targetMs: 30 },
@@ -133,6 +140,8 @@ const results = {
     nodeStartMs: nodeStart.ms,
     nodeStartWithoutExtraCaMs: nodeStart.withoutExtraCaMs,
     sweepWithoutExtraCa: wallWithoutCaS === null ? null : { wallS: wallWithoutCaS, ratio: wallWithoutCaS / idealS },
+    sweepOfTaskThatMayUseTls:
+      wallMayUseTlsS === null ? null : { wallS: wallMayUseTlsS, ratio: wallMayUseTlsS / idealS },
   },
   method:
     "overhead per task = (one `kogine workflow parallel -w 1` run of N tasks) / N - (direct run); medians of repeated runs",
@@ -155,11 +164,14 @@ row("200 x 50 ms JS tasks, -w 2: wall time", `${wallS.toFixed(2)} s`, "-");
 row("  ratio to ideal", `${results.parallelSweep.ratio.toFixed(2)}x`, "<= 1.2x");
 row("  reference: a plain pool, `node task.mjs` per task", `${plainPoolS.toFixed(2)} s`, "-");
 row("Node start-up (node -e 0)", `${nodeStart.ms.toFixed(1)} ms`, "-");
-if (extraCa && nodeStart.withoutExtraCaMs !== null && wallWithoutCaS !== null) {
+if (extraCa && nodeStart.withoutExtraCaMs !== null && wallWithoutCaS !== null && wallMayUseTlsS !== null) {
   console.log(`NODE_EXTRA_CA_CERTS=${extraCa} is set (a plain Node start-up parses it). Without it:`);
   row("  Node start-up (node -e 0)", `${nodeStart.withoutExtraCaMs.toFixed(1)} ms`, "-");
   row("  200 x 50 ms JS tasks, -w 2: wall time", `${wallWithoutCaS.toFixed(2)} s`, "-");
   row("  ratio to ideal", `${(wallWithoutCaS / idealS).toFixed(2)}x`, "<= 1.2x");
+  console.log("With it, for a JS task that may use TLS (it names `fetch`), which gets the TLS set-up:");
+  row("  200 x 50 ms JS tasks, -w 2: wall time", `${wallMayUseTlsS.toFixed(2)} s`, "-");
+  row("  ratio to ideal", `${(wallMayUseTlsS / idealS).toFixed(2)}x`, "-");
 }
 console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
 mkdirSync(join(REPO, "bench-results"), { recursive: true });

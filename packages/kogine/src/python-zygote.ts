@@ -1,7 +1,8 @@
 /** A worker slot's Python zygote (`kogine_main.py zygote`): a Python process that has imported kogine's
  * runner and nothing of the user's, and forks a fresh child per task. Tasks are sent to it as they are
  * queued in the slot: it runs them one at a time in that order, each as soon as the one before has ended,
- * so the slot's next task does not wait for kogine to hear of the end and answer.
+ * so the slot's next task does not wait for kogine to hear of the end and answer. The next task is handed
+ * to the child forked for it while the one before still runs, to get ready in (see main_zygote).
  *
  * The zygote reports on fd 3 when a task starts (its pid), ends (its exit status) or is cancelled before it
  * started. The children share the zygote's stdout and stderr, on which the zygote writes a marker before

@@ -8,9 +8,11 @@
  *   only once its task turns out to need it.
  * - Python: each slot has a zygote (python-zygote.ts) that forks a child per task.
  *
- * A slot runs one task at a time, in the order they are started here; a task started while its slot is
- * busy waits (a Python task behind a Python task waits in the zygote, which starts it the moment the one
- * before ends). Output reaches the task's sink (its logs, and the terminal when echoing) as it runs. */
+ * A slot runs one task at a time, in the order they are started here. A task started while its slot is
+ * busy is handed to its process at once, which gets ready and waits for its turn: a JS task's spare is
+ * told here when the task before ends; a Python task behind a Python task waits in the zygote, which
+ * starts it the moment the one before ends (behind a JS task, it waits here). Output reaches the task's
+ * sink (its logs, and the terminal when echoing) as it runs. */
 import { rmSync } from "node:fs";
 import type { TaskMessage } from "./node-shim/task-message.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
