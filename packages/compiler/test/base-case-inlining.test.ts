@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { inlineBaseCases, printFunction, validateModule } from "../src/index.js";
+import {
+  inlineBaseCases,
+  optimizeFunction,
+  optimizeModule,
+  printFunction,
+  printModule,
+  validateModule,
+} from "../src/index.js";
 import { fibModule } from "./fib-module.js";
 import { interpret } from "./ir-interpreter.js";
 import { dedent, parseValid } from "./ir-text.js";
@@ -8,9 +15,10 @@ import { dedent, parseValid } from "./ir-text.js";
 test("each call gets the callee's base case in front of it; results are unchanged", () => {
   const m = parseValid(fibModule());
   const [fib, main] = m.functions as [(typeof m.functions)[0], (typeof m.functions)[0]];
+  // main's fib(20) is left as it is: 20 < 2 is false, so the test would only be folded away again.
   assert.deepEqual(
     inlineBaseCases(m).map((f) => f.name),
-    ["fib", "main"],
+    ["fib"],
   );
   assert.deepEqual(validateModule(m), []);
   assert.equal(
@@ -57,4 +65,35 @@ test("a base case that could raise, or that other paths reach, stays in the call
   assert.deepEqual(inlineBaseCases(raising), []);
   const shared = parseValid(fibModule().replace("    ret %5\n  }", "    br base\n  }"));
   assert.deepEqual(inlineBaseCases(shared), []);
+});
+
+test("a call already behind its callee's base case, or whose constant arguments rule it out, is left alone: a second run changes nothing", () => {
+  const m = parseValid(fibModule());
+  inlineBaseCases(m);
+  for (const fn of m.functions) optimizeFunction(fn, { validate: true }, m);
+  const once = printModule(m);
+  assert.deepEqual(inlineBaseCases(m), []);
+  assert.equal(printModule(m), once);
+
+  // The whole pipeline, whose recursion passes clone fib with its guarded calls, settles as well.
+  const piped = parseValid(fibModule());
+  assert.equal(optimizeModule(piped, { validate: true }), true);
+  const optimized = printModule(piped);
+  assert.equal(optimizeModule(piped, { validate: true }), false);
+  assert.equal(printModule(piped), optimized);
+  const main = piped.functions.find((f) => f.name === "main")!;
+  assert.deepEqual(interpret(main, [], 1_000_000), { kind: "return", value: "null", printed: ["6765"] });
+
+  // A test that differs from the base case's (n < 3, not n < 2) does not count as a guard.
+  const other = parseValid(fibModule());
+  inlineBaseCases(other);
+  const fib = other.functions[0]!;
+  const guard = fib.blocks
+    .flatMap((b) => b.instructions)
+    .find((i) => i.kind === "icmp" && i.block.label === "recurse")!;
+  (guard as { rhs: unknown }).rhs = { kind: "const", type: "i64", value: 3n };
+  assert.deepEqual(
+    inlineBaseCases(other).map((f) => f.name),
+    ["fib"],
+  );
 });

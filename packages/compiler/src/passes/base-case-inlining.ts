@@ -8,10 +8,12 @@
 // into a loop is read as its first iteration: the header's phis take their values from the entry.
 
 import { newInstruction } from "../ir/builder.js";
-import { newBlock, replacePhiPredecessor, successors } from "../ir/cfg.js";
+import { newBlock, predecessorMap, replacePhiPredecessor, successors } from "../ir/cfg.js";
 import { cloneInstructions } from "../ir/clone-function.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
-import { replaceAllUses } from "../ir/uses.js";
+import { sameValue } from "../ir/same-value.js";
+import { instructionOperands, mapInstructionOperands, replaceAllUses } from "../ir/uses.js";
+import { foldInstruction } from "./constant-folding.js";
 
 /** At most this many instructions are copied to each call site (the test and the result). */
 const MAX_COPIED = 8;
@@ -29,7 +31,11 @@ interface BaseCase {
   readonly onEntry: ReadonlyMap<Value, Value>;
 }
 
-/** Puts each callee's base case in front of its calls; returns the functions that changed. */
+type Call = Extract<Instruction, { kind: "call" }>;
+
+/** Puts each callee's base case in front of its calls; returns the functions that changed. A call
+ * that already has it in front (from an earlier run), or whose arguments show the base case is not
+ * taken, is left as it is. */
 export function inlineBaseCases(m: Module): IrFunction[] {
   const baseCases = new Map<IrFunction, BaseCase>();
   for (const fn of m.functions) {
@@ -38,15 +44,72 @@ export function inlineBaseCases(m: Module): IrFunction[] {
   }
   const changed: IrFunction[] = [];
   for (const caller of m.functions) {
+    const predecessors = predecessorMap(caller);
     const calls = caller.blocks.flatMap((b) =>
-      b.instructions.filter(
-        (inst): inst is Extract<Instruction, { kind: "call" }> => inst.kind === "call" && baseCases.has(inst.callee),
-      ),
+      b.instructions.filter((inst): inst is Call => {
+        const base = inst.kind === "call" ? baseCases.get(inst.callee) : undefined;
+        return base !== undefined && !isGuarded(inst as Call, base, predecessors) && !neverBase(inst as Call, base);
+      }),
     );
     for (const call of calls) guardCall(caller, call, baseCases.get(call.callee)!);
     if (calls.length > 0) changed.push(caller);
   }
   return changed;
+}
+
+/** What the callee's own values are at this call: its arguments for its parameters. */
+function entryValues(call: Call, base: BaseCase): Map<Value, Value> {
+  const values = new Map<Value, Value>();
+  for (const [own, initial] of base.onEntry) {
+    values.set(own, initial.kind === "param" ? call.args[initial.index]! : initial);
+  }
+  return values;
+}
+
+/** Whether the only way to the call's block is the side of a test, equal to the base case's on the
+ * call's arguments, where the base case is not taken: what guardCall builds. */
+function isGuarded(call: Call, base: BaseCase, predecessors: ReadonlyMap<Block, Block[]>): boolean {
+  const from = predecessors.get(call.block) ?? [];
+  const branch = from.length === 1 ? from[0]!.terminator : null;
+  if (branch?.kind !== "condbr" || branch.ifTrue === branch.ifFalse) return false;
+  if ((base.whenTrue ? branch.ifFalse : branch.ifTrue) !== call.block) return false;
+  const atCall = entryValues(call, base);
+  const test = new Set<Value>(base.test);
+  // Whether `own`, in the caller, computes what `theirs`, in the callee's test, computes at the call.
+  const computesSame = (own: Value, theirs: Value): boolean => {
+    const given = atCall.get(theirs);
+    if (given !== undefined) return sameValue(own, given);
+    if (!test.has(theirs) || theirs.kind === "param" || theirs.kind === "const") return sameValue(own, theirs);
+    const identity = theirs.kind === "ibinary" && theirs.raise !== null ? identityOperand(theirs, base.onEntry) : null;
+    if (identity !== null) return computesSame(own, identity);
+    if (own.kind !== theirs.kind || own.type !== theirs.type || !sameOperation(own, theirs)) return false;
+    const ownOperands = instructionOperands(own as Instruction);
+    const theirOperands = instructionOperands(theirs);
+    return (
+      ownOperands.length === theirOperands.length && ownOperands.every((v, i) => computesSame(v, theirOperands[i]!))
+    );
+  };
+  return computesSame(branch.condition, base.condition);
+}
+
+function sameOperation(a: Value, b: Instruction): boolean {
+  const op = (v: Value) => ("op" in v ? v.op : null);
+  const raises = (v: Value) => "raise" in v && v.raise !== null;
+  return op(a) === op(b) && raises(a) === raises(b);
+}
+
+/** Whether the call's constant arguments make the base case's test come out "not taken": a guard
+ * would be folded away again. */
+function neverBase(call: Call, base: BaseCase): boolean {
+  const values = entryValues(call, base);
+  for (const inst of base.test) {
+    const copy = { ...inst };
+    mapInstructionOperands(copy, (v) => values.get(v) ?? v);
+    const folded = foldInstruction(copy);
+    if (folded !== null) values.set(inst, folded);
+  }
+  const condition = values.get(base.condition) ?? base.condition;
+  return condition.kind === "const" && condition.type === "i1" && condition.value !== base.whenTrue;
 }
 
 function baseCaseOf(fn: IrFunction): BaseCase | null {
@@ -113,7 +176,7 @@ function identityOperand(inst: Extract<Instruction, { kind: "ibinary" }>, onEntr
  * computes its result, another makes the call, and a join block takes the rest with a phi of the
  * two results.
  */
-function guardCall(fn: IrFunction, call: Extract<Instruction, { kind: "call" }>, base: BaseCase): void {
+function guardCall(fn: IrFunction, call: Call, base: BaseCase): void {
   // Its block now: an earlier split of the same block has moved the rest of it on.
   const block = call.block;
   const at = block.instructions.indexOf(call);
@@ -126,10 +189,7 @@ function guardCall(fn: IrFunction, call: Extract<Instruction, { kind: "call" }>,
   fn.blocks.splice(fn.blocks.indexOf(block) + 1, 0, fast, slow, join);
 
   // The callee's values on entry are the call's arguments.
-  const values = new Map<Value, Value>();
-  for (const [own, initial] of base.onEntry) {
-    values.set(own, initial.kind === "param" ? call.args[initial.index]! : initial);
-  }
+  const values = entryValues(call, base);
   const copy = (instructions: readonly Instruction[], target: Block) => {
     for (const inst of instructions) {
       const identity = inst.kind === "ibinary" && inst.raise !== null ? identityOperand(inst, base.onEntry) : null;
