@@ -986,7 +986,7 @@ export class Loopai {
       samples: samples.length,
       agreement: { ...wilsonInterval(agreed, samples.length), n: samples.length },
       oracle: { name: rt.oracle.name, ...totals, costPerCall },
-      pendingReviews: this.store.pendingReviews(task, 10000).length,
+      pendingReviews: this.store.pendingReviewCount(task),
       versions: versions.length,
       budget: {
         maxGenerationCost: rt.spec.budget.maxGenerationCost,

@@ -131,6 +131,7 @@ export interface LoopaiStore {
   setFailureClusters(assignments: { id: number; cluster: number }[]): void;
   enqueueReview(task: string, version: number, input: unknown, predicted: unknown, confidence: number): number;
   pendingReviews(task: string, limit?: number): ReviewRow[];
+  pendingReviewCount(task: string): number;
   getReview(id: number): ReviewRow | undefined;
   completeReview(id: number, label: unknown): void;
   addOracleCall(c: OracleCallRow): void;
@@ -467,6 +468,11 @@ export class SqliteStore implements LoopaiStore {
         "SELECT * FROM reviews WHERE task = ? AND status = 'pending' ORDER BY confidence ASC, id ASC LIMIT ?",
       ).all(task, limit) as never[]
     ).map((r) => this.toReview(r));
+  }
+
+  pendingReviewCount(task: string): number {
+    const row = this.sql("SELECT COUNT(*) AS n FROM reviews WHERE task = ? AND status = 'pending'").get(task);
+    return (row as { n: number }).n;
   }
 
   getReview(id: number): ReviewRow | undefined {

@@ -137,10 +137,12 @@ test("human review queue: sampled items wait for a label, which becomes training
   assert.ok(r.reviewId);
   const pending = loop.pendingReviews("intent");
   assert.equal(pending.length, 1);
+  assert.equal(loop.status("intent").pendingReviews, 1);
   await assert.rejects(loop.answerReview(pending[0].id, "dunno"), LoopaiError);
   const { agree } = await loop.answerReview(pending[0].id, data[60].output);
   assert.equal(agree, r.output === data[60].output);
   assert.equal(loop.pendingReviews("intent").length, 0);
+  assert.equal(loop.status("intent").pendingReviews, 0);
   assert.equal(store.labelCount("intent"), 41);
   await loop.close();
 });
