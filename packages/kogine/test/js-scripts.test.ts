@@ -72,16 +72,25 @@ test("JS: unknown keyword arguments are named; --lenient drops them; no entrypoi
   assert.match(none.stderr, /no entrypoint found in .*none\.mjs/);
 });
 
-test("JS: a thrown error keeps its stack in the run store; a non-JSON return value is refused", async () => {
+test("JS: a thrown error keeps its stack in the run store, as Node shows it for the script alone; a non-JSON return value is refused", async () => {
   const dir = scratch({
     "throws.mjs": "export function main() { throw new RangeError('bad range'); }\n",
+    "unlinked.mjs": 'import { nope } from "node:fs";\nexport function main() { return nope; }\n',
     "fn.mjs": "export function main() { return { ok: 1, fn: () => 1 }; }\n",
   });
   const thrown = await kogine(["run", "throws.mjs"], dir);
   assert.equal(thrown.code, 1);
   const run = await latestRun(dir);
   assert.equal(run.tasks[0].failure?.message, "RangeError: bad range");
-  assert.match(run.tasks[0].failure?.traceback ?? "", /throws\.mjs:1/);
+  const traceback = run.tasks[0].failure?.traceback ?? "";
+  assert.match(traceback, /^RangeError: bad range\n {4}at main \(file:\/\/.*throws\.mjs:1:\d+\)$/);
+  // A link error quotes the script's line as written, not its rewritten copy's.
+  const unlinked = await kogine(["run", "unlinked.mjs"], dir);
+  assert.equal(unlinked.code, 1);
+  assert.match(
+    (await latestRun(dir)).tasks[0].failure?.traceback ?? "",
+    /unlinked\.mjs:1\nimport \{ nope \} from "node:fs";\n {9}\^{4}\nSyntaxError: The requested module 'node:fs' does not provide an export named 'nope'/,
+  );
   const fn = await kogine(["run", "fn.mjs"], dir);
   assert.equal(fn.code, 1);
   assert.match(fn.stderr, /not JSON-serialisable: result\.fn is a function/);

@@ -218,7 +218,7 @@ async function main(): Promise<number> {
     } else if (error instanceof SyntaxError && /^file:/.test(String((error as { url?: string }).url ?? ""))) {
       outcome = { ok: false, kind: "syntax", message: `syntax error: ${error.message}` };
     } else {
-      const traceback = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+      const traceback = error instanceof Error ? scriptStack(error) : String(error);
       process.stderr.write(`${traceback}\n`);
       const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
       outcome = { ok: false, kind: "exception", message, traceback };
@@ -228,6 +228,31 @@ async function main(): Promise<number> {
   writeFileSync(spec.resultFile, JSON.stringify(outcome));
   reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
+}
+
+/** Where kogine's own modules are: their frames in a task's stack are the machinery that called the script. */
+const KOGINE_CODE = new URL("../", import.meta.url).href;
+/** The injection rewrite's first statement, on the script's first line (see inject-transform.ts). */
+const PROLOGUE = /^globalThis\.__kogine__\?\.declare\(.*?\);/;
+
+/** The error's stack as Node would show it for the script run directly: without kogine's frames, and with
+ * a quoted first line of the script (a syntax or link error's) without the injection's prologue. */
+function scriptStack(error: Error): string {
+  const lines = (error.stack ?? String(error)).split("\n");
+  const shown: string[] = [];
+  let cut = 0;
+  for (const line of lines) {
+    if (/^\s+at /.test(line) && line.includes(KOGINE_CODE)) continue;
+    const prologue = PROLOGUE.exec(line);
+    if (prologue) cut = prologue[0].length;
+    else if (cut > 0 && /^ *\^+ *$/.test(line)) {
+      shown.push(line.slice(cut));
+      cut = 0;
+      continue;
+    }
+    shown.push(prologue ? line.slice(cut) : line);
+  }
+  return shown.join("\n");
 }
 
 /** Tells kogine the task is over before Node tears the process down (some milliseconds, which the slot's
