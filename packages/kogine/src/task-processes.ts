@@ -65,12 +65,9 @@ export class TaskProcesses {
     // Behind a task of the same zygote, the zygote keeps the order; a spare Node gets its task at once and
     // waits for its turn; otherwise the task waits here.
     const before = slot.last && !(zygote && slot.last.zygote === zygote) ? slot.last.finished : null;
-    const begin = () => (zygote as PythonZygote).run(launch, sink);
-    const running = !zygote
-      ? this.runOnSpare(spec, slotId, launch, sink, options, before)
-      : before
-        ? startAfter(before, begin)
-        : begin();
+    let running: RunningTask;
+    if (!zygote) running = this.runOnSpare(spec, slotId, launch, sink, options, before);
+    else running = before ? startAfter(before, () => zygote.run(launch, sink)) : zygote.run(launch, sink);
     if (zygote && !this.closed && options.nextLanguage === "javascript") this.warm(slotId, "javascript");
     slot.last = { finished: running.finished, zygote };
     return running;
@@ -100,13 +97,13 @@ export class TaskProcesses {
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
-    const scriptMayWait = prepared?.importsOnlyBuiltins && spec.config?.kind !== "module";
+    const waitsInScript = prepared?.importsOnlyBuiltins && spec.config?.kind !== "module";
     const message: TaskMessage = {
       ...launch,
       preparedUrl: prepared?.url ?? null,
       trustTls: this.lastNeededTls,
       exitFile,
-      turn: before === null ? null : scriptMayWait ? "script" : "config",
+      turn: before === null ? null : waitsInScript ? "script" : "config",
     };
     const running = spare.run(message, sink, before);
     // Starting a process blocks this one for some milliseconds: first the events already waiting (another
