@@ -109,12 +109,16 @@ function readOutcome(
   stderrTail: string,
   spawnError?: Error,
 ): TaskOutcome {
-  if (interrupted) return { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
+  const stopped: TaskOutcome = { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
+  // A Ctrl-C on a terminal reaches the task as soon as kogine, which may hear of the task's end first.
+  if (interrupted || signal === "SIGINT") return stopped;
   if (spawnError)
     return { ok: false, kind: "crashed", message: `could not start the task process: ${spawnError.message}` };
   if (existsSync(spec.resultFile)) {
     try {
-      return JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
+      const outcome = JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
+      const keyboardInterrupt = !outcome.ok && outcome.message.startsWith("KeyboardInterrupt");
+      return exitCode === 130 && keyboardInterrupt ? stopped : outcome;
     } catch {
       // A half-written outcome means the process died while writing it: treated as a crash below.
     }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { Parallel } from "../src/index.js";
-import { KOGINE_BIN, kogine, latestRun, readFile, resultOf, scratch } from "./helpers.js";
+import { KOGINE_BIN, kogine, latestRun, logOf, readFile, resultOf, scratch } from "./helpers.js";
 
 test("sequential runs steps in order and stops at the first failure", async () => {
   const dir = scratch({
@@ -111,7 +111,7 @@ test("--resume re-runs only tasks that did not succeed; --retries retries with b
   assert.match(retried.stderr, /attempt 1 failed \(RuntimeError: first attempt fails\); retrying in 10 ms/);
 });
 
-test("Ctrl-C stops the children and records them as interrupted; tasks waiting for their slot never start", async () => {
+test("Ctrl-C on a terminal stops the children and records them as interrupted; tasks waiting for their slot never start", async () => {
   const slow = {
     "slow.py": [
       "import time",
@@ -135,6 +135,8 @@ test("Ctrl-C stops the children and records them as interrupted; tasks waiting f
   };
   for (const script of Object.keys(slow)) {
     const dir = scratch(slow);
+    // A process group of its own, which gets the SIGINT as a terminal's foreground group does: kogine, its
+    // zygotes and spares, the running tasks and those waiting for their turn alike.
     const child = spawn(
       process.execPath,
       [KOGINE_BIN, "workflow", "parallel", script, "--sweep", "seed=0,1,2,3", "-w", "2"],
@@ -142,11 +144,12 @@ test("Ctrl-C stops the children and records them as interrupted; tasks waiting f
         cwd: dir,
         env: { ...process.env, KOGINE_RUNS_DIR: join(dir, "runs") },
         stdio: "ignore",
+        detached: true,
       },
     );
     while (readdirSync(dir).filter((f) => f.startsWith("started-")).length < 2)
       await new Promise((r) => setTimeout(r, 50));
-    child.kill("SIGINT");
+    process.kill(-(child.pid as number), "SIGINT");
     const code = await new Promise((resolve) => child.on("close", resolve));
     assert.equal(code, 130, script);
     const run = await latestRun(dir);
@@ -163,6 +166,9 @@ test("Ctrl-C stops the children and records them as interrupted; tasks waiting f
       ["loaded-0", "loaded-1"],
       `${script}: no code of the waiting tasks ran`,
     );
+    for (const index of [0, 1]) {
+      assert.doesNotMatch(logOf(dir, run.id, index, "stderr"), /kogine_runner|task-runner/, `${script}: clean log`);
+    }
   }
 });
 

@@ -531,8 +531,15 @@ def main_zygote() -> int:
     import gc
     import signal
 
-    # Ctrl-C on a terminal reaches the whole process group: the task gets it, the zygote stays to report.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C on a terminal reaches the whole process group: the task gets it, the zygote stays to report,
+    # and notes it (see hold_after_interrupt).
+    interrupted = False
+
+    def note_interrupt(signum, frame):
+        nonlocal interrupted
+        interrupted = True
+
+    signal.signal(signal.SIGINT, note_interrupt)
     marker = b"\0kogine-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"-"
     gc.collect()
     gc.freeze()  # keeps the zygote's objects out of the children's collections (and their pages shared)
@@ -563,6 +570,9 @@ def main_zygote() -> int:
 
     try:
         while True:
+            if interrupted:
+                hold_after_interrupt(channel)
+                interrupted = False
             message = channel.next_task()
             if message is None:
                 return 0
@@ -600,6 +610,22 @@ def main_zygote() -> int:
             os.waitpid(spare[0], 0)
         for earlier in ended:
             os.waitpid(earlier, 0)
+
+
+def hold_after_interrupt(channel, seconds=2.0):
+    """After a Ctrl-C on the terminal, the task that ran has ended, and kogine, which got the Ctrl-C too,
+    cancels the tasks still waiting: the next one is not started before that is heard (or the channel ends,
+    or `seconds` pass, for a kogine that goes on)."""
+    import select
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not channel.closed and channel.upcoming() is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return
+        if select.select([3], [], [], left)[0]:
+            channel.read()
 
 
 class TaskChannel:
@@ -695,6 +721,16 @@ def await_turn():
     os.close(fd)
     if turn != TURN:
         os._exit(0)
+    take_interrupts()
+
+
+def take_interrupts():
+    """Ctrl-C on a terminal reaches the whole process group. A task's process takes it as Python does
+    (KeyboardInterrupt) once the task runs; until then, like the zygote, it ignores it: the Ctrl-C is the
+    running task's, and kogine cancels the tasks still waiting."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def await_task_end(pid, done_pipe, channel, on_message):
@@ -735,10 +771,9 @@ def await_task_end(pid, done_pipe, channel, on_message):
 
 
 def run_forked_task(message):
-    import signal
-
     os.close(3)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    if TURN_PIPE is None:
+        take_interrupts()
     os.environ.update(message["env"])
     if message["cwd"] != os.getcwd():
         os.chdir(message["cwd"])

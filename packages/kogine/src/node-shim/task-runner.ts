@@ -169,8 +169,13 @@ function readMessage(): TaskMessage | null {
   const message = text ? (JSON.parse(text) as TaskMessage) : null;
   turnAwaited = !message?.turn;
   if (turnAwaited) closeSync(3);
+  // Ctrl-C on a terminal reaches the whole process group: until its turn, it is the running task's, and
+  // kogine cancels the tasks still waiting.
+  else process.on("SIGINT", notYetOurs);
   return message;
 }
+
+function notYetOurs(): void {}
 
 /** Blocks until the task's turn comes (see TaskMessage.turn); a task cancelled before it never runs. */
 function awaitTurn(): void {
@@ -179,6 +184,7 @@ function awaitTurn(): void {
   const at = readUntil((bytes) => (bytes.length > 0 ? 0 : -1));
   closeSync(3);
   if (unread.subarray(at, at + 1).toString() !== TURN) process.exit(0);
+  process.off("SIGINT", notYetOurs);
 }
 
 /** Reads fd 3 into `unread` until `find` finds its place there (or the channel ends): that place. */
