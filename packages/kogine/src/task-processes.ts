@@ -64,7 +64,8 @@ export class TaskProcesses {
     const zygote = spec.language === "python" ? (slot.zygote as PythonZygote) : null;
     // Behind a task of the same zygote, the zygote keeps the order; a spare Node gets its task at once and
     // waits for its turn; otherwise the task waits here.
-    const before = slot.last && !(zygote && slot.last.zygote === zygote) ? slot.last.finished : null;
+    const last = slot.last && !(zygote && slot.last.zygote === zygote) ? slot.last.finished : null;
+    const before = last?.then(graceAfterCtrlC) ?? null;
     let running: RunningTask;
     if (!zygote) running = this.runOnSpare(spec, slotId, launch, sink, options, before);
     else running = before ? startAfter(before, () => zygote.run(launch, sink)) : zygote.run(launch, sink);
@@ -126,6 +127,17 @@ export class TaskProcesses {
     if (!this.prepared.has(key)) this.prepared.set(key, preparedScript(spec.script, spec.entrypoint));
     return this.prepared.get(key) ?? null;
   }
+}
+
+/** How long the next task in a slot waits after one a Ctrl-C stopped (see graceAfterCtrlC). */
+const CTRL_C_GRACE_MS = 200;
+
+/** A Ctrl-C on the terminal stops the running task and reaches kogine at the same moment, and kogine then
+ * cancels the tasks waiting; it may hear of the task's end first, so the next task's turn waits a moment
+ * for that (a task stopped by a SIGINT of its own goes on after the wait). */
+function graceAfterCtrlC(exit: ProcessExit): Promise<void> | undefined {
+  if (exit.signal !== "SIGINT" && exit.exitCode !== 130) return undefined;
+  return new Promise((resolve) => setTimeout(resolve, CTRL_C_GRACE_MS));
 }
 
 /** A task that starts once `before` has settled, unless it is killed first. */

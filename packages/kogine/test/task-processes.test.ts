@@ -201,3 +201,35 @@ test("JS: package imports, a module importing the script back, and computed impo
   assert.deepEqual((await results(dir, ["run", "cycle.mjs", "--set", "tag=injected"])).values, ["injected"]);
   assert.deepEqual((await results(dir, ["run", "dynamic.mjs", "--set", "tag=y"])).values, [["helped", "y"]]);
 });
+
+test("a task stopped by a SIGINT of its own is recorded as interrupted, and its slot goes on", async () => {
+  const dir = scratch({
+    "s.py": [
+      "import os, signal",
+      "seed = 0",
+      "def main():",
+      "    if seed == 0:",
+      "        os.kill(os.getpid(), signal.SIGINT)",
+      "    return seed",
+    ].join("\n"),
+    "s.mjs": [
+      "export const seed = 0;",
+      "export async function main() {",
+      "  if (seed === 0) process.kill(process.pid, 'SIGINT');",
+      "  await new Promise((r) => setTimeout(r, 100));",
+      "  return seed;",
+      "}",
+    ].join("\n"),
+  });
+  for (const script of ["s.py", "s.mjs"]) {
+    const result = await kogine(["workflow", "parallel", script, "--sweep", "seed=0,1", "-w", "1"], dir);
+    assert.equal(result.code, 130, `${script}: ${result.stderr}`);
+    const run = await latestRun(dir);
+    assert.deepEqual(
+      run.tasks.map((t) => t.status),
+      ["interrupted", "succeeded"],
+      script,
+    );
+    assert.equal(resultOf(dir, run.id, 1), 1, script);
+  }
+});
