@@ -97,3 +97,40 @@ test("a call already behind its callee's base case, or whose constant arguments 
     ["fib"],
   );
 });
+
+test("a guard still counts once the caller's copy of the test has been folded on a constant argument", () => {
+  // f's test converts n, a constant 3 at its own call: the caller's copy becomes `x - 1.0 < 3.0`.
+  const text = `
+    module "m.py"
+    entry @main
+    func @f(%x: f64, %n: i64) -> f64 {
+    entry:
+      %0 = tofloat f64 %n
+      %1 = fcmp lt i1 %x, %0
+      condbr %1, base, recurse
+    base:
+      ret %x
+    recurse:
+      %2 = fsub f64 %x, 1.0
+      %3 = call f64 @f(%2, 3) @2:0
+      %4 = fmul f64 %3, 2.0
+      ret %4
+    }
+    func @main() -> void {
+    entry:
+      %0 = call f64 @f(10.5, 3) @3:0
+      runtime void @print(%0) @3:0
+      ret
+    }
+  `;
+  const mainOf = (m: ReturnType<typeof parseValid>) => m.functions.find((f) => f.name === "main")!;
+  const unoptimized = interpret(mainOf(parseValid(text)), [], 1_000_000);
+  const m = parseValid(text);
+  assert.equal(optimizeModule(m, { validate: true }), true);
+  const optimized = printModule(m);
+  assert.match(optimized, /fcmp lt i1 %\d+, 3\.0/);
+  assert.equal(optimizeModule(m, { validate: true }), false);
+  assert.equal(printModule(m), optimized);
+  assert.deepEqual(interpret(mainOf(m), [], 1_000_000), unoptimized);
+  assert.deepEqual(unoptimized.printed, ["640"]); // f(10.5, 3) in CPython: 640.0
+});

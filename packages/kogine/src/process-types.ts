@@ -20,6 +20,12 @@ export interface ProcessExit {
   cancelled?: boolean;
 }
 
+/** Whether a process ended as a Ctrl-C ends one: by SIGINT, or with status 130 (128 + SIGINT, how Python's
+ * KeyboardInterrupt leaves a task runner and how shells report a Ctrl-C). */
+export function stoppedByCtrlC(exit: Pick<ProcessExit, "exitCode" | "signal">): boolean {
+  return exit.signal === "SIGINT" || exit.exitCode === 130;
+}
+
 export interface RunningTask {
   /** Settles when the task's process starts running it; a task may first wait behind its slot's current
    * one. Never settles for a task cancelled before it started. */

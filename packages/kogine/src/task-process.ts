@@ -3,6 +3,7 @@
  * echoed to the terminal. */
 import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { stoppedByCtrlC } from "./process-types.js";
 import type { TaskProcesses } from "./task-processes.js";
 import type { ScriptLanguage, TaskOutcome, TaskSpec } from "./task-spec.js";
 
@@ -109,16 +110,15 @@ function readOutcome(
   stderrTail: string,
   spawnError?: Error,
 ): TaskOutcome {
-  const stopped: TaskOutcome = { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
   // A Ctrl-C on a terminal reaches the task as soon as kogine, which may hear of the task's end first.
-  if (interrupted || signal === "SIGINT") return stopped;
+  if (interrupted || stoppedByCtrlC({ exitCode, signal })) {
+    return { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
+  }
   if (spawnError)
     return { ok: false, kind: "crashed", message: `could not start the task process: ${spawnError.message}` };
   if (existsSync(spec.resultFile)) {
     try {
-      const outcome = JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
-      const keyboardInterrupt = !outcome.ok && outcome.message.startsWith("KeyboardInterrupt");
-      return exitCode === 130 && keyboardInterrupt ? stopped : outcome;
+      return JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
     } catch {
       // A half-written outcome means the process died while writing it: treated as a crash below.
     }

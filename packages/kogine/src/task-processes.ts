@@ -15,7 +15,13 @@
  * sink (its logs, and the terminal when echoing) as it runs. */
 import { rmSync } from "node:fs";
 import type { TaskMessage } from "./node-shim/task-message.js";
-import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
+import {
+  type OutputSink,
+  type ProcessExit,
+  type RunningTask,
+  stoppedByCtrlC,
+  type TaskLaunch,
+} from "./process-types.js";
 import { PythonZygote } from "./python-zygote.js";
 import { type PreparedScript, preparedScript } from "./script-cache.js";
 import { SpareNode } from "./spare-node.js";
@@ -136,7 +142,7 @@ const CTRL_C_GRACE_MS = 200;
  * cancels the tasks waiting; it may hear of the task's end first, so the next task's turn waits a moment
  * for that (a task stopped by a SIGINT of its own goes on after the wait). */
 function graceAfterCtrlC(exit: ProcessExit): Promise<void> | undefined {
-  if (exit.signal !== "SIGINT" && exit.exitCode !== 130) return undefined;
+  if (!stoppedByCtrlC(exit)) return undefined;
   return new Promise((resolve) => setTimeout(resolve, CTRL_C_GRACE_MS));
 }
 

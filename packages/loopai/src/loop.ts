@@ -956,7 +956,7 @@ export class Loopai {
     const versions = this.store.versions(task);
     const active = versions.find((v) => v.version === row?.activeVersion);
     const generationCost = this.store.generationSpend(task);
-    const refusals = this.store.auditLog(task).filter((a) => a.action === "generation-refused");
+    const refusals = this.store.auditLog(task, "generation-refused");
     const lastRefusal = refusals.at(-1);
     const costPerCall = totals.valid > 0 && totals.cost > 0 ? totals.cost / totals.valid : rt.oracle.costPerCall;
     return {

@@ -144,7 +144,8 @@ export interface LoopaiStore {
    */
   generationSpend(task: string): number;
   audit(task: string, action: string, fromVersion: number | null, toVersion: number | null, detail?: unknown): void;
-  auditLog(task: string): AuditRow[];
+  /** The task's audit entries in order; with `action`, only those of that action. */
+  auditLog(task: string, action?: string): AuditRow[];
   close(): void;
 }
 
@@ -562,9 +563,13 @@ export class SqliteStore implements LoopaiStore {
     );
   }
 
-  auditLog(task: string): AuditRow[] {
+  auditLog(task: string, action?: string): AuditRow[] {
+    const rows =
+      action === undefined
+        ? this.sql("SELECT * FROM audit WHERE task = ? ORDER BY id").all(task)
+        : this.sql("SELECT * FROM audit WHERE task = ? AND action = ? ORDER BY id").all(task, action);
     return (
-      this.sql("SELECT * FROM audit WHERE task = ? ORDER BY id").all(task) as {
+      rows as {
         id: number;
         task: string;
         at: string;

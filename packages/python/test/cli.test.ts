@@ -116,7 +116,10 @@ describe("pycompile", () => {
 
   test("the `pycompile` command that npm links (a shell launcher) runs the same CLI, with its exit status", () => {
     const launcher = fileURLToPath(new URL("../../bin/pycompile", import.meta.url));
-    const viaLauncher = spawnSync(launcher, ["check", broken], { encoding: "utf8" });
+    const viaLauncher = spawnSync(launcher, ["check", broken], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     const direct = pycompile("check", broken);
     assert.equal(viaLauncher.status, 1);
     assert.equal(viaLauncher.stderr, direct.stderr);

@@ -1,3 +1,4 @@
+import { phiCount } from "./cfg.js";
 import type {
   Block,
   CompareOp,
@@ -168,8 +169,7 @@ export class IrBuilder {
     // Phis go before the block's other instructions.
     const block = this.block;
     const phi = newInstruction(this.fn, block, { kind: "phi", type, incoming });
-    const firstNonPhi = block.instructions.findIndex((i) => i.kind !== "phi");
-    block.instructions.splice(firstNonPhi < 0 ? block.instructions.length : firstNonPhi, 0, phi);
+    block.instructions.splice(phiCount(block), 0, phi);
     return phi;
   }
 

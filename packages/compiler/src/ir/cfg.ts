@@ -92,3 +92,9 @@ export function retarget(block: Block, from: Block, to: Block): void {
     if (terminator.ifFalse === from) terminator.ifFalse = to;
   }
 }
+
+/** How many phis start the block: the index of its first other instruction. */
+export function phiCount(block: Block): number {
+  const firstNonPhi = block.instructions.findIndex((inst) => inst.kind !== "phi");
+  return firstNonPhi < 0 ? block.instructions.length : firstNonPhi;
+}

@@ -68,7 +68,7 @@ export function cloneInstructions(
 }
 
 /** A shallow copy in `block`, with its own operand lists. */
-function copyInstruction(inst: Instruction, block: Block): Instruction {
+export function copyInstruction(inst: Instruction, block: Block): Instruction {
   const copied = { ...inst, block } as Instruction;
   if (copied.kind === "phi") copied.incoming = copied.incoming.map((i) => ({ ...i }));
   if (copied.kind === "call" || copied.kind === "runtime") copied.args = [...copied.args];

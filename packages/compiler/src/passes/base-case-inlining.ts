@@ -9,7 +9,7 @@
 
 import { newInstruction } from "../ir/builder.js";
 import { newBlock, predecessorMap, replacePhiPredecessor, successors } from "../ir/cfg.js";
-import { cloneInstructions } from "../ir/clone-function.js";
+import { cloneInstructions, copyInstruction } from "../ir/clone-function.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
 import { instructionOperands, mapInstructionOperands, replaceAllUses } from "../ir/uses.js";
@@ -48,7 +48,9 @@ export function inlineBaseCases(m: Module): IrFunction[] {
     const calls = caller.blocks.flatMap((b) =>
       b.instructions.filter((inst): inst is Call => {
         const base = inst.kind === "call" ? baseCases.get(inst.callee) : undefined;
-        return base !== undefined && !isGuarded(inst as Call, base, predecessors) && !neverBase(inst as Call, base);
+        if (base === undefined) return false;
+        const atCall = valuesAtCall(inst as Call, base);
+        return !ruledOut(atCall, base) && !isGuarded(inst as Call, base, atCall, predecessors);
       }),
     );
     for (const call of calls) guardCall(caller, call, baseCases.get(call.callee)!);
@@ -66,50 +68,56 @@ function entryValues(call: Call, base: BaseCase): Map<Value, Value> {
   return values;
 }
 
-/** Whether the only way to the call's block is the side of a test, equal to the base case's on the
- * call's arguments, where the base case is not taken: what guardCall builds. */
-function isGuarded(call: Call, base: BaseCase, predecessors: ReadonlyMap<Block, Block[]>): boolean {
-  const from = predecessors.get(call.block) ?? [];
-  const branch = from.length === 1 ? from[0]!.terminator : null;
-  if (branch?.kind !== "condbr" || branch.ifTrue === branch.ifFalse) return false;
-  if ((base.whenTrue ? branch.ifFalse : branch.ifTrue) !== call.block) return false;
-  const atCall = entryValues(call, base);
-  const test = new Set<Value>(base.test);
-  // Whether `own`, in the caller, computes what `theirs`, in the callee's test, computes at the call.
-  const computesSame = (own: Value, theirs: Value): boolean => {
-    const given = atCall.get(theirs);
-    if (given !== undefined) return sameValue(own, given);
-    if (!test.has(theirs) || theirs.kind === "param" || theirs.kind === "const") return sameValue(own, theirs);
-    const identity = theirs.kind === "ibinary" && theirs.raise !== null ? identityOperand(theirs, base.onEntry) : null;
-    if (identity !== null) return computesSame(own, identity);
-    if (own.kind !== theirs.kind || own.type !== theirs.type || !sameOperation(own, theirs)) return false;
-    const ownOperands = instructionOperands(own as Instruction);
-    const theirOperands = instructionOperands(theirs);
-    return (
-      ownOperands.length === theirOperands.length && ownOperands.every((v, i) => computesSame(v, theirOperands[i]!))
-    );
-  };
-  return computesSame(branch.condition, base.condition);
-}
-
-function sameOperation(a: Value, b: Instruction): boolean {
-  const op = (v: Value) => ("op" in v ? v.op : null);
-  const raises = (v: Value) => "raise" in v && v.raise !== null;
-  return op(a) === op(b) && raises(a) === raises(b);
-}
-
-/** Whether the call's constant arguments make the base case's test come out "not taken": a guard
- * would be folded away again. */
-function neverBase(call: Call, base: BaseCase): boolean {
+/** The callee's values as the call shows them: its arguments for its parameters, and the test's
+ * instructions that the arguments make constant (or a plain operand), folded as the caller's copy of
+ * the test is once guardCall has put it there. */
+function valuesAtCall(call: Call, base: BaseCase): Map<Value, Value> {
   const values = entryValues(call, base);
   for (const inst of base.test) {
-    const copy = { ...inst };
+    const identity = inst.kind === "ibinary" && inst.raise !== null ? identityOperand(inst, base.onEntry) : null;
+    if (identity !== null) {
+      values.set(inst, values.get(identity) ?? identity);
+      continue;
+    }
+    const copy = copyInstruction(inst, inst.block);
     mapInstructionOperands(copy, (v) => values.get(v) ?? v);
     const folded = foldInstruction(copy);
     if (folded !== null) values.set(inst, folded);
   }
-  const condition = values.get(base.condition) ?? base.condition;
-  return condition.kind === "const" && condition.type === "i1" && condition.value !== base.whenTrue;
+  return values;
+}
+
+/** Whether the arguments make the base case's test come out "not taken": a guard would be folded
+ * away again. */
+function ruledOut(atCall: ReadonlyMap<Value, Value>, base: BaseCase): boolean {
+  const condition = atCall.get(base.condition);
+  return condition?.kind === "const" && condition.type === "i1" && condition.value !== base.whenTrue;
+}
+
+/** Whether the only way to the call's block is the side of a test, equal to the base case's at the
+ * call, where the base case is not taken: what guardCall builds. */
+function isGuarded(
+  call: Call,
+  base: BaseCase,
+  atCall: ReadonlyMap<Value, Value>,
+  predecessors: ReadonlyMap<Block, Block[]>,
+): boolean {
+  const from = predecessors.get(call.block) ?? [];
+  const branch = from.length === 1 ? from[0]!.terminator : null;
+  if (branch?.kind !== "condbr" || branch.ifTrue === branch.ifFalse) return false;
+  if ((base.whenTrue ? branch.ifFalse : branch.ifTrue) !== call.block) return false;
+  const test = new Set<Value>(base.test);
+  const op = (v: Value) => ("op" in v ? v.op : null);
+  // Whether `own`, in the caller, computes what `theirs`, in the callee's test, computes at the call.
+  const computesSame = (own: Value, theirs: Value): boolean => {
+    const given = atCall.get(theirs);
+    if (given !== undefined) return sameValue(own, given);
+    if (!test.has(theirs)) return sameValue(own, theirs);
+    if (own.kind !== theirs.kind || own.type !== theirs.type || op(own) !== op(theirs)) return false;
+    const theirOperands = instructionOperands(theirs as Instruction);
+    return instructionOperands(own as Instruction).every((v, i) => computesSame(v, theirOperands[i]!));
+  };
+  return computesSame(branch.condition, base.condition);
 }
 
 function baseCaseOf(fn: IrFunction): BaseCase | null {

@@ -17,7 +17,7 @@
 // program.
 
 import { newInstruction } from "../ir/builder.js";
-import { predecessorMap, splitEdge, successors } from "../ir/cfg.js";
+import { phiCount, predecessorMap, splitEdge, successors } from "../ir/cfg.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { instructionOperands, terminatorOperands } from "../ir/uses.js";
 
@@ -192,10 +192,4 @@ function phiOperandsFrom(successor: Block, block: Block): Value[] {
 
 function refcount(fn: IrFunction, block: Block, name: "rt_str_incref" | "rt_str_decref", v: Value): Instruction {
   return newInstruction(fn, block, { kind: "runtime", type: "void", name, args: [v], loc: null });
-}
-
-/** How many phis start the block: the index of its first other instruction. */
-function phiCount(block: Block): number {
-  const firstNonPhi = block.instructions.findIndex((inst) => inst.kind !== "phi");
-  return firstNonPhi < 0 ? block.instructions.length : firstNonPhi;
 }

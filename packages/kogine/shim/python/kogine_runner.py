@@ -523,9 +523,8 @@ def main_zygote() -> int:
     ahead of it, which is the task's own process: it sets the environment, runs the task exactly as `run`
     does and ends as interpreter shutdown would (threads joined, atexit handlers run, files flushed). The
     next task goes to its child while the one before still runs: the child gets ready up to the user's
-    first code and waits for its turn (see await_turn). A fork
-    costs a millisecond or two where starting python3 and importing the runner cost tens (more through a
-    pyenv shim). The zygote reports each task's start (the child's pid), exit status or cancellation on fd 3,
+    first code and waits for its turn (see await_turn). A fork costs a millisecond or two where starting
+    python3 and importing the runner cost tens (more through a pyenv shim). The zygote reports each task's start (the child's pid), exit status or cancellation on fd 3,
     and writes markers to stdout and stderr before and after each task's output, so kogine knows whose
     output is whose."""
     import gc
