@@ -13,19 +13,25 @@ const NODE_RUNNER = freshestBuild(
   new URL("./node-shim/task-runner.bundle.js", import.meta.url),
 );
 
+/** The environment a spare starts with: kogine's own, NODE_EXTRA_CA_CERTS under its deferred name. Made
+ * once for many spares (copying process.env costs more than a plain object). */
+export function spareEnvironment(): NodeJS.ProcessEnv {
+  return deferringExtraCaCerts({ ...process.env });
+}
+
 export class SpareNode {
   private readonly child: ChildProcess;
   private spawnError: Error | null = null;
   private exited = false;
 
-  /** `trustTlsAhead`: whether to make the TLS set-up for NODE_EXTRA_CA_CERTS while waiting for the task
-   * (when the task's message asks for it, it is made then in any case). */
-  constructor(slotId: number, trustTlsAhead: boolean) {
-    const env = { ...process.env, KOGINE_WORKER_ID: String(slotId), [TRUST_TLS_AHEAD]: trustTlsAhead ? "1" : "0" };
+  /** `env`: the environment spares start with (see spareEnvironment). `trustTlsAhead`: whether to make the
+   * TLS set-up for NODE_EXTRA_CA_CERTS while waiting for the task (when the task's message asks for it, it
+   * is made then in any case). */
+  constructor(env: NodeJS.ProcessEnv, slotId: number, trustTlsAhead: boolean) {
     this.child = spawn(process.execPath, [NODE_RUNNER], {
       cwd: process.cwd(),
       stdio: ["ignore", "pipe", "pipe", "pipe"],
-      env: deferringExtraCaCerts(env),
+      env: { ...env, KOGINE_WORKER_ID: String(slotId), [TRUST_TLS_AHEAD]: trustTlsAhead ? "1" : "0" },
     });
     this.child.once("error", (error) => {
       this.spawnError = error;

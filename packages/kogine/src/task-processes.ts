@@ -24,7 +24,7 @@ import {
 } from "./process-types.js";
 import { PythonZygote } from "./python-zygote.js";
 import { type PreparedScript, preparedScript } from "./script-cache.js";
-import { SpareNode } from "./spare-node.js";
+import { SpareNode, spareEnvironment } from "./spare-node.js";
 import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
 
 export interface StartOptions {
@@ -42,6 +42,7 @@ interface Slot {
 export class TaskProcesses {
   private readonly slots = new Map<number, Slot>();
   private readonly prepared = new Map<string, PreparedScript | null>();
+  private readonly spareEnv = spareEnvironment();
   /** Whether the JS task started last needed the TLS set-up: a new spare makes it ahead when so. */
   private lastNeededTls = true;
   /** Every zygote started, to end them all on close (a busy one ends after its tasks). */
@@ -61,7 +62,8 @@ export class TaskProcesses {
       slot.zygote = new PythonZygote(slotId);
       this.zygotes.add(slot.zygote);
     }
-    if (language === "javascript" && !slot.spare?.usable) slot.spare = new SpareNode(slotId, this.lastNeededTls);
+    if (language === "javascript" && !slot.spare?.usable)
+      slot.spare = new SpareNode(this.spareEnv, slotId, this.lastNeededTls);
   }
 
   start(spec: TaskSpec, slotId: number, launch: TaskLaunch, sink: OutputSink, options: StartOptions = {}): RunningTask {
@@ -100,7 +102,7 @@ export class TaskProcesses {
     const slot = this.slot(slotId);
     const prepared = this.preparedScript(spec);
     this.lastNeededTls = prepared?.mayUseTls ?? true;
-    const spare = slot.spare?.usable ? slot.spare : new SpareNode(slotId, this.lastNeededTls);
+    const spare = slot.spare?.usable ? slot.spare : new SpareNode(this.spareEnv, slotId, this.lastNeededTls);
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
