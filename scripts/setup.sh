@@ -6,6 +6,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 done_steps=()
 log="$(mktemp)"
+# What git sees changed in tracked files before set-up, to prove at the end that set-up changed none.
+tracked_state() { git status --porcelain --untracked-files=no 2>/dev/null || true; }
+tracked_before="$(tracked_state)"
 trap 'rm -f "$log"' EXIT
 
 # Runs a command with its output kept aside, shown only if it fails.
@@ -45,22 +48,17 @@ fi
 
 # --- npm packages ------------------------------------------------------------------------------
 # npm records what it installed in node_modules/.package-lock.json; reinstall when the lockfile is newer.
-# `npm ci` refuses a lockfile that lacks optional packages (such as Biome's binaries for other
-# platforms) which the registry this lockfile was made against does not serve; `npm install` then
-# installs the same locked versions.
-if [[ -f package-lock.json ]]; then
-  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    if npm ci --no-audit --no-fund >"$log" 2>&1; then
-      done_steps+=("npm ci")
-    else
-      quietly npm install --no-audit --no-fund
-      done_steps+=("npm install")
-    fi
-    touch node_modules/.package-lock.json
-  fi
-elif [[ ! -d node_modules ]]; then
-  quietly npm install --no-audit --no-fund
-  done_steps+=("npm install")
+# Only `npm ci`: it installs exactly the committed lockfile and never rewrites it, so set-up leaves a
+# fresh clone's tracked files as they are. A lockfile it refuses is a bug to fix in the repository
+# (`npm install --package-lock-only`, then commit), not something to paper over here.
+if [[ ! -f package-lock.json ]]; then
+  echo "setup: package-lock.json is missing; restore it from git" >&2
+  exit 1
+fi
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  quietly npm ci --no-audit --no-fund
+  touch node_modules/.package-lock.json
+  done_steps+=("npm ci")
 fi
 
 # --- Build -------------------------------------------------------------------------------------
@@ -73,6 +71,12 @@ quietly node packages/kogine/dist/scripts/bundle.js
 # kogine's Python runner compiled ahead: where PYTHONDONTWRITEBYTECODE is set (as on these machines) Python
 # would otherwise compile it at every zygote's start. A stale file is ignored: Python checks the source's date.
 quietly python3 -m compileall -q packages/kogine/shim/python
+
+if [[ "$(tracked_state)" != "$tracked_before" ]]; then
+  echo "setup: set-up changed tracked files, which it must never do:" >&2
+  git status --short --untracked-files=no >&2
+  exit 1
+fi
 
 summary=""
 for step in "${done_steps[@]}"; do summary+="${summary:+, }$step"; done
