@@ -1,39 +1,33 @@
-// Every C runtime function an IR `runtime` instruction may call (packages/compiler/runtime/*.c):
-// its IR signature, whether it can fail, and what memory it touches. Front ends pick names from
-// here; the LLVM emitter declares the functions from here and attaches attributes from `memory`.
+// Every C runtime function IR code may call (packages/compiler/runtime/*.c), as the External
+// declarations a module makes of them: signature, whether it can fail, what memory it touches, and
+// who owns the references it takes and returns. Front ends pick declarations from here and the
+// module declares each one it calls (declareExternal); the emitter reads only the module's
+// declarations.
 //
 // Conventions of the C side (runtime/runtime.h): `str` arguments are borrowed and a returned `str` is
 // a new reference (or an immortal one); a function that can fail sets the pending error with its own
 // exception kind and message, CPython's where it implements Python behaviour, and the emitted code
-// then unwinds from the instruction's `loc`.
+// then unwinds from the call's `loc`.
 
-import type { IrType } from "./ir/ir.js";
+import { strType } from "./ir/builder.js";
+import type { External } from "./ir/ir.js";
+import { type IrType, types } from "./ir/types.js";
 
-export interface RuntimeFunction {
-  readonly name: string;
-  readonly params: readonly IrType[];
-  /** "void" when it returns nothing. */
-  readonly result: IrType;
-  /** True when it can raise; a call then needs a `loc` and is followed by an error check. */
-  readonly canFail: boolean;
-  /**
-   * What it does to memory, for LLVM: "none" reads and writes nothing but its arguments' values
-   * (pure), "read" only reads (e.g. string contents), "any" may do anything (allocation, output).
-   * A function that can fail writes the pending error, so it is always "any".
-   */
-  readonly memory: "none" | "read" | "any";
-  /** Never returns (exits the process). */
-  readonly noReturn?: boolean;
-  /**
-   * The C library function this one checks: it returns `libm(x)` and fails exactly when that is NaN
-   * for a non-NaN argument or infinite for a finite one (CPython's math_1). The emitter calls the
-   * library function itself and this one only in that case, to raise with its message.
-   */
-  readonly checksLibm?: string;
+/** An External with a line of documentation, as the catalogue lists it. */
+export interface RuntimeFunction extends External {
   readonly doc: string;
 }
 
-type Signature = [params: IrType[], result: IrType];
+type TypeName = "i1" | "i64" | "f64" | "str";
+type Signature = [params: TypeName[], result: TypeName | "void"];
+
+const typeNamed: Record<TypeName | "void", IrType> = {
+  i1: types.i1,
+  i64: types.i64,
+  f64: types.f64,
+  str: strType,
+  void: types.void,
+};
 
 function fn(
   name: string,
@@ -44,9 +38,18 @@ function fn(
   noReturn = false,
 ): RuntimeFunction {
   if (canFail && memory !== "any") throw new Error(`${name}: a function that can fail writes the error state`);
-  return noReturn
-    ? { name, params, result, canFail, memory, noReturn, doc }
-    : { name, params, result, canFail, memory, doc };
+  return {
+    name,
+    params: params.map((p) => typeNamed[p]),
+    result: typeNamed[result],
+    canFail,
+    memory,
+    noReturn,
+    argumentOwnership: params.map(() => "borrow"),
+    resultOwnership: "owned",
+    checksLibm: null,
+    doc,
+  };
 }
 
 const f64_f64: Signature = [["f64"], "f64"];

@@ -14,8 +14,11 @@ import {
   type IrFunction,
   type Module as IrModule,
   type IrType,
+  lookupRuntimeFunction,
   type RaiseInfo,
   type SourceLoc,
+  strType,
+  types,
   type Value,
 } from "@toolchain/compiler";
 import type * as ast from "./ast.js";
@@ -68,10 +71,12 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
     const symbol = count === 0 ? spec.def.name : `${spec.def.name}.${count}`;
     functions.set(spec, addFunction(module, `py.${symbol}`, spec.def.name, params, irTypeOf(spec.returnType!)));
   }
-  const entry = addFunction(module, "py.<module>", "<module>", [], "void");
+  const entry = addFunction(module, "py.<module>", "<module>", [], types.void);
   module.entry = entry;
   functions.set(program.module, entry);
-  for (const [spec, fn] of functions) lowerFunction(program, spec, fn, functions, globals, defaults, moduleConstants);
+  for (const [spec, fn] of functions) {
+    lowerFunction(program, module, spec, fn, functions, globals, defaults, moduleConstants);
+  }
   return module;
 }
 
@@ -82,6 +87,7 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
  */
 function lowerFunction(
   program: TypedProgram,
+  module: IrModule,
   spec: Specialization,
   fn: IrFunction,
   functions: ReadonlyMap<Specialization, IrFunction>,
@@ -93,7 +99,17 @@ function lowerFunction(
   for (;;) {
     fn.blocks = [];
     fn.nextId = 0;
-    const lowering = new FunctionLowering(program, spec, fn, functions, globals, defaults, moduleConstants, guarded);
+    const lowering = new FunctionLowering(
+      program,
+      module,
+      spec,
+      fn,
+      functions,
+      globals,
+      defaults,
+      moduleConstants,
+      guarded,
+    );
     lowering.lower();
     const missing = [...lowering.possiblyUndefined].filter((name) => !guarded.has(name));
     if (missing.length === 0) return;
@@ -102,18 +118,11 @@ function lowerFunction(
 }
 
 function zeroConstant(type: IrType) {
-  switch (type) {
-    case "i1":
-      return constants.bool(false);
-    case "i64":
-      return constants.int(0n);
-    case "f64":
-      return constants.float(0);
-    case "str":
-      return constants.str("");
-    default:
-      return constants.unit();
-  }
+  if (type === types.i1) return constants.bool(false);
+  if (type === types.i64) return constants.int(0n);
+  if (type === types.f64) return constants.float(0);
+  if (type === strType) return constants.str("");
+  return constants.unit();
 }
 
 interface LoopTargets {
@@ -130,6 +139,7 @@ class FunctionLowering {
 
   constructor(
     private readonly program: TypedProgram,
+    module: IrModule,
     private readonly spec: Specialization,
     private readonly fn: IrFunction,
     private readonly functions: ReadonlyMap<Specialization, IrFunction>,
@@ -140,7 +150,7 @@ class FunctionLowering {
     /** Variables that get a run-time "bound" flag, checked where they are read. */
     private readonly guarded: ReadonlySet<string>,
   ) {
-    this.b = new IrBuilder(fn);
+    this.b = new IrBuilder(fn, module);
     this.ssa = new SsaVariables(
       this.b,
       (name) => irTypeOf(this.variableType(name)),
@@ -156,6 +166,13 @@ class FunctionLowering {
   /** Variables some read of which no assignment may have reached. */
   readonly possiblyUndefined = new Set<string>();
 
+  /** A call of the runtime function `name` (the module declares it). */
+  private rt(name: string, args: Value[], loc: SourceLoc | null): Value {
+    const callee = lookupRuntimeFunction(name);
+    if (callee === undefined) throw new Error(`no runtime function ${name}`);
+    return this.b.callExtern(callee, args, loc);
+  }
+
   lower(): void {
     const entry = this.b.createBlock("entry");
     this.b.positionAt(entry);
@@ -163,8 +180,8 @@ class FunctionLowering {
     for (const p of this.fn.params) this.writeVariable(p.name, p);
     this.lowerBlock(this.spec.def === null ? this.program.tree.body : this.spec.def.body);
     if (!this.b.isTerminated) {
-      if (this.fn.returnType === "void") this.b.ret(null);
-      else if (this.fn.returnType === "unit") this.b.ret(constants.unit());
+      if (this.fn.returnType === types.void) this.b.ret(null);
+      else if (this.fn.returnType === types.unit) this.b.ret(constants.unit());
       // Inference found that every path returns a value: this end is never reached.
       else this.b.terminate({ kind: "unreachable" });
     }
@@ -237,7 +254,7 @@ class FunctionLowering {
   }
 
   private loc(node: { lineno: number; col_offset: number }): SourceLoc {
-    return { line: node.lineno, col: node.col_offset };
+    return { file: this.fn.sourceFile, line: node.lineno, col: node.col_offset };
   }
 
   private raiseInfo(kind: string, message: string, node: { lineno: number; col_offset: number }): RaiseInfo {
@@ -312,7 +329,11 @@ class FunctionLowering {
         return;
       case "Return":
         this.b.ret(
-          s.value === null ? (this.fn.returnType === "void" ? null : constants.unit()) : this.lowerExpression(s.value),
+          s.value === null
+            ? this.fn.returnType === types.void
+              ? null
+              : constants.unit()
+            : this.lowerExpression(s.value),
         );
         return;
       case "Assert":
@@ -489,7 +510,7 @@ class FunctionLowering {
       this.b.raise(this.raiseInfo("AssertionError", "", s));
     } else {
       const message = this.toStr(this.lowerExpression(s.msg), this.typeOf(s.msg), s.msg);
-      this.b.runtime(RT.raiseWithMessage, "void", [constants.str("AssertionError"), message], this.loc(s));
+      this.rt(RT.raiseWithMessage, [constants.str("AssertionError"), message], this.loc(s));
       this.b.terminate({ kind: "unreachable" });
     }
     this.ssa.seal(ok);
@@ -532,7 +553,7 @@ class FunctionLowering {
       case "float":
         return this.b.fcmp("ne", value, constants.float(0));
       case "str":
-        return this.b.icmp("ne", this.b.runtime(RT.strLength, "i64", [value], null), constants.int(0n));
+        return this.b.icmp("ne", this.rt(RT.strLength, [value], null), constants.int(0n));
       case "None":
         return constants.bool(false);
     }
@@ -582,7 +603,7 @@ class FunctionLowering {
         return constants.float(MATH_CONSTANTS.get(e.attr)!);
       case "Subscript": {
         const index = this.asInt(this.lowerExpression(e.slice), this.typeOf(e.slice));
-        return this.b.runtime(RT.argvGet, "str", [index], this.loc(e));
+        return this.rt(RT.argvGet, [index], this.loc(e));
       }
       case "JoinedStr":
         return this.lowerJoinedStr(e);
@@ -630,7 +651,7 @@ class FunctionLowering {
     node: ast.expr | ast.stmt,
     context: "divmod" | null = null,
   ): Value {
-    if (result === "str") return this.b.runtime(RT.strConcat, "str", [a, b], null);
+    if (result === "str") return this.rt(RT.strConcat, [a, b], null);
     if (op === "Div") {
       if (aType !== "float" && bType !== "float")
         return this.intTrueDivide(this.asInt(a, aType), this.asInt(b, bType), node);
@@ -724,8 +745,8 @@ class FunctionLowering {
     const zero = this.raiseInfo("ZeroDivisionError", "division by zero", node);
     const fast = () => this.b.fbinary("fdiv", this.b.tofloat(a), this.b.tofloat(b), zero);
     if (isExactAsFloat(a) && isExactAsFloat(b)) return fast();
-    const slow = () => this.b.runtime(RT.intTrueDivide, "f64", [a, b], this.loc(node));
-    return this.branchOnExactness([a, b], fast, slow, "f64");
+    const slow = () => this.rt(RT.intTrueDivide, [a, b], this.loc(node));
+    return this.branchOnExactness([a, b], fast, slow, types.f64);
   }
 
   /**
@@ -780,7 +801,7 @@ class FunctionLowering {
 
   private power(a: Value, aType: PyType, b: Value, bType: PyType, result: PyType, node: ast.expr | ast.stmt): Value {
     if (result === "float") {
-      return this.b.runtime(RT.floatPow, "f64", [this.asFloat(a, aType), this.asFloat(b, bType)], this.loc(node));
+      return this.rt(RT.floatPow, [this.asFloat(a, aType), this.asFloat(b, bType)], this.loc(node));
     }
     const base = this.asInt(a, aType);
     const exponent = this.asInt(b, bType);
@@ -833,7 +854,7 @@ class FunctionLowering {
       this.jump(join);
       this.ssa.seal(join);
       this.startBlock(join);
-      return this.b.phi("i1", [
+      return this.b.phi(types.i1, [
         { block: yes, value: constants.bool(true) },
         { block: no, value: constants.bool(false) },
       ]);
@@ -894,7 +915,7 @@ class FunctionLowering {
     });
     this.ssa.seal(join);
     this.startBlock(join);
-    return this.b.phi("i1", incoming);
+    return this.b.phi(types.i1, incoming);
   }
 
   private compare(op: ast.cmpop["_type"], a: Value, aType: PyType, b: Value, bType: PyType): Value {
@@ -904,7 +925,7 @@ class FunctionLowering {
     }
     const irOp = COMPARE_OPS[op]!;
     if (aType === "str" && bType === "str") {
-      const order = this.b.runtime(RT.strCompare, "i64", [a, b], null);
+      const order = this.rt(RT.strCompare, [a, b], null);
       return this.b.icmp(irOp, order, constants.int(0n));
     }
     if (aType === "None" && bType === "None") return constants.bool(irOp === "eq" || irOp === "le" || irOp === "ge");
@@ -917,14 +938,14 @@ class FunctionLowering {
       const op = intFirst ? irOp : MIRRORED[irOp];
       const viaFloat = () => this.b.fcmp(op, this.b.tofloat(int), float);
       if (isExactAsFloat(int)) return viaFloat();
-      return this.branchOnExactness([int], viaFloat, () => this.exactCompare(op, int, float), "i1");
+      return this.branchOnExactness([int], viaFloat, () => this.exactCompare(op, int, float), types.i1);
     }
     return this.b.icmp(irOp, this.asInt(a, aType), this.asInt(b, bType));
   }
 
   /** `int <op> float` through the runtime's exact three-way comparison (2 means the float is NaN). */
   private exactCompare(op: "eq" | "ne" | "lt" | "le" | "gt" | "ge", int: Value, float: Value): Value {
-    const order = this.b.runtime(RT.compareIntFloat, "i64", [int, float], null);
+    const order = this.rt(RT.compareIntFloat, [int, float], null);
     const is = (n: bigint) => this.b.icmp("eq", order, constants.int(n));
     switch (op) {
       case "eq":
@@ -1033,8 +1054,8 @@ class FunctionLowering {
   private lowerDefault(value: ast.expr): Value {
     if (value._type === "Constant") return this.lowerConstant(value);
     const operand = this.lowerDefault((value as ast.UnaryOp).operand);
-    if ((value as ast.UnaryOp).op._type === "UAdd") return operand.type === "i1" ? this.b.zext(operand) : operand;
-    if (operand.type === "f64") return this.b.fneg(operand);
+    if ((value as ast.UnaryOp).op._type === "UAdd") return operand.type === types.i1 ? this.b.zext(operand) : operand;
+    if (operand.type === types.f64) return this.b.fneg(operand);
     const c = operand as { kind: string; value: bigint | boolean };
     return constants.int(-(typeof c.value === "boolean" ? BigInt(c.value) : c.value));
   }
@@ -1047,7 +1068,7 @@ class FunctionLowering {
         return this.lowerPrint(e);
       case "abs": {
         const x = arg(0);
-        if (argType(0) === "float") return this.b.runtime(RT.floatAbs, "f64", [x], null);
+        if (argType(0) === "float") return this.rt(RT.floatAbs, [x], null);
         const v = this.asInt(x, argType(0));
         const negative = this.b.icmp("lt", v, constants.int(0n));
         const negated = this.b.ineg(v, this.raiseInfo("OverflowError", OVERFLOW_MESSAGE, e));
@@ -1069,15 +1090,15 @@ class FunctionLowering {
         if (e.args.length === 0) return constants.int(0n);
         const type = argType(0);
         const x = arg(0);
-        if (type === "str") return this.b.runtime(RT.strToInt, "i64", [x], this.loc(e));
-        if (type === "float") return this.b.runtime(RT.floatToInt, "i64", [x], this.loc(e));
+        if (type === "str") return this.rt(RT.strToInt, [x], this.loc(e));
+        if (type === "float") return this.rt(RT.floatToInt, [x], this.loc(e));
         return this.asInt(x, type);
       }
       case "float": {
         if (e.args.length === 0) return constants.float(0);
         const type = argType(0);
         const x = arg(0);
-        if (type === "str") return this.b.runtime(RT.strToFloat, "f64", [x], this.loc(e));
+        if (type === "str") return this.rt(RT.strToFloat, [x], this.loc(e));
         return this.asFloat(x, type);
       }
       case "bool":
@@ -1089,12 +1110,12 @@ class FunctionLowering {
       case "pow": {
         if (e.args.length === 3) {
           const values = [0, 1, 2].map((i) => this.asInt(arg(i), argType(i)));
-          return this.b.runtime(RT.intPowMod, "i64", values, this.loc(e));
+          return this.rt(RT.intPowMod, values, this.loc(e));
         }
         return this.power(arg(0), argType(0), arg(1), argType(1), this.typeOf(e), e);
       }
       case "len":
-        return this.b.runtime(RT.argvCount, "i64", [], null);
+        return this.rt(RT.argvCount, [], null);
       default:
         throw new SemanticError(`unsupported: builtin '${name}'`, e);
     }
@@ -1106,12 +1127,12 @@ class FunctionLowering {
     const digitsNode = e.args[1] ?? e.keywords.find((k) => k.arg === "ndigits")?.value ?? null;
     const hasDigits = digitsNode !== null && this.typeOf(digitsNode) !== "None";
     if (!hasDigits) {
-      if (type === "float") return this.b.runtime(RT.floatRoundToInt, "i64", [x], this.loc(e));
+      if (type === "float") return this.rt(RT.floatRoundToInt, [x], this.loc(e));
       return this.asInt(x, type);
     }
     const digits = this.asInt(this.lowerExpression(digitsNode!), this.typeOf(digitsNode!));
-    if (type === "float") return this.b.runtime(RT.floatRoundDigits, "f64", [x, digits], this.loc(e));
-    return this.b.runtime(RT.intRoundDigits, "i64", [this.asInt(x, type), digits], this.loc(e));
+    if (type === "float") return this.rt(RT.floatRoundDigits, [x, digits], this.loc(e));
+    return this.rt(RT.intRoundDigits, [this.asInt(x, type), digits], this.loc(e));
   }
 
   private lowerMathCall(e: ast.Call, name: string): Value {
@@ -1119,20 +1140,20 @@ class FunctionLowering {
     const floats = () => args.map((a) => this.asFloat(a.value, a.type));
     const ints = () => args.map((a) => this.asInt(a.value, a.type));
     if (MATH_FLOAT_FUNCTIONS.has(name) || MATH_FLOAT2_FUNCTIONS.has(name)) {
-      return this.b.runtime(`${RT.mathPrefix}${name}`, "f64", floats(), this.loc(e));
+      return this.rt(`${RT.mathPrefix}${name}`, floats(), this.loc(e));
     }
     if (name === "log") {
       return args.length === 1
-        ? this.b.runtime(`${RT.mathPrefix}log`, "f64", floats(), this.loc(e))
-        : this.b.runtime(`${RT.mathPrefix}log_base`, "f64", floats(), this.loc(e));
+        ? this.rt(`${RT.mathPrefix}log`, floats(), this.loc(e))
+        : this.rt(`${RT.mathPrefix}log_base`, floats(), this.loc(e));
     }
     if (MATH_TO_INT_FUNCTIONS.has(name)) {
       if (args[0]!.type !== "float") return this.asInt(args[0]!.value, args[0]!.type);
-      return this.b.runtime(`${RT.mathPrefix}${name}`, "i64", floats(), this.loc(e));
+      return this.rt(`${RT.mathPrefix}${name}`, floats(), this.loc(e));
     }
-    if (MATH_PREDICATES.has(name)) return this.b.runtime(`${RT.mathPrefix}${name}`, "i1", floats(), null);
+    if (MATH_PREDICATES.has(name)) return this.rt(`${RT.mathPrefix}${name}`, floats(), null);
     if (name === "isclose") return this.lowerIsClose(e, floats());
-    if (MATH_INT_FUNCTIONS.has(name)) return this.b.runtime(`${RT.mathPrefix}${name}`, "i64", ints(), this.loc(e));
+    if (MATH_INT_FUNCTIONS.has(name)) return this.rt(`${RT.mathPrefix}${name}`, ints(), this.loc(e));
     throw new SemanticError(`unsupported: math.${name}`, e);
   }
 
@@ -1154,7 +1175,7 @@ class FunctionLowering {
       ),
     );
     this.checkCondition(nonNegative, "ValueError", "tolerances must be non-negative", e);
-    const abs = (x: Value) => this.b.runtime(RT.floatAbs, "f64", [x], null);
+    const abs = (x: Value) => this.rt(RT.floatAbs, [x], null);
     const infinite = (x: Value) => this.b.fcmp("eq", abs(x), constants.float(Number.POSITIVE_INFINITY));
     const diff = abs(this.b.fbinary("fsub", b!, a!, null));
     const close = this.b.select(
@@ -1181,7 +1202,7 @@ class FunctionLowering {
       const type = this.typeOf(e.args[0]!);
       const value = this.lowerExpression(e.args[0]!);
       if (type === "str") {
-        this.b.runtime(RT.exitWithMessage, "void", [value], null);
+        this.rt(RT.exitWithMessage, [value], null);
         this.b.terminate({ kind: "exit", status: constants.int(1n) });
       } else if (type === "None") {
         this.b.terminate({ kind: "exit", status: constants.int(0n) });
@@ -1206,34 +1227,29 @@ class FunctionLowering {
     const sep = text(keyword("sep"), " ");
     const end = text(keyword("end"), "\n");
     values.forEach((v, i) => {
-      if (i > 0) this.b.runtime(RT.writeStr, "void", [sep], null);
+      if (i > 0) this.rt(RT.writeStr, [sep], null);
       this.writeValue(v.value, v.type);
     });
-    this.b.runtime(RT.writeStr, "void", [end], null);
+    this.rt(RT.writeStr, [end], null);
     return constants.unit();
   }
 
   private writeValue(value: Value, type: PyType): void {
     switch (type) {
       case "int":
-        this.b.runtime(RT.writeInt, "void", [value], null);
+        this.rt(RT.writeInt, [value], null);
         return;
       case "float":
-        this.b.runtime(RT.writeFloat, "void", [value], null);
+        this.rt(RT.writeFloat, [value], null);
         return;
       case "bool":
-        this.b.runtime(
-          RT.writeStr,
-          "void",
-          [this.b.select(value, constants.str("True"), constants.str("False"))],
-          null,
-        );
+        this.rt(RT.writeStr, [this.b.select(value, constants.str("True"), constants.str("False"))], null);
         return;
       case "None":
-        this.b.runtime(RT.writeStr, "void", [constants.str("None")], null);
+        this.rt(RT.writeStr, [constants.str("None")], null);
         return;
       case "str":
-        this.b.runtime(RT.writeStr, "void", [value], null);
+        this.rt(RT.writeStr, [value], null);
         return;
     }
   }
@@ -1245,9 +1261,9 @@ class FunctionLowering {
       case "str":
         return value;
       case "int":
-        return this.b.runtime(RT.intToStr, "str", [value], null);
+        return this.rt(RT.intToStr, [value], null);
       case "float":
-        return this.b.runtime(RT.floatToStr, "str", [value], null);
+        return this.rt(RT.floatToStr, [value], null);
       case "bool":
         return this.b.select(value, constants.str("True"), constants.str("False"));
       case "None":
@@ -1260,7 +1276,7 @@ class FunctionLowering {
     for (const part of e.values) {
       const piece =
         part._type === "Constant" ? this.lowerConstant(part) : this.lowerFormattedValue(part as ast.FormattedValue);
-      result = result === null ? piece : this.b.runtime(RT.strConcat, "str", [result, piece], null);
+      result = result === null ? piece : this.rt(RT.strConcat, [result, piece], null);
     }
     return result ?? constants.str("");
   }
@@ -1271,7 +1287,7 @@ class FunctionLowering {
     // !r and !a on a str quote it; on numbers, bools and None repr is str.
     const converted =
       (v.conversion === 114 || v.conversion === 97) && type === "str"
-        ? { value: this.b.runtime(RT.strRepr, "str", [value], null), type: "str" as PyType }
+        ? { value: this.rt(RT.strRepr, [value], null), type: "str" as PyType }
         : v.conversion !== -1 && type !== "str"
           ? { value: this.toStr(value, type, v), type: "str" as PyType }
           : { value, type };
@@ -1280,13 +1296,13 @@ class FunctionLowering {
     const loc = this.loc(v.value);
     switch (converted.type) {
       case "int":
-        return this.b.runtime(RT.formatInt, "str", [converted.value, spec], loc);
+        return this.rt(RT.formatInt, [converted.value, spec], loc);
       case "float":
-        return this.b.runtime(RT.formatFloat, "str", [converted.value, spec], loc);
+        return this.rt(RT.formatFloat, [converted.value, spec], loc);
       case "bool":
-        return this.b.runtime(RT.formatBool, "str", [converted.value, spec], loc);
+        return this.rt(RT.formatBool, [converted.value, spec], loc);
       default:
-        return this.b.runtime(RT.formatStr, "str", [converted.value, spec], loc);
+        return this.rt(RT.formatStr, [converted.value, spec], loc);
     }
   }
 }

@@ -1,7 +1,7 @@
 // The static types of the compiled subset and Python's typing rules for its operators. Inference and
 // lowering both ask these functions, so an expression has one type in both.
 
-import type { IrType } from "@toolchain/compiler";
+import { type IrType, strType, types } from "@toolchain/compiler";
 import type * as ast from "./ast.js";
 
 export type PyType = "int" | "float" | "bool" | "None" | "str";
@@ -9,15 +9,15 @@ export type PyType = "int" | "float" | "bool" | "None" | "str";
 export function irTypeOf(type: PyType): IrType {
   switch (type) {
     case "int":
-      return "i64";
+      return types.i64;
     case "float":
-      return "f64";
+      return types.f64;
     case "bool":
-      return "i1";
+      return types.i1;
     case "None":
-      return "unit";
+      return types.unit;
     case "str":
-      return "str";
+      return strType;
   }
 }
 

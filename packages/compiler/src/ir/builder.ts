@@ -3,20 +3,25 @@ import type {
   Block,
   CompareOp,
   Constant,
+  ConvertOp,
+  External,
   FloatBinaryOp,
   Global,
   Instruction,
   IntBinaryOp,
   IrFunction,
-  IrType,
+  Layout,
   Module,
   Param,
   PhiIncoming,
   RaiseInfo,
   SourceLoc,
   Terminator,
+  Unwind,
   Value,
 } from "./ir.js";
+import { runtimeLayouts } from "./layouts.js";
+import { type IrType, refType, types } from "./types.js";
 
 /** An instruction as the builder is given it: everything but the id and block it assigns. */
 type InstructionFields = Instruction extends infer I
@@ -26,7 +31,7 @@ type InstructionFields = Instruction extends infer I
   : never;
 
 export function createModule(sourceFile: string): Module {
-  return { sourceFile, functions: [], globals: [], entry: null };
+  return { sourceFile, layouts: [], externals: [], functions: [], globals: [], entry: null };
 }
 
 export function addFunction(
@@ -35,13 +40,16 @@ export function addFunction(
   displayName: string,
   params: readonly { name: string; type: IrType }[],
   returnType: IrType,
+  options: { readonly sourceFile?: string } = {},
 ): IrFunction {
   if (module.functions.some((f) => f.name === name)) throw new Error(`duplicate function ${name}`);
   const fn: IrFunction = {
     name,
     displayName,
+    sourceFile: options.sourceFile ?? module.sourceFile,
     params: params.map((p, index): Param => ({ kind: "param", type: p.type, name: p.name, index })),
     returnType,
+    linkage: "internal",
     blocks: [],
     nextId: 0,
   };
@@ -55,12 +63,46 @@ export function addGlobal(module: Module, name: string, initial: Constant): Glob
   return global;
 }
 
+/**
+ * Declares `external` in the module, once: calling it again with the same declaration (the same
+ * object, or an equal one) returns the declared one; a different declaration of the name throws.
+ */
+export function declareExternal(module: Module, external: External): External {
+  const declared = module.externals.find((e) => e.name === external.name);
+  if (declared === undefined) {
+    module.externals.push(external);
+    return external;
+  }
+  if (declared !== external && !sameDeclaration(declared, external)) {
+    throw new Error(`external @${external.name} is declared twice with different signatures`);
+  }
+  return declared;
+}
+
+function sameDeclaration(a: External, b: External): boolean {
+  return (
+    a.result === b.result &&
+    a.params.length === b.params.length &&
+    a.params.every((p, i) => p === b.params[i] && a.argumentOwnership[i] === b.argumentOwnership[i]) &&
+    a.canFail === b.canFail &&
+    a.memory === b.memory &&
+    a.noReturn === b.noReturn &&
+    a.resultOwnership === b.resultOwnership &&
+    a.checksLibm === b.checksLibm
+  );
+}
+
+/** The type of string objects: references to the runtime's string layout. */
+export const strType = refType(runtimeLayouts.str);
+
 export const constants = {
-  bool: (value: boolean): Constant => ({ kind: "const", type: "i1", value }),
-  int: (value: bigint): Constant => ({ kind: "const", type: "i64", value }),
-  float: (value: number): Constant => ({ kind: "const", type: "f64", value }),
-  str: (value: string): Constant => ({ kind: "const", type: "str", value }),
-  unit: (): Constant => ({ kind: "const", type: "unit", value: null }),
+  bool: (value: boolean): Constant => ({ kind: "const", type: types.i1, value }),
+  int: (value: bigint, type: IrType = types.i64): Constant => ({ kind: "const", type, value }),
+  float: (value: number, type: IrType = types.f64): Constant => ({ kind: "const", type, value }),
+  str: (value: string): Constant => ({ kind: "const", type: strType, value }),
+  unit: (): Constant => ({ kind: "const", type: types.unit, value: null }),
+  /** The empty case of a nullable reference (`variant{unit | ref L}`). */
+  none: (type: IrType): Constant => ({ kind: "const", type, value: null }),
 };
 
 /**
@@ -82,7 +124,11 @@ export class IrBuilder {
   private readonly labels: Set<string>;
   private readonly labelCounts = new Map<string, number>();
 
-  constructor(readonly fn: IrFunction) {
+  /** With the module, `callExtern` declares the externals it calls. */
+  constructor(
+    readonly fn: IrFunction,
+    readonly module: Module | null = null,
+  ) {
     this.labels = new Set(fn.blocks.map((b) => b.label));
   }
 
@@ -121,44 +167,50 @@ export class IrBuilder {
     return instruction;
   }
 
-  ibinary(op: IntBinaryOp, lhs: Value, rhs: Value, raise: RaiseInfo | null): Value {
-    return this.add({ kind: "ibinary", type: "i64", op, lhs, rhs, raise });
+  ibinary(op: IntBinaryOp, lhs: Value, rhs: Value, raise: RaiseInfo | null, unwind: Unwind = null): Value {
+    return this.add({ kind: "ibinary", type: lhs.type, op, lhs, rhs, raise, unwind });
   }
 
-  fbinary(op: FloatBinaryOp, lhs: Value, rhs: Value, raise: RaiseInfo | null): Value {
-    return this.add({ kind: "fbinary", type: "f64", op, lhs, rhs, raise });
+  fbinary(op: FloatBinaryOp, lhs: Value, rhs: Value, raise: RaiseInfo | null, unwind: Unwind = null): Value {
+    return this.add({ kind: "fbinary", type: lhs.type, op, lhs, rhs, raise, unwind });
   }
 
-  ineg(operand: Value, raise: RaiseInfo | null): Value {
-    return this.add({ kind: "ineg", type: "i64", operand, raise });
+  ineg(operand: Value, raise: RaiseInfo | null, unwind: Unwind = null): Value {
+    return this.add({ kind: "ineg", type: operand.type, operand, raise, unwind });
   }
 
   fneg(operand: Value): Value {
-    return this.add({ kind: "fneg", type: "f64", operand });
+    return this.add({ kind: "fneg", type: operand.type, operand });
   }
 
   not(operand: Value): Value {
-    return this.add({ kind: "not", type: "i1", operand });
+    return this.add({ kind: "not", type: operand.type, operand });
   }
 
   icmp(op: CompareOp, lhs: Value, rhs: Value): Value {
-    return this.add({ kind: "icmp", type: "i1", op, lhs, rhs });
+    return this.add({ kind: "icmp", type: types.i1, op, lhs, rhs });
   }
 
   fcmp(op: CompareOp, lhs: Value, rhs: Value): Value {
-    return this.add({ kind: "fcmp", type: "i1", op, lhs, rhs });
+    return this.add({ kind: "fcmp", type: types.i1, op, lhs, rhs });
   }
 
+  convert(op: ConvertOp, operand: Value, type: IrType): Value {
+    return this.add({ kind: "convert", type, op, operand });
+  }
+
+  /** An integer (a boolean unsigned) to f64. */
   tofloat(operand: Value): Value {
-    return this.add({ kind: "tofloat", type: "f64", operand });
+    return this.convert(operand.type === types.i1 ? "uitofp" : "sitofp", operand, types.f64);
   }
 
-  toint(operand: Value, raise: RaiseInfo): Value {
-    return this.add({ kind: "toint", type: "i64", operand, raise });
-  }
-
+  /** A boolean to i64 (0 or 1). */
   zext(operand: Value): Value {
-    return this.add({ kind: "zext", type: "i64", operand });
+    return this.convert("zext", operand, types.i64);
+  }
+
+  toint(operand: Value, raise: RaiseInfo, unwind: Unwind = null): Value {
+    return this.add({ kind: "toint", type: types.i64, operand, raise, unwind });
   }
 
   select(condition: Value, ifTrue: Value, ifFalse: Value): Value {
@@ -173,12 +225,23 @@ export class IrBuilder {
     return phi;
   }
 
-  call(callee: IrFunction, args: Value[], loc: SourceLoc): Value {
-    return this.add({ kind: "call", type: callee.returnType, callee, args, loc });
+  call(callee: IrFunction, args: Value[], loc: SourceLoc, unwind: Unwind = null): Value {
+    return this.add({ kind: "call", type: callee.returnType, callee, args, loc, unwind });
   }
 
-  runtime(name: string, type: IrType, args: Value[], loc: SourceLoc | null): Value {
-    return this.add({ kind: "runtime", type, name, args, loc });
+  /** A call of an external function, declared by the module (by this builder when it has the module). */
+  callExtern(callee: External, args: Value[], loc: SourceLoc | null, unwind: Unwind = null): Value {
+    const declared = this.module === null ? callee : declareExternal(this.module, callee);
+    return this.add({ kind: "call_extern", type: callee.result, callee: declared, args, loc, unwind });
+  }
+
+  callIndirect(callee: Value, args: Value[], loc: SourceLoc, unwind: Unwind = null): Value {
+    if (callee.type.kind !== "fn") throw new Error(`call of a value of type ${callee.type.text}`);
+    return this.add({ kind: "call_indirect", type: callee.type.result, callee, args, loc, unwind });
+  }
+
+  funcRef(type: IrType, callee: IrFunction, env: Value | null): Value {
+    return this.add({ kind: "func_ref", type, callee, env });
   }
 
   loadGlobal(global: Global): Value {
@@ -186,7 +249,51 @@ export class IrBuilder {
   }
 
   storeGlobal(global: Global, value: Value): void {
-    this.add({ kind: "store_global", type: "void", global, value });
+    this.add({ kind: "store_global", type: types.void, global, value });
+  }
+
+  alloc(layout: Layout, loc: SourceLoc): Value {
+    return this.add({ kind: "alloc", type: refType(layout), loc });
+  }
+
+  getField(object: Value, field: number): Value {
+    const layout = object.type.kind === "ref" ? object.type.layout : null;
+    const type = layout?.fields?.[field]?.type;
+    if (type === undefined) throw new Error(`no field ${field} in ${object.type.text}`);
+    return this.add({ kind: "get_field", type, object, field });
+  }
+
+  setField(object: Value, field: number, value: Value): void {
+    this.add({ kind: "set_field", type: types.void, object, field, value });
+  }
+
+  structMake(type: IrType, fields: Value[]): Value {
+    return this.add({ kind: "struct_make", type, fields });
+  }
+
+  structExtract(aggregate: Value, index: number): Value {
+    const type = aggregate.type.kind === "struct" ? aggregate.type.fields[index] : undefined;
+    if (type === undefined) throw new Error(`no field ${index} in ${aggregate.type.text}`);
+    return this.add({ kind: "struct_extract", type, aggregate, index });
+  }
+
+  variantMake(type: IrType, tag: number, payload: Value | null): Value {
+    return this.add({ kind: "variant_make", type, tag, payload });
+  }
+
+  variantTag(variant: Value): Value {
+    return this.add({ kind: "variant_tag", type: types.i32, variant });
+  }
+
+  variantPayload(variant: Value, tag: number): Value {
+    const type = variant.type.kind === "variant" ? variant.type.cases[tag] : undefined;
+    if (type === undefined) throw new Error(`no case ${tag} in ${variant.type.text}`);
+    return this.add({ kind: "variant_payload", type, variant, tag });
+  }
+
+  /** The exception a handler block handles: its first instruction after the phis. */
+  landing(): Value {
+    return this.add({ kind: "landing", type: refType(runtimeLayouts.exception) });
   }
 
   terminate(terminator: Terminator): void {
@@ -207,7 +314,15 @@ export class IrBuilder {
     this.terminate({ kind: "ret", value });
   }
 
-  raise(info: RaiseInfo): void {
-    this.terminate({ kind: "raise", info });
+  raise(info: RaiseInfo, unwind: Unwind = null): void {
+    this.terminate({ kind: "raise", info, unwind });
+  }
+
+  throw(exception: Value, loc: SourceLoc, unwind: Unwind = null): void {
+    this.terminate({ kind: "throw", exception, loc, unwind });
+  }
+
+  resume(exception: Value, unwind: Unwind = null): void {
+    this.terminate({ kind: "resume", exception, unwind });
   }
 }

@@ -1,23 +1,23 @@
 // The control-flow graph read off the terminators. Nothing is cached: passes change terminators
 // freely, so each asks for the graph when it needs it.
 
+import { blocksOf, mapBlocksOf, terminatorDescriptors, unwindOf } from "./instructions.js";
 import type { Block, IrFunction, Terminator } from "./ir.js";
 
-/** The blocks a terminator can branch to, each once, in the order they appear. */
+/** The blocks a terminator can go to (its targets and its handler), each once, in the order they appear. */
 export function terminatorTargets(terminator: Terminator | null): Block[] {
-  if (terminator === null) return [];
-  switch (terminator.kind) {
-    case "br":
-      return [terminator.target];
-    case "condbr":
-      return terminator.ifTrue === terminator.ifFalse ? [terminator.ifTrue] : [terminator.ifTrue, terminator.ifFalse];
-    default:
-      return [];
-  }
+  return terminator === null ? [] : blocksOf(terminatorDescriptors[terminator.kind].pieces, terminator);
 }
 
+/**
+ * The blocks control can go to from `block`: its terminator's targets, and the handler of its last
+ * instruction when that can fail into one (only the last instruction of a block may have a handler).
+ */
 export function successors(block: Block): Block[] {
-  return terminatorTargets(block.terminator);
+  const targets = terminatorTargets(block.terminator);
+  const last = block.instructions[block.instructions.length - 1];
+  const handler = last === undefined ? null : unwindOf(last);
+  return handler === null || targets.includes(handler) ? targets : [...targets, handler];
 }
 
 /** Each block's predecessors, once each, in block order. Targets outside the function are ignored. */
@@ -83,14 +83,13 @@ export function replacePhiPredecessor(block: Block, from: Block, to: Block): voi
   }
 }
 
-/** Points every edge of `block`'s terminator that goes to `from` at `to` instead. */
+/** Points every edge of `block` that goes to `from` (branches, and its last instruction's handler) at `to` instead. */
 export function retarget(block: Block, from: Block, to: Block): void {
-  const terminator = block.terminator;
-  if (terminator?.kind === "br" && terminator.target === from) terminator.target = to;
-  if (terminator?.kind === "condbr") {
-    if (terminator.ifTrue === from) terminator.ifTrue = to;
-    if (terminator.ifFalse === from) terminator.ifFalse = to;
-  }
+  const swap = (b: Block) => (b === from ? to : b);
+  if (block.terminator !== null)
+    mapBlocksOf(terminatorDescriptors[block.terminator.kind].pieces, block.terminator, swap);
+  const last = block.instructions[block.instructions.length - 1] as { unwind?: Block | null } | undefined;
+  if (last?.unwind === from) last.unwind = to;
 }
 
 /** How many phis start the block: the index of its first other instruction. */

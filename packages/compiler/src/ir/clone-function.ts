@@ -1,6 +1,7 @@
 // A copy of a function under a new name: blocks, instructions and phis mapped one to one, so
 // passes can specialise or unroll without touching the original.
 
+import { copyNode, describeInstruction, mapBlocksOf, terminatorDescriptors } from "./instructions.js";
 import type { Block, Instruction, IrFunction, Module, Terminator, Value } from "./ir.js";
 import { mapInstructionOperands, mapTerminatorOperands } from "./uses.js";
 
@@ -10,8 +11,10 @@ export function cloneFunction(m: Module, fn: IrFunction, name: string): IrFuncti
   const copy: IrFunction = {
     name,
     displayName: fn.displayName,
+    sourceFile: fn.sourceFile,
     params: fn.params.map((p) => ({ ...p })),
     returnType: fn.returnType,
+    linkage: "internal",
     blocks: [],
     nextId: fn.nextId,
   };
@@ -36,6 +39,7 @@ export function cloneFunction(m: Module, fn: IrFunction, name: string): IrFuncti
   for (const block of copy.blocks) {
     for (const inst of block.instructions) {
       mapInstructionOperands(inst, mapped);
+      mapBlocksOf(describeInstruction(inst).pieces, inst, (b) => blocks.get(b)!);
       if (inst.kind === "phi") for (const incoming of inst.incoming) incoming.block = blocks.get(incoming.block)!;
     }
   }
@@ -69,20 +73,13 @@ export function cloneInstructions(
 
 /** A shallow copy in `block`, with its own operand lists. */
 export function copyInstruction(inst: Instruction, block: Block): Instruction {
-  const copied = { ...inst, block } as Instruction;
-  if (copied.kind === "phi") copied.incoming = copied.incoming.map((i) => ({ ...i }));
-  if (copied.kind === "call" || copied.kind === "runtime") copied.args = [...copied.args];
-  return copied;
+  return { ...copyNode(describeInstruction(inst).pieces, inst), block };
 }
 
 function cloneTerminator(terminator: Terminator | null, block: (b: Block) => Block): Terminator | null {
   if (terminator === null) return null;
-  switch (terminator.kind) {
-    case "br":
-      return { kind: "br", target: block(terminator.target) };
-    case "condbr":
-      return { ...terminator, ifTrue: block(terminator.ifTrue), ifFalse: block(terminator.ifFalse) };
-    default:
-      return { ...terminator };
-  }
+  const pieces = terminatorDescriptors[terminator.kind].pieces;
+  const copied = copyNode(pieces, terminator);
+  mapBlocksOf(pieces, copied, block);
+  return copied;
 }

@@ -41,6 +41,10 @@ export function evalIntBinary(op: IntBinaryOp, a: bigint, b: bigint, raises: boo
       return b === 0n ? null : result(floorDivMod(a, b)[0]);
     case "floormod":
       return b === 0n ? null : floorDivMod(a, b)[1];
+    case "sdiv": // BigInt division truncates toward zero, as C's does.
+      return b === 0n ? null : result(a / b);
+    case "srem":
+      return b === 0n ? null : a % b;
     case "udiv":
       return b === 0n ? null : BigInt.asIntN(64, BigInt.asUintN(64, a) / BigInt.asUintN(64, b));
     case "urem":

@@ -3,19 +3,24 @@
 // (a division by a non-zero constant) is as pure as its wrapping form.
 
 import { evalFloatBinary, evalFloatToInt, evalIntBinary, evalIntNeg } from "./constant-eval.js";
+import { describeInstruction } from "./instructions.js";
 import type { Instruction } from "./ir.js";
+import { types } from "./types.js";
 
-/** True when deleting the instruction, its value unused, could change what the program does. */
+/**
+ * True when deleting the instruction, its value unused, could change what the program does: its
+ * descriptor's answer, refined for the checked arithmetic of i64 on constants, which the constant
+ * evaluator can prove cannot fail.
+ */
 export function hasSideEffects(inst: Instruction): boolean {
+  if (!describeInstruction(inst).hasSideEffects(inst)) return false;
+  if (inst.type !== types.i64 && inst.type !== types.f64) return true;
   switch (inst.kind) {
-    case "call":
-    case "runtime":
-    case "store_global":
-    case "elided_frames":
-      return true;
     case "toint":
       return (
-        inst.operand.kind !== "const" || inst.operand.type !== "f64" || evalFloatToInt(inst.operand.value) === null
+        inst.operand.kind !== "const" ||
+        typeof inst.operand.value !== "number" ||
+        evalFloatToInt(inst.operand.value) === null
       );
     case "ibinary":
       return inst.raise !== null && intBinaryCanFail(inst);
@@ -24,17 +29,19 @@ export function hasSideEffects(inst: Instruction): boolean {
     case "ineg":
       return (
         inst.raise !== null &&
-        (inst.operand.kind !== "const" || inst.operand.type !== "i64" || evalIntNeg(inst.operand.value, true) === null)
+        (inst.operand.kind !== "const" ||
+          typeof inst.operand.value !== "bigint" ||
+          evalIntNeg(inst.operand.value, true) === null)
       );
     default:
-      return false;
+      return true;
   }
 }
 
 function intBinaryCanFail(inst: Extract<Instruction, { kind: "ibinary" }>): boolean {
   const { lhs, rhs } = inst;
-  const rhsValue = rhs.kind === "const" && rhs.type === "i64" ? rhs.value : null;
-  if (lhs.kind === "const" && lhs.type === "i64" && rhsValue !== null) {
+  const rhsValue = rhs.kind === "const" && typeof rhs.value === "bigint" ? rhs.value : null;
+  if (lhs.kind === "const" && typeof lhs.value === "bigint" && rhsValue !== null) {
     return evalIntBinary(inst.op, lhs.value, rhsValue, true) === null;
   }
   switch (inst.op) {
@@ -49,6 +56,9 @@ function intBinaryCanFail(inst: Extract<Instruction, { kind: "ibinary" }>): bool
     case "udiv":
     case "urem":
       return false;
+    case "sdiv":
+    case "srem":
+      return rhsValue === null || rhsValue === 0n || rhsValue === -1n;
     case "ashr":
       return rhsValue === null || rhsValue < 0n || rhsValue > 63n;
     default:
@@ -58,8 +68,8 @@ function intBinaryCanFail(inst: Extract<Instruction, { kind: "ibinary" }>): bool
 
 function floatBinaryCanFail(inst: Extract<Instruction, { kind: "fbinary" }>): boolean {
   const { lhs, rhs } = inst;
-  const rhsValue = rhs.kind === "const" && rhs.type === "f64" ? rhs.value : null;
-  if (lhs.kind === "const" && lhs.type === "f64" && rhsValue !== null) {
+  const rhsValue = rhs.kind === "const" && typeof rhs.value === "number" ? rhs.value : null;
+  if (lhs.kind === "const" && typeof lhs.value === "number" && rhsValue !== null) {
     return evalFloatBinary(inst.op, lhs.value, rhsValue, true) === null;
   }
   switch (inst.op) {

@@ -1,26 +1,32 @@
 // The shared typed IR in SSA form. It knows no source language: a front end lowers its typed AST to
 // these values, and the passes, the validator, the printer and the LLVM emitter all read them.
 //
-// Shape: a Module holds globals and Functions; a IrFunction holds Blocks; a Block holds Instructions and
-// ends in one Terminator. Every instruction that produces a value is itself that value (SSA), with an
-// `id` unique within its function. Phis sit at the start of their block.
+// Shape: a Module holds layouts, externals, globals and functions; a function holds blocks; a block
+// holds instructions and ends in one terminator. Every instruction that produces a value is itself
+// that value (SSA), with an `id` unique within its function. Phis sit at the start of their block.
+// What each instruction kind takes, checks and prints is described once, in instructions.ts.
 //
-// Operations that can fail at run time (overflow, division by zero, a bad conversion) carry a
-// RaiseInfo: what to raise and where in the source. The back end turns a failure into an error that
-// unwinds to the caller, each frame adding its source location, until the entry function reports it.
-// The exception's kind and message are data supplied by the front end (Python's "ZeroDivisionError"),
-// never known to the back end.
+// Errors are edges. An operation that can fail at run time (overflow, a zero divisor, a call of a
+// function that can raise) has an unwind destination: null propagates the error to the caller, a
+// block of this function handles it. A handler block starts (after its phis) with a `landing`, which
+// yields the exception; an instruction with a handler is the last instruction of its block, so that
+// the handler sees exactly the values defined before the failure point. What a built-in failure
+// raises (its kind and message) is data the front end supplies, never known to the back end.
 
-/** Value types. `unit` is the type with one value (Python's None); `str` is an immutable runtime string. */
-export type IrType = "i1" | "i64" | "f64" | "str" | "unit" | "void";
+import type { Layout } from "./layouts.js";
+import type { IrType } from "./types.js";
+
+export type { Layout, LayoutField } from "./layouts.js";
+export type { FnType, IrType, RefType, StructType, VariantType } from "./types.js";
 
 /** A place in the source, for tracebacks and diagnostics. Columns are 0-based, as in the front ends' ASTs. */
 export interface SourceLoc {
+  readonly file: string;
   readonly line: number;
   readonly col: number;
 }
 
-/** What a failing operation raises: an exception kind and message, decided by the front end. */
+/** What a failing built-in operation raises: an exception kind and message, decided by the front end. */
 export interface RaiseInfo {
   readonly kind: string;
   readonly message: string;
@@ -36,17 +42,28 @@ export interface Param {
   readonly index: number;
 }
 
+/**
+ * A constant: a boolean (i1), an integer of any width (bigint), a float (number), an immortal string
+ * object (`ref str`, string), or null: the unit value, or the empty case of a nullable reference.
+ */
 export type Constant =
-  | { readonly kind: "const"; readonly type: "i1"; readonly value: boolean }
-  | { readonly kind: "const"; readonly type: "i64"; readonly value: bigint }
-  | { readonly kind: "const"; readonly type: "f64"; readonly value: number }
-  | { readonly kind: "const"; readonly type: "str"; readonly value: string }
-  | { readonly kind: "const"; readonly type: "unit"; readonly value: null };
+  | ConstantOf<boolean>
+  | ConstantOf<bigint>
+  | ConstantOf<number>
+  | ConstantOf<string>
+  | ConstantOf<null>;
+
+export interface ConstantOf<V> {
+  readonly kind: "const";
+  readonly type: IrType;
+  readonly value: V;
+}
 
 /**
- * Integer binary operations. `floordiv`/`floormod` round toward negative infinity. `udiv`/`urem`
- * divide as unsigned numbers and never raise: a pass puts them where ranges prove both operands
- * non-negative and the divisor non-zero, where they agree with floor division without its sign fix-ups.
+ * Integer binary operations, on operands of one integer type. `floordiv`/`floormod` round toward
+ * negative infinity; `sdiv`/`srem` truncate toward zero (C's); `udiv`/`urem` divide as unsigned
+ * numbers and never raise: a pass puts them where ranges prove both operands non-negative and the
+ * divisor non-zero, where they agree with floor division without its sign fix-ups.
  */
 export type IntBinaryOp =
   | "add"
@@ -54,6 +71,8 @@ export type IntBinaryOp =
   | "mul"
   | "floordiv"
   | "floormod"
+  | "sdiv"
+  | "srem"
   | "udiv"
   | "urem"
   | "and"
@@ -68,38 +87,66 @@ export type FloatBinaryOp = "fadd" | "fsub" | "fmul" | "fdiv" | "ffloordiv" | "f
 
 export type CompareOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
+/**
+ * Conversions that cannot fail: integer widening (`sext`, `zext`) and narrowing (`trunc`), float
+ * widening and narrowing (`fpext`, `fptrunc`), integers to floats (`sitofp`, `uitofp`, rounding to
+ * nearest) and floats to integers rounding toward zero and saturating (`fptosi`; NaN gives 0).
+ */
+export type ConvertOp = "sext" | "zext" | "trunc" | "fpext" | "fptrunc" | "sitofp" | "uitofp" | "fptosi";
+
+/** Where a failure goes: null to the caller, or a handler block of this function. */
+export type Unwind = Block | null;
+
 export type Instruction =
   /** Integer arithmetic; with `raise`, failure (overflow, zero divisor, negative shift) raises, else it wraps. */
-  | InstructionOf<"ibinary", { op: IntBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null }>
-  | InstructionOf<"fbinary", { op: FloatBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null }>
-  | InstructionOf<"ineg", { operand: Value; raise: RaiseInfo | null }>
+  | InstructionOf<"ibinary", { op: IntBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
+  | InstructionOf<"fbinary", { op: FloatBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
+  | InstructionOf<"ineg", { operand: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"fneg", { operand: Value }>
   | InstructionOf<"not", { operand: Value }>
   | InstructionOf<"icmp", { op: CompareOp; lhs: Value; rhs: Value }>
   | InstructionOf<"fcmp", { op: CompareOp; lhs: Value; rhs: Value }>
-  /** i64 or i1 to f64. */
-  | InstructionOf<"tofloat", { operand: Value }>
-  /** f64 to i64 rounding toward zero; raises on NaN, infinity or out of range. */
-  | InstructionOf<"toint", { operand: Value; raise: RaiseInfo }>
-  /** i1 to i64. */
-  | InstructionOf<"zext", { operand: Value }>
+  | InstructionOf<"convert", { op: ConvertOp; operand: Value }>
+  /** A float to an integer rounding toward zero; raises on NaN, infinity or out of range. */
+  | InstructionOf<"toint", { operand: Value; raise: RaiseInfo; unwind: Unwind }>
   | InstructionOf<"select", { condition: Value; ifTrue: Value; ifFalse: Value }>
   | InstructionOf<"phi", { incoming: PhiIncoming[] }>
   /** A call of a function of this module. */
-  | InstructionOf<"call", { callee: IrFunction; args: Value[]; loc: SourceLoc }>
-  /**
-   * A call of a runtime library function (see runtime-functions.ts). A runtime function that can fail
-   * reports its own exception kind and message; `loc` says where, and is null when it cannot fail.
-   */
-  | InstructionOf<"runtime", { name: string; args: Value[]; loc: SourceLoc | null }>
+  | InstructionOf<"call", { callee: IrFunction; args: Value[]; loc: SourceLoc; unwind: Unwind }>
+  /** A call of an external function the module declares (the runtime's, or another module's). */
+  | InstructionOf<"call_extern", { callee: External; args: Value[]; loc: SourceLoc | null; unwind: Unwind }>
+  /** A call of a function value (`fn` type): its code with its environment. */
+  | InstructionOf<"call_indirect", { callee: Value; args: Value[]; loc: SourceLoc; unwind: Unwind }>
+  /** A function value: `callee`'s code with `env` (a managed object, or null for no environment). */
+  | InstructionOf<"func_ref", { callee: IrFunction; env: Value | null }>
   | InstructionOf<"load_global", { global: Global }>
   | InstructionOf<"store_global", { global: Global; value: Value }>
+  /** A new object of the layout of its `ref` type, fields zeroed, owned by the result. */
+  | InstructionOf<"alloc", { loc: SourceLoc }>
+  | InstructionOf<"get_field", { object: Value; field: number }>
+  | InstructionOf<"set_field", { object: Value; field: number; value: Value }>
+  | InstructionOf<"struct_make", { fields: Value[] }>
+  | InstructionOf<"struct_extract", { aggregate: Value; index: number }>
+  /** A variant of case `tag` with its payload (null for a unit case). */
+  | InstructionOf<"variant_make", { tag: number; payload: Value | null }>
+  /** The case of a variant, as an i32. */
+  | InstructionOf<"variant_tag", { variant: Value }>
+  /** The payload of a variant known (by a test of its tag) to be of case `tag`. */
+  | InstructionOf<"variant_payload", { variant: Value; tag: number }>
+  /** Takes a reference to everything the value holds (inserted by the reference-counting pass). */
+  | InstructionOf<"retain", { value: Value }>
+  /** Drops a reference to everything the value holds, freeing what is no longer referenced. */
+  | InstructionOf<"release", { value: Value }>
+  /** The first instruction of a handler block (after its phis): the exception being handled, owned. */
+  | InstructionOf<"landing", Record<never, never>>
   /**
    * Calls of this function at `loc` that a pass turned into iterations of a loop (tail recursion):
    * `count` of them are active, so an error leaving the function reports that many more frames of it
    * at `loc`, as the calls would have. At most one per function, at the start of its loop header.
    */
   | InstructionOf<"elided_frames", { count: Value; loc: SourceLoc }>;
+
+export type InstructionKind = Instruction["kind"];
 
 type InstructionOf<K extends string, Fields> = {
   readonly kind: K;
@@ -108,6 +155,8 @@ type InstructionOf<K extends string, Fields> = {
   type: IrType;
   block: Block;
 } & Fields;
+
+export type InstructionOfKind<K extends InstructionKind> = Extract<Instruction, { kind: K }>;
 
 export interface PhiIncoming {
   block: Block;
@@ -118,8 +167,12 @@ export type Terminator =
   | { readonly kind: "br"; target: Block }
   | { readonly kind: "condbr"; condition: Value; ifTrue: Block; ifFalse: Block }
   | { readonly kind: "ret"; value: Value | null }
-  /** Raises unconditionally (a failed assertion, an explicit raise). */
-  | { readonly kind: "raise"; info: RaiseInfo }
+  /** Raises a built-in failure (a failed assertion): kind and message from the front end. */
+  | { readonly kind: "raise"; info: RaiseInfo; unwind: Unwind }
+  /** Raises an exception object (owned: the raise consumes it), adding this frame at `loc`. */
+  | { readonly kind: "throw"; exception: Value; loc: SourceLoc; unwind: Unwind }
+  /** Goes on unwinding with an exception a landing caught (consumed), adding no frame: a clean-up's end. */
+  | { readonly kind: "resume"; exception: Value; unwind: Unwind }
   /** Exits the process with a status (the entry function's end, `sys.exit`). */
   | { readonly kind: "exit"; status: Value }
   | { readonly kind: "unreachable" };
@@ -137,23 +190,72 @@ export interface Global {
   readonly initial: Constant;
 }
 
+/**
+ * A function's linkage: `internal` is seen only by its module (LLVM may inline and specialise it
+ * freely); `exported` is a symbol other modules link against, with the C calling convention, so a
+ * library can be compiled once and linked.
+ */
+export type Linkage = "internal" | "exported";
+
 export interface IrFunction {
   /** The symbol name, unique in the module (a specialisation gets its own). */
   readonly name: string;
   /** The name a traceback shows ("<module>", "fib"). */
   readonly displayName: string;
+  /** The file it is defined in: where its locations point unless they name another. */
+  readonly sourceFile: string;
   readonly params: Param[];
   readonly returnType: IrType;
+  linkage: Linkage;
   blocks: Block[];
   /** Next free instruction id. */
   nextId: number;
 }
 
+/** How a function treats a reference it is passed: it borrows it, or takes it over (consumes it). */
+export type ArgumentOwnership = "borrow" | "consume";
+
+/**
+ * A function the module calls but does not define: the runtime's (C), or another module's exported
+ * one. The declaration is all the back end knows of it, so it says everything a pass or the emitter
+ * needs: the signature, whether it can fail (then it sets the pending error and a call needs a
+ * `loc`), what memory it touches, and who owns the references it takes and returns.
+ */
+export interface External {
+  /** The C symbol. */
+  readonly name: string;
+  readonly params: readonly IrType[];
+  readonly result: IrType;
+  readonly canFail: boolean;
+  /**
+   * "none": reads and writes nothing but its arguments' values (pure); "read": only reads (e.g.
+   * string contents); "any": anything (allocation, output). A function that can fail writes the
+   * pending error, so it is "any".
+   */
+  readonly memory: "none" | "read" | "any";
+  /** Never returns (exits the process). */
+  readonly noReturn: boolean;
+  /** Per parameter; a non-reference parameter is "borrow". */
+  readonly argumentOwnership: readonly ArgumentOwnership[];
+  /** A returned reference is a new one the caller owns ("owned"), or one the callee keeps ("borrowed"). */
+  readonly resultOwnership: "owned" | "borrowed";
+  /**
+   * The C library function this one checks: it returns `libm(x)` and fails exactly when that is NaN
+   * for a non-NaN argument or infinite for a finite one. The emitter calls the library function
+   * itself and this one only then, to raise with its message.
+   */
+  readonly checksLibm: string | null;
+}
+
 export interface Module {
-  /** The source file name shown in tracebacks. */
+  /** The main source file: the executable's name for it, and where locations without a file point. */
   readonly sourceFile: string;
+  /** Layouts of the objects the module's code allocates. */
+  readonly layouts: Layout[];
+  /** Every external function the module calls, each once. */
+  readonly externals: External[];
   readonly functions: IrFunction[];
   readonly globals: Global[];
-  /** The function run at start-up; it receives no arguments and returns void. */
+  /** The function run at start-up; it receives no arguments and returns void. Null for a library. */
   entry: IrFunction | null;
 }

@@ -5,6 +5,8 @@
 //   module "fib.py"
 //   entry @main
 //
+//   layout Node { value: i64, next: variant{unit | ref Node} }
+//   extern @rt_str_len(ref str) -> i64 memory read
 //   global @calls: i64 = 0
 //
 //   func @fib(%n: i64) -> i64 {
@@ -15,116 +17,148 @@
 //     ret %n
 //   recurse:
 //     %1 = sub i64 %n, 1 raises OverflowError "integer overflow" @3:14
-//     %2 = call i64 @fib(%1) @3:10
+//     %2 = call i64 @fib(%1) @3:10 unwind handler
 //     ...
 //   }
 //
 // Values: `%7` is the instruction with id 7, `%n` a parameter, and constants carry their type in
-// their spelling: `true`, `42` (i64), `42.0`, `nan`, `-inf` (f64), `"text"` (str, JSON-quoted), `unit`.
-// An instruction reads `%id = op type operands`, its type being the result's; one whose type is void
-// has no value and prints without `%id =`. Names that are not plain words are JSON-quoted.
+// their spelling: `true`, `42` (i64), `42.0`, `nan`, `-inf` (f64), `"text"` (ref str, JSON-quoted),
+// `unit`; a constant of another type is written `i8 7`, `f32 1.5` or `null variant{unit | ref Node}`.
+// An instruction reads `%id = op type operands` (instructions.ts says each kind's operands), its
+// type being the result's; one whose type is void has no value and prints without `%id =`. Names
+// that are not plain words are JSON-quoted. A location in the function's own file is `@line:col`,
+// one in another file `@"file":line:col`.
 
-import type { Constant, Instruction, IrFunction, Module, RaiseInfo, SourceLoc, Terminator, Value } from "./ir.js";
+import { describeInstruction, type Piece, terminatorDescriptors } from "./instructions.js";
+import type {
+  Constant,
+  External,
+  Instruction,
+  IrFunction,
+  Module,
+  RaiseInfo,
+  SourceLoc,
+  Terminator,
+  Value,
+} from "./ir.js";
+import { type IrType, types } from "./types.js";
 
-/** Module-level names (functions, globals, runtime functions) printed after `@` without quotes. */
+/** Module-level names (functions, globals, externals) printed after `@` without quotes. */
 export const plainSymbol = /^[A-Za-z_.$][A-Za-z0-9_.$]*$/;
-/** Block labels, parameter names and exception kinds printed without quotes. */
+/** Block labels, parameter names, layout names and exception kinds printed without quotes. */
 export const plainWord = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 export function printModule(m: Module): string {
   const header = [`module ${JSON.stringify(m.sourceFile)}\n`];
   if (m.entry !== null) header.push(`entry @${symbol(m.entry.name)}\n`);
   const sections = [header.join("")];
-  if (m.globals.length > 0) {
-    sections.push(
-      m.globals.map((g) => `global @${symbol(g.name)}: ${g.type} = ${printConstant(g.initial)}\n`).join(""),
-    );
-  }
+  const declarations = [
+    ...m.layouts.map(
+      (l) =>
+        `layout ${word(l.name)} { ${(l.fields ?? []).map((f) => `${word(f.name)}: ${f.type.text}`).join(", ")} }\n`,
+    ),
+    ...m.externals.map((e) => `${printExternal(e)}\n`),
+    ...m.globals.map((g) => `global @${symbol(g.name)}: ${g.type.text} = ${printConstant(g.initial)}\n`),
+  ];
+  if (declarations.length > 0) sections.push(declarations.join(""));
   for (const fn of m.functions) sections.push(printFunction(fn));
   return sections.join("\n");
 }
 
+/** `extern @name(consume ref str, i64) -> ref str canfail memory any`; see External. */
+export function printExternal(e: External): string {
+  const params = e.params.map((p, i) => `${e.argumentOwnership[i] === "consume" ? "consume " : ""}${p.text}`);
+  const result = `${e.resultOwnership === "borrowed" ? "borrowed " : ""}${e.result.text}`;
+  const flags = [e.canFail ? " canfail" : "", ` memory ${e.memory}`, e.noReturn ? " noreturn" : ""];
+  const libm = e.checksLibm === null ? "" : ` libm ${JSON.stringify(e.checksLibm)}`;
+  return `extern @${symbol(e.name)}(${params.join(", ")}) -> ${result}${flags.join("")}${libm}`;
+}
+
 export function printFunction(fn: IrFunction): string {
-  const params = fn.params.map((p) => `%${word(p.name)}: ${p.type}`).join(", ");
+  const params = fn.params.map((p) => `%${word(p.name)}: ${p.type.text}`).join(", ");
   const display = fn.displayName === fn.name ? "" : ` display ${JSON.stringify(fn.displayName)}`;
-  const lines = [`func @${symbol(fn.name)}(${params}) -> ${fn.returnType}${display} {`];
+  const linkage = fn.linkage === "internal" ? "" : ` ${fn.linkage}`;
+  const lines = [`func @${symbol(fn.name)}(${params}) -> ${fn.returnType.text}${display}${linkage} {`];
+  const file = fn.sourceFile;
   for (const block of fn.blocks) {
     lines.push(`${word(block.label)}:`);
-    for (const inst of block.instructions) lines.push(`  ${printInstruction(inst)}`);
-    lines.push(block.terminator === null ? "  ; no terminator" : `  ${printTerminator(block.terminator)}`);
+    for (const inst of block.instructions) lines.push(`  ${printInstruction(inst, file)}`);
+    lines.push(block.terminator === null ? "  ; no terminator" : `  ${printTerminator(block.terminator, file)}`);
   }
   lines.push("}");
   return `${lines.join("\n")}\n`;
 }
 
-export function printInstruction(inst: Instruction): string {
-  const result = inst.type === "void" ? "" : `%${inst.id} = `;
-  return `${result}${opcode(inst)} ${inst.type} ${operandText(inst)}`.trimEnd();
+/** An instruction's text; `file` is the file whose locations print without their file name. */
+export function printInstruction(inst: Instruction, file = inst.block.function.sourceFile): string {
+  const result = inst.type === types.void ? "" : `%${inst.id} = `;
+  const d = describeInstruction(inst);
+  const fields = inst as unknown as Record<string, unknown>;
+  const op = d.opField !== undefined ? String(fields[d.opField]) : inst.kind;
+  const opcode = d.qualifier !== undefined ? `${op} ${String(fields[d.qualifier.field])}` : op;
+  return `${result}${opcode} ${inst.type.text}${printPieces(d.pieces, inst, file)}`;
 }
 
-function opcode(inst: Instruction): string {
-  switch (inst.kind) {
-    case "ibinary":
-    case "fbinary":
-      return inst.op;
-    case "icmp":
-    case "fcmp":
-      return `${inst.kind} ${inst.op}`;
-    default:
-      return inst.kind;
-  }
+export function printTerminator(terminator: Terminator, file = ""): string {
+  return `${terminator.kind}${printPieces(terminatorDescriptors[terminator.kind].pieces, terminator, file)}`;
 }
 
-function operandText(inst: Instruction): string {
-  switch (inst.kind) {
-    case "ibinary":
-    case "fbinary":
-      return `${printValue(inst.lhs)}, ${printValue(inst.rhs)}${raiseSuffix(inst.raise)}`;
-    case "icmp":
-    case "fcmp":
-      return `${printValue(inst.lhs)}, ${printValue(inst.rhs)}`;
-    case "ineg":
-    case "toint":
-      return `${printValue(inst.operand)}${raiseSuffix(inst.raise)}`;
-    case "fneg":
-    case "not":
-    case "tofloat":
-    case "zext":
-      return printValue(inst.operand);
-    case "select":
-      return `${printValue(inst.condition)}, ${printValue(inst.ifTrue)}, ${printValue(inst.ifFalse)}`;
-    case "phi":
-      return inst.incoming.map((i) => `[${printValue(i.value)}, ${word(i.block.label)}]`).join(", ");
-    case "call":
-      return `@${symbol(inst.callee.name)}(${inst.args.map(printValue).join(", ")}) ${printLoc(inst.loc)}`;
-    case "runtime": {
-      const loc = inst.loc === null ? "" : ` ${printLoc(inst.loc)}`;
-      return `@${symbol(inst.name)}(${inst.args.map(printValue).join(", ")})${loc}`;
+/** The pieces' text, each after a space except commas and argument lists, which attach. */
+function printPieces(pieces: readonly Piece[], node: object, file: string): string {
+  const fields = node as Record<string, unknown>;
+  let out = "";
+  const add = (text: string) => {
+    if (text !== "") out += ` ${text}`;
+  };
+  for (const piece of pieces) {
+    switch (piece.p) {
+      case "value":
+        add(printValue(fields[piece.field] as Value));
+        break;
+      case "optionalValue":
+        if (fields[piece.field] !== null) out += `${out === "" ? "" : ","} ${printValue(fields[piece.field] as Value)}`;
+        break;
+      case "values":
+        out += `(${(fields[piece.field] as Value[]).map(printValue).join(", ")})`;
+        break;
+      case "function":
+      case "external":
+      case "global":
+        add(`@${symbol((fields[piece.field] as { name: string }).name)}`);
+        break;
+      case "index":
+      case "word":
+        add(String(fields[piece.field]));
+        break;
+      case "comma":
+        out += ",";
+        break;
+      case "block":
+        add(word((fields[piece.field] as { label: string }).label));
+        break;
+      case "raise": {
+        const info = fields.raise as RaiseInfo | null;
+        if (info !== null) add(`${piece.optional ? "raises " : ""}${printRaise(info, file)}`);
+        break;
+      }
+      case "loc": {
+        const loc = fields.loc as SourceLoc | null;
+        if (loc !== null) add(printLoc(loc, file));
+        break;
+      }
+      case "incoming": {
+        const incoming = (node as Extract<Instruction, { kind: "phi" }>).incoming;
+        add(incoming.map((i) => `[${printValue(i.value)}, ${word(i.block.label)}]`).join(", "));
+        break;
+      }
+      case "unwind": {
+        const handler = fields.unwind as { label: string } | null;
+        if (handler !== null) add(`unwind ${word(handler.label)}`);
+        break;
+      }
     }
-    case "load_global":
-      return `@${symbol(inst.global.name)}`;
-    case "store_global":
-      return `@${symbol(inst.global.name)}, ${printValue(inst.value)}`;
-    case "elided_frames":
-      return `${printValue(inst.count)} ${printLoc(inst.loc)}`;
   }
-}
-
-export function printTerminator(terminator: Terminator): string {
-  switch (terminator.kind) {
-    case "br":
-      return `br ${word(terminator.target.label)}`;
-    case "condbr":
-      return `condbr ${printValue(terminator.condition)}, ${word(terminator.ifTrue.label)}, ${word(terminator.ifFalse.label)}`;
-    case "ret":
-      return terminator.value === null ? "ret" : `ret ${printValue(terminator.value)}`;
-    case "raise":
-      return `raise ${printRaise(terminator.info)}`;
-    case "exit":
-      return `exit ${printValue(terminator.status)}`;
-    case "unreachable":
-      return "unreachable";
-  }
+  return out;
 }
 
 export function printValue(value: Value): string {
@@ -138,19 +172,28 @@ export function printValue(value: Value): string {
   }
 }
 
+/** A constant's spelling; types other than i1, i64, f64, unit and `ref str` are written before it. */
 export function printConstant(constant: Constant): string {
-  switch (constant.type) {
-    case "i1":
-      return constant.value ? "true" : "false";
-    case "i64":
-      return constant.value.toString();
-    case "f64":
-      return printFloat(constant.value);
-    case "str":
-      return JSON.stringify(constant.value);
-    case "unit":
-      return "unit";
-  }
+  const { type, value } = constant;
+  if (value === null) return type === types.unit ? "unit" : `null ${type.text}`;
+  const bare = (() => {
+    switch (typeof value) {
+      case "boolean":
+        return value ? "true" : "false";
+      case "bigint":
+        return value.toString();
+      case "number":
+        return printFloat(value);
+      default:
+        return JSON.stringify(value);
+    }
+  })();
+  return isSpelledBare(type) ? bare : `${type.text} ${bare}`;
+}
+
+/** Types whose constants are recognised by their spelling alone. */
+function isSpelledBare(type: IrType): boolean {
+  return type === types.i1 || type === types.i64 || type === types.f64 || type.kind === "ref";
 }
 
 /** The shortest spelling that reads back as the same double, always recognisably a float. */
@@ -163,16 +206,12 @@ export function printFloat(x: number): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
-function raiseSuffix(raise: RaiseInfo | null): string {
-  return raise === null ? "" : ` raises ${printRaise(raise)}`;
+function printRaise(info: RaiseInfo, file: string): string {
+  return `${word(info.kind)} ${JSON.stringify(info.message)} ${printLoc(info.loc, file)}`;
 }
 
-function printRaise(info: RaiseInfo): string {
-  return `${word(info.kind)} ${JSON.stringify(info.message)} ${printLoc(info.loc)}`;
-}
-
-function printLoc(loc: SourceLoc): string {
-  return `@${loc.line}:${loc.col}`;
+function printLoc(loc: SourceLoc, file: string): string {
+  return loc.file === file ? `@${loc.line}:${loc.col}` : `@${JSON.stringify(loc.file)}:${loc.line}:${loc.col}`;
 }
 
 function symbol(name: string): string {

@@ -5,17 +5,17 @@
 // Values may be used before they are defined (phis, and blocks not in dominance order), so operands
 // naming an instruction are parsed to placeholders and resolved once the whole function is read.
 
-import { addFunction, addGlobal, createModule } from "./builder.js";
+import { addFunction, addGlobal, createModule, declareExternal } from "./builder.js";
+import { describeInstruction, instructionByOpcode, type Piece, terminatorDescriptors } from "./instructions.js";
 import type {
+  ArgumentOwnership,
   Block,
-  CompareOp,
   Constant,
-  FloatBinaryOp,
+  External,
   Global,
   Instruction,
-  IntBinaryOp,
   IrFunction,
-  IrType,
+  Layout,
   Module,
   Param,
   RaiseInfo,
@@ -23,6 +23,8 @@ import type {
   Terminator,
   Value,
 } from "./ir.js";
+import { declareLayout, runtimeLayouts } from "./layouts.js";
+import { fnType, type IrType, refType, scalarTypes, structType, types, variantType } from "./types.js";
 import { mapInstructionOperands, mapTerminatorOperands } from "./uses.js";
 
 export class IrParseError extends Error {
@@ -42,6 +44,8 @@ interface Token {
   readonly kind: TokenKind;
   /** The name, number or string value (unquoted); for a loc, "line:col". */
   readonly text: string;
+  /** For a loc naming its file (`@"f.py":3:4`), the file. */
+  readonly file?: string;
   /** A `%"..."` or `@"..."` name, which never means an instruction id. */
   readonly quoted: boolean;
   readonly column: number;
@@ -54,27 +58,7 @@ interface Line {
   readonly end: number;
 }
 
-const types: readonly IrType[] = ["i1", "i64", "f64", "str", "unit", "void"];
-const intOps: readonly IntBinaryOp[] = [
-  "add",
-  "sub",
-  "mul",
-  "floordiv",
-  "floormod",
-  "udiv",
-  "urem",
-  "and",
-  "or",
-  "xor",
-  "shl",
-  "ashr",
-  "pow",
-];
-const floatOps: readonly FloatBinaryOp[] = ["fadd", "fsub", "fmul", "fdiv", "ffloordiv", "fmod", "fpow"];
-const compareOps: readonly CompareOp[] = ["eq", "ne", "lt", "le", "gt", "ge"];
-const terminatorWords = new Set(["br", "condbr", "ret", "raise", "exit", "unreachable"]);
-const minI64 = -(2n ** 63n);
-const maxI64 = 2n ** 63n - 1n;
+const terminatorWords = new Set(Object.keys(terminatorDescriptors));
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -125,6 +109,13 @@ function tokenizeLine(text: string, number: number): Line {
       const rest = at + 1;
       if (text[rest] === '"') {
         const { quoted, value } = readString(rest);
+        const fileLoc =
+          ch === "@" && text[rest + quoted.length] === ":" ? matchAt(locPattern, text, rest + quoted.length + 1) : null;
+        if (fileLoc !== null) {
+          tokens.push({ kind: "loc", text: fileLoc, file: value, quoted: true, column });
+          at = rest + quoted.length + 1 + fileLoc.length;
+          continue;
+        }
         tokens.push({ kind, text: value, quoted: true, column });
         at = rest + quoted.length;
         continue;
@@ -151,7 +142,7 @@ function tokenizeLine(text: string, number: number): Line {
       const name = matchAt(wordPattern, text, at)!;
       tokens.push({ kind: "word", text: name, quoted: false, column });
       at += name.length;
-    } else if ("(){}[],:=".includes(ch)) {
+    } else if ("(){}[],:=|".includes(ch)) {
       tokens.push({ kind: "punct", text: ch, quoted: false, column });
       at++;
     } else {
@@ -167,6 +158,12 @@ function tokenizeLine(text: string, number: number): Line {
 interface Cursor {
   readonly line: Line;
   pos: number;
+}
+
+/** What names mean while a module is read: its layouts (for types) and the file of bare locations. */
+interface Scope {
+  readonly layouts: Map<string, Layout>;
+  file: string;
 }
 
 function describe(token: Token | undefined): string {
@@ -205,10 +202,11 @@ function expectPunct(c: Cursor, text: string): void {
   c.pos++;
 }
 
-function expectWord(c: Cursor, text: string): void {
-  const token = peek(c);
-  if (!isWord(token, text)) failAt(c, `expected '${text}', found ${describe(token)}`);
+/** Moves past the word when it comes next; says whether it did. */
+function skipWord(c: Cursor, text: string): boolean {
+  if (!isWord(peek(c), text)) return false;
   c.pos++;
+  return true;
 }
 
 function expectEnd(c: Cursor): void {
@@ -225,8 +223,51 @@ function readOneOf<T extends string>(c: Cursor, options: readonly T[], what: str
   return token.text as T;
 }
 
-function readType(c: Cursor): IrType {
-  return readOneOf(c, types, "a type");
+/** A type: a scalar, `ref L`, `{A, B}`, `variant{A | B}` or `fn(A, B) -> R`. */
+function readType(c: Cursor, scope: Scope): IrType {
+  const token = next(c, "a type");
+  if (token.kind === "word") {
+    const scalar = scalarTypes.get(token.text);
+    if (scalar !== undefined) return scalar;
+    if (token.text === "ref") {
+      const nameToken = peek(c);
+      const name = readName(c, "a layout name");
+      const layout = scope.layouts.get(name) ?? failAt(c, `no layout ${name}`, nameToken);
+      return refType(layout);
+    }
+    if (token.text === "variant") {
+      expectPunct(c, "{");
+      const cases = [readType(c, scope)];
+      while (isPunct(peek(c), "|")) {
+        c.pos++;
+        cases.push(readType(c, scope));
+      }
+      expectPunct(c, "}");
+      if (cases.length < 2) failAt(c, "a variant has at least two cases", token);
+      return variantType(cases);
+    }
+    if (token.text === "fn") {
+      const params = readTypeList(c, scope, "(", ")");
+      expectPunct(c, "->");
+      return fnType(params, readType(c, scope));
+    }
+  }
+  if (isPunct(token, "{")) {
+    c.pos--;
+    return structType(readTypeList(c, scope, "{", "}"));
+  }
+  return failAt(c, `expected a type, found ${describe(token)}`, token);
+}
+
+function readTypeList(c: Cursor, scope: Scope, open: string, close: string): IrType[] {
+  expectPunct(c, open);
+  const list: IrType[] = [];
+  while (!isPunct(peek(c), close)) {
+    if (list.length > 0) expectPunct(c, ",");
+    list.push(readType(c, scope));
+  }
+  expectPunct(c, close);
+  return list;
 }
 
 /** A label, parameter name or exception kind: a plain word or a quoted string. */
@@ -251,50 +292,66 @@ function readString(c: Cursor, what: string): string {
   return token.text;
 }
 
-function readLoc(c: Cursor): SourceLoc {
+function readLoc(c: Cursor, scope: Scope): SourceLoc {
   const token = peek(c);
   if (token?.kind !== "loc") failAt(c, `expected a source location ('@line:col'), found ${describe(token)}`);
   c.pos++;
   const [line, col] = token.text.split(":").map(Number);
-  return { line: line!, col: col! };
+  return { file: token.file ?? scope.file, line: line!, col: col! };
 }
 
-function readRaise(c: Cursor): RaiseInfo {
+function readRaise(c: Cursor, scope: Scope): RaiseInfo {
   const kind = readName(c, "an exception kind");
   const message = readString(c, "an exception message");
-  return { kind, message, loc: readLoc(c) };
+  return { kind, message, loc: readLoc(c, scope) };
 }
 
-/** Reads a constant from its spelling; null when the token does not spell one. */
+/** Reads a constant from its bare spelling (i1, i64, f64, unit, a string); null when the token spells none. */
 function constantFromToken(c: Cursor, token: Token): Constant | null {
-  if (token.kind === "string") return { kind: "const", type: "str", value: token.text };
+  if (token.kind === "string") return { kind: "const", type: refType(runtimeLayouts.str), value: token.text };
   if (token.kind === "word") {
     switch (token.text) {
       case "true":
       case "false":
-        return { kind: "const", type: "i1", value: token.text === "true" };
+        return { kind: "const", type: types.i1, value: token.text === "true" };
       case "unit":
-        return { kind: "const", type: "unit", value: null };
+        return { kind: "const", type: types.unit, value: null };
       case "nan":
-        return { kind: "const", type: "f64", value: Number.NaN };
+        return { kind: "const", type: types.f64, value: Number.NaN };
       case "inf":
-        return { kind: "const", type: "f64", value: Number.POSITIVE_INFINITY };
+        return { kind: "const", type: types.f64, value: Number.POSITIVE_INFINITY };
       case "-inf":
-        return { kind: "const", type: "f64", value: Number.NEGATIVE_INFINITY };
+        return { kind: "const", type: types.f64, value: Number.NEGATIVE_INFINITY };
     }
     return null;
   }
   if (token.kind !== "number") return null;
   if (/^-?[0-9]+$/.test(token.text)) {
     const value = BigInt(token.text);
-    if (value < minI64 || value > maxI64) failAt(c, `integer ${token.text} does not fit in i64`, token);
-    return { kind: "const", type: "i64", value };
+    if (BigInt.asIntN(64, value) !== value) failAt(c, `integer ${token.text} does not fit in i64`, token);
+    return { kind: "const", type: types.i64, value };
   }
-  return { kind: "const", type: "f64", value: Number(token.text) };
+  return { kind: "const", type: types.f64, value: Number(token.text) };
 }
 
-function readConstant(c: Cursor): Constant {
-  const token = next(c, "a constant");
+/** A constant: bare, or typed (`i8 7`, `f32 1.5`, `null variant{unit | ref Node}`). */
+function readConstant(c: Cursor, scope: Scope): Constant {
+  const token = peek(c);
+  if (token === undefined) return failAt(c, "expected a constant, found end of line");
+  if (isWord(token, "null")) {
+    c.pos++;
+    return { kind: "const", type: readType(c, scope), value: null };
+  }
+  if (token.kind === "word" && (scalarTypes.has(token.text) || token.text === "ref" || token.text === "variant")) {
+    const type = readType(c, scope);
+    const valueToken = next(c, "a constant");
+    const bare =
+      constantFromToken(c, valueToken) ?? failAt(c, `expected a constant, found ${describe(valueToken)}`, valueToken);
+    if (type.kind === "float" && typeof bare.value === "bigint")
+      return { kind: "const", type, value: Number(bare.value) };
+    return { ...bare, type } as Constant;
+  }
+  c.pos++;
   return constantFromToken(c, token) ?? failAt(c, `expected a constant, found ${describe(token)}`, token);
 }
 
@@ -323,6 +380,25 @@ export function parseIrModule(text: string): Module {
     i = 1;
   }
   const m = createModule(sourceFile);
+  const scope: Scope = {
+    layouts: new Map(Object.values(runtimeLayouts).map((l) => [l.name, l])),
+    file: sourceFile,
+  };
+  // Layouts first: any type anywhere may name one, and a layout's fields may name a later layout.
+  const layoutLines: { layout: Layout; c: Cursor }[] = [];
+  for (const line of lines.slice(i)) {
+    if (!isWord(line.tokens[0], "layout")) continue;
+    const c: Cursor = { line, pos: 1 };
+    const nameToken = peek(c);
+    const name = readName(c, "the layout's name");
+    if (scope.layouts.has(name)) failAt(c, `layout ${name} is already declared`, nameToken);
+    const layout = declareLayout(name);
+    scope.layouts.set(name, layout);
+    m.layouts.push(layout);
+    layoutLines.push({ layout, c });
+  }
+  for (const { layout, c } of layoutLines) layout.fields = readLayoutFields(c, scope);
+
   const functionLines = new Map<string, number>();
   const pending: PendingFunction[] = [];
   let entry: { name: string; line: Line; column: number } | null = null;
@@ -330,16 +406,20 @@ export function parseIrModule(text: string): Module {
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     const c: Cursor = { line, pos: 0 };
-    const keyword = next(c, "'entry', 'global' or 'func'");
+    const keyword = next(c, "'entry', 'layout', 'extern', 'global' or 'func'");
     if (isWord(keyword, "entry")) {
       if (entry !== null) failAt(c, `the entry function is already given on line ${entry.line.number}`, keyword);
       const name = readSymbol(c, "the entry function");
       expectEnd(c);
       entry = { name: name.text, line, column: name.column };
+    } else if (isWord(keyword, "layout")) {
+      // Read above.
+    } else if (isWord(keyword, "extern")) {
+      parseExternal(c, m, scope);
     } else if (isWord(keyword, "global")) {
-      parseGlobal(c, m);
+      parseGlobal(c, m, scope);
     } else if (isWord(keyword, "func")) {
-      const fn = parseFunctionHeader(c, m, functionLines);
+      const fn = parseFunctionHeader(c, m, scope, functionLines);
       const body: Line[] = [];
       for (i++; i < lines.length && !isClosingBrace(lines[i]!); i++) body.push(lines[i]!);
       if (i === lines.length)
@@ -347,7 +427,11 @@ export function parseIrModule(text: string): Module {
       pending.push({ fn, body });
     } else {
       const module = isWord(keyword, "module") ? "; 'module' must be the first line" : "";
-      failAt(c, `expected 'entry', 'global' or 'func', found ${describe(keyword)}${module}`, keyword);
+      failAt(
+        c,
+        `expected 'entry', 'layout', 'extern', 'global' or 'func', found ${describe(keyword)}${module}`,
+        keyword,
+      );
     }
   }
 
@@ -356,7 +440,7 @@ export function parseIrModule(text: string): Module {
     if (fn === undefined) throw new IrParseError(entry.line.number, entry.column, `no function @${entry.name}`);
     m.entry = fn;
   }
-  for (const p of pending) parseFunctionBody(p, m);
+  for (const p of pending) parseFunctionBody(p, m, scope);
   return m;
 }
 
@@ -364,22 +448,84 @@ function isClosingBrace(line: Line): boolean {
   return line.tokens.length === 1 && isPunct(line.tokens[0], "}");
 }
 
-function parseGlobal(c: Cursor, m: Module): void {
+/** `{ name: type, ... }` after a layout's name. */
+function readLayoutFields(c: Cursor, scope: Scope): { name: string; type: IrType }[] {
+  expectPunct(c, "{");
+  const fields: { name: string; type: IrType }[] = [];
+  while (!isPunct(peek(c), "}")) {
+    if (fields.length > 0) expectPunct(c, ",");
+    const nameToken = peek(c);
+    const name = readName(c, "a field name");
+    if (fields.some((f) => f.name === name)) failAt(c, `field ${name} is declared twice`, nameToken);
+    expectPunct(c, ":");
+    fields.push({ name, type: readType(c, scope) });
+  }
+  expectPunct(c, "}");
+  expectEnd(c);
+  return fields;
+}
+
+/** `extern @name(consume ref str, i64) -> borrowed ref str canfail memory any noreturn libm "sin"`. */
+function parseExternal(c: Cursor, m: Module, scope: Scope): void {
+  const name = readSymbol(c, "the external's name");
+  if (m.externals.some((e) => e.name === name.text)) failAt(c, `external @${name.text} is declared twice`, name);
+  expectPunct(c, "(");
+  const params: IrType[] = [];
+  const argumentOwnership: ArgumentOwnership[] = [];
+  while (!isPunct(peek(c), ")")) {
+    if (params.length > 0) expectPunct(c, ",");
+    const consumes = isWord(peek(c), "consume");
+    if (consumes) c.pos++;
+    argumentOwnership.push(consumes ? "consume" : "borrow");
+    params.push(readType(c, scope));
+  }
+  expectPunct(c, ")");
+  expectPunct(c, "->");
+  const borrowed = isWord(peek(c), "borrowed");
+  if (borrowed) c.pos++;
+  const result = readType(c, scope);
+  const external: { -readonly [K in keyof External]: External[K] } = {
+    name: name.text,
+    params,
+    result,
+    canFail: false,
+    memory: "any",
+    noReturn: false,
+    argumentOwnership,
+    resultOwnership: borrowed ? "borrowed" : "owned",
+    checksLibm: null,
+  };
+  while (peek(c) !== undefined) {
+    const flag = readOneOf(c, ["canfail", "memory", "noreturn", "libm"], "an external's property");
+    if (flag === "canfail") external.canFail = true;
+    else if (flag === "noreturn") external.noReturn = true;
+    else if (flag === "memory") external.memory = readOneOf(c, ["none", "read", "any"], "a memory effect");
+    else external.checksLibm = readString(c, "the C library function");
+  }
+  declareExternal(m, external);
+}
+
+function parseGlobal(c: Cursor, m: Module, scope: Scope): void {
   const name = readSymbol(c, "the global's name");
   if (m.globals.some((g) => g.name === name.text)) failAt(c, `global @${name.text} is defined twice`, name);
   expectPunct(c, ":");
   const typeToken = peek(c);
-  const type = readType(c);
+  const type = readType(c, scope);
   expectPunct(c, "=");
-  const initial = readConstant(c);
+  const initial = readConstant(c, scope);
   expectEnd(c);
   if (initial.type !== type) {
-    failAt(c, `global @${name.text} has type ${type} but its initial value has type ${initial.type}`, typeToken);
+    failAt(
+      c,
+      `global @${name.text} has type ${type.text} but its initial value has type ${initial.type.text}`,
+      typeToken,
+    );
   }
   addGlobal(m, name.text, initial);
 }
 
-function parseFunctionHeader(c: Cursor, m: Module, functionLines: Map<string, number>): IrFunction {
+/** `@name(%p: type, ...) -> type [display "name"] [exported] [file "f.py"] {`. */
+function parseFunctionHeader(c: Cursor, m: Module, scope: Scope, functionLines: Map<string, number>): IrFunction {
   const name = readSymbol(c, "the function's name");
   const previous = functionLines.get(name.text);
   if (previous !== undefined) failAt(c, `function @${name.text} is already defined on line ${previous}`, name);
@@ -395,19 +541,28 @@ function parseFunctionHeader(c: Cursor, m: Module, functionLines: Map<string, nu
     if (params.some((p) => p.name === token.text)) failAt(c, `parameter %${token.text} is declared twice`);
     c.pos++;
     expectPunct(c, ":");
-    params.push({ name: token.text, type: readType(c) });
+    params.push({ name: token.text, type: readType(c, scope) });
   }
   expectPunct(c, ")");
   expectPunct(c, "->");
-  const returnType = readType(c);
+  const returnType = readType(c, scope);
   let displayName = name.text;
   if (isWord(peek(c), "display")) {
     c.pos++;
     displayName = readString(c, "the display name");
   }
+  const exported = isWord(peek(c), "exported");
+  if (exported) c.pos++;
+  let file = m.sourceFile;
+  if (isWord(peek(c), "file")) {
+    c.pos++;
+    file = readString(c, "the function's source file");
+  }
   expectPunct(c, "{");
   expectEnd(c);
-  return addFunction(m, name.text, displayName, params, returnType);
+  const fn = addFunction(m, name.text, displayName, params, returnType, { sourceFile: file });
+  if (exported) fn.linkage = "exported";
+  return fn;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,6 +581,7 @@ interface BodyContext {
   readonly fn: IrFunction;
   readonly blocks: Map<string, Block>;
   readonly params: Map<string, Param>;
+  readonly scope: Scope;
 }
 
 function labelOf(line: Line): Token | null {
@@ -434,8 +590,9 @@ function labelOf(line: Line): Token | null {
   return name?.kind === "word" || name?.kind === "string" ? name : null;
 }
 
-function parseFunctionBody({ fn, body }: PendingFunction, m: Module): void {
-  const ctx: BodyContext = { m, fn, blocks: new Map(), params: new Map(fn.params.map((p) => [p.name, p])) };
+function parseFunctionBody({ fn, body }: PendingFunction, m: Module, moduleScope: Scope): void {
+  const scope: Scope = { layouts: moduleScope.layouts, file: fn.sourceFile };
+  const ctx: BodyContext = { m, fn, blocks: new Map(), params: new Map(fn.params.map((p) => [p.name, p])), scope };
   // Blocks first, since branches and phis name blocks further down.
   for (const line of body) {
     const label = labelOf(line);
@@ -498,8 +655,9 @@ function parseFunctionBody({ fn, body }: PendingFunction, m: Module): void {
 }
 
 function readValue(c: Cursor, ctx: BodyContext): Value {
-  const token = next(c, "a value");
-  if (token.kind === "local") {
+  const token = peek(c);
+  if (token?.kind === "local") {
+    c.pos++;
     if (!token.quoted && /^[0-9]+$/.test(token.text)) {
       const placeholder: Placeholder = {
         kind: "placeholder",
@@ -511,7 +669,7 @@ function readValue(c: Cursor, ctx: BodyContext): Value {
     }
     return ctx.params.get(token.text) ?? failAt(c, `@${ctx.fn.name} has no parameter %${token.text}`, token);
   }
-  return constantFromToken(c, token) ?? failAt(c, `expected a value, found ${describe(token)}`, token);
+  return readConstant(c, ctx.scope);
 }
 
 function readBlock(c: Cursor, ctx: BodyContext): Block {
@@ -520,7 +678,7 @@ function readBlock(c: Cursor, ctx: BodyContext): Block {
   return ctx.blocks.get(label) ?? failAt(c, `@${ctx.fn.name} has no block ${label}`, token);
 }
 
-function readArgs(c: Cursor, ctx: BodyContext): Value[] {
+function readValueList(c: Cursor, ctx: BodyContext): Value[] {
   expectPunct(c, "(");
   const args: Value[] = [];
   while (!isPunct(peek(c), ")")) {
@@ -532,48 +690,100 @@ function readArgs(c: Cursor, ctx: BodyContext): Value[] {
 }
 
 function parseTerminator(c: Cursor, ctx: BodyContext): Terminator {
-  const keyword = next(c, "a terminator").text;
-  let terminator: Terminator;
-  switch (keyword) {
-    case "br":
-      terminator = { kind: "br", target: readBlock(c, ctx) };
-      break;
-    case "condbr": {
-      const condition = readValue(c, ctx);
-      expectPunct(c, ",");
-      const ifTrue = readBlock(c, ctx);
-      expectPunct(c, ",");
-      terminator = { kind: "condbr", condition, ifTrue, ifFalse: readBlock(c, ctx) };
-      break;
-    }
-    case "ret":
-      terminator = { kind: "ret", value: peek(c) === undefined ? null : readValue(c, ctx) };
-      break;
-    case "raise":
-      terminator = { kind: "raise", info: readRaise(c) };
-      break;
-    case "exit":
-      terminator = { kind: "exit", status: readValue(c, ctx) };
-      break;
-    default:
-      terminator = { kind: "unreachable" };
-  }
+  const kind = next(c, "a terminator").text as Terminator["kind"];
+  const fields = readPieces(c, ctx, terminatorDescriptors[kind].pieces);
   expectEnd(c);
-  return terminator;
+  return { kind, ...fields } as unknown as Terminator;
 }
 
-function readOptionalRaise(c: Cursor): RaiseInfo | null {
-  if (!isWord(peek(c), "raises")) return null;
-  c.pos++;
-  return readRaise(c);
+/** Reads the fields the pieces show, in order. */
+function readPieces(c: Cursor, ctx: BodyContext, pieces: readonly Piece[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const piece of pieces) {
+    switch (piece.p) {
+      case "value":
+        fields[piece.field] = readValue(c, ctx);
+        break;
+      case "optionalValue": {
+        const hasValue = Object.keys(fields).length === 0 ? peek(c) !== undefined : isPunct(peek(c), ",");
+        if (hasValue && Object.keys(fields).length > 0) c.pos++;
+        fields[piece.field] = hasValue ? readValue(c, ctx) : null;
+        break;
+      }
+      case "values":
+        fields[piece.field] = readValueList(c, ctx);
+        break;
+      case "function": {
+        const token = readSymbol(c, "a function");
+        fields[piece.field] =
+          ctx.m.functions.find((f) => f.name === token.text) ?? failAt(c, `no function @${token.text}`, token);
+        break;
+      }
+      case "external": {
+        const token = readSymbol(c, "an external function");
+        fields[piece.field] =
+          ctx.m.externals.find((e) => e.name === token.text) ??
+          failAt(c, `no external @${token.text}: declare it with 'extern @${token.text}(...) -> ...'`, token);
+        break;
+      }
+      case "global": {
+        const token = readSymbol(c, "a global");
+        fields[piece.field] = readGlobalNamed(c, ctx, token);
+        break;
+      }
+      case "index": {
+        const token = next(c, "an index");
+        if (token.kind !== "number" || !/^[0-9]+$/.test(token.text))
+          failAt(c, `expected an index, found ${describe(token)}`, token);
+        fields[piece.field] = Number(token.text);
+        break;
+      }
+      case "word":
+        fields[piece.field] = readOneOf(c, piece.words, piece.field);
+        break;
+      case "comma":
+        expectPunct(c, ",");
+        break;
+      case "block":
+        fields[piece.field] = readBlock(c, ctx);
+        break;
+      case "raise":
+        if (piece.optional) {
+          fields.raise = skipWord(c, "raises") ? readRaise(c, ctx.scope) : null;
+        } else {
+          if (isWord(peek(c), "raises")) c.pos++;
+          fields.raise = readRaise(c, ctx.scope);
+        }
+        break;
+      case "loc":
+        fields.loc = piece.optional && peek(c)?.kind !== "loc" ? null : readLoc(c, ctx.scope);
+        break;
+      case "incoming": {
+        const incoming: { block: Block; value: Value }[] = [];
+        while (peek(c) !== undefined && !isWord(peek(c), "unwind")) {
+          if (incoming.length > 0) expectPunct(c, ",");
+          expectPunct(c, "[");
+          const value = readValue(c, ctx);
+          expectPunct(c, ",");
+          incoming.push({ value, block: readBlock(c, ctx) });
+          expectPunct(c, "]");
+        }
+        fields.incoming = incoming;
+        break;
+      }
+      case "unwind":
+        fields.unwind = skipWord(c, "unwind") ? readBlock(c, ctx) : null;
+        break;
+    }
+  }
+  return fields;
 }
 
-function readGlobal(c: Cursor, ctx: BodyContext): Global {
-  const token = readSymbol(c, "a global");
+function readGlobalNamed(c: Cursor, ctx: BodyContext, token: Token): Global {
   return ctx.m.globals.find((g) => g.name === token.text) ?? failAt(c, `no global @${token.text}`, token);
 }
 
-/** Parses `%id = op type operands` (or `op void operands`); a void instruction gets id -1 until numbered. */
+/** Parses `%id = opcode type pieces` (or `opcode void pieces`); a void instruction gets id -1 until numbered. */
 function parseInstruction(c: Cursor, ctx: BodyContext, block: Block): Instruction {
   let id = -1;
   const first = peek(c);
@@ -586,98 +796,27 @@ function parseInstruction(c: Cursor, ctx: BodyContext, block: Block): Instructio
     id = Number(first.text);
   }
   const opToken = peek(c);
-  const op = next(c, "an instruction").text;
+  const opcode = next(c, "an instruction").text;
+  const described = opToken?.kind === "word" ? instructionByOpcode.get(opcode) : undefined;
   if (opToken?.kind !== "word")
     failAt(c, `expected an instruction or a terminator, found ${describe(opToken)}`, opToken);
-  const compareOp = op === "icmp" || op === "fcmp" ? readOneOf(c, compareOps, "a comparison") : null;
+  if (described === undefined) failAt(c, `unknown instruction '${opcode}'`, opToken);
+  const descriptor = instructionDescriptorFor(described.kind);
+  const qualifier =
+    descriptor.qualifier === undefined ? null : readOneOf(c, descriptor.qualifier.words, descriptor.qualifier.field);
   const typeToken = peek(c);
-  const type = readType(c);
-  if (id >= 0 && type === "void") failAt(c, "a void instruction has no value: drop its '%id ='", typeToken);
-  if (id < 0 && type !== "void")
-    failAt(c, `an instruction of type ${type} needs a result: write '%id = ${op} ...'`, opToken);
-
-  const two = (): [Value, Value] => {
-    const lhs = readValue(c, ctx);
-    expectPunct(c, ",");
-    return [lhs, readValue(c, ctx)];
-  };
-  let fields: Record<string, unknown>;
-  if ((intOps as readonly string[]).includes(op) || (floatOps as readonly string[]).includes(op)) {
-    const [lhs, rhs] = two();
-    const kind = (intOps as readonly string[]).includes(op) ? "ibinary" : "fbinary";
-    fields = { kind, op, lhs, rhs, raise: readOptionalRaise(c) };
-  } else if (compareOp !== null) {
-    const [lhs, rhs] = two();
-    fields = { kind: op, op: compareOp, lhs, rhs };
-  } else {
-    switch (op) {
-      case "ineg":
-        fields = { kind: op, operand: readValue(c, ctx), raise: readOptionalRaise(c) };
-        break;
-      case "toint": {
-        const operand = readValue(c, ctx);
-        expectWord(c, "raises");
-        fields = { kind: op, operand, raise: readRaise(c) };
-        break;
-      }
-      case "fneg":
-      case "not":
-      case "tofloat":
-      case "zext":
-        fields = { kind: op, operand: readValue(c, ctx) };
-        break;
-      case "select": {
-        const condition = readValue(c, ctx);
-        expectPunct(c, ",");
-        const [ifTrue, ifFalse] = two();
-        fields = { kind: op, condition, ifTrue, ifFalse };
-        break;
-      }
-      case "phi": {
-        const incoming: { block: Block; value: Value }[] = [];
-        while (peek(c) !== undefined) {
-          if (incoming.length > 0) expectPunct(c, ",");
-          expectPunct(c, "[");
-          const value = readValue(c, ctx);
-          expectPunct(c, ",");
-          incoming.push({ value, block: readBlock(c, ctx) });
-          expectPunct(c, "]");
-        }
-        fields = { kind: op, incoming };
-        break;
-      }
-      case "call": {
-        const token = readSymbol(c, "the callee");
-        const callee =
-          ctx.m.functions.find((f) => f.name === token.text) ?? failAt(c, `no function @${token.text}`, token);
-        const args = readArgs(c, ctx);
-        fields = { kind: op, callee, args, loc: readLoc(c) };
-        break;
-      }
-      case "runtime": {
-        const name = readSymbol(c, "the runtime function").text;
-        const args = readArgs(c, ctx);
-        fields = { kind: op, name, args, loc: peek(c) === undefined ? null : readLoc(c) };
-        break;
-      }
-      case "load_global":
-        fields = { kind: op, global: readGlobal(c, ctx) };
-        break;
-      case "store_global": {
-        const global = readGlobal(c, ctx);
-        expectPunct(c, ",");
-        fields = { kind: op, global, value: readValue(c, ctx) };
-        break;
-      }
-      case "elided_frames": {
-        const count = readValue(c, ctx);
-        fields = { kind: op, count, loc: readLoc(c) };
-        break;
-      }
-      default:
-        failAt(c, `unknown instruction '${op}'`, opToken);
-    }
+  const type = readType(c, ctx.scope);
+  if (id >= 0 && type === types.void) failAt(c, "a void instruction has no value: drop its '%id ='", typeToken);
+  if (id < 0 && type !== types.void) {
+    failAt(c, `an instruction of type ${type.text} needs a result: write '%id = ${opcode} ...'`, opToken);
   }
+  const fields = readPieces(c, ctx, descriptor.pieces);
+  if (described.op !== null) fields[descriptor.opField!] = described.op;
+  if (qualifier !== null) fields[descriptor.qualifier!.field] = qualifier;
   expectEnd(c);
-  return { ...fields, id, type, block } as unknown as Instruction;
+  return { kind: described.kind, ...fields, id, type, block } as unknown as Instruction;
+}
+
+function instructionDescriptorFor(kind: Instruction["kind"]) {
+  return describeInstruction({ kind } as Instruction);
 }

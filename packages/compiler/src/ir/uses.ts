@@ -1,105 +1,25 @@
 // Reading and rewriting the values an instruction or terminator uses. Every pass that replaces a
-// value goes through here, so a new instruction kind needs its operands listed in one place only.
+// value goes through here; which fields are operands is read from the descriptors (instructions.ts).
 
+import { describeInstruction, mapOperandsOf, operandsOf, terminatorDescriptors } from "./instructions.js";
 import type { Instruction, IrFunction, Terminator, Value } from "./ir.js";
 
 /** The values an instruction uses, in print order (a phi's incoming values, not its blocks). */
 export function instructionOperands(inst: Instruction): Value[] {
-  switch (inst.kind) {
-    case "ibinary":
-    case "fbinary":
-    case "icmp":
-    case "fcmp":
-      return [inst.lhs, inst.rhs];
-    case "ineg":
-    case "fneg":
-    case "not":
-    case "tofloat":
-    case "toint":
-    case "zext":
-      return [inst.operand];
-    case "select":
-      return [inst.condition, inst.ifTrue, inst.ifFalse];
-    case "phi":
-      return inst.incoming.map((i) => i.value);
-    case "call":
-    case "runtime":
-      return inst.args;
-    case "load_global":
-      return [];
-    case "store_global":
-      return [inst.value];
-    case "elided_frames":
-      return [inst.count];
-  }
+  return operandsOf(describeInstruction(inst).pieces, inst);
 }
 
 export function terminatorOperands(terminator: Terminator | null): Value[] {
-  switch (terminator?.kind) {
-    case "condbr":
-      return [terminator.condition];
-    case "ret":
-      return terminator.value === null ? [] : [terminator.value];
-    case "exit":
-      return [terminator.status];
-    default:
-      return [];
-  }
+  return terminator === null ? [] : operandsOf(terminatorDescriptors[terminator.kind].pieces, terminator);
 }
 
 /** Replaces each operand `v` of the instruction by `f(v)`. */
 export function mapInstructionOperands(inst: Instruction, f: (value: Value) => Value): void {
-  switch (inst.kind) {
-    case "ibinary":
-    case "fbinary":
-    case "icmp":
-    case "fcmp":
-      inst.lhs = f(inst.lhs);
-      inst.rhs = f(inst.rhs);
-      return;
-    case "ineg":
-    case "fneg":
-    case "not":
-    case "tofloat":
-    case "toint":
-    case "zext":
-      inst.operand = f(inst.operand);
-      return;
-    case "select":
-      inst.condition = f(inst.condition);
-      inst.ifTrue = f(inst.ifTrue);
-      inst.ifFalse = f(inst.ifFalse);
-      return;
-    case "phi":
-      for (const incoming of inst.incoming) incoming.value = f(incoming.value);
-      return;
-    case "call":
-    case "runtime":
-      for (let i = 0; i < inst.args.length; i++) inst.args[i] = f(inst.args[i]!);
-      return;
-    case "load_global":
-      return;
-    case "store_global":
-      inst.value = f(inst.value);
-      return;
-    case "elided_frames":
-      inst.count = f(inst.count);
-      return;
-  }
+  mapOperandsOf(describeInstruction(inst).pieces, inst, f);
 }
 
 export function mapTerminatorOperands(terminator: Terminator | null, f: (value: Value) => Value): void {
-  switch (terminator?.kind) {
-    case "condbr":
-      terminator.condition = f(terminator.condition);
-      return;
-    case "ret":
-      if (terminator.value !== null) terminator.value = f(terminator.value);
-      return;
-    case "exit":
-      terminator.status = f(terminator.status);
-      return;
-  }
+  if (terminator !== null) mapOperandsOf(terminatorDescriptors[terminator.kind].pieces, terminator, f);
 }
 
 /**

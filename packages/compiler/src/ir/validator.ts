@@ -1,16 +1,17 @@
 // Checks the invariants every producer of IR (front ends, passes, the text parser) must keep and every
 // consumer (passes, the LLVM emitter) relies on: a well-formed CFG, phis that match their
 // predecessors, operand types per instruction kind, and SSA dominance. It reports every problem it
-// finds, each naming the function, block and instruction, rather than stopping at the first.
+// finds, each naming the function, block and instruction, rather than stopping at the first. The type
+// rule of each instruction kind is its descriptor's (instructions.ts); the CFG, phis, dominance, error
+// edges and handlers are checked here.
 
-import { predecessorMap } from "./cfg.js";
+import { predecessorMap, terminatorTargets } from "./cfg.js";
 import { computeDominators } from "./dominators.js";
-import type { Block, Constant, Instruction, IrFunction, IrType, Module, Value } from "./ir.js";
+import { describeInstruction, type TypeCheck, unwindOf } from "./instructions.js";
+import type { Block, Constant, External, Instruction, IrFunction, Module, Value } from "./ir.js";
 import { printValue } from "./printer.js";
-import { instructionOperands } from "./uses.js";
-
-const minI64 = -(2n ** 63n);
-const maxI64 = 2n ** 63n - 1n;
+import { type IrType, types } from "./types.js";
+import { instructionOperands, terminatorOperands } from "./uses.js";
 
 /** Every problem found in the module; empty when it is valid. */
 export function validateModule(m: Module): string[] {
@@ -20,19 +21,40 @@ export function validateModule(m: Module): string[] {
     if (functionNames.has(fn.name)) errors.push(`function @${fn.name} is defined twice`);
     functionNames.add(fn.name);
   }
+  const externalNames = new Map<string, External>();
+  for (const e of m.externals) {
+    if (externalNames.has(e.name)) errors.push(`external @${e.name} is declared twice`);
+    externalNames.set(e.name, e);
+    if (e.params.length !== e.argumentOwnership.length) {
+      errors.push(
+        `external @${e.name} gives the ownership of ${e.argumentOwnership.length} arguments for ${e.params.length} parameters`,
+      );
+    }
+    if (e.canFail && e.memory !== "any")
+      errors.push(`external @${e.name} can fail, so it writes memory: its memory must be "any"`);
+  }
+  const layoutNames = new Set<string>();
+  for (const layout of m.layouts) {
+    if (layoutNames.has(layout.name)) errors.push(`layout ${layout.name} is declared twice`);
+    layoutNames.add(layout.name);
+    if (layout.fields === null) errors.push(`layout ${layout.name} is the runtime's own: a module does not declare it`);
+    for (const field of layout.fields ?? []) {
+      if (field.type === types.void) errors.push(`layout ${layout.name}: field ${field.name} has type void`);
+    }
+  }
   const globalNames = new Set<string>();
   for (const g of m.globals) {
     if (globalNames.has(g.name)) errors.push(`global @${g.name} is defined twice`);
     globalNames.add(g.name);
     if (g.type !== g.initial.type) {
-      errors.push(`global @${g.name} has type ${g.type} but its initial value has type ${g.initial.type}`);
+      errors.push(`global @${g.name} has type ${g.type.text} but its initial value has type ${g.initial.type.text}`);
     }
     const problem = constantProblem(g.initial);
     if (problem !== null) errors.push(`global @${g.name}: ${problem}`);
   }
   if (m.entry !== null) {
     if (!m.functions.includes(m.entry)) errors.push(`the entry function @${m.entry.name} is not in the module`);
-    if (m.entry.params.length > 0 || m.entry.returnType !== "void") {
+    if (m.entry.params.length > 0 || m.entry.returnType !== types.void) {
       errors.push(`the entry function @${m.entry.name} must take no parameters and return void`);
     }
   }
@@ -51,7 +73,7 @@ export function validateFunction(fn: IrFunction, m?: Module): string[] {
 
   fn.params.forEach((p, index) => {
     if (p.index !== index) errors.push(`${name}: parameter %${p.name} has index ${p.index}, expected ${index}`);
-    if (p.type === "void") errors.push(`${name}: parameter %${p.name} has type void`);
+    if (p.type === types.void) errors.push(`${name}: parameter %${p.name} has type void`);
   });
   const blockSet = new Set(fn.blocks);
   const labels = new Set<string>();
@@ -97,18 +119,58 @@ export function validateFunction(fn: IrFunction, m?: Module): string[] {
       errors.push(`${at}: uses ${printValue(value)}, which is not an instruction of this function`);
       return;
     }
-    if (value.type === "void") errors.push(`${at}: uses ${printValue(value)}, which has no value (void)`);
+    if (value.type === types.void) errors.push(`${at}: uses ${printValue(value)}, which has no value (void)`);
     if (!dominators.isReachable(useBlock)) return; // Unreachable code is dominated by everything.
     if (def.block === useBlock ? def.index >= useIndex : !dominators.dominates(def.block, useBlock)) {
       errors.push(`${at}: uses ${printValue(value)}, whose definition in ${def.block.label} does not dominate the use`);
+      return;
+    }
+    // A value whose instruction can fail into a handler exists only on the normal edge.
+    const normal = unwindOf(value) !== null && def.block.terminator?.kind === "br" ? def.block.terminator.target : null;
+    if (
+      normal !== null &&
+      useBlock !== def.block &&
+      !(dominators.isReachable(normal) && dominators.dominates(normal, useBlock))
+    ) {
+      errors.push(
+        `${at}: uses ${printValue(value)}, which exists only when it does not fail, where it may have failed`,
+      );
     }
   };
-  const expectType = (value: Value, type: IrType | readonly IrType[], what: string, at: string): void => {
-    const allowed: readonly IrType[] = typeof type === "string" ? [type] : type;
-    if (!allowed.includes(value.type)) {
-      errors.push(`${at}: ${what} ${printValue(value)} has type ${value.type}, expected ${allowed.join(" or ")}`);
+  const expectType = (
+    value: Value,
+    type: IrType | ((t: IrType) => boolean),
+    what: string,
+    at: string,
+    expected?: string,
+  ): void => {
+    const ok = typeof type === "function" ? type(value.type) : value.type === type;
+    if (!ok) {
+      const wanted = typeof type === "function" ? (expected ?? "another type") : type.text;
+      errors.push(`${at}: ${what} ${printValue(value)} has type ${value.type.text}, expected ${wanted}`);
     }
   };
+  const handlers = new Set<Block>();
+  for (const block of fn.blocks) {
+    block.instructions.forEach((inst, index) => {
+      const handler = unwindOf(inst);
+      if (handler === null) return;
+      const at = `${name}, block ${block.label}, ${describe(inst)}`;
+      handlers.add(handler);
+      if (index !== block.instructions.length - 1) {
+        errors.push(`${at}: an instruction with a handler must be the last of its block`);
+      }
+      if (!describeInstruction(inst).canFail(inst)) errors.push(`${at}: it cannot fail, so it has no handler`);
+      if (!blockSet.has(handler)) errors.push(`${at}: handler ${handler.label} is not a block of this function`);
+      if (block.terminator !== null && block.terminator.kind !== "br") {
+        errors.push(`${at}: a block whose last instruction has a handler ends in br`);
+      } else if (block.terminator?.kind === "br" && block.terminator.target === handler) {
+        errors.push(`${at}: the handler ${handler.label} is also the block's branch target`);
+      }
+    });
+    const terminatorHandler = block.terminator === null ? null : unwindOf(block.terminator);
+    if (terminatorHandler !== null) handlers.add(terminatorHandler);
+  }
 
   for (const block of fn.blocks) {
     const where = `${name}, block ${block.label}`;
@@ -124,11 +186,12 @@ export function validateFunction(fn: IrFunction, m?: Module): string[] {
           // A phi reads its value on the edge, so the definition must dominate the end of the predecessor.
           if (blockSet.has(incoming.block)) checkUse(incoming.value, at, incoming.block, Number.POSITIVE_INFINITY);
         }
-        if (inst.type === "void") errors.push(`${at}: a phi cannot have type void`);
+        if (inst.type === types.void) errors.push(`${at}: a phi cannot have type void`);
         return;
       }
       pastPhis = true;
       for (const value of instructionOperands(inst)) checkUse(value, at, block, index);
+      if (inst.kind === "landing") checkLanding(block, index, handlers, blockPreds, at, errors);
       checkTypes(inst, at, m, errors, expectType);
     });
 
@@ -138,44 +201,66 @@ export function validateFunction(fn: IrFunction, m?: Module): string[] {
       continue;
     }
     const at = `${where}, terminator ${terminator.kind}`;
+    for (const value of terminatorOperands(terminator)) checkUse(value, at, block, Number.POSITIVE_INFINITY);
+    for (const target of successorsOf(terminator)) {
+      if (!blockSet.has(target)) errors.push(`${at}: target ${target.label} is not a block of this function`);
+    }
     switch (terminator.kind) {
-      case "br":
-      case "condbr": {
-        const targets = terminator.kind === "br" ? [terminator.target] : [terminator.ifTrue, terminator.ifFalse];
-        for (const target of targets) {
-          if (!blockSet.has(target)) errors.push(`${at}: target ${target.label} is not a block of this function`);
-        }
-        if (terminator.kind === "condbr") {
-          checkUse(terminator.condition, at, block, Number.POSITIVE_INFINITY);
-          expectType(terminator.condition, "i1", "condition", at);
-        }
+      case "condbr":
+        expectType(terminator.condition, types.i1, "condition", at);
         break;
-      }
       case "ret":
         if (terminator.value === null) {
-          if (fn.returnType !== "void")
-            errors.push(`${at}: returns nothing from a function returning ${fn.returnType}`);
-        } else if (fn.returnType === "void") {
+          if (fn.returnType !== types.void) {
+            errors.push(`${at}: returns nothing from a function returning ${fn.returnType.text}`);
+          }
+        } else if (fn.returnType === types.void) {
           errors.push(`${at}: returns ${printValue(terminator.value)} from a function returning void`);
         } else {
-          checkUse(terminator.value, at, block, Number.POSITIVE_INFINITY);
           expectType(terminator.value, fn.returnType, "return value", at);
         }
         break;
       case "exit":
-        checkUse(terminator.status, at, block, Number.POSITIVE_INFINITY);
-        expectType(terminator.status, "i64", "exit status", at);
+        expectType(terminator.status, types.i64, "exit status", at);
         break;
-      case "raise":
-      case "unreachable":
+      case "throw":
+      case "resume":
+        expectType(terminator.exception, (t) => t.kind === "ref", "exception", at, "a ref");
         break;
     }
   }
   return errors;
 }
 
+/**
+ * A landing comes first in its block (after phis and reference counts), in a block only failures
+ * reach: a handler, or a block behind clean-up blocks on the edges into it (which hold only
+ * reference counts, so the exception is still pending when control reaches the landing).
+ */
+function checkLanding(
+  block: Block,
+  index: number,
+  handlers: ReadonlySet<Block>,
+  preds: readonly Block[],
+  at: string,
+  errors: string[],
+): void {
+  const onlyCounts = (b: Block) => b.instructions.every((inst) => inst.kind === "retain" || inst.kind === "release");
+  const reachedByFailures =
+    handlers.has(block) || (preds.length > 0 && preds.every((p) => handlers.has(p) && onlyCounts(p)));
+  if (!reachedByFailures) errors.push(`${at}: a landing is only in a block some failure unwinds to`);
+  const before = block.instructions.slice(0, index);
+  if (before.some((inst) => inst.kind !== "phi" && inst.kind !== "retain" && inst.kind !== "release")) {
+    errors.push(`${at}: only phis and reference counts may come before a landing`);
+  }
+}
+
+function successorsOf(terminator: NonNullable<Block["terminator"]>): Block[] {
+  return terminatorTargets(terminator);
+}
+
 function describe(inst: Instruction): string {
-  const op = inst.kind === "ibinary" || inst.kind === "fbinary" ? inst.op : inst.kind;
+  const op = inst.kind === "ibinary" || inst.kind === "fbinary" || inst.kind === "convert" ? inst.op : inst.kind;
   return `%${inst.id} (${op})`;
 }
 
@@ -201,121 +286,51 @@ function checkPhi(
   if (missing.length > 0) errors.push(`${at}: no incoming value for predecessor ${labelList(missing)}`);
 }
 
-type ExpectType = (value: Value, type: IrType | readonly IrType[], what: string, at: string) => void;
+type ExpectType = (
+  value: Value,
+  type: IrType | ((t: IrType) => boolean),
+  what: string,
+  at: string,
+  expected?: string,
+) => void;
 
 function checkTypes(inst: Instruction, at: string, m: Module | undefined, errors: string[], expect: ExpectType): void {
-  const result = (type: IrType): void => {
-    if (inst.type !== type) errors.push(`${at}: has type ${inst.type}, expected ${type}`);
+  const check: TypeCheck = {
+    module: m,
+    result: (type) => {
+      if (inst.type !== type) errors.push(`${at}: has type ${inst.type.text}, expected ${type.text}`);
+    },
+    operand: (value, type, what, expected) => expect(value, type, what, at, expected),
+    error: (message) => errors.push(`${at}: ${message}`),
   };
-  switch (inst.kind) {
-    case "ibinary":
-      result("i64");
-      expect(inst.lhs, "i64", "left operand", at);
-      expect(inst.rhs, "i64", "right operand", at);
-      break;
-    case "fbinary":
-      result("f64");
-      expect(inst.lhs, "f64", "left operand", at);
-      expect(inst.rhs, "f64", "right operand", at);
-      break;
-    case "ineg":
-      result("i64");
-      expect(inst.operand, "i64", "operand", at);
-      break;
-    case "fneg":
-      result("f64");
-      expect(inst.operand, "f64", "operand", at);
-      break;
-    case "not":
-      result("i1");
-      expect(inst.operand, "i1", "operand", at);
-      break;
-    case "icmp":
-      result("i1");
-      // Booleans compare for equality only: their order is no question a program asks of i1.
-      expect(inst.lhs, inst.op === "eq" || inst.op === "ne" ? ["i64", "i1"] : "i64", "left operand", at);
-      if (inst.rhs.type !== inst.lhs.type) {
-        errors.push(`${at}: operands have types ${inst.lhs.type} and ${inst.rhs.type}, expected the same`);
-      }
-      break;
-    case "fcmp":
-      result("i1");
-      expect(inst.lhs, "f64", "left operand", at);
-      expect(inst.rhs, "f64", "right operand", at);
-      break;
-    case "tofloat":
-      result("f64");
-      expect(inst.operand, ["i64", "i1"], "operand", at);
-      break;
-    case "toint":
-      result("i64");
-      expect(inst.operand, "f64", "operand", at);
-      break;
-    case "zext":
-      result("i64");
-      expect(inst.operand, "i1", "operand", at);
-      break;
-    case "select":
-      expect(inst.condition, "i1", "condition", at);
-      expect(inst.ifTrue, inst.type, "true arm", at);
-      expect(inst.ifFalse, inst.type, "false arm", at);
-      if (inst.type === "void") errors.push(`${at}: a select cannot have type void`);
-      break;
-    case "call": {
-      const callee = inst.callee;
-      if (m !== undefined && !m.functions.includes(callee)) {
-        errors.push(`${at}: callee @${callee.name} is not a function of this module`);
-      }
-      result(callee.returnType);
-      if (inst.args.length !== callee.params.length) {
-        errors.push(
-          `${at}: passes ${inst.args.length} arguments to @${callee.name}, which takes ${callee.params.length}`,
-        );
-      }
-      inst.args.forEach((arg, i) => {
-        const param = callee.params[i];
-        if (param !== undefined) expect(arg, param.type, `argument ${i + 1} (%${param.name})`, at);
-      });
-      break;
-    }
-    case "runtime":
-      break;
-    case "load_global":
-    case "store_global":
-      if (m !== undefined && !m.globals.includes(inst.global)) {
-        errors.push(`${at}: global @${inst.global.name} is not a global of this module`);
-      }
-      if (inst.kind === "load_global") {
-        result(inst.global.type);
-      } else {
-        result("void");
-        expect(inst.value, inst.global.type, `value stored in @${inst.global.name}`, at);
-      }
-      break;
-    case "elided_frames":
-      result("void");
-      expect(inst.count, "i64", "the count of elided frames", at);
-      break;
-  }
+  describeInstruction(inst).check(inst, check);
 }
 
 function constantProblem(constant: Constant): string | null {
   const value: unknown = constant.value;
+  const type = constant.type;
   const ok = (() => {
-    switch (constant.type) {
-      case "i1":
-        return typeof value === "boolean";
-      case "i64":
-        return typeof value === "bigint" && value >= minI64 && value <= maxI64;
-      case "f64":
+    switch (type.kind) {
+      case "int":
+        if (type.bits === 1) return typeof value === "boolean";
+        return typeof value === "bigint" && fitsBits(value, type.bits);
+      case "float":
         return typeof value === "number";
-      case "str":
-        return typeof value === "string";
+      case "ref":
+        return typeof value === "string" && type.layout.name === "str" && type.layout.fields === null;
       case "unit":
         return value === null;
+      case "variant":
+        // The empty case of a nullable reference.
+        return value === null && type.cases[0] === types.unit && type.cases[1]?.kind === "ref";
       default:
         return false;
     }
   })();
-  return ok ? null : `constant ${String(value)} is not a valid ${String(constant.type)}`;
+  return ok ? null : `constant ${String(value)} is not a valid ${type.text}`;
+}
+
+/** Whether a signed integer fits in `bits` bits (constants are signed; `0xFF` of an i8 is -1). */
+function fitsBits(value: bigint, bits: number): boolean {
+  return BigInt.asIntN(bits, value) === value;
 }

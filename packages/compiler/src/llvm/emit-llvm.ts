@@ -11,20 +11,22 @@
 // Module functions are `internal fastcc nounwind` (no LLVM exceptions exist here), so LLVM inlines and
 // specialises across them. No fast-math flags anywhere: float results match CPython bit for bit.
 
+import { describeInstruction } from "../ir/instructions.js";
 import type {
   Block,
   CompareOp,
   Constant,
+  External,
   Global,
   Instruction,
   IrFunction,
-  IrType,
   Module,
   RaiseInfo,
   Value,
 } from "../ir/ir.js";
+import { types } from "../ir/types.js";
 import { useCounts } from "../ir/uses.js";
-import { lookupRuntimeFunction, type RuntimeFunction } from "../runtime-functions.js";
+import { escapeBytes, floatLiteral, llvmType, quoted, zeroValue } from "./llvm-values.js";
 
 export interface EmitOptions {
   /**
@@ -52,7 +54,7 @@ export function functionsThatCanRaise(module: Module): Set<IrFunction> {
           const set = callers.get(inst.callee) ?? new Set<IrFunction>();
           callers.set(inst.callee, set);
           set.add(fn);
-        } else if (instructionCanFail(inst)) {
+        } else if (describeInstruction(inst).canFail(inst)) {
           raising.add(fn);
         }
       }
@@ -71,88 +73,10 @@ export function functionsThatCanRaise(module: Module): Set<IrFunction> {
   return raising;
 }
 
-/** Whether the instruction itself can fail (calls aside). */
-function instructionCanFail(inst: Instruction): boolean {
-  switch (inst.kind) {
-    case "ibinary":
-      return inst.raise !== null && !["and", "or", "xor"].includes(inst.op);
-    case "fbinary":
-      return inst.raise !== null && ["fdiv", "ffloordiv", "fmod", "fpow"].includes(inst.op);
-    case "ineg":
-      return inst.raise !== null;
-    case "toint":
-      return true;
-    case "runtime":
-      return runtimeFunction(inst.name).canFail;
-    default:
-      return false;
-  }
-}
-
-function runtimeFunction(name: string): RuntimeFunction {
-  const f = lookupRuntimeFunction(name);
-  if (f === undefined) throw new Error(`unknown runtime function ${name}`);
-  return f;
-}
-
-export function llvmType(type: IrType): string {
-  switch (type) {
-    case "i1":
-      return "i1";
-    case "i64":
-      return "i64";
-    case "f64":
-      return "double";
-    case "str":
-      return "ptr";
-    case "unit":
-      return "i8";
-    case "void":
-      return "void";
-  }
-}
-
-function zeroValue(type: IrType): string {
-  switch (type) {
-    case "i1":
-      return "false";
-    case "f64":
-      return "0.0";
-    case "str":
-      return "null";
-    default:
-      return "0";
-  }
-}
-
-/** An LLVM quoted name: `"..."` with `"`, `\` and non-printable bytes escaped. */
-function quoted(name: string): string {
-  return `"${escapeBytes(new TextEncoder().encode(name))}"`;
-}
-
-function escapeBytes(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) {
-    if (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c) out += String.fromCharCode(b);
-    else out += `\\${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-
-/** A double as LLVM's exact hexadecimal form. */
-function floatLiteral(value: number): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, value);
-  return `0x${view.getBigUint64(0).toString(16).toUpperCase().padStart(16, "0")}`;
-}
-
-const INT64_MIN = "-9223372036854775808";
-const TWO_POW_63 = floatLiteral(2 ** 63);
-const MINUS_TWO_POW_63 = floatLiteral(-(2 ** 63));
 const INFINITY_LITERAL = floatLiteral(Number.POSITIVE_INFINITY);
 const UNLIKELY = "!prof !0";
 
-/** Runtime functions the emitted code calls on its own, beyond the registry's. */
+/** Runtime functions the emitted code calls on its own, beyond the externals the module declares. */
 const INTERNAL_DECLARATIONS: Record<string, string> = {
   rt_init: "declare void @rt_init(i32, ptr, ptr, ptr) nounwind",
   rt_shutdown: "declare i32 @rt_shutdown() nounwind",
@@ -160,6 +84,9 @@ const INTERNAL_DECLARATIONS: Record<string, string> = {
   rt_traceback_push: "declare void @rt_traceback_push(ptr, i64) nounwind cold",
   rt_traceback_push_repeated: "declare void @rt_traceback_push_repeated(ptr, i64, i64) nounwind cold",
   rt_report_uncaught: "declare void @rt_report_uncaught(ptr, ptr, ptr, i64) nounwind cold noreturn",
+  rt_exit: "declare void @rt_exit(i64) nounwind noreturn",
+  rt_f64_floordiv: "declare double @rt_f64_floordiv(double, double) nounwind readnone willreturn",
+  rt_f64_mod: "declare double @rt_f64_mod(double, double) nounwind readnone willreturn",
 };
 
 class ModuleEmitter {
@@ -179,7 +106,10 @@ class ModuleEmitter {
     readonly options: EmitOptions,
   ) {
     this.raising = functionsThatCanRaise(module);
-    for (const fn of module.functions) this.functionNames.set(fn, `@${quoted(`fn.${fn.name}`)}`);
+    // Internal names are prefixed so they never clash with the runtime's symbols; exported ones are the symbol itself.
+    for (const fn of module.functions) {
+      this.functionNames.set(fn, `@${quoted(fn.linkage === "exported" ? fn.name : `fn.${fn.name}`)}`);
+    }
     for (const g of module.globals) this.globalNames.set(g, `@${quoted(`global.${g.name}`)}`);
   }
 
@@ -250,27 +180,28 @@ class ModuleEmitter {
   }
 
   constant(c: Constant): string {
-    switch (c.type) {
-      case "i1":
-        return c.value ? "true" : "false";
-      case "i64":
-        return c.value.toString();
-      case "f64":
-        return floatLiteral(c.value);
-      case "str":
-        return this.stringConstant(c.value);
-      case "unit":
-        return "0";
+    const { value } = c;
+    switch (typeof value) {
+      case "boolean":
+        return value ? "true" : "false";
+      case "bigint":
+        return value.toString();
+      case "number":
+        return floatLiteral(value);
+      case "string":
+        return this.stringConstant(value);
+      default:
+        return zeroValue(c.type);
     }
   }
 
-  declareRuntime(f: RuntimeFunction): void {
+  declareExternal(f: External): void {
     if (this.declarations.has(f.name)) return;
-    const params = f.params.map((p) => (p === "i1" ? "i1 zeroext" : llvmType(p))).join(", ");
+    const params = f.params.map((p) => (p === types.i1 ? "i1 zeroext" : llvmType(p))).join(", ");
     const attributes = ["nounwind"];
     if (f.memory === "none") attributes.push("readnone", "willreturn");
     if (f.memory === "read") attributes.push("readonly", "willreturn");
-    if (f.noReturn === true) attributes.push("noreturn");
+    if (f.noReturn) attributes.push("noreturn");
     this.declarations.set(f.name, `declare ${llvmType(f.result)} @${f.name}(${params}) ${attributes.join(" ")}`);
   }
 
@@ -469,7 +400,8 @@ class FunctionEmitter {
     const fn = this.fn;
     if (fn.blocks.length === 0) throw new Error(`function @${fn.name} has no blocks`);
     const params = fn.params.map((p) => `${llvmType(p.type)} %p${p.index}`).join(", ");
-    const header = `define internal fastcc ${this.returnType} ${this.m.functionName(fn)}(${params}) nounwind {`;
+    const linkage = fn.linkage === "internal" ? "internal " : "";
+    const header = `define ${linkage}${callingConvention(fn)}${this.returnType} ${this.m.functionName(fn)}(${params}) nounwind {`;
     const first = fn.blocks[0]!;
     const firstIsTarget = fn.blocks.some((b) => b.terminator !== null && successors(b).includes(first));
     // Calls happen on normal paths only, so no error is pending when a function starts. Telling LLVM
@@ -640,11 +572,17 @@ class FunctionEmitter {
         );
         return;
       case "ret":
-        if (this.fn.returnType === "void") this.line("ret void");
+        if (this.fn.returnType === types.void) this.line("ret void");
         else if (t.value === null) this.line(this.returnZero());
         else this.line(`ret ${this.typed(t.value)}`);
         return;
+      case "throw":
+      case "resume":
+        throw new Error(
+          `@${this.fn.name}: ${t.kind} is not emitted yet (exception objects come with the object runtime)`,
+        );
       case "raise":
+        if (t.unwind !== null) throw new Error(`@${this.fn.name}: a raise into a handler is not emitted yet`);
         this.m.declareInternal("rt_raise_at");
         this.m.tracebackLines.add(t.info.loc.line);
         this.line(
@@ -655,7 +593,7 @@ class FunctionEmitter {
         this.line(this.returnZero());
         return;
       case "exit":
-        this.m.declareRuntime(lookupRuntimeFunction("rt_exit")!);
+        this.m.declareInternal("rt_exit");
         this.line(`call void @rt_exit(${this.typed(t.status)})`);
         this.line("unreachable");
         return;
@@ -679,45 +617,43 @@ class FunctionEmitter {
         return;
       case "ineg":
         if (inst.raise !== null) {
-          this.checkedIntOp("ssub", "0", this.value(inst.operand), v, inst.raise);
+          this.checkedIntOp("ssub", llvmType(inst.type), "0", this.value(inst.operand), v, inst.raise);
         } else {
-          this.line(`${v} = sub i64 0, ${this.value(inst.operand)}`);
+          this.line(`${v} = sub ${this.typed(inst.operand).split(" ")[0]} 0, ${this.value(inst.operand)}`);
         }
         return;
       case "fneg":
-        this.line(`${v} = fneg double ${this.value(inst.operand)}`);
+        this.line(`${v} = fneg ${this.typed(inst.operand)}`);
         return;
       case "not":
-        if (inst.operand.type === "i1") this.line(`${v} = xor i1 ${this.value(inst.operand)}, true`);
-        else this.line(`${v} = xor i64 ${this.value(inst.operand)}, -1`);
+        this.line(`${v} = xor ${this.typed(inst.operand)}, ${inst.operand.type === types.i1 ? "true" : "-1"}`);
         return;
       case "icmp": {
-        const unsigned = inst.lhs.type === "i1";
+        const unsigned = inst.lhs.type === types.i1;
         this.line(`${v} = icmp ${intPredicate(inst.op, unsigned)} ${this.typed(inst.lhs)}, ${this.value(inst.rhs)}`);
         return;
       }
       case "fcmp":
-        this.line(`${v} = fcmp ${floatPredicate(inst.op)} double ${this.value(inst.lhs)}, ${this.value(inst.rhs)}`);
+        this.line(`${v} = fcmp ${floatPredicate(inst.op)} ${this.typed(inst.lhs)}, ${this.value(inst.rhs)}`);
         return;
-      case "tofloat":
-        this.line(`${v} = ${inst.operand.type === "i1" ? "uitofp" : "sitofp"} ${this.typed(inst.operand)} to double`);
+      case "convert":
+        this.emitConversion(inst);
         return;
       case "toint": {
         const x = this.value(inst.operand);
+        const from = llvmType(inst.operand.type);
+        const bits = inst.type.kind === "int" ? inst.type.bits : 64;
         const low = this.tmp();
         const high = this.tmp();
         const bad = this.tmp();
-        // Unordered comparisons are also true for NaN.
-        this.line(`${low} = fcmp ult double ${x}, ${MINUS_TWO_POW_63}`);
-        this.line(`${high} = fcmp uge double ${x}, ${TWO_POW_63}`);
+        // Unordered comparisons are also true for NaN. The bounds, -2**(bits-1) and 2**(bits-1), are exact floats.
+        this.line(`${low} = fcmp ult ${from} ${x}, ${floatLiteral(-(2 ** (bits - 1)))}`);
+        this.line(`${high} = fcmp uge ${from} ${x}, ${floatLiteral(2 ** (bits - 1))}`);
         this.line(`${bad} = or i1 ${low}, ${high}`);
         this.failIf(bad, inst.raise);
-        this.line(`${v} = fptosi double ${x} to i64`);
+        this.line(`${v} = fptosi ${from} ${x} to ${llvmType(inst.type)}`);
         return;
       }
-      case "zext":
-        this.line(`${v} = zext i1 ${this.value(inst.operand)} to i64`);
-        return;
       case "select":
         this.line(
           `${v} = select i1 ${this.value(inst.condition)}, ${this.typed(inst.ifTrue)}, ${this.typed(inst.ifFalse)}`,
@@ -736,13 +672,30 @@ class FunctionEmitter {
       }
       case "call": {
         const args = inst.args.map((a) => this.typed(a)).join(", ");
-        const call = `call fastcc ${llvmType(inst.type)} ${this.m.functionName(inst.callee)}(${args})`;
-        this.line(inst.type === "void" ? call : `${v} = ${call}`);
+        const call = `call ${callingConvention(inst.callee)}${llvmType(inst.type)} ${this.m.functionName(inst.callee)}(${args})`;
+        this.line(inst.type === types.void ? call : `${v} = ${call}`);
         if (this.m.raising.has(inst.callee)) this.propagateFrom(inst.loc.line);
         return;
       }
-      case "runtime":
-        this.emitRuntimeCall(inst);
+      case "call_extern":
+        this.emitExternalCall(inst);
+        return;
+      case "retain":
+      case "release":
+        this.emitReferenceCount(inst.kind, inst.value);
+        return;
+      case "call_indirect":
+      case "func_ref":
+      case "alloc":
+      case "get_field":
+      case "set_field":
+      case "struct_make":
+      case "struct_extract":
+      case "variant_make":
+      case "variant_tag":
+      case "variant_payload":
+      case "landing":
+        this.emitHeapInstruction(inst);
         return;
       case "load_global":
         this.line(`${v} = load ${llvmType(inst.type)}, ptr ${this.m.globalName(inst.global)}`);
@@ -762,33 +715,52 @@ class FunctionEmitter {
     return label;
   }
 
-  private emitRuntimeCall(inst: Extract<Instruction, { kind: "runtime" }>): void {
-    if (inst.name === "rt_str_incref" || inst.name === "rt_str_decref") {
-      this.line(`call void ${this.m.referenceCountHelper(inst.name)}(${this.typed(inst.args[0]!)})`);
-      return;
-    }
-    const f = runtimeFunction(inst.name);
-    if (f.checksLibm !== undefined && inst.loc !== null) {
+  private emitExternalCall(inst: Extract<Instruction, { kind: "call_extern" }>): void {
+    const f = inst.callee;
+    if (inst.unwind !== null) throw new Error(`@${this.fn.name}: a call into a handler is not emitted yet`);
+    if (f.checksLibm !== null && inst.loc !== null) {
       this.emitCheckedLibmCall(inst, f, f.checksLibm, inst.loc.line);
       return;
     }
-    const where = `runtime call of ${f.name} in @${this.fn.name}`;
-    if (inst.args.length !== f.params.length) {
-      throw new Error(`${where}: ${inst.args.length} arguments given, ${f.params.length} expected`);
-    }
-    inst.args.forEach((a, i) => {
-      if (a.type !== f.params[i]) throw new Error(`${where}: argument ${i + 1} is ${a.type}, expected ${f.params[i]}`);
-    });
-    if (inst.type !== f.result)
-      throw new Error(`${where}: result typed ${inst.type}, the function returns ${f.result}`);
-    this.m.declareRuntime(f);
-    const args = inst.args.map((a) => (a.type === "i1" ? `i1 zeroext ${this.value(a)}` : this.typed(a))).join(", ");
+    this.m.declareExternal(f);
+    const args = inst.args.map((a) => (a.type === types.i1 ? `i1 zeroext ${this.value(a)}` : this.typed(a))).join(", ");
     const call = `call ${llvmType(f.result)} @${f.name}(${args})`;
-    this.line(f.result === "void" ? call : `${this.name(inst)} = ${call}`);
-    if (f.canFail) {
-      if (inst.loc === null) throw new Error(`${where}: the function can fail, so the call needs a source location`);
-      this.propagateFrom(inst.loc.line);
+    this.line(f.result === types.void ? call : `${this.name(inst)} = ${call}`);
+    if (f.canFail) this.propagateFrom(inst.loc!.line);
+  }
+
+  /**
+   * Retaining and releasing a string, inlined: they run around every string operation, and a call
+   * into the runtime for a compare and an add would cost more than the work.
+   */
+  private emitReferenceCount(kind: "retain" | "release", value: Value): void {
+    if (value.type.kind !== "ref" || value.type.layout.name !== "str") {
+      throw new Error(
+        `@${this.fn.name}: ${kind} of ${value.type.text} is not emitted yet (only strings are counted so far)`,
+      );
     }
+    const helper = this.m.referenceCountHelper(kind === "retain" ? "rt_str_incref" : "rt_str_decref");
+    this.line(`call void ${helper}(${this.typed(value)})`);
+  }
+
+  /** Conversions between integer and float types of every width. */
+  private emitConversion(inst: Extract<Instruction, { kind: "convert" }>): void {
+    const v = this.name(inst);
+    const to = llvmType(inst.type);
+    if (inst.op === "fptosi") {
+      // Saturating, and 0 for NaN: defined for every input, unlike a plain fptosi.
+      const from = llvmType(inst.operand.type);
+      const name = `llvm.fptosi.sat.${to}.${from === "double" ? "f64" : "f32"}`;
+      this.m.declareIntrinsic(`declare ${to} @${name}(${from})`);
+      this.line(`${v} = call ${to} @${name}(${this.typed(inst.operand)})`);
+      return;
+    }
+    this.line(`${v} = ${inst.op} ${this.typed(inst.operand)} to ${to}`);
+  }
+
+  /** Objects, structs, variants and function values: emitted once the object runtime is linked in. */
+  private emitHeapInstruction(inst: Instruction): void {
+    throw new Error(`@${this.fn.name}: ${inst.kind} is not emitted yet`);
   }
 
   /**
@@ -799,14 +771,14 @@ class FunctionEmitter {
    * with it when nothing was raised.
    */
   private emitCheckedLibmCall(
-    inst: Extract<Instruction, { kind: "runtime" }>,
-    f: RuntimeFunction,
+    inst: Extract<Instruction, { kind: "call_extern" }>,
+    f: External,
     libm: string,
     line: number,
   ): void {
     this.m.declareIntrinsic(`declare double @${libm}(double) nounwind`);
     this.m.declareIntrinsic("declare double @llvm.fabs.f64(double)");
-    this.m.declareRuntime(f);
+    this.m.declareExternal(f);
     const x = this.value(inst.args[0]!);
     const r = this.name(inst);
     const magnitude = this.tmp();
@@ -829,13 +801,20 @@ class FunctionEmitter {
   }
 
   /** `result = a <op> b` via llvm.<op>.with.overflow, raising on overflow. */
-  private checkedIntOp(op: "sadd" | "ssub" | "smul", a: string, b: string, result: string, info: RaiseInfo): void {
-    this.m.declareIntrinsic(`declare { i64, i1 } @llvm.${op}.with.overflow.i64(i64, i64)`);
+  private checkedIntOp(
+    op: "sadd" | "ssub" | "smul",
+    ty: string,
+    a: string,
+    b: string,
+    result: string,
+    info: RaiseInfo,
+  ): void {
+    this.m.declareIntrinsic(`declare { ${ty}, i1 } @llvm.${op}.with.overflow.${ty}(${ty}, ${ty})`);
     const pair = this.tmp();
     const overflow = this.tmp();
-    this.line(`${pair} = call { i64, i1 } @llvm.${op}.with.overflow.i64(i64 ${a}, i64 ${b})`);
-    this.line(`${result} = extractvalue { i64, i1 } ${pair}, 0`);
-    this.line(`${overflow} = extractvalue { i64, i1 } ${pair}, 1`);
+    this.line(`${pair} = call { ${ty}, i1 } @llvm.${op}.with.overflow.${ty}(${ty} ${a}, ${ty} ${b})`);
+    this.line(`${result} = extractvalue { ${ty}, i1 } ${pair}, 0`);
+    this.line(`${overflow} = extractvalue { ${ty}, i1 } ${pair}, 1`);
     this.failIf(overflow, info);
   }
 
@@ -844,19 +823,25 @@ class FunctionEmitter {
     const a = this.value(inst.lhs);
     const b = this.value(inst.rhs);
     const raise = inst.raise;
+    const ty = llvmType(inst.type);
+    const bits = inst.type.kind === "int" ? inst.type.bits : 64;
     switch (inst.op) {
       case "add":
       case "sub":
       case "mul":
-        if (raise !== null) this.checkedIntOp(`s${inst.op}`, a, b, v, raise);
-        else this.line(`${v} = ${inst.op} i64 ${a}, ${b}`);
+        if (raise !== null) this.checkedIntOp(`s${inst.op}`, ty, a, b, v, raise);
+        else this.line(`${v} = ${inst.op} ${ty} ${a}, ${b}`);
         return;
       case "and":
       case "or":
       case "xor":
       case "udiv":
       case "urem":
-        this.line(`${v} = ${inst.op} i64 ${a}, ${b}`);
+        this.line(`${v} = ${inst.op} ${ty} ${a}, ${b}`);
+        return;
+      case "sdiv":
+      case "srem":
+        this.emitTruncatingDivision(inst, ty, bits, a, b);
         return;
       case "floordiv":
       case "floormod": {
@@ -864,109 +849,152 @@ class FunctionEmitter {
         if (power !== null) {
           // Floor division by 2**k is an arithmetic shift and the floor remainder is the low k bits,
           // for negative dividends too: no zero check, no sign fix-up.
-          if (inst.op === "floordiv") this.line(`${v} = ashr i64 ${a}, ${power}`);
-          else this.line(`${v} = and i64 ${a}, ${(1n << BigInt(power)) - 1n}`);
+          if (inst.op === "floordiv") this.line(`${v} = ashr ${ty} ${a}, ${power}`);
+          else this.line(`${v} = and ${ty} ${a}, ${(1n << BigInt(power)) - 1n}`);
           return;
         }
         const minusOne = this.tmp();
-        this.line(`${minusOne} = icmp eq i64 ${b}, -1`);
+        this.line(`${minusOne} = icmp eq ${ty} ${b}, -1`);
         let divisor: string;
         if (raise !== null) {
           const zero = this.tmp();
-          this.line(`${zero} = icmp eq i64 ${b}, 0`);
+          this.line(`${zero} = icmp eq ${ty} ${b}, 0`);
           this.failIf(zero, raise);
           if (inst.op === "floordiv") {
             // INT64_MIN // -1 does not fit.
             const isMin = this.tmp();
             const overflow = this.tmp();
-            this.line(`${isMin} = icmp eq i64 ${a}, ${INT64_MIN}`);
+            this.line(`${isMin} = icmp eq ${ty} ${a}, ${-(2n ** BigInt(bits - 1))}`);
             this.line(`${overflow} = and i1 ${isMin}, ${minusOne}`);
             this.failIf(overflow, raise);
           }
           // srem by -1 is undefined for INT64_MIN (and always 0): divide by 1 instead.
           divisor = this.tmp();
-          this.line(`${divisor} = select i1 ${minusOne}, i64 1, i64 ${b}`);
+          this.line(`${divisor} = select i1 ${minusOne}, ${ty} 1, ${ty} ${b}`);
         } else {
           // Unchecked: a zero divisor is the front end's promise; keep the result defined anyway.
           const zero = this.tmp();
           const unsafe = this.tmp();
           divisor = this.tmp();
-          this.line(`${zero} = icmp eq i64 ${b}, 0`);
+          this.line(`${zero} = icmp eq ${ty} ${b}, 0`);
           this.line(`${unsafe} = or i1 ${zero}, ${minusOne}`);
-          this.line(`${divisor} = select i1 ${unsafe}, i64 1, i64 ${b}`);
+          this.line(`${divisor} = select i1 ${unsafe}, ${ty} 1, ${ty} ${b}`);
         }
         const remainder = this.tmp();
-        this.line(`${remainder} = srem i64 ${a}, ${divisor}`);
+        this.line(`${remainder} = srem ${ty} ${a}, ${divisor}`);
         // Round toward negative infinity: adjust when the remainder's sign differs from the divisor's.
         const nonZero = this.tmp();
         const signs = this.tmp();
         const differ = this.tmp();
         const adjust = this.tmp();
-        this.line(`${nonZero} = icmp ne i64 ${remainder}, 0`);
-        this.line(`${signs} = xor i64 ${remainder}, ${b}`);
-        this.line(`${differ} = icmp slt i64 ${signs}, 0`);
+        this.line(`${nonZero} = icmp ne ${ty} ${remainder}, 0`);
+        this.line(`${signs} = xor ${ty} ${remainder}, ${b}`);
+        this.line(`${differ} = icmp slt ${ty} ${signs}, 0`);
         this.line(`${adjust} = and i1 ${nonZero}, ${differ}`);
         if (inst.op === "floormod") {
           const sum = this.tmp();
-          this.line(`${sum} = add i64 ${remainder}, ${b}`);
-          this.line(`${v} = select i1 ${adjust}, i64 ${sum}, i64 ${remainder}`);
+          this.line(`${sum} = add ${ty} ${remainder}, ${b}`);
+          this.line(`${v} = select i1 ${adjust}, ${ty} ${sum}, ${ty} ${remainder}`);
         } else {
           const quotient = this.tmp();
           const negated = this.tmp();
           const q = this.tmp();
           const one = this.tmp();
-          this.line(`${quotient} = sdiv i64 ${a}, ${divisor}`);
-          this.line(`${negated} = sub i64 0, ${a}`);
-          this.line(`${q} = select i1 ${minusOne}, i64 ${negated}, i64 ${quotient}`);
+          this.line(`${quotient} = sdiv ${ty} ${a}, ${divisor}`);
+          this.line(`${negated} = sub ${ty} 0, ${a}`);
+          this.line(`${q} = select i1 ${minusOne}, ${ty} ${negated}, ${ty} ${quotient}`);
           this.line(`${one} = zext i1 ${adjust} to i64`);
-          this.line(`${v} = sub i64 ${q}, ${one}`);
+          this.line(`${v} = sub ${ty} ${q}, ${one}`);
         }
         return;
       }
       case "shl": {
-        if (raise !== null) this.failIfNegative(b, raise);
+        if (raise !== null) this.failIfNegative(ty, b, raise);
         // Counts of 64 or more (or negative, unchecked) shift everything out.
         const big = this.tmp();
         const count = this.tmp();
         const shifted = this.tmp();
-        this.line(`${big} = icmp uge i64 ${b}, 64`);
-        this.line(`${count} = select i1 ${big}, i64 0, i64 ${b}`);
-        this.line(`${shifted} = shl i64 ${a}, ${count}`);
+        this.line(`${big} = icmp uge ${ty} ${b}, 64`);
+        this.line(`${count} = select i1 ${big}, ${ty} 0, ${ty} ${b}`);
+        this.line(`${shifted} = shl ${ty} ${a}, ${count}`);
         if (raise !== null) {
           const back = this.tmp();
           const lost = this.tmp();
           const nonZero = this.tmp();
           const bigLost = this.tmp();
           const overflow = this.tmp();
-          this.line(`${back} = ashr i64 ${shifted}, ${count}`);
-          this.line(`${lost} = icmp ne i64 ${back}, ${a}`);
-          this.line(`${nonZero} = icmp ne i64 ${a}, 0`);
+          this.line(`${back} = ashr ${ty} ${shifted}, ${count}`);
+          this.line(`${lost} = icmp ne ${ty} ${back}, ${a}`);
+          this.line(`${nonZero} = icmp ne ${ty} ${a}, 0`);
           this.line(`${bigLost} = and i1 ${big}, ${nonZero}`);
           this.line(`${overflow} = or i1 ${lost}, ${bigLost}`);
           this.failIf(overflow, raise);
         }
-        this.line(`${v} = select i1 ${big}, i64 0, i64 ${shifted}`);
+        this.line(`${v} = select i1 ${big}, ${ty} 0, ${ty} ${shifted}`);
         return;
       }
       case "ashr": {
-        if (raise !== null) this.failIfNegative(b, raise);
+        if (raise !== null) this.failIfNegative(ty, b, raise);
         const big = this.tmp();
         const count = this.tmp();
-        this.line(`${big} = icmp ugt i64 ${b}, 63`);
-        this.line(`${count} = select i1 ${big}, i64 63, i64 ${b}`);
-        this.line(`${v} = ashr i64 ${a}, ${count}`);
+        this.line(`${big} = icmp ugt ${ty} ${b}, 63`);
+        this.line(`${count} = select i1 ${big}, ${ty} 63, ${ty} ${b}`);
+        this.line(`${v} = ashr ${ty} ${a}, ${count}`);
         return;
       }
       case "pow":
+        if (inst.type !== types.i64) throw new Error(`@${this.fn.name}: pow is emitted for i64 only`);
         this.emitIntPower(inst, a, b);
         return;
     }
   }
 
+  /**
+   * C's division and remainder, truncating toward zero. A zero divisor, and MIN / -1 (which does
+   * not fit), raise with `raise`; unchecked, the front end promises neither happens, and the
+   * divisor is made safe anyway so the result is always defined.
+   */
+  private emitTruncatingDivision(
+    inst: Extract<Instruction, { kind: "ibinary" }>,
+    ty: string,
+    bits: number,
+    a: string,
+    b: string,
+  ): void {
+    const zero = this.tmp();
+    const minusOne = this.tmp();
+    this.line(`${zero} = icmp eq ${ty} ${b}, 0`);
+    this.line(`${minusOne} = icmp eq ${ty} ${b}, -1`);
+    if (inst.raise !== null) {
+      this.failIf(zero, inst.raise);
+      if (inst.op === "sdiv") {
+        const isMin = this.tmp();
+        const overflow = this.tmp();
+        this.line(`${isMin} = icmp eq ${ty} ${a}, ${-(2n ** BigInt(bits - 1))}`);
+        this.line(`${overflow} = and i1 ${isMin}, ${minusOne}`);
+        this.failIf(overflow, inst.raise);
+      }
+    }
+    // x / -1 is -x and x % -1 is 0; dividing by 1 instead keeps MIN / -1 and a zero divisor defined.
+    const unsafe = this.tmp();
+    const divisor = this.tmp();
+    const result = this.tmp();
+    this.line(`${unsafe} = or i1 ${zero}, ${minusOne}`);
+    this.line(`${divisor} = select i1 ${unsafe}, ${ty} 1, ${ty} ${b}`);
+    this.line(`${result} = ${inst.op} ${ty} ${a}, ${divisor}`);
+    if (inst.op === "srem") {
+      this.line(`${this.name(inst)} = select i1 ${minusOne}, ${ty} 0, ${ty} ${result}`);
+    } else {
+      const negated = this.tmp();
+      this.line(`${negated} = sub ${ty} 0, ${a}`);
+      this.line(`${this.name(inst)} = select i1 ${minusOne}, ${ty} ${negated}, ${ty} ${result}`);
+    }
+  }
+
   /** A negative shift count raises (Python's "negative shift count"). */
-  private failIfNegative(count: string, raise: RaiseInfo): void {
+  private failIfNegative(ty: string, count: string, raise: RaiseInfo): void {
     const negative = this.tmp();
-    this.line(`${negative} = icmp slt i64 ${count}, 0`);
+    this.line(`${negative} = icmp slt ${ty} ${count}, 0`);
     this.failIf(negative, raise);
   }
 
@@ -978,7 +1006,7 @@ class FunctionEmitter {
     if (exponent !== null && exponent >= 0n && exponent <= 64n) {
       const multiply = (x: string, y: string): string => {
         const r = this.tmp();
-        if (raise !== null) this.checkedIntOp("smul", x, y, r, raise);
+        if (raise !== null) this.checkedIntOp("smul", "i64", x, y, r, raise);
         else this.line(`${r} = mul i64 ${x}, ${y}`);
         return r;
       };
@@ -1027,9 +1055,9 @@ class FunctionEmitter {
       case "ffloordiv":
       case "fmod": {
         zeroCheck();
-        const f = runtimeFunction(inst.op === "ffloordiv" ? "rt_f64_floordiv" : "rt_f64_mod");
-        this.m.declareRuntime(f);
-        this.line(`${v} = call double @${f.name}(double ${a}, double ${b})`);
+        const name = inst.op === "ffloordiv" ? "rt_f64_floordiv" : "rt_f64_mod";
+        this.m.declareInternal(name);
+        this.line(`${v} = call double @${name}(double ${a}, double ${b})`);
         return;
       }
       case "fpow":
@@ -1085,6 +1113,11 @@ class FunctionEmitter {
     this.line(`${overflow} = and i1 ${infinite}, ${finiteOperands}`);
     this.failIf(overflow, raise);
   }
+}
+
+/** Internal functions use LLVM's fast convention; exported ones C's, so other modules and C can call them. */
+function callingConvention(fn: IrFunction): string {
+  return fn.linkage === "internal" ? "fastcc " : "";
 }
 
 function successors(block: Block): Block[] {

@@ -10,6 +10,7 @@
 import { newInstruction } from "../ir/builder.js";
 import { newBlock, predecessorMap, replacePhiPredecessor, successors } from "../ir/cfg.js";
 import { cloneInstructions, copyInstruction } from "../ir/clone-function.js";
+import { boolConstant } from "../ir/constant-values.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
 import { instructionOperands, mapInstructionOperands, replaceAllUses } from "../ir/uses.js";
@@ -91,7 +92,7 @@ function valuesAtCall(call: Call, base: BaseCase): Map<Value, Value> {
  * away again. */
 function ruledOut(atCall: ReadonlyMap<Value, Value>, base: BaseCase): boolean {
   const condition = atCall.get(base.condition);
-  return condition?.kind === "const" && condition.type === "i1" && condition.value !== base.whenTrue;
+  return condition !== undefined && boolConstant(condition) === !base.whenTrue;
 }
 
 /** Whether the only way to the call's block is the side of a test, equal to the base case's at the
@@ -156,9 +157,8 @@ function isPureAndSafe(inst: Instruction, onEntry: ReadonlyMap<Value, Value>): b
     case "icmp":
     case "fcmp":
     case "not":
-    case "zext":
+    case "convert":
     case "select":
-    case "tofloat":
     case "fneg":
       return true;
     case "ibinary":

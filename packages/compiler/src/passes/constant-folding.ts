@@ -6,10 +6,13 @@
 // and the whole function is rewritten once per sweep; sweeps repeat until nothing folds, which
 // settles loop phis whose back-edge value folded after the header was visited.
 
+import { constants } from "../ir/builder.js";
 import { reversePostorder } from "../ir/cfg.js";
 import { evalCompare, evalFloatBinary, evalFloatToInt, evalIntBinary, evalIntNeg } from "../ir/constant-eval.js";
+import { boolConstant, f64Constant, i64Constant } from "../ir/constant-values.js";
 import type { Constant, Instruction, IrFunction, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
+import { types } from "../ir/types.js";
 import { mapInstructionOperands, replaceUses, resolveReplacement } from "../ir/uses.js";
 
 export function foldConstants(fn: IrFunction): boolean {
@@ -34,67 +37,61 @@ export function foldConstants(fn: IrFunction): boolean {
   }
 }
 
-const int = (value: bigint): Constant => ({ kind: "const", type: "i64", value });
-const float = (value: number): Constant => ({ kind: "const", type: "f64", value });
-const bool = (value: boolean): Constant => ({ kind: "const", type: "i1", value });
+const int = (value: bigint): Constant => constants.int(value);
+const float = (value: number): Constant => constants.float(value);
+const bool = (value: boolean): Constant => constants.bool(value);
 
 /** The value the instruction can be replaced by, or null when it must stay. */
 export function foldInstruction(inst: Instruction): Value | null {
   switch (inst.kind) {
     case "ibinary": {
-      const { lhs, rhs } = inst;
-      if (lhs.kind !== "const" || lhs.type !== "i64" || rhs.kind !== "const" || rhs.type !== "i64") return null;
-      const result = evalIntBinary(inst.op, lhs.value, rhs.value, inst.raise !== null);
+      const [lhs, rhs] = [i64Constant(inst.lhs), i64Constant(inst.rhs)];
+      if (lhs === null || rhs === null) return null;
+      const result = evalIntBinary(inst.op, lhs, rhs, inst.raise !== null);
       return result === null ? null : int(result);
     }
     case "fbinary": {
-      const { lhs, rhs } = inst;
-      if (lhs.kind !== "const" || lhs.type !== "f64" || rhs.kind !== "const" || rhs.type !== "f64") return null;
-      const result = evalFloatBinary(inst.op, lhs.value, rhs.value, inst.raise !== null);
+      const [lhs, rhs] = [f64Constant(inst.lhs), f64Constant(inst.rhs)];
+      if (lhs === null || rhs === null) return null;
+      const result = evalFloatBinary(inst.op, lhs, rhs, inst.raise !== null);
       return result === null ? null : float(result);
     }
     case "ineg": {
-      const { operand } = inst;
-      if (operand.kind !== "const" || operand.type !== "i64") return null;
-      const result = evalIntNeg(operand.value, inst.raise !== null);
+      const operand = i64Constant(inst.operand);
+      if (operand === null) return null;
+      const result = evalIntNeg(operand, inst.raise !== null);
       return result === null ? null : int(result);
     }
-    case "fneg":
-      return inst.operand.kind === "const" && inst.operand.type === "f64" ? float(-inst.operand.value) : null;
-    case "not":
-      return inst.operand.kind === "const" && inst.operand.type === "i1" ? bool(!inst.operand.value) : null;
+    case "fneg": {
+      const operand = f64Constant(inst.operand);
+      return operand === null ? null : float(-operand);
+    }
+    case "not": {
+      const operand = boolConstant(inst.operand);
+      return operand === null ? null : bool(!operand);
+    }
     case "icmp": {
-      const { lhs, rhs } = inst;
-      if (lhs.kind !== "const" || rhs.kind !== "const") return null;
-      if (lhs.type === "i64" && rhs.type === "i64") return bool(evalCompare(inst.op, lhs.value, rhs.value));
-      if (lhs.type === "i1" && rhs.type === "i1" && (inst.op === "eq" || inst.op === "ne")) {
-        return bool(evalCompare(inst.op, lhs.value, rhs.value));
-      }
+      const [lhs, rhs] = [i64Constant(inst.lhs), i64Constant(inst.rhs)];
+      if (lhs !== null && rhs !== null) return bool(evalCompare(inst.op, lhs, rhs));
+      const [a, b] = [boolConstant(inst.lhs), boolConstant(inst.rhs)];
+      if (a !== null && b !== null && (inst.op === "eq" || inst.op === "ne")) return bool(evalCompare(inst.op, a, b));
       return null;
     }
     case "fcmp": {
-      const { lhs, rhs } = inst;
-      if (lhs.kind !== "const" || lhs.type !== "f64" || rhs.kind !== "const" || rhs.type !== "f64") return null;
-      return bool(evalCompare(inst.op, lhs.value, rhs.value));
+      const [lhs, rhs] = [f64Constant(inst.lhs), f64Constant(inst.rhs)];
+      return lhs === null || rhs === null ? null : bool(evalCompare(inst.op, lhs, rhs));
     }
-    case "tofloat": {
-      const { operand } = inst;
-      if (operand.kind !== "const") return null;
-      // Number(bigint) rounds to nearest, ties to even, as the hardware conversion does.
-      if (operand.type === "i64") return float(Number(operand.value));
-      return operand.type === "i1" ? float(operand.value ? 1 : 0) : null;
-    }
+    case "convert":
+      return foldConversion(inst);
     case "toint": {
-      const { operand } = inst;
-      if (operand.kind !== "const" || operand.type !== "f64") return null;
-      const result = evalFloatToInt(operand.value);
+      const operand = f64Constant(inst.operand);
+      if (operand === null || inst.type !== types.i64) return null;
+      const result = evalFloatToInt(operand);
       return result === null ? null : int(result);
     }
-    case "zext":
-      return inst.operand.kind === "const" && inst.operand.type === "i1" ? int(inst.operand.value ? 1n : 0n) : null;
     case "select": {
-      const { condition } = inst;
-      if (condition.kind === "const" && condition.type === "i1") return condition.value ? inst.ifTrue : inst.ifFalse;
+      const condition = boolConstant(inst.condition);
+      if (condition !== null) return condition ? inst.ifTrue : inst.ifFalse;
       return sameValue(inst.ifTrue, inst.ifFalse) ? inst.ifTrue : null;
     }
     case "phi": {
@@ -110,4 +107,17 @@ export function foldInstruction(inst: Instruction): Value | null {
     default:
       return null;
   }
+}
+
+/** The conversions of i1, i64 and f64 constants among themselves; others are left to LLVM. */
+function foldConversion(inst: Extract<Instruction, { kind: "convert" }>): Value | null {
+  const flag = boolConstant(inst.operand);
+  const integer = i64Constant(inst.operand);
+  if (inst.type === types.f64) {
+    // Number(bigint) rounds to nearest, ties to even, as the hardware conversion does.
+    if (inst.op === "sitofp" && integer !== null) return float(Number(integer));
+    if (inst.op === "uitofp" && flag !== null) return float(flag ? 1 : 0);
+  }
+  if (inst.type === types.i64 && inst.op === "zext" && flag !== null) return int(flag ? 1n : 0n);
+  return null;
 }

@@ -19,6 +19,7 @@
 import { predecessorMap, reversePostorder } from "../ir/cfg.js";
 import { computeDominators } from "../ir/dominators.js";
 import type { Block, CompareOp, Instruction, IrFunction, Module, Param, Value } from "../ir/ir.js";
+import { types } from "../ir/types.js";
 
 export interface Range {
   readonly lo: bigint;
@@ -102,14 +103,14 @@ function analyzeModule(m: Module): FunctionRanges[] {
     for (const analysis of analyses) {
       for (const block of analysis.fn.blocks) {
         const terminator = block.terminator;
-        if (terminator?.kind === "ret" && terminator.value !== null && terminator.value.type === "i64") {
+        if (terminator?.kind === "ret" && terminator.value !== null && terminator.value.type === types.i64) {
           const r = analysis.rangeAt(terminator.value, block);
           if (r !== null) visit(analysis.fn, r);
         }
         for (const inst of block.instructions) {
           if (inst.kind !== "call" || inst.callee === m.entry) continue;
           inst.args.forEach((arg, i) => {
-            const r = arg.type === "i64" ? analysis.rangeAt(arg, block) : null;
+            const r = arg.type === types.i64 ? analysis.rangeAt(arg, block) : null;
             if (r !== null) visit(inst.callee.params[i]!, r);
           });
         }
@@ -258,7 +259,7 @@ class FunctionRanges {
       return FULL;
     }
     if (v.kind === "param") return this.context.params.get(v) ?? (this.context.closed ? null : FULL);
-    if (v.type !== "i64") return FULL;
+    if (v.type !== types.i64) return FULL;
     return this.ranges.get(v) ?? null;
   }
 
@@ -286,7 +287,7 @@ class FunctionRanges {
       settled = true;
       for (const block of this.order) {
         for (const inst of block.instructions) {
-          if (inst.type !== "i64") continue;
+          if (inst.type !== types.i64) continue;
           let next = this.cappedTransfer(inst, block);
           if (next === null) continue;
           const previous = this.ranges.get(inst);
@@ -347,8 +348,8 @@ class FunctionRanges {
         if (a === null || b === null) return a ?? b;
         return union(a, b);
       }
-      case "zext":
-        return { lo: 0n, hi: 1n };
+      case "convert":
+        return inst.op === "zext" && inst.operand.type === types.i1 ? { lo: 0n, hi: 1n } : FULL;
       case "ineg": {
         const a = at(inst.operand);
         return a === null ? null : clamp(-a.hi, -a.lo, inst.raise !== null);
@@ -378,7 +379,7 @@ class FunctionRanges {
       const latches = (this.preds.get(header) ?? []).filter((p) => this.dominates(header, p));
       if (latches.length === 0) continue;
       const phis = header.instructions.filter(
-        (inst): inst is Extract<Instruction, { kind: "phi" }> => inst.kind === "phi" && inst.type === "i64",
+        (inst): inst is Extract<Instruction, { kind: "phi" }> => inst.kind === "phi" && inst.type === types.i64,
       );
       const trips = this.tripCount(header, phis, latches);
       if (trips === null) continue;
@@ -474,7 +475,7 @@ function edgeFacts(from: Block, to: Block): Fact[] {
     condition = condition.operand;
     holds = !holds;
   }
-  if (condition.kind !== "icmp" || condition.lhs.type !== "i64") return [];
+  if (condition.kind !== "icmp" || condition.lhs.type !== types.i64) return [];
   return [{ lhs: condition.lhs, op: holds ? condition.op : negate(condition.op), rhs: condition.rhs }];
 }
 

@@ -1,27 +1,54 @@
-// Reference counts for the IR's reference-counted values (`str`), inserted once the other passes
-// are done, so that none of them has to reason about them. The convention:
-// - An instruction that produces a string owns a reference to it: runtime functions and functions
-//   of the module return a new reference (or an immortal string); a phi owns what flows into it;
-//   a string read from a global or picked by a select is taken (incref) at once, since the global
-//   may be overwritten and the select aliases its operands.
+// Reference counts for every value that holds references (a `ref`, a function value's
+// environment, a struct or variant with one), inserted as `retain`/`release` instructions once the
+// other passes are done, so that none of them has to reason about them. The convention:
+// - An instruction that produces such a value owns a reference to it: functions of the module and
+//   externals return a new reference (or an immortal object) unless an external's declaration says
+//   its result is borrowed; a phi owns what flows into it. A value that aliases one held elsewhere
+//   (a global or a field read, a struct member or variant payload taken out, a select's pick, a
+//   borrowed result) is retained at once, since what holds it may let it go.
 // - Parameters and constants are borrowed: the caller keeps its reference alive across the call,
 //   and constants are immortal.
-// - Uses borrow, except three that consume a reference: `ret`, `store_global` (the global keeps it;
-//   the old value is dropped), and a phi's incoming value (the phi owns it). A consuming use gets a
-//   reference of its own (incref) just before it.
-// - Every owned value is dropped (decref) where it dies: after its last use in a block, at the
-//   start of a successor it does not reach (splitting the edge when that successor has other
-//   predecessors), or right after its definition when nothing uses it.
-// An incref and a decref of the same value at the same point cancel, so moving a value into a phi or
-// returning it costs nothing. Errors unwind without dropping references: an uncaught error ends the
-// program.
+// - Uses borrow, except those that consume a reference: `ret`, a phi's incoming value (the phi owns
+//   it), `store_global` and `set_field` (the old value is released), the parts of `struct_make` and
+//   `variant_make`, a function value's environment, and the arguments an external's declaration
+//   says it consumes. A consuming use gets a reference of its own just before it.
+// - Every owned value is released where it dies: after its last use in a block, at the start of a
+//   successor it does not reach (splitting the edge when that successor has other predecessors), or
+//   right after its definition when nothing uses it.
+// A retain and a release of the same value at the same point cancel, so moving a value into a phi or
+// returning it costs nothing. Not yet done: releasing on error edges (an error unwinding past owned
+// values leaks them; an uncaught error ends the program, so only caught errors would leak).
 
 import { newInstruction } from "../ir/builder.js";
 import { phiCount, predecessorMap, splitEdge, successors } from "../ir/cfg.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
+import { holdsReferences, types } from "../ir/types.js";
 import { instructionOperands, terminatorOperands } from "../ir/uses.js";
 
-const COUNTED = "str";
+/** Instructions whose result aliases a reference something else holds: they take their own at once. */
+const takesOwnReference = new Set<Instruction["kind"]>([
+  "load_global",
+  "select",
+  "get_field",
+  "struct_extract",
+  "variant_payload",
+]);
+
+/** The operands an instruction consumes (takes over a reference to), besides the stores handled apart. */
+function consumedOperands(inst: Instruction): Value[] {
+  switch (inst.kind) {
+    case "struct_make":
+      return inst.fields;
+    case "variant_make":
+      return inst.payload === null ? [] : [inst.payload];
+    case "func_ref":
+      return inst.env === null ? [] : [inst.env];
+    case "call_extern":
+      return inst.args.filter((_, i) => inst.callee.argumentOwnership[i] === "consume");
+    default:
+      return [];
+  }
+}
 
 export function insertReferenceCounting(m: Module): boolean {
   let changed = false;
@@ -30,17 +57,26 @@ export function insertReferenceCounting(m: Module): boolean {
 }
 
 function insertReferenceCountingIn(fn: IrFunction): boolean {
-  const counted = (v: Value) => v.type === COUNTED;
+  const counted = (v: Value) => holdsReferences(v.type);
   const owned = (v: Value): v is Instruction => counted(v) && v.kind !== "param" && v.kind !== "const";
   let changed = false;
 
-  // Loads and selects take their own reference at once.
+  // Values that alias a reference held elsewhere take their own at once; so does a call of an
+  // external returning a borrowed reference. Consumed operands get a reference of their own just
+  // before the instruction that takes them over.
   for (const block of fn.blocks) {
     for (let i = 0; i < block.instructions.length; i++) {
       const inst = block.instructions[i]!;
-      if (counted(inst) && (inst.kind === "load_global" || inst.kind === "select")) {
-        block.instructions.splice(i + 1, 0, refcount(fn, block, "rt_str_incref", inst));
+      const borrowedResult = inst.kind === "call_extern" && inst.callee.resultOwnership === "borrowed";
+      if (counted(inst) && (takesOwnReference.has(inst.kind) || borrowedResult)) {
+        block.instructions.splice(i + 1, 0, refcount(fn, block, "retain", inst));
         i++;
+        changed = true;
+      }
+      const consumed = consumedOperands(inst).filter(counted);
+      if (consumed.length > 0) {
+        block.instructions.splice(i, 0, ...consumed.map((v) => refcount(fn, block, "retain", v)));
+        i += consumed.length;
         changed = true;
       }
     }
@@ -121,14 +157,22 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
     changed = true;
   }
   // Last, so that the analysis above never sees the loads it adds: a store takes a reference to the
-  // new value and drops the global's old one.
+  // new value and drops the old one.
   for (const block of fn.blocks) {
     for (let i = 0; i < block.instructions.length; i++) {
       const inst = block.instructions[i]!;
-      if (inst.kind !== "store_global" || !counted(inst.value)) continue;
-      const old = newInstruction(fn, block, { kind: "load_global", type: inst.global.type, global: inst.global });
-      block.instructions.splice(i, 0, refcount(fn, block, "rt_str_incref", inst.value), old);
-      block.instructions.splice(i + 3, 0, refcount(fn, block, "rt_str_decref", old));
+      if ((inst.kind !== "store_global" && inst.kind !== "set_field") || !counted(inst.value)) continue;
+      const old =
+        inst.kind === "store_global"
+          ? newInstruction(fn, block, { kind: "load_global", type: inst.global.type, global: inst.global })
+          : newInstruction(fn, block, {
+              kind: "get_field",
+              type: inst.value.type,
+              object: inst.object,
+              field: inst.field,
+            });
+      block.instructions.splice(i, 0, refcount(fn, block, "retain", inst.value), old);
+      block.instructions.splice(i + 3, 0, refcount(fn, block, "release", old));
       i += 3;
       changed = true;
     }
@@ -177,8 +221,8 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 }
 
 function adjust(fn: IrFunction, block: Block, v: Value, delta: number): Instruction[] {
-  const name = delta > 0 ? "rt_str_incref" : "rt_str_decref";
-  return Array.from({ length: Math.abs(delta) }, () => refcount(fn, block, name, v));
+  const kind = delta > 0 ? "retain" : "release";
+  return Array.from({ length: Math.abs(delta) }, () => refcount(fn, block, kind, v));
 }
 
 function phiOperandsFrom(successor: Block, block: Block): Value[] {
@@ -190,6 +234,6 @@ function phiOperandsFrom(successor: Block, block: Block): Value[] {
   return operands;
 }
 
-function refcount(fn: IrFunction, block: Block, name: "rt_str_incref" | "rt_str_decref", v: Value): Instruction {
-  return newInstruction(fn, block, { kind: "runtime", type: "void", name, args: [v], loc: null });
+function refcount(fn: IrFunction, block: Block, kind: "retain" | "release", value: Value): Instruction {
+  return newInstruction(fn, block, { kind, type: types.void, value });
 }

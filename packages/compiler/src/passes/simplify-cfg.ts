@@ -8,6 +8,7 @@
 // map up to date as it rewrites edges; sweeps repeat until one changes nothing.
 
 import { predecessorMap, replacePhiPredecessor, retarget, successors } from "../ir/cfg.js";
+import { boolConstant } from "../ir/constant-values.js";
 import type { Block, Instruction, IrFunction, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
 import { replaceUses, resolveReplacement } from "../ir/uses.js";
@@ -43,10 +44,9 @@ function simplifyOnce(fn: IrFunction): boolean {
       block.terminator = { kind: "br", target: terminator.ifTrue };
       return true;
     }
-    if (condition.kind !== "const" || condition.type !== "i1") return false;
-    const [taken, dropped] = condition.value
-      ? [terminator.ifTrue, terminator.ifFalse]
-      : [terminator.ifFalse, terminator.ifTrue];
+    const value = boolConstant(condition);
+    if (value === null) return false;
+    const [taken, dropped] = value ? [terminator.ifTrue, terminator.ifFalse] : [terminator.ifFalse, terminator.ifTrue];
     block.terminator = { kind: "br", target: taken };
     for (const phi of phisOf(dropped)) phi.incoming = phi.incoming.filter((i) => i.block !== block);
     preds.set(

@@ -16,6 +16,7 @@
 import { constants, newInstruction } from "../ir/builder.js";
 import { newBlock } from "../ir/cfg.js";
 import type { Block, Instruction, IntBinaryOp, IrFunction, RaiseInfo, Value } from "../ir/ir.js";
+import { types } from "../ir/types.js";
 import { replaceUses, useCounts } from "../ir/uses.js";
 import type { ModuleRanges, Range } from "./range-analysis.js";
 
@@ -108,8 +109,8 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
   replaceUses(fn, new Map<Value, Value>(fn.params.map((p, i) => [p, paramPhis[i]!])));
   // The number of iterations so far: read off a parameter that every call steps by one constant
   // (`n - 2`) as |n0 - n| / 2, computed only on the way out with an error; else a counter.
-  const depth = affine === null ? phiAtHeader("i64", constants.int(0n)) : null;
-  const acc = op === null ? null : phiAtHeader("i64", constants.int(op === "add" ? 0n : 1n));
+  const depth = affine === null ? phiAtHeader(types.i64, constants.int(0n)) : null;
+  const acc = op === null ? null : phiAtHeader(types.i64, constants.int(op === "add" ? 0n : 1n));
   const header0: Instruction[] = [...paramPhis, ...(depth === null ? [] : [depth]), ...(acc === null ? [] : [acc])];
   let count: Value;
   if (affine === null) count = depth!;
@@ -119,11 +120,12 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
     const [from, to] = affine.step < 0n ? [param, phi] : [phi, param];
     const distance = newInstruction(fn, header, {
       kind: "ibinary",
-      type: "i64",
+      type: types.i64,
       op: "sub",
       lhs: from,
       rhs: to,
       raise: null,
+      unwind: null,
     });
     header0.push(distance);
     count = distance;
@@ -131,17 +133,23 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
     if (magnitude !== 1n) {
       const steps = newInstruction(fn, header, {
         kind: "ibinary",
-        type: "i64",
+        type: types.i64,
         op: "udiv",
         lhs: distance,
         rhs: constants.int(magnitude),
         raise: null,
+        unwind: null,
       });
       header0.push(steps);
       count = steps;
     }
   }
-  const elided = newInstruction(fn, header, { kind: "elided_frames", type: "void", count, loc: sites[0]!.call.loc });
+  const elided = newInstruction(fn, header, {
+    kind: "elided_frames",
+    type: types.void,
+    count,
+    loc: sites[0]!.call.loc,
+  });
   header.instructions.unshift(...header0, elided);
 
   const siteBlocks = new Set(sites.map((s) => s.block));
@@ -157,11 +165,12 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
     if (depth !== null) {
       const nextDepth = add({
         kind: "ibinary",
-        type: "i64",
+        type: types.i64,
         op: "add",
         lhs: depth,
         rhs: constants.int(1n),
         raise: null,
+        unwind: null,
       });
       depth.incoming.push({ block, value: nextDepth });
     }
@@ -174,12 +183,13 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
         accumulateRaise ??= site.accumulate.raise;
         nextAcc = add({
           kind: "ibinary",
-          type: "i64",
+          type: types.i64,
           op: site.accumulate.op,
           lhs: acc,
           // Captured before the parameters became phis.
           rhs: site.accumulate.other.kind === "param" ? paramPhis[site.accumulate.other.index]! : site.accumulate.other,
           raise: site.accumulate.raise,
+          unwind: null,
         });
       }
       acc.incoming.push({ block, value: nextAcc });
@@ -194,11 +204,12 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
     if (terminator?.kind !== "ret" || terminator.value === null || siteBlocks.has(block)) continue;
     const result = newInstruction(fn, block, {
       kind: "ibinary",
-      type: "i64",
+      type: types.i64,
       op,
       lhs: acc,
       rhs: terminator.value,
       raise: accumulateRaise,
+      unwind: null,
     });
     block.instructions.push(result);
     terminator.value = result;
@@ -213,7 +224,7 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
  */
 function steppedParameter(fn: IrFunction, sites: readonly TailSite[]): { index: number; step: bigint } | null {
   for (const param of fn.params) {
-    if (param.type !== "i64") continue;
+    if (param.type !== types.i64) continue;
     let step: bigint | null = null;
     for (const site of sites) {
       const arg = site.call.args[param.index]!;

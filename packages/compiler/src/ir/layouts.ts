@@ -1,0 +1,165 @@
+// Where every byte of a managed object and of a by-value type goes: the one owner of sizes,
+// alignments, field offsets, which fields hold references, and the object header. The emitter reads
+// its LLVM types and descriptors from here, and the C runtime declares the same header in
+// runtime/object.h (test/layouts.test.ts compiles C against this module's numbers).
+//
+// Target: x86-64 and AArch64 Linux (LP64): pointers are 8 bytes, alignment as the C ABI's.
+
+import type { IrType } from "./types.js";
+
+/** A field of a managed object's layout. */
+export interface LayoutField {
+  readonly name: string;
+  readonly type: IrType;
+}
+
+/**
+ * What a managed object holds after its header. A layout declared by a module lists its fields, and
+ * the emitter generates its drop and traverse functions; an opaque layout is the runtime's own
+ * (strings, exceptions): its objects are made and freed by runtime functions, and `runtimeSymbol`
+ * names its C descriptor (an `rt_layout`).
+ */
+export interface Layout {
+  readonly name: string;
+  /** Null for an opaque layout. Settable once, so that a layout can refer to itself (`Node.next`). */
+  fields: readonly LayoutField[] | null;
+  readonly runtimeSymbol: string | null;
+}
+
+/** A layout a module declares; its fields may be given later (for recursive layouts). */
+export function declareLayout(name: string, fields: readonly LayoutField[] = []): Layout {
+  return { name, fields: [...fields], runtimeSymbol: null };
+}
+
+/** The runtime's own layouts, the same objects for every module. */
+export const runtimeLayouts = {
+  /** Immutable UTF-8 text with its length in code points (runtime/str.c). */
+  str: { name: "str", fields: null, runtimeSymbol: "rt_str_layout" } as Layout,
+  /** An exception in flight or caught: its kind, its message and its traceback (runtime/exception.c). */
+  exception: { name: "exception", fields: null, runtimeSymbol: "rt_exception_layout" } as Layout,
+};
+
+/**
+ * The header every managed object starts with (`rt_object` in runtime/object.h): the reference
+ * count (negative for an immortal object, which is never counted or freed) and its layout's
+ * descriptor.
+ */
+export const objectHeader = {
+  size: 16,
+  fields: [
+    { name: "refcount", offset: 0, size: 8 },
+    { name: "layout", offset: 8, size: 8 },
+  ],
+} as const;
+
+/**
+ * The descriptor the emitter writes for each declared layout (`rt_layout` in runtime/object.h), in
+ * field order: name (C string), type id, flags, size in bytes, drop function, traverse function.
+ */
+export const layoutDescriptor = {
+  size: 40,
+  fields: [
+    { name: "name", offset: 0, size: 8 },
+    { name: "type_id", offset: 8, size: 4 },
+    { name: "flags", offset: 12, size: 4 },
+    { name: "size", offset: 16, size: 8 },
+    { name: "drop", offset: 24, size: 8 },
+    { name: "traverse", offset: 32, size: 8 },
+  ],
+  /** `flags`: the layout's objects may hold references, so the cycle collector tracks them. */
+  holdsReferencesFlag: 1,
+} as const;
+
+/** The size in bytes of a value of the type held in memory (a field, a struct member). */
+export function sizeOf(type: IrType): number {
+  switch (type.kind) {
+    case "int":
+      return type.bits === 1 ? 1 : type.bits / 8;
+    case "float":
+      return type.bits / 8;
+    case "unit":
+      return 1;
+    case "void":
+      throw new Error("void has no size");
+    case "ptr":
+    case "ref":
+      return 8;
+    case "fn":
+      return 16;
+    case "struct":
+      return structLayout(type.fields).size;
+    case "variant":
+      return variantLayout(type.cases).size;
+  }
+}
+
+export function alignOf(type: IrType): number {
+  switch (type.kind) {
+    case "struct":
+      return structLayout(type.fields).align;
+    case "variant":
+      return variantLayout(type.cases).align;
+    case "fn":
+      return 8;
+    default:
+      return sizeOf(type);
+  }
+}
+
+/** C's struct layout: each member at the next multiple of its alignment, the whole padded to the largest. */
+export function structLayout(fields: readonly IrType[]): { offsets: number[]; size: number; align: number } {
+  let offset = 0;
+  let align = 1;
+  const offsets = fields.map((f) => {
+    const a = alignOf(f);
+    align = Math.max(align, a);
+    offset = roundUp(offset, a);
+    const at = offset;
+    offset += sizeOf(f);
+    return at;
+  });
+  return { offsets, size: roundUp(offset, align), align };
+}
+
+/**
+ * A variant in memory: a 32-bit tag, then the largest case's payload at offset 8 (the payload is
+ * held as 64-bit words, which suits every case's alignment). The nullable reference (`unit | ref L`)
+ * is just the pointer.
+ */
+export function variantLayout(cases: readonly IrType[]): {
+  payloadOffset: number;
+  payloadWords: number;
+  size: number;
+  align: number;
+} {
+  if (cases.length === 2 && cases[0]!.kind === "unit" && cases[1]!.kind === "ref") {
+    return { payloadOffset: 0, payloadWords: 1, size: 8, align: 8 };
+  }
+  const payloadWords = Math.ceil(Math.max(0, ...cases.map((c) => (c.kind === "unit" ? 0 : sizeOf(c)))) / 8);
+  return { payloadOffset: 8, payloadWords, size: 8 + 8 * payloadWords, align: 8 };
+}
+
+/** A declared layout's fields at their offsets from the start of the object (header included). */
+export function fieldOffsets(layout: Layout): number[] {
+  const fields = declaredFields(layout);
+  const body = structLayout(fields.map((f) => f.type));
+  const start = roundUp(objectHeader.size, body.align);
+  return body.offsets.map((o) => start + o);
+}
+
+/** The size of an object of a declared layout, header included. */
+export function objectSize(layout: Layout): number {
+  const fields = declaredFields(layout);
+  const body = structLayout(fields.map((f) => f.type));
+  return roundUp(objectHeader.size, body.align) + body.size;
+}
+
+/** The declared fields; an opaque layout has none a program may read. */
+export function declaredFields(layout: Layout): readonly LayoutField[] {
+  if (layout.fields === null) throw new Error(`layout ${layout.name} is the runtime's own: it has no declared fields`);
+  return layout.fields;
+}
+
+function roundUp(n: number, align: number): number {
+  return Math.ceil(n / align) * align;
+}
