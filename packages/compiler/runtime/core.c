@@ -311,6 +311,7 @@ static rt_str **arg_values;
 void rt_init(int32_t argc, char **argv, const char *overflow_kind_, const char *overflow_message_) {
   out_line_buffered = isatty(1) != 0;
   catch_stack_overflow();
+  rt_objects_init();
   if (overflow_kind_ != NULL) overflow_kind = overflow_kind_;
   if (overflow_message_ != NULL) overflow_message = overflow_message_;
   arg_count = argc;
@@ -323,6 +324,7 @@ void rt_init(int32_t argc, char **argv, const char *overflow_kind_, const char *
 
 int32_t rt_shutdown(void) {
   rt_stdout_flush();
+  rt_leak_check_report();
   return 0;
 }
 

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "object.h"
+
 /* ---- strings ------------------------------------------------------------------------------- */
 
 typedef struct rt_str {
