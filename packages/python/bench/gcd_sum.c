@@ -1,6 +1,7 @@
-/* Port of gcd_sum.py: sum of gcd(i, j) over a square. */
+/* Port of gcd_sum.py: sum of gcd(i, j) over an N x N square. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static int64_t gcd(int64_t a, int64_t b) {
   while (b != 0) {
@@ -19,7 +20,12 @@ static int64_t gcd_sum(int64_t n) {
   return total;
 }
 
-int main(void) {
-  printf("%lld\n", (long long)gcd_sum(4000));
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  int64_t n = strtoll(argv[1], NULL, 10);
+  printf("%lld\n", (long long)gcd_sum(n));
   return 0;
 }

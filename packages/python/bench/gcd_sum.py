@@ -1,4 +1,8 @@
-# Sum of gcd(i, j) over a square: Euclid's algorithm with tuple assignment, integer modulo.
+# bench-size: 4000
+# Sum of gcd(i, j) over an N x N square: Euclid's algorithm with tuple assignment, integer modulo.
+import sys
+
+
 def gcd(a, b):
     while b != 0:
         a, b = b, a % b
@@ -13,4 +17,4 @@ def gcd_sum(n):
     return total
 
 
-print(gcd_sum(4000))
+print(gcd_sum(int(sys.argv[1])))

@@ -1,6 +1,7 @@
-/* Port of leibniz.py: Leibniz series for pi. */
+/* Port of leibniz.py: Leibniz series for pi over N terms. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static double leibniz(int64_t terms) {
   double total = 0.0;
@@ -12,8 +13,13 @@ static double leibniz(int64_t terms) {
   return 4.0 * total;
 }
 
-int main(void) {
-  double pi = leibniz(250000000);
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  int64_t n = strtoll(argv[1], NULL, 10);
+  double pi = leibniz(n);
   printf("%.12f\n", pi);
   return 0;
 }

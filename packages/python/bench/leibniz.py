@@ -1,4 +1,8 @@
-# Leibniz series for pi: one float division per term, alternating sign.
+# bench-size: 250000000
+# Leibniz series for pi over N terms: one float division per term, alternating sign.
+import sys
+
+
 def leibniz(terms):
     total = 0.0
     sign = 1.0
@@ -8,5 +12,5 @@ def leibniz(terms):
     return 4.0 * total
 
 
-pi = leibniz(250000000)
+pi = leibniz(int(sys.argv[1]))
 print(f"{pi:.12f}")

@@ -1,6 +1,7 @@
-/* Port of mandelbrot.py: escape times on a grid, printed as checksums. */
+/* Port of mandelbrot.py: escape times on an N x N grid, printed as checksums. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static void mandelbrot(int64_t size, int64_t limit) {
   int64_t inside = 0;
@@ -28,7 +29,12 @@ static void mandelbrot(int64_t size, int64_t limit) {
   printf("iterations: %lld\n", (long long)total_iterations);
 }
 
-int main(void) {
-  mandelbrot(1500, 200);
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  int64_t n = strtoll(argv[1], NULL, 10);
+  mandelbrot(n, 200);
   return 0;
 }

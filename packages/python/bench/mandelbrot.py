@@ -1,4 +1,9 @@
-# Mandelbrot set escape times on a grid: float multiply-add in a tight loop, printed as checksums.
+# bench-size: 1500
+# Mandelbrot set escape times on an N x N grid: float multiply-add in a tight loop, printed as
+# checksums (points inside, total iterations).
+import sys
+
+
 def mandelbrot(size, limit):
     inside = 0
     total_iterations = 0
@@ -24,4 +29,4 @@ def mandelbrot(size, limit):
     print("iterations:", total_iterations)
 
 
-mandelbrot(1500, 200)
+mandelbrot(int(sys.argv[1]), 200)

@@ -1,7 +1,8 @@
-/* Port of nbody.py: three gravitating bodies in scalar variables. */
+/* Port of nbody.py: three gravitating bodies in scalar variables over N steps. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define PI 3.141592653589793
 #define SOLAR_MASS (4 * PI * PI)
@@ -57,7 +58,12 @@ static void simulate(int64_t steps, double dt) {
   printf("%.9f %.9f %.9f\n", x1, y1, z1);
 }
 
-int main(void) {
-  simulate(12000000, 0.01);
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  int64_t n = strtoll(argv[1], NULL, 10);
+  simulate(n, 0.01);
   return 0;
 }

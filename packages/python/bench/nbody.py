@@ -1,5 +1,8 @@
-# Three gravitating bodies (Sun, Jupiter, Saturn) in scalar variables: a float-heavy inner loop.
+# bench-size: 12000000
+# Three gravitating bodies (Sun, Jupiter, Saturn) in scalar variables over N steps: a float-heavy
+# inner loop.
 import math
+import sys
 
 PI = 3.141592653589793
 SOLAR_MASS = 4 * PI * PI
@@ -59,4 +62,4 @@ def simulate(steps, dt):
     print(f"{x1:.9f} {y1:.9f} {z1:.9f}")
 
 
-simulate(12000000, 0.01)
+simulate(int(sys.argv[1]), 0.01)

@@ -1,7 +1,8 @@
-/* Port of primes.py: counting primes by trial division. */
+/* Port of primes.py: counting primes below N by trial division. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static bool is_prime(int64_t n) {
   if (n < 2) return false;
@@ -22,7 +23,12 @@ static int64_t count_primes(int64_t limit) {
   return count;
 }
 
-int main(void) {
-  printf("%lld\n", (long long)count_primes(4000000));
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  int64_t n = strtoll(argv[1], NULL, 10);
+  printf("%lld\n", (long long)count_primes(n));
   return 0;
 }

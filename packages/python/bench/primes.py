@@ -1,4 +1,8 @@
-# Counting primes by trial division: integer modulo and comparisons.
+# bench-size: 4000000
+# Counting primes below N by trial division: integer modulo and comparisons.
+import sys
+
+
 def is_prime(n):
     if n < 2:
         return False
@@ -20,4 +24,4 @@ def count_primes(limit):
     return count
 
 
-print(count_primes(4000000))
+print(count_primes(int(sys.argv[1])))

@@ -1,19 +1,29 @@
 /**
- * npm run bench [-- --runs N] [--cpython-runs N] [--only NAME,NAME] [--opt N]
+ * npm run bench [-- --runs N] [--cpython-runs N] [--only NAME,NAME] [--opt N] [--size-scale F]
  *
  * pycompile against C and CPython, side by side in one run, on the programs of packages/python/bench:
- *   - NAME.py with NAME.c: a runtime benchmark. The C port is built with `gcc -O2`, the Python
- *     program with `pycompile build -O2` (timed: that is the compile time). CPython runs it first;
- *     its output is the reference that both executables must print exactly (status 0, same
- *     stdout). Then C and ours run alternately N times (default 5) and medians are compared.
- *     CPython is timed on its reference run (and more with --cpython-runs), since it is slow.
+ *   - NAME.py with NAME.c: a runtime benchmark. Its problem size is an argument on the command
+ *     line (`sys.argv[1]`, `argv[1]`), given alike to CPython, the C port and ours, so that no
+ *     compiler knows it while compiling, as with a real program's input; each program prints a
+ *     checksum of all its work. The C port is built with `gcc -O2`, the Python program with
+ *     `pycompile build -O2` (timed: that is the compile time). CPython runs it first; its output is
+ *     the reference that both executables must print exactly (status 0, same stdout). Then C and
+ *     ours run alternately N times (default 5) and medians are compared. CPython is timed on its
+ *     reference run (and more with --cpython-runs), since it is slow.
  *   - NAME.py alone: a compile-time benchmark (a larger program); it is built N times (median
  *     build time) and its output checked against CPython's too.
  * A failing step (our build, a wrong output...) is shown in the table and the run goes on. The
  * table is printed and written to bench-results/pycompile.json at the repo root.
+ *
+ * A runtime benchmark's size is the `# bench-size: N` line that starts NAME.py, not a table here: a
+ * benchmark stays one file pair that this script discovers, its size is read next to the code it
+ * drives (as the compile corpus's `# argv:` headers are), and `python3 NAME.py N` needs no lookup.
+ * N is chosen so that the C port runs about 0.3-0.5 s and CPython, run once, under about 25 s
+ * (where the two conflict, as for xorshift, CPython's bound wins); --size-scale multiplies every
+ * size, for quick runs (fib and tak grow exponentially in N).
  */
 
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,12 +43,16 @@ interface Options {
   cpythonRuns: number;
   only: string[] | null;
   opt: string;
+  /** Multiplies every benchmark's size (the result rounded, at least 1). */
+  sizeScale: number;
 }
 
-const USAGE = "usage: run-bench [--runs N] [--cpython-runs N] [--only NAME,NAME] [--opt 0|1|2|3]";
+const USAGE =
+  "usage: run-bench [--runs N] [--cpython-runs N] [--only NAME,NAME] [--opt 0|1|2|3] [--size-scale F]\n" +
+  "  --size-scale F  multiply every benchmark's size (its `# bench-size:` line) by F > 0, e.g. 0.1 for a quick run";
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { runs: 5, cpythonRuns: 1, only: null, opt: "2" };
+  const options: Options = { runs: 5, cpythonRuns: 1, only: null, opt: "2", sizeScale: 1 };
   const count = (value: string | undefined, min: number): number => {
     const n = Number.parseInt(value ?? "", 10);
     if (!Number.isFinite(n) || n < min) {
@@ -47,12 +61,21 @@ function parseArgs(argv: readonly string[]): Options {
     }
     return n;
   };
+  const factor = (value: string | undefined): number => {
+    const f = Number(value ?? "");
+    if (value === undefined || value.trim() === "" || !Number.isFinite(f) || f <= 0) {
+      console.error(USAGE);
+      process.exit(1);
+    }
+    return f;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--runs") options.runs = count(argv[++i], 1);
     else if (arg === "--cpython-runs") options.cpythonRuns = count(argv[++i], 1);
     else if (arg === "--only") options.only = (argv[++i] ?? "").split(",").filter(Boolean);
     else if (arg === "--opt") options.opt = String(count(argv[++i], 0));
+    else if (arg === "--size-scale") options.sizeScale = factor(argv[++i]);
     else {
       console.log(USAGE);
       process.exit(arg === "--help" || arg === "-h" ? 0 : 1);
@@ -66,20 +89,31 @@ interface Benchmark {
   python: string;
   /** The C port, or null for a compile-time benchmark. */
   c: string | null;
+  /** The problem size given as argv[1] (scaled), or null for a compile-time benchmark. */
+  size: number | null;
+  /** Why a runtime benchmark has no size: its first line is not `# bench-size: N`. */
+  sizeError: string | null;
 }
 
-function findBenchmarks(only: string[] | null): Benchmark[] {
+const SIZE_LINE = /^# bench-size: ([1-9][0-9]*)$/;
+
+function findBenchmarks(only: string[] | null, sizeScale: number): Benchmark[] {
   const files = new Set(readdirSync(BENCH_DIR));
   const benchmarks: Benchmark[] = [];
   for (const file of [...files].sort()) {
     if (!file.endsWith(".py")) continue;
     const name = file.slice(0, -3);
     if (only && !only.includes(name)) continue;
-    benchmarks.push({
-      name,
-      python: join(BENCH_DIR, file),
-      c: files.has(`${name}.c`) ? join(BENCH_DIR, `${name}.c`) : null,
-    });
+    const python = join(BENCH_DIR, file);
+    const c = files.has(`${name}.c`) ? join(BENCH_DIR, `${name}.c`) : null;
+    let size: number | null = null;
+    let sizeError: string | null = null;
+    if (c) {
+      const match = SIZE_LINE.exec(readFileSync(python, "utf8").split("\n", 1)[0]!);
+      if (match) size = Math.max(1, Math.round(Number(match[1]) * sizeScale));
+      else sizeError = `${file} does not start with a \`# bench-size: N\` line`;
+    }
+    benchmarks.push({ name, python, c, size, sizeError });
   }
   return benchmarks;
 }
@@ -94,6 +128,8 @@ interface Side {
 interface Result {
   name: string;
   kind: "runtime" | "compile";
+  /** The problem size passed as argv[1] to every side, or null for a compile-time benchmark. */
+  size: number | null;
   c: Side | null;
   ours: Side;
   cpython: Side;
@@ -139,6 +175,7 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
   const result: Result = {
     name: bench.name,
     kind: bench.c ? "runtime" : "compile",
+    size: bench.size,
     c: bench.c ? emptySide() : null,
     ours: emptySide(),
     cpython: emptySide(),
@@ -148,9 +185,17 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
     cpythonOverOurs: null,
   };
 
+  if (bench.sizeError) {
+    result.cpython.error = result.ours.error = bench.sizeError;
+    if (result.c) result.c.error = bench.sizeError;
+    return result;
+  }
+  // The command-line arguments of every side: the size, or none for a compile-time benchmark.
+  const args = bench.size === null ? [] : [String(bench.size)];
+
   // CPython first: its output is the reference.
-  log("CPython");
-  const reference = await runProcess(pythonExecutable(), [bench.python], { timeoutMs: RUN_TIMEOUT_MS });
+  log(`CPython${args.length > 0 ? ` (size ${args[0]})` : ""}`);
+  const reference = await runProcess(pythonExecutable(), [bench.python, ...args], { timeoutMs: RUN_TIMEOUT_MS });
   if (reference.status !== 0) {
     result.cpython.error = `CPython ${describeEnd(reference, RUN_TIMEOUT_MS)}: ${firstLine(reference)}`;
     result.ours.error = "no reference output";
@@ -160,7 +205,7 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
   const expected = reference.stdout;
   result.cpython.runsSec.push(reference.seconds);
   for (let r = 1; r < options.cpythonRuns; r++) {
-    const again = await runProcess(pythonExecutable(), [bench.python], { timeoutMs: RUN_TIMEOUT_MS });
+    const again = await runProcess(pythonExecutable(), [bench.python, ...args], { timeoutMs: RUN_TIMEOUT_MS });
     if (again.status === 0) result.cpython.runsSec.push(again.seconds);
   }
 
@@ -194,14 +239,14 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
   if (result.c && result.c.error === null) sides.push({ side: result.c, exe: cExe, label: "C" });
   if (result.ours.error === null) sides.push({ side: result.ours, exe: ourExe, label: "ours" });
   for (const { side, exe, label } of sides) {
-    const check = await runProcess(exe, [], { timeoutMs: RUN_TIMEOUT_MS });
+    const check = await runProcess(exe, args, { timeoutMs: RUN_TIMEOUT_MS });
     side.error = outputError(label, check, expected);
   }
   const timed = sides.filter(({ side }) => side.error === null);
   for (let r = 0; r < options.runs && timed.length > 0; r++) {
     log(`timed run ${r + 1}/${options.runs}`);
     for (const { side, exe, label } of timed) {
-      const run = await runProcess(exe, [], { timeoutMs: RUN_TIMEOUT_MS });
+      const run = await runProcess(exe, args, { timeoutMs: RUN_TIMEOUT_MS });
       const error = outputError(label, run, expected);
       if (error) side.error = error;
       else side.runsSec.push(run.seconds);
@@ -221,12 +266,13 @@ const seconds = (v: number | null | undefined): string => (v == null ? "-" : v.t
 const ratio = (v: number | null | undefined): string => (v == null ? "-" : `${v.toFixed(2)}x`);
 
 function printTable(results: readonly Result[], geomean: Record<string, number | null>): void {
-  const header = ["benchmark", "C s", "ours s", "CPython s", "ours/C", "CPython/ours", "compile s", "status"];
+  const header = ["benchmark", "size", "C s", "ours s", "CPython s", "ours/C", "CPython/ours", "compile s", "status"];
   const rows: string[][] = [header];
   for (const r of results) {
-    const errors = [r.c?.error, r.ours.error, r.cpython.error].filter((e): e is string => !!e);
+    const errors = [...new Set([r.c?.error, r.ours.error, r.cpython.error])].filter((e): e is string => !!e);
     rows.push([
       r.kind === "compile" ? `${r.name} (build time)` : r.name,
+      r.size === null ? "" : String(r.size),
       r.c ? seconds(r.c.medianSec) : "",
       seconds(r.ours.medianSec),
       seconds(r.cpython.medianSec),
@@ -238,6 +284,7 @@ function printTable(results: readonly Result[], geomean: Record<string, number |
   }
   rows.push([
     "geometric mean",
+    "",
     seconds(geomean.cSec),
     seconds(geomean.oursSec),
     seconds(geomean.cpythonSec),
@@ -266,7 +313,7 @@ async function compilerVersion(): Promise<string> {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  const benchmarks = findBenchmarks(options.only);
+  const benchmarks = findBenchmarks(options.only, options.sizeScale);
   if (benchmarks.length === 0) {
     console.error(`run-bench: no benchmarks${options.only ? ` named ${options.only.join(", ")}` : ""} in ${BENCH_DIR}`);
     return 1;
@@ -292,7 +339,9 @@ async function main(): Promise<number> {
   const cc = await compilerVersion();
   console.log(
     `pycompile -O${options.opt} vs ${CC} -O2 vs CPython ${python}: median of ${options.runs} alternating runs ` +
-      `(CPython: ${options.cpythonRuns}); wall-clock seconds; compile = \`pycompile build\` including node start-up`,
+      `(CPython: ${options.cpythonRuns}); wall-clock seconds; size = argv[1] of every side` +
+      `${options.sizeScale === 1 ? "" : ` (scaled by ${options.sizeScale})`}; ` +
+      "compile = `pycompile build` including node start-up",
   );
   printTable(results, geomean);
   console.log("geometric means over the runtime benchmarks (rows with a value)");
@@ -307,6 +356,7 @@ async function main(): Promise<number> {
     optLevel: Number(options.opt),
     runs: options.runs,
     cpythonRuns: options.cpythonRuns,
+    sizeScale: options.sizeScale,
     benchmarks: results,
     geometricMeans: geomean,
   };

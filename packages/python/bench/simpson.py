@@ -1,5 +1,8 @@
-# Simpson's rule on a smooth integrand: float arithmetic plus libm calls (sin, exp).
+# bench-size: 24000000
+# Simpson's rule with N intervals on a smooth integrand: float arithmetic plus libm calls (sin,
+# exp).
 import math
+import sys
 
 
 def integrand(x):
@@ -18,4 +21,4 @@ def simpson(a, b, n):
     return total * h / 3.0
 
 
-print(f"{simpson(0.0, 10.0, 24000000):.12f}")
+print(f"{simpson(0.0, 10.0, int(sys.argv[1])):.12f}")

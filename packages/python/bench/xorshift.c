@@ -1,6 +1,7 @@
-/* Port of xorshift.py: Monte Carlo pi with a 32-bit xorshift generator. */
+/* Port of xorshift.py: Monte Carlo pi from N samples of a 32-bit xorshift generator. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define MASK 0xFFFFFFFFLL
 
@@ -20,7 +21,12 @@ static void monte_carlo(int64_t samples, int64_t seed) {
   printf("pi ~ %.6f\n", 4.0 * (double)inside / (double)samples);
 }
 
-int main(void) {
-  monte_carlo(100000000, 2463534242LL);
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
+  int64_t n = strtoll(argv[1], NULL, 10);
+  monte_carlo(n, 2463534242LL);
   return 0;
 }

@@ -1,4 +1,7 @@
-# Monte Carlo estimate of pi with a 32-bit xorshift generator: shifts, xor and masks.
+# bench-size: 75000000
+# Monte Carlo estimate of pi from N samples of a 32-bit xorshift generator: shifts, xor and masks.
+import sys
+
 MASK = 0xFFFFFFFF
 
 
@@ -18,4 +21,4 @@ def monte_carlo(samples, seed):
     print(f"pi ~ {4.0 * inside / samples:.6f}")
 
 
-monte_carlo(100000000, 2463534242)
+monte_carlo(int(sys.argv[1]), 2463534242)
