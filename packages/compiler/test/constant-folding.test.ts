@@ -28,6 +28,7 @@ test("folds a chain of integer arithmetic into its result", () => {
 test("an operation that overflows stays to raise at run time; its wrapping form wraps", () => {
   fold(
     `
+      extern @show(i64, i64, i64, i64, i64) -> void memory any
       func @f() -> i64 {
       entry:
         %0 = add i64 9223372036854775807, 1 raises OverflowError "overflow" @2:4
@@ -40,7 +41,7 @@ test("an operation that overflows stays to raise at run time; its wrapping form 
         %7 = floordiv i64 -9223372036854775808, -1 raises OverflowError "overflow" @6:4
         %8 = floordiv i64 -9223372036854775808, -1
         %9 = floormod i64 -9223372036854775808, -1 raises ZeroDivisionError "modulo by zero" @7:4
-        runtime void @show(%1, %3, %5, %8, %9)
+        call_extern void @show(%1, %3, %5, %8, %9)
         ret 0
       }
     `,
@@ -52,7 +53,7 @@ test("an operation that overflows stays to raise at run time; its wrapping form 
         %4 = ineg i64 -9223372036854775808 raises OverflowError "overflow" @4:4
         %6 = sub i64 -9223372036854775808, 1 raises OverflowError "overflow" @5:4
         %7 = floordiv i64 -9223372036854775808, -1 raises OverflowError "overflow" @6:4
-        runtime void @show(-9223372036854775808, -9223372036854775808, -9223372036854775808, -9223372036854775808, 0)
+        call_extern void @show(-9223372036854775808, -9223372036854775808, -9223372036854775808, -9223372036854775808, 0)
         ret 0
       }
     `,
@@ -90,6 +91,7 @@ test("division by zero is never folded, whatever the form", () => {
 test("floor division and modulo round toward negative infinity, as in Python", () => {
   fold(
     `
+      extern @show(i64, i64, i64, i64, f64, f64, f64, f64, f64) -> void memory any
       func @f() -> void {
       entry:
         %0 = floordiv i64 -7, 2 raises ZeroDivisionError "" @1:0
@@ -101,14 +103,14 @@ test("floor division and modulo round toward negative infinity, as in Python", (
         %6 = ffloordiv f64 -7.0, 2.0 raises ZeroDivisionError "" @1:0
         %7 = fmod f64 -0.0, 5.0 raises ZeroDivisionError "" @1:0
         %8 = fmod f64 -1.0, inf raises ZeroDivisionError "" @1:0
-        runtime void @show(%0, %1, %2, %3, %4, %5, %6, %7, %8)
+        call_extern void @show(%0, %1, %2, %3, %4, %5, %6, %7, %8)
         ret
       }
     `,
     `
       func @f() -> void {
       entry:
-        runtime void @show(-4, 1, -1, -4, 1.0, -1.0, -4.0, 0.0, inf)
+        call_extern void @show(-4, 1, -1, -4, 1.0, -1.0, -4.0, 0.0, inf)
         ret
       }
     `,
@@ -118,6 +120,7 @@ test("floor division and modulo round toward negative infinity, as in Python", (
 test("shifts with negative or huge counts and powers that overflow are left to run time", () => {
   fold(
     `
+      extern @show(i64, i64, i64, i64, i64, i64, i64) -> void memory any
       func @f() -> void {
       entry:
         %0 = shl i64 1, -1 raises ValueError "negative shift count" @1:0
@@ -133,7 +136,7 @@ test("shifts with negative or huge counts and powers that overflow are left to r
         %10 = pow i64 -1, 9223372036854775807 raises OverflowError "overflow" @1:0
         %11 = and i64 -6, 3
         %12 = xor i64 -1, 5
-        runtime void @show(%3, %4, %6, %9, %10, %11, %12)
+        call_extern void @show(%3, %4, %6, %9, %10, %11, %12)
         ret
       }
     `,
@@ -146,7 +149,7 @@ test("shifts with negative or huge counts and powers that overflow are left to r
         %5 = ashr i64 -8, 64 raises OverflowError "overflow" @1:0
         %7 = pow i64 2, 63 raises OverflowError "overflow" @1:0
         %8 = pow i64 2, -1 raises ValueError "negative exponent" @1:0
-        runtime void @show(4611686018427387904, -4611686018427387904, -4, -27, -1, 2, -6)
+        call_extern void @show(4611686018427387904, -4611686018427387904, -4, -27, -1, 2, -6)
         ret
       }
     `,
@@ -156,6 +159,7 @@ test("shifts with negative or huge counts and powers that overflow are left to r
 test("float arithmetic, comparisons and conversions follow IEEE and the runtime", () => {
   fold(
     `
+      extern @show(f64, f64, i1, i1, i1, i1, i1, i1, f64, f64, i64, i64, f64, f64, f64) -> void memory any
       func @f() -> void {
       entry:
         %0 = fadd f64 0.1, 0.2
@@ -166,8 +170,8 @@ test("float arithmetic, comparisons and conversions follow IEEE and the runtime"
         %5 = icmp le i1 -1, -1
         %6 = icmp ne i1 true, false
         %7 = not i1 %6
-        %8 = tofloat f64 9007199254740993
-        %9 = tofloat f64 %7
+        %8 = sitofp f64 9007199254740993
+        %9 = uitofp f64 %7
         %10 = toint i64 -2.75 raises ValueError "" @1:0
         %11 = toint i64 nan raises ValueError "cannot convert float NaN to integer" @1:0
         %12 = toint i64 9223372036854775808.0 raises OverflowError "" @1:0
@@ -175,7 +179,7 @@ test("float arithmetic, comparisons and conversions follow IEEE and the runtime"
         %14 = fpow f64 -2.0, 3.0 raises OverflowError "" @1:0
         %15 = fpow f64 10.0, 0.5 raises OverflowError "" @1:0
         %16 = fmul f64 1e+308, 10.0
-        runtime void @show(%0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %13, %14, %15, %16)
+        call_extern void @show(%0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %13, %14, %15, %16)
         ret
       }
     `,
@@ -185,7 +189,7 @@ test("float arithmetic, comparisons and conversions follow IEEE and the runtime"
         %11 = toint i64 nan raises ValueError "cannot convert float NaN to integer" @1:0
         %12 = toint i64 9223372036854776000.0 raises OverflowError "" @1:0
         %15 = fpow f64 10.0, 0.5 raises OverflowError "" @1:0
-        runtime void @show(0.30000000000000004, -0.0, false, true, false, true, true, false, 9007199254740992.0, 0.0, -2, 1, -8.0, %15, inf)
+        call_extern void @show(0.30000000000000004, -0.0, false, true, false, true, true, false, 9007199254740992.0, 0.0, -2, 1, -8.0, %15, inf)
         ret
       }
     `,
@@ -195,19 +199,19 @@ test("float arithmetic, comparisons and conversions follow IEEE and the runtime"
 test("a select on a constant condition, or between equal arms, is that arm", () => {
   fold(
     `
-      func @f(%a: str, %b: str, %c: i1) -> str {
+      func @f(%a: ref str, %b: ref str, %c: i1) -> ref str {
       entry:
         %0 = icmp gt i1 3, 2
-        %1 = select str %0, %a, %b
-        %2 = select str %c, %1, %a
-        %3 = select str %c, %2, %b
+        %1 = select ref str %0, %a, %b
+        %2 = select ref str %c, %1, %a
+        %3 = select ref str %c, %2, %b
         ret %3
       }
     `,
     `
-      func @f(%a: str, %b: str, %c: i1) -> str {
+      func @f(%a: ref str, %b: ref str, %c: i1) -> ref str {
       entry:
-        %3 = select str %c, %a, %b
+        %3 = select ref str %c, %a, %b
         ret %3
       }
     `,

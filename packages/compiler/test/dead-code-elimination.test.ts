@@ -7,6 +7,8 @@ const dce = (input: string, expected: string) => checkPass(eliminateDeadCode, in
 test("removes unused pure instructions, and what only they used", () => {
   dce(
     `
+      extern @pure(f64) -> f64 memory none
+      extern @reads(ref str) -> i64 memory read
       global @g: i64 = 0
       func @f(%x: i64, %y: f64, %c: i1) -> i64 {
       entry:
@@ -15,12 +17,14 @@ test("removes unused pure instructions, and what only they used", () => {
         %2 = fdiv f64 %y, 0.0
         %3 = fcmp lt i1 %y, 1.0
         %4 = select i64 %c, %1, %x
-        %5 = tofloat f64 %x
+        %5 = sitofp f64 %x
         %6 = load_global i64 @g
         %7 = zext i64 %c
         %8 = not i1 %c
         %9 = ineg i64 %x
         %10 = icmp eq i1 %x, %6
+        %11 = call_extern f64 @pure(%y)
+        %12 = call_extern i64 @reads("s")
         ret %x
       }
     `,
@@ -36,6 +40,8 @@ test("removes unused pure instructions, and what only they used", () => {
 test("keeps calls, stores and operations that can raise, and what they use", () => {
   dce(
     `
+      extern @str_from_int(i64) -> ref str memory any
+      extern @checked(f64) -> f64 canfail memory any
       global @g: i64 = 0
       func @f(%x: i64, %y: f64) -> void {
       entry:
@@ -53,7 +59,8 @@ test("keeps calls, stores and operations that can raise, and what they use", () 
         %11 = ineg i64 5 raises OverflowError "overflow" @12:0
         %12 = mul i64 %x, 2
         %13 = call i64 @f2() @13:0
-        %14 = runtime str @str_from_int(%12)
+        %14 = call_extern ref str @str_from_int(%12)
+        %15 = call_extern f64 @checked(%y) @14:0
         store_global void @g, %x
         ret
       }
@@ -73,7 +80,8 @@ test("keeps calls, stores and operations that can raise, and what they use", () 
         %10 = ineg i64 %x raises OverflowError "overflow" @11:0
         %12 = mul i64 %x, 2
         %13 = call i64 @f2() @13:0
-        %14 = runtime str @str_from_int(%12)
+        %14 = call_extern ref str @str_from_int(%12)
+        %15 = call_extern f64 @checked(%y) @14:0
         store_global void @g, %x
         ret
       }
@@ -126,11 +134,12 @@ test("removes a loop counter that nothing reads, though it feeds itself through 
 test("removes unreachable blocks, loops among them, and their incoming values in phis", () => {
   dce(
     `
+      extern @read() -> i64 canfail memory any
       func @f(%c: i1) -> i64 {
       entry:
         br join
       island:
-        %0 = runtime i64 @read() @1:0
+        %0 = call_extern i64 @read() @1:0
         condbr %c, join, island2
       island2:
         br island

@@ -6,6 +6,7 @@ export function fibModule(base = "ret %n", others = ""): string {
   return `
   module "m.py"
   entry @main
+  extern @print(i64) -> void memory any
   func @fib(%n: i64) -> i64 {
   entry:
     %0 = icmp lt i1 %n, 2
@@ -24,7 +25,7 @@ ${others}
   func @main() -> void {
   entry:
     %0 = call i64 @fib(20) @12:0
-    runtime void @print(%0) @12:0
+    call_extern void @print(%0)
     ret
   }
 `;

@@ -5,12 +5,14 @@
 
 import {
   type Block,
+  type ConvertOp,
   evalCompare,
   evalFloatBinary,
   evalFloatToInt,
   evalIntBinary,
   evalIntNeg,
   type IrFunction,
+  type IrType,
   type Value,
 } from "../src/index.js";
 
@@ -27,12 +29,62 @@ class Stop extends Error {
   }
 }
 
+/** The bits of an integer type (i1 is a boolean at run time), or of a float type. */
+function widthOf(type: IrType): number {
+  if (type.kind !== "int" && type.kind !== "float") throw new Error(`no width for ${type.text}`);
+  return type.bits;
+}
+
+/** An integer value (a boolean for i1) as a bigint of its signed reading. */
+function signedOf(value: Runtime, type: IrType): bigint {
+  return type.kind === "int" && type.bits === 1 ? (value ? -1n : 0n) : (value as bigint);
+}
+
+/** An integer result of `bits` bits from any bigint, as the interpreter holds it (a boolean for i1). */
+function wrapTo(bits: number, value: bigint): Runtime {
+  return bits === 1 ? (value & 1n) === 1n : BigInt.asIntN(bits, value);
+}
+
+/** The conversions, as instructions.ts defines them (fptosi saturates, NaN gives 0). */
+function convert(op: ConvertOp, value: Runtime, from: IrType, to: IrType): Runtime {
+  const toBits = widthOf(to);
+  const rounded = (x: number) => (toBits === 32 ? Math.fround(x) : x);
+  switch (op) {
+    case "sext":
+      return wrapTo(toBits, signedOf(value, from));
+    case "zext":
+    case "trunc":
+      return wrapTo(toBits, BigInt.asUintN(widthOf(from), signedOf(value, from)));
+    case "sitofp":
+      return rounded(Number(signedOf(value, from)));
+    case "uitofp":
+      return rounded(Number(BigInt.asUintN(widthOf(from), signedOf(value, from))));
+    case "fpext":
+      return value;
+    case "fptrunc":
+      return Math.fround(value as number);
+    case "fptosi": {
+      const x = value as number;
+      if (Number.isNaN(x)) return wrapTo(toBits, 0n);
+      const max = 2n ** BigInt(toBits - 1) - 1n;
+      const min = -(2n ** BigInt(toBits - 1));
+      if (x === Number.POSITIVE_INFINITY) return wrapTo(toBits, max);
+      if (x === Number.NEGATIVE_INFINITY) return wrapTo(toBits, min);
+      const t = BigInt(Math.trunc(x));
+      return wrapTo(toBits, t > max ? max : t < min ? min : t);
+    }
+  }
+}
+
 function show(value: Runtime): string {
   if (typeof value === "number") return Object.is(value, -0) ? "-0.0" : String(value);
   return String(value);
 }
 
-/** Runs `fn` on the arguments; `runtime void @print(...)` appends its arguments to `printed`. */
+/**
+ * Runs `fn` on the arguments; a call of an external `@print` (or `@print_<type>`) appends its
+ * arguments to `printed`.
+ */
 export function interpret(fn: IrFunction, args: readonly Runtime[], maxSteps = 10_000): Outcome {
   const printed: string[] = [];
   let raised = "";
@@ -91,20 +143,15 @@ export function interpret(fn: IrFunction, args: readonly Runtime[], maxSteps = 1
           case "fcmp":
             result = evalCompare(inst.op, get(inst.lhs) as number, get(inst.rhs) as number);
             break;
-          case "tofloat": {
-            const v = get(inst.operand);
-            result = typeof v === "boolean" ? (v ? 1 : 0) : Number(v as bigint);
+          case "convert":
+            result = convert(inst.op, get(inst.operand), inst.operand.type, inst.type);
             break;
-          }
           case "toint": {
             const r = evalFloatToInt(get(inst.operand) as number);
             if (r === null) fail(inst.raise.kind, inst.raise.loc.line, inst.raise.loc.col);
             result = r;
             break;
           }
-          case "zext":
-            result = get(inst.operand) ? 1n : 0n;
-            break;
           case "select":
             result = get(inst.condition) ? get(inst.ifTrue) : get(inst.ifFalse);
             break;
@@ -114,8 +161,10 @@ export function interpret(fn: IrFunction, args: readonly Runtime[], maxSteps = 1
           case "elided_frames":
             result = null;
             break;
-          case "runtime":
-            if (inst.name !== "print") throw new Error(`the interpreter knows no runtime function ${inst.name}`);
+          case "call_extern":
+            if (!/^print(_\w+)?$/.test(inst.callee.name)) {
+              throw new Error(`the interpreter knows no external function @${inst.callee.name}`);
+            }
             printed.push(inst.args.map((a) => show(get(a))).join(" "));
             result = null;
             break;

@@ -5,22 +5,44 @@ import {
   addGlobal,
   constants,
   createModule,
+  type External,
   IrBuilder,
   parseIrModule,
   printFloat,
   printFunction,
   printModule,
+  type RaiseInfo,
+  type SourceLoc,
+  types,
   validateModule,
 } from "../src/index.js";
 import { dedent } from "./ir-text.js";
 
-const raise = (kind: string, message: string, line: number, col: number) => ({ kind, message, loc: { line, col } });
+const at = (line: number, col: number): SourceLoc => ({ file: "fib.py", line, col });
+const raise = (kind: string, message: string, line: number, col: number): RaiseInfo => ({
+  kind,
+  message,
+  loc: at(line, col),
+});
+
+/** An external that cannot fail, of the test's own (not the runtime's). */
+const printInt: External = {
+  name: "print_int",
+  params: [types.i64],
+  result: types.void,
+  canFail: false,
+  memory: "any",
+  noReturn: false,
+  argumentOwnership: ["borrow"],
+  resultOwnership: "owned",
+  checksLibm: null,
+};
 
 function buildFib() {
   const m = createModule("fib.py");
   const calls = addGlobal(m, "calls", constants.int(0n));
-  const fib = addFunction(m, "fib", "fib", [{ name: "n", type: "i64" }], "i64");
-  const main = addFunction(m, "main", "<module>", [], "void");
+  const fib = addFunction(m, "fib", "fib", [{ name: "n", type: types.i64 }], types.i64);
+  const main = addFunction(m, "main", "<module>", [], types.void);
   m.entry = main;
 
   const b = new IrBuilder(fib);
@@ -35,20 +57,15 @@ function buildFib() {
   b.positionAt(base);
   b.ret(n);
   b.positionAt(recurse);
-  const a = b.call(fib, [b.ibinary("sub", n, constants.int(1n), raise("OverflowError", "overflow", 3, 14))], {
-    line: 3,
-    col: 10,
-  });
-  const c = b.call(fib, [b.ibinary("sub", n, constants.int(2n), raise("OverflowError", "overflow", 3, 31))], {
-    line: 3,
-    col: 27,
-  });
+  const a = b.call(fib, [b.ibinary("sub", n, constants.int(1n), raise("OverflowError", "overflow", 3, 14))], at(3, 10));
+  const c = b.call(fib, [b.ibinary("sub", n, constants.int(2n), raise("OverflowError", "overflow", 3, 31))], at(3, 27));
   b.ret(b.ibinary("add", a, c, raise("OverflowError", "overflow", 3, 10)));
 
-  const mb = new IrBuilder(main);
+  const mb = new IrBuilder(main, m);
   mb.positionAt(mb.createBlock("entry"));
-  const result = mb.call(fib, [constants.int(20n)], { line: 5, col: 6 });
-  mb.runtime("print_int", "void", [result], { line: 5, col: 0 });
+  const result = mb.call(fib, [constants.int(20n)], at(5, 6));
+  // The builder declares the external in the module; a location is optional for one that cannot fail.
+  mb.callExtern(printInt, [result], at(5, 0));
   mb.ret(null);
   return m;
 }
@@ -62,6 +79,7 @@ test("prints a module built with the builder", () => {
       module "fib.py"
       entry @main
 
+      extern @print_int(i64) -> void memory any
       global @calls: i64 = 0
 
       func @fib(%n: i64) -> i64 {
@@ -85,7 +103,7 @@ test("prints a module built with the builder", () => {
       func @main() -> void display "<module>" {
       entry:
         %0 = call i64 @fib(20) @5:6
-        runtime void @print_int(%0) @5:0
+        call_extern void @print_int(%0) @5:0
         ret
       }
     `),
@@ -110,13 +128,14 @@ test("every instruction and terminator round-trips", () => {
     module "all.py"
     entry @main
 
+    extern @str_concat(ref str, ref str) -> ref str memory any
     global @g: f64 = -0.0
-    global @s: str = "tab\\tquote\\"nul\\u0000é"
+    global @s: ref str = "tab\\tquote\\"nul\\u0000é"
     global @flag: i1 = true
     global @none: unit = unit
     global @"odd name": i64 = -9223372036854775808
 
-    func @ops(%x: i64, %y: f64, %b: i1, %"two words": str) -> f64 {
+    func @ops(%x: i64, %y: f64, %b: i1, %"two words": ref str) -> f64 {
     entry:
       %0 = floordiv i64 %x, 7 raises ZeroDivisionError "integer division or modulo by zero" @1:2
       %1 = shl i64 %0, 3
@@ -126,11 +145,11 @@ test("every instruction and terminator round-trips", () => {
       %5 = not i1 %b
       %6 = icmp ne i1 %5, false
       %7 = fcmp ge i1 %4, nan
-      %8 = tofloat f64 %b
+      %8 = uitofp f64 %b
       %9 = toint i64 %y raises ValueError "cannot convert float NaN to integer" @4:4
       %10 = zext i64 %6
       %11 = select f64 %7, inf, -inf
-      %12 = runtime str @str_concat(%"two words", "!")
+      %12 = call_extern ref str @str_concat(%"two words", "!")
       %13 = load_global f64 @g
       store_global void @g, %11
       %14 = fpow f64 1e+300, 5e-324
@@ -172,7 +191,7 @@ test("floats print so that they read back as the same double and never as intege
 
 test("printFunction shows a block still missing its terminator as a comment", () => {
   const m = createModule("m.py");
-  const fn = addFunction(m, "f", "f", [], "void");
+  const fn = addFunction(m, "f", "f", [], types.void);
   new IrBuilder(fn).createBlock("entry");
   assert.equal(printFunction(fn), "func @f() -> void {\nentry:\n  ; no terminator\n}\n");
   assert.equal(printFunction(parseIrModule(printFunction(fn)).functions[0]!), printFunction(fn));

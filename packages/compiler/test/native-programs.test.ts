@@ -17,7 +17,9 @@ import type {
   SourceLoc,
   Value,
 } from "../src/ir/ir.js";
+import { types } from "../src/ir/types.js";
 import { emitModule, functionsThatCanRaise } from "../src/llvm/emit-llvm.js";
+import { lookupRuntimeFunction } from "../src/runtime-functions.js";
 import {
   buildProgram,
   python,
@@ -28,7 +30,9 @@ import {
   testWorkDir,
 } from "./native-build.js";
 
-const loc = (line: number, col = 0): SourceLoc => ({ line, col });
+/** The source file of the program being built (newProgram's), which the locations below point into. */
+let programFile = "test.py";
+const loc = (line: number, col = 0): SourceLoc => ({ file: programFile, line, col });
 const raiseInfo = (kind: string, message: string, line: number): RaiseInfo => ({ kind, message, loc: loc(line) });
 
 const INT64_MIN = -(2n ** 63n);
@@ -36,12 +40,20 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 /** A module whose entry function `<module>` is being built. */
 function newProgram(file = "test.py"): { m: Module; b: IrBuilder } {
+  programFile = file;
   const m = createModule(file);
-  const main = addFunction(m, "<module>", "<module>", [], "void");
+  const main = addFunction(m, "<module>", "<module>", [], types.void);
   m.entry = main;
-  const b = new IrBuilder(main);
+  const b = new IrBuilder(main, m);
   b.positionAt(b.createBlock("entry"));
   return { m, b };
+}
+
+/** A call of the C runtime's function `name`, which the builder declares in its module. */
+function rt(b: IrBuilder, name: string, args: Value[], at: SourceLoc | null = null): Value {
+  const f = lookupRuntimeFunction(name);
+  if (f === undefined) throw new Error(`no runtime function ${name}`);
+  return b.callExtern(f, args, at);
 }
 
 function finish(b: IrBuilder): void {
@@ -51,17 +63,20 @@ function finish(b: IrBuilder): void {
 /** print(v) for one value, as Python prints it. */
 function print(b: IrBuilder, ...values: Value[]): void {
   values.forEach((v, i) => {
-    if (i > 0) b.runtime("rt_write_str", "void", [constants.str(" ")], null);
-    const writer = { i64: "rt_write_i64", f64: "rt_write_f64_repr", str: "rt_write_str", i1: "rt_write_bool" }[
-      v.type as "i64" | "f64" | "str" | "i1"
-    ];
-    b.runtime(writer, "void", [v], null);
+    if (i > 0) rt(b, "rt_write_str", [constants.str(" ")], null);
+    const writers: Record<string, string> = {
+      i64: "rt_write_i64",
+      f64: "rt_write_f64_repr",
+      "ref str": "rt_write_str",
+      i1: "rt_write_bool",
+    };
+    rt(b, writers[v.type.text]!, [v]);
   });
-  b.runtime("rt_write_newline", "void", [], null);
+  rt(b, "rt_write_newline", [], null);
 }
 
 function argv(b: IrBuilder, index: Value): Value {
-  return b.runtime("rt_argv_get", "str", [index], loc(1));
+  return rt(b, "rt_argv_get", [index], loc(1));
 }
 
 /** for (i = first; i + per <= len(argv); i += per) body(i): a loop whose counter is a phi. */
@@ -69,11 +84,11 @@ function argvLoop(b: IrBuilder, first: number, per: number, body: (i: Value) => 
   const header = b.createBlock("loop");
   const bodyBlock = b.createBlock("body");
   const exit = b.createBlock("exit");
-  const count = b.runtime("rt_argv_count", "i64", [], null);
+  const count = rt(b, "rt_argv_count", [], null);
   const before = b.block;
   b.br(header);
   b.positionAt(header);
-  const i = b.phi("i64", [{ block: before, value: constants.int(BigInt(first)) }]) as Extract<
+  const i = b.phi(types.i64, [{ block: before, value: constants.int(BigInt(first)) }]) as Extract<
     Instruction,
     { kind: "phi" }
   >;
@@ -88,8 +103,8 @@ function argvLoop(b: IrBuilder, first: number, per: number, body: (i: Value) => 
 
 const at = (b: IrBuilder, i: Value, offset: number): Value =>
   argv(b, b.ibinary("add", i, constants.int(BigInt(offset)), null));
-const toInt = (b: IrBuilder, s: Value): Value => b.runtime("rt_str_to_i64", "i64", [s], loc(1));
-const toFloat = (b: IrBuilder, s: Value): Value => b.runtime("rt_str_to_f64", "f64", [s], loc(1));
+const toInt = (b: IrBuilder, s: Value): Value => rt(b, "rt_str_to_i64", [s], loc(1));
+const toFloat = (b: IrBuilder, s: Value): Value => rt(b, "rt_str_to_f64", [s], loc(1));
 
 /** The last line of a traceback: the exception. */
 function lastLine(text: string): string {
@@ -127,12 +142,12 @@ describe("tracebacks", () => {
       "divide",
       "divide",
       [
-        { name: "a", type: "i64" },
-        { name: "b", type: "i64" },
+        { name: "a", type: types.i64 },
+        { name: "b", type: types.i64 },
       ],
-      "i64",
+      types.i64,
     );
-    const d = new IrBuilder(divide);
+    const d = new IrBuilder(divide, m);
     d.positionAt(d.createBlock("entry"));
     d.ret(
       d.ibinary(
@@ -142,8 +157,8 @@ describe("tracebacks", () => {
         raiseInfo("ZeroDivisionError", "integer division or modulo by zero", 2),
       ),
     );
-    const outer = addFunction(m, "outer", "outer", [{ name: "n", type: "i64" }], "i64");
-    const o = new IrBuilder(outer);
+    const outer = addFunction(m, "outer", "outer", [{ name: "n", type: types.i64 }], types.i64);
+    const o = new IrBuilder(outer, m);
     o.positionAt(o.createBlock("entry"));
     const n = outer.params[0]!;
     o.ret(o.call(divide, [n, o.ibinary("sub", n, constants.int(3n), null)], loc(5, 11)));
@@ -173,8 +188,8 @@ describe("tracebacks", () => {
     const file = join(testWorkDir(), "recursion.py");
     writeFileSync(file, `${source.join("\n")}\n`);
     const { m, b } = newProgram(file);
-    const countdown = addFunction(m, "countdown", "countdown", [{ name: "n", type: "i64" }], "i64");
-    const c = new IrBuilder(countdown);
+    const countdown = addFunction(m, "countdown", "countdown", [{ name: "n", type: types.i64 }], types.i64);
+    const c = new IrBuilder(countdown, m);
     const entry = c.createBlock("entry");
     const zero = c.createBlock("zero");
     const more = c.createBlock("more");
@@ -216,8 +231,8 @@ describe("tracebacks", () => {
 
   it("raises run-time messages from the front end (rt_raise_message) and from runtime functions", async () => {
     const { m, b } = newProgram("dynamic.py");
-    const message = b.runtime("rt_str_concat", "str", [constants.str("bad value: "), argv(b, constants.int(1n))], null);
-    b.runtime("rt_raise_message", "void", [constants.str("ValueError"), message], loc(7));
+    const message = rt(b, "rt_str_concat", [constants.str("bad value: "), argv(b, constants.int(1n))], null);
+    rt(b, "rt_raise_message", [constants.str("ValueError"), message], loc(7));
     b.terminate({ kind: "unreachable" });
     const result = runProgram((await buildProgram(m)).path, ["x"]);
     assert.equal(lastLine(result.stderr), "ValueError: bad value: x");
@@ -520,15 +535,15 @@ describe("strings, formatting and conversions", () => {
       const done = b.createBlock("done");
       b.condbr(b.icmp("eq", kind, constants.int(0n)), isInt, notInt);
       b.positionAt(isInt);
-      print(b, b.runtime("rt_format_i64", "str", [toInt(b, text), spec], loc(3)));
+      print(b, rt(b, "rt_format_i64", [toInt(b, text), spec], loc(3)));
       b.br(done);
       b.positionAt(notInt);
       b.condbr(b.icmp("eq", kind, constants.int(1n)), isFloat, isStr);
       b.positionAt(isFloat);
-      print(b, b.runtime("rt_format_f64", "str", [toFloat(b, text), spec], loc(3)));
+      print(b, rt(b, "rt_format_f64", [toFloat(b, text), spec], loc(3)));
       b.br(done);
       b.positionAt(isStr);
-      print(b, b.runtime("rt_format_str", "str", [text, spec], loc(3)));
+      print(b, rt(b, "rt_format_str", [text, spec], loc(3)));
       b.br(done);
       b.positionAt(done);
     });
@@ -578,10 +593,10 @@ print(json.dumps(out))`,
     const isFloat = b.createBlock("float");
     b.condbr(b.icmp("eq", kind, constants.int(0n)), isInt, isFloat);
     b.positionAt(isInt);
-    print(b, b.runtime("rt_str_to_i64", "i64", [text], loc(2)));
+    print(b, rt(b, "rt_str_to_i64", [text], loc(2)));
     b.ret(null);
     b.positionAt(isFloat);
-    print(b, b.runtime("rt_str_to_f64", "f64", [text], loc(3)));
+    print(b, rt(b, "rt_str_to_f64", [text], loc(3)));
     finish(b);
     const path = (await buildProgram(m)).path;
     const texts = [" 12 ", "+5", "-0", "1_000", "1__0", "_1", "1_", "- 1", "0x10", "١٢", "1\u00a0", "", "abc", "1e5"];
@@ -622,14 +637,14 @@ print(json.dumps(out))`,
     const words = ["", "a", "abc", "abd", "héllo", "日本語", "it's", 'say "hi"', "tab\there", "\u0085x"];
     for (const x of words) {
       const a = constants.str(x);
-      print(b, b.runtime("rt_str_len", "i64", [a], null), b.runtime("rt_str_repr", "str", [a], null));
+      print(b, rt(b, "rt_str_len", [a], null), rt(b, "rt_str_repr", [a], null));
       for (const y of words.slice(0, 5)) {
         const c = constants.str(y);
         print(
           b,
-          b.runtime("rt_str_concat", "str", [a, c], null),
-          b.runtime("rt_str_compare", "i64", [a, c], null),
-          b.runtime("rt_str_eq", "i1", [a, c], null),
+          rt(b, "rt_str_concat", [a, c], null),
+          rt(b, "rt_str_compare", [a, c], null),
+          rt(b, "rt_str_eq", [a, c], null),
         );
       }
     }
@@ -652,8 +667,8 @@ describe("functions, globals and the process", () => {
     const { m, b } = newProgram();
     const calls = addGlobal(m, "calls", constants.int(0n));
     const label = addGlobal(m, "label", constants.str("fib"));
-    const fib = addFunction(m, "fib", "fib", [{ name: "n", type: "i64" }], "i64");
-    const f = new IrBuilder(fib);
+    const fib = addFunction(m, "fib", "fib", [{ name: "n", type: types.i64 }], types.i64);
+    const f = new IrBuilder(fib, m);
     const entry = f.createBlock("entry");
     const base = f.createBlock("base");
     const recurse = f.createBlock("recurse");
@@ -680,11 +695,11 @@ describe("functions, globals and the process", () => {
 
   it("reads argv and exits with a status, flushing stdout first", async () => {
     const { m, b } = newProgram();
-    print(b, b.runtime("rt_argv_count", "i64", [], null), argv(b, constants.int(-1n)));
-    b.runtime("rt_write_str", "void", [constants.str("partial line")], null);
+    print(b, rt(b, "rt_argv_count", [], null), argv(b, constants.int(-1n)));
+    rt(b, "rt_write_str", [constants.str("partial line")], null);
     b.terminate({
       kind: "exit",
-      status: b.ibinary("add", b.runtime("rt_argv_count", "i64", [], null), constants.int(1n), null),
+      status: b.ibinary("add", rt(b, "rt_argv_count", [], null), constants.int(1n), null),
     });
     const result = runProgram((await buildProgram(m)).path, ["one", "two"]);
     assert.equal(result.stdout, "3 two\npartial line");
@@ -694,8 +709,8 @@ describe("functions, globals and the process", () => {
 
   it("reports unbounded recursion (a native stack overflow) as RecursionError after flushing stdout", async () => {
     const { m, b } = newProgram();
-    const deep = addFunction(m, "deep", "deep", [{ name: "n", type: "i64" }], "i64");
-    const d = new IrBuilder(deep);
+    const deep = addFunction(m, "deep", "deep", [{ name: "n", type: types.i64 }], types.i64);
+    const d = new IrBuilder(deep, m);
     d.positionAt(d.createBlock("entry"));
     const inner = d.call(deep, [d.ibinary("add", deep.params[0]!, constants.int(1n), null)], loc(2));
     d.ret(d.ibinary("add", inner, constants.int(1n), raiseInfo("OverflowError", "integer overflow", 2)));
@@ -711,7 +726,7 @@ describe("functions, globals and the process", () => {
   it("writes sys.exit's message to stderr after stdout's contents", async () => {
     const { m, b } = newProgram();
     print(b, constants.str("out"));
-    b.runtime("rt_exit_message", "void", [constants.str("goodbye")], null);
+    rt(b, "rt_exit_message", [constants.str("goodbye")], null);
     b.terminate({ kind: "exit", status: constants.int(1n) });
     const result = runProgram((await buildProgram(m)).path);
     assert.deepEqual([result.stdout, result.stderr, result.status], ["out\n", "goodbye\n", 1]);
@@ -721,16 +736,16 @@ describe("functions, globals and the process", () => {
 describe("emitted LLVM IR", () => {
   function module(): { m: Module; pure: IrFunction; raising: IrFunction; caller: IrFunction } {
     const { m, b } = newProgram();
-    const pure = addFunction(m, "pure", "pure", [{ name: "x", type: "i64" }], "i64");
-    const p = new IrBuilder(pure);
+    const pure = addFunction(m, "pure", "pure", [{ name: "x", type: types.i64 }], types.i64);
+    const p = new IrBuilder(pure, m);
     p.positionAt(p.createBlock("entry"));
     p.ret(p.ibinary("add", pure.params[0]!, constants.int(1n), null));
-    const raising = addFunction(m, "raising", "raising", [{ name: "x", type: "i64" }], "i64");
-    const r = new IrBuilder(raising);
+    const raising = addFunction(m, "raising", "raising", [{ name: "x", type: types.i64 }], types.i64);
+    const r = new IrBuilder(raising, m);
     r.positionAt(r.createBlock("entry"));
     r.ret(r.ibinary("mul", raising.params[0]!, raising.params[0]!, raiseInfo("OverflowError", "integer overflow", 2)));
-    const caller = addFunction(m, "caller", "caller", [{ name: "x", type: "i64" }], "i64");
-    const c = new IrBuilder(caller);
+    const caller = addFunction(m, "caller", "caller", [{ name: "x", type: types.i64 }], types.i64);
+    const c = new IrBuilder(caller, m);
     c.positionAt(c.createBlock("entry"));
     c.ret(c.call(raising, [c.call(pure, [caller.params[0]!], loc(3))], loc(3)));
     print(b, b.call(caller, [constants.int(5n)], loc(5)));

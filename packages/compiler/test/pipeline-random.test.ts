@@ -11,6 +11,7 @@ import {
   type CompareOp,
   constants,
   createModule,
+  type External,
   type Instruction,
   IrBuilder,
   type IrFunction,
@@ -21,6 +22,8 @@ import {
   optimizeModule,
   parseIrModule,
   printModule,
+  type RaiseInfo,
+  types,
   type Value,
   validateModule,
 } from "../src/index.js";
@@ -43,12 +46,30 @@ const extremeInts = [maxI64, minI64];
 const floatPool = [0, -0, 1.5, -2.5, 1e308, Number.NaN, Number.POSITIVE_INFINITY];
 const compareOps: CompareOp[] = ["eq", "ne", "lt", "le", "gt", "ge"];
 
+/** `print` of one value of each type the programs compute; the interpreter shows what they print. */
+const printers = new Map<IrType, External>(
+  [types.i64, types.f64, types.i1].map((type) => [
+    type,
+    {
+      name: `print_${type.text}`,
+      params: [type],
+      result: types.void,
+      canFail: false,
+      memory: "any",
+      noReturn: false,
+      argumentOwnership: ["borrow"],
+      resultOwnership: "owned",
+      checksLibm: null,
+    },
+  ]),
+);
+
 function generate(seed: number): Module {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number): boolean => random() < p;
   let line = 0;
-  const raise = (kind: string) => ({ kind, message: "", loc: { line: ++line, col: 0 } });
+  const raise = (kind: string): RaiseInfo => ({ kind, message: "", loc: { file: "random", line: ++line, col: 0 } });
 
   const m = createModule("random");
   const fn = addFunction(
@@ -56,14 +77,14 @@ function generate(seed: number): Module {
     "f",
     "f",
     [
-      { name: "a", type: "i64" },
-      { name: "b", type: "i64" },
-      { name: "c", type: "i1" },
-      { name: "x", type: "f64" },
+      { name: "a", type: types.i64 },
+      { name: "b", type: types.i64 },
+      { name: "c", type: types.i1 },
+      { name: "x", type: types.f64 },
     ],
-    "i64",
+    types.i64,
   );
-  const b = new IrBuilder(fn);
+  const b = new IrBuilder(fn, m);
   b.positionAt(b.createBlock("entry"));
   const [pa, pb, pc, px] = fn.params as [Value, Value, Value, Value];
   const env = new Map<string, Value>([
@@ -114,7 +135,8 @@ function generate(seed: number): Module {
     if (r < 0.85) return b.fcmp(pick(compareOps), floatExpr(depth - 1), floatExpr(depth - 1));
     return b.not(boolExpr(depth - 1));
   };
-  const varType = (name: string): IrType => (name.startsWith("i") ? "i64" : name.startsWith("f") ? "f64" : "i1");
+  const varType = (name: string): IrType =>
+    name.startsWith("i") ? types.i64 : name.startsWith("f") ? types.f64 : types.i1;
 
   /** Joins environments flowing into `join` from its predecessors, with phis where they differ. */
   const joinEnvs = (flows: { block: Instruction["block"]; env: Map<string, Value> }[]): void => {
@@ -142,7 +164,8 @@ function generate(seed: number): Module {
       } else if (r < 0.5) {
         env.set("c0", boolExpr(2));
       } else if (r < 0.62) {
-        b.runtime("print", "void", [env.get(pick([...intVars, "f0", "c0"]))!], null);
+        const value = env.get(pick([...intVars, "f0", "c0"]))!;
+        b.callExtern(printers.get(value.type)!, [value], null);
       } else if (r < 0.65 && depth < 3) {
         b.raise(raise("AssertionError"));
       } else if (r < 0.82 && depth > 0) {
@@ -181,7 +204,7 @@ function generate(seed: number): Module {
           phis.set(name, phi);
           env.set(name, phi);
         }
-        const counter = b.phi("i64", [{ block: preheader, value: constants.int(0n) }]);
+        const counter = b.phi(types.i64, [{ block: preheader, value: constants.int(0n) }]);
         const bound = chance(0.7) ? constants.int(BigInt(Math.floor(random() * 4))) : env.get(pick(intVars))!;
         b.condbr(b.icmp("lt", counter, bound), body, exit);
         b.positionAt(body);

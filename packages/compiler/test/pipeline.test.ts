@@ -28,7 +28,7 @@ test("an if on a constant condition collapses to straight-line code and a consta
         br join
       join:
         %3 = phi i64 [%1, then], [%2, else]
-        %4 = tofloat f64 %3
+        %4 = sitofp f64 %3
         ret %3
       }
     `),
@@ -48,6 +48,7 @@ test("a loop stays, its dead work goes, what can raise is kept and a check its b
     optimized(`
       module "m.py"
       entry @main
+      extern @print_int(i64) -> void memory any
       func @main() -> void {
       entry:
         br header
@@ -63,13 +64,15 @@ test("a loop stays, its dead work goes, what can raise is kept and a check its b
         %6 = select i64 false, %5, %3
         br header
       exit:
-        runtime void @print_int(%0) @5:0
+        call_extern void @print_int(%0) @5:0
         ret
       }
     `),
     dedent(`
       module "m.py"
       entry @main
+
+      extern @print_int(i64) -> void memory any
 
       func @main() -> void {
       entry:
@@ -83,7 +86,7 @@ test("a loop stays, its dead work goes, what can raise is kept and a check its b
         %5 = floordiv i64 %3, 0 raises ZeroDivisionError "integer division or modulo by zero" @4:4
         br header
       exit:
-        runtime void @print_int(%0) @5:0
+        call_extern void @print_int(%0) @5:0
         ret
       }
     `),

@@ -169,6 +169,7 @@ test("a call's range is the union of what its callee returns", () => {
   const module = parseIrModule(`
     module "m.py"
     entry @main
+    extern @print_int(i64) -> void memory any
     func @gcd(%a: i64, %b: i64) -> i64 {
     entry:
       br header
@@ -188,7 +189,7 @@ test("a call's range is the union of what its callee returns", () => {
       %0 = call i64 @gcd(12, 18) @2:0
       %1 = call i64 @gcd(400, 1000) @3:0
       %2 = mul i64 %0, %1 raises OverflowError "o" @4:0
-      runtime void @print_int(%2) @5:0
+      call_extern void @print_int(%2) @5:0
       ret
     }
   `);

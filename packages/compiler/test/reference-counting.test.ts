@@ -15,17 +15,19 @@ test("a loop-carried string moves into its phi; it is dropped after its last use
     `
       module "m.py"
       entry @main
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
       func @main() -> void {
       entry:
         br header
       header:
         %0 = phi i64 [0, entry], [%4, body]
-        %1 = phi str ["", entry], [%3, body]
+        %1 = phi ref str ["", entry], [%3, body]
         %2 = icmp lt i1 %0, 5
         condbr %2, body, exit
       body:
-        %3 = runtime str @rt_str_concat(%1, "*")
-        runtime void @rt_write_str(%3)
+        %3 = call_extern ref str @rt_str_concat(%1, "*")
+        call_extern void @rt_write_str(%3)
         %4 = add i64 %0, 1
         %5 = icmp eq i1 %4, 99
         condbr %5, exit, header
@@ -37,27 +39,30 @@ test("a loop-carried string moves into its phi; it is dropped after its last use
       module "m.py"
       entry @main
 
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+
       func @main() -> void {
       entry:
-        runtime void @rt_str_incref("")
+        retain void ""
         br header
       header:
         %0 = phi i64 [0, entry], [%4, body]
-        %1 = phi str ["", entry], [%3, body]
+        %1 = phi ref str ["", entry], [%3, body]
         %2 = icmp lt i1 %0, 5
         condbr %2, body, header.to.exit
       header.to.exit:
-        runtime void @rt_str_decref(%1)
+        release void %1
         br exit
       body:
-        %3 = runtime str @rt_str_concat(%1, "*")
-        runtime void @rt_str_decref(%1)
-        runtime void @rt_write_str(%3)
+        %3 = call_extern ref str @rt_str_concat(%1, "*")
+        release void %1
+        call_extern void @rt_write_str(%3)
         %4 = add i64 %0, 1
         %5 = icmp eq i1 %4, 99
         condbr %5, body.to.exit, header
       body.to.exit:
-        runtime void @rt_str_decref(%3)
+        release void %3
         br exit
       exit:
         ret
@@ -71,20 +76,23 @@ test("returns hand over a reference, borrowed parameters get one, unused results
     `
       module "m.py"
       entry @main
-      func @pick(%s: str, %c: i1) -> str {
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_str_repr(ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+      func @pick(%s: ref str, %c: i1) -> ref str {
       entry:
         condbr %c, own, borrowed
       own:
-        %0 = runtime str @rt_str_concat(%s, "!")
+        %0 = call_extern ref str @rt_str_concat(%s, "!")
         ret %0
       borrowed:
         ret %s
       }
       func @main() -> void {
       entry:
-        %0 = call str @pick("a", true) @1:0
-        %1 = runtime str @rt_str_repr(%0)
-        runtime void @rt_write_str(%0)
+        %0 = call ref str @pick("a", true) @1:0
+        %1 = call_extern ref str @rt_str_repr(%0)
+        call_extern void @rt_write_str(%0)
         ret
       }
     `,
@@ -92,24 +100,28 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       module "m.py"
       entry @main
 
-      func @pick(%s: str, %c: i1) -> str {
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_str_repr(ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+
+      func @pick(%s: ref str, %c: i1) -> ref str {
       entry:
         condbr %c, own, borrowed
       own:
-        %0 = runtime str @rt_str_concat(%s, "!")
+        %0 = call_extern ref str @rt_str_concat(%s, "!")
         ret %0
       borrowed:
-        runtime void @rt_str_incref(%s)
+        retain void %s
         ret %s
       }
 
       func @main() -> void {
       entry:
-        %0 = call str @pick("a", true) @1:0
-        %1 = runtime str @rt_str_repr(%0)
-        runtime void @rt_str_decref(%1)
-        runtime void @rt_write_str(%0)
-        runtime void @rt_str_decref(%0)
+        %0 = call ref str @pick("a", true) @1:0
+        %1 = call_extern ref str @rt_str_repr(%0)
+        release void %1
+        call_extern void @rt_write_str(%0)
+        release void %0
         ret
       }
     `,
@@ -120,14 +132,16 @@ test("a global keeps a reference to what is stored and drops the value it replac
   counted(
     `
       module "m.py"
-      global @g: str = ""
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+      global @g: ref str = ""
       entry @main
       func @main() -> void {
       entry:
-        %0 = load_global str @g
-        %1 = runtime str @rt_str_concat(%0, "x")
+        %0 = load_global ref str @g
+        %1 = call_extern ref str @rt_str_concat(%0, "x")
         store_global void @g, %1
-        runtime void @rt_write_str(%0)
+        call_extern void @rt_write_str(%0)
         ret
       }
     `,
@@ -135,20 +149,22 @@ test("a global keeps a reference to what is stored and drops the value it replac
       module "m.py"
       entry @main
 
-      global @g: str = ""
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+      global @g: ref str = ""
 
       func @main() -> void {
       entry:
-        %0 = load_global str @g
-        runtime void @rt_str_incref(%0)
-        %1 = runtime str @rt_str_concat(%0, "x")
-        runtime void @rt_str_incref(%1)
-        %7 = load_global str @g
+        %0 = load_global ref str @g
+        retain void %0
+        %1 = call_extern ref str @rt_str_concat(%0, "x")
+        retain void %1
+        %7 = load_global ref str @g
         store_global void @g, %1
-        runtime void @rt_str_decref(%7)
-        runtime void @rt_str_decref(%1)
-        runtime void @rt_write_str(%0)
-        runtime void @rt_str_decref(%0)
+        release void %7
+        release void %1
+        call_extern void @rt_write_str(%0)
+        release void %0
         ret
       }
     `,

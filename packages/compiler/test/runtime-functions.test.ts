@@ -6,15 +6,15 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { IrType } from "../src/ir/ir.js";
 import { runtimeFunctions } from "../src/runtime-functions.js";
 import { RUNTIME_SOURCE_DIR } from "../src/toolchain/runtime-archive.js";
 
-const C_TYPES: Record<string, IrType> = {
+/** C types as the IR types' printed forms. */
+const C_TYPES: Record<string, string> = {
   int64_t: "i64",
   double: "f64",
   bool: "i1",
-  "rt_str *": "str",
+  "rt_str *": "ref str",
   void: "void",
 };
 
@@ -51,7 +51,7 @@ describe("the runtime function registry", () => {
     for (const f of runtimeFunctions.values()) {
       const definition = definitions.get(f.name);
       assert.ok(definition !== undefined, `${f.name} is not defined in runtime/*.c`);
-      assert.deepEqual(definition, [f.params, f.result], f.name);
+      assert.deepEqual(definition, [f.params.map((p) => p.text), f.result.text], f.name);
     }
   });
 
@@ -60,6 +60,13 @@ describe("the runtime function registry", () => {
       assert.match(name, /^rt_[a-z0-9_]+$/);
       assert.ok(f.doc.length > 0);
       if (f.canFail) assert.equal(f.memory, "any", `${name} writes the pending error`);
+      // The C side's conventions (runtime.h): arguments are borrowed, a returned string is owned.
+      assert.deepEqual(
+        f.argumentOwnership,
+        f.params.map(() => "borrow"),
+        name,
+      );
+      assert.equal(f.resultOwnership, "owned", name);
     }
   });
 });

@@ -6,6 +6,7 @@ import { dedent, parseValid } from "./ir-text.js";
 const gcdModule = `
   module "m.py"
   entry @main
+  extern @print_int(i64) -> void memory any
   func @gcd(%a: i64, %b: i64) -> i64 {
   entry:
     %0 = icmp eq i1 %b, 0
@@ -20,7 +21,7 @@ const gcdModule = `
   func @main() -> void {
   entry:
     %0 = call i64 @gcd(1071, 462) @9:0
-    runtime void @print_int(%0) @9:0
+    call_extern void @print_int(%0) @9:0
     ret
   }
 `;
@@ -59,6 +60,7 @@ test("a self tail call becomes a loop whose iterations are counted for traceback
 const sumModule = (base: string) => `
   module "m.py"
   entry @main
+  extern @print_int(i64) -> void memory any
   func @sum(%n: i64) -> i64 {
   entry:
     %0 = icmp le i1 %n, 0
@@ -74,7 +76,7 @@ const sumModule = (base: string) => `
   func @main() -> void {
   entry:
     %0 = call i64 @sum(100) @9:0
-    runtime void @print_int(%0) @9:0
+    call_extern void @print_int(%0) @9:0
     ret
   }
 `;

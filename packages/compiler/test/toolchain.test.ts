@@ -8,7 +8,9 @@ import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { addFunction, constants, createModule, IrBuilder } from "../src/ir/builder.js";
+import { types } from "../src/ir/types.js";
 import { emitModule } from "../src/llvm/emit-llvm.js";
+import { lookupRuntimeFunction } from "../src/runtime-functions.js";
 import { buildExecutable } from "../src/toolchain/build-executable.js";
 import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
 import { findToolchain, ToolchainError, which } from "../src/toolchain/tools.js";
@@ -16,11 +18,11 @@ import { runProgram, testToolchain, testWorkDir } from "./native-build.js";
 
 function helloModule() {
   const m = createModule("hello.py");
-  const main = addFunction(m, "<module>", "<module>", [], "void");
+  const main = addFunction(m, "<module>", "<module>", [], types.void);
   m.entry = main;
-  const b = new IrBuilder(main);
+  const b = new IrBuilder(main, m);
   b.positionAt(b.createBlock("entry"));
-  b.runtime("rt_write_str", "void", [constants.str("hello, wörld\n")], null);
+  b.callExtern(lookupRuntimeFunction("rt_write_str")!, [constants.str("hello, wörld\n")], null);
   b.ret(null);
   return m;
 }

@@ -41,7 +41,7 @@ export type Piece =
   /** A block (a branch target). */
   | { readonly p: "block"; readonly field: string }
   /** What a failure raises: `raises Kind "message" @line:col`; optional ones print nothing when null. */
-  | { readonly p: "raise"; readonly optional: boolean }
+  | { readonly p: "raise"; readonly field: string; readonly optional: boolean }
   /** A source location `@line:col` (`@"file":line:col` outside the module's file), field `loc`. */
   | { readonly p: "loc"; readonly optional: boolean }
   /** A phi's `[value, block]` pairs. */
@@ -84,7 +84,7 @@ export interface TerminatorDescriptor {
 
 const value = (field: string): Piece => ({ p: "value", field });
 const comma: Piece = { p: "comma" };
-const optionalRaise: Piece = { p: "raise", optional: true };
+const optionalRaise: Piece = { p: "raise", field: "raise", optional: true };
 const unwind: Piece = { p: "unwind" };
 const binaryPieces: readonly Piece[] = [value("lhs"), comma, value("rhs"), optionalRaise, unwind];
 
@@ -260,7 +260,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     check: (inst, t) => checkConversion(inst, t),
   })("convert"),
   toint: describe<"toint">({
-    pieces: [value("operand"), { p: "raise", optional: false }, unwind],
+    pieces: [value("operand"), { p: "raise", field: "raise", optional: false }, unwind],
     check: (inst, t) => {
       t.operand(inst.operand, anyFloat, "operand", "a float type");
       if (!isInt(inst.type) || inst.type === types.i1) t.error(`has type ${inst.type.text}, expected an integer type`);
@@ -534,7 +534,7 @@ export const terminatorDescriptors: { readonly [K in TerminatorKind]: Terminator
     pieces: [value("condition"), comma, { p: "block", field: "ifTrue" }, comma, { p: "block", field: "ifFalse" }],
   },
   ret: { pieces: [{ p: "optionalValue", field: "value" }] },
-  raise: { pieces: [{ p: "raise", optional: false }, unwind] },
+  raise: { pieces: [{ p: "raise", field: "info", optional: false }, unwind] },
   throw: { pieces: [value("exception"), { p: "loc", optional: false }, unwind] },
   resume: { pieces: [value("exception"), unwind] },
   exit: { pieces: [value("status")] },

@@ -137,8 +137,9 @@ function printPieces(pieces: readonly Piece[], node: object, file: string): stri
         add(word((fields[piece.field] as { label: string }).label));
         break;
       case "raise": {
-        const info = fields.raise as RaiseInfo | null;
-        if (info !== null) add(`${piece.optional ? "raises " : ""}${printRaise(info, file)}`);
+        const info = fields[piece.field] as RaiseInfo | null;
+        // An instruction says `raises ...`; the raise terminator's own word says it already.
+        if (info !== null) add(`${piece.field === "raise" ? "raises " : ""}${printRaise(info, file)}`);
         break;
       }
       case "loc": {

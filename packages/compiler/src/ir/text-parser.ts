@@ -342,7 +342,9 @@ function readConstant(c: Cursor, scope: Scope): Constant {
     c.pos++;
     return { kind: "const", type: readType(c, scope), value: null };
   }
-  if (token.kind === "word" && (scalarTypes.has(token.text) || token.text === "ref" || token.text === "variant")) {
+  // A type before the value, except `unit`, which is the unit value itself.
+  const typed = scalarTypes.has(token.text) && token.text !== "unit";
+  if (token.kind === "word" && (typed || token.text === "ref" || token.text === "variant")) {
     const type = readType(c, scope);
     const valueToken = next(c, "a constant");
     const bare =
@@ -749,10 +751,10 @@ function readPieces(c: Cursor, ctx: BodyContext, pieces: readonly Piece[]): Reco
         break;
       case "raise":
         if (piece.optional) {
-          fields.raise = skipWord(c, "raises") ? readRaise(c, ctx.scope) : null;
+          fields[piece.field] = skipWord(c, "raises") ? readRaise(c, ctx.scope) : null;
         } else {
-          if (isWord(peek(c), "raises")) c.pos++;
-          fields.raise = readRaise(c, ctx.scope);
+          skipWord(c, "raises");
+          fields[piece.field] = readRaise(c, ctx.scope);
         }
         break;
       case "loc":

@@ -185,6 +185,11 @@ export function validateFunction(fn: IrFunction, m?: Module): string[] {
           expectType(incoming.value, inst.type, `incoming value from ${incoming.block.label}`, at);
           // A phi reads its value on the edge, so the definition must dominate the end of the predecessor.
           if (blockSet.has(incoming.block)) checkUse(incoming.value, at, incoming.block, Number.POSITIVE_INFINITY);
+          // On the edge a failure takes, the failing instruction has produced nothing.
+          const last = incoming.block.instructions[incoming.block.instructions.length - 1];
+          if (last !== undefined && incoming.value === last && unwindOf(last) === block) {
+            errors.push(`${at}: uses ${printValue(last)} on the edge its failure takes, where it has no value`);
+          }
         }
         if (inst.type === types.void) errors.push(`${at}: a phi cannot have type void`);
         return;
