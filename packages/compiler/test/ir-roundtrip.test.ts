@@ -293,3 +293,27 @@ test("the parsed module holds what the text says", () => {
   assert.equal(toint.unwind.label, "failed");
   assert.equal(toint.unwind.function, arith);
 });
+
+test("a function defined in another file keeps its file, and its locations theirs", () => {
+  const text = dedent(`
+    module "all.py"
+
+    func @helper(%x: i64) -> i64 file "lib.py" {
+    entry:
+      %0 = add i64 %x, 1 raises OverflowError "integer overflow" @3:4
+      %1 = add i64 %0, 1 raises OverflowError "integer overflow" @"all.py":7:0
+      ret %1
+    }
+  `);
+  const m = parseIrModule(text);
+  assert.deepEqual(validateModule(m), []);
+  const helper = m.functions[0]!;
+  assert.equal(helper.sourceFile, "lib.py");
+  const [first, second] = helper.blocks[0]!.instructions as [Instruction, Instruction];
+  assert.ok(first.kind === "ibinary" && first.raise !== null && second.kind === "ibinary" && second.raise !== null);
+  assert.deepEqual(first.raise.loc, { file: "lib.py", line: 3, col: 4 });
+  assert.deepEqual(second.raise.loc, { file: "all.py", line: 7, col: 0 });
+  assert.equal(printModule(m), text);
+  const again = parseIrModule(printModule(m)).functions[0]!;
+  assert.equal(again.sourceFile, "lib.py");
+});

@@ -170,3 +170,85 @@ test("a global keeps a reference to what is stored and drops the value it replac
     `,
   );
 });
+
+test("an external's consumed argument gets a reference of its own; a borrowed result is retained", () => {
+  counted(
+    `
+      module "m.py"
+      entry @main
+      extern @make() -> ref str memory any
+      extern @take(consume ref str) -> void memory any
+      extern @peek() -> borrowed ref str memory read
+      func @main() -> void {
+      entry:
+        %0 = call_extern ref str @make()
+        call_extern void @take(%0)
+        %1 = call_extern ref str @peek()
+        call_extern void @take(%1)
+        ret
+      }
+    `,
+    `
+      module "m.py"
+      entry @main
+
+      extern @make() -> ref str memory any
+      extern @take(consume ref str) -> void memory any
+      extern @peek() -> borrowed ref str memory read
+
+      func @main() -> void {
+      entry:
+        %0 = call_extern ref str @make()
+        retain void %0
+        call_extern void @take(%0)
+        release void %0
+        %1 = call_extern ref str @peek()
+        retain void %1
+        retain void %1
+        call_extern void @take(%1)
+        release void %1
+        ret
+      }
+    `,
+  );
+});
+
+test("a reference read out of another value is taken before that value can be released", () => {
+  const m = parseValid(`
+    module "m.py"
+    entry @main
+    layout Box { s: ref str }
+    extern @make() -> ref str memory any
+    extern @first(ref str) -> borrowed ref str memory read
+    extern @write(ref str) -> void memory any
+    func @main() -> void {
+    entry:
+      %0 = call_extern ref str @make()
+      %1 = call_extern ref str @first(%0)
+      %2 = alloc ref Box @1:0
+      set_field void %2, 0, %1
+      %3 = get_field ref str %2, 0
+      %4 = struct_make {ref str, i64}(%3, 1)
+      %5 = struct_extract ref str %4, 0
+      call_extern void @write(%5)
+      ret
+    }
+  `);
+  insertReferenceCounting(m);
+  assert.deepEqual(validateModule(m), []);
+  const lines = printModule(m)
+    .split("\n")
+    .map((l) => l.trim());
+  // %1 may be a reference %0 holds, %3 one the box %2 holds, %5 one the struct %4 holds: each is
+  // retained before what holds it is released, which could free it.
+  for (const [taken, holder] of [
+    ["%1", "%0"],
+    ["%3", "%2"],
+    ["%5", "%4"],
+  ]) {
+    const retained = lines.indexOf(`retain void ${taken}`);
+    const released = lines.indexOf(`release void ${holder}`);
+    assert.ok(retained >= 0 && released >= 0, lines.join("\n"));
+    assert.ok(retained < released, `${taken} is retained after ${holder} is released:\n${lines.join("\n")}`);
+  }
+});

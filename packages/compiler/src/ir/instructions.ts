@@ -150,6 +150,19 @@ function sameTypeOperands(t: TypeCheck, type: IrType, operands: readonly [Value,
   if (!(kind === "int" ? isInt(type) : isFloat(type))) t.error(`has type ${type.text}, expected an ${kind} type`);
 }
 
+/** Both operands of a binary operation have its result's type, an integer or float type. */
+function checkBinary(inst: { type: IrType; lhs: Value; rhs: Value }, t: TypeCheck, kind: "int" | "float"): void {
+  sameTypeOperands(
+    t,
+    inst.type,
+    [
+      [inst.lhs, "left operand"],
+      [inst.rhs, "right operand"],
+    ],
+    kind,
+  );
+}
+
 /** Checks arguments against parameter types. */
 function checkArguments(t: TypeCheck, args: readonly Value[], params: readonly IrType[], callee: string): void {
   if (args.length !== params.length) {
@@ -188,32 +201,14 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     opcodes: intBinaryOps,
     opField: "op",
     pieces: binaryPieces,
-    check: (inst, t) =>
-      sameTypeOperands(
-        t,
-        inst.type,
-        [
-          [inst.lhs, "left operand"],
-          [inst.rhs, "right operand"],
-        ],
-        "int",
-      ),
+    check: (inst, t) => checkBinary(inst, t, "int"),
     canFail: (inst) => inst.raise !== null && !neverFailingIntOps.has(inst.op),
   })("ibinary"),
   fbinary: describe<"fbinary">({
     opcodes: floatBinaryOps,
     opField: "op",
     pieces: binaryPieces,
-    check: (inst, t) =>
-      sameTypeOperands(
-        t,
-        inst.type,
-        [
-          [inst.lhs, "left operand"],
-          [inst.rhs, "right operand"],
-        ],
-        "float",
-      ),
+    check: (inst, t) => checkBinary(inst, t, "float"),
     canFail: (inst) => inst.raise !== null && failingFloatOps.has(inst.op),
   })("fbinary"),
   ineg: describe<"ineg">({
