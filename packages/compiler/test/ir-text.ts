@@ -27,9 +27,9 @@ export function parseValid(text: string): Module {
  */
 export function checkPass(pass: (fn: IrFunction) => boolean, input: string, expected: string): void {
   const m = parseValid(input);
-  const before = m.functions.map(printFunction).join("\n");
+  const before = m.functions.map((fn) => printFunction(fn)).join("\n");
   const changed = m.functions.map(pass).some(Boolean);
-  const after = m.functions.map(printFunction).join("\n");
+  const after = m.functions.map((fn) => printFunction(fn)).join("\n");
   assert.deepEqual(validateModule(m), [], `output is not valid IR:\n${after}`);
   assert.equal(after, dedent(expected));
   assert.equal(changed, before !== after, `the pass reported changed=${changed}`);

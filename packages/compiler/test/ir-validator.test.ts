@@ -93,7 +93,11 @@ test("operand and result types are checked per instruction kind", () => {
     ["ret 1", "void", "@f, block entry, terminator ret: returns 1 from a function returning void"],
     ["exit %x", "void", "@f, block entry, terminator exit: exit status %x has type f64, expected i64"],
     ["call void @f(1, 2.0) @1:0", "void", "@f, block entry, %0 (call): passes 2 arguments to @f, which takes 3"],
-    ["call void @f(1, 2, true) @1:0", "void", "@f, block entry, %0 (call): argument 2 2 has type i64, expected f64"],
+    [
+      "call void @f(1, 2, true) @1:0",
+      "void",
+      "@f, block entry, %0 (call): argument 2 (%x) 2 has type i64, expected f64",
+    ],
     ["%0 = call i64 @f(%i, %x, %b) @1:0", "void", "@f, block entry, %0 (call): has type i64, expected void"],
   ];
   for (const [body, ret, expected] of cases) {
@@ -520,7 +524,7 @@ test("objects: fields of declared layouts only, variants' cases and payloads, al
       "@f, block entry, %10 (variant_tag): operand %i has type i64, expected a variant",
       "@f, block entry, %11 (alloc): layout str is the runtime's own: the runtime makes its objects",
       "@f, block entry, %12 (alloc): has type i64, expected a ref",
-      "@f, block entry, %13 (struct_make): argument 2 2 has type i64, expected f64",
+      "@f, block entry, %13 (struct_make): field 2 2 has type i64, expected f64",
       "@f, block entry, %14 (struct_extract): {i64, f64} has no field 2",
     ],
   );

@@ -164,13 +164,21 @@ function checkBinary(inst: { type: IrType; lhs: Value; rhs: Value }, t: TypeChec
 }
 
 /** Checks arguments against parameter types. */
-function checkArguments(t: TypeCheck, args: readonly Value[], params: readonly IrType[], callee: string): void {
+function checkArguments(
+  t: TypeCheck,
+  args: readonly Value[],
+  params: readonly IrType[],
+  callee: string,
+  names: readonly string[] = [],
+  what = "argument",
+): void {
   if (args.length !== params.length) {
-    t.error(`passes ${args.length} arguments to ${callee}, which takes ${params.length}`);
+    t.error(`passes ${args.length} ${what}s to ${callee}, which takes ${params.length}`);
   }
   args.forEach((arg, i) => {
     const param = params[i];
-    if (param !== undefined) t.operand(arg, param, `argument ${i + 1}`);
+    const name = names[i] === undefined ? "" : ` (%${names[i]})`;
+    if (param !== undefined) t.operand(arg, param, `${what} ${i + 1}${name}`);
   });
 }
 
@@ -289,6 +297,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         inst.args,
         callee.params.map((p) => p.type),
         `@${callee.name}`,
+        callee.params.map((p) => p.name),
       );
     },
     canFail: () => true,
@@ -407,7 +416,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         t.error(`has type ${type.text}, expected a struct`);
         return;
       }
-      checkArguments(t, inst.fields, type.fields, type.text);
+      checkArguments(t, inst.fields, type.fields, type.text, [], "field");
     },
   })("struct_make"),
   struct_extract: describe<"struct_extract">({

@@ -61,7 +61,7 @@ export function printModule(m: Module): string {
     ...m.globals.map((g) => `global @${symbol(g.name)}: ${g.type.text} = ${printConstant(g.initial)}\n`),
   ];
   if (declarations.length > 0) sections.push(declarations.join(""));
-  for (const fn of m.functions) sections.push(printFunction(fn));
+  for (const fn of m.functions) sections.push(printFunction(fn, { moduleFile: m.sourceFile }));
   return sections.join("\n");
 }
 
@@ -74,16 +74,18 @@ export function printExternal(e: External): string {
   return `extern @${symbol(e.name)}(${params.join(", ")}) -> ${result}${flags.join("")}${libm}`;
 }
 
-export function printFunction(fn: IrFunction): string {
+/** A function's text; a file of its own is printed when it differs from `moduleFile`, its module's. */
+export function printFunction(fn: IrFunction, { moduleFile = fn.sourceFile }: { moduleFile?: string } = {}): string {
   const params = fn.params.map((p) => `%${word(p.name)}: ${p.type.text}`).join(", ");
   const display = fn.displayName === fn.name ? "" : ` display ${JSON.stringify(fn.displayName)}`;
   const linkage = fn.linkage === "internal" ? "" : ` ${fn.linkage}`;
-  const lines = [`func @${symbol(fn.name)}(${params}) -> ${fn.returnType.text}${display}${linkage} {`];
-  const file = fn.sourceFile;
+  const file = fn.sourceFile === moduleFile ? "" : ` file ${JSON.stringify(fn.sourceFile)}`;
+  const lines = [`func @${symbol(fn.name)}(${params}) -> ${fn.returnType.text}${display}${linkage}${file} {`];
   for (const block of fn.blocks) {
     lines.push(`${word(block.label)}:`);
-    for (const inst of block.instructions) lines.push(`  ${printInstruction(inst, file)}`);
-    lines.push(block.terminator === null ? "  ; no terminator" : `  ${printTerminator(block.terminator, file)}`);
+    for (const inst of block.instructions) lines.push(`  ${printInstruction(inst, fn.sourceFile)}`);
+    const terminator = block.terminator;
+    lines.push(terminator === null ? "  ; no terminator" : `  ${printTerminator(terminator, fn.sourceFile)}`);
   }
   lines.push("}");
   return `${lines.join("\n")}\n`;

@@ -20,6 +20,10 @@ export function validateModule(m: Module): string[] {
   for (const fn of m.functions) {
     if (functionNames.has(fn.name)) errors.push(`function @${fn.name} is defined twice`);
     functionNames.add(fn.name);
+    // An exported function is a symbol of its own: it may not take the process's or the runtime's.
+    if (fn.linkage === "exported" && (fn.name === "main" || /^rt_/.test(fn.name) || externalNamesOf(m).has(fn.name))) {
+      errors.push(`exported function @${fn.name} takes a name reserved for main, the runtime or an external`);
+    }
   }
   const externalNames = new Map<string, External>();
   for (const e of m.externals) {
@@ -320,7 +324,8 @@ function constantProblem(constant: Constant): string | null {
         if (type.bits === 1) return typeof value === "boolean";
         return typeof value === "bigint" && fitsBits(value, type.bits);
       case "float":
-        return typeof value === "number";
+        // An f32 constant must be exactly a single-precision value (LLVM takes no other).
+        return typeof value === "number" && (type.bits === 64 || Number.isNaN(value) || Math.fround(value) === value);
       case "ref":
         return typeof value === "string" && type.layout.name === "str" && type.layout.fields === null;
       case "unit":
@@ -333,6 +338,10 @@ function constantProblem(constant: Constant): string | null {
     }
   })();
   return ok ? null : `constant ${String(value)} is not a valid ${type.text}`;
+}
+
+function externalNamesOf(m: Module): Set<string> {
+  return new Set(m.externals.map((e) => e.name));
 }
 
 /** Whether a signed integer fits in `bits` bits (constants are signed; `0xFF` of an i8 is -1). */

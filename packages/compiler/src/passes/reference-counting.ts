@@ -126,9 +126,12 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
       if (owned(inst) && !live.has(inst)) plan(inst.kind === "phi" ? phiEnd : i, inst, -1);
       live.delete(inst);
       if (inst.kind === "phi") continue;
+      // A value read out of this one takes its reference just after it: release this one after that.
+      let lastUse = i;
+      while (isRetainOf(block.instructions[lastUse + 1], inst)) lastUse++;
       for (const v of instructionOperands(inst)) {
         if (owned(v) && !live.has(v)) {
-          plan(i, v, -1);
+          plan(lastUse, v, -1);
           live.add(v);
         }
       }
@@ -218,6 +221,10 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size !== b.size) return false;
   for (const v of a) if (!b.has(v)) return false;
   return true;
+}
+
+function isRetainOf(inst: Instruction | undefined, value: Value): boolean {
+  return inst?.kind === "retain" && inst.value === value;
 }
 
 function adjust(fn: IrFunction, block: Block, v: Value, delta: number): Instruction[] {
