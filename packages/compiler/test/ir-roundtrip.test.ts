@@ -115,9 +115,8 @@ const everything = dedent(`
 
   func @objects(%n: i64, %k: fn(i64) -> i64) -> variant{unit | ref Node} {
   entry:
-    %0 = alloc ref Node @20:4
-    set_field void %0, 0, %n
     %1 = load_global variant{unit | ref Node} @head
+    %0 = alloc ref Node(%n, %1) @20:4
     set_field void %0, 1, %1
     %2 = get_field i64 %0, 0
     %3 = variant_make variant{unit | ref Node} 1, %0
@@ -131,7 +130,7 @@ const everything = dedent(`
     %8 = struct_extract f64 %7, 1
     %9 = variant_make variant{i64 | f64 | unit} 1, %8
     %10 = variant_payload f64 %9, 1
-    %11 = alloc ref Env @21:4
+    %11 = alloc ref Env(%2, f32 1.5, %7, %k, %4) @21:4
     set_field void %11, 3, %k
     %12 = func_ref fn(i64) -> i64 @add_env, %11
     %13 = func_ref fn(i64) -> i64 @inc

@@ -501,8 +501,8 @@ test("objects: fields of declared layouts only, variants' cases and payloads, al
         %8 = variant_make {i64, i64} 0, 1
         %9 = variant_payload ref Node %4, 0
         %10 = variant_tag i32 %i
-        %11 = alloc ref str @1:0
-        %12 = alloc i64 @1:0
+        %11 = alloc ref str() @1:0
+        %12 = alloc i64() @1:0
         %13 = struct_make {i64, f64}(1, 2)
         %14 = struct_extract i64 %13, 2
         ret

@@ -225,8 +225,7 @@ test("a reference read out of another value is taken before that value can be re
     entry:
       %0 = call_extern ref str @make()
       %1 = call_extern ref str @first(%0)
-      %2 = alloc ref Box @1:0
-      set_field void %2, 0, %1
+      %2 = alloc ref Box(%1) @1:0
       %3 = get_field ref str %2, 0
       %4 = struct_make {ref str, i64}(%3, 1)
       %5 = struct_extract ref str %4, 0

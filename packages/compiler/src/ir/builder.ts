@@ -252,8 +252,8 @@ export class IrBuilder {
     this.add({ kind: "store_global", type: types.void, global, value });
   }
 
-  alloc(layout: Layout, loc: SourceLoc): Value {
-    return this.add({ kind: "alloc", type: refType(layout), loc });
+  alloc(layout: Layout, fields: Value[], loc: SourceLoc): Value {
+    return this.add({ kind: "alloc", type: refType(layout), fields, loc });
   }
 
   getField(object: Value, field: number): Value {

@@ -382,14 +382,28 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     hasSideEffects: () => true,
   })("store_global"),
   alloc: describe<"alloc">({
-    pieces: [{ p: "loc", optional: false }],
+    pieces: [
+      { p: "values", field: "fields" },
+      { p: "loc", optional: false },
+    ],
     check: (inst, t) => {
       const type = inst.type;
       if (type.kind !== "ref") t.error(`has type ${type.text}, expected a ref`);
-      else if (type.layout.fields === null)
+      else if (type.layout.fields === null) {
         t.error(`layout ${type.layout.name} is the runtime's own: the runtime makes its objects`);
-      else if (t.module !== undefined && !t.module.layouts.includes(type.layout))
+      } else if (t.module !== undefined && !t.module.layouts.includes(type.layout)) {
         t.error(`layout ${type.layout.name} is not declared by this module`);
+      } else {
+        const fields = type.layout.fields;
+        checkArguments(
+          t,
+          inst.fields,
+          fields.map((f) => f.type),
+          type.layout.name,
+          fields.map((f) => f.name),
+          "field",
+        );
+      }
     },
   })("alloc"),
   get_field: describe<"get_field">({

@@ -121,8 +121,11 @@ export type Instruction =
   | InstructionOf<"func_ref", { callee: IrFunction; env: Value | null }>
   | InstructionOf<"load_global", { global: Global }>
   | InstructionOf<"store_global", { global: Global; value: Value }>
-  /** A new object of the layout of its `ref` type, fields zeroed, owned by the result. */
-  | InstructionOf<"alloc", { loc: SourceLoc }>
+  /**
+   * A new object of the layout of its `ref` type, its fields given (consumed), owned by the result:
+   * so a `ref` field is never null. `loc` is the allocation site the leak checker names.
+   */
+  | InstructionOf<"alloc", { fields: Value[]; loc: SourceLoc }>
   | InstructionOf<"get_field", { object: Value; field: number }>
   | InstructionOf<"set_field", { object: Value; field: number; value: Value }>
   | InstructionOf<"struct_make", { fields: Value[] }>

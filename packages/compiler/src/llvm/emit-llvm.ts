@@ -12,7 +12,7 @@ import type { Constant, External, Global, IrFunction, Module } from "../ir/ir.js
 import { types } from "../ir/types.js";
 import { UNLIKELY } from "./error-exits.js";
 import { callingConvention, FunctionEmitter } from "./function-emitter.js";
-import { escapeBytes, floatLiteral, llvmType, quoted, zeroValue } from "./llvm-values.js";
+import { escapeBytes, floatLiteral, hostTarget, llvmType, quoted, zeroValue } from "./llvm-values.js";
 
 export interface EmitOptions {
   /**
@@ -105,8 +105,11 @@ export class ModuleEmitter {
     const globals = this.module.globals.map(
       (g) => `${this.globalName(g)} = internal global ${llvmType(g.type)} ${this.constant(g.initial)}, align 8`,
     );
+    const target = hostTarget();
     return [
       `; generated from ${this.module.sourceFile}`,
+      `target datalayout = "${target.dataLayout}"`,
+      `target triple = "${target.triple}"`,
       "",
       ...this.constantLines,
       ...(globals.length > 0 ? ["", ...globals] : []),
@@ -194,9 +197,37 @@ export class ModuleEmitter {
     this.declarations.set(name, INTERNAL_DECLARATIONS[name]!);
   }
 
+  /** Declares a global of the runtime's (a layout descriptor): `text` is its whole declaration. */
+  declareGlobal(name: string, text: string): void {
+    this.declarations.set(name, text);
+  }
+
   declareIntrinsic(declaration: string): void {
     const name = /@([\w.]+)\(/.exec(declaration)![1]!;
     this.declarations.set(name, declaration);
+  }
+
+  /**
+   * The code pointer of a function value of `fn`: a function taking the environment first, as every
+   * function value's code does, that calls `fn` with it (when `fn` takes it) and the arguments.
+   */
+  functionValueCode(fn: IrFunction, withEnv: boolean): string {
+    const symbol = `@${quoted(`value.${fn.name}`)}`;
+    this.defineHelper(symbol, () => {
+      const own = withEnv ? fn.params.slice(1) : fn.params;
+      const params = own.map((p) => `${llvmType(p.type)} %a${p.index}`);
+      const args = [...(withEnv ? ["ptr %env"] : []), ...own.map((p) => `${llvmType(p.type)} %a${p.index}`)];
+      const result = llvmType(fn.returnType);
+      const call = `call ${callingConvention(fn)}${result} ${this.functionName(fn)}(${args.join(", ")})`;
+      const body = result === "void" ? [`  ${call}`, "  ret void"] : [`  %r = ${call}`, `  ret ${result} %r`];
+      return [
+        `define internal fastcc ${result} ${symbol}(${["ptr %env", ...params].join(", ")}) nounwind {`,
+        "entry:",
+        ...body,
+        "}",
+      ].join("\n");
+    });
+    return symbol;
   }
 
   /** Defines a helper function once per module: `text` is called the first time `name` is asked for. */

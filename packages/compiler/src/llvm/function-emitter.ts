@@ -26,6 +26,8 @@ export function callingConvention(fn: IrFunction): string {
 
 export class FunctionEmitter {
   private readonly lines: Line[] = [];
+  /** Stack slots, placed at the function's start, where LLVM promotes them to registers. */
+  private readonly allocas: string[] = [];
   private readonly labels = new Set<string>();
   /** How far each base label's numbering has got, so a fresh label costs O(1). */
   private readonly labelCounts = new Map<string, number>();
@@ -82,6 +84,8 @@ export class FunctionEmitter {
       this.line(`br label %${quoted(this.startLabel(first))}`);
     }
     for (const block of fn.blocks) this.emitBlock(block);
+    // The first line is the first block's label, which nothing branches back to.
+    this.lines.splice(1, 0, ...this.allocas);
     const resolved = this.lines.map((l) => (typeof l === "string" ? l : l()));
     return [`; ${fn.displayName}`, header, ...resolved, ...this.errors.code(), "}"];
   }
@@ -139,6 +143,13 @@ export class FunctionEmitter {
   /** Makes the instruction's value another operand's (an operation that computes nothing: `x ** 1`). */
   alias(inst: Instruction, value: string): void {
     this.aliases.set(inst, value);
+  }
+
+  /** A stack slot of the LLVM type, made at the function's start. */
+  entryAlloca(type: string): string {
+    const slot = `%slot${this.allocas.length}`;
+    this.allocas.push(`  ${slot} = alloca ${type}`);
+    return slot;
   }
 
   returnZero(): string {

@@ -64,3 +64,22 @@ export function floatLiteral(value: number): string {
   view.setFloat64(0, value);
   return `0x${view.getBigUint64(0).toString(16).toUpperCase().padStart(16, "0")}`;
 }
+
+/**
+ * The host's target triple and LLVM data layout: programs are compiled for the machine that builds
+ * them. The data layout must be given, because LLVM's default aligns i64 to 4 bytes, which would lay
+ * out aggregates (variants, structs in fields) otherwise than the layout module and C do.
+ */
+export function hostTarget(arch: string = process.arch): { triple: string; dataLayout: string } {
+  switch (arch) {
+    case "x64":
+      return {
+        triple: "x86_64-pc-linux-gnu",
+        dataLayout: "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
+      };
+    case "arm64":
+      return { triple: "aarch64-unknown-linux-gnu", dataLayout: "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128" };
+    default:
+      throw new Error(`no LLVM target is known for the architecture ${arch}`);
+  }
+}

@@ -1,59 +1,192 @@
-// Retaining and releasing what a value holds, inlined: they run around every operation on a
-// managed value, and a call into the runtime for a compare and an add would cost more than the work.
+// Retaining and releasing everything a value holds. Each type gets one helper function per module
+// (always inlined): a `ref` follows the object protocol of runtime/object.h (the count is the first
+// field, negative for an immortal object; a release that reaches zero calls rt_dealloc), a struct or
+// a function value counts its parts, a variant the parts of its case. Inlined, because they run
+// around every operation on a managed value and a call into the runtime for a compare and an add
+// would cost more than the work.
+//
+// Strings are still the runtime's older layout (no layout pointer; freed with free()), so a `ref str`
+// is counted alike but released to free().
 
 import type { Value } from "../ir/ir.js";
+import { variantLayout } from "../ir/layouts.js";
+import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
+import type { ModuleEmitter } from "./emit-llvm.js";
 import type { FunctionEmitter } from "./function-emitter.js";
+import { llvmType, quoted } from "./llvm-values.js";
+
+export type CountKind = "retain" | "release";
 
 /** `retain`/`release` of a value. */
-export function emitReferenceCount(e: FunctionEmitter, kind: "retain" | "release", value: Value): void {
-  if (value.type.kind !== "ref" || value.type.layout.name !== "str") {
-    throw new Error(
-      `@${e.fn.name}: ${kind} of ${value.type.text} is not emitted yet (only strings are counted so far)`,
-    );
-  }
-  e.line(`call void ${stringCountHelper(e, kind)}(${e.typed(value)})`);
+export function emitReferenceCount(e: FunctionEmitter, kind: CountKind, value: Value): void {
+  e.line(`call void ${countHelper(e.m, kind, value.type, false)}(${e.typed(value)})`);
 }
 
 /**
- * A string's count is its first field (`rt_str` in runtime.h), negative for an immortal string; a
- * released string whose count reaches zero is freed.
+ * The helper that retains or releases what a value of `type` holds. `nullable`: a reference part
+ * may be null (a field a drop function or the cycle collector has cleared), and is then skipped.
  */
-function stringCountHelper(e: FunctionEmitter, kind: "retain" | "release"): string {
-  const symbol = `@"rt.str.${kind}"`;
-  if (kind === "release") e.m.declareIntrinsic("declare void @free(ptr) nounwind");
-  e.m.defineHelper(symbol, () => {
-    const body =
-      kind === "retain"
-        ? [
-            "  %count = load i64, ptr %s",
-            "  %counted = icmp sge i64 %count, 0",
-            "  br i1 %counted, label %take, label %done",
-            "take:",
-            "  %next = add i64 %count, 1",
-            "  store i64 %next, ptr %s",
-            "  br label %done",
-          ]
-        : [
-            "  %count = load i64, ptr %s",
-            "  %counted = icmp sgt i64 %count, 0",
-            "  br i1 %counted, label %drop, label %done",
-            "drop:",
-            "  %next = sub i64 %count, 1",
-            "  store i64 %next, ptr %s",
-            "  %last = icmp eq i64 %next, 0",
-            "  br i1 %last, label %free, label %done",
-            "free:",
-            "  call void @free(ptr %s)",
-            "  br label %done",
-          ];
+export function countHelper(m: ModuleEmitter, kind: CountKind, type: IrType, nullable: boolean): string {
+  const symbol = `@${quoted(`rt.${kind}${nullable ? ".nullable" : ""}.${type.text}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    countParts(m, body, kind, type, "%v", nullable);
     return [
-      `define internal void ${symbol}(ptr %s) nounwind alwaysinline {`,
+      `define internal void ${symbol}(${llvmType(type)} %v) nounwind alwaysinline {`,
       "entry:",
-      ...body,
-      "done:",
+      ...body.lines,
       "  ret void",
       "}",
     ].join("\n");
   });
   return symbol;
+}
+
+/** Lines of a helper function's body, with fresh names and labels. */
+export class HelperBody {
+  private readonly body: string[] = [];
+  /** Allocas go at the entry, where LLVM promotes them to registers and never grows the stack. */
+  private readonly allocas: string[] = [];
+  private count = 0;
+
+  /** The body's lines, after the function's `entry:` label. */
+  get lines(): string[] {
+    return [...this.allocas, ...this.body];
+  }
+
+  alloca(type: string): string {
+    const slot = this.tmp();
+    this.allocas.push(`  ${slot} = alloca ${type}`);
+    return slot;
+  }
+
+  tmp(): string {
+    return `%h${this.count++}`;
+  }
+
+  label(base: string): string {
+    return `${base}.${this.count++}`;
+  }
+
+  line(text: string): void {
+    this.body.push(`  ${text}`);
+  }
+
+  startLabel(label: string): void {
+    this.body.push(`${label}:`);
+  }
+}
+
+/** Appends to `body` the counting of every reference part of `value` (of `type`). */
+export function countParts(
+  m: ModuleEmitter,
+  body: HelperBody,
+  kind: CountKind,
+  type: IrType,
+  value: string,
+  nullable: boolean,
+): void {
+  if (!holdsReferences(type)) return;
+  switch (type.kind) {
+    case "ref":
+      countObject(m, body, kind, value, nullable, type.layout.name === "str" && type.layout.fields === null);
+      return;
+    case "fn": {
+      const env = body.tmp();
+      body.line(`${env} = extractvalue { ptr, ptr } ${value}, 1`);
+      countObject(m, body, kind, env, true, false);
+      return;
+    }
+    case "struct":
+      type.fields.forEach((field, i) => {
+        if (!holdsReferences(field)) return;
+        const part = body.tmp();
+        body.line(`${part} = extractvalue ${llvmType(type)} ${value}, ${i}`);
+        countParts(m, body, kind, field, part, nullable);
+      });
+      return;
+    case "variant":
+      countVariant(m, body, kind, type, value, nullable);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The object protocol on one pointer; `isString`: the runtime's older strings, freed with free(). */
+function countObject(
+  m: ModuleEmitter,
+  body: HelperBody,
+  kind: CountKind,
+  pointer: string,
+  nullable: boolean,
+  isString: boolean,
+): void {
+  const done = body.label("counted");
+  if (nullable) {
+    const isNull = body.tmp();
+    const present = body.label("present");
+    body.line(`${isNull} = icmp eq ptr ${pointer}, null`);
+    body.line(`br i1 ${isNull}, label %${done}, label %${present}`);
+    body.startLabel(present);
+  }
+  const count = body.tmp();
+  const counted = body.tmp();
+  const change = body.label(kind);
+  body.line(`${count} = load i64, ptr ${pointer}`);
+  body.line(`${counted} = icmp ${kind === "retain" ? "sge" : "sgt"} i64 ${count}, 0`);
+  body.line(`br i1 ${counted}, label %${change}, label %${done}`);
+  body.startLabel(change);
+  const next = body.tmp();
+  body.line(`${next} = ${kind === "retain" ? "add" : "sub"} i64 ${count}, 1`);
+  body.line(`store i64 ${next}, ptr ${pointer}`);
+  if (kind === "release") {
+    const last = body.tmp();
+    const free = body.label("free");
+    body.line(`${last} = icmp eq i64 ${next}, 0`);
+    body.line(`br i1 ${last}, label %${free}, label %${done}`);
+    body.startLabel(free);
+    const dealloc = isString ? "free" : "rt_dealloc";
+    m.declareIntrinsic(`declare void @${dealloc}(ptr) nounwind`);
+    body.line(`call void @${dealloc}(ptr ${pointer})`);
+  }
+  body.line(`br label %${done}`);
+  body.startLabel(done);
+}
+
+/** A variant counts the parts of the case it holds: a nullable reference is one pointer. */
+function countVariant(
+  m: ModuleEmitter,
+  body: HelperBody,
+  kind: CountKind,
+  type: Extract<IrType, { kind: "variant" }>,
+  value: string,
+  nullable: boolean,
+): void {
+  if (isNullableRef(type)) {
+    countObject(m, body, kind, value, true, type.cases[1]!.kind === "ref" && type.cases[1].layout.fields === null);
+    return;
+  }
+  const ty = llvmType(type);
+  const slot = body.alloca(ty);
+  const tag = body.tmp();
+  const done = body.label("variant.counted");
+  body.line(`store ${ty} ${value}, ptr ${slot}`);
+  body.line(`${tag} = extractvalue ${ty} ${value}, 0`);
+  const cases = type.cases.map((c, i) => ({ c, i })).filter(({ c }) => holdsReferences(c));
+  const labels = cases.map(({ i }) => body.label(`case.${i}`));
+  body.line(
+    `switch i32 ${tag}, label %${done} [ ${cases.map(({ i }, k) => `i32 ${i}, label %${labels[k]}`).join(" ")} ]`,
+  );
+  const payloadOffset = variantLayout(type.cases).payloadOffset;
+  cases.forEach(({ c }, k) => {
+    body.startLabel(labels[k]!);
+    const at = body.tmp();
+    const payload = body.tmp();
+    body.line(`${at} = getelementptr inbounds i8, ptr ${slot}, i64 ${payloadOffset}`);
+    body.line(`${payload} = load ${llvmType(c)}, ptr ${at}`);
+    countParts(m, body, kind, c, payload, nullable);
+    body.line(`br label %${done}`);
+  });
+  body.startLabel(done);
 }

@@ -38,6 +38,7 @@ const takesOwnReference = new Set<Instruction["kind"]>([
 function consumedOperands(inst: Instruction): Value[] {
   switch (inst.kind) {
     case "struct_make":
+    case "alloc":
       return inst.fields;
     case "variant_make":
       return inst.payload === null ? [] : [inst.payload];

@@ -1,0 +1,188 @@
+// What the emitted code tells the runtime about its objects: one `rt_layout` descriptor per layout
+// the module declares (runtime/object.h), with generated drop and traverse functions, and one
+// allocation-site record per `alloc` for the leak checker. Offsets and sizes are the layout
+// module's (ir/layouts.ts).
+
+import type { IrFunction, Layout, SourceLoc } from "../ir/ir.js";
+import { declaredFields, fieldOffsets, layoutDescriptor, objectSize } from "../ir/layouts.js";
+import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
+import type { ModuleEmitter } from "./emit-llvm.js";
+import { llvmType, quoted } from "./llvm-values.js";
+import { countHelper, HelperBody } from "./reference-counts.js";
+
+/** The symbol of a layout's descriptor, defined (with its drop and traverse functions) on first use. */
+export function layoutDescriptorSymbol(m: ModuleEmitter, layout: Layout): string {
+  if (layout.runtimeSymbol !== null) {
+    m.declareGlobal(
+      layout.runtimeSymbol,
+      `@${layout.runtimeSymbol} = external constant [${layoutDescriptor.size} x i8]`,
+    );
+    return `@${layout.runtimeSymbol}`;
+  }
+  const symbol = `@${quoted(`layout.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const index = m.module.layouts.indexOf(layout);
+    if (index < 0) throw new Error(`layout ${layout.name} is not declared by the module`);
+    const drop = dropFunction(m, layout);
+    const traverse = traverseFunction(m, layout);
+    const flags = traverse === "null" ? 0 : layoutDescriptor.holdsReferencesFlag;
+    return (
+      `${symbol} = internal constant { ptr, i32, i32, i64, ptr, ptr } { ptr ${m.cString(layout.name)}, ` +
+      `i32 ${layoutDescriptor.firstModuleTypeId + index}, i32 ${flags}, i64 ${objectSize(layout)}, ` +
+      `ptr ${drop}, ptr ${traverse} }`
+    );
+  });
+  return symbol;
+}
+
+/** A record of where an object is allocated (`rt_alloc_site`): file, function and line. */
+export function allocSiteSymbol(m: ModuleEmitter, fn: IrFunction, loc: SourceLoc): string {
+  const symbol = `@${quoted(`site.${loc.file}:${loc.line}:${loc.col}:${fn.name}`)}`;
+  m.defineHelper(
+    symbol,
+    () =>
+      `${symbol} = private unnamed_addr constant { ptr, ptr, i32 } ` +
+      `{ ptr ${m.cString(loc.file)}, ptr ${m.cString(fn.displayName)}, i32 ${loc.line} }`,
+  );
+  return symbol;
+}
+
+/**
+ * Releases every field that holds references and clears it, so a second call (the cycle
+ * collector's, then the deallocation's) finds nothing; "null" when no field holds references.
+ */
+function dropFunction(m: ModuleEmitter, layout: Layout): string {
+  const fields = declaredFields(layout);
+  const offsets = fieldOffsets(layout);
+  if (!fields.some((f) => holdsReferences(f.type))) return "null";
+  const symbol = `@${quoted(`drop.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    fields.forEach((field, i) => {
+      if (!holdsReferences(field.type)) return;
+      const ty = llvmType(field.type);
+      const at = body.tmp();
+      const value = body.tmp();
+      body.line(`${at} = getelementptr inbounds i8, ptr %object, i64 ${offsets[i]}`);
+      body.line(`${value} = load ${ty}, ptr ${at}`);
+      body.line(`store ${ty} zeroinitializer, ptr ${at}`);
+      body.line(`call void ${countHelper(m, "release", field.type, true)}(${ty} ${value})`);
+    });
+    return [`define internal void ${symbol}(ptr %object) nounwind {`, "entry:", ...body.lines, "  ret void", "}"].join(
+      "\n",
+    );
+  });
+  return symbol;
+}
+
+/**
+ * Visits every object the fields refer to that the cycle collector can track: objects of declared
+ * layouts and closure environments. The runtime's strings hold nothing and cannot be in a cycle, so
+ * they are not visited; "null" when no field can refer to such an object.
+ */
+function traverseFunction(m: ModuleEmitter, layout: Layout): string {
+  const fields = declaredFields(layout);
+  const offsets = fieldOffsets(layout);
+  if (!fields.some((f) => reachesTrackedObjects(f.type))) return "null";
+  const symbol = `@${quoted(`traverse.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    fields.forEach((field, i) => {
+      if (!reachesTrackedObjects(field.type)) return;
+      const at = body.tmp();
+      const value = body.tmp();
+      body.line(`${at} = getelementptr inbounds i8, ptr %object, i64 ${offsets[i]}`);
+      body.line(`${value} = load ${llvmType(field.type)}, ptr ${at}`);
+      visitParts(body, field.type, value);
+    });
+    return [
+      `define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind {`,
+      "entry:",
+      ...body.lines,
+      "  ret void",
+      "}",
+    ].join("\n");
+  });
+  return symbol;
+}
+
+/** Whether a value of the type can refer to an object the cycle collector tracks. */
+export function reachesTrackedObjects(type: IrType): boolean {
+  switch (type.kind) {
+    case "ref":
+      return type.layout.fields !== null;
+    case "fn":
+      return true;
+    case "struct":
+      return type.fields.some(reachesTrackedObjects);
+    case "variant":
+      return type.cases.some(reachesTrackedObjects);
+    default:
+      return false;
+  }
+}
+
+/** Calls %visit on each non-null pointer to a trackable object in `value`. */
+function visitParts(body: HelperBody, type: IrType, value: string): void {
+  if (!reachesTrackedObjects(type)) return;
+  const visit = (pointer: string) => {
+    const isNull = body.tmp();
+    const present = body.label("visit");
+    const done = body.label("visited");
+    body.line(`${isNull} = icmp eq ptr ${pointer}, null`);
+    body.line(`br i1 ${isNull}, label %${done}, label %${present}`);
+    body.startLabel(present);
+    body.line(`call void %visit(ptr ${pointer}, ptr %context)`);
+    body.line(`br label %${done}`);
+    body.startLabel(done);
+  };
+  switch (type.kind) {
+    case "ref":
+      visit(value);
+      return;
+    case "fn": {
+      const env = body.tmp();
+      body.line(`${env} = extractvalue { ptr, ptr } ${value}, 1`);
+      visit(env);
+      return;
+    }
+    case "struct":
+      type.fields.forEach((field, i) => {
+        if (!reachesTrackedObjects(field)) return;
+        const part = body.tmp();
+        body.line(`${part} = extractvalue ${llvmType(type)} ${value}, ${i}`);
+        visitParts(body, field, part);
+      });
+      return;
+    case "variant": {
+      if (isNullableRef(type)) {
+        visit(value);
+        return;
+      }
+      const ty = llvmType(type);
+      const slot = body.alloca(ty);
+      const tag = body.tmp();
+      body.line(`store ${ty} ${value}, ptr ${slot}`);
+      body.line(`${tag} = extractvalue ${ty} ${value}, 0`);
+      type.cases.forEach((c, i) => {
+        if (!reachesTrackedObjects(c)) return;
+        const is = body.tmp();
+        const yes = body.label(`case.${i}`);
+        const next = body.label("case.next");
+        body.line(`${is} = icmp eq i32 ${tag}, ${i}`);
+        body.line(`br i1 ${is}, label %${yes}, label %${next}`);
+        body.startLabel(yes);
+        const at = body.tmp();
+        const payload = body.tmp();
+        body.line(`${at} = getelementptr inbounds i8, ptr ${slot}, i64 8`);
+        body.line(`${payload} = load ${llvmType(c)}, ptr ${at}`);
+        visitParts(body, c, payload);
+        body.line(`br label %${next}`);
+        body.startLabel(next);
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}

@@ -1,0 +1,303 @@
+// Managed objects end to end: IR text with layouts, through the reference-counting pass, the
+// emitter and the object runtime, to a native program. Each program runs with the runtime's leak
+// checker on (it must report no live object) and under valgrind's memcheck (no error, no definite
+// leak).
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { describe, it } from "node:test";
+import { insertReferenceCounting, optimizeModule, validateModule } from "../src/index.js";
+import { dedent, parseValid } from "./ir-text.js";
+import { buildProgram, runProgram } from "./native-build.js";
+
+/** Builds the IR text (after the passes pycompile runs) and runs it with the leak checker on. */
+async function run(text: string, args: readonly string[] = []) {
+  const m = parseValid(text);
+  optimizeModule(m, { validate: true });
+  insertReferenceCounting(m);
+  assert.deepEqual(validateModule(m), []);
+  const { path } = await buildProgram(m);
+  const result = spawnSync(path, args, {
+    encoding: "utf8",
+    env: { ...process.env, TOOLCHAIN_CHECK_LEAKS: "1" },
+    maxBuffer: 1 << 26,
+  });
+  return { path, stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** Runs the program under memcheck: no error, nothing definitely lost. */
+function underValgrind(path: string, args: readonly string[]): string {
+  const result = spawnSync(
+    "valgrind",
+    ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=99", path, ...args],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  assert.ok(result.error === undefined, `valgrind could not run: ${String(result.error)}`);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /ERROR SUMMARY: 0 errors/);
+  return result.stdout;
+}
+
+const printing = dedent(`
+  extern @rt_write_i64(i64) -> void memory any
+  extern @rt_write_newline() -> void memory any
+  extern @rt_argv_count() -> i64 memory read
+`);
+
+describe("managed objects in native programs", () => {
+  it("builds a linked list of a million nodes, walks it and frees it, leaking nothing", async () => {
+    const program = `
+      module "list.ir"
+      entry @main
+      layout Node { value: i64, next: variant{unit | ref Node} }
+      ${printing}
+      func @build(%n: i64) -> variant{unit | ref Node} {
+      entry:
+        %0 = variant_make variant{unit | ref Node} 0
+        br loop
+      loop:
+        %1 = phi i64 [0, entry], [%4, body]
+        %2 = phi variant{unit | ref Node} [%0, entry], [%5, body]
+        %3 = icmp lt i1 %1, %n
+        condbr %3, body, done
+      body:
+        %6 = alloc ref Node(%1, %2) @8:4
+        %5 = variant_make variant{unit | ref Node} 1, %6
+        %4 = add i64 %1, 1
+        br loop
+      done:
+        ret %2
+      }
+      func @sum(%list: variant{unit | ref Node}) -> i64 {
+      entry:
+        br loop
+      loop:
+        %0 = phi i64 [0, entry], [%5, body]
+        %1 = phi variant{unit | ref Node} [%list, entry], [%6, body]
+        %2 = variant_tag i32 %1
+        %3 = icmp eq i1 %2, i32 0
+        condbr %3, done, body
+      body:
+        %4 = variant_payload ref Node %1, 1
+        %7 = get_field i64 %4, 0
+        %5 = add i64 %0, %7
+        %6 = get_field variant{unit | ref Node} %4, 1
+        br loop
+      done:
+        ret %0
+      }
+      func @main() -> void {
+      entry:
+        %0 = call_extern i64 @rt_argv_count()
+        %1 = mul i64 %0, 1000000
+        %2 = call variant{unit | ref Node} @build(%1) @30:4
+        %3 = call i64 @sum(%2) @31:4
+        call_extern void @rt_write_i64(%3)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `;
+    const result = await run(program);
+    assert.equal(result.status, 0, result.stderr);
+    const expected = `${(999_999n * 1_000_000n) / 2n}\n`;
+    assert.equal(result.stdout, expected);
+    assert.equal(result.stderr, "leak check: 0 live objects\n");
+    assert.equal(underValgrind(result.path, []), expected);
+  });
+
+  it("collects a cycle that reference counts alone cannot free", async () => {
+    const program = `
+      module "cycle.ir"
+      entry @main
+      layout Pair { value: i64, other: variant{unit | ref Pair} }
+      ${printing}
+      extern @rt_gc_collect() -> i64 memory any
+      func @make(%i: i64) -> void {
+      entry:
+        %0 = variant_make variant{unit | ref Pair} 0
+        %1 = alloc ref Pair(%i, %0) @5:4
+        %2 = variant_make variant{unit | ref Pair} 1, %1
+        %3 = alloc ref Pair(%i, %2) @6:4
+        %4 = variant_make variant{unit | ref Pair} 1, %3
+        set_field void %1, 1, %4
+        ret
+      }
+      func @main() -> void {
+      entry:
+        call void @make(1) @9:4
+        call void @make(2) @10:4
+        %0 = call_extern i64 @rt_gc_collect()
+        call_extern void @rt_write_i64(%0)
+        call_extern void @rt_write_newline()
+        %1 = call_extern i64 @rt_gc_collect()
+        call_extern void @rt_write_i64(%1)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `;
+    const result = await run(program);
+    assert.equal(result.status, 0, result.stderr);
+    // Two cycles of two objects each, then nothing left to collect.
+    assert.equal(result.stdout, "4\n0\n");
+    assert.equal(result.stderr, "leak check: 0 live objects\n");
+    assert.equal(underValgrind(result.path, []), "4\n0\n");
+  });
+
+  it("without a collection, the leak checker names what a cycle keeps alive", async () => {
+    const program = `
+      module "kept.ir"
+      entry @main
+      layout Pair { value: i64, other: variant{unit | ref Pair} }
+      global @keep: variant{unit | ref Pair} = null variant{unit | ref Pair}
+      func @main() -> void {
+      entry:
+        %0 = variant_make variant{unit | ref Pair} 0
+        %1 = alloc ref Pair(7, %0) @5:4
+        %2 = variant_make variant{unit | ref Pair} 1, %1
+        store_global void @keep, %2
+        ret
+      }
+    `;
+    const result = await run(program);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, "leak check: 1 live objects\n  1 Pair allocated at kept.ir:5 in main\n");
+  });
+
+  it("builds and matches a tagged union of every kind of case", async () => {
+    const program = `
+      module "variant.ir"
+      entry @main
+      layout Box { value: i64 }
+      ${printing}
+      func @make(%i: i64) -> variant{i64 | f64 | ref Box | unit} {
+      entry:
+        %0 = floormod i64 %i, 4
+        %1 = icmp eq i1 %0, 0
+        condbr %1, int, not.int
+      int:
+        %2 = variant_make variant{i64 | f64 | ref Box | unit} 0, %i
+        ret %2
+      not.int:
+        %3 = icmp eq i1 %0, 1
+        condbr %3, float, not.float
+      float:
+        %4 = sitofp f64 %i
+        %5 = variant_make variant{i64 | f64 | ref Box | unit} 1, %4
+        ret %5
+      not.float:
+        %6 = icmp eq i1 %0, 2
+        condbr %6, box, unit
+      box:
+        %7 = alloc ref Box(%i) @20:8
+        %8 = variant_make variant{i64 | f64 | ref Box | unit} 2, %7
+        ret %8
+      unit:
+        %9 = variant_make variant{i64 | f64 | ref Box | unit} 3
+        ret %9
+      }
+      func @value(%v: variant{i64 | f64 | ref Box | unit}) -> i64 {
+      entry:
+        %0 = variant_tag i32 %v
+        %1 = icmp eq i1 %0, i32 0
+        condbr %1, int, not.int
+      int:
+        %2 = variant_payload i64 %v, 0
+        ret %2
+      not.int:
+        %3 = icmp eq i1 %0, i32 1
+        condbr %3, float, not.float
+      float:
+        %4 = variant_payload f64 %v, 1
+        %5 = fptosi i64 %4
+        %6 = mul i64 %5, 10
+        ret %6
+      not.float:
+        %7 = icmp eq i1 %0, i32 2
+        condbr %7, box, unit
+      box:
+        %8 = variant_payload ref Box %v, 2
+        %9 = get_field i64 %8, 0
+        %10 = mul i64 %9, 100
+        ret %10
+      unit:
+        ret 1000
+      }
+      func @main() -> void {
+      entry:
+        br loop
+      loop:
+        %0 = phi i64 [0, entry], [%4, body]
+        %1 = phi i64 [0, entry], [%5, body]
+        %2 = icmp lt i1 %0, 1000
+        condbr %2, body, done
+      body:
+        %3 = call variant{i64 | f64 | ref Box | unit} @make(%0) @40:8
+        %6 = call i64 @value(%3) @41:8
+        %5 = add i64 %1, %6
+        %4 = add i64 %0, 1
+        br loop
+      done:
+        call_extern void @rt_write_i64(%1)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `;
+    let sum = 0n;
+    for (let i = 0n; i < 1000n; i++) sum += [i, i * 10n, i * 100n, 1000n][Number(i % 4n)]!;
+    const result = await run(program);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${sum}\n`);
+    assert.equal(result.stderr, "leak check: 0 live objects\n");
+    assert.equal(underValgrind(result.path, []), `${sum}\n`);
+  });
+
+  it("calls a closure and a plain function through function values", async () => {
+    const program = `
+      module "closure.ir"
+      entry @main
+      layout Env { base: i64, name: ref str }
+      ${printing}
+      extern @rt_write_str(ref str) -> void memory any
+      func @add_base(%env: ref Env, %x: i64) -> i64 {
+      entry:
+        %0 = get_field i64 %env, 0
+        %1 = add i64 %0, %x
+        ret %1
+      }
+      func @double(%x: i64) -> i64 {
+      entry:
+        %0 = mul i64 %x, 2
+        ret %0
+      }
+      func @apply_twice(%f: fn(i64) -> i64, %x: i64) -> i64 {
+      entry:
+        %0 = call_indirect i64 %f(%x) @15:8
+        %1 = call_indirect i64 %f(%0) @15:10
+        ret %1
+      }
+      func @adder(%base: i64) -> fn(i64) -> i64 {
+      entry:
+        %0 = alloc ref Env(%base, "adder") @20:4
+        %1 = func_ref fn(i64) -> i64 @add_base, %0
+        ret %1
+      }
+      func @main() -> void {
+      entry:
+        %0 = call fn(i64) -> i64 @adder(40) @25:4
+        %1 = call i64 @apply_twice(%0, 1) @26:4
+        call_extern void @rt_write_i64(%1)
+        call_extern void @rt_write_newline()
+        %2 = func_ref fn(i64) -> i64 @double
+        %3 = call i64 @apply_twice(%2, 5) @28:4
+        call_extern void @rt_write_i64(%3)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `;
+    const result = await run(program);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, "81\n20\n");
+    assert.equal(result.stderr, "leak check: 0 live objects\n");
+    assert.equal(underValgrind(result.path, []), "81\n20\n");
+  });
+});
