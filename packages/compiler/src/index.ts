@@ -36,5 +36,11 @@ export {
   type PhaseTimings,
   startBuild,
 } from "./toolchain/build-executable.js";
-export { defaultCacheDir, ensureRuntimeArchive, type RuntimeArchive } from "./toolchain/runtime-archive.js";
+export {
+  CORE_RUNTIME_DIR,
+  defaultCacheDir,
+  ensureRuntimeArchive,
+  type RuntimeArchive,
+  type RuntimeLibrary,
+} from "./toolchain/runtime-archive.js";
 export { findToolchain, type Toolchain, ToolchainError } from "./toolchain/tools.js";

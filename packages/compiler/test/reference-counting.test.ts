@@ -83,7 +83,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       func @main() -> void {
       entry:
         %0 = call str @pick("a", true) @1:0
-        %1 = runtime str @rt_str_repr(%0)
+        %1 = runtime str @rt_str_repeat(%0, 2)
         runtime void @rt_write_str(%0)
         ret
       }
@@ -106,7 +106,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       func @main() -> void {
       entry:
         %0 = call str @pick("a", true) @1:0
-        %1 = runtime str @rt_str_repr(%0)
+        %1 = runtime str @rt_str_repeat(%0, 2)
         runtime void @rt_str_decref(%1)
         runtime void @rt_write_str(%0)
         runtime void @rt_str_decref(%0)

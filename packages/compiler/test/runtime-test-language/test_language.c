@@ -1,0 +1,47 @@
+/*
+ * The language library of the compiler's own tests, which build IR programs without any front end:
+ * it defines the core runtime's language hooks (runtime.h) with a plain report that no language
+ * owns, so that the tests can check exactly what the core hands over.
+ *
+ *   uncaught KIND: MESSAGE      (just KIND when the message is empty)
+ *     at FUNCTION (FILE:LINE)   one line per frame, innermost first, none folded
+ *       SOURCE TEXT             when the program embedded the line
+ */
+#include <stdio.h>
+
+#include "runtime.h"
+
+void rt_language_report_uncaught(const rt_error_report *report) {
+  rt_buf out = {0};
+  rt_buf_puts(&out, "uncaught ");
+  rt_buf_puts(&out, report->kind);
+  if (report->message[0] != '\0') {
+    rt_buf_puts(&out, ": ");
+    rt_buf_puts(&out, report->message);
+  }
+  rt_buf_putc(&out, '\n');
+  for (size_t i = 0; i < report->frame_count; i++) {
+    const rt_traceback_frame *frame = &report->frames[i];
+    char line[32];
+    snprintf(line, sizeof line, "%lld", (long long)frame->line);
+    rt_buf_puts(&out, "  at ");
+    rt_buf_puts(&out, frame->function);
+    rt_buf_puts(&out, " (");
+    rt_buf_puts(&out, report->file);
+    rt_buf_putc(&out, ':');
+    rt_buf_puts(&out, line);
+    rt_buf_puts(&out, ")\n");
+    const char *text = rt_error_report_source_line(report, frame->line);
+    if (text != NULL) {
+      rt_buf_puts(&out, "    ");
+      rt_buf_puts(&out, text);
+      rt_buf_putc(&out, '\n');
+    }
+  }
+  rt_stderr_write(out.data, out.len);
+  rt_buf_free(&out);
+}
+
+const char *rt_language_fatal_message(rt_fatal_failure failure) {
+  return failure == RT_FATAL_STACK_OVERFLOW ? "fatal: stack overflow\n" : "fatal: out of memory\n";
+}
