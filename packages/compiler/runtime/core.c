@@ -1,4 +1,6 @@
-/* Process state, buffered output, the pending error and the traceback. */
+/* Process state, buffered output, the pending error and the traceback frames. Everything a language
+ * says (error kinds, messages, the layout of a report) comes from its runtime library, through the
+ * hooks declared at the end of runtime.h. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -16,8 +18,8 @@
 
 _Noreturn void rt_out_of_memory(void) {
   rt_stdout_flush();
-  static const char message[] = "MemoryError\n";
-  if (write(2, message, sizeof message - 1) < 0) {
+  const char *message = rt_language_fatal_message(RT_FATAL_OUT_OF_MEMORY);
+  if (write(2, message, strlen(message)) < 0) {
     /* nothing more to do */
   }
   _exit(1);
@@ -37,7 +39,7 @@ void *rt_realloc(void *p, size_t size) {
 
 /* ---- output --------------------------------------------------------------------------------- */
 
-/* Block-buffered like CPython's stdout on a pipe or file; line-buffered on a terminal. */
+/* Block-buffered on a pipe or file, line-buffered on a terminal, as C's stdio is. */
 #define OUT_CAPACITY (1 << 16)
 static char out_buffer[OUT_CAPACITY];
 static size_t out_length;
@@ -86,21 +88,6 @@ void rt_write_i64(int64_t x) {
   rt_stdout_write(digits, (size_t)n);
 }
 
-void rt_write_f64_repr(double x) {
-  char text[40];
-  int n = rt_py_float_repr(x, text);
-  rt_stdout_write(text, (size_t)n);
-}
-
-void rt_write_bool(bool b) {
-  if (b)
-    rt_stdout_write("True", 4);
-  else
-    rt_stdout_write("False", 5);
-}
-
-void rt_write_none(void) { rt_stdout_write("None", 4); }
-
 void rt_write_newline(void) { rt_stdout_write("\n", 1); }
 
 void rt_write_stderr_str(rt_str *s) { rt_stderr_write(s->data, (size_t)s->size); }
@@ -111,17 +98,13 @@ uint8_t rt_error_pending;
 static char *error_kind;
 static char *error_message;
 
-typedef struct {
-  const char *function;
-  int64_t line;
-} traceback_frame;
-
 /* Innermost frame first: each unwinding frame appends itself. */
-static traceback_frame *frames;
+static rt_traceback_frame *frames;
 static size_t frame_count, frame_capacity;
 
-static const char *overflow_kind = "OverflowError";
-static const char *overflow_message = "integer overflow: arbitrary-precision integers are not supported yet";
+/* What rt_raise_int_overflow raises unless the front end configures it (rt_init). */
+static const char *overflow_kind = "IntegerOverflow";
+static const char *overflow_message = "integer overflow";
 
 static char *copy_text(const char *s, size_t n) {
   char *copy = rt_malloc(n + 1);
@@ -189,85 +172,40 @@ void rt_error_clear(void) {
   frame_count = 0;
 }
 
-static const char *source_line(const int64_t *numbers, const char *const *texts, int64_t count, int64_t line) {
-  int64_t lo = 0, hi = count;
+const char *rt_error_report_source_line(const rt_error_report *report, int64_t line) {
+  int64_t lo = 0, hi = report->line_count;
   while (lo < hi) {
     int64_t mid = lo + (hi - lo) / 2;
-    if (numbers[mid] < line)
+    if (report->line_numbers[mid] < line)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return lo < count && numbers[lo] == line ? texts[lo] : NULL;
+  return lo < report->line_count && report->line_numbers[lo] == line ? report->line_texts[lo] : NULL;
 }
 
-static void put_frame(rt_buf *out, const char *file, const traceback_frame *frame, const int64_t *numbers,
-                      const char *const *texts, int64_t count) {
-  char line[32];
-  rt_buf_puts(out, "  File \"");
-  rt_buf_puts(out, file);
-  rt_buf_puts(out, "\", line ");
-  snprintf(line, sizeof line, "%lld", (long long)frame->line);
-  rt_buf_puts(out, line);
-  rt_buf_puts(out, ", in ");
-  rt_buf_puts(out, frame->function);
-  rt_buf_putc(out, '\n');
-  const char *text = source_line(numbers, texts, count, frame->line);
-  if (text != NULL && text[0] != '\0') {
-    rt_buf_puts(out, "    ");
-    rt_buf_puts(out, text);
-    rt_buf_putc(out, '\n');
-  }
-}
-
-/* CPython's layout: outermost frame first, at most the 1000 innermost frames (sys.tracebacklimit's
- * default), and runs of more than 3 identical entries folded into "[Previous line repeated N more
- * times]". */
 _Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers, const char *const *line_texts,
                                   int64_t line_count) {
   rt_stdout_flush();
-  rt_buf out = {0};
-  rt_buf_puts(&out, "Traceback (most recent call last):\n");
-  enum { LIMIT = 1000, CUTOFF = 3 };
-  size_t shown = frame_count < LIMIT ? frame_count : LIMIT;
-  const traceback_frame *last = NULL;
-  long repeated = 0;
-  for (size_t i = shown; i-- > 0;) {
-    const traceback_frame *frame = &frames[i];
-    if (last == NULL || frame->line != last->line || strcmp(frame->function, last->function) != 0) {
-      if (repeated > CUTOFF) {
-        char note[96];
-        long more = repeated - CUTOFF;
-        snprintf(note, sizeof note, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
-        rt_buf_puts(&out, note);
-      }
-      last = frame;
-      repeated = 0;
-    }
-    repeated++;
-    if (repeated <= CUTOFF) put_frame(&out, file, frame, line_numbers, line_texts, line_count);
-  }
-  if (repeated > CUTOFF) {
-    char note[96];
-    long more = repeated - CUTOFF;
-    snprintf(note, sizeof note, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
-    rt_buf_puts(&out, note);
-  }
-  rt_buf_puts(&out, rt_error_kind());
-  if (rt_error_message()[0] != '\0') {
-    rt_buf_puts(&out, ": ");
-    rt_buf_puts(&out, rt_error_message());
-  }
-  rt_buf_putc(&out, '\n');
-  write_all(2, out.data, out.len);
+  rt_error_report report = {
+      .kind = rt_error_kind(),
+      .message = rt_error_message(),
+      .frames = frames,
+      .frame_count = frame_count,
+      .file = file,
+      .line_numbers = line_numbers,
+      .line_texts = line_texts,
+      .line_count = line_count,
+  };
+  rt_language_report_uncaught(&report);
   exit(1);
 }
 
 /* ---- stack overflow ------------------------------------------------------------------------------ */
 
-/* Unbounded recursion overflows the native stack (there is no recursion limit to raise
- * RecursionError at). Rather than dying silently with the buffered output lost, a handler on its own
- * stack flushes stdout and says what happened, with CPython's exception name, and exits with status 1. */
+/* Unbounded recursion overflows the native stack (there is no recursion limit to raise an error at).
+ * Rather than dying silently with the buffered output lost, a handler on its own stack flushes stdout,
+ * writes the language library's line for it and exits with status 1. */
 static uintptr_t stack_top;
 static size_t stack_limit;
 
@@ -279,7 +217,7 @@ static void on_segv(int signal_number, siginfo_t *info, void *context) {
   bool in_stack = address < stack_top && stack_top - address < stack_limit + ((size_t)1 << 20);
   write_all(1, out_buffer, out_length);
   if (in_stack) {
-    write_text(2, "RecursionError: maximum recursion depth exceeded (the native stack overflowed)\n");
+    write_text(2, rt_language_fatal_message(RT_FATAL_STACK_OVERFLOW));
     _exit(1);
   }
   signal(signal_number, SIG_DFL);
@@ -335,17 +273,12 @@ _Noreturn void rt_exit(int64_t status) {
 
 int64_t rt_argv_count(void) { return arg_count; }
 
-/* sys.argv[index], Python's indexing: negative counts from the end. */
 rt_str *rt_argv_get(int64_t index) {
-  if (index < 0) index += arg_count;
-  if (index < 0 || index >= arg_count) {
-    rt_raise("IndexError", "list index out of range");
-    return NULL;
-  }
+  if (index < 0 || index >= arg_count) return rt_str_from_utf8("", 0);
   return arg_values[index];
 }
 
-/* sys.exit("message"): the message goes to stderr; the caller then exits with status 1. */
+/* The caller then exits (e.g. with status 1). */
 void rt_exit_message(rt_str *message) {
   rt_stderr_write(message->data, (size_t)message->size);
   rt_stderr_write("\n", 1);
@@ -363,8 +296,7 @@ double rt_time_time(void) {
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* input(): one line from stdin without its newline; EOFError at end of input. */
-rt_str *rt_read_line(void) {
+rt_str *rt_stdin_read_line(void) {
   rt_stdout_flush();
   rt_buf line = {0};
   int c;
@@ -376,7 +308,6 @@ rt_str *rt_read_line(void) {
   }
   if (!any) {
     rt_buf_free(&line);
-    rt_raise("EOFError", "EOF when reading a line");
     return NULL;
   }
   return rt_buf_to_str(&line);

@@ -1,15 +1,22 @@
 /*
- * The C runtime linked statically into every executable the toolchain builds. It is shared by all
- * source languages; functions whose behaviour is Python's (float repr, the format-spec
- * mini-language, int()/float() parsing rules, CPython's error messages) say so in their comment.
+ * The language-neutral core of the C runtime linked statically into every executable the toolchain
+ * builds: process start and exit, buffered output, the pending error and its traceback frames,
+ * UTF-8 strings and their neutral operations, a growable byte buffer, allocation and Unicode tables.
+ * It knows no source language: a language's semantics, error kinds and messages, and the text of an
+ * uncaught-error report live in that language's runtime library (e.g. packages/python/runtime), which
+ * is linked with this core and defines the hooks declared at the end of this file.
  *
- * Calling convention for emitted code (see packages/compiler/src/runtime-functions.ts, which lists
- * every function callable from IR with its IR signature):
+ * Calling convention for emitted code (packages/compiler/src/runtime-functions.ts lists the core's
+ * functions callable from IR with their IR signatures; a language library lists its own in its
+ * package):
  * - `str` values are `rt_str *`. Arguments are borrowed; a returned string is a new reference
  *   (or an immortal one). Constants emitted by the compiler are immortal (refcount < 0).
  * - A function that can fail sets the pending error (rt_raise) and returns a dummy value; emitted
  *   code tests `rt_error_pending` after the call and unwinds, each frame adding itself to the
  *   traceback with rt_traceback_push. The fast path never touches anything but that one byte.
+ * - The core's own functions do not fail with an error of their own: where an operation has a
+ *   precondition (a divisor that is not zero, an index in range) the caller checks it and raises
+ *   the error its language defines.
  */
 #ifndef TOOLCHAIN_RUNTIME_H
 #define TOOLCHAIN_RUNTIME_H
@@ -44,16 +51,15 @@ rt_str *rt_str_concat(rt_str *a, rt_str *b);
 int64_t rt_str_compare(rt_str *a, rt_str *b);
 bool rt_str_eq(rt_str *a, rt_str *b);
 int64_t rt_str_len(rt_str *s);
-rt_str *rt_str_repr(rt_str *s);
+/* s repeated n times (empty for n <= 0). A result too long to exist is fatal (out of memory); a
+ * language that raises an error for it checks with rt_str_repeat_fits first. */
 rt_str *rt_str_repeat(rt_str *s, int64_t n);
+/* Whether the size of s * n fits in an int64_t. */
+bool rt_str_repeat_fits(rt_str *s, int64_t n);
 bool rt_str_contains(rt_str *haystack, rt_str *needle);
-rt_str *rt_str_getitem(rt_str *s, int64_t index);
+/* Code points [start, stop): a negative bound counts from the end, bounds out of range are clamped. */
 rt_str *rt_str_slice(rt_str *s, int64_t start, int64_t stop);
-rt_str *rt_str_chr(int64_t cp);
-int64_t rt_str_ord(rt_str *s);
 rt_str *rt_i64_to_str(int64_t x);
-rt_str *rt_f64_repr_str(double x);
-rt_str *rt_bool_to_str(bool b);
 
 /* ---- a growable byte buffer for building strings -------------------------------------------- */
 
@@ -70,13 +76,12 @@ void rt_buf_put_cp(rt_buf *b, uint32_t cp);
 void rt_buf_fill(rt_buf *b, uint32_t cp, int64_t count);
 rt_str *rt_buf_to_str(rt_buf *b); /* consumes the buffer */
 void rt_buf_free(rt_buf *b);
-/* Python's repr of UTF-8 text, appended to b. */
-void rt_py_repr_utf8(rt_buf *b, const char *data, size_t size);
 
 /* ---- errors and tracebacks ------------------------------------------------------------------ */
 
 extern uint8_t rt_error_pending;
 
+/* Kinds and messages are the caller's (the front end's or a language library's) and are copied. */
 void rt_raise(const char *kind, const char *message);
 void rt_raisef(const char *kind, const char *format, ...) __attribute__((format(printf, 2, 3)));
 void rt_raise_at(const char *kind, const char *message, const char *function, int64_t line);
@@ -86,23 +91,57 @@ void rt_raise_int_overflow(void);
 void rt_traceback_push(const char *function, int64_t line);
 /* `count` frames of `function` at `line`: the calls a tail-recursive loop stands for. */
 void rt_traceback_push_repeated(const char *function, int64_t line, int64_t count);
-_Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers, const char *const *line_texts,
-                                  int64_t line_count);
 const char *rt_error_kind(void);
 const char *rt_error_message(void);
 void rt_error_clear(void);
 
+/* One entry of the traceback: a function and the line it was at. */
+typedef struct rt_traceback_frame {
+  const char *function;
+  int64_t line;
+} rt_traceback_frame;
+
+/* Everything known about an error nothing handled, for the language library to report. */
+typedef struct rt_error_report {
+  const char *kind;
+  const char *message; /* "" when there is none */
+  /* Innermost frame first: each unwinding frame appended itself. */
+  const rt_traceback_frame *frames;
+  size_t frame_count;
+  /* The source file the program was compiled from, as the front end named it. */
+  const char *file;
+  /* The source lines frames may point at, sorted by number (the emitter embeds only those); read
+   * them with rt_error_report_source_line. */
+  const int64_t *line_numbers;
+  const char *const *line_texts;
+  int64_t line_count;
+} rt_error_report;
+
+/* The text of source line `line` as the emitter embedded it, or NULL when it is not embedded. */
+const char *rt_error_report_source_line(const rt_error_report *report, int64_t line);
+
+/* Called by emitted `main` when its entry function returned with an error pending: flushes stdout,
+ * has the language library report the error (rt_language_report_uncaught) and exits with status 1. */
+_Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers, const char *const *line_texts,
+                                  int64_t line_count);
+
 /* ---- process -------------------------------------------------------------------------------- */
 
+/* overflow_kind and overflow_message (either may be NULL for the core's neutral default) are what
+ * rt_raise_int_overflow raises: data the front end passes through emitted `main`. */
 void rt_init(int32_t argc, char **argv, const char *overflow_kind, const char *overflow_message);
 int32_t rt_shutdown(void);
 _Noreturn void rt_exit(int64_t status);
 int64_t rt_argv_count(void);
+/* argv[index] (borrowed, immortal) for 0 <= index < rt_argv_count(); the empty string otherwise
+ * (the caller checks the index and raises its language's error). */
 rt_str *rt_argv_get(int64_t index);
+/* Writes the text and a newline to stderr (stdout flushed first), as a program's last words. */
 void rt_exit_message(rt_str *message);
 double rt_time_perf_counter(void);
 double rt_time_time(void);
-rt_str *rt_read_line(void);
+/* One line of stdin without its newline (stdout flushed first), or NULL at the end of input. */
+rt_str *rt_stdin_read_line(void);
 
 /* ---- output --------------------------------------------------------------------------------- */
 
@@ -111,57 +150,29 @@ void rt_stdout_flush(void);
 void rt_stderr_write(const char *p, size_t n);
 void rt_write_str(rt_str *s);
 void rt_write_i64(int64_t x);
-void rt_write_f64_repr(double x);
-void rt_write_bool(bool b);
-void rt_write_none(void);
 void rt_write_newline(void);
 void rt_write_stderr_str(rt_str *s);
 
-/* ---- numbers to text (Python-flavoured) ----------------------------------------------------- */
+/* ---- numbers -------------------------------------------------------------------------------- */
 
 /* Writes the decimal digits of x into out (at least 21 bytes); returns the length. */
 int rt_i64_to_chars(int64_t x, char *out);
-/* Python's repr(float) into out (at least 32 bytes); returns the length. */
-int rt_py_float_repr(double x, char *out);
-/*
- * CPython's PyOS_double_to_string: format_code 'e', 'f', 'g' or 'r' (repr), upper for E/F/G;
- * flags as below. Returns a malloc'd NUL-terminated string.
- */
-enum { RT_DTSF_ADD_DOT_0 = 1, RT_DTSF_ALT = 2, RT_DTSF_NO_NEG_0 = 4 };
-char *rt_py_double_to_string(double x, char format_code, int precision, int flags, bool upper);
-
-rt_str *rt_format_i64(int64_t x, rt_str *spec);
-rt_str *rt_format_f64(double x, rt_str *spec);
-rt_str *rt_format_str(rt_str *s, rt_str *spec);
-rt_str *rt_format_bool(bool b, rt_str *spec);
-
-/* ---- text to numbers (Python's int() and float()) ------------------------------------------- */
-
-int64_t rt_str_to_i64(rt_str *s);
-int64_t rt_str_to_i64_base(rt_str *s, int64_t base);
-double rt_str_to_f64(rt_str *s);
-
-/* ---- arithmetic and math ---------------------------------------------------------------------- */
-
-int64_t rt_f64_to_i64(double x);
 double rt_f64_abs(double x);
+/* The IR's floored float division and remainder (ffloordiv, fmod): the quotient is rounded toward
+ * negative infinity and the remainder takes the divisor's sign. The caller excludes a zero divisor. */
 double rt_f64_floordiv(double a, double b);
 double rt_f64_mod(double a, double b);
-double rt_f64_pow(double a, double b);
-int64_t rt_i64_pow(int64_t base, int64_t exponent);
-double rt_i64_true_divide(int64_t a, int64_t b);
+/* Compares an int with a float exactly (not by converting the int): -1, 0 or 1, and 2 for NaN. */
 int64_t rt_compare_i64_f64(int64_t a, double x);
-int64_t rt_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus);
-int64_t rt_f64_round_to_i64(double x);
-double rt_f64_round_digits(double x, int64_t digits);
-int64_t rt_i64_round_digits(int64_t x, int64_t digits);
 
 /* ---- Unicode tables (generated: unicode_tables.c) --------------------------------------------- */
 
+/* Unicode 14.0.0 properties, the version the front ends' reference implementations use. */
+/* Not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp or Zs, except U+0020 (printable). */
 bool rt_unicode_is_printable(uint32_t cp);
 /* The decimal digit value of cp (category Nd), or -1. */
 int rt_unicode_decimal(uint32_t cp);
-/* Python's str.isspace() for one code point. */
+/* Whitespace: bidirectional class WS, B or S, or category Zs. */
 bool rt_unicode_is_space(uint32_t cp);
 
 /* ---- internals shared between runtime files ---------------------------------------------- */
@@ -169,5 +180,28 @@ bool rt_unicode_is_space(uint32_t cp);
 _Noreturn void rt_out_of_memory(void);
 void *rt_malloc(size_t size);
 void *rt_realloc(void *p, size_t size);
+
+/* ---- hooks each language's runtime library defines ------------------------------------------ */
+/*
+ * The core calls these; every executable links exactly one language library, whose archive
+ * (see packages/compiler/src/toolchain/runtime-archive.ts) holds the core too. A program that
+ * compiles IR without a front end links a test language library (packages/compiler/test/
+ * runtime-test-language/) that defines them with a plain, neutral report.
+ */
+
+/* Writes the report of an error nothing handled to stderr (with rt_stderr_write), in the language's
+ * own layout. The core has flushed stdout before and exits with status 1 after. */
+void rt_language_report_uncaught(const rt_error_report *report);
+
+typedef enum rt_fatal_failure {
+  RT_FATAL_OUT_OF_MEMORY,
+  /* The native stack overflowed (unbounded recursion). */
+  RT_FATAL_STACK_OVERFLOW,
+} rt_fatal_failure;
+
+/* The line, newline included, written to stderr when the process dies of `failure` (after stdout
+ * is flushed; the status is 1). Called from a signal handler and with memory exhausted: it must
+ * return a constant string and do nothing else. */
+const char *rt_language_fatal_message(rt_fatal_failure failure);
 
 #endif

@@ -183,7 +183,7 @@ rt_str *rt_str_concat(rt_str *a, rt_str *b) {
   return s;
 }
 
-/* UTF-8 byte order is code point order, so this is Python's str ordering. Returns -1, 0 or 1. */
+/* UTF-8 byte order is code point order, so this orders by code points. Returns -1, 0 or 1. */
 int64_t rt_str_compare(rt_str *a, rt_str *b) {
   int64_t n = a->size < b->size ? a->size : b->size;
   int c = memcmp(a->data, b->data, (size_t)n);
@@ -197,16 +197,15 @@ bool rt_str_eq(rt_str *a, rt_str *b) {
 
 int64_t rt_str_len(rt_str *s) { return s->length; }
 
+bool rt_str_repeat_fits(rt_str *s, int64_t n) { return n <= 0 || s->size == 0 || s->size <= INT64_MAX / n; }
+
 rt_str *rt_str_repeat(rt_str *s, int64_t n) {
   if (n <= 0 || s->size == 0) return EMPTY;
   if (n == 1) {
     rt_str_incref(s);
     return s;
   }
-  if (s->size > INT64_MAX / n) {
-    rt_raise("OverflowError", "repeated string is too long");
-    return NULL;
-  }
+  if (!rt_str_repeat_fits(s, n)) rt_out_of_memory();
   rt_str *r = rt_str_new_uninit(s->size * n);
   for (int64_t i = 0; i < n; i++) memcpy(r->data + i * s->size, s->data, (size_t)s->size);
   r->length = s->length * n;
@@ -233,20 +232,6 @@ static int64_t offset_of(rt_str *s, int64_t index) {
   return offset;
 }
 
-/* s[index], Python's indexing: negative counts from the end. */
-rt_str *rt_str_getitem(rt_str *s, int64_t index) {
-  if (index < 0) index += s->length;
-  if (index < 0 || index >= s->length) {
-    rt_raise("IndexError", "string index out of range");
-    return NULL;
-  }
-  int64_t start = offset_of(s, index);
-  int64_t end = start + 1;
-  while (end < s->size && ((unsigned char)s->data[end] & 0xC0) == 0x80) end++;
-  return rt_str_from_utf8(s->data + start, (size_t)(end - start));
-}
-
-/* s[start:stop] with Python's clamping of out-of-range and negative bounds (step 1). */
 rt_str *rt_str_slice(rt_str *s, int64_t start, int64_t stop) {
   int64_t n = s->length;
   if (start < 0) start = start + n < 0 ? 0 : start + n;
@@ -261,25 +246,6 @@ rt_str *rt_str_slice(rt_str *s, int64_t start, int64_t stop) {
   int64_t from = offset_of(s, start);
   int64_t to = offset_of(s, stop);
   return rt_str_from_utf8(s->data + from, (size_t)(to - from));
-}
-
-rt_str *rt_str_chr(int64_t cp) {
-  if (cp < 0 || cp > 0x10FFFF) {
-    rt_raise("ValueError", "chr() arg not in range(0x110000)");
-    return NULL;
-  }
-  char encoded[4];
-  return rt_str_from_utf8(encoded, (size_t)rt_utf8_encode((uint32_t)cp, encoded));
-}
-
-int64_t rt_str_ord(rt_str *s) {
-  if (s->length != 1) {
-    rt_raisef("TypeError", "ord() expected a character, but string of length %lld found", (long long)s->length);
-    return 0;
-  }
-  uint32_t cp;
-  rt_utf8_decode((const unsigned char *)s->data, &cp);
-  return cp;
 }
 
 /* ---- conversions to str ------------------------------------------------------------------------- */
@@ -303,64 +269,4 @@ rt_str *rt_i64_to_str(int64_t x) {
   char digits[24];
   int n = rt_i64_to_chars(x, digits);
   return rt_str_from_utf8(digits, (size_t)n);
-}
-
-rt_str *rt_f64_repr_str(double x) {
-  char text[40];
-  int n = rt_py_float_repr(x, text);
-  return rt_str_from_utf8(text, (size_t)n);
-}
-
-rt_str *rt_bool_to_str(bool b) { return b ? rt_str_from_utf8("True", 4) : rt_str_from_utf8("False", 5); }
-
-/* ---- repr ------------------------------------------------------------------------------------------ */
-
-/* CPython's unicode_repr: single quotes unless the text has ' and no ", escapes for backslash,
- * the quote, \t \n \r, other control characters and every unprintable code point. */
-void rt_py_repr_utf8(rt_buf *b, const char *data, size_t size) {
-  bool has_single = memchr(data, '\'', size) != NULL;
-  bool has_double = memchr(data, '"', size) != NULL;
-  char quote = has_single && !has_double ? '"' : '\'';
-  static const char hex[] = "0123456789abcdef";
-  rt_buf_reserve(b, size + 2);
-  rt_buf_putc(b, quote);
-  const unsigned char *p = (const unsigned char *)data;
-  const unsigned char *end = p + size;
-  while (p < end) {
-    uint32_t cp;
-    int n = rt_utf8_decode(p, &cp);
-    if (cp == (uint32_t)quote || cp == '\\') {
-      rt_buf_putc(b, '\\');
-      rt_buf_putc(b, (char)cp);
-    } else if (cp == '\t') {
-      rt_buf_puts(b, "\\t");
-    } else if (cp == '\n') {
-      rt_buf_puts(b, "\\n");
-    } else if (cp == '\r') {
-      rt_buf_puts(b, "\\r");
-    } else if (cp < 0x20 || cp == 0x7F) {
-      char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};
-      rt_buf_put(b, e, 4);
-    } else if (cp < 0x7F || rt_unicode_is_printable(cp)) {
-      rt_buf_put(b, (const char *)p, (size_t)n);
-    } else if (cp <= 0xFF) {
-      char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};
-      rt_buf_put(b, e, 4);
-    } else if (cp <= 0xFFFF) {
-      char e[6] = {'\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
-      rt_buf_put(b, e, 6);
-    } else {
-      char e[10] = {'\\', 'U', '0', '0', hex[(cp >> 20) & 15], hex[(cp >> 16) & 15], hex[(cp >> 12) & 15],
-                    hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
-      rt_buf_put(b, e, 10);
-    }
-    p += n;
-  }
-  rt_buf_putc(b, quote);
-}
-
-rt_str *rt_str_repr(rt_str *s) {
-  rt_buf b = {0};
-  rt_py_repr_utf8(&b, s->data, (size_t)s->size);
-  return rt_buf_to_str(&b);
 }

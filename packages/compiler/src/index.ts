@@ -27,7 +27,15 @@ export * from "./passes/simplify-cfg.js";
 export * from "./passes/tail-recursion.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";
 export { renderDiagnostic, shouldUseColor } from "./render-diagnostic.js";
-export { lookupRuntimeFunction, type RuntimeFunction, runtimeFunctions } from "./runtime-functions.js";
+export {
+  lookupRuntimeFunction,
+  type RuntimeFunction,
+  type RuntimeSignature,
+  type RuntimeTypeName,
+  runtimeCatalogue,
+  runtimeFunction,
+  runtimeFunctions,
+} from "./runtime-functions.js";
 export { charWidth, textWidth } from "./text-width.js";
 export {
   type BuildOptions,
@@ -39,5 +47,11 @@ export {
   type PhaseTimings,
   startBuild,
 } from "./toolchain/build-executable.js";
-export { defaultCacheDir, ensureRuntimeArchive, type RuntimeArchive } from "./toolchain/runtime-archive.js";
+export {
+  CORE_RUNTIME_DIR,
+  defaultCacheDir,
+  ensureRuntimeArchive,
+  type RuntimeArchive,
+  type RuntimeLibrary,
+} from "./toolchain/runtime-archive.js";
 export { findToolchain, type Toolchain, ToolchainError } from "./toolchain/tools.js";

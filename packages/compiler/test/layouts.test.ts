@@ -17,7 +17,7 @@ import {
   variantLayout,
 } from "../src/ir/layouts.js";
 import { refType, structType, types, variantType } from "../src/ir/types.js";
-import { RUNTIME_SOURCE_DIR } from "../src/toolchain/runtime-archive.js";
+import { CORE_RUNTIME_DIR } from "../src/toolchain/runtime-archive.js";
 import { testToolchain, testWorkDir } from "./native-build.js";
 
 /** Compiles and runs C printing `name offset size` lines for the given struct members. */
@@ -41,7 +41,7 @@ function measure(struct: string, fields: readonly string[]): Map<string, { offse
     ].join("\n"),
   );
   const cc = testToolchain().cc;
-  const built = spawnSync(cc[0]!, [...cc.slice(1), "-I", RUNTIME_SOURCE_DIR, source, "-o", program], {
+  const built = spawnSync(cc[0]!, [...cc.slice(1), "-I", CORE_RUNTIME_DIR, source, "-o", program], {
     encoding: "utf8",
   });
   assert.equal(built.status, 0, built.stderr);

@@ -1,14 +1,43 @@
 // Helpers for tests that build real executables: IR module -> LLVM IR text -> opt, llc, cc with the
-// cached runtime archive -> a program run as a child process; and CPython as the referee.
+// cached runtime archive -> a program run as a child process. The programs link the core runtime with
+// the test language library (runtime-test-language/), never with a front end's.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Module } from "../src/ir/ir.js";
 import { type EmitOptions, emitModule } from "../src/llvm/emit-llvm.js";
+import { type RuntimeFunction, runtimeCatalogue, runtimeFunction } from "../src/runtime-functions.js";
 import { buildExecutable, type OptLevel } from "../src/toolchain/build-executable.js";
+import { CORE_RUNTIME_DIR, type RuntimeLibrary } from "../src/toolchain/runtime-archive.js";
 import { findToolchain, type Toolchain } from "../src/toolchain/tools.js";
+
+/** The core runtime with the test language library: a plain uncaught-error report, no language's. */
+export const TEST_RUNTIME: RuntimeLibrary = {
+  name: "test-language",
+  sourceDirs: [CORE_RUNTIME_DIR, fileURLToPath(new URL("../../test/runtime-test-language/", import.meta.url))],
+};
+
+/** The test language library's own functions (test_language.c): numbers in and out, neutrally spelled. */
+export const TEST_LANGUAGE_FUNCTIONS: ReadonlyMap<string, RuntimeFunction> = runtimeCatalogue([
+  runtimeFunction(
+    "test_str_to_i64",
+    [["str"], "i64"],
+    false,
+    "read",
+    "A decimal integer in range, as strtoll reads it.",
+  ),
+  runtimeFunction("test_str_to_f64", [["str"], "f64"], false, "read", "A float as strtod reads it (nan, inf)."),
+  runtimeFunction(
+    "test_write_f64",
+    [["f64"], "void"],
+    false,
+    "any",
+    "Writes nan, or the float's bits in 16 hex digits.",
+  ),
+]);
 
 let toolchain: Toolchain | null = null;
 
@@ -44,7 +73,13 @@ export async function buildProgram(
 ): Promise<BuiltProgram> {
   const llvmIr = emitModule(module, options);
   const path = join(testWorkDir(), `program-${count++}`);
-  await buildExecutable({ llvmIr, output: path, optLevel: options.optLevel ?? 2, toolchain: testToolchain() });
+  await buildExecutable({
+    llvmIr,
+    output: path,
+    optLevel: options.optLevel ?? 2,
+    toolchain: testToolchain(),
+    runtime: TEST_RUNTIME,
+  });
   return { path, llvmIr };
 }
 
@@ -58,36 +93,6 @@ export function runProgram(path: string, args: readonly string[] = [], input?: s
   const result = spawnSync(path, args, { encoding: "utf8", timeout: 60_000, input, maxBuffer: 1 << 28 });
   if (result.error !== undefined) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
-
-/** Runs CPython (the referee) on a script; its stdout, or a thrown error with its stderr. */
-export function python(script: string, input?: string, cwd?: string): RunResult {
-  const result = spawnSync("python3", ["-c", script], {
-    encoding: "utf8",
-    input,
-    cwd,
-    maxBuffer: 1 << 28,
-    env: { ...process.env, PYTHONUTF8: "1", PYTHONDONTWRITEBYTECODE: "1" },
-  });
-  if (result.error !== undefined) throw result.error;
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
-
-/** CPython running a script file, as `python3 FILE` (tracebacks name the file by its absolute path). */
-export function runPythonFile(file: string, args: readonly string[] = []): RunResult {
-  const result = spawnSync("python3", [file, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, PYTHONUTF8: "1", PYTHONDONTWRITEBYTECODE: "1" },
-  });
-  if (result.error !== undefined) throw result.error;
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
-
-/** CPython's stdout for a script that must succeed. */
-export function pythonOutput(script: string, input?: string): string {
-  const result = python(script, input);
-  if (result.status !== 0) throw new Error(`python3 failed:\n${result.stderr}`);
-  return result.stdout;
 }
 
 /** mulberry32: deterministic, so a failing case reproduces. */

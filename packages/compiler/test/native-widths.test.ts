@@ -4,7 +4,9 @@
 // saturating, NaN giving 0), f32 through fptrunc/fpext and f32 arithmetic, and exported functions
 // (called from the entry, and as the entry). Integer results are printed with rt_write_i64 after
 // widening to i64 (sign- and zero-extended both) and compared with what BigInt computes here;
-// floats are printed as Python's repr, which CPython spells for the values computed here.
+// floats are printed by their bits (the test language library's test_write_f64) and compared with
+// what JavaScript's doubles and Math.fround compute. Operands come from argv, read by the test
+// language library, so that LLVM cannot fold them.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -23,9 +25,9 @@ import type {
 import { type IntType, types } from "../src/ir/types.js";
 import { validateModule } from "../src/ir/validator.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
-import { buildProgram, pythonOutput, runProgram, seededRandom } from "./native-build.js";
+import { buildProgram, runProgram, seededRandom, TEST_LANGUAGE_FUNCTIONS } from "./native-build.js";
 
-const FILE = "widths.py";
+const FILE = "widths.src";
 const loc = (line: number, file = FILE): SourceLoc => ({ file, line, col: 0 });
 const raiseInfo = (kind: string, message: string, line: number, file = FILE): RaiseInfo => ({
   kind,
@@ -35,28 +37,28 @@ const raiseInfo = (kind: string, message: string, line: number, file = FILE): Ra
 
 function newProgram(file = FILE): { m: Module; b: IrBuilder } {
   const m = createModule(file);
-  const main = addFunction(m, "<module>", "<module>", [], types.void);
+  const main = addFunction(m, "entry", "entry", [], types.void);
   m.entry = main;
   const b = new IrBuilder(main, m);
   b.positionAt(b.createBlock("entry"));
   return { m, b };
 }
 
-/** A call of the C runtime's function `name`, declared in the module by the builder. */
+/** A call of the core runtime's or the test language library's function `name`, declared in the module by the builder. */
 function rt(b: IrBuilder, name: string, args: Value[], at: SourceLoc | null = null): Value {
-  const f = lookupRuntimeFunction(name);
+  const f = lookupRuntimeFunction(name) ?? TEST_LANGUAGE_FUNCTIONS.get(name);
   if (f === undefined) throw new Error(`no runtime function ${name}`);
   return b.callExtern(f, args, at);
 }
 
 /**
  * Prints one value and a newline: an integer narrower than i64 as its sign- and zero-extended
- * values, an i64 as itself, a float as Python's repr (f32 widened first), a boolean as True/False.
+ * values, an i64 as itself, a float by its bits (f32 widened first, exactly), a boolean as 0 or 1.
  */
 function printValue(b: IrBuilder, v: Value): void {
   const type = v.type;
   if (type === types.i1) {
-    rt(b, "rt_write_bool", [v]);
+    rt(b, "rt_write_i64", [b.zext(v)]);
   } else if (type.kind === "int" && type.bits < 64) {
     rt(b, "rt_write_i64", [b.convert("sext", v, types.i64)]);
     rt(b, "rt_write_str", [constants.str(" ")]);
@@ -64,9 +66,9 @@ function printValue(b: IrBuilder, v: Value): void {
   } else if (type === types.i64) {
     rt(b, "rt_write_i64", [v]);
   } else if (type === types.f32) {
-    rt(b, "rt_write_f64_repr", [b.convert("fpext", v, types.f64)]);
+    rt(b, "test_write_f64", [b.convert("fpext", v, types.f64)]);
   } else if (type === types.f64) {
-    rt(b, "rt_write_f64_repr", [v]);
+    rt(b, "test_write_f64", [v]);
   } else {
     throw new Error(`cannot print ${type.text}`);
   }
@@ -74,7 +76,7 @@ function printValue(b: IrBuilder, v: Value): void {
 }
 
 function argv(b: IrBuilder, index: Value): Value {
-  return rt(b, "rt_argv_get", [index], loc(1));
+  return rt(b, "rt_argv_get", [index]);
 }
 
 /** for (i = 1; i + per <= len(argv); i += per) body(i): a loop whose counter is a phi. */
@@ -98,13 +100,12 @@ function argvLoop(b: IrBuilder, per: number, body: (i: Value) => void): void {
 
 const at = (b: IrBuilder, i: Value, offset: number): Value =>
   argv(b, b.ibinary("add", i, constants.int(BigInt(offset)), null));
-const toInt = (b: IrBuilder, s: Value): Value => rt(b, "rt_str_to_i64", [s], loc(1));
-const toFloat = (b: IrBuilder, s: Value): Value => rt(b, "rt_str_to_f64", [s], loc(1));
+const toInt = (b: IrBuilder, s: Value): Value => rt(b, "test_str_to_i64", [s]);
+const toFloat = (b: IrBuilder, s: Value): Value => rt(b, "test_str_to_f64", [s]);
 
-/** The last line of a traceback: the exception. */
-function lastLine(text: string): string {
-  const lines = text.trimEnd().split("\n");
-  return lines[lines.length - 1]!;
+/** The first line of the test language's report of an uncaught error: `uncaught KIND: MESSAGE`. */
+function firstLine(text: string): string {
+  return text.split("\n")[0]!;
 }
 
 // ---- the values BigInt computes
@@ -116,12 +117,14 @@ const fits = (bits: number, v: bigint) => signed(bits, v) === v;
 /** How printValue shows an integer of `bits` bits (i64: itself). */
 const intLine = (bits: number, v: bigint) =>
   bits === 64 ? `${signed(64, v)}` : `${signed(bits, v)} ${BigInt.asUintN(bits, v)}`;
-/** Python's repr of an integral float below 1e16, as rt_write_f64_repr prints it. */
-const integralFloat = (x: number) => {
-  assert.ok(Number.isInteger(x) && Math.abs(x) < 1e16);
-  return `${x}.0`;
-};
-/** A float as Python's float() reads it (JavaScript's Number() knows no "inf" or "nan"). */
+/** A float as test_write_f64 prints it: "nan", or its bits in 16 hexadecimal digits. */
+function floatLine(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return view.getBigUint64(0).toString(16).padStart(16, "0");
+}
+/** A float as strtod reads it (JavaScript's Number() knows no "inf" or "nan"). */
 function pyFloat(text: string): number {
   if (/^[+-]?inf$/.test(text)) return text.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return text === "nan" ? Number.NaN : Number(text);
@@ -136,10 +139,7 @@ function saturate(bits: number, x: number): bigint {
   return BigInt(t);
 }
 
-/**
- * What a case prints (a float: Python's repr of it, asked of CPython since JavaScript's shortest
- * spelling differs), or the last line of the traceback it stops with.
- */
+/** What a case prints (a float: its value), or the first line of the report of the error it stops with. */
 type Outcome = { readonly line: string } | { readonly float: number } | { readonly raises: string };
 
 interface Case {
@@ -150,8 +150,8 @@ interface Case {
   expected(a: string, c: string): Outcome;
 }
 
-const OVERFLOW = "OverflowError: integer overflow";
-const DIVISION = "ZeroDivisionError: integer division or modulo by zero";
+const OVERFLOW = "uncaught IntegerOverflow: integer overflow";
+const DIVISION = "uncaught DivisionByZero: division by zero";
 
 const intTypes: IntType[] = [types.i8, types.i16, types.i32];
 
@@ -175,8 +175,8 @@ function casesFor(t: IntType): Case[] {
       return raise !== null && !fits(bits, exact) ? { raises } : line(exact);
     },
   });
-  const overflow = raiseInfo("OverflowError", "integer overflow", 2);
-  const division = raiseInfo("ZeroDivisionError", "integer division or modulo by zero", 3);
+  const overflow = raiseInfo("IntegerOverflow", "integer overflow", 2);
+  const division = raiseInfo("DivisionByZero", "division by zero", 3);
   const count = (y: bigint) => y & BigInt(bits - 1);
   const narrowCases: Case[] =
     bits === 64
@@ -265,7 +265,7 @@ function casesFor(t: IntType): Case[] {
             name: `trunc.${t.text}.i1`,
             operands: "int",
             emit: (b, x) => b.convert("trunc", narrow(b, x), types.i1),
-            expected: (a) => ({ line: (BigInt(a) & 1n) === 1n ? "True" : "False" }),
+            expected: (a) => ({ line: String(BigInt(a) & 1n) }),
           },
           {
             name: `zext.i1.${t.text}`,
@@ -287,7 +287,7 @@ function casesFor(t: IntType): Case[] {
               emit: (b, x) => b.convert(op, narrow(b, x), to),
               expected: (a) => {
                 const v = Number(op === "sitofp" ? signed(bits, BigInt(a)) : BigInt.asUintN(bits, BigInt(a)));
-                return { line: integralFloat(to === types.f32 ? Math.fround(v) : v) };
+                return { float: to === types.f32 ? Math.fround(v) : v };
               },
             })),
           ),
@@ -334,25 +334,9 @@ const conversionCases: Case[] = [
     name: "fcmp.f32",
     operands: "float",
     emit: (b, x, y) => b.fcmp("lt", b.convert("fptrunc", x, types.f32), b.convert("fptrunc", y, types.f32)),
-    expected: (a, c) => ({ line: Math.fround(pyFloat(a)) < Math.fround(pyFloat(c)) ? "True" : "False" }),
+    expected: (a, c) => ({ line: Math.fround(pyFloat(a)) < Math.fround(pyFloat(c)) ? "1" : "0" }),
   },
 ];
-
-/** Python's repr of each double, from CPython. */
-function pythonReprs(values: readonly number[]): string[] {
-  if (values.length === 0) return [];
-  const view = new DataView(new ArrayBuffer(8));
-  const bits = values.map((x) => {
-    view.setFloat64(0, x);
-    return view.getBigUint64(0).toString(16);
-  });
-  return pythonOutput(
-    "import struct, sys\nfor h in sys.stdin.read().split():\n  print(repr(struct.unpack('>d', int(h, 16).to_bytes(8, 'big'))[0]))",
-    bits.join("\n"),
-  )
-    .trimEnd()
-    .split("\n");
-}
 
 /**
  * Builds one program running case `op` on each argv triple (op, a, b) and checks every run against
@@ -385,12 +369,10 @@ async function checkCases(
   const path = (await buildProgram(m)).path;
 
   const expected = runs.map(([o, a, c]) => cases[o]!.expected(a, c));
-  const floatRuns = expected.flatMap((e, k) => ("float" in e ? [k] : []));
-  const reprs = pythonReprs(floatRuns.map((k) => (expected[k] as { float: number }).float));
   /** The line run `k` prints, or null when it raises. */
   const lineOf = (k: number): string | null => {
     const e = expected[k]!;
-    return "line" in e ? e.line : "float" in e ? reprs[floatRuns.indexOf(k)]! : null;
+    return "line" in e ? e.line : "float" in e ? floatLine(e.float) : null;
   };
   const passing = runs.flatMap((_, k) => (lineOf(k) !== null ? [k] : []));
   const together = runProgram(
@@ -408,7 +390,7 @@ async function checkCases(
     const outcome = expected[k]!;
     if (!("raises" in outcome)) return;
     const result = runProgram(path, [String(o), a, c]);
-    if (result.status !== 1 || lastLine(result.stderr) !== outcome.raises) {
+    if (result.status !== 1 || firstLine(result.stderr) !== outcome.raises) {
       const got = `${result.stdout}${result.stderr}`.trimEnd();
       wrong.push(`${cases[o]!.name}(${a}, ${c}): expected ${outcome.raises}, got status ${result.status}: ${got}`);
     }
@@ -483,7 +465,7 @@ describe("integers of every width and conversions", () => {
     const cases = [...intTypes, types.i64].flatMap((t): Case[] => {
       const bits = t.bits;
       const narrow = (b: IrBuilder, v: Value) => (bits === 64 ? v : b.convert("trunc", v, t));
-      const raise = raiseInfo("ZeroDivisionError", "integer division or modulo by zero", 3);
+      const raise = raiseInfo("DivisionByZero", "division by zero", 3);
       return (["floordiv", "floormod"] as IntBinaryOp[]).map((op) => ({
         name: `${op}.${t.text}`,
         operands: "int",
@@ -505,7 +487,7 @@ describe("integers of every width and conversions", () => {
     const cases = intTypes.flatMap((t): Case[] => {
       const bits = t.bits;
       const narrow = (b: IrBuilder, v: Value) => b.convert("trunc", v, t);
-      const overflow = raiseInfo("OverflowError", "integer overflow", 4);
+      const overflow = raiseInfo("IntegerOverflow", "integer overflow", 4);
       // Counts are the second operand modulo 64 plus the width: always at or past it.
       const count = (b: IrBuilder, y: Value) =>
         b.ibinary(
@@ -565,7 +547,7 @@ describe("integers of every width and conversions", () => {
 
 describe("exported functions", () => {
   it("are C symbols with C's calling convention, called from the entry and calling internal functions", async () => {
-    const { m, b } = newProgram("exported.py");
+    const { m, b } = newProgram("exported.src");
     // scale(x, k) = twice(x) * k in i32, checked: an exported function calling an internal one.
     const twice = addFunction(m, "twice", "twice", [{ name: "x", type: types.i32 }], types.i32);
     const t = new IrBuilder(twice, m);
@@ -584,13 +566,13 @@ describe("exported functions", () => {
     scale.linkage = "exported";
     const s = new IrBuilder(scale, m);
     s.positionAt(s.createBlock("entry"));
-    const doubled = s.call(twice, [scale.params[0]!], loc(2, "exported.py"));
+    const doubled = s.call(twice, [scale.params[0]!], loc(2, "exported.src"));
     s.ret(
-      s.ibinary("mul", doubled, scale.params[1]!, raiseInfo("OverflowError", "integer overflow", 2, "exported.py")),
+      s.ibinary("mul", doubled, scale.params[1]!, raiseInfo("IntegerOverflow", "integer overflow", 2, "exported.src")),
     );
     const x = b.convert("trunc", toInt(b, argv(b, constants.int(1n))), types.i32);
     const k = b.convert("trunc", toInt(b, argv(b, constants.int(2n))), types.i32);
-    printValue(b, b.call(scale, [x, k], loc(5, "exported.py")));
+    printValue(b, b.call(scale, [x, k], loc(5, "exported.src")));
     b.ret(null);
     assert.deepEqual(validateModule(m), []);
 
@@ -606,20 +588,16 @@ describe("exported functions", () => {
 
     assert.deepEqual(runProgram(path, ["3", "7"]), { stdout: "42 42\n", stderr: "", status: 0 });
     assert.deepEqual(runProgram(path, ["-3", "4294967303"]), { stdout: "-42 4294967254\n", stderr: "", status: 0 });
-    // 2 * 100000 * 30000 does not fit in i32: the traceback goes through the exported function.
+    // 2 * 100000 * 30000 does not fit in i32: the error's frames go through the exported function.
     assert.deepEqual(runProgram(path, ["100000", "30000"]), {
       stdout: "",
-      stderr:
-        "Traceback (most recent call last):\n" +
-        '  File "exported.py", line 5, in <module>\n' +
-        '  File "exported.py", line 2, in scale\n' +
-        "OverflowError: integer overflow\n",
+      stderr: "uncaught IntegerOverflow: integer overflow\n  at scale (exported.src:2)\n  at entry (exported.src:5)\n",
       status: 1,
     });
   });
 
   it("may be the entry function itself", async () => {
-    const { m, b } = newProgram("entry.py");
+    const { m, b } = newProgram("entry.src");
     m.entry!.linkage = "exported";
     printValue(b, constants.int(42n));
     b.ret(null);

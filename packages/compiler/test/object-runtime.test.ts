@@ -1,8 +1,9 @@
 // The object runtime (runtime/object.h: pools, reference counts, the cycle collector, the leak
-// checker) through object_harness.c, a C program linked with the runtime archive that defines layouts
-// by hand and runs one scenario per invocation, printing `key value` lines. Each scenario runs natively
-// and under valgrind's memcheck, which must find no error and no definite leak, and must still see the
-// use after free and the leaks that two scenarios commit on purpose.
+// checker) through object_harness.c, a C program linked with the test language's runtime archive (the
+// core and the neutral test library) that defines layouts by hand and runs one scenario per
+// invocation, printing `key value` lines. Each scenario runs natively and under valgrind's memcheck,
+// which must find no error and no definite leak, and must still see the use after free and the leaks
+// that two scenarios commit on purpose.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -11,7 +12,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
 import { runTool } from "../src/toolchain/tools.js";
-import { testToolchain, testWorkDir } from "./native-build.js";
+import { TEST_RUNTIME, testToolchain, testWorkDir } from "./native-build.js";
 
 const HARNESS_SOURCE = fileURLToPath(new URL("../../test/object_harness.c", import.meta.url));
 
@@ -20,7 +21,7 @@ let harness: Promise<string> | null = null;
 function buildHarness(): Promise<string> {
   harness ??= (async () => {
     const toolchain = testToolchain();
-    const archive = await ensureRuntimeArchive(toolchain);
+    const archive = await ensureRuntimeArchive(toolchain, TEST_RUNTIME);
     const output = join(testWorkDir(), "object-harness");
     await runTool(
       [
@@ -28,8 +29,7 @@ function buildHarness(): Promise<string> {
         "-std=gnu11",
         "-O2",
         "-g",
-        "-I",
-        archive.includeDir,
+        ...archive.includeDirs.flatMap((dir) => ["-I", dir]),
         HARNESS_SOURCE,
         archive.path,
         "-lm",

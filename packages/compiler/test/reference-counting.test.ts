@@ -77,7 +77,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       module "m.py"
       entry @main
       extern @rt_str_concat(ref str, ref str) -> ref str memory any
-      extern @rt_str_repr(ref str) -> ref str memory any
+      extern @rt_str_repeat(ref str, i64) -> ref str memory any
       extern @rt_write_str(ref str) -> void memory any
       func @pick(%s: ref str, %c: i1) -> ref str {
       entry:
@@ -91,7 +91,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       func @main() -> void {
       entry:
         %0 = call ref str @pick("a", true) @1:0
-        %1 = call_extern ref str @rt_str_repr(%0)
+        %1 = call_extern ref str @rt_str_repeat(%0, 2)
         call_extern void @rt_write_str(%0)
         ret
       }
@@ -101,7 +101,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       entry @main
 
       extern @rt_str_concat(ref str, ref str) -> ref str memory any
-      extern @rt_str_repr(ref str) -> ref str memory any
+      extern @rt_str_repeat(ref str, i64) -> ref str memory any
       extern @rt_write_str(ref str) -> void memory any
 
       func @pick(%s: ref str, %c: i1) -> ref str {
@@ -118,7 +118,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
       func @main() -> void {
       entry:
         %0 = call ref str @pick("a", true) @1:0
-        %1 = call_extern ref str @rt_str_repr(%0)
+        %1 = call_extern ref str @rt_str_repeat(%0, 2)
         release void %1
         call_extern void @rt_write_str(%0)
         release void %0

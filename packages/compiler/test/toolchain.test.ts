@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { addFunction, constants, createModule, IrBuilder } from "../src/ir/builder.js";
@@ -12,13 +12,13 @@ import { types } from "../src/ir/types.js";
 import { emitModule } from "../src/llvm/emit-llvm.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
 import { buildExecutable } from "../src/toolchain/build-executable.js";
-import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
+import { CORE_RUNTIME_DIR, ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
 import { findToolchain, ToolchainError, which } from "../src/toolchain/tools.js";
-import { runProgram, testToolchain, testWorkDir } from "./native-build.js";
+import { runProgram, TEST_RUNTIME, testToolchain, testWorkDir } from "./native-build.js";
 
 function helloModule() {
-  const m = createModule("hello.py");
-  const main = addFunction(m, "<module>", "<module>", [], types.void);
+  const m = createModule("hello.src");
+  const main = addFunction(m, "main", "main", [], types.void);
   m.entry = main;
   const b = new IrBuilder(main, m);
   b.positionAt(b.createBlock("entry"));
@@ -80,7 +80,12 @@ describe("building", () => {
   it("reports a failing tool with its command line and stderr, as a ToolchainError", async () => {
     const output = join(testWorkDir(), "broken");
     await assert.rejects(
-      buildExecutable({ llvmIr: "define i32 @main() {\n  ret i64 0\n}\n", output, toolchain: testToolchain() }),
+      buildExecutable({
+        llvmIr: "define i32 @main() {\n  ret i64 0\n}\n",
+        output,
+        toolchain: testToolchain(),
+        runtime: TEST_RUNTIME,
+      }),
       (error: unknown) => {
         assert.ok(error instanceof ToolchainError);
         assert.match(error.message, /^opt failed with exit status 1:\n {2}\$ \S*opt/);
@@ -95,13 +100,14 @@ describe("building", () => {
     const llvmIr = emitModule(helloModule());
     const dir = testWorkDir();
     const toolchain = testToolchain();
-    const ll = await buildExecutable({ llvmIr, output: join(dir, "hello.ll"), emit: "llvm", toolchain });
+    const runtime = TEST_RUNTIME;
+    const ll = await buildExecutable({ llvmIr, output: join(dir, "hello.ll"), emit: "llvm", toolchain, runtime });
     assert.match(readFileSync(ll.output, "utf8"), /define i32 @main/);
-    const asm = await buildExecutable({ llvmIr, output: join(dir, "hello.s"), emit: "asm", toolchain });
+    const asm = await buildExecutable({ llvmIr, output: join(dir, "hello.s"), emit: "asm", toolchain, runtime });
     assert.match(readFileSync(asm.output, "utf8"), /main:/);
-    const obj = await buildExecutable({ llvmIr, output: join(dir, "hello.o"), emit: "obj", toolchain });
+    const obj = await buildExecutable({ llvmIr, output: join(dir, "hello.o"), emit: "obj", toolchain, runtime });
     assert.deepEqual([...readFileSync(obj.output).subarray(0, 4)], [0x7f, 0x45, 0x4c, 0x46]);
-    const exe = await buildExecutable({ llvmIr, output: join(dir, "hello"), toolchain, optLevel: 3 });
+    const exe = await buildExecutable({ llvmIr, output: join(dir, "hello"), toolchain, optLevel: 3, runtime });
     assert.equal(runProgram(exe.output).stdout, "hello, wörld\n");
     for (const phase of ["opt", "llc", "runtime", "link"] as const) assert.ok(exe.timings[phase] >= 0);
     assert.ok(exe.timings.total >= exe.timings.opt + exe.timings.llc + exe.timings.link);
@@ -109,7 +115,12 @@ describe("building", () => {
 
   it("links the runtime statically: the executable needs only libc, libm and the loader", async () => {
     const output = join(testWorkDir(), "static-check");
-    await buildExecutable({ llvmIr: emitModule(helloModule()), output, toolchain: testToolchain() });
+    await buildExecutable({
+      llvmIr: emitModule(helloModule()),
+      output,
+      toolchain: testToolchain(),
+      runtime: TEST_RUNTIME,
+    });
     const ldd = spawnSync("ldd", [output], { encoding: "utf8" });
     const libraries = ldd.stdout
       .trim()
@@ -119,12 +130,48 @@ describe("building", () => {
     for (const library of libraries) assert.match(library, /^(libc\.so\.6|libm\.so\.6|\/lib.*\/ld-linux.*\.so\.\d)$/);
   });
 
-  it("builds the runtime archive once and then reuses it from the cache", async () => {
+  it("builds a language's runtime archive once and then reuses it from the cache", async () => {
     const cacheDir = join(testWorkDir(), "cache");
-    const first = await ensureRuntimeArchive(testToolchain(), cacheDir);
-    const second = await ensureRuntimeArchive(testToolchain(), cacheDir);
+    const first = await ensureRuntimeArchive(testToolchain(), TEST_RUNTIME, cacheDir);
+    const second = await ensureRuntimeArchive(testToolchain(), TEST_RUNTIME, cacheDir);
     assert.equal(first.built, true);
     assert.equal(second.built, false);
     assert.equal(first.path, second.path);
+    assert.deepEqual(first.includeDirs, TEST_RUNTIME.sourceDirs);
+  });
+
+  it("keys the archive by the language and by every source of every directory", async () => {
+    const cacheDir = join(testWorkDir(), "cache-key");
+    const language = join(testWorkDir(), "other-language");
+    mkdirSync(language, { recursive: true });
+    const hooks = readFileSync(join(TEST_RUNTIME.sourceDirs[1]!, "test_language.c"), "utf8");
+    writeFileSync(join(language, "hooks.c"), hooks);
+    const other = { name: "other-language", sourceDirs: [CORE_RUNTIME_DIR, language] };
+    const before = await ensureRuntimeArchive(testToolchain(), other, cacheDir);
+    const test = await ensureRuntimeArchive(testToolchain(), TEST_RUNTIME, cacheDir);
+    assert.notEqual(before.path, test.path);
+    writeFileSync(join(language, "extra.c"), "int other_language_extra(void) { return 1; }\n");
+    const after = await ensureRuntimeArchive(testToolchain(), other, cacheDir);
+    assert.equal(after.built, true);
+    assert.notEqual(after.path, before.path);
+    assert.match(after.path, /runtime-other-language-[0-9a-f]{16}/);
+  });
+
+  it("gives concurrent builds of one archive the same whole archive", async () => {
+    const cacheDir = join(testWorkDir(), "cache-concurrent");
+    const archives = await Promise.all(
+      [1, 2, 3].map(() => ensureRuntimeArchive(testToolchain(), TEST_RUNTIME, cacheDir)),
+    );
+    assert.equal(new Set(archives.map((a) => a.path)).size, 1);
+    assert.ok(archives.some((a) => a.built));
+    const output = join(testWorkDir(), "after-race");
+    await buildExecutable({
+      llvmIr: emitModule(helloModule()),
+      output,
+      toolchain: testToolchain(),
+      runtime: TEST_RUNTIME,
+      cacheDir,
+    });
+    assert.equal(runProgram(output).stdout, "hello, wörld\n");
   });
 });

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CORE_RUNTIME_DIR } from "@toolchain/compiler";
+import { PYTHON_RUNTIME_DIR } from "./build-python.js";
 
 export function cacheDirectory(): string {
   const base =
@@ -34,12 +36,13 @@ let fingerprint: string | null = null;
 
 /**
  * A hash of the compiler itself: the built JavaScript of the compiler packages and the C runtime's
- * sources, so that rebuilding the compiler invalidates old executables.
+ * sources (the shared core's and Python's library's), so that rebuilding the compiler invalidates
+ * old executables.
  */
 function compilerFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const here = dirname(fileURLToPath(import.meta.url));
-  const roots = [here, join(here, "../../../compiler/dist/src"), join(here, "../../../compiler/runtime")];
+  const roots = [here, join(here, "../../../compiler/dist/src"), CORE_RUNTIME_DIR, PYTHON_RUNTIME_DIR];
   const hash = createHash("sha256");
   for (const root of roots) {
     for (const file of listFiles(root)) {

@@ -1,8 +1,12 @@
 // A Python file to a native executable: the front end makes IR, the shared passes optimise it, the
-// shared emitter writes LLVM IR, and the shared toolchain driver runs opt, llc and the C compiler.
+// shared emitter writes LLVM IR, and the shared toolchain driver runs opt, llc and the C compiler,
+// linking the shared core runtime with Python's runtime library (packages/python/runtime).
 
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import {
+  CORE_RUNTIME_DIR,
   type EmitKind,
   emitModule,
   type Module as IrModule,
@@ -10,7 +14,18 @@ import {
   type OptLevel,
   optimizeModule,
   type PendingBuild,
+  type RuntimeLibrary,
+  startBuild,
 } from "@toolchain/compiler";
+
+/**
+ * Python's runtime library: packages/python/runtime, found from this module's place in dist/src (or
+ * the CLI's bundle next to it).
+ */
+export const PYTHON_RUNTIME_DIR = join(fileURLToPath(new URL("../../", import.meta.url)), "runtime");
+
+/** What compiled Python links: the shared core and Python's library, in one cached archive. */
+export const PYTHON_RUNTIME: RuntimeLibrary = { name: "python", sourceDirs: [CORE_RUNTIME_DIR, PYTHON_RUNTIME_DIR] };
 
 /** What 64-bit overflow raises in compiled Python; CPython itself would move to a big integer. */
 export const INT_OVERFLOW_ERROR = {
@@ -35,9 +50,14 @@ export interface BuildTimings {
   total: number;
 }
 
+/** Starts the LLVM tools for a build of compiled Python (see startBuild); the IR comes later. */
+export function startPythonBuild(options: PythonBuildOptions): PendingBuild {
+  return startBuild({ ...options, runtime: PYTHON_RUNTIME });
+}
+
 /**
  * Optimises and builds an IR module made from `source`; returns the time each phase took. `pending`
- * is the build started (with startBuild) before the front end ran, so the tools are ready.
+ * is the build started (with startPythonBuild) before the front end ran, so the tools are ready.
  */
 export async function buildIrModule(
   module: IrModule,

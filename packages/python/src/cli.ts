@@ -12,13 +12,12 @@ import {
   printModule,
   renderDiagnostic,
   shouldUseColor,
-  startBuild,
   ToolchainError,
 } from "@toolchain/compiler";
 import { Command, CommanderError } from "commander";
 import type { Module } from "./ast.js";
 import { cachedExecutablePath, isCached } from "./build-cache.js";
-import { buildIrModule, type PythonBuildOptions } from "./build-python.js";
+import { buildIrModule, type PythonBuildOptions, startPythonBuild } from "./build-python.js";
 import { compileToIr } from "./compile-to-ir.js";
 import { dumpAst } from "./dump.js";
 import { parseModule } from "./parser.js";
@@ -242,7 +241,7 @@ async function buildFile(
 ): Promise<number> {
   const started = performance.now();
   // The LLVM tools start now and load while the front end runs.
-  const pending = startBuild(options);
+  const pending = startPythonBuild(options);
   const outcome = compileFile(file, debug);
   if (outcome.kind !== "compiled") pending.cancel();
   if (outcome.kind === "failed") return outcome.status;

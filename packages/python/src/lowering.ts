@@ -14,7 +14,6 @@ import {
   type IrFunction,
   type Module as IrModule,
   type IrType,
-  lookupRuntimeFunction,
   type RaiseInfo,
   type SourceLoc,
   strType,
@@ -32,6 +31,7 @@ import {
 } from "./builtin-signatures.js";
 import { PyStrCodePoints } from "./constant-value.js";
 import { irTypeOf, type PyType } from "./py-types.js";
+import { lookupPythonRuntimeFunction } from "./runtime-library.js";
 import { RT } from "./runtime-names.js";
 import { SemanticError } from "./semantic-error.js";
 import { SsaVariables } from "./ssa-variables.js";
@@ -166,9 +166,9 @@ class FunctionLowering {
   /** Variables some read of which no assignment may have reached. */
   readonly possiblyUndefined = new Set<string>();
 
-  /** A call of the runtime function `name` (the module declares it). */
+  /** A call of the runtime function `name`, Python's library's or the core's (the module declares it). */
   private rt(name: string, args: Value[], loc: SourceLoc | null): Value {
-    const callee = lookupRuntimeFunction(name);
+    const callee = lookupPythonRuntimeFunction(name);
     if (callee === undefined) throw new Error(`no runtime function ${name}`);
     return this.b.callExtern(callee, args, loc);
   }

@@ -1,11 +1,12 @@
 // LLVM IR text to an executable: `opt -O<n>` piped into `llc -O<n>`, then the C compiler links the
-// object with the cached runtime archive and libm. Each phase is timed for the front ends' reports.
+// object with the cached runtime archive of the program's language and libm. Each phase is timed for
+// the front ends' reports.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ensureRuntimeArchive } from "./runtime-archive.js";
+import { ensureRuntimeArchive, type RuntimeLibrary } from "./runtime-archive.js";
 import { findToolchain, runTool, type StartedTool, startTool, type Toolchain } from "./tools.js";
 
 export type OptLevel = 0 | 1 | 2 | 3;
@@ -23,6 +24,11 @@ export interface BuildOptions {
   readonly emit?: EmitKind;
   /** The tools to use; found with findToolchain() when absent. */
   readonly toolchain?: Toolchain;
+  /**
+   * The runtime to link an executable with: the core and the language's library (the front end
+   * names them; see RuntimeLibrary). Unused for the other kinds of output.
+   */
+  readonly runtime: RuntimeLibrary;
   /** Where the runtime archive is cached; see defaultCacheDir(). */
   readonly cacheDir?: string;
   /** Extra arguments for the link (e.g. "-static"). */
@@ -132,7 +138,9 @@ export function startBuild(options: Omit<BuildOptions, "llvmIr">): PendingBuild 
           timings.llc = performance.now() - optimised;
         }
         if (emit === "exe") {
-          const runtime = await timed("runtime", () => ensureRuntimeArchive(toolchain, options.cacheDir));
+          const runtime = await timed("runtime", () =>
+            ensureRuntimeArchive(toolchain, options.runtime, options.cacheDir),
+          );
           await timed("link", () =>
             runTool(
               [...toolchain.cc, object, runtime.path, "-lm", ...(options.linkArgs ?? []), "-o", options.output],

@@ -1,7 +1,14 @@
-// The C runtime (packages/compiler/runtime) compiled once into a static archive, cached in a
-// directory named by a hash of its sources and of the compiler command, so every executable links
-// the same objects and only a change to the runtime rebuilds it. Concurrent builds are safe: each
-// builds in a private directory and renames it into place; the first rename wins.
+// A language's C runtime compiled once into a static archive, cached in a directory named by the
+// language and a hash of its sources and of the compiler command, so every executable links the
+// same objects and only a change to the runtime rebuilds it. Concurrent builds are safe: each builds
+// in a private directory and renames it into place; the first rename wins.
+//
+// A runtime is the language-neutral core (packages/compiler/runtime, CORE_RUNTIME_DIR) plus the
+// language's library, which defines the hooks the core declares (`rt_language_*` in runtime.h). Both
+// go into ONE archive per language: the core calls the hooks and the library calls the core, and a
+// linker resolves references back and forth within one archive (it rescans an archive until nothing
+// more resolves) but not from a later archive back into an earlier one. The core's few objects are
+// compiled again for each language, once, into that language's cache entry.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
@@ -11,17 +18,27 @@ import { dirname, join } from "node:path";
 import { runTool, type Toolchain } from "./tools.js";
 
 /**
- * The runtime's sources: packages/compiler/runtime, found through the package's own name, so that
- * this code finds them from its place in dist/src/toolchain and from a front end's bundle alike.
+ * The core runtime's sources: packages/compiler/runtime, found through the package's own name, so
+ * that this code finds them from its place in dist/src/toolchain and from a front end's bundle alike.
  */
-export const RUNTIME_SOURCE_DIR = join(
+export const CORE_RUNTIME_DIR = join(
   dirname(createRequire(import.meta.url).resolve("@toolchain/compiler")),
   "..",
   "..",
   "runtime",
 );
 
-export const RUNTIME_ARCHIVE_NAME = "libtoolchain_runtime.a";
+/** A language's runtime: what goes into its archive. */
+export interface RuntimeLibrary {
+  /** Names the archive and its cache entry: lower-case letters, digits and '-' (e.g. "python"). */
+  readonly name: string;
+  /**
+   * Directories whose `.c` files are compiled into the archive, each with every directory of the
+   * list on the include path (in this order): CORE_RUNTIME_DIR first, then the language's library.
+   * Their `.c` and `.h` files make the cache key.
+   */
+  readonly sourceDirs: readonly string[];
+}
 
 /** C11 with GNU extensions (__int128); strict floating point (no contraction into FMAs). */
 export const RUNTIME_CFLAGS: readonly string[] = ["-std=gnu11", "-O2", "-fPIC", "-ffp-contract=off", "-fno-fast-math"];
@@ -34,53 +51,69 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
   return join(xdg !== undefined && xdg !== "" ? xdg : join(homedir(), ".cache"), "toolchain");
 }
 
-function runtimeSources(): string[] {
-  return readdirSync(RUNTIME_SOURCE_DIR)
+/** The `.c` and `.h` files of one source directory, sorted. */
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory)
     .filter((name) => name.endsWith(".c") || name.endsWith(".h"))
     .sort();
 }
 
-function runtimeHash(toolchain: Toolchain): string {
+/** Hashes every source of every directory (by position and name, not by path) and every flag. */
+function runtimeHash(toolchain: Toolchain, library: RuntimeLibrary): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ cc: toolchain.cc, ar: toolchain.ar, flags: RUNTIME_CFLAGS }));
-  for (const name of runtimeSources()) {
-    hash.update(`\0${name}\0`);
-    hash.update(readFileSync(join(RUNTIME_SOURCE_DIR, name)));
-  }
+  hash.update(JSON.stringify({ name: library.name, cc: toolchain.cc, ar: toolchain.ar, flags: RUNTIME_CFLAGS }));
+  library.sourceDirs.forEach((directory, index) => {
+    for (const name of sourceFiles(directory)) {
+      hash.update(`\0${index}/${name}\0`);
+      hash.update(readFileSync(join(directory, name)));
+    }
+  });
   return hash.digest("hex").slice(0, 16);
 }
 
 export interface RuntimeArchive {
   /** The archive to link. */
   readonly path: string;
-  /** The directory of runtime.h, for C programs that call the runtime directly (tests). */
-  readonly includeDir: string;
+  /** The include path for C programs that call the runtime directly (tests): the source directories. */
+  readonly includeDirs: readonly string[];
   /** Whether this call built it (false: it came from the cache). */
   readonly built: boolean;
 }
 
-/** The runtime archive for this toolchain, built if the cache has none for the current sources. */
+/** The archive of `library` for this toolchain, built if the cache has none for its current sources. */
 export async function ensureRuntimeArchive(
   toolchain: Toolchain,
+  library: RuntimeLibrary,
   cacheDir = defaultCacheDir(),
 ): Promise<RuntimeArchive> {
-  const directory = join(cacheDir, `runtime-${runtimeHash(toolchain)}`);
-  const archive = join(directory, RUNTIME_ARCHIVE_NAME);
-  if (existsSync(archive)) return { path: archive, includeDir: RUNTIME_SOURCE_DIR, built: false };
+  if (!/^[a-z0-9-]+$/.test(library.name)) throw new Error(`invalid runtime library name '${library.name}'`);
+  if (library.sourceDirs.length === 0) throw new Error(`runtime library '${library.name}' has no sources`);
+  const includeDirs = library.sourceDirs;
+  const archiveName = `libtoolchain_${library.name.replace(/-/g, "_")}_runtime.a`;
+  const directory = join(cacheDir, `runtime-${library.name}-${runtimeHash(toolchain, library)}`);
+  const archive = join(directory, archiveName);
+  if (existsSync(archive)) return { path: archive, includeDirs, built: false };
   mkdirSync(cacheDir, { recursive: true });
   const staging = `${directory}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(staging, { recursive: true });
   try {
+    const include = includeDirs.flatMap((dir) => ["-I", dir]);
     const objects: string[] = [];
-    for (const name of runtimeSources().filter((n) => n.endsWith(".c"))) {
-      const object = join(staging, name.replace(/\.c$/, ".o"));
-      await runTool(
-        [...toolchain.cc, ...RUNTIME_CFLAGS, "-c", join(RUNTIME_SOURCE_DIR, name), "-o", object],
-        `compiling the runtime (${name})`,
-      );
-      objects.push(object);
+    for (const [index, sourceDir] of library.sourceDirs.entries()) {
+      for (const name of sourceFiles(sourceDir).filter((n) => n.endsWith(".c"))) {
+        // Numbered by directory, so that two directories' files of one name stay two objects.
+        const object = join(staging, `${index}-${name.replace(/\.c$/, ".o")}`);
+        await runTool(
+          [...toolchain.cc, ...RUNTIME_CFLAGS, ...include, "-c", join(sourceDir, name), "-o", object],
+          `compiling the ${library.name} runtime (${name})`,
+        );
+        objects.push(object);
+      }
     }
-    await runTool([toolchain.ar, "rcs", join(staging, RUNTIME_ARCHIVE_NAME), ...objects], "archiving the runtime");
+    await runTool(
+      [toolchain.ar, "rcs", join(staging, archiveName), ...objects],
+      `archiving the ${library.name} runtime`,
+    );
     try {
       renameSync(staging, directory);
     } catch (error) {
@@ -90,5 +123,5 @@ export async function ensureRuntimeArchive(
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  return { path: archive, includeDir: RUNTIME_SOURCE_DIR, built: true };
+  return { path: archive, includeDirs, built: true };
 }

@@ -1,7 +1,8 @@
 /*
- * Arithmetic LLVM has no instruction for, and Python's math module, with CPython's semantics and
- * error messages ("math domain error" ValueError, "math range error" OverflowError, ...). Results
- * of 64-bit integer functions that do not fit raise the configured integer-overflow error.
+ * Python's arithmetic beyond the IR's instructions (int(float), float ** float, int / int, pow with a
+ * modulus, round) and the math module, with CPython's semantics and error messages ("math domain
+ * error" ValueError, "math range error" OverflowError, ...). Results of 64-bit integer functions that
+ * do not fit raise the configured integer-overflow error.
  */
 #include <float.h>
 #include <math.h>
@@ -9,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime.h"
+#include "py_runtime.h"
 
 static double domain_error(void) {
   rt_raise("ValueError", "math domain error");
@@ -46,42 +47,12 @@ static int64_t float_to_int(double x) {
   return (int64_t)x;
 }
 
-int64_t rt_f64_to_i64(double x) { return float_to_int(x); }
-
-double rt_f64_abs(double x) { return fabs(x); }
-
-/* Python's float // and % (float_floor_div, float_rem): the remainder takes the divisor's sign and
- * the quotient is snapped to the nearest integer. The caller has excluded a zero divisor. */
-double rt_f64_floordiv(double a, double b) {
-  double mod = fmod(a, b);
-  double div = (a - mod) / b;
-  if (mod != 0.0) {
-    if ((b < 0) != (mod < 0)) div -= 1.0;
-  }
-  double floordiv;
-  if (div != 0.0) {
-    floordiv = floor(div);
-    if (div - floordiv > 0.5) floordiv += 1.0;
-  } else {
-    floordiv = copysign(0.0, a / b);
-  }
-  return floordiv;
-}
-
-double rt_f64_mod(double a, double b) {
-  double mod = fmod(a, b);
-  if (mod != 0.0) {
-    if ((b < 0) != (mod < 0)) mod += b;
-  } else {
-    mod = copysign(0.0, b);
-  }
-  return mod;
-}
+int64_t py_f64_to_i64(double x) { return float_to_int(x); }
 
 static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
 
 /* Python's float ** float (float_pow). */
-double rt_f64_pow(double a, double b) {
+double py_f64_pow(double a, double b) {
   if (b == 0.0) return 1.0;
   if (isnan(a)) return a;
   if (isnan(b)) return a == 1.0 ? 1.0 : b;
@@ -126,7 +97,7 @@ double rt_f64_pow(double a, double b) {
  * of at most 53 bits convert exactly, so one division rounds once; otherwise the magnitude's
  * quotient is computed in integers to at least 55 bits with a sticky bit for the remainder, and
  * converted once. */
-double rt_i64_true_divide(int64_t a, int64_t b) {
+double py_i64_true_divide(int64_t a, int64_t b) {
   if (b == 0) {
     rt_raise("ZeroDivisionError", "division by zero");
     return 0.0;
@@ -148,21 +119,8 @@ double rt_i64_true_divide(int64_t a, int64_t b) {
   return negative ? -r : r;
 }
 
-/* Compares an int with a float exactly, as Python does (not by converting the int to float):
- * -1, 0 or 1 as a is less than, equal to or greater than x, and 2 when x is NaN. */
-int64_t rt_compare_i64_f64(int64_t a, double x) {
-  if (isnan(x)) return 2;
-  if (x >= 9223372036854775808.0) return -1;
-  if (x < -9223372036854775808.0) return 1;
-  double whole = trunc(x);
-  int64_t w = (int64_t)whole;
-  if (a != w) return a < w ? -1 : 1;
-  double fraction = x - whole;
-  return fraction > 0.0 ? -1 : fraction < 0.0 ? 1 : 0;
-}
-
 /* base ** exponent for exponent >= 0 (a negative exponent is the front end's business). */
-int64_t rt_i64_pow(int64_t base, int64_t exponent) {
+int64_t py_i64_pow(int64_t base, int64_t exponent) {
   if (exponent < 0) {
     rt_raise("ValueError", "negative exponent for an integer power");
     return 0;
@@ -184,7 +142,7 @@ int64_t rt_i64_pow(int64_t base, int64_t exponent) {
 static uint64_t mul_mod(uint64_t a, uint64_t b, uint64_t m) { return (uint64_t)((unsigned __int128)a * b % m); }
 
 /* Python's pow(base, exponent, modulus), including negative exponents via the modular inverse. */
-int64_t rt_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus) {
+int64_t py_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus) {
   if (modulus == 0) {
     rt_raise("ValueError", "pow() 3rd argument cannot be 0");
     return 0;
@@ -221,7 +179,7 @@ int64_t rt_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus) {
 }
 
 /* round(x): half to even, as an int. */
-int64_t rt_f64_round_to_i64(double x) { return float_to_int(nearbyint(x)); }
+int64_t py_f64_round_to_i64(double x) { return float_to_int(nearbyint(x)); }
 
 /* Increments a string of decimal digits in place; returns true if it carried out of the top. */
 static bool increment_digits(char *digits, size_t n) {
@@ -237,7 +195,7 @@ static bool increment_digits(char *digits, size_t n) {
 
 /* round(x, ndigits): CPython's double_round, correctly rounded half to even on the exact binary
  * value, then read back; OverflowError when the rounded value is too large. */
-double rt_f64_round_digits(double x, int64_t ndigits) {
+double py_f64_round_digits(double x, int64_t ndigits) {
   if (!isfinite(x)) return x;
   if (ndigits > 323) return x;
   if (ndigits < -308) return 0.0 * x;
@@ -284,7 +242,7 @@ double rt_f64_round_digits(double x, int64_t ndigits) {
 }
 
 /* round(x, ndigits) for an int: the nearest multiple of 10**-ndigits, ties to the even multiple. */
-int64_t rt_i64_round_digits(int64_t x, int64_t ndigits) {
+int64_t py_i64_round_digits(int64_t x, int64_t ndigits) {
   if (ndigits >= 0) return x;
   if (ndigits < -19) return 0;
   __int128 p = 1;
@@ -309,7 +267,7 @@ int64_t rt_i64_round_digits(int64_t x, int64_t ndigits) {
 /* ---- the math module ------------------------------------------------------------------------------ */
 
 #define MATH_1(name, cfunc, can_overflow) \
-  double rt_math_##name(double x) { return checked_1(x, cfunc(x), can_overflow); }
+  double py_math_##name(double x) { return checked_1(x, cfunc(x), can_overflow); }
 
 MATH_1(sqrt, sqrt, false)
 MATH_1(exp, exp, true)
@@ -334,12 +292,12 @@ MATH_1(cbrt, cbrt, false)
 MATH_1(erf, erf, false)
 MATH_1(erfc, erfc, false)
 
-double rt_math_log(double x) { return checked_1(x, log(x), false); }
+double py_math_log(double x) { return checked_1(x, log(x), false); }
 
-double rt_math_log_base(double x, double base) {
-  double num = rt_math_log(x);
+double py_math_log_base(double x, double base) {
+  double num = py_math_log(x);
   if (rt_error_pending) return 0.0;
-  double den = rt_math_log(base);
+  double den = py_math_log(base);
   if (rt_error_pending) return 0.0;
   if (den == 0.0) {
     rt_raise("ZeroDivisionError", "float division by zero");
@@ -348,12 +306,12 @@ double rt_math_log_base(double x, double base) {
   return num / den;
 }
 
-double rt_math_fabs(double x) { return fabs(x); }
+double py_math_fabs(double x) { return fabs(x); }
 
 static const double pi = 3.141592653589793238462643383279502884197;
 
-double rt_math_degrees(double x) { return x * (180.0 / pi); }
-double rt_math_radians(double x) { return x * (pi / 180.0); }
+double py_math_degrees(double x) { return x * (180.0 / pi); }
+double py_math_radians(double x) { return x * (pi / 180.0); }
 
 /* Gamma and log-gamma as CPython computes them (not the C library's): a Lanczos approximation
  * with the g = 6.0246800407767296 coefficients of Boost's lanczos13m53, exact factorials for small
@@ -438,7 +396,7 @@ static double sin_pi(double x) {
   return copysign(1.0, x) * r;
 }
 
-double rt_math_gamma(double x) {
+double py_math_gamma(double x) {
   if (!isfinite(x)) return isnan(x) || x > 0.0 ? x : domain_error();
   if (x == 0.0) return domain_error();
   if (x == floor(x)) {
@@ -487,7 +445,7 @@ double rt_math_gamma(double x) {
   return isinf(r) ? range_error() : r;
 }
 
-double rt_math_lgamma(double x) {
+double py_math_lgamma(double x) {
   if (!isfinite(x)) return isnan(x) ? x : INFINITY;
   if (x == floor(x) && x <= 2.0) return x <= 0.0 ? domain_error() : 0.0;
   double absx = fabs(x);
@@ -498,9 +456,9 @@ double rt_math_lgamma(double x) {
   return isinf(r) ? range_error() : r;
 }
 
-double rt_math_atan2(double y, double x) { return atan2(y, x); }
+double py_math_atan2(double y, double x) { return atan2(y, x); }
 
-double rt_math_copysign(double x, double y) { return copysign(x, y); }
+double py_math_copysign(double x, double y) { return copysign(x, y); }
 
 /* Double-length arithmetic for hypot: a value as an unevaluated sum hi + lo. */
 typedef struct {
@@ -570,7 +528,7 @@ static double vector_norm_2(double x, double y) {
   return h / scale;
 }
 
-double rt_math_hypot(double x, double y) {
+double py_math_hypot(double x, double y) {
   x = fabs(x);
   y = fabs(y);
   if (isinf(x) || isinf(y)) return INFINITY;
@@ -578,7 +536,7 @@ double rt_math_hypot(double x, double y) {
   return vector_norm_2(x, y);
 }
 
-double rt_math_fmod(double x, double y) {
+double py_math_fmod(double x, double y) {
   if (isinf(y) && isfinite(x)) return x;
   double r = fmod(x, y);
   if (isnan(r) && !isnan(x) && !isnan(y)) return domain_error();
@@ -586,7 +544,7 @@ double rt_math_fmod(double x, double y) {
 }
 
 /* math.pow: like ** but errors are ValueError/OverflowError "math ..." and 0.0**-1 is a domain error. */
-double rt_math_pow(double x, double y) {
+double py_math_pow(double x, double y) {
   double r;
   bool domain = false, range = false;
   if (!isfinite(x) || !isfinite(y)) {
@@ -628,7 +586,7 @@ double rt_math_pow(double x, double y) {
   return r;
 }
 
-double rt_math_ldexp(double x, int64_t i) {
+double py_math_ldexp(double x, int64_t i) {
   if (x == 0.0 || !isfinite(x)) return x;
   if (i > INT32_MAX) return range_error();
   if (i < INT32_MIN) return copysign(0.0, x);
@@ -637,9 +595,9 @@ double rt_math_ldexp(double x, int64_t i) {
   return r;
 }
 
-double rt_math_nextafter(double x, double y) { return nextafter(x, y); }
+double py_math_nextafter(double x, double y) { return nextafter(x, y); }
 
-double rt_math_ulp(double x) {
+double py_math_ulp(double x) {
   if (isnan(x)) return x;
   x = fabs(x);
   if (isinf(x)) return x;
@@ -648,15 +606,15 @@ double rt_math_ulp(double x) {
   return next - x;
 }
 
-int64_t rt_math_floor(double x) { return float_to_int(floor(x)); }
-int64_t rt_math_ceil(double x) { return float_to_int(ceil(x)); }
-int64_t rt_math_trunc(double x) { return float_to_int(trunc(x)); }
+int64_t py_math_floor(double x) { return float_to_int(floor(x)); }
+int64_t py_math_ceil(double x) { return float_to_int(ceil(x)); }
+int64_t py_math_trunc(double x) { return float_to_int(trunc(x)); }
 
-bool rt_math_isnan(double x) { return isnan(x); }
-bool rt_math_isinf(double x) { return isinf(x); }
-bool rt_math_isfinite(double x) { return isfinite(x); }
+bool py_math_isnan(double x) { return isnan(x); }
+bool py_math_isinf(double x) { return isinf(x); }
+bool py_math_isfinite(double x) { return isfinite(x); }
 
-bool rt_math_isclose(double a, double b, double rel_tol, double abs_tol) {
+bool py_math_isclose(double a, double b, double rel_tol, double abs_tol) {
   if (rel_tol < 0.0 || abs_tol < 0.0) {
     rt_raise("ValueError", "tolerances must be non-negative");
     return false;
@@ -686,9 +644,9 @@ static int64_t fit(uint64_t x) {
   return (int64_t)x;
 }
 
-int64_t rt_math_gcd(int64_t a, int64_t b) { return fit(gcd_u(magnitude(a), magnitude(b))); }
+int64_t py_math_gcd(int64_t a, int64_t b) { return fit(gcd_u(magnitude(a), magnitude(b))); }
 
-int64_t rt_math_lcm(int64_t a, int64_t b) {
+int64_t py_math_lcm(int64_t a, int64_t b) {
   if (a == 0 || b == 0) return 0;
   uint64_t g = gcd_u(magnitude(a), magnitude(b));
   unsigned __int128 r = (unsigned __int128)(magnitude(a) / g) * magnitude(b);
@@ -699,7 +657,7 @@ int64_t rt_math_lcm(int64_t a, int64_t b) {
   return (int64_t)r;
 }
 
-int64_t rt_math_factorial(int64_t n) {
+int64_t py_math_factorial(int64_t n) {
   if (n < 0) {
     rt_raise("ValueError", "factorial() not defined for negative values");
     return 0;
@@ -713,7 +671,7 @@ int64_t rt_math_factorial(int64_t n) {
   return r;
 }
 
-int64_t rt_math_isqrt(int64_t n) {
+int64_t py_math_isqrt(int64_t n) {
   if (n < 0) {
     rt_raise("ValueError", "isqrt() argument must be nonnegative");
     return 0;
@@ -736,7 +694,7 @@ static bool check_nk(int64_t n, int64_t k) {
   return true;
 }
 
-int64_t rt_math_comb(int64_t n, int64_t k) {
+int64_t py_math_comb(int64_t n, int64_t k) {
   if (!check_nk(n, k)) return 0;
   if (k > n) return 0;
   if (k > n - k) k = n - k;
@@ -751,7 +709,7 @@ int64_t rt_math_comb(int64_t n, int64_t k) {
   return (int64_t)c;
 }
 
-int64_t rt_math_perm(int64_t n, int64_t k) {
+int64_t py_math_perm(int64_t n, int64_t k) {
   if (!check_nk(n, k)) return 0;
   if (k > n) return 0;
   unsigned __int128 p = 1;

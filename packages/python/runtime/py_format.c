@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime.h"
+#include "py_runtime.h"
 
 typedef struct {
   uint32_t fill;
@@ -315,10 +315,10 @@ static rt_str *format_float(double x, const format_spec *f) {
     return NULL;
   }
   int precision = (int)f->precision;
-  if (f->alternate) flags |= RT_DTSF_ALT;
-  if (f->no_neg_0) flags |= RT_DTSF_NO_NEG_0;
+  if (f->alternate) flags |= PY_DTSF_ALT;
+  if (f->no_neg_0) flags |= PY_DTSF_NO_NEG_0;
   if (type == 0) {
-    flags |= RT_DTSF_ADD_DOT_0;
+    flags |= PY_DTSF_ADD_DOT_0;
     type = 'r';
     default_precision = 0;
   }
@@ -334,7 +334,7 @@ static rt_str *format_float(double x, const format_spec *f) {
     type = 'g';
   bool upper = type == 'E' || type == 'F' || type == 'G';
   char code = (char)(upper ? type - 'A' + 'a' : type);
-  char *text = rt_py_double_to_string(x, code, precision, flags, upper);
+  char *text = py_double_to_string(x, code, precision, flags, upper);
   size_t n = strlen(text);
   if (percent) {
     text = rt_realloc(text, n + 2);
@@ -358,8 +358,8 @@ static rt_str *format_float(double x, const format_spec *f) {
   return result;
 }
 
-rt_str *rt_format_f64(double x, rt_str *spec) {
-  if (spec->size == 0) return rt_f64_repr_str(x);
+rt_str *py_format_f64(double x, rt_str *spec) {
+  if (spec->size == 0) return py_f64_repr_str(x);
   format_spec f;
   if (!parse_spec(spec, &f, 0, '>', "float")) return NULL;
   switch (f.type) {
@@ -469,20 +469,20 @@ static rt_str *format_integer_value(int64_t x, rt_str *spec, const char *type_na
   }
 }
 
-rt_str *rt_format_i64(int64_t x, rt_str *spec) {
+rt_str *py_format_i64(int64_t x, rt_str *spec) {
   if (spec->size == 0) return rt_i64_to_str(x);
   return format_integer_value(x, spec, "int");
 }
 
 /* bool formats as int, except that an empty spec gives str(b) and errors name 'bool'. */
-rt_str *rt_format_bool(bool b, rt_str *spec) {
-  if (spec->size == 0) return rt_bool_to_str(b);
+rt_str *py_format_bool(bool b, rt_str *spec) {
+  if (spec->size == 0) return py_bool_to_str(b);
   return format_integer_value(b ? 1 : 0, spec, "bool");
 }
 
 /* ---- str ------------------------------------------------------------------------------------------ */
 
-rt_str *rt_format_str(rt_str *s, rt_str *spec) {
+rt_str *py_format_str(rt_str *s, rt_str *spec) {
   if (spec->size == 0) {
     rt_str_incref(s);
     return s;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime.h"
+#include "py_runtime.h"
 
 /* CPython first maps the text to ASCII (_PyUnicode_TransformDecimalAndSpaceToASCII): Unicode
  * decimal digits become '0'..'9', non-ASCII whitespace a space, other non-ASCII characters '?'. */
@@ -42,7 +42,7 @@ static int digit_value(char c) {
 /* Python's repr of s, cut to 200 code points as CPython's "%.200R" does. */
 static char *repr_cut(rt_str *s, int64_t limit) {
   rt_buf b = {0};
-  rt_py_repr_utf8(&b, s->data, (size_t)s->size);
+  py_repr_utf8(&b, s->data, (size_t)s->size);
   rt_buf_putc(&b, '\0');
   if (limit >= 0) {
     int64_t seen = 0;
@@ -150,9 +150,9 @@ invalid:
   return 0;
 }
 
-int64_t rt_str_to_i64(rt_str *s) { return parse_int(s, 10); }
+int64_t py_str_to_i64(rt_str *s) { return parse_int(s, 10); }
 
-int64_t rt_str_to_i64_base(rt_str *s, int64_t base) {
+int64_t py_str_to_i64_base(rt_str *s, int64_t base) {
   if ((base != 0 && base < 2) || base > 36) {
     rt_raise("ValueError", "int() base must be >= 2 and <= 36, or 0");
     return 0;
@@ -209,7 +209,7 @@ static bool parse_decimal_float(const char *p, const char *end, double *result) 
   return true;
 }
 
-double rt_str_to_f64(rt_str *s) {
+double py_str_to_f64(rt_str *s) {
   size_t size;
   char *text = to_ascii(s, &size);
   double result = 0.0;

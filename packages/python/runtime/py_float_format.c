@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime.h"
+#include "py_runtime.h"
 
 /* Digits without sign, point or exponent, trailing zeros removed; `decpt` is where the decimal point
  * goes relative to the first digit (value = 0.DIGITS * 10**decpt). An empty digit string is zero
@@ -252,10 +252,10 @@ static void fixed_digits(double x, int precision, decimal_digits *d) {
  * CPython's PyOS_double_to_string(x, format_code, precision, flags): 'e' exponent, 'f' fixed,
  * 'g' general, 'r' repr; `upper` for E, F, G.
  */
-char *rt_py_double_to_string(double x, char format_code, int precision, int flags, bool upper) {
-  bool add_dot_0 = (flags & RT_DTSF_ADD_DOT_0) != 0;
-  bool alt = (flags & RT_DTSF_ALT) != 0;
-  bool no_neg_0 = (flags & RT_DTSF_NO_NEG_0) != 0;
+char *py_double_to_string(double x, char format_code, int precision, int flags, bool upper) {
+  bool add_dot_0 = (flags & PY_DTSF_ADD_DOT_0) != 0;
+  bool alt = (flags & PY_DTSF_ALT) != 0;
+  bool no_neg_0 = (flags & PY_DTSF_NO_NEG_0) != 0;
   if (isnan(x) || isinf(x)) {
     char *out = rt_malloc(8);
     const char *word = isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
@@ -360,7 +360,7 @@ char *rt_py_double_to_string(double x, char format_code, int precision, int flag
 }
 
 /* repr(x) without allocating: the common case of printing a float. */
-int rt_py_float_repr(double x, char *out) {
+int py_float_repr(double x, char *out) {
   if (isnan(x) || isinf(x) || x == 0.0) {
     const char *text = isnan(x) ? "nan" : isinf(x) ? (x < 0 ? "-inf" : "inf") : signbit(x) ? "-0.0" : "0.0";
     strcpy(out, text);

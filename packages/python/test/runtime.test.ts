@@ -1,15 +1,16 @@
-// Differential test of the C runtime's Python behaviour against CPython: float repr, the format-spec
-// mini-language, int()/float() parsing, rounding, float arithmetic and the math module. CPython
-// (runtime_referee.py) makes random and corner cases and answers them; runtime_harness.c, linked
-// with the runtime archive, answers the same commands; every line must agree.
+// Differential test of Python's runtime library (packages/python/runtime) against CPython: float
+// repr, the format-spec mini-language, int()/float() parsing, rounding, float arithmetic and the math
+// module. CPython (runtime_referee.py) makes random and corner cases and answers them;
+// runtime_harness.c, linked with Python's runtime archive, answers the same commands; every line must
+// agree.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
-import { runTool } from "../src/toolchain/tools.js";
+import { ensureRuntimeArchive } from "@toolchain/compiler";
+import { PYTHON_RUNTIME } from "../src/build-python.js";
 import { testToolchain, testWorkDir } from "./native-build.js";
 
 const HARNESS_SOURCE = fileURLToPath(new URL("../../test/runtime_harness.c", import.meta.url));
@@ -17,12 +18,16 @@ const REFEREE = fileURLToPath(new URL("../../test/runtime_referee.py", import.me
 
 async function buildHarness(): Promise<string> {
   const toolchain = testToolchain();
-  const archive = await ensureRuntimeArchive(toolchain);
+  const archive = await ensureRuntimeArchive(toolchain, PYTHON_RUNTIME);
   const output = join(testWorkDir(), "runtime-harness");
-  await runTool(
-    [...toolchain.cc, "-std=gnu11", "-O2", "-I", archive.includeDir, HARNESS_SOURCE, archive.path, "-lm", "-o", output],
-    "compiling the runtime harness",
+  const include = archive.includeDirs.flatMap((dir) => ["-I", dir]);
+  const [cc, ...ccArgs] = toolchain.cc;
+  const compiled = spawnSync(
+    cc!,
+    [...ccArgs, "-std=gnu11", "-O2", ...include, HARNESS_SOURCE, archive.path, "-lm", "-o", output],
+    { encoding: "utf8" },
   );
+  assert.equal(compiled.status, 0, `compiling the runtime harness failed:\n${compiled.stderr}`);
   return output;
 }
 
@@ -36,7 +41,7 @@ function readable(command: string, line: string): string {
   return `${shown}: ${isText && /^[0-9a-f]*$/.test(line) ? JSON.stringify(decode(line)) : line}`;
 }
 
-describe("the C runtime against CPython", () => {
+describe("Python's runtime library against CPython", () => {
   for (const seed of [1, 2]) {
     it(`agrees on every case (seed ${seed})`, async () => {
       const harness = await buildHarness();

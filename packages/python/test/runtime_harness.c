@@ -1,6 +1,6 @@
 /*
- * Drives the C runtime's Python-flavoured functions in bulk for the differential tests in
- * runtime.test.ts: reads one command per line from stdin, writes one result line per command.
+ * Drives Python's runtime library (and the core functions it builds on) in bulk for the differential
+ * tests in runtime.test.ts: reads one command per line from stdin, writes one result line per command.
  * Strings travel as hex of their UTF-8 bytes and floats as hex of their IEEE bits, so nothing is
  * lost on the way; a raised error prints as "!Kind: message".
  *
@@ -14,43 +14,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime.h"
-
-double rt_math_sqrt(double), rt_math_exp(double), rt_math_exp2(double), rt_math_expm1(double),
-    rt_math_log(double), rt_math_log2(double), rt_math_log10(double), rt_math_log1p(double), rt_math_sin(double),
-    rt_math_cos(double), rt_math_tan(double), rt_math_asin(double), rt_math_acos(double), rt_math_atan(double),
-    rt_math_sinh(double), rt_math_cosh(double), rt_math_tanh(double), rt_math_asinh(double), rt_math_acosh(double),
-    rt_math_atanh(double), rt_math_cbrt(double), rt_math_erf(double), rt_math_erfc(double), rt_math_fabs(double),
-    rt_math_degrees(double), rt_math_radians(double), rt_math_gamma(double), rt_math_lgamma(double),
-    rt_math_ulp(double);
-double rt_math_atan2(double, double), rt_math_copysign(double, double), rt_math_hypot(double, double),
-    rt_math_fmod(double, double), rt_math_pow(double, double), rt_math_log_base(double, double),
-    rt_math_nextafter(double, double);
-int64_t rt_math_floor(double), rt_math_ceil(double), rt_math_trunc(double);
-int64_t rt_math_gcd(int64_t, int64_t), rt_math_lcm(int64_t, int64_t), rt_math_factorial(int64_t),
-    rt_math_isqrt(int64_t), rt_math_comb(int64_t, int64_t), rt_math_perm(int64_t, int64_t);
+#include "py_runtime.h"
 
 static const struct {
   const char *name;
   double (*f)(double);
 } math1[] = {
-    {"sqrt", rt_math_sqrt},   {"exp", rt_math_exp},         {"exp2", rt_math_exp2},       {"expm1", rt_math_expm1},
-    {"log", rt_math_log},     {"log2", rt_math_log2},       {"log10", rt_math_log10},     {"log1p", rt_math_log1p},
-    {"sin", rt_math_sin},     {"cos", rt_math_cos},         {"tan", rt_math_tan},         {"asin", rt_math_asin},
-    {"acos", rt_math_acos},   {"atan", rt_math_atan},       {"sinh", rt_math_sinh},       {"cosh", rt_math_cosh},
-    {"tanh", rt_math_tanh},   {"asinh", rt_math_asinh},     {"acosh", rt_math_acosh},     {"atanh", rt_math_atanh},
-    {"cbrt", rt_math_cbrt},   {"erf", rt_math_erf},         {"erfc", rt_math_erfc},       {"fabs", rt_math_fabs},
-    {"degrees", rt_math_degrees}, {"radians", rt_math_radians}, {"gamma", rt_math_gamma}, {"lgamma", rt_math_lgamma},
-    {"ulp", rt_math_ulp},
+    {"sqrt", py_math_sqrt},   {"exp", py_math_exp},         {"exp2", py_math_exp2},       {"expm1", py_math_expm1},
+    {"log", py_math_log},     {"log2", py_math_log2},       {"log10", py_math_log10},     {"log1p", py_math_log1p},
+    {"sin", py_math_sin},     {"cos", py_math_cos},         {"tan", py_math_tan},         {"asin", py_math_asin},
+    {"acos", py_math_acos},   {"atan", py_math_atan},       {"sinh", py_math_sinh},       {"cosh", py_math_cosh},
+    {"tanh", py_math_tanh},   {"asinh", py_math_asinh},     {"acosh", py_math_acosh},     {"atanh", py_math_atanh},
+    {"cbrt", py_math_cbrt},   {"erf", py_math_erf},         {"erfc", py_math_erfc},       {"fabs", py_math_fabs},
+    {"degrees", py_math_degrees}, {"radians", py_math_radians}, {"gamma", py_math_gamma}, {"lgamma", py_math_lgamma},
+    {"ulp", py_math_ulp},
 };
 
 static const struct {
   const char *name;
   double (*f)(double, double);
 } math2[] = {
-    {"atan2", rt_math_atan2}, {"copysign", rt_math_copysign}, {"hypot", rt_math_hypot},
-    {"fmod", rt_math_fmod},   {"pow", rt_math_pow},           {"log", rt_math_log_base},
-    {"nextafter", rt_math_nextafter},
+    {"atan2", py_math_atan2}, {"copysign", py_math_copysign}, {"hypot", py_math_hypot},
+    {"fmod", py_math_fmod},   {"pow", py_math_pow},           {"log", py_math_log_base},
+    {"nextafter", py_math_nextafter},
 };
 
 static rt_str *from_hex(const char *hex) {
@@ -101,7 +87,8 @@ static void put_i64(int64_t x) {
 }
 
 int main(int argc, char **argv) {
-  rt_init(argc, argv, NULL, NULL);
+  /* The overflow error pycompile configures (packages/python/src/build-python.ts). */
+  rt_init(argc, argv, "OverflowError", "integer overflow: arbitrary-precision integers are not supported yet");
   char line[1 << 16];
   char a[1 << 15], b[1 << 15], c[1 << 15], d[1 << 15];
   while (fgets(line, sizeof line, stdin) != NULL) {
@@ -110,45 +97,45 @@ int main(int argc, char **argv) {
     if (n <= 0) continue;
     if (strcmp(a, "repr") == 0) {
       char text[40];
-      put_hex(text, (size_t)rt_py_float_repr(f64(b), text));
+      put_hex(text, (size_t)py_float_repr(f64(b), text));
     } else if (strcmp(a, "str") == 0) {
-      put_str(rt_str_repr(from_hex(b)));
+      put_str(py_str_repr(from_hex(b)));
     } else if (strcmp(a, "format_f") == 0) {
-      put_str(rt_format_f64(f64(b), from_hex(c)));
+      put_str(py_format_f64(f64(b), from_hex(c)));
     } else if (strcmp(a, "format_i") == 0) {
-      put_str(rt_format_i64(strtoll(b, NULL, 10), from_hex(c)));
+      put_str(py_format_i64(strtoll(b, NULL, 10), from_hex(c)));
     } else if (strcmp(a, "format_b") == 0) {
-      put_str(rt_format_bool(strcmp(b, "1") == 0, from_hex(c)));
+      put_str(py_format_bool(strcmp(b, "1") == 0, from_hex(c)));
     } else if (strcmp(a, "format_s") == 0) {
-      put_str(rt_format_str(from_hex(b), from_hex(c)));
+      put_str(py_format_str(from_hex(b), from_hex(c)));
     } else if (strcmp(a, "int") == 0) {
-      put_i64(rt_str_to_i64(from_hex(b)));
+      put_i64(py_str_to_i64(from_hex(b)));
     } else if (strcmp(a, "int_base") == 0) {
-      put_i64(rt_str_to_i64_base(from_hex(b), strtoll(c, NULL, 10)));
+      put_i64(py_str_to_i64_base(from_hex(b), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "float") == 0) {
-      put_f64(rt_str_to_f64(from_hex(b)));
+      put_f64(py_str_to_f64(from_hex(b)));
     } else if (strcmp(a, "f2i") == 0) {
-      put_i64(rt_f64_to_i64(f64(b)));
+      put_i64(py_f64_to_i64(f64(b)));
     } else if (strcmp(a, "round") == 0) {
-      put_i64(rt_f64_round_to_i64(f64(b)));
+      put_i64(py_f64_round_to_i64(f64(b)));
     } else if (strcmp(a, "round_f") == 0) {
-      put_f64(rt_f64_round_digits(f64(b), strtoll(c, NULL, 10)));
+      put_f64(py_f64_round_digits(f64(b), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "round_i") == 0) {
-      put_i64(rt_i64_round_digits(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+      put_i64(py_i64_round_digits(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "floordiv") == 0) {
       put_f64(rt_f64_floordiv(f64(b), f64(c)));
     } else if (strcmp(a, "mod") == 0) {
       put_f64(rt_f64_mod(f64(b), f64(c)));
     } else if (strcmp(a, "pow") == 0) {
-      put_f64(rt_f64_pow(f64(b), f64(c)));
+      put_f64(py_f64_pow(f64(b), f64(c)));
     } else if (strcmp(a, "ipow") == 0) {
-      put_i64(rt_i64_pow(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+      put_i64(py_i64_pow(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "truediv") == 0) {
-      put_f64(rt_i64_true_divide(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+      put_f64(py_i64_true_divide(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "cmp_if") == 0) {
       put_i64(rt_compare_i64_f64(strtoll(b, NULL, 10), f64(c)));
     } else if (strcmp(a, "powmod") == 0) {
-      put_i64(rt_i64_pow_mod(strtoll(b, NULL, 10), strtoll(c, NULL, 10), strtoll(d, NULL, 10)));
+      put_i64(py_i64_pow_mod(strtoll(b, NULL, 10), strtoll(c, NULL, 10), strtoll(d, NULL, 10)));
     } else if (strcmp(a, "math1") == 0) {
       bool found = false;
       for (size_t i = 0; i < sizeof math1 / sizeof math1[0]; i++) {
@@ -169,15 +156,15 @@ int main(int argc, char **argv) {
       if (!found) printf("?unknown %s\n", b);
     } else if (strcmp(a, "math_toint") == 0) {
       double x = f64(c);
-      put_i64(strcmp(b, "floor") == 0 ? rt_math_floor(x) : strcmp(b, "ceil") == 0 ? rt_math_ceil(x) : rt_math_trunc(x));
+      put_i64(strcmp(b, "floor") == 0 ? py_math_floor(x) : strcmp(b, "ceil") == 0 ? py_math_ceil(x) : py_math_trunc(x));
     } else if (strcmp(a, "mathi") == 0) {
       int64_t x = strtoll(c, NULL, 10), y = strtoll(d, NULL, 10);
-      if (strcmp(b, "gcd") == 0) put_i64(rt_math_gcd(x, y));
-      else if (strcmp(b, "lcm") == 0) put_i64(rt_math_lcm(x, y));
-      else if (strcmp(b, "factorial") == 0) put_i64(rt_math_factorial(x));
-      else if (strcmp(b, "isqrt") == 0) put_i64(rt_math_isqrt(x));
-      else if (strcmp(b, "comb") == 0) put_i64(rt_math_comb(x, y));
-      else if (strcmp(b, "perm") == 0) put_i64(rt_math_perm(x, y));
+      if (strcmp(b, "gcd") == 0) put_i64(py_math_gcd(x, y));
+      else if (strcmp(b, "lcm") == 0) put_i64(py_math_lcm(x, y));
+      else if (strcmp(b, "factorial") == 0) put_i64(py_math_factorial(x));
+      else if (strcmp(b, "isqrt") == 0) put_i64(py_math_isqrt(x));
+      else if (strcmp(b, "comb") == 0) put_i64(py_math_comb(x, y));
+      else if (strcmp(b, "perm") == 0) put_i64(py_math_perm(x, y));
       else printf("?unknown %s\n", b);
     } else {
       printf("?command %s\n", a);

@@ -1,0 +1,99 @@
+/*
+ * Python's runtime library: what compiled Python programs need beyond the language-neutral core
+ * (packages/compiler/runtime/runtime.h, included here), with CPython 3.11's behaviour, exception
+ * kinds and messages. It is compiled with the core into one cached archive
+ * (packages/python/src/build-python.ts names the source directories), and it defines the core's
+ * language hooks: the uncaught-exception report in CPython's traceback layout (py_traceback.c).
+ *
+ * Functions callable from IR are listed, with their IR signatures, in
+ * packages/python/src/runtime-library.ts under their py_ names. Conventions are the core's: `str`
+ * arguments are borrowed, a returned `str` is a new (or immortal) reference, and a function that
+ * fails sets the pending error with rt_raise and returns a dummy value.
+ */
+#ifndef TOOLCHAIN_PY_RUNTIME_H
+#define TOOLCHAIN_PY_RUNTIME_H
+
+#include "runtime.h"
+
+/* ---- print() and str() (py_io.c, py_str.c) ------------------------------------------------- */
+
+void py_write_f64_repr(double x);
+void py_write_bool(bool b);
+void py_write_none(void);
+rt_str *py_f64_repr_str(double x);
+rt_str *py_bool_to_str(bool b);
+
+/* ---- str operations with Python's indexing and errors (py_str.c) ---------------------------- */
+
+/* repr(s): CPython's unicode_repr. */
+rt_str *py_str_repr(rt_str *s);
+/* Python's repr of UTF-8 text, appended to b. */
+void py_repr_utf8(rt_buf *b, const char *data, size_t size);
+/* s[index], negative from the end; IndexError. */
+rt_str *py_str_getitem(rt_str *s, int64_t index);
+/* s * n, empty for n <= 0; OverflowError when the result's size would not fit. */
+rt_str *py_str_repeat(rt_str *s, int64_t n);
+rt_str *py_str_chr(int64_t cp);
+int64_t py_str_ord(rt_str *s);
+
+/* ---- sys.argv and input() (py_io.c) -------------------------------------------------------- */
+
+/* sys.argv[index], negative from the end; IndexError. */
+rt_str *py_argv_get(int64_t index);
+/* input(): one line without its newline; EOFError at the end of input. */
+rt_str *py_read_line(void);
+
+/* ---- floats to text (py_float_format.c) ---------------------------------------------------- */
+
+/* repr(float) into out (at least 32 bytes); returns the length. */
+int py_float_repr(double x, char *out);
+/*
+ * CPython's PyOS_double_to_string: format_code 'e', 'f', 'g' or 'r' (repr), upper for E/F/G;
+ * flags as below. Returns a malloc'd NUL-terminated string.
+ */
+enum { PY_DTSF_ADD_DOT_0 = 1, PY_DTSF_ALT = 2, PY_DTSF_NO_NEG_0 = 4 };
+char *py_double_to_string(double x, char format_code, int precision, int flags, bool upper);
+
+/* ---- the format-spec mini-language (py_format.c) ------------------------------------------- */
+
+rt_str *py_format_i64(int64_t x, rt_str *spec);
+rt_str *py_format_f64(double x, rt_str *spec);
+rt_str *py_format_str(rt_str *s, rt_str *spec);
+rt_str *py_format_bool(bool b, rt_str *spec);
+
+/* ---- int() and float() of text (py_parse.c) ------------------------------------------------ */
+
+int64_t py_str_to_i64(rt_str *s);
+int64_t py_str_to_i64_base(rt_str *s, int64_t base);
+double py_str_to_f64(rt_str *s);
+
+/* ---- arithmetic with Python's errors, and the math module (py_math.c) ------------------------ */
+
+int64_t py_f64_to_i64(double x);
+double py_f64_pow(double a, double b);
+int64_t py_i64_pow(int64_t base, int64_t exponent);
+double py_i64_true_divide(int64_t a, int64_t b);
+int64_t py_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus);
+int64_t py_f64_round_to_i64(double x);
+double py_f64_round_digits(double x, int64_t digits);
+int64_t py_i64_round_digits(int64_t x, int64_t digits);
+
+double py_math_sqrt(double x), py_math_exp(double x), py_math_exp2(double x), py_math_expm1(double x),
+    py_math_log(double x), py_math_log2(double x), py_math_log10(double x), py_math_log1p(double x),
+    py_math_sin(double x), py_math_cos(double x), py_math_tan(double x), py_math_asin(double x),
+    py_math_acos(double x), py_math_atan(double x), py_math_sinh(double x), py_math_cosh(double x),
+    py_math_tanh(double x), py_math_asinh(double x), py_math_acosh(double x), py_math_atanh(double x),
+    py_math_cbrt(double x), py_math_erf(double x), py_math_erfc(double x), py_math_gamma(double x),
+    py_math_lgamma(double x), py_math_fabs(double x), py_math_degrees(double x), py_math_radians(double x),
+    py_math_ulp(double x);
+double py_math_log_base(double x, double base), py_math_atan2(double y, double x),
+    py_math_copysign(double x, double y), py_math_hypot(double x, double y), py_math_fmod(double x, double y),
+    py_math_pow(double x, double y), py_math_nextafter(double x, double y);
+double py_math_ldexp(double x, int64_t i);
+int64_t py_math_floor(double x), py_math_ceil(double x), py_math_trunc(double x);
+bool py_math_isnan(double x), py_math_isinf(double x), py_math_isfinite(double x);
+bool py_math_isclose(double a, double b, double rel_tol, double abs_tol);
+int64_t py_math_gcd(int64_t a, int64_t b), py_math_lcm(int64_t a, int64_t b), py_math_factorial(int64_t n),
+    py_math_isqrt(int64_t n), py_math_comb(int64_t n, int64_t k), py_math_perm(int64_t n, int64_t k);
+
+#endif

@@ -1,0 +1,115 @@
+// Python's runtime library's catalogue (src/runtime-library.ts) against the C definitions of what
+// compiled Python links: Python's runtime library (packages/python/runtime) and the core
+// (packages/compiler/runtime), and against the symbols of the built archive. A wrong parameter or
+// result type would compile and link, then misbehave.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { CORE_RUNTIME_DIR, ensureRuntimeArchive, findToolchain, runtimeFunctions } from "@toolchain/compiler";
+import { PYTHON_RUNTIME, PYTHON_RUNTIME_DIR } from "../src/build-python.js";
+import { lookupPythonRuntimeFunction, pythonRuntimeFunctions } from "../src/runtime-library.js";
+import { RT } from "../src/runtime-names.js";
+
+/** C types as the IR types' printed forms. */
+const C_TYPES: Record<string, string> = {
+  int64_t: "i64",
+  double: "f64",
+  bool: "i1",
+  "rt_str *": "ref str",
+  void: "void",
+};
+
+/** name -> [parameter types, result type] of every function defined in the C files of `directory`. */
+function definitions(directory: string): Map<string, [string[], string]> {
+  const found = new Map<string, [string[], string]>();
+  const type = (text: string): string => {
+    const normalised = text
+      .replace(/\s+/g, " ")
+      .replace(/\s*\*\s*/, " *")
+      .trim();
+    return C_TYPES[normalised] ?? `C ${normalised}`;
+  };
+  const withoutName = (declaration: string) => declaration.trim().replace(/\s*\b\w+$/, "");
+  for (const file of readdirSync(directory).filter((name) => name.endsWith(".c"))) {
+    const source = readFileSync(join(directory, file), "utf8");
+    for (const match of source.matchAll(/^(?:_Noreturn )?([\w ]+?\s*\*?)\s*(\w+)\(([^)]*)\)\s*\{/gm)) {
+      if (/\bstatic\b/.test(match[1]!)) continue;
+      const params = match[3]!.trim();
+      const paramTypes = params === "void" || params === "" ? [] : params.split(",").map((p) => type(withoutName(p)));
+      found.set(match[2]!, [paramTypes, type(match[1]!)]);
+    }
+    // py_math.c defines most math functions of one float with a macro.
+    for (const match of source.matchAll(/^MATH_1\((\w+),/gm)) found.set(`py_math_${match[1]}`, [["f64"], "f64"]);
+  }
+  return found;
+}
+
+/** The global functions an archive defines (`nm`'s T symbols). */
+function definedSymbols(archive: string): Set<string> {
+  const nm = spawnSync("nm", ["--defined-only", "-g", archive], { encoding: "utf8" });
+  if (nm.error !== undefined) throw nm.error;
+  assert.equal(nm.status, 0, nm.stderr);
+  return new Set(
+    nm.stdout
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields.length === 3 && fields[1] === "T")
+      .map((fields) => fields[2]!),
+  );
+}
+
+describe("the runtime functions compiled Python can call", () => {
+  const python = definitions(PYTHON_RUNTIME_DIR);
+  const core = definitions(CORE_RUNTIME_DIR);
+  const linked = new Map(PYTHON_RUNTIME.sourceDirs.flatMap((dir) => [...definitions(dir)]));
+
+  it("has every py_* entry defined in Python's runtime library with the catalogue's signature", () => {
+    for (const f of pythonRuntimeFunctions.values()) {
+      const definition = python.get(f.name);
+      assert.ok(definition !== undefined, `${f.name} is not defined in packages/python/runtime/*.c`);
+      assert.deepEqual(definition, [f.params.map((p) => p.text), f.result.text], f.name);
+    }
+  });
+
+  it("declares only functions Python's runtime archive defines", async () => {
+    const archive = await ensureRuntimeArchive(findToolchain(), PYTHON_RUNTIME);
+    const symbols = definedSymbols(archive.path);
+    assert.ok(symbols.has("rt_init") && symbols.has("rt_language_report_uncaught"));
+    for (const name of pythonRuntimeFunctions.keys()) assert.ok(symbols.has(name), `${name} is not in ${archive.path}`);
+  });
+
+  it("names every entry py_* and says how to call it, with the C side's ownership", () => {
+    for (const [name, f] of pythonRuntimeFunctions) {
+      assert.match(name, /^py_[a-z0-9_]+$/);
+      // A library's entry must not take a name the core defines or declares.
+      assert.ok(!core.has(name), `${name} is defined by the core`);
+      assert.ok(!runtimeFunctions.has(name), `${name} is in the core's catalogue`);
+      assert.ok(f.doc.length > 0);
+      if (f.canFail) assert.equal(f.memory, "any", `${name} writes the pending error`);
+      assert.deepEqual(
+        f.argumentOwnership,
+        f.params.map(() => "borrow"),
+        name,
+      );
+      assert.equal(f.resultOwnership, "owned", name);
+      if (f.checksLibm !== null) assert.equal(name, `py_math_${f.checksLibm}`);
+    }
+  });
+
+  it("defines only py_* functions and the core's hooks in Python's library", () => {
+    for (const name of python.keys()) assert.match(name, /^(py_|rt_language_)/, name);
+  });
+
+  it("links every function lowering calls", () => {
+    const names = Object.entries(RT)
+      .filter(([purpose]) => purpose !== "mathPrefix")
+      .map(([, name]) => name);
+    for (const name of names) {
+      assert.ok(lookupPythonRuntimeFunction(name) !== undefined, `${name} is in neither catalogue`);
+      assert.ok(linked.has(name), `${name} is not defined in the core or Python's library`);
+    }
+  });
+});
