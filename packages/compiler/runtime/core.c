@@ -164,6 +164,22 @@ void rt_raise_at(const char *kind, const char *message, const char *function, in
   rt_traceback_push(function, line);
 }
 
+void rt_error_take(char **kind, char **message, rt_traceback_frame **taken_frames, size_t *taken_count) {
+  *kind = error_kind != NULL ? error_kind : copy_text("", 0);
+  *message = error_message != NULL ? error_message : copy_text("", 0);
+  *taken_frames = rt_malloc((frame_count == 0 ? 1 : frame_count) * sizeof *frames);
+  memcpy(*taken_frames, frames, frame_count * sizeof *frames);
+  *taken_count = frame_count;
+  error_kind = NULL;
+  error_message = NULL;
+  rt_error_clear();
+}
+
+void rt_error_restore(const char *kind, const char *message, const rt_traceback_frame *from, size_t count) {
+  rt_raise(kind, message);
+  for (size_t i = 0; i < count; i++) rt_traceback_push(from[i].function, from[i].line);
+}
+
 const char *rt_error_kind(void) { return error_kind != NULL ? error_kind : ""; }
 const char *rt_error_message(void) { return error_message != NULL ? error_message : ""; }
 

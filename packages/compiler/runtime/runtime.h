@@ -101,6 +101,33 @@ typedef struct rt_traceback_frame {
   int64_t line;
 } rt_traceback_frame;
 
+/* Moves the pending error's kind, message (malloc'd) and frames (a malloc'd copy) to the caller and
+ * clears it: what rt_exception_catch builds an exception object of. */
+void rt_error_take(char **kind, char **message, rt_traceback_frame **frames, size_t *frame_count);
+/* Makes kind, message and frames (copied) the pending error again: rt_exception_raise. */
+void rt_error_restore(const char *kind, const char *message, const rt_traceback_frame *frames, size_t frame_count);
+
+/* ---- exceptions (exception.c) --------------------------------------------------------------- */
+
+/* An exception as a managed object (layout rt_exception_layout): what a handler's landing holds. */
+typedef struct rt_exception {
+  rt_object header;
+  char *kind;
+  char *message;
+  rt_traceback_frame *frames; /* innermost first */
+  size_t frame_count;
+} rt_exception;
+
+extern const rt_layout rt_exception_layout;
+/* A landing: the pending error as a new exception object (owned); nothing is pending after it. */
+rt_exception *rt_exception_catch(void);
+/* Raises the exception (consumed): its kind, message and frames become the pending error. */
+void rt_exception_raise(rt_exception *exception);
+/* A new exception of the front end's kind and message, with no frames yet. */
+rt_exception *rt_exception_new(rt_str *kind, rt_str *message);
+rt_str *rt_exception_kind(rt_exception *exception);
+rt_str *rt_exception_message(rt_exception *exception);
+
 /* Everything known about an error nothing handled, for the language library to report. */
 typedef struct rt_error_report {
   const char *kind;

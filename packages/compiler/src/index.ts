@@ -1,6 +1,7 @@
 export type { Diagnostic, Severity, SourceSpan } from "./diagnostic.js";
 export { pointSpan } from "./diagnostic.js";
 export * from "./ir/builder.js";
+export * from "./ir/can-raise.js";
 export * from "./ir/cfg.js";
 export * from "./ir/clone-function.js";
 export * from "./ir/constant-eval.js";
@@ -15,7 +16,7 @@ export * from "./ir/text-parser.js";
 export * from "./ir/types.js";
 export * from "./ir/uses.js";
 export * from "./ir/validator.js";
-export { type EmitOptions, emitModule, functionsThatCanRaise } from "./llvm/emit-llvm.js";
+export { type EmitOptions, emitModule } from "./llvm/emit-llvm.js";
 export * from "./passes/base-case-inlining.js";
 export * from "./passes/constant-folding.js";
 export * from "./passes/dead-code-elimination.js";

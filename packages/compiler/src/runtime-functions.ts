@@ -14,7 +14,8 @@
 
 import { strType } from "./ir/builder.js";
 import type { External } from "./ir/ir.js";
-import { type IrType, types } from "./ir/types.js";
+import { runtimeLayouts } from "./ir/layouts.js";
+import { type IrType, refType, types } from "./ir/types.js";
 
 /** An External with a line of documentation, as a catalogue lists it. */
 export interface RuntimeFunction extends External {
@@ -22,7 +23,7 @@ export interface RuntimeFunction extends External {
 }
 
 /** The C types a runtime function's parameters and result have, by their IR names. */
-export type RuntimeTypeName = "i1" | "i64" | "f64" | "str";
+export type RuntimeTypeName = "i1" | "i64" | "f64" | "str" | "exception";
 export type RuntimeSignature = [params: RuntimeTypeName[], result: RuntimeTypeName | "void"];
 
 const typeNamed: Record<RuntimeTypeName | "void", IrType> = {
@@ -30,6 +31,7 @@ const typeNamed: Record<RuntimeTypeName | "void", IrType> = {
   i64: types.i64,
   f64: types.f64,
   str: strType,
+  exception: refType(runtimeLayouts.exception),
   void: types.void,
 };
 
@@ -124,8 +126,14 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
     "Exact int-float comparison: -1, 0, 1, or 2 when the float is NaN.",
   ),
 
-  // Errors.
+  // Errors and exceptions.
   fn("rt_raise_message", [["str", "str"], "void"], true, "any", "Raises kind(message) with run-time text."),
+  fn("rt_exception_new", [["str", "str"], "exception"], false, "any", "A new exception of a kind and message."),
+  fn("rt_exception_kind", [["exception"], "str"], false, "any", "An exception's kind."),
+  fn("rt_exception_message", [["exception"], "str"], false, "any", "An exception's message."),
+
+  // Managed objects.
+  fn("rt_gc_collect", [[], "i64"], false, "any", "Runs the cycle collector now; the number of objects it freed."),
 
   // Process.
   fn("rt_argv_count", [[], "i64"], false, "read", "The number of command-line arguments, the program's name first."),

@@ -300,4 +300,79 @@ describe("managed objects in native programs", () => {
     assert.equal(result.stderr, "leak check: 0 live objects\n");
     assert.equal(underValgrind(result.path, []), "81\n20\n");
   });
+
+  it("catches an exception raised three calls deep, releasing every owned value on the way", async () => {
+    const program = `
+      module "raise.ir"
+      entry @main
+      layout Box { label: ref str, value: i64 }
+      ${printing}
+      extern @rt_write_str(ref str) -> void memory any
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_exception_new(ref str, ref str) -> ref exception memory any
+      extern @rt_exception_kind(ref exception) -> ref str memory any
+      extern @rt_exception_message(ref exception) -> ref str memory any
+      func @level3(%n: i64) -> i64 {
+      entry:
+        %0 = alloc ref Box("level3", %n) @10:4
+        %1 = icmp gt i1 %n, 2
+        condbr %1, fail, fine
+      fail:
+        %2 = call_extern ref exception @rt_exception_new("ValueError", "too deep")
+        throw %2 @12:8
+      fine:
+        %3 = get_field i64 %0, 1
+        %4 = mul i64 %3, 4611686018427387904 raises OverflowError "too big" @14:8
+        ret %4
+      }
+      func @level2(%n: i64) -> i64 {
+      entry:
+        %0 = alloc ref Box("level2", %n) @20:4
+        %1 = call i64 @level3(%n) @21:4
+        %2 = get_field i64 %0, 1
+        %3 = add i64 %1, %2
+        ret %3
+      }
+      func @level1(%n: i64, %name: ref str) -> i64 {
+      entry:
+        %0 = call_extern ref str @rt_str_concat(%name, "!")
+        %1 = call i64 @level2(%n) @31:4
+        call_extern void @rt_write_str(%0)
+        ret %1
+      }
+      func @attempt(%n: i64) -> void {
+      entry:
+        %0 = call_extern ref str @rt_str_concat("try", "!")
+        %1 = call i64 @level1(%n, %0) @40:4 unwind caught
+        br done
+      done:
+        call_extern void @rt_write_i64(%1)
+        call_extern void @rt_write_newline()
+        ret
+      caught:
+        %2 = landing ref exception
+        %3 = call_extern ref str @rt_exception_kind(%2)
+        %4 = call_extern ref str @rt_exception_message(%2)
+        call_extern void @rt_write_str(%3)
+        call_extern void @rt_write_str(": ")
+        call_extern void @rt_write_str(%4)
+        call_extern void @rt_write_newline()
+        ret
+      }
+      func @main() -> void {
+      entry:
+        call void @attempt(1) @50:4
+        call void @attempt(2) @51:4
+        call void @attempt(3) @52:4
+        ret
+      }
+    `;
+    const result = await run(program);
+    assert.equal(result.status, 0, result.stderr);
+    // n = 1 returns normally; n = 2 overflows in level3's checked multiply; n = 3 throws there.
+    const expected = `try!!${2n ** 62n + 1n}\nOverflowError: too big\nValueError: too deep\n`;
+    assert.equal(result.stdout, expected);
+    assert.equal(result.stderr, "leak check: 0 live objects\n");
+    assert.equal(underValgrind(result.path, []), expected);
+  });
 });

@@ -7,9 +7,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { addFunction, addGlobal, constants, createModule, IrBuilder, strType } from "../src/ir/builder.js";
+import { functionsThatCanRaise } from "../src/ir/can-raise.js";
 import type { IrFunction, Module, RaiseInfo, SourceLoc, Value } from "../src/ir/ir.js";
 import { types } from "../src/ir/types.js";
-import { emitModule, functionsThatCanRaise } from "../src/llvm/emit-llvm.js";
+import { emitModule } from "../src/llvm/emit-llvm.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
 import { buildProgram, runProgram } from "./native-build.js";
 

@@ -19,6 +19,7 @@ const C_TYPES: Record<string, string> = {
   double: "f64",
   bool: "i1",
   "rt_str *": "ref str",
+  "rt_exception *": "ref exception",
   void: "void",
 };
 

@@ -2,7 +2,7 @@
 // freely, so each asks for the graph when it needs it.
 
 import { blocksOf, mapBlocksOf, terminatorDescriptors, unwindOf } from "./instructions.js";
-import type { Block, IrFunction, Terminator } from "./ir.js";
+import type { Block, Instruction, IrFunction, Terminator } from "./ir.js";
 
 /** The blocks a terminator can go to (its targets and its handler), each once, in the order they appear. */
 export function terminatorTargets(terminator: Terminator | null): Block[] {
@@ -90,6 +90,25 @@ export function retarget(block: Block, from: Block, to: Block): void {
     mapBlocksOf(terminatorDescriptors[block.terminator.kind].pieces, block.terminator, swap);
   const last = block.instructions[block.instructions.length - 1] as { unwind?: Block | null } | undefined;
   if (last?.unwind === from) last.unwind = to;
+}
+
+/**
+ * Takes away the handler of an instruction that a pass has shown cannot fail, or is deleting: the
+ * edge to the handler goes, and with it the handler's incoming values from this block.
+ */
+export function dropHandler(inst: Instruction): void {
+  const handler = unwindOf(inst);
+  if (handler === null) return;
+  (inst as { unwind: Block | null }).unwind = null;
+  for (const phi of handler.instructions) {
+    if (phi.kind === "phi") phi.incoming = phi.incoming.filter((i) => i.block !== inst.block);
+  }
+}
+
+/** Whether the block's last instruction can fail into a handler (so nothing may follow it in the block). */
+export function endsInHandlerEdge(block: Block): boolean {
+  const last = block.instructions[block.instructions.length - 1];
+  return last !== undefined && unwindOf(last) !== null;
 }
 
 /** How many phis start the block: the index of its first other instruction. */

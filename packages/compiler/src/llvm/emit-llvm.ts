@@ -7,7 +7,7 @@
 // others get no check. Internal functions are `internal fastcc nounwind` (no LLVM exceptions exist
 // here), so LLVM inlines and specialises across them; exported ones keep C's convention.
 
-import { describeInstruction } from "../ir/instructions.js";
+import { functionsThatCanRaise } from "../ir/can-raise.js";
 import type { Constant, External, Global, IrFunction, Module } from "../ir/ir.js";
 import { types } from "../ir/types.js";
 import { UNLIKELY } from "./error-exits.js";
@@ -26,37 +26,6 @@ export interface EmitOptions {
 
 export function emitModule(module: Module, options: EmitOptions = {}): string {
   return new ModuleEmitter(module, options).emit();
-}
-
-/** Functions that can raise: those with a failing operation, or calling one that can raise. */
-export function functionsThatCanRaise(module: Module): Set<IrFunction> {
-  const raising = new Set<IrFunction>();
-  const callers = new Map<IrFunction, Set<IrFunction>>();
-  for (const fn of module.functions) {
-    for (const block of fn.blocks) {
-      if (block.terminator?.kind === "raise") raising.add(fn);
-      for (const inst of block.instructions) {
-        if (inst.kind === "call") {
-          const set = callers.get(inst.callee) ?? new Set<IrFunction>();
-          callers.set(inst.callee, set);
-          set.add(fn);
-        } else if (describeInstruction(inst).canFail(inst)) {
-          raising.add(fn);
-        }
-      }
-    }
-  }
-  const work = [...raising];
-  while (work.length > 0) {
-    const callee = work.pop()!;
-    for (const caller of callers.get(callee) ?? []) {
-      if (!raising.has(caller)) {
-        raising.add(caller);
-        work.push(caller);
-      }
-    }
-  }
-  return raising;
 }
 
 /** Runtime functions the emitted code calls on its own, beyond the externals the module declares. */

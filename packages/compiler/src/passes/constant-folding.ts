@@ -7,7 +7,7 @@
 // settles loop phis whose back-edge value folded after the header was visited.
 
 import { constants } from "../ir/builder.js";
-import { reversePostorder } from "../ir/cfg.js";
+import { dropHandler, reversePostorder } from "../ir/cfg.js";
 import { evalCompare, evalFloatBinary, evalFloatToInt, evalIntBinary, evalIntNeg } from "../ir/constant-eval.js";
 import { boolConstant, f64Constant, i64Constant } from "../ir/constant-values.js";
 import type { Constant, Instruction, IrFunction, Value } from "../ir/ir.js";
@@ -28,6 +28,7 @@ export function foldConstants(fn: IrFunction): boolean {
         const folded = foldInstruction(inst);
         if (folded === null) return true;
         replacements.set(inst, folded);
+        dropHandler(inst);
         return false;
       });
     }

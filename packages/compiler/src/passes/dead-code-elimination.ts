@@ -2,7 +2,7 @@
 // is marked from the instructions with side effects and the terminators' operands and propagated to
 // operands, so dead cycles (a loop counter nothing reads) go too, in one sweep.
 
-import { reversePostorder } from "../ir/cfg.js";
+import { dropHandler, reversePostorder } from "../ir/cfg.js";
 import { hasSideEffects } from "../ir/effects.js";
 import type { Instruction, IrFunction, Value } from "../ir/ir.js";
 import { instructionOperands, terminatorOperands } from "../ir/uses.js";
@@ -43,7 +43,11 @@ export function removeDeadInstructions(fn: IrFunction): boolean {
   let changed = false;
   for (const block of fn.blocks) {
     const before = block.instructions.length;
-    block.instructions = block.instructions.filter((inst) => live.has(inst));
+    block.instructions = block.instructions.filter((inst) => {
+      if (live.has(inst)) return true;
+      dropHandler(inst);
+      return false;
+    });
     if (block.instructions.length !== before) changed = true;
   }
   return changed;

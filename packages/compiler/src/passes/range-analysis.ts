@@ -16,7 +16,7 @@
 // Then every checked operation whose operands cannot make it fail loses its check, and floor division
 // and remainder of non-negative operands become plain unsigned ones.
 
-import { predecessorMap, reversePostorder } from "../ir/cfg.js";
+import { dropHandler, predecessorMap, reversePostorder } from "../ir/cfg.js";
 import { computeDominators } from "../ir/dominators.js";
 import type { Block, CompareOp, Instruction, IrFunction, Module, Param, Value } from "../ir/ir.js";
 import { types } from "../ir/types.js";
@@ -186,13 +186,16 @@ function rewrite(analysis: FunctionRanges): boolean {
         if ((inst.op === "floordiv" || inst.op === "floormod") && a.lo >= 0n && b.lo > 0n) {
           (inst as { op: string }).op = inst.op === "floordiv" ? "udiv" : "urem";
           inst.raise = null;
+          dropHandler(inst);
           changed = true;
         } else if (inst.raise !== null && cannotFail(inst.op, a, b)) {
           inst.raise = null;
+          dropHandler(inst);
           changed = true;
         }
       } else if (inst.kind === "ineg" && inst.raise !== null && rangeOf(inst.operand).lo > MIN) {
         inst.raise = null;
+        dropHandler(inst);
         changed = true;
       }
     }

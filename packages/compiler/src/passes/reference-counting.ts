@@ -16,13 +16,19 @@
 //   successor it does not reach (splitting the edge when that successor has other predecessors), or
 //   right after its definition when nothing uses it.
 // A retain and a release of the same value at the same point cancel, so moving a value into a phi or
-// returning it costs nothing. Not yet done: releasing on error edges (an error unwinding past owned
-// values leaks them; an uncaught error ends the program, so only caught errors would leak).
+// returning it costs nothing.
+// - Errors release too. A failure into a handler releases, on that edge, what the handler does not
+//   need (the failing instruction's own value excepted: it has none there). A failure that would
+//   propagate to the caller while owned values are held first gets a clean-up handler of its own
+//   (addCleanups), so the same rule frees them before the error goes on.
 
 import { newInstruction } from "../ir/builder.js";
-import { phiCount, predecessorMap, splitEdge, successors } from "../ir/cfg.js";
+import { functionsThatCanRaise } from "../ir/can-raise.js";
+import { newBlock, phiCount, predecessorMap, replacePhiPredecessor, splitEdge, successors } from "../ir/cfg.js";
+import { describeInstruction, unwindOf } from "../ir/instructions.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
-import { holdsReferences, types } from "../ir/types.js";
+import { runtimeLayouts } from "../ir/layouts.js";
+import { holdsReferences, refType, types } from "../ir/types.js";
 import { instructionOperands, terminatorOperands } from "../ir/uses.js";
 
 /** Instructions whose result aliases a reference something else holds: they take their own at once. */
@@ -52,12 +58,15 @@ function consumedOperands(inst: Instruction): Value[] {
 }
 
 export function insertReferenceCounting(m: Module): boolean {
+  const raising = functionsThatCanRaise(m);
+  const canFail = (inst: Instruction) =>
+    inst.kind === "call" ? raising.has(inst.callee) : describeInstruction(inst).canFail(inst);
   let changed = false;
-  for (const fn of m.functions) if (insertReferenceCountingIn(fn)) changed = true;
+  for (const fn of m.functions) if (insertReferenceCountingIn(fn, canFail)) changed = true;
   return changed;
 }
 
-function insertReferenceCountingIn(fn: IrFunction): boolean {
+function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) => boolean): boolean {
   const counted = (v: Value) => holdsReferences(v.type);
   const owned = (v: Value): v is Instruction => counted(v) && v.kind !== "param" && v.kind !== "const";
   let changed = false;
@@ -83,6 +92,8 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
     }
   }
 
+  if (addCleanups(fn, owned, canFail)) changed = true;
+
   const { liveIn, liveOut } = liveness(fn, owned);
   const preds = predecessorMap(fn);
   const edgeWork: { from: Block; to: Block; v: Value; delta: number }[] = [];
@@ -103,22 +114,37 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
     // for an owned value, none for a borrowed one; the difference is made up on the edge, or
     // before the terminator when every edge needs the same.
     const t = block.terminator;
-    const targets = successors(block);
+    const last = block.instructions[end];
+    const handler = last === undefined ? null : unwindOf(last);
+    const targets = successors(block).filter((s) => s !== handler);
     const atEnd = new Set<Value>(liveOut.get(block)!);
-    if (t?.kind === "ret" && t.value !== null && counted(t.value)) atEnd.add(t.value);
+    const consumed = consumedByTerminator(t);
+    if (consumed !== null && counted(consumed)) atEnd.add(consumed);
     for (const s of targets) for (const v of phiOperandsFrom(s, block)) if (counted(v)) atEnd.add(v);
+    if (handler !== null) for (const v of phiOperandsFrom(handler, block)) if (counted(v)) atEnd.add(v);
+    const needs = (s: Block, v: Value) =>
+      (owned(v) && liveIn.get(s)!.has(v) ? 1 : 0) + phiOperandsFrom(s, block).filter((x) => x === v).length;
     for (const v of atEnd) {
       const held = owned(v) ? 1 : 0;
-      if (t?.kind === "ret") {
-        plan(end, v, (t.value === v ? 1 : 0) - held);
+      if (handler !== null && v !== last) {
+        // The edge a failure of the last instruction takes, which the code after it never sees.
+        edgeWork.push({ from: block, to: handler, v, delta: needs(handler, v) - held });
+      }
+      if (t?.kind === "ret" || t?.kind === "throw" || t?.kind === "resume") {
+        // Everything left happens before the terminator: a raise's handler is its only successor.
+        const beyond = t.kind === "ret" || t.unwind === null ? 0 : needs(t.unwind, v);
+        plan(end, v, (consumed === v ? 1 : 0) + beyond - held);
         continue;
       }
-      const deltas = targets.map(
-        (s) =>
-          (owned(v) && liveIn.get(s)!.has(v) ? 1 : 0) + phiOperandsFrom(s, block).filter((x) => x === v).length - held,
-      );
+      const deltas = targets.map((s) => needs(s, v) - held);
       if (deltas.every((d) => d === deltas[0])) plan(end, v, deltas[0] ?? -held);
       else for (const [k, s] of targets.entries()) edgeWork.push({ from: block, to: s, v, delta: deltas[k]! });
+    }
+    // What the last instruction uses for the last time is still held if it fails: released on that edge.
+    if (handler !== null && last !== undefined) {
+      for (const v of new Set(instructionOperands(last))) {
+        if (owned(v) && !atEnd.has(v)) edgeWork.push({ from: block, to: handler, v, delta: -1 });
+      }
     }
     const live = new Set<Value>([...atEnd].filter(owned));
     // Backwards: a use not live below it is the value's last; a definition not live below it dies at once.
@@ -138,6 +164,12 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
       }
     }
     // Apply the plans from the bottom up so that positions stay valid; net counts cancel.
+    // After an instruction with a handler, only the normal edge goes on: what comes after it goes there.
+    const normal = handler !== null && t?.kind === "br" ? t.target : null;
+    for (const [v, delta] of normal === null ? [] : (plans.get(end) ?? new Map<Value, number>())) {
+      edgeWork.push({ from: block, to: normal!, v, delta });
+    }
+    if (normal !== null) plans.delete(end);
     for (const after of [...plans.keys()].sort((a, b) => b - a)) {
       const adjustments: Instruction[] = [];
       for (const [v, delta] of plans.get(after)!) adjustments.push(...adjust(fn, block, v, delta));
@@ -157,7 +189,11 @@ function insertReferenceCountingIn(fn: IrFunction): boolean {
       target = splits.get(key) ?? splitEdge(fn, from, to);
       splits.set(key, target);
     }
-    target.instructions.splice(phiCount(target), 0, ...adjust(fn, target, v, delta));
+    // After what the last instruction of `from` read out of a value takes its reference, as in a block.
+    const lastOfFrom = from.instructions[from.instructions.length - 1];
+    let at = phiCount(target);
+    while (lastOfFrom !== undefined && isRetainOf(target.instructions[at], lastOfFrom)) at++;
+    target.instructions.splice(at, 0, ...adjust(fn, target, v, delta));
     changed = true;
   }
   // Last, so that the analysis above never sees the loads it adds: a store takes a reference to the
@@ -221,6 +257,59 @@ function liveness(fn: IrFunction, owned: (v: Value) => v is Instruction) {
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size !== b.size) return false;
   for (const v of a) if (!b.has(v)) return false;
+  return true;
+}
+
+/** The value a terminator consumes: what `ret` returns, the exception `throw` and `resume` raise. */
+function consumedByTerminator(t: Block["terminator"]): Value | null {
+  if (t?.kind === "ret") return t.value;
+  if (t?.kind === "throw" || t?.kind === "resume") return t.exception;
+  return null;
+}
+
+/**
+ * Gives every instruction that can fail and would propagate to the caller while owned values are
+ * held a clean-up handler of its own: the block is split after it, and the handler (a landing, then
+ * `resume`) is where the main pass puts the releases, as on any other edge.
+ */
+function addCleanups(
+  fn: IrFunction,
+  owned: (v: Value) => v is Instruction,
+  canFail: (inst: Instruction) => boolean,
+): boolean {
+  const { liveOut } = liveness(fn, owned);
+  const points: { block: Block; index: number }[] = [];
+  for (const block of fn.blocks) {
+    const live = new Set<Value>(liveOut.get(block)!);
+    for (const v of terminatorOperands(block.terminator)) if (owned(v)) live.add(v);
+    for (let i = block.instructions.length - 1; i >= 0; i--) {
+      const inst = block.instructions[i]!;
+      live.delete(inst);
+      if (inst.kind === "phi") continue;
+      const uses = instructionOperands(inst).filter(owned);
+      const heldThere = live.size > 0 || uses.length > 0;
+      if (heldThere && unwindOf(inst) === null && canFail(inst) && "unwind" in inst) points.push({ block, index: i });
+      for (const v of uses) live.add(v);
+    }
+  }
+  if (points.length === 0) return false;
+  // Found from the bottom of each block up, so splitting at one leaves the earlier ones' indices valid.
+  for (const { block, index } of points) {
+    const inst = block.instructions[index]!;
+    const rest = newBlock(fn, `${block.label}.after`);
+    rest.instructions = block.instructions.splice(index + 1);
+    for (const moved of rest.instructions) moved.block = rest;
+    rest.terminator = block.terminator;
+    block.terminator = { kind: "br", target: rest };
+    for (const successor of successors(rest)) replacePhiPredecessor(successor, block, rest);
+    fn.blocks.splice(fn.blocks.indexOf(block) + 1, 0, rest);
+    const cleanup = newBlock(fn, `${block.label}.cleanup`);
+    const exception = newInstruction(fn, cleanup, { kind: "landing", type: refType(runtimeLayouts.exception) });
+    cleanup.instructions.push(exception);
+    cleanup.terminator = { kind: "resume", exception, unwind: null };
+    fn.blocks.push(cleanup);
+    (inst as { unwind: Block | null }).unwind = cleanup;
+  }
   return true;
 }
 

@@ -7,7 +7,7 @@
 // Blocks left unreachable are dead-code elimination's to delete. Each sweep keeps the predecessor
 // map up to date as it rewrites edges; sweeps repeat until one changes nothing.
 
-import { predecessorMap, replacePhiPredecessor, retarget, successors } from "../ir/cfg.js";
+import { endsInHandlerEdge, predecessorMap, replacePhiPredecessor, retarget, successors } from "../ir/cfg.js";
 import { boolConstant } from "../ir/constant-values.js";
 import type { Block, Instruction, IrFunction, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
@@ -74,6 +74,8 @@ function simplifyOnce(fn: IrFunction): boolean {
     const [pred, ...others] = predsOf(block);
     if (block === entry || pred === undefined || others.length > 0 || pred === block) return false;
     if (pred.terminator?.kind !== "br" || block.instructions.some((inst) => inst.kind === "phi")) return false;
+    // Nothing may follow an instruction that can fail into a handler.
+    if (endsInHandlerEdge(pred)) return false;
     for (const inst of block.instructions) {
       inst.block = pred;
       pred.instructions.push(inst);
