@@ -1,7 +1,7 @@
 // Result types of the builtins and module functions the compiled subset offers, given the argument
 // types of a call. Lowering decides how each is computed; this file only says what it returns.
 
-import type { PyType } from "./py-types.js";
+import { isNumeric, type PyType, pyTypes } from "./py-types.js";
 
 /** math functions of one float argument returning float (ints are accepted and converted). */
 export const MATH_FLOAT_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -71,22 +71,22 @@ export type CallTyping = PyType | { error: string };
 
 /** The result type of `math.<name>(args)`. */
 export function mathCallType(name: string, args: readonly PyType[]): CallTyping {
-  const numeric = args.every((a) => a === "int" || a === "float" || a === "bool");
-  if (!numeric) return { error: `math.${name}() takes numbers, not ${args.join(", ")}` };
+  if (!args.every(isNumeric))
+    return { error: `math.${name}() takes numbers, not ${args.map((a) => a.text).join(", ")}` };
   const arity = (n: number | readonly number[]): CallTyping | null => {
     const allowed = typeof n === "number" ? [n] : n;
     return allowed.includes(args.length) ? null : { error: `math.${name}() takes ${allowed.join(" or ")} argument(s)` };
   };
-  if (MATH_FLOAT_FUNCTIONS.has(name)) return arity(1) ?? "float";
-  if (MATH_FLOAT2_FUNCTIONS.has(name)) return arity(2) ?? "float";
-  if (name === "log") return arity([1, 2]) ?? "float";
-  if (MATH_TO_INT_FUNCTIONS.has(name)) return arity(1) ?? (args[0] === "float" ? "int" : "int");
-  if (MATH_PREDICATES.has(name)) return arity(1) ?? "bool";
-  if (name === "isclose") return arity(2) ?? "bool";
+  if (MATH_FLOAT_FUNCTIONS.has(name)) return arity(1) ?? pyTypes.float;
+  if (MATH_FLOAT2_FUNCTIONS.has(name)) return arity(2) ?? pyTypes.float;
+  if (name === "log") return arity([1, 2]) ?? pyTypes.float;
+  if (MATH_TO_INT_FUNCTIONS.has(name)) return arity(1) ?? pyTypes.int;
+  if (MATH_PREDICATES.has(name)) return arity(1) ?? pyTypes.bool;
+  if (name === "isclose") return arity(2) ?? pyTypes.bool;
   if (MATH_INT_FUNCTIONS.has(name)) {
-    if (args.some((a) => a === "float")) return { error: `math.${name}() takes integers` };
+    if (args.some((a) => a === pyTypes.float)) return { error: `math.${name}() takes integers` };
     const counts = name === "gcd" || name === "lcm" ? [2] : name === "factorial" || name === "isqrt" ? [1] : [2];
-    return arity(counts) ?? "int";
+    return arity(counts) ?? pyTypes.int;
   }
   return { error: `unsupported: math.${name}` };
 }

@@ -2,7 +2,7 @@
 // resolve names, infer types, lower. Every failure is a PySyntaxError or a SemanticError.
 
 import type { Module as IrModule } from "@toolchain/compiler";
-import { lowerProgram } from "./lowering.js";
+import { lowerProgram } from "./lowering/program.js";
 import { parseModule } from "./parser.js";
 import { analyzeScopes } from "./scopes.js";
 import { checkSupportedSubset } from "./subset-check.js";

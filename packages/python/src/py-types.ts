@@ -1,33 +1,48 @@
 // The static types of the compiled subset and Python's typing rules for its operators. Inference and
 // lowering both ask these functions, so an expression has one type in both.
+//
+// Types are data, as the IR's are: interned objects compared with `===`, each with a `kind`. The
+// subset has the five scalar types, one object each. Types with parts (`Optional[T]`, unions,
+// `list[T]`, `tuple[...]`) will be interned by their parts' identities, as the IR interns its
+// composite types, so that `===` stays type equality; each gets a kind of its own.
 
-import { type IrType, strType, types } from "@toolchain/compiler";
 import type * as ast from "./ast.js";
 
-export type PyType = "int" | "float" | "bool" | "None" | "str";
+export type PyTypeKind = "int" | "float" | "bool" | "None" | "str";
 
-export function irTypeOf(type: PyType): IrType {
-  switch (type) {
-    case "int":
-      return types.i64;
-    case "float":
-      return types.f64;
-    case "bool":
-      return types.i1;
-    case "None":
-      return types.unit;
-    case "str":
-      return strType;
-  }
+export interface PyType {
+  readonly kind: PyTypeKind;
+  /** The type as an annotation spells it and our messages print it: `int`, `None`. */
+  readonly text: string;
+  /** The name of its class, as CPython's messages print it: `int`, `NoneType`. */
+  readonly className: string;
 }
 
+function scalar(kind: PyTypeKind, className: string = kind): PyType {
+  return { kind, text: kind, className };
+}
+
+/** The scalar types, one object each. */
+export const pyTypes = {
+  int: scalar("int"),
+  float: scalar("float"),
+  bool: scalar("bool"),
+  none: scalar("None", "NoneType"),
+  str: scalar("str"),
+} as const;
+
+/** The types an annotation may name (`None` is a constant, not a name). */
+export const ANNOTATION_NAMES: ReadonlyMap<string, PyType> = new Map(
+  [pyTypes.int, pyTypes.float, pyTypes.bool, pyTypes.str].map((t) => [t.text, t]),
+);
+
 export function isNumeric(type: PyType): boolean {
-  return type === "int" || type === "float" || type === "bool";
+  return type === pyTypes.int || type === pyTypes.float || type === pyTypes.bool;
 }
 
 /** int and bool compute as int; float wins over both. */
 export function numericJoin(a: PyType, b: PyType): PyType {
-  return a === "float" || b === "float" ? "float" : "int";
+  return a === pyTypes.float || b === pyTypes.float ? pyTypes.float : pyTypes.int;
 }
 
 /**
@@ -40,12 +55,13 @@ export function binaryResultType(
   b: PyType,
   constantExponent: bigint | null,
 ): PyType | string {
-  if (a === "str" || b === "str") {
-    if (op === "Add" && a === "str" && b === "str") return "str";
-    return `unsupported: operator ${operatorSymbol(op)} between ${a} and ${b}`;
+  const { int, float, bool, str } = pyTypes;
+  if (a === str || b === str) {
+    if (op === "Add" && a === str && b === str) return str;
+    return `unsupported: operator ${operatorSymbol(op)} between ${a.text} and ${b.text}`;
   }
   if (!isNumeric(a) || !isNumeric(b)) {
-    return `unsupported operand type(s) for ${operatorSymbol(op)}: '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`;
+    return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
   }
   switch (op) {
     case "Add":
@@ -55,27 +71,23 @@ export function binaryResultType(
     case "Mod":
       return numericJoin(a, b);
     case "Div":
-      return "float";
+      return float;
     case "Pow":
-      if (a === "float" || b === "float") return "float";
-      return constantExponent !== null && constantExponent < 0n ? "float" : "int";
+      if (a === float || b === float) return float;
+      return constantExponent !== null && constantExponent < 0n ? float : int;
     case "LShift":
     case "RShift":
     case "BitAnd":
     case "BitOr":
     case "BitXor":
-      if (a === "float" || b === "float") {
-        return `unsupported operand type(s) for ${operatorSymbol(op)}: '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`;
+      if (a === float || b === float) {
+        return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
       }
       // True & False is a bool; anything with an int is an int.
-      return a === "bool" && b === "bool" && op !== "LShift" && op !== "RShift" ? "bool" : "int";
+      return a === bool && b === bool && op !== "LShift" && op !== "RShift" ? bool : int;
     case "MatMult":
       return "unsupported: matrix multiplication (@)";
   }
-}
-
-export function pythonTypeName(type: PyType): string {
-  return type === "None" ? "NoneType" : type;
 }
 
 export function operatorSymbol(op: ast.operator["_type"]): string {

@@ -8,7 +8,7 @@
 import type * as ast from "./ast.js";
 import { MATH_CONSTANTS, MATH_NAMES, mathCallType, SYS_NAMES } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
-import { binaryResultType, isNumeric, numericJoin, type PyType, pythonTypeName } from "./py-types.js";
+import { ANNOTATION_NAMES, binaryResultType, isNumeric, numericJoin, type PyType, pyTypes } from "./py-types.js";
 import type { FunctionScope, ScopeInfo } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { isParallelAssignment } from "./subset-check.js";
@@ -132,7 +132,7 @@ class TypeInference {
 
   /** Finds or creates the specialisation of `def` for these parameter types. */
   private specialize(def: ast.FunctionDef | null, paramTypes: readonly PyType[]): Specialization {
-    const key = def === null ? "<module>" : `${def.name}(${paramTypes.join(",")})`;
+    const key = def === null ? "<module>" : `${def.name}(${paramTypes.map((t) => t.text).join(",")})`;
     const existing = this.byKey.get(key);
     if (existing !== undefined) return existing;
     const scope = def === null ? null : this.scopes.functions.get(def)!;
@@ -163,7 +163,7 @@ class TypeInference {
     const body = spec.def === null ? this.module.body : spec.def.body;
     this.inferBlock(spec, body);
     if (spec.def !== null && !alwaysEnds(spec.def.body)) {
-      this.setReturn(spec, "None", lastStatement(spec.def.body) ?? spec.def, true);
+      this.setReturn(spec, pyTypes.none, lastStatement(spec.def.body) ?? spec.def, true);
     }
     if (this.final && spec.def !== null && spec.returnType === null) {
       throw new SemanticError(
@@ -202,7 +202,7 @@ class TypeInference {
         const declared = annotationType(s.annotation);
         if (type !== null && declared !== null && !fits(type, declared)) {
           throw new SemanticError(
-            `'${(s.target as ast.Name).id}' is annotated ${declared} but assigned a value of type ${type}`,
+            `'${(s.target as ast.Name).id}' is annotated ${declared.text} but assigned a value of type ${type.text}`,
             s.value,
           );
         }
@@ -230,7 +230,7 @@ class TypeInference {
         return;
       case "Return": {
         if (spec.def === null) throw new SemanticError("'return' outside function", s);
-        const type = s.value === null ? "None" : this.typeOf(spec, s.value);
+        const type = s.value === null ? pyTypes.none : this.typeOf(spec, s.value);
         if (type !== null) this.setReturn(spec, type, s.value ?? s, false);
         return;
       }
@@ -284,12 +284,12 @@ class TypeInference {
     }
     for (const arg of iter.args) {
       const type = this.typeOf(spec, arg);
-      if (type !== null && type !== "int" && type !== "bool") {
-        throw new SemanticError(`'${pythonTypeName(type)}' object cannot be interpreted as an integer`, arg);
+      if (type !== null && type !== pyTypes.int && type !== pyTypes.bool) {
+        throw new SemanticError(`'${type.className}' object cannot be interpreted as an integer`, arg);
       }
     }
-    spec.exprTypes.set(iter, "int");
-    this.assignName(spec, s.target as ast.Name, "int");
+    spec.exprTypes.set(iter, pyTypes.int);
+    this.assignName(spec, s.target as ast.Name, pyTypes.int);
     this.inferBlock(spec, s.body);
     this.inferBlock(spec, s.orelse);
   }
@@ -297,17 +297,17 @@ class TypeInference {
   private setReturn(spec: Specialization, type: PyType, at: NodeSpan, implicit: boolean): void {
     const declared = spec.def?.returns ? annotationType(spec.def.returns) : null;
     if (declared !== null && !fits(type, declared)) {
-      const what = implicit ? "can reach its end without returning a value (None)" : `returns ${type}`;
-      throw new SemanticError(`'${spec.def!.name}' is annotated to return ${declared} but ${what}`, at);
+      const what = implicit ? "can reach its end without returning a value (None)" : `returns ${type.text}`;
+      throw new SemanticError(`'${spec.def!.name}' is annotated to return ${declared.text} but ${what}`, at);
     }
     if (spec.returnType === null) {
       spec.returnType = type;
       spec.returnAt = at;
       this.changed = true;
     } else if (spec.returnType !== type) {
-      const other = implicit ? "can also reach its end without a return value (None)" : `also returns ${type}`;
+      const other = implicit ? "can also reach its end without a return value (None)" : `also returns ${type.text}`;
       throw new SemanticError(
-        `'${spec.def!.name}' returns ${spec.returnType} (line ${spec.returnAt!.lineno}) but ${other}`,
+        `'${spec.def!.name}' returns ${spec.returnType.text} (line ${spec.returnAt!.lineno}) but ${other}`,
         at,
         "make every path return a value of the same type",
       );
@@ -333,10 +333,10 @@ class TypeInference {
       this.changed = true;
     } else if (existing.type !== type) {
       throw new SemanticError(
-        `'${target.id}' cannot have one static type: it is ${existing.type} (line ${existing.at.lineno}) and ${type} here`,
+        `'${target.id}' cannot have one static type: it is ${existing.type.text} (line ${existing.at.lineno}) and ${type.text} here`,
         target,
-        existing.type !== "str" && type !== "str"
-          ? `convert explicitly, e.g. ${target.id} = ${type === "float" || existing.type === "float" ? "float" : "int"}(...)`
+        existing.type !== pyTypes.str && type !== pyTypes.str
+          ? `convert explicitly, e.g. ${target.id} = ${type === pyTypes.float || existing.type === pyTypes.float ? "float" : "int"}(...)`
           : "use a separate variable for each type",
       );
     }
@@ -346,7 +346,7 @@ class TypeInference {
   private nameType(spec: Specialization, name: ast.Name): PyType | null {
     const kind = this.scopes.resolution.get(name);
     if (kind === "builtin") {
-      if (name.id === "__name__") return "str";
+      if (name.id === "__name__") return pyTypes.str;
       throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
     }
     if (this.functions.has(name.id) && kind === "global") {
@@ -354,7 +354,8 @@ class TypeInference {
     }
     if (this.imports.has(name.id) && kind === "global") {
       const imported = this.imports.get(name.id)!;
-      if (imported.module === "math" && imported.member !== null && MATH_CONSTANTS.has(imported.member)) return "float";
+      if (imported.module === "math" && imported.member !== null && MATH_CONSTANTS.has(imported.member))
+        return pyTypes.float;
       throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
     }
     const variable = this.variableTable(spec, name.id).get(name.id);
@@ -374,12 +375,12 @@ class TypeInference {
   private conditionType(spec: Specialization, e: ast.expr): void {
     if (e._type === "BoolOp") {
       for (const v of e.values) this.conditionType(spec, v);
-      spec.exprTypes.set(e, "bool");
+      spec.exprTypes.set(e, pyTypes.bool);
       return;
     }
     if (e._type === "UnaryOp" && e.op._type === "Not") {
       this.conditionType(spec, e.operand);
-      spec.exprTypes.set(e, "bool");
+      spec.exprTypes.set(e, pyTypes.bool);
       return;
     }
     this.typeOf(spec, e);
@@ -407,24 +408,24 @@ class TypeInference {
       case "UnaryOp": {
         if (e.op._type === "Not") {
           this.conditionType(spec, e.operand);
-          return "bool";
+          return pyTypes.bool;
         }
         const operand = this.typeOf(spec, e.operand);
         if (operand === null) return null;
-        if (!isNumeric(operand) || (e.op._type === "Invert" && operand === "float")) {
+        if (!isNumeric(operand) || (e.op._type === "Invert" && operand === pyTypes.float)) {
           const symbol = e.op._type === "USub" ? "-" : e.op._type === "UAdd" ? "+" : "~";
-          throw new SemanticError(`bad operand type for unary ${symbol}: '${pythonTypeName(operand)}'`, e);
+          throw new SemanticError(`bad operand type for unary ${symbol}: '${operand.className}'`, e);
         }
-        return operand === "bool" ? "int" : operand;
+        return operand === pyTypes.bool ? pyTypes.int : operand;
       }
       case "BoolOp": {
         const types = e.values.map((v) => this.typeOf(spec, v));
         if (types.some((t) => t === null)) return null;
         const first = types[0]!;
-        const other = types.find((t) => t !== first);
+        const other = (types as PyType[]).find((t) => t !== first);
         if (other !== undefined) {
           throw new SemanticError(
-            `the operands of '${e.op._type === "And" ? "and" : "or"}' have different types (${first} and ${other}), so its value has no single type`,
+            `the operands of '${e.op._type === "And" ? "and" : "or"}' have different types (${first.text} and ${other.text}), so its value has no single type`,
             e,
             "compare explicitly to get a bool, e.g. `x != 0`",
           );
@@ -449,17 +450,17 @@ class TypeInference {
             continue;
           }
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
-          const comparable = (isNumeric(a) && isNumeric(b)) || (a === b && (a === "str" || !ordering));
+          const comparable = (isNumeric(a) && isNumeric(b)) || (a === b && (a === pyTypes.str || !ordering));
           if (!comparable) {
             throw new SemanticError(
               ordering
-                ? `'${COMPARE_SYMBOLS[e.ops[i]!._type]}' not supported between instances of '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`
-                : `unsupported: comparing ${a} with ${b}`,
+                ? `'${COMPARE_SYMBOLS[e.ops[i]!._type]}' not supported between instances of '${a.className}' and '${b.className}'`
+                : `unsupported: comparing ${a.text} with ${b.text}`,
               e,
             );
           }
         }
-        return "bool";
+        return pyTypes.bool;
       }
       case "IfExp": {
         this.conditionType(spec, e.test);
@@ -468,7 +469,7 @@ class TypeInference {
         if (body === null || orelse === null) return body ?? orelse;
         if (body !== orelse) {
           throw new SemanticError(
-            `the branches of this conditional expression have different types (${body} and ${orelse})`,
+            `the branches of this conditional expression have different types (${body.text} and ${orelse.text})`,
             e,
           );
         }
@@ -476,7 +477,7 @@ class TypeInference {
       }
       case "JoinedStr":
         for (const v of e.values) if (v._type === "FormattedValue") this.formattedValueType(spec, v);
-        return "str";
+        return pyTypes.str;
       case "Call":
         return this.callType(spec, e);
       case "Attribute":
@@ -484,10 +485,10 @@ class TypeInference {
       case "Subscript":
         if (this.isSysArgv(e.value)) {
           const index = this.typeOf(spec, e.slice);
-          if (index !== null && index !== "int" && index !== "bool") {
-            throw new SemanticError(`list indices must be integers, not ${index}`, e.slice);
+          if (index !== null && index !== pyTypes.int && index !== pyTypes.bool) {
+            throw new SemanticError(`list indices must be integers, not ${index.text}`, e.slice);
           }
-          return "str";
+          return pyTypes.str;
         }
         throw new SemanticError("unsupported: subscript of anything but sys.argv", e);
       default:
@@ -497,7 +498,7 @@ class TypeInference {
 
   private formattedValueType(spec: Specialization, v: ast.FormattedValue): void {
     const type = this.typeOf(spec, v.value);
-    if (type === "None" && v.format_spec !== null) {
+    if (type === pyTypes.none && v.format_spec !== null) {
       throw new SemanticError("unsupported format string passed to NoneType.__format__", v.value);
     }
     if (v.format_spec !== null) this.typeOf(spec, v.format_spec);
@@ -507,16 +508,14 @@ class TypeInference {
     const exponent =
       right._type === "Constant" && typeof right.value === "bigint" ? right.value : constantNegative(right);
     const result = binaryResultType(op, a, b, exponent);
-    if (result === "int" || result === "float" || result === "bool" || result === "str" || result === "None") {
-      return result;
-    }
-    throw new SemanticError(result, at);
+    if (typeof result === "string") throw new SemanticError(result, at);
+    return result;
   }
 
   private attributeType(e: ast.Attribute): PyType {
     const imported = e.value._type === "Name" ? this.imports.get(e.value.id) : undefined;
     if (imported !== undefined && imported.member === null && imported.module === "math") {
-      if (MATH_CONSTANTS.has(e.attr)) return "float";
+      if (MATH_CONSTANTS.has(e.attr)) return pyTypes.float;
       const suggestion = closestName(e.attr, MATH_NAMES);
       if (!MATH_NAMES.includes(e.attr)) {
         throw new SemanticError(
@@ -583,11 +582,11 @@ class TypeInference {
       for (const k of e.keywords) {
         if (k.arg !== "sep" && k.arg !== "end") throw new SemanticError(`unsupported: print(${k.arg}=...)`, k);
         const t = this.typeOf(spec, k.value);
-        if (t !== null && t !== "str" && t !== "None") {
-          throw new SemanticError(`${k.arg} must be None or a string, not ${pythonTypeName(t)}`, k.value);
+        if (t !== null && t !== pyTypes.str && t !== pyTypes.none) {
+          throw new SemanticError(`${k.arg} must be None or a string, not ${t.className}`, k.value);
         }
       }
-      return "None";
+      return pyTypes.none;
     }
     const keywordsAllowed =
       (callee.kind === "builtin" && callee.name === "round") || (callee.kind === "math" && callee.name === "isclose");
@@ -597,14 +596,14 @@ class TypeInference {
     if (callee.kind === "sys") {
       if (callee.name !== "exit") throw new SemanticError(`unsupported: sys.${callee.name}()`, e);
       if (e.args.length > 1) throw new SemanticError("sys.exit() takes at most 1 argument", e);
-      const t = e.args.length === 1 ? this.typeOf(spec, e.args[0]!) : "None";
-      if (t !== null && t !== "int" && t !== "bool" && t !== "str" && t !== "None") {
-        throw new SemanticError(`unsupported: sys.exit() of a ${t}`, e.args[0]!);
+      const t = e.args.length === 1 ? this.typeOf(spec, e.args[0]!) : pyTypes.none;
+      if (t !== null && t !== pyTypes.int && t !== pyTypes.bool && t !== pyTypes.str && t !== pyTypes.none) {
+        throw new SemanticError(`unsupported: sys.exit() of a ${t.text}`, e.args[0]!);
       }
-      return "None";
+      return pyTypes.none;
     }
     if (callee.kind === "builtin" && callee.name === "len") {
-      if (e.args.length === 1 && this.isSysArgv(e.args[0]!)) return "int";
+      if (e.args.length === 1 && this.isSysArgv(e.args[0]!)) return pyTypes.int;
       throw new SemanticError("unsupported: len() of anything but sys.argv", e);
     }
     const args = e.args.map((a) => this.typeOf(spec, a));
@@ -616,10 +615,10 @@ class TypeInference {
           throw new SemanticError(`isclose() got an unexpected keyword argument '${k.arg}'`, k);
         const t = this.typeOf(spec, k.value);
         if (t === null) return null;
-        if (!isNumeric(t)) throw new SemanticError(`must be real number, not ${pythonTypeName(t)}`, k.value);
+        if (!isNumeric(t)) throw new SemanticError(`must be real number, not ${t.className}`, k.value);
       }
       const result = mathCallType(callee.name, types);
-      if (typeof result !== "string") throw new SemanticError(result.error, e);
+      if ("error" in result) throw new SemanticError(result.error, e);
       return result;
     }
     return this.builtinCallType(spec, e, callee.name, types);
@@ -639,53 +638,54 @@ class TypeInference {
     switch (name) {
       case "abs":
         arity(1);
-        if (!isNumeric(args[0]!)) fail(`bad operand type for abs(): '${pythonTypeName(args[0]!)}'`);
-        return args[0] === "bool" ? "int" : args[0]!;
+        if (!isNumeric(args[0]!)) fail(`bad operand type for abs(): '${args[0]!.className}'`);
+        return args[0] === pyTypes.bool ? pyTypes.int : args[0]!;
       case "min":
       case "max": {
         if (args.length < 2) fail(`unsupported: ${name}() of fewer than two arguments (an iterable)`);
         const first = args[0]!;
         if (args.some((a) => a !== first)) {
           fail(
-            `unsupported: ${name}() of mixed types (${[...new Set(args)].join(", ")}): its result type would depend on the values`,
+            `unsupported: ${name}() of mixed types (${[...new Set(args)].map((t) => t.text).join(", ")}): its result type would depend on the values`,
           );
         }
-        if (!isNumeric(first) && first !== "str") fail(`unsupported: ${name}() of ${first}`);
+        if (!isNumeric(first) && first !== pyTypes.str) fail(`unsupported: ${name}() of ${first.text}`);
         return first;
       }
       case "int":
         arity(0, 1);
-        if (args.length === 1 && args[0] === "None")
+        if (args.length === 1 && args[0] === pyTypes.none)
           fail("int() argument must be a string or a number, not 'NoneType'");
-        return "int";
+        return pyTypes.int;
       case "float":
         arity(0, 1);
-        if (args.length === 1 && args[0] === "None")
+        if (args.length === 1 && args[0] === pyTypes.none)
           fail("float() argument must be a string or a real number, not 'NoneType'");
-        return "float";
+        return pyTypes.float;
       case "bool":
         arity(0, 1);
-        return "bool";
+        return pyTypes.bool;
       case "str":
         arity(0, 1);
-        return "str";
+        return pyTypes.str;
       case "round": {
         const ndigits = e.keywords.find((k) => k.arg === "ndigits");
         if (e.keywords.some((k) => k.arg !== "ndigits")) fail("round() takes only 'ndigits' as a keyword argument");
-        const all = ndigits === undefined ? args : [...args, this.typeOf(spec, ndigits.value) ?? "int"];
+        const all = ndigits === undefined ? args : [...args, this.typeOf(spec, ndigits.value) ?? pyTypes.int];
         if (all.length < 1 || all.length > 2) fail(`round() takes 1 or 2 arguments (${all.length} given)`);
-        if (!isNumeric(all[0]!)) fail(`type ${pythonTypeName(all[0]!)} doesn't define __round__ method`);
-        if (all.length === 2 && all[1] !== "int" && all[1] !== "bool" && all[1] !== "None") {
-          fail(`'${pythonTypeName(all[1]!)}' object cannot be interpreted as an integer`);
+        if (!isNumeric(all[0]!)) fail(`type ${all[0]!.className} doesn't define __round__ method`);
+        if (all.length === 2 && all[1] !== pyTypes.int && all[1] !== pyTypes.bool && all[1] !== pyTypes.none) {
+          fail(`'${all[1]!.className}' object cannot be interpreted as an integer`);
         }
-        const hasDigits = all.length === 2 && all[1] !== "None";
-        return hasDigits ? (all[0] === "float" ? "float" : "int") : "int";
+        const hasDigits = all.length === 2 && all[1] !== pyTypes.none;
+        return hasDigits ? (all[0] === pyTypes.float ? pyTypes.float : pyTypes.int) : pyTypes.int;
       }
       case "pow":
         arity(2, 3);
         if (args.length === 3) {
-          if (args.some((a) => a === "float")) fail("pow() 3rd argument not allowed unless all arguments are integers");
-          return "int";
+          if (args.some((a) => a === pyTypes.float))
+            fail("pow() 3rd argument not allowed unless all arguments are integers");
+          return pyTypes.int;
         }
         return this.binaryType("Pow", args[0]!, args[1]!, e.args[1]!, e);
       case "divmod":
@@ -703,10 +703,7 @@ class TypeInference {
     const b = this.typeOf(spec, e.args[1]!);
     if (a === null || b === null) return null;
     if (!isNumeric(a) || !isNumeric(b)) {
-      throw new SemanticError(
-        `unsupported operand type(s) for divmod(): '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`,
-        e,
-      );
+      throw new SemanticError(`unsupported operand type(s) for divmod(): '${a.className}' and '${b.className}'`, e);
     }
     const type = numericJoin(a, b);
     spec.exprTypes.set(e, type);
@@ -764,7 +761,7 @@ class TypeInference {
       const declared = params[i]!.annotation === null ? null : annotationType(params[i]!.annotation!);
       if (declared !== null && !fits(type, declared)) {
         throw new SemanticError(
-          `argument '${params[i]!.arg}' of ${def.name}() is annotated ${declared} but this call passes ${type}`,
+          `argument '${params[i]!.arg}' of ${def.name}() is annotated ${declared.text} but this call passes ${type.text}`,
           value,
         );
       }
@@ -786,8 +783,8 @@ export function defaultValue(def: ast.FunctionDef, index: number): ast.expr | nu
 
 function constantType(e: ast.Constant): PyType {
   const v = e.value;
-  if (v === null) return "None";
-  if (typeof v === "boolean") return "bool";
+  if (v === null) return pyTypes.none;
+  if (typeof v === "boolean") return pyTypes.bool;
   if (typeof v === "bigint") {
     if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) {
       throw new SemanticError(
@@ -795,10 +792,10 @@ function constantType(e: ast.Constant): PyType {
         e,
       );
     }
-    return "int";
+    return pyTypes.int;
   }
-  if (typeof v === "number") return "float";
-  if (typeof v === "string" || (typeof v === "object" && "codePoints" in v)) return "str";
+  if (typeof v === "number") return pyTypes.float;
+  if (typeof v === "string" || (typeof v === "object" && "codePoints" in v)) return pyTypes.str;
   throw new SemanticError("unsupported: this constant", e);
 }
 
@@ -812,15 +809,10 @@ function constantNegative(e: ast.expr): bigint | null {
 
 export function annotationType(annotation: ast.expr): PyType | null {
   if (annotation._type === "Name") {
-    switch (annotation.id) {
-      case "int":
-      case "float":
-      case "bool":
-      case "str":
-        return annotation.id;
-    }
+    const type = ANNOTATION_NAMES.get(annotation.id);
+    if (type !== undefined) return type;
   }
-  if (annotation._type === "Constant" && annotation.value === null) return "None";
+  if (annotation._type === "Constant" && annotation.value === null) return pyTypes.none;
   throw new SemanticError(
     "unsupported: this type annotation (int, float, bool, str and None are supported)",
     annotation,
@@ -831,8 +823,8 @@ export function annotationType(annotation: ast.expr): PyType | null {
 function fits(actual: PyType, declared: PyType): boolean {
   return (
     actual === declared ||
-    (declared === "float" && (actual === "int" || actual === "bool")) ||
-    (declared === "int" && actual === "bool")
+    (declared === pyTypes.float && (actual === pyTypes.int || actual === pyTypes.bool)) ||
+    (declared === pyTypes.int && actual === pyTypes.bool)
   );
 }
 

@@ -1,0 +1,128 @@
+// The builtin functions of the subset (print, abs, min, max, int, float, bool, str, round, pow, len)
+// and what it has of `sys`: `sys.exit()`, `sys.argv[i]` and `len(sys.argv)`. Conversions and
+// printing ask the type table; numbers go through the arithmetic and comparisons of their types.
+
+import { constants, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { pyTypes } from "../py-types.js";
+import { RT } from "../runtime-names.js";
+import { SemanticError } from "../semantic-error.js";
+import { asInt, OVERFLOW_MESSAGE, power } from "./arithmetic.js";
+import { compare } from "./comparisons.js";
+import type { LoweringContext } from "./context.js";
+import { lowerExpression } from "./expressions.js";
+import { operationsOf } from "./type-operations.js";
+
+export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string): Value {
+  const arg = (i: number) => lowerExpression(cx, e.args[i]!);
+  const argType = (i: number) => cx.typeOf(e.args[i]!);
+  switch (name) {
+    case "print":
+      return lowerPrint(cx, e);
+    case "abs": {
+      const x = arg(0);
+      if (argType(0) === pyTypes.float) return cx.rt(RT.floatAbs, [x], null);
+      const v = asInt(cx, x, argType(0));
+      const negative = cx.b.icmp("lt", v, constants.int(0n));
+      const negated = cx.b.ineg(v, cx.raiseInfo("OverflowError", OVERFLOW_MESSAGE, e));
+      return cx.b.select(negative, negated, v);
+    }
+    case "min":
+    case "max": {
+      const type = argType(0);
+      let best = arg(0);
+      for (let i = 1; i < e.args.length; i++) {
+        const candidate = arg(i);
+        // Python keeps the first of equal values: max(a, b) is b only if b > a.
+        const better = compare(cx, name === "max" ? "Gt" : "Lt", candidate, type, best, type);
+        best = cx.b.select(better, candidate, best);
+      }
+      return best;
+    }
+    case "int": {
+      if (e.args.length === 0) return constants.int(0n);
+      const type = argType(0);
+      return operationsOf(type).toInt!(cx, arg(0), cx.loc(e));
+    }
+    case "float": {
+      if (e.args.length === 0) return constants.float(0);
+      const type = argType(0);
+      return operationsOf(type).toFloat!(cx, arg(0), cx.loc(e));
+    }
+    case "bool":
+      return e.args.length === 0 ? constants.bool(false) : operationsOf(argType(0)).truth(cx, arg(0));
+    case "str":
+      return e.args.length === 0 ? constants.str("") : operationsOf(argType(0)).str(cx, arg(0));
+    case "round":
+      return lowerRound(cx, e);
+    case "pow": {
+      if (e.args.length === 3) {
+        const values = [0, 1, 2].map((i) => asInt(cx, arg(i), argType(i)));
+        return cx.rt(RT.intPowMod, values, cx.loc(e));
+      }
+      return power(cx, arg(0), argType(0), arg(1), argType(1), cx.typeOf(e), e);
+    }
+    case "len":
+      return cx.rt(RT.argvCount, [], null);
+    default:
+      throw new SemanticError(`unsupported: builtin '${name}'`, e);
+  }
+}
+
+function lowerPrint(cx: LoweringContext, e: ast.Call): Value {
+  const keyword = (name: string): ast.expr | null => e.keywords.find((k) => k.arg === name)?.value ?? null;
+  const text = (node: ast.expr | null, fallback: string): Value => {
+    if (node === null || cx.typeOf(node) === pyTypes.none) return constants.str(fallback);
+    return lowerExpression(cx, node);
+  };
+  const values = e.args.map((a) => ({ value: lowerExpression(cx, a), type: cx.typeOf(a) }));
+  const sep = text(keyword("sep"), " ");
+  const end = text(keyword("end"), "\n");
+  values.forEach((v, i) => {
+    if (i > 0) cx.rt(RT.writeStr, [sep], null);
+    operationsOf(v.type).write(cx, v.value);
+  });
+  cx.rt(RT.writeStr, [end], null);
+  return constants.unit();
+}
+
+function lowerRound(cx: LoweringContext, e: ast.Call): Value {
+  const x = lowerExpression(cx, e.args[0]!);
+  const type = cx.typeOf(e.args[0]!);
+  const digitsNode = e.args[1] ?? e.keywords.find((k) => k.arg === "ndigits")?.value ?? null;
+  const hasDigits = digitsNode !== null && cx.typeOf(digitsNode) !== pyTypes.none;
+  if (!hasDigits) {
+    if (type === pyTypes.float) return cx.rt(RT.floatRoundToInt, [x], cx.loc(e));
+    return asInt(cx, x, type);
+  }
+  const digits = asInt(cx, lowerExpression(cx, digitsNode!), cx.typeOf(digitsNode!));
+  if (type === pyTypes.float) return cx.rt(RT.floatRoundDigits, [x, digits], cx.loc(e));
+  return cx.rt(RT.intRoundDigits, [asInt(cx, x, type), digits], cx.loc(e));
+}
+
+/** sys.exit(): no argument or None exits with 0, an int with that status, a str prints it and exits with 1. */
+export function lowerSysExit(cx: LoweringContext, e: ast.Call): Value {
+  if (e.args.length === 0) {
+    cx.b.terminate({ kind: "exit", status: constants.int(0n) });
+  } else {
+    const type = cx.typeOf(e.args[0]!);
+    const value = lowerExpression(cx, e.args[0]!);
+    if (type === pyTypes.str) {
+      cx.rt(RT.exitWithMessage, [value], null);
+      cx.b.terminate({ kind: "exit", status: constants.int(1n) });
+    } else if (type === pyTypes.none) {
+      cx.b.terminate({ kind: "exit", status: constants.int(0n) });
+    } else {
+      cx.b.terminate({ kind: "exit", status: asInt(cx, value, type) });
+    }
+  }
+  cx.startBlock(cx.b.createBlock("after.exit"));
+  cx.ssa.seal(cx.b.block);
+  return constants.unit();
+}
+
+/** sys.argv[i], the only subscript of the subset. */
+export function lowerArgvItem(cx: LoweringContext, e: ast.Subscript): Value {
+  const index = asInt(cx, lowerExpression(cx, e.slice), cx.typeOf(e.slice));
+  return cx.rt(RT.argvGet, [index], cx.loc(e));
+}

@@ -1,0 +1,77 @@
+// Calls: which function a call names (a user function's specialisation, a builtin, a function of
+// `math` or `sys`), and calls of user functions: arguments bound to parameters by position and
+// keyword, evaluated in the order they are written, and defaults filled in for the rest.
+
+import { constants, types, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { defaultValue, type Specialization } from "../type-inference.js";
+import { lowerBuiltinCall, lowerSysExit } from "./builtins.js";
+import type { LoweringContext } from "./context.js";
+import { lowerConstant, lowerExpression } from "./expressions.js";
+import { lowerMathCall } from "./math.js";
+
+export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
+  const callee = cx.spec.calls.get(e);
+  if (callee !== undefined) return lowerUserCall(cx, e, callee);
+  const f = e.func;
+  let module: "math" | "sys" | null = null;
+  let name: string;
+  if (f._type === "Name") {
+    const imported = cx.program.imports.get(f.id);
+    if (imported !== undefined && cx.program.scopes.resolution.get(f) === "global") {
+      module = imported.module;
+      name = imported.member!;
+    } else {
+      name = f.id;
+    }
+  } else {
+    const attribute = f as ast.Attribute;
+    module = cx.program.imports.get((attribute.value as ast.Name).id)!.module;
+    name = attribute.attr;
+  }
+  if (module === "math") return lowerMathCall(cx, e, name);
+  if (module === "sys") return lowerSysExit(cx, e);
+  return lowerBuiltinCall(cx, e, name);
+}
+
+function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization): Value {
+  const def = callee.def!;
+  const params = [...def.args.args, ...def.args.kwonlyargs];
+  const args: Value[] = [];
+  const explicit = new Map<number, ast.expr>();
+  e.args.forEach((a, i) => {
+    explicit.set(i, a);
+  });
+  for (const k of e.keywords)
+    explicit.set(
+      params.findIndex((p) => p.arg === k.arg),
+      k.value,
+    );
+  // Arguments are evaluated in the order they are written, as in Python.
+  const evaluated = new Map<ast.expr, Value>();
+  for (const a of e.args) evaluated.set(a, lowerExpression(cx, a));
+  for (const k of e.keywords) evaluated.set(k.value, lowerExpression(cx, k.value));
+  for (let i = 0; i < params.length; i++) {
+    const given = explicit.get(i);
+    const fallback = defaultValue(def, i)!;
+    const stored = cx.defaults.get(fallback);
+    args.push(
+      given !== undefined
+        ? evaluated.get(given)!
+        : stored !== undefined
+          ? cx.b.loadGlobal(stored)
+          : lowerLiteralDefault(cx, fallback),
+    );
+  }
+  return cx.b.call(cx.functions.get(callee)!, args, cx.loc(e));
+}
+
+/** A literal default (`3`, `-1.5`, `+True`, `None`): the constant itself at every call. */
+function lowerLiteralDefault(cx: LoweringContext, value: ast.expr): Value {
+  if (value._type === "Constant") return lowerConstant(value);
+  const operand = lowerLiteralDefault(cx, (value as ast.UnaryOp).operand);
+  if ((value as ast.UnaryOp).op._type === "UAdd") return operand.type === types.i1 ? cx.b.zext(operand) : operand;
+  if (operand.type === types.f64) return cx.b.fneg(operand);
+  const c = operand as { kind: string; value: bigint | boolean };
+  return constants.int(-(typeof c.value === "boolean" ? BigInt(c.value) : c.value));
+}

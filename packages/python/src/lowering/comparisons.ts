@@ -1,0 +1,110 @@
+// Comparisons: chains (`a < b < c`) evaluating each operand once and stopping at the first false
+// link, two values of one type compared as the type table says, an int and a float compared exactly
+// as CPython does even beyond 2**53, and identity (`is`) with None, True and False.
+
+import { type Block, type CompareOp, constants, types, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { type PyType, pyTypes } from "../py-types.js";
+import { RT } from "../runtime-names.js";
+import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
+import type { LoweringContext } from "./context.js";
+import { lowerExpression } from "./expressions.js";
+import { operationsOf } from "./type-operations.js";
+
+/** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */
+export function lowerCompareValue(cx: LoweringContext, e: ast.Compare): Value {
+  let left = lowerExpression(cx, e.left);
+  let leftType = cx.typeOf(e.left);
+  if (e.ops.length === 1) {
+    const right = lowerExpression(cx, e.comparators[0]!);
+    return compare(cx, e.ops[0]!._type, left, leftType, right, cx.typeOf(e.comparators[0]!));
+  }
+  const join = cx.b.createBlock("cmp.end");
+  const incoming: { block: Block; value: Value }[] = [];
+  e.ops.forEach((op, i) => {
+    const right = lowerExpression(cx, e.comparators[i]!);
+    const rightType = cx.typeOf(e.comparators[i]!);
+    const result = compare(cx, op._type, left, leftType, right, rightType);
+    incoming.push({ block: cx.b.block, value: result });
+    if (i === e.ops.length - 1) {
+      cx.jump(join);
+    } else {
+      const next = cx.b.createBlock("cmp.next");
+      cx.branch(result, next, join);
+      cx.ssa.seal(next);
+      cx.startBlock(next);
+    }
+    left = right;
+    leftType = rightType;
+  });
+  cx.ssa.seal(join);
+  cx.startBlock(join);
+  return cx.b.phi(types.i1, incoming);
+}
+
+/** `a <op> b`: same types by the type table; otherwise numbers, the only mix inference allows. */
+export function compare(
+  cx: LoweringContext,
+  op: ast.cmpop["_type"],
+  a: Value,
+  aType: PyType,
+  b: Value,
+  bType: PyType,
+): Value {
+  if (op === "Is" || op === "IsNot") {
+    const same = identical(cx, a, aType, b, bType);
+    return op === "Is" ? same : cx.b.not(same);
+  }
+  const irOp = COMPARE_OPS[op]!;
+  if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b);
+  if (aType === pyTypes.float || bType === pyTypes.float) {
+    // int vs float compares exactly, as CPython does, even beyond 2**53.
+    const intFirst = aType !== pyTypes.float;
+    const int = asInt(cx, intFirst ? a : b, intFirst ? aType : bType);
+    const float = intFirst ? b : a;
+    const intOp = intFirst ? irOp : MIRRORED[irOp];
+    const viaFloat = () => cx.b.fcmp(intOp, cx.b.tofloat(int), float);
+    if (isExactAsFloat(int)) return viaFloat();
+    return branchOnExactness(cx, [int], viaFloat, () => exactCompare(cx, intOp, int, float), types.i1);
+  }
+  return cx.b.icmp(irOp, asInt(cx, a, aType), asInt(cx, b, bType));
+}
+
+/** `int <op> float` through the runtime's exact three-way comparison (2 means the float is NaN). */
+function exactCompare(cx: LoweringContext, op: CompareOp, int: Value, float: Value): Value {
+  const order = cx.rt(RT.compareIntFloat, [int, float], null);
+  const is = (n: bigint) => cx.b.icmp("eq", order, constants.int(n));
+  switch (op) {
+    case "eq":
+      return is(0n);
+    case "ne":
+      return cx.b.not(is(0n));
+    case "lt":
+      return is(-1n);
+    case "le":
+      return cx.b.select(is(-1n), constants.bool(true), is(0n));
+    case "gt":
+      return is(1n);
+    case "ge":
+      return cx.b.select(is(1n), constants.bool(true), is(0n));
+  }
+}
+
+/** `a is b` where one side is None, True or False (inference allows nothing else). */
+function identical(cx: LoweringContext, a: Value, aType: PyType, b: Value, bType: PyType): Value {
+  if (aType === pyTypes.none || bType === pyTypes.none) return constants.bool(aType === bType);
+  if (aType === pyTypes.bool && bType === pyTypes.bool) return cx.b.icmp("eq", a, b);
+  return constants.bool(false);
+}
+
+const COMPARE_OPS: Partial<Record<ast.cmpop["_type"], CompareOp>> = {
+  Eq: "eq",
+  NotEq: "ne",
+  Lt: "lt",
+  LtE: "le",
+  Gt: "gt",
+  GtE: "ge",
+};
+
+/** The operator with its operands swapped: `a < b` is `b > a`. */
+const MIRRORED = { eq: "eq", ne: "ne", lt: "gt", le: "ge", gt: "lt", ge: "le" } as const;

@@ -1,0 +1,140 @@
+// The state of lowering one function, which every construct's lowering reads and moves forward: the
+// builder and the block it appends to, the function and the specialisation it is made from, the SSA
+// variables, the targets of `break` and `continue`, and what lowering the whole program prepared
+// first (IR functions, globals, stored defaults, module constants). Also the helpers every construct
+// uses: source locations and raise infos, branches the SSA construction must see, runtime calls and
+// run-time checks.
+
+import {
+  type Block,
+  constants,
+  type Global,
+  IrBuilder,
+  type IrFunction,
+  type Module as IrModule,
+  type RaiseInfo,
+  type SourceLoc,
+  type Value,
+} from "@toolchain/compiler";
+import { lookupPythonRuntimeFunction } from "../runtime-library.js";
+import type * as ast from "../ast.js";
+import type { PyType } from "../py-types.js";
+import type { NodeSpan } from "../semantic-error.js";
+import { SsaVariables } from "../ssa-variables.js";
+import type { Specialization, TypedProgram } from "../type-inference.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
+import { isBoundFlag, variableType } from "./variables.js";
+
+/** What lowering the program prepares before any function body, for every function's lowering. */
+export interface ProgramLowering {
+  readonly program: TypedProgram;
+  readonly module: IrModule;
+  /** The IR function of each specialisation; the module body's is the entry function. */
+  readonly functions: ReadonlyMap<Specialization, IrFunction>;
+  /** Module variables that functions share, kept in IR globals. */
+  readonly globals: ReadonlyMap<string, Global>;
+  /** Default values that are not literals, computed where their function is defined and kept here. */
+  readonly defaults: ReadonlyMap<ast.expr, Global>;
+  /** Module variables bound once to a literal before any code runs: functions read the constant. */
+  readonly moduleConstants: ReadonlyMap<string, Value>;
+}
+
+export interface LoopTargets {
+  readonly continueTo: Block;
+  readonly breakTo: Block;
+}
+
+export class LoweringContext {
+  readonly program: TypedProgram;
+  readonly functions: ReadonlyMap<Specialization, IrFunction>;
+  readonly globals: ReadonlyMap<string, Global>;
+  readonly defaults: ReadonlyMap<ast.expr, Global>;
+  readonly moduleConstants: ReadonlyMap<string, Value>;
+  /** The builder, appending to the current block (named short: it is on almost every line). */
+  readonly b: IrBuilder;
+  readonly ssa: SsaVariables;
+  /** The loops around the statement being lowered, innermost last. */
+  readonly loops: LoopTargets[] = [];
+  /** Hidden loop counters of `for` loops, which are registers but no Python variable. */
+  readonly counterTypes = new Map<string, PyType>();
+  /** Variables some read of which no assignment may have reached. */
+  readonly possiblyUndefined = new Set<string>();
+
+  constructor(
+    lowering: ProgramLowering,
+    readonly spec: Specialization,
+    readonly fn: IrFunction,
+    /** Variables that get a run-time "bound" flag, checked where they are read. */
+    readonly guarded: ReadonlySet<string>,
+  ) {
+    this.program = lowering.program;
+    this.functions = lowering.functions;
+    this.globals = lowering.globals;
+    this.defaults = lowering.defaults;
+    this.moduleConstants = lowering.moduleConstants;
+    this.b = new IrBuilder(fn, lowering.module);
+    this.ssa = new SsaVariables(
+      this.b,
+      (name) => irTypeOf(variableType(this, name)),
+      (name, block) => {
+        if (isBoundFlag(name)) return constants.bool(false);
+        // Only the entry block starts with nothing bound; other blocks without predecessors are dead code.
+        if (block === fn.blocks[0]) this.possiblyUndefined.add(name);
+        return operationsOf(variableType(this, name)).zero();
+      },
+    );
+  }
+
+  /** The type inference gave `e` in this specialisation. */
+  typeOf(e: ast.expr): PyType {
+    const type = this.spec.exprTypes.get(e);
+    if (type === undefined) throw new Error(`internal: no type for ${e._type} at line ${e.lineno}`);
+    return type;
+  }
+
+  /** A call of the runtime function `name` (the module declares it). */
+  rt(name: string, args: Value[], loc: SourceLoc | null): Value {
+    const callee = lookupPythonRuntimeFunction(name);
+    if (callee === undefined) throw new Error(`no runtime function ${name}`);
+    return this.b.callExtern(callee, args, loc);
+  }
+
+  loc(node: NodeSpan): SourceLoc {
+    return { file: this.fn.sourceFile, line: node.lineno, col: node.col_offset };
+  }
+
+  raiseInfo(kind: string, message: string, node: NodeSpan): RaiseInfo {
+    return { kind, message, loc: this.loc(node) };
+  }
+
+  // Every edge goes through jump and branch, so the SSA construction knows each block's predecessors.
+
+  jump(target: Block): void {
+    if (this.b.isTerminated) return;
+    this.ssa.addEdge(this.b.block, target);
+    this.b.br(target);
+  }
+
+  branch(condition: Value, ifTrue: Block, ifFalse: Block): void {
+    this.ssa.addEdge(this.b.block, ifTrue);
+    this.ssa.addEdge(this.b.block, ifFalse);
+    this.b.condbr(condition, ifTrue, ifFalse);
+  }
+
+  /** Continues lowering in `block` (a fresh block after a terminator keeps dead code out of live blocks). */
+  startBlock(block: Block): void {
+    this.b.positionAt(block);
+  }
+
+  /** Raises `kind: message` unless `ok` holds. Constant conditions fold away in the passes. */
+  checkCondition(ok: Value, kind: string, message: string, node: NodeSpan): void {
+    const pass = this.b.createBlock("check.ok");
+    const fail = this.b.createBlock("check.fail");
+    this.branch(ok, pass, fail);
+    this.ssa.seal(fail);
+    this.startBlock(fail);
+    this.b.raise(this.raiseInfo(kind, message, node));
+    this.ssa.seal(pass);
+    this.startBlock(pass);
+  }
+}

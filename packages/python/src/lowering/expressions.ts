@@ -1,0 +1,181 @@
+// Expressions: the dispatch over expression kinds, and the ones that are no call, no arithmetic and no
+// comparison: constants, names, truth values, `and`/`or`/`not` with short-circuit evaluation (as
+// values and as branch conditions), and conditional expressions.
+
+import { type Block, constants, types, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { PyStrCodePoints } from "../constant-value.js";
+import { pyTypes } from "../py-types.js";
+import { SemanticError } from "../semantic-error.js";
+import { binary, unary } from "./arithmetic.js";
+import { lowerArgvItem } from "./builtins.js";
+import { lowerCall } from "./calls.js";
+import { lowerCompareValue } from "./comparisons.js";
+import { foldIntConstant } from "./constant-folding.js";
+import type { LoweringContext } from "./context.js";
+import { mathConstant } from "./math.js";
+import { lowerJoinedStr } from "./strings.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
+import { readVariable } from "./variables.js";
+
+export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
+  switch (e._type) {
+    case "Constant":
+      return lowerConstant(e);
+    case "Name":
+      return lowerName(cx, e);
+    case "BinOp": {
+      const folded = cx.typeOf(e) === pyTypes.int ? foldIntConstant(e) : null;
+      if (folded !== null) return constants.int(folded);
+      return binary(
+        cx,
+        e.op._type,
+        lowerExpression(cx, e.left),
+        cx.typeOf(e.left),
+        lowerExpression(cx, e.right),
+        cx.typeOf(e.right),
+        cx.typeOf(e),
+        e,
+      );
+    }
+    case "UnaryOp": {
+      const folded = cx.typeOf(e) === pyTypes.int ? foldIntConstant(e) : null;
+      if (folded !== null) return constants.int(folded);
+      return lowerUnary(cx, e);
+    }
+    case "BoolOp":
+      return lowerBoolOpValue(cx, e);
+    case "Compare":
+      return lowerCompareValue(cx, e);
+    case "IfExp":
+      return lowerIfExp(cx, e);
+    case "Call":
+      return lowerCall(cx, e);
+    case "Attribute":
+      return mathConstant(e.attr);
+    case "Subscript":
+      return lowerArgvItem(cx, e);
+    case "JoinedStr":
+      return lowerJoinedStr(cx, e);
+    default:
+      throw new SemanticError(`unsupported: ${e._type}`, e);
+  }
+}
+
+export function lowerConstant(e: ast.Constant): Value {
+  const v = e.value;
+  if (v === null) return constants.unit();
+  if (typeof v === "boolean") return constants.bool(v);
+  if (typeof v === "bigint") return constants.int(v);
+  if (typeof v === "number") return constants.float(v);
+  if (typeof v === "string") return constants.str(v);
+  if (v instanceof PyStrCodePoints) return constants.str(String.fromCodePoint(...v.codePoints));
+  throw new SemanticError("unsupported: this constant", e);
+}
+
+function lowerName(cx: LoweringContext, e: ast.Name): Value {
+  const kind = cx.program.scopes.resolution.get(e);
+  if (kind === "builtin") return constants.str("__main__");
+  const imported = cx.program.imports.get(e.id);
+  if (imported !== undefined && kind === "global") return mathConstant(imported.member!);
+  return readVariable(cx, e.id, e);
+}
+
+function lowerUnary(cx: LoweringContext, e: ast.UnaryOp): Value {
+  const operandType = cx.typeOf(e.operand);
+  const operand = lowerExpression(cx, e.operand);
+  if (e.op._type === "Not") return cx.b.not(operationsOf(operandType).truth(cx, operand));
+  return unary(cx, e.op._type, operand, operandType, e);
+}
+
+/** Branches on the truth value of `e`, short-circuiting `and`, `or` and `not` into control flow. */
+export function lowerCondition(cx: LoweringContext, e: ast.expr, ifTrue: Block, ifFalse: Block): void {
+  if (e._type === "BoolOp") {
+    const last = e.values.length - 1;
+    e.values.forEach((v, index) => {
+      if (index === last) {
+        lowerCondition(cx, v, ifTrue, ifFalse);
+        return;
+      }
+      const next = cx.b.createBlock(e.op._type === "And" ? "and.next" : "or.next");
+      if (e.op._type === "And") lowerCondition(cx, v, next, ifFalse);
+      else lowerCondition(cx, v, ifTrue, next);
+      cx.ssa.seal(next);
+      cx.startBlock(next);
+    });
+    return;
+  }
+  if (e._type === "UnaryOp" && e.op._type === "Not") {
+    lowerCondition(cx, e.operand, ifFalse, ifTrue);
+    return;
+  }
+  cx.branch(operationsOf(cx.typeOf(e)).truth(cx, lowerExpression(cx, e)), ifTrue, ifFalse);
+}
+
+/** `a and b` / `a or b` as a value: the deciding operand itself, as Python returns it. */
+function lowerBoolOpValue(cx: LoweringContext, e: ast.BoolOp): Value {
+  const type = cx.typeOf(e);
+  if (!cx.spec.exprTypes.has(e.values[0]!)) {
+    // Only typed as a condition: its value is the truth of the whole expression.
+    const yes = cx.b.createBlock("bool.true");
+    const no = cx.b.createBlock("bool.false");
+    const join = cx.b.createBlock("bool.end");
+    lowerCondition(cx, e, yes, no);
+    cx.ssa.seal(yes);
+    cx.ssa.seal(no);
+    cx.startBlock(yes);
+    cx.jump(join);
+    cx.startBlock(no);
+    cx.jump(join);
+    cx.ssa.seal(join);
+    cx.startBlock(join);
+    return cx.b.phi(types.i1, [
+      { block: yes, value: constants.bool(true) },
+      { block: no, value: constants.bool(false) },
+    ]);
+  }
+  const join = cx.b.createBlock(e.op._type === "And" ? "and.end" : "or.end");
+  const incoming: { block: Block; value: Value }[] = [];
+  const last = e.values.length - 1;
+  e.values.forEach((operand, index) => {
+    const value = lowerExpression(cx, operand);
+    if (index === last) {
+      incoming.push({ block: cx.b.block, value });
+      cx.jump(join);
+      return;
+    }
+    const next = cx.b.createBlock(e.op._type === "And" ? "and.next" : "or.next");
+    const truth = operationsOf(type).truth(cx, value);
+    incoming.push({ block: cx.b.block, value });
+    if (e.op._type === "And") cx.branch(truth, next, join);
+    else cx.branch(truth, join, next);
+    cx.ssa.seal(next);
+    cx.startBlock(next);
+  });
+  cx.ssa.seal(join);
+  cx.startBlock(join);
+  return cx.b.phi(irTypeOf(type), incoming);
+}
+
+function lowerIfExp(cx: LoweringContext, e: ast.IfExp): Value {
+  const then = cx.b.createBlock("ifexp.then");
+  const orelse = cx.b.createBlock("ifexp.else");
+  const join = cx.b.createBlock("ifexp.end");
+  lowerCondition(cx, e.test, then, orelse);
+  cx.ssa.seal(then);
+  cx.ssa.seal(orelse);
+  cx.startBlock(then);
+  const a = lowerExpression(cx, e.body);
+  const fromThen = cx.b.block;
+  cx.jump(join);
+  cx.startBlock(orelse);
+  const b = lowerExpression(cx, e.orelse);
+  const fromElse = cx.b.block;
+  cx.jump(join);
+  cx.ssa.seal(join);
+  cx.startBlock(join);
+  return cx.b.phi(irTypeOf(cx.typeOf(e)), [
+    { block: fromThen, value: a },
+    { block: fromElse, value: b },
+  ]);
+}

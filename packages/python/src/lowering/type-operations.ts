@@ -1,0 +1,131 @@
+// What the values of each Python type do, in IR terms: one entry per kind of type. Lowering asks this
+// table for a value's IR type, its truth, its str() and repr(), its format(spec), how print writes
+// it, how two of them compare and how int() and float() convert it, so a new type is one entry here.
+//
+// An operation a type does not have is left out of its entry (None has no format spec, no int() and
+// no float()): type inference refuses those programs, so lowering never asks. Operations no type of
+// the subset has yet (hash, len, iteration) join the same way, as optional members, with the first
+// type that has them.
+
+import {
+  type CompareOp,
+  type Constant,
+  constants,
+  type IrType,
+  type SourceLoc,
+  strType,
+  types,
+  type Value,
+} from "@toolchain/compiler";
+import { type PyType, type PyTypeKind, pyTypes } from "../py-types.js";
+import { RT } from "../runtime-names.js";
+import { asFloat, asInt } from "./arithmetic.js";
+import type { LoweringContext } from "./context.js";
+
+export interface PyTypeOperations {
+  /** How a value of the type is held in the IR. */
+  readonly irType: IrType;
+  /** A global's first value, and a variable's before its first assignment (never seen: such a read raises or is dead). */
+  zero(): Constant;
+  /** Python's truth value, `bool(x)`: an i1. */
+  truth(cx: LoweringContext, value: Value): Value;
+  /** `str(x)`: a str. */
+  str(cx: LoweringContext, value: Value): Value;
+  /** `repr(x)`: a str. */
+  repr(cx: LoweringContext, value: Value): Value;
+  /** `format(x, spec)` with `spec` a str, raising ValueError at `loc` for a spec the type rejects. */
+  format?(cx: LoweringContext, value: Value, spec: Value, loc: SourceLoc): Value;
+  /** Writes `str(x)` to standard output for print (without making the string where the runtime need not). */
+  write(cx: LoweringContext, value: Value): void;
+  /** `a <op> b` between two values of the type: an i1. */
+  compare(cx: LoweringContext, op: CompareOp, a: Value, b: Value): Value;
+  /** `int(x)`, raising at `loc` where the value has no int. */
+  toInt?(cx: LoweringContext, value: Value, loc: SourceLoc): Value;
+  /** `float(x)`, raising at `loc` where the value has no float. */
+  toFloat?(cx: LoweringContext, value: Value, loc: SourceLoc): Value;
+}
+
+/** The operations of `type`'s kind (a kind with parts, such as Optional[T], will build them from its parts'). */
+export function operationsOf(type: PyType): PyTypeOperations {
+  return PY_TYPE_OPERATIONS[type.kind];
+}
+
+export function irTypeOf(type: PyType): IrType {
+  return operationsOf(type).irType;
+}
+
+const intToStr = (cx: LoweringContext, value: Value) => cx.rt(RT.intToStr, [value], null);
+const floatToStr = (cx: LoweringContext, value: Value) => cx.rt(RT.floatToStr, [value], null);
+const boolToStr = (cx: LoweringContext, value: Value) =>
+  cx.b.select(value, constants.str("True"), constants.str("False"));
+const noneToStr = () => constants.str("None");
+const writeStr = (cx: LoweringContext, value: Value) => {
+  cx.rt(RT.writeStr, [value], null);
+};
+
+// For numbers, int() and float() are the numeric promotions arithmetic uses, except float's int().
+const PY_TYPE_OPERATIONS: Readonly<Record<PyTypeKind, PyTypeOperations>> = {
+  int: {
+    irType: types.i64,
+    zero: () => constants.int(0n),
+    truth: (cx, value) => cx.b.icmp("ne", value, constants.int(0n)),
+    str: intToStr,
+    repr: intToStr,
+    format: (cx, value, spec, loc) => cx.rt(RT.formatInt, [value, spec], loc),
+    write: (cx, value) => {
+      cx.rt(RT.writeInt, [value], null);
+    },
+    compare: (cx, op, a, b) => cx.b.icmp(op, a, b),
+    toInt: (cx, value) => asInt(cx, value, pyTypes.int),
+    toFloat: (cx, value) => asFloat(cx, value, pyTypes.int),
+  },
+  float: {
+    irType: types.f64,
+    zero: () => constants.float(0),
+    truth: (cx, value) => cx.b.fcmp("ne", value, constants.float(0)),
+    str: floatToStr,
+    repr: floatToStr,
+    format: (cx, value, spec, loc) => cx.rt(RT.formatFloat, [value, spec], loc),
+    write: (cx, value) => {
+      cx.rt(RT.writeFloat, [value], null);
+    },
+    compare: (cx, op, a, b) => cx.b.fcmp(op, a, b),
+    toInt: (cx, value, loc) => cx.rt(RT.floatToInt, [value], loc),
+    toFloat: (cx, value) => asFloat(cx, value, pyTypes.float),
+  },
+  bool: {
+    irType: types.i1,
+    zero: () => constants.bool(false),
+    truth: (_cx, value) => value,
+    str: boolToStr,
+    repr: boolToStr,
+    format: (cx, value, spec, loc) => cx.rt(RT.formatBool, [value, spec], loc),
+    write: (cx, value) => writeStr(cx, boolToStr(cx, value)),
+    // As ints: True > False.
+    compare: (cx, op, a, b) => cx.b.icmp(op, cx.b.zext(a), cx.b.zext(b)),
+    toInt: (cx, value) => asInt(cx, value, pyTypes.bool),
+    toFloat: (cx, value) => asFloat(cx, value, pyTypes.bool),
+  },
+  None: {
+    irType: types.unit,
+    zero: () => constants.unit(),
+    truth: () => constants.bool(false),
+    str: noneToStr,
+    repr: noneToStr,
+    write: (cx) => writeStr(cx, noneToStr()),
+    // None == None; inference refuses ordering them.
+    compare: (_cx, op) => constants.bool(op === "eq" || op === "le" || op === "ge"),
+  },
+  str: {
+    irType: strType,
+    zero: () => constants.str(""),
+    truth: (cx, value) => cx.b.icmp("ne", cx.rt(RT.strLength, [value], null), constants.int(0n)),
+    str: (_cx, value) => value,
+    repr: (cx, value) => cx.rt(RT.strRepr, [value], null),
+    format: (cx, value, spec, loc) => cx.rt(RT.formatStr, [value, spec], loc),
+    write: writeStr,
+    compare: (cx, op, a, b) => cx.b.icmp(op, cx.rt(RT.strCompare, [a, b], null), constants.int(0n)),
+    toInt: (cx, value, loc) => cx.rt(RT.strToInt, [value], loc),
+    toFloat: (cx, value, loc) => cx.rt(RT.strToFloat, [value], loc),
+  },
+};
