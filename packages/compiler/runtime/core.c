@@ -214,6 +214,7 @@ _Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers,
       .line_count = line_count,
   };
   rt_language_report_uncaught(&report);
+  rt_leak_check_report();
   exit(1);
 }
 
@@ -271,8 +272,7 @@ void rt_init(int32_t argc, char **argv, const char *overflow_kind_, const char *
   arg_count = argc;
   arg_values = rt_malloc(sizeof(rt_str *) * (size_t)(argc > 0 ? argc : 1));
   for (int32_t i = 0; i < argc; i++) {
-    arg_values[i] = rt_str_from_cstr(argv[i]);
-    arg_values[i]->refcount = -1;
+    arg_values[i] = rt_str_immortal_from_cstr(argv[i]);
   }
 }
 
@@ -284,6 +284,8 @@ int32_t rt_shutdown(void) {
 
 _Noreturn void rt_exit(int64_t status) {
   rt_stdout_flush();
+  /* The frames still running when the program exits keep what they hold: the report counts it. */
+  rt_leak_check_report();
   exit((int)status);
 }
 

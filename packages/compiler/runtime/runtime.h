@@ -29,16 +29,24 @@
 
 /* ---- strings ------------------------------------------------------------------------------- */
 
+/* A managed object of layout rt_str_layout; immortal (count < 0) when the compiler emits it as a
+ * constant or the runtime keeps it forever. The layout module (packages/compiler/src/ir/layouts.ts,
+ * `stringObject`) places these fields the same way; a test checks the two agree. */
 typedef struct rt_str {
-  int64_t refcount; /* < 0: immortal (compiler-emitted constants, runtime singletons) */
-  int64_t size;     /* bytes of UTF-8 data, not counting the terminating NUL */
-  int64_t length;   /* code points */
-  char data[];      /* size bytes, then a NUL */
+  rt_object header;
+  int64_t size;   /* bytes of UTF-8 data, not counting the terminating NUL */
+  int64_t length; /* code points */
+  char data[];    /* size bytes, then a NUL */
 } rt_str;
+
+extern const rt_layout rt_str_layout;
 
 rt_str *rt_str_new_uninit(int64_t size);           /* refcount 1; caller fills data, length */
 rt_str *rt_str_from_utf8(const char *data, size_t size);
 rt_str *rt_str_from_cstr(const char *s);
+/* A string that lives as long as the process (command-line arguments): never counted or freed, and
+ * not an allocation of the object runtime, so the leak checker does not see it. */
+rt_str *rt_str_immortal_from_cstr(const char *s);
 void rt_str_incref(rt_str *s);
 void rt_str_decref(rt_str *s);
 int64_t rt_utf8_length(const char *data, size_t size);

@@ -6,27 +6,37 @@
 
 /* ---- construction and reference counting ------------------------------------------------------ */
 
-static struct {
-  int64_t refcount, size, length;
-  char data[1];
-} empty_storage = {-1, 0, 0, {0}};
+/* The runtime's own layouts are numbered below 16 (the compiler numbers a module's from there). */
+enum { STRING_TYPE_ID = 1 };
+
+/* A string holds no references and owns nothing but itself. */
+const rt_layout rt_str_layout = {
+    .name = "str",
+    .type_id = STRING_TYPE_ID,
+    .flags = 0,
+    .size = sizeof(rt_str),
+    .drop = NULL,
+    .traverse = NULL,
+};
+
+/* Immortal strings laid out as rt_str with room for their text. */
+typedef struct {
+  rt_object header;
+  int64_t size, length;
+  char data[2];
+} small_string;
+
+static small_string empty_storage = {{RT_REFCOUNT_IMMORTAL, &rt_str_layout}, 0, 0, {0}};
 #define EMPTY ((rt_str *)&empty_storage)
 
 /* One immortal string per ASCII character, so indexing ASCII text allocates nothing. */
-static struct {
-  int64_t refcount, size, length;
-  char data[2];
-} ascii_storage[128];
+static small_string ascii_storage[128];
 static bool ascii_ready;
 
 static rt_str *ascii_char(unsigned char c) {
   if (!ascii_ready) {
     for (int i = 0; i < 128; i++) {
-      ascii_storage[i].refcount = -1;
-      ascii_storage[i].size = 1;
-      ascii_storage[i].length = 1;
-      ascii_storage[i].data[0] = (char)i;
-      ascii_storage[i].data[1] = '\0';
+      ascii_storage[i] = (small_string){{RT_REFCOUNT_IMMORTAL, &rt_str_layout}, 1, 1, {(char)i, '\0'}};
     }
     ascii_ready = true;
   }
@@ -34,8 +44,7 @@ static rt_str *ascii_char(unsigned char c) {
 }
 
 rt_str *rt_str_new_uninit(int64_t size) {
-  rt_str *s = rt_malloc(sizeof(rt_str) + (size_t)size + 1);
-  s->refcount = 1;
+  rt_str *s = (rt_str *)rt_alloc(&rt_str_layout, (int64_t)sizeof(rt_str) + size + 1, NULL);
   s->size = size;
   s->length = 0;
   s->data[size] = '\0';
@@ -59,13 +68,19 @@ rt_str *rt_str_from_utf8(const char *data, size_t size) {
 
 rt_str *rt_str_from_cstr(const char *text) { return rt_str_from_utf8(text, strlen(text)); }
 
-void rt_str_incref(rt_str *s) {
-  if (s->refcount >= 0) s->refcount++;
+rt_str *rt_str_immortal_from_cstr(const char *text) {
+  size_t size = strlen(text);
+  rt_str *s = rt_malloc(sizeof(rt_str) + size + 1);
+  s->header = (rt_object){RT_REFCOUNT_IMMORTAL, &rt_str_layout};
+  s->size = (int64_t)size;
+  s->length = rt_utf8_length(text, size);
+  memcpy(s->data, text, size + 1);
+  return s;
 }
 
-void rt_str_decref(rt_str *s) {
-  if (s->refcount > 0 && --s->refcount == 0) free(s);
-}
+void rt_str_incref(rt_str *s) { rt_retain(&s->header); }
+
+void rt_str_decref(rt_str *s) { rt_release(&s->header); }
 
 int rt_utf8_decode(const unsigned char *p, uint32_t *cp) {
   unsigned char c = p[0];

@@ -53,6 +53,18 @@ export const objectHeader = {
 } as const;
 
 /**
+ * A string object (`rt_str` in runtime/runtime.h): the header, the size of its UTF-8 text in bytes,
+ * its length in code points, then the text and a NUL. The emitter writes string constants so.
+ */
+export const stringObject = {
+  fields: [
+    { name: "size", offset: 16, size: 8 },
+    { name: "length", offset: 24, size: 8 },
+    { name: "data", offset: 32, size: 0 },
+  ],
+} as const;
+
+/**
  * The descriptor the emitter writes for each declared layout (`rt_layout` in runtime/object.h), in
  * field order: name (C string), type id, flags, size in bytes, drop function, traverse function.
  */

@@ -9,10 +9,13 @@
 
 import { functionsThatCanRaise } from "../ir/can-raise.js";
 import type { Constant, External, Global, IrFunction, Module } from "../ir/ir.js";
-import { types } from "../ir/types.js";
+import { runtimeLayouts } from "../ir/layouts.js";
+import { holdsReferences, types } from "../ir/types.js";
 import { UNLIKELY } from "./error-exits.js";
 import { callingConvention, FunctionEmitter } from "./function-emitter.js";
 import { escapeBytes, floatLiteral, hostTarget, llvmType, quoted, zeroValue } from "./llvm-values.js";
+import { layoutDescriptorSymbol } from "./object-layouts.js";
+import { countHelper } from "./reference-counts.js";
 
 export interface EmitOptions {
   /**
@@ -54,6 +57,8 @@ export class ModuleEmitter {
   readonly raising: Set<IrFunction>;
   private readonly functionNames = new Map<IrFunction, string>();
   private readonly globalNames = new Map<Global, string>();
+  /** Distinguishes the names of the globals' releases on main's two ways out. */
+  private releaseRound = 0;
 
   constructor(
     readonly module: Module,
@@ -114,9 +119,11 @@ export class ModuleEmitter {
       const bytes = new TextEncoder().encode(value);
       const length = [...value].length;
       const n = bytes.length + 1;
+      // An immortal object (count -1) of the runtime's string layout: header, size, length, text.
+      const layout = layoutDescriptorSymbol(this, runtimeLayouts.str);
       this.constantLines.push(
-        `${name} = private unnamed_addr constant { i64, i64, i64, [${n} x i8] } ` +
-          `{ i64 -1, i64 ${bytes.length}, i64 ${length}, [${n} x i8] c"${escapeBytes(bytes)}\\00" }, align 8`,
+        `${name} = private unnamed_addr constant { i64, ptr, i64, i64, [${n} x i8] } ` +
+          `{ i64 -1, ptr ${layout}, i64 ${bytes.length}, i64 ${length}, [${n} x i8] c"${escapeBytes(bytes)}\\00" }, align 8`,
       );
     }
     return name;
@@ -222,14 +229,32 @@ export class ModuleEmitter {
           "  %failed = icmp ne i8 %pending, 0",
           `  br i1 %failed, label %uncaught, label %done, ${UNLIKELY}`,
           "uncaught:",
+          ...this.releaseGlobals(),
           `  call void @rt_report_uncaught(ptr ${this.cString(this.module.sourceFile)}, ${this.lineTable()})`,
           "  unreachable",
           "done:",
         );
       }
     }
-    lines.push("  %status = call i32 @rt_shutdown()", "  ret i32 %status", "}", "");
+    lines.push(...this.releaseGlobals(), "  %status = call i32 @rt_shutdown()", "  ret i32 %status", "}", "");
     return lines;
+  }
+
+  /**
+   * At the program's end, the module lets go of what its globals hold, as CPython clears a module's
+   * globals at exit: so the leak checker sees only what the program lost.
+   */
+  private releaseGlobals(): string[] {
+    const round = this.releaseRound++;
+    return this.module.globals
+      .filter((g) => holdsReferences(g.type))
+      .flatMap((g, i) => {
+        const value = `%global.${i}.${round}`;
+        return [
+          `  ${value} = load ${llvmType(g.type)}, ptr ${this.globalName(g)}`,
+          `  call void ${countHelper(this, "release", g.type, true)}(${llvmType(g.type)} ${value})`,
+        ];
+      });
   }
 
   /** The traceback's source lines: arguments (numbers, texts, count) for rt_report_uncaught. */

@@ -4,9 +4,6 @@
 // a function value counts its parts, a variant the parts of its case. Inlined, because they run
 // around every operation on a managed value and a call into the runtime for a compare and an add
 // would cost more than the work.
-//
-// Strings are still the runtime's older layout (no layout pointer; freed with free()), so a `ref str`
-// is counted alike but released to free().
 
 import type { Value } from "../ir/ir.js";
 import { variantLayout } from "../ir/layouts.js";
@@ -89,12 +86,12 @@ export function countParts(
   if (!holdsReferences(type)) return;
   switch (type.kind) {
     case "ref":
-      countObject(m, body, kind, value, nullable, type.layout.name === "str" && type.layout.fields === null);
+      countObject(m, body, kind, value, nullable);
       return;
     case "fn": {
       const env = body.tmp();
       body.line(`${env} = extractvalue { ptr, ptr } ${value}, 1`);
-      countObject(m, body, kind, env, true, false);
+      countObject(m, body, kind, env, true);
       return;
     }
     case "struct":
@@ -113,15 +110,8 @@ export function countParts(
   }
 }
 
-/** The object protocol on one pointer; `isString`: the runtime's older strings, freed with free(). */
-function countObject(
-  m: ModuleEmitter,
-  body: HelperBody,
-  kind: CountKind,
-  pointer: string,
-  nullable: boolean,
-  isString: boolean,
-): void {
+/** The object protocol on one pointer. */
+function countObject(m: ModuleEmitter, body: HelperBody, kind: CountKind, pointer: string, nullable: boolean): void {
   const done = body.label("counted");
   if (nullable) {
     const isNull = body.tmp();
@@ -146,9 +136,8 @@ function countObject(
     body.line(`${last} = icmp eq i64 ${next}, 0`);
     body.line(`br i1 ${last}, label %${free}, label %${done}`);
     body.startLabel(free);
-    const dealloc = isString ? "free" : "rt_dealloc";
-    m.declareIntrinsic(`declare void @${dealloc}(ptr) nounwind`);
-    body.line(`call void @${dealloc}(ptr ${pointer})`);
+    m.declareIntrinsic("declare void @rt_dealloc(ptr) nounwind");
+    body.line(`call void @rt_dealloc(ptr ${pointer})`);
   }
   body.line(`br label %${done}`);
   body.startLabel(done);
@@ -164,7 +153,7 @@ function countVariant(
   nullable: boolean,
 ): void {
   if (isNullableRef(type)) {
-    countObject(m, body, kind, value, true, type.cases[1]!.kind === "ref" && type.cases[1].layout.fields === null);
+    countObject(m, body, kind, value, true);
     return;
   }
   const ty = llvmType(type);
