@@ -16,9 +16,9 @@ import {
   type SourceLoc,
   type Value,
 } from "@toolchain/compiler";
-import { lookupPythonRuntimeFunction } from "../runtime-library.js";
 import type * as ast from "../ast.js";
 import type { PyType } from "../py-types.js";
+import { lookupPythonRuntimeFunction } from "../runtime-library.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { SsaVariables } from "../ssa-variables.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
