@@ -145,23 +145,24 @@ void rt_raise_message(rt_str *kind, rt_str *message) {
 
 void rt_raise_int_overflow(void) { rt_raise(overflow_kind, overflow_message); }
 
-void rt_traceback_push(const char *function, int64_t line) {
+void rt_traceback_push(const char *function, const char *file, int64_t line) {
   if (frame_count == frame_capacity) {
     frame_capacity = frame_capacity == 0 ? 64 : frame_capacity * 2;
     frames = rt_realloc(frames, frame_capacity * sizeof *frames);
   }
   frames[frame_count].function = function;
+  frames[frame_count].file = file;
   frames[frame_count].line = line;
   frame_count++;
 }
 
-void rt_traceback_push_repeated(const char *function, int64_t line, int64_t count) {
-  for (int64_t i = 0; i < count; i++) rt_traceback_push(function, line);
+void rt_traceback_push_repeated(const char *function, const char *file, int64_t line, int64_t count) {
+  for (int64_t i = 0; i < count; i++) rt_traceback_push(function, file, line);
 }
 
-void rt_raise_at(const char *kind, const char *message, const char *function, int64_t line) {
+void rt_raise_at(const char *kind, const char *message, const char *function, const char *file, int64_t line) {
   rt_raise(kind, message);
-  rt_traceback_push(function, line);
+  rt_traceback_push(function, file, line);
 }
 
 void rt_error_take(char **kind, char **message, rt_traceback_frame **taken_frames, size_t *taken_count) {
@@ -177,7 +178,7 @@ void rt_error_take(char **kind, char **message, rt_traceback_frame **taken_frame
 
 void rt_error_restore(const char *kind, const char *message, const rt_traceback_frame *from, size_t count) {
   rt_raise(kind, message);
-  for (size_t i = 0; i < count; i++) rt_traceback_push(from[i].function, from[i].line);
+  for (size_t i = 0; i < count; i++) rt_traceback_push(from[i].function, from[i].file, from[i].line);
 }
 
 const char *rt_error_kind(void) { return error_kind != NULL ? error_kind : ""; }
@@ -188,30 +189,39 @@ void rt_error_clear(void) {
   frame_count = 0;
 }
 
-const char *rt_error_report_source_line(const rt_error_report *report, int64_t line) {
-  int64_t lo = 0, hi = report->line_count;
-  while (lo < hi) {
-    int64_t mid = lo + (hi - lo) / 2;
-    if (report->line_numbers[mid] < line)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < report->line_count && report->line_numbers[lo] == line ? report->line_texts[lo] : NULL;
+const char *rt_error_report_frame_file(const rt_error_report *report, const rt_traceback_frame *frame) {
+  return frame->file != NULL ? frame->file : report->program;
 }
 
-_Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers, const char *const *line_texts,
-                                  int64_t line_count) {
+const char *rt_error_report_source_line(const rt_error_report *report, const char *file, int64_t line) {
+  if (file == NULL) return NULL;
+  for (int64_t i = 0; i < report->source_count; i++) {
+    const rt_source_lines *source = &report->sources[i];
+    /* The emitter shares one constant per file name, but a frame may come from another module. */
+    if (source->file != file && strcmp(source->file, file) != 0) continue;
+    int64_t lo = 0, hi = source->line_count;
+    while (lo < hi) {
+      int64_t mid = lo + (hi - lo) / 2;
+      if (source->line_numbers[mid] < line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo < source->line_count && source->line_numbers[lo] == line ? source->line_texts[lo] : NULL;
+  }
+  return NULL;
+}
+
+_Noreturn void rt_report_uncaught(const char *program, const rt_source_lines *sources, int64_t source_count) {
   rt_stdout_flush();
   rt_error_report report = {
       .kind = rt_error_kind(),
       .message = rt_error_message(),
       .frames = frames,
       .frame_count = frame_count,
-      .file = file,
-      .line_numbers = line_numbers,
-      .line_texts = line_texts,
-      .line_count = line_count,
+      .program = program,
+      .sources = sources,
+      .source_count = source_count,
   };
   rt_language_report_uncaught(&report);
   rt_leak_check_report();

@@ -92,20 +92,25 @@ extern uint8_t rt_error_pending;
 /* Kinds and messages are the caller's (the front end's or a language library's) and are copied. */
 void rt_raise(const char *kind, const char *message);
 void rt_raisef(const char *kind, const char *format, ...) __attribute__((format(printf, 2, 3)));
-void rt_raise_at(const char *kind, const char *message, const char *function, int64_t line);
+/* Raises and starts the traceback at the frame of `function` at `file`:`line`. The function and file
+ * names are not copied: the emitter passes constants (one per file, shared by its frames). */
+void rt_raise_at(const char *kind, const char *message, const char *function, const char *file, int64_t line);
 void rt_raise_message(rt_str *kind, rt_str *message);
 /* Raises the configured integer-overflow error (rt_init's overflow kind and message). */
 void rt_raise_int_overflow(void);
-void rt_traceback_push(const char *function, int64_t line);
-/* `count` frames of `function` at `line`: the calls a tail-recursive loop stands for. */
-void rt_traceback_push_repeated(const char *function, int64_t line, int64_t count);
+/* Adds the frame of `function` at `file`:`line` (constants, not copied) to the pending error's traceback. */
+void rt_traceback_push(const char *function, const char *file, int64_t line);
+/* `count` frames of `function` at `file`:`line`: the calls a tail-recursive loop stands for. */
+void rt_traceback_push_repeated(const char *function, const char *file, int64_t line, int64_t count);
 const char *rt_error_kind(void);
 const char *rt_error_message(void);
 void rt_error_clear(void);
 
-/* One entry of the traceback: a function and the line it was at. */
+/* One entry of the traceback: a function, the file it is defined in (each frame names its own, as a
+ * module may span several source files) and the line it was at. */
 typedef struct rt_traceback_frame {
   const char *function;
+  const char *file; /* NULL: the program's (rt_error_report's `program`) */
   int64_t line;
 } rt_traceback_frame;
 
@@ -136,6 +141,15 @@ rt_exception *rt_exception_new(rt_str *kind, rt_str *message);
 rt_str *rt_exception_kind(rt_exception *exception);
 rt_str *rt_exception_message(rt_exception *exception);
 
+/* The lines of one source file that traceback frames may point at, sorted by number (the emitter
+ * embeds only those). */
+typedef struct rt_source_lines {
+  const char *file;
+  const int64_t *line_numbers;
+  const char *const *line_texts;
+  int64_t line_count;
+} rt_source_lines;
+
 /* Everything known about an error nothing handled, for the language library to report. */
 typedef struct rt_error_report {
   const char *kind;
@@ -143,22 +157,23 @@ typedef struct rt_error_report {
   /* Innermost frame first: each unwinding frame appended itself. */
   const rt_traceback_frame *frames;
   size_t frame_count;
-  /* The source file the program was compiled from, as the front end named it. */
-  const char *file;
-  /* The source lines frames may point at, sorted by number (the emitter embeds only those); read
-   * them with rt_error_report_source_line. */
-  const int64_t *line_numbers;
-  const char *const *line_texts;
-  int64_t line_count;
+  /* The program's main source file, as the front end named it: the file of a frame that names none
+   * (read a frame's file with rt_error_report_frame_file). */
+  const char *program;
+  /* The embedded source lines, one entry per file; read them with rt_error_report_source_line. */
+  const rt_source_lines *sources;
+  int64_t source_count;
 } rt_error_report;
 
-/* The text of source line `line` as the emitter embedded it, or NULL when it is not embedded. */
-const char *rt_error_report_source_line(const rt_error_report *report, int64_t line);
+/* The file a frame of the report is in: its own, or the program's when it names none. */
+const char *rt_error_report_frame_file(const rt_error_report *report, const rt_traceback_frame *frame);
+/* The text of line `line` of `file` as the emitter embedded it, or NULL when it is not embedded. */
+const char *rt_error_report_source_line(const rt_error_report *report, const char *file, int64_t line);
 
 /* Called by emitted `main` when its entry function returned with an error pending: flushes stdout,
- * has the language library report the error (rt_language_report_uncaught) and exits with status 1. */
-_Noreturn void rt_report_uncaught(const char *file, const int64_t *line_numbers, const char *const *line_texts,
-                                  int64_t line_count);
+ * has the language library report the error (rt_language_report_uncaught) and exits with status 1.
+ * `program` is the program's main source file; `sources` the embedded lines, per file. */
+_Noreturn void rt_report_uncaught(const char *program, const rt_source_lines *sources, int64_t source_count);
 
 /* ---- process -------------------------------------------------------------------------------- */
 

@@ -16,7 +16,7 @@ export * from "./ir/text-parser.js";
 export * from "./ir/types.js";
 export * from "./ir/uses.js";
 export * from "./ir/validator.js";
-export { type EmitOptions, emitModule } from "./llvm/emit-llvm.js";
+export { type EmitOptions, emitModule, type SourceLines } from "./llvm/emit-llvm.js";
 export * from "./passes/base-case-inlining.js";
 export * from "./passes/constant-folding.js";
 export * from "./passes/dead-code-elimination.js";

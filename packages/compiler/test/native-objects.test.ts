@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
 import { insertReferenceCounting, optimizeModule, validateModule } from "../src/index.js";
 import { dedent, parseValid } from "./ir-text.js";
-import { buildProgram, runProgram } from "./native-build.js";
+import { buildProgram } from "./native-build.js";
 
 /** Builds the IR text (after the passes pycompile runs) and runs it with the leak checker on. */
 async function run(text: string, args: readonly string[] = []) {

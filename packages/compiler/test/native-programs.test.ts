@@ -12,6 +12,7 @@ import type { IrFunction, Module, RaiseInfo, SourceLoc, Value } from "../src/ir/
 import { types } from "../src/ir/types.js";
 import { emitModule } from "../src/llvm/emit-llvm.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
+import { parseValid } from "./ir-text.js";
 import { buildProgram, runProgram } from "./native-build.js";
 
 /** The source file of the program being built (newProgram's), which the locations below point into. */
@@ -101,7 +102,7 @@ describe("errors and their report", () => {
     print(b, constants.str("never"));
     finish(b);
 
-    const result = runProgram((await buildProgram(m, { sourceLines: source })).path);
+    const result = runProgram((await buildProgram(m, { sourceLines: new Map([["frames.src", source]]) })).path);
     assert.equal(result.stdout, "start\n2\n");
     assert.equal(
       result.stderr,
@@ -154,6 +155,125 @@ describe("errors and their report", () => {
     assert.equal(result.stdout, "before\n");
     assert.equal(result.stderr, "uncaught AssertionFailed\n  at main (bare.src:3)\n");
     assert.equal(result.status, 1);
+  });
+
+  it("names each frame's own file and shows its line from that file's source, in a module of two files", async () => {
+    // `divide` comes from lib.ir, `outer` and `main` from main.ir; both files have a line 3.
+    const m = parseValid(`
+      module "main.ir"
+      entry @main
+
+      extern @rt_write_i64(i64) -> void memory any
+      extern @rt_write_newline() -> void memory any
+
+      func @divide(%a: i64, %b: i64) -> i64 file "lib.ir" {
+      entry:
+        %0 = floordiv i64 %a, %b raises DivisionByZero "division by zero" @3:4
+        ret %0
+      }
+
+      func @outer(%n: i64) -> i64 {
+      entry:
+        %0 = sub i64 %n, 3
+        %1 = call i64 @divide(%n, %0) @3:11
+        ret %1
+      }
+
+      func @main() -> void {
+      entry:
+        %0 = call i64 @outer(5) @5:6
+        call_extern void @rt_write_i64(%0)
+        call_extern void @rt_write_newline()
+        %1 = call i64 @outer(3) @6:6
+        call_extern void @rt_write_i64(%1)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `);
+    const sourceLines = new Map([
+      [
+        "main.ir",
+        ['use "lib.ir"', "func outer(n)", "    return divide(n, n - 3)", "", "write(outer(5))", "write(outer(3))"],
+      ],
+      ["lib.ir", ["# helpers", "func divide(a, b)", "    return a // b"]],
+    ]);
+    const result = runProgram((await buildProgram(m, { sourceLines })).path);
+    assert.equal(result.stdout, "2\n");
+    assert.equal(
+      result.stderr,
+      [
+        "uncaught DivisionByZero: division by zero",
+        "  at divide (lib.ir:3)",
+        "    return a // b",
+        "  at outer (main.ir:3)",
+        "    return divide(n, n - 3)",
+        "  at main (main.ir:6)",
+        "    write(outer(3))",
+        "",
+      ].join("\n"),
+    );
+    assert.equal(result.status, 1);
+  });
+
+  it("takes a frame's file from the failing instruction's location, not from its function", async () => {
+    // @pick is main.ir's, but some of its code came from lib.ir (as inlining leaves it): failures and
+    // calls at the same line of the two files must stay apart. `rt_argv_count` picks which one fails.
+    const m = parseValid(`
+      module "main.ir"
+      entry @main
+
+      extern @rt_argv_count() -> i64 memory read
+      extern @rt_write_i64(i64) -> void memory any
+
+      func @check(%x: i64) -> i64 file "lib.ir" {
+      entry:
+        %0 = floordiv i64 100, %x raises DivisionByZero "division by zero" @3:4
+        ret %0
+      }
+
+      func @pick(%n: i64) -> i64 {
+      entry:
+        %0 = sub i64 %n, 1
+        %1 = floordiv i64 100, %0 raises DivisionByZero "division by zero" @"lib.ir":3:4
+        %2 = sub i64 %n, 2
+        %3 = floordiv i64 100, %2 raises DivisionByZero "division by zero" @3:4
+        %4 = sub i64 %n, 3
+        %5 = call i64 @check(%4) @"lib.ir":2:0
+        %6 = sub i64 %n, 4
+        %7 = call i64 @check(%6) @2:0
+        %8 = add i64 %1, %3
+        %9 = add i64 %5, %7
+        %10 = add i64 %8, %9
+        ret %10
+      }
+
+      func @main() -> void {
+      entry:
+        %0 = call_extern i64 @rt_argv_count()
+        %1 = call i64 @pick(%0) @5:0
+        call_extern void @rt_write_i64(%1)
+        ret
+      }
+    `);
+    const sources: Record<string, string[]> = {
+      "main.ir": ["main one", "main two", "main three", "main four", "main five"],
+      "lib.ir": ["lib one", "lib two", "lib three"],
+    };
+    // The function form of the option: the lines of a file, or undefined when they are not known.
+    const { path } = await buildProgram(m, { sourceLines: (file) => sources[file] });
+    const report = (...frames: [string, string, number][]) =>
+      [
+        "uncaught DivisionByZero: division by zero",
+        ...frames.flatMap(([fn, file, line]) => [`  at ${fn} (${file}:${line})`, `    ${sources[file]![line - 1]}`]),
+        "  at main (main.ir:5)",
+        "    main five",
+        "",
+      ].join("\n");
+    const run = (args: number) => runProgram(path, Array<string>(args).fill("x")).stderr;
+    assert.equal(run(0), report(["pick", "lib.ir", 3]));
+    assert.equal(run(1), report(["pick", "main.ir", 3]));
+    assert.equal(run(2), report(["check", "lib.ir", 3], ["pick", "lib.ir", 2]));
+    assert.equal(run(3), report(["check", "lib.ir", 3], ["pick", "main.ir", 2]));
   });
 
   it("raises kinds and messages made at run time (rt_raise_message)", async () => {
@@ -349,7 +469,7 @@ describe("emitted LLVM IR", () => {
     // One check after the raising call, and the assumption at entry that nothing is pending yet.
     assert.equal(caller.split(/%t\d+ = load i8, ptr @rt_error_pending/).length - 1, 1, caller);
     assert.match(caller, /%pending\.at\.entry = load i8, ptr @rt_error_pending\n.*\n\s*call void @llvm\.assume/);
-    assert.match(caller, /call void @rt_traceback_push\(ptr @\.cstr\.\d+, i64 3\)/);
+    assert.match(caller, /call void @rt_traceback_push\(ptr @\.cstr\.\d+, ptr @\.cstr\.\d+, i64 3\)/);
     assert.ok(!/\b(fast|nnan|ninf|nsz|arcp|contract|afn|reassoc)\b/.test(text));
   });
 

@@ -5,17 +5,20 @@
 
 #include "py_runtime.h"
 
+/* `  File "FILE", line N, in FUNCTION`, each frame naming its own file, then the source line without
+ * its indentation when the program embedded it. */
 static void put_frame(rt_buf *out, const rt_error_report *report, const rt_traceback_frame *frame) {
   char line[32];
+  const char *file = rt_error_report_frame_file(report, frame);
   rt_buf_puts(out, "  File \"");
-  rt_buf_puts(out, report->file);
+  rt_buf_puts(out, file != NULL ? file : "");
   rt_buf_puts(out, "\", line ");
   snprintf(line, sizeof line, "%lld", (long long)frame->line);
   rt_buf_puts(out, line);
   rt_buf_puts(out, ", in ");
   rt_buf_puts(out, frame->function);
   rt_buf_putc(out, '\n');
-  const char *text = rt_error_report_source_line(report, frame->line);
+  const char *text = rt_error_report_source_line(report, file, frame->line);
   if (text != NULL && text[0] != '\0') {
     rt_buf_puts(out, "    ");
     rt_buf_puts(out, text);
@@ -31,9 +34,18 @@ static void put_repeated(rt_buf *out, long repeated, long cutoff) {
   rt_buf_puts(out, note);
 }
 
+/* Whether two frames are the same entry: file, line and function, as CPython compares them. */
+static bool same_entry(const rt_error_report *report, const rt_traceback_frame *a, const rt_traceback_frame *b) {
+  if (a->line != b->line || strcmp(a->function, b->function) != 0) return false;
+  const char *file_a = rt_error_report_frame_file(report, a);
+  const char *file_b = rt_error_report_frame_file(report, b);
+  return file_a == file_b || (file_a != NULL && file_b != NULL && strcmp(file_a, file_b) == 0);
+}
+
 /* CPython's layout: outermost frame first, at most the 1000 innermost frames (sys.tracebacklimit's
- * default), and runs of more than 3 identical entries folded into "[Previous line repeated N more
- * times]"; then the exception, "Kind: message" or just "Kind" when the message is empty. */
+ * default), and runs of more than 3 identical entries (same file, line and function) folded into
+ * "[Previous line repeated N more times]"; then the exception, "Kind: message" or just "Kind" when
+ * the message is empty. */
 void rt_language_report_uncaught(const rt_error_report *report) {
   rt_buf out = {0};
   rt_buf_puts(&out, "Traceback (most recent call last):\n");
@@ -43,7 +55,7 @@ void rt_language_report_uncaught(const rt_error_report *report) {
   long repeated = 0;
   for (size_t i = shown; i-- > 0;) {
     const rt_traceback_frame *frame = &report->frames[i];
-    if (last == NULL || frame->line != last->line || strcmp(frame->function, last->function) != 0) {
+    if (last == NULL || !same_entry(report, frame, last)) {
       put_repeated(&out, repeated, CUTOFF);
       last = frame;
       repeated = 0;

@@ -70,7 +70,9 @@ export async function buildIrModule(
   if (options.optLevel > 0) optimizeModule(module);
   insertReferenceCounting(module);
   const passesDone = performance.now();
-  const llvmIr = emitModule(module, { sourceLines: source.split("\n"), intOverflowError: INT_OVERFLOW_ERROR });
+  // Python's module is one file: its locations all name module.sourceFile.
+  const sourceLines = new Map([[module.sourceFile, source.split("\n")]]);
+  const llvmIr = emitModule(module, { sourceLines, intOverflowError: INT_OVERFLOW_ERROR });
   const emitDone = performance.now();
   const result = await pending.finish(llvmIr);
   return {

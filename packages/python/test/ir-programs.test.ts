@@ -5,7 +5,7 @@
 // neutral test language instead; these need Python's library.)
 
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import {
@@ -164,9 +164,65 @@ describe("tracebacks", () => {
     print(b, constants.str("never"));
     finish(b);
 
-    const ours = runProgram(await buildProgram(m, { sourceLines: source }));
+    const ours = runProgram(await buildProgram(m, { sourceLines: new Map([[file, source]]) }));
     const cpython = runPythonFile(file);
     assert.equal(cpython.status, 1);
+    assert.equal(ours.status, 1);
+    assert.equal(ours.stdout, cpython.stdout);
+    assert.equal(ours.stderr, withoutCarets(cpython.stderr));
+  });
+
+  it("names each frame's own file, as CPython does for a function imported from another module", async () => {
+    const dir = join(testWorkDir(), "two-files");
+    mkdirSync(dir, { recursive: true });
+    const mainSource = [
+      "from lib import divide",
+      "",
+      "def outer(n):",
+      "    return divide(n, n - 3)",
+      "",
+      'print("start")',
+      "print(outer(5))",
+      "print(outer(3))",
+    ];
+    const libSource = ["def divide(a, b):", "    return a // b"];
+    const mainFile = join(dir, "main.py");
+    const libFile = join(dir, "lib.py");
+    writeFileSync(mainFile, `${mainSource.join("\n")}\n`);
+    writeFileSync(libFile, `${libSource.join("\n")}\n`);
+    const { m, b } = newProgram(mainFile);
+    const params = [
+      { name: "a", type: types.i64 },
+      { name: "b", type: types.i64 },
+    ];
+    const divide = addFunction(m, "divide", "divide", params, types.i64, { sourceFile: libFile });
+    const d = new IrBuilder(divide, m);
+    d.positionAt(d.createBlock("entry"));
+    // lib.py's line 2: a location naming its own file.
+    const raise: RaiseInfo = {
+      kind: "ZeroDivisionError",
+      message: "integer division or modulo by zero",
+      loc: { file: libFile, line: 2, col: 11 },
+    };
+    d.ret(d.ibinary("floordiv", divide.params[0]!, divide.params[1]!, raise));
+    const outer = addFunction(m, "outer", "outer", [{ name: "n", type: types.i64 }], types.i64);
+    const o = new IrBuilder(outer, m);
+    o.positionAt(o.createBlock("entry"));
+    const n = outer.params[0]!;
+    o.ret(o.call(divide, [n, o.ibinary("sub", n, constants.int(3n), null)], loc(4, 11)));
+    print(b, constants.str("start"));
+    print(b, b.call(outer, [constants.int(5n)], loc(7, 6)));
+    print(b, b.call(outer, [constants.int(3n)], loc(8, 6)));
+    finish(b);
+
+    const sourceLines = new Map([
+      [mainFile, mainSource],
+      [libFile, libSource],
+    ]);
+    const ours = runProgram(await buildProgram(m, { sourceLines }));
+    const cpython = runPythonFile(mainFile);
+    assert.equal(cpython.status, 1);
+    assert.match(cpython.stderr, /lib\.py", line 2, in divide/);
     assert.equal(ours.status, 1);
     assert.equal(ours.stdout, cpython.stdout);
     assert.equal(ours.stderr, withoutCarets(cpython.stderr));
@@ -206,7 +262,7 @@ describe("tracebacks", () => {
     print(b, b.call(countdown, [constants.int(50n)], loc(6, 6)));
     finish(b);
 
-    const ours = runProgram(await buildProgram(m, { sourceLines: source }));
+    const ours = runProgram(await buildProgram(m, { sourceLines: new Map([[file, source]]) }));
     assert.equal(ours.stderr, withoutCarets(runPythonFile(file).stderr));
     assert.match(ours.stderr, /\[Previous line repeated 47 more times\]/);
     assert.equal(ours.status, 1);

@@ -8,7 +8,7 @@
 // here), so LLVM inlines and specialises across them; exported ones keep C's convention.
 
 import { functionsThatCanRaise } from "../ir/can-raise.js";
-import type { Constant, External, Global, IrFunction, Module } from "../ir/ir.js";
+import type { Constant, External, Global, IrFunction, Module, SourceLoc } from "../ir/ir.js";
 import { runtimeLayouts } from "../ir/layouts.js";
 import { holdsReferences, types } from "../ir/types.js";
 import { UNLIKELY } from "./error-exits.js";
@@ -17,12 +17,18 @@ import { escapeBytes, floatLiteral, hostTarget, llvmType, quoted, zeroValue } fr
 import { layoutDescriptorSymbol } from "./object-layouts.js";
 import { countHelper } from "./reference-counts.js";
 
+/**
+ * The lines of each source file a module's locations name, line 1 first: a map from file name, or a
+ * function (undefined for a file whose lines are not known).
+ */
+export type SourceLines = ReadonlyMap<string, readonly string[]> | ((file: string) => readonly string[] | undefined);
+
 export interface EmitOptions {
   /**
-   * The source's lines, line 1 first. When given, traceback entries show their line as CPython does
-   * (indentation removed); only the lines some failure can point at are embedded.
+   * The source files' lines. When given, traceback entries show their line as CPython does
+   * (indentation removed); only the lines some failure can point at, by file, are embedded.
    */
-  readonly sourceLines?: readonly string[];
+  readonly sourceLines?: SourceLines;
   /** What the runtime's 64-bit integer functions raise on overflow (default: the runtime's own). */
   readonly intOverflowError?: { readonly kind: string; readonly message: string };
 }
@@ -35,10 +41,10 @@ export function emitModule(module: Module, options: EmitOptions = {}): string {
 const INTERNAL_DECLARATIONS: Record<string, string> = {
   rt_init: "declare void @rt_init(i32, ptr, ptr, ptr) nounwind",
   rt_shutdown: "declare i32 @rt_shutdown() nounwind",
-  rt_raise_at: "declare void @rt_raise_at(ptr, ptr, ptr, i64) nounwind cold",
-  rt_traceback_push: "declare void @rt_traceback_push(ptr, i64) nounwind cold",
-  rt_traceback_push_repeated: "declare void @rt_traceback_push_repeated(ptr, i64, i64) nounwind cold",
-  rt_report_uncaught: "declare void @rt_report_uncaught(ptr, ptr, ptr, i64) nounwind cold noreturn",
+  rt_raise_at: "declare void @rt_raise_at(ptr, ptr, ptr, ptr, i64) nounwind cold",
+  rt_traceback_push: "declare void @rt_traceback_push(ptr, ptr, i64) nounwind cold",
+  rt_traceback_push_repeated: "declare void @rt_traceback_push_repeated(ptr, ptr, i64, i64) nounwind cold",
+  rt_report_uncaught: "declare void @rt_report_uncaught(ptr, ptr, i64) nounwind cold noreturn",
   rt_exit: "declare void @rt_exit(i64) nounwind noreturn",
   rt_f64_floordiv: "declare double @rt_f64_floordiv(double, double) nounwind readnone willreturn",
   rt_f64_mod: "declare double @rt_f64_mod(double, double) nounwind readnone willreturn",
@@ -52,8 +58,8 @@ export class ModuleEmitter {
   private readonly constantLines: string[] = [];
   private readonly declarations = new Map<string, string>();
   private readonly helpers = new Map<string, string>();
-  /** Source lines some failure points at, for the traceback's line table. */
-  readonly tracebackLines = new Set<number>();
+  /** Source lines some failure points at, by file, for the traceback's line table. */
+  private readonly tracebackLines = new Map<string, Set<number>>();
   readonly raising: Set<IrFunction>;
   private readonly functionNames = new Map<IrFunction, string>();
   private readonly globalNames = new Map<Global, string>();
@@ -127,6 +133,21 @@ export class ModuleEmitter {
       );
     }
     return name;
+  }
+
+  /**
+   * The file and line of a traceback frame at `loc`, as the arguments `ptr FILE, i64 LINE` of the
+   * runtime's traceback functions: the file is one C string constant per file name, shared by its
+   * frames. Notes the line for the traceback's line table.
+   */
+  frameLocation(loc: SourceLoc): string {
+    let lines = this.tracebackLines.get(loc.file);
+    if (lines === undefined) {
+      lines = new Set();
+      this.tracebackLines.set(loc.file, lines);
+    }
+    lines.add(loc.line);
+    return `ptr ${this.cString(loc.file)}, i64 ${loc.line}`;
   }
 
   /** A NUL-terminated C string constant. */
@@ -257,21 +278,39 @@ export class ModuleEmitter {
       });
   }
 
-  /** The traceback's source lines: arguments (numbers, texts, count) for rt_report_uncaught. */
+  /**
+   * The traceback's source lines, per file (`rt_source_lines`: file, numbers, texts, count): the
+   * arguments (table, count) for rt_report_uncaught.
+   */
   private lineTable(): string {
-    const source = this.options.sourceLines;
-    if (source === undefined) return "ptr null, ptr null, i64 0";
-    const numbers = [...this.tracebackLines]
-      .filter((n) => n >= 1 && n <= source.length)
-      .sort((a, b) => a - b)
-      .filter((n) => displayedLine(source[n - 1]!) !== "");
-    if (numbers.length === 0) return "ptr null, ptr null, i64 0";
-    const texts = numbers.map((n) => `ptr ${this.cString(displayedLine(source[n - 1]!))}`);
+    const option = this.options.sourceLines;
+    if (option === undefined) return "ptr null, i64 0";
+    const linesOf = typeof option === "function" ? option : (file: string) => option.get(file);
+    const entries: string[] = [];
+    for (const [file, wanted] of this.tracebackLines) {
+      const source = linesOf(file);
+      if (source === undefined) continue;
+      const numbers = [...wanted]
+        .filter((n) => n >= 1 && n <= source.length)
+        .sort((a, b) => a - b)
+        .filter((n) => displayedLine(source[n - 1]!) !== "");
+      if (numbers.length === 0) continue;
+      const i = entries.length;
+      const texts = numbers.map((n) => `ptr ${this.cString(displayedLine(source[n - 1]!))}`);
+      this.constantLines.push(
+        `@.traceback.lines.${i} = private unnamed_addr constant [${numbers.length} x i64] [${numbers.map((n) => `i64 ${n}`).join(", ")}]`,
+        `@.traceback.texts.${i} = private unnamed_addr constant [${numbers.length} x ptr] [${texts.join(", ")}]`,
+      );
+      entries.push(
+        `{ ptr, ptr, ptr, i64 } { ptr ${this.cString(file)}, ptr @.traceback.lines.${i}, ` +
+          `ptr @.traceback.texts.${i}, i64 ${numbers.length} }`,
+      );
+    }
+    if (entries.length === 0) return "ptr null, i64 0";
     this.constantLines.push(
-      `@.traceback.lines = private unnamed_addr constant [${numbers.length} x i64] [${numbers.map((n) => `i64 ${n}`).join(", ")}]`,
-      `@.traceback.texts = private unnamed_addr constant [${numbers.length} x ptr] [${texts.join(", ")}]`,
+      `@.traceback.sources = private unnamed_addr constant [${entries.length} x { ptr, ptr, ptr, i64 }] [${entries.join(", ")}]`,
     );
-    return `ptr @.traceback.lines, ptr @.traceback.texts, i64 ${numbers.length}`;
+    return `ptr @.traceback.sources, i64 ${entries.length}`;
   }
 }
 

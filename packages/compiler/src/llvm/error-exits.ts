@@ -3,13 +3,15 @@
 // branch with unlikely weights, and the fast path stays straight-line code.
 //
 // The protocol with the runtime: a failing operation calls rt_raise_at (kind, message, function,
-// line), which sets the pending-error byte and starts the traceback at this frame; after a call that
-// failed (the byte is set on return), this frame adds itself with rt_traceback_push. Then the error
-// either leaves the function (the frames of the calls a tail-recursive loop stands for are added,
-// and a dummy value is returned; the caller tests the byte) or goes to a handler block of this
-// function, whose `landing` takes the exception out of the runtime.
+// file, line), which sets the pending-error byte and starts the traceback at this frame; after a call
+// that failed (the byte is set on return), this frame adds itself with rt_traceback_push. A frame's
+// file and line are those of the failing instruction's location, never the module's (a module may
+// span several files, and passes move code between functions). Then the error either leaves the
+// function (the frames of the calls a tail-recursive loop stands for are added, and a dummy value is
+// returned; the caller tests the byte) or goes to a handler block of this function, whose `landing`
+// takes the exception out of the runtime.
 
-import type { Block, Instruction, RaiseInfo, Value } from "../ir/ir.js";
+import type { Block, Instruction, RaiseInfo, SourceLoc, Value } from "../ir/ir.js";
 import type { FunctionEmitter } from "./function-emitter.js";
 import { quoted } from "./llvm-values.js";
 
@@ -38,31 +40,29 @@ export class ErrorExits {
   /** Branches to a cold block raising `info` when `condition` holds; continues in a new block. */
   failIf(condition: string, info: RaiseInfo, unwind: Block | null): void {
     const m = this.e.m;
-    const key = `raise\0${info.kind}\0${info.message}\0${info.loc.line}`;
+    const key = `raise\0${info.kind}\0${info.message}\0${info.loc.file}\0${info.loc.line}`;
     const fail = this.sharedBlock(key, `raise.${info.loc.line}`, unwind, () => {
       m.declareInternal("rt_raise_at");
-      m.tracebackLines.add(info.loc.line);
       return [
         `  call void @rt_raise_at(ptr ${m.cString(info.kind)}, ptr ${m.cString(info.message)}, ` +
-          `ptr ${this.e.displayName}, i64 ${info.loc.line})`,
+          `ptr ${this.e.displayName}, ${m.frameLocation(info.loc)})`,
       ];
     });
     this.branchToFail(condition, fail);
   }
 
-  /** After a call that can raise: goes the error's way (adding this frame at `line`) if one is pending. */
-  propagateFrom(line: number, unwind: Block | null): void {
+  /** After a call that can raise: goes the error's way (adding this frame at `loc`) if one is pending. */
+  propagateFrom(loc: SourceLoc, unwind: Block | null): void {
     const failed = this.e.pendingTest();
-    this.branchToFail(failed, this.unwindLabel(line, unwind));
+    this.branchToFail(failed, this.unwindLabel(loc, unwind));
   }
 
-  /** The cold block that adds this frame at `line` to the traceback and goes the error's way. */
-  unwindLabel(line: number, unwind: Block | null): string {
+  /** The cold block that adds this frame at `loc` (its file and line) to the traceback and goes the error's way. */
+  unwindLabel(loc: SourceLoc, unwind: Block | null): string {
     const m = this.e.m;
-    return this.sharedBlock(`propagate\0${line}`, `unwind.${line}`, unwind, () => {
+    return this.sharedBlock(`propagate\0${loc.file}\0${loc.line}`, `unwind.${loc.line}`, unwind, () => {
       m.declareInternal("rt_traceback_push");
-      m.tracebackLines.add(line);
-      return [`  call void @rt_traceback_push(ptr ${this.e.displayName}, i64 ${line})`];
+      return [`  call void @rt_traceback_push(ptr ${this.e.displayName}, ${m.frameLocation(loc)})`];
     });
   }
 
@@ -124,7 +124,6 @@ export class ErrorExits {
     if (elided === null) return [];
     const m = this.e.m;
     m.declareInternal("rt_traceback_push_repeated");
-    m.tracebackLines.add(elided.loc.line);
     const lines: string[] = [];
     const materialize = (v: Value): string => {
       if (v.kind !== "ibinary" || !this.coldOnly.has(v)) return this.e.value(v);
@@ -136,7 +135,7 @@ export class ErrorExits {
     };
     const count = materialize(elided.count);
     lines.push(
-      `  call void @rt_traceback_push_repeated(ptr ${this.e.displayName}, i64 ${elided.loc.line}, i64 ${count})`,
+      `  call void @rt_traceback_push_repeated(ptr ${this.e.displayName}, ${m.frameLocation(elided.loc)}, i64 ${count})`,
     );
     return lines;
   }

@@ -215,10 +215,9 @@ export class FunctionEmitter {
       case "raise": {
         const m = this.m;
         m.declareInternal("rt_raise_at");
-        m.tracebackLines.add(t.info.loc.line);
         this.line(
           `call void @rt_raise_at(ptr ${m.cString(t.info.kind)}, ptr ${m.cString(t.info.message)}, ` +
-            `ptr ${this.displayName}, i64 ${t.info.loc.line})`,
+            `ptr ${this.displayName}, ${m.frameLocation(t.info.loc)})`,
         );
         this.leave(t.unwind);
         return;
@@ -227,9 +226,8 @@ export class FunctionEmitter {
         // The exception becomes the pending error, and this frame the first of its traceback.
         this.m.declareInternal("rt_exception_raise");
         this.m.declareInternal("rt_traceback_push");
-        this.m.tracebackLines.add(t.loc.line);
         this.line(`call void @rt_exception_raise(${this.typed(t.exception)})`);
-        this.line(`call void @rt_traceback_push(ptr ${this.displayName}, i64 ${t.loc.line})`);
+        this.line(`call void @rt_traceback_push(ptr ${this.displayName}, ${this.m.frameLocation(t.loc)})`);
         this.leave(t.unwind);
         return;
       case "resume":
@@ -292,7 +290,7 @@ export class FunctionEmitter {
         const args = inst.args.map((a) => this.typed(a)).join(", ");
         const call = `call ${callingConvention(inst.callee)}${llvmType(inst.type)} ${this.m.functionName(inst.callee)}(${args})`;
         this.line(inst.type === types.void ? call : `${v} = ${call}`);
-        if (this.m.raising.has(inst.callee)) this.errors.propagateFrom(inst.loc.line, inst.unwind);
+        if (this.m.raising.has(inst.callee)) this.errors.propagateFrom(inst.loc, inst.unwind);
         return;
       }
       case "call_extern":
@@ -347,7 +345,7 @@ export class FunctionEmitter {
     }
     this.m.declareExternal(f);
     this.line(this.callText(inst, f));
-    if (f.canFail) this.errors.propagateFrom(inst.loc!.line, inst.unwind);
+    if (f.canFail) this.errors.propagateFrom(inst.loc!, inst.unwind);
   }
 
   /** `%v = call T @f(args)`, booleans passed zero-extended as C's `bool` wants them. */
@@ -389,7 +387,7 @@ export class FunctionEmitter {
       `  call double @${f.name}(double ${x})`,
       `  ${pending} = load i8, ptr @rt_error_pending`,
       `  ${failed} = icmp ne i8 ${pending}, 0`,
-      `  br i1 ${failed}, label %${quoted(this.errors.unwindLabel(loc.line, inst.unwind))}, label %${quoted(next)}`,
+      `  br i1 ${failed}, label %${quoted(this.errors.unwindLabel(loc, inst.unwind))}, label %${quoted(next)}`,
     ]);
   }
 }

@@ -40,7 +40,9 @@ export class HeapEmitter {
         const site = allocSiteSymbol(e.m, e.fn, inst.loc);
         e.line(`${v} = call ptr @rt_alloc(ptr ${descriptor}, i64 ${objectSize(layout)}, ptr ${site})`);
         const offsets = fieldOffsets(layout);
-        inst.fields.forEach((field, i) => this.store(v, offsets[i]!, e.typed(field)));
+        inst.fields.forEach((field, i) => {
+          this.store(v, offsets[i]!, e.typed(field));
+        });
         return;
       }
       case "get_field":
@@ -101,7 +103,7 @@ export class HeapEmitter {
         const call = `call fastcc ${llvmType(inst.type)} ${code}(${args})`;
         e.line(inst.type === types.void ? call : `${v} = ${call}`);
         // Whatever it calls may raise.
-        e.errors.propagateFrom(inst.loc.line, inst.unwind);
+        e.errors.propagateFrom(inst.loc, inst.unwind);
         return;
       }
     }

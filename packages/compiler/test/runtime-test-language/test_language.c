@@ -5,7 +5,7 @@
  * for reading and writing numbers (at the end).
  *
  *   uncaught KIND: MESSAGE      (just KIND when the message is empty)
- *     at FUNCTION (FILE:LINE)   one line per frame, innermost first, none folded
+ *     at FUNCTION (FILE:LINE)   one line per frame, innermost first, none folded, each in its own file
  *       SOURCE TEXT             when the program embedded the line
  */
 #include <math.h>
@@ -26,16 +26,17 @@ void rt_language_report_uncaught(const rt_error_report *report) {
   rt_buf_putc(&out, '\n');
   for (size_t i = 0; i < report->frame_count; i++) {
     const rt_traceback_frame *frame = &report->frames[i];
+    const char *file = rt_error_report_frame_file(report, frame);
     char line[32];
     snprintf(line, sizeof line, "%lld", (long long)frame->line);
     rt_buf_puts(&out, "  at ");
     rt_buf_puts(&out, frame->function);
     rt_buf_puts(&out, " (");
-    rt_buf_puts(&out, report->file);
+    rt_buf_puts(&out, file != NULL ? file : "");
     rt_buf_putc(&out, ':');
     rt_buf_puts(&out, line);
     rt_buf_puts(&out, ")\n");
-    const char *text = rt_error_report_source_line(report, frame->line);
+    const char *text = rt_error_report_source_line(report, file, frame->line);
     if (text != NULL) {
       rt_buf_puts(&out, "    ");
       rt_buf_puts(&out, text);
