@@ -1,5 +1,6 @@
-// The object header and the layout descriptor are written down twice: in the layout module, which
-// the emitter reads, and in runtime/object.h, which the C runtime reads. A C program compiled against
+// The object header, the layout descriptor and the string object are written down twice: in the
+// layout module, which the emitter reads, and in runtime/object.h and runtime.h, which the C runtime
+// reads. A C program compiled against
 // the header prints its offsets and sizes, and they must be the layout module's.
 
 import assert from "node:assert/strict";
@@ -14,6 +15,7 @@ import {
   objectHeader,
   objectSize,
   sizeOf,
+  stringObject,
   variantLayout,
 } from "../src/ir/layouts.js";
 import { refType, structType, types, variantType } from "../src/ir/types.js";
@@ -32,7 +34,7 @@ function measure(struct: string, fields: readonly string[]): Map<string, { offse
     [
       "#include <stddef.h>",
       "#include <stdio.h>",
-      '#include "object.h"',
+      '#include "runtime.h"',
       "int main(void) {",
       ...lines,
       `  printf("sizeof %zu 0\\n", sizeof(${struct}));`,
@@ -77,6 +79,14 @@ describe("layouts", () => {
       assert.deepEqual(c.get(f.name), { offset: f.offset, size: f.size }, f.name);
     }
     assert.equal(c.get("sizeof")!.offset, layoutDescriptor.size);
+  });
+
+  it("a string object is rt_str", () => {
+    const [size, length, data] = stringObject.fields;
+    const c = measure("rt_str", [size.name, length.name]);
+    for (const f of [size, length]) assert.deepEqual(c.get(f.name), { offset: f.offset, size: f.size }, f.name);
+    // The text is a flexible array member: it starts where the struct ends.
+    assert.equal(c.get("sizeof")!.offset, data.offset);
   });
 
   it("places fields as C places a struct after the header", () => {
