@@ -66,10 +66,13 @@ export interface BuiltProgram {
   readonly llvmIr: string;
 }
 
-/** Emits and builds a module into an executable. */
+/**
+ * Emits and builds a module into an executable, linked with the test language library unless a
+ * front end's tests name their own (`@toolchain/compiler/testing` serves them too).
+ */
 export async function buildProgram(
   module: Module,
-  options: EmitOptions & { optLevel?: OptLevel } = {},
+  options: EmitOptions & { optLevel?: OptLevel; runtime?: RuntimeLibrary } = {},
 ): Promise<BuiltProgram> {
   const llvmIr = emitModule(module, options);
   const path = join(testWorkDir(), `program-${count++}`);
@@ -78,7 +81,7 @@ export async function buildProgram(
     output: path,
     optLevel: options.optLevel ?? 2,
     toolchain: testToolchain(),
-    runtime: TEST_RUNTIME,
+    runtime: options.runtime ?? TEST_RUNTIME,
   });
   return { path, llvmIr };
 }

@@ -3,69 +3,25 @@
 // as a child process), and CPython as the referee.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  buildExecutable,
-  type EmitOptions,
-  emitModule,
-  findToolchain,
-  type Module,
-  type OptLevel,
-  type Toolchain,
-} from "@toolchain/compiler";
+import type { EmitOptions, Module, OptLevel } from "@toolchain/compiler";
+import { buildProgram as buildWithRuntime } from "@toolchain/compiler/testing";
 import { INT_OVERFLOW_ERROR, PYTHON_RUNTIME } from "../src/build-python.js";
 
-let toolchain: Toolchain | null = null;
+export { type RunResult, runProgram, testToolchain, testWorkDir } from "@toolchain/compiler/testing";
 
-export function testToolchain(): Toolchain {
-  toolchain ??= findToolchain();
-  return toolchain;
-}
+import type { RunResult } from "@toolchain/compiler/testing";
 
-let workDir: string | null = null;
-
-/** A directory for this test file's outputs, removed when the file's tests end. */
-export function testWorkDir(): string {
-  if (workDir === null) {
-    const dir = mkdtempSync(join(tmpdir(), "python-native-"));
-    workDir = dir;
-    // Not node:test's after(): called inside a test, that would clean up when the test ends.
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return workDir;
-}
-
-let count = 0;
-
-/** Emits a module as pycompile does (Python's overflow error) and builds it into an executable. */
+/** Emits a module as pycompile does (Python's overflow error, Python's library) and builds it. */
 export async function buildProgram(
   module: Module,
   options: EmitOptions & { optLevel?: OptLevel } = {},
 ): Promise<string> {
-  const llvmIr = emitModule(module, { intOverflowError: INT_OVERFLOW_ERROR, ...options });
-  const path = join(testWorkDir(), `program-${count++}`);
-  await buildExecutable({
-    llvmIr,
-    output: path,
-    optLevel: options.optLevel ?? 2,
-    toolchain: testToolchain(),
+  const built = await buildWithRuntime(module, {
+    intOverflowError: INT_OVERFLOW_ERROR,
+    ...options,
     runtime: PYTHON_RUNTIME,
   });
-  return path;
-}
-
-export interface RunResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly status: number | null;
-}
-
-export function runProgram(path: string, args: readonly string[] = [], input?: string): RunResult {
-  const result = spawnSync(path, args, { encoding: "utf8", timeout: 60_000, input, maxBuffer: 1 << 28 });
-  if (result.error !== undefined) throw result.error;
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+  return built.path;
 }
 
 const PYTHON_ENV = { ...process.env, PYTHONUTF8: "1", PYTHONDONTWRITEBYTECODE: "1" };
