@@ -277,6 +277,7 @@ void rt_init(int32_t argc, char **argv, const char *overflow_kind_, const char *
   out_line_buffered = isatty(1) != 0;
   catch_stack_overflow();
   rt_objects_init();
+  rt_hash_init();
   if (overflow_kind_ != NULL) overflow_kind = overflow_kind_;
   if (overflow_message_ != NULL) overflow_message = overflow_message_;
   arg_count = argc;

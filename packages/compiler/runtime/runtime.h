@@ -1,7 +1,9 @@
 /*
  * The language-neutral core of the C runtime linked statically into every executable the toolchain
  * builds: process start and exit, buffered output, the pending error and its traceback frames,
- * UTF-8 strings and their neutral operations, a growable byte buffer, allocation and Unicode tables.
+ * UTF-8 strings and their neutral operations, a growable byte buffer, allocation, Unicode tables, and
+ * the building blocks of containers and files: growable arrays (array.h), insertion-ordered hash
+ * tables and hash functions (hash_table.h), and buffered files (below).
  * It knows no source language: a language's semantics, error kinds and messages, and the text of an
  * uncaught-error report live in that language's runtime library (e.g. packages/python/runtime), which
  * is linked with this core and defines the hooks declared at the end of this file.
@@ -25,6 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "array.h"
+#include "hash_table.h"
 #include "object.h"
 
 /* ---- strings ------------------------------------------------------------------------------- */
@@ -68,6 +72,10 @@ bool rt_str_contains(rt_str *haystack, rt_str *needle);
 /* Code points [start, stop): a negative bound counts from the end, bounds out of range are clamped. */
 rt_str *rt_str_slice(rt_str *s, int64_t start, int64_t stop);
 rt_str *rt_i64_to_str(int64_t x);
+/* Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF): text read from outside is bytes until a language decides what to do with bad ones. */
+bool rt_utf8_valid(const char *data, size_t size);
+bool rt_str_is_valid_utf8(rt_str *s);
 
 /* ---- a growable byte buffer for building strings -------------------------------------------- */
 
@@ -202,6 +210,83 @@ void rt_write_str(rt_str *s);
 void rt_write_i64(int64_t x);
 void rt_write_newline(void);
 void rt_write_stderr_str(rt_str *s);
+
+/* ---- files (file.c) ------------------------------------------------------------------------- */
+
+/*
+ * A file opened by path, or a standard stream, as a managed object (layout rt_file_layout, named
+ * "file"): the leak checker reports a handle never released, and releasing the last reference
+ * closes the file (writing what is buffered first; errors at that point are lost, so a program that
+ * cares closes explicitly). Reads and writes are buffered (RT_FILE_BUFFER_SIZE bytes, allocated on
+ * first use); what is still buffered in open files is written at process exit too.
+ *
+ * Failure is data, not an error: a function that fails returns NULL, false or -1 and keeps the
+ * operating system's error number (errno) in rt_file_last_error() (and errno), for the caller to turn
+ * into its language's error. Operations the handle cannot do (writing a file opened for reading, any
+ * operation but close on a closed file) fail with EBADF; a language that raises its own error for
+ * those tests rt_file_mode and rt_file_is_closed first.
+ *
+ * The standard streams (rt_file_stdin/stdout/stderr) are immortal handles over the core's own output:
+ * writing to the stdout handle goes into the same buffer as rt_write_str (so the two interleave in
+ * program order), the stderr handle writes at once after flushing stdout, as rt_stderr_write does,
+ * and the stdin handle reads through the same C stdio buffer as rt_stdin_read_line (flushing stdout
+ * first). Closing one flushes it and leaves it open.
+ */
+typedef struct rt_file {
+  rt_object header;
+  int32_t fd;     /* -1 once closed */
+  int32_t mode;   /* RT_FILE_READ, _WRITE, _APPEND or _CREATE */
+  int32_t stream; /* 0 for a file opened by path, else which standard stream (file.c) */
+  int32_t unused;
+  char *buffer;  /* NULL until first used, and for the standard streams */
+  int64_t start; /* reading: buffer[start, end) has been read from the file and not yet returned */
+  int64_t end;   /* writing: buffer[0, end) has been written to the handle and not yet to the file */
+  struct rt_file *next_open, *previous_open; /* the open files, written out at exit */
+} rt_file;
+
+extern const rt_layout rt_file_layout;
+
+#define RT_FILE_BUFFER_SIZE 8192
+/* Modes (int64_t, as IR passes them). Files are created with permissions 0666 less the umask. */
+#define RT_FILE_READ 0   /* reading; the file must exist */
+#define RT_FILE_WRITE 1  /* writing; created, or emptied when it exists */
+#define RT_FILE_APPEND 2 /* writing at the end; created when missing */
+#define RT_FILE_CREATE 3 /* writing; created, and failing with EEXIST when it exists */
+
+/* Opens the file at `path` (UTF-8 bytes, as the system takes them): a new handle, or NULL with the
+ * error kept (ENOENT, EACCES, EISDIR for a directory, EINVAL for a path with a NUL or a bad mode). */
+rt_file *rt_file_open(rt_str *path, int64_t mode);
+rt_file *rt_file_open_path(const char *path, int64_t mode);
+/* The rest of the file (bytes, a string's length counting them as UTF-8), "" at the end; NULL on an
+ * error. A language that needs text checks it with rt_str_is_valid_utf8. */
+rt_str *rt_file_read_all(rt_file *file);
+/* The next line: the bytes up to and including the next '
+', or to the end of the file when none is
+ * left ("" at the end); NULL on an error. */
+rt_str *rt_file_read_line(rt_file *file);
+/* The same into a byte buffer, appended: whether it succeeded; the line's length, 0 at the end of the
+ * file, -1 on an error (what was read of the line stays in the buffer). */
+bool rt_file_read_all_into(rt_file *file, rt_buf *out);
+int64_t rt_file_read_line_into(rt_file *file, rt_buf *out);
+/* Up to `size` bytes into `out`, fewer only at the end of the file: how many, or -1 on an error
+ * before any was read. */
+int64_t rt_file_read_bytes(rt_file *file, char *out, int64_t size);
+/* Writes the string's bytes (buffered): whether it succeeded. An error writing the buffer out is
+ * reported by the call that writes it (this one, flush or close); what it failed to write is dropped. */
+bool rt_file_write(rt_file *file, rt_str *data);
+bool rt_file_write_bytes(rt_file *file, const char *data, size_t size);
+/* Writes out what is buffered: whether it succeeded (reading handles have nothing to write). */
+bool rt_file_flush(rt_file *file);
+/* Writes out what is buffered and closes the file: whether both succeeded. The handle stays (it is
+ * an object like any other) and is closed from then on; closing it again does nothing and succeeds. */
+bool rt_file_close(rt_file *file);
+bool rt_file_is_closed(rt_file *file);
+int64_t rt_file_mode(rt_file *file);
+/* The error number of the last file operation that failed (0 before any did). */
+int64_t rt_file_last_error(void);
+rt_file *rt_file_stdin(void);
+rt_file *rt_file_stdout(void);
+rt_file *rt_file_stderr(void);
 
 /* ---- numbers -------------------------------------------------------------------------------- */
 

@@ -124,6 +124,41 @@ int rt_utf8_encode(uint32_t cp, char *out) {
   return 4;
 }
 
+/* The sequences RFC 3629 allows: the second byte's range depends on the first (no overlong forms,
+   no surrogates U+D800-DFFF, nothing past U+10FFFF); later bytes are 80-BF. */
+bool rt_utf8_valid(const char *data, size_t size) {
+  const unsigned char *p = (const unsigned char *)data, *end = p + size;
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      p++;
+      continue;
+    }
+    int more;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      more = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      more = 2;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more = 3;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (end - p <= more || p[1] < low || p[1] > high) return false;
+    for (int i = 2; i <= more; i++)
+      if ((p[i] & 0xC0) != 0x80) return false;
+    p += more + 1;
+  }
+  return true;
+}
+
+bool rt_str_is_valid_utf8(rt_str *s) { return rt_utf8_valid(s->data, (size_t)s->size); }
+
 /* ---- the byte buffer -------------------------------------------------------------------------- */
 
 void rt_buf_reserve(rt_buf *b, size_t extra) {

@@ -14,24 +14,40 @@
 
 import { strType } from "./ir/builder.js";
 import type { External } from "./ir/ir.js";
-import { runtimeLayouts } from "./ir/layouts.js";
-import { type IrType, refType, types } from "./ir/types.js";
+import { type Layout, runtimeLayouts } from "./ir/layouts.js";
+import { type IrType, refType, types, variantType } from "./ir/types.js";
 
 /** An External with a line of documentation, as a catalogue lists it. */
 export interface RuntimeFunction extends External {
   readonly doc: string;
 }
 
-/** The C types a runtime function's parameters and result have, by their IR names. */
-export type RuntimeTypeName = "i1" | "i64" | "f64" | "str" | "exception";
-export type RuntimeSignature = [params: RuntimeTypeName[], result: RuntimeTypeName | "void"];
+/**
+ * The runtime's file handle (`rt_file`, runtime/file.c), an opaque layout like `str`. Declared here,
+ * beside the functions that make and use it, rather than in ir/layouts.ts's `runtimeLayouts`, so the
+ * IR text form has no name for it yet: modules that use files are built with the builder.
+ */
+export const fileLayout: Layout = { name: "file", fields: null, runtimeSymbol: "rt_file_layout" };
 
-const typeNamed: Record<RuntimeTypeName | "void", IrType> = {
+/**
+ * The C types a runtime function's parameters and result have, by their IR names. `T?` is a result
+ * that may be NULL: the nullable reference `variant{unit | ref T}`, which is the C pointer itself.
+ */
+export type RuntimeTypeName = "i1" | "i64" | "f64" | "str" | "exception" | "file";
+export type RuntimeResultName = RuntimeTypeName | "str?" | "file?" | "void";
+export type RuntimeSignature = [params: RuntimeTypeName[], result: RuntimeResultName];
+
+const fileType = refType(fileLayout);
+
+const typeNamed: Record<RuntimeResultName, IrType> = {
   i1: types.i1,
   i64: types.i64,
   f64: types.f64,
   str: strType,
   exception: refType(runtimeLayouts.exception),
+  file: fileType,
+  "str?": variantType([types.unit, strType]),
+  "file?": variantType([types.unit, fileType]),
   void: types.void,
 };
 
@@ -107,6 +123,13 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_str_incref", [["str"], "void"], false, "any", "Takes a reference (no-op on immortal strings)."),
   fn("rt_str_decref", [["str"], "void"], false, "any", "Drops a reference, freeing the string at zero."),
   fn("rt_i64_to_str", [["i64"], "str"], false, "any", "An int in decimal."),
+  fn(
+    "rt_str_is_valid_utf8",
+    [["str"], "i1"],
+    false,
+    "read",
+    "Whether the bytes are well-formed UTF-8 (text read from a file is bytes until checked).",
+  ),
 
   // Arithmetic LLVM has no instruction for.
   fn("rt_f64_abs", f64_f64, false, "none", "The absolute value of a float."),
@@ -134,6 +157,39 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
 
   // Managed objects.
   fn("rt_gc_collect", [[], "i64"], false, "any", "Runs the cycle collector now; the number of objects it freed."),
+
+  // Files: failures return null, false or -1 and keep the error number (rt_file_last_error) for the
+  // language to raise its own error; a handle is an object whose drop closes it.
+  fn(
+    "rt_file_open",
+    [["str", "i64"], "file?"],
+    false,
+    "any",
+    "Opens a path: mode 0 read, 1 write (create or empty), 2 append, 3 create (must not exist); null on failure.",
+  ),
+  fn("rt_file_read_all", [["file"], "str?"], false, "any", "The rest of the file ('' at the end); null on failure."),
+  fn(
+    "rt_file_read_line",
+    [["file"], "str?"],
+    false,
+    "any",
+    "The bytes up to and including the next newline ('' at the end); null on failure.",
+  ),
+  fn("rt_file_write", [["file", "str"], "i1"], false, "any", "Writes the string's bytes (buffered); false on failure."),
+  fn("rt_file_flush", [["file"], "i1"], false, "any", "Writes out what is buffered; false on failure."),
+  fn(
+    "rt_file_close",
+    [["file"], "i1"],
+    false,
+    "any",
+    "Writes out what is buffered and closes (again: nothing); false on failure.",
+  ),
+  fn("rt_file_is_closed", [["file"], "i1"], false, "read", "Whether the file was closed."),
+  fn("rt_file_mode", [["file"], "i64"], false, "read", "The mode the file was opened with (0 to 3)."),
+  fn("rt_file_last_error", [[], "i64"], false, "read", "The errno of the last file operation that failed."),
+  fn("rt_file_stdin", [[], "file"], false, "none", "The standard input, through the buffer rt_stdin_read_line reads."),
+  fn("rt_file_stdout", [[], "file"], false, "none", "The standard output, through the buffer rt_write_str fills."),
+  fn("rt_file_stderr", [[], "file"], false, "none", "The standard error (stdout flushed before each write)."),
 
   // Process.
   fn("rt_argv_count", [[], "i64"], false, "read", "The number of command-line arguments, the program's name first."),
