@@ -29,7 +29,6 @@ export * from "./passes/tail-recursion.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";
 export { renderDiagnostic, shouldUseColor } from "./render-diagnostic.js";
 export {
-  fileLayout,
   lookupRuntimeFunction,
   type RuntimeFunction,
   type RuntimeResultName,

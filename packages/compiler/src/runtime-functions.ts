@@ -14,20 +14,13 @@
 
 import { strType } from "./ir/builder.js";
 import type { External } from "./ir/ir.js";
-import { type Layout, runtimeLayouts } from "./ir/layouts.js";
+import { runtimeLayouts } from "./ir/layouts.js";
 import { type IrType, refType, types, variantType } from "./ir/types.js";
 
 /** An External with a line of documentation, as a catalogue lists it. */
 export interface RuntimeFunction extends External {
   readonly doc: string;
 }
-
-/**
- * The runtime's file handle (`rt_file`, runtime/file.c), an opaque layout like `str`. Declared here,
- * beside the functions that make and use it, rather than in ir/layouts.ts's `runtimeLayouts`, so the
- * IR text form has no name for it yet: modules that use files are built with the builder.
- */
-export const fileLayout: Layout = { name: "file", fields: null, runtimeSymbol: "rt_file_layout" };
 
 /**
  * The C types a runtime function's parameters and result have, by their IR names. `T?` is a result
@@ -37,7 +30,7 @@ export type RuntimeTypeName = "i1" | "i64" | "f64" | "str" | "exception" | "file
 export type RuntimeResultName = RuntimeTypeName | "str?" | "file?" | "void";
 export type RuntimeSignature = [params: RuntimeTypeName[], result: RuntimeResultName];
 
-const fileType = refType(fileLayout);
+const fileType = refType(runtimeLayouts.file);
 
 const typeNamed: Record<RuntimeResultName, IrType> = {
   i1: types.i1,

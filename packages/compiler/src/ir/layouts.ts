@@ -37,6 +37,8 @@ export const runtimeLayouts = {
   str: { name: "str", fields: null, runtimeSymbol: "rt_str_layout" } as Layout,
   /** An exception in flight or caught: its kind, its message and its traceback (runtime/exception.c). */
   exception: { name: "exception", fields: null, runtimeSymbol: "rt_exception_layout" } as Layout,
+  /** An open file, closed when dropped (runtime/file.c). */
+  file: { name: "file", fields: null, runtimeSymbol: "rt_file_layout" } as Layout,
 };
 
 /**
