@@ -4,67 +4,24 @@
 // result type would compile and link, then misbehave.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { CORE_RUNTIME_DIR, ensureRuntimeArchive, findToolchain, runtimeFunctions } from "@toolchain/compiler";
+import { cDefinitions, definedSymbols } from "@toolchain/compiler/testing";
 import { PYTHON_RUNTIME, PYTHON_RUNTIME_DIR } from "../src/build-python.js";
 import { lookupPythonRuntimeFunction, pythonRuntimeFunctions } from "../src/runtime-library.js";
 import { RT } from "../src/runtime-names.js";
 
-/** C types as the IR types' printed forms. */
-const C_TYPES: Record<string, string> = {
-  int64_t: "i64",
-  double: "f64",
-  bool: "i1",
-  "rt_str *": "ref str",
-  void: "void",
-};
-
-/** name -> [parameter types, result type] of every function defined in the C files of `directory`. */
-function definitions(directory: string): Map<string, [string[], string]> {
-  const found = new Map<string, [string[], string]>();
-  const type = (text: string): string => {
-    const normalised = text
-      .replace(/\s+/g, " ")
-      .replace(/\s*\*\s*/, " *")
-      .trim();
-    return C_TYPES[normalised] ?? `C ${normalised}`;
-  };
-  const withoutName = (declaration: string) => declaration.trim().replace(/\s*\b\w+$/, "");
-  for (const file of readdirSync(directory).filter((name) => name.endsWith(".c"))) {
-    const source = readFileSync(join(directory, file), "utf8");
-    for (const match of source.matchAll(/^(?:_Noreturn )?([\w ]+?\s*\*?)\s*(\w+)\(([^)]*)\)\s*\{/gm)) {
-      if (/\bstatic\b/.test(match[1]!)) continue;
-      const params = match[3]!.trim();
-      const paramTypes = params === "void" || params === "" ? [] : params.split(",").map((p) => type(withoutName(p)));
-      found.set(match[2]!, [paramTypes, type(match[1]!)]);
-    }
-    // py_math.c defines most math functions of one float with a macro.
-    for (const match of source.matchAll(/^MATH_1\((\w+),/gm)) found.set(`py_math_${match[1]}`, [["f64"], "f64"]);
-  }
-  return found;
-}
-
-/** The global functions an archive defines (`nm`'s T symbols). */
-function definedSymbols(archive: string): Set<string> {
-  const nm = spawnSync("nm", ["--defined-only", "-g", archive], { encoding: "utf8" });
-  if (nm.error !== undefined) throw nm.error;
-  assert.equal(nm.status, 0, nm.stderr);
-  return new Set(
-    nm.stdout
-      .split("\n")
-      .map((line) => line.trim().split(/\s+/))
-      .filter((fields) => fields.length === 3 && fields[1] === "T")
-      .map((fields) => fields[2]!),
-  );
+/** py_math.c defines most math functions of one float with a macro. */
+function pythonDefinitions(directory: string) {
+  return cDefinitions(directory, function* (source) {
+    for (const match of source.matchAll(/^MATH_1\((\w+),/gm)) yield [`py_math_${match[1]}`, [["f64"], "f64"]];
+  });
 }
 
 describe("the runtime functions compiled Python can call", () => {
-  const python = definitions(PYTHON_RUNTIME_DIR);
-  const core = definitions(CORE_RUNTIME_DIR);
-  const linked = new Map(PYTHON_RUNTIME.sourceDirs.flatMap((dir) => [...definitions(dir)]));
+  const python = pythonDefinitions(PYTHON_RUNTIME_DIR);
+  const core = cDefinitions(CORE_RUNTIME_DIR);
+  const linked = new Map(PYTHON_RUNTIME.sourceDirs.flatMap((dir) => [...pythonDefinitions(dir)]));
 
   it("has every py_* entry defined in Python's runtime library with the catalogue's signature", () => {
     for (const f of pythonRuntimeFunctions.values()) {
