@@ -11,8 +11,8 @@ import type { Module } from "../src/ir/ir.js";
 import { type EmitOptions, emitModule } from "../src/llvm/emit-llvm.js";
 import { type RuntimeFunction, runtimeCatalogue, runtimeFunction } from "../src/runtime-functions.js";
 import { buildExecutable, type OptLevel } from "../src/toolchain/build-executable.js";
-import { CORE_RUNTIME_DIR, type RuntimeLibrary } from "../src/toolchain/runtime-archive.js";
-import { findToolchain, type Toolchain } from "../src/toolchain/tools.js";
+import { CORE_RUNTIME_DIR, ensureRuntimeArchive, type RuntimeLibrary } from "../src/toolchain/runtime-archive.js";
+import { findToolchain, runTool, type Toolchain } from "../src/toolchain/tools.js";
 
 /** The core runtime with the test language library: a plain uncaught-error report, no language's. */
 export const TEST_RUNTIME: RuntimeLibrary = {
@@ -85,6 +85,42 @@ export async function buildProgram(
   });
   return { path, llvmIr };
 }
+
+/**
+ * A C program linked with a runtime archive (the test language's by default): a harness that calls
+ * the runtime directly. Built once per source and library in a test file's run.
+ */
+export function buildCHarness(source: string, what: string, runtime: RuntimeLibrary = TEST_RUNTIME): Promise<string> {
+  const key = `${source}\0${runtime.name}`;
+  let built = harnesses.get(key);
+  if (built === undefined) {
+    built = (async () => {
+      const toolchain = testToolchain();
+      const archive = await ensureRuntimeArchive(toolchain, runtime);
+      const output = join(testWorkDir(), `harness-${harnesses.size}`);
+      await runTool(
+        [
+          ...toolchain.cc,
+          "-std=gnu11",
+          "-O2",
+          "-g",
+          ...archive.includeDirs.flatMap((dir) => ["-I", dir]),
+          source,
+          archive.path,
+          "-lm",
+          "-o",
+          output,
+        ],
+        `compiling ${what}`,
+      );
+      return output;
+    })();
+    harnesses.set(key, built);
+  }
+  return built;
+}
+
+const harnesses = new Map<string, Promise<string>>();
 
 export interface RunResult {
   readonly stdout: string;

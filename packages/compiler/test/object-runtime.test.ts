@@ -7,40 +7,14 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
-import { runTool } from "../src/toolchain/tools.js";
-import { TEST_RUNTIME, testToolchain, testWorkDir } from "./native-build.js";
+import { buildCHarness } from "./native-build.js";
 
 const HARNESS_SOURCE = fileURLToPath(new URL("../../test/object_harness.c", import.meta.url));
 
-let harness: Promise<string> | null = null;
-
 function buildHarness(): Promise<string> {
-  harness ??= (async () => {
-    const toolchain = testToolchain();
-    const archive = await ensureRuntimeArchive(toolchain, TEST_RUNTIME);
-    const output = join(testWorkDir(), "object-harness");
-    await runTool(
-      [
-        ...toolchain.cc,
-        "-std=gnu11",
-        "-O2",
-        "-g",
-        ...archive.includeDirs.flatMap((dir) => ["-I", dir]),
-        HARNESS_SOURCE,
-        archive.path,
-        "-lm",
-        "-o",
-        output,
-      ],
-      "compiling the object runtime harness",
-    );
-    return output;
-  })();
-  return harness;
+  return buildCHarness(HARNESS_SOURCE, "the object runtime harness");
 }
 
 interface ScenarioRun {

@@ -19,38 +19,13 @@ import { types } from "../src/ir/types.js";
 import { validateModule } from "../src/ir/validator.js";
 import { insertReferenceCounting } from "../src/passes/reference-counting.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
-import { ensureRuntimeArchive } from "../src/toolchain/runtime-archive.js";
-import { runTool } from "../src/toolchain/tools.js";
-import { buildProgram, seededRandom, TEST_RUNTIME, testToolchain, testWorkDir } from "./native-build.js";
+import { buildCHarness, buildProgram, seededRandom } from "./native-build.js";
 
 const HARNESS_SOURCE = fileURLToPath(new URL("../../test/blocks_harness.c", import.meta.url));
 const { ENOENT, EEXIST, EISDIR, EINVAL, EBADF } = osConstants.errno;
 
-let harness: Promise<string> | null = null;
-
 function buildHarness(): Promise<string> {
-  harness ??= (async () => {
-    const toolchain = testToolchain();
-    const archive = await ensureRuntimeArchive(toolchain, TEST_RUNTIME);
-    const output = join(testWorkDir(), "blocks-harness");
-    await runTool(
-      [
-        ...toolchain.cc,
-        "-std=gnu11",
-        "-O2",
-        "-g",
-        ...archive.includeDirs.flatMap((dir) => ["-I", dir]),
-        HARNESS_SOURCE,
-        archive.path,
-        "-lm",
-        "-o",
-        output,
-      ],
-      "compiling the building blocks harness",
-    );
-    return output;
-  })();
-  return harness;
+  return buildCHarness(HARNESS_SOURCE, "the building blocks harness");
 }
 
 interface Run {
