@@ -90,7 +90,7 @@ test("a loop stays, its dead work goes, what can raise is kept and a check its b
         %2 = icmp lt i1 %0, 10
         condbr %2, body, exit
       body:
-        %3 = add i64 %0, 1
+        %3 = add i64 %0, 1 nsw
         %5 = floordiv i64 %3, 0 raises ZeroDivisionError "integer division or modulo by zero" @4:4
         br header
       exit:

@@ -34,7 +34,7 @@ test("drops overflow checks that masks and shifts rule out, around a loop", () =
         %2 = and i64 %1, 4294967295
         %3 = xor i64 %0, %2
         %4 = ashr i64 %3, 16
-        %5 = mul i64 %4, %4
+        %5 = mul i64 %4, %4 nsw
         %6 = icmp lt i1 %5, %n
         condbr %6, loop, done
       done:
@@ -121,8 +121,8 @@ test("a branch on a comparison bounds a loop counter, and floor division of non-
         %2 = icmp lt i1 %1, %0
         condbr %2, body, exit
       body:
-        %3 = add i64 %1, 1
-        %4 = mul i64 %1, %1
+        %3 = add i64 %1, 1 nsw
+        %4 = mul i64 %1, %1 nsw
         %5 = urem i64 %4, %3
         %6 = udiv i64 %4, %3
         br header
@@ -157,7 +157,7 @@ test("a value stepped by at most one per iteration of a counted loop is bounded 
         ret %2
       }
     `;
-  ranges(counted, counted.replace(' raises OverflowError "o" @1:0', ""));
+  ranges(counted, counted.replace(' raises OverflowError "o" @1:0', " nsw"));
   // Without a counter the trip count is unknown, and a step of any size is unbounded.
   const uncounted = counted.replace("%3 = icmp lt i1 %1, %0", "%3 = icmp ne i1 %1, %n");
   ranges(uncounted, uncounted);
@@ -196,7 +196,7 @@ test("a call's range is the union of what its callee returns", () => {
   assert.equal(removeImpossibleChecksInModule(module), true);
   const printed = printModule(module);
   assert.match(printed, /%2 = urem i64 %0, %1\n/);
-  assert.match(printed, /%2 = mul i64 %0, %1\n/);
+  assert.match(printed, /%2 = mul i64 %0, %1 nsw\n/);
 });
 
 // `for i in range(n): if c: inside += 1` as lowered, with n unknown: the counter's bound in the body
@@ -227,7 +227,8 @@ const countedByUnknownBound = `
     `;
 
 test("a value that moves by at most one per iteration stays within the loop counter's distance from its start", () => {
-  const unchecked = (text: string) => text.replace(' raises OverflowError "o" @1:0', "");
+  // The check goes; the operation is marked as one that never overflows.
+  const unchecked = (text: string) => text.replace(' raises OverflowError "o" @1:0', " nsw");
   ranges(countedByUnknownBound, unchecked(countedByUnknownBound));
   // Down by at most one per iteration: the same bound below.
   const down = countedByUnknownBound.replace("%5 = add i64 %1, 1 raises", "%5 = sub i64 %1, 1 raises");

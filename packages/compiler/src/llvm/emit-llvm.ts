@@ -830,7 +830,7 @@ class FunctionEmitter {
       case "sub":
       case "mul":
         if (raise !== null) this.checkedIntOp(`s${inst.op}`, ty, a, b, v, raise);
-        else this.line(`${v} = ${inst.op} ${ty} ${a}, ${b}`);
+        else this.line(`${v} = ${inst.op}${inst.noWrap ? " nsw" : ""} ${ty} ${a}, ${b}`);
         return;
       case "and":
       case "or":

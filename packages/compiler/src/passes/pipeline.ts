@@ -57,7 +57,7 @@ export function optimizeFunction(fn: IrFunction, options: PipelineOptions = {}, 
   }
 }
 
-/** Rounds of the module passes; each does something, so a few are enough (fib takes five). */
+/** Rounds of the module passes; each does something, so a few are enough (fib takes four). */
 const maxModuleRounds = 12;
 
 export function optimizeModule(m: Module, options: PipelineOptions = {}): boolean {
@@ -68,7 +68,8 @@ export function optimizeModule(m: Module, options: PipelineOptions = {}): boolea
     changed = true;
   };
   // Ranges across calls can only be known once every function is in its final shape, so each round
-  // analyses the program again after what the last one changed:
+  // analyses the program again after what the last one changed (removing checks changes no range, so
+  // the round that removed them goes on; a round costs one analysis, tens of milliseconds cold):
   // - tail calls become loops where the ranges show accumulating is exact, and the loops' counters
   //   then give the range analysis more to work with;
   // - base cases go in front of calls, and then every remaining call of such a function has
@@ -81,10 +82,8 @@ export function optimizeModule(m: Module, options: PipelineOptions = {}): boolea
     const ranges = analyzeModuleRanges(m);
     const removed = ranges.removeImpossibleChecks();
     const looped = m.functions.filter((fn) => fn !== m.entry && eliminateTailRecursion(fn, ranges.rangeOf));
-    if (removed || looped.length > 0) {
-      cleanUp(m.functions);
-      continue;
-    }
+    if (removed || looped.length > 0) cleanUp(m.functions);
+    if (looped.length > 0) continue;
     const guarded = inlineBaseCases(m);
     if (guarded.length > 0) {
       cleanUp(guarded);
