@@ -139,7 +139,8 @@ test("every instruction and terminator round-trips", () => {
     entry:
       %0 = floordiv i64 %x, 7 raises ZeroDivisionError "integer division or modulo by zero" @1:2
       %1 = shl i64 %0, 3
-      %2 = ineg i64 %1 raises OverflowError "overflow" @2:0
+      %16 = mul i64 %1, %1 nsw
+      %2 = ineg i64 %16 raises OverflowError "overflow" @2:0
       %3 = fmod f64 %y, 1.5
       %4 = fneg f64 %3
       %5 = not i1 %b

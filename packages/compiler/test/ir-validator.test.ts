@@ -85,6 +85,12 @@ test("operand and result types are checked per instruction kind", () => {
       "@f, block entry, %0 (toint): operand %i has type i64, expected a float type",
     ],
     ["%0 = zext i64 %i", "void", "@f, block entry, %0 (zext): cannot zext i64 to i64"],
+    [
+      '%0 = add i64 %i, 1 nsw raises OverflowError "o" @1:0',
+      "void",
+      "@f, block entry, %0 (add): is checked and nsw: a checked operation never wraps",
+    ],
+    ["%0 = and i64 %i, 1 nsw", "void", "@f, block entry, %0 (and): is and nsw: only add, sub and mul take nsw"],
     ["%0 = select i64 %i, 1, 2", "void", "@f, block entry, %0 (select): condition %i has type i64, expected i1"],
     ["%0 = select i64 %b, 1, 2.0", "void", "@f, block entry, %0 (select): false arm 2.0 has type f64, expected i64"],
     ["condbr %i, entry, entry", "void", "@f, block entry, terminator condbr: condition %i has type i64, expected i1"],

@@ -9,6 +9,7 @@ import { describe, it } from "node:test";
 import { addFunction, addGlobal, constants, createModule, IrBuilder, strType } from "../src/ir/builder.js";
 import { functionsThatCanRaise } from "../src/ir/can-raise.js";
 import type { IrFunction, Module, RaiseInfo, SourceLoc, Value } from "../src/ir/ir.js";
+import { parseIrModule } from "../src/ir/text-parser.js";
 import { types } from "../src/ir/types.js";
 import { emitModule } from "../src/llvm/emit-llvm.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
@@ -471,6 +472,21 @@ describe("emitted LLVM IR", () => {
     assert.match(caller, /%pending\.at\.entry = load i8, ptr @rt_error_pending\n.*\n\s*call void @llvm\.assume/);
     assert.match(caller, /call void @rt_traceback_push\(ptr @\.cstr\.\d+, ptr @\.cstr\.\d+, i64 3\)/);
     assert.ok(!/\b(fast|nnan|ninf|nsz|arcp|contract|afn|reassoc)\b/.test(text));
+  });
+
+  it("tells LLVM which wrapping arithmetic a pass proved never overflows (nsw)", () => {
+    const m = parseIrModule(`
+      func @square(%x: i64) -> i64 exported {
+      entry:
+        %0 = and i64 %x, 65535
+        %1 = mul i64 %0, %0 nsw
+        %2 = mul i64 %x, %x
+        ret %1
+      }
+    `);
+    const text = emitModule(m);
+    assert.match(text, /= mul nsw i64 %v0, %v0\n/);
+    assert.match(text, /= mul i64 %p0, %p0\n/);
   });
 
   it("runs at every optimisation level", async () => {

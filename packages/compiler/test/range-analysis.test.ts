@@ -34,7 +34,7 @@ test("drops overflow checks that masks and shifts rule out, around a loop", () =
         %2 = and i64 %1, 4294967295
         %3 = xor i64 %0, %2
         %4 = ashr i64 %3, 16
-        %5 = mul i64 %4, %4
+        %5 = mul i64 %4, %4 nsw
         %6 = icmp lt i1 %5, %n
         condbr %6, loop, done
       done:
@@ -121,8 +121,8 @@ test("a branch on a comparison bounds a loop counter, and floor division of non-
         %2 = icmp lt i1 %1, %0
         condbr %2, body, exit
       body:
-        %3 = add i64 %1, 1
-        %4 = mul i64 %1, %1
+        %3 = add i64 %1, 1 nsw
+        %4 = mul i64 %1, %1 nsw
         %5 = urem i64 %4, %3
         %6 = udiv i64 %4, %3
         br header
@@ -157,7 +157,7 @@ test("a value stepped by at most one per iteration of a counted loop is bounded 
         ret %2
       }
     `;
-  ranges(counted, counted.replace(' raises OverflowError "o" @1:0', ""));
+  ranges(counted, counted.replace(' raises OverflowError "o" @1:0', " nsw"));
   // Without a counter the trip count is unknown, and a step of any size is unbounded.
   const uncounted = counted.replace("%3 = icmp lt i1 %1, %0", "%3 = icmp ne i1 %1, %n");
   ranges(uncounted, uncounted);
@@ -196,5 +196,90 @@ test("a call's range is the union of what its callee returns", () => {
   assert.equal(removeImpossibleChecksInModule(module), true);
   const printed = printModule(module);
   assert.match(printed, /%2 = urem i64 %0, %1\n/);
-  assert.match(printed, /%2 = mul i64 %0, %1\n/);
+  assert.match(printed, /%2 = mul i64 %0, %1 nsw\n/);
+});
+
+// `for i in range(n): if c: inside += 1` as lowered, with n unknown: the counter's bound in the body
+// (i < n <= 2**63 - 1) bounds what the loop can have added to `inside`.
+const countedByUnknownBound = `
+      func @f(%n: i64, %c: i1) -> i64 {
+      entry:
+        br header
+      header:
+        %0 = phi i64 [0, entry], [%4, latch]
+        %1 = phi i64 [0, entry], [%3, latch]
+        %2 = icmp lt i1 %0, %n
+        condbr %2, body, exit
+      body:
+        condbr %c, bump, latch
+      bump:
+        %5 = add i64 %1, 1 raises OverflowError "o" @1:0
+        br latch
+      latch:
+        %3 = phi i64 [%1, body], [%5, bump]
+        %4 = add i64 %0, 1
+        %6 = icmp lt i1 %4, %0
+        condbr %6, exit, header
+      exit:
+        %7 = phi i64 [%1, header], [%3, latch]
+        ret %7
+      }
+    `;
+
+test("a value that moves by at most one per iteration stays within the loop counter's distance from its start", () => {
+  // The check goes; the operation is marked as one that never overflows.
+  const unchecked = (text: string) => text.replace(' raises OverflowError "o" @1:0', " nsw");
+  ranges(countedByUnknownBound, unchecked(countedByUnknownBound));
+  // Down by at most one per iteration: the same bound below.
+  const down = countedByUnknownBound.replace("%5 = add i64 %1, 1 raises", "%5 = sub i64 %1, 1 raises");
+  ranges(down, unchecked(down));
+  // A counter going down from an unknown start to 0 counts the iterations as well.
+  const countdown = countedByUnknownBound
+    .replace("%0 = phi i64 [0, entry], [%4, latch]", "%0 = phi i64 [%n, entry], [%4, latch]")
+    .replace("%2 = icmp lt i1 %0, %n", "%2 = icmp gt i1 %0, 0")
+    .replace("%4 = add i64 %0, 1", "%4 = sub i64 %0, 1");
+  ranges(countdown, unchecked(countdown));
+});
+
+test("a loop-carried value keeps its check when its start, its step or the loop's count is not bounded", () => {
+  const keeps = (text: string) => ranges(text, text);
+  // Two per iteration can pass 2**63 - 1 in fewer than 2**63 iterations.
+  keeps(countedByUnknownBound.replace("%5 = add i64 %1, 1 raises", "%5 = add i64 %1, 2 raises"));
+  // Starting from anything.
+  keeps(countedByUnknownBound.replace("%1 = phi i64 [0, entry]", "%1 = phi i64 [%n, entry]"));
+  // A counter that may wrap (no bound keeps it below 2**63 - 1) counts nothing.
+  keeps(countedByUnknownBound.replace("%2 = icmp lt i1 %0, %n", "%2 = icmp ne i1 %0, %n"));
+  // A counter stepped by two is not one that counts iterations.
+  keeps(countedByUnknownBound.replace("%4 = add i64 %0, 1", "%4 = add i64 %0, 2"));
+  // Outside the loop the value is read after the last iteration, where the counter may be 2**63 - 1.
+  const after = countedByUnknownBound
+    .replace(' raises OverflowError "o" @1:0', "")
+    .replace("ret %7", '%8 = add i64 %7, 1 raises OverflowError "o" @2:0\n        ret %8');
+  keeps(after);
+});
+
+test("an exported function, or one whose address is taken, may be called with anything", () => {
+  const square = (linkage: string, main: string) => `
+    module "m.py"
+    entry @main
+    func @square(%x: i64) -> i64${linkage} {
+    entry:
+      %0 = mul i64 %x, %x raises OverflowError "o" @1:0
+      ret %0
+    }
+    func @main() -> void {
+    entry:
+      %0 = call i64 @square(7) @2:0
+      ${main}
+      ret
+    }
+  `;
+  const checks = (text: string) => {
+    const m = parseIrModule(text);
+    removeImpossibleChecksInModule(m);
+    return /raises/.test(printModule(m));
+  };
+  assert.equal(checks(square("", "")), false);
+  assert.equal(checks(square(" exported", "")), true);
+  assert.equal(checks(square("", "%1 = func_ref fn(i64) -> i64 @square")), true);
 });

@@ -35,6 +35,8 @@ export type Piece =
   | { readonly p: "function" | "external" | "global"; readonly field: string }
   /** A small non-negative integer (a field index, a variant tag). */
   | { readonly p: "index"; readonly field: string }
+  /** A boolean field shown as a word when true (`nsw`), nothing when false or absent. */
+  | { readonly p: "flag"; readonly field: string; readonly word: string }
   /** One of a fixed set of words (a comparison's predicate). */
   | { readonly p: "word"; readonly field: string; readonly words: readonly string[] }
   | { readonly p: "comma" }
@@ -87,6 +89,16 @@ const comma: Piece = { p: "comma" };
 const optionalRaise: Piece = { p: "raise", field: "raise", optional: true };
 const unwind: Piece = { p: "unwind" };
 const binaryPieces: readonly Piece[] = [value("lhs"), comma, value("rhs"), optionalRaise, unwind];
+const intBinaryPieces: readonly Piece[] = [
+  value("lhs"),
+  comma,
+  value("rhs"),
+  { p: "flag", field: "noWrap", word: "nsw" },
+  optionalRaise,
+  unwind,
+];
+/** The operations that may carry `nsw`: those whose overflow a check reports. */
+const noWrapOps = new Set<IntBinaryOp>(["add", "sub", "mul"]);
 
 export const intBinaryOps: readonly IntBinaryOp[] = [
   "add",
@@ -208,8 +220,12 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
   ibinary: describe<"ibinary">({
     opcodes: intBinaryOps,
     opField: "op",
-    pieces: binaryPieces,
-    check: (inst, t) => checkBinary(inst, t, "int"),
+    pieces: intBinaryPieces,
+    check: (inst, t) => {
+      checkBinary(inst, t, "int");
+      if (inst.noWrap && inst.raise !== null) t.error("is checked and nsw: a checked operation never wraps");
+      if (inst.noWrap && !noWrapOps.has(inst.op)) t.error(`is ${inst.op} nsw: only add, sub and mul take nsw`);
+    },
     canFail: (inst) => inst.raise !== null && !neverFailingIntOps.has(inst.op),
   })("ibinary"),
   fbinary: describe<"fbinary">({

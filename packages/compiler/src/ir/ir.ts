@@ -98,8 +98,15 @@ export type ConvertOp = "sext" | "zext" | "trunc" | "fpext" | "fptrunc" | "sitof
 export type Unwind = Block | null;
 
 export type Instruction =
-  /** Integer arithmetic; with `raise`, failure (overflow, zero divisor, negative shift) raises, else it wraps. */
-  | InstructionOf<"ibinary", { op: IntBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
+  /**
+   * Integer arithmetic; with `raise`, failure (overflow, zero divisor, negative shift) raises, else it
+   * wraps. `noWrap` (`nsw`, on an unchecked add, sub or mul) says a pass proved it never overflows
+   * (the check it had could not fire), which LLVM may use as its `nsw`.
+   */
+  | InstructionOf<
+      "ibinary",
+      { op: IntBinaryOp; lhs: Value; rhs: Value; noWrap?: boolean; raise: RaiseInfo | null; unwind: Unwind }
+    >
   | InstructionOf<"fbinary", { op: FloatBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"ineg", { operand: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"fneg", { operand: Value }>

@@ -132,6 +132,9 @@ function printPieces(pieces: readonly Piece[], node: object, file: string): stri
       case "word":
         add(String(fields[piece.field]));
         break;
+      case "flag":
+        if (fields[piece.field] === true) add(piece.word);
+        break;
       case "comma":
         out += ",";
         break;

@@ -743,6 +743,9 @@ function readPieces(c: Cursor, ctx: BodyContext, pieces: readonly Piece[]): Reco
       case "word":
         fields[piece.field] = readOneOf(c, piece.words, piece.field);
         break;
+      case "flag":
+        if (skipWord(c, piece.word)) fields[piece.field] = true;
+        break;
       case "comma":
         expectPunct(c, ",");
         break;

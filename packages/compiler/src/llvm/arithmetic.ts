@@ -86,7 +86,7 @@ export class ArithmeticEmitter {
       case "sub":
       case "mul":
         if (raise !== null) this.checked(`s${inst.op}`, ty, a, b, v, raise, inst);
-        else e.line(`${v} = ${inst.op} ${ty} ${a}, ${b}`);
+        else e.line(`${v} = ${inst.op}${inst.noWrap === true ? " nsw" : ""} ${ty} ${a}, ${b}`);
         return;
       case "and":
       case "or":

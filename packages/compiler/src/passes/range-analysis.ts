@@ -8,12 +8,17 @@
 // - a branch on a comparison narrows its operands in the blocks the branch alone leads to, so a loop
 //   counter below its bound stays below it (`i < n` in the body);
 // - ranges flow through phis to a fixed point, widened after a few rounds so loops settle;
-// - a loop-carried value that grows by a bounded step per iteration of a loop with a bounded trip
-//   count (a counter incremented by one) is bounded by step × trips, so `inside += 1` in a loop of
-//   10**8 iterations needs no overflow check;
+// - a loop counted by a header phi that moves by exactly one on every back edge, without wrapping,
+//   has made k = |counter - its start| iterations wherever the counter is read; another header phi
+//   that changes by a step in [lo, hi] per iteration is then within its start widened by step × k.
+//   The counter is read at the use, with the branch conditions there: in `for i in range(n)` the
+//   body has i < n <= 2**63 - 1, so `inside += 1` (at most one per iteration, from 0) stays below
+//   2**63 - 1 and needs no overflow check, whatever n is (see LoopBound for the gain);
 // - across the module, a parameter's range is the union of the arguments of every call (all calls
-//   are visible) and a call's range is the union of its callee's returns.
-// Then every checked operation whose operands cannot make it fail loses its check, and floor division
+//   are visible; an exported function or one whose address is taken may be called with anything)
+//   and a call's range is the union of its callee's returns.
+// Then every checked operation whose operands cannot make it fail loses its check (an addition,
+// subtraction or multiplication keeps the fact as `nsw`, which LLVM can use), and floor division
 // and remainder of non-negative operands become plain unsigned ones.
 
 import { dropHandler, predecessorMap, reversePostorder } from "../ir/cfg.js";
@@ -60,7 +65,10 @@ export function removeImpossibleChecksInModule(m: Module): boolean {
 
 /** The ranges of a whole program's values, for the check removal and for passes that need facts. */
 export interface ModuleRanges {
-  /** The range of an i64 value where a block runs; null when not known. */
+  /**
+   * The range of an i64 value where a block runs: the whole int64 range where nothing is known, null
+   * where the value is never computed (the block cannot run).
+   */
   rangeOf(value: Value, at: Block): Range | null;
   /** Drops the checks the ranges rule out (the ranges stay true of the values that remain). */
   removeImpossibleChecks(): boolean;
@@ -70,7 +78,10 @@ export function analyzeModuleRanges(m: Module): ModuleRanges {
   const analyses = analyzeModule(m);
   const byFunction = new Map(analyses.map((a) => [a.fn, a]));
   return {
-    rangeOf: (value, at) => byFunction.get(at.function)?.rangeAt(value, at) ?? null,
+    rangeOf: (value, at) => {
+      const analysis = byFunction.get(at.function);
+      return analysis === undefined ? FULL : analysis.rangeAt(value, at);
+    },
     removeImpossibleChecks: () => analyses.map(rewrite).some(Boolean),
   };
 }
@@ -81,15 +92,20 @@ function analyzeModule(m: Module): FunctionRanges[] {
   const growth = new Map<Param | IrFunction, number>();
   const context: Context = { params, returns, closed: true, thresholds: thresholds(m.functions) };
   const callers = new Map<IrFunction, Set<IrFunction>>();
+  const referenced = new Set<IrFunction>();
   for (const fn of m.functions) {
     for (const block of fn.blocks) {
       for (const inst of block.instructions) {
         if (inst.kind === "call") callers.set(inst.callee, (callers.get(inst.callee) ?? new Set()).add(fn));
+        if (inst.kind === "func_ref") referenced.add(inst.callee);
       }
     }
   }
-  // A function no call reaches is called from outside (the entry, or a test harness): anything goes.
-  for (const fn of m.functions) if (fn === m.entry || !callers.has(fn)) for (const p of fn.params) params.set(p, FULL);
+  // A function called from where no call of this module shows its arguments (the entry, a test
+  // harness, another module, a function value): anything goes.
+  const calledFromOutside = (fn: IrFunction) =>
+    fn === m.entry || !callers.has(fn) || fn.linkage === "exported" || referenced.has(fn);
+  for (const fn of m.functions) if (calledFromOutside(fn)) for (const p of fn.params) params.set(p, FULL);
   const join = <K extends Param | IrFunction>(map: Map<K, Range>, key: K, r: Range): boolean => {
     const previous = map.get(key);
     const next = previous === undefined ? r : widen(previous, union(previous, r), growth, key, context.thresholds);
@@ -108,7 +124,7 @@ function analyzeModule(m: Module): FunctionRanges[] {
           if (r !== null) visit(analysis.fn, r);
         }
         for (const inst of block.instructions) {
-          if (inst.kind !== "call" || inst.callee === m.entry) continue;
+          if (inst.kind !== "call" || calledFromOutside(inst.callee)) continue;
           inst.args.forEach((arg, i) => {
             const r = arg.type === types.i64 ? analysis.rangeAt(arg, block) : null;
             if (r !== null) visit(inst.callee.params[i]!, r);
@@ -134,7 +150,9 @@ function analyzeModule(m: Module): FunctionRanges[] {
       else analysis.update();
     }
     const next = new Set<IrFunction>();
-    flows([...analyses.values()], (key, r) => {
+    // What the others pass on has been joined already and has not changed.
+    const updated = [...dirty].map((fn) => analyses.get(fn)!);
+    flows(updated, (key, r) => {
       if (isParam(key) ? join(params, key, r) : join(returns, key, r)) dirtyAfterChangeOf(key, next);
     });
     dirty = next;
@@ -191,6 +209,9 @@ function rewrite(analysis: FunctionRanges): boolean {
         } else if (inst.raise !== null && cannotFail(inst.op, a, b)) {
           inst.raise = null;
           dropHandler(inst);
+          // What the check stood for stays known: LLVM reasons with it. In xorshift, `x*x + y*y` is then
+          // known non-negative, so `inside += x*x + y*y < C` becomes cmp and adc: 1.11x to 1.01x of C.
+          if (inst.op === "add" || inst.op === "sub" || inst.op === "mul") inst.noWrap = true;
           changed = true;
         }
       } else if (inst.kind === "ineg" && inst.raise !== null && rangeOf(inst.operand).lo > MIN) {
@@ -210,13 +231,42 @@ interface Fact {
   readonly rhs: Value;
 }
 
+type Phi = Extract<Instruction, { kind: "phi" }>;
+
+/**
+ * What a loop's counter says about another phi of its header. The counter moves by exactly
+ * `direction` on every back edge and never wraps, so wherever both are read, k = direction ×
+ * (counter - its value on entry) back edges have been taken since the loop was entered, and the phi,
+ * changed by a step within `step` on each of them, lies within `entry` widened by step × k. The
+ * counter's range at the use bounds k: in the body of `for i in range(n)`, i < n.
+ *
+ * Measured (xorshift, 75M samples, `inside += 1` under a data-dependent branch): with the check
+ * gone LLVM turns the branch into a branch-free add of the condition, as gcc does; ours/C went from
+ * 1.43 to 1.11 (medians of 5 runs, side by side), and to 1.01 with the `nsw` the removal leaves.
+ */
+interface LoopBound {
+  readonly header: Block;
+  readonly counter: Phi;
+  readonly direction: 1n | -1n;
+  /** The counter's range on entry to the loop. */
+  readonly counterEntry: Range;
+  /** The phi's range on entry to the loop. */
+  readonly entry: Range;
+  /** What one iteration adds to the phi. */
+  readonly step: Range;
+}
+
 /** The ranges of one function's i64 values, computed to a fixed point on construction. */
 class FunctionRanges {
   private readonly ranges = new Map<Instruction, Range>();
-  /** Bounds on loop-carried values from trip counts, applied on top of the fixed point. */
-  private readonly caps = new Map<Instruction, Range>();
+  /** False when no fixed point came in time: then nothing is known of the instructions. */
+  private solved = false;
+  /** Bounds on header phis from their loops' counters, found from a first fixed point. */
+  private readonly loopBounds = new Map<Instruction, readonly LoopBound[]>();
   /** The comparisons that hold throughout each block: the branch conditions of its dominators. */
   private readonly facts = new Map<Block, readonly Fact[]>();
+  /** The values those comparisons compare, per block: only these are narrowed there. */
+  private readonly factValues = new Map<Block, ReadonlySet<Value>>();
   private readonly order: readonly Block[];
   private readonly preds: Map<Block, Block[]>;
   private readonly idom: ReadonlyMap<Block, Block>;
@@ -237,16 +287,35 @@ class FunctionRanges {
 
   /** Solves again with what the context knows now. */
   update(): void {
-    this.caps.clear();
-    if (!this.solve()) return;
-    // Caps come from a sound solution and only narrow it, so solving again with them stays sound.
-    if (this.computeCaps() && !this.solve()) this.ranges.clear();
+    this.loopBounds.clear();
+    this.solved = true;
+    this.solved = this.solve();
+    // The bounds are true of every run (they come from a sound solution), so narrowing that solution
+    // with them stays sound.
+    if (this.solved && this.computeLoopBounds()) this.narrow();
   }
 
   /** The range of `v` where `block` runs; null while nothing reaches it (bottom). */
   rangeAt(v: Value, block: Block): Range | null {
+    let r = this.rangeByFacts(v, block);
+    if (r === null || v.kind !== "phi") return r;
+    for (const bound of this.loopBounds.get(v) ?? []) {
+      if (!this.dominates(bound.header, block)) continue;
+      const counter = this.rangeByFacts(bound.counter, block);
+      if (counter === null) continue;
+      const k = bound.direction > 0n ? counter.hi - bound.counterEntry.lo : bound.counterEntry.hi - counter.lo;
+      const trips = k > 0n ? k : 0n;
+      const { entry, step } = bound;
+      const within = { lo: entry.lo + min(step.lo, 0n) * trips, hi: entry.hi + max(step.hi, 0n) * trips };
+      r = intersect(r, within) ?? r;
+    }
+    return r;
+  }
+
+  /** The range of `v` narrowed by the branch conditions that hold where `block` runs. */
+  private rangeByFacts(v: Value, block: Block): Range | null {
     const base = this.baseRange(v);
-    if (base === null) return null;
+    if (base === null || !this.factValues.get(block)?.has(v)) return base;
     let r: Range | null = base;
     for (const fact of this.facts.get(block) ?? []) {
       r = narrowByFact(r, v, fact, (w) => this.baseRange(w) ?? FULL);
@@ -261,8 +330,9 @@ class FunctionRanges {
       if (typeof v.value === "boolean") return { lo: v.value ? 1n : 0n, hi: v.value ? 1n : 0n };
       return FULL;
     }
-    if (v.kind === "param") return this.context.params.get(v) ?? (this.context.closed ? null : FULL);
     if (v.type !== types.i64) return FULL;
+    if (v.kind === "param") return this.context.params.get(v) ?? (this.context.closed ? null : FULL);
+    if (!this.solved) return FULL;
     return this.ranges.get(v) ?? null;
   }
 
@@ -273,7 +343,9 @@ class FunctionRanges {
       const own = preds.length === 1 ? edgeFacts(preds[0]!, block) : [];
       // The nearest conditions matter most; a cap keeps deep nests from costing quadratic time.
       const all = block === this.order[0] ? [] : [...inherited, ...own];
-      this.facts.set(block, all.length > MAX_FACTS ? all.slice(all.length - MAX_FACTS) : all);
+      const kept = all.length > MAX_FACTS ? all.slice(all.length - MAX_FACTS) : all;
+      this.facts.set(block, kept);
+      this.factValues.set(block, new Set(kept.flatMap((f) => [f.lhs, f.rhs])));
     }
   }
 
@@ -291,7 +363,7 @@ class FunctionRanges {
       for (const block of this.order) {
         for (const inst of block.instructions) {
           if (inst.type !== types.i64) continue;
-          let next = this.cappedTransfer(inst, block);
+          let next = this.transfer(inst, block);
           if (next === null) continue;
           const previous = this.ranges.get(inst);
           if (previous !== undefined && inst.kind === "phi")
@@ -306,12 +378,18 @@ class FunctionRanges {
       this.ranges.clear();
       return false;
     }
+    this.narrow();
+    return true;
+  }
+
+  /** Narrows the current solution: a few rounds without widening, each still sound. */
+  private narrow(): void {
     for (let round = 0; round < 8; round++) {
       let narrowed = false;
       for (const block of this.order) {
         for (const inst of block.instructions) {
           const previous = this.ranges.get(inst);
-          const next = previous === undefined ? null : this.cappedTransfer(inst, block);
+          const next = previous === undefined ? null : this.transfer(inst, block);
           if (previous === undefined || next === null) continue;
           const within = intersect(previous, next) ?? previous;
           if (sameRange(previous, within)) continue;
@@ -321,13 +399,6 @@ class FunctionRanges {
       }
       if (!narrowed) break;
     }
-    return true;
-  }
-
-  private cappedTransfer(inst: Instruction, block: Block): Range | null {
-    const next = this.transfer(inst, block);
-    const cap = this.caps.get(inst);
-    return next === null || cap === undefined ? next : (intersect(next, cap) ?? next);
   }
 
   /** The range of an instruction from its operands' current ranges; null while an operand is unknown. */
@@ -361,7 +432,7 @@ class FunctionRanges {
         const a = at(inst.lhs);
         const b = at(inst.rhs);
         if (a === null || b === null) return null;
-        return binaryRange(inst.op, a, b, inst.raise !== null);
+        return binaryRange(inst.op, a, b, inst.raise !== null || inst.noWrap === true);
       }
       case "call":
         return this.context.returns.get(inst.callee) ?? (this.context.closed ? null : FULL);
@@ -370,65 +441,66 @@ class FunctionRanges {
     }
   }
 
-  /**
-   * Bounds loop-carried values by trip counts: in a loop whose header has a counter stepped by exactly
-   * one on every back edge, the back edges are taken at most (counter's span) times, so a header phi
-   * that changes by a step in [dlo, dhi] per iteration stays within its entry range widened by
-   * step × trips. Returns whether any new bound was found.
-   */
-  private computeCaps(): boolean {
+  /** Finds each loop's counters and bounds its header's other phis by them (see LoopBound). */
+  private computeLoopBounds(): boolean {
     let found = false;
     for (const header of this.order) {
       const latches = (this.preds.get(header) ?? []).filter((p) => this.dominates(header, p));
       if (latches.length === 0) continue;
-      const phis = header.instructions.filter(
-        (inst): inst is Extract<Instruction, { kind: "phi" }> => inst.kind === "phi" && inst.type === types.i64,
-      );
-      const trips = this.tripCount(header, phis, latches);
-      if (trips === null) continue;
-      for (const phi of phis) {
-        if (this.caps.has(phi)) continue;
-        let step: Range | null = null;
-        let entry: Range | null = null;
-        let bounded = true;
+      const phis = header.instructions.filter((inst): inst is Phi => inst.kind === "phi" && inst.type === types.i64);
+      const entryRange = (phi: Phi): Range | null => {
+        let r: Range | null = null;
         for (const { block, value } of phi.incoming) {
-          if (latches.includes(block)) {
-            const d = this.stepFrom(phi, value, 0);
-            if (d === null) bounded = false;
-            else step = step === null ? d : union(step, d);
-          } else {
-            const r = this.rangeAt(value, block);
-            if (r !== null) entry = entry === null ? r : union(entry, r);
-          }
+          if (latches.includes(block)) continue;
+          const v = this.rangeAt(value, block);
+          if (v !== null) r = r === null ? v : union(r, v);
         }
-        if (!bounded || step === null || entry === null) continue;
-        const lo = entry.lo + (step.lo < 0n ? step.lo * trips : 0n);
-        const hi = entry.hi + (step.hi > 0n ? step.hi * trips : 0n);
-        if (lo < MIN || hi > MAX) continue;
-        this.caps.set(phi, { lo, hi });
+        return r;
+      };
+      const counters = phis.flatMap((counter) => {
+        const direction = this.counterDirection(counter, latches);
+        const counterEntry = entryRange(counter);
+        return direction === null || counterEntry === null ? [] : [{ header, counter, direction, counterEntry }];
+      });
+      if (counters.length === 0) continue;
+      for (const phi of phis) {
+        const steps = phi.incoming
+          .filter(({ block }) => latches.includes(block))
+          .map(({ value }) => this.stepFrom(phi, value, 0));
+        const entry = entryRange(phi);
+        if (steps.includes(null) || entry === null) continue;
+        const step = (steps as Range[]).reduce(union);
+        const bounds = counters.filter((c) => c.counter !== phi).map((c) => ({ ...c, entry, step }));
+        if (bounds.length === 0) continue;
+        this.loopBounds.set(phi, bounds);
         found = true;
       }
     }
     return found;
   }
 
-  /** How many times the back edges can be taken, from a header phi stepped by exactly one; null if unknown. */
-  private tripCount(
-    header: Block,
-    phis: readonly Extract<Instruction, { kind: "phi" }>[],
-    latches: readonly Block[],
-  ): bigint | null {
-    let best: bigint | null = null;
-    for (const phi of phis) {
-      const stepsByOne = phi.incoming
-        .filter(({ block }) => latches.includes(block))
-        .every(({ value }) => isIncrementOf(value, phi));
-      const r = this.rangeAt(phi, header);
-      if (!stepsByOne || r === null || r.lo === MIN || r.hi === MAX) continue;
-      const trips = r.hi - r.lo;
-      if (best === null || trips < best) best = trips;
+  /**
+   * 1 or -1 when every back edge gives the phi itself plus or minus one, without wrapping (the
+   * addition is checked, or the phi's range there leaves room); else null.
+   */
+  private counterDirection(phi: Phi, latches: readonly Block[]): 1n | -1n | null {
+    let direction: 1n | -1n | null = null;
+    for (const { block, value } of phi.incoming) {
+      if (!latches.includes(block)) continue;
+      if (value.kind !== "ibinary" || (value.op !== "add" && value.op !== "sub")) return null;
+      const constant = (v: Value) => (v.kind === "const" && typeof v.value === "bigint" ? v.value : null);
+      let d: bigint | null = null;
+      if (value.lhs === phi) d = constant(value.rhs);
+      else if (value.op === "add" && value.rhs === phi) d = constant(value.lhs);
+      if (d !== null && value.op === "sub") d = -d;
+      if (d !== 1n && d !== -1n) return null;
+      if (direction !== null && d !== direction) return null;
+      direction = d;
+      const r = this.rangeAt(phi, value.block);
+      const exact = value.raise !== null || value.noWrap === true;
+      if (!exact && (r === null || (d > 0n ? r.hi === MAX : r.lo === MIN))) return null;
     }
-    return best;
+    return direction;
   }
 
   /** The change from `phi` to `value` along a path through one iteration, or null if it is not a bounded step. */
@@ -445,9 +517,11 @@ class FunctionRanges {
       }
       return result;
     }
-    // Only checked arithmetic: a wrapping step could jump anywhere.
-    if (value.raise === null || (value.op !== "add" && value.op !== "sub")) return null;
+    // Only arithmetic that cannot wrap: checked, or with operands that leave room.
+    if (value.op !== "add" && value.op !== "sub") return null;
     const other = (v: Value) => this.rangeAt(v, value.block) ?? FULL;
+    const exact = value.raise !== null || value.noWrap === true;
+    if (!exact && !cannotFail(value.op, other(value.lhs), other(value.rhs))) return null;
     const left = this.stepFrom(phi, value.lhs, depth + 1);
     if (left !== null) {
       const r = other(value.rhs);
@@ -460,12 +534,6 @@ class FunctionRanges {
     const r = other(value.lhs);
     return { lo: right.lo + r.lo, hi: right.hi + r.hi };
   }
-}
-
-function isIncrementOf(value: Value, phi: Instruction): boolean {
-  if (value.kind !== "ibinary" || value.op !== "add") return false;
-  const one = (v: Value) => v.kind === "const" && v.value === 1n;
-  return (value.lhs === phi && one(value.rhs)) || (value.rhs === phi && one(value.lhs));
 }
 
 /** What taking the edge `from` → `to` proves: the branch's comparison, or its negation. */

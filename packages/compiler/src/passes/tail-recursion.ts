@@ -1,7 +1,9 @@
 // Tail recursion becomes a loop. A function that ends in `return f(args)` calling itself, or in
 // `return x + f(args)` / `return x * f(args)` (an accumulator), runs the call as another iteration of
 // its body instead: the parameters become phis of a loop header, and an accumulator phi collects the
-// pending additions or multiplications, applied at every other return.
+// pending additions or multiplications, applied at every other return. The call may also reach the
+// return through a join, as base-case inlining leaves it (`m < 2 ? m : f(m)`, then `return x + that`):
+// the call's path is then the iteration, the other path returns as before.
 //
 // Two things keep this exact:
 // - Tracebacks. An error inside the loop must still show one frame per call the loop stands for, so a
@@ -20,7 +22,7 @@ import { types } from "../ir/types.js";
 import { replaceUses, useCounts } from "../ir/uses.js";
 import type { ModuleRanges, Range } from "./range-analysis.js";
 
-/** A value's possible range where a block runs, as the range analysis knows it; null if unknown. */
+/** A value's possible range where a block runs, as the range analysis knows it; null if it is never computed. */
 type RangeOf = ModuleRanges["rangeOf"];
 
 type Call = Extract<Instruction, { kind: "call" }>;
@@ -28,6 +30,11 @@ type Call = Extract<Instruction, { kind: "call" }>;
 interface TailSite {
   readonly block: Block;
   readonly call: Call;
+  /**
+   * The block, joining the call's path with others, whose phi takes the call's result to the return;
+   * null when the call's own block returns.
+   */
+  readonly join: Block | null;
   /** For `return x op f(...)`: the operation, the other operand and the operation's check. */
   readonly accumulate: { readonly op: IntBinaryOp; readonly other: Value; readonly raise: RaiseInfo | null } | null;
 }
@@ -60,18 +67,59 @@ function findTailSites(fn: IrFunction): TailSite[] {
     const result = terminator.value;
     const n = block.instructions.length;
     if (result !== block.instructions[n - 1] || uses.get(result) !== 1) continue;
-    if (result.kind === "call" && result.callee === fn) {
-      sites.push({ block, call: result, accumulate: null });
+    if (isSelfCall(result, fn)) {
+      sites.push({ block, call: result, join: null, accumulate: null });
       continue;
     }
     const call = block.instructions[n - 2];
-    if (result.kind !== "ibinary" || (result.op !== "add" && result.op !== "mul")) continue;
-    if (call?.kind !== "call" || call.callee !== fn || uses.get(call) !== 1) continue;
+    if (result.kind !== "ibinary" || (result.op !== "add" && result.op !== "mul") || result.unwind !== null) continue;
+    if (!isSelfCall(call, fn) || uses.get(call) !== 1) continue;
     const other = result.lhs === call ? result.rhs : result.rhs === call ? result.lhs : null;
     if (other === null || other === call) continue;
-    sites.push({ block, call, accumulate: { op: result.op, other, raise: result.raise } });
+    sites.push({ block, call, join: null, accumulate: { op: result.op, other, raise: result.raise } });
+  }
+  sites.push(...findJoinedTailSites(fn, uses));
+  return sites;
+}
+
+/**
+ * Self calls ending their block, whose result a phi of the next block takes straight to its return
+ * (`join: %r = phi [.., %call]; ret %r`) or through one accumulating operation
+ * (`%s = add %x, %r; ret %s`), with nothing else in that block but phis.
+ */
+function findJoinedTailSites(fn: IrFunction, uses: ReadonlyMap<Value, number>): TailSite[] {
+  const sites: TailSite[] = [];
+  for (const block of fn.blocks) {
+    const call = block.instructions[block.instructions.length - 1];
+    const join = block.terminator?.kind === "br" ? block.terminator.target : null;
+    if (join === null || join === block || !isSelfCall(call, fn) || uses.get(call) !== 1) continue;
+    const phi = join.instructions.find(
+      (inst): inst is Extract<Instruction, { kind: "phi" }> =>
+        inst.kind === "phi" && inst.incoming.some((i) => i.block === block && i.value === call),
+    );
+    if (phi === undefined || uses.get(phi) !== 1 || join.terminator?.kind !== "ret") continue;
+    const rest = join.instructions.filter((inst) => inst.kind !== "phi");
+    const result = join.terminator.value;
+    if (rest.length === 0 && result === phi) {
+      sites.push({ block, call, join, accumulate: null });
+      continue;
+    }
+    const op = rest[0];
+    if (rest.length !== 1 || op !== result || op.kind !== "ibinary" || uses.get(op) !== 1) continue;
+    if ((op.op !== "add" && op.op !== "mul") || op.unwind !== null) continue;
+    const other = op.lhs === phi ? op.rhs : op.rhs === phi ? op.lhs : null;
+    if (other === null || other === phi) continue;
+    // The other operand as the call's path sees it: a phi of the join takes its value from the call's block.
+    const seen =
+      other.kind === "phi" && other.block === join ? other.incoming.find((i) => i.block === block)?.value : other;
+    if (seen === undefined || seen === call) continue;
+    sites.push({ block, call, join, accumulate: { op: op.op, other: seen, raise: op.raise } });
   }
   return sites;
+}
+
+function isSelfCall(inst: Instruction | undefined, fn: IrFunction): inst is Call {
+  return inst?.kind === "call" && inst.callee === fn && inst.unwind === null;
 }
 
 /** See the header: every term the accumulator takes must have one sign (factors: magnitude ≥ 1). */
@@ -86,9 +134,8 @@ function accumulationIsExact(fn: IrFunction, sites: readonly TailSite[], op: Int
       terms.push({ value: terminator.value, at: block });
     }
   }
-  const ranges = terms.map((t) => rangeOf(t.value, t.at));
-  if (ranges.some((r) => r === null)) return false;
-  const known = ranges as Range[];
+  // A term the ranges show is never computed (its block cannot run) never joins the total.
+  const known = terms.map((t) => rangeOf(t.value, t.at)).filter((r): r is Range => r !== null);
   if (op === "add") return known.every((r) => r.lo >= 0n) || known.every((r) => r.hi <= 0n);
   return known.every((r) => r.lo >= 1n || r.hi <= -1n);
 }
@@ -157,6 +204,10 @@ function rewriteAsLoop(fn: IrFunction, sites: readonly TailSite[], op: IntBinary
   for (const site of sites) {
     const { block, call } = site;
     block.instructions.splice(block.instructions.indexOf(call));
+    // The call's path no longer goes through the join.
+    for (const inst of site.join?.instructions ?? []) {
+      if (inst.kind === "phi") inst.incoming = inst.incoming.filter((i) => i.block !== block);
+    }
     const add = (fields: Omit<Extract<Instruction, { kind: "ibinary" }>, "id" | "block">) => {
       const inst = newInstruction(fn, block, fields);
       block.instructions.push(inst);
