@@ -5,10 +5,11 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { insertReferenceCounting, optimizeModule, validateModule } from "../src/index.js";
+import { buildExecutable, emitModule, insertReferenceCounting, optimizeModule, validateModule } from "../src/index.js";
 import { dedent, parseValid } from "./ir-text.js";
-import { buildProgram } from "./native-build.js";
+import { buildProgram, TEST_RUNTIME, testToolchain, testWorkDir } from "./native-build.js";
 
 /** Builds the IR text (after the passes pycompile runs) and runs it with the leak checker on. */
 async function run(text: string, args: readonly string[] = []) {
@@ -377,5 +378,80 @@ describe("managed objects in native programs", () => {
     assert.equal(result.stdout, expected);
     assert.equal(result.stderr, "leak check: 0 live objects\n");
     assert.equal(underValgrind(result.path, []), expected);
+  });
+
+  it("links a library module compiled on its own: its exported functions, its failures and its objects", async () => {
+    const library = parseValid(`
+      module "lib.ir"
+      layout Counter { count: i64 }
+      func @lib_triple(%x: i64) -> i64 exported {
+      entry:
+        %0 = mul i64 %x, 3 raises OverflowError "too big" @4:8
+        ret %0
+      }
+      func @lib_counter(%start: i64) -> ref Counter exported {
+      entry:
+        %0 = alloc ref Counter(%start) @9:8
+        ret %0
+      }
+      func @lib_count(%c: ref Counter) -> i64 exported {
+      entry:
+        %0 = get_field i64 %c, 0
+        ret %0
+      }
+    `);
+    insertReferenceCounting(library);
+    assert.deepEqual(validateModule(library), []);
+    const libraryObject = join(testWorkDir(), "lib.o");
+    await buildExecutable({
+      llvmIr: emitModule(library),
+      output: libraryObject,
+      emit: "obj",
+      toolchain: testToolchain(),
+      runtime: TEST_RUNTIME,
+    });
+    const program = parseValid(`
+      module "main.ir"
+      entry @main
+      layout Counter { count: i64 }
+      extern @lib_triple(i64) -> i64 canfail memory any
+      extern @lib_counter(i64) -> ref Counter memory any
+      extern @lib_count(ref Counter) -> i64 memory read
+      extern @test_str_to_i64(ref str) -> i64 memory read
+      extern @rt_argv_get(i64) -> ref str memory any
+      ${printing}
+      func @main() -> void {
+      entry:
+        %0 = call_extern ref str @rt_argv_get(1)
+        %1 = call_extern i64 @test_str_to_i64(%0)
+        %2 = call_extern ref Counter @lib_counter(%1)
+        %3 = call_extern i64 @lib_count(%2)
+        %4 = call_extern i64 @lib_triple(%3) @19:8
+        call_extern void @rt_write_i64(%4)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `);
+    insertReferenceCounting(program);
+    assert.deepEqual(validateModule(program), []);
+    const path = join(testWorkDir(), "linked");
+    await buildExecutable({
+      llvmIr: emitModule(program),
+      output: path,
+      toolchain: testToolchain(),
+      runtime: TEST_RUNTIME,
+      linkArgs: [libraryObject],
+    });
+    const env = { ...process.env, TOOLCHAIN_CHECK_LEAKS: "1" };
+    const ok = spawnSync(path, ["14"], { encoding: "utf8", env });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(ok.stdout, "42\n");
+    assert.equal(ok.stderr, "leak check: 0 live objects\n");
+    // The library's failure unwinds into the program, its frame naming the library's file.
+    const failed = spawnSync(path, [String(2n ** 62n)], { encoding: "utf8", env });
+    assert.equal(failed.status, 1);
+    assert.match(failed.stderr, /OverflowError: too big/);
+    assert.match(failed.stderr, /lib_triple \(lib\.ir:4\)[\s\S]*main \(main\.ir:19\)/);
+    assert.match(failed.stderr, /leak check: 0 live objects\n$/);
   });
 });

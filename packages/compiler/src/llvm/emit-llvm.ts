@@ -81,7 +81,9 @@ export class ModuleEmitter {
   emit(): string {
     const body: string[] = [];
     for (const fn of this.module.functions) body.push(...new FunctionEmitter(this, fn).emit(), "");
-    body.push(...this.emitMain());
+    // A module without an entry function is a library: its exported functions are linked into
+    // programs, which bring their own `main`.
+    if (this.module.entry !== null) body.push(...this.emitMain(this.module.entry));
     const globals = this.module.globals.map(
       (g) => `${this.globalName(g)} = internal global ${llvmType(g.type)} ${this.constant(g.initial)}, align 8`,
     );
@@ -232,7 +234,8 @@ export class ModuleEmitter {
     if (!this.helpers.has(name)) this.helpers.set(name, text());
   }
 
-  private emitMain(): string[] {
+  /** `main`: the runtime set up, the entry function run, an uncaught error reported, the globals let go. */
+  private emitMain(entry: IrFunction): string[] {
     this.declareInternal("rt_init");
     this.declareInternal("rt_shutdown");
     const overflow = this.options.intOverflowError;
@@ -240,22 +243,19 @@ export class ModuleEmitter {
     const message = overflow !== undefined ? `ptr ${this.cString(overflow.message)}` : "ptr null";
     const lines = ["define i32 @main(i32 %argc, ptr %argv) {", "entry:"];
     lines.push(`  call void @rt_init(i32 %argc, ptr %argv, ${kind}, ${message})`);
-    const entry = this.module.entry;
-    if (entry !== null) {
-      lines.push(`  call ${callingConvention(entry)}void ${this.functionName(entry)}()`);
-      if (this.raising.has(entry)) {
-        this.declareInternal("rt_report_uncaught");
-        lines.push(
-          "  %pending = load i8, ptr @rt_error_pending",
-          "  %failed = icmp ne i8 %pending, 0",
-          `  br i1 %failed, label %uncaught, label %done, ${UNLIKELY}`,
-          "uncaught:",
-          ...this.releaseGlobals(),
-          `  call void @rt_report_uncaught(ptr ${this.cString(this.module.sourceFile)}, ${this.lineTable()})`,
-          "  unreachable",
-          "done:",
-        );
-      }
+    lines.push(`  call ${callingConvention(entry)}void ${this.functionName(entry)}()`);
+    if (this.raising.has(entry)) {
+      this.declareInternal("rt_report_uncaught");
+      lines.push(
+        "  %pending = load i8, ptr @rt_error_pending",
+        "  %failed = icmp ne i8 %pending, 0",
+        `  br i1 %failed, label %uncaught, label %done, ${UNLIKELY}`,
+        "uncaught:",
+        ...this.releaseGlobals(),
+        `  call void @rt_report_uncaught(ptr ${this.cString(this.module.sourceFile)}, ${this.lineTable()})`,
+        "  unreachable",
+        "done:",
+      );
     }
     lines.push(...this.releaseGlobals(), "  %status = call i32 @rt_shutdown()", "  ret i32 %status", "}", "");
     return lines;
