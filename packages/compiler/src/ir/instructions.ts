@@ -132,17 +132,20 @@ export const convertOps: readonly ConvertOp[] = [
 
 type Of<K extends InstructionKind> = Extract<Instruction, { kind: K }>;
 
-/** A descriptor whose callbacks see their own kind's fields. */
-function describe<K extends InstructionKind>(d: {
-  opcodes?: readonly string[];
-  opField?: string;
-  qualifier?: { readonly field: string; readonly words: readonly string[] };
-  pieces: readonly Piece[];
-  check(inst: Of<K>, t: TypeCheck): void;
-  canFail?(inst: Of<K>): boolean;
-  hasSideEffects?(inst: Of<K>): boolean;
-}): (kind: K) => InstructionDescriptor {
-  return (kind) => ({
+/** The descriptor of `kind`; its callbacks see their own kind's fields. */
+function describe<K extends InstructionKind>(
+  kind: K,
+  d: {
+    opcodes?: readonly string[];
+    opField?: string;
+    qualifier?: { readonly field: string; readonly words: readonly string[] };
+    pieces: readonly Piece[];
+    check(inst: Of<K>, t: TypeCheck): void;
+    canFail?(inst: Of<K>): boolean;
+    hasSideEffects?(inst: Of<K>): boolean;
+  },
+): InstructionDescriptor {
+  return {
     opcodes: d.opcodes ?? [kind],
     ...(d.opField !== undefined ? { opField: d.opField } : {}),
     ...(d.qualifier !== undefined ? { qualifier: d.qualifier } : {}),
@@ -150,7 +153,7 @@ function describe<K extends InstructionKind>(d: {
     check: d.check as (inst: Instruction, t: TypeCheck) => void,
     canFail: (d.canFail ?? (() => false)) as (inst: Instruction) => boolean,
     hasSideEffects: (d.hasSideEffects ?? d.canFail ?? (() => false)) as (inst: Instruction) => boolean,
-  });
+  };
 }
 
 const anyFloat = (t: IrType) => isFloat(t);
@@ -217,7 +220,7 @@ function fieldType(t: TypeCheck, object: Value, field: number): IrType | null {
 
 /** The descriptors, by kind. */
 export const instructionDescriptors: { readonly [K in InstructionKind]: InstructionDescriptor } = {
-  ibinary: describe<"ibinary">({
+  ibinary: describe("ibinary", {
     opcodes: intBinaryOps,
     opField: "op",
     pieces: intBinaryPieces,
@@ -227,28 +230,28 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       if (inst.noWrap && !noWrapOps.has(inst.op)) t.error(`is ${inst.op} nsw: only add, sub and mul take nsw`);
     },
     canFail: (inst) => inst.raise !== null && !neverFailingIntOps.has(inst.op),
-  })("ibinary"),
-  fbinary: describe<"fbinary">({
+  }),
+  fbinary: describe("fbinary", {
     opcodes: floatBinaryOps,
     opField: "op",
     pieces: binaryPieces,
     check: (inst, t) => checkBinary(inst, t, "float"),
     canFail: (inst) => inst.raise !== null && failingFloatOps.has(inst.op),
-  })("fbinary"),
-  ineg: describe<"ineg">({
+  }),
+  ineg: describe("ineg", {
     pieces: [value("operand"), optionalRaise, unwind],
     check: (inst, t) => sameTypeOperands(t, inst.type, [[inst.operand, "operand"]], "int"),
     canFail: (inst) => inst.raise !== null,
-  })("ineg"),
-  fneg: describe<"fneg">({
+  }),
+  fneg: describe("fneg", {
     pieces: [value("operand")],
     check: (inst, t) => sameTypeOperands(t, inst.type, [[inst.operand, "operand"]], "float"),
-  })("fneg"),
-  not: describe<"not">({
+  }),
+  not: describe("not", {
     pieces: [value("operand")],
     check: (inst, t) => sameTypeOperands(t, inst.type, [[inst.operand, "operand"]], "int"),
-  })("not"),
-  icmp: describe<"icmp">({
+  }),
+  icmp: describe("icmp", {
     qualifier: { field: "op", words: compareOps },
     pieces: [value("lhs"), comma, value("rhs")],
     check: (inst, t) => {
@@ -260,8 +263,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         t.error(`operands have types ${inst.lhs.type.text} and ${inst.rhs.type.text}, expected the same`);
       }
     },
-  })("icmp"),
-  fcmp: describe<"fcmp">({
+  }),
+  fcmp: describe("fcmp", {
     qualifier: { field: "op", words: compareOps },
     pieces: [value("lhs"), comma, value("rhs")],
     check: (inst, t) => {
@@ -271,22 +274,22 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         t.error(`operands have types ${inst.lhs.type.text} and ${inst.rhs.type.text}, expected the same`);
       }
     },
-  })("fcmp"),
-  convert: describe<"convert">({
+  }),
+  convert: describe("convert", {
     opcodes: convertOps,
     opField: "op",
     pieces: [value("operand")],
     check: (inst, t) => checkConversion(inst, t),
-  })("convert"),
-  toint: describe<"toint">({
+  }),
+  toint: describe("toint", {
     pieces: [value("operand"), { p: "raise", field: "raise", optional: false }, unwind],
     check: (inst, t) => {
       t.operand(inst.operand, anyFloat, "operand", "a float type");
       if (!isInt(inst.type) || inst.type === types.i1) t.error(`has type ${inst.type.text}, expected an integer type`);
     },
     canFail: () => true,
-  })("toint"),
-  select: describe<"select">({
+  }),
+  select: describe("select", {
     pieces: [value("condition"), comma, value("ifTrue"), comma, value("ifFalse")],
     check: (inst, t) => {
       t.operand(inst.condition, types.i1, "condition");
@@ -294,13 +297,13 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       t.operand(inst.ifFalse, inst.type, "false arm");
       if (inst.type === types.void) t.error("a select cannot have type void");
     },
-  })("select"),
-  phi: describe<"phi">({
+  }),
+  phi: describe("phi", {
     pieces: [{ p: "incoming" }],
     // Checked with the CFG by the validator itself.
     check: () => {},
-  })("phi"),
-  call: describe<"call">({
+  }),
+  call: describe("call", {
     pieces: [{ p: "function", field: "callee" }, { p: "values", field: "args" }, { p: "loc", optional: false }, unwind],
     check: (inst, t) => {
       const callee = inst.callee;
@@ -318,8 +321,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     },
     canFail: () => true,
     hasSideEffects: () => true,
-  })("call"),
-  call_extern: describe<"call_extern">({
+  }),
+  call_extern: describe("call_extern", {
     pieces: [{ p: "external", field: "callee" }, { p: "values", field: "args" }, { p: "loc", optional: true }, unwind],
     check: (inst, t) => {
       const callee = inst.callee;
@@ -332,8 +335,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     },
     canFail: (inst) => inst.callee.canFail,
     hasSideEffects: (inst) => inst.callee.memory === "any" || inst.callee.canFail,
-  })("call_extern"),
-  call_indirect: describe<"call_indirect">({
+  }),
+  call_indirect: describe("call_indirect", {
     pieces: [value("callee"), { p: "values", field: "args" }, { p: "loc", optional: false }, unwind],
     check: (inst, t) => {
       const type = inst.callee.type;
@@ -346,8 +349,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     },
     canFail: () => true,
     hasSideEffects: () => true,
-  })("call_indirect"),
-  func_ref: describe<"func_ref">({
+  }),
+  func_ref: describe("func_ref", {
     pieces: [
       { p: "function", field: "callee" },
       { p: "optionalValue", field: "env" },
@@ -376,8 +379,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         t.error(`@${inst.callee.name} does not have the signature ${type.text}`);
       }
     },
-  })("func_ref"),
-  load_global: describe<"load_global">({
+  }),
+  load_global: describe("load_global", {
     pieces: [{ p: "global", field: "global" }],
     check: (inst, t) => {
       if (t.module !== undefined && !t.module.globals.includes(inst.global)) {
@@ -385,8 +388,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       }
       t.result(inst.global.type);
     },
-  })("load_global"),
-  store_global: describe<"store_global">({
+  }),
+  store_global: describe("store_global", {
     pieces: [{ p: "global", field: "global" }, comma, value("value")],
     check: (inst, t) => {
       if (t.module !== undefined && !t.module.globals.includes(inst.global)) {
@@ -396,8 +399,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       t.operand(inst.value, inst.global.type, `value stored in @${inst.global.name}`);
     },
     hasSideEffects: () => true,
-  })("store_global"),
-  alloc: describe<"alloc">({
+  }),
+  alloc: describe("alloc", {
     pieces: [
       { p: "values", field: "fields" },
       { p: "loc", optional: false },
@@ -421,15 +424,15 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         );
       }
     },
-  })("alloc"),
-  get_field: describe<"get_field">({
+  }),
+  get_field: describe("get_field", {
     pieces: [value("object"), comma, { p: "index", field: "field" }],
     check: (inst, t) => {
       const type = fieldType(t, inst.object, inst.field);
       if (type !== null) t.result(type);
     },
-  })("get_field"),
-  set_field: describe<"set_field">({
+  }),
+  set_field: describe("set_field", {
     pieces: [value("object"), comma, { p: "index", field: "field" }, comma, value("value")],
     check: (inst, t) => {
       t.result(types.void);
@@ -437,8 +440,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       if (type !== null) t.operand(inst.value, type, `value stored in field ${inst.field}`);
     },
     hasSideEffects: () => true,
-  })("set_field"),
-  struct_make: describe<"struct_make">({
+  }),
+  struct_make: describe("struct_make", {
     pieces: [{ p: "values", field: "fields" }],
     check: (inst, t) => {
       const type = inst.type;
@@ -448,8 +451,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       }
       checkArguments(t, inst.fields, type.fields, type.text, [], "field");
     },
-  })("struct_make"),
-  struct_extract: describe<"struct_extract">({
+  }),
+  struct_extract: describe("struct_extract", {
     pieces: [value("aggregate"), comma, { p: "index", field: "index" }],
     check: (inst, t) => {
       const type = inst.aggregate.type;
@@ -457,8 +460,8 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       else if (type.fields[inst.index] === undefined) t.error(`${type.text} has no field ${inst.index}`);
       else t.result(type.fields[inst.index]!);
     },
-  })("struct_extract"),
-  variant_make: describe<"variant_make">({
+  }),
+  variant_make: describe("variant_make", {
     pieces: [
       { p: "index", field: "tag" },
       { p: "optionalValue", field: "payload" },
@@ -477,15 +480,15 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         t.error(`case ${inst.tag} of ${type.text} needs a payload of type ${payload.text}`);
       else t.operand(inst.payload, payload, "payload");
     },
-  })("variant_make"),
-  variant_tag: describe<"variant_tag">({
+  }),
+  variant_tag: describe("variant_tag", {
     pieces: [value("variant")],
     check: (inst, t) => {
       t.result(types.i32);
       t.operand(inst.variant, (x) => x.kind === "variant", "operand", "a variant");
     },
-  })("variant_tag"),
-  variant_payload: describe<"variant_payload">({
+  }),
+  variant_payload: describe("variant_payload", {
     pieces: [value("variant"), comma, { p: "index", field: "tag" }],
     check: (inst, t) => {
       const type = inst.variant.type;
@@ -494,32 +497,32 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
         t.error(`${type.text} has no payload for case ${inst.tag}`);
       } else t.result(type.cases[inst.tag]!);
     },
-  })("variant_payload"),
-  retain: describe<"retain">({
+  }),
+  retain: describe("retain", {
     pieces: [value("value")],
     check: (_inst, t) => t.result(types.void),
     hasSideEffects: () => true,
-  })("retain"),
-  release: describe<"release">({
+  }),
+  release: describe("release", {
     pieces: [value("value")],
     check: (_inst, t) => t.result(types.void),
     hasSideEffects: () => true,
-  })("release"),
-  landing: describe<"landing">({
+  }),
+  landing: describe("landing", {
     pieces: [],
     check: (inst, t) => {
       if (!isRef(inst.type)) t.error(`has type ${inst.type.text}, expected a ref to an exception`);
     },
     hasSideEffects: () => true,
-  })("landing"),
-  elided_frames: describe<"elided_frames">({
+  }),
+  elided_frames: describe("elided_frames", {
     pieces: [value("count"), { p: "loc", optional: false }],
     check: (inst, t) => {
       t.result(types.void);
       t.operand(inst.count, types.i64, "the count of elided frames");
     },
     hasSideEffects: () => true,
-  })("elided_frames"),
+  }),
 };
 
 /** Which conversions go from which kinds of type, and in which direction of width. */
