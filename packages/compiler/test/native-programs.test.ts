@@ -6,45 +6,22 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addFunction, addGlobal, constants, createModule, IrBuilder, strType } from "../src/ir/builder.js";
+import { addFunction, addGlobal, constants, IrBuilder, strType } from "../src/ir/builder.js";
 import { functionsThatCanRaise } from "../src/ir/can-raise.js";
-import type { IrFunction, Module, RaiseInfo, SourceLoc, Value } from "../src/ir/ir.js";
+import type { IrFunction, Module, Value } from "../src/ir/ir.js";
 import { parseIrModule } from "../src/ir/text-parser.js";
 import { types } from "../src/ir/types.js";
 import { emitModule } from "../src/llvm/emit-llvm.js";
 import { lookupRuntimeFunction } from "../src/runtime-functions.js";
 import { parseValid } from "./ir-text.js";
 import { buildProgram, runProgram } from "./native-build.js";
+import { INT64_MAX, INT64_MIN, programKit } from "./program-kit.js";
 
-/** The source file of the program being built (newProgram's), which the locations below point into. */
-let programFile = "test.src";
-const loc = (line: number, col = 0): SourceLoc => ({ file: programFile, line, col });
-const raiseInfo = (kind: string, message: string, line: number): RaiseInfo => ({ kind, message, loc: loc(line) });
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** A module whose entry function `main` is being built. */
-function newProgram(file = "test.src"): { m: Module; b: IrBuilder } {
-  programFile = file;
-  const m = createModule(file);
-  const main = addFunction(m, "main", "main", [], types.void);
-  m.entry = main;
-  const b = new IrBuilder(main, m);
-  b.positionAt(b.createBlock("entry"));
-  return { m, b };
-}
-
-/** A call of the core runtime's function `name` (never a language library's), which the builder declares in its module. */
-function rt(b: IrBuilder, name: string, args: Value[], at: SourceLoc | null = null): Value {
-  const f = lookupRuntimeFunction(name);
-  if (f === undefined) throw new Error(`no core runtime function ${name}`);
-  return b.callExtern(f, args, at);
-}
-
-function finish(b: IrBuilder): void {
-  if (!b.isTerminated) b.ret(null);
-}
+const { newProgram, loc, raiseInfo, rt, finish } = programKit({
+  entryName: "main",
+  defaultFile: "test.src",
+  lookup: lookupRuntimeFunction,
+});
 
 /** Writes the values separated by spaces and a newline: ints in decimal, i1 as 0 or 1, strs as they are. */
 function print(b: IrBuilder, ...values: Value[]): void {

@@ -3,3 +3,4 @@
 
 export * from "./c-definitions.js";
 export * from "./native-build.js";
+export * from "./program-kit.js";

@@ -11,50 +11,24 @@ import { describe, it } from "node:test";
 import {
   addFunction,
   constants,
-  createModule,
   type FloatBinaryOp,
   type Instruction,
   type IntBinaryOp,
   IrBuilder,
-  type Module,
   type RaiseInfo,
-  type SourceLoc,
   types,
   type Value,
 } from "@toolchain/compiler";
+import { INT64_MAX, INT64_MIN, programKit } from "@toolchain/compiler/testing";
 import { lookupPythonRuntimeFunction } from "../src/runtime-library.js";
 import { buildProgram, python, pythonOutput, runProgram, runPythonFile, testWorkDir } from "./native-build.js";
 import { seededRandom } from "./seeded-random.js";
 
-/** The source file of the program being built (newProgram's), which the locations below point into. */
-let programFile = "test.py";
-const loc = (line: number, col = 0): SourceLoc => ({ file: programFile, line, col });
-const raiseInfo = (kind: string, message: string, line: number): RaiseInfo => ({ kind, message, loc: loc(line) });
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** A module whose entry function `<module>` is being built. */
-function newProgram(file = "test.py"): { m: Module; b: IrBuilder } {
-  programFile = file;
-  const m = createModule(file);
-  const main = addFunction(m, "<module>", "<module>", [], types.void);
-  m.entry = main;
-  const b = new IrBuilder(main, m);
-  b.positionAt(b.createBlock("entry"));
-  return { m, b };
-}
-
-/** A call of the runtime function `name`, Python's library's or the core's, which the builder declares in its module. */
-function rt(b: IrBuilder, name: string, args: Value[], at: SourceLoc | null = null): Value {
-  const f = lookupPythonRuntimeFunction(name);
-  if (f === undefined) throw new Error(`no runtime function ${name}`);
-  return b.callExtern(f, args, at);
-}
-
-function finish(b: IrBuilder): void {
-  if (!b.isTerminated) b.ret(null);
-}
+const { newProgram, loc, raiseInfo, rt, finish } = programKit({
+  entryName: "<module>",
+  defaultFile: "test.py",
+  lookup: lookupPythonRuntimeFunction,
+});
 
 /** print(v) for one value, as Python prints it. */
 function print(b: IrBuilder, ...values: Value[]): void {
