@@ -37,6 +37,7 @@ export {
   runtimeCatalogue,
   runtimeFunction,
   runtimeFunctions,
+  specializeExternal,
 } from "./runtime-functions.js";
 export { charWidth, textWidth } from "./text-width.js";
 export {

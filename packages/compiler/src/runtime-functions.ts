@@ -26,9 +26,10 @@ export interface RuntimeFunction extends External {
  * The C types a runtime function's parameters and result have, by their IR names. `T?` is a result
  * that may be NULL: the nullable reference `variant{unit | ref T}`, which is the C pointer itself.
  */
-export type RuntimeTypeName = "i1" | "i64" | "f64" | "str" | "exception" | "file";
+export type RuntimeTypeName = "i1" | "i64" | "f64" | "ptr" | "str" | "exception" | "file";
 export type RuntimeResultName = RuntimeTypeName | "str?" | "file?" | "void";
-export type RuntimeSignature = [params: RuntimeTypeName[], result: RuntimeResultName];
+/** Parameter and result types by name, or as IR types (a language's own runtime layouts). */
+export type RuntimeSignature = [params: (RuntimeTypeName | IrType)[], result: RuntimeResultName | IrType];
 
 const fileType = refType(runtimeLayouts.file);
 
@@ -36,6 +37,7 @@ const typeNamed: Record<RuntimeResultName, IrType> = {
   i1: types.i1,
   i64: types.i64,
   f64: types.f64,
+  ptr: types.ptr,
   str: strType,
   exception: refType(runtimeLayouts.exception),
   file: fileType,
@@ -59,8 +61,8 @@ export function runtimeFunction(
   if (canFail && memory !== "any") throw new Error(`${name}: a function that can fail writes the error state`);
   return {
     name,
-    params: params.map((p) => typeNamed[p]),
-    result: typeNamed[result],
+    params: params.map(irTypeOfName),
+    result: irTypeOfName(result),
     canFail,
     memory,
     noReturn,
@@ -69,6 +71,25 @@ export function runtimeFunction(
     checksLibm: null,
     doc,
   };
+}
+
+function irTypeOfName(type: RuntimeResultName | IrType): IrType {
+  return typeof type === "string" ? typeNamed[type] : type;
+}
+
+/**
+ * `f` declared with other reference types for some parameters or its result: one C function over
+ * any object (a container's element, say) called with the exact IR type each call site has. The
+ * declaration gets a name of its own; the symbol stays `f`'s.
+ */
+export function specializeExternal<F extends External>(
+  f: F,
+  params: readonly (IrType | null)[],
+  result: IrType | null = null,
+): F {
+  const specialized = { ...f, params: f.params.map((p, i) => params[i] ?? p), result: result ?? f.result };
+  const signature = `${specialized.params.map((p) => p.text).join(",")}->${specialized.result.text}`;
+  return { ...specialized, name: `${f.symbol ?? f.name}<${signature}>`, symbol: f.symbol ?? f.name };
 }
 
 /** A catalogue by name; a name listed twice is a mistake in the list. */

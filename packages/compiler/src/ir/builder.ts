@@ -24,7 +24,7 @@ import { runtimeLayouts } from "./layouts.js";
 import { type IrType, refType, types } from "./types.js";
 
 /** An instruction as the builder is given it: everything but the id and block it assigns. */
-type InstructionFields = Instruction extends infer I
+export type InstructionFields = Instruction extends infer I
   ? I extends Instruction
     ? Omit<I, "id" | "block">
     : never
@@ -265,6 +265,15 @@ export class IrBuilder {
 
   setField(object: Value, field: number, value: Value): void {
     this.add({ kind: "set_field", type: types.void, object, field, value });
+  }
+
+  /** Element `index` of the buffer at `base`, of type `type` (see the `elem_get` instruction). */
+  elemGet(type: IrType, base: Value, index: Value): Value {
+    return this.add({ kind: "elem_get", type, base, index });
+  }
+
+  elemSet(base: Value, index: Value, value: Value, fresh = false): void {
+    this.add({ kind: "elem_set", type: types.void, base, index, value, fresh });
   }
 
   structMake(type: IrType, fields: Value[]): Value {

@@ -218,6 +218,11 @@ function fieldType(t: TypeCheck, object: Value, field: number): IrType | null {
   return f?.type ?? null;
 }
 
+function checkElementAccess(inst: { base: Value; index: Value }, t: TypeCheck): void {
+  t.operand(inst.base, types.ptr, "buffer");
+  t.operand(inst.index, types.i64, "index");
+}
+
 /** The descriptors, by kind. */
 export const instructionDescriptors: { readonly [K in InstructionKind]: InstructionDescriptor } = {
   ibinary: describe("ibinary", {
@@ -438,6 +443,22 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       t.result(types.void);
       const type = fieldType(t, inst.object, inst.field);
       if (type !== null) t.operand(inst.value, type, `value stored in field ${inst.field}`);
+    },
+    hasSideEffects: () => true,
+  }),
+  elem_get: describe("elem_get", {
+    pieces: [value("base"), comma, value("index")],
+    check: (inst, t) => {
+      checkElementAccess(inst, t);
+      if (inst.type === types.void) t.error("reads an element of type void");
+    },
+  }),
+  elem_set: describe("elem_set", {
+    pieces: [value("base"), comma, value("index"), comma, value("value"), { p: "flag", field: "fresh", word: "fresh" }],
+    check: (inst, t) => {
+      t.result(types.void);
+      checkElementAccess(inst, t);
+      if (inst.value.type === types.void) t.error("stores an element of type void");
     },
     hasSideEffects: () => true,
   }),

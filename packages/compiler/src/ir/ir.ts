@@ -135,6 +135,18 @@ export type Instruction =
   | InstructionOf<"alloc", { fields: Value[]; loc: SourceLoc }>
   | InstructionOf<"get_field", { object: Value; field: number }>
   | InstructionOf<"set_field", { object: Value; field: number; value: Value }>
+  /**
+   * Element `index` of a buffer of elements of the result's type laid end to end (`ptr`, from a
+   * field the runtime keeps, such as a growable array's data). The index is not checked: the front
+   * end checks it against the length it reads. A reference read is borrowed from the buffer.
+   */
+  | InstructionOf<"elem_get", { base: Value; index: Value }>
+  /**
+   * Writes element `index` of such a buffer; a reference stored is consumed and the old one
+   * released, unless `fresh` says the slot holds nothing yet (an object being filled after the
+   * runtime made it zeroed).
+   */
+  | InstructionOf<"elem_set", { base: Value; index: Value; value: Value; fresh: boolean }>
   | InstructionOf<"struct_make", { fields: Value[] }>
   | InstructionOf<"struct_extract", { aggregate: Value; index: number }>
   /** A variant of case `tag` with its payload (null for a unit case). */
@@ -232,8 +244,13 @@ export type ArgumentOwnership = "borrow" | "consume";
  * `loc`), what memory it touches, and who owns the references it takes and returns.
  */
 export interface External {
-  /** The C symbol. */
+  /** The name a module declares it by: the C symbol, unless `symbol` gives that. */
   readonly name: string;
+  /**
+   * The C symbol when it differs from `name`: one C function over any object, declared once per
+   * reference type it is called with (`specializeExternal`), since IR reference types are exact.
+   */
+  readonly symbol?: string;
   readonly params: readonly IrType[];
   readonly result: IrType;
   readonly canFail: boolean;

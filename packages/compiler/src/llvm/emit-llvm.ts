@@ -183,13 +183,14 @@ export class ModuleEmitter {
   }
 
   declareExternal(f: External): void {
-    if (this.declarations.has(f.name)) return;
+    const symbol = f.symbol ?? f.name;
+    if (this.declarations.has(symbol)) return;
     const params = f.params.map((p) => (p === types.i1 ? "i1 zeroext" : llvmType(p))).join(", ");
     const attributes = ["nounwind"];
     if (f.memory === "none") attributes.push("readnone", "willreturn");
     if (f.memory === "read") attributes.push("readonly", "willreturn");
     if (f.noReturn) attributes.push("noreturn");
-    this.declarations.set(f.name, `declare ${llvmType(f.result)} @${f.name}(${params}) ${attributes.join(" ")}`);
+    this.declarations.set(symbol, `declare ${llvmType(f.result)} @${symbol}(${params}) ${attributes.join(" ")}`);
   }
 
   declareInternal(name: keyof typeof INTERNAL_DECLARATIONS): void {

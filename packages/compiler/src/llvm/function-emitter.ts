@@ -309,6 +309,8 @@ export class FunctionEmitter {
       case "alloc":
       case "get_field":
       case "set_field":
+      case "elem_get":
+      case "elem_set":
       case "struct_make":
       case "struct_extract":
       case "variant_make":
@@ -351,7 +353,7 @@ export class FunctionEmitter {
   /** `%v = call T @f(args)`, booleans passed zero-extended as C's `bool` wants them. */
   callText(inst: Instruction & { args: Value[] }, f: External): string {
     const args = inst.args.map((a) => (a.type === types.i1 ? `i1 zeroext ${this.value(a)}` : this.typed(a))).join(", ");
-    const call = `call ${llvmType(f.result)} @${f.name}(${args})`;
+    const call = `call ${llvmType(f.result)} @${f.symbol ?? f.name}(${args})`;
     return f.result === types.void ? call : `${this.name(inst)} = ${call}`;
   }
 

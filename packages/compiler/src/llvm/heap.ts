@@ -16,6 +16,8 @@ type HeapInstruction = Of<
   | "alloc"
   | "get_field"
   | "set_field"
+  | "elem_get"
+  | "elem_set"
   | "struct_make"
   | "struct_extract"
   | "variant_make"
@@ -50,6 +52,12 @@ export class HeapEmitter {
         return;
       case "set_field":
         e.line(`store ${e.typed(inst.value)}, ptr ${this.fieldAddress(inst.object, inst.field)}`);
+        return;
+      case "elem_get":
+        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${this.elementAddress(inst.type, inst.base, inst.index)}`);
+        return;
+      case "elem_set":
+        e.line(`store ${e.typed(inst.value)}, ptr ${this.elementAddress(inst.value.type, inst.base, inst.index)}`);
         return;
       case "struct_make": {
         const ty = llvmType(inst.type);
@@ -115,6 +123,14 @@ export class HeapEmitter {
     if (object.type.kind !== "ref") throw new Error(`a field of ${object.type.text}`);
     const at = e.tmp();
     e.line(`${at} = getelementptr inbounds i8, ptr ${e.value(object)}, i64 ${fieldOffsets(object.type.layout)[index]}`);
+    return at;
+  }
+
+  /** The address of element `index` of a buffer of `type`s at `base`. */
+  private elementAddress(type: IrType, base: Of<"elem_get">["base"], index: Of<"elem_get">["index"]): string {
+    const e = this.e;
+    const at = e.tmp();
+    e.line(`${at} = getelementptr inbounds ${llvmType(type)}, ptr ${e.value(base)}, i64 ${e.value(index)}`);
     return at;
   }
 

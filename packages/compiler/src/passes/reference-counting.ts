@@ -9,7 +9,7 @@
 // - Parameters and constants are borrowed: the caller keeps its reference alive across the call,
 //   and constants are immortal.
 // - Uses borrow, except those that consume a reference: `ret`, a phi's incoming value (the phi owns
-//   it), `store_global` and `set_field` (the old value is released), the parts of `struct_make` and
+//   it), `store_global`, `set_field` and `elem_set` (the old value is released), the parts of `struct_make` and
 //   `variant_make`, a function value's environment, and the arguments an external's declaration
 //   says it consumes. A consuming use gets a reference of its own just before it.
 // - Every owned value is released where it dies: after its last use in a block, at the start of a
@@ -22,7 +22,7 @@
 //   propagate to the caller while owned values are held first gets a clean-up handler of its own
 //   (addCleanups), so the same rule frees them before the error goes on.
 
-import { newInstruction } from "../ir/builder.js";
+import { type InstructionFields, newInstruction } from "../ir/builder.js";
 import { functionsThatCanRaise } from "../ir/can-raise.js";
 import { newBlock, phiCount, predecessorMap, replacePhiPredecessor, splitEdge, successors } from "../ir/cfg.js";
 import { describeInstruction, unwindOf } from "../ir/instructions.js";
@@ -36,6 +36,7 @@ const takesOwnReference = new Set<Instruction["kind"]>([
   "load_global",
   "select",
   "get_field",
+  "elem_get",
   "struct_extract",
   "variant_payload",
 ]);
@@ -201,16 +202,14 @@ function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) 
   for (const block of fn.blocks) {
     for (let i = 0; i < block.instructions.length; i++) {
       const inst = block.instructions[i]!;
-      if ((inst.kind !== "store_global" && inst.kind !== "set_field") || !counted(inst.value)) continue;
-      const old =
-        inst.kind === "store_global"
-          ? newInstruction(fn, block, { kind: "load_global", type: inst.global.type, global: inst.global })
-          : newInstruction(fn, block, {
-              kind: "get_field",
-              type: inst.value.type,
-              object: inst.object,
-              field: inst.field,
-            });
+      if (!isStore(inst) || !counted(inst.value)) continue;
+      if (inst.kind === "elem_set" && inst.fresh) {
+        block.instructions.splice(i, 0, refcount(fn, block, "retain", inst.value));
+        i++;
+        changed = true;
+        continue;
+      }
+      const old = newInstruction(fn, block, oldValueRead(inst));
       block.instructions.splice(i, 0, refcount(fn, block, "retain", inst.value), old);
       block.instructions.splice(i + 3, 0, refcount(fn, block, "release", old));
       i += 3;
@@ -218,6 +217,25 @@ function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) 
     }
   }
   return changed;
+}
+
+type Store = Extract<Instruction, { kind: "store_global" | "set_field" | "elem_set" }>;
+
+function isStore(inst: Instruction): inst is Store {
+  return inst.kind === "store_global" || inst.kind === "set_field" || inst.kind === "elem_set";
+}
+
+/** The read of what a store overwrites. */
+function oldValueRead(inst: Store): InstructionFields {
+  const type = inst.value.type;
+  switch (inst.kind) {
+    case "store_global":
+      return { kind: "load_global", type, global: inst.global };
+    case "set_field":
+      return { kind: "get_field", type, object: inst.object, field: inst.field };
+    case "elem_set":
+      return { kind: "elem_get", type, base: inst.base, index: inst.index };
+  }
 }
 
 /**

@@ -1,0 +1,155 @@
+/*
+ * Python's containers: list, tuple, dict and set objects, and the generic operations on the values
+ * they hold (repr, equality, ordering, hashing).
+ *
+ * A value is held as a word whose meaning its static type gives, and a container records how its
+ * words are to be read by one character, its kind:
+ *   'i'  int    an int64_t
+ *   'f'  float  a double
+ *   'b'  bool   0 or 1
+ *   'n'  None   always 0
+ *   'o'  object a counted reference to a managed object (str, list, tuple, dict, set), never NULL;
+ *              the object's layout says what it is, so nested containers need no more description.
+ * The compiler picks the kind from the static element type (packages/python/src/lowering/
+ * containers.ts), so a list[int] stores unboxed int64_t values and a list[str] references.
+ *
+ * Lists keep their elements in an rt_array (array.h): 8 bytes each, except bool and None (1 byte).
+ * Emitted code reads `items.data` and `items.length` directly (the layout in
+ * packages/python/src/python-layouts.ts mirrors the structure below) and indexes the data with a
+ * bounds check of its own; everything that changes a list's length goes through these functions.
+ *
+ * Tuples are fixed at creation: a length, a pointer to their own inline words (so emitted code reads
+ * tuple and list elements alike), and the kinds of their elements as an immortal string of
+ * `length` characters. Every tuple slot is 8 bytes (a bool is a 0 or 1 word).
+ *
+ * Arguments are borrowed; results are new references. Operations that fail raise CPython's error
+ * with its message and return a dummy value.
+ */
+#ifndef TOOLCHAIN_PY_CONTAINERS_H
+#define TOOLCHAIN_PY_CONTAINERS_H
+
+#include "runtime.h"
+
+typedef struct py_list {
+  rt_object header;
+  rt_array items;
+  int64_t kind; /* the kind character of every element */
+} py_list;
+
+typedef struct py_tuple {
+  rt_object header;
+  int64_t length;
+  int64_t *items;     /* = words */
+  const rt_str *kinds; /* immortal: one kind character per element */
+  int64_t words[];
+} py_tuple;
+
+typedef struct py_dict {
+  rt_object header;
+  rt_hash_table table; /* keys and values are 8-byte words */
+  int64_t key_kind;
+  int64_t value_kind;
+} py_dict;
+
+extern const rt_layout py_list_layout;
+extern const rt_layout py_tuple_layout;
+extern const rt_layout py_dict_layout;
+
+/* ---- words of any kind (py_object.c) -------------------------------------------------------- */
+
+/* Takes or drops a reference the word holds (only 'o' words hold one). */
+void py_word_retain(int64_t word, int64_t kind);
+void py_word_release(int64_t word, int64_t kind);
+/* Python's repr of the value, appended to b (the repr of a container's element). */
+void py_word_repr(rt_buf *b, int64_t word, int64_t kind);
+/* a == b for two values of the same kind. */
+bool py_word_eq(int64_t a, int64_t b, int64_t kind);
+/* Python's ordering of two values of the same kind: < 0, 0 or > 0; raises TypeError for values
+   that have none (dicts, sets compared by <) and returns 0. */
+int64_t py_word_compare(int64_t a, int64_t b, int64_t kind);
+/* hash(value) as CPython computes it; raises TypeError "unhashable type: 'list'" for lists, dicts
+   and sets (and returns -1 then). */
+int64_t py_word_hash(int64_t word, int64_t kind);
+
+/* Objects of any layout, for emitted code: repr, str, print, ==, ordering, hash. */
+rt_str *py_object_repr(rt_object *object);
+rt_str *py_object_str(rt_object *object);
+void py_write_object(rt_object *object);
+bool py_object_eq(rt_object *a, rt_object *b);
+int64_t py_object_compare(rt_object *a, rt_object *b);
+int64_t py_object_hash(rt_object *object);
+/* The Python type name of an object ('list', 'tuple', 'dict', 'set', 'str'), for messages. */
+const char *py_object_type_name(const rt_object *object);
+
+/* ---- lists (py_list.c) ---------------------------------------------------------------------- */
+
+py_list *py_list_new(int64_t kind, int64_t capacity);
+void py_list_append_word(py_list *list, int64_t word);
+void py_list_append_obj(py_list *list, rt_object *object);
+/* list.pop(index): IndexError "pop from empty list" / "pop index out of range". Owned result. */
+int64_t py_list_pop_word(py_list *list, int64_t index);
+rt_object *py_list_pop_obj(py_list *list, int64_t index);
+/* list.insert(index, x), the index clamped as Python clamps it. */
+void py_list_insert_word(py_list *list, int64_t index, int64_t word);
+void py_list_insert_obj(py_list *list, int64_t index, rt_object *object);
+/* x in list, list.index(x) (ValueError "x is not in list" with x's repr), list.count(x),
+   list.remove(x) (ValueError "list.remove(x): x not in list"). */
+bool py_list_contains_word(py_list *list, int64_t word);
+bool py_list_contains_obj(py_list *list, rt_object *object);
+int64_t py_list_index_word(py_list *list, int64_t word);
+int64_t py_list_index_obj(py_list *list, rt_object *object);
+int64_t py_list_count_word(py_list *list, int64_t word);
+int64_t py_list_count_obj(py_list *list, rt_object *object);
+void py_list_remove_word(py_list *list, int64_t word);
+void py_list_remove_obj(py_list *list, rt_object *object);
+void py_list_extend(py_list *list, py_list *other);
+py_list *py_list_concat(py_list *a, py_list *b);
+/* list * n (empty for n <= 0); MemoryError when too large. */
+py_list *py_list_repeat(py_list *list, int64_t n);
+/* list[start:stop:step] with Python's slice rules; has_start/has_stop false for an omitted bound;
+   ValueError "slice step cannot be zero". */
+py_list *py_list_slice(py_list *list, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
+/* del list[index] (IndexError "list assignment index out of range"). */
+void py_list_delete(py_list *list, int64_t index);
+void py_list_reverse(py_list *list);
+/* list.sort(reverse=...): stable; TypeError when elements have no ordering. */
+void py_list_sort(py_list *list, bool reverse);
+/* list.sort(key=...): sorts `list` by the parallel list of keys (same length), stable; both are
+   permuted together. */
+void py_list_sort_by_keys(py_list *list, py_list *keys, bool reverse);
+py_list *py_list_copy(py_list *list);
+void py_list_clear(py_list *list);
+
+/* ---- tuples (py_tuple.c) -------------------------------------------------------------------- */
+
+/* A tuple of kinds->size elements, all zero words, for emitted code to fill (elem_set fresh). */
+py_tuple *py_tuple_new(const rt_str *kinds);
+
+/* ---- dicts (py_dict.c) ---------------------------------------------------------------------- */
+
+py_dict *py_dict_new(int64_t key_kind, int64_t value_kind);
+/* The position of key's entry, or -1 (may raise for an unhashable key: then -1 too). */
+int64_t py_dict_find_word(py_dict *dict, int64_t key);
+int64_t py_dict_find_obj(py_dict *dict, rt_object *key);
+/* The position of key's entry, inserted with a zero value (and the key retained) when absent. */
+int64_t py_dict_insert_word(py_dict *dict, int64_t key);
+int64_t py_dict_insert_obj(py_dict *dict, rt_object *key);
+/* The value at a position from find/insert (borrowed). */
+int64_t py_dict_value_word(py_dict *dict, int64_t position);
+rt_object *py_dict_value_obj(py_dict *dict, int64_t position);
+/* Replaces the value at a position (releasing the old one unless the entry is new: a zero word). */
+void py_dict_set_value_word(py_dict *dict, int64_t position, int64_t value);
+void py_dict_set_value_obj(py_dict *dict, int64_t position, rt_object *value);
+/* Raises KeyError with repr(key). */
+void py_dict_key_error_word(py_dict *dict, int64_t key);
+void py_dict_key_error_obj(py_dict *dict, rt_object *key);
+/* del d[key] / d.pop(key) without default: KeyError when absent. */
+void py_dict_delete_word(py_dict *dict, int64_t key);
+void py_dict_delete_obj(py_dict *dict, rt_object *key);
+int64_t py_dict_length(py_dict *dict);
+/* Iteration: the next live position at or after `position`, or -1. */
+int64_t py_dict_next(py_dict *dict, int64_t position);
+int64_t py_dict_key_word(py_dict *dict, int64_t position);
+rt_object *py_dict_key_obj(py_dict *dict, int64_t position);
+
+#endif
