@@ -1,7 +1,8 @@
 // Adjacent string tokens become one Constant, or one JoinedStr when any of them is an f-string, as in
 // CPython 3.11's string_parser.c: literal text accumulates until a replacement field flushes it, every
-// Constant and FormattedValue spans the whole run of tokens, and each field's expression is parsed on
-// its own as `(expr)` with the column and line shifts CPython computes (quirks included).
+// Constant and FormattedValue spans the whole run of tokens (a format spec is the exception: see
+// JoinedStrBuilder), and each field's expression is parsed on its own as `(expr)` with the column and
+// line shifts CPython computes (quirks included).
 
 import type * as ast from "./ast.js";
 import { PyBytes, type PyStr } from "./constant-value.js";
@@ -21,6 +22,25 @@ interface Span {
   end_col_offset: number;
 }
 
+/** Where CPython places a node it builds from a first and a last token (make_str_node_and_del). */
+interface Site {
+  span: Span;
+  /** "u" when the first token is a u-string: CPython looks at that token, not at the whole run. */
+  kind: string | null;
+}
+
+function siteOf(tokens: Tokens, first: number, last: number): Site {
+  return {
+    span: {
+      lineno: tokens.line[first]!,
+      col_offset: tokens.col[first]!,
+      end_lineno: tokens.endLine[last]!,
+      end_col_offset: tokens.endCol[last]!,
+    },
+    kind: tokens.text(first).charCodeAt(0) === 117 /* u */ ? "u" : null,
+  };
+}
+
 interface StringToken {
   index: number;
   text: string;
@@ -33,12 +53,7 @@ interface StringToken {
 }
 
 export function concatenateStrings(tokens: Tokens, first: number, last: number, fail: Fail): ast.expr {
-  const span: Span = {
-    lineno: tokens.line[first]!,
-    col_offset: tokens.col[first]!,
-    end_lineno: tokens.endLine[last]!,
-    end_col_offset: tokens.endCol[last]!,
-  };
+  const whole = siteOf(tokens, first, last);
   const parts: StringToken[] = [];
   let anyFString = false;
   for (let i = first; i <= last; i++) {
@@ -49,22 +64,19 @@ export function concatenateStrings(tokens: Tokens, first: number, last: number, 
     anyFString ||= part.isFString;
     parts.push(part);
   }
-  const firstText = parts[0]!.text;
-  const kind = firstText.charCodeAt(0) === 117 /* u */ ? "u" : null;
-
   if (parts[0]!.isBytes) {
     const chunks = parts.map((p) => decodeBytesPart(p, fail));
-    return { _type: "Constant", value: new PyBytes(joinBytes(chunks)), kind, ...span };
+    return { _type: "Constant", value: new PyBytes(joinBytes(chunks)), kind: whole.kind, ...whole.span };
   }
   if (!anyFString) {
     let value: PyStr = "";
     for (const p of parts) value = concatPyStr([value, decodePart(p, p.bodyStart, p.bodyEnd, fail)]);
-    return { _type: "Constant", value, kind, ...span };
+    return { _type: "Constant", value, kind: whole.kind, ...whole.span };
   }
-  const builder = new JoinedStrBuilder(span, kind);
+  const builder = new JoinedStrBuilder(whole, whole);
   for (const p of parts) {
     if (p.isFString) {
-      const scanner = new FStringScanner(tokens, p, kind, fail);
+      const scanner = new FStringScanner(tokens, p, whole, fail);
       scanner.scanInto(builder, 0);
     } else {
       builder.addLiteral(decodePart(p, p.bodyStart, p.bodyEnd, fail));
@@ -128,14 +140,19 @@ function joinBytes(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** CPython's FstringParser state: pending literal text and the values built so far. */
+/**
+ * CPython's FstringParser state: pending literal text and the values built so far. Fields, and the
+ * literal a field flushes, are placed at `fieldSite`; the JoinedStr and the literal left pending at its
+ * end at `endSite`. Both are the whole run of tokens, except for a format spec, whose end is placed at
+ * the token holding it (fstring_parse finishes at `t, t`) while its fields still span the whole run.
+ */
 class JoinedStrBuilder {
   private pending: PyStr[] = [];
   private readonly values: ast.expr[] = [];
 
   constructor(
-    readonly span: Span,
-    private readonly kind: string | null,
+    private readonly fieldSite: Site,
+    private readonly endSite: Site,
   ) {}
 
   addLiteral(text: PyStr): void {
@@ -143,21 +160,21 @@ class JoinedStrBuilder {
   }
 
   addField(field: ast.FormattedValue): void {
-    this.flush();
+    this.flush(this.fieldSite);
     this.values.push(field);
   }
 
   finish(): ast.JoinedStr {
-    this.flush();
-    return { _type: "JoinedStr", values: this.values, ...this.span };
+    this.flush(this.endSite);
+    return { _type: "JoinedStr", values: this.values, ...this.endSite.span };
   }
 
-  private flush(): void {
+  private flush(site: Site): void {
     if (this.pending.length === 0) return;
     const value = concatPyStr(this.pending);
     this.pending = [];
     if (value === "") return;
-    this.values.push({ _type: "Constant", value, kind: this.kind, ...this.span });
+    this.values.push({ _type: "Constant", value, kind: site.kind, ...site.span });
   }
 }
 
@@ -172,18 +189,12 @@ class FStringScanner {
   constructor(
     private readonly tokens: Tokens,
     private readonly part: StringToken,
-    private readonly kind: string | null,
+    private readonly whole: Site,
     private readonly fail: Fail,
   ) {
     this.pos = part.bodyStart;
     this.end = part.bodyEnd;
     this.text = part.text;
-  }
-
-  private tokenSpan(): Span {
-    const t = this.tokens;
-    const i = this.part.index;
-    return { lineno: t.line[i]!, col_offset: t.col[i]!, end_lineno: t.endLine[i]!, end_col_offset: t.endCol[i]! };
   }
 
   private error(message: string): never {
@@ -333,8 +344,7 @@ class FStringScanner {
       s++;
       if (s >= end) this.error("f-string: expecting '}'");
       this.pos = s;
-      // A format spec and everything in it spans only its own token, not the whole concatenation.
-      const specBuilder = new JoinedStrBuilder(this.tokenSpan(), this.kind);
+      const specBuilder = new JoinedStrBuilder(this.whole, siteOf(this.tokens, this.part.index, this.part.index));
       this.scanInto(specBuilder, depth + 1);
       formatSpec = specBuilder.finish();
       s = this.pos;
@@ -343,7 +353,7 @@ class FStringScanner {
     this.pos = s + 1;
     if (debugText !== null && formatSpec === null && conversion === -1) conversion = 114;
     if (debugText !== null) builder.addLiteral(debugText);
-    builder.addField({ _type: "FormattedValue", value, conversion, format_spec: formatSpec, ...builder.span });
+    builder.addField({ _type: "FormattedValue", value, conversion, format_spec: formatSpec, ...this.whole.span });
   }
 
   /** fstring_compile_expr + fstring_find_expr_location of CPython 3.11. */

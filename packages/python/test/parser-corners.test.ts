@@ -124,6 +124,76 @@ corner("f-string with \\N{...}, escapes and raw prefix")`
   b{x}"
 `;
 
+// A format spec's JoinedStr (and the literal ending it) spans its own token, while the fields and
+// literals before a field inside it span the whole concatenation: visible only when pieces span lines.
+corner("f-string format spec in a concatenation over lines (first, middle, last piece)")`
+  x = (f"{a:^{w}} | "
+       f"{b:>7.0%}")
+  y = ("a"
+       f"{c}"
+       f"{'^':>{col(3)}}")
+  z = (f"{x:{w}.{p}f} mid "
+       "plain"
+       f"{y:>{w}}")
+  v = ("lead "
+       f"{x:{w}.{p}f}"
+       " trail")
+`;
+corner("f-string format specs over lines: nested fields, several per piece, braces and escapes")`
+  a = (f"{a:{b}{c}}"
+       f"{d:{e}}{f:{g}}"
+       f"{h:{i}}")
+  b = (f"{x:{w:3}}"
+       f"{y:{'a'}{w:>3}}")
+  c = (f"{x:}" f"{y:{w}}"
+       f"{z:}")
+  d = (f"{x:{{}}}" f"{y:{w}}}}"
+       f"{{{z:{w}}}}")
+  e = f"{x:{w}}" f"{y}" \
+      f"{z:{w}}"
+  if True:
+      g = (f"{x:\n{w}}"
+           f"{y:\t{w}}")
+`;
+corner("f-string format specs over lines after conversions and = specifiers")`
+  c = (f"{x!r:^{w}} "
+       f"{y!s:>10}"
+       f"{z!a:{fill}<{n}}")
+  k = (f"{x=:>{w}}"
+       f"{y = !r:^{w}}")
+`;
+corner("f-string format specs over lines with u, r, R, F and U prefixes")`
+  h = (u"u-start " f"{x:{w}}"
+       f"{y:{w}.2f}" "end")
+  i = (rf"\d{x:{w}}" Rf"{y:>{w}}\n"
+       fR"{z:{w}}")
+  j = (F"{x:{w}}" r"raw\n"
+       U"u" f"{y:{w}}")
+  t = (f"{x:{w}}" "a" 'b' f"{y:{w}}" "c"
+       "d" f"{z}")
+`;
+corner("f-string format specs in triple-quoted pieces")`
+  d = (f'''{x:>{w}}
+    more {y:{w}.{p}f}''' f"{z:^{n}}")
+  e = ("""first
+  line""" f"{q:>{w}}" f'''
+  {r:{w}x} tail''')
+  g = f"""
+      {a:{b}} {c:>{d}.{e}}
+  """
+`;
+corner("f-string format specs over lines after non-ASCII text and inside calls")`
+  m = (f"{a:^{w}} | "
+       f"{b:>7.0%}"
+       f"{c:é{w}😀}")
+  n = ("日本"
+       f"{x:{w}}"
+       f"{'^':>{col(3)}}")
+  print(f"{x:{w}}"
+        f"{y:%H:%M}", f"{z:{w}}"
+        "t")
+`;
+
 // ---- decorators ----
 corner("decorators on functions, classes and async defs")`
   @a
@@ -743,6 +813,7 @@ syntaxError("unmatched closing bracket", "x = 1)\n");
 syntaxError("mismatched closing bracket", "x = (1]\n");
 syntaxError("inconsistent tabs and spaces", "if x:\n        a\n\tb\n");
 syntaxError("f-string missing closing brace", "f'{x'\n");
+syntaxError("bytes after an f-string with a format spec, on the next line", 'x = (f"{x:{w}}"\n     b"a")\n');
 syntaxError("assignment to a literal", "1 = x\n");
 syntaxError("backslash continuation at end of file", "x = 1 + \\");
 
