@@ -35,6 +35,8 @@ export function cForm(type: IrType): string {
 export function cDefinitions(
   directory: string,
   more: (source: string) => Iterable<[string, [string[], string]]> = () => [],
+  /** A language's own C types, as IR types' printed forms (e.g. its container structures). */
+  languageTypes: Readonly<Record<string, string>> = {},
 ): Map<string, [string[], string]> {
   const definitions = new Map<string, [string[], string]>();
   const type = (text: string): string => {
@@ -42,7 +44,7 @@ export function cDefinitions(
       .replace(/\s+/g, " ")
       .replace(/\s*\*\s*/, " *")
       .trim();
-    return C_TYPES[normalised] ?? `C ${normalised}`;
+    return C_TYPES[normalised] ?? languageTypes[normalised] ?? `C ${normalised}`;
   };
   /** A parameter declaration without its name: "rt_str *s" -> "rt_str *". */
   const withoutName = (declaration: string) => declaration.trim().replace(/\s*\b\w+$/, "");

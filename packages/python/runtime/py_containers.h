@@ -51,6 +51,9 @@ typedef struct py_dict {
   int64_t value_kind;
 } py_dict;
 
+/* Type ids of the runtime's layouts (the core's take 1 to 7; a module's own start at 16). */
+enum { PY_LIST_TYPE_ID = 8, PY_TUPLE_TYPE_ID = 9, PY_DICT_TYPE_ID = 10, PY_SET_TYPE_ID = 11 };
+
 extern const rt_layout py_list_layout;
 extern const rt_layout py_tuple_layout;
 extern const rt_layout py_dict_layout;
@@ -84,6 +87,11 @@ const char *py_object_type_name(const rt_object *object);
 /* ---- lists (py_list.c) ---------------------------------------------------------------------- */
 
 py_list *py_list_new(int64_t kind, int64_t capacity);
+/* Element `index` as a word (0 <= index < length). */
+int64_t py_list_word(const py_list *list, int64_t index);
+/* PySlice_AdjustIndices: clamps start and stop (given or not) to a sequence of `length` and returns
+   how many elements the slice has. */
+int64_t py_slice_adjust(int64_t length, int64_t *start, bool has_start, int64_t *stop, bool has_stop, int64_t step);
 void py_list_append_word(py_list *list, int64_t word);
 void py_list_append_obj(py_list *list, rt_object *object);
 /* list.pop(index): IndexError "pop from empty list" / "pop index out of range". Owned result. */
@@ -151,5 +159,9 @@ int64_t py_dict_length(py_dict *dict);
 int64_t py_dict_next(py_dict *dict, int64_t position);
 int64_t py_dict_key_word(py_dict *dict, int64_t position);
 rt_object *py_dict_key_obj(py_dict *dict, int64_t position);
+/* d1 == d2: the same keys with equal values, in any order. */
+bool py_dict_eq(py_dict *a, py_dict *b);
+py_dict *py_dict_copy(py_dict *dict);
+void py_dict_clear(py_dict *dict);
 
 #endif

@@ -2,24 +2,37 @@
 // lowering both ask these functions, so an expression has one type in both.
 //
 // Types are data, as the IR's are: interned objects compared with `===`, each with a `kind`. The
-// subset has the five scalar types, one object each. Types with parts (`Optional[T]`, unions,
-// `list[T]`, `tuple[...]`) will be interned by their parts' identities, as the IR interns its
-// composite types, so that `===` stays type equality; each gets a kind of its own.
+// five scalar types are one object each; containers (`list[T]`, `tuple[A, B]`, `dict[K, V]`,
+// `set[T]`) are interned by their parts' identities, as the IR interns its composite types, so that
+// `===` stays type equality once parts are resolved.
+//
+// An empty display (`[]`, `{}`, `set()`) does not say its element type: it gets a type variable,
+// one per display, which the first use that does say binds (`xs.append(1)`, `xs = [1]` elsewhere,
+// a parameter annotated `list[int]`). `unify` binds variables; `resolve` gives the type with every
+// bound variable replaced, and inference compares resolved types.
 
 import type * as ast from "./ast.js";
 
-export type PyTypeKind = "int" | "float" | "bool" | "None" | "str";
+export type PyTypeKind = "int" | "float" | "bool" | "None" | "str" | "list" | "tuple" | "dict" | "set" | "var";
 
 export interface PyType {
   readonly kind: PyTypeKind;
-  /** The type as an annotation spells it and our messages print it: `int`, `None`. */
+  /** The type as an annotation spells it and our messages print it: `int`, `None`, `list[int]`. */
   readonly text: string;
-  /** The name of its class, as CPython's messages print it: `int`, `NoneType`. */
+  /** The name of its class, as CPython's messages print it: `int`, `NoneType`, `list`. */
   readonly className: string;
+  /** The parts of a container type: its element type(s), or a tuple's element types in order. */
+  readonly parts: readonly PyType[];
+}
+
+/** A type variable: what an empty display's element type is until a use binds it. */
+export interface TypeVariable extends PyType {
+  readonly kind: "var";
+  binding: PyType | null;
 }
 
 function scalar(kind: PyTypeKind, className: string = kind): PyType {
-  return { kind, text: kind, className };
+  return { kind, text: kind, className, parts: [] };
 }
 
 /** The scalar types, one object each. */
@@ -30,6 +43,112 @@ export const pyTypes = {
   none: scalar("None", "NoneType"),
   str: scalar("str"),
 } as const;
+
+const interned = new Map<string, PyType>();
+const typeIds = new WeakMap<PyType, number>();
+let nextTypeId = 0;
+
+/** A number per type object, for interning composites by their parts' identities. */
+function idOf(type: PyType): number {
+  let id = typeIds.get(type);
+  if (id === undefined) {
+    id = nextTypeId++;
+    typeIds.set(type, id);
+  }
+  return id;
+}
+
+function composite(kind: "list" | "tuple" | "dict" | "set", parts: readonly PyType[]): PyType {
+  const key = `${kind}(${parts.map(idOf).join(",")})`;
+  let type = interned.get(key);
+  if (type === undefined) {
+    const inner = kind === "tuple" && parts.length === 0 ? "()" : parts.map((p) => p.text).join(", ");
+    type = { kind, text: `${kind}[${inner}]`, className: kind, parts: [...parts] };
+    interned.set(key, type);
+  }
+  return type;
+}
+
+export const listOf = (element: PyType): PyType => composite("list", [element]);
+export const setOf = (element: PyType): PyType => composite("set", [element]);
+export const dictOf = (key: PyType, value: PyType): PyType => composite("dict", [key, value]);
+export const tupleOf = (elements: readonly PyType[]): PyType => composite("tuple", elements);
+
+let variableCount = 0;
+
+export function newTypeVariable(): TypeVariable {
+  variableCount++;
+  return { kind: "var", text: `?${variableCount}`, className: "object", parts: [], binding: null };
+}
+
+export function isContainer(type: PyType): boolean {
+  return type.kind === "list" || type.kind === "tuple" || type.kind === "dict" || type.kind === "set";
+}
+
+/** The type with every bound variable replaced by its binding (unbound ones stay). */
+export function resolve(type: PyType): PyType {
+  if (type.kind === "var") {
+    const binding = (type as TypeVariable).binding;
+    return binding === null ? type : resolve(binding);
+  }
+  if (type.parts.length === 0) return type;
+  const parts = type.parts.map(resolve);
+  return parts.every((p, i) => p === type.parts[i]) ? type : composite(type.kind as "list", parts);
+}
+
+/** Whether a type still has an unbound variable in it. */
+export function hasVariables(type: PyType): boolean {
+  const t = resolve(type);
+  return t.kind === "var" || t.parts.some(hasVariables);
+}
+
+/**
+ * Makes the two types equal by binding variables, or returns false when they cannot be (bindings
+ * made before a mismatch stay: the caller reports the mismatch). True when nothing had to change.
+ */
+export function unify(a: PyType, b: PyType): boolean {
+  const x = resolve(a);
+  const y = resolve(b);
+  if (x === y) return true;
+  if (x.kind === "var") {
+    if (occursIn(x, y)) return false;
+    (x as TypeVariable).binding = y;
+    return true;
+  }
+  if (y.kind === "var") return unify(y, x);
+  if (x.kind !== y.kind || x.parts.length !== y.parts.length || x.parts.length === 0) return false;
+  return x.parts.every((p, i) => unify(p, y.parts[i]!));
+}
+
+function occursIn(variable: PyType, type: PyType): boolean {
+  return type === variable || type.parts.some((p) => occursIn(variable, resolve(p)));
+}
+
+/** Binds every variable still unbound in the type to int, as for a container that stays empty. */
+export function defaultVariables(type: PyType): void {
+  const t = resolve(type);
+  if (t.kind === "var") (t as TypeVariable).binding = pyTypes.int;
+  else for (const p of t.parts) defaultVariables(p);
+}
+
+/**
+ * How a value of the type is held in a container (runtime/py_containers.h): 'i' int, 'f' float,
+ * 'b' bool, 'n' None, 'o' a counted object reference.
+ */
+export function wordKind(type: PyType): "i" | "f" | "b" | "n" | "o" {
+  switch (resolve(type).kind) {
+    case "int":
+      return "i";
+    case "float":
+      return "f";
+    case "bool":
+      return "b";
+    case "None":
+      return "n";
+    default:
+      return "o";
+  }
+}
 
 /** The types an annotation may name (`None` is a constant, not a name). */
 export const ANNOTATION_NAMES: ReadonlyMap<string, PyType> = new Map(

@@ -14,6 +14,8 @@ import {
   runtimeCatalogue,
 } from "@toolchain/compiler";
 
+import { dictType, listType, objectType, tupleType } from "./python-layouts.js";
+
 const f64_f64: RuntimeSignature = [["f64"], "f64"];
 const f64f64_f64: RuntimeSignature = [["f64", "f64"], "f64"];
 
@@ -132,6 +134,66 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_math_isqrt", [["i64"], "i64"], true, "any", "math.isqrt."),
   fn("py_math_comb", [["i64", "i64"], "i64"], true, "any", "math.comb(n, k)."),
   fn("py_math_perm", [["i64", "i64"], "i64"], true, "any", "math.perm(n, k)."),
+
+  // Containers (runtime/py_containers.h). A word is an element of kind i/f/b/n as an i64; `_obj`
+  // variants take objects, declared per call site with the element's own reference type.
+  fn("py_object_repr", [[objectType], "str"], false, "any", "repr() of any object."),
+  fn("py_object_str", [[objectType], "str"], false, "any", "str() of any object."),
+  fn("py_write_object", [[objectType], "void"], false, "any", "print()'s text of any object to stdout."),
+  fn("py_object_eq", [[objectType, objectType], "i1"], true, "any", "a == b for objects of one static type."),
+  fn("py_object_compare", [[objectType, objectType], "i64"], true, "any", "<0, 0, >0: ordering; TypeError."),
+  fn("py_object_hash", [[objectType], "i64"], true, "any", "hash(x); TypeError for unhashable objects."),
+  fn("py_list_new", [["i64", "i64"], listType], false, "any", "An empty list of a kind, with room for n."),
+  fn("py_list_append_word", [[listType, "i64"], "void"], false, "any", "list.append(x) of a word."),
+  fn("py_list_append_obj", [[listType, objectType], "void"], false, "any", "list.append(x) of an object."),
+  fn("py_list_pop_word", [[listType, "i64"], "i64"], true, "any", "list.pop(i); IndexError."),
+  fn("py_list_pop_obj", [[listType, "i64"], objectType], true, "any", "list.pop(i) of objects; IndexError."),
+  fn("py_list_insert_word", [[listType, "i64", "i64"], "void"], false, "any", "list.insert(i, x)."),
+  fn("py_list_insert_obj", [[listType, "i64", objectType], "void"], false, "any", "list.insert(i, x)."),
+  fn("py_list_contains_word", [[listType, "i64"], "i1"], false, "any", "x in list."),
+  fn("py_list_contains_obj", [[listType, objectType], "i1"], true, "any", "x in list of objects."),
+  fn("py_list_index_word", [[listType, "i64"], "i64"], true, "any", "list.index(x); ValueError."),
+  fn("py_list_index_obj", [[listType, objectType], "i64"], true, "any", "list.index(x); ValueError."),
+  fn("py_list_count_word", [[listType, "i64"], "i64"], false, "any", "list.count(x)."),
+  fn("py_list_count_obj", [[listType, objectType], "i64"], true, "any", "list.count(x)."),
+  fn("py_list_remove_word", [[listType, "i64"], "void"], true, "any", "list.remove(x); ValueError."),
+  fn("py_list_remove_obj", [[listType, objectType], "void"], true, "any", "list.remove(x); ValueError."),
+  fn("py_list_extend", [[listType, listType], "void"], false, "any", "list.extend(other list)."),
+  fn("py_list_concat", [[listType, listType], listType], false, "any", "a + b of lists."),
+  fn("py_list_repeat", [[listType, "i64"], listType], true, "any", "list * n; MemoryError."),
+  fn(
+    "py_list_slice",
+    [[listType, "i64", "i1", "i64", "i1", "i64"], listType],
+    true,
+    "any",
+    "list[start:stop:step], each bound given or not; ValueError for step 0.",
+  ),
+  fn("py_list_delete", [[listType, "i64"], "void"], true, "any", "del list[i]; IndexError."),
+  fn("py_list_reverse", [[listType], "void"], false, "any", "list.reverse()."),
+  fn("py_list_sort", [[listType, "i1"], "void"], true, "any", "list.sort(reverse=...): stable; TypeError."),
+  fn("py_list_sort_by_keys", [[listType, listType, "i1"], "void"], true, "any", "list.sort(key=...) by a key list."),
+  fn("py_list_copy", [[listType], listType], false, "any", "list.copy(), list(list), list[:]."),
+  fn("py_list_clear", [[listType], "void"], false, "any", "list.clear()."),
+  fn("py_tuple_new", [["str"], tupleType], false, "any", "A zeroed tuple of the kinds' length, to be filled."),
+  fn("py_dict_new", [["i64", "i64"], dictType], false, "any", "An empty dict of key and value kinds."),
+  fn("py_dict_find_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry or -1."),
+  fn("py_dict_find_obj", [[dictType, objectType], "i64"], true, "any", "The position of key's entry or -1."),
+  fn("py_dict_insert_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry, made if new."),
+  fn("py_dict_insert_obj", [[dictType, objectType], "i64"], true, "any", "The position of key's entry, made if new."),
+  fn("py_dict_value_word", [[dictType, "i64"], "i64"], false, "read", "The value at a position."),
+  fn("py_dict_value_obj", [[dictType, "i64"], objectType], false, "read", "The value at a position (borrowed)."),
+  fn("py_dict_set_value_word", [[dictType, "i64", "i64"], "void"], false, "any", "Sets the value at a position."),
+  fn("py_dict_set_value_obj", [[dictType, "i64", objectType], "void"], false, "any", "Sets the value at a position."),
+  fn("py_dict_key_error_word", [[dictType, "i64"], "void"], true, "any", "Raises KeyError(key)."),
+  fn("py_dict_key_error_obj", [[dictType, objectType], "void"], true, "any", "Raises KeyError(key)."),
+  fn("py_dict_delete_word", [[dictType, "i64"], "void"], true, "any", "del d[key]; KeyError."),
+  fn("py_dict_delete_obj", [[dictType, objectType], "void"], true, "any", "del d[key]; KeyError."),
+  fn("py_dict_length", [[dictType], "i64"], false, "read", "len(d)."),
+  fn("py_dict_next", [[dictType, "i64"], "i64"], false, "read", "The next live position at or after, or -1."),
+  fn("py_dict_key_word", [[dictType, "i64"], "i64"], false, "read", "The key at a position."),
+  fn("py_dict_key_obj", [[dictType, "i64"], objectType], false, "read", "The key at a position (borrowed)."),
+  fn("py_dict_copy", [[dictType], dictType], false, "any", "d.copy()."),
+  fn("py_dict_clear", [[dictType], "void"], false, "any", "d.clear()."),
 
   // sys.argv and input().
   fn("py_argv_get", [["i64"], "str"], true, "any", "sys.argv[i], negative from the end; IndexError."),

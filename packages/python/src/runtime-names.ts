@@ -32,4 +32,12 @@ export const RT = {
   exitWithMessage: "rt_exit_message",
   raiseWithMessage: "rt_raise_message",
   mathPrefix: "py_math_",
+  objectRepr: "py_object_repr",
+  objectStr: "py_object_str",
+  writeObject: "py_write_object",
+  objectEq: "py_object_eq",
+  objectCompare: "py_object_compare",
+  objectHash: "py_object_hash",
+  dictLength: "py_dict_length",
+  setLength: "py_set_length",
 } as const;

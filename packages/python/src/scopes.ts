@@ -4,6 +4,7 @@
 
 import type * as ast from "./ast.js";
 import { closestName } from "./closest-name.js";
+import { comprehensionsIn, renameComprehensionVariables, targetNames } from "./comprehension-scopes.js";
 import { SemanticError } from "./semantic-error.js";
 
 /** Python's builtins: the names a program may use without defining them. */
@@ -42,6 +43,7 @@ export interface ScopeInfo {
 export function analyzeScopes(module: ast.Module): ScopeInfo {
   const moduleNames = new Set<string>();
   const functions = new Map<ast.FunctionDef, FunctionScope>();
+  renameComprehensionVariables(module);
   collectBindings(module.body, moduleNames, new Set());
   checkAugmentedOnly(module.body, moduleNames);
   for (const statement of module.body) {
@@ -152,6 +154,11 @@ function collectBindings(body: readonly ast.stmt[], bound: Set<string>, declared
     else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindTarget(e);
   };
   for (const s of walkStatements(body)) {
+    // A comprehension's (renamed) variables belong to the function it is in.
+    const { body: _body, orelse: _orelse, ...parts } = s as unknown as Record<string, unknown>;
+    for (const c of comprehensionsIn(parts)) {
+      for (const g of c.generators) for (const name of targetNames(g.target)) bound.add(name.id);
+    }
     switch (s._type) {
       case "FunctionDef":
         bound.add(s.name);

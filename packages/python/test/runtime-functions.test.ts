@@ -13,10 +13,24 @@ import { RT } from "../src/runtime-names.js";
 
 /** py_math.c defines most math functions of one float with a macro. */
 function pythonDefinitions(directory: string) {
-  return cDefinitions(directory, function* (source) {
-    for (const match of source.matchAll(/^MATH_1\((\w+),/gm)) yield [`py_math_${match[1]}`, [["f64"], "f64"]];
-  });
+  return cDefinitions(
+    directory,
+    function* (source) {
+      for (const match of source.matchAll(/^MATH_1\((\w+),/gm)) yield [`py_math_${match[1]}`, [["f64"], "f64"]];
+    },
+    PYTHON_C_TYPES,
+  );
 }
+
+/** The C structures of Python's objects, as the IR types of python-layouts.ts print. */
+const PYTHON_C_TYPES = {
+  "py_list *": "ref list",
+  "py_tuple *": "ref tuple",
+  "py_dict *": "ref dict",
+  "py_set *": "ref set",
+  "rt_object *": "ref object",
+  "const rt_str *": "ref str",
+};
 
 describe("the runtime functions compiled Python can call", () => {
   const python = pythonDefinitions(PYTHON_RUNTIME_DIR);

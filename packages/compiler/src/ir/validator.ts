@@ -327,7 +327,8 @@ function constantProblem(constant: Constant): string | null {
         // An f32 constant must be exactly a single-precision value (LLVM takes no other).
         return typeof value === "number" && (type.bits === 64 || Number.isNaN(value) || Math.fround(value) === value);
       case "ref":
-        return typeof value === "string" && type.layout.name === "str" && type.layout.fields === null;
+        // null: no object yet (a global's first value, an unbound variable's placeholder).
+        return value === null || (typeof value === "string" && type.layout.name === "str" && type.layout.fields === null);
       case "unit":
         return value === null;
       case "variant":

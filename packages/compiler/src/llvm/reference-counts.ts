@@ -14,9 +14,23 @@ import { llvmType, quoted } from "./llvm-values.js";
 
 export type CountKind = "retain" | "release";
 
-/** `retain`/`release` of a value. */
+/** `retain`/`release` of a value, skipping null where the value may be the null reference. */
 export function emitReferenceCount(e: FunctionEmitter, kind: CountKind, value: Value): void {
-  e.line(`call void ${countHelper(e.m, kind, value.type, false)}(${e.typed(value)})`);
+  e.line(`call void ${countHelper(e.m, kind, value.type, mayBeNull(value, new Set()))}(${e.typed(value)})`);
+}
+
+/**
+ * Whether a reference may be null: the null constant (a variable's placeholder before its first
+ * assignment, which a front end guards reads of), or a phi or select it flows into. Only those pay
+ * for a null test.
+ */
+function mayBeNull(value: Value, seen: Set<Value>): boolean {
+  if (value.kind === "const") return value.value === null && value.type.kind === "ref";
+  if (seen.has(value)) return false;
+  seen.add(value);
+  if (value.kind === "phi") return value.incoming.some((i) => mayBeNull(i.value, seen));
+  if (value.kind === "select") return mayBeNull(value.ifTrue, seen) || mayBeNull(value.ifFalse, seen);
+  return false;
 }
 
 /**

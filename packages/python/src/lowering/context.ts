@@ -10,14 +10,17 @@ import {
   constants,
   type Global,
   IrBuilder,
+  type IrType,
   type IrFunction,
   type Module as IrModule,
   type RaiseInfo,
   type SourceLoc,
+  specializeExternal,
   type Value,
 } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import type { PyType } from "../py-types.js";
+import { objectType } from "../python-layouts.js";
 import { lookupPythonRuntimeFunction } from "../runtime-library.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { SsaVariables } from "../ssa-variables.js";
@@ -97,6 +100,17 @@ export class LoweringContext {
     const callee = lookupPythonRuntimeFunction(name);
     if (callee === undefined) throw new Error(`no runtime function ${name}`);
     return this.b.callExtern(callee, args, loc);
+  }
+
+  /**
+   * A call of a runtime function over objects of any layout (`rt_object *` parameters and result),
+   * declared for the reference types of this call's arguments and `result` (the object returned).
+   */
+  rtOnObjects(name: string, args: Value[], loc: SourceLoc | null, result: IrType | null = null): Value {
+    const callee = lookupPythonRuntimeFunction(name);
+    if (callee === undefined) throw new Error(`no runtime function ${name}`);
+    const params = callee.params.map((p, i) => (p === objectType ? args[i]!.type : null));
+    return this.b.callExtern(specializeExternal(callee, params, result), args, loc);
   }
 
   loc(node: NodeSpan): SourceLoc {

@@ -17,7 +17,8 @@ import {
   types,
   type Value,
 } from "@toolchain/compiler";
-import { type PyType, type PyTypeKind, pyTypes } from "../py-types.js";
+import { type PyType, type PyTypeKind, pyTypes, resolve } from "../py-types.js";
+import { dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
 import { RT } from "../runtime-names.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import type { LoweringContext } from "./context.js";
@@ -45,9 +46,11 @@ export interface PyTypeOperations {
   toFloat?(cx: LoweringContext, value: Value, loc: SourceLoc): Value;
 }
 
-/** The operations of `type`'s kind (a kind with parts, such as Optional[T], will build them from its parts'). */
+/** The operations of `type`'s kind (containers share one entry: the runtime reads their parts). */
 export function operationsOf(type: PyType): PyTypeOperations {
-  return PY_TYPE_OPERATIONS[type.kind];
+  const kind = resolve(type).kind;
+  if (kind === "var") throw new Error(`internal: unresolved type ${type.text} reached lowering`);
+  return PY_TYPE_OPERATIONS[kind];
 }
 
 export function irTypeOf(type: PyType): IrType {
@@ -63,8 +66,34 @@ const writeStr = (cx: LoweringContext, value: Value) => {
   cx.rt(RT.writeStr, [value], null);
 };
 
+/**
+ * A container: an object of one of the runtime's layouts, which the runtime prints, compares and
+ * hashes by reading its parts (runtime/py_object.c); its truth is a non-zero length.
+ */
+function containerOperations(irType: IrType, length: (cx: LoweringContext, value: Value) => Value): PyTypeOperations {
+  const onObject = (name: string, cx: LoweringContext, args: Value[], loc: SourceLoc | null) =>
+    cx.rtOnObjects(name, args, loc);
+  return {
+    irType,
+    zero: () => constants.none(irType),
+    truth: (cx, value) => cx.b.icmp("ne", length(cx, value), constants.int(0n)),
+    str: (cx, value) => onObject(RT.objectStr, cx, [value], null),
+    repr: (cx, value) => onObject(RT.objectRepr, cx, [value], null),
+    write: (cx, value) => {
+      onObject(RT.writeObject, cx, [value], null);
+    },
+    compare: (cx, op, a, b) => {
+      if (op === "eq" || op === "ne") {
+        const equal = onObject(RT.objectEq, cx, [a, b], null);
+        return op === "eq" ? equal : cx.b.not(equal);
+      }
+      return cx.b.icmp(op, onObject(RT.objectCompare, cx, [a, b], null), constants.int(0n));
+    },
+  };
+}
+
 // For numbers, int() and float() are the numeric promotions arithmetic uses, except float's int().
-const PY_TYPE_OPERATIONS: Readonly<Record<PyTypeKind, PyTypeOperations>> = {
+const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var">, PyTypeOperations>> = {
   int: {
     irType: types.i64,
     zero: () => constants.int(0n),
@@ -128,4 +157,8 @@ const PY_TYPE_OPERATIONS: Readonly<Record<PyTypeKind, PyTypeOperations>> = {
     toInt: (cx, value, loc) => cx.rt(RT.strToInt, [value], loc),
     toFloat: (cx, value, loc) => cx.rt(RT.strToFloat, [value], loc),
   },
+  list: containerOperations(listType, (cx, value) => cx.b.getField(value, LIST_LENGTH)),
+  tuple: containerOperations(tupleType, (cx, value) => cx.b.getField(value, TUPLE_LENGTH)),
+  dict: containerOperations(dictType, (cx, value) => cx.rt(RT.dictLength, [value], null)),
+  set: containerOperations(setType, (cx, value) => cx.rt(RT.setLength, [value], null)),
 };

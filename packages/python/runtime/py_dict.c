@@ -1,0 +1,157 @@
+/*
+ * Python's dict: the core's insertion-ordered hash table (hash_table.h) of 8-byte key and value
+ * words, with CPython's hashes (py_word_hash) and equality (py_word_eq), so lookups by equal keys of
+ * different objects agree with CPython's, and KeyError carries repr(key) as CPython's does.
+ *
+ * Emitted code works by positions: it finds or inserts a key's entry, then reads or writes the value
+ * there, so one C function per operation serves keys and values of every kind.
+ */
+#include "py_containers.h"
+#include "py_runtime.h"
+
+static void release_entry(void *key, void *value, void *context) {
+  py_dict *dict = context;
+  py_word_release(*(int64_t *)key, dict->key_kind);
+  int64_t word = *(int64_t *)value;
+  if (!(dict->value_kind == 'o' && word == 0)) py_word_release(word, dict->value_kind);
+}
+
+static void dict_drop(rt_object *object) {
+  py_dict *dict = (py_dict *)object;
+  rt_hash_table_clear_with(&dict->table, release_entry, dict);
+}
+
+static void dict_traverse(rt_object *object, rt_visit_fn visit, void *context) {
+  py_dict *dict = (py_dict *)object;
+  for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
+    if (dict->key_kind == 'o') visit(*(rt_object **)rt_hash_table_key_at(&dict->table, at), context);
+    rt_object *value = *(rt_object **)rt_hash_table_value_at(&dict->table, at);
+    if (dict->value_kind == 'o' && value != NULL) visit(value, context);
+  }
+}
+
+const rt_layout py_dict_layout = {
+    .name = "dict",
+    .type_id = PY_DICT_TYPE_ID,
+    .flags = RT_LAYOUT_HOLDS_REFS,
+    .size = sizeof(py_dict),
+    .drop = dict_drop,
+    .traverse = dict_traverse,
+};
+
+py_dict *py_dict_new(int64_t key_kind, int64_t value_kind) {
+  py_dict *dict = (py_dict *)rt_alloc(&py_dict_layout, sizeof(py_dict), NULL);
+  rt_hash_table_init(&dict->table, 8, 8);
+  dict->key_kind = key_kind;
+  dict->value_kind = value_kind;
+  return dict;
+}
+
+static bool keys_equal(const void *a, const void *b, void *context) {
+  py_dict *dict = context;
+  return py_word_eq(*(const int64_t *)a, *(const int64_t *)b, dict->key_kind);
+}
+
+int64_t py_dict_find_word(py_dict *dict, int64_t key) {
+  int64_t hash = py_word_hash(key, dict->key_kind);
+  if (rt_error_pending) return -1;
+  return rt_hash_table_find(&dict->table, hash, &key, keys_equal, dict);
+}
+
+int64_t py_dict_find_obj(py_dict *dict, rt_object *key) { return py_dict_find_word(dict, (int64_t)(intptr_t)key); }
+
+int64_t py_dict_insert_word(py_dict *dict, int64_t key) {
+  int64_t hash = py_word_hash(key, dict->key_kind);
+  if (rt_error_pending) return -1;
+  bool inserted = false;
+  rt_hash_table_find_or_insert(&dict->table, hash, &key, keys_equal, dict, &inserted);
+  if (inserted) {
+    py_word_retain(key, dict->key_kind);
+    return rt_hash_table_last(&dict->table);
+  }
+  return rt_hash_table_find(&dict->table, hash, &key, keys_equal, dict);
+}
+
+int64_t py_dict_insert_obj(py_dict *dict, rt_object *key) { return py_dict_insert_word(dict, (int64_t)(intptr_t)key); }
+
+int64_t py_dict_value_word(py_dict *dict, int64_t position) {
+  return *(int64_t *)rt_hash_table_value_at(&dict->table, position);
+}
+
+rt_object *py_dict_value_obj(py_dict *dict, int64_t position) {
+  return (rt_object *)(intptr_t)py_dict_value_word(dict, position);
+}
+
+void py_dict_set_value_word(py_dict *dict, int64_t position, int64_t value) {
+  int64_t *slot = rt_hash_table_value_at(&dict->table, position);
+  int64_t old = *slot;
+  py_word_retain(value, dict->value_kind);
+  *slot = value;
+  if (!(dict->value_kind == 'o' && old == 0)) py_word_release(old, dict->value_kind);
+}
+
+void py_dict_set_value_obj(py_dict *dict, int64_t position, rt_object *value) {
+  py_dict_set_value_word(dict, position, (int64_t)(intptr_t)value);
+}
+
+static void raise_key_error(int64_t key, int64_t kind) {
+  rt_buf b = {0};
+  py_word_repr(&b, key, kind);
+  rt_buf_putc(&b, '\0');
+  rt_raise("KeyError", b.data);
+  rt_buf_free(&b);
+}
+
+void py_dict_key_error_word(py_dict *dict, int64_t key) { raise_key_error(key, dict->key_kind); }
+void py_dict_key_error_obj(py_dict *dict, rt_object *key) { raise_key_error((int64_t)(intptr_t)key, dict->key_kind); }
+
+void py_dict_delete_word(py_dict *dict, int64_t key) {
+  int64_t hash = py_word_hash(key, dict->key_kind);
+  if (rt_error_pending) return;
+  int64_t removed_key = 0;
+  int64_t removed_value = 0;
+  if (!rt_hash_table_delete(&dict->table, hash, &key, keys_equal, dict, &removed_key, &removed_value)) {
+    raise_key_error(key, dict->key_kind);
+    return;
+  }
+  release_entry(&removed_key, &removed_value, dict);
+}
+
+void py_dict_delete_obj(py_dict *dict, rt_object *key) { py_dict_delete_word(dict, (int64_t)(intptr_t)key); }
+
+int64_t py_dict_length(py_dict *dict) { return rt_hash_table_length(&dict->table); }
+
+int64_t py_dict_next(py_dict *dict, int64_t position) {
+  for (; position < dict->table.used; position++) {
+    if (rt_hash_table_is_live(&dict->table, position)) return position;
+  }
+  return -1;
+}
+
+int64_t py_dict_key_word(py_dict *dict, int64_t position) {
+  return *(int64_t *)rt_hash_table_key_at(&dict->table, position);
+}
+
+rt_object *py_dict_key_obj(py_dict *dict, int64_t position) {
+  return (rt_object *)(intptr_t)py_dict_key_word(dict, position);
+}
+
+bool py_dict_eq(py_dict *a, py_dict *b) {
+  if (py_dict_length(a) != py_dict_length(b)) return false;
+  for (int64_t at = py_dict_next(a, 0); at >= 0; at = py_dict_next(a, at + 1)) {
+    int64_t other = py_dict_find_word(b, py_dict_key_word(a, at));
+    if (other < 0 || !py_word_eq(py_dict_value_word(a, at), py_dict_value_word(b, other), a->value_kind)) return false;
+  }
+  return true;
+}
+
+py_dict *py_dict_copy(py_dict *dict) {
+  py_dict *copy = py_dict_new(dict->key_kind, dict->value_kind);
+  for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
+    int64_t position = py_dict_insert_word(copy, py_dict_key_word(dict, at));
+    py_dict_set_value_word(copy, position, py_dict_value_word(dict, at));
+  }
+  return copy;
+}
+
+void py_dict_clear(py_dict *dict) { dict_drop(&dict->header); }

@@ -1,0 +1,316 @@
+/*
+ * What any value held in a container does, by its kind character (py_containers.h): counting, repr,
+ * equality, ordering and hashing. Objects are told apart by their layout, so a list of tuples of
+ * strings needs no description beyond the 'o' of its elements.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "py_containers.h"
+#include "py_hash.h"
+#include "py_runtime.h"
+
+static double word_to_f64(int64_t word) {
+  double x;
+  memcpy(&x, &word, sizeof x);
+  return x;
+}
+
+void py_word_retain(int64_t word, int64_t kind) {
+  if (kind == 'o') rt_retain((rt_object *)(intptr_t)word);
+}
+
+void py_word_release(int64_t word, int64_t kind) {
+  if (kind == 'o') rt_release((rt_object *)(intptr_t)word);
+}
+
+const char *py_object_type_name(const rt_object *object) {
+  if (object->layout == &rt_str_layout) return "str";
+  if (object->layout == &py_list_layout) return "list";
+  if (object->layout == &py_tuple_layout) return "tuple";
+  if (object->layout == &py_dict_layout) return "dict";
+  return object->layout->name;
+}
+
+/* ---- repr ------------------------------------------------------------------------------------- */
+
+static void object_repr(rt_buf *b, rt_object *object);
+
+void py_word_repr(rt_buf *b, int64_t word, int64_t kind) {
+  switch (kind) {
+    case 'i': {
+      char digits[24];
+      int n = snprintf(digits, sizeof digits, "%lld", (long long)word);
+      rt_buf_put(b, digits, (size_t)n);
+      return;
+    }
+    case 'f': {
+      char text[32];
+      int n = py_float_repr(word_to_f64(word), text);
+      rt_buf_put(b, text, (size_t)n);
+      return;
+    }
+    case 'b':
+      rt_buf_puts(b, word ? "True" : "False");
+      return;
+    case 'n':
+      rt_buf_puts(b, "None");
+      return;
+    default:
+      object_repr(b, (rt_object *)(intptr_t)word);
+  }
+}
+
+/*
+ * A container that contains itself prints as `[...]` (CPython's Py_ReprEnter): the objects whose
+ * repr is being made, innermost last. Deep nesting is rare; 64 levels are tracked, deeper ones are
+ * not checked (they cannot be cycles of a program that got that deep without one... they can, but
+ * then the repr recurses until the tracked ones repeat).
+ */
+static rt_object *repr_stack[64];
+static int repr_depth;
+
+static bool repr_enter(rt_buf *b, rt_object *object, const char *cycle_text) {
+  for (int i = 0; i < repr_depth && i < 64; i++) {
+    if (repr_stack[i] == object) {
+      rt_buf_puts(b, cycle_text);
+      return false;
+    }
+  }
+  if (repr_depth < 64) repr_stack[repr_depth] = object;
+  repr_depth++;
+  return true;
+}
+
+static void repr_leave(void) { repr_depth--; }
+
+static void list_repr(rt_buf *b, py_list *list) {
+  if (!repr_enter(b, &list->header, "[...]")) return;
+  rt_buf_putc(b, '[');
+  for (int64_t i = 0; i < list->items.length; i++) {
+    if (i > 0) rt_buf_puts(b, ", ");
+    py_word_repr(b, py_list_word(list, i), list->kind);
+  }
+  rt_buf_putc(b, ']');
+  repr_leave();
+}
+
+static void tuple_repr(rt_buf *b, py_tuple *tuple) {
+  rt_buf_putc(b, '(');
+  for (int64_t i = 0; i < tuple->length; i++) {
+    if (i > 0) rt_buf_puts(b, ", ");
+    py_word_repr(b, tuple->words[i], tuple->kinds->data[i]);
+  }
+  if (tuple->length == 1) rt_buf_putc(b, ',');
+  rt_buf_putc(b, ')');
+}
+
+static void dict_repr(rt_buf *b, py_dict *dict) {
+  if (!repr_enter(b, &dict->header, "{...}")) return;
+  rt_buf_putc(b, '{');
+  bool first = true;
+  for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
+    if (!first) rt_buf_puts(b, ", ");
+    first = false;
+    py_word_repr(b, *(int64_t *)rt_hash_table_key_at(&dict->table, at), dict->key_kind);
+    rt_buf_puts(b, ": ");
+    py_word_repr(b, *(int64_t *)rt_hash_table_value_at(&dict->table, at), dict->value_kind);
+  }
+  rt_buf_putc(b, '}');
+  repr_leave();
+}
+
+static void object_repr(rt_buf *b, rt_object *object) {
+  const rt_layout *layout = object->layout;
+  if (layout == &rt_str_layout) {
+    rt_str *s = (rt_str *)object;
+    py_repr_utf8(b, s->data, (size_t)s->size);
+  } else if (layout == &py_list_layout) {
+    list_repr(b, (py_list *)object);
+  } else if (layout == &py_tuple_layout) {
+    tuple_repr(b, (py_tuple *)object);
+  } else if (layout == &py_dict_layout) {
+    dict_repr(b, (py_dict *)object);
+  } else {
+    rt_buf_putc(b, '<');
+    rt_buf_puts(b, layout->name);
+    rt_buf_puts(b, " object>");
+  }
+}
+
+rt_str *py_object_repr(rt_object *object) {
+  rt_buf b = {0};
+  object_repr(&b, object);
+  return rt_buf_to_str(&b);
+}
+
+rt_str *py_object_str(rt_object *object) {
+  if (object->layout == &rt_str_layout) {
+    rt_retain(object);
+    return (rt_str *)object;
+  }
+  return py_object_repr(object);
+}
+
+void py_write_object(rt_object *object) {
+  rt_str *text = py_object_str(object);
+  rt_write_str(text);
+  rt_release(&text->header);
+}
+
+/* ---- equality and ordering ------------------------------------------------------------------- */
+
+static bool sequence_eq(const int64_t *a, const char *a_kinds, int64_t a_length, const int64_t *b,
+                        const char *b_kinds, int64_t b_length) {
+  if (a_length != b_length) return false;
+  for (int64_t i = 0; i < a_length; i++) {
+    if (a_kinds[i] != b_kinds[i] || !py_word_eq(a[i], b[i], a_kinds[i])) return false;
+  }
+  return true;
+}
+
+bool py_object_eq(rt_object *a, rt_object *b) {
+  if (a == b) return true;
+  if (a->layout != b->layout) return false;
+  if (a->layout == &rt_str_layout) return rt_str_eq((rt_str *)a, (rt_str *)b);
+  if (a->layout == &py_list_layout) {
+    py_list *x = (py_list *)a;
+    py_list *y = (py_list *)b;
+    if (x->items.length != y->items.length) return false;
+    for (int64_t i = 0; i < x->items.length; i++) {
+      if (!py_word_eq(py_list_word(x, i), py_list_word(y, i), x->kind)) return false;
+    }
+    return true;
+  }
+  if (a->layout == &py_tuple_layout) {
+    py_tuple *x = (py_tuple *)a;
+    py_tuple *y = (py_tuple *)b;
+    return sequence_eq(x->words, x->kinds->data, x->length, y->words, y->kinds->data, y->length);
+  }
+  if (a->layout == &py_dict_layout) return py_dict_eq((py_dict *)a, (py_dict *)b);
+  return false;
+}
+
+bool py_word_eq(int64_t a, int64_t b, int64_t kind) {
+  switch (kind) {
+    case 'f':
+      return word_to_f64(a) == word_to_f64(b);
+    case 'o':
+      return py_object_eq((rt_object *)(intptr_t)a, (rt_object *)(intptr_t)b);
+    default:
+      return a == b;
+  }
+}
+
+static int64_t sign_of(int64_t x) { return (x > 0) - (x < 0); }
+
+static void raise_unordered(const char *op, const rt_object *a, const rt_object *b) {
+  rt_raisef("TypeError", "'%s' not supported between instances of '%s' and '%s'", op, py_object_type_name(a),
+            py_object_type_name(b));
+}
+
+/* Lexicographic order as CPython's list and tuple richcompare: the first unequal pair decides. */
+static int64_t sequence_compare(int64_t a_length, int64_t b_length, int64_t (*word_a)(void *, int64_t),
+                                int64_t (*word_b)(void *, int64_t), void *a, void *b, int64_t (*kind_a)(void *, int64_t),
+                                int64_t (*kind_b)(void *, int64_t)) {
+  int64_t n = a_length < b_length ? a_length : b_length;
+  for (int64_t i = 0; i < n; i++) {
+    int64_t ka = kind_a(a, i);
+    int64_t x = word_a(a, i);
+    int64_t y = word_b(b, i);
+    if (ka != kind_b(b, i)) {
+      rt_raise("TypeError", "unsupported: ordering values of different types");
+      return 0;
+    }
+    if (py_word_eq(x, y, ka)) continue;
+    if (rt_error_pending) return 0;
+    return py_word_compare(x, y, ka);
+  }
+  return sign_of(a_length - b_length);
+}
+
+static int64_t list_word_at(void *list, int64_t i) { return py_list_word(list, i); }
+static int64_t list_kind_at(void *list, int64_t i) {
+  (void)i;
+  return ((py_list *)list)->kind;
+}
+static int64_t tuple_word_at(void *tuple, int64_t i) { return ((py_tuple *)tuple)->words[i]; }
+static int64_t tuple_kind_at(void *tuple, int64_t i) { return ((py_tuple *)tuple)->kinds->data[i]; }
+
+int64_t py_object_compare(rt_object *a, rt_object *b) {
+  if (a->layout != b->layout) {
+    raise_unordered("<", a, b);
+    return 0;
+  }
+  if (a->layout == &rt_str_layout) return sign_of(rt_str_compare((rt_str *)a, (rt_str *)b));
+  if (a->layout == &py_list_layout) {
+    py_list *x = (py_list *)a;
+    py_list *y = (py_list *)b;
+    return sequence_compare(x->items.length, y->items.length, list_word_at, list_word_at, x, y, list_kind_at,
+                            list_kind_at);
+  }
+  if (a->layout == &py_tuple_layout) {
+    py_tuple *x = (py_tuple *)a;
+    py_tuple *y = (py_tuple *)b;
+    return sequence_compare(x->length, y->length, tuple_word_at, tuple_word_at, x, y, tuple_kind_at, tuple_kind_at);
+  }
+  raise_unordered("<", a, b);
+  return 0;
+}
+
+int64_t py_word_compare(int64_t a, int64_t b, int64_t kind) {
+  switch (kind) {
+    case 'f': {
+      double x = word_to_f64(a);
+      double y = word_to_f64(b);
+      return (x > y) - (x < y);
+    }
+    case 'o':
+      return py_object_compare((rt_object *)(intptr_t)a, (rt_object *)(intptr_t)b);
+    case 'n':
+      rt_raise("TypeError", "'<' not supported between instances of 'NoneType' and 'NoneType'");
+      return 0;
+    default:
+      return (a > b) - (a < b);
+  }
+}
+
+/* ---- hashing ---------------------------------------------------------------------------------- */
+
+int64_t py_object_hash(rt_object *object) {
+  const rt_layout *layout = object->layout;
+  if (layout == &rt_str_layout) return py_hash_str((rt_str *)object);
+  if (layout == &py_tuple_layout) {
+    py_tuple *tuple = (py_tuple *)object;
+    int64_t small[16];
+    int64_t *hashes = tuple->length <= 16 ? small : malloc((size_t)tuple->length * sizeof *hashes);
+    if (hashes == NULL) rt_out_of_memory();
+    int64_t result = -1;
+    for (int64_t i = 0; i < tuple->length; i++) {
+      hashes[i] = py_word_hash(tuple->words[i], tuple->kinds->data[i]);
+      if (rt_error_pending) goto done;
+    }
+    result = py_hash_tuple_combine(hashes, tuple->length);
+  done:
+    if (hashes != small) free(hashes);
+    return result;
+  }
+  rt_raisef("TypeError", "unhashable type: '%s'", py_object_type_name(object));
+  return -1;
+}
+
+int64_t py_word_hash(int64_t word, int64_t kind) {
+  switch (kind) {
+    case 'i':
+      return py_hash_i64(word);
+    case 'f':
+      return py_hash_f64(word_to_f64(word));
+    case 'b':
+      return word;
+    case 'n':
+      return py_hash_none();
+    default:
+      return py_object_hash((rt_object *)(intptr_t)word);
+  }
+}

@@ -1,0 +1,77 @@
+// A comprehension's loop variables are its own (Python 3): `[x for x in xs]` leaves any `x` outside
+// untouched. Rather than give each comprehension a scope of its own through inference and lowering,
+// its variables are renamed, before scopes are analysed, to names no program can write
+// (`x.comp3_9`, after the comprehension's line and column), and become ordinary variables of the
+// enclosing function. The first iterable is evaluated outside the comprehension, so it keeps the
+// outer names; everything else inside sees the renamed ones.
+
+import type * as ast from "./ast.js";
+
+type Comprehension = ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp;
+
+const COMPREHENSIONS = new Set(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+
+/** Renames every comprehension's variables in the module, innermost comprehensions first. */
+export function renameComprehensionVariables(module: ast.Module): void {
+  visit(module);
+}
+
+function visit(node: unknown): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) visit(item);
+    return;
+  }
+  const n = node as { _type?: string } & Record<string, unknown>;
+  for (const key in n) if (key !== "_type") visit(n[key]);
+  if (n._type !== undefined && COMPREHENSIONS.has(n._type)) rename(n as unknown as Comprehension);
+}
+
+function rename(c: Comprehension): void {
+  const renamed = new Map<string, string>();
+  for (const g of c.generators) {
+    for (const name of targetNames(g.target)) renamed.set(name.id, `${name.id}.comp${c.lineno}_${c.col_offset}`);
+  }
+  const inside: unknown[] = c._type === "DictComp" ? [c.key, c.value] : [c.elt];
+  c.generators.forEach((g, i) => {
+    inside.push(g.target, g.ifs);
+    if (i > 0) inside.push(g.iter);
+  });
+  for (const part of inside) renameNames(part, renamed);
+}
+
+/** The names a comprehension target binds. */
+export function targetNames(target: ast.expr): ast.Name[] {
+  if (target._type === "Name") return [target];
+  if (target._type === "Tuple" || target._type === "List") return target.elts.flatMap(targetNames);
+  if (target._type === "Starred") return targetNames(target.value);
+  return [];
+}
+
+function renameNames(node: unknown, renamed: ReadonlyMap<string, string>): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) renameNames(item, renamed);
+    return;
+  }
+  const n = node as { _type?: string } & Record<string, unknown>;
+  if (n._type === "Name") {
+    const name = n as unknown as ast.Name;
+    name.id = renamed.get(name.id) ?? name.id;
+    return;
+  }
+  for (const key in n) if (key !== "_type") renameNames(n[key], renamed);
+}
+
+/** The comprehensions in an expression or statement (not inside nested function definitions). */
+export function* comprehensionsIn(node: unknown): Generator<Comprehension> {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) yield* comprehensionsIn(item);
+    return;
+  }
+  const n = node as { _type?: string } & Record<string, unknown>;
+  if (n._type === "FunctionDef") return;
+  if (n._type !== undefined && COMPREHENSIONS.has(n._type)) yield n as unknown as Comprehension;
+  for (const key in n) if (key !== "_type" && key !== "body" && key !== "orelse") yield* comprehensionsIn(n[key]);
+}
