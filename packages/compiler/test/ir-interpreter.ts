@@ -73,6 +73,18 @@ function convert(op: ConvertOp, value: Runtime, from: IrType, to: IrType): Runti
       const t = BigInt(Math.trunc(x));
       return wrapTo(toBits, t > max ? max : t < min ? min : t);
     }
+    case "bitcast": {
+      const view = new DataView(new ArrayBuffer(8));
+      if (typeof value === "number") {
+        if (toBits === 32) view.setFloat32(0, value);
+        else view.setFloat64(0, value);
+        return toBits === 32 ? BigInt(view.getInt32(0)) : view.getBigInt64(0);
+      }
+      const bits = signedOf(value, from);
+      if (toBits === 32) view.setInt32(0, Number(bits));
+      else view.setBigInt64(0, bits);
+      return toBits === 32 ? view.getFloat32(0) : view.getFloat64(0);
+    }
   }
 }
 

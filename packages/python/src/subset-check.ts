@@ -9,7 +9,6 @@ import { type NodeSpan, SemanticError } from "./semantic-error.js";
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   AsyncFunctionDef: "async function",
   ClassDef: "class definition",
-  Delete: "del statement",
   AsyncFor: "async for loop",
   With: "with statement",
   AsyncWith: "async with statement",
@@ -18,19 +17,9 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   Try: "try statement",
   TryStar: "try statement",
   NamedExpr: "assignment expression (:=)",
-  Lambda: "lambda",
-  Dict: "dict display",
-  Set: "set display",
-  ListComp: "list comprehension",
-  SetComp: "set comprehension",
-  DictComp: "dict comprehension",
-  GeneratorExp: "generator expression",
   Await: "await expression",
   Yield: "yield expression",
   YieldFrom: "yield from expression",
-  Starred: "starred expression",
-  List: "list display",
-  Slice: "slice",
   Nonlocal: "nonlocal statement",
 };
 
@@ -104,26 +93,14 @@ function specificRefusal(node: AnyNode, inFunction: boolean): string | null {
     }
     case "BinOp":
       return (node as unknown as ast.BinOp).op._type === "MatMult" ? "matrix multiplication (@)" : null;
-    case "Compare": {
-      for (const op of (node as unknown as ast.Compare).ops) {
-        if (op._type === "In" || op._type === "NotIn") return "membership test (in)";
-      }
-      return null;
-    }
     case "Call": {
       const call = node as unknown as ast.Call;
       if (call.args.some((a) => a._type === "Starred")) return "argument unpacking (*args)";
       if (call.keywords.some((k) => k.arg === null)) return "keyword argument unpacking (**kwargs)";
       return null;
     }
-    case "Tuple": {
-      const tuple = node as unknown as ast.Tuple;
-      return tuple.ctx._type === "Store" ? null : "tuple";
-    }
     case "ImportFrom":
       return ((node as unknown as ast.ImportFrom).level ?? 0) > 0 ? "relative import" : null;
-    case "For":
-      return (node as unknown as ast.For).target._type === "Name" ? null : "for loop with several targets";
     default:
       return null;
   }

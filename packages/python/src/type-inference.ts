@@ -8,7 +8,35 @@
 import type * as ast from "./ast.js";
 import { MATH_CONSTANTS, MATH_NAMES, mathCallType, SYS_NAMES } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
-import { ANNOTATION_NAMES, binaryResultType, isNumeric, numericJoin, type PyType, pyTypes } from "./py-types.js";
+import {
+  assignTarget,
+  constantIndex,
+  containerBuiltinType,
+  displayType,
+  type InferenceHost,
+  iterableMinMaxType,
+  iterationType,
+  membershipType,
+  methodCallType,
+  subscriptStoreType,
+  subscriptType,
+} from "./container-inference.js";
+import {
+  ANNOTATION_NAMES,
+  binaryResultType,
+  defaultVariables,
+  dictOf,
+  isContainer,
+  isNumeric,
+  listOf,
+  numericJoin,
+  type PyType,
+  pyTypes,
+  resolve,
+  setOf,
+  tupleOf,
+  unify,
+} from "./py-types.js";
 import type { FunctionScope, ScopeInfo } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { isParallelAssignment } from "./subset-check.js";
@@ -58,7 +86,7 @@ export function inferTypes(module: ast.Module, scopes: ScopeInfo): TypedProgram 
   return new TypeInference(module, scopes).run();
 }
 
-class TypeInference {
+class TypeInference implements InferenceHost {
   private readonly functions = new Map<string, ast.FunctionDef>();
   private readonly imports = new Map<string, ImportedName>();
   private readonly globals = new Map<string, TypedVariable>();
@@ -82,6 +110,7 @@ class TypeInference {
     } while (this.changed);
     this.final = true;
     for (const spec of this.specializations) this.inferSpecialization(spec);
+    this.resolveAll();
     return {
       tree: this.module,
       module: moduleSpec,
@@ -91,6 +120,24 @@ class TypeInference {
       imports: this.imports,
       scopes: this.scopes,
     };
+  }
+
+  /**
+   * Replaces every type by its resolved form, a container that stays empty getting int elements (any
+   * kind would do: nothing is ever stored in it), so lowering sees only concrete types.
+   */
+  private resolveAll(): void {
+    const settle = (type: PyType): PyType => {
+      defaultVariables(type);
+      return resolve(type);
+    };
+    for (const spec of this.specializations) {
+      for (const [e, type] of spec.exprTypes) spec.exprTypes.set(e, settle(type));
+      for (const variable of spec.locals.values()) variable.type = settle(variable.type);
+      if (spec.returnType !== null) spec.returnType = settle(spec.returnType);
+      (spec as { paramTypes: readonly PyType[] }).paramTypes = spec.paramTypes.map(settle);
+    }
+    for (const variable of this.globals.values()) variable.type = settle(variable.type);
   }
 
   private collectDefinitions(): void {
@@ -132,7 +179,7 @@ class TypeInference {
 
   /** Finds or creates the specialisation of `def` for these parameter types. */
   private specialize(def: ast.FunctionDef | null, paramTypes: readonly PyType[]): Specialization {
-    const key = def === null ? "<module>" : `${def.name}(${paramTypes.map((t) => t.text).join(",")})`;
+    const key = def === null ? "<module>" : `${def.name}(${paramTypes.map((t) => resolve(t).text).join(",")})`;
     const existing = this.byKey.get(key);
     if (existing !== undefined) return existing;
     const scope = def === null ? null : this.scopes.functions.get(def)!;
@@ -210,15 +257,26 @@ class TypeInference {
         return;
       }
       case "AugAssign": {
-        if (s.target._type !== "Name")
+        if (s.target._type !== "Name" && s.target._type !== "Subscript")
           throw new SemanticError("unsupported: augmented assignment to this target", s.target);
-        const current = this.nameType(spec, s.target);
+        const current = s.target._type === "Name" ? this.nameType(spec, s.target) : this.typeOf(spec, s.target);
         const value = this.typeOf(spec, s.value);
         if (current === null || value === null) return;
         const result = this.binaryType(s.op._type, current, value, s.value, s);
-        this.assignName(spec, s.target, result);
+        if (s.target._type === "Name") this.assignName(spec, s.target, result);
+        else subscriptStoreType(this, spec, s.target, result);
         return;
       }
+      case "Delete":
+        for (const target of s.targets) {
+          if (target._type !== "Subscript") throw new SemanticError("unsupported: del of anything but an item", target);
+          const container = this.typeOf(spec, target.value);
+          if (container !== null && resolve(container).kind !== "list" && resolve(container).kind !== "dict") {
+            throw new SemanticError(`'${resolve(container).className}' object doesn't support item deletion`, target);
+          }
+          if (container !== null) this.typeOf(spec, target);
+        }
+        return;
       case "If":
       case "While":
         this.conditionType(spec, s.test);
@@ -263,33 +321,17 @@ class TypeInference {
       return;
     }
     const type = this.typeOf(spec, s.value);
-    for (const target of s.targets) {
-      if (target._type !== "Name") {
-        const what = target._type === "Tuple" ? "tuple unpacking of this value" : "assignment to this target";
-        throw new SemanticError(`unsupported: ${what}`, target);
-      }
-      if (type !== null) this.assignName(spec, target, type);
-    }
+    if (type === null) return;
+    for (const target of s.targets) assignTarget(this, spec, target, type);
   }
 
   private inferFor(spec: Specialization, s: ast.For): void {
-    const iter = s.iter;
-    if (
-      !(iter._type === "Call" && iter.func._type === "Name" && iter.func.id === "range" && this.isBuiltin(iter.func))
-    ) {
-      throw new SemanticError("unsupported: iteration over anything but range(...)", iter);
+    const iterable = this.typeOf(spec, s.iter);
+    if (iterable !== null) {
+      const element = iterationType(iterable);
+      if (typeof element === "string") throw new SemanticError(element, s.iter);
+      assignTarget(this, spec, s.target, element);
     }
-    if (iter.keywords.length > 0 || iter.args.length < 1 || iter.args.length > 3) {
-      throw new SemanticError("range() takes 1 to 3 integer arguments", iter);
-    }
-    for (const arg of iter.args) {
-      const type = this.typeOf(spec, arg);
-      if (type !== null && type !== pyTypes.int && type !== pyTypes.bool) {
-        throw new SemanticError(`'${type.className}' object cannot be interpreted as an integer`, arg);
-      }
-    }
-    spec.exprTypes.set(iter, pyTypes.int);
-    this.assignName(spec, s.target as ast.Name, pyTypes.int);
     this.inferBlock(spec, s.body);
     this.inferBlock(spec, s.orelse);
   }
@@ -319,6 +361,14 @@ class TypeInference {
     return this.globals;
   }
 
+  assignNameType(spec: Specialization, target: ast.Name, type: PyType): void {
+    this.assignName(spec, target, type);
+  }
+
+  isBuiltinName(name: ast.Name): boolean {
+    return this.isBuiltin(name);
+  }
+
   private assignName(spec: Specialization, target: ast.Name, type: PyType): void {
     if (this.functions.has(target.id) && spec.scope?.locals.has(target.id) !== true) {
       throw new SemanticError(`unsupported: assigning to '${target.id}', which names a function`, target);
@@ -331,11 +381,11 @@ class TypeInference {
     if (existing === undefined) {
       table.set(target.id, { type, at: target });
       this.changed = true;
-    } else if (existing.type !== type) {
+    } else if (!unify(existing.type, type)) {
       throw new SemanticError(
-        `'${target.id}' cannot have one static type: it is ${existing.type.text} (line ${existing.at.lineno}) and ${type.text} here`,
+        `'${target.id}' cannot have one static type: it is ${resolve(existing.type).text} (line ${existing.at.lineno}) and ${resolve(type).text} here`,
         target,
-        existing.type !== pyTypes.str && type !== pyTypes.str
+        isNumeric(resolve(existing.type)) && isNumeric(resolve(type))
           ? `convert explicitly, e.g. ${target.id} = ${type === pyTypes.float || existing.type === pyTypes.float ? "float" : "int"}(...)`
           : "use a separate variable for each type",
       );
@@ -356,6 +406,7 @@ class TypeInference {
       const imported = this.imports.get(name.id)!;
       if (imported.module === "math" && imported.member !== null && MATH_CONSTANTS.has(imported.member))
         return pyTypes.float;
+      if (this.isSysArgv(name)) return listOf(pyTypes.str);
       throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
     }
     const variable = this.variableTable(spec, name.id).get(name.id);
@@ -372,7 +423,7 @@ class TypeInference {
   }
 
   /** The type of an expression evaluated for its truth value only. */
-  private conditionType(spec: Specialization, e: ast.expr): void {
+  conditionType(spec: Specialization, e: ast.expr): void {
     if (e._type === "BoolOp") {
       for (const v of e.values) this.conditionType(spec, v);
       spec.exprTypes.set(e, pyTypes.bool);
@@ -449,8 +500,14 @@ class TypeInference {
             }
             continue;
           }
+          if (opType === "In" || opType === "NotIn") {
+            membershipType(b, a, e);
+            continue;
+          }
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
-          const comparable = (isNumeric(a) && isNumeric(b)) || (a === b && (a === pyTypes.str || !ordering));
+          const same = unify(a, b);
+          const orderable = (t: PyType) => t === pyTypes.str || t.kind === "list" || t.kind === "tuple";
+          const comparable = (isNumeric(a) && isNumeric(b)) || (same && (orderable(resolve(a)) || !ordering));
           if (!comparable) {
             throw new SemanticError(
               ordering
@@ -478,6 +535,15 @@ class TypeInference {
       case "JoinedStr":
         for (const v of e.values) if (v._type === "FormattedValue") this.formattedValueType(spec, v);
         return pyTypes.str;
+      case "List":
+      case "Tuple":
+      case "Dict":
+      case "Set":
+      case "ListComp":
+      case "SetComp":
+      case "DictComp":
+      case "GeneratorExp":
+        return displayType(this, spec, e);
       case "Call":
         return this.callType(spec, e);
       case "Attribute":
@@ -490,7 +556,7 @@ class TypeInference {
           }
           return pyTypes.str;
         }
-        throw new SemanticError("unsupported: subscript of anything but sys.argv", e);
+        return subscriptType(this, spec, e);
       default:
         throw new SemanticError(`unsupported: ${e._type}`, e);
     }
@@ -513,6 +579,7 @@ class TypeInference {
   }
 
   private attributeType(e: ast.Attribute): PyType {
+    if (this.isSysArgv(e)) return listOf(pyTypes.str);
     const imported = e.value._type === "Name" ? this.imports.get(e.value.id) : undefined;
     if (imported !== undefined && imported.member === null && imported.module === "math") {
       if (MATH_CONSTANTS.has(e.attr)) return pyTypes.float;
@@ -545,7 +612,7 @@ class TypeInference {
   }
 
   /** What a call's callee names: a builtin, a math or sys function, or a user function. */
-  private callee(e: ast.Call): { kind: "builtin" | "math" | "sys" | "user"; name: string } {
+  private callee(e: ast.Call): { kind: "builtin" | "math" | "sys" | "user" | "method"; name: string } {
     const f = e.func;
     if (f._type === "Name") {
       const kind = this.scopes.resolution.get(f);
@@ -570,13 +637,24 @@ class TypeInference {
         return { kind: imported.module, name: f.attr };
       }
     }
-    if (f._type === "Attribute") throw new SemanticError(`unsupported: method call (.${f.attr}())`, f);
+    if (f._type === "Attribute") return { kind: "method", name: f.attr };
     throw new SemanticError("unsupported: call of this expression", f);
   }
 
   private callType(spec: Specialization, e: ast.Call): PyType | null {
     const callee = this.callee(e);
     if (callee.kind === "user") return this.userCallType(spec, e, this.functions.get(callee.name)!);
+    if (callee.kind === "method") {
+      const receiver = this.typeOf(spec, (e.func as ast.Attribute).value);
+      return receiver === null ? null : methodCallType(this, spec, e, receiver, callee.name);
+    }
+    if (callee.kind === "builtin") {
+      const container = containerBuiltinType(this, spec, e, callee.name);
+      if (container !== undefined) return container;
+      if ((callee.name === "min" || callee.name === "max") && e.args.length === 1) {
+        return iterableMinMaxType(this, spec, e, callee.name);
+      }
+    }
     if (callee.kind === "builtin" && callee.name === "print") {
       for (const a of e.args) this.typeOf(spec, a);
       for (const k of e.keywords) {
@@ -589,7 +667,8 @@ class TypeInference {
       return pyTypes.none;
     }
     const keywordsAllowed =
-      (callee.kind === "builtin" && callee.name === "round") || (callee.kind === "math" && callee.name === "isclose");
+      (callee.kind === "builtin" && (callee.name === "round" || callee.name === "min" || callee.name === "max")) ||
+      (callee.kind === "math" && callee.name === "isclose");
     if (e.keywords.length > 0 && !keywordsAllowed) {
       throw new SemanticError(`unsupported: keyword arguments to ${callee.name}()`, e.keywords[0]!);
     }
@@ -601,10 +680,6 @@ class TypeInference {
         throw new SemanticError(`unsupported: sys.exit() of a ${t.text}`, e.args[0]!);
       }
       return pyTypes.none;
-    }
-    if (callee.kind === "builtin" && callee.name === "len") {
-      if (e.args.length === 1 && this.isSysArgv(e.args[0]!)) return pyTypes.int;
-      throw new SemanticError("unsupported: len() of anything but sys.argv", e);
     }
     const args = e.args.map((a) => this.typeOf(spec, a));
     if (args.some((a) => a === null)) return null;
@@ -642,7 +717,8 @@ class TypeInference {
         return args[0] === pyTypes.bool ? pyTypes.int : args[0]!;
       case "min":
       case "max": {
-        if (args.length < 2) fail(`unsupported: ${name}() of fewer than two arguments (an iterable)`);
+        if (e.keywords.length > 0) fail(`unsupported: ${name}() with keywords and several arguments`);
+        if (args.length < 2) fail(`${name} expected at least 1 argument, got 0`);
         const first = args[0]!;
         if (args.some((a) => a !== first)) {
           fail(
@@ -812,17 +888,35 @@ export function annotationType(annotation: ast.expr): PyType | null {
     const type = ANNOTATION_NAMES.get(annotation.id);
     if (type !== undefined) return type;
   }
+  if (annotation._type === "Subscript" && annotation.value._type === "Name") {
+    const parts = annotation.slice._type === "Tuple" ? annotation.slice.elts : [annotation.slice];
+    const types = parts.map((p) => annotationType(p) ?? pyTypes.none);
+    switch (annotation.value.id) {
+      case "list":
+        if (types.length === 1) return listOf(types[0]!);
+        break;
+      case "set":
+        if (types.length === 1) return setOf(types[0]!);
+        break;
+      case "dict":
+        if (types.length === 2) return dictOf(types[0]!, types[1]!);
+        break;
+      case "tuple":
+        return tupleOf(types);
+    }
+  }
   if (annotation._type === "Constant" && annotation.value === null) return pyTypes.none;
   throw new SemanticError(
-    "unsupported: this type annotation (int, float, bool, str and None are supported)",
+    "unsupported: this type annotation (int, float, bool, str, None, list[T], tuple[...], dict[K, V] and set[T] are supported)",
     annotation,
   );
 }
 
 /** May a value of type `actual` stand where `declared` is annotated? (PEP 484's numeric tower.) */
 function fits(actual: PyType, declared: PyType): boolean {
+  if (isContainer(resolve(declared))) return unify(actual, declared);
   return (
-    actual === declared ||
+    resolve(actual) === declared ||
     (declared === pyTypes.float && (actual === pyTypes.int || actual === pyTypes.bool)) ||
     (declared === pyTypes.int && actual === pyTypes.bool)
   );

@@ -128,6 +128,7 @@ export const convertOps: readonly ConvertOp[] = [
   "sitofp",
   "uitofp",
   "fptosi",
+  "bitcast",
 ];
 
 type Of<K extends InstructionKind> = Extract<Instruction, { kind: K }>;
@@ -567,6 +568,9 @@ function checkConversion(inst: Of<"convert">, t: TypeCheck): void {
         return isInt(from) && isFloat(to);
       case "fptosi":
         return isFloat(from) && isInt(to);
+      case "bitcast":
+        // The same bits as another type of their size: a float held in an integer word and back.
+        return ((isFloat(from) && isInt(to)) || (isInt(from) && isFloat(to))) && bits(from) === bits(to);
     }
   })();
   if (!ok) t.error(`cannot ${inst.op} ${from.text} to ${to.text}`);

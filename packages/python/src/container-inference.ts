@@ -1,0 +1,649 @@
+// The types of the expressions that make, read and walk containers: displays, comprehensions,
+// subscripts, iteration, unpacking targets, the builtins over iterables and the methods of list and
+// dict. Type inference (type-inference.ts) hands these expressions here; the rules for str methods
+// are str-methods.ts's.
+//
+// Iterator builtins (`range`, `enumerate`, `zip`, `reversed`) and dict views (`keys`, `values`,
+// `items`) are typed as the lists they would produce: lowering walks them lazily where they are
+// iterated directly (a `for`, a comprehension, an argument of sum/min/max/any/all/sorted/list), and
+// materialises the list only where such a value is kept.
+
+import type * as ast from "./ast.js";
+import {
+  dictOf,
+  isNumeric,
+  listOf,
+  newTypeVariable,
+  type PyType,
+  pyTypes,
+  resolve,
+  setOf,
+  tupleOf,
+  unify,
+} from "./py-types.js";
+import { SemanticError } from "./semantic-error.js";
+import { strMethodCall } from "./str-methods.js";
+import type { Specialization } from "./type-inference.js";
+
+/** What container typing needs of the inference. */
+export interface InferenceHost {
+  typeOf(spec: Specialization, e: ast.expr): PyType | null;
+  conditionType(spec: Specialization, e: ast.expr): void;
+  /** Gives a Name its type (checking it against the type it has). */
+  assignNameType(spec: Specialization, target: ast.Name, type: PyType): void;
+  isBuiltinName(name: ast.Name): boolean;
+}
+
+/** One type variable per empty display (a dict's key and value: two), kept across inference rounds. */
+const displayVariables = new WeakMap<ast.expr, PyType>();
+const valueVariables = new WeakMap<ast.expr, PyType>();
+
+function variableFor(node: ast.expr, table = displayVariables): PyType {
+  let v = table.get(node);
+  if (v === undefined) {
+    v = newTypeVariable();
+    table.set(node, v);
+  }
+  return v;
+}
+
+function valueVariableFor(node: ast.expr): PyType {
+  return variableFor(node, valueVariables);
+}
+
+/** Unifies the types of a display's elements, or says where they differ. */
+function commonType(types: readonly PyType[], nodes: readonly ast.expr[], what: string): PyType {
+  const first = types[0]!;
+  types.forEach((t, i) => {
+    if (!unify(first, t)) {
+      throw new SemanticError(
+        `unsupported: a ${what} of mixed types (${resolve(first).text} and ${resolve(t).text})`,
+        nodes[i]!,
+        "mixed element types are not compiled yet: convert the elements to one type",
+      );
+    }
+  });
+  return resolve(first);
+}
+
+/** The element type iterating over a value of `type` gives, or a message. */
+export function iterationType(type: PyType): PyType | string {
+  const t = resolve(type);
+  switch (t.kind) {
+    case "list":
+    case "set":
+      return t.parts[0]!;
+    case "dict":
+      return t.parts[0]!;
+    case "str":
+      return pyTypes.str;
+    case "tuple": {
+      if (t.parts.length === 0) return newTypeVariable();
+      const first = t.parts[0]!;
+      if (t.parts.every((p) => unify(first, p))) return resolve(first);
+      return `unsupported: iterating over a tuple of mixed types (${t.text})`;
+    }
+    default:
+      return `'${t.className}' object is not iterable`;
+  }
+}
+
+function iterationTypeAt(type: PyType, node: ast.expr): PyType {
+  const element = iterationType(type);
+  if (typeof element === "string") throw new SemanticError(element, node);
+  return element;
+}
+
+/** The types of the variables a `for` or comprehension target binds, from the element type. */
+export function assignTarget(host: InferenceHost, spec: Specialization, target: ast.expr, type: PyType): void {
+  switch (target._type) {
+    case "Name":
+      host.assignNameType(spec, target, type);
+      return;
+    case "Tuple":
+    case "List": {
+      const t = resolve(type);
+      const starAt = target.elts.findIndex((e) => e._type === "Starred");
+      if (t.kind === "tuple" && starAt < 0) {
+        if (t.parts.length !== target.elts.length) {
+          const expected = target.elts.length;
+          throw new SemanticError(
+            t.parts.length > expected
+              ? `too many values to unpack (expected ${expected})`
+              : `not enough values to unpack (expected ${expected}, got ${t.parts.length})`,
+            target,
+          );
+        }
+        target.elts.forEach((e, i) => assignTarget(host, spec, e, t.parts[i]!));
+        return;
+      }
+      const element = iterationTypeAt(type, target);
+      target.elts.forEach((e) => {
+        if (e._type === "Starred") assignTarget(host, spec, e.value, listOf(element));
+        else assignTarget(host, spec, e, element);
+      });
+      return;
+    }
+    case "Subscript":
+      subscriptStoreType(host, spec, target, type);
+      return;
+    default:
+      throw new SemanticError("unsupported: assignment to this target", target);
+  }
+}
+
+/** `container[index] = value`: the value must fit the container's element type. */
+export function subscriptStoreType(host: InferenceHost, spec: Specialization, target: ast.Subscript, value: PyType) {
+  const container = host.typeOf(spec, target.value);
+  if (container === null) return;
+  const t = resolve(container);
+  if (t.kind === "list") {
+    if (target.slice._type === "Slice") {
+      sliceBoundTypes(host, spec, target.slice);
+      if (!unify(t, value)) throw new SemanticError(`can only assign a ${t.text} to a slice of ${t.text}`, target);
+      return;
+    }
+    indexType(host, spec, target.slice, "list");
+    if (!unify(t.parts[0]!, value)) {
+      throw new SemanticError(
+        `unsupported: storing a ${resolve(value).text} in a ${t.text} (mixed element types are not compiled yet)`,
+        target,
+      );
+    }
+    return;
+  }
+  if (t.kind === "dict") {
+    const key = host.typeOf(spec, target.slice);
+    if (key === null) return;
+    if (!unify(t.parts[0]!, key)) {
+      throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, target.slice);
+    }
+    if (!unify(t.parts[1]!, value)) {
+      throw new SemanticError(`unsupported: storing a ${resolve(value).text} in a ${t.text}`, target);
+    }
+    return;
+  }
+  throw new SemanticError(`'${t.className}' object does not support item assignment`, target);
+}
+
+function indexType(host: InferenceHost, spec: Specialization, index: ast.expr, what: string): void {
+  const t = host.typeOf(spec, index);
+  if (t !== null && t !== pyTypes.int && t !== pyTypes.bool) {
+    throw new SemanticError(`${what} indices must be integers or slices, not ${resolve(t).className}`, index);
+  }
+}
+
+function sliceBoundTypes(host: InferenceHost, spec: Specialization, slice: ast.Slice): void {
+  for (const bound of [slice.lower, slice.upper, slice.step]) {
+    if (bound === null) continue;
+    const t = host.typeOf(spec, bound);
+    if (t !== null && t !== pyTypes.int && t !== pyTypes.bool && t !== pyTypes.none) {
+      throw new SemanticError("slice indices must be integers or None or have an __index__ method", bound);
+    }
+  }
+}
+
+/** `container[index]` read. */
+export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.Subscript): PyType | null {
+  const container = host.typeOf(spec, e.value);
+  if (container === null) return null;
+  const t = resolve(container);
+  if (e.slice._type === "Slice") {
+    sliceBoundTypes(host, spec, e.slice);
+    if (t.kind === "list" || t.kind === "str") return t;
+    if (t.kind === "tuple") {
+      const element = iterationTypeAt(t, e);
+      return listLikeTuple(element, e);
+    }
+    throw new SemanticError(`'${t.className}' object is not subscriptable`, e);
+  }
+  switch (t.kind) {
+    case "list":
+      indexType(host, spec, e.slice, "list");
+      return t.parts[0]!;
+    case "str":
+      indexType(host, spec, e.slice, "string");
+      return pyTypes.str;
+    case "tuple": {
+      const index = constantIndex(e.slice);
+      if (index !== null) {
+        const at = index < 0 ? t.parts.length + index : index;
+        if (at < 0 || at >= t.parts.length) throw new SemanticError("tuple index out of range", e);
+        host.typeOf(spec, e.slice);
+        return t.parts[at]!;
+      }
+      indexType(host, spec, e.slice, "tuple");
+      return iterationTypeAt(t, e);
+    }
+    case "dict": {
+      const key = host.typeOf(spec, e.slice);
+      if (key !== null && !unify(t.parts[0]!, key)) {
+        throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, e.slice);
+      }
+      return t.parts[1]!;
+    }
+    default:
+      throw new SemanticError(`'${t.className}' object is not subscriptable`, e);
+  }
+}
+
+/** A slice of a tuple: a tuple of unknown length is not a static type, so only homogeneous ones. */
+function listLikeTuple(_element: PyType, e: ast.expr): PyType {
+  throw new SemanticError("unsupported: slicing a tuple (its length would not be static)", e);
+}
+
+/** The value of an int literal index (`t[0]`, `t[-1]`), or null. */
+export function constantIndex(e: ast.expr): number | null {
+  if (e._type === "Constant" && typeof e.value === "bigint") return Number(e.value);
+  if (e._type === "UnaryOp" && e.op._type === "USub" && e.operand._type === "Constant") {
+    const v = e.operand.value;
+    return typeof v === "bigint" ? -Number(v) : null;
+  }
+  return null;
+}
+
+/** List, tuple, dict and set displays and comprehensions. */
+export function displayType(host: InferenceHost, spec: Specialization, e: ast.expr): PyType | null {
+  switch (e._type) {
+    case "List":
+    case "Set": {
+      const types = e.elts.map((x) => host.typeOf(spec, x));
+      if (types.some((t) => t === null)) return null;
+      const element = types.length === 0 ? variableFor(e) : commonType(types as PyType[], e.elts, `${e._type.toLowerCase()}`);
+      return e._type === "List" ? listOf(element) : setOf(element);
+    }
+    case "Tuple": {
+      const types = e.elts.map((x) => host.typeOf(spec, x));
+      if (types.some((t) => t === null)) return null;
+      return tupleOf(types as PyType[]);
+    }
+    case "Dict": {
+      if (e.keys.some((k) => k === null)) throw new SemanticError("unsupported: ** in a dict display", e);
+      const keys = e.keys.map((k) => host.typeOf(spec, k!));
+      const values = e.values.map((v) => host.typeOf(spec, v));
+      if (keys.some((t) => t === null) || values.some((t) => t === null)) return null;
+      if (keys.length === 0) return dictOf(variableFor(e), valueVariableFor(e));
+      return dictOf(
+        commonType(keys as PyType[], e.keys as ast.expr[], "dict's keys"),
+        commonType(values as PyType[], e.values, "dict's values"),
+      );
+    }
+    case "ListComp":
+    case "SetComp":
+    case "GeneratorExp": {
+      if (!comprehensionTargets(host, spec, e.generators)) return null;
+      const element = host.typeOf(spec, e.elt);
+      if (element === null) return null;
+      return e._type === "SetComp" ? setOf(element) : listOf(element);
+    }
+    case "DictComp": {
+      if (!comprehensionTargets(host, spec, e.generators)) return null;
+      const key = host.typeOf(spec, e.key);
+      const value = host.typeOf(spec, e.value);
+      if (key === null || value === null) return null;
+      return dictOf(key, value);
+    }
+    default:
+      throw new Error(`internal: ${e._type} is no display`);
+  }
+}
+
+/** Types the generators' targets and conditions; false while an iterable's type is unknown. */
+function comprehensionTargets(host: InferenceHost, spec: Specialization, generators: ast.comprehension[]): boolean {
+  for (const g of generators) {
+    if (g.is_async) throw new SemanticError("unsupported: async comprehension", g.iter);
+    const iterable = host.typeOf(spec, g.iter);
+    if (iterable === null) return false;
+    assignTarget(host, spec, g.target, iterationTypeAt(iterable, g.iter));
+    for (const condition of g.ifs) host.conditionType(spec, condition);
+  }
+  return true;
+}
+
+/** `x in container`: the element's type must be the container's. */
+export function membershipType(container: PyType, element: PyType, at: ast.expr): void {
+  const t = resolve(container);
+  if (t.kind === "str") {
+    if (resolve(element) !== pyTypes.str) {
+      throw new SemanticError(`'in <string>' requires string as left operand, not ${resolve(element).className}`, at);
+    }
+    return;
+  }
+  if (t.kind === "dict" || t.kind === "set" || t.kind === "list" || t.kind === "tuple") {
+    const inside = t.kind === "dict" ? t.parts[0]! : iterationTypeAt(t, at);
+    if (!unify(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
+      throw new SemanticError(`unsupported: looking for a ${resolve(element).text} in a ${t.text}`, at);
+    }
+    return;
+  }
+  throw new SemanticError(`argument of type '${t.className}' is not iterable`, at);
+}
+
+/** The builtins over containers and iterables; null when `name` is none of them. */
+export function containerBuiltinType(
+  host: InferenceHost,
+  spec: Specialization,
+  e: ast.Call,
+  name: string,
+): PyType | null | undefined {
+  const args = e.args;
+  const fail = (message: string, at: ast.expr | ast.keyword = e): never => {
+    throw new SemanticError(message, at as ast.expr);
+  };
+  const argType = (i: number): PyType | null => host.typeOf(spec, args[i]!);
+  const keyword = (k: string) => e.keywords.find((w) => w.arg === k);
+  const onlyKeywords = (allowed: string[]) => {
+    for (const k of e.keywords) {
+      if (!allowed.includes(k.arg ?? "")) fail(`${name}() got an unexpected keyword argument '${k.arg}'`, k);
+    }
+  };
+  switch (name) {
+    case "len": {
+      onlyKeywords([]);
+      if (args.length !== 1) fail(`len() takes exactly one argument (${args.length} given)`);
+      const t = argType(0);
+      if (t === null) return null;
+      const r = resolve(t);
+      if (r.kind !== "str" && r.kind !== "list" && r.kind !== "tuple" && r.kind !== "dict" && r.kind !== "set") {
+        fail(`object of type '${r.className}' has no len()`);
+      }
+      return pyTypes.int;
+    }
+    case "list":
+    case "tuple":
+    case "set":
+    case "sorted":
+    case "reversed": {
+      onlyKeywords(name === "sorted" ? ["key", "reverse"] : []);
+      if (args.length === 0 && name !== "sorted" && name !== "reversed") {
+        return name === "list" ? listOf(variableFor(e)) : name === "set" ? setOf(variableFor(e)) : tupleOf([]);
+      }
+      if (args.length !== 1) fail(`${name}() takes exactly one argument (${args.length} given)`);
+      const t = argType(0);
+      if (t === null) return null;
+      const element = iterationTypeAt(t, args[0]!);
+      if (name === "sorted") sortKeywordTypes(host, spec, e, element);
+      if (name === "tuple") {
+        const r = resolve(t);
+        if (r.kind === "tuple") return r;
+        throw new SemanticError("unsupported: tuple() of a list (its length would not be static)", e);
+      }
+      return name === "set" ? setOf(element) : listOf(element);
+    }
+    case "dict": {
+      onlyKeywords([]);
+      if (args.length === 0) return dictOf(variableFor(e), valueVariableFor(e));
+      const t = argType(0);
+      if (t === null) return null;
+      const r = resolve(t);
+      if (r.kind === "dict") return r;
+      const pair = resolve(iterationTypeAt(r, args[0]!));
+      if (pair.kind !== "tuple" || pair.parts.length !== 2) fail("unsupported: dict() of anything but pairs");
+      return dictOf(pair.parts[0]!, pair.parts[1]!);
+    }
+    case "enumerate": {
+      onlyKeywords(["start"]);
+      if (args.length < 1 || args.length > 2) fail(`enumerate() takes 1 or 2 arguments (${args.length} given)`);
+      const t = argType(0);
+      if (t === null) return null;
+      const start = args.length === 2 ? argType(1) : keyword("start") ? host.typeOf(spec, keyword("start")!.value) : null;
+      if (start !== null && start !== pyTypes.int && start !== pyTypes.bool) {
+        fail(`'${start.className}' object cannot be interpreted as an integer`);
+      }
+      return listOf(tupleOf([pyTypes.int, iterationTypeAt(t, args[0]!)]));
+    }
+    case "zip": {
+      onlyKeywords([]);
+      const types = args.map((_, i) => argType(i));
+      if (types.some((t) => t === null)) return null;
+      return listOf(tupleOf(types.map((t, i) => iterationTypeAt(t!, args[i]!))));
+    }
+    case "range": {
+      onlyKeywords([]);
+      if (args.length < 1 || args.length > 3) fail(`range expected at most 3 arguments, got ${args.length}`);
+      for (let i = 0; i < args.length; i++) {
+        const t = argType(i);
+        if (t !== null && t !== pyTypes.int && t !== pyTypes.bool) {
+          fail(`'${t.className}' object cannot be interpreted as an integer`, args[i]!);
+        }
+      }
+      return listOf(pyTypes.int);
+    }
+    case "sum": {
+      onlyKeywords(["start"]);
+      if (args.length < 1 || args.length > 2) fail(`sum() takes 1 or 2 arguments (${args.length} given)`);
+      const t = argType(0);
+      if (t === null) return null;
+      const element = resolve(iterationTypeAt(t, args[0]!));
+      const startNode = args[1] ?? keyword("start")?.value;
+      const start = startNode === undefined ? pyTypes.int : host.typeOf(spec, startNode);
+      if (start === null) return null;
+      if (element.kind === "var") unify(element, start);
+      const e2 = resolve(element);
+      if (!isNumeric(e2) || !isNumeric(start)) {
+        fail(`unsupported: sum() of ${e2.text} values (numbers only)`);
+      }
+      return e2 === pyTypes.float || start === pyTypes.float ? pyTypes.float : pyTypes.int;
+    }
+    case "any":
+    case "all": {
+      onlyKeywords([]);
+      if (args.length !== 1) fail(`${name}() takes exactly one argument (${args.length} given)`);
+      const t = argType(0);
+      if (t === null) return null;
+      iterationTypeAt(t, args[0]!);
+      return pyTypes.bool;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** min/max of one iterable, with key= and default=; null while unknown. */
+export function iterableMinMaxType(host: InferenceHost, spec: Specialization, e: ast.Call, name: string): PyType | null {
+  for (const k of e.keywords) {
+    if (k.arg !== "key" && k.arg !== "default") {
+      throw new SemanticError(`${name}() got an unexpected keyword argument '${k.arg}'`, k as unknown as ast.expr);
+    }
+  }
+  const t = host.typeOf(spec, e.args[0]!);
+  if (t === null) return null;
+  const element = iterationTypeAt(t, e.args[0]!);
+  const key = e.keywords.find((k) => k.arg === "key");
+  if (key !== undefined) keyFunctionType(host, spec, key.value, element);
+  const fallback = e.keywords.find((k) => k.arg === "default");
+  if (fallback !== undefined) {
+    const d = host.typeOf(spec, fallback.value);
+    if (d !== null && !unify(element, d)) {
+      throw new SemanticError(`unsupported: a default of type ${resolve(d).text} for ${name}() of ${resolve(element).text}`, fallback.value);
+    }
+  }
+  return element;
+}
+
+function sortKeywordTypes(host: InferenceHost, spec: Specialization, e: ast.Call, element: PyType): void {
+  for (const k of e.keywords) {
+    if (k.arg === "reverse") {
+      const t = host.typeOf(spec, k.value);
+      if (t !== null && t !== pyTypes.bool && t !== pyTypes.int) {
+        throw new SemanticError(`'${t.className}' object cannot be interpreted as an integer`, k.value);
+      }
+    } else if (k.arg === "key") {
+      keyFunctionType(host, spec, k.value, element);
+    }
+  }
+}
+
+/**
+ * A key function: a lambda of one parameter, evaluated inline for each element (its parameter was
+ * renamed into the enclosing scope), or a builtin such as len or str. Returns the key's type.
+ */
+export function keyFunctionType(host: InferenceHost, spec: Specialization, f: ast.expr, element: PyType): PyType | null {
+  if (f._type === "Lambda") {
+    const params = f.args.args;
+    if (params.length !== 1 || f.args.vararg || f.args.kwonlyargs.length > 0) {
+      throw new SemanticError("unsupported: a key function of other than one parameter", f);
+    }
+    host.assignNameType(spec, lambdaParameter(f), element);
+    return host.typeOf(spec, f.body);
+  }
+  if (f._type === "Name" && host.isBuiltinName(f) && (f.id === "len" || f.id === "str" || f.id === "abs")) {
+    return f.id === "str" ? pyTypes.str : f.id === "len" ? pyTypes.int : element;
+  }
+  throw new SemanticError("unsupported: a key function other than a lambda, len, str or abs", f);
+}
+
+/** The Name a lambda's parameter is bound through (made once per lambda). */
+const lambdaParameters = new WeakMap<ast.Lambda, ast.Name>();
+
+export function lambdaParameter(f: ast.Lambda): ast.Name {
+  let name = lambdaParameters.get(f);
+  if (name === undefined) {
+    const param = f.args.args[0]!;
+    name = {
+      _type: "Name",
+      id: param.arg,
+      ctx: { _type: "Store" },
+      lineno: param.lineno,
+      col_offset: param.col_offset,
+      end_lineno: param.end_lineno,
+      end_col_offset: param.end_col_offset,
+    } as ast.Name;
+    lambdaParameters.set(f, name);
+  }
+  return name;
+}
+
+/** Methods of list and dict (and str, through its table): the result type of `receiver.name(args)`. */
+export function methodCallType(
+  host: InferenceHost,
+  spec: Specialization,
+  e: ast.Call,
+  receiver: PyType,
+  name: string,
+): PyType | null {
+  const t = resolve(receiver);
+  const argTypes = e.args.map((a) => host.typeOf(spec, a));
+  const keywordTypes = e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) }));
+  if (argTypes.some((a) => a === null) || keywordTypes.some((k) => k.type === null)) return null;
+  const args = argTypes as PyType[];
+  const fail = (message: string): never => {
+    throw new SemanticError(message, e);
+  };
+  const arity = (min: number, max = min) => {
+    if (args.length < min || args.length > max) {
+      fail(
+        max === 0
+          ? `${t.className}.${name}() takes no arguments (${args.length} given)`
+          : `${t.className}.${name}() takes ${min === max ? `exactly ${min}` : `${min} to ${max}`} argument${max === 1 ? "" : "s"} (${args.length} given)`,
+      );
+    }
+    if (e.keywords.length > 0 && !(t.kind === "list" && name === "sort")) {
+      fail(`${t.className}.${name}() takes no keyword arguments`);
+    }
+  };
+  const expect = (actual: PyType, expected: PyType, what: string) => {
+    if (!unify(expected, actual)) {
+      fail(`unsupported: ${what} of type ${resolve(actual).text} for a ${resolve(t).text}`);
+    }
+  };
+  const int = (i: number) => {
+    if (args[i] !== pyTypes.int && args[i] !== pyTypes.bool) {
+      fail(`'${args[i]!.className}' object cannot be interpreted as an integer`);
+    }
+  };
+  if (t.kind === "str") {
+    const call = strMethodCall(
+      name,
+      args,
+      keywordTypes.map((k) => ({ name: k.name, type: k.type! })),
+    );
+    if ("error" in call) return fail(call.error);
+    return call.result;
+  }
+  if (t.kind === "list") {
+    const element = t.parts[0]!;
+    switch (name) {
+      case "append":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return pyTypes.none;
+      case "extend":
+        arity(1);
+        expect(args[0]!, t, "an extension");
+        return pyTypes.none;
+      case "insert":
+        arity(2);
+        int(0);
+        expect(args[1]!, element, "an element");
+        return pyTypes.none;
+      case "pop":
+        arity(0, 1);
+        if (args.length === 1) int(0);
+        return element;
+      case "remove":
+      case "index":
+      case "count":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return name === "remove" ? pyTypes.none : pyTypes.int;
+      case "reverse":
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+      case "copy":
+        arity(0);
+        return t;
+      case "sort":
+        arity(0);
+        sortKeywordTypes(host, spec, e, element);
+        return pyTypes.none;
+    }
+  }
+  if (t.kind === "dict") {
+    const [key, value] = t.parts as [PyType, PyType];
+    switch (name) {
+      case "get":
+        arity(1, 2);
+        expect(args[0]!, key, "a key");
+        if (args.length === 1) {
+          fail("unsupported: dict.get() without a default (its result may be None); pass a default");
+        }
+        expect(args[1]!, value, "a default");
+        return value;
+      case "setdefault":
+        arity(2);
+        expect(args[0]!, key, "a key");
+        expect(args[1]!, value, "a default");
+        return value;
+      case "pop":
+        arity(1, 2);
+        expect(args[0]!, key, "a key");
+        if (args.length === 2) expect(args[1]!, value, "a default");
+        return value;
+      case "popitem":
+        arity(0);
+        return tupleOf([key, value]);
+      case "keys":
+        arity(0);
+        return listOf(key);
+      case "values":
+        arity(0);
+        return listOf(value);
+      case "items":
+        arity(0);
+        return listOf(tupleOf([key, value]));
+      case "update":
+        arity(1);
+        expect(args[0]!, t, "an update");
+        return pyTypes.none;
+      case "copy":
+        arity(0);
+        return t;
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+    }
+  }
+  return fail(`'${t.className}' object has no attribute '${name}'`);
+}
