@@ -199,7 +199,8 @@ bool py_set_discard_obj(py_set *set, rt_object *key);
 /* set.remove(x): KeyError with repr(x) when absent. */
 void py_set_remove_word(py_set *set, int64_t key);
 void py_set_remove_obj(py_set *set, rt_object *key);
-/* set.pop(): an owned element; KeyError "pop from an empty set". */
+/* set.pop(): an owned element; KeyError "'pop from an empty set'" (quoted: a KeyError's message is
+   the repr of its argument, as CPython prints it). */
 int64_t py_set_pop_word(py_set *set);
 rt_object *py_set_pop_obj(py_set *set);
 int64_t py_set_length(py_set *set);
