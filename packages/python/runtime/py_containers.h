@@ -164,4 +164,88 @@ bool py_dict_eq(py_dict *a, py_dict *b);
 py_dict *py_dict_copy(py_dict *dict);
 void py_dict_clear(py_dict *dict);
 
+/* ---- sets and frozensets (py_set.c) ---------------------------------------------------------- */
+
+/*
+ * CPython 3.11's set table (Objects/setobject.c), slot for slot, because a set's iteration order,
+ * which print() shows, is its table's order: entries addressed by hash with LINEAR_PROBES (9)
+ * neighbours tried before each perturbed jump, deleted entries left as dummies, the same growth
+ * and shrinking, and every operation filling its result in CPython's order. A key is a word of the
+ * set's kind (as a list's element); an entry is free when its hash is -1 (no key hashes to -1):
+ * empty with key -1, a dummy with key 0.
+ */
+typedef struct py_set_entry {
+  int64_t key;
+  int64_t hash;
+} py_set_entry;
+
+#define PY_SET_MIN_SIZE 8
+
+typedef struct py_set {
+  rt_object header;
+  int64_t kind;   /* the kind character of every element */
+  int64_t frozen; /* 1 for a frozenset */
+  int64_t fill;   /* live and dummy entries */
+  int64_t used;   /* live entries: len(set) */
+  int64_t mask;   /* slots - 1 */
+  int64_t finger; /* where pop() looks first */
+  int64_t hash;   /* a frozenset's hash once computed, else -1 */
+  py_set_entry *table; /* `small` or a malloc'd block */
+  py_set_entry small[PY_SET_MIN_SIZE];
+} py_set;
+
+extern const rt_layout py_set_layout;
+
+/* An empty set (frozen false) or frozenset (frozen true) of elements of `kind`. */
+py_set *py_set_new(int64_t kind, bool frozen);
+/* set.add(x): the key retained when it is new. */
+void py_set_add_word(py_set *set, int64_t key);
+void py_set_add_obj(py_set *set, rt_object *key);
+/* x in set. A key that is itself a set is looked up as the frozenset of its elements, as CPython
+   does. Unhashable keys raise TypeError (false then). */
+bool py_set_contains_word(py_set *set, int64_t key);
+bool py_set_contains_obj(py_set *set, rt_object *key);
+/* set.discard(x): whether it was there. */
+bool py_set_discard_word(py_set *set, int64_t key);
+bool py_set_discard_obj(py_set *set, rt_object *key);
+/* set.remove(x): KeyError with repr(x) when absent. */
+void py_set_remove_word(py_set *set, int64_t key);
+void py_set_remove_obj(py_set *set, rt_object *key);
+/* set.pop(): an owned element; KeyError "'pop from an empty set'" (quoted: a KeyError's message is
+   the repr of its argument, as CPython prints it). */
+int64_t py_set_pop_word(py_set *set);
+rt_object *py_set_pop_obj(py_set *set);
+int64_t py_set_length(py_set *set);
+/* Iteration in table order: the first live slot at or after `position`, or -1; its key borrowed. */
+int64_t py_set_next(py_set *set, int64_t position);
+int64_t py_set_key_word(py_set *set, int64_t position);
+rt_object *py_set_key_obj(py_set *set, int64_t position);
+/* a | b, a & b, a - b, a ^ b (and the methods of one argument): a new set of a's type (set or
+   frozenset). */
+py_set *py_set_union(py_set *a, py_set *b);
+py_set *py_set_intersection(py_set *a, py_set *b);
+py_set *py_set_difference(py_set *a, py_set *b);
+py_set *py_set_symmetric_difference(py_set *a, py_set *b);
+/* set.update, intersection_update, difference_update, symmetric_difference_update (sets only). */
+void py_set_update(py_set *set, py_set *other);
+void py_set_intersection_update(py_set *set, py_set *other);
+void py_set_difference_update(py_set *set, py_set *other);
+void py_set_symmetric_difference_update(py_set *set, py_set *other);
+/* a |= b, a &= b, a -= b, a ^= b: what the name is bound to afterwards (a new reference): a itself,
+   updated, for a set; a new frozenset for a frozenset, which has no in-place operators. */
+py_set *py_set_inplace_or(py_set *a, py_set *b);
+py_set *py_set_inplace_and(py_set *a, py_set *b);
+py_set *py_set_inplace_sub(py_set *a, py_set *b);
+py_set *py_set_inplace_xor(py_set *a, py_set *b);
+/* a <= b, a >= b, a.isdisjoint(b), a == b (a set equals the frozenset of the same elements). */
+bool py_set_issubset(py_set *a, py_set *b);
+bool py_set_issuperset(py_set *a, py_set *b);
+bool py_set_isdisjoint(py_set *a, py_set *b);
+bool py_set_eq(py_set *a, py_set *b);
+/* set.copy() (a new set); frozenset.copy() is the frozenset itself. */
+py_set *py_set_copy(py_set *set);
+void py_set_clear(py_set *set);
+/* hash(frozenset) (cached); TypeError "unhashable type: 'set'" for a set (-1 then). */
+int64_t py_set_hash(py_set *set);
+
 #endif
