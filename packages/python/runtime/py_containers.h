@@ -119,6 +119,12 @@ py_list *py_list_repeat(py_list *list, int64_t n);
 py_list *py_list_slice(py_list *list, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
 /* del list[index] (IndexError "list assignment index out of range"). */
 void py_list_delete(py_list *list, int64_t index);
+/* list[slice] = other (ValueError for an extended slice of another size); del list[slice]. */
+void py_list_assign_slice(py_list *list, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step,
+                          py_list *other);
+void py_list_delete_slice(py_list *list, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
+/* sys.argv as a new list of str. */
+py_list *py_argv_list(void);
 void py_list_reverse(py_list *list);
 /* list.sort(reverse=...): stable; TypeError when elements have no ordering. */
 void py_list_sort(py_list *list, bool reverse);
@@ -159,6 +165,15 @@ int64_t py_dict_length(py_dict *dict);
 int64_t py_dict_next(py_dict *dict, int64_t position);
 int64_t py_dict_key_word(py_dict *dict, int64_t position);
 rt_object *py_dict_key_obj(py_dict *dict, int64_t position);
+/* The position of key's entry, inserted (with a zero value) when absent: then as -position - 1. */
+int64_t py_dict_insert_new_word(py_dict *dict, int64_t key);
+int64_t py_dict_insert_new_obj(py_dict *dict, rt_object *key);
+/* Deletes the live entry at a position, releasing its key and value. */
+void py_dict_delete_at(py_dict *dict, int64_t position);
+/* The last live entry's position (popitem); KeyError when the dict is empty. */
+int64_t py_dict_last(py_dict *dict);
+/* d.update(other) for a dict of the same kinds. */
+void py_dict_update(py_dict *dict, py_dict *other);
 /* d1 == d2: the same keys with equal values, in any order. */
 bool py_dict_eq(py_dict *a, py_dict *b);
 py_dict *py_dict_copy(py_dict *dict);

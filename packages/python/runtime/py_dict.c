@@ -155,3 +155,36 @@ py_dict *py_dict_copy(py_dict *dict) {
 }
 
 void py_dict_clear(py_dict *dict) { dict_drop(&dict->header); }
+
+int64_t py_dict_insert_new_word(py_dict *dict, int64_t key) {
+  int64_t before = py_dict_length(dict);
+  int64_t position = py_dict_insert_word(dict, key);
+  if (position < 0) return position;
+  return py_dict_length(dict) > before ? -position - 1 : position;
+}
+
+int64_t py_dict_insert_new_obj(py_dict *dict, rt_object *key) {
+  return py_dict_insert_new_word(dict, (int64_t)(intptr_t)key);
+}
+
+void py_dict_delete_at(py_dict *dict, int64_t position) {
+  int64_t removed_key = 0;
+  int64_t removed_value = 0;
+  rt_hash_table_delete_at(&dict->table, position, &removed_key, &removed_value);
+  release_entry(&removed_key, &removed_value, dict);
+}
+
+int64_t py_dict_last(py_dict *dict) {
+  int64_t position = rt_hash_table_last(&dict->table);
+  if (position < 0) rt_raise("KeyError", "'popitem(): dictionary is empty'");
+  return position;
+}
+
+void py_dict_update(py_dict *dict, py_dict *other) {
+  if (dict == other) return;
+  for (int64_t at = py_dict_next(other, 0); at >= 0; at = py_dict_next(other, at + 1)) {
+    int64_t position = py_dict_insert_word(dict, py_dict_key_word(other, at));
+    if (position < 0) return;
+    py_dict_set_value_word(dict, position, py_dict_value_word(other, at));
+  }
+}

@@ -1,5 +1,6 @@
 /* What print(), sys.argv and input() need beyond the core: Python's spelling of floats, bools and
  * None, negative indexing of sys.argv, and the errors CPython raises. */
+#include "py_containers.h"
 #include "py_runtime.h"
 
 void py_write_f64_repr(double x) {
@@ -31,4 +32,11 @@ rt_str *py_read_line(void) {
   rt_str *line = rt_stdin_read_line();
   if (line == NULL) rt_raise("EOFError", "EOF when reading a line");
   return line;
+}
+
+py_list *py_argv_list(void) {
+  int64_t count = rt_argv_count();
+  py_list *list = py_list_new('o', count);
+  for (int64_t i = 0; i < count; i++) py_list_append_obj(list, &rt_argv_get(i)->header);
+  return list;
 }

@@ -304,3 +304,70 @@ py_list *py_list_copy(py_list *list) {
 }
 
 void py_list_clear(py_list *list) { list_drop(&list->header); }
+
+/* list[start:stop:step] = other: a plain slice is replaced by other's elements (any number); an
+   extended slice (step != 1) needs exactly as many, as CPython requires. */
+void py_list_assign_slice(py_list *list, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step,
+                          py_list *other) {
+  if (step == 0) {
+    rt_raise("ValueError", "slice step cannot be zero");
+    return;
+  }
+  /* Copied first: `a[1:3] = a` reads the list it changes. */
+  py_list *source = py_list_copy(other);
+  int64_t count = py_slice_adjust(list->items.length, &start, has_start, &stop, has_stop, step);
+  int64_t n = source->items.length;
+  if (step != 1) {
+    if (n != count) {
+      rt_raisef("ValueError", "attempt to assign sequence of size %lld to extended slice of size %lld", (long long)n,
+                (long long)count);
+    } else {
+      for (int64_t i = 0, at = start; i < count; i++, at += step) {
+        int64_t old = py_list_word(list, at);
+        int64_t word = py_list_word(source, i);
+        py_word_retain(word, list->kind);
+        put_word(list, at, word);
+        py_word_release(old, list->kind);
+      }
+    }
+    rt_release(&source->header);
+    return;
+  }
+  if (stop < start) stop = start;
+  /* Detach the old elements, then move the tail to make room for the new ones. */
+  int64_t removed = stop - start;
+  int64_t *old = malloc((size_t)(removed + 1) * sizeof *old);
+  if (old == NULL) rt_out_of_memory();
+  for (int64_t i = 0; i < removed; i++) old[i] = py_list_word(list, start + i);
+  for (int64_t i = 0; i < removed; i++) rt_array_remove(&list->items, start, NULL);
+  for (int64_t i = 0; i < n; i++) {
+    int64_t word = py_list_word(source, i);
+    py_word_retain(word, list->kind);
+    rt_array_insert(&list->items, start + i, word_bytes(list, &word));
+  }
+  for (int64_t i = 0; i < removed; i++) py_word_release(old[i], list->kind);
+  free(old);
+  rt_release(&source->header);
+}
+
+void py_list_delete_slice(py_list *list, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step) {
+  if (step == 0) {
+    rt_raise("ValueError", "slice step cannot be zero");
+    return;
+  }
+  int64_t count = py_slice_adjust(list->items.length, &start, has_start, &stop, has_stop, step);
+  if (step < 0) {
+    /* The same elements, walked upwards. */
+    start = start + (count - 1) * step;
+    step = -step;
+  }
+  int64_t *old = malloc((size_t)(count + 1) * sizeof *old);
+  if (old == NULL) rt_out_of_memory();
+  for (int64_t i = count - 1; i >= 0; i--) {
+    int64_t at = start + i * step;
+    old[i] = py_list_word(list, at);
+    rt_array_remove(&list->items, at, NULL);
+  }
+  for (int64_t i = 0; i < count; i++) py_word_release(old[i], list->kind);
+  free(old);
+}

@@ -30,6 +30,7 @@ const char *py_object_type_name(const rt_object *object) {
   if (object->layout == &py_list_layout) return "list";
   if (object->layout == &py_tuple_layout) return "tuple";
   if (object->layout == &py_dict_layout) return "dict";
+  if (object->layout == &py_set_layout) return ((const py_set *)object)->frozen ? "frozenset" : "set";
   return object->layout->name;
 }
 
@@ -121,6 +122,27 @@ static void dict_repr(rt_buf *b, py_dict *dict) {
   repr_leave();
 }
 
+static void set_repr(rt_buf *b, py_set *set) {
+  const char *name = set->frozen ? "frozenset" : "set";
+  if (py_set_length(set) == 0) {
+    rt_buf_puts(b, name);
+    rt_buf_puts(b, "()");
+    return;
+  }
+  if (!repr_enter(b, &set->header, set->frozen ? "frozenset(...)" : "set(...)")) return;
+  if (set->frozen) rt_buf_puts(b, "frozenset(");
+  rt_buf_putc(b, '{');
+  bool first = true;
+  for (int64_t at = py_set_next(set, 0); at >= 0; at = py_set_next(set, at + 1)) {
+    if (!first) rt_buf_puts(b, ", ");
+    first = false;
+    py_word_repr(b, py_set_key_word(set, at), set->kind);
+  }
+  rt_buf_putc(b, '}');
+  if (set->frozen) rt_buf_putc(b, ')');
+  repr_leave();
+}
+
 static void object_repr(rt_buf *b, rt_object *object) {
   const rt_layout *layout = object->layout;
   if (layout == &rt_str_layout) {
@@ -132,6 +154,8 @@ static void object_repr(rt_buf *b, rt_object *object) {
     tuple_repr(b, (py_tuple *)object);
   } else if (layout == &py_dict_layout) {
     dict_repr(b, (py_dict *)object);
+  } else if (layout == &py_set_layout) {
+    set_repr(b, (py_set *)object);
   } else {
     rt_buf_putc(b, '<');
     rt_buf_puts(b, layout->name);
@@ -189,6 +213,7 @@ bool py_object_eq(rt_object *a, rt_object *b) {
     return sequence_eq(x->words, x->kinds->data, x->length, y->words, y->kinds->data, y->length);
   }
   if (a->layout == &py_dict_layout) return py_dict_eq((py_dict *)a, (py_dict *)b);
+  if (a->layout == &py_set_layout) return py_set_eq((py_set *)a, (py_set *)b);
   return false;
 }
 
@@ -296,6 +321,7 @@ int64_t py_object_hash(rt_object *object) {
     if (hashes != small) free(hashes);
     return result;
   }
+  if (layout == &py_set_layout) return py_set_hash((py_set *)object);
   rt_raisef("TypeError", "unhashable type: '%s'", py_object_type_name(object));
   return -1;
 }

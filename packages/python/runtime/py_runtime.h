@@ -35,6 +35,15 @@ rt_str *py_str_getitem(rt_str *s, int64_t index);
 rt_str *py_str_repeat(rt_str *s, int64_t n);
 rt_str *py_str_chr(int64_t cp);
 int64_t py_str_ord(rt_str *s);
+/* Iteration by byte offset: the size in bytes, the character at an offset, its size in bytes. */
+int64_t py_str_size(rt_str *s);
+rt_str *py_str_char_at(rt_str *s, int64_t offset);
+int64_t py_str_char_size(rt_str *s, int64_t offset);
+/* s[start:stop:step] with Python's slice rules; ValueError for step 0. */
+rt_str *py_str_slice(rt_str *s, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
+/* Unpacking `length` values into `expected` targets (at least that many when one is starred):
+   ValueError "too many values to unpack" / "not enough values to unpack" as CPython words them. */
+void py_unpack_check(int64_t length, int64_t expected, bool starred);
 
 /* ---- sys.argv and input() (py_io.c) -------------------------------------------------------- */
 

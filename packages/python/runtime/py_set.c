@@ -12,7 +12,6 @@
 /* CPython's; the type id is the one py_containers.h's list of the runtime's layouts gives sets. */
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
-enum { SET_TYPE_ID = 11 };
 
 /* A free entry's hash; its key tells an empty slot (ends a probe) from a dummy (a probe passes it). */
 #define FREE_HASH (-1)
@@ -216,7 +215,7 @@ static void set_traverse(rt_object *object, rt_visit_fn visit, void *context) {
 
 const rt_layout py_set_layout = {
     .name = "set",
-    .type_id = SET_TYPE_ID,
+    .type_id = PY_SET_TYPE_ID,
     .flags = RT_LAYOUT_HOLDS_REFS,
     .size = sizeof(py_set),
     .drop = set_drop,

@@ -1,7 +1,9 @@
 /* Python's str operations that the core's neutral ones do not cover: repr, indexing, repetition,
  * chr() and ord() with CPython's errors, and str() of floats and bools. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "py_containers.h"
 #include "py_runtime.h"
 
 /* ---- repr -------------------------------------------------------------------------------------- */
@@ -103,3 +105,62 @@ rt_str *py_f64_repr_str(double x) {
 }
 
 rt_str *py_bool_to_str(bool b) { return b ? rt_str_from_utf8("True", 4) : rt_str_from_utf8("False", 5); }
+
+/* ---- iteration and slicing ------------------------------------------------------------------- */
+
+int64_t py_str_size(rt_str *s) { return s->size; }
+
+/* The character whose UTF-8 starts at byte `offset` (a str iteration's position), as a str. */
+rt_str *py_str_char_at(rt_str *s, int64_t offset) {
+  uint32_t cp;
+  int size = rt_utf8_decode((const unsigned char *)s->data + offset, &cp);
+  return rt_str_from_utf8(s->data + offset, (size_t)size);
+}
+
+/* Bytes of the character at byte `offset`. */
+int64_t py_str_char_size(rt_str *s, int64_t offset) {
+  unsigned char lead = (unsigned char)s->data[offset];
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+rt_str *py_str_slice(rt_str *s, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step) {
+  if (step == 0) {
+    rt_raise("ValueError", "slice step cannot be zero");
+    return rt_str_from_utf8("", 0);
+  }
+  int64_t count = py_slice_adjust(s->length, &start, has_start, &stop, has_stop, step);
+  if (step == 1) return rt_str_slice(s, start, start + count);
+  bool ascii = s->size == s->length;
+  uint32_t *points = NULL;
+  if (!ascii) {
+    /* Code points decoded once: a stepped slice of non-ASCII text reads them out of order. */
+    points = malloc((size_t)s->length * sizeof *points);
+    if (points == NULL && s->length > 0) rt_out_of_memory();
+    const unsigned char *p = (const unsigned char *)s->data;
+    for (int64_t i = 0; i < s->length; i++) p += rt_utf8_decode(p, &points[i]);
+  }
+  rt_buf b = {0};
+  for (int64_t i = 0, at = start; i < count; i++, at += step) {
+    if (ascii) rt_buf_putc(&b, s->data[at]);
+    else rt_buf_put_cp(&b, points[at]);
+  }
+  free(points);
+  return rt_buf_to_str(&b);
+}
+
+/* ---- unpacking ------------------------------------------------------------------------------- */
+
+void py_unpack_check(int64_t length, int64_t expected, bool starred) {
+  if (starred) {
+    if (length < expected) {
+      rt_raisef("ValueError", "not enough values to unpack (expected at least %lld, got %lld)", (long long)expected,
+                (long long)length);
+    }
+    return;
+  }
+  if (length > expected) rt_raisef("ValueError", "too many values to unpack (expected %lld)", (long long)expected);
+  else if (length < expected) {
+    rt_raisef("ValueError", "not enough values to unpack (expected %lld, got %lld)", (long long)expected,
+              (long long)length);
+  }
+}

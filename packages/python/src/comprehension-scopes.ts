@@ -3,7 +3,9 @@
 // its variables are renamed, before scopes are analysed, to names no program can write
 // (`x.comp3_9`, after the comprehension's line and column), and become ordinary variables of the
 // enclosing function. The first iterable is evaluated outside the comprehension, so it keeps the
-// outer names; everything else inside sees the renamed ones.
+// outer names; everything else inside sees the renamed ones. A lambda's parameters are renamed the
+// same way (`x.lambda3_9`): the lambdas compiled today are evaluated inline where they are used
+// (a sort key), so their parameters are variables of the enclosing function too.
 
 import type * as ast from "./ast.js";
 
@@ -25,6 +27,17 @@ function visit(node: unknown): void {
   const n = node as { _type?: string } & Record<string, unknown>;
   for (const key in n) if (key !== "_type") visit(n[key]);
   if (n._type !== undefined && COMPREHENSIONS.has(n._type)) rename(n as unknown as Comprehension);
+  if (n._type === "Lambda") renameLambda(n as unknown as ast.Lambda);
+}
+
+function renameLambda(f: ast.Lambda): void {
+  const renamed = new Map<string, string>();
+  for (const param of [...f.args.posonlyargs, ...f.args.args, ...f.args.kwonlyargs]) {
+    const hidden = `${param.arg}.lambda${f.lineno}_${f.col_offset}`;
+    renamed.set(param.arg, hidden);
+    param.arg = hidden;
+  }
+  renameNames(f.body, renamed);
 }
 
 function rename(c: Comprehension): void {
@@ -63,15 +76,24 @@ function renameNames(node: unknown, renamed: ReadonlyMap<string, string>): void 
   for (const key in n) if (key !== "_type") renameNames(n[key], renamed);
 }
 
-/** The comprehensions in an expression or statement (not inside nested function definitions). */
-export function* comprehensionsIn(node: unknown): Generator<Comprehension> {
+/**
+ * The renamed variables that comprehensions and lambdas in a statement's own expressions bind (not
+ * those in its nested blocks or in nested function definitions).
+ */
+export function* hiddenBindings(node: unknown, top = true): Generator<string> {
   if (node === null || typeof node !== "object") return;
   if (Array.isArray(node)) {
-    for (const item of node) yield* comprehensionsIn(item);
+    for (const item of node) yield* hiddenBindings(item, false);
     return;
   }
   const n = node as { _type?: string } & Record<string, unknown>;
   if (n._type === "FunctionDef") return;
-  if (n._type !== undefined && COMPREHENSIONS.has(n._type)) yield n as unknown as Comprehension;
-  for (const key in n) if (key !== "_type" && key !== "body" && key !== "orelse") yield* comprehensionsIn(n[key]);
+  if (n._type !== undefined && COMPREHENSIONS.has(n._type)) {
+    for (const g of (n as unknown as Comprehension).generators) for (const name of targetNames(g.target)) yield name.id;
+  }
+  if (n._type === "Lambda") for (const param of (n as unknown as ast.Lambda).args.args) yield param.arg;
+  for (const key in n) {
+    if (key === "_type" || (top && (key === "body" || key === "orelse"))) continue;
+    yield* hiddenBindings(n[key], false);
+  }
 }

@@ -150,6 +150,10 @@ export function wordKind(type: PyType): "i" | "f" | "b" | "n" | "o" {
   }
 }
 
+function isSequence(type: PyType): boolean {
+  return type === pyTypes.str || type.kind === "list" || type.kind === "tuple";
+}
+
 /** The types an annotation may name (`None` is a constant, not a name). */
 export const ANNOTATION_NAMES: ReadonlyMap<string, PyType> = new Map(
   [pyTypes.int, pyTypes.float, pyTypes.bool, pyTypes.str].map((t) => [t.text, t]),
@@ -170,14 +174,32 @@ export function numericJoin(a: PyType, b: PyType): PyType {
  */
 export function binaryResultType(
   op: ast.operator["_type"],
-  a: PyType,
-  b: PyType,
+  a0: PyType,
+  b0: PyType,
   constantExponent: bigint | null,
 ): PyType | string {
   const { int, float, bool, str } = pyTypes;
+  const a = resolve(a0);
+  const b = resolve(b0);
+  const isIndex = (t: PyType) => t === int || t === bool;
+  if (op === "Mult" && ((isSequence(a) && isIndex(b)) || (isIndex(a) && isSequence(b)))) {
+    const sequence = isSequence(a) ? a : b;
+    if (sequence.kind === "tuple") return "unsupported: tuple * int (its length would not be static)";
+    return sequence;
+  }
   if (a === str || b === str) {
     if (op === "Add" && a === str && b === str) return str;
-    return `unsupported: operator ${operatorSymbol(op)} between ${a.text} and ${b.text}`;
+    if (op === "Mod" && a === str) return "unsupported: %-formatting (use an f-string or str.format)";
+    return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
+  }
+  if (a.kind === "list" && b.kind === "list" && op === "Add") {
+    if (!unify(a, b)) return `can only concatenate ${a.text} (not "${resolve(b).text}") to ${a.text}`;
+    return resolve(a);
+  }
+  if (a.kind === "tuple" && b.kind === "tuple" && op === "Add") return tupleOf([...a.parts, ...b.parts]);
+  if (a.kind === "set" && b.kind === "set" && (op === "BitOr" || op === "BitAnd" || op === "Sub" || op === "BitXor")) {
+    if (!unify(a, b)) return `unsupported: set operation between ${a.text} and ${resolve(b).text}`;
+    return resolve(a);
   }
   if (!isNumeric(a) || !isNumeric(b)) {
     return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;

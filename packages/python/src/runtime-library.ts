@@ -14,9 +14,14 @@ import {
   runtimeCatalogue,
 } from "@toolchain/compiler";
 
-import { dictType, listType, objectType, tupleType } from "./python-layouts.js";
+import { dictType, listType, objectType, setType, tupleType } from "./python-layouts.js";
 
 const f64_f64: RuntimeSignature = [["f64"], "f64"];
+
+/** An entry whose result the container keeps: the caller takes its own reference if it keeps it. */
+function borrowed(f: RuntimeFunction): RuntimeFunction {
+  return { ...f, resultOwnership: "borrowed", doc: `${f.doc} Borrowed.` };
+}
 const f64f64_f64: RuntimeSignature = [["f64", "f64"], "f64"];
 
 /**
@@ -174,6 +179,32 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_list_sort_by_keys", [[listType, listType, "i1"], "void"], true, "any", "list.sort(key=...) by a key list."),
   fn("py_list_copy", [[listType], listType], false, "any", "list.copy(), list(list), list[:]."),
   fn("py_list_clear", [[listType], "void"], false, "any", "list.clear()."),
+  fn(
+    "py_list_assign_slice",
+    [[listType, "i64", "i1", "i64", "i1", "i64", listType], "void"],
+    true,
+    "any",
+    "list[start:stop:step] = other; ValueError for an extended slice of another size.",
+  ),
+  fn(
+    "py_list_delete_slice",
+    [[listType, "i64", "i1", "i64", "i1", "i64"], "void"],
+    true,
+    "any",
+    "del list[start:stop:step].",
+  ),
+  fn("py_argv_list", [[], listType], false, "any", "sys.argv as a new list."),
+  fn("py_unpack_check", [["i64", "i64", "i1"], "void"], true, "any", "ValueError unless length fits the targets."),
+  fn("py_str_size", [["str"], "i64"], false, "read", "Bytes of a str's UTF-8 (iteration by offset)."),
+  fn("py_str_char_at", [["str", "i64"], "str"], false, "any", "The character at a byte offset."),
+  fn("py_str_char_size", [["str", "i64"], "i64"], false, "read", "Bytes of the character at a byte offset."),
+  fn(
+    "py_str_slice",
+    [["str", "i64", "i1", "i64", "i1", "i64"], "str"],
+    true,
+    "any",
+    "s[start:stop:step], each bound given or not; ValueError for step 0.",
+  ),
   fn("py_tuple_new", [["str"], tupleType], false, "any", "A zeroed tuple of the kinds' length, to be filled."),
   fn("py_dict_new", [["i64", "i64"], dictType], false, "any", "An empty dict of key and value kinds."),
   fn("py_dict_find_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry or -1."),
@@ -181,7 +212,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_dict_insert_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry, made if new."),
   fn("py_dict_insert_obj", [[dictType, objectType], "i64"], true, "any", "The position of key's entry, made if new."),
   fn("py_dict_value_word", [[dictType, "i64"], "i64"], false, "read", "The value at a position."),
-  fn("py_dict_value_obj", [[dictType, "i64"], objectType], false, "read", "The value at a position (borrowed)."),
+  borrowed(fn("py_dict_value_obj", [[dictType, "i64"], objectType], false, "read", "The value at a position.")),
   fn("py_dict_set_value_word", [[dictType, "i64", "i64"], "void"], false, "any", "Sets the value at a position."),
   fn("py_dict_set_value_obj", [[dictType, "i64", objectType], "void"], false, "any", "Sets the value at a position."),
   fn("py_dict_key_error_word", [[dictType, "i64"], "void"], true, "any", "Raises KeyError(key)."),
@@ -191,9 +222,42 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_dict_length", [[dictType], "i64"], false, "read", "len(d)."),
   fn("py_dict_next", [[dictType, "i64"], "i64"], false, "read", "The next live position at or after, or -1."),
   fn("py_dict_key_word", [[dictType, "i64"], "i64"], false, "read", "The key at a position."),
-  fn("py_dict_key_obj", [[dictType, "i64"], objectType], false, "read", "The key at a position (borrowed)."),
+  borrowed(fn("py_dict_key_obj", [[dictType, "i64"], objectType], false, "read", "The key at a position.")),
+  fn("py_dict_insert_new_word", [[dictType, "i64"], "i64"], true, "any", "Position of key's entry; -p-1 if new."),
+  fn("py_dict_insert_new_obj", [[dictType, objectType], "i64"], true, "any", "Position of key's entry; -p-1 if new."),
+  fn("py_dict_delete_at", [[dictType, "i64"], "void"], false, "any", "Deletes the entry at a position."),
+  fn("py_dict_last", [[dictType], "i64"], true, "any", "The last entry's position; KeyError when empty."),
+  fn("py_dict_update", [[dictType, dictType], "void"], true, "any", "d.update(other dict)."),
   fn("py_dict_copy", [[dictType], dictType], false, "any", "d.copy()."),
   fn("py_dict_clear", [[dictType], "void"], false, "any", "d.clear()."),
+
+  fn("py_set_new", [["i64", "i1"], setType], false, "any", "An empty set (or frozenset) of a kind."),
+  fn("py_set_add_word", [[setType, "i64"], "void"], false, "any", "set.add(x)."),
+  fn("py_set_add_obj", [[setType, objectType], "void"], true, "any", "set.add(x); TypeError if unhashable."),
+  fn("py_set_contains_word", [[setType, "i64"], "i1"], false, "any", "x in set."),
+  fn("py_set_contains_obj", [[setType, objectType], "i1"], true, "any", "x in set; TypeError if unhashable."),
+  fn("py_set_discard_word", [[setType, "i64"], "i1"], false, "any", "set.discard(x): whether it was there."),
+  fn("py_set_discard_obj", [[setType, objectType], "i1"], true, "any", "set.discard(x)."),
+  fn("py_set_remove_word", [[setType, "i64"], "void"], true, "any", "set.remove(x); KeyError."),
+  fn("py_set_remove_obj", [[setType, objectType], "void"], true, "any", "set.remove(x); KeyError."),
+  fn("py_set_pop_word", [[setType], "i64"], true, "any", "set.pop(); KeyError when empty."),
+  fn("py_set_pop_obj", [[setType], objectType], true, "any", "set.pop(); KeyError when empty."),
+  fn("py_set_length", [[setType], "i64"], false, "read", "len(set)."),
+  fn("py_set_next", [[setType, "i64"], "i64"], false, "read", "The next live slot at or after, or -1."),
+  fn("py_set_key_word", [[setType, "i64"], "i64"], false, "read", "The key in a slot."),
+  borrowed(fn("py_set_key_obj", [[setType, "i64"], objectType], false, "read", "The key in a slot.")),
+  ...["union", "intersection", "difference", "symmetric_difference", "inplace_or", "inplace_and", "inplace_sub", "inplace_xor"].map(
+    (op) => fn(`py_set_${op}`, [[setType, setType], setType], false, "any", `set ${op.replace("_", " ")}.`),
+  ),
+  ...["update", "intersection_update", "difference_update", "symmetric_difference_update"].map((op) =>
+    fn(`py_set_${op}`, [[setType, setType], "void"], false, "any", `set.${op}(other set).`),
+  ),
+  ...["issubset", "issuperset", "isdisjoint", "eq"].map((op) =>
+    fn(`py_set_${op}`, [[setType, setType], "i1"], false, "any", `set.${op}(other set).`),
+  ),
+  fn("py_set_copy", [[setType], setType], false, "any", "set.copy()."),
+  fn("py_set_clear", [[setType], "void"], false, "any", "set.clear()."),
+  fn("py_set_hash", [[setType], "i64"], true, "any", "hash(frozenset); TypeError for a set."),
 
   // sys.argv and input().
   fn("py_argv_get", [["i64"], "str"], true, "any", "sys.argv[i], negative from the end; IndexError."),

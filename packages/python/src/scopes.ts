@@ -4,7 +4,7 @@
 
 import type * as ast from "./ast.js";
 import { closestName } from "./closest-name.js";
-import { comprehensionsIn, renameComprehensionVariables, targetNames } from "./comprehension-scopes.js";
+import { hiddenBindings, renameComprehensionVariables } from "./comprehension-scopes.js";
 import { SemanticError } from "./semantic-error.js";
 
 /** Python's builtins: the names a program may use without defining them. */
@@ -154,11 +154,8 @@ function collectBindings(body: readonly ast.stmt[], bound: Set<string>, declared
     else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindTarget(e);
   };
   for (const s of walkStatements(body)) {
-    // A comprehension's (renamed) variables belong to the function it is in.
-    const { body: _body, orelse: _orelse, ...parts } = s as unknown as Record<string, unknown>;
-    for (const c of comprehensionsIn(parts)) {
-      for (const g of c.generators) for (const name of targetNames(g.target)) bound.add(name.id);
-    }
+    // A comprehension's and a lambda's (renamed) variables belong to the function they are in.
+    for (const name of hiddenBindings(s)) bound.add(name);
     switch (s._type) {
       case "FunctionDef":
         bound.add(s.name);

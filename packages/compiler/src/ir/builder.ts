@@ -205,8 +205,8 @@ export class IrBuilder {
   }
 
   /** A boolean to i64 (0 or 1). */
-  zext(operand: Value): Value {
-    return this.convert("zext", operand, types.i64);
+  zext(operand: Value, type: IrType = types.i64): Value {
+    return this.convert("zext", operand, type);
   }
 
   toint(operand: Value, raise: RaiseInfo, unwind: Unwind = null): Value {

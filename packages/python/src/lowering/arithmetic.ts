@@ -24,7 +24,12 @@ export function binary(
   node: NodeSpan,
   context: "divmod" | null = null,
 ): Value {
-  if (result === pyTypes.str) return cx.rt(RT.strConcat, [a, b], null);
+  if (result === pyTypes.str) {
+    if (op === "Add") return cx.rt(RT.strConcat, [a, b], null);
+    // s * n or n * s
+    const [text, count, countType] = aType === pyTypes.str ? [a, b, bType] : [b, a, aType];
+    return cx.rt("py_str_repeat", [text, asInt(cx, count, countType)], cx.loc(node));
+  }
   if (op === "Div") {
     if (aType !== pyTypes.float && bType !== pyTypes.float)
       return intTrueDivide(cx, asInt(cx, a, aType), asInt(cx, b, bType), node);

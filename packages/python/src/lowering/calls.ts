@@ -6,6 +6,7 @@ import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue, type Specialization } from "../type-inference.js";
 import { lowerBuiltinCall, lowerSysExit } from "./builtins.js";
+import { lowerContainerBuiltin, lowerMethodCall } from "./container-calls.js";
 import type { LoweringContext } from "./context.js";
 import { lowerConstant, lowerExpression } from "./expressions.js";
 import { lowerMathCall } from "./math.js";
@@ -14,6 +15,9 @@ export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   const callee = cx.spec.calls.get(e);
   if (callee !== undefined) return lowerUserCall(cx, e, callee);
   const f = e.func;
+  if (f._type === "Attribute" && !(f.value._type === "Name" && cx.program.imports.has(f.value.id) && cx.program.scopes.resolution.get(f.value) === "global")) {
+    return lowerMethodCall(cx, e);
+  }
   let module: "math" | "sys" | null = null;
   let name: string;
   if (f._type === "Name") {
@@ -31,7 +35,7 @@ export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   }
   if (module === "math") return lowerMathCall(cx, e, name);
   if (module === "sys") return lowerSysExit(cx, e);
-  return lowerBuiltinCall(cx, e, name);
+  return lowerContainerBuiltin(cx, e, name) ?? lowerBuiltinCall(cx, e, name);
 }
 
 function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization): Value {

@@ -6,9 +6,11 @@ import { type Block, type CompareOp, constants, types, type Value } from "@toolc
 import type * as ast from "../ast.js";
 import { type PyType, pyTypes } from "../py-types.js";
 import { RT } from "../runtime-names.js";
+import type { NodeSpan } from "../semantic-error.js";
 import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
+import { lowerMembership } from "./containers.js";
 import { operationsOf } from "./type-operations.js";
 
 /** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */
@@ -17,14 +19,14 @@ export function lowerCompareValue(cx: LoweringContext, e: ast.Compare): Value {
   let leftType = cx.typeOf(e.left);
   if (e.ops.length === 1) {
     const right = lowerExpression(cx, e.comparators[0]!);
-    return compare(cx, e.ops[0]!._type, left, leftType, right, cx.typeOf(e.comparators[0]!));
+    return compare(cx, e.ops[0]!._type, left, leftType, right, cx.typeOf(e.comparators[0]!), e);
   }
   const join = cx.b.createBlock("cmp.end");
   const incoming: { block: Block; value: Value }[] = [];
   e.ops.forEach((op, i) => {
     const right = lowerExpression(cx, e.comparators[i]!);
     const rightType = cx.typeOf(e.comparators[i]!);
-    const result = compare(cx, op._type, left, leftType, right, rightType);
+    const result = compare(cx, op._type, left, leftType, right, rightType, e);
     incoming.push({ block: cx.b.block, value: result });
     if (i === e.ops.length - 1) {
       cx.jump(join);
@@ -50,10 +52,15 @@ export function compare(
   aType: PyType,
   b: Value,
   bType: PyType,
+  node: NodeSpan | null = null,
 ): Value {
   if (op === "Is" || op === "IsNot") {
     const same = identical(cx, a, aType, b, bType);
     return op === "Is" ? same : cx.b.not(same);
+  }
+  if (op === "In" || op === "NotIn") {
+    const found = lowerMembership(cx, a, aType, b, bType, node);
+    return op === "In" ? found : cx.b.not(found);
   }
   const irOp = COMPARE_OPS[op]!;
   if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b);

@@ -95,6 +95,13 @@ export class LoweringContext {
     return type;
   }
 
+  private names = 0;
+
+  /** A name for a hidden SSA variable of the lowering, which no Python name can spell. */
+  freshName(prefix: string): string {
+    return `${prefix}.${this.names++}`;
+  }
+
   /** A call of the runtime function `name` (the module declares it). */
   rt(name: string, args: Value[], loc: SourceLoc | null): Value {
     const callee = lookupPythonRuntimeFunction(name);

@@ -5,16 +5,18 @@
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { PyStrCodePoints } from "../constant-value.js";
-import { pyTypes } from "../py-types.js";
+import { isContainer, pyTypes, resolve } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
 import { binary, unary } from "./arithmetic.js";
-import { lowerArgvItem } from "./builtins.js";
+
 import { lowerCall } from "./calls.js";
 import { lowerCompareValue } from "./comparisons.js";
+import { lowerContainerBinary, lowerDisplay } from "./containers.js";
 import { foldIntConstant } from "./constant-folding.js";
 import type { LoweringContext } from "./context.js";
 import { mathConstant } from "./math.js";
 import { lowerJoinedStr } from "./strings.js";
+import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { readVariable } from "./variables.js";
 
@@ -27,6 +29,18 @@ export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
     case "BinOp": {
       const folded = cx.typeOf(e) === pyTypes.int ? foldIntConstant(e) : null;
       if (folded !== null) return constants.int(folded);
+      if (isContainer(resolve(cx.typeOf(e)))) {
+        return lowerContainerBinary(
+          cx,
+          e.op._type,
+          lowerExpression(cx, e.left),
+          cx.typeOf(e.left),
+          lowerExpression(cx, e.right),
+          cx.typeOf(e.right),
+          cx.typeOf(e),
+          e,
+        );
+      }
       return binary(
         cx,
         e.op._type,
@@ -52,9 +66,19 @@ export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
     case "Call":
       return lowerCall(cx, e);
     case "Attribute":
+      if (e.attr === "argv") return cx.rt("py_argv_list", [], null);
       return mathConstant(e.attr);
     case "Subscript":
-      return lowerArgvItem(cx, e);
+      return lowerSubscript(cx, e);
+    case "List":
+    case "Tuple":
+    case "Dict":
+    case "Set":
+    case "ListComp":
+    case "SetComp":
+    case "DictComp":
+    case "GeneratorExp":
+      return lowerDisplay(cx, e);
     case "JoinedStr":
       return lowerJoinedStr(cx, e);
     default:
@@ -77,7 +101,9 @@ function lowerName(cx: LoweringContext, e: ast.Name): Value {
   const kind = cx.program.scopes.resolution.get(e);
   if (kind === "builtin") return constants.str("__main__");
   const imported = cx.program.imports.get(e.id);
-  if (imported !== undefined && kind === "global") return mathConstant(imported.member!);
+  if (imported !== undefined && kind === "global") {
+    return imported.member === "argv" ? cx.rt("py_argv_list", [], null) : mathConstant(imported.member!);
+  }
   return readVariable(cx, e.id, e);
 }
 

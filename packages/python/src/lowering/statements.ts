@@ -5,13 +5,17 @@
 
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { pyTypes } from "../py-types.js";
+import { isContainer, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
 import { isParallelAssignment } from "../subset-check.js";
-import { asInt, binary } from "./arithmetic.js";
+import { binary } from "./arithmetic.js";
+import { lowerContainerUpdate } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerCondition, lowerExpression } from "./expressions.js";
+import { lowerIteration } from "./iteration.js";
+import { deleteSubscript, updateSubscript } from "./subscripts.js";
+import { assignTarget, storeTarget } from "./targets.js";
 import { operationsOf } from "./type-operations.js";
 import { readVariable, variableType, writeVariable } from "./variables.js";
 
@@ -49,13 +53,24 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
       if (s.value !== null) writeVariable(cx, (s.target as ast.Name).id, lowerExpression(cx, s.value));
       return;
     case "AugAssign": {
+      if (s.target._type === "Subscript") {
+        updateSubscript(cx, s);
+        return;
+      }
       const target = s.target as ast.Name;
       const type = variableType(cx, target.id);
       const current = readVariable(cx, target.id, target);
       const value = lowerExpression(cx, s.value);
-      writeVariable(cx, target.id, binary(cx, s.op._type, current, type, value, cx.typeOf(s.value), type, s));
+      const valueType = cx.typeOf(s.value);
+      const result = isContainer(resolve(type))
+        ? lowerContainerUpdate(cx, s.op._type, current, type, value, valueType, s)
+        : binary(cx, s.op._type, current, type, value, valueType, type, s);
+      writeVariable(cx, target.id, result);
       return;
     }
+    case "Delete":
+      for (const target of s.targets) deleteSubscript(cx, target as ast.Subscript);
+      return;
     case "If":
       lowerIf(cx, s);
       return;
@@ -91,12 +106,16 @@ function lowerAssign(cx: LoweringContext, s: ast.Assign): void {
     });
     return;
   }
-  if (s.targets[0]!._type === "Tuple") {
+  if (s.targets[0]!._type === "Tuple" && isDivmodCall(s.value)) {
     lowerDivmodAssign(cx, s.targets[0] as ast.Tuple, s.value as ast.Call);
     return;
   }
   const value = lowerExpression(cx, s.value);
-  for (const target of s.targets) writeVariable(cx, (target as ast.Name).id, value);
+  for (const target of s.targets) assignTarget(cx, target, value, cx.typeOf(s.value));
+}
+
+function isDivmodCall(e: ast.expr): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "divmod";
 }
 
 /** q, r = divmod(a, b) */
@@ -142,68 +161,19 @@ function lowerWhile(cx: LoweringContext, s: ast.While): void {
   lowerElseThenContinueAt(cx, orelse, s.orelse, exit);
 }
 
-/** for x in range(start, stop, step): the counter is a register; x gets its value each iteration. */
+/** for target in iterable: the body and its `else` over the iteration's elements. */
 function lowerFor(cx: LoweringContext, s: ast.For): void {
-  const call = s.iter as ast.Call;
-  const args = call.args.map((a) => asInt(cx, lowerExpression(cx, a), cx.typeOf(a)));
-  const [start, stop, step] =
-    args.length === 1
-      ? [constants.int(0n), args[0]!, constants.int(1n)]
-      : [args[0]!, args[1]!, args[2] ?? constants.int(1n)];
-  if (args.length === 3) {
-    const stepIsConstant = step.kind === "const";
-    if (!stepIsConstant || (step as { value: bigint }).value === 0n) {
-      const bad = cx.b.createBlock("range.zero");
-      const ok = cx.b.createBlock("range.ok");
-      cx.branch(cx.b.icmp("eq", step, constants.int(0n)), bad, ok);
-      cx.ssa.seal(bad);
-      cx.startBlock(bad);
-      cx.b.raise(cx.raiseInfo("ValueError", "range() arg 3 must not be zero", call));
-      cx.ssa.seal(ok);
-      cx.startBlock(ok);
-    }
-  }
-  const counter = `for.${s.lineno}.${s.col_offset}`;
-  const header = cx.b.createBlock("for.cond");
-  const body = cx.b.createBlock("for.body");
-  const latch = cx.b.createBlock("for.next");
-  const orelse = s.orelse.length > 0 ? cx.b.createBlock("for.else") : null;
-  const exit = cx.b.createBlock("for.end");
-  cx.counterTypes.set(counter, pyTypes.int);
-  cx.ssa.write(counter, cx.b.block, start);
-  cx.jump(header);
-  cx.startBlock(header);
-  const i = cx.ssa.read(counter, header);
-  const ascending = step.kind === "const" ? (step as { value: bigint }).value > 0n : null;
-  cx.branch(precedes(cx, ascending, step, i, stop), body, orelse ?? exit);
-  cx.ssa.seal(body);
-  cx.startBlock(body);
-  writeVariable(cx, (s.target as ast.Name).id, i);
-  cx.loops.push({ continueTo: latch, breakTo: exit });
-  lowerBlock(cx, s.body);
-  cx.loops.pop();
-  cx.jump(latch);
-  cx.ssa.seal(latch);
-  cx.startBlock(latch);
-  // Stepping past the last value can wrap around near the ends of the int64 range; a wrapped
-  // counter means the range is exhausted (Python's range has no end to wrap around).
-  const current = cx.ssa.read(counter, latch);
-  const next = cx.b.ibinary("add", current, step, null);
-  cx.ssa.write(counter, latch, next);
-  cx.branch(precedes(cx, ascending, step, next, current), orelse ?? exit, header);
-  cx.ssa.seal(header);
-  lowerElseThenContinueAt(cx, orelse, s.orelse, exit);
-}
-
-/**
- * Does `a` come before `b` in the direction the range steps (`a < b` stepping up, `a > b` stepping
- * down)? Decided at run time when the sign of the step is not known (`ascending` null).
- */
-function precedes(cx: LoweringContext, ascending: boolean | null, step: Value, a: Value, b: Value): Value {
-  if (ascending === true) return cx.b.icmp("lt", a, b);
-  if (ascending === false) return cx.b.icmp("gt", a, b);
-  const up = cx.b.icmp("gt", step, constants.int(0n));
-  return cx.b.select(up, cx.b.icmp("lt", a, b), cx.b.icmp("gt", a, b));
+  lowerIteration(
+    cx,
+    s.iter,
+    (element, targets) => {
+      storeTarget(cx, s.target, element);
+      cx.loops.push(targets);
+      lowerBlock(cx, s.body);
+      cx.loops.pop();
+    },
+    s.orelse.length > 0 ? () => lowerBlock(cx, s.orelse) : null,
+  );
 }
 
 /** Lowers an `else` body (if any) into its block, then continues in `join` once all edges are in. */

@@ -1,0 +1,428 @@
+// Calls on containers: the builtins over iterables (len, list, set, dict, tuple, sorted, reversed,
+// sum, min, max, any, all, and enumerate/zip/range kept as values) and the methods of list, dict,
+// set and str. Consumers of an iterable walk it with lowerIteration, so `sum(x * x for x in xs)`
+// makes no list.
+
+import { type Block, constants, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { lambdaParameter } from "../container-inference.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
+import { strMethodCall } from "../str-methods.js";
+import { asFloat, asInt, binary } from "./arithmetic.js";
+import { compare } from "./comparisons.js";
+import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.js";
+import type { LoweringContext } from "./context.js";
+import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
+import { lowerExpression } from "./expressions.js";
+import { appendToList, collectIterable, type Element, listElement, lowerIteration, makeTuple } from "./iteration.js";
+import { operationsOf } from "./type-operations.js";
+import { writeVariable } from "./variables.js";
+
+/** A builtin over containers, or null when `name` is none of them (or this call is not theirs). */
+export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: string): Value | null {
+  const type = resolve(cx.typeOf(e));
+  const first = e.args[0];
+  switch (name) {
+    case "len": {
+      if (isArgvValue(cx, first!)) return cx.rt("rt_argv_count", [], null);
+      return lengthOf(cx, lowerExpression(cx, first!), cx.typeOf(first!));
+    }
+    case "list":
+    case "enumerate":
+    case "zip":
+    case "range":
+      if (name === "list" && first === undefined) return cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
+      return collectIterable(cx, name === "list" ? first! : e, type.parts[0]!);
+    case "reversed": {
+      const list = collectIterable(cx, first!, type.parts[0]!);
+      cx.rt("py_list_reverse", [list], null);
+      return list;
+    }
+    case "sorted": {
+      const list = collectIterable(cx, first!, type.parts[0]!);
+      sortList(cx, list, type.parts[0]!, e);
+      return list;
+    }
+    case "tuple":
+      return lowerExpression(cx, first!);
+    case "set": {
+      const set = newSet(cx, type);
+      if (first !== undefined) lowerIteration(cx, first, (x) => addToSet(cx, set, x.value(), type.parts[0]!));
+      return set;
+    }
+    case "dict": {
+      if (first === undefined) return newDict(cx, type);
+      if (resolve(cx.typeOf(first)).kind === "dict") return cx.rt("py_dict_copy", [lowerExpression(cx, first)], null);
+      const dict = newDict(cx, type);
+      lowerIteration(cx, first, (pair) => {
+        const [key, value] = pairParts(cx, pair);
+        storeInDict(cx, dict, type, key, value, e);
+      });
+      return dict;
+    }
+    case "sum":
+      return lowerSum(cx, e);
+    case "any":
+    case "all":
+      return lowerAnyAll(cx, e, name);
+    case "min":
+    case "max":
+      return e.args.length === 1 ? lowerIterableMinMax(cx, e, name) : null;
+    default:
+      return null;
+  }
+}
+
+function isArgvValue(cx: LoweringContext, e: ast.expr): boolean {
+  if (e._type === "Attribute" && e.value._type === "Name") {
+    const imported = cx.program.imports.get(e.value.id);
+    return imported?.module === "sys" && imported.member === null && e.attr === "argv";
+  }
+  return e._type === "Name" && cx.program.imports.get(e.id)?.member === "argv";
+}
+
+/** The two parts of a pair element (read from the tuple's slots when it has no parts). */
+function pairParts(cx: LoweringContext, pair: Element): [Value, Value] {
+  if (pair.parts !== null) return [pair.parts[0]!, pair.parts[1]!];
+  const tuple = pair.value();
+  const type = resolve(pair.type);
+  const items = cx.b.getField(tuple, TUPLE_ITEMS);
+  const part = (i: number) => {
+    const t = type.parts[i]!;
+    return fromTupleSlot(cx, cx.b.elemGet(tupleSlotType(t), items, constants.int(BigInt(i))), t);
+  };
+  return [part(0), part(1)];
+}
+
+/** A mutable variable of the lowering (an SSA name no Python code can spell). */
+function temporary(cx: LoweringContext, type: PyType, initial: Value): { read: () => Value; write: (v: Value) => void } {
+  const name = cx.freshName("tmp");
+  cx.counterTypes.set(name, type);
+  cx.ssa.write(name, cx.b.block, initial);
+  return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
+}
+
+function lowerSum(cx: LoweringContext, e: ast.Call): Value {
+  const type = cx.typeOf(e);
+  const startNode = e.args[1] ?? e.keywords.find((k) => k.arg === "start")?.value;
+  const start = startNode === undefined ? constants.int(0n) : lowerExpression(cx, startNode);
+  const startType = startNode === undefined ? pyTypes.int : cx.typeOf(startNode);
+  const initial = type === pyTypes.float ? asFloat(cx, start, startType) : asInt(cx, start, startType);
+  const total = temporary(cx, type, initial);
+  lowerIteration(cx, e.args[0]!, (x) => {
+    total.write(binary(cx, "Add", total.read(), type, x.value(), x.type, type, e));
+  });
+  return total.read();
+}
+
+function lowerAnyAll(cx: LoweringContext, e: ast.Call, name: "any" | "all"): Value {
+  const result = temporary(cx, pyTypes.bool, constants.bool(name === "all"));
+  lowerIteration(cx, e.args[0]!, (x, targets) => {
+    const truth = operationsOf(x.type).truth(cx, x.value());
+    const decided = cx.b.createBlock(`${name}.decided`);
+    const next = cx.b.createBlock(`${name}.next`);
+    cx.branch(name === "any" ? truth : cx.b.not(truth), decided, next);
+    cx.ssa.seal(decided);
+    cx.startBlock(decided);
+    result.write(constants.bool(name === "any"));
+    cx.jump(targets.breakTo);
+    cx.ssa.seal(next);
+    cx.startBlock(next);
+  });
+  return result.read();
+}
+
+/** min/max of an iterable, with key= and default=: the first of equal extremes, as Python's. */
+function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "max"): Value {
+  const type = cx.typeOf(e);
+  const keyNode = e.keywords.find((k) => k.arg === "key")?.value ?? null;
+  const fallback = e.keywords.find((k) => k.arg === "default")?.value ?? null;
+  const best = temporary(cx, type, operationsOf(type).zero());
+  const found = temporary(cx, pyTypes.bool, constants.bool(false));
+  let keyType: PyType | null = null;
+  let bestKey: ReturnType<typeof temporary> | null = null;
+  lowerIteration(cx, e.args[0]!, (x) => {
+    const value = x.value();
+    const key = keyNode === null ? value : evaluateKey(cx, keyNode, value, x.type);
+    if (keyNode !== null && keyType === null) {
+      keyType = keyTypeOf(cx, keyNode, x.type);
+    }
+    const kType = keyType ?? type;
+    if (keyNode !== null && bestKey === null) bestKey = temporaryAt(cx, kType);
+    const current = keyNode === null ? best.read() : bestKey!.read();
+    const better = compare(cx, name === "max" ? "Gt" : "Lt", key, kType, current, kType);
+    const take = cx.b.select(found.read(), better, constants.bool(true));
+    best.write(cx.b.select(take, value, best.read()));
+    if (bestKey !== null) bestKey.write(cx.b.select(take, key, bestKey.read()));
+    found.write(constants.bool(true));
+  });
+  const empty = cx.b.not(found.read());
+  if (fallback !== null) return cx.b.select(empty, lowerExpression(cx, fallback), best.read());
+  cx.checkCondition(found.read(), "ValueError", `${name}() arg is an empty sequence`, e);
+  return best.read();
+}
+
+/**
+ * A temporary whose first value is its type's zero, defined at the function's entry so that the
+ * SSA construction finds a definition on every path (the key of the best element so far).
+ */
+function temporaryAt(cx: LoweringContext, type: PyType): ReturnType<typeof temporary> {
+  const name = cx.freshName("tmp");
+  cx.counterTypes.set(name, type);
+  cx.ssa.write(name, cx.fn.blocks[0]!, operationsOf(type).zero());
+  return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
+}
+
+function keyTypeOf(cx: LoweringContext, key: ast.expr, elementType: PyType): PyType {
+  if (key._type === "Lambda") return cx.typeOf(key.body);
+  if (key._type === "Name" && key.id === "len") return pyTypes.int;
+  if (key._type === "Name" && key.id === "str") return pyTypes.str;
+  return elementType;
+}
+
+/** A key function applied to one element: a lambda's body with its parameter bound, or a builtin. */
+function evaluateKey(cx: LoweringContext, key: ast.expr, value: Value, type: PyType): Value {
+  if (key._type === "Lambda") {
+    writeVariable(cx, lambdaParameter(key).id, value);
+    return lowerExpression(cx, key.body);
+  }
+  const name = (key as ast.Name).id;
+  if (name === "len") return lengthOf(cx, value, type);
+  if (name === "str") return operationsOf(type).str(cx, value);
+  // abs
+  const t = resolve(type);
+  if (t === pyTypes.float) return cx.rt("rt_f64_abs", [value], null);
+  const negative = cx.b.icmp("lt", value, constants.int(0n));
+  return cx.b.select(negative, cx.b.ineg(value, null), value);
+}
+
+/** Sorts a list in place by sorted()'s or list.sort()'s keywords. */
+function sortList(cx: LoweringContext, list: Value, element: PyType, e: ast.Call): void {
+  const reverseNode = e.keywords.find((k) => k.arg === "reverse")?.value;
+  const reverse =
+    reverseNode === undefined ? constants.bool(false) : operationsOf(cx.typeOf(reverseNode)).truth(cx, lowerExpression(cx, reverseNode));
+  const keyNode = e.keywords.find((k) => k.arg === "key")?.value;
+  if (keyNode === undefined) {
+    cx.rt("py_list_sort", [list, reverse], cx.loc(e));
+    return;
+  }
+  const keyType = keyTypeOf(cx, keyNode, element);
+  const keys = cx.rt("py_list_new", [kindOf(keyType), cx.b.getField(list, LIST_LENGTH)], null);
+  const count = cx.b.getField(list, LIST_LENGTH);
+  forCount(cx, count, (i) => {
+    appendToList(cx, keys, evaluateKey(cx, keyNode, listElement(cx, list, i, element), element), keyType);
+  });
+  cx.rt("py_list_sort_by_keys", [list, keys, reverse], cx.loc(e));
+}
+
+/** A loop over 0 <= i < count. */
+function forCount(cx: LoweringContext, count: Value, body: (i: Value) => void): void {
+  const i = temporary(cx, pyTypes.int, constants.int(0n));
+  const header = cx.b.createBlock("count.cond");
+  const bodyBlock = cx.b.createBlock("count.body");
+  const exit = cx.b.createBlock("count.end");
+  cx.jump(header);
+  cx.startBlock(header);
+  cx.branch(cx.b.icmp("lt", i.read(), count), bodyBlock, exit);
+  cx.ssa.seal(bodyBlock);
+  cx.startBlock(bodyBlock);
+  body(i.read());
+  i.write(cx.b.ibinary("add", i.read(), constants.int(1n), null));
+  cx.jump(header);
+  cx.ssa.seal(header);
+  cx.ssa.seal(exit);
+  cx.startBlock(exit);
+}
+
+/** `receiver.name(args)` for a list, dict, set or str receiver. */
+export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
+  const f = e.func as ast.Attribute;
+  const receiverType = resolve(cx.typeOf(f.value));
+  const receiver = lowerExpression(cx, f.value);
+  const args = e.args.map((a) => lowerExpression(cx, a));
+  const argTypes = e.args.map((a) => cx.typeOf(a));
+  const loc = cx.loc(e);
+  const unit = constants.unit();
+  switch (receiverType.kind) {
+    case "str": {
+      const call = strMethodCall(
+        f.attr,
+        argTypes,
+        e.keywords.map((k) => ({ name: k.arg ?? "", type: cx.typeOf(k.value) })),
+      );
+      if ("error" in call) throw new Error(`internal: ${call.error}`);
+      const keywordValues = e.keywords.map((k) => lowerExpression(cx, k.value));
+      const extra = call.extra.map((x) => (typeof x === "bigint" ? constants.int(x) : constants.str(x)));
+      return cx.rt(call.runtime, [receiver, ...args, ...keywordValues, ...extra], loc);
+    }
+    case "list": {
+      const element = receiverType.parts[0]!;
+      switch (f.attr) {
+        case "append":
+          callWithElement(cx, "py_list_append", [receiver], args[0]!, element, null);
+          return unit;
+        case "extend":
+          cx.rt("py_list_extend", [receiver, args[0]!], null);
+          return unit;
+        case "insert":
+          callWithElement(cx, "py_list_insert", [receiver, asInt(cx, args[0]!, argTypes[0]!)], args[1]!, element, null);
+          return unit;
+        case "pop": {
+          const index = args.length === 0 ? constants.int(-1n) : asInt(cx, args[0]!, argTypes[0]!);
+          return callForElement(cx, "py_list_pop", [receiver, index], element, loc);
+        }
+        case "remove":
+          callWithElement(cx, "py_list_remove", [receiver], args[0]!, element, loc);
+          return unit;
+        case "index":
+        case "count":
+          return callWithElement(cx, `py_list_${f.attr}`, [receiver], args[0]!, element, loc);
+        case "reverse":
+        case "clear":
+          cx.rt(`py_list_${f.attr}`, [receiver], null);
+          return unit;
+        case "copy":
+          return cx.rt("py_list_copy", [receiver], null);
+        case "sort":
+          sortList(cx, receiver, element, e);
+          return unit;
+      }
+      break;
+    }
+    case "dict":
+      return lowerDictMethod(cx, e, receiver, receiverType, args);
+    case "set": {
+      const element = receiverType.parts[0]!;
+      switch (f.attr) {
+        case "add":
+          callWithElement(cx, "py_set_add", [receiver], args[0]!, element, loc);
+          return unit;
+        case "remove":
+          callWithElement(cx, "py_set_remove", [receiver], args[0]!, element, loc);
+          return unit;
+        case "discard":
+          callWithElement(cx, "py_set_discard", [receiver], args[0]!, element, loc);
+          return unit;
+        case "pop":
+          return callForElement(cx, "py_set_pop", [receiver], element, loc);
+        case "clear":
+          cx.rt("py_set_clear", [receiver], null);
+          return unit;
+        case "copy":
+          return cx.rt("py_set_copy", [receiver], null);
+        case "update":
+        case "intersection_update":
+        case "difference_update":
+        case "symmetric_difference_update":
+          cx.rt(`py_set_${f.attr}`, [receiver, args[0]!], null);
+          return unit;
+        default:
+          // union, intersection, difference, symmetric_difference, issubset, issuperset, isdisjoint
+          return cx.rt(`py_set_${f.attr}`, [receiver, args[0]!], null);
+      }
+    }
+  }
+  throw new Error(`internal: method ${f.attr} of ${receiverType.text}`);
+}
+
+function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: PyType, args: Value[]): Value {
+  const name = (e.func as ast.Attribute).attr;
+  const [keyType, valueType] = type.parts as [PyType, PyType];
+  const loc = cx.loc(e);
+  const find = (key: Value) => callWithElement(cx, "py_dict_find", [dict], key, keyType, loc);
+  const valueAt = (position: Value) => callForElement(cx, "py_dict_value", [dict, position], valueType, null);
+  switch (name) {
+    case "get": {
+      const position = find(args[0]!);
+      return ifElse(cx, valueType, cx.b.icmp("ge", position, constants.int(0n)), () => valueAt(position), () => args[1]!);
+    }
+    case "setdefault": {
+      const position = callWithElement(cx, "py_dict_insert_new", [dict], args[0]!, keyType, loc);
+      // A new entry (position < 0 encodes it as -position - 1) takes the default.
+      const isNew = cx.b.icmp("lt", position, constants.int(0n));
+      const at = cx.b.select(isNew, cx.b.ibinary("sub", constants.int(-1n), position, null), position);
+      return ifElse(
+        cx,
+        valueType,
+        isNew,
+        () => {
+          callWithElement(cx, "py_dict_set_value", [dict, at], args[1]!, valueType, null);
+          return args[1]!;
+        },
+        () => valueAt(at),
+      );
+    }
+    case "pop": {
+      const position = find(args[0]!);
+      const present = cx.b.icmp("ge", position, constants.int(0n));
+      return ifElse(
+        cx,
+        valueType,
+        present,
+        () => {
+          const value = valueAt(position);
+          cx.rt("py_dict_delete_at", [dict, position], null);
+          return value;
+        },
+        () => {
+          if (args.length === 2) return args[1]!;
+          callWithElement(cx, "py_dict_key_error", [dict], args[0]!, keyType, loc);
+          cx.b.terminate({ kind: "unreachable" });
+          return operationsOf(valueType).zero();
+        },
+      );
+    }
+    case "popitem": {
+      const position = cx.rt("py_dict_last", [dict], loc);
+      const key = callForElement(cx, "py_dict_key", [dict, position], keyType, null);
+      const value = valueAt(position);
+      const pair = makeTuple(cx, [key, value], [keyType, valueType]);
+      cx.rt("py_dict_delete_at", [dict, position], null);
+      return pair;
+    }
+    case "keys":
+    case "values":
+    case "items":
+      return collectIterable(cx, e, resolve(cx.typeOf(e)).parts[0]!);
+    case "update":
+      cx.rt("py_dict_update", [dict, args[0]!], loc);
+      return constants.unit();
+    case "copy":
+      return cx.rt("py_dict_copy", [dict], null);
+    case "clear":
+      cx.rt("py_dict_clear", [dict], null);
+      return constants.unit();
+  }
+  throw new Error(`internal: dict.${name}`);
+}
+
+/** A value chosen by a condition, each side lowered in its own block (only the taken side runs). */
+function ifElse(
+  cx: LoweringContext,
+  type: PyType,
+  condition: Value,
+  then: () => Value,
+  otherwise: () => Value,
+): Value {
+  const result = temporaryAt(cx, type);
+  const thenBlock = cx.b.createBlock("if.then");
+  const elseBlock = cx.b.createBlock("if.else");
+  const join: Block = cx.b.createBlock("if.end");
+  cx.branch(condition, thenBlock, elseBlock);
+  for (const [block, side] of [
+    [thenBlock, then],
+    [elseBlock, otherwise],
+  ] as const) {
+    cx.ssa.seal(block);
+    cx.startBlock(block);
+    const value = side();
+    if (!cx.b.isTerminated) {
+      result.write(value);
+      cx.jump(join);
+    }
+  }
+  cx.ssa.seal(join);
+  cx.startBlock(join);
+  return result.read();
+}

@@ -1,0 +1,435 @@
+// Iteration: `for` loops, comprehensions and the builtins that consume an iterable (sum, min, max,
+// any, all, sorted, list, ...) all walk an iterable through one loop skeleton and a source that says
+// how to start, test, read and advance it. Sources walk values (list, tuple, str, dict, set) and,
+// without making the list their type says they produce, the iterator builtins and views iterated
+// directly: range, enumerate, zip, reversed, dict.items/keys/values, and comprehensions themselves
+// (a generator expression passed to sum() runs its loops and feeds each element to the sum).
+//
+// An element can have parts (enumerate's index and item, a dict item's key and value): a target
+// that unpacks it (`for i, x in enumerate(xs)`) takes the parts, and no tuple is made.
+
+import { type Block, constants, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { listOf, type PyType, pyTypes, resolve, tupleOf } from "../py-types.js";
+import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
+import { asInt } from "./arithmetic.js";
+import type { LoweringContext, LoopTargets } from "./context.js";
+import {
+  callForElement,
+  callWithElement,
+  fromListSlot,
+  fromTupleSlot,
+  kindOf,
+  listSlotType,
+  tupleSlotType,
+  toTupleSlot,
+} from "./elements.js";
+import { lowerCondition, lowerExpression } from "./expressions.js";
+import { storeTarget } from "./targets.js";
+
+/** One element of an iteration: its value, made on demand, and its parts when it has some. */
+export interface Element {
+  readonly type: PyType;
+  value(): Value;
+  readonly parts: readonly Value[] | null;
+}
+
+/** How to walk one iterable: a state (an i64 in a register) from start to exhaustion. */
+interface Source {
+  /** The state before the first element (code before the loop). */
+  start(): Value;
+  /** In the loop's header: whether there is an element, and the position to read it at. */
+  test(state: Value): { more: Value; position: Value };
+  /** The element at a position (in the body). */
+  element(position: Value): Element;
+  /** The state after the element at `position`; `done` when stepping ended the iteration. */
+  advance(position: Value): { state: Value; done?: Value };
+}
+
+/**
+ * Runs `body` for each element of `iterable` (an expression), with `continueTo`/`breakTo` for the
+ * body's `continue` and `break`; `orelse` (a for loop's else) runs when the iteration ends without
+ * a break. Leaves the builder after the loop.
+ */
+export function lowerIteration(
+  cx: LoweringContext,
+  iterable: ast.expr,
+  body: (element: Element, targets: LoopTargets) => void,
+  orelse: (() => void) | null = null,
+): void {
+  const comprehension = comprehensionSource(iterable);
+  if (comprehension !== null) {
+    // A generator expression or comprehension iterated directly: its loops, its element to body.
+    const exit = cx.b.createBlock("gen.end");
+    lowerGenerators(cx, comprehension.generators, 0, exit, (targets) => {
+      const type = cx.typeOf(comprehension.elt);
+      const value = lowerExpression(cx, comprehension.elt);
+      body({ type, value: () => value, parts: null }, targets);
+    });
+    cx.jump(exit);
+    cx.ssa.seal(exit);
+    cx.startBlock(exit);
+    if (orelse !== null) orelse();
+    return;
+  }
+  runLoop(cx, sourceOf(cx, iterable), body, orelse);
+}
+
+/** The generator expression or list comprehension whose elements an iteration can take directly. */
+function comprehensionSource(e: ast.expr): ast.GeneratorExp | ast.ListComp | null {
+  return e._type === "GeneratorExp" || e._type === "ListComp" ? e : null;
+}
+
+/**
+ * The loops of a comprehension's generators from `index` on, calling `emit` for each combination
+ * that passes every condition. `exit` is where a `break` of the consumer goes.
+ */
+export function lowerGenerators(
+  cx: LoweringContext,
+  generators: readonly ast.comprehension[],
+  index: number,
+  exit: Block,
+  emit: (targets: LoopTargets) => void,
+): void {
+  const g = generators[index]!;
+  runLoop(
+    cx,
+    sourceOf(cx, g.iter),
+    (element, targets) => {
+      storeTarget(cx, g.target, element);
+      for (const condition of g.ifs) {
+        const pass = cx.b.createBlock("gen.if");
+        lowerCondition(cx, condition, pass, targets.continueTo);
+        cx.ssa.seal(pass);
+        cx.startBlock(pass);
+      }
+      if (index + 1 < generators.length) lowerGenerators(cx, generators, index + 1, exit, emit);
+      else emit({ continueTo: targets.continueTo, breakTo: exit });
+    },
+    null,
+  );
+}
+
+function runLoop(
+  cx: LoweringContext,
+  source: Source,
+  body: (element: Element, targets: LoopTargets) => void,
+  orelse: (() => void) | null,
+): void {
+  const state = cx.freshName("iter");
+  cx.counterTypes.set(state, pyTypes.int);
+  cx.ssa.write(state, cx.b.block, source.start());
+  const header = cx.b.createBlock("iter.cond");
+  const bodyBlock = cx.b.createBlock("iter.body");
+  const latch = cx.b.createBlock("iter.next");
+  const elseBlock = orelse === null ? null : cx.b.createBlock("iter.else");
+  const exit = cx.b.createBlock("iter.end");
+  cx.jump(header);
+  cx.startBlock(header);
+  const { more, position } = source.test(cx.ssa.read(state, header));
+  cx.branch(more, bodyBlock, elseBlock ?? exit);
+  cx.ssa.seal(bodyBlock);
+  cx.startBlock(bodyBlock);
+  body(source.element(position), { continueTo: latch, breakTo: exit });
+  cx.jump(latch);
+  cx.ssa.seal(latch);
+  cx.startBlock(latch);
+  const { state: next, done } = source.advance(position);
+  cx.ssa.write(state, latch, next);
+  if (done === undefined) cx.jump(header);
+  else cx.branch(done, elseBlock ?? exit, header);
+  cx.ssa.seal(header);
+  if (elseBlock !== null) {
+    cx.ssa.seal(elseBlock);
+    cx.startBlock(elseBlock);
+    orelse!();
+    cx.jump(exit);
+  }
+  cx.ssa.seal(exit);
+  cx.startBlock(exit);
+}
+
+/** The source for an iterable expression: a lazy one for iterator builtins, else its value's. */
+function sourceOf(cx: LoweringContext, e: ast.expr): Source {
+  if (e._type === "Call" && !cx.spec.calls.has(e)) {
+    const f = e.func;
+    if (f._type === "Name" && cx.program.scopes.resolution.get(f) === "builtin") {
+      switch (f.id) {
+        case "range":
+          return rangeSource(cx, e);
+        case "enumerate":
+          return enumerateSource(cx, e);
+        case "zip":
+          return zipSource(cx, e);
+        case "reversed":
+          return reversedSource(cx, e);
+      }
+    }
+    if (f._type === "Attribute" && resolve(cx.typeOf(f.value)).kind === "dict" && e.args.length === 0) {
+      const view = f.attr === "items" ? "items" : f.attr === "values" ? "values" : f.attr === "keys" ? "keys" : null;
+      if (view !== null) return dictSource(cx, lowerExpression(cx, f.value), cx.typeOf(f.value), view);
+    }
+  }
+  return valueSource(cx, lowerExpression(cx, e), cx.typeOf(e));
+}
+
+/** A source over a container value. */
+export function valueSource(cx: LoweringContext, value: Value, type: PyType): Source {
+  const t = resolve(type);
+  switch (t.kind) {
+    case "list":
+      return indexSource(
+        cx,
+        t.parts[0]!,
+        () => cx.b.getField(value, LIST_LENGTH),
+        (i) => listElement(cx, value, i, t.parts[0]!),
+      );
+    case "tuple":
+      return indexSource(
+        cx,
+        resolve(t.parts[0] ?? pyTypes.int),
+        () => cx.b.getField(value, TUPLE_LENGTH),
+        (i) => tupleElement(cx, value, i, t),
+      );
+    case "str":
+      return strSource(cx, value);
+    case "dict":
+      return dictSource(cx, value, t, "keys");
+    case "set":
+      return setSource(cx, value, t.parts[0]!);
+    default:
+      throw new Error(`internal: iteration over ${t.text}`);
+  }
+}
+
+/** Positions 0, 1, ... while below a length read at every test (a list may grow as it is walked). */
+function indexSource(
+  cx: LoweringContext,
+  type: PyType,
+  length: () => Value,
+  element: (i: Value) => Value,
+): Source {
+  return {
+    start: () => constants.int(0n),
+    test: (i) => ({ more: cx.b.icmp("lt", i, length()), position: i }),
+    element: (i) => single(type, element(i)),
+    advance: (i) => ({ state: cx.b.ibinary("add", i, constants.int(1n), null) }),
+  };
+}
+
+/** Element `i` of a list, 0 <= i < length known. */
+export function listElement(cx: LoweringContext, list: Value, i: Value, type: PyType): Value {
+  const data = cx.b.getField(list, LIST_DATA);
+  return fromListSlot(cx, cx.b.elemGet(listSlotType(type), data, i), type);
+}
+
+/** Element `i` of a tuple whose elements all have one type, 0 <= i < length known. */
+function tupleElement(cx: LoweringContext, tuple: Value, i: Value, type: PyType): Value {
+  const element = resolve(type).parts[0]!;
+  const items = cx.b.getField(tuple, TUPLE_ITEMS);
+  return fromTupleSlot(cx, cx.b.elemGet(tupleSlotType(element), items, i), element);
+}
+
+/** A tuple of these values (already owned or borrowed: the slots take references of their own). */
+export function makeTuple(cx: LoweringContext, values: readonly Value[], types: readonly PyType[]): Value {
+  const kinds = types.map((t) => String.fromCharCode(Number((kindOf(t) as { value: bigint }).value))).join("");
+  const tuple = cx.rt("py_tuple_new", [constants.str(kinds)], null);
+  const items = cx.b.getField(tuple, TUPLE_ITEMS);
+  values.forEach((v, i) => {
+    cx.b.elemSet(items, constants.int(BigInt(i)), toTupleSlot(cx, v, types[i]!), true);
+  });
+  return tuple;
+}
+
+function strSource(cx: LoweringContext, s: Value): Source {
+  return {
+    start: () => constants.int(0n),
+    test: (offset) => ({ more: cx.b.icmp("lt", offset, cx.rt("py_str_size", [s], null)), position: offset }),
+    element: (offset) => {
+      const char = cx.rt("py_str_char_at", [s, offset], null);
+      return { type: pyTypes.str, value: () => char, parts: null };
+    },
+    advance: (offset) => ({ state: cx.b.ibinary("add", offset, cx.rt("py_str_char_size", [s, offset], null), null) }),
+  };
+}
+
+/** Live positions of a dict's entries, in insertion order. */
+function dictSource(cx: LoweringContext, dict: Value, type: PyType, view: "keys" | "values" | "items"): Source {
+  const [keyType, valueType] = resolve(type).parts as [PyType, PyType];
+  return {
+    start: () => constants.int(0n),
+    test: (at) => {
+      const position = cx.rt("py_dict_next", [dict, at], null);
+      return { more: cx.b.icmp("ge", position, constants.int(0n)), position };
+    },
+    element: (position) => {
+      const key = () => callForElement(cx, "py_dict_key", [dict, position], keyType, null);
+      const value = () => callForElement(cx, "py_dict_value", [dict, position], valueType, null);
+      if (view === "keys") return single(keyType, key());
+      if (view === "values") return single(valueType, value());
+      const parts = [key(), value()];
+      return {
+        type: tupleOf([keyType, valueType]),
+        value: () => makeTuple(cx, parts, [keyType, valueType]),
+        parts,
+      };
+    },
+    advance: (position) => ({ state: cx.b.ibinary("add", position, constants.int(1n), null) }),
+  };
+}
+
+function setSource(cx: LoweringContext, set: Value, elementType: PyType): Source {
+  return {
+    start: () => constants.int(0n),
+    test: (at) => {
+      const position = cx.rt("py_set_next", [set, at], null);
+      return { more: cx.b.icmp("ge", position, constants.int(0n)), position };
+    },
+    element: (position) => single(elementType, callForElement(cx, "py_set_key", [set, position], elementType, null)),
+    advance: (position) => ({ state: cx.b.ibinary("add", position, constants.int(1n), null) }),
+  };
+}
+
+function single(type: PyType, value: Value): Element {
+  return { type, value: () => value, parts: null };
+}
+
+/** range(start, stop, step): the counter itself; stepping past the int64 range ends the loop. */
+function rangeSource(cx: LoweringContext, call: ast.Call): Source {
+  const args = call.args.map((a) => asInt(cx, lowerExpression(cx, a), cx.typeOf(a)));
+  const [start, stop, step] =
+    args.length === 1
+      ? [constants.int(0n), args[0]!, constants.int(1n)]
+      : [args[0]!, args[1]!, args[2] ?? constants.int(1n)];
+  if (args.length === 3) {
+    const constantStep = step.kind === "const" ? (step as { value: bigint }).value : null;
+    if (constantStep === null || constantStep === 0n) {
+      cx.checkCondition(cx.b.icmp("ne", step, constants.int(0n)), "ValueError", "range() arg 3 must not be zero", call);
+    }
+  }
+  const ascending = step.kind === "const" ? (step as { value: bigint }).value > 0n : null;
+  return {
+    start: () => start,
+    test: (i) => ({ more: precedes(cx, ascending, step, i, stop), position: i }),
+    element: (i) => single(pyTypes.int, i),
+    advance: (i) => {
+      // Stepping past the last value can wrap around near the ends of the int64 range; a wrapped
+      // counter means the range is exhausted (Python's range has no end to wrap around).
+      const next = cx.b.ibinary("add", i, step, null);
+      return { state: next, done: precedes(cx, ascending, step, next, i) };
+    },
+  };
+}
+
+/**
+ * Does `a` come before `b` in the direction the range steps (`a < b` stepping up, `a > b` stepping
+ * down)? Decided at run time when the sign of the step is not known (`ascending` null).
+ */
+function precedes(cx: LoweringContext, ascending: boolean | null, step: Value, a: Value, b: Value): Value {
+  if (ascending === true) return cx.b.icmp("lt", a, b);
+  if (ascending === false) return cx.b.icmp("gt", a, b);
+  const up = cx.b.icmp("gt", step, constants.int(0n));
+  return cx.b.select(up, cx.b.icmp("lt", a, b), cx.b.icmp("gt", a, b));
+}
+
+/** enumerate(iterable, start): the inner source's elements with a count beside them. */
+function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
+  const inner = sourceOf(cx, call.args[0]!);
+  const startArg = call.args[1] ?? call.keywords.find((k) => k.arg === "start")?.value;
+  const first = startArg === undefined ? constants.int(0n) : asInt(cx, lowerExpression(cx, startArg), cx.typeOf(startArg));
+  const counter = cx.freshName("enumerate");
+  cx.counterTypes.set(counter, pyTypes.int);
+  const itemType = resolve(resolve(cx.typeOf(call)).parts[0]!).parts[1]!;
+  return {
+    start: () => {
+      cx.ssa.write(counter, cx.b.block, first);
+      return inner.start();
+    },
+    test: (state) => inner.test(state),
+    element: (position) => {
+      const item = inner.element(position);
+      const parts = [cx.ssa.read(counter, cx.b.block), item.value()];
+      return { type: tupleOf([pyTypes.int, itemType]), value: () => makeTuple(cx, parts, [pyTypes.int, itemType]), parts };
+    },
+    advance: (position) => {
+      const count = cx.ssa.read(counter, cx.b.block);
+      cx.ssa.write(counter, cx.b.block, cx.b.ibinary("add", count, constants.int(1n), null));
+      return inner.advance(position);
+    },
+  };
+}
+
+/** zip(a, b, ...) over sequences: positions 0.. while below every length. */
+function zipSource(cx: LoweringContext, call: ast.Call): Source {
+  const values = call.args.map((a) => ({ value: lowerExpression(cx, a), type: resolve(cx.typeOf(a)) }));
+  const partTypes = resolve(resolve(cx.typeOf(call)).parts[0]!).parts;
+  const sequences = values.map(({ value, type }) => asSequence(cx, value, type));
+  return {
+    start: () => constants.int(0n),
+    test: (i) => {
+      let more: Value = constants.bool(true);
+      for (const s of sequences) more = cx.b.select(more, cx.b.icmp("lt", i, s.length()), constants.bool(false));
+      return { more, position: i };
+    },
+    element: (i) => {
+      const parts = sequences.map((s) => s.at(i));
+      return { type: tupleOf(partTypes), value: () => makeTuple(cx, parts, partTypes), parts };
+    },
+    advance: (i) => ({ state: cx.b.ibinary("add", i, constants.int(1n), null) }),
+  };
+}
+
+/** reversed(sequence): positions from the last down to 0. */
+function reversedSource(cx: LoweringContext, call: ast.Call): Source {
+  const arg = call.args[0]!;
+  const sequence = asSequence(cx, lowerExpression(cx, arg), resolve(cx.typeOf(arg)));
+  const type = resolve(cx.typeOf(call)).parts[0]!;
+  return {
+    start: () => cx.b.ibinary("sub", sequence.length(), constants.int(1n), null),
+    test: (i) => ({ more: cx.b.icmp("ge", i, constants.int(0n)), position: i }),
+    element: (i) => single(type, sequence.at(i)),
+    advance: (i) => ({ state: cx.b.ibinary("sub", i, constants.int(1n), null) }),
+  };
+}
+
+/** A value read by position: a list or a tuple as they are; anything else made a list first. */
+function asSequence(
+  cx: LoweringContext,
+  value: Value,
+  type: PyType,
+): { length: () => Value; at: (i: Value) => Value } {
+  if (type.kind === "list") {
+    const element = type.parts[0]!;
+    return { length: () => cx.b.getField(value, LIST_LENGTH), at: (i) => listElement(cx, value, i, element) };
+  }
+  if (type.kind === "tuple") {
+    return { length: () => cx.b.getField(value, TUPLE_LENGTH), at: (i) => tupleElement(cx, value, i, type) };
+  }
+  return asSequence(cx, toList(cx, value, type), listOf(iterationElement(type)));
+}
+
+function iterationElement(type: PyType): PyType {
+  return resolve(type.kind === "str" ? pyTypes.str : type.parts[0]!);
+}
+
+/** A new list of the elements of a container value (a list's is a copy). */
+export function toList(cx: LoweringContext, value: Value, type: PyType): Value {
+  const t = resolve(type);
+  if (t.kind === "list") return cx.rt("py_list_copy", [value], null);
+  const element = iterationElement(t);
+  const list = cx.rt("py_list_new", [kindOf(element), constants.int(0n)], null);
+  runLoop(cx, valueSource(cx, value, t), (e) => appendToList(cx, list, e.value(), element), null);
+  return list;
+}
+
+/** A new list of the elements of an iterable expression, walked lazily (`list(x)`, `sorted(x)`). */
+export function collectIterable(cx: LoweringContext, iterable: ast.expr, element: PyType): Value {
+  const list = cx.rt("py_list_new", [kindOf(element), constants.int(0n)], null);
+  lowerIteration(cx, iterable, (e) => appendToList(cx, list, e.value(), element));
+  return list;
+}
+
+/** list.append(value). */
+export function appendToList(cx: LoweringContext, list: Value, value: Value, type: PyType): void {
+  callWithElement(cx, "py_list_append", [list], value, type, null);
+}

@@ -1,0 +1,202 @@
+// Subscripts: reading, writing, updating (`d[k] += 1`) and deleting items of lists, tuples, dicts and
+// strings, and slices. A list item is read and written in place after a bounds check of the
+// normalised index (negative from the end), raising IndexError with CPython's messages; a dict item
+// goes through its entry's position, so an update looks the key up once.
+
+import { constants, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { constantIndex } from "../container-inference.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
+import type { NodeSpan } from "../semantic-error.js";
+import { asInt, binary } from "./arithmetic.js";
+import { lowerArgvItem } from "./builtins.js";
+import type { LoweringContext } from "./context.js";
+import {
+  callForElement,
+  callWithElement,
+  fromListSlot,
+  fromTupleSlot,
+  listSlotType,
+  toListSlot,
+  tupleSlotType,
+} from "./elements.js";
+import { lowerExpression } from "./expressions.js";
+
+export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
+  if (cx.program.scopes !== undefined && isArgv(cx, e.value)) return lowerArgvItem(cx, e);
+  const container = lowerExpression(cx, e.value);
+  const type = resolve(cx.typeOf(e.value));
+  if (e.slice._type === "Slice") return lowerSlice(cx, container, type, e.slice, e);
+  switch (type.kind) {
+    case "list": {
+      const index = checkedIndex(cx, container, LIST_LENGTH, lowerIndex(cx, e.slice), "list index out of range", e);
+      return readListItem(cx, container, index, type.parts[0]!);
+    }
+    case "tuple": {
+      const constant = constantIndex(e.slice);
+      if (constant !== null) {
+        const at = constant < 0 ? type.parts.length + constant : constant;
+        return readTupleSlot(cx, container, constants.int(BigInt(at)), type.parts[at]!);
+      }
+      const index = checkedIndex(cx, container, TUPLE_LENGTH, lowerIndex(cx, e.slice), "tuple index out of range", e);
+      return readTupleSlot(cx, container, index, type.parts[0]!);
+    }
+    case "str":
+      return cx.rt("py_str_getitem", [container, lowerIndex(cx, e.slice)], cx.loc(e));
+    case "dict": {
+      const key = lowerExpression(cx, e.slice);
+      const position = findKey(cx, container, key, type, e);
+      return callForElement(cx, "py_dict_value", [container, position], type.parts[1]!, null);
+    }
+    default:
+      throw new Error(`internal: subscript of ${type.text}`);
+  }
+}
+
+function isArgv(cx: LoweringContext, e: ast.expr): boolean {
+  if (e._type === "Attribute" && e.value._type === "Name") {
+    const imported = cx.program.imports.get(e.value.id);
+    return imported?.module === "sys" && imported.member === null && e.attr === "argv";
+  }
+  if (e._type === "Name") {
+    const imported = cx.program.imports.get(e.id);
+    return imported?.module === "sys" && imported.member === "argv";
+  }
+  return false;
+}
+
+function lowerIndex(cx: LoweringContext, index: ast.expr): Value {
+  return asInt(cx, lowerExpression(cx, index), cx.typeOf(index));
+}
+
+/** The index made non-negative (from the end when negative), raising IndexError when out of range. */
+function checkedIndex(
+  cx: LoweringContext,
+  container: Value,
+  lengthField: number,
+  index: Value,
+  message: string,
+  node: NodeSpan,
+): Value {
+  const length = cx.b.getField(container, lengthField);
+  const negative = cx.b.icmp("lt", index, constants.int(0n));
+  const adjusted = cx.b.select(negative, cx.b.ibinary("add", index, length, null), index);
+  const inRange = cx.b.select(
+    cx.b.icmp("ge", adjusted, constants.int(0n)),
+    cx.b.icmp("lt", adjusted, length),
+    constants.bool(false),
+  );
+  cx.checkCondition(inRange, "IndexError", message, node);
+  return adjusted;
+}
+
+function readListItem(cx: LoweringContext, list: Value, index: Value, type: PyType): Value {
+  const slot = cx.b.elemGet(listSlotType(type), cx.b.getField(list, LIST_DATA), index);
+  return fromListSlot(cx, slot, type);
+}
+
+function readTupleSlot(cx: LoweringContext, tuple: Value, index: Value, type: PyType): Value {
+  const slot = cx.b.elemGet(tupleSlotType(type), cx.b.getField(tuple, TUPLE_ITEMS), index);
+  return fromTupleSlot(cx, slot, type);
+}
+
+/** The position of a key's entry, raising KeyError(key) when it has none. */
+function findKey(cx: LoweringContext, dict: Value, key: Value, type: PyType, node: NodeSpan): Value {
+  const keyType = type.parts[0]!;
+  const position = callWithElement(cx, "py_dict_find", [dict], key, keyType, cx.loc(node));
+  const missing = cx.b.createBlock("dict.missing");
+  const found = cx.b.createBlock("dict.found");
+  cx.branch(cx.b.icmp("lt", position, constants.int(0n)), missing, found);
+  cx.ssa.seal(missing);
+  cx.startBlock(missing);
+  callWithElement(cx, "py_dict_key_error", [dict], key, keyType, cx.loc(node));
+  cx.b.terminate({ kind: "unreachable" });
+  cx.ssa.seal(found);
+  cx.startBlock(found);
+  return position;
+}
+
+/** Slice bounds as the runtime takes them: each bound and whether it was given (None is not). */
+function sliceBounds(cx: LoweringContext, slice: ast.Slice): Value[] {
+  const bound = (e: ast.expr | null): [Value, Value] => {
+    if (e === null || cx.typeOf(e) === pyTypes.none) return [constants.int(0n), constants.bool(false)];
+    return [lowerIndex(cx, e), constants.bool(true)];
+  };
+  const step = slice.step === null || cx.typeOf(slice.step) === pyTypes.none ? constants.int(1n) : lowerIndex(cx, slice.step);
+  return [...bound(slice.lower), ...bound(slice.upper), step];
+}
+
+function lowerSlice(cx: LoweringContext, container: Value, type: PyType, slice: ast.Slice, node: NodeSpan): Value {
+  const bounds = sliceBounds(cx, slice);
+  const name = type.kind === "list" ? "py_list_slice" : "py_str_slice";
+  return cx.rt(name, [container, ...bounds], cx.loc(node));
+}
+
+/** `container[index] = value`. */
+export function storeSubscript(cx: LoweringContext, target: ast.Subscript, value: Value, valueType: PyType): void {
+  const container = lowerExpression(cx, target.value);
+  const type = resolve(cx.typeOf(target.value));
+  if (type.kind === "list") {
+    if (target.slice._type === "Slice") {
+      cx.rt("py_list_assign_slice", [container, ...sliceBounds(cx, target.slice), value], cx.loc(target));
+      return;
+    }
+    const index = lowerIndex(cx, target.slice);
+    writeListItem(cx, container, index, value, type, target);
+    return;
+  }
+  const key = lowerExpression(cx, target.slice);
+  const position = callWithElement(cx, "py_dict_insert", [container], key, type.parts[0]!, cx.loc(target));
+  callWithElement(cx, "py_dict_set_value", [container, position], value, valueType, null);
+}
+
+function writeListItem(
+  cx: LoweringContext,
+  list: Value,
+  index: Value,
+  value: Value,
+  type: PyType,
+  node: NodeSpan,
+): void {
+  const at = checkedIndex(cx, list, LIST_LENGTH, index, "list assignment index out of range", node);
+  const element = type.parts[0]!;
+  cx.b.elemSet(cx.b.getField(list, LIST_DATA), at, toListSlot(cx, value, element));
+}
+
+/** `container[index] op= value`: the container and index evaluated once. */
+export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
+  const target = s.target as ast.Subscript;
+  const container = lowerExpression(cx, target.value);
+  const type = resolve(cx.typeOf(target.value));
+  const resultType = cx.typeOf(target);
+  if (type.kind === "list") {
+    const at = checkedIndex(cx, container, LIST_LENGTH, lowerIndex(cx, target.slice), "list index out of range", target);
+    const element = type.parts[0]!;
+    const current = readListItem(cx, container, at, element);
+    const updated = binary(cx, s.op._type, current, element, lowerExpression(cx, s.value), cx.typeOf(s.value), resultType, s);
+    cx.b.elemSet(cx.b.getField(container, LIST_DATA), at, toListSlot(cx, updated, element));
+    return;
+  }
+  const key = lowerExpression(cx, target.slice);
+  const position = findKey(cx, container, key, type, target);
+  const valueType = type.parts[1]!;
+  const current = callForElement(cx, "py_dict_value", [container, position], valueType, null);
+  const updated = binary(cx, s.op._type, current, valueType, lowerExpression(cx, s.value), cx.typeOf(s.value), resultType, s);
+  callWithElement(cx, "py_dict_set_value", [container, position], updated, valueType, null);
+}
+
+/** `del container[index]`. */
+export function deleteSubscript(cx: LoweringContext, target: ast.Subscript): void {
+  const container = lowerExpression(cx, target.value);
+  const type = resolve(cx.typeOf(target.value));
+  if (type.kind === "list") {
+    if (target.slice._type === "Slice") {
+      cx.rt("py_list_delete_slice", [container, ...sliceBounds(cx, target.slice)], cx.loc(target));
+      return;
+    }
+    cx.rt("py_list_delete", [container, lowerIndex(cx, target.slice)], cx.loc(target));
+    return;
+  }
+  callWithElement(cx, "py_dict_delete", [container], lowerExpression(cx, target.slice), type.parts[0]!, cx.loc(target));
+}
