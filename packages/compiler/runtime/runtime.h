@@ -310,6 +310,34 @@ int rt_unicode_decimal(uint32_t cp);
 /* Whitespace: bidirectional class WS, B or S, or category Zs. */
 bool rt_unicode_is_space(uint32_t cp);
 
+/* The character flags of CPython's unicodectype.c, which its str predicates and case operations
+ * read: ALPHA is categories L*; DIGIT and NUMERIC have a digit or numeric value; LOWER and UPPER
+ * are the derived properties Lowercase and Uppercase, TITLE category Lt; CASED and CASE_IGNORABLE
+ * are Unicode's (they decide final sigma); XID_START also holds for '_'. */
+enum {
+  RT_UNICODE_ALPHA = 1 << 0,
+  RT_UNICODE_DIGIT = 1 << 1,
+  RT_UNICODE_NUMERIC = 1 << 2,
+  RT_UNICODE_LOWER = 1 << 3,
+  RT_UNICODE_UPPER = 1 << 4,
+  RT_UNICODE_TITLE = 1 << 5,
+  RT_UNICODE_CASED = 1 << 6,
+  RT_UNICODE_CASE_IGNORABLE = 1 << 7,
+  RT_UNICODE_XID_START = 1 << 8,
+  RT_UNICODE_XID_CONTINUE = 1 << 9,
+};
+uint32_t rt_unicode_flags(uint32_t cp);
+
+typedef enum rt_unicode_case_kind {
+  RT_UNICODE_LOWER_CASE,
+  RT_UNICODE_UPPER_CASE,
+  RT_UNICODE_TITLE_CASE,
+  RT_UNICODE_FOLDED_CASE,
+} rt_unicode_case_kind;
+/* The full (context-free) case mapping of cp, SpecialCasing and CaseFolding included: 1 to 3 code
+ * points written to out, their count returned. Final sigma, which needs context, is the caller's. */
+int rt_unicode_case(uint32_t cp, rt_unicode_case_kind kind, uint32_t out[3]);
+
 /* ---- internals shared between runtime files ---------------------------------------------- */
 
 _Noreturn void rt_out_of_memory(void);

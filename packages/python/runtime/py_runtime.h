@@ -13,6 +13,7 @@
 #ifndef TOOLCHAIN_PY_RUNTIME_H
 #define TOOLCHAIN_PY_RUNTIME_H
 
+#include "py_containers.h"
 #include "runtime.h"
 
 /* ---- print() and str() (py_io.c, py_str.c) ------------------------------------------------- */
@@ -44,6 +45,75 @@ rt_str *py_str_slice(rt_str *s, int64_t start, bool has_start, int64_t stop, boo
 /* Unpacking `length` values into `expected` targets (at least that many when one is starred):
    ValueError "too many values to unpack" / "not enough values to unpack" as CPython words them. */
 void py_unpack_check(int64_t length, int64_t expected, bool starred);
+
+/* ---- str methods (py_str_search.c, py_str_split.c, py_str_case.c, py_str_layout.c) ------------ */
+/*
+ * CPython 3.11's str methods, errors and messages. Optional arguments are always passed: the front
+ * end fills in a default (start 0, end INT64_MAX, maxsplit and count -1, fill " ", tabsize 8).
+ * Indexes count code points. Lists and tuples returned hold str ('o').
+ */
+
+/* find/rfind: -1 when absent; index/rindex: ValueError "substring not found". */
+int64_t py_str_find(rt_str *s, rt_str *sub, int64_t start, int64_t end);
+int64_t py_str_rfind(rt_str *s, rt_str *sub, int64_t start, int64_t end);
+int64_t py_str_index(rt_str *s, rt_str *sub, int64_t start, int64_t end);
+int64_t py_str_rindex(rt_str *s, rt_str *sub, int64_t start, int64_t end);
+int64_t py_str_count(rt_str *s, rt_str *sub, int64_t start, int64_t end);
+bool py_str_startswith(rt_str *s, rt_str *prefix, int64_t start, int64_t end);
+bool py_str_endswith(rt_str *s, rt_str *suffix, int64_t start, int64_t end);
+/* With a tuple of str: whether any of them matches. */
+bool py_str_startswith_tuple(rt_str *s, py_tuple *prefixes, int64_t start, int64_t end);
+bool py_str_endswith_tuple(rt_str *s, py_tuple *suffixes, int64_t start, int64_t end);
+/* count < 0 replaces every match. */
+rt_str *py_str_replace(rt_str *s, rt_str *old, rt_str *new, int64_t count);
+/* ValueError "empty separator". */
+py_tuple *py_str_partition(rt_str *s, rt_str *sep);
+py_tuple *py_str_rpartition(rt_str *s, rt_str *sep);
+rt_str *py_str_removeprefix(rt_str *s, rt_str *prefix);
+rt_str *py_str_removesuffix(rt_str *s, rt_str *suffix);
+
+/* split() and rsplit() with no separator (or None); maxsplit < 0 for no limit. */
+py_list *py_str_split_whitespace(rt_str *s, int64_t maxsplit);
+py_list *py_str_rsplit_whitespace(rt_str *s, int64_t maxsplit);
+/* ValueError "empty separator". */
+py_list *py_str_split(rt_str *s, rt_str *sep, int64_t maxsplit);
+py_list *py_str_rsplit(rt_str *s, rt_str *sep, int64_t maxsplit);
+/* keepends: nonzero keeps each line's break. */
+py_list *py_str_splitlines(rt_str *s, int64_t keepends);
+/* sep.join(items) of a list of str. */
+rt_str *py_str_join(rt_str *sep, py_list *items);
+
+rt_str *py_str_upper(rt_str *s);
+rt_str *py_str_lower(rt_str *s);
+rt_str *py_str_casefold(rt_str *s);
+rt_str *py_str_title(rt_str *s);
+rt_str *py_str_capitalize(rt_str *s);
+rt_str *py_str_swapcase(rt_str *s);
+bool py_str_isdecimal(rt_str *s);
+bool py_str_isdigit(rt_str *s);
+bool py_str_isnumeric(rt_str *s);
+bool py_str_isalpha(rt_str *s);
+bool py_str_isalnum(rt_str *s);
+bool py_str_isspace(rt_str *s);
+bool py_str_isascii(rt_str *s);
+bool py_str_isidentifier(rt_str *s);
+bool py_str_isupper(rt_str *s);
+bool py_str_islower(rt_str *s);
+bool py_str_istitle(rt_str *s);
+
+/* strip() with no argument (or None) strips whitespace; with chars, the code points of chars. */
+rt_str *py_str_strip_whitespace(rt_str *s);
+rt_str *py_str_lstrip_whitespace(rt_str *s);
+rt_str *py_str_rstrip_whitespace(rt_str *s);
+rt_str *py_str_strip(rt_str *s, rt_str *chars);
+rt_str *py_str_lstrip(rt_str *s, rt_str *chars);
+rt_str *py_str_rstrip(rt_str *s, rt_str *chars);
+/* TypeError "The fill character must be exactly one character long". */
+rt_str *py_str_center(rt_str *s, int64_t width, rt_str *fill);
+rt_str *py_str_ljust(rt_str *s, int64_t width, rt_str *fill);
+rt_str *py_str_rjust(rt_str *s, int64_t width, rt_str *fill);
+rt_str *py_str_zfill(rt_str *s, int64_t width);
+rt_str *py_str_expandtabs(rt_str *s, int64_t tabsize);
 
 /* ---- sys.argv and input() (py_io.c) -------------------------------------------------------- */
 

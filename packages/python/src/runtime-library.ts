@@ -71,6 +71,33 @@ const MATH_2: readonly [string, boolean, string][] = [
   ["nextafter", false, "math.nextafter"],
 ];
 
+/** The str methods that search between start and end: [name, can fail, what it does]. */
+const STR_SEARCHES: readonly [string, boolean, string][] = [
+  ["find", false, "s.find(sub, start, end): the first index or -1."],
+  ["rfind", false, "s.rfind(sub, start, end): the last index or -1."],
+  ["index", true, "s.index(sub, start, end); ValueError substring not found."],
+  ["rindex", true, "s.rindex(sub, start, end); ValueError substring not found."],
+  ["count", false, "s.count(sub, start, end): non-overlapping matches."],
+];
+
+/** The str methods that map a string to a string and take nothing else. */
+const STR_MAPPINGS = ["upper", "lower", "casefold", "title", "capitalize", "swapcase"] as const;
+
+/** The str methods that classify a string (bool) and take nothing else. */
+export const STR_PREDICATES = [
+  "isdecimal",
+  "isdigit",
+  "isnumeric",
+  "isalpha",
+  "isalnum",
+  "isspace",
+  "isascii",
+  "isidentifier",
+  "isupper",
+  "islower",
+  "istitle",
+] as const;
+
 const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   // print() and str().
   fn("py_write_f64_repr", [["f64"], "void"], false, "any", "Writes Python's repr of a float to stdout."),
@@ -85,6 +112,50 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_str_repeat", [["str", "i64"], "str"], true, "any", "s * n (empty for n <= 0); OverflowError if too long."),
   fn("py_str_chr", [["i64"], "str"], true, "any", "chr(i); ValueError outside range(0x110000)."),
   fn("py_str_ord", [["str"], "i64"], true, "any", "ord(s); TypeError unless one character."),
+
+  // str methods (runtime/py_str_*.c), CPython 3.11's: str-methods.ts says which a call becomes.
+  // Optional arguments are always passed (start 0, end INT64_MAX, count and maxsplit -1).
+  ...STR_SEARCHES.map(([name, canFail, doc]) =>
+    fn(`py_str_${name}`, [["str", "str", "i64", "i64"], "i64"], canFail, canFail ? "any" : "read", doc),
+  ),
+  ...(["startswith", "endswith"] as const).flatMap((name) => [
+    fn(`py_str_${name}`, [["str", "str", "i64", "i64"], "i1"], false, "read", `s.${name}(str, start, end).`),
+    fn(
+      `py_str_${name}_tuple`,
+      [["str", tupleType, "i64", "i64"], "i1"],
+      false,
+      "read",
+      `s.${name}(tuple of str, start, end): whether any matches.`,
+    ),
+  ]),
+  fn("py_str_replace", [["str", "str", "str", "i64"], "str"], false, "any", "s.replace(old, new, count); -1: all."),
+  fn("py_str_partition", [["str", "str"], tupleType], true, "any", "s.partition(sep); ValueError empty separator."),
+  fn("py_str_rpartition", [["str", "str"], tupleType], true, "any", "s.rpartition(sep); ValueError empty separator."),
+  fn("py_str_removeprefix", [["str", "str"], "str"], false, "any", "s.removeprefix(prefix)."),
+  fn("py_str_removesuffix", [["str", "str"], "str"], false, "any", "s.removesuffix(suffix)."),
+  fn("py_str_split_whitespace", [["str", "i64"], listType], false, "any", "s.split(None, maxsplit)."),
+  fn("py_str_rsplit_whitespace", [["str", "i64"], listType], false, "any", "s.rsplit(None, maxsplit)."),
+  fn("py_str_split", [["str", "str", "i64"], listType], true, "any", "s.split(sep, maxsplit); ValueError if empty."),
+  fn("py_str_rsplit", [["str", "str", "i64"], listType], true, "any", "s.rsplit(sep, maxsplit); ValueError if empty."),
+  fn("py_str_splitlines", [["str", "i64"], listType], false, "any", "s.splitlines(keepends), keepends nonzero."),
+  fn("py_str_join", [["str", listType], "str"], false, "any", "sep.join(list of str)."),
+  ...STR_MAPPINGS.map((name) => fn(`py_str_${name}`, [["str"], "str"], false, "any", `s.${name}().`)),
+  ...STR_PREDICATES.map((name) => fn(`py_str_${name}`, [["str"], "i1"], false, "read", `s.${name}().`)),
+  ...(["strip", "lstrip", "rstrip"] as const).flatMap((name) => [
+    fn(`py_str_${name}_whitespace`, [["str"], "str"], false, "any", `s.${name}() of whitespace.`),
+    fn(`py_str_${name}`, [["str", "str"], "str"], false, "any", `s.${name}(chars).`),
+  ]),
+  ...(["center", "ljust", "rjust"] as const).map((name) =>
+    fn(
+      `py_str_${name}`,
+      [["str", "i64", "str"], "str"],
+      true,
+      "any",
+      `s.${name}(width, fillchar); TypeError unless one fill character.`,
+    ),
+  ),
+  fn("py_str_zfill", [["str", "i64"], "str"], false, "any", "s.zfill(width)."),
+  fn("py_str_expandtabs", [["str", "i64"], "str"], true, "any", "s.expandtabs(tabsize); OverflowError if too long."),
 
   // Format-spec mini-language (format(), f-strings): ValueError with CPython's messages.
   fn("py_format_i64", [["i64", "str"], "str"], true, "any", "format(int, spec)."),

@@ -1,0 +1,142 @@
+/* Python's str methods that cut a string into a list and join one: split and rsplit (on whitespace
+ * or on a separator), splitlines and join, as CPython 3.11's stringlib/split.h walks them. */
+#define _GNU_SOURCE
+#include <string.h>
+
+#include "py_str_internal.h"
+
+/* The code point at byte offset *at, which moves past it. */
+static uint32_t next_cp(const rt_str *s, int64_t *at) {
+  uint32_t cp;
+  *at += rt_utf8_decode((const unsigned char *)s->data + *at, &cp);
+  return cp;
+}
+
+static bool is_space_at(const rt_str *s, int64_t at, int64_t *after) {
+  *after = at;
+  return rt_unicode_is_space(next_cp(s, after));
+}
+
+static bool is_space_before(const rt_str *s, int64_t at, int64_t *before) {
+  *before = at;
+  return rt_unicode_is_space(py_utf8_previous(s->data, before));
+}
+
+/* Whitespace split: runs of whitespace separate, none at either end counts; once maxsplit pieces
+ * are cut the rest, less its leading whitespace, is the last piece. */
+py_list *py_str_split_whitespace(rt_str *s, int64_t maxsplit) {
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  py_list *list = py_list_new('o', 0);
+  int64_t i = 0, next;
+  while (maxsplit-- > 0) {
+    while (i < s->size && is_space_at(s, i, &next)) i = next;
+    if (i == s->size) break;
+    int64_t begin = i;
+    while (i < s->size && !is_space_at(s, i, &next)) i = next;
+    py_str_list_add(list, s, begin, i);
+  }
+  if (i < s->size) {
+    while (i < s->size && is_space_at(s, i, &next)) i = next;
+    if (i < s->size) py_str_list_add(list, s, i, s->size);
+  }
+  return list;
+}
+
+py_list *py_str_rsplit_whitespace(rt_str *s, int64_t maxsplit) {
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  py_list *list = py_list_new('o', 0);
+  int64_t i = s->size, before;
+  while (maxsplit-- > 0) {
+    while (i > 0 && is_space_before(s, i, &before)) i = before;
+    if (i == 0) break;
+    int64_t end = i;
+    while (i > 0 && !is_space_before(s, i, &before)) i = before;
+    py_str_list_add(list, s, i, end);
+  }
+  if (i > 0) {
+    while (i > 0 && is_space_before(s, i, &before)) i = before;
+    if (i > 0) py_str_list_add(list, s, 0, i);
+  }
+  py_list_reverse(list);
+  return list;
+}
+
+static bool empty_separator(const rt_str *sep) {
+  if (sep->size != 0) return false;
+  rt_raise("ValueError", "empty separator");
+  return true;
+}
+
+py_list *py_str_split(rt_str *s, rt_str *sep, int64_t maxsplit) {
+  if (empty_separator(sep)) return NULL;
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  py_list *list = py_list_new('o', 0);
+  int64_t i = 0;
+  while (maxsplit-- > 0) {
+    const char *found = memmem(s->data + i, (size_t)(s->size - i), sep->data, (size_t)sep->size);
+    if (found == NULL) break;
+    py_str_list_add(list, s, i, found - s->data);
+    i = found - s->data + sep->size;
+  }
+  py_str_list_add(list, s, i, s->size);
+  return list;
+}
+
+py_list *py_str_rsplit(rt_str *s, rt_str *sep, int64_t maxsplit) {
+  if (empty_separator(sep)) return NULL;
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  py_list *list = py_list_new('o', 0);
+  int64_t end = s->size;
+  while (maxsplit-- > 0) {
+    int64_t at = end - sep->size;
+    while (at >= 0 && memcmp(s->data + at, sep->data, (size_t)sep->size) != 0) at--;
+    if (at < 0) break;
+    py_str_list_add(list, s, at + sep->size, end);
+    end = at;
+  }
+  py_str_list_add(list, s, 0, end);
+  py_list_reverse(list);
+  return list;
+}
+
+/* Py_UNICODE_ISLINEBREAK: the line boundaries of str.splitlines. */
+static bool is_line_break(uint32_t cp) {
+  switch (cp) {
+  case '\n': case '\v': case '\f': case '\r': case 0x1C: case 0x1D: case 0x1E: case 0x85: case 0x2028: case 0x2029:
+    return true;
+  default:
+    return false;
+  }
+}
+
+py_list *py_str_splitlines(rt_str *s, int64_t keepends) {
+  py_list *list = py_list_new('o', 0);
+  int64_t i = 0;
+  while (i < s->size) {
+    int64_t begin = i, next = i;
+    while (i < s->size && !is_line_break(next_cp(s, &next))) i = next;
+    int64_t eol = i;
+    if (i < s->size) {
+      /* \r\n is one line break. */
+      i = s->data[i] == '\r' && i + 1 < s->size && s->data[i + 1] == '\n' ? i + 2 : next;
+      if (keepends) eol = i;
+    }
+    py_str_list_add(list, s, begin, eol);
+  }
+  return list;
+}
+
+rt_str *py_str_join(rt_str *sep, py_list *items) {
+  int64_t count = items->items.length;
+  rt_str **strings = (rt_str **)items->items.data;
+  if (count == 1) return py_str_same(strings[0]);
+  int64_t size = count > 1 ? sep->size * (count - 1) : 0;
+  for (int64_t i = 0; i < count; i++) size += strings[i]->size;
+  rt_buf b = {0};
+  rt_buf_reserve(&b, (size_t)size);
+  for (int64_t i = 0; i < count; i++) {
+    if (i > 0) rt_buf_put(&b, sep->data, (size_t)sep->size);
+    rt_buf_put(&b, strings[i]->data, (size_t)strings[i]->size);
+  }
+  return rt_buf_to_str(&b);
+}
