@@ -258,6 +258,8 @@ async function buildFile(
     }
     return EXIT_OK;
   } catch (error) {
+    // The tools started ahead must not keep the process alive.
+    pending.cancel();
     if (error instanceof ToolchainError) {
       writeErr(`error: ${error.message}\n`);
       return EXIT_USER_ERROR;

@@ -96,6 +96,7 @@ function checkAugmentedOnly(
   const bindPlain = (target: ast.expr): void => {
     if (target._type === "Name") plain.add(target.id);
     else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindPlain(e);
+    else if (target._type === "Starred") bindPlain(target.value);
   };
   for (const s of walkStatements(body)) {
     if (s._type === "AugAssign" && s.target._type === "Name") {
@@ -152,6 +153,7 @@ function collectBindings(body: readonly ast.stmt[], bound: Set<string>, declared
   const bindTarget = (target: ast.expr): void => {
     if (target._type === "Name") bound.add(target.id);
     else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindTarget(e);
+    else if (target._type === "Starred") bindTarget(target.value);
   };
   for (const s of walkStatements(body)) {
     // A comprehension's and a lambda's (renamed) variables belong to the function they are in.

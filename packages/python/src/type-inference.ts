@@ -549,7 +549,7 @@ class TypeInference implements InferenceHost {
       case "Attribute":
         return this.attributeType(e);
       case "Subscript":
-        if (this.isSysArgv(e.value)) {
+        if (this.isSysArgv(e.value) && e.slice._type !== "Slice") {
           const index = this.typeOf(spec, e.slice);
           if (index !== null && index !== pyTypes.int && index !== pyTypes.bool) {
             throw new SemanticError(`list indices must be integers, not ${index.text}`, e.slice);

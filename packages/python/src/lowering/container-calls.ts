@@ -48,7 +48,7 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
       return lowerExpression(cx, first!);
     case "set": {
       const set = newSet(cx, type);
-      if (first !== undefined) lowerIteration(cx, first, (x) => addToSet(cx, set, x.value(), type.parts[0]!));
+      if (first !== undefined) lowerIteration(cx, first, (x) => addToSet(cx, set, x.value(), type.parts[0]!, e));
       return set;
     }
     case "dict": {
@@ -252,9 +252,17 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
         e.keywords.map((k) => ({ name: k.arg ?? "", type: cx.typeOf(k.value) })),
       );
       if ("error" in call) throw new Error(`internal: ${call.error}`);
-      const keywordValues = e.keywords.map((k) => lowerExpression(cx, k.value));
-      const extra = call.extra.map((x) => (typeof x === "bigint" ? constants.int(x) : constants.str(x)));
-      return cx.rt(call.runtime, [receiver, ...args, ...keywordValues, ...extra], loc);
+      // Positional arguments, then keywords in the order written: what the table's indexes count.
+      const given = [...e.args, ...e.keywords.map((k) => k.value)];
+      const values = [...args, ...e.keywords.map((k) => lowerExpression(cx, k.value))];
+      const runtimeArgs = call.args.map((a) => {
+        if (typeof a !== "number") {
+          return typeof a.constant === "bigint" ? constants.int(a.constant) : constants.str(a.constant);
+        }
+        const type = cx.typeOf(given[a]!);
+        return type === pyTypes.bool ? cx.b.zext(values[a]!) : values[a]!;
+      });
+      return cx.rt(call.runtime, [receiver, ...runtimeArgs], loc);
     }
     case "list": {
       const element = receiverType.parts[0]!;

@@ -31,7 +31,7 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
       );
     case "Set": {
       const set = newSet(cx, type);
-      for (const x of e.elts) addToSet(cx, set, lowerExpression(cx, x), type.parts[0]!);
+      for (const x of e.elts) addToSet(cx, set, lowerExpression(cx, x), type.parts[0]!, x);
       return set;
     }
     case "Dict": {
@@ -55,8 +55,8 @@ export function newSet(cx: LoweringContext, type: PyType): Value {
   return cx.rt("py_set_new", [kindOf(resolve(type).parts[0]!), constants.bool(false)], null);
 }
 
-export function addToSet(cx: LoweringContext, set: Value, value: Value, element: PyType): void {
-  callWithElement(cx, "py_set_add", [set], value, element, null);
+export function addToSet(cx: LoweringContext, set: Value, value: Value, element: PyType, node: NodeSpan): void {
+  callWithElement(cx, "py_set_add", [set], value, element, cx.loc(node));
 }
 
 export function newDict(cx: LoweringContext, type: PyType): Value {
@@ -91,7 +91,7 @@ function lowerComprehension(
     add = () => storeInDict(cx, result, type, lowerExpression(cx, e.key), lowerExpression(cx, e.value), e);
   } else if (e._type === "SetComp") {
     result = newSet(cx, type);
-    add = () => addToSet(cx, result, lowerExpression(cx, e.elt), type.parts[0]!);
+    add = () => addToSet(cx, result, lowerExpression(cx, e.elt), type.parts[0]!, e.elt);
   } else {
     result = cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
     add = () => appendToList(cx, result, lowerExpression(cx, e.elt), type.parts[0]!);

@@ -106,6 +106,7 @@ export class LoweringContext {
   rt(name: string, args: Value[], loc: SourceLoc | null): Value {
     const callee = lookupPythonRuntimeFunction(name);
     if (callee === undefined) throw new Error(`no runtime function ${name}`);
+    if (callee.canFail && loc === null) throw new Error(`internal: ${name} can fail and needs a location`);
     return this.b.callExtern(callee, args, loc);
   }
 
@@ -116,6 +117,7 @@ export class LoweringContext {
   rtOnObjects(name: string, args: Value[], loc: SourceLoc | null, result: IrType | null = null): Value {
     const callee = lookupPythonRuntimeFunction(name);
     if (callee === undefined) throw new Error(`no runtime function ${name}`);
+    if (callee.canFail && loc === null) throw new Error(`internal: ${name} can fail and needs a location`);
     const params = callee.params.map((p, i) => (p === objectType ? args[i]!.type : null));
     return this.b.callExtern(specializeExternal(callee, params, result), args, loc);
   }

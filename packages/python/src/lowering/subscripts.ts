@@ -24,7 +24,7 @@ import {
 import { lowerExpression } from "./expressions.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
-  if (cx.program.scopes !== undefined && isArgv(cx, e.value)) return lowerArgvItem(cx, e);
+  if (isArgv(cx, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
   const container = lowerExpression(cx, e.value);
   const type = resolve(cx.typeOf(e.value));
   if (e.slice._type === "Slice") return lowerSlice(cx, container, type, e.slice, e);

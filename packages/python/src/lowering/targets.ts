@@ -73,7 +73,7 @@ function unpack(cx: LoweringContext, target: ast.Tuple | ast.List, value: Value,
       const rest = cx.rt(
         "py_list_slice",
         [list, constants.int(BigInt(i)), constants.bool(true), stop, constants.bool(true), constants.int(1n)],
-        null,
+        cx.loc(target),
       );
       storeTarget(cx, (t as ast.Starred).value, valued(listOf(element), rest));
       return;
