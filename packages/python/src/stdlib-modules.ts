@@ -19,6 +19,8 @@ export interface Parameter {
   readonly type: "int" | "float" | "None";
   /** Its value when the call leaves it out; a parameter with a default is not followed by one without. */
   readonly default?: number;
+  /** A float only: CPython may return this argument itself, so an int would make an int result. */
+  readonly strict?: boolean;
 }
 
 export interface Overload {
@@ -49,7 +51,7 @@ const floatDefault = (value: number): Parameter => ({ type: "float", default: va
 function fitsParameter(arg: PyType, param: Parameter): boolean {
   if (param.type === "None") return arg === pyTypes.none;
   if (param.type === "int") return arg === pyTypes.int || arg === pyTypes.bool;
-  return isNumeric(arg);
+  return param.strict === true ? arg === pyTypes.float : isNumeric(arg);
 }
 
 function takes(overload: Overload, count: number): boolean {
@@ -66,10 +68,11 @@ export function chooseOverload(overloads: readonly Overload[], args: readonly Py
 function runtimeFunction(qualified: string, result: PyType, overloads: readonly Overload[]): ModuleMember {
   const type = (args: readonly PyType[]): CallTyping => {
     if (chooseOverload(overloads, args) !== undefined) return result;
-    const counts = [...new Set(overloads.flatMap((o) => o.params.map((_, i) => i + 1).filter((n) => takes(o, n))))];
-    if (overloads.some((o) => takes(o, 0))) counts.unshift(0);
     if (!overloads.some((o) => takes(o, args.length))) {
-      return { error: `${qualified}() takes ${counts.join(", ")} argument(s) (${args.length} given)` };
+      const min = Math.min(...overloads.map((o) => o.params.filter((p) => p.default === undefined).length));
+      const max = Math.max(...overloads.map((o) => o.params.length));
+      const count = min === max ? `${min}` : `${min} to ${max}`;
+      return { error: `${qualified}() takes ${count} argument${max === 1 ? "" : "s"} (${args.length} given)` };
     }
     // CPython 3.11 takes an integral float where an int is expected, with a DeprecationWarning, and
     // raises ValueError for any other: the subset takes ints only.
@@ -140,7 +143,8 @@ function randomModule(): Map<string, ModuleMember> {
     fn("triangular", pyTypes.float, [
       [[floatDefault(0), floatDefault(1)], "triangular"],
       [[float, float, none], "triangular"],
-      [[float, float, float], "triangular_mode"],
+      // triangular(low, high, mode) is low itself when high == low.
+      [[{ type: "float", strict: true }, float, float], "triangular_mode"],
     ]),
   ]);
 }
