@@ -7,12 +7,10 @@
 // converted to the parameters' types and missing trailing ones take their defaults. A function whose
 // computation is more than that (math's, sys.exit) names its module's own lowering instead.
 
-import { MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
+import { type CallTyping, MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
 import { isNumeric, type PyType, pyTypes } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
-
-export type CallTyping = PyType | { error: string };
 
 /** A parameter of a runtime call: an int (bool converts), a float (int and bool convert) or None. */
 export interface Parameter {

@@ -3,7 +3,8 @@
 Prints one line per case, "COMMAND<TAB>EXPECTED", in runtime_harness.c's language: strings as hex
 of their UTF-8, floats as hex of their IEEE bits, raised errors as "!Kind: message". The cases are
 random (seeded by argv[1]) plus the corners that matter: powers of two, halfway cases, signed zeros,
-infinities, NaN, the int64 limits, every part of the format-spec grammar.
+infinities, NaN, the int64 limits, every part of the format-spec grammar. The random module's cases
+come last and run in order on one generator, since each draw moves it.
 
 Where the runtime knowingly differs from CPython the expected line says what the runtime does
 instead: ints beyond 64 bits raise OverflowError, and complex results of ** raise ValueError.
