@@ -175,4 +175,34 @@ bool py_math_isclose(double a, double b, double rel_tol, double abs_tol);
 int64_t py_math_gcd(int64_t a, int64_t b), py_math_lcm(int64_t a, int64_t b), py_math_factorial(int64_t n),
     py_math_isqrt(int64_t n), py_math_comb(int64_t n, int64_t k), py_math_perm(int64_t n, int64_t k);
 
+/* ---- the random module (py_random.c): CPython's generator and Lib/random.py's algorithms ------ */
+
+void py_random_seed(int64_t n);
+void py_random_seed_os(void);
+double py_random_random(void);
+int64_t py_random_getrandbits(int64_t k);
+/* _randbelow(n): ValueError for n <= 0 (CPython's callers never pass one). */
+int64_t py_random_below(int64_t n);
+/* choice's index into a sequence of n items: IndexError when it is empty. */
+int64_t py_random_choice_index(int64_t n);
+int64_t py_random_randrange_stop(int64_t stop);
+int64_t py_random_randrange(int64_t start, int64_t stop, int64_t step);
+int64_t py_random_randint(int64_t a, int64_t b);
+double py_random_uniform(double a, double b);
+double py_random_gauss(double mu, double sigma);
+double py_random_expovariate(double lambd);
+double py_random_triangular(double low, double high);
+double py_random_triangular_mode(double low, double high, double mode);
+/* sample(range(n), k) into out[0..k): false with ValueError when k is not in 0..n. */
+bool py_random_sample_indexes(int64_t n, int64_t k, int64_t *out);
+/* shuffle(x) of the n items of x, here indexes: the same swaps as CPython's. */
+void py_random_shuffle_indexes(int64_t n, int64_t *x);
+
+/* ---- the time module's clocks (py_time.c) --------------------------------------------------- */
+
+double py_time_time(void);
+int64_t py_time_time_ns(void);
+double py_time_perf_counter(void);
+int64_t py_time_perf_counter_ns(void);
+
 #endif

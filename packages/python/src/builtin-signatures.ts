@@ -1,5 +1,6 @@
-// Result types of the builtins and module functions the compiled subset offers, given the argument
-// types of a call. Lowering decides how each is computed; this file only says what it returns.
+// Result types of the math functions the compiled subset offers, given the argument types of a call;
+// stdlib-modules.ts makes them a row of its module table. Lowering decides how each is computed;
+// this file only says what it returns.
 
 import { isNumeric, type PyType, pyTypes } from "./py-types.js";
 
@@ -64,8 +65,6 @@ export const MATH_NAMES: readonly string[] = [
   "log",
   "isclose",
 ];
-
-export const SYS_NAMES: readonly string[] = ["argv", "exit"];
 
 export type CallTyping = PyType | { error: string };
 

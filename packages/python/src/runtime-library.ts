@@ -329,6 +329,27 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_set_copy", [[setType], setType], false, "any", "set.copy()."),
   fn("py_set_clear", [[setType], "void"], false, "any", "set.clear()."),
   fn("py_set_hash", [[setType], "i64"], true, "any", "hash(frozenset); TypeError for a set."),
+  // The random module (py_random.c): CPython's generator, one hidden instance, seeded from the OS.
+  fn("py_random_seed", [["i64"], "void"], false, "any", "random.seed(n) for an int: init_by_array of abs(n)."),
+  fn("py_random_seed_os", [[], "void"], false, "any", "random.seed() or seed(None): 624 words from the OS."),
+  fn("py_random_random", [[], "f64"], false, "any", "random.random(): 53 bits of two draws."),
+  fn("py_random_getrandbits", [["i64"], "i64"], true, "any", "random.getrandbits(k); overflow error beyond int64."),
+  fn("py_random_below", [["i64"], "i64"], true, "any", "Random._randbelow(n) for n > 0 (ValueError otherwise)."),
+  fn("py_random_choice_index", [["i64"], "i64"], true, "any", "choice's index into n items; IndexError if n == 0."),
+  fn("py_random_randrange_stop", [["i64"], "i64"], true, "any", "random.randrange(stop); ValueError when empty."),
+  fn("py_random_randrange", [["i64", "i64", "i64"], "i64"], true, "any", "random.randrange(start, stop, step)."),
+  fn("py_random_randint", [["i64", "i64"], "i64"], true, "any", "random.randint(a, b) == randrange(a, b + 1)."),
+  fn("py_random_uniform", f64f64_f64, false, "any", "random.uniform(a, b)."),
+  fn("py_random_gauss", f64f64_f64, false, "any", "random.gauss(mu, sigma), keeping the second value."),
+  fn("py_random_expovariate", f64_f64, true, "any", "random.expovariate(lambd); ZeroDivisionError for 0."),
+  fn("py_random_triangular", f64f64_f64, false, "any", "random.triangular(low, high) without a mode."),
+  fn("py_random_triangular_mode", [["f64", "f64", "f64"], "f64"], false, "any", "random.triangular(low, high, mode)."),
+
+  // The time module's clocks (py_time.c): they read the clock, so they are never merged or moved.
+  fn("py_time_time", [[], "f64"], false, "any", "time.time(): CLOCK_REALTIME in seconds."),
+  fn("py_time_time_ns", [[], "i64"], false, "any", "time.time_ns()."),
+  fn("py_time_perf_counter", [[], "f64"], false, "any", "time.perf_counter(): CLOCK_MONOTONIC in seconds."),
+  fn("py_time_perf_counter_ns", [[], "i64"], false, "any", "time.perf_counter_ns()."),
 
   // sys.argv and input().
   fn("py_argv_get", [["i64"], "str"], true, "any", "sys.argv[i], negative from the end; IndexError."),

@@ -6,7 +6,6 @@
 // still unknown, and any variable given two types, is reported with the places involved.
 
 import type * as ast from "./ast.js";
-import { MATH_CONSTANTS, MATH_NAMES, mathCallType, SYS_NAMES } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
 import {
   assignTarget,
@@ -39,6 +38,7 @@ import {
 } from "./py-types.js";
 import type { FunctionScope, ScopeInfo } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
+import { MODULES, moduleMember } from "./stdlib-modules.js";
 import { isParallelAssignment } from "./subset-check.js";
 
 export interface TypedVariable {
@@ -65,7 +65,8 @@ export interface Specialization {
 
 /** What a module-level imported name stands for. */
 export interface ImportedName {
-  readonly module: "math" | "sys";
+  /** A row of stdlib-modules.ts's MODULES. */
+  readonly module: string;
   /** Null for the module itself (`import math`). */
   readonly member: string | null;
 }
@@ -79,8 +80,6 @@ export interface TypedProgram {
   readonly imports: ReadonlyMap<string, ImportedName>;
   readonly scopes: ScopeInfo;
 }
-
-const SUPPORTED_MODULES = new Set(["math", "sys"]);
 
 export function inferTypes(module: ast.Module, scopes: ScopeInfo): TypedProgram {
   return new TypeInference(module, scopes).run();
@@ -149,24 +148,16 @@ class TypeInference implements InferenceHost {
         this.functions.set(statement.name, statement);
       } else if (statement._type === "Import") {
         for (const alias of statement.names) {
-          if (!SUPPORTED_MODULES.has(alias.name)) throw new SemanticError(`unsupported: module '${alias.name}'`, alias);
-          this.imports.set(alias.asname ?? alias.name, { module: alias.name as "math" | "sys", member: null });
+          if (!MODULES.has(alias.name)) throw new SemanticError(`unsupported: module '${alias.name}'`, alias);
+          this.imports.set(alias.asname ?? alias.name, { module: alias.name, member: null });
         }
       } else if (statement._type === "ImportFrom") {
         const from = statement.module ?? "";
-        if (!SUPPORTED_MODULES.has(from)) throw new SemanticError(`unsupported: module '${from}'`, statement);
-        const members = from === "math" ? MATH_NAMES : SYS_NAMES;
+        if (!MODULES.has(from)) throw new SemanticError(`unsupported: module '${from}'`, statement);
         for (const alias of statement.names) {
           if (alias.name === "*") throw new SemanticError("unsupported: import *", alias);
-          if (!members.includes(alias.name)) {
-            const suggestion = closestName(alias.name, members);
-            throw new SemanticError(
-              `unsupported: ${from}.${alias.name}`,
-              alias,
-              suggestion === null ? null : `did you mean '${suggestion}'?`,
-            );
-          }
-          this.imports.set(alias.asname ?? alias.name, { module: from as "math" | "sys", member: alias.name });
+          moduleMember(from, alias.name, alias);
+          this.imports.set(alias.asname ?? alias.name, { module: from, member: alias.name });
         }
       }
     }
@@ -404,9 +395,9 @@ class TypeInference implements InferenceHost {
     }
     if (this.imports.has(name.id) && kind === "global") {
       const imported = this.imports.get(name.id)!;
-      if (imported.module === "math" && imported.member !== null && MATH_CONSTANTS.has(imported.member))
-        return pyTypes.float;
       if (this.isSysArgv(name)) return listOf(pyTypes.str);
+      const member = imported.member === null ? null : MODULES.get(imported.module)!.get(imported.member)!;
+      if (member?.kind === "constant") return member.type;
       throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
     }
     const variable = this.variableTable(spec, name.id).get(name.id);
@@ -581,16 +572,14 @@ class TypeInference implements InferenceHost {
   private attributeType(e: ast.Attribute): PyType {
     if (this.isSysArgv(e)) return listOf(pyTypes.str);
     const imported = e.value._type === "Name" ? this.imports.get(e.value.id) : undefined;
-    if (imported !== undefined && imported.member === null && imported.module === "math") {
-      if (MATH_CONSTANTS.has(e.attr)) return pyTypes.float;
-      const suggestion = closestName(e.attr, MATH_NAMES);
-      if (!MATH_NAMES.includes(e.attr)) {
-        throw new SemanticError(
-          `module 'math' has no attribute '${e.attr}'`,
-          e,
-          suggestion === null ? null : `did you mean '${suggestion}'?`,
-        );
-      }
+    if (imported !== undefined && imported.member === null) {
+      const member = moduleMember(
+        imported.module,
+        e.attr,
+        e,
+        `module '${imported.module}' has no attribute '${e.attr}'`,
+      );
+      if (member.kind === "constant") return member.type;
     }
     throw new SemanticError(`unsupported: attribute '${e.attr}' used as a value`, e);
   }
@@ -611,30 +600,24 @@ class TypeInference implements InferenceHost {
     return this.scopes.resolution.get(name) === "builtin";
   }
 
-  /** What a call's callee names: a builtin, a math or sys function, or a user function. */
-  private callee(e: ast.Call): { kind: "builtin" | "math" | "sys" | "user" | "method"; name: string } {
+  /** What a call's callee names: a builtin, a module's function, a user function or a method. */
+  private callee(e: ast.Call): { kind: "builtin" | "module" | "user" | "method"; name: string; module?: string } {
     const f = e.func;
     if (f._type === "Name") {
       const kind = this.scopes.resolution.get(f);
       if (kind === "builtin") return { kind: "builtin", name: f.id };
       const imported = this.imports.get(f.id);
-      if (imported !== undefined && imported.member !== null) return { kind: imported.module, name: imported.member };
+      if (imported !== undefined && imported.member !== null) {
+        return { kind: "module", module: imported.module, name: imported.member };
+      }
       if (this.functions.has(f.id)) return { kind: "user", name: f.id };
       throw new SemanticError(`'${f.id}' is not callable`, f);
     }
     if (f._type === "Attribute" && f.value._type === "Name") {
       const imported = this.imports.get(f.value.id);
       if (imported !== undefined && imported.member === null) {
-        const members = imported.module === "math" ? MATH_NAMES : SYS_NAMES;
-        if (!members.includes(f.attr)) {
-          const suggestion = closestName(f.attr, members);
-          throw new SemanticError(
-            `unsupported: ${imported.module}.${f.attr}`,
-            f,
-            suggestion === null ? null : `did you mean '${suggestion}'?`,
-          );
-        }
-        return { kind: imported.module, name: f.attr };
+        moduleMember(imported.module, f.attr, f);
+        return { kind: "module", module: imported.module, name: f.attr };
       }
     }
     if (f._type === "Attribute") return { kind: "method", name: f.attr };
@@ -666,33 +649,28 @@ class TypeInference implements InferenceHost {
       }
       return pyTypes.none;
     }
+    const member = callee.kind === "module" ? MODULES.get(callee.module!)!.get(callee.name)! : null;
+    if (member !== null && member.kind !== "function") {
+      throw new SemanticError(`unsupported: ${callee.module}.${callee.name}()`, e);
+    }
     const keywordsAllowed =
       (callee.kind === "builtin" && (callee.name === "round" || callee.name === "min" || callee.name === "max")) ||
-      (callee.kind === "math" && callee.name === "isclose");
+      (member?.keywords.length ?? 0) > 0;
     if (e.keywords.length > 0 && !keywordsAllowed) {
       throw new SemanticError(`unsupported: keyword arguments to ${callee.name}()`, e.keywords[0]!);
-    }
-    if (callee.kind === "sys") {
-      if (callee.name !== "exit") throw new SemanticError(`unsupported: sys.${callee.name}()`, e);
-      if (e.args.length > 1) throw new SemanticError("sys.exit() takes at most 1 argument", e);
-      const t = e.args.length === 1 ? this.typeOf(spec, e.args[0]!) : pyTypes.none;
-      if (t !== null && t !== pyTypes.int && t !== pyTypes.bool && t !== pyTypes.str && t !== pyTypes.none) {
-        throw new SemanticError(`unsupported: sys.exit() of a ${t.text}`, e.args[0]!);
-      }
-      return pyTypes.none;
     }
     const args = e.args.map((a) => this.typeOf(spec, a));
     if (args.some((a) => a === null)) return null;
     const types = args as PyType[];
-    if (callee.kind === "math") {
+    if (member !== null && member.kind === "function") {
       for (const k of e.keywords) {
-        if (k.arg !== "rel_tol" && k.arg !== "abs_tol")
-          throw new SemanticError(`isclose() got an unexpected keyword argument '${k.arg}'`, k);
+        if (!member.keywords.includes(k.arg ?? ""))
+          throw new SemanticError(`${callee.name}() got an unexpected keyword argument '${k.arg}'`, k);
         const t = this.typeOf(spec, k.value);
         if (t === null) return null;
         if (!isNumeric(t)) throw new SemanticError(`must be real number, not ${t.className}`, k.value);
       }
-      const result = mathCallType(callee.name, types);
+      const result = member.type(types);
       if ("error" in result) throw new SemanticError(result.error, e);
       return result;
     }

@@ -1,8 +1,9 @@
 // Differential test of Python's runtime library (packages/python/runtime) against CPython: float
-// repr, the format-spec mini-language, int()/float() parsing, rounding, float arithmetic and the math
-// module. CPython (runtime_referee.py) makes random and corner cases and answers them;
-// runtime_harness.c, linked with Python's runtime archive, answers the same commands; every line must
-// agree.
+// repr, the format-spec mini-language, int()/float() parsing, rounding, float arithmetic, the math
+// module, and the random module's streams after many seeds (draws, ranges, distributions, and the
+// indexes sample and shuffle pick). CPython (runtime_referee.py) makes random and corner cases and
+// answers them; runtime_harness.c, linked with Python's runtime archive, answers the same commands;
+// every line must agree.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

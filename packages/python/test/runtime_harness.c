@@ -9,6 +9,9 @@
  *   floordiv F F | mod F F | pow F F | ipow I I | powmod I I I | truediv I I | cmp_if I F
  *   math1 NAME F | math2 NAME F F
  *   mathi NAME I... | math_toint NAME F
+ *   random (one generator, in order): rseed I | rrandom | rbits K | rbelow N | rchoice N | rrange1 I
+ *   | rrange I I I | rint I I | runiform F F | rgauss F F | rexpo F | rtri F F | rtrim F F F
+ *   | rsample N K | rshuffle N   (a sample or shuffle prints its indexes separated by spaces)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +87,61 @@ static void put_f64(double x) {
 
 static void put_i64(int64_t x) {
   if (!failed()) printf("%lld\n", (long long)x);
+}
+
+static int64_t i64(const char *decimal) { return strtoll(decimal, NULL, 10); }
+
+static void put_indexes(const int64_t *x, int64_t n) {
+  for (int64_t i = 0; i < n; i++) printf(i == 0 ? "%lld" : " %lld", (long long)x[i]);
+  printf("\n");
+}
+
+/* The random module's commands; false for any other command. */
+static bool random_command(const char *a, const char *b, const char *c, const char *d) {
+  if (strcmp(a, "rseed") == 0) {
+    py_random_seed(i64(b));
+    printf("ok\n");
+  } else if (strcmp(a, "rrandom") == 0) {
+    put_f64(py_random_random());
+  } else if (strcmp(a, "rbits") == 0) {
+    put_i64(py_random_getrandbits(i64(b)));
+  } else if (strcmp(a, "rbelow") == 0) {
+    put_i64(py_random_below(i64(b)));
+  } else if (strcmp(a, "rchoice") == 0) {
+    put_i64(py_random_choice_index(i64(b)));
+  } else if (strcmp(a, "rrange1") == 0) {
+    put_i64(py_random_randrange_stop(i64(b)));
+  } else if (strcmp(a, "rrange") == 0) {
+    put_i64(py_random_randrange(i64(b), i64(c), i64(d)));
+  } else if (strcmp(a, "rint") == 0) {
+    put_i64(py_random_randint(i64(b), i64(c)));
+  } else if (strcmp(a, "runiform") == 0) {
+    put_f64(py_random_uniform(f64(b), f64(c)));
+  } else if (strcmp(a, "rgauss") == 0) {
+    put_f64(py_random_gauss(f64(b), f64(c)));
+  } else if (strcmp(a, "rexpo") == 0) {
+    put_f64(py_random_expovariate(f64(b)));
+  } else if (strcmp(a, "rtri") == 0) {
+    put_f64(py_random_triangular(f64(b), f64(c)));
+  } else if (strcmp(a, "rtrim") == 0) {
+    put_f64(py_random_triangular_mode(f64(b), f64(c), f64(d)));
+  } else if (strcmp(a, "rsample") == 0) {
+    int64_t k = i64(c);
+    int64_t *out = malloc(sizeof *out * (size_t)(k > 0 ? k : 1));
+    if (py_random_sample_indexes(i64(b), k, out)) put_indexes(out, k);
+    else failed();
+    free(out);
+  } else if (strcmp(a, "rshuffle") == 0) {
+    int64_t n = i64(b);
+    int64_t *x = malloc(sizeof *x * (size_t)(n > 0 ? n : 1));
+    for (int64_t i = 0; i < n; i++) x[i] = i;
+    py_random_shuffle_indexes(n, x);
+    put_indexes(x, n);
+    free(x);
+  } else {
+    return false;
+  }
+  return true;
 }
 
 int main(int argc, char **argv) {
@@ -166,7 +224,7 @@ int main(int argc, char **argv) {
       else if (strcmp(b, "comb") == 0) put_i64(py_math_comb(x, y));
       else if (strcmp(b, "perm") == 0) put_i64(py_math_perm(x, y));
       else printf("?unknown %s\n", b);
-    } else {
+    } else if (!random_command(a, b, c, d)) {
       printf("?command %s\n", a);
     }
   }

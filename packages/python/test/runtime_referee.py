@@ -3,7 +3,8 @@
 Prints one line per case, "COMMAND<TAB>EXPECTED", in runtime_harness.c's language: strings as hex
 of their UTF-8, floats as hex of their IEEE bits, raised errors as "!Kind: message". The cases are
 random (seeded by argv[1]) plus the corners that matter: powers of two, halfway cases, signed zeros,
-infinities, NaN, the int64 limits, every part of the format-spec grammar.
+infinities, NaN, the int64 limits, every part of the format-spec grammar. The random module's cases
+come last and run in order on one generator, since each draw moves it.
 
 Where the runtime knowingly differs from CPython the expected line says what the runtime does
 instead: ints beyond 64 bits raise OverflowError, and complex results of ** raise ValueError.
@@ -50,6 +51,8 @@ def case(command, compute, kind):
         r = compute()
         if kind == "s":
             out = r.encode("utf-8", "surrogatepass").hex()
+        elif kind == "t":
+            out = r
         elif kind == "f":
             if isinstance(r, complex):
                 out = COMPLEX
@@ -246,3 +249,60 @@ for name in ["gcd", "lcm", "factorial", "isqrt", "comb", "perm"]:
             continue
         args = (a,) if name in ("factorial", "isqrt") else (a, b)
         case(f"mathi {name} {a} {b}", lambda: getattr(math, name)(*args), "i")
+
+# The random module: one generator drawn from in order, as the harness's, reseeded now and then so
+# that every seed's stream is compared from its start.
+gen = random.Random()
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def range_int():
+    return random.choice(
+        [random.randint(-20, 20), random.randint(-(10**6), 10**6), random.randint(INT64_MIN, INT64_MAX)]
+        + [INT64_MIN, INT64_MAX, 0, 1, -1, 2**32, 2**53 + 1]
+    )
+
+
+def joined(indexes):
+    return " ".join(map(str, indexes))
+
+
+SEEDS = [0, 1, 42, 2**32 + 5, -7, 12345678901, 2**32 - 1, 2**32, INT64_MAX, INT64_MIN, -(2**40)]
+for s in SEEDS + [random.randint(INT64_MIN, INT64_MAX) for _ in range(n(6))]:
+    case(f"rseed {s}", lambda: gen.seed(s) or "ok", "t")
+    for _ in range(n(3000)):
+        case("rrandom", gen.random, "f")
+    for _ in range(n(800)):
+        k = random.choice([random.randint(0, 64), random.randint(0, 8), 70, -1])
+        case(f"rbits {k}", lambda: gen.getrandbits(k), "i")
+    for _ in range(n(800)):
+        bound = random.choice([random.randint(1, 10), random.randint(1, 2**20), random.randint(1, INT64_MAX)])
+        case(f"rbelow {bound}", lambda: gen._randbelow(bound), "i")
+        size = random.choice([0, random.randint(1, 100)])
+        case(f"rchoice {size}", lambda: gen.choice(range(size)), "i")
+    for _ in range(n(300)):
+        a, b = range_int(), range_int()
+        step = random.choice([1, 1, -1, 0, random.randint(-50, 50), random.randint(INT64_MIN, INT64_MAX)])
+        case(f"rrange1 {a}", lambda: gen.randrange(a), "i")
+        case(f"rrange {a} {b} {step}", lambda: gen.randrange(a, b, step), "i")
+        case(f"rint {a} {b}", lambda: gen.randint(a, b), "i")
+        case(f"rint {min(a, b)} {max(a, b)}", lambda: gen.randint(min(a, b), max(a, b)), "i")
+    for _ in range(n(500)):
+        x, y, z = random_float(), random.uniform(-100, 100), random.uniform(-100, 100)
+        case(f"runiform {float_hex(y)} {float_hex(z)}", lambda: gen.uniform(y, z), "f")
+        case(f"runiform {float_hex(x)} {float_hex(y)}", lambda: gen.uniform(x, y), "f")
+        case(f"rgauss {float_hex(y)} {float_hex(abs(z))}", lambda: gen.gauss(y, abs(z)), "f")
+        lambd = random.choice([y, 0.0, 1.0, x])
+        case(f"rexpo {float_hex(lambd)}", lambda: gen.expovariate(lambd), "f")
+        case(f"rtri {float_hex(y)} {float_hex(z)}", lambda: gen.triangular(y, z), "f")
+        mode = random.choice([y, z, (y + z) / 2, random.uniform(-100, 100)])
+        high = random.choice([z, y])
+        case(f"rtrim {float_hex(y)} {float_hex(high)} {float_hex(mode)}", lambda: gen.triangular(y, high, mode), "f")
+    for _ in range(n(150)):
+        size = random.choice([random.randint(0, 30), random.randint(0, 3000), random.randint(0, 2**40)])
+        k = random.choice([random.randint(0, min(size, 40)), random.randint(0, min(size, 2000)), size + 1, -1])
+        case(f"rsample {size} {k}", lambda: joined(gen.sample(range(size), k)), "t")
+    for _ in range(n(60)):
+        size = random.randint(0, 400)
+        indexes = list(range(size))
+        case(f"rshuffle {size}", lambda: gen.shuffle(indexes) or joined(indexes), "t")

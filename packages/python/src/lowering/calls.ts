@@ -1,24 +1,22 @@
-// Calls: which function a call names (a user function's specialisation, a builtin, a function of
-// `math` or `sys`), and calls of user functions: arguments bound to parameters by position and
+// Calls: which function a call names (a user function's specialisation, a builtin, a module's
+// function), and calls of user functions: arguments bound to parameters by position and
 // keyword, evaluated in the order they are written, and defaults filled in for the rest.
 
 import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue, type Specialization } from "../type-inference.js";
-import { lowerBuiltinCall, lowerSysExit } from "./builtins.js";
+import { lowerBuiltinCall } from "./builtins.js";
 import { lowerContainerBuiltin, lowerMethodCall } from "./container-calls.js";
 import type { LoweringContext } from "./context.js";
 import { lowerConstant, lowerExpression } from "./expressions.js";
-import { lowerMathCall } from "./math.js";
+import { lowerModuleCall } from "./module-calls.js";
 
 export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   const callee = cx.spec.calls.get(e);
   if (callee !== undefined) return lowerUserCall(cx, e, callee);
   const f = e.func;
-  if (f._type === "Attribute" && !(f.value._type === "Name" && cx.program.imports.has(f.value.id) && cx.program.scopes.resolution.get(f.value) === "global")) {
-    return lowerMethodCall(cx, e);
-  }
-  let module: "math" | "sys" | null = null;
+  if (f._type === "Attribute" && !isModuleName(cx, f.value)) return lowerMethodCall(cx, e);
+  let module: string | null = null;
   let name: string;
   if (f._type === "Name") {
     const imported = cx.program.imports.get(f.id);
@@ -33,9 +31,13 @@ export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
     module = cx.program.imports.get((attribute.value as ast.Name).id)!.module;
     name = attribute.attr;
   }
-  if (module === "math") return lowerMathCall(cx, e, name);
-  if (module === "sys") return lowerSysExit(cx, e);
+  if (module !== null) return lowerModuleCall(cx, e, module, name);
   return lowerContainerBuiltin(cx, e, name) ?? lowerBuiltinCall(cx, e, name);
+}
+
+/** Whether an expression names an imported module (`math` in `math.sqrt(x)`), not a value. */
+function isModuleName(cx: LoweringContext, e: ast.expr): boolean {
+  return e._type === "Name" && cx.program.imports.has(e.id) && cx.program.scopes.resolution.get(e) === "global";
 }
 
 function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization): Value {

@@ -1,6 +1,6 @@
 # expect: unsupported: module 'json'
 # at: 5:8
-# Only math and sys can be imported.
+# Only the modules of the subset (math, sys, random, time) can be imported.
 import math
 import json
 

@@ -1,0 +1,36 @@
+// Calls of module functions, as stdlib-modules.ts's table says: a runtime call of the overload the
+// argument types choose (arguments converted to its parameters' types, defaults filled in), or the
+// module's own lowering for the functions that are more than a call (math's, sys.exit).
+
+import { constants, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { chooseOverload, MODULES } from "../stdlib-modules.js";
+import { asFloat, asInt } from "./arithmetic.js";
+import { lowerSysExit } from "./builtins.js";
+import type { LoweringContext } from "./context.js";
+import { lowerExpression } from "./expressions.js";
+import { lowerMathCall } from "./math.js";
+
+const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: string) => Value> = {
+  math: lowerMathCall,
+  sys: (cx, e) => lowerSysExit(cx, e),
+};
+
+export function lowerModuleCall(cx: LoweringContext, e: ast.Call, module: string, name: string): Value {
+  const member = MODULES.get(module)!.get(name)!;
+  if (member.kind !== "function" || member.overloads === null) return OWN_LOWERING[module]!(cx, e, name);
+  const types = e.args.map((a) => cx.typeOf(a));
+  const overload = chooseOverload(member.overloads, types)!;
+  const values: Value[] = [];
+  overload.params.forEach((param, i) => {
+    const arg = e.args[i];
+    // Arguments are evaluated in order even when, as None, they pass nothing.
+    const value = arg === undefined ? null : lowerExpression(cx, arg);
+    if (param.type === "None") return;
+    if (value === null)
+      values.push(param.type === "int" ? constants.int(BigInt(param.default!)) : constants.float(param.default!));
+    else values.push(param.type === "int" ? asInt(cx, value, types[i]!) : asFloat(cx, value, types[i]!));
+  });
+  const result = cx.rt(overload.runtime, values, cx.loc(e));
+  return cx.typeOf(e).kind === "None" ? constants.unit() : result;
+}

@@ -1,0 +1,191 @@
+// The standard-library modules the compiled subset offers, one row each: module name to its members,
+// and for each member what it is (a constant, a value, a function), the type of a call given its
+// argument types (or why it is refused), and how it is computed. Inference and lowering read this
+// table instead of knowing modules by name, so a module is one row here plus its runtime functions.
+//
+// Most functions are calls of one runtime function per signature (`overloads`): the arguments are
+// converted to the parameters' types and missing trailing ones take their defaults. A function whose
+// computation is more than that (math's, sys.exit) names its module's own lowering instead.
+
+import { type CallTyping, MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
+import { closestName } from "./closest-name.js";
+import { isNumeric, type PyType, pyTypes } from "./py-types.js";
+import { type NodeSpan, SemanticError } from "./semantic-error.js";
+
+/** A parameter of a runtime call: an int (bool converts), a float (int and bool convert) or None. */
+export interface Parameter {
+  readonly type: "int" | "float" | "None";
+  /** Its value when the call leaves it out; a parameter with a default is not followed by one without. */
+  readonly default?: number;
+  /** A float only: CPython may return this argument itself, so an int would make an int result. */
+  readonly strict?: boolean;
+}
+
+export interface Overload {
+  readonly params: readonly Parameter[];
+  /** The runtime function called with the int and float arguments (a None argument passes nothing). */
+  readonly runtime: string;
+}
+
+export type ModuleMember =
+  | { readonly kind: "constant"; readonly type: PyType }
+  /** A value usable only in the forms inference knows (sys.argv[i], len(sys.argv)). */
+  | { readonly kind: "value" }
+  | {
+      readonly kind: "function";
+      /** The keyword arguments it takes, each a number (math.isclose's tolerances). */
+      readonly keywords: readonly string[];
+      /** The result type of a call with these positional argument types. */
+      readonly type: (args: readonly PyType[]) => CallTyping;
+      /** Its runtime calls, or null when its module's own lowering computes it. */
+      readonly overloads: readonly Overload[] | null;
+    };
+
+const int: Parameter = { type: "int" };
+const float: Parameter = { type: "float" };
+const none: Parameter = { type: "None" };
+const floatDefault = (value: number): Parameter => ({ type: "float", default: value });
+
+function fitsParameter(arg: PyType, param: Parameter): boolean {
+  if (param.type === "None") return arg === pyTypes.none;
+  if (param.type === "int") return arg === pyTypes.int || arg === pyTypes.bool;
+  return param.strict === true ? arg === pyTypes.float : isNumeric(arg);
+}
+
+function takes(overload: Overload, count: number): boolean {
+  const required = overload.params.filter((p) => p.default === undefined).length;
+  return count >= required && count <= overload.params.length;
+}
+
+/** The overload a call with these argument types runs, if any. */
+export function chooseOverload(overloads: readonly Overload[], args: readonly PyType[]): Overload | undefined {
+  return overloads.find((o) => takes(o, args.length) && args.every((a, i) => fitsParameter(a, o.params[i]!)));
+}
+
+/** A function computed by runtime calls, returning `result`; `qualified` names it in messages. */
+function runtimeFunction(qualified: string, result: PyType, overloads: readonly Overload[]): ModuleMember {
+  const type = (args: readonly PyType[]): CallTyping => {
+    if (chooseOverload(overloads, args) !== undefined) return result;
+    if (!overloads.some((o) => takes(o, args.length))) {
+      const min = Math.min(...overloads.map((o) => o.params.filter((p) => p.default === undefined).length));
+      const max = Math.max(...overloads.map((o) => o.params.length));
+      const count = min === max ? `${min}` : `${min} to ${max}`;
+      return { error: `${qualified}() takes ${count} argument${max === 1 ? "" : "s"} (${args.length} given)` };
+    }
+    // CPython 3.11 takes an integral float where an int is expected, with a DeprecationWarning, and
+    // raises ValueError for any other: the subset takes ints only.
+    const floatForInt = args.findIndex(
+      (a, i) => a === pyTypes.float && overloads.every((o) => !takes(o, args.length) || o.params[i]!.type === "int"),
+    );
+    if (floatForInt >= 0) {
+      return {
+        error: `unsupported: a float as argument ${floatForInt + 1} of ${qualified}() (deprecated since Python 3.10; pass an int)`,
+      };
+    }
+    return { error: `unsupported: ${qualified}() of ${args.map((a) => a.text).join(", ")}` };
+  };
+  return { kind: "function", keywords: [], type, overloads };
+}
+
+/** A function its module's lowering computes. */
+function ownFunction(type: (args: readonly PyType[]) => CallTyping, keywords: readonly string[] = []): ModuleMember {
+  return { kind: "function", keywords, type, overloads: null };
+}
+
+function mathModule(): Map<string, ModuleMember> {
+  return new Map(
+    MATH_NAMES.map((name): [string, ModuleMember] => [
+      name,
+      MATH_CONSTANTS.has(name)
+        ? { kind: "constant", type: pyTypes.float }
+        : ownFunction((args) => mathCallType(name, args), name === "isclose" ? ["rel_tol", "abs_tol"] : []),
+    ]),
+  );
+}
+
+function sysExitType(args: readonly PyType[]): CallTyping {
+  if (args.length > 1) return { error: "sys.exit() takes at most 1 argument" };
+  const t = args[0] ?? pyTypes.none;
+  if (t !== pyTypes.int && t !== pyTypes.bool && t !== pyTypes.str && t !== pyTypes.none) {
+    return { error: `unsupported: sys.exit() of a ${t.text}` };
+  }
+  return pyTypes.none;
+}
+
+/** Lib/random.py's module-level functions (methods of its hidden generator), in py_random.c. */
+function randomModule(): Map<string, ModuleMember> {
+  const fn = (name: string, result: PyType, overloads: [Parameter[], string][]): [string, ModuleMember] => [
+    name,
+    runtimeFunction(
+      `random.${name}`,
+      result,
+      overloads.map(([params, runtime]) => ({ params, runtime: `py_random_${runtime}` })),
+    ),
+  ];
+  return new Map([
+    fn("seed", pyTypes.none, [
+      [[], "seed_os"],
+      [[none], "seed_os"],
+      [[int], "seed"],
+    ]),
+    fn("random", pyTypes.float, [[[], "random"]]),
+    fn("getrandbits", pyTypes.int, [[[int], "getrandbits"]]),
+    fn("randrange", pyTypes.int, [
+      [[int], "randrange_stop"],
+      [[int, int, { type: "int", default: 1 }], "randrange"],
+    ]),
+    fn("randint", pyTypes.int, [[[int, int], "randint"]]),
+    fn("uniform", pyTypes.float, [[[float, float], "uniform"]]),
+    fn("gauss", pyTypes.float, [[[floatDefault(0), floatDefault(1)], "gauss"]]),
+    fn("expovariate", pyTypes.float, [[[float], "expovariate"]]),
+    fn("triangular", pyTypes.float, [
+      [[floatDefault(0), floatDefault(1)], "triangular"],
+      [[float, float, none], "triangular"],
+      // triangular(low, high, mode) is low itself when high == low.
+      [[{ type: "float", strict: true }, float, float], "triangular_mode"],
+    ]),
+  ]);
+}
+
+/** The clocks of `time`, in py_time.c. */
+function timeModule(): Map<string, ModuleMember> {
+  const clock = (name: string, result: PyType): [string, ModuleMember] => [
+    name,
+    runtimeFunction(`time.${name}`, result, [{ params: [], runtime: `py_time_${name}` }]),
+  ];
+  return new Map([
+    clock("time", pyTypes.float),
+    clock("time_ns", pyTypes.int),
+    clock("perf_counter", pyTypes.float),
+    clock("perf_counter_ns", pyTypes.int),
+  ]);
+}
+
+export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = new Map([
+  ["math", mathModule()],
+  [
+    "sys",
+    new Map<string, ModuleMember>([
+      ["argv", { kind: "value" }],
+      ["exit", ownFunction(sysExitType)],
+    ]),
+  ],
+  ["random", randomModule()],
+  ["time", timeModule()],
+]);
+
+/**
+ * The member `name` of the supported module `module`, or a refusal at `at` (by default "unsupported:
+ * module.name") with the nearest member's name as a hint.
+ */
+export function moduleMember(module: string, name: string, at: NodeSpan, message?: string): ModuleMember {
+  const members = MODULES.get(module)!;
+  const member = members.get(name);
+  if (member !== undefined) return member;
+  const suggestion = closestName(name, [...members.keys()]);
+  throw new SemanticError(
+    message ?? `unsupported: ${module}.${name}`,
+    at,
+    suggestion === null ? null : `did you mean '${suggestion}'?`,
+  );
+}
