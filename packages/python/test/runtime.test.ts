@@ -24,7 +24,7 @@ async function buildHarness(): Promise<string> {
   const [cc, ...ccArgs] = toolchain.cc;
   const compiled = spawnSync(
     cc!,
-    [...ccArgs, "-std=gnu11", "-O2", ...include, HARNESS_SOURCE, archive.path, "-lm", "-o", output],
+    [...ccArgs, "-std=gnu11", "-O2", ...include, HARNESS_SOURCE, ...archive.linkArgs, "-o", output],
     { encoding: "utf8" },
   );
   assert.equal(compiled.status, 0, `compiling the runtime harness failed:\n${compiled.stderr}`);
