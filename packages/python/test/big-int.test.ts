@@ -5,11 +5,11 @@
 // no object alive at its end.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { buildCHarness } from "@toolchain/compiler/testing";
 import { PYTHON_RUNTIME } from "../src/build-python.js";
+import { runDifferential } from "./differential.js";
 
 const HARNESS_SOURCE = fileURLToPath(new URL("../../test/big_int_harness.c", import.meta.url));
 const REFEREE = fileURLToPath(new URL("../../test/big_int_referee.py", import.meta.url));
@@ -30,33 +30,17 @@ describe("Python's big ints against CPython", () => {
   for (const seed of [1, 2]) {
     it(`agrees on every case and leaks nothing (seed ${seed})`, async () => {
       const harness = await buildCHarness(HARNESS_SOURCE, "the big-int harness", PYTHON_RUNTIME);
-      const referee = spawnSync("python3", [REFEREE, String(seed), seed === 1 ? "1" : "0.3"], {
-        encoding: "utf8",
-        maxBuffer: 1 << 28,
-        env: { ...process.env, PYTHONUTF8: "1" },
+      const { count, wrong, stderr } = runDifferential({
+        harness,
+        referee: REFEREE,
+        refereeArgs: [String(seed), seed === 1 ? "1" : "0.3"],
+        harnessEnv: { TOOLCHAIN_CHECK_LEAKS: "1" },
+        explain: (command, expected, actual) =>
+          `${readable(command)}\n    CPython: ${readable(expected)}\n    runtime: ${readable(actual)}`,
       });
-      assert.equal(referee.status, 0, referee.stderr);
-      const cases = referee.stdout
-        .trimEnd()
-        .split("\n")
-        .map((line) => line.split("\t") as [string, string]);
-      assert.ok(cases.length > (seed === 1 ? 40000 : 10000), `${cases.length} cases`);
-      const run = spawnSync(harness, [], {
-        input: `${cases.map(([command]) => command).join("\n")}\n`,
-        encoding: "utf8",
-        maxBuffer: 1 << 28,
-        env: { ...process.env, TOOLCHAIN_CHECK_LEAKS: "1" },
-      });
-      assert.equal(run.status, 0, run.stderr);
-      assert.equal(run.stderr, "leak check: 0 live objects\n");
-      const answers = run.stdout.split("\n");
-      const wrong: string[] = [];
-      cases.forEach(([command, expected], i) => {
-        const actual = answers[i] ?? "(no answer)";
-        if (actual !== expected)
-          wrong.push(`${readable(command)}\n    CPython: ${readable(expected)}\n    runtime: ${readable(actual)}`);
-      });
-      assert.deepEqual(wrong.slice(0, 15), [], `${wrong.length} of ${cases.length} cases differ`);
+      assert.ok(count > (seed === 1 ? 40000 : 10000), `${count} cases`);
+      assert.equal(stderr, "leak check: 0 live objects\n");
+      assert.deepEqual(wrong.slice(0, 15), [], `${wrong.length} of ${count} cases differ`);
     });
   }
 });

@@ -2,8 +2,7 @@
  * Drives Python's int runtime (py_int.c, py_int_math.c, int formatting and parsing) in bulk for
  * big-int.test.ts: one command per line on stdin, one result line per command on stdout. Ints travel
  * as signed hexadecimal read and written with GMP directly, not with the functions under test;
- * strings as hex of their UTF-8 bytes, floats as hex of their IEEE bits; a raised error prints as
- * "!Kind: message". Every int result is checked to be normalised (small exactly when it fits).
+ * strings, floats and errors as harness_codec.h says. Every int result is checked to be normalised (small exactly when it fits).
  *
  *   OP A B      add sub mul floordiv mod divmod pow lshift rshift and or xor cmp eq truediv
  *               gcd lcm comb perm
@@ -17,39 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness_codec.h"
 #include "py_int_internal.h"
 
 static py_int read_int(const char *hex) {
   mpz_t value;
   mpz_init_set_str(value, hex, 16);
   return py_int_from_mpz(value);
-}
-
-static rt_str *from_hex(const char *hex) {
-  size_t n = strlen(hex) / 2;
-  char *bytes = malloc(n + 1);
-  for (size_t i = 0; i < n; i++) {
-    unsigned v;
-    sscanf(hex + 2 * i, "%2x", &v);
-    bytes[i] = (char)v;
-  }
-  rt_str *s = rt_str_from_utf8(bytes, n);
-  free(bytes);
-  return s;
-}
-
-static double f64(const char *hex) {
-  uint64_t bits = strtoull(hex, NULL, 16);
-  double x;
-  memcpy(&x, &bits, sizeof x);
-  return x;
-}
-
-static bool failed(void) {
-  if (!rt_error_pending) return false;
-  printf("!%s: %s\n", rt_error_kind(), rt_error_message());
-  rt_error_clear();
-  return true;
 }
 
 /* Writes x in hex (no newline) and releases it. */
@@ -70,21 +43,9 @@ static void put_int(py_int x) {
   putchar('\n');
 }
 
-static void put_i64(int64_t x) {
-  if (!failed()) printf("%lld\n", (long long)x);
-}
-
-static void put_f64(double x) {
-  if (failed()) return;
-  uint64_t bits;
-  memcpy(&bits, &x, sizeof bits);
-  printf("%016llx\n", (unsigned long long)bits);
-}
-
 static void put_str(rt_str *s) {
   if (failed()) return;
-  for (int64_t i = 0; i < s->size; i++) printf("%02x", (unsigned char)s->data[i]);
-  putchar('\n');
+  put_hex(s->data, (size_t)s->size);
   rt_str_decref(s);
 }
 
@@ -177,12 +138,12 @@ int main(int argc, char **argv) {
       put_int(py_int_from_f64(f64(words[1])));
     } else if (strcmp(op, "format") == 0 && n == 3) {
       py_int a = read_int(words[1]);
-      rt_str *spec = from_hex(words[2][0] == '-' ? "" : words[2]);
+      rt_str *spec = from_hex(words[2]);
       put_str(py_int_format(a, spec));
       rt_str_decref(spec);
       py_int_release(a);
     } else if (strcmp(op, "parse") == 0 && n == 3) {
-      rt_str *text = from_hex(words[1][0] == '-' ? "" : words[1]);
+      rt_str *text = from_hex(words[1]);
       put_int(strcmp(words[2], "d") == 0 ? py_int_from_str(text) : py_int_from_str_base(text, atoll(words[2])));
       rt_str_decref(text);
     } else if (n == 3) {
