@@ -109,10 +109,15 @@ const INT_FUNCTIONS: readonly [string, RuntimeSignature, boolean, string][] = [
   ["py_int_perm", intint_int, true, "math.perm(n, k)."],
 ];
 
+/** Those that only read their operands: they neither allocate nor fail. */
+const INT_READERS = new Set(["py_int_compare", "py_int_eq", "py_int_hash", "py_int_bit_length"]);
+
 const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   // int: arbitrary precision (py_int.c, py_int_math.c). divmod returns its remainder through a
   // pointer, which the IR has no type for: emitted code calls floordiv and mod.
-  ...INT_FUNCTIONS.map(([name, signature, canFail, doc]) => fn(name, signature, canFail, "any", doc)),
+  ...INT_FUNCTIONS.map(([name, signature, canFail, doc]) =>
+    fn(name, signature, canFail, INT_READERS.has(name) ? "read" : "any", doc),
+  ),
 
   // print() and str().
   fn("py_write_f64_repr", [["f64"], "void"], false, "any", "Writes Python's repr of a float to stdout."),
