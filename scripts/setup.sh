@@ -29,6 +29,8 @@ missing=()
 if ! { have opt || have opt-14; } || ! { have llc || have llc-14; }; then missing+=(llvm-14); fi
 have python3 || missing+=(python3)
 have cc || missing+=(gcc)
+# GMP is Python's big-int arithmetic; executables link its static archive.
+[[ -f /usr/include/gmp.h || -f /usr/include/x86_64-linux-gnu/gmp.h ]] || missing+=(libgmp-dev)
 # valgrind's memcheck is the referee of the compiled programs' memory safety in the tests.
 have valgrind || missing+=(valgrind)
 # kogine's BullMQ launcher tests start a real Redis on a loopback port.

@@ -1,18 +1,20 @@
 /*
- * Python's format-spec mini-language (format(), f-strings, str.format) for int, float, bool and str,
+ * Python's format-spec mini-language (format(), f-strings, str.format) for int (of any size: the
+ * 64-bit entry goes through the same code), float, bool and str,
  * with CPython 3.11's behaviour and error messages:
  *
  *   [[fill]align][sign][z][#][0][width][grouping][.precision][type]
  *
  * Widths count code points; the fill may be any character.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "py_runtime.h"
+#include "py_int_internal.h"
 
 typedef struct {
   uint32_t fill;
@@ -381,7 +383,7 @@ rt_str *py_format_f64(double x, rt_str *spec) {
 
 /* ---- int ------------------------------------------------------------------------------------------ */
 
-static rt_str *format_int(int64_t x, const format_spec *f) {
+static rt_str *format_int(py_int x, const format_spec *f) {
   if (f->precision != -1) {
     rt_raise("ValueError", "Precision not allowed in integer format specifier");
     return NULL;
@@ -399,12 +401,14 @@ static rt_str *format_int(int64_t x, const format_spec *f) {
       rt_raise("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
       return NULL;
     }
-    if (x < 0 || x > 0x10FFFF) {
+    int64_t cp = py_int_to_i64(x);
+    if (rt_error_pending) return NULL;
+    if (cp < 0 || cp > 0x10FFFF) {
       rt_raise("OverflowError", "%c arg not in range(0x110000)");
       return NULL;
     }
     char encoded[4];
-    int n = rt_utf8_encode((uint32_t)x, encoded);
+    int n = rt_utf8_encode((uint32_t)cp, encoded);
     return layout_number(f, 0, "", "", 0, false, encoded, (size_t)n, 1, false);
   }
   int base = 10;
@@ -430,20 +434,19 @@ static rt_str *format_int(int64_t x, const format_spec *f) {
       break;
   }
   if (!f->alternate) prefix = "";
-  const char *alphabet = f->type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-  char reversed[72], digits[72];
-  int n = 0;
-  uint64_t magnitude = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
-  do {
-    reversed[n++] = alphabet[magnitude % (uint64_t)base];
-    magnitude /= (uint64_t)base;
-  } while (magnitude != 0);
-  for (int i = 0; i < n; i++) digits[i] = reversed[n - 1 - i];
-  digits[n] = '\0';
-  return layout_number(f, x < 0 ? '-' : 0, prefix, digits, n, false, "", 0, 0, f->type != 'n');
+  char *digits = py_int_magnitude_digits(x, base);
+  if (digits == NULL) return NULL;
+  size_t n = strlen(digits);
+  if (f->type == 'X') {
+    for (size_t i = 0; i < n; i++) digits[i] = (char)toupper((unsigned char)digits[i]);
+  }
+  rt_str *result =
+      layout_number(f, py_int_compare(x, 0) < 0 ? '-' : 0, prefix, digits, (int64_t)n, false, "", 0, 0, f->type != 'n');
+  free(digits);
+  return result;
 }
 
-static rt_str *format_integer_value(int64_t x, rt_str *spec, const char *type_name) {
+static rt_str *format_integer_value(py_int x, rt_str *spec, const char *type_name) {
   format_spec f;
   if (!parse_spec(spec, &f, 'd', '>', type_name)) return NULL;
   switch (f.type) {
@@ -461,23 +464,32 @@ static rt_str *format_integer_value(int64_t x, rt_str *spec, const char *type_na
     case 'F':
     case 'g':
     case 'G':
-    case '%':
-      return format_float((double)x, &f);
+    case '%': {
+      double value = py_int_to_f64(x);
+      return rt_error_pending ? NULL : format_float(value, &f);
+    }
     default:
       unknown_presentation_type(f.type, type_name);
       return NULL;
   }
 }
 
-rt_str *py_format_i64(int64_t x, rt_str *spec) {
-  if (spec->size == 0) return rt_i64_to_str(x);
+rt_str *py_int_format(py_int x, rt_str *spec) {
+  if (spec->size == 0) return py_int_to_str(x);
   return format_integer_value(x, spec, "int");
+}
+
+rt_str *py_format_i64(int64_t x, rt_str *spec) {
+  py_int value = py_int_from_i64(x);
+  rt_str *result = py_int_format(value, spec);
+  py_int_release(value);
+  return result;
 }
 
 /* bool formats as int, except that an empty spec gives str(b) and errors name 'bool'. */
 rt_str *py_format_bool(bool b, rt_str *spec) {
   if (spec->size == 0) return py_bool_to_str(b);
-  return format_integer_value(b ? 1 : 0, spec, "bool");
+  return format_integer_value(py_int_from_i64(b), spec, "bool");
 }
 
 /* ---- str ------------------------------------------------------------------------------------------ */

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "py_runtime.h"
+#include "py_int_internal.h"
 
 static double domain_error(void) {
   rt_raise("ValueError", "math domain error");
@@ -31,21 +31,7 @@ static double checked_1(double x, double r, bool can_overflow) {
 }
 
 /* float -> int as PyLong_FromDouble, limited to 64 bits. */
-static int64_t float_to_int(double x) {
-  if (isnan(x)) {
-    rt_raise("ValueError", "cannot convert float NaN to integer");
-    return 0;
-  }
-  if (isinf(x)) {
-    rt_raise("OverflowError", "cannot convert float infinity to integer");
-    return 0;
-  }
-  if (x >= 9223372036854775808.0 || x < -9223372036854775808.0) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  return (int64_t)x;
-}
+static int64_t float_to_int(double x) { return py_int_narrow(py_int_from_f64(x)); }
 
 int64_t py_f64_to_i64(double x) { return float_to_int(x); }
 
@@ -625,100 +611,25 @@ bool py_math_isclose(double a, double b, double rel_tol, double abs_tol) {
   return ((diff <= fabs(rel_tol * b)) || (diff <= fabs(rel_tol * a))) || (diff <= abs_tol);
 }
 
-static uint64_t gcd_u(uint64_t a, uint64_t b) {
-  while (b != 0) {
-    uint64_t t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
+/* The math module's int functions on 64 bits: the arbitrary-precision ones (py_int_math.c), narrowed. */
+static int64_t int_function_1(py_int (*function)(py_int), int64_t a) {
+  py_int x = py_int_from_i64(a);
+  py_int result = function(x);
+  py_int_release(x);
+  return py_int_narrow(result);
 }
 
-static uint64_t magnitude(int64_t x) { return x < 0 ? 0 - (uint64_t)x : (uint64_t)x; }
-
-static int64_t fit(uint64_t x) {
-  if (x > (uint64_t)INT64_MAX) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  return (int64_t)x;
+static int64_t int_function_2(py_int (*function)(py_int, py_int), int64_t a, int64_t b) {
+  py_int x = py_int_from_i64(a), y = py_int_from_i64(b);
+  py_int result = function(x, y);
+  py_int_release(x);
+  py_int_release(y);
+  return py_int_narrow(result);
 }
 
-int64_t py_math_gcd(int64_t a, int64_t b) { return fit(gcd_u(magnitude(a), magnitude(b))); }
-
-int64_t py_math_lcm(int64_t a, int64_t b) {
-  if (a == 0 || b == 0) return 0;
-  uint64_t g = gcd_u(magnitude(a), magnitude(b));
-  unsigned __int128 r = (unsigned __int128)(magnitude(a) / g) * magnitude(b);
-  if (r > (unsigned __int128)INT64_MAX) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  return (int64_t)r;
-}
-
-int64_t py_math_factorial(int64_t n) {
-  if (n < 0) {
-    rt_raise("ValueError", "factorial() not defined for negative values");
-    return 0;
-  }
-  if (n > 20) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  int64_t r = 1;
-  for (int64_t i = 2; i <= n; i++) r *= i;
-  return r;
-}
-
-int64_t py_math_isqrt(int64_t n) {
-  if (n < 0) {
-    rt_raise("ValueError", "isqrt() argument must be nonnegative");
-    return 0;
-  }
-  uint64_t r = (uint64_t)sqrt((double)n);
-  while (r * r > (uint64_t)n) r--;
-  while ((r + 1) * (r + 1) <= (uint64_t)n) r++;
-  return (int64_t)r;
-}
-
-static bool check_nk(int64_t n, int64_t k) {
-  if (n < 0) {
-    rt_raise("ValueError", "n must be a non-negative integer");
-    return false;
-  }
-  if (k < 0) {
-    rt_raise("ValueError", "k must be a non-negative integer");
-    return false;
-  }
-  return true;
-}
-
-int64_t py_math_comb(int64_t n, int64_t k) {
-  if (!check_nk(n, k)) return 0;
-  if (k > n) return 0;
-  if (k > n - k) k = n - k;
-  unsigned __int128 c = 1;
-  for (int64_t i = 0; i < k; i++) {
-    c = c * (unsigned __int128)(n - i) / (unsigned __int128)(i + 1);
-    if (c > (unsigned __int128)INT64_MAX) {
-      rt_raise_int_overflow();
-      return 0;
-    }
-  }
-  return (int64_t)c;
-}
-
-int64_t py_math_perm(int64_t n, int64_t k) {
-  if (!check_nk(n, k)) return 0;
-  if (k > n) return 0;
-  unsigned __int128 p = 1;
-  for (int64_t i = 0; i < k; i++) {
-    p *= (unsigned __int128)(n - i);
-    if (p > (unsigned __int128)INT64_MAX) {
-      rt_raise_int_overflow();
-      return 0;
-    }
-  }
-  return (int64_t)p;
-}
+int64_t py_math_gcd(int64_t a, int64_t b) { return int_function_2(py_int_gcd, a, b); }
+int64_t py_math_lcm(int64_t a, int64_t b) { return int_function_2(py_int_lcm, a, b); }
+int64_t py_math_factorial(int64_t n) { return int_function_1(py_int_factorial, n); }
+int64_t py_math_isqrt(int64_t n) { return int_function_1(py_int_isqrt, n); }
+int64_t py_math_comb(int64_t n, int64_t k) { return int_function_2(py_int_comb, n, k); }
+int64_t py_math_perm(int64_t n, int64_t k) { return int_function_2(py_int_perm, n, k); }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "py_runtime.h"
+#include "py_int_internal.h"
 
 /* CPython first maps the text to ASCII (_PyUnicode_TransformDecimalAndSpaceToASCII): Unicode
  * decimal digits become '0'..'9', non-ASCII whitespace a space, other non-ASCII characters '?'. */
@@ -65,21 +65,23 @@ static void invalid_int_literal(rt_str *s, int base) {
 }
 
 /* PyLong_FromString's grammar: whitespace, sign, an optional base prefix, digits with single
- * underscores between them, whitespace. */
-static int64_t parse_int(rt_str *original, int base) {
+ * underscores between them, whitespace. The int of the digits without their underscores, or 0 after
+ * raising ValueError. */
+static py_int parse_int(rt_str *original, int base) {
+  /* Errors name the base asked for, 0 included. */
+  const int reported_base = base;
   size_t size;
   char *text = to_ascii(original, &size);
   const char *p = text;
   const char *end = text + size;
-  int sign = 1;
+  bool negative = false;
   bool error_if_nonzero = false;
-  int64_t result = 0;
   while (p < end && is_space(*p)) p++;
   if (p < end && *p == '+') {
     p++;
   } else if (p < end && *p == '-') {
     p++;
-    sign = -1;
+    negative = true;
   }
   if (base == 0) {
     if (p[0] != '0')
@@ -100,65 +102,60 @@ static int64_t parse_int(rt_str *original, int base) {
     p += 2;
     if (*p == '_') p++;
   }
-  int reported_base = base;
+  /* The digits are copied over the text's start, which they never overtake. */
+  char *digits = text;
+  int64_t count = 0;
+  bool nonzero = false;
   if (*p == '_') goto invalid;
   const char *start = p;
-  int64_t digits = 0;
   char previous = 0;
-  bool overflow = false;
-  uint64_t magnitude = 0;
-  uint64_t limit = sign < 0 ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
   while (p < end && (digit_value(*p) < base || *p == '_')) {
     if (*p == '_') {
       if (previous == '_') goto invalid;
     } else {
-      digits++;
-      uint64_t d = (uint64_t)digit_value(*p);
-      if (magnitude > (limit - d) / (uint64_t)base)
-        overflow = true;
-      else
-        magnitude = magnitude * (uint64_t)base + d;
+      nonzero |= *p != '0';
+      digits[count++] = *p;
     }
     previous = *p++;
   }
   if (previous == '_') goto invalid;
   if (p == start) goto invalid;
-  if (digits > 4300 && (base & (base - 1)) != 0) {
+  if (count > PY_INT_MAX_STR_DIGITS && (base & (base - 1)) != 0) {
     free(text);
     rt_raisef("ValueError",
-              "Exceeds the limit (4300 digits) for integer string conversion: value has %lld digits; use "
+              "Exceeds the limit (%d digits) for integer string conversion: value has %lld digits; use "
               "sys.set_int_max_str_digits() to increase the limit",
-              (long long)digits);
+              PY_INT_MAX_STR_DIGITS, (long long)count);
     return 0;
   }
-  if (error_if_nonzero) {
-    reported_base = 0;
-    if (magnitude != 0 || overflow) goto invalid;
-  }
+  if (error_if_nonzero && nonzero) goto invalid;
   while (p < end && is_space(*p)) p++;
   if (p != end) goto invalid;
+  digits[count] = '\0';
+  mpz_t value;
+  mpz_init_set_str(value, digits, base);
+  if (negative) mpz_neg(value, value);
   free(text);
-  if (overflow) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  result = sign < 0 ? (int64_t)(0 - magnitude) : (int64_t)magnitude;
-  return result;
+  return py_int_from_mpz(value);
 invalid:
   free(text);
   invalid_int_literal(original, reported_base);
   return 0;
 }
 
-int64_t py_str_to_i64(rt_str *s) { return parse_int(s, 10); }
-
-int64_t py_str_to_i64_base(rt_str *s, int64_t base) {
-  if ((base != 0 && base < 2) || base > 36) {
-    rt_raise("ValueError", "int() base must be >= 2 and <= 36, or 0");
-    return 0;
-  }
-  return parse_int(s, (int)base);
+static bool valid_base(int64_t base) {
+  if ((base == 0 || base >= 2) && base <= 36) return true;
+  rt_raise("ValueError", "int() base must be >= 2 and <= 36, or 0");
+  return false;
 }
+
+py_int py_int_from_str(rt_str *s) { return parse_int(s, 10); }
+
+py_int py_int_from_str_base(rt_str *s, int64_t base) { return valid_base(base) ? parse_int(s, (int)base) : 0; }
+
+int64_t py_str_to_i64(rt_str *s) { return py_int_narrow(parse_int(s, 10)); }
+
+int64_t py_str_to_i64_base(rt_str *s, int64_t base) { return py_int_narrow(py_int_from_str_base(s, base)); }
 
 /* ---- float ------------------------------------------------------------------------------------------ */
 

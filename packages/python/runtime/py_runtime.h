@@ -16,6 +16,59 @@
 #include "py_containers.h"
 #include "runtime.h"
 
+/* ---- int: arbitrary precision in one tagged word (py_int.c, py_int_math.c) -------------------- */
+/*
+ * A Python int is one word. Low bit 0: a small int, value = word >> 1, in [-2^62, 2^62 - 1]; the
+ * tagged sum of two smalls is the sum of their words, so emitted code adds, subtracts and compares
+ * words directly and calls the py_int_* functions only when an operand is big or the word overflowed.
+ * Low bit 1: word - 1 points at an immutable, counted big int (GMP's mpz_t) whose value is outside
+ * the small range. Every result is normalised (a value that fits small is small), so a small never
+ * equals a big. Arguments are borrowed, results are new references; a failure sets the pending error
+ * and returns 0 (the small 0: releasing it is harmless).
+ */
+typedef int64_t py_int;
+
+#define PY_INT_SMALL_MIN (-((int64_t)1 << 62))
+#define PY_INT_SMALL_MAX (((int64_t)1 << 62) - 1)
+
+static inline bool py_int_is_small(py_int x) { return (x & 1) == 0; }
+/* Only a big int is counted: a small is a value, and the test is one bit. */
+static inline void py_int_retain(py_int x) {
+  if (x & 1) rt_retain((rt_object *)(intptr_t)(x - 1));
+}
+static inline void py_int_release(py_int x) {
+  if (x & 1) rt_release((rt_object *)(intptr_t)(x - 1));
+}
+
+py_int py_int_from_i64(int64_t x);
+/* Whether x fits in an int64_t, and its value there. */
+bool py_int_get_i64(py_int x, int64_t *out);
+/* x as an int64_t; OverflowError "Python int too large to convert to C long" when it does not fit. */
+int64_t py_int_to_i64(py_int x);
+
+py_int py_int_add(py_int a, py_int b), py_int_sub(py_int a, py_int b), py_int_mul(py_int a, py_int b),
+    py_int_floordiv(py_int a, py_int b), py_int_mod(py_int a, py_int b);
+/* divmod(a, b): the quotient, and the remainder (a new reference) through `remainder`. */
+py_int py_int_divmod(py_int a, py_int b, py_int *remainder);
+py_int py_int_neg(py_int x), py_int_abs(py_int x), py_int_invert(py_int x);
+py_int py_int_pow(py_int base, py_int exponent);
+py_int py_int_pow_mod(py_int base, py_int exponent, py_int modulus);
+py_int py_int_lshift(py_int a, py_int count), py_int_rshift(py_int a, py_int count);
+py_int py_int_and(py_int a, py_int b), py_int_or(py_int a, py_int b), py_int_xor(py_int a, py_int b);
+int64_t py_int_compare(py_int a, py_int b);
+bool py_int_eq(py_int a, py_int b);
+int64_t py_int_hash(py_int x);
+int64_t py_int_bit_length(py_int x);
+
+/* str(x) == repr(x); ValueError beyond 4300 decimal digits, as CPython 3.11. */
+rt_str *py_int_to_str(py_int x);
+double py_int_to_f64(py_int x);
+py_int py_int_from_f64(double x);
+double py_int_true_divide(py_int a, py_int b);
+
+py_int py_int_gcd(py_int a, py_int b), py_int_lcm(py_int a, py_int b), py_int_isqrt(py_int n),
+    py_int_factorial(py_int n), py_int_comb(py_int n, py_int k), py_int_perm(py_int n, py_int k);
+
 /* ---- print() and str() (py_io.c, py_str.c) ------------------------------------------------- */
 
 void py_write_f64_repr(double x);
@@ -135,6 +188,7 @@ char *py_double_to_string(double x, char format_code, int precision, int flags, 
 
 /* ---- the format-spec mini-language (py_format.c) ------------------------------------------- */
 
+rt_str *py_int_format(py_int x, rt_str *spec);
 rt_str *py_format_i64(int64_t x, rt_str *spec);
 rt_str *py_format_f64(double x, rt_str *spec);
 rt_str *py_format_str(rt_str *s, rt_str *spec);
@@ -144,6 +198,8 @@ rt_str *py_format_bool(bool b, rt_str *spec);
 
 int64_t py_str_to_i64(rt_str *s);
 int64_t py_str_to_i64_base(rt_str *s, int64_t base);
+py_int py_int_from_str(rt_str *s);
+py_int py_int_from_str_base(rt_str *s, int64_t base);
 double py_str_to_f64(rt_str *s);
 
 /* ---- arithmetic with Python's errors, and the math module (py_math.c) ------------------------ */

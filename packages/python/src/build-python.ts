@@ -24,8 +24,15 @@ import {
  */
 export const PYTHON_RUNTIME_DIR = join(fileURLToPath(new URL("../../", import.meta.url)), "runtime");
 
-/** What compiled Python links: the shared core and Python's library, in one cached archive. */
-export const PYTHON_RUNTIME: RuntimeLibrary = { name: "python", sourceDirs: [CORE_RUNTIME_DIR, PYTHON_RUNTIME_DIR] };
+/**
+ * What compiled Python links: the shared core and Python's library, in one cached archive, and GMP
+ * (Python's big ints), linked from its static archive so that executables need no shared GMP.
+ */
+export const PYTHON_RUNTIME: RuntimeLibrary = {
+  name: "python",
+  sourceDirs: [CORE_RUNTIME_DIR, PYTHON_RUNTIME_DIR],
+  linkArgs: ["-l:libgmp.a"],
+};
 
 /** What 64-bit overflow raises in compiled Python; CPython itself would move to a big integer. */
 export const INT_OVERFLOW_ERROR = {

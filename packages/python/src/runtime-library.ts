@@ -98,7 +98,61 @@ export const STR_PREDICATES = [
   "istitle",
 ] as const;
 
+/** An int is a tagged word (runtime/py_runtime.h): an i64 in IR, small when its low bit is 0. */
+const int_int: RuntimeSignature = [["i64"], "i64"];
+const intint_int: RuntimeSignature = [["i64", "i64"], "i64"];
+
+/**
+ * Python's int beyond the small fast path (runtime/py_int.c): what emitted code calls when an operand
+ * is big or a word operation overflowed, also right for two smalls. [name, can fail, what it does].
+ */
+const INT_FUNCTIONS: readonly [string, RuntimeSignature, boolean, string][] = [
+  ["py_int_from_i64", int_int, false, "The int of a 64-bit value (big beyond the small range)."],
+  ["py_int_to_i64", int_int, true, "An int as 64 bits; OverflowError 'Python int too large to convert to C long'."],
+  ["py_int_add", intint_int, false, "a + b."],
+  ["py_int_sub", intint_int, false, "a - b."],
+  ["py_int_mul", intint_int, false, "a * b."],
+  ["py_int_floordiv", intint_int, true, "a // b, floored; ZeroDivisionError."],
+  ["py_int_mod", intint_int, true, "a % b, the divisor's sign; ZeroDivisionError."],
+  ["py_int_neg", int_int, false, "-x."],
+  ["py_int_abs", int_int, false, "abs(x)."],
+  ["py_int_invert", int_int, false, "~x."],
+  ["py_int_pow", intint_int, true, "base ** exponent for exponent >= 0; MemoryError for results too large."],
+  ["py_int_pow_mod", [["i64", "i64", "i64"], "i64"], true, "pow(base, exp, mod), a negative exp inverts."],
+  ["py_int_lshift", intint_int, true, "a << n; ValueError for n < 0, OverflowError/MemoryError when huge."],
+  ["py_int_rshift", intint_int, true, "a >> n, floored; ValueError for n < 0."],
+  ["py_int_and", intint_int, false, "a & b (two's complement)."],
+  ["py_int_or", intint_int, false, "a | b (two's complement)."],
+  ["py_int_xor", intint_int, false, "a ^ b (two's complement)."],
+  ["py_int_compare", intint_int, false, "-1, 0 or 1."],
+  ["py_int_eq", [["i64", "i64"], "i1"], false, "a == b."],
+  ["py_int_hash", int_int, false, "hash(x), CPython's: modulo 2**61 - 1 with the sign, -1 -> -2."],
+  ["py_int_bit_length", int_int, false, "x.bit_length()."],
+  ["py_int_to_str", [["i64"], "str"], true, "str(x) == repr(x); ValueError past 4300 digits."],
+  ["py_int_format", [["i64", "str"], "str"], true, "format(int, spec)."],
+  ["py_int_from_str", [["str"], "i64"], true, "int(s); ValueError invalid literal or past 4300 digits."],
+  ["py_int_from_str_base", [["str", "i64"], "i64"], true, "int(s, base), base 0 or 2..36."],
+  ["py_int_to_f64", [["i64"], "f64"], true, "float(x), correctly rounded; OverflowError when too large."],
+  ["py_int_from_f64", [["f64"], "i64"], true, "int(x) of a float, exact; NaN/infinity errors."],
+  ["py_int_true_divide", [["i64", "i64"], "f64"], true, "a / b, correctly rounded; ZeroDivisionError, OverflowError."],
+  ["py_int_gcd", intint_int, false, "math.gcd of two ints."],
+  ["py_int_lcm", intint_int, false, "math.lcm of two ints."],
+  ["py_int_isqrt", int_int, true, "math.isqrt; ValueError for negative n."],
+  ["py_int_factorial", int_int, true, "math.factorial; ValueError, OverflowError past 2**63 - 1."],
+  ["py_int_comb", intint_int, true, "math.comb(n, k)."],
+  ["py_int_perm", intint_int, true, "math.perm(n, k)."],
+];
+
+/** Those that only read their operands: they neither allocate nor fail. */
+const INT_READERS = new Set(["py_int_compare", "py_int_eq", "py_int_hash", "py_int_bit_length"]);
+
 const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
+  // int: arbitrary precision (py_int.c, py_int_math.c). divmod returns its remainder through a
+  // pointer, which the IR has no type for: emitted code calls floordiv and mod.
+  ...INT_FUNCTIONS.map(([name, signature, canFail, doc]) =>
+    fn(name, signature, canFail, INT_READERS.has(name) ? "read" : "any", doc),
+  ),
+
   // print() and str().
   fn("py_write_f64_repr", [["f64"], "void"], false, "any", "Writes Python's repr of a float to stdout."),
   fn("py_write_bool", [["i1"], "void"], false, "any", "Writes True or False to stdout."),

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "py_runtime.h"
+#include "harness_codec.h"
 
 static const struct {
   const char *name;
@@ -42,51 +42,8 @@ static const struct {
     {"nextafter", py_math_nextafter},
 };
 
-static rt_str *from_hex(const char *hex) {
-  size_t n = strlen(hex) / 2;
-  char *bytes = malloc(n + 1);
-  for (size_t i = 0; i < n; i++) {
-    unsigned v;
-    sscanf(hex + 2 * i, "%2x", &v);
-    bytes[i] = (char)v;
-  }
-  rt_str *s = rt_str_from_utf8(bytes, n);
-  free(bytes);
-  return s;
-}
-
-static double f64(const char *hex) {
-  uint64_t bits = strtoull(hex, NULL, 16);
-  double x;
-  memcpy(&x, &bits, sizeof x);
-  return x;
-}
-
-static void put_hex(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) printf("%02x", (unsigned char)p[i]);
-  printf("\n");
-}
-
-static bool failed(void) {
-  if (!rt_error_pending) return false;
-  printf("!%s: %s\n", rt_error_kind(), rt_error_message());
-  rt_error_clear();
-  return true;
-}
-
 static void put_str(rt_str *s) {
   if (!failed()) put_hex(s->data, (size_t)s->size);
-}
-
-static void put_f64(double x) {
-  if (failed()) return;
-  uint64_t bits;
-  memcpy(&bits, &x, sizeof bits);
-  printf("%016llx\n", (unsigned long long)bits);
-}
-
-static void put_i64(int64_t x) {
-  if (!failed()) printf("%lld\n", (long long)x);
 }
 
 static int64_t i64(const char *decimal) { return strtoll(decimal, NULL, 10); }

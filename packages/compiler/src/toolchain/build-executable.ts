@@ -148,7 +148,7 @@ export function startBuild(options: Omit<BuildOptions, "llvmIr">): PendingBuild 
           );
           await timed("link", () =>
             runTool(
-              [...toolchain.cc, object, runtime.path, "-lm", ...(options.linkArgs ?? []), "-o", options.output],
+              [...toolchain.cc, object, ...runtime.linkArgs, ...(options.linkArgs ?? []), "-o", options.output],
               "linking",
             ),
           );

@@ -38,6 +38,11 @@ export interface RuntimeLibrary {
    * Their `.c` and `.h` files make the cache key.
    */
   readonly sourceDirs: readonly string[];
+  /**
+   * What the library's code needs linked after the archive, as C compiler arguments: static
+   * archives only (e.g. "-l:libgmp.a"), so that executables stay standalone.
+   */
+  readonly linkArgs?: readonly string[];
 }
 
 /** C11 with GNU extensions (__int128); strict floating point (no contraction into FMAs). */
@@ -76,6 +81,11 @@ export interface RuntimeArchive {
   readonly path: string;
   /** The include path for C programs that call the runtime directly (tests): the source directories. */
   readonly includeDirs: readonly string[];
+  /**
+   * What a link of a program with this runtime puts after the program's objects: the archive, the
+   * library's own link arguments, libm. Every link of a runtime uses these, so they are said once.
+   */
+  readonly linkArgs: readonly string[];
   /** Whether this call built it (false: it came from the cache). */
   readonly built: boolean;
 }
@@ -89,10 +99,11 @@ export async function ensureRuntimeArchive(
   if (!/^[a-z0-9-]+$/.test(library.name)) throw new Error(`invalid runtime library name '${library.name}'`);
   if (library.sourceDirs.length === 0) throw new Error(`runtime library '${library.name}' has no sources`);
   const includeDirs = library.sourceDirs;
+  const linked = (path: string) => ({ path, includeDirs, linkArgs: [path, ...(library.linkArgs ?? []), "-lm"] });
   const archiveName = `libtoolchain_${library.name.replace(/-/g, "_")}_runtime.a`;
   const directory = join(cacheDir, `runtime-${library.name}-${runtimeHash(toolchain, library)}`);
   const archive = join(directory, archiveName);
-  if (existsSync(archive)) return { path: archive, includeDirs, built: false };
+  if (existsSync(archive)) return { ...linked(archive), built: false };
   mkdirSync(cacheDir, { recursive: true });
   const staging = `${directory}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(staging, { recursive: true });
@@ -123,5 +134,5 @@ export async function ensureRuntimeArchive(
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  return { path: archive, includeDirs, built: true };
+  return { ...linked(archive), built: true };
 }
