@@ -113,6 +113,17 @@ const everything = dedent(`
     ret %0
   }
 
+  func @buffers(%p: ptr, %i: i64, %n: ref Node) -> f64 {
+  entry:
+    %0 = elem_get i64 %p, %i
+    elem_set void %p, %i, %0
+    elem_set void %p, 0, %n fresh
+    %1 = elem_get ref Node %p, 1
+    %2 = bitcast f64 %0
+    %3 = bitcast i64 %2
+    ret %2
+  }
+
   func @objects(%n: i64, %k: fn(i64) -> i64) -> variant{unit | ref Node} {
   entry:
     %1 = load_global variant{unit | ref Node} @head

@@ -77,6 +77,9 @@ export function iterationType(type: PyType): PyType | string {
       return t.parts[0]!;
     case "str":
       return pyTypes.str;
+    case "var":
+      // Not known yet (an element of a container still empty): a variable a later round binds.
+      return newTypeVariable();
     case "tuple": {
       if (t.parts.length === 0) return newTypeVariable();
       const first = t.parts[0]!;
@@ -137,6 +140,7 @@ export function subscriptStoreType(host: InferenceHost, spec: Specialization, ta
   const container = host.typeOf(spec, target.value);
   if (container === null) return;
   const t = resolve(container);
+  if (t.kind === "var") return;
   if (t.kind === "list") {
     if (target.slice._type === "Slice") {
       sliceBoundTypes(host, spec, target.slice);
@@ -188,6 +192,7 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
   const container = host.typeOf(spec, e.value);
   if (container === null) return null;
   const t = resolve(container);
+  if (t.kind === "var") return null;
   if (e.slice._type === "Slice") {
     sliceBoundTypes(host, spec, e.slice);
     if (t.kind === "list" || t.kind === "str") return t;
@@ -303,6 +308,7 @@ function comprehensionTargets(host: InferenceHost, spec: Specialization, generat
 /** `x in container`: the element's type must be the container's. */
 export function membershipType(container: PyType, element: PyType, at: ast.expr): void {
   const t = resolve(container);
+  if (t.kind === "var") return;
   if (t.kind === "str") {
     if (resolve(element) !== pyTypes.str) {
       throw new SemanticError(`'in <string>' requires string as left operand, not ${resolve(element).className}`, at);
@@ -344,6 +350,7 @@ export function containerBuiltinType(
       const t = argType(0);
       if (t === null) return null;
       const r = resolve(t);
+      if (r.kind === "var") return pyTypes.int;
       if (r.kind !== "str" && r.kind !== "list" && r.kind !== "tuple" && r.kind !== "dict" && r.kind !== "set") {
         fail(`object of type '${r.className}' has no len()`);
       }
@@ -523,6 +530,7 @@ export function methodCallType(
   name: string,
 ): PyType | null {
   const t = resolve(receiver);
+  if (t.kind === "var") return null;
   const argTypes = e.args.map((a) => host.typeOf(spec, a));
   const keywordTypes = e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) }));
   if (argTypes.some((a) => a === null) || keywordTypes.some((k) => k.type === null)) return null;
@@ -553,10 +561,13 @@ export function methodCallType(
     }
   };
   if (t.kind === "str") {
+    // "".join(parts) settles the element type of a list still being filled.
+    const joined = resolve(args[0] ?? pyTypes.none);
+    if (name === "join" && joined.kind === "list") unify(joined.parts[0]!, pyTypes.str);
     const call = strMethodCall(
       name,
-      args,
-      keywordTypes.map((k) => ({ name: k.name, type: k.type! })),
+      args.map(resolve),
+      keywordTypes.map((k) => ({ name: k.name, type: resolve(k.type!) })),
     );
     if ("error" in call) return fail(call.error);
     return call.result;
@@ -643,6 +654,46 @@ export function methodCallType(
       case "clear":
         arity(0);
         return pyTypes.none;
+    }
+  }
+  if (t.kind === "set") {
+    const element = t.parts[0]!;
+    switch (name) {
+      case "add":
+      case "remove":
+      case "discard":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return pyTypes.none;
+      case "pop":
+        arity(0);
+        return element;
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+      case "copy":
+        arity(0);
+        return t;
+      case "union":
+      case "intersection":
+      case "difference":
+      case "symmetric_difference":
+        arity(1);
+        expect(args[0]!, t, "an operand");
+        return t;
+      case "update":
+      case "intersection_update":
+      case "difference_update":
+      case "symmetric_difference_update":
+        arity(1);
+        expect(args[0]!, t, "an operand");
+        return pyTypes.none;
+      case "issubset":
+      case "issuperset":
+      case "isdisjoint":
+        arity(1);
+        expect(args[0]!, t, "an operand");
+        return pyTypes.bool;
     }
   }
   return fail(`'${t.className}' object has no attribute '${name}'`);

@@ -6,6 +6,7 @@
 // arguments in four styles (Argument Clinic with keywords, Clinic positional-only, the older
 // "find" style and METH_O/METH_NOARGS), each with its own wording.
 
+import { closestName } from "./closest-name.js";
 import { listOf, type PyType, pyTypes, tupleOf } from "./py-types.js";
 import { STR_PREDICATES } from "./runtime-library.js";
 
@@ -240,13 +241,27 @@ function typeError(param: Param, type: PyType): string | null {
  * names and types, or a message saying why it is refused (as CPython's TypeError says it where
  * CPython would raise; "unsupported: ..." where CPython would not but the compiled subset does).
  */
+/** Every public attribute of CPython 3.11's str, for telling a missing method from a misspelt one. */
+const STR_ATTRIBUTES: readonly string[] = (
+  "capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha " +
+  "isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust " +
+  "lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit " +
+  "rstrip split splitlines startswith strip swapcase title translate upper zfill"
+).split(" ");
+
 export function strMethodCall(
   name: string,
   args: readonly PyType[],
   keywords: readonly { name: string; type: PyType }[],
 ): StrMethodAnswer {
   const method = METHODS.get(name);
-  if (method === undefined) return { error: `unsupported: str.${name}()` };
+  if (method === undefined) {
+    if (STR_ATTRIBUTES.includes(name)) return { error: `unsupported: str.${name}()` };
+    const suggestion = closestName(name, STR_ATTRIBUTES);
+    return {
+      error: `'str' object has no attribute '${name}'${suggestion === null ? "" : `; did you mean '${suggestion}'?`}`,
+    };
+  }
   if (args.some((t) => t.kind === "var") || keywords.some((k) => k.type.kind === "var")) {
     return { error: `unsupported: str.${name}() of an argument whose type is not known yet` };
   }

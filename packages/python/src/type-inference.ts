@@ -497,8 +497,11 @@ class TypeInference implements InferenceHost {
           }
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
           const same = unify(a, b);
-          const orderable = (t: PyType) => t === pyTypes.str || t.kind === "list" || t.kind === "tuple";
-          const comparable = (isNumeric(a) && isNumeric(b)) || (same && (orderable(resolve(a)) || !ordering));
+          const unknown = resolve(a).kind === "var" || resolve(b).kind === "var";
+          const orderable = (t: PyType) =>
+            t === pyTypes.str || t.kind === "list" || t.kind === "tuple" || t.kind === "set" || t.kind === "var";
+          const comparable =
+            unknown || (isNumeric(a) && isNumeric(b)) || (same && (orderable(resolve(a)) || !ordering));
           if (!comparable) {
             throw new SemanticError(
               ordering
@@ -548,6 +551,8 @@ class TypeInference implements InferenceHost {
           return pyTypes.str;
         }
         return subscriptType(this, spec, e);
+      case "Lambda":
+        throw new SemanticError("unsupported: lambda except as a key function (sorted, min, max, list.sort)", e);
       default:
         throw new SemanticError(`unsupported: ${e._type}`, e);
     }
@@ -631,6 +636,7 @@ class TypeInference implements InferenceHost {
       const receiver = this.typeOf(spec, (e.func as ast.Attribute).value);
       return receiver === null ? null : methodCallType(this, spec, e, receiver, callee.name);
     }
+    if (callee.kind === "builtin" && callee.name === "isinstance") return this.isinstanceType(spec, e);
     if (callee.kind === "builtin") {
       const container = containerBuiltinType(this, spec, e, callee.name);
       if (container !== undefined) return container;
@@ -720,8 +726,22 @@ class TypeInference implements InferenceHost {
         arity(0, 1);
         return pyTypes.bool;
       case "str":
-        arity(0, 1);
+      case "repr":
+        arity(name === "str" ? 0 : 1, 1);
         return pyTypes.str;
+      case "ord":
+        arity(1);
+        if (args[0] !== pyTypes.str) fail(`ord() expected string of length 1, but ${args[0]!.className} found`);
+        return pyTypes.int;
+      case "chr":
+        arity(1);
+        if (args[0] !== pyTypes.int && args[0] !== pyTypes.bool) {
+          fail(`'${args[0]!.className}' object cannot be interpreted as an integer`);
+        }
+        return pyTypes.str;
+      case "hash":
+        arity(1);
+        return pyTypes.int;
       case "round": {
         const ndigits = e.keywords.find((k) => k.arg === "ndigits");
         if (e.keywords.some((k) => k.arg !== "ndigits")) fail("round() takes only 'ndigits' as a keyword argument");
@@ -749,6 +769,22 @@ class TypeInference implements InferenceHost {
       default:
         return fail(`unsupported: builtin '${name}'`);
     }
+  }
+
+  /** isinstance(x, T) or isinstance(x, (T, U)) of builtin classes: known from x's static type. */
+  private isinstanceType(spec: Specialization, e: ast.Call): PyType | null {
+    if (e.args.length !== 2 || e.keywords.length > 0) {
+      throw new SemanticError(`isinstance expected 2 arguments, got ${e.args.length}`, e);
+    }
+    const classes = e.args[1]!;
+    const names = classes._type === "Tuple" ? classes.elts : [classes];
+    if (!names.every((n) => n._type === "Name" && ISINSTANCE_CLASSES.has(n.id) && this.isBuiltin(n))) {
+      throw new SemanticError(
+        "unsupported: isinstance() with anything but builtin classes (int, float, bool, str, list, tuple, dict, set)",
+        classes,
+      );
+    }
+    return this.typeOf(spec, e.args[0]!) === null ? null : pyTypes.bool;
   }
 
   private divmodType(spec: Specialization, e: ast.Call): PyType | null {
@@ -824,6 +860,18 @@ class TypeInference implements InferenceHost {
     return types;
   }
 }
+
+/** The classes isinstance() can test a statically typed value against. */
+export const ISINSTANCE_CLASSES: ReadonlySet<string> = new Set([
+  "int",
+  "float",
+  "bool",
+  "str",
+  "list",
+  "tuple",
+  "dict",
+  "set",
+]);
 
 /** The default value expression of parameter `index` (args then kwonlyargs), or null. */
 export function defaultValue(def: ast.FunctionDef, index: number): ast.expr | null {

@@ -24,66 +24,10 @@
 #include "py_hash.h"
 #include "py_runtime.h"
 
-/* ---- words: a stand-in for py_object.c, for int, float, bool and str words only -------------------
- * (remove when py_object.c is in the archive: its definitions replace these) */
-
 static double word_f64(int64_t word) {
   double x;
   memcpy(&x, &word, sizeof x);
   return x;
-}
-
-void py_word_retain(int64_t word, int64_t kind) {
-  if (kind == 'o') rt_retain((rt_object *)word);
-}
-
-void py_word_release(int64_t word, int64_t kind) {
-  if (kind == 'o') rt_release((rt_object *)word);
-}
-
-void py_word_repr(rt_buf *b, int64_t word, int64_t kind) {
-  char digits[32];
-  switch (kind) {
-    case 'i':
-      rt_buf_put(b, digits, (size_t)rt_i64_to_chars(word, digits));
-      return;
-    case 'f':
-      rt_buf_put(b, digits, (size_t)py_float_repr(word_f64(word), digits));
-      return;
-    case 'b':
-      rt_buf_puts(b, word ? "True" : "False");
-      return;
-    default: {
-      rt_str *s = (rt_str *)word;
-      py_repr_utf8(b, s->data, (size_t)s->size);
-    }
-  }
-}
-
-bool py_word_eq(int64_t a, int64_t b, int64_t kind) {
-  switch (kind) {
-    case 'f':
-      return word_f64(a) == word_f64(b);
-    case 'o':
-      return rt_str_eq((rt_str *)a, (rt_str *)b);
-    default:
-      return a == b;
-  }
-}
-
-int64_t py_word_hash(int64_t word, int64_t kind) {
-  switch (kind) {
-    case 'i':
-      return py_hash_i64(word);
-    case 'f':
-      return py_hash_f64(word_f64(word));
-    case 'b':
-      return word;
-    case 'n':
-      return py_hash_none();
-    default:
-      return py_hash_str((rt_str *)word);
-  }
 }
 
 /* ---- tokens ------------------------------------------------------------------------------------- */

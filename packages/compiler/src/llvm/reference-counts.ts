@@ -21,11 +21,13 @@ export function emitReferenceCount(e: FunctionEmitter, kind: CountKind, value: V
 
 /**
  * Whether a reference may be null: the null constant (a variable's placeholder before its first
- * assignment, which a front end guards reads of), or a phi or select it flows into. Only those pay
- * for a null test.
+ * assignment, which a front end guards reads of), a read of a global that starts null, or a phi or
+ * select they flow into. Only those pay for a null test.
  */
 function mayBeNull(value: Value, seen: Set<Value>): boolean {
   if (value.kind === "const") return value.value === null && value.type.kind === "ref";
+  // A global that starts as null holds it until its first store (the value a store replaces).
+  if (value.kind === "load_global") return value.global.initial.value === null && value.type.kind === "ref";
   if (seen.has(value)) return false;
   seen.add(value);
   if (value.kind === "phi") return value.incoming.some((i) => mayBeNull(i.value, seen));

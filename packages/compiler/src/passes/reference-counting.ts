@@ -29,7 +29,25 @@ import { describeInstruction, unwindOf } from "../ir/instructions.js";
 import type { Block, Instruction, IrFunction, Module, Value } from "../ir/ir.js";
 import { runtimeLayouts } from "../ir/layouts.js";
 import { holdsReferences, refType, types } from "../ir/types.js";
-import { instructionOperands, terminatorOperands } from "../ir/uses.js";
+import { instructionOperands as operandsOf, terminatorOperands } from "../ir/uses.js";
+
+/**
+ * What an instruction uses, for liveness: its operands, and for an operand that points into an
+ * object (a `ptr` read from one of its fields, such as a container's data) that object too, which
+ * must stay alive while the pointer is used.
+ */
+function instructionOperands(inst: Instruction): Value[] {
+  const operands = operandsOf(inst);
+  const holders: Value[] = [];
+  for (const v of operands) {
+    let at: Value = v;
+    while (at.type === types.ptr && at.kind === "get_field") {
+      holders.push(at.object);
+      at = at.object;
+    }
+  }
+  return holders.length === 0 ? operands : [...operands, ...holders];
+}
 
 /** Instructions whose result aliases a reference something else holds: they take their own at once. */
 const takesOwnReference = new Set<Instruction["kind"]>([

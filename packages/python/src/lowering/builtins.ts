@@ -4,7 +4,7 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { pyTypes } from "../py-types.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
 import { asInt, OVERFLOW_MESSAGE, power } from "./arithmetic.js";
@@ -34,7 +34,7 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       for (let i = 1; i < e.args.length; i++) {
         const candidate = arg(i);
         // Python keeps the first of equal values: max(a, b) is b only if b > a.
-        const better = compare(cx, name === "max" ? "Gt" : "Lt", candidate, type, best, type);
+        const better = compare(cx, name === "max" ? "Gt" : "Lt", candidate, type, best, type, e);
         best = cx.b.select(better, candidate, best);
       }
       return best;
@@ -53,6 +53,16 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       return e.args.length === 0 ? constants.bool(false) : operationsOf(argType(0)).truth(cx, arg(0));
     case "str":
       return e.args.length === 0 ? constants.str("") : operationsOf(argType(0)).str(cx, arg(0));
+    case "repr":
+      return operationsOf(argType(0)).repr(cx, arg(0));
+    case "ord":
+      return cx.rt("py_str_ord", [arg(0)], cx.loc(e));
+    case "chr":
+      return cx.rt("py_str_chr", [asInt(cx, arg(0), argType(0))], cx.loc(e));
+    case "hash":
+      return lowerHash(cx, arg(0), argType(0), e);
+    case "isinstance":
+      return constants.bool(isInstance(argType(0), e.args[1]!));
     case "round":
       return lowerRound(cx, e);
     case "pow": {
@@ -84,6 +94,23 @@ function lowerPrint(cx: LoweringContext, e: ast.Call): Value {
   });
   cx.rt(RT.writeStr, [end], null);
   return constants.unit();
+}
+
+/** hash(x) as CPython computes it (runtime/py_hash.c, py_object.c). */
+function lowerHash(cx: LoweringContext, value: Value, type: PyType, e: ast.Call): Value {
+  const t = resolve(type);
+  if (t === pyTypes.int) return cx.rt("py_hash_i64", [value], null);
+  if (t === pyTypes.bool) return cx.b.zext(value);
+  if (t === pyTypes.float) return cx.rt("py_hash_f64", [value], null);
+  if (t === pyTypes.none) return cx.rt("py_hash_none", [], null);
+  return cx.rtOnObjects("py_object_hash", [value], cx.loc(e));
+}
+
+/** isinstance(x, classes) from x's static type: bool is an int, as its subclass. */
+function isInstance(type: PyType, classes: ast.expr): boolean {
+  const t = resolve(type);
+  const names = (classes._type === "Tuple" ? classes.elts : [classes]).map((n) => (n as ast.Name).id);
+  return names.some((name) => name === t.kind || (name === "int" && t === pyTypes.bool));
 }
 
 function lowerRound(cx: LoweringContext, e: ast.Call): Value {

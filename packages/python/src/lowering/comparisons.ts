@@ -63,7 +63,7 @@ export function compare(
     return op === "In" ? found : cx.b.not(found);
   }
   const irOp = COMPARE_OPS[op]!;
-  if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b);
+  if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
   if (aType === pyTypes.float || bType === pyTypes.float) {
     // int vs float compares exactly, as CPython does, even beyond 2**53.
     const intFirst = aType !== pyTypes.float;

@@ -150,12 +150,23 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
     }
     const kType = keyType ?? type;
     if (keyNode !== null && bestKey === null) bestKey = temporaryAt(cx, kType);
+    // The first element is taken without a comparison: there is nothing to compare it with yet.
+    const compareBlock = cx.b.createBlock("minmax.compare");
+    const take = cx.b.createBlock("minmax.take");
+    const next = cx.b.createBlock("minmax.next");
+    cx.branch(found.read(), compareBlock, take);
+    cx.ssa.seal(compareBlock);
+    cx.startBlock(compareBlock);
     const current = keyNode === null ? best.read() : bestKey!.read();
-    const better = compare(cx, name === "max" ? "Gt" : "Lt", key, kType, current, kType);
-    const take = cx.b.select(found.read(), better, constants.bool(true));
-    best.write(cx.b.select(take, value, best.read()));
-    if (bestKey !== null) bestKey.write(cx.b.select(take, key, bestKey.read()));
+    cx.branch(compare(cx, name === "max" ? "Gt" : "Lt", key, kType, current, kType, e), take, next);
+    cx.ssa.seal(take);
+    cx.startBlock(take);
+    best.write(value);
+    if (bestKey !== null) bestKey.write(key);
     found.write(constants.bool(true));
+    cx.jump(next);
+    cx.ssa.seal(next);
+    cx.startBlock(next);
   });
   const empty = cx.b.not(found.read());
   if (fallback !== null) return cx.b.select(empty, lowerExpression(cx, fallback), best.read());

@@ -39,7 +39,7 @@ export interface PyTypeOperations {
   /** Writes `str(x)` to standard output for print (without making the string where the runtime need not). */
   write(cx: LoweringContext, value: Value): void;
   /** `a <op> b` between two values of the type: an i1. */
-  compare(cx: LoweringContext, op: CompareOp, a: Value, b: Value): Value;
+  compare(cx: LoweringContext, op: CompareOp, a: Value, b: Value, loc?: SourceLoc | null): Value;
   /** `int(x)`, raising at `loc` where the value has no int. */
   toInt?(cx: LoweringContext, value: Value, loc: SourceLoc): Value;
   /** `float(x)`, raising at `loc` where the value has no float. */
@@ -82,12 +82,19 @@ function containerOperations(irType: IrType, length: (cx: LoweringContext, value
     write: (cx, value) => {
       onObject(RT.writeObject, cx, [value], null);
     },
-    compare: (cx, op, a, b) => {
+    compare: (cx, op, a, b, loc) => {
       if (op === "eq" || op === "ne") {
         const equal = onObject(RT.objectEq, cx, [a, b], null);
         return op === "eq" ? equal : cx.b.not(equal);
       }
-      return cx.b.icmp(op, onObject(RT.objectCompare, cx, [a, b], null), constants.int(0n));
+      if (irType === setType) {
+        // Sets order by inclusion: a <= b is a subset test, a < b a proper one.
+        const [x, y] = op === "lt" || op === "le" ? [a, b] : [b, a];
+        const subset = cx.rt("py_set_issubset", [x, y], null);
+        if (op === "le" || op === "ge") return subset;
+        return cx.b.select(subset, cx.b.not(cx.rt("py_set_eq", [a, b], null)), constants.bool(false));
+      }
+      return cx.b.icmp(op, onObject(RT.objectCompare, cx, [a, b], loc ?? null), constants.int(0n));
     },
   };
 }

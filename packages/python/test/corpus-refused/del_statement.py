@@ -1,5 +1,5 @@
 # expect: unsupported: del
-# at: 6:1
+# at: 6:5
 # The del statement is outside the subset.
 x = 10
 print(x)

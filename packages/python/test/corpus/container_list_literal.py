@@ -1,6 +1,4 @@
-# expect: unsupported: list
-# at: 4:10
-# Lists are outside the subset.
+# list_literal: now compiled.
 scores = [90, 85, 77]
 total = 0
 for i in range(3):

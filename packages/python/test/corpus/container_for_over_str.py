@@ -1,5 +1,3 @@
-# expect: unsupported: iteration
-# at: 6:11
 # A for loop may only iterate over range(...).
 word = "hello"
 count = 0

@@ -1,5 +1,3 @@
-# expect: unsupported: subscript
-# at: 7:11
 # Indexing a str is outside the subset (only sys.argv[i] is supported).
 word = "python"
 i = 0

@@ -1,0 +1,3 @@
+# list_comprehension: now compiled.
+squares = [n * n for n in range(10)]
+print(squares)

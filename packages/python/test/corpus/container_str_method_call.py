@@ -1,0 +1,3 @@
+# str_method_call: now compiled.
+name = "ada lovelace"
+print(name.upper())

@@ -1,0 +1,3 @@
+# tuple_value: now compiled.
+point = (3, 4)
+print(point)
