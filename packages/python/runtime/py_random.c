@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "py_containers.h"
 #include "py_runtime.h"
 
 enum { N = 624, M = 397 };
@@ -319,4 +320,36 @@ void py_random_shuffle_indexes(int64_t n, int64_t *x) {
     x[i] = x[j];
     x[j] = t;
   }
+}
+
+/* ---- on lists (py_containers.h) -------------------------------------------------------------- */
+
+void py_random_shuffle_list(py_list *list) {
+  int64_t n = list->items.length;
+  int64_t *order = malloc((size_t)(n > 0 ? n : 1) * sizeof *order);
+  if (order == NULL) rt_out_of_memory();
+  for (int64_t i = 0; i < n; i++) order[i] = py_list_word(list, i);
+  py_random_shuffle_indexes(n, order);
+  /* The words were shuffled as CPython shuffles the items; put them back in that order. */
+  for (int64_t i = 0; i < n; i++) {
+    if (list->items.element_size == 1) list->items.data[i] = (char)order[i];
+    else ((int64_t *)list->items.data)[i] = order[i];
+  }
+  free(order);
+}
+
+py_list *py_random_sample_list(py_list *population, int64_t k) {
+  int64_t n = population->items.length;
+  int64_t *chosen = malloc((size_t)(k > 0 ? k : 1) * sizeof *chosen);
+  if (chosen == NULL) rt_out_of_memory();
+  py_list *result = py_list_new(population->kind, k > 0 ? k : 0);
+  if (py_random_sample_indexes(n, k, chosen)) {
+    for (int64_t i = 0; i < k; i++) {
+      int64_t word = py_list_word(population, chosen[i]);
+      if (population->kind == 'o') py_list_append_obj(result, (rt_object *)(intptr_t)word);
+      else py_list_append_word(result, word);
+    }
+  }
+  free(chosen);
+  return result;
 }

@@ -253,6 +253,10 @@ double py_random_triangular_mode(double low, double high, double mode);
 bool py_random_sample_indexes(int64_t n, int64_t k, int64_t *out);
 /* shuffle(x) of the n items of x, here indexes: the same swaps as CPython's. */
 void py_random_shuffle_indexes(int64_t n, int64_t *x);
+/* random.shuffle(list) in place, and random.sample(list, k) as a new list (ValueError as CPython). */
+struct py_list;
+void py_random_shuffle_list(struct py_list *list);
+struct py_list *py_random_sample_list(struct py_list *population, int64_t k);
 
 /* ---- the time module's clocks (py_time.c) --------------------------------------------------- */
 

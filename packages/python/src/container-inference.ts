@@ -254,7 +254,8 @@ export function displayType(host: InferenceHost, spec: Specialization, e: ast.ex
     case "Set": {
       const types = e.elts.map((x) => host.typeOf(spec, x));
       if (types.some((t) => t === null)) return null;
-      const element = types.length === 0 ? variableFor(e) : commonType(types as PyType[], e.elts, `${e._type.toLowerCase()}`);
+      const element =
+        types.length === 0 ? variableFor(e) : commonType(types as PyType[], e.elts, `${e._type.toLowerCase()}`);
       return e._type === "List" ? listOf(element) : setOf(element);
     }
     case "Tuple": {
@@ -393,7 +394,8 @@ export function containerBuiltinType(
       if (args.length < 1 || args.length > 2) fail(`enumerate() takes 1 or 2 arguments (${args.length} given)`);
       const t = argType(0);
       if (t === null) return null;
-      const start = args.length === 2 ? argType(1) : keyword("start") ? host.typeOf(spec, keyword("start")!.value) : null;
+      const start =
+        args.length === 2 ? argType(1) : keyword("start") ? host.typeOf(spec, keyword("start")!.value) : null;
       if (start !== null && start !== pyTypes.int && start !== pyTypes.bool) {
         fail(`'${start.className}' object cannot be interpreted as an integer`);
       }
@@ -447,7 +449,12 @@ export function containerBuiltinType(
 }
 
 /** min/max of one iterable, with key= and default=; null while unknown. */
-export function iterableMinMaxType(host: InferenceHost, spec: Specialization, e: ast.Call, name: string): PyType | null {
+export function iterableMinMaxType(
+  host: InferenceHost,
+  spec: Specialization,
+  e: ast.Call,
+  name: string,
+): PyType | null {
   for (const k of e.keywords) {
     if (k.arg !== "key" && k.arg !== "default") {
       throw new SemanticError(`${name}() got an unexpected keyword argument '${k.arg}'`, k as unknown as ast.expr);
@@ -462,7 +469,10 @@ export function iterableMinMaxType(host: InferenceHost, spec: Specialization, e:
   if (fallback !== undefined) {
     const d = host.typeOf(spec, fallback.value);
     if (d !== null && !unify(element, d)) {
-      throw new SemanticError(`unsupported: a default of type ${resolve(d).text} for ${name}() of ${resolve(element).text}`, fallback.value);
+      throw new SemanticError(
+        `unsupported: a default of type ${resolve(d).text} for ${name}() of ${resolve(element).text}`,
+        fallback.value,
+      );
     }
   }
   return element;
@@ -485,7 +495,12 @@ function sortKeywordTypes(host: InferenceHost, spec: Specialization, e: ast.Call
  * A key function: a lambda of one parameter, evaluated inline for each element (its parameter was
  * renamed into the enclosing scope), or a builtin such as len or str. Returns the key's type.
  */
-export function keyFunctionType(host: InferenceHost, spec: Specialization, f: ast.expr, element: PyType): PyType | null {
+export function keyFunctionType(
+  host: InferenceHost,
+  spec: Specialization,
+  f: ast.expr,
+  element: PyType,
+): PyType | null {
   if (f._type === "Lambda") {
     const params = f.args.args;
     if (params.length !== 1 || f.args.vararg || f.args.kwonlyargs.length > 0) {

@@ -333,6 +333,8 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
     "any",
     "s[start:stop:step], each bound given or not; ValueError for step 0.",
   ),
+  fn("py_random_shuffle_list", [[listType], "void"], false, "any", "random.shuffle(list), CPython's swaps."),
+  fn("py_random_sample_list", [[listType, "i64"], listType], true, "any", "random.sample(list, k); ValueError."),
   fn("py_tuple_new", [["str"], tupleType], false, "any", "A zeroed tuple of the kinds' length, to be filled."),
   fn("py_dict_new", [["i64", "i64"], dictType], false, "any", "An empty dict of key and value kinds."),
   fn("py_dict_find_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry or -1."),
@@ -374,9 +376,16 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_set_next", [[setType, "i64"], "i64"], false, "read", "The next live slot at or after, or -1."),
   fn("py_set_key_word", [[setType, "i64"], "i64"], false, "read", "The key in a slot."),
   borrowed(fn("py_set_key_obj", [[setType, "i64"], objectType], false, "read", "The key in a slot.")),
-  ...["union", "intersection", "difference", "symmetric_difference", "inplace_or", "inplace_and", "inplace_sub", "inplace_xor"].map(
-    (op) => fn(`py_set_${op}`, [[setType, setType], setType], false, "any", `set ${op.replace("_", " ")}.`),
-  ),
+  ...[
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "inplace_or",
+    "inplace_and",
+    "inplace_sub",
+    "inplace_xor",
+  ].map((op) => fn(`py_set_${op}`, [[setType, setType], setType], false, "any", `set ${op.replace("_", " ")}.`)),
   ...["update", "intersection_update", "difference_update", "symmetric_difference_update"].map((op) =>
     fn(`py_set_${op}`, [[setType, setType], "void"], false, "any", `set.${op}(other set).`),
   ),

@@ -9,7 +9,7 @@
 
 import { type CallTyping, MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
-import { isNumeric, type PyType, pyTypes } from "./py-types.js";
+import { isNumeric, type PyType, pyTypes, resolve } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 
 /** A parameter of a runtime call: an int (bool converts), a float (int and bool convert) or None. */
@@ -138,6 +138,9 @@ function randomModule(): Map<string, ModuleMember> {
     fn("uniform", pyTypes.float, [[[float, float], "uniform"]]),
     fn("gauss", pyTypes.float, [[[floatDefault(0), floatDefault(1)], "gauss"]]),
     fn("expovariate", pyTypes.float, [[[float], "expovariate"]]),
+    ["choice", ownFunction(choiceType)],
+    ["shuffle", ownFunction(shuffleType)],
+    ["sample", ownFunction(sampleType)],
     fn("triangular", pyTypes.float, [
       [[floatDefault(0), floatDefault(1)], "triangular"],
       [[float, float, none], "triangular"],
@@ -145,6 +148,31 @@ function randomModule(): Map<string, ModuleMember> {
       [[{ type: "float", strict: true }, float, float], "triangular_mode"],
     ]),
   ]);
+}
+
+/** random.choice(seq) of a list, tuple or str: an element. */
+function choiceType(args: readonly PyType[]): CallTyping {
+  if (args.length !== 1) return { error: `random.choice() takes exactly one argument (${args.length} given)` };
+  const seq = resolve(args[0]!);
+  if (seq.kind === "list") return seq.parts[0]!;
+  if (seq === pyTypes.str) return pyTypes.str;
+  return { error: `unsupported: random.choice() of ${seq.text} (a list or str)` };
+}
+
+function shuffleType(args: readonly PyType[]): CallTyping {
+  if (args.length !== 1) return { error: `random.shuffle() takes exactly one argument (${args.length} given)` };
+  if (resolve(args[0]!).kind !== "list") return { error: `unsupported: random.shuffle() of ${args[0]!.text} (a list)` };
+  return pyTypes.none;
+}
+
+function sampleType(args: readonly PyType[]): CallTyping {
+  if (args.length !== 2) return { error: `random.sample() takes 2 positional arguments (${args.length} given)` };
+  const population = resolve(args[0]!);
+  if (population.kind !== "list") return { error: `unsupported: random.sample() of ${population.text} (a list)` };
+  if (args[1] !== pyTypes.int && args[1] !== pyTypes.bool) {
+    return { error: `'${args[1]!.className}' object cannot be interpreted as an integer` };
+  }
+  return population;
 }
 
 /** The clocks of `time`, in py_time.c. */

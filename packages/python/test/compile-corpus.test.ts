@@ -10,6 +10,9 @@
  *                       the compiled program must print everything before that line, then fail with
  *                       "OverflowError: ...arbitrary-precision..." and exit status 1
  *
+ * Each compiled program runs with the leak checker (TOOLCHAIN_CHECK_LEAKS=1), which must report 0 live
+ * objects; its report is taken out of stderr before the comparison.
+ *
  * Every program in test/corpus-refused/ must be refused by `pycompile build` with exit status 1 and
  * a diagnostic on stderr: `error:`, the substring of its `# expect: ...` header, and the position
  * `FILE:LINE:COL` (exactly the one in its `# at: LINE[:COL]` header).
@@ -307,6 +310,19 @@ function compareRun(program: CorpusProgram, expected: Expected, ours: ProcessRes
   return problems;
 }
 
+/** Every compiled corpus program runs with the leak checker: it must free every object it made. */
+const LEAK_CHECK_ENV: NodeJS.ProcessEnv = { ...ENV, TOOLCHAIN_CHECK_LEAKS: "1" };
+
+/** The leak checker's report (its first line and the lines of live objects after it), and the rest. */
+function splitLeakReport(stderr: string): { report: string; rest: string } {
+  const lines = stderr.split("\n");
+  const at = lines.findIndex((line) => line.startsWith("leak check: "));
+  if (at < 0) return { report: "", rest: stderr };
+  let end = at + 1;
+  while (end < lines.length && lines[end]!.startsWith("  ")) end++;
+  return { report: lines.slice(at, end).join("\n"), rest: [...lines.slice(0, at), ...lines.slice(end)].join("\n") };
+}
+
 const corpus = loadCorpus();
 const refused = loadRefused();
 
@@ -334,9 +350,13 @@ describe("compile corpus: compiled programs behave exactly as CPython runs them"
       );
       const expected = expectationFromCPython(program, cpython);
       const ours = await pool(() =>
-        runProcess(exe, program.argv, { cwd: workDir, env: ENV, timeoutMs: RUN_TIMEOUT_MS }),
+        runProcess(exe, program.argv, { cwd: workDir, env: LEAK_CHECK_ENV, timeoutMs: RUN_TIMEOUT_MS }),
       );
-      const problems = compareRun(program, expected, ours);
+      const { report, rest } = splitLeakReport(text(ours.stderr));
+      const problems = compareRun(program, expected, { ...ours, stderr: Buffer.from(rest, "utf8") });
+      if (report !== "leak check: 0 live objects") {
+        problems.push(`the leak check reported:\n${indent(report === "" ? "(nothing)" : report)}`);
+      }
       if (problems.length > 0) {
         const args = program.argv.length > 0 ? ` ${program.argv.join(" ")}` : "";
         assert.fail(`${program.name}${args}: the compiled program differs from CPython\n${problems.join("\n")}`);

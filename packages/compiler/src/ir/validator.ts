@@ -328,7 +328,9 @@ function constantProblem(constant: Constant): string | null {
         return typeof value === "number" && (type.bits === 64 || Number.isNaN(value) || Math.fround(value) === value);
       case "ref":
         // null: no object yet (a global's first value, an unbound variable's placeholder).
-        return value === null || (typeof value === "string" && type.layout.name === "str" && type.layout.fields === null);
+        return (
+          value === null || (typeof value === "string" && type.layout.name === "str" && type.layout.fields === null)
+        );
       case "unit":
         return value === null;
       case "variant":

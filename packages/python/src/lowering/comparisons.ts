@@ -8,9 +8,9 @@ import { type PyType, pyTypes } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
+import { lowerMembership } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
-import { lowerMembership } from "./containers.js";
 import { operationsOf } from "./type-operations.js";
 
 /** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */

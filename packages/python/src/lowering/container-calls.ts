@@ -32,7 +32,8 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
     case "enumerate":
     case "zip":
     case "range":
-      if (name === "list" && first === undefined) return cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
+      if (name === "list" && first === undefined)
+        return cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
       return collectIterable(cx, name === "list" ? first! : e, type.parts[0]!);
     case "reversed": {
       const list = collectIterable(cx, first!, type.parts[0]!);
@@ -96,7 +97,11 @@ function pairParts(cx: LoweringContext, pair: Element): [Value, Value] {
 }
 
 /** A mutable variable of the lowering (an SSA name no Python code can spell). */
-function temporary(cx: LoweringContext, type: PyType, initial: Value): { read: () => Value; write: (v: Value) => void } {
+function temporary(
+  cx: LoweringContext,
+  type: PyType,
+  initial: Value,
+): { read: () => Value; write: (v: Value) => void } {
   const name = cx.freshName("tmp");
   cx.counterTypes.set(name, type);
   cx.ssa.write(name, cx.b.block, initial);
@@ -212,7 +217,9 @@ function evaluateKey(cx: LoweringContext, key: ast.expr, value: Value, type: PyT
 function sortList(cx: LoweringContext, list: Value, element: PyType, e: ast.Call): void {
   const reverseNode = e.keywords.find((k) => k.arg === "reverse")?.value;
   const reverse =
-    reverseNode === undefined ? constants.bool(false) : operationsOf(cx.typeOf(reverseNode)).truth(cx, lowerExpression(cx, reverseNode));
+    reverseNode === undefined
+      ? constants.bool(false)
+      : operationsOf(cx.typeOf(reverseNode)).truth(cx, lowerExpression(cx, reverseNode));
   const keyNode = e.keywords.find((k) => k.arg === "key")?.value;
   if (keyNode === undefined) {
     cx.rt("py_list_sort", [list, reverse], cx.loc(e));
@@ -354,7 +361,13 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
   switch (name) {
     case "get": {
       const position = find(args[0]!);
-      return ifElse(cx, valueType, cx.b.icmp("ge", position, constants.int(0n)), () => valueAt(position), () => args[1]!);
+      return ifElse(
+        cx,
+        valueType,
+        cx.b.icmp("ge", position, constants.int(0n)),
+        () => valueAt(position),
+        () => args[1]!,
+      );
     }
     case "setdefault": {
       const position = callWithElement(cx, "py_dict_insert_new", [dict], args[0]!, keyType, loc);
@@ -417,13 +430,7 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
 }
 
 /** A value chosen by a condition, each side lowered in its own block (only the taken side runs). */
-function ifElse(
-  cx: LoweringContext,
-  type: PyType,
-  condition: Value,
-  then: () => Value,
-  otherwise: () => Value,
-): Value {
+function ifElse(cx: LoweringContext, type: PyType, condition: Value, then: () => Value, otherwise: () => Value): Value {
   const result = temporaryAt(cx, type);
   const thenBlock = cx.b.createBlock("if.then");
   const elseBlock = cx.b.createBlock("if.else");

@@ -11,8 +11,8 @@ import { binary, unary } from "./arithmetic.js";
 
 import { lowerCall } from "./calls.js";
 import { lowerCompareValue } from "./comparisons.js";
-import { lowerContainerBinary, lowerDisplay } from "./containers.js";
 import { foldIntConstant } from "./constant-folding.js";
+import { lowerContainerBinary, lowerDisplay } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { mathConstant } from "./math.js";
 import { lowerJoinedStr } from "./strings.js";

@@ -13,7 +13,7 @@ import type * as ast from "../ast.js";
 import { listOf, type PyType, pyTypes, resolve, tupleOf } from "../py-types.js";
 import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import { asInt } from "./arithmetic.js";
-import type { LoweringContext, LoopTargets } from "./context.js";
+import type { LoopTargets, LoweringContext } from "./context.js";
 import {
   callForElement,
   callWithElement,
@@ -21,8 +21,8 @@ import {
   fromTupleSlot,
   kindOf,
   listSlotType,
-  tupleSlotType,
   toTupleSlot,
+  tupleSlotType,
 } from "./elements.js";
 import { lowerCondition, lowerExpression } from "./expressions.js";
 import { storeTarget } from "./targets.js";
@@ -203,12 +203,7 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType): So
 }
 
 /** Positions 0, 1, ... while below a length read at every test (a list may grow as it is walked). */
-function indexSource(
-  cx: LoweringContext,
-  type: PyType,
-  length: () => Value,
-  element: (i: Value) => Value,
-): Source {
+function indexSource(cx: LoweringContext, type: PyType, length: () => Value, element: (i: Value) => Value): Source {
   return {
     start: () => constants.int(0n),
     test: (i) => ({ more: cx.b.icmp("lt", i, length()), position: i }),
@@ -336,7 +331,8 @@ function precedes(cx: LoweringContext, ascending: boolean | null, step: Value, a
 function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
   const inner = sourceOf(cx, call.args[0]!);
   const startArg = call.args[1] ?? call.keywords.find((k) => k.arg === "start")?.value;
-  const first = startArg === undefined ? constants.int(0n) : asInt(cx, lowerExpression(cx, startArg), cx.typeOf(startArg));
+  const first =
+    startArg === undefined ? constants.int(0n) : asInt(cx, lowerExpression(cx, startArg), cx.typeOf(startArg));
   const counter = cx.freshName("enumerate");
   cx.counterTypes.set(counter, pyTypes.int);
   const itemType = resolve(resolve(cx.typeOf(call)).parts[0]!).parts[1]!;
@@ -349,7 +345,11 @@ function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
     element: (position) => {
       const item = inner.element(position);
       const parts = [cx.ssa.read(counter, cx.b.block), item.value()];
-      return { type: tupleOf([pyTypes.int, itemType]), value: () => makeTuple(cx, parts, [pyTypes.int, itemType]), parts };
+      return {
+        type: tupleOf([pyTypes.int, itemType]),
+        value: () => makeTuple(cx, parts, [pyTypes.int, itemType]),
+        parts,
+      };
     },
     advance: (position) => {
       const count = cx.ssa.read(counter, cx.b.block);
@@ -393,11 +393,7 @@ function reversedSource(cx: LoweringContext, call: ast.Call): Source {
 }
 
 /** A value read by position: a list or a tuple as they are; anything else made a list first. */
-function asSequence(
-  cx: LoweringContext,
-  value: Value,
-  type: PyType,
-): { length: () => Value; at: (i: Value) => Value } {
+function asSequence(cx: LoweringContext, value: Value, type: PyType): { length: () => Value; at: (i: Value) => Value } {
   if (type.kind === "list") {
     const element = type.parts[0]!;
     return { length: () => cx.b.getField(value, LIST_LENGTH), at: (i) => listElement(cx, value, i, element) };

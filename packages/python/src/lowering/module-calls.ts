@@ -4,17 +4,40 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { resolve } from "../py-types.js";
 import { chooseOverload, MODULES } from "../stdlib-modules.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import { lowerSysExit } from "./builtins.js";
+import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
+import { listElement } from "./iteration.js";
 import { lowerMathCall } from "./math.js";
 
 const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: string) => Value> = {
   math: lowerMathCall,
   sys: (cx, e) => lowerSysExit(cx, e),
+  random: lowerRandomOnSequence,
 };
+
+/** random.choice, shuffle and sample: CPython's draws over a sequence's positions. */
+function lowerRandomOnSequence(cx: LoweringContext, e: ast.Call, name: string): Value {
+  const sequence = lowerExpression(cx, e.args[0]!);
+  const type = resolve(cx.typeOf(e.args[0]!));
+  const loc = cx.loc(e);
+  if (name === "shuffle") {
+    cx.rt("py_random_shuffle_list", [sequence], null);
+    return constants.unit();
+  }
+  if (name === "sample") {
+    const k = asInt(cx, lowerExpression(cx, e.args[1]!), cx.typeOf(e.args[1]!));
+    return cx.rt("py_random_sample_list", [sequence, k], loc);
+  }
+  const length = lengthOf(cx, sequence, type);
+  const index = cx.rt("py_random_choice_index", [length], loc);
+  if (type.kind === "str") return cx.rt("py_str_getitem", [sequence, index], loc);
+  return listElement(cx, sequence, index, type.parts[0]!);
+}
 
 export function lowerModuleCall(cx: LoweringContext, e: ast.Call, module: string, name: string): Value {
   const member = MODULES.get(module)!.get(name)!;

@@ -123,7 +123,8 @@ function sliceBounds(cx: LoweringContext, slice: ast.Slice): Value[] {
     if (e === null || cx.typeOf(e) === pyTypes.none) return [constants.int(0n), constants.bool(false)];
     return [lowerIndex(cx, e), constants.bool(true)];
   };
-  const step = slice.step === null || cx.typeOf(slice.step) === pyTypes.none ? constants.int(1n) : lowerIndex(cx, slice.step);
+  const step =
+    slice.step === null || cx.typeOf(slice.step) === pyTypes.none ? constants.int(1n) : lowerIndex(cx, slice.step);
   return [...bound(slice.lower), ...bound(slice.upper), step];
 }
 
@@ -171,10 +172,26 @@ export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
   const type = resolve(cx.typeOf(target.value));
   const resultType = cx.typeOf(target);
   if (type.kind === "list") {
-    const at = checkedIndex(cx, container, LIST_LENGTH, lowerIndex(cx, target.slice), "list index out of range", target);
+    const at = checkedIndex(
+      cx,
+      container,
+      LIST_LENGTH,
+      lowerIndex(cx, target.slice),
+      "list index out of range",
+      target,
+    );
     const element = type.parts[0]!;
     const current = readListItem(cx, container, at, element);
-    const updated = binary(cx, s.op._type, current, element, lowerExpression(cx, s.value), cx.typeOf(s.value), resultType, s);
+    const updated = binary(
+      cx,
+      s.op._type,
+      current,
+      element,
+      lowerExpression(cx, s.value),
+      cx.typeOf(s.value),
+      resultType,
+      s,
+    );
     cx.b.elemSet(cx.b.getField(container, LIST_DATA), at, toListSlot(cx, updated, element));
     return;
   }
@@ -182,7 +199,16 @@ export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
   const position = findKey(cx, container, key, type, target);
   const valueType = type.parts[1]!;
   const current = callForElement(cx, "py_dict_value", [container, position], valueType, null);
-  const updated = binary(cx, s.op._type, current, valueType, lowerExpression(cx, s.value), cx.typeOf(s.value), resultType, s);
+  const updated = binary(
+    cx,
+    s.op._type,
+    current,
+    valueType,
+    lowerExpression(cx, s.value),
+    cx.typeOf(s.value),
+    resultType,
+    s,
+  );
   callWithElement(cx, "py_dict_set_value", [container, position], updated, valueType, null);
 }
 
