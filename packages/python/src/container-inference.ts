@@ -117,7 +117,9 @@ export function assignTarget(host: InferenceHost, spec: Specialization, target: 
             target,
           );
         }
-        target.elts.forEach((e, i) => assignTarget(host, spec, e, t.parts[i]!));
+        target.elts.forEach((e, i) => {
+          assignTarget(host, spec, e, t.parts[i]!);
+        });
         return;
       }
       const element = iterationTypeAt(type, target);

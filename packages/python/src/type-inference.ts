@@ -9,7 +9,6 @@ import type * as ast from "./ast.js";
 import { closestName } from "./closest-name.js";
 import {
   assignTarget,
-  constantIndex,
   containerBuiltinType,
   displayType,
   type InferenceHost,

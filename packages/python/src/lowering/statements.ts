@@ -3,7 +3,7 @@
 // and a `def`'s default values, computed where the function is defined. Blocks are sealed for the
 // SSA construction as soon as all their predecessors are known.
 
-import { type Block, constants, types, type Value } from "@toolchain/compiler";
+import { type Block, constants, types } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { isContainer, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";

@@ -26,7 +26,9 @@ export function storeTarget(cx: LoweringContext, target: ast.expr, element: Elem
       const type = resolve(element.type);
       const starred = target.elts.some((e) => e._type === "Starred");
       if (element.parts !== null && element.parts.length === target.elts.length && !starred) {
-        target.elts.forEach((t, i) => storeTarget(cx, t, valued(type.parts[i]!, element.parts![i]!)));
+        target.elts.forEach((t, i) => {
+          storeTarget(cx, t, valued(type.parts[i]!, element.parts![i]!));
+        });
         return;
       }
       unpack(cx, target, element.value(), type);
