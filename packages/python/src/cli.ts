@@ -97,15 +97,19 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<file>", "Python source file")
     .argument("[args...]", "arguments for the program (its sys.argv[1:])")
     .option("-O, --opt-level <level>", "optimisation level, 0 to 3", "2")
+    .option(
+      "--check-leaks",
+      "report on stderr, at exit, every object still allocated (TOOLCHAIN_CHECK_LEAKS=1): 0 for a sound program",
+    )
     .passThroughOptions()
-    .action(async (file: string, args: string[], options: { optLevel: string }) => {
+    .action(async (file: string, args: string[], options: { optLevel: string; checkLeaks?: boolean }) => {
       const flags = parseBuildFlags(options.optLevel, "exe");
       if (typeof flags === "string") {
         writeErr(`pycompile: ${flags}\n`);
         raise(EXIT_USER_ERROR);
         return;
       }
-      raise(await runFile(file, args, flags.optLevel, debugRequested));
+      raise(await runFile(file, args, flags.optLevel, debugRequested, options.checkLeaks === true));
     });
 
   program
@@ -270,7 +274,13 @@ async function buildFile(
 }
 
 /** Builds into the cache unless an identical build is there, then runs it; returns its exit status. */
-async function runFile(file: string, args: readonly string[], optLevel: OptLevel, debug: boolean): Promise<number> {
+async function runFile(
+  file: string,
+  args: readonly string[],
+  optLevel: OptLevel,
+  debug: boolean,
+  checkLeaks: boolean,
+): Promise<number> {
   let source: Uint8Array;
   try {
     source = readFileSync(file);
@@ -286,13 +296,14 @@ async function runFile(file: string, args: readonly string[], optLevel: OptLevel
     if (status !== EXIT_OK) return status;
     renameSync(partial, executable);
   }
-  return runExecutable(executable, args);
+  return runExecutable(executable, args, checkLeaks);
 }
 
 /** Runs a program with the terminal's streams; its exit status becomes ours (128 + n for signal n). */
-function runExecutable(path: string, args: readonly string[]): Promise<number> {
+function runExecutable(path: string, args: readonly string[], checkLeaks: boolean): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(path, args, { stdio: "inherit" });
+    const env = checkLeaks ? { ...process.env, TOOLCHAIN_CHECK_LEAKS: "1" } : process.env;
+    const child = spawn(path, args, { stdio: "inherit", env });
     child.on("error", (error) => {
       writeErr(`pycompile: cannot run '${path}': ${error.message}\n`);
       resolve(EXIT_USER_ERROR);
