@@ -92,16 +92,7 @@ export type CompareOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
  * widening and narrowing (`fpext`, `fptrunc`), integers to floats (`sitofp`, `uitofp`, rounding to
  * nearest) and floats to integers rounding toward zero and saturating (`fptosi`; NaN gives 0).
  */
-export type ConvertOp =
-  | "sext"
-  | "zext"
-  | "trunc"
-  | "fpext"
-  | "fptrunc"
-  | "sitofp"
-  | "uitofp"
-  | "fptosi"
-  | "bitcast";
+export type ConvertOp = "sext" | "zext" | "trunc" | "fpext" | "fptrunc" | "sitofp" | "uitofp" | "fptosi" | "bitcast";
 
 /** Where a failure goes: null to the caller, or a handler block of this function. */
 export type Unwind = Block | null;
