@@ -26,7 +26,7 @@ export interface RuntimeFunction extends External {
  * The C types a runtime function's parameters and result have, by their IR names. `T?` is a result
  * that may be NULL: the nullable reference `variant{unit | ref T}`, which is the C pointer itself.
  */
-export type RuntimeTypeName = "i1" | "i64" | "f64" | "ptr" | "str" | "exception" | "file";
+export type RuntimeTypeName = "i1" | "i64" | "f64" | "ptr" | "tagged" | "str" | "exception" | "file";
 export type RuntimeResultName = RuntimeTypeName | "str?" | "file?" | "void";
 /** Parameter and result types by name, or as IR types (a language's own runtime layouts). */
 export type RuntimeSignature = [params: (RuntimeTypeName | IrType)[], result: RuntimeResultName | IrType];
@@ -38,6 +38,7 @@ const typeNamed: Record<RuntimeResultName, IrType> = {
   i64: types.i64,
   f64: types.f64,
   ptr: types.ptr,
+  tagged: types.tagged,
   str: strType,
   exception: refType(runtimeLayouts.exception),
   file: fileType,

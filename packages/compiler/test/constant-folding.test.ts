@@ -316,3 +316,27 @@ test("uses in unreachable blocks are rewritten too, so nothing refers to a folde
     `,
   );
 });
+
+test("an even i64 constant taken as a tagged word is a tagged constant, and reads back as its bits; an odd one stays", () => {
+  fold(
+    `
+      extern @show(tagged, tagged, i64) -> void memory any
+      func @f() -> void {
+      entry:
+        %0 = bitcast tagged 84
+        %1 = bitcast tagged 3
+        %2 = bitcast i64 tagged -8
+        call_extern void @show(%0, %1, %2)
+        ret
+      }
+    `,
+    `
+      func @f() -> void {
+      entry:
+        %1 = bitcast tagged 3
+        call_extern void @show(tagged 84, %1, -8)
+        ret
+      }
+    `,
+  );
+});

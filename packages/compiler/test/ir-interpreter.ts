@@ -47,6 +47,8 @@ function wrapTo(bits: number, value: bigint): Runtime {
 
 /** The conversions, as instructions.ts defines them (fptosi saturates, NaN gives 0). */
 function convert(op: ConvertOp, value: Runtime, from: IrType, to: IrType): Runtime {
+  // A tagged word and an i64 are the same bits.
+  if (from.kind === "tagged" || to.kind === "tagged") return value;
   const toBits = widthOf(to);
   const rounded = (x: number) => (toBits === 32 ? Math.fround(x) : x);
   switch (op) {

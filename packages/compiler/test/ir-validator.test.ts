@@ -586,6 +586,8 @@ test("conversions go between the right kinds of type, widening or narrowing as t
     ["%0 = sitofp i64 %i", "cannot sitofp i64 to i64"],
     ["%0 = uitofp f64 %x", "cannot uitofp f64 to f64"],
     ["%0 = fptosi f32 %x", "cannot fptosi f64 to f32"],
+    ["%0 = bitcast tagged %x", "cannot bitcast f64 to tagged"],
+    ["%0 = zext tagged %b", "cannot zext i1 to tagged"],
   ];
   for (const [body, message] of cases) {
     const op = body.split(" ")[2]!;
@@ -604,9 +606,23 @@ test("conversions go between the right kinds of type, widening or narrowing as t
       %7 = sitofp f32 %1
       %8 = uitofp f64 %2
       %9 = fptosi i16 %5
+      %10 = bitcast tagged %i
+      %11 = bitcast i64 %10
       ret
     `),
     [],
+  );
+});
+
+test("a tagged constant is an immediate integer's word: even and 64 bits wide", () => {
+  assert.deepEqual(
+    errorsOfBody(`
+      %0 = bitcast i64 tagged 84
+      %1 = bitcast i64 tagged 3
+      %2 = bitcast i64 tagged -9223372036854775808
+      ret
+    `),
+    ["@f, block entry, %1 (bitcast): constant 3 is not a valid tagged"],
   );
 });
 

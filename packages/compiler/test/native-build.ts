@@ -37,6 +37,8 @@ export const TEST_LANGUAGE_FUNCTIONS: ReadonlyMap<string, RuntimeFunction> = run
     "any",
     "Writes nan, or the float's bits in 16 hex digits.",
   ),
+  runtimeFunction("test_boxed_word", [["i64"], "tagged"], false, "any", "A tagged word referring to a new string."),
+  runtimeFunction("test_write_tagged", [["tagged"], "void"], false, "any", "Writes an immediate or its string."),
 ]);
 
 let toolchain: Toolchain | null = null;

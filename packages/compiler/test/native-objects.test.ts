@@ -255,6 +255,63 @@ describe("managed objects in native programs", () => {
     assert.equal(underValgrind(result.path, []), `${sum}\n`);
   });
 
+  it("counts tagged words only when they refer to an object: through phis, fields and constants", async () => {
+    const program = `
+      module "tagged.ir"
+      entry @main
+      layout Box { word: tagged }
+      extern @test_boxed_word(i64) -> tagged memory any
+      extern @test_write_tagged(tagged) -> void memory any
+      ${printing}
+      func @word(%boxed: i1, %n: i64) -> tagged {
+      entry:
+        condbr %boxed, boxed, immediate
+      boxed:
+        %0 = call_extern tagged @test_boxed_word(%n)
+        br done
+      immediate:
+        %1 = shl i64 %n, 1
+        %2 = bitcast tagged %1
+        br done
+      done:
+        %3 = phi tagged [%0, boxed], [%2, immediate]
+        ret %3
+      }
+      func @main() -> void {
+      entry:
+        br loop
+      loop:
+        %0 = phi i64 [0, entry], [%1, next]
+        %2 = and i64 %0, 1
+        %3 = icmp eq i1 %2, 1
+        %4 = call tagged @word(%3, %0) @20:4
+        %5 = alloc ref Box(%4) @21:4
+        %6 = get_field tagged %5, 0
+        %7 = icmp lt i1 %0, 4
+        condbr %7, show, next
+      show:
+        call_extern void @test_write_tagged(%6)
+        call_extern void @rt_write_newline()
+        br next
+      next:
+        %1 = add i64 %0, 1
+        %8 = icmp lt i1 %1, 1000
+        condbr %8, loop, done
+      done:
+        %9 = bitcast i64 tagged 84
+        call_extern void @rt_write_i64(%9)
+        call_extern void @test_write_tagged(tagged 84)
+        call_extern void @rt_write_newline()
+        ret
+      }
+    `;
+    const { path, stdout, stderr, status } = await run(program);
+    assert.equal(status, 0, stderr);
+    assert.equal(stdout, "0\nboxed 1\n2\nboxed 3\n8442\n");
+    assert.equal(stderr, "leak check: 0 live objects\n");
+    assert.equal(underValgrind(path, []), stdout);
+  });
+
   it("calls a closure and a plain function through function values", async () => {
     const program = `
       module "closure.ir"

@@ -251,3 +251,58 @@ test("a reference read out of another value is taken before that value can be re
     assert.ok(retained < released, `${taken} is retained after ${holder} is released:\n${lines.join("\n")}`);
   }
 });
+
+test("a tagged word is counted as a reference; reading its bits borrows nothing, a word made of bits is owned", () => {
+  counted(
+    `
+      module "m.py"
+      entry @main
+      global @last: tagged = tagged 0
+      extern @big(i64) -> tagged memory any
+      extern @show(tagged) -> void memory any
+      func @main() -> void {
+      entry:
+        %0 = call_extern tagged @big(7)
+        %1 = bitcast i64 %0
+        %2 = icmp eq i1 %1, 0
+        condbr %2, keep, drop
+      keep:
+        store_global void @last, %0
+        ret
+      drop:
+        %3 = bitcast tagged 42
+        call_extern void @show(%3)
+        ret
+      }
+    `,
+    `
+      module "m.py"
+      entry @main
+
+      extern @big(i64) -> tagged memory any
+      extern @show(tagged) -> void memory any
+      global @last: tagged = tagged 0
+
+      func @main() -> void {
+      entry:
+        %0 = call_extern tagged @big(7)
+        %1 = bitcast i64 %0
+        %2 = icmp eq i1 %1, 0
+        condbr %2, keep, drop
+      keep:
+        retain void %0
+        %9 = load_global tagged @last
+        store_global void @last, %0
+        release void %9
+        release void %0
+        ret
+      drop:
+        release void %0
+        %3 = bitcast tagged 42
+        call_extern void @show(%3)
+        release void %3
+        ret
+      }
+    `,
+  );
+});

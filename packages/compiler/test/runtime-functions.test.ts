@@ -32,7 +32,7 @@ describe("the core runtime's catalogue", () => {
   });
 
   it("matches the test language library's C definitions for its few functions, none of them the core's", () => {
-    const library = cDefinitions(TEST_RUNTIME.sourceDirs[1]!);
+    const library = cDefinitions(TEST_RUNTIME.sourceDirs[1]!, undefined, { test_tagged: "tagged" });
     for (const f of TEST_LANGUAGE_FUNCTIONS.values()) {
       assert.ok(!core.has(f.name) && !runtimeFunctions.has(f.name), `${f.name} is the core's`);
       const definition = library.get(f.name);

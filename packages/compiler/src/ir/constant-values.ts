@@ -10,6 +10,11 @@ export function i64Constant(v: Value): bigint | null {
   return v.kind === "const" && v.type === types.i64 && typeof v.value === "bigint" ? v.value : null;
 }
 
+/** The tagged constant's word (always an immediate integer's), else null. */
+export function taggedConstant(v: Value): bigint | null {
+  return v.kind === "const" && v.type === types.tagged && typeof v.value === "bigint" ? v.value : null;
+}
+
 /** The f64 constant's value, else null. */
 export function f64Constant(v: Value): number | null {
   return v.kind === "const" && v.type === types.f64 && typeof v.value === "number" ? v.value : null;

@@ -569,7 +569,10 @@ function checkConversion(inst: Of<"convert">, t: TypeCheck): void {
       case "fptosi":
         return isFloat(from) && isInt(to);
       case "bitcast":
-        // The same bits as another type of their size: a float held in an integer word and back.
+        // The same bits as another type of their size: a float held in an integer word and back, or
+        // a tagged word read as an i64 (borrowing nothing) and an i64 taken as a tagged word (owned:
+        // a front end makes one only of an immediate or of a word it owns).
+        if (from === types.tagged || to === types.tagged) return (from === types.tagged ? to : from) === types.i64;
         return ((isFloat(from) && isInt(to)) || (isInt(from) && isFloat(to))) && bits(from) === bits(to);
     }
   })();

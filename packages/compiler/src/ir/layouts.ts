@@ -98,6 +98,7 @@ export function sizeOf(type: IrType): number {
     case "void":
       throw new Error("void has no size");
     case "ptr":
+    case "tagged":
     case "ref":
       return 8;
     case "fn":

@@ -10,10 +10,23 @@
 // - `variant{A | B | ...}`: a tagged union; a variant of `unit` and one `ref` is the cheap optional
 //   object, represented as a possibly-null pointer.
 // - `fn(A, B) -> R`: a function value, a code pointer and a managed environment (closures).
+// - `tagged`: a 64-bit word that is either an immediate integer (low bit 0) or a counted reference
+//   (low bit 1, the object at word - 1), as a language's arbitrary-precision integer is held: the
+//   common small values cost no allocation and no count, yet the word is counted like a `ref`.
 
 import type { Layout } from "./layouts.js";
 
-export type IrType = IntType | FloatType | UnitType | VoidType | PtrType | RefType | StructType | VariantType | FnType;
+export type IrType =
+  | IntType
+  | FloatType
+  | UnitType
+  | VoidType
+  | PtrType
+  | TaggedType
+  | RefType
+  | StructType
+  | VariantType
+  | FnType;
 
 interface TypeBase {
   /** The printed form, unique per type: `i64`, `ref Node`, `{i64, f64}`, `fn(i64) -> i64`. */
@@ -40,6 +53,10 @@ export interface VoidType extends TypeBase {
 
 export interface PtrType extends TypeBase {
   readonly kind: "ptr";
+}
+
+export interface TaggedType extends TypeBase {
+  readonly kind: "tagged";
 }
 
 export interface RefType extends TypeBase {
@@ -76,6 +93,7 @@ export const types = {
   unit: { kind: "unit", text: "unit" } as UnitType,
   void: { kind: "void", text: "void" } as VoidType,
   ptr: { kind: "ptr", text: "ptr" } as PtrType,
+  tagged: { kind: "tagged", text: "tagged" } as TaggedType,
 } as const;
 
 /** Scalar types by name, for the text parser. */
@@ -160,12 +178,13 @@ export function isFloat(type: IrType): type is FloatType {
 }
 
 /**
- * True when a value of the type holds references that must be counted: a `ref`, a function value
- * (its environment), or a struct or variant with such a part.
+ * True when a value of the type holds references that must be counted: a `ref`, a tagged word
+ * (which may be one), a function value (its environment), or a struct or variant with such a part.
  */
 export function holdsReferences(type: IrType): boolean {
   switch (type.kind) {
     case "ref":
+    case "tagged":
     case "fn":
       return true;
     case "struct":

@@ -323,6 +323,9 @@ function constantProblem(constant: Constant): string | null {
       case "int":
         if (type.bits === 1) return typeof value === "boolean";
         return typeof value === "bigint" && fitsBits(value, type.bits);
+      case "tagged":
+        // A constant tagged word is an immediate integer: its low bit is 0 (no object is constant).
+        return typeof value === "bigint" && fitsBits(value, 64) && (value & 1n) === 0n;
       case "float":
         // An f32 constant must be exactly a single-precision value (LLVM takes no other).
         return typeof value === "number" && (type.bits === 64 || Number.isNaN(value) || Math.fround(value) === value);

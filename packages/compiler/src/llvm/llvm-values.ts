@@ -8,6 +8,8 @@ export function llvmType(type: IrType): string {
   switch (type.kind) {
     case "int":
       return `i${type.bits}`;
+    case "tagged":
+      return "i64";
     case "float":
       return type.bits === 32 ? "float" : "double";
     case "unit":
@@ -38,6 +40,7 @@ export function zeroValue(type: IrType): string {
     case "ref":
       return "null";
     case "unit":
+    case "tagged":
       return "0";
     default:
       return isNullableRef(type) ? "null" : "zeroinitializer";

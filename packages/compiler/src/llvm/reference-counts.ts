@@ -9,6 +9,7 @@ import type { Value } from "../ir/ir.js";
 import { variantLayout } from "../ir/layouts.js";
 import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
 import type { ModuleEmitter } from "./emit-llvm.js";
+import { UNLIKELY } from "./error-exits.js";
 import type { FunctionEmitter } from "./function-emitter.js";
 import { llvmType, quoted } from "./llvm-values.js";
 
@@ -104,6 +105,9 @@ export function countParts(
     case "ref":
       countObject(m, body, kind, value, nullable);
       return;
+    case "tagged":
+      countTaggedWord(m, body, kind, value);
+      return;
     case "fn": {
       const env = body.tmp();
       body.line(`${env} = extractvalue { ptr, ptr } ${value}, 1`);
@@ -155,6 +159,25 @@ function countObject(m: ModuleEmitter, body: HelperBody, kind: CountKind, pointe
     m.declareIntrinsic("declare void @rt_dealloc(ptr) nounwind");
     body.line(`call void @rt_dealloc(ptr ${pointer})`);
   }
+  body.line(`br label %${done}`);
+  body.startLabel(done);
+}
+
+/** A tagged word is counted only when its low bit says it is a reference: the object is at word - 1. */
+function countTaggedWord(m: ModuleEmitter, body: HelperBody, kind: CountKind, word: string): void {
+  const bit = body.tmp();
+  const isObject = body.tmp();
+  const object = body.label("tagged.object");
+  const done = body.label("tagged.counted");
+  body.line(`${bit} = and i64 ${word}, 1`);
+  body.line(`${isObject} = icmp ne i64 ${bit}, 0`);
+  body.line(`br i1 ${isObject}, label %${object}, label %${done}, ${UNLIKELY}`);
+  body.startLabel(object);
+  const address = body.tmp();
+  const pointer = body.tmp();
+  body.line(`${address} = sub i64 ${word}, 1`);
+  body.line(`${pointer} = inttoptr i64 ${address} to ptr`);
+  countObject(m, body, kind, pointer, false);
   body.line(`br label %${done}`);
   body.startLabel(done);
 }

@@ -9,7 +9,7 @@
 import { constants } from "../ir/builder.js";
 import { dropHandler, reversePostorder } from "../ir/cfg.js";
 import { evalCompare, evalFloatBinary, evalFloatToInt, evalIntBinary, evalIntNeg } from "../ir/constant-eval.js";
-import { boolConstant, f64Constant, i64Constant } from "../ir/constant-values.js";
+import { boolConstant, f64Constant, i64Constant, taggedConstant } from "../ir/constant-values.js";
 import type { Constant, Instruction, IrFunction, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
 import { types } from "../ir/types.js";
@@ -110,10 +110,18 @@ export function foldInstruction(inst: Instruction): Value | null {
   }
 }
 
-/** The conversions of i1, i64 and f64 constants among themselves; others are left to LLVM. */
+/**
+ * The conversions of i1, i64 and f64 constants among themselves, and of immediate tagged words; others
+ * are left to LLVM.
+ */
 function foldConversion(inst: Extract<Instruction, { kind: "convert" }>): Value | null {
   const flag = boolConstant(inst.operand);
   const integer = i64Constant(inst.operand);
+  const word = taggedConstant(inst.operand);
+  if (inst.op === "bitcast" && inst.type === types.tagged && integer !== null && (integer & 1n) === 0n) {
+    return { kind: "const", type: types.tagged, value: integer };
+  }
+  if (inst.op === "bitcast" && inst.type === types.i64 && word !== null) return int(word);
   if (inst.type === types.f64) {
     // Number(bigint) rounds to nearest, ties to even, as the hardware conversion does.
     if (inst.op === "sitofp" && integer !== null) return float(Number(integer));
