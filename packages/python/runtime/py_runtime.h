@@ -168,6 +168,19 @@ rt_str *py_str_rjust(rt_str *s, int64_t width, rt_str *fill);
 rt_str *py_str_zfill(rt_str *s, int64_t width);
 rt_str *py_str_expandtabs(rt_str *s, int64_t tabsize);
 
+/* ---- text files: open(), sys.stdin/stdout/stderr (py_file.c) -------------------------------- */
+
+/* open(path, mode) for the text modes r, w, a, x (and with t); CPython's OSError subclasses
+   ("[Errno 2] No such file or directory: 'x'") and ValueError "invalid mode". */
+rt_file *py_file_open(rt_str *path, rt_str *mode);
+/* f.read(), f.readline() ("" at the end), f.readlines(), f.write(s) (its length), f.close();
+   ValueError "I/O operation on closed file." after close; UnicodeDecodeError for bytes not UTF-8. */
+rt_str *py_file_read(rt_file *file);
+rt_str *py_file_readline(rt_file *file);
+struct py_list *py_file_readlines(rt_file *file);
+int64_t py_file_write(rt_file *file, rt_str *text);
+void py_file_close(rt_file *file);
+
 /* ---- sys.argv and input() (py_io.c) -------------------------------------------------------- */
 
 /* sys.argv[index], negative from the end; IndexError. */

@@ -76,6 +76,7 @@ export function iterationType(type: PyType): PyType | string {
     case "dict":
       return t.parts[0]!;
     case "str":
+    case "file":
       return pyTypes.str;
     case "var":
       // Not known yet (an element of a container still empty): a variable a later round binds.
@@ -669,6 +670,24 @@ export function methodCallType(
         arity(0);
         return t;
       case "clear":
+        arity(0);
+        return pyTypes.none;
+    }
+  }
+  if (t.kind === "file") {
+    switch (name) {
+      case "read":
+      case "readline":
+        arity(0);
+        return pyTypes.str;
+      case "readlines":
+        arity(0);
+        return listOf(pyTypes.str);
+      case "write":
+        arity(1);
+        expect(args[0]!, pyTypes.str, "text");
+        return pyTypes.int;
+      case "close":
         arity(0);
         return pyTypes.none;
     }

@@ -13,7 +13,7 @@
 
 import type * as ast from "./ast.js";
 
-export type PyTypeKind = "int" | "float" | "bool" | "None" | "str" | "list" | "tuple" | "dict" | "set" | "var";
+export type PyTypeKind = "int" | "float" | "bool" | "None" | "str" | "file" | "list" | "tuple" | "dict" | "set" | "var";
 
 export interface PyType {
   readonly kind: PyTypeKind;
@@ -42,6 +42,8 @@ export const pyTypes = {
   bool: scalar("bool"),
   none: scalar("None", "NoneType"),
   str: scalar("str"),
+  /** A text file: what open() returns, and sys.stdin, sys.stdout and sys.stderr. */
+  file: { kind: "file", text: "TextIOWrapper", className: "TextIOWrapper", parts: [] } as PyType,
 } as const;
 
 const interned = new Map<string, PyType>();

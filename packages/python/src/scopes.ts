@@ -93,19 +93,14 @@ function checkAugmentedOnly(
 ): void {
   const plain = new Set<string>(params);
   const firstAugmented = new Map<string, ast.Name>();
-  const bindPlain = (target: ast.expr): void => {
-    if (target._type === "Name") plain.add(target.id);
-    else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindPlain(e);
-    else if (target._type === "Starred") bindPlain(target.value);
-  };
   for (const s of walkStatements(body)) {
     if (s._type === "AugAssign" && s.target._type === "Name") {
       if (!firstAugmented.has(s.target.id)) firstAugmented.set(s.target.id, s.target);
-    } else if (s._type === "Assign") {
-      for (const t of s.targets) bindPlain(t);
-    } else if (s._type === "AnnAssign" || s._type === "For") {
-      bindPlain(s.target);
-    } else if (s._type === "FunctionDef") {
+    } else if (s._type !== "AugAssign") {
+      for (const name of assignedNames(s)) plain.add(name.id);
+    }
+    for (const name of hiddenBindings(s)) plain.add(name);
+    if (s._type === "FunctionDef") {
       plain.add(s.name);
     } else if (s._type === "Import" || s._type === "ImportFrom" || s._type === "Global") {
       for (const alias of s._type === "Global" ? s.names : s.names.map((a) => a.asname ?? a.name.split(".")[0]!)) {
@@ -138,37 +133,50 @@ function globalStatementOf(body: ast.stmt[], name: string): ast.stmt | null {
 }
 
 /** Every statement of a body, nested blocks included but not nested function bodies. */
-function* walkStatements(body: readonly ast.stmt[]): Generator<ast.stmt> {
+/** Every statement of a body and of the blocks nested in it (not of nested function definitions). */
+export function* walkStatements(body: readonly ast.stmt[]): Generator<ast.stmt> {
   for (const s of body) {
     yield s;
     if (s._type === "If" || s._type === "While" || s._type === "For") {
       yield* walkStatements(s.body);
       yield* walkStatements(s.orelse);
+    } else if (s._type === "With") {
+      yield* walkStatements(s.body);
     }
+  }
+}
+
+/** The names a statement binds by assignment: its targets, unpacked (`a, *rest = ...`), and `as` names. */
+export function* assignedNames(s: ast.stmt): Generator<ast.Name> {
+  const names = function* (target: ast.expr): Generator<ast.Name> {
+    if (target._type === "Name") yield target;
+    else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) yield* names(e);
+    else if (target._type === "Starred") yield* names(target.value);
+  };
+  switch (s._type) {
+    case "Assign":
+      for (const t of s.targets) yield* names(t);
+      return;
+    case "AugAssign":
+    case "AnnAssign":
+    case "For":
+      yield* names(s.target);
+      return;
+    case "With":
+      for (const item of s.items) if (item.optional_vars !== null) yield* names(item.optional_vars);
+      return;
   }
 }
 
 /** Adds the names a body binds to `bound`, and its `global` declarations to `declaredGlobal`. */
 function collectBindings(body: readonly ast.stmt[], bound: Set<string>, declaredGlobal: Set<string>): void {
-  const bindTarget = (target: ast.expr): void => {
-    if (target._type === "Name") bound.add(target.id);
-    else if (target._type === "Tuple" || target._type === "List") for (const e of target.elts) bindTarget(e);
-    else if (target._type === "Starred") bindTarget(target.value);
-  };
   for (const s of walkStatements(body)) {
+    for (const name of assignedNames(s)) bound.add(name.id);
     // A comprehension's and a lambda's (renamed) variables belong to the function they are in.
     for (const name of hiddenBindings(s)) bound.add(name);
     switch (s._type) {
       case "FunctionDef":
         bound.add(s.name);
-        break;
-      case "Assign":
-        for (const t of s.targets) bindTarget(t);
-        break;
-      case "AugAssign":
-      case "AnnAssign":
-      case "For":
-        bindTarget(s.target);
         break;
       case "Import":
         for (const alias of s.names) bound.add(alias.asname ?? alias.name.split(".")[0]!);

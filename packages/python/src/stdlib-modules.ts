@@ -195,6 +195,9 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
     "sys",
     new Map<string, ModuleMember>([
       ["argv", { kind: "value" }],
+      ["stdin", { kind: "constant", type: pyTypes.file }],
+      ["stdout", { kind: "constant", type: pyTypes.file }],
+      ["stderr", { kind: "constant", type: pyTypes.file }],
       ["exit", ownFunction(sysExitType)],
     ]),
   ],

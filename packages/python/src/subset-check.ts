@@ -10,7 +10,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   AsyncFunctionDef: "async function",
   ClassDef: "class definition",
   AsyncFor: "async for loop",
-  With: "with statement",
   AsyncWith: "async with statement",
   Match: "match statement",
   Raise: "raise statement",

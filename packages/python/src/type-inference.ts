@@ -35,7 +35,7 @@ import {
   tupleOf,
   unify,
 } from "./py-types.js";
-import type { FunctionScope, ScopeInfo } from "./scopes.js";
+import { type FunctionScope, type ScopeInfo, walkStatements } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { MODULES, moduleMember } from "./stdlib-modules.js";
 import { isParallelAssignment } from "./subset-check.js";
@@ -257,6 +257,19 @@ class TypeInference implements InferenceHost {
         else subscriptStoreType(this, spec, s.target, result);
         return;
       }
+      case "With":
+        for (const item of s.items) {
+          const t = this.typeOf(spec, item.context_expr);
+          if (t !== null && resolve(t) !== pyTypes.file) {
+            throw new SemanticError(
+              `unsupported: a with statement over a ${resolve(t).text} (files only)`,
+              item.context_expr,
+            );
+          }
+          if (item.optional_vars !== null && t !== null) assignTarget(this, spec, item.optional_vars, t);
+        }
+        this.inferBlock(spec, s.body);
+        return;
       case "Delete":
         for (const target of s.targets) {
           if (target._type !== "Subscript") throw new SemanticError("unsupported: del of anything but an item", target);
@@ -496,6 +509,9 @@ class TypeInference implements InferenceHost {
           }
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
           const same = unify(a, b);
+          if (resolve(a) === pyTypes.file || resolve(b) === pyTypes.file) {
+            throw new SemanticError("unsupported: comparing files", e);
+          }
           const unknown = resolve(a).kind === "var" || resolve(b).kind === "var";
           const orderable = (t: PyType) =>
             t === pyTypes.str || t.kind === "list" || t.kind === "tuple" || t.kind === "set" || t.kind === "var";
@@ -646,8 +662,17 @@ class TypeInference implements InferenceHost {
     if (callee.kind === "builtin" && callee.name === "print") {
       for (const a of e.args) this.typeOf(spec, a);
       for (const k of e.keywords) {
-        if (k.arg !== "sep" && k.arg !== "end") throw new SemanticError(`unsupported: print(${k.arg}=...)`, k);
+        if (k.arg !== "sep" && k.arg !== "end" && k.arg !== "file" && k.arg !== "flush") {
+          throw new SemanticError(`unsupported: print(${k.arg}=...)`, k);
+        }
         const t = this.typeOf(spec, k.value);
+        if (k.arg === "file" || k.arg === "flush") {
+          const expected = k.arg === "file" ? pyTypes.file : pyTypes.bool;
+          if (t !== null && t !== expected && t !== pyTypes.none) {
+            throw new SemanticError(`unsupported: print(${k.arg}=...) of a ${resolve(t).text}`, k.value);
+          }
+          continue;
+        }
         if (t !== null && t !== pyTypes.str && t !== pyTypes.none) {
           throw new SemanticError(`${k.arg} must be None or a string, not ${t.className}`, k.value);
         }
@@ -741,6 +766,10 @@ class TypeInference implements InferenceHost {
       case "hash":
         arity(1);
         return pyTypes.int;
+      case "open":
+        arity(1, 2);
+        if (args.some((a) => a !== pyTypes.str)) fail("unsupported: open() of anything but a path and a mode (str)");
+        return pyTypes.file;
       case "round": {
         const ndigits = e.keywords.find((k) => k.arg === "ndigits");
         if (e.keywords.some((k) => k.arg !== "ndigits")) fail("round() takes only 'ndigits' as a keyword argument");
@@ -995,14 +1024,10 @@ function lastStatement(body: readonly ast.stmt[]): ast.stmt | null {
   return body.length > 0 ? body[body.length - 1]! : null;
 }
 
+/** Every statement, those of function bodies included. */
 function* walkAll(body: readonly ast.stmt[]): Generator<ast.stmt> {
-  for (const s of body) {
+  for (const s of walkStatements(body)) {
     yield s;
-    if (s._type === "If" || s._type === "While" || s._type === "For") {
-      yield* walkAll(s.body);
-      yield* walkAll(s.orelse);
-    } else if (s._type === "FunctionDef") {
-      yield* walkAll(s.body);
-    }
+    if (s._type === "FunctionDef") yield* walkAll(s.body);
   }
 }

@@ -6,6 +6,7 @@
  *
  * Header comments at the top of a corpus program:
  *   # argv: a b c       arguments for both runs (split on whitespace)
+ *   # stdin: 1 2 3      standard input for both runs: the words, one per line
  *   # expect-overflow   the program's last output line is an int beyond 64 bits that CPython prints;
  *                       the compiled program must print everything before that line, then fail with
  *                       "OverflowError: ...arbitrary-precision..." and exit status 1
@@ -49,6 +50,8 @@ interface CorpusProgram {
   name: string;
   path: string;
   argv: string[];
+  /** What both runs read on stdin. */
+  stdin: string;
   expectOverflow: boolean;
 }
 
@@ -85,9 +88,16 @@ function loadCorpus(): CorpusProgram[] {
       name,
       path,
       argv: argvLine ? argvLine.slice("argv:".length).trim().split(/\s+/).filter(Boolean) : [],
+      stdin: words(header.find((line) => line.startsWith("stdin:"))?.slice("stdin:".length) ?? "")
+        .map((word) => `${word}\n`)
+        .join(""),
       expectOverflow: header.some((line) => line.trim() === "expect-overflow"),
     };
   });
+}
+
+function words(line: string): string[] {
+  return line.trim().split(/\s+/).filter(Boolean);
 }
 
 function loadRefused(): RefusedProgram[] {
@@ -346,11 +356,21 @@ describe("compile corpus: compiled programs behave exactly as CPython runs them"
         );
       }
       const cpython = await pool(() =>
-        runProcess(PYTHON, [program.path, ...program.argv], { cwd: workDir, env: ENV, timeoutMs: RUN_TIMEOUT_MS }),
+        runProcess(PYTHON, [program.path, ...program.argv], {
+          cwd: workDir,
+          env: ENV,
+          timeoutMs: RUN_TIMEOUT_MS,
+          input: program.stdin,
+        }),
       );
       const expected = expectationFromCPython(program, cpython);
       const ours = await pool(() =>
-        runProcess(exe, program.argv, { cwd: workDir, env: LEAK_CHECK_ENV, timeoutMs: RUN_TIMEOUT_MS }),
+        runProcess(exe, program.argv, {
+          cwd: workDir,
+          env: LEAK_CHECK_ENV,
+          timeoutMs: RUN_TIMEOUT_MS,
+          input: program.stdin,
+        }),
       );
       const { report, rest } = splitLeakReport(text(ours.stderr));
       const problems = compareRun(program, expected, { ...ours, stderr: Buffer.from(rest, "utf8") });

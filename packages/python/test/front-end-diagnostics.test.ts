@@ -79,7 +79,12 @@ describe("unsupported constructs", () => {
   const cases: [string, string, number, number][] = [
     ["class A:\n    pass\n", "unsupported: class definition", 1, 0],
     ["x = [1, 'a']\n", "unsupported: a list of mixed types (int and str)", 1, 8],
-    ["d = {'a': 1}\nprint(d.get('a'))\n", "unsupported: dict.get() without a default (its result may be None); pass a default", 2, 6],
+    [
+      "d = {'a': 1}\nprint(d.get('a'))\n",
+      "unsupported: dict.get() without a default (its result may be None); pass a default",
+      2,
+      6,
+    ],
     ["try:\n    pass\nexcept ValueError:\n    pass\n", "unsupported: try statement", 1, 0],
     ["f = lambda x: x\n", "unsupported: lambda except as a key function (sorted, min, max, list.sort)", 1, 4],
     ["import os\n", "unsupported: module 'os'", 1, 7],

@@ -61,6 +61,8 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       return cx.rt("py_str_chr", [asInt(cx, arg(0), argType(0))], cx.loc(e));
     case "hash":
       return lowerHash(cx, arg(0), argType(0), e);
+    case "open":
+      return cx.rt("py_file_open", [arg(0), e.args.length > 1 ? arg(1) : constants.str("r")], cx.loc(e));
     case "isinstance":
       return constants.bool(isInstance(argType(0), e.args[1]!));
     case "round":
@@ -88,6 +90,18 @@ function lowerPrint(cx: LoweringContext, e: ast.Call): Value {
   const values = e.args.map((a) => ({ value: lowerExpression(cx, a), type: cx.typeOf(a) }));
   const sep = text(keyword("sep"), " ");
   const end = text(keyword("end"), "\n");
+  const fileNode = keyword("file");
+  if (fileNode !== null && cx.typeOf(fileNode) !== pyTypes.none) {
+    // To a file: the line made whole, then written in one call.
+    const file = lowerExpression(cx, fileNode);
+    let line: Value | null = null;
+    for (const v of values) {
+      const piece = operationsOf(v.type).str(cx, v.value);
+      line = line === null ? piece : cx.rt(RT.strConcat, [cx.rt(RT.strConcat, [line, sep], null), piece], null);
+    }
+    cx.rt("py_file_write", [file, line === null ? end : cx.rt(RT.strConcat, [line, end], null)], cx.loc(e));
+    return constants.unit();
+  }
   values.forEach((v, i) => {
     if (i > 0) cx.rt(RT.writeStr, [sep], null);
     operationsOf(v.type).write(cx, v.value);

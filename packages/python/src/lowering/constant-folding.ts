@@ -4,6 +4,8 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { hiddenBindings } from "../comprehension-scopes.js";
+import { assignedNames, walkStatements } from "../scopes.js";
 import type { TypedProgram } from "../type-inference.js";
 
 /**
@@ -13,21 +15,10 @@ import type { TypedProgram } from "../type-inference.js";
  */
 export function findModuleConstants(program: TypedProgram): Map<string, Value> {
   const assignments = new Map<string, number>();
-  const countTargets = (t: ast.expr): void => {
-    if (t._type === "Name") assignments.set(t.id, (assignments.get(t.id) ?? 0) + 1);
-    else if (t._type === "Tuple") for (const e of t.elts) countTargets(e);
-  };
-  const walk = (body: readonly ast.stmt[]): void => {
-    for (const s of body) {
-      if (s._type === "Assign") for (const t of s.targets) countTargets(t);
-      else if (s._type === "AugAssign" || s._type === "AnnAssign" || s._type === "For") countTargets(s.target);
-      if (s._type === "If" || s._type === "While" || s._type === "For") {
-        walk(s.body);
-        walk(s.orelse);
-      }
-    }
-  };
-  walk(program.tree.body);
+  for (const s of walkStatements(program.tree.body)) {
+    const names = [...[...assignedNames(s)].map((n) => n.id), ...hiddenBindings(s)];
+    for (const name of names) assignments.set(name, (assignments.get(name) ?? 0) + 1);
+  }
   const declaredGlobal = new Set<string>();
   for (const scope of program.scopes.functions.values())
     for (const name of scope.declaredGlobal) declaredGlobal.add(name);

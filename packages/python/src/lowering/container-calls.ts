@@ -318,6 +318,12 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
     }
     case "dict":
       return lowerDictMethod(cx, e, receiver, receiverType, args);
+    case "file":
+      if (f.attr === "close") {
+        cx.rt("py_file_close", [receiver], loc);
+        return unit;
+      }
+      return cx.rt(`py_file_${f.attr}`, [receiver, ...args], loc);
     case "set": {
       const element = receiverType.parts[0]!;
       switch (f.attr) {

@@ -66,8 +66,7 @@ export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
     case "Call":
       return lowerCall(cx, e);
     case "Attribute":
-      if (e.attr === "argv") return cx.rt("py_argv_list", [], null);
-      return mathConstant(e.attr);
+      return moduleValue(cx, e.attr);
     case "Subscript":
       return lowerSubscript(cx, e);
     case "List":
@@ -86,6 +85,20 @@ export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
   }
 }
 
+/** A module's value used as one: `sys.argv` (a new list), a standard stream, a math constant. */
+function moduleValue(cx: LoweringContext, name: string): Value {
+  switch (name) {
+    case "argv":
+      return cx.rt("py_argv_list", [], null);
+    case "stdin":
+    case "stdout":
+    case "stderr":
+      return cx.rt(`rt_file_${name}`, [], null);
+    default:
+      return mathConstant(name);
+  }
+}
+
 export function lowerConstant(e: ast.Constant): Value {
   const v = e.value;
   if (v === null) return constants.unit();
@@ -101,9 +114,7 @@ function lowerName(cx: LoweringContext, e: ast.Name): Value {
   const kind = cx.program.scopes.resolution.get(e);
   if (kind === "builtin") return constants.str("__main__");
   const imported = cx.program.imports.get(e.id);
-  if (imported !== undefined && kind === "global") {
-    return imported.member === "argv" ? cx.rt("py_argv_list", [], null) : mathConstant(imported.member!);
-  }
+  if (imported !== undefined && kind === "global") return moduleValue(cx, imported.member!);
   return readVariable(cx, e.id, e);
 }
 

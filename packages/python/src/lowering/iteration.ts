@@ -12,6 +12,7 @@ import { type Block, constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { listOf, type PyType, pyTypes, resolve, tupleOf } from "../py-types.js";
 import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
+import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
 import type { LoopTargets, LoweringContext } from "./context.js";
 import {
@@ -170,11 +171,11 @@ function sourceOf(cx: LoweringContext, e: ast.expr): Source {
       if (view !== null) return dictSource(cx, lowerExpression(cx, f.value), cx.typeOf(f.value), view);
     }
   }
-  return valueSource(cx, lowerExpression(cx, e), cx.typeOf(e));
+  return valueSource(cx, lowerExpression(cx, e), cx.typeOf(e), e);
 }
 
 /** A source over a container value. */
-export function valueSource(cx: LoweringContext, value: Value, type: PyType): Source {
+export function valueSource(cx: LoweringContext, value: Value, type: PyType, node: NodeSpan): Source {
   const t = resolve(type);
   switch (t.kind) {
     case "list":
@@ -197,6 +198,8 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType): So
       return dictSource(cx, value, t, "keys");
     case "set":
       return setSource(cx, value, t.parts[0]!);
+    case "file":
+      return lineSource(cx, value, node);
     default:
       throw new Error(`internal: iteration over ${t.text}`);
   }
@@ -285,6 +288,20 @@ function setSource(cx: LoweringContext, set: Value, elementType: PyType): Source
   };
 }
 
+/** A file's lines, each with its newline, until readline gives "" at the end. */
+function lineSource(cx: LoweringContext, file: Value, node: NodeSpan): Source {
+  let line: Value | null = null;
+  return {
+    start: () => constants.int(0n),
+    test: (state) => {
+      line = cx.rt("py_file_readline", [file], cx.loc(node));
+      return { more: cx.b.icmp("ne", cx.rt("rt_str_len", [line], null), constants.int(0n)), position: state };
+    },
+    element: () => single(pyTypes.str, line!),
+    advance: (state) => ({ state }),
+  };
+}
+
 function single(type: PyType, value: Value): Element {
   return { type, value: () => value, parts: null };
 }
@@ -363,7 +380,7 @@ function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
 function zipSource(cx: LoweringContext, call: ast.Call): Source {
   const values = call.args.map((a) => ({ value: lowerExpression(cx, a), type: resolve(cx.typeOf(a)) }));
   const partTypes = resolve(resolve(cx.typeOf(call)).parts[0]!).parts;
-  const sequences = values.map(({ value, type }) => asSequence(cx, value, type));
+  const sequences = values.map(({ value, type }, i) => asSequence(cx, value, type, call.args[i]!));
   return {
     start: () => constants.int(0n),
     test: (i) => {
@@ -382,7 +399,7 @@ function zipSource(cx: LoweringContext, call: ast.Call): Source {
 /** reversed(sequence): positions from the last down to 0. */
 function reversedSource(cx: LoweringContext, call: ast.Call): Source {
   const arg = call.args[0]!;
-  const sequence = asSequence(cx, lowerExpression(cx, arg), resolve(cx.typeOf(arg)));
+  const sequence = asSequence(cx, lowerExpression(cx, arg), resolve(cx.typeOf(arg)), arg);
   const type = resolve(cx.typeOf(call)).parts[0]!;
   return {
     start: () => cx.b.ibinary("sub", sequence.length(), constants.int(1n), null),
@@ -393,7 +410,12 @@ function reversedSource(cx: LoweringContext, call: ast.Call): Source {
 }
 
 /** A value read by position: a list or a tuple as they are; anything else made a list first. */
-function asSequence(cx: LoweringContext, value: Value, type: PyType): { length: () => Value; at: (i: Value) => Value } {
+function asSequence(
+  cx: LoweringContext,
+  value: Value,
+  type: PyType,
+  node: NodeSpan,
+): { length: () => Value; at: (i: Value) => Value } {
   if (type.kind === "list") {
     const element = type.parts[0]!;
     return { length: () => cx.b.getField(value, LIST_LENGTH), at: (i) => listElement(cx, value, i, element) };
@@ -401,7 +423,7 @@ function asSequence(cx: LoweringContext, value: Value, type: PyType): { length: 
   if (type.kind === "tuple") {
     return { length: () => cx.b.getField(value, TUPLE_LENGTH), at: (i) => tupleElement(cx, value, i, type) };
   }
-  return asSequence(cx, toList(cx, value, type), listOf(iterationElement(type)));
+  return asSequence(cx, toList(cx, value, type, node), listOf(iterationElement(type)), node);
 }
 
 function iterationElement(type: PyType): PyType {
@@ -409,12 +431,12 @@ function iterationElement(type: PyType): PyType {
 }
 
 /** A new list of the elements of a container value (a list's is a copy). */
-export function toList(cx: LoweringContext, value: Value, type: PyType): Value {
+export function toList(cx: LoweringContext, value: Value, type: PyType, node: NodeSpan): Value {
   const t = resolve(type);
   if (t.kind === "list") return cx.rt("py_list_copy", [value], null);
   const element = iterationElement(t);
   const list = cx.rt("py_list_new", [kindOf(element), constants.int(0n)], null);
-  runLoop(cx, valueSource(cx, value, t), (e) => appendToList(cx, list, e.value(), element), null);
+  runLoop(cx, valueSource(cx, value, t, node), (e) => appendToList(cx, list, e.value(), element), null);
   return list;
 }
 

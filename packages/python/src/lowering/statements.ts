@@ -3,7 +3,7 @@
 // and a `def`'s default values, computed where the function is defined. Blocks are sealed for the
 // SSA construction as soon as all their predecessors are known.
 
-import { type Block, constants, types } from "@toolchain/compiler";
+import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { isContainer, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
@@ -71,6 +71,9 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
     case "Delete":
       for (const target of s.targets) deleteSubscript(cx, target as ast.Subscript);
       return;
+    case "With":
+      lowerWith(cx, s);
+      return;
     case "If":
       lowerIf(cx, s);
       return;
@@ -129,6 +132,23 @@ function lowerDivmodAssign(cx: LoweringContext, targets: ast.Tuple, call: ast.Ca
   const remainder = binary(cx, "Mod", a, cx.typeOf(left), b, cx.typeOf(right), type, call, "divmod");
   writeVariable(cx, q!.id, quotient);
   writeVariable(cx, r!.id, remainder);
+}
+
+/**
+ * `with open(...) as f:` (files are the only context managers compiled): the body, then each file
+ * closed, innermost first. An error in the body ends the program (there is no `except` yet), and
+ * files are written out at exit, so closing on the normal way out is what can be observed.
+ */
+function lowerWith(cx: LoweringContext, s: ast.With): void {
+  const files: { value: Value; node: ast.expr }[] = [];
+  for (const item of s.items) {
+    const value = lowerExpression(cx, item.context_expr);
+    files.push({ value, node: item.context_expr });
+    if (item.optional_vars !== null) assignTarget(cx, item.optional_vars, value, cx.typeOf(item.context_expr));
+  }
+  lowerBlock(cx, s.body);
+  if (cx.b.isTerminated) return;
+  for (const file of files.reverse()) cx.rt("py_file_close", [file.value], cx.loc(file.node));
 }
 
 function lowerIf(cx: LoweringContext, s: ast.If): void {

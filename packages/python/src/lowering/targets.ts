@@ -59,7 +59,7 @@ function unpack(cx: LoweringContext, target: ast.Tuple | ast.List, value: Value,
     });
     return;
   }
-  const list = type.kind === "list" ? value : toList(cx, value, type);
+  const list = type.kind === "list" ? value : toList(cx, value, type, target);
   const element = type.kind === "str" ? type : resolve(type.parts[0]!);
   const length = cx.b.getField(list, LIST_LENGTH);
   const starAt = target.elts.findIndex((e) => e._type === "Starred");

@@ -12,6 +12,8 @@ import {
   type Constant,
   constants,
   type IrType,
+  refType,
+  runtimeLayouts,
   type SourceLoc,
   strType,
   types,
@@ -99,6 +101,8 @@ function containerOperations(irType: IrType, length: (cx: LoweringContext, value
   };
 }
 
+const fileText = () => constants.str("<_io.TextIOWrapper>");
+
 // For numbers, int() and float() are the numeric promotions arithmetic uses, except float's int().
 const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var">, PyTypeOperations>> = {
   int: {
@@ -163,6 +167,18 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var">, PyTypeOper
     compare: (cx, op, a, b) => cx.b.icmp(op, cx.rt(RT.strCompare, [a, b], null), constants.int(0n)),
     toInt: (cx, value, loc) => cx.rt(RT.strToInt, [value], loc),
     toFloat: (cx, value, loc) => cx.rt(RT.strToFloat, [value], loc),
+  },
+  file: {
+    irType: refType(runtimeLayouts.file),
+    zero: () => constants.none(refType(runtimeLayouts.file)),
+    truth: () => constants.bool(true),
+    str: fileText,
+    repr: fileText,
+    write: (cx) => writeStr(cx, fileText()),
+    // Inference refuses comparing files.
+    compare: () => {
+      throw new Error("internal: comparing files");
+    },
   },
   list: containerOperations(listType, (cx, value) => cx.b.getField(value, LIST_LENGTH)),
   tuple: containerOperations(tupleType, (cx, value) => cx.b.getField(value, TUPLE_LENGTH)),
