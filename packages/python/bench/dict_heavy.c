@@ -206,7 +206,10 @@ static void graph_degrees(long n_edges, uint64_t seed) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   long n = atol(argv[1]);
   collatz_memo(n);
   graph_degrees(n, 7);

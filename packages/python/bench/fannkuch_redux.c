@@ -45,7 +45,10 @@ static void fannkuch(int n, long *checksum_out, int *max_flips_out) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   int n = atoi(argv[1]);
   long checksum;
   int max_flips;

@@ -77,7 +77,10 @@ static long random_fasta(const char *header, const char *symbols, const double *
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   long n = atol(argv[1]);
   repeat_fasta(">ONE Homo sapiens alu", ALU, 2 * n);
   static const double iub[] = {0.27, 0.12, 0.12, 0.27, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02};

@@ -84,7 +84,10 @@ static void offset_momentum(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   long steps = atol(argv[1]);
   offset_momentum();
   printf("%.9f\n", energy());

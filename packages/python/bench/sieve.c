@@ -4,7 +4,10 @@
 #include <stdlib.h>
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   long n = atol(argv[1]);
   bool *is_prime = malloc(n + 1);
   for (long k = 0; k <= n; k++) is_prime[k] = true;

@@ -28,7 +28,10 @@ static void times_at_a(const double *u, double *out, double *tmp, long n) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   long n = atol(argv[1]);
   double *u = malloc(n * sizeof *u), *v = malloc(n * sizeof *v), *tmp = malloc(n * sizeof *tmp);
   for (long i = 0; i < n; i++) u[i] = 1.0, v[i] = 0.0, tmp[i] = 0.0;

@@ -58,7 +58,10 @@ static int by_count_then_word(const void *pa, const void *pb) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) return 2;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s N\n", argv[0]);
+    return 2;
+  }
   long n = atol(argv[1]);
   /* At most 5 letters and a separator a word. */
   char *text = malloc(6 * n + 1);
