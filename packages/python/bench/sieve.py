@@ -1,4 +1,4 @@
-# bench-size: 40000000
+# bench-size: 64000000
 # The sieve of Eratosthenes on a list of N + 1 booleans (`[True] * (n + 1)`), crossed off with a
 # strided range loop; the count of primes up to N and a rolling hash of them as the checksum.
 import sys
