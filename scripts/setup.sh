@@ -33,6 +33,8 @@ have cc || missing+=(gcc)
 [[ -f /usr/include/gmp.h || -f /usr/include/x86_64-linux-gnu/gmp.h ]] || missing+=(libgmp-dev)
 # valgrind's memcheck is the referee of the compiled programs' memory safety in the tests.
 have valgrind || missing+=(valgrind)
+# GNU time (not bash's keyword) reports the benchmarks' peak memory: `npm run bench`'s max RSS column.
+[[ -x /usr/bin/time ]] || missing+=(time)
 # kogine's BullMQ launcher tests start a real Redis on a loopback port.
 have redis-server || missing+=(redis-server)
 

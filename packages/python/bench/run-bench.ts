@@ -15,6 +15,12 @@
  * A failing step (our build, a wrong output...) is shown in the table and the run goes on. The
  * table is printed and written to bench-results/pycompile.json at the repo root.
  *
+ * Peak memory: each side's maximum resident set size (MiB in the table, KiB in the JSON) is read by
+ * GNU time (`/usr/bin/time -f %M`, Debian's package `time`, which scripts/setup.sh installs) around
+ * a run that is not timed, so that the timings keep no wrapper: the output-checking first run of C
+ * and ours. CPython, run once only, is measured on its reference run, where the wrapper's own start
+ * (about a millisecond) is lost in seconds of run time. Without GNU time the column shows "-".
+ *
  * A runtime benchmark's size is the `# bench-size: N` line that starts NAME.py, not a table here: a
  * benchmark stays one file pair that this script discovers, its size is read next to the code it
  * drives (as the compile corpus's `# argv:` headers are), and `python3 NAME.py N` needs no lookup.
@@ -24,7 +30,7 @@
  */
 
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pythonExecutable, pythonVersion } from "../test/cpython-referee.js";
@@ -37,6 +43,8 @@ const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const CC = process.env.CC || "gcc";
 const BUILD_TIMEOUT_MS = 300_000;
 const RUN_TIMEOUT_MS = 600_000;
+/** GNU time, whose `-f %M` is the maximum resident set size in KiB (bash's `time` keyword has none). */
+const GNU_TIME = "/usr/bin/time";
 
 interface Options {
   runs: number;
@@ -122,6 +130,8 @@ function findBenchmarks(only: string[] | null, sizeScale: number): Benchmark[] {
 interface Side {
   runsSec: number[];
   medianSec: number | null;
+  /** Peak resident memory in KiB (of one untimed run, or CPython's reference run), or null. */
+  maxRssKiB: number | null;
   error: string | null;
 }
 
@@ -161,7 +171,7 @@ function firstLine(result: ProcessResult): string {
 }
 
 function emptySide(error: string | null = null): Side {
-  return { runsSec: [], medianSec: null, error };
+  return { runsSec: [], medianSec: null, maxRssKiB: null, error };
 }
 
 function outputError(label: string, result: ProcessResult, expected: Buffer): string | null {
@@ -170,7 +180,62 @@ function outputError(label: string, result: ProcessResult, expected: Buffer): st
   return null;
 }
 
-async function runBenchmark(bench: Benchmark, options: Options, workDir: string): Promise<Result> {
+/** Whether GNU time is there to measure peak memory: checked once, by measuring `true`. */
+async function haveGnuTime(workDir: string): Promise<boolean> {
+  const file = join(workDir, "probe.rss");
+  const probe = await runProcess(GNU_TIME, ["-q", "-f", "%M", "-o", file, "true"], { timeoutMs: 10_000 });
+  try {
+    return probe.status === 0 && /^[0-9]+\s*$/.test(readFileSync(file, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a command under GNU time and returns its result as if run directly, with its peak memory.
+ * coreutils' `timeout` inside the wrapper enforces the time limit, because runProcess's own SIGKILL
+ * would kill only the wrapper and orphan the program; `-q` keeps GNU time's notes out of the file.
+ */
+async function runMeasured(
+  command: string,
+  args: readonly string[],
+  rssFile: string | null,
+): Promise<{ result: ProcessResult; maxRssKiB: number | null }> {
+  if (rssFile === null)
+    return { result: await runProcess(command, args, { timeoutMs: RUN_TIMEOUT_MS }), maxRssKiB: null };
+  rmSync(rssFile, { force: true });
+  const wrapped = await runProcess(
+    GNU_TIME,
+    ["-q", "-f", "%M", "-o", rssFile, "timeout", "--signal=KILL", `${RUN_TIMEOUT_MS / 1000}s`, command, ...args],
+    // A backstop only: timeout ends the program first.
+    { timeoutMs: RUN_TIMEOUT_MS + 30_000 },
+  );
+  let maxRssKiB: number | null = null;
+  try {
+    const text = readFileSync(rssFile, "utf8").trim();
+    if (/^[0-9]+$/.test(text)) maxRssKiB = Number(text);
+  } catch {
+    // No file: the wrapper itself failed; the result says why.
+  }
+  // GNU time (and timeout) exit with 128 + N when the program was killed by signal N: report the
+  // signal, as a direct run would. (A program's own exit status above 128 reads as a signal too.)
+  const result = { ...wrapped };
+  const code = wrapped.status !== null && wrapped.status > 128 ? wrapped.status - 128 : null;
+  const signal = Object.entries(constants.signals).find(([, n]) => n === code)?.[0] as NodeJS.Signals | undefined;
+  if (signal) {
+    result.status = null;
+    result.signal = signal;
+    if (signal === "SIGKILL" && wrapped.seconds * 1000 >= RUN_TIMEOUT_MS) result.timedOut = true;
+  }
+  return { result, maxRssKiB };
+}
+
+async function runBenchmark(
+  bench: Benchmark,
+  options: Options,
+  workDir: string,
+  rssFile: string | null,
+): Promise<Result> {
   const log = (message: string): void => console.error(`[${bench.name}] ${message}`);
   const result: Result = {
     name: bench.name,
@@ -195,7 +260,11 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
 
   // CPython first: its output is the reference.
   log(`CPython${args.length > 0 ? ` (size ${args[0]})` : ""}`);
-  const reference = await runProcess(pythonExecutable(), [bench.python, ...args], { timeoutMs: RUN_TIMEOUT_MS });
+  const { result: reference, maxRssKiB: cpythonRss } = await runMeasured(
+    pythonExecutable(),
+    [bench.python, ...args],
+    rssFile,
+  );
   if (reference.status !== 0) {
     result.cpython.error = `CPython ${describeEnd(reference, RUN_TIMEOUT_MS)}: ${firstLine(reference)}`;
     result.ours.error = "no reference output";
@@ -204,6 +273,7 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
   }
   const expected = reference.stdout;
   result.cpython.runsSec.push(reference.seconds);
+  result.cpython.maxRssKiB = cpythonRss;
   for (let r = 1; r < options.cpythonRuns; r++) {
     const again = await runProcess(pythonExecutable(), [bench.python, ...args], { timeoutMs: RUN_TIMEOUT_MS });
     if (again.status === 0) result.cpython.runsSec.push(again.seconds);
@@ -233,14 +303,15 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
   }
   result.compileSec = result.ours.error ? null : median(result.compileRunsSec);
 
-  // Each executable's first run checks its output (and warms the caches); then timed runs,
-  // alternating C and ours so that both see the same machine state.
+  // Each executable's first run checks its output, measures its peak memory (and warms the caches);
+  // then timed runs, directly, alternating C and ours so that both see the same machine state.
   const sides: { side: Side; exe: string; label: string }[] = [];
   if (result.c && result.c.error === null) sides.push({ side: result.c, exe: cExe, label: "C" });
   if (result.ours.error === null) sides.push({ side: result.ours, exe: ourExe, label: "ours" });
   for (const { side, exe, label } of sides) {
-    const check = await runProcess(exe, args, { timeoutMs: RUN_TIMEOUT_MS });
+    const { result: check, maxRssKiB } = await runMeasured(exe, args, rssFile);
     side.error = outputError(label, check, expected);
+    side.maxRssKiB = maxRssKiB;
   }
   const timed = sides.filter(({ side }) => side.error === null);
   for (let r = 0; r < options.runs && timed.length > 0; r++) {
@@ -264,9 +335,23 @@ async function runBenchmark(bench: Benchmark, options: Options, workDir: string)
 
 const seconds = (v: number | null | undefined): string => (v == null ? "-" : v.toFixed(3));
 const ratio = (v: number | null | undefined): string => (v == null ? "-" : `${v.toFixed(2)}x`);
+const mebibytes = (kib: number | null | undefined): string => (kib == null ? "-" : (kib / 1024).toFixed(1));
 
 function printTable(results: readonly Result[], geomean: Record<string, number | null>): void {
-  const header = ["benchmark", "size", "C s", "ours s", "CPython s", "ours/C", "CPython/ours", "compile s", "status"];
+  const header = [
+    "benchmark",
+    "size",
+    "C s",
+    "ours s",
+    "CPython s",
+    "ours/C",
+    "CPython/ours",
+    "C MiB",
+    "ours MiB",
+    "CPython MiB",
+    "compile s",
+    "status",
+  ];
   const rows: string[][] = [header];
   for (const r of results) {
     const errors = [...new Set([r.c?.error, r.ours.error, r.cpython.error])].filter((e): e is string => !!e);
@@ -278,6 +363,9 @@ function printTable(results: readonly Result[], geomean: Record<string, number |
       seconds(r.cpython.medianSec),
       ratio(r.oursOverC),
       ratio(r.cpythonOverOurs),
+      r.c ? mebibytes(r.c.maxRssKiB) : "",
+      mebibytes(r.ours.maxRssKiB),
+      mebibytes(r.cpython.maxRssKiB),
       seconds(r.compileSec),
       errors.length > 0 ? errors.join("; ").slice(0, 100) : "ok",
     ]);
@@ -290,6 +378,9 @@ function printTable(results: readonly Result[], geomean: Record<string, number |
     seconds(geomean.cpythonSec),
     ratio(geomean.oursOverC),
     ratio(geomean.cpythonOverOurs),
+    "",
+    "",
+    "",
     seconds(geomean.compileSec),
     "",
   ]);
@@ -320,8 +411,13 @@ async function main(): Promise<number> {
   }
   const workDir = mkdtempSync(join(tmpdir(), "pycompile-bench-"));
   const results: Result[] = [];
+  let measuresMemory = false;
   try {
-    for (const bench of benchmarks) results.push(await runBenchmark(bench, options, workDir));
+    measuresMemory = await haveGnuTime(workDir);
+    if (!measuresMemory)
+      console.error(`run-bench: no GNU time at ${GNU_TIME} (Debian package \`time\`): no peak memory`);
+    const rssFile = measuresMemory ? join(workDir, "run.rss") : null;
+    for (const bench of benchmarks) results.push(await runBenchmark(bench, options, workDir, rssFile));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -341,7 +437,7 @@ async function main(): Promise<number> {
     `pycompile -O${options.opt} vs ${CC} -O2 vs CPython ${python}: median of ${options.runs} alternating runs ` +
       `(CPython: ${options.cpythonRuns}); wall-clock seconds; size = argv[1] of every side` +
       `${options.sizeScale === 1 ? "" : ` (scaled by ${options.sizeScale})`}; ` +
-      "compile = `pycompile build` including node start-up",
+      "compile = `pycompile build` including node start-up; MiB = peak RSS of one run (GNU time)",
   );
   printTable(results, geomean);
   console.log("geometric means over the runtime benchmarks (rows with a value)");
@@ -357,6 +453,8 @@ async function main(): Promise<number> {
     runs: options.runs,
     cpythonRuns: options.cpythonRuns,
     sizeScale: options.sizeScale,
+    /** How each side's maxRssKiB was measured, or null when it was not (no GNU time). */
+    maxRss: measuresMemory ? "GNU time %M (KiB) of one untimed run; CPython: its reference run" : null,
     benchmarks: results,
     geometricMeans: geomean,
   };
