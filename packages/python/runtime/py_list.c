@@ -178,7 +178,19 @@ py_list *py_list_repeat(py_list *list, int64_t n) {
     return py_list_new(list->kind, 0);
   }
   py_list *result = py_list_new(list->kind, length * n);
-  for (int64_t i = 0; i < n; i++) append_words(result, list->items.data, length);
+  /* One allocation, then the copies doubled with memcpy, as CPython's list_repeat does: appending n
+     times cost a call per copy (measured: 30% of the sieve benchmark's `[True] * (n + 1)`). */
+  int64_t size = list->items.element_size;
+  char *data = rt_array_extend(&result->items, NULL, length * n);
+  memcpy(data, list->items.data, (size_t)(length * size));
+  for (int64_t done = length; done < length * n;) {
+    int64_t chunk = done < length * n - done ? done : length * n - done;
+    memcpy(data + done * size, data, (size_t)(chunk * size));
+    done += chunk;
+  }
+  if (list->kind == 'o') {
+    for (int64_t i = 0; i < length * n; i++) rt_retain(((rt_object **)data)[i]);
+  }
   return result;
 }
 

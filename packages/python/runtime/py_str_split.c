@@ -130,13 +130,25 @@ rt_str *py_str_join(rt_str *sep, py_list *items) {
   int64_t count = items->items.length;
   rt_str **strings = (rt_str **)items->items.data;
   if (count == 1) return py_str_same(strings[0]);
+  /* Sizes and lengths are known: the result is allocated once and filled, with no buffer to copy
+     from and no UTF-8 rescan (measured: a third of the fasta and word_freq benchmarks went to the
+     buffer's growth, copy and rescan). */
   int64_t size = count > 1 ? sep->size * (count - 1) : 0;
-  for (int64_t i = 0; i < count; i++) size += strings[i]->size;
-  rt_buf b = {0};
-  rt_buf_reserve(&b, (size_t)size);
+  int64_t length = count > 1 ? sep->length * (count - 1) : 0;
   for (int64_t i = 0; i < count; i++) {
-    if (i > 0) rt_buf_put(&b, sep->data, (size_t)sep->size);
-    rt_buf_put(&b, strings[i]->data, (size_t)strings[i]->size);
+    size += strings[i]->size;
+    length += strings[i]->length;
   }
-  return rt_buf_to_str(&b);
+  rt_str *result = rt_str_new_uninit(size);
+  result->length = length;
+  char *at = result->data;
+  for (int64_t i = 0; i < count; i++) {
+    if (i > 0 && sep->size > 0) {
+      memcpy(at, sep->data, (size_t)sep->size);
+      at += sep->size;
+    }
+    memcpy(at, strings[i]->data, (size_t)strings[i]->size);
+    at += strings[i]->size;
+  }
+  return result;
 }

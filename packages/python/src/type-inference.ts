@@ -251,7 +251,7 @@ class TypeInference implements InferenceHost {
           throw new SemanticError("unsupported: augmented assignment to this target", s.target);
         const current = s.target._type === "Name" ? this.nameType(spec, s.target) : this.typeOf(spec, s.target);
         const value = this.typeOf(spec, s.value);
-        if (current === null || value === null) return;
+        if (current === null || value === null || this.notKnownYet(s.value, current, value)) return;
         const result = this.binaryType(s.op._type, current, value, s.value, s);
         if (s.target._type === "Name") this.assignName(spec, s.target, result);
         else subscriptStoreType(this, spec, s.target, result);
@@ -310,8 +310,7 @@ class TypeInference implements InferenceHost {
       const values = (s.value as ast.Tuple).elts;
       const types = values.map((v) => this.typeOf(spec, v));
       targets.forEach((t, i) => {
-        if (t._type !== "Name") throw new SemanticError("unsupported: assignment to this target", t);
-        if (types[i] !== null) this.assignName(spec, t, types[i]!);
+        if (types[i] !== null) assignTarget(this, spec, t, types[i]!);
       });
       return;
     }
@@ -456,7 +455,7 @@ class TypeInference implements InferenceHost {
       case "BinOp": {
         const left = this.typeOf(spec, e.left);
         const right = this.typeOf(spec, e.right);
-        if (left === null || right === null) return null;
+        if (left === null || right === null || this.notKnownYet(e, left, right)) return null;
         return this.binaryType(e.op._type, left, right, e.right, e);
       }
       case "UnaryOp": {
@@ -465,7 +464,7 @@ class TypeInference implements InferenceHost {
           return pyTypes.bool;
         }
         const operand = this.typeOf(spec, e.operand);
-        if (operand === null) return null;
+        if (operand === null || this.notKnownYet(e, operand)) return null;
         if (!isNumeric(operand) || (e.op._type === "Invert" && operand === pyTypes.float)) {
           const symbol = e.op._type === "USub" ? "-" : e.op._type === "UAdd" ? "+" : "~";
           throw new SemanticError(`bad operand type for unary ${symbol}: '${operand.className}'`, e);
@@ -571,6 +570,22 @@ class TypeInference implements InferenceHost {
       default:
         throw new SemanticError(`unsupported: ${e._type}`, e);
     }
+  }
+
+  /**
+   * Whether an operand's type is still a variable (an element of a container not yet seen filled):
+   * the expression is unknown this round. In the last round nothing will bind it any more.
+   */
+  private notKnownYet(at: NodeSpan, ...types: PyType[]): boolean {
+    if (!types.some((t) => resolve(t).kind === "var")) return false;
+    if (this.final) {
+      throw new SemanticError(
+        "cannot infer the type of this operand: it comes from a container nothing is ever stored in",
+        at,
+        "annotate the container, e.g. `xs: list[int] = []`",
+      );
+    }
+    return true;
   }
 
   private formattedValueType(spec: Specialization, v: ast.FormattedValue): void {
@@ -690,8 +705,8 @@ class TypeInference implements InferenceHost {
       throw new SemanticError(`unsupported: keyword arguments to ${callee.name}()`, e.keywords[0]!);
     }
     const args = e.args.map((a) => this.typeOf(spec, a));
-    if (args.some((a) => a === null)) return null;
-    const types = args as PyType[];
+    if (args.some((a) => a === null) || this.notKnownYet(e, ...(args as PyType[]))) return null;
+    const types = (args as PyType[]).map(resolve);
     if (member !== null && member.kind === "function") {
       for (const k of e.keywords) {
         if (!member.keywords.includes(k.arg ?? ""))

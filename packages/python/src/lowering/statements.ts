@@ -103,9 +103,11 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
 
 function lowerAssign(cx: LoweringContext, s: ast.Assign): void {
   if (isParallelAssignment(s)) {
-    const values = (s.value as ast.Tuple).elts.map((v) => lowerExpression(cx, v));
+    // Every value first, then the targets left to right, as Python assigns them.
+    const elements = (s.value as ast.Tuple).elts;
+    const values = elements.map((v) => lowerExpression(cx, v));
     (s.targets[0] as ast.Tuple).elts.forEach((t, i) => {
-      writeVariable(cx, (t as ast.Name).id, values[i]!);
+      assignTarget(cx, t, values[i]!, cx.typeOf(elements[i]!));
     });
     return;
   }
