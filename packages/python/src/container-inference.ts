@@ -14,6 +14,7 @@ import {
   isNumeric,
   listOf,
   newTypeVariable,
+  optionalOf,
   type PyType,
   pyTypes,
   resolve,
@@ -635,9 +636,7 @@ export function methodCallType(
       case "get":
         arity(1, 2);
         expect(args[0]!, key, "a key");
-        if (args.length === 1) {
-          fail("unsupported: dict.get() without a default (its result may be None); pass a default");
-        }
+        if (args.length === 1) return optionalOf(value);
         expect(args[1]!, value, "a default");
         return value;
       case "setdefault":

@@ -13,7 +13,19 @@
 
 import type * as ast from "./ast.js";
 
-export type PyTypeKind = "int" | "float" | "bool" | "None" | "str" | "file" | "list" | "tuple" | "dict" | "set" | "var";
+export type PyTypeKind =
+  | "int"
+  | "float"
+  | "bool"
+  | "None"
+  | "str"
+  | "file"
+  | "list"
+  | "tuple"
+  | "dict"
+  | "set"
+  | "optional"
+  | "var";
 
 export interface PyType {
   readonly kind: PyTypeKind;
@@ -71,6 +83,37 @@ function composite(kind: "list" | "tuple" | "dict" | "set", parts: readonly PyTy
   return type;
 }
 
+/**
+ * `T | None`: a value that is T or None (a variable assigned both, a function returning both,
+ * dict.get(k)). Using it as T needs a test first (`if x is not None:`), which narrows it.
+ */
+export function optionalOf(type: PyType): PyType {
+  const t = resolve(type);
+  if (t.kind === "optional" || t === pyTypes.none) return t;
+  const key = `optional(${idOf(t)})`;
+  let optional = interned.get(key);
+  if (optional === undefined) {
+    optional = { kind: "optional", text: `${t.text} | None`, className: t.className, parts: [t] };
+    interned.set(key, optional);
+  }
+  return optional;
+}
+
+/**
+ * The type a slot that holds values of both types needs: the same type, or `T | None` for T and None
+ * (a variable assigned None and an int, a function returning both); null when there is none.
+ */
+export function join(a: PyType, b: PyType): PyType | null {
+  const x = resolve(a);
+  const y = resolve(b);
+  if (unify(x, y)) return resolve(x);
+  if (x === pyTypes.none) return y.kind === "var" ? null : optionalOf(y);
+  if (y === pyTypes.none) return x.kind === "var" ? null : optionalOf(x);
+  if (x.kind === "optional" && unify(x.parts[0]!, y)) return x;
+  if (y.kind === "optional" && unify(y.parts[0]!, x)) return y;
+  return null;
+}
+
 export const listOf = (element: PyType): PyType => composite("list", [element]);
 export const setOf = (element: PyType): PyType => composite("set", [element]);
 export const dictOf = (key: PyType, value: PyType): PyType => composite("dict", [key, value]);
@@ -95,7 +138,8 @@ export function resolve(type: PyType): PyType {
   }
   if (type.parts.length === 0) return type;
   const parts = type.parts.map(resolve);
-  return parts.every((p, i) => p === type.parts[i]) ? type : composite(type.kind as "list", parts);
+  if (parts.every((p, i) => p === type.parts[i])) return type;
+  return type.kind === "optional" ? optionalOf(parts[0]!) : composite(type.kind as "list", parts);
 }
 
 /** Whether a type still has an unbound variable in it. */

@@ -26,6 +26,7 @@ import {
   dictOf,
   isContainer,
   isNumeric,
+  join,
   listOf,
   numericJoin,
   type PyType,
@@ -35,6 +36,7 @@ import {
   tupleOf,
   unify,
 } from "./py-types.js";
+import { narrowingOf } from "./narrowing.js";
 import { type FunctionScope, type ScopeInfo, walkStatements } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { MODULES, moduleMember } from "./stdlib-modules.js";
@@ -198,6 +200,7 @@ class TypeInference implements InferenceHost {
 
   private inferSpecialization(spec: Specialization): void {
     const body = spec.def === null ? this.module.body : spec.def.body;
+    this.narrowed = new Set();
     this.inferBlock(spec, body);
     if (spec.def !== null && !alwaysEnds(spec.def.body)) {
       this.setReturn(spec, pyTypes.none, lastStatement(spec.def.body) ?? spec.def, true);
@@ -212,6 +215,40 @@ class TypeInference implements InferenceHost {
 
   private inferBlock(spec: Specialization, body: readonly ast.stmt[]): void {
     for (const statement of body) this.inferStatement(spec, statement);
+  }
+
+  /**
+   * Variables of type `T | None` known here to hold a T (narrowed by a test on the way here), for
+   * the statement being inferred. Blocks see a copy; an assignment of anything but a T ends it.
+   */
+  private narrowed = new Set<string>();
+
+  /** Infers `body` with `names` narrowed too; returns what is narrowed at its end. */
+  private inferNarrowed(spec: Specialization, body: readonly ast.stmt[], names: ReadonlySet<string>): Set<string> {
+    const saved = this.narrowed;
+    this.narrowed = new Set([...saved, ...names]);
+    this.inferBlock(spec, body);
+    const after = this.narrowed;
+    this.narrowed = saved;
+    return after;
+  }
+
+  /** An if or while statement: each body with what its test narrows, then what holds after. */
+  private inferBranches(spec: Specialization, s: ast.If | ast.While): void {
+    const narrowing = narrowingOf(s.test);
+    this.conditionType(spec, s.test);
+    const afterBody = this.inferNarrowed(spec, s.body, narrowing.whenTrue);
+    const afterElse = this.inferNarrowed(spec, s.orelse, narrowing.whenFalse);
+    if (s._type === "While") {
+      // After a loop, what held before and still holds at the end of its body and else.
+      this.narrowed = new Set([...this.narrowed].filter((n) => afterBody.has(n) && afterElse.has(n)));
+    } else if (alwaysEnds(s.body)) {
+      this.narrowed = afterElse;
+    } else if (alwaysEnds(s.orelse) && s.orelse.length > 0) {
+      this.narrowed = afterBody;
+    } else {
+      this.narrowed = new Set([...afterBody].filter((n) => afterElse.has(n)));
+    }
   }
 
   private inferStatement(spec: Specialization, s: ast.stmt): void {
@@ -282,9 +319,7 @@ class TypeInference implements InferenceHost {
         return;
       case "If":
       case "While":
-        this.conditionType(spec, s.test);
-        this.inferBlock(spec, s.body);
-        this.inferBlock(spec, s.orelse);
+        this.inferBranches(spec, s);
         return;
       case "For":
         this.inferFor(spec, s);
@@ -334,8 +369,10 @@ class TypeInference implements InferenceHost {
       if (typeof element === "string") throw new SemanticError(element, s.iter);
       assignTarget(this, spec, s.target, element);
     }
-    this.inferBlock(spec, s.body);
-    this.inferBlock(spec, s.orelse);
+    // The body may run no time at all: what it narrows does not hold after the loop.
+    const afterBody = this.inferNarrowed(spec, s.body, new Set());
+    const afterElse = this.inferNarrowed(spec, s.orelse, new Set());
+    this.narrowed = new Set([...this.narrowed].filter((n) => afterBody.has(n) && afterElse.has(n)));
   }
 
   private setReturn(spec: Specialization, type: PyType, at: NodeSpan, implicit: boolean): void {
@@ -344,10 +381,16 @@ class TypeInference implements InferenceHost {
       const what = implicit ? "can reach its end without returning a value (None)" : `returns ${type.text}`;
       throw new SemanticError(`'${spec.def!.name}' is annotated to return ${declared.text} but ${what}`, at);
     }
+    const joined = spec.returnType === null ? null : join(spec.returnType, type);
     if (spec.returnType === null) {
       spec.returnType = type;
       spec.returnAt = at;
       this.changed = true;
+    } else if (joined !== null) {
+      if (resolve(joined) !== resolve(spec.returnType)) {
+        spec.returnType = joined;
+        this.changed = true;
+      }
     } else if (spec.returnType !== type) {
       const other = implicit ? "can also reach its end without a return value (None)" : `also returns ${type.text}`;
       throw new SemanticError(
@@ -380,9 +423,20 @@ class TypeInference implements InferenceHost {
     }
     const table = this.variableTable(spec, target.id);
     const existing = table.get(target.id);
+    const joined = existing === undefined ? null : join(existing.type, type);
+    if (existing !== undefined && this.narrowed.has(target.id)) {
+      // Still a T after this assignment only if a T is assigned.
+      const held = resolve(existing.type);
+      if (held.kind !== "optional" || resolve(type) !== held.parts[0]) this.narrowed.delete(target.id);
+    }
     if (existing === undefined) {
       table.set(target.id, { type, at: target });
       this.changed = true;
+    } else if (joined !== null) {
+      if (resolve(joined) !== resolve(existing.type)) {
+        existing.type = joined;
+        this.changed = true;
+      }
     } else if (!unify(existing.type, type)) {
       throw new SemanticError(
         `'${target.id}' cannot have one static type: it is ${resolve(existing.type).text} (line ${existing.at.lineno}) and ${resolve(type).text} here`,
@@ -412,6 +466,10 @@ class TypeInference implements InferenceHost {
       throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
     }
     const variable = this.variableTable(spec, name.id).get(name.id);
+    if (variable !== undefined && this.narrowed.has(name.id)) {
+      const type = resolve(variable.type);
+      if (type.kind === "optional") return type.parts[0]!;
+    }
     if (variable === undefined) {
       if (this.final) {
         throw new SemanticError(
@@ -427,7 +485,15 @@ class TypeInference implements InferenceHost {
   /** The type of an expression evaluated for its truth value only. */
   conditionType(spec: Specialization, e: ast.expr): void {
     if (e._type === "BoolOp") {
-      for (const v of e.values) this.conditionType(spec, v);
+      // Each operand is evaluated only when those before it held (`and`) or failed (`or`).
+      const saved = this.narrowed;
+      this.narrowed = new Set(saved);
+      for (const v of e.values) {
+        this.conditionType(spec, v);
+        const narrowing = narrowingOf(v);
+        for (const name of e.op._type === "And" ? narrowing.whenTrue : narrowing.whenFalse) this.narrowed.add(name);
+      }
+      this.narrowed = saved;
       spec.exprTypes.set(e, pyTypes.bool);
       return;
     }
@@ -437,6 +503,14 @@ class TypeInference implements InferenceHost {
       return;
     }
     this.typeOf(spec, e);
+  }
+
+  private typeWithNarrowed(spec: Specialization, e: ast.expr, names: ReadonlySet<string>): PyType | null {
+    const saved = this.narrowed;
+    this.narrowed = new Set([...saved, ...names]);
+    const type = this.typeOf(spec, e);
+    this.narrowed = saved;
+    return type;
   }
 
   /** The type of an expression, or null while it depends on something not yet known. */
@@ -529,16 +603,18 @@ class TypeInference implements InferenceHost {
       }
       case "IfExp": {
         this.conditionType(spec, e.test);
-        const body = this.typeOf(spec, e.body);
-        const orelse = this.typeOf(spec, e.orelse);
+        const narrowing = narrowingOf(e.test);
+        const body = this.typeWithNarrowed(spec, e.body, narrowing.whenTrue);
+        const orelse = this.typeWithNarrowed(spec, e.orelse, narrowing.whenFalse);
         if (body === null || orelse === null) return body ?? orelse;
-        if (body !== orelse) {
+        const joined = join(body, orelse);
+        if (joined === null) {
           throw new SemanticError(
-            `the branches of this conditional expression have different types (${body.text} and ${orelse.text})`,
+            `the branches of this conditional expression have different types (${resolve(body).text} and ${resolve(orelse).text})`,
             e,
           );
         }
-        return body;
+        return joined;
       }
       case "JoinedStr":
         for (const v of e.values) if (v._type === "FormattedValue") this.formattedValueType(spec, v);
@@ -597,6 +673,14 @@ class TypeInference implements InferenceHost {
   }
 
   private binaryType(op: ast.operator["_type"], a: PyType, b: PyType, right: ast.expr, at: NodeSpan): PyType {
+    const maybeNone = [a, b].map(resolve).find((t) => t.kind === "optional");
+    if (maybeNone !== undefined) {
+      throw new SemanticError(
+        `unsupported: an operand of type ${maybeNone.text}: it may be None`,
+        at,
+        "test it first, e.g. `if x is not None:`, which narrows it to its other type",
+      );
+    }
     const exponent =
       right._type === "Constant" && typeof right.value === "bigint" ? right.value : constantNegative(right);
     const result = binaryResultType(op, a, b, exponent);

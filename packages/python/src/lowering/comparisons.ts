@@ -4,11 +4,12 @@
 
 import { type Block, type CompareOp, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes } from "../py-types.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
 import { lowerMembership } from "./containers.js";
+import { isNone } from "./optional.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
 import { operationsOf } from "./type-operations.js";
@@ -54,9 +55,10 @@ export function compare(
   bType: PyType,
   node: NodeSpan | null = null,
 ): Value {
-  if (op === "Is" || op === "IsNot") {
+  const againstNone = resolve(aType) === pyTypes.none || resolve(bType) === pyTypes.none;
+  if (op === "Is" || op === "IsNot" || (againstNone && (op === "Eq" || op === "NotEq"))) {
     const same = identical(cx, a, aType, b, bType);
-    return op === "Is" ? same : cx.b.not(same);
+    return op === "Is" || op === "Eq" ? same : cx.b.not(same);
   }
   if (op === "In" || op === "NotIn") {
     const found = lowerMembership(cx, a, aType, b, bType, node);
@@ -99,6 +101,9 @@ function exactCompare(cx: LoweringContext, op: CompareOp, int: Value, float: Val
 
 /** `a is b` where one side is None, True or False (inference allows nothing else). */
 function identical(cx: LoweringContext, a: Value, aType: PyType, b: Value, bType: PyType): Value {
+  // A value that may be None is None exactly when its variant holds None.
+  if (resolve(aType).kind === "optional" && bType === pyTypes.none) return isNone(cx, a);
+  if (resolve(bType).kind === "optional" && aType === pyTypes.none) return isNone(cx, b);
   if (aType === pyTypes.none || bType === pyTypes.none) return constants.bool(aType === bType);
   if (aType === pyTypes.bool && bType === pyTypes.bool) return cx.b.icmp("eq", a, b);
   return constants.bool(false);

@@ -13,10 +13,11 @@ import { asFloat, asInt, binary } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.js";
 import type { LoweringContext } from "./context.js";
+import { coerce } from "./optional.js";
 import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { appendToList, collectIterable, type Element, listElement, lowerIteration, makeTuple } from "./iteration.js";
-import { operationsOf } from "./type-operations.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
 import { writeVariable } from "./variables.js";
 
 /** A builtin over containers, or null when `name` is none of them (or this call is not theirs). */
@@ -367,12 +368,12 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
   switch (name) {
     case "get": {
       const position = find(args[0]!);
-      return ifElse(
-        cx,
-        valueType,
+      const resultType = cx.typeOf(e);
+      return cx.choose(
+        irTypeOf(resultType),
         cx.b.icmp("ge", position, constants.int(0n)),
-        () => valueAt(position),
-        () => args[1]!,
+        () => coerce(cx, valueAt(position), valueType, resultType),
+        () => (args.length > 1 ? args[1]! : coerce(cx, constants.unit(), pyTypes.none, resultType)),
       );
     }
     case "setdefault": {
@@ -380,9 +381,8 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
       // A new entry (position < 0 encodes it as -position - 1) takes the default.
       const isNew = cx.b.icmp("lt", position, constants.int(0n));
       const at = cx.b.select(isNew, cx.b.ibinary("sub", constants.int(-1n), position, null), position);
-      return ifElse(
-        cx,
-        valueType,
+      return cx.choose(
+        irTypeOf(valueType),
         isNew,
         () => {
           callWithElement(cx, "py_dict_set_value", [dict, at], args[1]!, valueType, null);
@@ -394,9 +394,8 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
     case "pop": {
       const position = find(args[0]!);
       const present = cx.b.icmp("ge", position, constants.int(0n));
-      return ifElse(
-        cx,
-        valueType,
+      return cx.choose(
+        irTypeOf(valueType),
         present,
         () => {
           const value = valueAt(position);
@@ -433,28 +432,4 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
       return constants.unit();
   }
   throw new Error(`internal: dict.${name}`);
-}
-
-/** A value chosen by a condition, each side lowered in its own block (only the taken side runs). */
-function ifElse(cx: LoweringContext, type: PyType, condition: Value, then: () => Value, otherwise: () => Value): Value {
-  const result = temporaryAt(cx, type);
-  const thenBlock = cx.b.createBlock("if.then");
-  const elseBlock = cx.b.createBlock("if.else");
-  const join: Block = cx.b.createBlock("if.end");
-  cx.branch(condition, thenBlock, elseBlock);
-  for (const [block, side] of [
-    [thenBlock, then],
-    [elseBlock, otherwise],
-  ] as const) {
-    cx.ssa.seal(block);
-    cx.startBlock(block);
-    const value = side();
-    if (!cx.b.isTerminated) {
-      result.write(value);
-      cx.jump(join);
-    }
-  }
-  cx.ssa.seal(join);
-  cx.startBlock(join);
-  return result.read();
 }

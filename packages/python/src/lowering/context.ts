@@ -149,6 +149,34 @@ export class LoweringContext {
     this.b.positionAt(block);
   }
 
+  /**
+   * A value of `type` chosen by a condition, each side lowered in a block of its own so that only the
+   * taken side runs (a side may end in a raise: it then gives no value).
+   */
+  choose(type: IrType, condition: Value, then: () => Value, otherwise: () => Value): Value {
+    const thenBlock = this.b.createBlock("choose.then");
+    const elseBlock = this.b.createBlock("choose.else");
+    const join = this.b.createBlock("choose.end");
+    this.branch(condition, thenBlock, elseBlock);
+    const incoming: { block: Block; value: Value }[] = [];
+    for (const [block, side] of [
+      [thenBlock, then],
+      [elseBlock, otherwise],
+    ] as const) {
+      this.ssa.seal(block);
+      this.startBlock(block);
+      const value = side();
+      if (!this.b.isTerminated) {
+        incoming.push({ block: this.b.block, value });
+        this.jump(join);
+      }
+    }
+    this.ssa.seal(join);
+    this.startBlock(join);
+    if (incoming.length === 0) throw new Error("internal: both sides of a choice end the block");
+    return incoming.length === 1 ? incoming[0]!.value : this.b.phi(type, incoming);
+  }
+
   /** Raises `kind: message` unless `ok` holds. Constant conditions fold away in the passes. */
   checkCondition(ok: Value, kind: string, message: string, node: NodeSpan): void {
     const pass = this.b.createBlock("check.ok");

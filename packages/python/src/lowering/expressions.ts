@@ -18,7 +18,8 @@ import { mathConstant } from "./math.js";
 import { lowerJoinedStr } from "./strings.js";
 import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
-import { readVariable } from "./variables.js";
+import { coerce, narrow } from "./optional.js";
+import { readVariable, variableType } from "./variables.js";
 
 export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
   switch (e._type) {
@@ -115,7 +116,8 @@ function lowerName(cx: LoweringContext, e: ast.Name): Value {
   if (kind === "builtin") return constants.str("__main__");
   const imported = cx.program.imports.get(e.id);
   if (imported !== undefined && kind === "global") return moduleValue(cx, imported.member!);
-  return readVariable(cx, e.id, e);
+  // A read where inference narrowed a `T | None` variable to T takes the T out.
+  return narrow(cx, readVariable(cx, e.id, e), variableType(cx, e.id), cx.typeOf(e));
 }
 
 function lowerUnary(cx: LoweringContext, e: ast.UnaryOp): Value {
@@ -202,11 +204,11 @@ function lowerIfExp(cx: LoweringContext, e: ast.IfExp): Value {
   cx.ssa.seal(then);
   cx.ssa.seal(orelse);
   cx.startBlock(then);
-  const a = lowerExpression(cx, e.body);
+  const a = coerce(cx, lowerExpression(cx, e.body), cx.typeOf(e.body), cx.typeOf(e));
   const fromThen = cx.b.block;
   cx.jump(join);
   cx.startBlock(orelse);
-  const b = lowerExpression(cx, e.orelse);
+  const b = coerce(cx, lowerExpression(cx, e.orelse), cx.typeOf(e.orelse), cx.typeOf(e));
   const fromElse = cx.b.block;
   cx.jump(join);
   cx.ssa.seal(join);

@@ -17,10 +17,11 @@ import {
   types,
 } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { resolve } from "../py-types.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
 import { findModuleConstants, isLiteral } from "./constant-folding.js";
 import { LoweringContext, type ProgramLowering } from "./context.js";
-import { lowerBlock } from "./statements.js";
+import { lowerBlock, lowerReturnNone } from "./statements.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { writeVariable } from "./variables.js";
 
@@ -99,8 +100,9 @@ function lowerFunctionBody(cx: LoweringContext): void {
   for (const p of cx.fn.params) writeVariable(cx, p.name, p);
   lowerBlock(cx, cx.spec.def === null ? cx.program.tree.body : cx.spec.def.body);
   if (!cx.b.isTerminated) {
-    if (cx.fn.returnType === types.void) cx.b.ret(null);
-    else if (cx.fn.returnType === types.unit) cx.b.ret(constants.unit());
+    const type = cx.spec.returnType;
+    const mayReturnNone = type !== null && resolve(type).kind === "optional";
+    if (cx.fn.returnType === types.void || cx.fn.returnType === types.unit || mayReturnNone) lowerReturnNone(cx);
     // Inference found that every path returns a value: this end is never reached.
     else cx.b.terminate({ kind: "unreachable" });
   }

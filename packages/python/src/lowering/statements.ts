@@ -5,7 +5,7 @@
 
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { isContainer, resolve } from "../py-types.js";
+import { isContainer, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
 import { isParallelAssignment } from "../subset-check.js";
@@ -15,6 +15,7 @@ import type { LoweringContext } from "./context.js";
 import { lowerCondition, lowerExpression } from "./expressions.js";
 import { lowerIteration } from "./iteration.js";
 import { deleteSubscript, updateSubscript } from "./subscripts.js";
+import { coerce } from "./optional.js";
 import { assignTarget, storeTarget } from "./targets.js";
 import { operationsOf } from "./type-operations.js";
 import { readVariable, variableType, writeVariable } from "./variables.js";
@@ -50,7 +51,7 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
       lowerAssign(cx, s);
       return;
     case "AnnAssign":
-      if (s.value !== null) writeVariable(cx, (s.target as ast.Name).id, lowerExpression(cx, s.value));
+      if (s.value !== null) assignTarget(cx, s.target, lowerExpression(cx, s.value), cx.typeOf(s.value));
       return;
     case "AugAssign": {
       if (s.target._type === "Subscript") {
@@ -90,8 +91,8 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
       cx.jump(cx.loops[cx.loops.length - 1]!.continueTo);
       return;
     case "Return":
-      if (s.value !== null) cx.b.ret(lowerExpression(cx, s.value));
-      else cx.b.ret(cx.fn.returnType === types.void ? null : constants.unit());
+      if (s.value !== null) cx.b.ret(coerce(cx, lowerExpression(cx, s.value), cx.typeOf(s.value), cx.spec.returnType!));
+      else lowerReturnNone(cx);
       return;
     case "Assert":
       lowerAssert(cx, s);
@@ -121,6 +122,12 @@ function lowerAssign(cx: LoweringContext, s: ast.Assign): void {
 
 function isDivmodCall(e: ast.expr): boolean {
   return e._type === "Call" && e.func._type === "Name" && e.func.id === "divmod";
+}
+
+/** `return` without a value, or the end of a function: None, as the function's return type holds it. */
+export function lowerReturnNone(cx: LoweringContext): void {
+  if (cx.fn.returnType === types.void) cx.b.ret(null);
+  else cx.b.ret(coerce(cx, constants.unit(), pyTypes.none, cx.spec.returnType ?? pyTypes.none));
 }
 
 /** q, r = divmod(a, b) */

@@ -11,12 +11,13 @@ import { fromTupleSlot, tupleSlotType } from "./elements.js";
 import type { Element } from "./iteration.js";
 import { listElement, toList } from "./iteration.js";
 import { storeSubscript } from "./subscripts.js";
-import { writeVariable } from "./variables.js";
+import { coerce } from "./optional.js";
+import { variableType, writeVariable } from "./variables.js";
 
 export function storeTarget(cx: LoweringContext, target: ast.expr, element: Element): void {
   switch (target._type) {
     case "Name":
-      writeVariable(cx, target.id, element.value());
+      writeVariable(cx, target.id, coerce(cx, element.value(), element.type, variableType(cx, target.id)));
       return;
     case "Subscript":
       storeSubscript(cx, target, element.value(), element.type);

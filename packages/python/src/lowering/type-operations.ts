@@ -14,6 +14,7 @@ import {
   type IrType,
   refType,
   runtimeLayouts,
+  variantType,
   type SourceLoc,
   strType,
   types,
@@ -50,9 +51,46 @@ export interface PyTypeOperations {
 
 /** The operations of `type`'s kind (containers share one entry: the runtime reads their parts). */
 export function operationsOf(type: PyType): PyTypeOperations {
-  const kind = resolve(type).kind;
-  if (kind === "var") throw new Error(`internal: unresolved type ${type.text} reached lowering`);
-  return PY_TYPE_OPERATIONS[kind];
+  const t = resolve(type);
+  if (t.kind === "var") throw new Error(`internal: unresolved type ${type.text} reached lowering`);
+  if (t.kind === "optional") {
+    let operations = optionalOperations.get(t);
+    if (operations === undefined) {
+      operations = optionalOperationsOf(t.parts[0]!);
+      optionalOperations.set(t, operations);
+    }
+    return operations;
+  }
+  return PY_TYPE_OPERATIONS[t.kind];
+}
+
+const optionalOperations = new Map<PyType, PyTypeOperations>();
+
+/**
+ * `T | None`: the IR's variant of unit and T (for an object T, its pointer or null). Its truth, text
+ * and printing test which it holds first, in blocks of their own, since T's operations may not look
+ * at a None.
+ */
+function optionalOperationsOf(part: PyType): PyTypeOperations {
+  const inner = operationsOf(part);
+  const irType = variantType([types.unit, inner.irType]);
+  const bySide = (cx: LoweringContext, value: Value, type: IrType, none: () => Value, some: (v: Value) => Value) => {
+    const isSome = cx.b.icmp("ne", cx.b.variantTag(value), constants.int(0n, types.i32));
+    return cx.choose(type, isSome, () => some(cx.b.variantPayload(value, 1)), none);
+  };
+  const text = (operation: "str" | "repr") => (cx: LoweringContext, value: Value) =>
+    bySide(cx, value, strType, () => constants.str("None"), (v) => inner[operation](cx, v));
+  return {
+    irType,
+    zero: () => constants.none(irType),
+    truth: (cx, value) => bySide(cx, value, types.i1, () => constants.bool(false), (v) => inner.truth(cx, v)),
+    str: text("str"),
+    repr: text("repr"),
+    write: (cx, value) => writeStr(cx, text("str")(cx, value)),
+    compare: () => {
+      throw new Error("internal: inference refuses comparing a value that may be None");
+    },
+  };
 }
 
 export function irTypeOf(type: PyType): IrType {
@@ -104,7 +142,7 @@ function containerOperations(irType: IrType, length: (cx: LoweringContext, value
 const fileText = () => constants.str("<_io.TextIOWrapper>");
 
 // For numbers, int() and float() are the numeric promotions arithmetic uses, except float's int().
-const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var">, PyTypeOperations>> = {
+const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional">, PyTypeOperations>> = {
   int: {
     irType: types.i64,
     zero: () => constants.int(0n),
