@@ -59,7 +59,9 @@ void py_word_repr(rt_buf *b, int64_t word, int64_t kind) {
       rt_buf_puts(b, "None");
       return;
     default:
-      object_repr(b, (rt_object *)(intptr_t)word);
+      /* An object word is NULL where its static type is `T | None` and it holds None. */
+      if (word == 0) rt_buf_puts(b, "None");
+      else object_repr(b, (rt_object *)(intptr_t)word);
   }
 }
 
@@ -222,6 +224,7 @@ bool py_word_eq(int64_t a, int64_t b, int64_t kind) {
     case 'f':
       return word_to_f64(a) == word_to_f64(b);
     case 'o':
+      if (a == 0 || b == 0) return a == b;
       return py_object_eq((rt_object *)(intptr_t)a, (rt_object *)(intptr_t)b);
     default:
       return a == b;
@@ -292,6 +295,10 @@ int64_t py_word_compare(int64_t a, int64_t b, int64_t kind) {
       return (x > y) - (x < y);
     }
     case 'o':
+      if (a == 0 || b == 0) {
+        rt_raise("TypeError", "'<' not supported between instances of 'NoneType' and 'NoneType'");
+        return 0;
+      }
       return py_object_compare((rt_object *)(intptr_t)a, (rt_object *)(intptr_t)b);
     case 'n':
       rt_raise("TypeError", "'<' not supported between instances of 'NoneType' and 'NoneType'");
@@ -337,6 +344,6 @@ int64_t py_word_hash(int64_t word, int64_t kind) {
     case 'n':
       return py_hash_none();
     default:
-      return py_object_hash((rt_object *)(intptr_t)word);
+      return word == 0 ? py_hash_none() : py_object_hash((rt_object *)(intptr_t)word);
   }
 }

@@ -12,6 +12,7 @@ import type * as ast from "./ast.js";
 import {
   dictOf,
   isNumeric,
+  join,
   listOf,
   newTypeVariable,
   optionalOf,
@@ -52,11 +53,14 @@ function valueVariableFor(node: ast.expr): PyType {
   return variableFor(node, valueVariables);
 }
 
-/** Unifies the types of a display's elements, or says where they differ. */
+/** Joins the types of a display's elements (None and T make `T | None`), or says where they differ. */
 function commonType(types: readonly PyType[], nodes: readonly ast.expr[], what: string): PyType {
-  const first = types[0]!;
+  let first = types[0]!;
   types.forEach((t, i) => {
-    if (!unify(first, t)) {
+    const joined = join(first, t);
+    if (joined !== null) {
+      first = joined;
+    } else {
       throw new SemanticError(
         `unsupported: a ${what} of mixed types (${resolve(first).text} and ${resolve(t).text})`,
         nodes[i]!,
@@ -570,6 +574,9 @@ export function methodCallType(
     }
   };
   const expect = (actual: PyType, expected: PyType, what: string) => {
+    // A `T | None` slot takes None and T as well.
+    const slot = resolve(expected);
+    if (slot.kind === "optional" && (resolve(actual) === pyTypes.none || unify(slot.parts[0]!, actual))) return;
     if (!unify(expected, actual)) {
       fail(`unsupported: ${what} of type ${resolve(actual).text} for a ${resolve(t).text}`);
     }

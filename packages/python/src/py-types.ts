@@ -106,12 +106,13 @@ export function optionalOf(type: PyType): PyType {
 export function join(a: PyType, b: PyType): PyType | null {
   const x = resolve(a);
   const y = resolve(b);
-  if (unify(x, y)) return resolve(x);
-  if (x === pyTypes.none) return y.kind === "var" ? null : optionalOf(y);
-  if (y === pyTypes.none) return x.kind === "var" ? null : optionalOf(x);
-  if (x.kind === "optional" && unify(x.parts[0]!, y)) return x;
-  if (y.kind === "optional" && unify(y.parts[0]!, x)) return y;
-  return null;
+  if (x === y) return x;
+  // None first: a variable must not be bound to None when it meets one (it is the other part).
+  if (x === pyTypes.none) return optionalOf(y);
+  if (y === pyTypes.none) return optionalOf(x);
+  const partOf = (t: PyType) => (t.kind === "optional" ? t.parts[0]! : t);
+  if ((x.kind === "optional" || y.kind === "optional") && unify(partOf(x), partOf(y))) return optionalOf(x);
+  return unify(x, y) ? resolve(x) : null;
 }
 
 export const listOf = (element: PyType): PyType => composite("list", [element]);

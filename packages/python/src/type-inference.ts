@@ -19,6 +19,7 @@ import {
   subscriptStoreType,
   subscriptType,
 } from "./container-inference.js";
+import { narrowingOf } from "./narrowing.js";
 import {
   ANNOTATION_NAMES,
   binaryResultType,
@@ -35,9 +36,9 @@ import {
   setOf,
   tupleOf,
   unify,
+  wordKind,
 } from "./py-types.js";
-import { narrowingOf } from "./narrowing.js";
-import { type FunctionScope, type ScopeInfo, walkStatements } from "./scopes.js";
+import { assignedNames, type FunctionScope, type ScopeInfo, walkStatements } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { MODULES, moduleMember } from "./stdlib-modules.js";
 import { isParallelAssignment } from "./subset-check.js";
@@ -132,7 +133,16 @@ class TypeInference implements InferenceHost {
       return resolve(type);
     };
     for (const spec of this.specializations) {
-      for (const [e, type] of spec.exprTypes) spec.exprTypes.set(e, settle(type));
+      for (const [e, type] of spec.exprTypes) {
+        spec.exprTypes.set(e, settle(type));
+        const unheld = optionalNumberInContainer(resolve(type));
+        if (unheld !== null) {
+          throw new SemanticError(
+            `unsupported: a container of ${unheld.text} (containers hold None only beside objects, such as str | None)`,
+            e,
+          );
+        }
+      }
       for (const variable of spec.locals.values()) variable.type = settle(variable.type);
       if (spec.returnType !== null) spec.returnType = settle(spec.returnType);
       (spec as { paramTypes: readonly PyType[] }).paramTypes = spec.paramTypes.map(settle);
@@ -470,6 +480,10 @@ class TypeInference implements InferenceHost {
       const type = resolve(variable.type);
       if (type.kind === "optional") return type.parts[0]!;
     }
+    if (variable !== undefined && resolve(variable.type) === pyTypes.none && !this.final) {
+      // None so far, but a later assignment may make it `T | None`: unknown until the last round.
+      if (this.assignmentCount(spec, name.id) > 1) return null;
+    }
     if (variable === undefined) {
       if (this.final) {
         throw new SemanticError(
@@ -581,6 +595,18 @@ class TypeInference implements InferenceHost {
             continue;
           }
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
+          // `x == None`, and `x == y` of a `T | None` and a T, are equality tests Python allows.
+          const partOf = (t: PyType) => (resolve(t).kind === "optional" ? resolve(t).parts[0]! : resolve(t));
+          const optionalSide = resolve(a).kind === "optional" || resolve(b).kind === "optional";
+          const withNone = resolve(a) === pyTypes.none || resolve(b) === pyTypes.none;
+          if (!ordering && optionalSide && (withNone || partOf(a) === partOf(b))) continue;
+          if (optionalSide) {
+            throw new SemanticError(
+              `unsupported: comparing ${resolve(a).text} with ${resolve(b).text}: one may be None`,
+              e,
+              "test it first, e.g. `if x is not None:`, which narrows it to its other type",
+            );
+          }
           const same = unify(a, b);
           if (resolve(a) === pyTypes.file || resolve(b) === pyTypes.file) {
             throw new SemanticError("unsupported: comparing files", e);
@@ -670,6 +696,22 @@ class TypeInference implements InferenceHost {
       throw new SemanticError("unsupported format string passed to NoneType.__format__", v.value);
     }
     if (v.format_spec !== null) this.typeOf(spec, v.format_spec);
+  }
+
+  private readonly assignmentCounts = new Map<ast.FunctionDef | null, Map<string, number>>();
+
+  /** How many statements of the variable's scope assign it. */
+  private assignmentCount(spec: Specialization, name: string): number {
+    const def = spec.scope?.locals.has(name) ? spec.def : null;
+    let counts = this.assignmentCounts.get(def);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const s of walkAll(def === null ? this.module.body : def.body)) {
+        for (const target of assignedNames(s)) counts.set(target.id, (counts.get(target.id) ?? 0) + 1);
+      }
+      this.assignmentCounts.set(def, counts);
+    }
+    return counts.get(name) ?? 0;
   }
 
   private binaryType(op: ast.operator["_type"], a: PyType, b: PyType, right: ast.expr, at: NodeSpan): PyType {
@@ -986,6 +1028,18 @@ class TypeInference implements InferenceHost {
     }
     return types;
   }
+}
+
+/** A `T | None` with T a number or bool inside a container type, which container words cannot hold. */
+function optionalNumberInContainer(type: PyType): PyType | null {
+  if (!isContainer(type)) return null;
+  for (const part of type.parts) {
+    const p = resolve(part);
+    if (p.kind === "optional" && wordKind(p.parts[0]!) !== "o") return p;
+    const inner = optionalNumberInContainer(p);
+    if (inner !== null) return inner;
+  }
+  return null;
 }
 
 /** The classes isinstance() can test a statically typed value against. */

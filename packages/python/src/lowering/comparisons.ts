@@ -9,9 +9,9 @@ import { RT } from "../runtime-names.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
 import { lowerMembership } from "./containers.js";
-import { isNone } from "./optional.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
+import { isNone } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
 
 /** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */
@@ -65,6 +65,19 @@ export function compare(
     return op === "In" ? found : cx.b.not(found);
   }
   const irOp = COMPARE_OPS[op]!;
+  const optionalSide = resolve(aType).kind === "optional" ? "a" : resolve(bType).kind === "optional" ? "b" : null;
+  if (optionalSide !== null) {
+    // `x == y` of a `T | None` and a T: equal only when x holds a T equal to y.
+    const [maybe, other, otherType] = optionalSide === "a" ? [a, b, bType] : [b, a, aType];
+    const part = resolve(optionalSide === "a" ? aType : bType).parts[0]!;
+    const equal = cx.choose(
+      types.i1,
+      cx.b.not(isNone(cx, maybe)),
+      () => compare(cx, "Eq", cx.b.variantPayload(maybe, 1), part, other, otherType, node),
+      () => constants.bool(false),
+    );
+    return irOp === "ne" ? cx.b.not(equal) : equal;
+  }
   if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
   if (aType === pyTypes.float || bType === pyTypes.float) {
     // int vs float compares exactly, as CPython does, even beyond 2**53.

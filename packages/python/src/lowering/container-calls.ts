@@ -13,10 +13,10 @@ import { asFloat, asInt, binary } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.js";
 import type { LoweringContext } from "./context.js";
-import { coerce } from "./optional.js";
 import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { appendToList, collectIterable, type Element, listElement, lowerIteration, makeTuple } from "./iteration.js";
+import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { writeVariable } from "./variables.js";
 
@@ -263,6 +263,8 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
   const argTypes = e.args.map((a) => cx.typeOf(a));
   const loc = cx.loc(e);
   const unit = constants.unit();
+  /** Argument i as a value of `type` (None or a T made the `T | None` an element slot holds). */
+  const as = (i: number, type: PyType) => coerce(cx, args[i]!, argTypes[i]!, type);
   switch (receiverType.kind) {
     case "str": {
       const call = strMethodCall(
@@ -287,24 +289,31 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
       const element = receiverType.parts[0]!;
       switch (f.attr) {
         case "append":
-          callWithElement(cx, "py_list_append", [receiver], args[0]!, element, null);
+          callWithElement(cx, "py_list_append", [receiver], as(0, element), element, null);
           return unit;
         case "extend":
           cx.rt("py_list_extend", [receiver, args[0]!], null);
           return unit;
         case "insert":
-          callWithElement(cx, "py_list_insert", [receiver, asInt(cx, args[0]!, argTypes[0]!)], args[1]!, element, null);
+          callWithElement(
+            cx,
+            "py_list_insert",
+            [receiver, asInt(cx, args[0]!, argTypes[0]!)],
+            as(1, element),
+            element,
+            null,
+          );
           return unit;
         case "pop": {
           const index = args.length === 0 ? constants.int(-1n) : asInt(cx, args[0]!, argTypes[0]!);
           return callForElement(cx, "py_list_pop", [receiver, index], element, loc);
         }
         case "remove":
-          callWithElement(cx, "py_list_remove", [receiver], args[0]!, element, loc);
+          callWithElement(cx, "py_list_remove", [receiver], as(0, element), element, loc);
           return unit;
         case "index":
         case "count":
-          return callWithElement(cx, `py_list_${f.attr}`, [receiver], args[0]!, element, loc);
+          return callWithElement(cx, `py_list_${f.attr}`, [receiver], as(0, element), element, loc);
         case "reverse":
         case "clear":
           cx.rt(`py_list_${f.attr}`, [receiver], null);
@@ -329,7 +338,7 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
       const element = receiverType.parts[0]!;
       switch (f.attr) {
         case "add":
-          callWithElement(cx, "py_set_add", [receiver], args[0]!, element, loc);
+          callWithElement(cx, "py_set_add", [receiver], as(0, element), element, loc);
           return unit;
         case "remove":
           callWithElement(cx, "py_set_remove", [receiver], args[0]!, element, loc);

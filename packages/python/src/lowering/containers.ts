@@ -12,6 +12,7 @@ import type { LoweringContext } from "./context.js";
 import { callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { appendToList, lowerGenerators, makeTuple } from "./iteration.js";
+import { coerce } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
 
 export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
@@ -20,7 +21,8 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
     case "List": {
       const element = type.parts[0]!;
       const list = cx.rt("py_list_new", [kindOf(element), constants.int(BigInt(e.elts.length))], null);
-      for (const x of e.elts) appendToList(cx, list, lowerExpression(cx, x), element);
+      for (const x of e.elts)
+        appendToList(cx, list, coerce(cx, lowerExpression(cx, x), cx.typeOf(x), element), element);
       return list;
     }
     case "Tuple":
@@ -31,13 +33,18 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
       );
     case "Set": {
       const set = newSet(cx, type);
-      for (const x of e.elts) addToSet(cx, set, lowerExpression(cx, x), type.parts[0]!, x);
+      for (const x of e.elts) {
+        addToSet(cx, set, coerce(cx, lowerExpression(cx, x), cx.typeOf(x), type.parts[0]!), type.parts[0]!, x);
+      }
       return set;
     }
     case "Dict": {
       const dict = newDict(cx, type);
       e.keys.forEach((k, i) => {
-        storeInDict(cx, dict, type, lowerExpression(cx, k!), lowerExpression(cx, e.values[i]!), e);
+        const [keyType, valueType] = type.parts as [PyType, PyType];
+        const key = coerce(cx, lowerExpression(cx, k!), cx.typeOf(k!), keyType);
+        const value = coerce(cx, lowerExpression(cx, e.values[i]!), cx.typeOf(e.values[i]!), valueType);
+        storeInDict(cx, dict, type, key, value, e);
       });
       return dict;
     }

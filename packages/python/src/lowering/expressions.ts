@@ -15,10 +15,10 @@ import { foldIntConstant } from "./constant-folding.js";
 import { lowerContainerBinary, lowerDisplay } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { mathConstant } from "./math.js";
+import { coerce, narrow } from "./optional.js";
 import { lowerJoinedStr } from "./strings.js";
 import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
-import { coerce, narrow } from "./optional.js";
 import { readVariable, variableType } from "./variables.js";
 
 export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {

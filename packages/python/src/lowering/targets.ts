@@ -10,8 +10,8 @@ import type { LoweringContext } from "./context.js";
 import { fromTupleSlot, tupleSlotType } from "./elements.js";
 import type { Element } from "./iteration.js";
 import { listElement, toList } from "./iteration.js";
-import { storeSubscript } from "./subscripts.js";
 import { coerce } from "./optional.js";
+import { storeSubscript } from "./subscripts.js";
 import { variableType, writeVariable } from "./variables.js";
 
 export function storeTarget(cx: LoweringContext, target: ast.expr, element: Element): void {

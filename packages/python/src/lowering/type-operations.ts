@@ -14,11 +14,11 @@ import {
   type IrType,
   refType,
   runtimeLayouts,
-  variantType,
   type SourceLoc,
   strType,
   types,
   type Value,
+  variantType,
 } from "@toolchain/compiler";
 import { type PyType, type PyTypeKind, pyTypes, resolve } from "../py-types.js";
 import { dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
@@ -79,11 +79,24 @@ function optionalOperationsOf(part: PyType): PyTypeOperations {
     return cx.choose(type, isSome, () => some(cx.b.variantPayload(value, 1)), none);
   };
   const text = (operation: "str" | "repr") => (cx: LoweringContext, value: Value) =>
-    bySide(cx, value, strType, () => constants.str("None"), (v) => inner[operation](cx, v));
+    bySide(
+      cx,
+      value,
+      strType,
+      () => constants.str("None"),
+      (v) => inner[operation](cx, v),
+    );
   return {
     irType,
     zero: () => constants.none(irType),
-    truth: (cx, value) => bySide(cx, value, types.i1, () => constants.bool(false), (v) => inner.truth(cx, v)),
+    truth: (cx, value) =>
+      bySide(
+        cx,
+        value,
+        types.i1,
+        () => constants.bool(false),
+        (v) => inner.truth(cx, v),
+      ),
     str: text("str"),
     repr: text("repr"),
     write: (cx, value) => writeStr(cx, text("str")(cx, value)),
