@@ -555,7 +555,9 @@ export function methodCallType(
   const t = resolve(receiver);
   if (t.kind === "var") return null;
   const argTypes = e.args.map((a) => host.typeOf(spec, a));
-  const keywordTypes = e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) }));
+  // Keyword arguments are str methods' (list.sort's key= is a function, typed as one).
+  const keywordTypes =
+    t.kind === "str" ? e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) })) : [];
   if (argTypes.some((a) => a === null) || keywordTypes.some((k) => k.type === null)) return null;
   const args = argTypes as PyType[];
   const fail = (message: string): never => {
@@ -590,9 +592,12 @@ export function methodCallType(
     // "".join(parts) settles the element type of a list still being filled.
     const joined = resolve(args[0] ?? pyTypes.none);
     if (name === "join" && joined.kind === "list") unify(joined.parts[0]!, pyTypes.str);
+    // join takes any iterable of str: lowering makes it a list first.
+    const iterated = name === "join" && joined.kind !== "list" ? iterationType(joined) : null;
+    const joinable = iterated !== null && typeof iterated !== "string" && unify(iterated, pyTypes.str);
     const call = strMethodCall(
       name,
-      args.map(resolve),
+      (joinable ? [listOf(pyTypes.str)] : args).map(resolve),
       keywordTypes.map((k) => ({ name: k.name, type: resolve(k.type!) })),
     );
     if ("error" in call) return fail(call.error);

@@ -81,6 +81,8 @@ export interface TypedProgram {
   readonly functions: ReadonlyMap<string, ast.FunctionDef>;
   readonly imports: ReadonlyMap<string, ImportedName>;
   readonly scopes: ScopeInfo;
+  /** Throwaway variables (`_`) nothing reads: assigned values of any types, kept nowhere. */
+  readonly discarded: ReadonlySet<string>;
 }
 
 export function inferTypes(module: ast.Module, scopes: ScopeInfo): TypedProgram {
@@ -103,6 +105,7 @@ class TypeInference implements InferenceHost {
   ) {}
 
   run(): TypedProgram {
+    this.discarded = throwawayNames(this.module);
     this.collectDefinitions();
     const moduleSpec = this.specialize(null, []);
     do {
@@ -120,6 +123,7 @@ class TypeInference implements InferenceHost {
       functions: this.functions,
       imports: this.imports,
       scopes: this.scopes,
+      discarded: this.discarded,
     };
   }
 
@@ -425,6 +429,10 @@ class TypeInference implements InferenceHost {
   }
 
   private assignName(spec: Specialization, target: ast.Name, type: PyType): void {
+    if (this.discarded.has(target.id)) {
+      spec.exprTypes.set(target, type);
+      return;
+    }
     if (this.functions.has(target.id) && spec.scope?.locals.has(target.id) !== true) {
       throw new SemanticError(`unsupported: assigning to '${target.id}', which names a function`, target);
     }
@@ -700,6 +708,9 @@ class TypeInference implements InferenceHost {
 
   private readonly assignmentCounts = new Map<ast.FunctionDef | null, Map<string, number>>();
 
+  /** `_` (and a comprehension's `_`) where no code reads it: values of any type go to it. */
+  private discarded = new Set<string>();
+
   /** How many statements of the variable's scope assign it. */
   private assignmentCount(spec: Specialization, name: string): number {
     const def = spec.scope?.locals.has(name) ? spec.def : null;
@@ -878,7 +889,14 @@ class TypeInference implements InferenceHost {
         return first;
       }
       case "int":
-        arity(0, 1);
+        if (args.length === 2) {
+          if (args[0] !== pyTypes.str) fail("int() can't convert non-string with explicit base");
+          if (args[1] !== pyTypes.int && args[1] !== pyTypes.bool) {
+            fail(`'${args[1]!.className}' object cannot be interpreted as an integer`);
+          }
+          return pyTypes.int;
+        }
+        arity(0, 2);
         if (args.length === 1 && args[0] === pyTypes.none)
           fail("int() argument must be a string or a number, not 'NoneType'");
         return pyTypes.int;
@@ -893,6 +911,14 @@ class TypeInference implements InferenceHost {
       case "str":
       case "repr":
         arity(name === "str" ? 0 : 1, 1);
+        return pyTypes.str;
+      case "bin":
+      case "oct":
+      case "hex":
+        arity(1);
+        if (args[0] !== pyTypes.int && args[0] !== pyTypes.bool) {
+          fail(`'${args[0]!.className}' object cannot be interpreted as an integer`);
+        }
         return pyTypes.str;
       case "ord":
         arity(1);
@@ -1028,6 +1054,28 @@ class TypeInference implements InferenceHost {
     }
     return types;
   }
+}
+
+/** The throwaway names (`_`, and `_` renamed in a comprehension) that no expression of the module reads. */
+function throwawayNames(module: ast.Module): Set<string> {
+  const assigned = new Set<string>();
+  const read = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const n = node as { _type?: string } & Record<string, unknown>;
+    if (n._type === "Name") {
+      const name = n as unknown as ast.Name;
+      if (name.id === "_" || name.id.startsWith("_.")) (name.ctx._type === "Load" ? read : assigned).add(name.id);
+      return;
+    }
+    for (const key in n) if (key !== "_type") visit(n[key]);
+  };
+  visit(module.body);
+  return new Set([...assigned].filter((name) => !read.has(name)));
 }
 
 /** A `T | None` with T a number or bool inside a container type, which container words cannot hold. */

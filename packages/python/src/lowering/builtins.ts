@@ -41,6 +41,7 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
     }
     case "int": {
       if (e.args.length === 0) return constants.int(0n);
+      if (e.args.length === 2) return cx.rt("py_str_to_i64_base", [arg(0), asInt(cx, arg(1), argType(1))], cx.loc(e));
       const type = argType(0);
       return operationsOf(type).toInt!(cx, arg(0), cx.loc(e));
     }
@@ -55,6 +56,13 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       return e.args.length === 0 ? constants.str("") : operationsOf(argType(0)).str(cx, arg(0));
     case "repr":
       return operationsOf(argType(0)).repr(cx, arg(0));
+    case "bin":
+    case "oct":
+    case "hex": {
+      // bin(x) is format(x, "#b"): the sign before the prefix, as CPython writes it.
+      const spec = { bin: "#b", oct: "#o", hex: "#x" }[name];
+      return cx.rt(RT.formatInt, [asInt(cx, arg(0), argType(0)), constants.str(spec)], cx.loc(e));
+    }
     case "ord":
       return cx.rt("py_str_ord", [arg(0)], cx.loc(e));
     case "chr":

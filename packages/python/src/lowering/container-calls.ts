@@ -3,10 +3,10 @@
 // set and str. Consumers of an iterable walk it with lowerIteration, so `sum(x * x for x in xs)`
 // makes no list.
 
-import { type Block, constants, type Value } from "@toolchain/compiler";
+import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { lambdaParameter } from "../container-inference.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
 import { strMethodCall } from "../str-methods.js";
 import { asFloat, asInt, binary } from "./arithmetic.js";
@@ -15,7 +15,15 @@ import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.j
 import type { LoweringContext } from "./context.js";
 import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
-import { appendToList, collectIterable, type Element, listElement, lowerIteration, makeTuple } from "./iteration.js";
+import {
+  appendToList,
+  collectIterable,
+  type Element,
+  listElement,
+  lowerIteration,
+  makeTuple,
+  toList,
+} from "./iteration.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { writeVariable } from "./variables.js";
@@ -267,6 +275,11 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
   const as = (i: number, type: PyType) => coerce(cx, args[i]!, argTypes[i]!, type);
   switch (receiverType.kind) {
     case "str": {
+      if (f.attr === "join" && resolve(argTypes[0]!).kind !== "list") {
+        // join of another iterable of str: its elements made a list first.
+        args[0] = toList(cx, args[0]!, argTypes[0]!, e);
+        argTypes[0] = listOf(pyTypes.str);
+      }
       const call = strMethodCall(
         f.attr,
         argTypes,

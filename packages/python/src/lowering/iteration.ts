@@ -166,7 +166,8 @@ function sourceOf(cx: LoweringContext, e: ast.expr): Source {
           return reversedSource(cx, e);
       }
     }
-    if (f._type === "Attribute" && resolve(cx.typeOf(f.value)).kind === "dict" && e.args.length === 0) {
+    const receiver = f._type === "Attribute" ? cx.spec.exprTypes.get(f.value) : undefined;
+    if (f._type === "Attribute" && receiver !== undefined && resolve(receiver).kind === "dict" && e.args.length === 0) {
       const view = f.attr === "items" ? "items" : f.attr === "values" ? "values" : f.attr === "keys" ? "keys" : null;
       if (view !== null) return dictSource(cx, lowerExpression(cx, f.value), cx.typeOf(f.value), view);
     }

@@ -9,7 +9,6 @@
 import {
   addFunction,
   addGlobal,
-  constants,
   createModule,
   type Global,
   type IrFunction,

@@ -17,6 +17,7 @@ import { variableType, writeVariable } from "./variables.js";
 export function storeTarget(cx: LoweringContext, target: ast.expr, element: Element): void {
   switch (target._type) {
     case "Name":
+      if (cx.program.discarded.has(target.id)) return;
       writeVariable(cx, target.id, coerce(cx, element.value(), element.type, variableType(cx, target.id)));
       return;
     case "Subscript":
