@@ -11,7 +11,6 @@ import { functionsThatCanRaise } from "../ir/can-raise.js";
 import type { Constant, External, Global, IrFunction, Module, SourceLoc } from "../ir/ir.js";
 import { runtimeLayouts } from "../ir/layouts.js";
 import { holdsReferences, types } from "../ir/types.js";
-import { ALIAS_METADATA } from "./alias-classes.js";
 import { UNLIKELY } from "./error-exits.js";
 import { callingConvention, FunctionEmitter } from "./function-emitter.js";
 import { escapeBytes, floatLiteral, hostTarget, llvmType, quoted, zeroValue } from "./llvm-values.js";
@@ -103,7 +102,6 @@ export class ModuleEmitter {
       ...body,
       ...[...this.helpers.values()],
       '!0 = !{!"branch_weights", i32 1, i32 2000}',
-      ...ALIAS_METADATA,
       "",
     ].join("\n");
   }

@@ -7,7 +7,6 @@
 import type { Instruction } from "../ir/ir.js";
 import { fieldOffsets, objectSize, variantLayout } from "../ir/layouts.js";
 import { type IrType, isNullableRef, types } from "../ir/types.js";
-import { aliasTag } from "./alias-classes.js";
 import type { FunctionEmitter } from "./function-emitter.js";
 import { llvmType } from "./llvm-values.js";
 import { allocSiteSymbol, layoutDescriptorSymbol } from "./object-layouts.js";
@@ -44,27 +43,21 @@ export class HeapEmitter {
         e.line(`${v} = call ptr @rt_alloc(ptr ${descriptor}, i64 ${objectSize(layout)}, ptr ${site})`);
         const offsets = fieldOffsets(layout);
         inst.fields.forEach((field, i) => {
-          this.store(v, offsets[i]!, e.typed(field), aliasTag("field"));
+          this.store(v, offsets[i]!, e.typed(field));
         });
         return;
       }
       case "get_field":
-        e.line(
-          `${v} = load ${llvmType(inst.type)}, ptr ${this.fieldAddress(inst.object, inst.field)}${aliasTag("field")}`,
-        );
+        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${this.fieldAddress(inst.object, inst.field)}`);
         return;
       case "set_field":
-        e.line(`store ${e.typed(inst.value)}, ptr ${this.fieldAddress(inst.object, inst.field)}${aliasTag("field")}`);
+        e.line(`store ${e.typed(inst.value)}, ptr ${this.fieldAddress(inst.object, inst.field)}`);
         return;
       case "elem_get":
-        e.line(
-          `${v} = load ${llvmType(inst.type)}, ptr ${this.elementAddress(inst.type, inst.base, inst.index)}${aliasTag("element")}`,
-        );
+        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${this.elementAddress(inst.type, inst.base, inst.index)}`);
         return;
       case "elem_set":
-        e.line(
-          `store ${e.typed(inst.value)}, ptr ${this.elementAddress(inst.value.type, inst.base, inst.index)}${aliasTag("element")}`,
-        );
+        e.line(`store ${e.typed(inst.value)}, ptr ${this.elementAddress(inst.value.type, inst.base, inst.index)}`);
         return;
       case "struct_make": {
         const ty = llvmType(inst.type);
@@ -141,10 +134,10 @@ export class HeapEmitter {
     return at;
   }
 
-  private store(object: string, offset: number, typedValue: string, tag = ""): void {
+  private store(object: string, offset: number, typedValue: string): void {
     const at = this.e.tmp();
     this.e.line(`${at} = getelementptr inbounds i8, ptr ${object}, i64 ${offset}`);
-    this.e.line(`store ${typedValue}, ptr ${at}${tag}`);
+    this.e.line(`store ${typedValue}, ptr ${at}`);
   }
 
   private variantMake(inst: Of<"variant_make">): void {

@@ -8,7 +8,6 @@
 import type { Value } from "../ir/ir.js";
 import { variantLayout } from "../ir/layouts.js";
 import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
-import { aliasTag } from "./alias-classes.js";
 import type { ModuleEmitter } from "./emit-llvm.js";
 import { UNLIKELY } from "./error-exits.js";
 import type { FunctionEmitter } from "./function-emitter.js";
@@ -144,13 +143,13 @@ function countObject(m: ModuleEmitter, body: HelperBody, kind: CountKind, pointe
   const count = body.tmp();
   const counted = body.tmp();
   const change = body.label(kind);
-  body.line(`${count} = load i64, ptr ${pointer}${aliasTag("refcount")}`);
+  body.line(`${count} = load i64, ptr ${pointer}`);
   body.line(`${counted} = icmp ${kind === "retain" ? "sge" : "sgt"} i64 ${count}, 0`);
   body.line(`br i1 ${counted}, label %${change}, label %${done}`);
   body.startLabel(change);
   const next = body.tmp();
   body.line(`${next} = ${kind === "retain" ? "add" : "sub"} i64 ${count}, 1`);
-  body.line(`store i64 ${next}, ptr ${pointer}${aliasTag("refcount")}`);
+  body.line(`store i64 ${next}, ptr ${pointer}`);
   if (kind === "release") {
     const last = body.tmp();
     const free = body.label("free");
