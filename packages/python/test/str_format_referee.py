@@ -103,11 +103,14 @@ def enc(v):
         return "s" + v.encode("utf-8").hex()
     if isinstance(v, list):
         kinds = {kind(x) for x in v}
+        assert len(kinds) <= 1, "a list holds elements of one kind"
         return " ".join([f"l{kinds.pop() if kinds else 'i'}{len(v)}"] + [enc(x) for x in v])
     if isinstance(v, tuple):
         return " ".join([f"t{len(v)}"] + [enc(x) for x in v])
+    keys = {kind(x) for x in v}
     kinds = {kind(x) for x in v.values()}
-    return " ".join([f"do{kinds.pop() if kinds else 'i'}{len(v)}"] + [enc(x) for p in v.items() for x in p])
+    head = f"d{keys.pop() if keys else 'o'}{kinds.pop() if kinds else 'i'}{len(v)}"
+    return " ".join([head] + [enc(x) for p in v.items() for x in p])
 
 
 def answer(compute):
@@ -302,6 +305,40 @@ def format_case():
     wire = enc(given) if given is not None else "-"
     emit(f"F {hx(fmt)} {enc(args)} {wire}", answer(lambda: fmt.format(*args, **(given or {}))))
 
+
+# Corners a random draw may miss: each error of both, and the int64 and float extremes.
+PERCENT_CORNERS = [
+    ("%5%", ()), ("%5%", (1,)), ("%q", ()), ("%", ()), ("x%", ()), ("%(a)s", (1,)), ("%*d", (-(2**63), 1)),
+    ("%.*d", (2**40, 1)), ("%05f", (float("nan"),)), ("%F %E %G", (float("nan"), float("inf"), -float("inf"))),
+    ("%c", (1.5,)), ("%c", (None,)), ("%c", ("ab",)), ("%.3c", ("a",)), ("%c", (0x110000,)), ("%c", (-1,)),
+    ("%x", (1.5,)), ("%d", (float("nan"),)), ("%d", (float("inf"),)), ("%d %i %u", (1e30, -1e300, 5e-324)),
+    ("%e", ("a",)), ("%-05d", (3,)), ("%#5x|%#05x|%#-8X|%#o|%#.5o", (3, -3, 255, 8, -8)), ("%a %r", ("é😀", "é")),
+    ("%.2r", ("abc",)), ("%hd %ld %Lf", (3, 4, 5.0)), ("%.d", (3,)), ("%.*d", (-5, 3)), ("%*d", (1.5, 3)),
+    ("%*d", (True, 3)), ("%.99999999999d", (1,)), ("%9999999999999999999999d", (1,)), ("%ü", (1,)),
+    ("%d %x %o", (2**63 - 1, -(2**63), -(2**63))), ("%+d % d %+ d", (0, 0, -0)), ("%s %s %s %s", (None, True, 0.1, [1, 2])),
+    ("%r", ((1, ("x",), {"a": 1}, [], ()),)), ("%#g %#.0f %#.0e %.0g", (1.0, 2.0, 3.0, 0.0001)), ("%%%s%%", ("x",)),
+    ("abc", ()), ("abc", (1,)), ("", ()), ("%s", ()), ("%s %s", (1,)), ("%.1000f", (1e-300,)), ("%20.3e|%-20.3E|", (-0.0, 1e300)),
+]  # fmt: skip
+FORMAT_CORNERS = [
+    ("{0!r", (1,), None), ("{0[a]}", ("abc",), None), ("{0[0]}", ({0: 1},), None), ("{0[0]}", ({"a": 1},), None),
+    ("{:{:{}}}", (1, 2, 3), None), ("{0.foo}", ([1],), None), ("{0.}", (1,), None), ("{0[}", (1,), None),
+    ("{0]}", (1,), None), ("{0[0]x}", ([1],), None), ("{!}", (1,), None), ("{!x}", (1,), None), ("{!é}", (1,), None),
+    ("{:x}", (None,), None), ("{}", (), None), ("{0}{}", (1, 2), None), ("{}{0}", (1, 2), None), ("{a}", (), None),
+    ("{a}", (), {}), ("{ }", (), None), ("{0[-1]}", ([1],), None), ("{0[1]}", ((1,),), None), ("{0[5]}", ("ab",), None),
+    ("{0[0]}", (5,), None), ("{0[0]}", (None,), None), ("{:%}", (True,), None), ("{!s:>5}", (None,), None),
+    ("{0!r:}", (1,), None), ("}", (), None), ("{", (), None), ("{{}}", (), None), ("{0:{", (1,), None),
+    ("{:{}}", (1,), None), ("{:{}}", (1, ""), None), ("{:>{}}|{:{}{}}", ("ab", 6, 3.5, "^", 9), None),
+    ("{0[1][0]}{0[2][a]}", ((1, "xy", {"a": 2.5}),), None), ("{٣}", (0, 1, 2, 3), None), ("{0!a} {0!r} {0!s}", ("é\n'",), None),
+    ("{name} {é:>4}", (), {"name": "x", "é": "y"}), ("{1}{0}{1}", ("a", "b"), None), ("{99999999999999999999}", (), None),
+    ("{:d} {:,} {:_x} {:c}", (-(2**63), 2**63 - 1, -(2**62), 0x1F600), None), ("{!r:^9}", ("é",), None),
+    ("{0:{1}}", ([1], ""), None), ("{0:{1}}", ({}, "x"), None), ("{:.3}", ("abcdef",), None), ("{0", (1,), None),
+    ("{0:", (1,), None), ("{0!", (1,), None), ("{0!rx}", (1,), None), ("{0[0].x}", ([[]],), None), ("a{{b}}c", (), None),
+]  # fmt: skip
+
+for fmt, args in PERCENT_CORNERS:
+    emit(f"P {hx(fmt)} {enc(args)}", answer(lambda: fmt % args))
+for fmt, args, given in FORMAT_CORNERS:
+    emit(f"F {hx(fmt)} {enc(args)} {enc(given) if given is not None else '-'}", answer(lambda: fmt.format(*args, **(given or {}))))
 
 for _ in range(COUNT):
     percent_case()
