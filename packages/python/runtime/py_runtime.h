@@ -207,6 +207,15 @@ rt_str *py_format_f64(double x, rt_str *spec);
 rt_str *py_format_str(rt_str *s, rt_str *spec);
 rt_str *py_format_bool(bool b, rt_str *spec);
 
+/* ---- printf-style formatting and str.format (py_str_format.c) --------------------------------- */
+
+/* format % args with CPython's PyUnicode_Format: the compiler passes a right operand that is not a
+   tuple as a 1-tuple. Mapping keys ("%(name)s") raise TypeError "format requires a mapping". */
+rt_str *py_str_percent(rt_str *format, py_tuple *args);
+/* format.format(*args, **kwargs): kwargs maps str to values, or is NULL for none. Attribute fields
+   ("{0.real}") raise AttributeError as for a missing attribute. */
+rt_str *py_str_format(rt_str *format, py_tuple *args, py_dict *kwargs);
+
 /* ---- int() and float() of text (py_parse.c) ------------------------------------------------ */
 
 int64_t py_str_to_i64(rt_str *s);

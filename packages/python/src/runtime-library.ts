@@ -216,6 +216,10 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_format_f64", [["f64", "str"], "str"], true, "any", "format(float, spec)."),
   fn("py_format_str", [["str", "str"], "str"], true, "any", "format(str, spec)."),
   fn("py_format_bool", [["i1", "str"], "str"], true, "any", "format(bool, spec): str(b) for '', else as int."),
+  // printf-style `%` and str.format (runtime/py_str_format.c): CPython's errors word for word. A `%`
+  // operand that is not a tuple is passed as a 1-tuple; format's kwargs may be an empty dict or null.
+  fn("py_str_percent", [["str", tupleType], "str"], true, "any", "format % args (args a tuple)."),
+  fn("py_str_format", [["str", tupleType, dictType], "str"], true, "any", "format.format(*args, **kwargs)."),
 
   // Conversions with CPython's error messages.
   fn("py_str_to_i64", [["str"], "i64"], true, "any", "int(s): ValueError invalid literal; overflow error."),
