@@ -588,6 +588,17 @@ export function methodCallType(
       fail(`'${args[i]!.className}' object cannot be interpreted as an integer`);
     }
   };
+  if (t.kind === "str" && name === "format") {
+    // str.format(*args, **kwargs): any values; keyword values go in one dict, so of one type.
+    const keywordValueTypes = e.keywords.map((k) => host.typeOf(spec, k.value));
+    if (keywordValueTypes.some((k) => k === null)) return null;
+    if (e.keywords.some((k) => k.arg === null)) fail("unsupported: ** in a call of str.format()");
+    const first = keywordValueTypes[0];
+    if (first !== undefined && !keywordValueTypes.every((k) => unify(first!, k!))) {
+      fail("unsupported: str.format() with keyword values of different types");
+    }
+    return pyTypes.str;
+  }
   if (t.kind === "str") {
     // "".join(parts) settles the element type of a list still being filled.
     const joined = resolve(args[0] ?? pyTypes.none);

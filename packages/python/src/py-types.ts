@@ -236,7 +236,8 @@ export function binaryResultType(
   }
   if (a === str || b === str) {
     if (op === "Add" && a === str && b === str) return str;
-    if (op === "Mod" && a === str) return "unsupported: %-formatting (use an f-string or str.format)";
+    // printf-style formatting: the right operand is the tuple of values, or the one value.
+    if (op === "Mod" && a === str) return str;
     return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
   }
   if (a.kind === "list" && b.kind === "list" && op === "Add") {

@@ -5,10 +5,11 @@
 
 import { constants, type FloatBinaryOp, type IntBinaryOp, type IrType, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes } from "../py-types.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { type NodeSpan, SemanticError } from "../semantic-error.js";
 import type { LoweringContext } from "./context.js";
+import { makeTuple } from "./iteration.js";
 
 export const OVERFLOW_MESSAGE = "integer overflow: arbitrary-precision integers are not supported yet";
 
@@ -26,6 +27,11 @@ export function binary(
 ): Value {
   if (result === pyTypes.str) {
     if (op === "Add") return cx.rt(RT.strConcat, [a, b], null);
+    if (op === "Mod") {
+      // format % values: a tuple as it is, any other value as the one element of a tuple.
+      const values = resolve(bType).kind === "tuple" ? b : makeTuple(cx, [b], [bType]);
+      return cx.rt("py_str_percent", [a, values], cx.loc(node));
+    }
     // s * n or n * s
     const [text, count, countType] = aType === pyTypes.str ? [a, b, bType] : [b, a, aType];
     return cx.rt("py_str_repeat", [text, asInt(cx, count, countType)], cx.loc(node));

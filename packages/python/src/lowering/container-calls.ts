@@ -6,7 +6,7 @@
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { lambdaParameter } from "../container-inference.js";
-import { listOf, type PyType, pyTypes, resolve } from "../py-types.js";
+import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
 import { strMethodCall } from "../str-methods.js";
 import { asFloat, asInt, binary } from "./arithmetic.js";
@@ -275,6 +275,21 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
   const as = (i: number, type: PyType) => coerce(cx, args[i]!, argTypes[i]!, type);
   switch (receiverType.kind) {
     case "str": {
+      if (f.attr === "format") {
+        const values = makeTuple(cx, args, argTypes);
+        const keywordType = e.keywords.length > 0 ? cx.typeOf(e.keywords[0]!.value) : pyTypes.int;
+        const kwargs = newDict(cx, dictOf(pyTypes.str, keywordType));
+        for (const k of e.keywords)
+          storeInDict(
+            cx,
+            kwargs,
+            dictOf(pyTypes.str, keywordType),
+            constants.str(k.arg!),
+            lowerExpression(cx, k.value),
+            e,
+          );
+        return cx.rt("py_str_format", [receiver, values, kwargs], loc);
+      }
       if (f.attr === "join" && resolve(argTypes[0]!).kind !== "list") {
         // join of another iterable of str: its elements made a list first.
         args[0] = toList(cx, args[0]!, argTypes[0]!, e);
