@@ -49,6 +49,12 @@ typedef struct py_dict {
   rt_hash_table table; /* keys and values are 8-byte words */
   int64_t key_kind;
   int64_t value_kind;
+  /* 0 for a dict; 'd' for a collections.defaultdict, whose `factory` makes a missing key's value
+     ('i' int 0, 'f' float 0.0, 's' str "", 'l' an empty list and 'S' an empty set of elements of
+     `factory_kind`); 'c' for a collections.Counter (a missing key counts 0). */
+  int64_t flavor;
+  int64_t factory;
+  int64_t factory_kind;
 } py_dict;
 
 /* Type ids of the runtime's layouts (the core's take 1 to 7; a module's own start at 16). */
@@ -174,6 +180,20 @@ void py_dict_delete_at(py_dict *dict, int64_t position);
 int64_t py_dict_last(py_dict *dict);
 /* d.update(other) for a dict of the same kinds. */
 void py_dict_update(py_dict *dict, py_dict *other);
+/* A defaultdict (flavor 'd', with its factory and the factory's element kind) or a Counter ('c'). */
+py_dict *py_dict_new_flavored(int64_t key_kind, int64_t value_kind, int64_t flavor, int64_t factory,
+                              int64_t factory_kind);
+/* A defaultdict's d[key] for a missing key: the key inserted with its factory's value; its position. */
+int64_t py_dict_insert_default_word(py_dict *dict, int64_t key);
+int64_t py_dict_insert_default_obj(py_dict *dict, rt_object *key);
+/* Counter(iterable)'s and Counter.update's step: the key's count plus one. */
+void py_counter_add_word(py_dict *dict, int64_t key);
+void py_counter_add_obj(py_dict *dict, rt_object *key);
+/* Counter.most_common(n): (key, count) tuples, most common first, ties in insertion order; n < 0
+   for all. */
+py_list *py_counter_most_common(py_dict *dict, int64_t n);
+/* The positions of a Counter's entries in the order it prints them (most common first), malloc'd. */
+int64_t *py_counter_print_order(py_dict *dict, int64_t *count);
 /* d1 == d2: the same keys with equal values, in any order. */
 bool py_dict_eq(py_dict *a, py_dict *b);
 py_dict *py_dict_copy(py_dict *dict);

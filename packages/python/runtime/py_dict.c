@@ -6,6 +6,8 @@
  * Emitted code works by positions: it finds or inserts a key's entry, then reads or writes the value
  * there, so one C function per operation serves keys and values of every kind.
  */
+#include <stdlib.h>
+
 #include "py_containers.h"
 #include "py_runtime.h"
 
@@ -188,3 +190,97 @@ void py_dict_update(py_dict *dict, py_dict *other) {
     py_dict_set_value_word(dict, position, py_dict_value_word(other, at));
   }
 }
+
+/* ---- collections.defaultdict and collections.Counter ----------------------------------------- */
+
+py_dict *py_dict_new_flavored(int64_t key_kind, int64_t value_kind, int64_t flavor, int64_t factory,
+                              int64_t factory_kind) {
+  py_dict *dict = py_dict_new(key_kind, value_kind);
+  dict->flavor = flavor;
+  dict->factory = factory;
+  dict->factory_kind = factory_kind;
+  return dict;
+}
+
+/* A new value of the defaultdict's factory, as an owned word. */
+static int64_t factory_value(const py_dict *dict) {
+  switch (dict->factory) {
+    case 'l':
+      return (int64_t)(intptr_t)py_list_new(dict->factory_kind, 0);
+    case 'S':
+      return (int64_t)(intptr_t)py_set_new(dict->factory_kind, false);
+    case 's':
+      return (int64_t)(intptr_t)rt_str_from_utf8("", 0);
+    default:
+      return 0; /* int 0, float 0.0 */
+  }
+}
+
+int64_t py_dict_insert_default_word(py_dict *dict, int64_t key) {
+  int64_t found = py_dict_insert_new_word(dict, key);
+  if (rt_error_pending) return -1;
+  if (found >= 0) return found; /* the key was there */
+  int64_t position = -found - 1;
+  int64_t value = factory_value(dict);
+  py_dict_set_value_word(dict, position, value);
+  py_word_release(value, dict->value_kind);
+  return position;
+}
+
+int64_t py_dict_insert_default_obj(py_dict *dict, rt_object *key) {
+  return py_dict_insert_default_word(dict, (int64_t)(intptr_t)key);
+}
+
+void py_counter_add_word(py_dict *dict, int64_t key) {
+  int64_t position = py_dict_insert_word(dict, key);
+  if (position >= 0) py_dict_set_value_word(dict, position, py_dict_value_word(dict, position) + 1);
+}
+
+void py_counter_add_obj(py_dict *dict, rt_object *key) { py_counter_add_word(dict, (int64_t)(intptr_t)key); }
+
+/* Positions by count, most first; equal counts keep insertion order (a stable sort), as CPython's
+   most_common (sorted(..., key=itemgetter(1), reverse=True)) does. */
+static int64_t *positions_by_count(py_dict *dict, int64_t *count) {
+  int64_t n = py_dict_length(dict);
+  int64_t *positions = malloc((size_t)(n > 0 ? n : 1) * sizeof *positions);
+  if (positions == NULL) rt_out_of_memory();
+  int64_t k = 0;
+  for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
+    int64_t value = py_dict_value_word(dict, at);
+    int64_t i = k++;
+    while (i > 0 && py_dict_value_word(dict, positions[i - 1]) < value) {
+      positions[i] = positions[i - 1];
+      i--;
+    }
+    positions[i] = at;
+  }
+  *count = k;
+  return positions;
+}
+
+py_list *py_counter_most_common(py_dict *dict, int64_t n) {
+  /* The pairs' kinds, one immortal string per key kind: the key's, then the count's 'i'. */
+  static const rt_str *kinds[128];
+  int64_t count;
+  int64_t *positions = positions_by_count(dict, &count);
+  if (n < 0 || n > count) n = count;
+  py_list *result = py_list_new('o', n);
+  int64_t key_kind = dict->key_kind & 127;
+  if (kinds[key_kind] == NULL) {
+    char text[3] = {(char)key_kind, 'i', '\0'};
+    kinds[key_kind] = rt_str_immortal_from_cstr(text);
+  }
+  for (int64_t i = 0; i < n; i++) {
+    py_tuple *pair = py_tuple_new(kinds[key_kind]);
+    int64_t key = py_dict_key_word(dict, positions[i]);
+    py_word_retain(key, dict->key_kind);
+    pair->words[0] = key;
+    pair->words[1] = py_dict_value_word(dict, positions[i]);
+    py_list_append_obj(result, &pair->header);
+    rt_release(&pair->header);
+  }
+  free(positions);
+  return result;
+}
+
+int64_t *py_counter_print_order(py_dict *dict, int64_t *count) { return positions_by_count(dict, count); }

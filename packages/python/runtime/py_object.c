@@ -109,18 +109,58 @@ static void tuple_repr(rt_buf *b, py_tuple *tuple) {
   rt_buf_putc(b, ')');
 }
 
+static void dict_entry_repr(rt_buf *b, py_dict *dict, int64_t at) {
+  py_word_repr(b, *(int64_t *)rt_hash_table_key_at(&dict->table, at), dict->key_kind);
+  rt_buf_puts(b, ": ");
+  py_word_repr(b, *(int64_t *)rt_hash_table_value_at(&dict->table, at), dict->value_kind);
+}
+
+/* The class a defaultdict's factory is, as its repr names it. */
+static const char *factory_name(int64_t factory) {
+  switch (factory) {
+    case 'i':
+      return "<class 'int'>";
+    case 'f':
+      return "<class 'float'>";
+    case 's':
+      return "<class 'str'>";
+    case 'l':
+      return "<class 'list'>";
+    default:
+      return "<class 'set'>";
+  }
+}
+
 static void dict_repr(rt_buf *b, py_dict *dict) {
   if (!repr_enter(b, &dict->header, "{...}")) return;
+  if (dict->flavor == 'c') {
+    /* Counter({'a': 3, 'b': 1}), most common first; Counter() when empty. */
+    int64_t count;
+    int64_t *order = py_counter_print_order(dict, &count);
+    rt_buf_puts(b, count == 0 ? "Counter(" : "Counter({");
+    for (int64_t i = 0; i < count; i++) {
+      if (i > 0) rt_buf_puts(b, ", ");
+      dict_entry_repr(b, dict, order[i]);
+    }
+    rt_buf_puts(b, count == 0 ? ")" : "})");
+    free(order);
+    repr_leave();
+    return;
+  }
+  if (dict->flavor == 'd') {
+    rt_buf_puts(b, "defaultdict(");
+    rt_buf_puts(b, factory_name(dict->factory));
+    rt_buf_puts(b, ", ");
+  }
   rt_buf_putc(b, '{');
   bool first = true;
   for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
     if (!first) rt_buf_puts(b, ", ");
     first = false;
-    py_word_repr(b, *(int64_t *)rt_hash_table_key_at(&dict->table, at), dict->key_kind);
-    rt_buf_puts(b, ": ");
-    py_word_repr(b, *(int64_t *)rt_hash_table_value_at(&dict->table, at), dict->value_kind);
+    dict_entry_repr(b, dict, at);
   }
   rt_buf_putc(b, '}');
+  if (dict->flavor == 'd') rt_buf_putc(b, ')');
   repr_leave();
 }
 

@@ -544,6 +544,38 @@ export function lambdaParameter(f: ast.Lambda): ast.Name {
   return name;
 }
 
+/** The factories a defaultdict may have, with the value type each makes. */
+const FACTORIES: Record<string, (node: ast.expr) => PyType> = {
+  int: () => pyTypes.int,
+  float: () => pyTypes.float,
+  str: () => pyTypes.str,
+  list: (node) => listOf(variableFor(node, valueVariables)),
+  set: (node) => setOf(variableFor(node, valueVariables)),
+};
+
+/** collections.defaultdict(factory) and collections.Counter(iterable): dicts of a flavor. */
+export function collectionsCallType(
+  host: InferenceHost,
+  spec: Specialization,
+  e: ast.Call,
+  name: string,
+): PyType | null {
+  if (e.keywords.length > 0) throw new SemanticError(`unsupported: keyword arguments to ${name}()`, e);
+  if (name === "defaultdict") {
+    const factory = e.args[0];
+    const make = factory?._type === "Name" && host.isBuiltinName(factory) ? FACTORIES[factory.id] : undefined;
+    if (e.args.length !== 1 || make === undefined) {
+      throw new SemanticError("unsupported: defaultdict() of anything but int, float, str, list or set", e);
+    }
+    return dictOf(variableFor(e), make(e), "defaultdict");
+  }
+  if (e.args.length > 1) throw new SemanticError(`Counter expected at most 1 argument, got ${e.args.length}`, e);
+  if (e.args.length === 0) return dictOf(variableFor(e), pyTypes.int, "Counter");
+  const iterable = host.typeOf(spec, e.args[0]!);
+  if (iterable === null) return null;
+  return dictOf(iterationTypeAt(iterable, e.args[0]!), pyTypes.int, "Counter");
+}
+
 /** Methods of list and dict (and str, through its table): the result type of `receiver.name(args)`. */
 export function methodCallType(
   host: InferenceHost,
@@ -655,6 +687,11 @@ export function methodCallType(
   }
   if (t.kind === "dict") {
     const [key, value] = t.parts as [PyType, PyType];
+    if (t.flavor === "Counter" && name === "most_common") {
+      arity(0, 1);
+      if (args.length === 1) int(0);
+      return listOf(tupleOf([key, pyTypes.int]));
+    }
     switch (name) {
       case "get":
         arity(1, 2);

@@ -35,7 +35,12 @@ export interface PyType {
   readonly className: string;
   /** The parts of a container type: its element type(s), or a tuple's element types in order. */
   readonly parts: readonly PyType[];
+  /** A dict's class from collections: its missing keys and its text differ from a dict's. */
+  readonly flavor?: DictFlavor;
 }
+
+/** collections.defaultdict (a factory makes a missing key's value) and collections.Counter. */
+export type DictFlavor = "defaultdict" | "Counter";
 
 /** A type variable: what an empty display's element type is until a use binds it. */
 export interface TypeVariable extends PyType {
@@ -72,12 +77,13 @@ function idOf(type: PyType): number {
   return id;
 }
 
-function composite(kind: "list" | "tuple" | "dict" | "set", parts: readonly PyType[]): PyType {
-  const key = `${kind}(${parts.map(idOf).join(",")})`;
+function composite(kind: "list" | "tuple" | "dict" | "set", parts: readonly PyType[], flavor?: DictFlavor): PyType {
+  const name = flavor ?? kind;
+  const key = `${name}(${parts.map(idOf).join(",")})`;
   let type = interned.get(key);
   if (type === undefined) {
     const inner = kind === "tuple" && parts.length === 0 ? "()" : parts.map((p) => p.text).join(", ");
-    type = { kind, text: `${kind}[${inner}]`, className: kind, parts: [...parts] };
+    type = { kind, text: `${name}[${inner}]`, className: name, parts: [...parts], flavor };
     interned.set(key, type);
   }
   return type;
@@ -117,7 +123,8 @@ export function join(a: PyType, b: PyType): PyType | null {
 
 export const listOf = (element: PyType): PyType => composite("list", [element]);
 export const setOf = (element: PyType): PyType => composite("set", [element]);
-export const dictOf = (key: PyType, value: PyType): PyType => composite("dict", [key, value]);
+export const dictOf = (key: PyType, value: PyType, flavor?: DictFlavor): PyType =>
+  composite("dict", [key, value], flavor);
 export const tupleOf = (elements: readonly PyType[]): PyType => composite("tuple", elements);
 
 let variableCount = 0;
@@ -140,7 +147,7 @@ export function resolve(type: PyType): PyType {
   if (type.parts.length === 0) return type;
   const parts = type.parts.map(resolve);
   if (parts.every((p, i) => p === type.parts[i])) return type;
-  return type.kind === "optional" ? optionalOf(parts[0]!) : composite(type.kind as "list", parts);
+  return type.kind === "optional" ? optionalOf(parts[0]!) : composite(type.kind as "list", parts, type.flavor);
 }
 
 /** Whether a type still has an unbound variable in it. */
@@ -163,7 +170,9 @@ export function unify(a: PyType, b: PyType): boolean {
     return true;
   }
   if (y.kind === "var") return unify(y, x);
-  if (x.kind !== y.kind || x.parts.length !== y.parts.length || x.parts.length === 0) return false;
+  if (x.kind !== y.kind || x.flavor !== y.flavor || x.parts.length !== y.parts.length || x.parts.length === 0) {
+    return false;
+  }
   return x.parts.every((p, i) => unify(p, y.parts[i]!));
 }
 

@@ -202,6 +202,13 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
     ]),
   ],
   ["random", randomModule()],
+  [
+    "collections",
+    new Map<string, ModuleMember>(
+      // Typed and lowered from their argument expressions (a factory class), not from types alone.
+      ["defaultdict", "Counter"].map((name) => [name, ownFunction(() => ({ error: `internal: collections.${name}` }))]),
+    ),
+  ],
   ["time", timeModule()],
 ]);
 

@@ -9,6 +9,7 @@ import type * as ast from "./ast.js";
 import { closestName } from "./closest-name.js";
 import {
   assignTarget,
+  collectionsCallType,
   containerBuiltinType,
   displayType,
   type InferenceHost,
@@ -830,6 +831,9 @@ class TypeInference implements InferenceHost {
         }
       }
       return pyTypes.none;
+    }
+    if (callee.kind === "module" && callee.module === "collections") {
+      return collectionsCallType(this, spec, e, callee.name);
     }
     const member = callee.kind === "module" ? MODULES.get(callee.module!)!.get(callee.name)! : null;
     if (member !== null && member.kind !== "function") {

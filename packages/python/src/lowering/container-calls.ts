@@ -402,6 +402,10 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
   const loc = cx.loc(e);
   const find = (key: Value) => callWithElement(cx, "py_dict_find", [dict], key, keyType, loc);
   const valueAt = (position: Value) => callForElement(cx, "py_dict_value", [dict, position], valueType, null);
+  if (name === "most_common") {
+    const n = args.length > 0 ? asInt(cx, args[0]!, cx.typeOf(e.args[0]!)) : constants.int(-1n);
+    return cx.rt("py_counter_most_common", [dict, n], null);
+  }
   switch (name) {
     case "get": {
       const position = find(args[0]!);

@@ -4,21 +4,48 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { resolve } from "../py-types.js";
+import { type PyType, resolve } from "../py-types.js";
 import { chooseOverload, MODULES } from "../stdlib-modules.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import { lowerSysExit } from "./builtins.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
+import { callWithElement, kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
-import { listElement } from "./iteration.js";
+import { listElement, lowerIteration } from "./iteration.js";
 import { lowerMathCall } from "./math.js";
 
 const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: string) => Value> = {
   math: lowerMathCall,
   sys: (cx, e) => lowerSysExit(cx, e),
   random: lowerRandomOnSequence,
+  collections: lowerCollectionsCall,
 };
+
+/** The factories' codes in a defaultdict (runtime/py_containers.h), by the class named. */
+const FACTORY_CODES: Record<string, string> = { int: "i", float: "f", str: "s", list: "l", set: "S" };
+
+const code = (c: string) => constants.int(BigInt(c.charCodeAt(0)));
+
+/** collections.defaultdict(factory) and collections.Counter(iterable): dicts of a flavor. */
+function lowerCollectionsCall(cx: LoweringContext, e: ast.Call, name: string): Value {
+  const type = resolve(cx.typeOf(e));
+  const [keyType, valueType] = type.parts as [PyType, PyType];
+  const kinds = [kindOf(keyType), kindOf(valueType)];
+  if (name === "defaultdict") {
+    const factory = FACTORY_CODES[(e.args[0] as ast.Name).id]!;
+    const element = resolve(valueType).parts[0];
+    const elementKind = element === undefined ? constants.int(0n) : kindOf(element);
+    return cx.rt("py_dict_new_flavored", [...kinds, code("d"), code(factory), elementKind], null);
+  }
+  const counter = cx.rt("py_dict_new_flavored", [...kinds, code("c"), constants.int(0n), constants.int(0n)], null);
+  if (e.args.length === 1) {
+    lowerIteration(cx, e.args[0]!, (x) => {
+      callWithElement(cx, "py_counter_add", [counter], x.value(), keyType, cx.loc(e));
+    });
+  }
+  return counter;
+}
 
 /** random.choice, shuffle and sample: CPython's draws over a sequence's positions. */
 function lowerRandomOnSequence(cx: LoweringContext, e: ast.Call, name: string): Value {

@@ -3,7 +3,7 @@
 // normalised index (negative from the end), raising IndexError with CPython's messages; a dict item
 // goes through its entry's position, so an update looks the key up once.
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { constantIndex } from "../container-inference.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
@@ -46,6 +46,7 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
       return cx.rt("py_str_getitem", [container, lowerIndex(cx, e.slice)], cx.loc(e));
     case "dict": {
       const key = lowerExpression(cx, e.slice);
+      if (type.flavor === "Counter") return counterValue(cx, container, key, type, e);
       const position = findKey(cx, container, key, type, e);
       return callForElement(cx, "py_dict_value", [container, position], type.parts[1]!, null);
     }
@@ -101,9 +102,26 @@ function readTupleSlot(cx: LoweringContext, tuple: Value, index: Value, type: Py
   return fromTupleSlot(cx, slot, type);
 }
 
-/** The position of a key's entry, raising KeyError(key) when it has none. */
+/** A Counter's count of a key: 0 for a key it does not have (which it does not insert). */
+function counterValue(cx: LoweringContext, counter: Value, key: Value, type: PyType, node: NodeSpan): Value {
+  const position = callWithElement(cx, "py_dict_find", [counter], key, type.parts[0]!, cx.loc(node));
+  return cx.choose(
+    types.i64,
+    cx.b.icmp("ge", position, constants.int(0n)),
+    () => cx.rt("py_dict_value_word", [counter, position], null),
+    () => constants.int(0n),
+  );
+}
+
+/**
+ * The position of a key's entry; for a key it has not, a defaultdict inserts its factory's value
+ * and a dict raises KeyError(key).
+ */
 function findKey(cx: LoweringContext, dict: Value, key: Value, type: PyType, node: NodeSpan): Value {
   const keyType = type.parts[0]!;
+  if (type.flavor === "defaultdict") {
+    return callWithElement(cx, "py_dict_insert_default", [dict], key, keyType, cx.loc(node));
+  }
   const position = callWithElement(cx, "py_dict_find", [dict], key, keyType, cx.loc(node));
   const missing = cx.b.createBlock("dict.missing");
   const found = cx.b.createBlock("dict.found");
@@ -196,8 +214,17 @@ export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
     return;
   }
   const key = lowerExpression(cx, target.slice);
-  const position = findKey(cx, container, key, type, target);
   const valueType = type.parts[1]!;
+  if (type.flavor === "Counter") {
+    // A missing key counts 0; the updated count is stored as a new entry then.
+    const count = counterValue(cx, container, key, type, target);
+    const value = lowerExpression(cx, s.value);
+    const updated = binary(cx, s.op._type, count, valueType, value, cx.typeOf(s.value), resultType, s);
+    const at = callWithElement(cx, "py_dict_insert", [container], key, type.parts[0]!, cx.loc(target));
+    cx.rt("py_dict_set_value_word", [container, at, updated], null);
+    return;
+  }
+  const position = findKey(cx, container, key, type, target);
   const current = callForElement(cx, "py_dict_value", [container, position], valueType, null);
   const updated = binary(
     cx,
