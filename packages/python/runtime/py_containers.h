@@ -140,6 +140,18 @@ void py_list_sort_by_keys(py_list *list, py_list *keys, bool reverse);
 py_list *py_list_copy(py_list *list);
 void py_list_clear(py_list *list);
 
+/* ---- heapq and bisect on lists (py_heap_bisect.c) ------------------------------------------- */
+
+void py_heappush_word(py_list *heap, int64_t item);
+void py_heappush_obj(py_list *heap, rt_object *item);
+int64_t py_heappop_word(py_list *heap);
+rt_object *py_heappop_obj(py_list *heap);
+void py_heapify(py_list *heap);
+int64_t py_bisect_left_word(py_list *list, int64_t item);
+int64_t py_bisect_left_obj(py_list *list, rt_object *item);
+int64_t py_bisect_right_word(py_list *list, int64_t item);
+int64_t py_bisect_right_obj(py_list *list, rt_object *item);
+
 /* ---- tuples (py_tuple.c) -------------------------------------------------------------------- */
 
 /* A tuple of kinds->size elements, all zero words, for emitted code to fill (elem_set fresh). */

@@ -9,7 +9,7 @@
 
 import { type CallTyping, MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
-import { isNumeric, type PyType, pyTypes, resolve } from "./py-types.js";
+import { isNumeric, type PyType, pyTypes, resolve, unify } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 
 /** A parameter of a runtime call: an int (bool converts), a float (int and bool convert) or None. */
@@ -175,6 +175,25 @@ function sampleType(args: readonly PyType[]): CallTyping {
   return population;
 }
 
+/** heapq's and bisect's functions of a list (and an item): typed here, lowered by module-calls.ts. */
+function listModule(names: readonly string[]): Map<string, ModuleMember> {
+  return new Map(names.map((name) => [name, ownFunction((args) => listFunctionType(name, args))]));
+}
+
+function listFunctionType(name: string, args: readonly PyType[]): CallTyping {
+  const takesItem = name !== "heappop" && name !== "heapify";
+  const count = takesItem ? 2 : 1;
+  if (args.length !== count)
+    return { error: `${name}() takes exactly ${count} argument${count === 1 ? "" : "s"} (${args.length} given)` };
+  const list = resolve(args[0]!);
+  if (list.kind !== "list") return { error: `unsupported: ${name}() of ${list.text} (a list)` };
+  if (takesItem && !unify(list.parts[0]!, args[1]!)) {
+    return { error: `unsupported: ${name}() of a ${resolve(args[1]!).text} into a ${list.text}` };
+  }
+  if (name.startsWith("bisect")) return pyTypes.int;
+  return name === "heappop" ? list.parts[0]! : pyTypes.none;
+}
+
 /** The clocks of `time`, in py_time.c. */
 function timeModule(): Map<string, ModuleMember> {
   const clock = (name: string, result: PyType): [string, ModuleMember] => [
@@ -202,6 +221,8 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
     ]),
   ],
   ["random", randomModule()],
+  ["heapq", listModule(["heappush", "heappop", "heapify"])],
+  ["bisect", listModule(["bisect_left", "bisect_right", "bisect", "insort_left", "insort_right", "insort"])],
   [
     "collections",
     new Map<string, ModuleMember>(

@@ -10,7 +10,7 @@ import { asFloat, asInt } from "./arithmetic.js";
 import { lowerSysExit } from "./builtins.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
-import { callWithElement, kindOf } from "./elements.js";
+import { callForElement, callWithElement, kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { listElement, lowerIteration } from "./iteration.js";
 import { lowerMathCall } from "./math.js";
@@ -20,7 +20,32 @@ const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: stri
   sys: (cx, e) => lowerSysExit(cx, e),
   random: lowerRandomOnSequence,
   collections: lowerCollectionsCall,
+  heapq: lowerListFunction,
+  bisect: lowerListFunction,
 };
+
+/** heapq's and bisect's functions: runtime calls on the list (insort is bisect then insert). */
+function lowerListFunction(cx: LoweringContext, e: ast.Call, name: string): Value {
+  const list = lowerExpression(cx, e.args[0]!);
+  const element = resolve(cx.typeOf(e.args[0]!)).parts[0]!;
+  const item = e.args[1] === undefined ? null : lowerExpression(cx, e.args[1]);
+  const loc = cx.loc(e);
+  switch (name) {
+    case "heappush":
+      callWithElement(cx, "py_heappush", [list], item!, element, loc);
+      return constants.unit();
+    case "heappop":
+      return callForElement(cx, "py_heappop", [list], element, loc);
+    case "heapify":
+      cx.rt("py_heapify", [list], loc);
+      return constants.unit();
+  }
+  const side = name.endsWith("left") ? "left" : "right";
+  const at = callWithElement(cx, `py_bisect_${side}`, [list], item!, element, loc);
+  if (name.startsWith("bisect")) return at;
+  callWithElement(cx, "py_list_insert", [list, at], item!, element, null);
+  return constants.unit();
+}
 
 /** The factories' codes in a defaultdict (runtime/py_containers.h), by the class named. */
 const FACTORY_CODES: Record<string, string> = { int: "i", float: "f", str: "s", list: "l", set: "S" };
