@@ -442,6 +442,20 @@ export function containerBuiltinType(
       }
       return e2 === pyTypes.float || start === pyTypes.float ? pyTypes.float : pyTypes.int;
     }
+    case "map":
+    case "filter": {
+      // The function is applied inline to each element (a lambda, or a builtin such as int).
+      onlyKeywords([]);
+      if (args.length !== 2) fail(`unsupported: ${name}() of other than one function and one iterable`);
+      const t = argType(1);
+      if (t === null) return null;
+      const element = iterationTypeAt(t, args[1]!);
+      const f = args[0]!;
+      if (name === "filter" && f._type === "Constant" && f.value === null) return listOf(element);
+      const result = keyFunctionType(host, spec, f, element);
+      if (result === null) return null;
+      return listOf(name === "map" ? result : element);
+    }
     case "any":
     case "all": {
       onlyKeywords([]);
@@ -517,11 +531,29 @@ export function keyFunctionType(
     host.assignNameType(spec, lambdaParameter(f), element);
     return host.typeOf(spec, f.body);
   }
-  if (f._type === "Name" && host.isBuiltinName(f) && (f.id === "len" || f.id === "str" || f.id === "abs")) {
-    return f.id === "str" ? pyTypes.str : f.id === "len" ? pyTypes.int : element;
-  }
-  throw new SemanticError("unsupported: a key function other than a lambda, len, str or abs", f);
+  const builtin = f._type === "Name" && host.isBuiltinName(f) ? BUILTIN_FUNCTION_VALUES[f.id] : undefined;
+  if (builtin !== undefined) return builtin(resolve(element));
+  throw new SemanticError(
+    `unsupported: a function value other than a lambda of one parameter or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
+    f,
+  );
 }
+
+/**
+ * The builtins that may be passed as a function of one argument (a key, map's function, filter's
+ * test), with their result type for an argument type; lowering/function-values.ts computes them.
+ */
+export const BUILTIN_FUNCTION_VALUES: Readonly<Record<string, (argument: PyType) => PyType>> = {
+  int: () => pyTypes.int,
+  float: () => pyTypes.float,
+  str: () => pyTypes.str,
+  repr: () => pyTypes.str,
+  bool: () => pyTypes.bool,
+  len: () => pyTypes.int,
+  abs: (t) => (t === pyTypes.float ? pyTypes.float : pyTypes.int),
+  ord: () => pyTypes.int,
+  chr: () => pyTypes.str,
+};
 
 /** The Name a lambda's parameter is bound through (made once per lambda). */
 const lambdaParameters = new WeakMap<ast.Lambda, ast.Name>();

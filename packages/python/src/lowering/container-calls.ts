@@ -5,7 +5,6 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { lambdaParameter } from "../container-inference.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
 import { strMethodCall } from "../str-methods.js";
@@ -15,6 +14,7 @@ import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.j
 import type { LoweringContext } from "./context.js";
 import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
+import { appliedType, apply } from "./function-values.js";
 import {
   appendToList,
   collectIterable,
@@ -26,7 +26,6 @@ import {
 } from "./iteration.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
-import { writeVariable } from "./variables.js";
 
 /** A builtin over containers, or null when `name` is none of them (or this call is not theirs). */
 export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: string): Value | null {
@@ -41,6 +40,8 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
     case "enumerate":
     case "zip":
     case "range":
+    case "map":
+    case "filter":
       if (name === "list" && first === undefined)
         return cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
       return collectIterable(cx, name === "list" ? first! : e, type.parts[0]!);
@@ -158,9 +159,9 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
   let bestKey: ReturnType<typeof temporary> | null = null;
   lowerIteration(cx, e.args[0]!, (x) => {
     const value = x.value();
-    const key = keyNode === null ? value : evaluateKey(cx, keyNode, value, x.type);
+    const key = keyNode === null ? value : apply(cx, keyNode, value, x.type, cx.loc(e));
     if (keyNode !== null && keyType === null) {
-      keyType = keyTypeOf(cx, keyNode, x.type);
+      keyType = appliedType(cx, keyNode, x.type);
     }
     const kType = keyType ?? type;
     if (keyNode !== null && bestKey === null) bestKey = temporaryAt(cx, kType);
@@ -199,29 +200,6 @@ function temporaryAt(cx: LoweringContext, type: PyType): ReturnType<typeof tempo
   return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
 }
 
-function keyTypeOf(cx: LoweringContext, key: ast.expr, elementType: PyType): PyType {
-  if (key._type === "Lambda") return cx.typeOf(key.body);
-  if (key._type === "Name" && key.id === "len") return pyTypes.int;
-  if (key._type === "Name" && key.id === "str") return pyTypes.str;
-  return elementType;
-}
-
-/** A key function applied to one element: a lambda's body with its parameter bound, or a builtin. */
-function evaluateKey(cx: LoweringContext, key: ast.expr, value: Value, type: PyType): Value {
-  if (key._type === "Lambda") {
-    writeVariable(cx, lambdaParameter(key).id, value);
-    return lowerExpression(cx, key.body);
-  }
-  const name = (key as ast.Name).id;
-  if (name === "len") return lengthOf(cx, value, type);
-  if (name === "str") return operationsOf(type).str(cx, value);
-  // abs
-  const t = resolve(type);
-  if (t === pyTypes.float) return cx.rt("rt_f64_abs", [value], null);
-  const negative = cx.b.icmp("lt", value, constants.int(0n));
-  return cx.b.select(negative, cx.b.ineg(value, null), value);
-}
-
 /** Sorts a list in place by sorted()'s or list.sort()'s keywords. */
 function sortList(cx: LoweringContext, list: Value, element: PyType, e: ast.Call): void {
   const reverseNode = e.keywords.find((k) => k.arg === "reverse")?.value;
@@ -234,11 +212,11 @@ function sortList(cx: LoweringContext, list: Value, element: PyType, e: ast.Call
     cx.rt("py_list_sort", [list, reverse], cx.loc(e));
     return;
   }
-  const keyType = keyTypeOf(cx, keyNode, element);
+  const keyType = appliedType(cx, keyNode, element);
   const keys = cx.rt("py_list_new", [kindOf(keyType), cx.b.getField(list, LIST_LENGTH)], null);
   const count = cx.b.getField(list, LIST_LENGTH);
   forCount(cx, count, (i) => {
-    appendToList(cx, keys, evaluateKey(cx, keyNode, listElement(cx, list, i, element), element), keyType);
+    appendToList(cx, keys, apply(cx, keyNode, listElement(cx, list, i, element), element, cx.loc(e)), keyType);
   });
   cx.rt("py_list_sort_by_keys", [list, keys, reverse], cx.loc(e));
 }

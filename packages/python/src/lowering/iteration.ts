@@ -26,7 +26,9 @@ import {
   tupleSlotType,
 } from "./elements.js";
 import { lowerCondition, lowerExpression } from "./expressions.js";
+import { appliedType, apply } from "./function-values.js";
 import { storeTarget } from "./targets.js";
+import { operationsOf } from "./type-operations.js";
 
 /** One element of an iteration: its value, made on demand, and its parts when it has some. */
 export interface Element {
@@ -45,6 +47,8 @@ interface Source {
   element(position: Value): Element;
   /** The state after the element at `position`; `done` when stepping ended the iteration. */
   advance(position: Value): { state: Value; done?: Value };
+  /** Whether the element is one the iteration gives (filter's test); every element when absent. */
+  keep?(element: Element): Value;
 }
 
 /**
@@ -131,7 +135,14 @@ function runLoop(
   cx.branch(more, bodyBlock, elseBlock ?? exit);
   cx.ssa.seal(bodyBlock);
   cx.startBlock(bodyBlock);
-  body(source.element(position), { continueTo: latch, breakTo: exit });
+  const element = source.element(position);
+  if (source.keep !== undefined) {
+    const kept = cx.b.createBlock("iter.kept");
+    cx.branch(source.keep(element), kept, latch);
+    cx.ssa.seal(kept);
+    cx.startBlock(kept);
+  }
+  body(element, { continueTo: latch, breakTo: exit });
   cx.jump(latch);
   cx.ssa.seal(latch);
   cx.startBlock(latch);
@@ -164,6 +175,9 @@ function sourceOf(cx: LoweringContext, e: ast.expr): Source {
           return zipSource(cx, e);
         case "reversed":
           return reversedSource(cx, e);
+        case "map":
+        case "filter":
+          return appliedSource(cx, e, f.id);
       }
     }
     const receiver = f._type === "Attribute" ? cx.spec.exprTypes.get(f.value) : undefined;
@@ -345,9 +359,45 @@ function precedes(cx: LoweringContext, ascending: boolean | null, step: Value, a
   return cx.b.select(up, cx.b.icmp("lt", a, b), cx.b.icmp("gt", a, b));
 }
 
+/** map(f, iterable) and filter(f, iterable): the inner source with f applied, or tested. */
+function appliedSource(cx: LoweringContext, call: ast.Call, name: "map" | "filter"): Source {
+  const inner = plainSourceOf(cx, call.args[1]!);
+  const f = call.args[0]!;
+  const loc = cx.loc(call);
+  if (name === "map") {
+    return {
+      ...inner,
+      element: (position) => {
+        const item = inner.element(position);
+        const type = appliedType(cx, f, item.type);
+        return single(type, apply(cx, f, item.value(), item.type, loc));
+      },
+    };
+  }
+  return {
+    ...inner,
+    keep: (item) => {
+      if (f._type === "Constant") return operationsOf(item.type).truth(cx, item.value());
+      const result = apply(cx, f, item.value(), item.type, loc);
+      return operationsOf(appliedType(cx, f, item.type)).truth(cx, result);
+    },
+  };
+}
+
+/**
+ * The source of an iterable that gives every element it reads (what enumerate, zip, map and filter
+ * wrap): a filtering one is walked into a list first.
+ */
+function plainSourceOf(cx: LoweringContext, e: ast.expr): Source {
+  const filters = e._type === "Call" && e.func._type === "Name" && e.func.id === "filter" && !cx.spec.calls.has(e);
+  if (!filters) return sourceOf(cx, e);
+  const type = resolve(cx.typeOf(e));
+  return valueSource(cx, collectIterable(cx, e, type.parts[0]!), type, e);
+}
+
 /** enumerate(iterable, start): the inner source's elements with a count beside them. */
 function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
-  const inner = sourceOf(cx, call.args[0]!);
+  const inner = plainSourceOf(cx, call.args[0]!);
   const startArg = call.args[1] ?? call.keywords.find((k) => k.arg === "start")?.value;
   const first =
     startArg === undefined ? constants.int(0n) : asInt(cx, lowerExpression(cx, startArg), cx.typeOf(startArg));

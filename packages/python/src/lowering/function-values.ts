@@ -1,0 +1,54 @@
+// Functions passed as values to the builtins that apply them to each element: a sort or min/max
+// key, map's function, filter's test. A lambda is evaluated inline (its parameter is a variable of
+// the enclosing function, renamed so by comprehension-scopes.ts); a builtin among those
+// container-inference.ts's BUILTIN_FUNCTION_VALUES lists is computed as its call would be.
+
+import { constants, type SourceLoc, type Value } from "@toolchain/compiler";
+import type * as ast from "../ast.js";
+import { BUILTIN_FUNCTION_VALUES, lambdaParameter } from "../container-inference.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { asInt } from "./arithmetic.js";
+import { lengthOf } from "./containers.js";
+import type { LoweringContext } from "./context.js";
+import { lowerExpression } from "./expressions.js";
+import { operationsOf } from "./type-operations.js";
+import { writeVariable } from "./variables.js";
+
+/** The type `f(x)` has for an x of `argument`. */
+export function appliedType(cx: LoweringContext, f: ast.expr, argument: PyType): PyType {
+  if (f._type === "Lambda") return cx.typeOf(f.body);
+  return BUILTIN_FUNCTION_VALUES[(f as ast.Name).id]!(resolve(argument));
+}
+
+/** `f(x)` for a function value f and an x of `type`. */
+export function apply(cx: LoweringContext, f: ast.expr, value: Value, type: PyType, loc: SourceLoc): Value {
+  if (f._type === "Lambda") {
+    writeVariable(cx, lambdaParameter(f).id, value);
+    return lowerExpression(cx, f.body);
+  }
+  const operations = operationsOf(type);
+  switch ((f as ast.Name).id) {
+    case "int":
+      return operations.toInt!(cx, value, loc);
+    case "float":
+      return operations.toFloat!(cx, value, loc);
+    case "str":
+      return operations.str(cx, value);
+    case "repr":
+      return operations.repr(cx, value);
+    case "bool":
+      return operations.truth(cx, value);
+    case "len":
+      return lengthOf(cx, value, type);
+    case "ord":
+      return cx.rt("py_str_ord", [value], loc);
+    case "chr":
+      return cx.rt("py_str_chr", [asInt(cx, value, type)], loc);
+    default: {
+      // abs
+      if (resolve(type) === pyTypes.float) return cx.rt("rt_f64_abs", [value], null);
+      const n = asInt(cx, value, type);
+      return cx.b.select(cx.b.icmp("lt", n, constants.int(0n)), cx.b.ineg(n, null), n);
+    }
+  }
+}
