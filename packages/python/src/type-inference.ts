@@ -677,7 +677,10 @@ class TypeInference implements InferenceHost {
         }
         return subscriptType(this, spec, e);
       case "Lambda":
-        throw new SemanticError("unsupported: lambda except as a key function (sorted, min, max, list.sort)", e);
+        throw new SemanticError(
+          "unsupported: lambda except as a function applied to each element (a key of sorted, min, max or list.sort; map; filter)",
+          e,
+        );
       default:
         throw new SemanticError(`unsupported: ${e._type}`, e);
     }

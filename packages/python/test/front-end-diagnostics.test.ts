@@ -86,7 +86,12 @@ describe("unsupported constructs", () => {
       5,
     ],
     ["try:\n    pass\nexcept ValueError:\n    pass\n", "unsupported: try statement", 1, 0],
-    ["f = lambda x: x\n", "unsupported: lambda except as a key function (sorted, min, max, list.sort)", 1, 4],
+    [
+      "f = lambda x: x\n",
+      "unsupported: lambda except as a function applied to each element (a key of sorted, min, max or list.sort; map; filter)",
+      1,
+      4,
+    ],
     ["import os\n", "unsupported: module 'os'", 1, 7],
     ["def f():\n    def g():\n        pass\n", "unsupported: nested function definition", 2, 4],
     ["for c in 3:\n    print(c)\n", "'int' object is not iterable", 1, 9],
