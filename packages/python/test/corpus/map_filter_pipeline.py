@@ -1,0 +1,15 @@
+# A data pipeline of map and filter: parsing, cleaning and aggregating sensor readings.
+raw = "21.5, 22.0, bad, 23.75, , 19.25, 30.5, n/a, 18.0"
+fields = list(map(lambda s: s.strip(), raw.split(",")))
+print(fields)
+numeric = list(filter(lambda s: s.replace(".", "", 1).isdigit(), fields))
+temps = list(map(float, numeric))
+print(temps)
+high = list(filter(lambda t: t > 21.0, temps))
+print(high, len(high))
+fahrenheit = list(map(lambda c: round(c * 9 / 5 + 32, 1), temps))
+print(fahrenheit)
+print("mean %.2f" % (sum(temps) / len(temps)), max(temps), min(temps))
+print(list(map(len, fields)), list(filter(None, fields))[:3])
+labels = list(map(lambda t: "hot" if t > 25 else "ok", temps))
+print(labels)
