@@ -201,6 +201,8 @@ int64_t py_dict_insert_default_obj(py_dict *dict, rt_object *key);
 /* Counter(iterable)'s and Counter.update's step: the key's count plus one. */
 void py_counter_add_word(py_dict *dict, int64_t key);
 void py_counter_add_obj(py_dict *dict, rt_object *key);
+/* Counter(mapping) and Counter.update(mapping): the mapping's int values added to the counts. */
+void py_counter_add_counts(py_dict *counter, py_dict *counts);
 /* Counter.most_common(n): (key, count) tuples, most common first, ties in insertion order; n < 0
    for all. */
 py_list *py_counter_most_common(py_dict *dict, int64_t n);

@@ -284,3 +284,12 @@ py_list *py_counter_most_common(py_dict *dict, int64_t n) {
 }
 
 int64_t *py_counter_print_order(py_dict *dict, int64_t *count) { return positions_by_count(dict, count); }
+
+void py_counter_add_counts(py_dict *counter, py_dict *counts) {
+  for (int64_t at = py_dict_next(counts, 0); at >= 0; at = py_dict_next(counts, at + 1)) {
+    int64_t position = py_dict_insert_word(counter, py_dict_key_word(counts, at));
+    if (position < 0) return;
+    int64_t sum = py_dict_value_word(counter, position) + py_dict_value_word(counts, at);
+    py_dict_set_value_word(counter, position, sum);
+  }
+}

@@ -392,7 +392,8 @@ export function containerBuiltinType(
       const t = argType(0);
       if (t === null) return null;
       const r = resolve(t);
-      if (r.kind === "dict") return r;
+      // dict(d) of a Counter or defaultdict is a plain dict (missing keys raise KeyError).
+      if (r.kind === "dict") return dictOf(r.parts[0]!, r.parts[1]!);
       const pair = resolve(iterationTypeAt(r, args[0]!));
       if (pair.kind !== "tuple" || pair.parts.length !== 2) fail("unsupported: dict() of anything but pairs");
       return dictOf(pair.parts[0]!, pair.parts[1]!);
@@ -605,7 +606,21 @@ export function collectionsCallType(
   if (e.args.length === 0) return dictOf(variableFor(e), pyTypes.int, "Counter");
   const iterable = host.typeOf(spec, e.args[0]!);
   if (iterable === null) return null;
-  return dictOf(iterationTypeAt(iterable, e.args[0]!), pyTypes.int, "Counter");
+  return dictOf(countedKeyType(resolve(iterable), e.args[0]!), pyTypes.int, "Counter");
+}
+
+/**
+ * The key type a Counter counts from a source: a mapping's keys (its int values are the counts, as
+ * Counter(mapping) and Counter.update(mapping) take them), or an iterable's elements.
+ */
+function countedKeyType(source: PyType, at: ast.expr): PyType {
+  if (source.kind === "dict") {
+    if (resolve(source.parts[1]!) !== pyTypes.int) {
+      throw new SemanticError(`unsupported: counts of type ${resolve(source.parts[1]!).text} (ints only)`, at);
+    }
+    return source.parts[0]!;
+  }
+  return iterationTypeAt(source, at);
 }
 
 /** Methods of list and dict (and str, through its table): the result type of `receiver.name(args)`. */
@@ -719,6 +734,11 @@ export function methodCallType(
   }
   if (t.kind === "dict") {
     const [key, value] = t.parts as [PyType, PyType];
+    if (t.flavor === "Counter" && name === "update") {
+      arity(1);
+      expect(countedKeyType(resolve(args[0]!), e.args[0]!), key, "a key");
+      return pyTypes.none;
+    }
     if (t.flavor === "Counter" && name === "most_common") {
       arity(0, 1);
       if (args.length === 1) int(0);

@@ -394,6 +394,13 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_dict_insert_default_obj", [[dictType, objectType], "i64"], true, "any", "defaultdict: the key's position."),
   fn("py_counter_add_word", [[dictType, "i64"], "void"], true, "any", "A Counter's count of the key plus one."),
   fn("py_counter_add_obj", [[dictType, objectType], "void"], true, "any", "A Counter's count of the key plus one."),
+  fn(
+    "py_counter_add_counts",
+    [[dictType, dictType], "void"],
+    true,
+    "any",
+    "A mapping's int counts added to a Counter.",
+  ),
   fn("py_counter_most_common", [[dictType, "i64"], listType], false, "any", "Counter.most_common(n); n < 0 for all."),
   fn("py_dict_copy", [[dictType], dictType], false, "any", "d.copy()."),
   fn("py_dict_clear", [[dictType], "void"], false, "any", "d.clear()."),

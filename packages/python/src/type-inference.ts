@@ -257,9 +257,9 @@ class TypeInference implements InferenceHost {
     if (s._type === "While") {
       // After a loop, what held before and still holds at the end of its body and else.
       this.narrowed = new Set([...this.narrowed].filter((n) => afterBody.has(n) && afterElse.has(n)));
-    } else if (alwaysEnds(s.body)) {
+    } else if (leavesBlock(s.body)) {
       this.narrowed = afterElse;
-    } else if (alwaysEnds(s.orelse) && s.orelse.length > 0) {
+    } else if (leavesBlock(s.orelse) && s.orelse.length > 0) {
       this.narrowed = afterBody;
     } else {
       this.narrowed = new Set([...afterBody].filter((n) => afterElse.has(n)));
@@ -443,10 +443,11 @@ class TypeInference implements InferenceHost {
     const table = this.variableTable(spec, target.id);
     const existing = table.get(target.id);
     const joined = existing === undefined ? null : join(existing.type, type);
-    if (existing !== undefined && this.narrowed.has(target.id)) {
-      // Still a T after this assignment only if a T is assigned.
-      const held = resolve(existing.type);
-      if (held.kind !== "optional" || resolve(type) !== held.parts[0]) this.narrowed.delete(target.id);
+    const held = existing === undefined ? null : resolve(existing.type);
+    if (held?.kind === "optional") {
+      // A `T | None` variable holds a T after a T is assigned to it, and may not after anything else.
+      if (resolve(type) === held.parts[0]) this.narrowed.add(target.id);
+      else this.narrowed.delete(target.id);
     }
     if (existing === undefined) {
       table.set(target.id, { type, at: target });
@@ -1194,6 +1195,11 @@ function isDivmodCall(e: ast.expr): boolean {
 }
 
 const COMPARE_SYMBOLS: Record<string, string> = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=", Eq: "==", NotEq: "!=" };
+
+/** Does control never go on after this block: it returns, raises, breaks or continues? */
+function leavesBlock(body: readonly ast.stmt[]): boolean {
+  return alwaysEnds(body) || body.some((s) => s._type === "Continue" || s._type === "Break");
+}
 
 /** Does control never reach the end of this body (it returns or raises on every path)? */
 export function alwaysEnds(body: readonly ast.stmt[]): boolean {

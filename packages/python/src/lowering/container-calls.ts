@@ -24,6 +24,7 @@ import {
   makeTuple,
   toList,
 } from "./iteration.js";
+import { countInto } from "./module-calls.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 
@@ -380,6 +381,10 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
   const loc = cx.loc(e);
   const find = (key: Value) => callWithElement(cx, "py_dict_find", [dict], key, keyType, loc);
   const valueAt = (position: Value) => callForElement(cx, "py_dict_value", [dict, position], valueType, null);
+  if (name === "update" && type.flavor === "Counter") {
+    countInto(cx, dict, keyType, e.args[0]!, e);
+    return constants.unit();
+  }
   if (name === "most_common") {
     const n = args.length > 0 ? asInt(cx, args[0]!, cx.typeOf(e.args[0]!)) : constants.int(-1n);
     return cx.rt("py_counter_most_common", [dict, n], null);

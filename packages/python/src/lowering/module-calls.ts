@@ -64,12 +64,19 @@ function lowerCollectionsCall(cx: LoweringContext, e: ast.Call, name: string): V
     return cx.rt("py_dict_new_flavored", [...kinds, code("d"), code(factory), elementKind], null);
   }
   const counter = cx.rt("py_dict_new_flavored", [...kinds, code("c"), constants.int(0n), constants.int(0n)], null);
-  if (e.args.length === 1) {
-    lowerIteration(cx, e.args[0]!, (x) => {
-      callWithElement(cx, "py_counter_add", [counter], x.value(), keyType, cx.loc(e));
-    });
-  }
+  if (e.args.length === 1) countInto(cx, counter, keyType, e.args[0]!, e);
   return counter;
+}
+
+/** Counter(source) and Counter.update(source): a mapping's counts added, or each element counted. */
+export function countInto(cx: LoweringContext, counter: Value, keyType: PyType, source: ast.expr, e: ast.Call): void {
+  if (resolve(cx.typeOf(source)).kind === "dict") {
+    cx.rt("py_counter_add_counts", [counter, lowerExpression(cx, source)], cx.loc(e));
+    return;
+  }
+  lowerIteration(cx, source, (x) => {
+    callWithElement(cx, "py_counter_add", [counter], x.value(), keyType, cx.loc(e));
+  });
 }
 
 /** random.choice, shuffle and sample: CPython's draws over a sequence's positions. */
