@@ -6,27 +6,41 @@
 // still unknown, and any variable given two types, is reported with the places involved.
 
 import type * as ast from "./ast.js";
+import { builtinCallType } from "./builtin-inference.js";
 import { closestName } from "./closest-name.js";
 import {
   assignTarget,
-  collectionsCallType,
   containerBuiltinType,
   displayType,
   type InferenceHost,
   iterableMinMaxType,
   iterationType,
   membershipType,
-  methodCallType,
   subscriptStoreType,
   subscriptType,
 } from "./container-inference.js";
+import {
+  alwaysEnds,
+  annotationType,
+  COMPARE_SYMBOLS,
+  constantNegative,
+  constantType,
+  defaultValue,
+  fits,
+  ISINSTANCE_CLASSES,
+  isDivmodCall,
+  isSingletonConstant,
+  lastStatement,
+  leavesBlock,
+  optionalNumberInContainer,
+  throwawayNames,
+  walkAll,
+} from "./inference-rules.js";
+import { collectionsCallType, methodCallType } from "./method-inference.js";
 import { narrowingOf } from "./narrowing.js";
 import {
-  ANNOTATION_NAMES,
   binaryResultType,
   defaultVariables,
-  dictOf,
-  isContainer,
   isNumeric,
   join,
   listOf,
@@ -34,12 +48,9 @@ import {
   type PyType,
   pyTypes,
   resolve,
-  setOf,
-  tupleOf,
   unify,
-  wordKind,
 } from "./py-types.js";
-import { assignedNames, type FunctionScope, type ScopeInfo, walkStatements } from "./scopes.js";
+import { assignedNames, type FunctionScope, type ScopeInfo } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { MODULES, moduleMember } from "./stdlib-modules.js";
 import { isParallelAssignment } from "./subset-check.js";
@@ -730,7 +741,7 @@ class TypeInference implements InferenceHost {
     return counts.get(name) ?? 0;
   }
 
-  private binaryType(op: ast.operator["_type"], a: PyType, b: PyType, right: ast.expr, at: NodeSpan): PyType {
+  binaryType(op: ast.operator["_type"], a: PyType, b: PyType, right: ast.expr, at: NodeSpan): PyType {
     const maybeNone = [a, b].map(resolve).find((t) => t.kind === "optional");
     if (maybeNone !== undefined) {
       throw new SemanticError(
@@ -864,114 +875,7 @@ class TypeInference implements InferenceHost {
       if ("error" in result) throw new SemanticError(result.error, e);
       return result;
     }
-    return this.builtinCallType(spec, e, callee.name, types);
-  }
-
-  private builtinCallType(spec: Specialization, e: ast.Call, name: string, args: PyType[]): PyType {
-    const fail = (message: string): never => {
-      throw new SemanticError(message, e);
-    };
-    const arity = (min: number, max = min) => {
-      if (args.length < min || args.length > max) {
-        fail(
-          `${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"} (${args.length} given)`,
-        );
-      }
-    };
-    switch (name) {
-      case "abs":
-        arity(1);
-        if (!isNumeric(args[0]!)) fail(`bad operand type for abs(): '${args[0]!.className}'`);
-        return args[0] === pyTypes.bool ? pyTypes.int : args[0]!;
-      case "min":
-      case "max": {
-        if (e.keywords.length > 0) fail(`unsupported: ${name}() with keywords and several arguments`);
-        if (args.length < 2) fail(`${name} expected at least 1 argument, got 0`);
-        const first = args[0]!;
-        if (args.some((a) => a !== first)) {
-          fail(
-            `unsupported: ${name}() of mixed types (${[...new Set(args)].map((t) => t.text).join(", ")}): its result type would depend on the values`,
-          );
-        }
-        if (!isNumeric(first) && first !== pyTypes.str) fail(`unsupported: ${name}() of ${first.text}`);
-        return first;
-      }
-      case "int":
-        if (args.length === 2) {
-          if (args[0] !== pyTypes.str) fail("int() can't convert non-string with explicit base");
-          if (args[1] !== pyTypes.int && args[1] !== pyTypes.bool) {
-            fail(`'${args[1]!.className}' object cannot be interpreted as an integer`);
-          }
-          return pyTypes.int;
-        }
-        arity(0, 2);
-        if (args.length === 1 && args[0] === pyTypes.none)
-          fail("int() argument must be a string or a number, not 'NoneType'");
-        return pyTypes.int;
-      case "float":
-        arity(0, 1);
-        if (args.length === 1 && args[0] === pyTypes.none)
-          fail("float() argument must be a string or a real number, not 'NoneType'");
-        return pyTypes.float;
-      case "bool":
-        arity(0, 1);
-        return pyTypes.bool;
-      case "str":
-      case "repr":
-        arity(name === "str" ? 0 : 1, 1);
-        return pyTypes.str;
-      case "bin":
-      case "oct":
-      case "hex":
-        arity(1);
-        if (args[0] !== pyTypes.int && args[0] !== pyTypes.bool) {
-          fail(`'${args[0]!.className}' object cannot be interpreted as an integer`);
-        }
-        return pyTypes.str;
-      case "ord":
-        arity(1);
-        if (args[0] !== pyTypes.str) fail(`ord() expected string of length 1, but ${args[0]!.className} found`);
-        return pyTypes.int;
-      case "chr":
-        arity(1);
-        if (args[0] !== pyTypes.int && args[0] !== pyTypes.bool) {
-          fail(`'${args[0]!.className}' object cannot be interpreted as an integer`);
-        }
-        return pyTypes.str;
-      case "hash":
-        arity(1);
-        return pyTypes.int;
-      case "open":
-        arity(1, 2);
-        if (args.some((a) => a !== pyTypes.str)) fail("unsupported: open() of anything but a path and a mode (str)");
-        return pyTypes.file;
-      case "round": {
-        const ndigits = e.keywords.find((k) => k.arg === "ndigits");
-        if (e.keywords.some((k) => k.arg !== "ndigits")) fail("round() takes only 'ndigits' as a keyword argument");
-        const all = ndigits === undefined ? args : [...args, this.typeOf(spec, ndigits.value) ?? pyTypes.int];
-        if (all.length < 1 || all.length > 2) fail(`round() takes 1 or 2 arguments (${all.length} given)`);
-        if (!isNumeric(all[0]!)) fail(`type ${all[0]!.className} doesn't define __round__ method`);
-        if (all.length === 2 && all[1] !== pyTypes.int && all[1] !== pyTypes.bool && all[1] !== pyTypes.none) {
-          fail(`'${all[1]!.className}' object cannot be interpreted as an integer`);
-        }
-        const hasDigits = all.length === 2 && all[1] !== pyTypes.none;
-        return hasDigits ? (all[0] === pyTypes.float ? pyTypes.float : pyTypes.int) : pyTypes.int;
-      }
-      case "pow":
-        arity(2, 3);
-        if (args.length === 3) {
-          if (args.some((a) => a === pyTypes.float))
-            fail("pow() 3rd argument not allowed unless all arguments are integers");
-          return pyTypes.int;
-        }
-        return this.binaryType("Pow", args[0]!, args[1]!, e.args[1]!, e);
-      case "divmod":
-        return fail("unsupported: divmod() outside `q, r = divmod(a, b)`");
-      case "range":
-        return fail("unsupported: range() outside a for loop");
-      default:
-        return fail(`unsupported: builtin '${name}'`);
-    }
+    return builtinCallType(this, spec, e, callee.name, types);
   }
 
   /** isinstance(x, T) or isinstance(x, (T, U)) of builtin classes: known from x's static type. */
@@ -1061,187 +965,5 @@ class TypeInference implements InferenceHost {
       types.push(type);
     }
     return types;
-  }
-}
-
-/** The throwaway names (`_`, and `_` renamed in a comprehension) that no expression of the module reads. */
-function throwawayNames(module: ast.Module): Set<string> {
-  const assigned = new Set<string>();
-  const read = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    const n = node as { _type?: string } & Record<string, unknown>;
-    if (n._type === "Name") {
-      const name = n as unknown as ast.Name;
-      if (name.id === "_" || name.id.startsWith("_.")) (name.ctx._type === "Load" ? read : assigned).add(name.id);
-      return;
-    }
-    for (const key in n) if (key !== "_type") visit(n[key]);
-  };
-  visit(module.body);
-  return new Set([...assigned].filter((name) => !read.has(name)));
-}
-
-/** A `T | None` with T a number or bool inside a container type, which container words cannot hold. */
-function optionalNumberInContainer(type: PyType): PyType | null {
-  if (!isContainer(type)) return null;
-  for (const part of type.parts) {
-    const p = resolve(part);
-    if (p.kind === "optional" && wordKind(p.parts[0]!) !== "o") return p;
-    const inner = optionalNumberInContainer(p);
-    if (inner !== null) return inner;
-  }
-  return null;
-}
-
-/** The classes isinstance() can test a statically typed value against. */
-export const ISINSTANCE_CLASSES: ReadonlySet<string> = new Set([
-  "int",
-  "float",
-  "bool",
-  "str",
-  "list",
-  "tuple",
-  "dict",
-  "set",
-]);
-
-/** The default value expression of parameter `index` (args then kwonlyargs), or null. */
-export function defaultValue(def: ast.FunctionDef, index: number): ast.expr | null {
-  const positional = def.args.args.length;
-  if (index < positional) {
-    const first = positional - def.args.defaults.length;
-    return index >= first ? def.args.defaults[index - first]! : null;
-  }
-  return def.args.kw_defaults[index - positional] ?? null;
-}
-
-function constantType(e: ast.Constant): PyType {
-  const v = e.value;
-  if (v === null) return pyTypes.none;
-  if (typeof v === "boolean") return pyTypes.bool;
-  if (typeof v === "bigint") {
-    if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) {
-      throw new SemanticError(
-        "OverflowError: this integer does not fit in 64 bits (arbitrary-precision integers are not supported yet)",
-        e,
-      );
-    }
-    return pyTypes.int;
-  }
-  if (typeof v === "number") return pyTypes.float;
-  if (typeof v === "string" || (typeof v === "object" && "codePoints" in v)) return pyTypes.str;
-  throw new SemanticError("unsupported: this constant", e);
-}
-
-function constantNegative(e: ast.expr): bigint | null {
-  if (e._type === "UnaryOp" && e.op._type === "USub" && e.operand._type === "Constant") {
-    const v = e.operand.value;
-    return typeof v === "bigint" ? -v : null;
-  }
-  return null;
-}
-
-export function annotationType(annotation: ast.expr): PyType | null {
-  if (annotation._type === "Name") {
-    const type = ANNOTATION_NAMES.get(annotation.id);
-    if (type !== undefined) return type;
-  }
-  if (annotation._type === "Subscript" && annotation.value._type === "Name") {
-    const parts = annotation.slice._type === "Tuple" ? annotation.slice.elts : [annotation.slice];
-    const types = parts.map((p) => annotationType(p) ?? pyTypes.none);
-    switch (annotation.value.id) {
-      case "list":
-        if (types.length === 1) return listOf(types[0]!);
-        break;
-      case "set":
-        if (types.length === 1) return setOf(types[0]!);
-        break;
-      case "dict":
-        if (types.length === 2) return dictOf(types[0]!, types[1]!);
-        break;
-      case "tuple":
-        return tupleOf(types);
-    }
-  }
-  if (annotation._type === "Constant" && annotation.value === null) return pyTypes.none;
-  throw new SemanticError(
-    "unsupported: this type annotation (int, float, bool, str, None, list[T], tuple[...], dict[K, V] and set[T] are supported)",
-    annotation,
-  );
-}
-
-/** May a value of type `actual` stand where `declared` is annotated? (PEP 484's numeric tower.) */
-function fits(actual: PyType, declared: PyType): boolean {
-  if (isContainer(resolve(declared))) return unify(actual, declared);
-  return (
-    resolve(actual) === declared ||
-    (declared === pyTypes.float && (actual === pyTypes.int || actual === pyTypes.bool)) ||
-    (declared === pyTypes.int && actual === pyTypes.bool)
-  );
-}
-
-/** None, True or False: the only objects whose identity the compiled subset can test. */
-export function isSingletonConstant(e: ast.expr): boolean {
-  return e._type === "Constant" && (e.value === null || typeof e.value === "boolean");
-}
-
-function isDivmodCall(e: ast.expr): boolean {
-  return e._type === "Call" && e.func._type === "Name" && e.func.id === "divmod";
-}
-
-const COMPARE_SYMBOLS: Record<string, string> = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=", Eq: "==", NotEq: "!=" };
-
-/** Does control never go on after this block: it returns, raises, breaks or continues? */
-function leavesBlock(body: readonly ast.stmt[]): boolean {
-  return alwaysEnds(body) || body.some((s) => s._type === "Continue" || s._type === "Break");
-}
-
-/** Does control never reach the end of this body (it returns or raises on every path)? */
-export function alwaysEnds(body: readonly ast.stmt[]): boolean {
-  for (const s of body) {
-    if (s._type === "Return") return true;
-    if (s._type === "If" && alwaysEnds(s.body) && alwaysEnds(s.orelse)) return true;
-    if (s._type === "While" && isTrueConstant(s.test) && !containsBreak(s.body)) return true;
-    if (s._type === "Expr" && isSysExitCall(s.value)) return true;
-    if (s._type === "Assert" && s.test._type === "Constant" && s.test.value === false) return true;
-  }
-  return false;
-}
-
-function isTrueConstant(e: ast.expr): boolean {
-  return e._type === "Constant" && (e.value === true || (typeof e.value === "bigint" && e.value !== 0n));
-}
-
-function isSysExitCall(e: ast.expr): boolean {
-  if (e._type !== "Call") return false;
-  const f = e.func;
-  return (
-    (f._type === "Attribute" && f.attr === "exit" && f.value._type === "Name" && f.value.id === "sys") ||
-    (f._type === "Name" && f.id === "exit")
-  );
-}
-
-function containsBreak(body: readonly ast.stmt[]): boolean {
-  for (const s of body) {
-    if (s._type === "Break") return true;
-    if (s._type === "If" && (containsBreak(s.body) || containsBreak(s.orelse))) return true;
-  }
-  return false;
-}
-
-function lastStatement(body: readonly ast.stmt[]): ast.stmt | null {
-  return body.length > 0 ? body[body.length - 1]! : null;
-}
-
-/** Every statement, those of function bodies included. */
-function* walkAll(body: readonly ast.stmt[]): Generator<ast.stmt> {
-  for (const s of walkStatements(body)) {
-    yield s;
-    if (s._type === "FunctionDef") yield* walkAll(s.body);
   }
 }

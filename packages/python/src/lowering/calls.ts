@@ -4,7 +4,8 @@
 
 import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { defaultValue, type Specialization } from "../type-inference.js";
+import { defaultValue } from "../inference-rules.js";
+import type { Specialization } from "../type-inference.js";
 import { lowerBuiltinCall } from "./builtins.js";
 import { lowerContainerBuiltin, lowerMethodCall } from "./container-calls.js";
 import type { LoweringContext } from "./context.js";

@@ -1,0 +1,286 @@
+// The methods of list, dict, set, str and file values, and the calls of collections.Counter and
+// defaultdict: their result types, or why a call is refused. The str methods' rules are
+// str-methods.ts's table.
+
+import type * as ast from "./ast.js";
+import {
+  type InferenceHost,
+  iterationType,
+  iterationTypeAt,
+  sortKeywordTypes,
+  valueVariables,
+  variableFor,
+} from "./container-inference.js";
+import { dictOf, listOf, optionalOf, type PyType, pyTypes, resolve, setOf, tupleOf, unify } from "./py-types.js";
+import { SemanticError } from "./semantic-error.js";
+import { strMethodCall } from "./str-methods.js";
+import type { Specialization } from "./type-inference.js";
+
+/** The factories a defaultdict may have, with the value type each makes. */
+const FACTORIES: Record<string, (node: ast.expr) => PyType> = {
+  int: () => pyTypes.int,
+  float: () => pyTypes.float,
+  str: () => pyTypes.str,
+  list: (node) => listOf(variableFor(node, valueVariables)),
+  set: (node) => setOf(variableFor(node, valueVariables)),
+};
+
+/** collections.defaultdict(factory) and collections.Counter(iterable): dicts of a flavor. */
+export function collectionsCallType(
+  host: InferenceHost,
+  spec: Specialization,
+  e: ast.Call,
+  name: string,
+): PyType | null {
+  if (e.keywords.length > 0) throw new SemanticError(`unsupported: keyword arguments to ${name}()`, e);
+  if (name === "defaultdict") {
+    const factory = e.args[0];
+    const make = factory?._type === "Name" && host.isBuiltinName(factory) ? FACTORIES[factory.id] : undefined;
+    if (e.args.length !== 1 || make === undefined) {
+      throw new SemanticError("unsupported: defaultdict() of anything but int, float, str, list or set", e);
+    }
+    return dictOf(variableFor(e), make(e), "defaultdict");
+  }
+  if (e.args.length > 1) throw new SemanticError(`Counter expected at most 1 argument, got ${e.args.length}`, e);
+  if (e.args.length === 0) return dictOf(variableFor(e), pyTypes.int, "Counter");
+  const iterable = host.typeOf(spec, e.args[0]!);
+  if (iterable === null) return null;
+  return dictOf(countedKeyType(resolve(iterable), e.args[0]!), pyTypes.int, "Counter");
+}
+
+/**
+ * The key type a Counter counts from a source: a mapping's keys (its int values are the counts, as
+ * Counter(mapping) and Counter.update(mapping) take them), or an iterable's elements.
+ */
+function countedKeyType(source: PyType, at: ast.expr): PyType {
+  if (source.kind === "dict") {
+    if (resolve(source.parts[1]!) !== pyTypes.int) {
+      throw new SemanticError(`unsupported: counts of type ${resolve(source.parts[1]!).text} (ints only)`, at);
+    }
+    return source.parts[0]!;
+  }
+  return iterationTypeAt(source, at);
+}
+
+/** Methods of list and dict (and str, through its table): the result type of `receiver.name(args)`. */
+export function methodCallType(
+  host: InferenceHost,
+  spec: Specialization,
+  e: ast.Call,
+  receiver: PyType,
+  name: string,
+): PyType | null {
+  const t = resolve(receiver);
+  if (t.kind === "var") return null;
+  const argTypes = e.args.map((a) => host.typeOf(spec, a));
+  // Keyword arguments are str methods' (list.sort's key= is a function, typed as one).
+  const keywordTypes =
+    t.kind === "str" ? e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) })) : [];
+  if (argTypes.some((a) => a === null) || keywordTypes.some((k) => k.type === null)) return null;
+  const args = argTypes as PyType[];
+  const fail = (message: string): never => {
+    throw new SemanticError(message, e);
+  };
+  const arity = (min: number, max = min) => {
+    if (args.length < min || args.length > max) {
+      fail(
+        max === 0
+          ? `${t.className}.${name}() takes no arguments (${args.length} given)`
+          : `${t.className}.${name}() takes ${min === max ? `exactly ${min}` : `${min} to ${max}`} argument${max === 1 ? "" : "s"} (${args.length} given)`,
+      );
+    }
+    if (e.keywords.length > 0 && !(t.kind === "list" && name === "sort")) {
+      fail(`${t.className}.${name}() takes no keyword arguments`);
+    }
+  };
+  const expect = (actual: PyType, expected: PyType, what: string) => {
+    // A `T | None` slot takes None and T as well.
+    const slot = resolve(expected);
+    if (slot.kind === "optional" && (resolve(actual) === pyTypes.none || unify(slot.parts[0]!, actual))) return;
+    if (!unify(expected, actual)) {
+      fail(`unsupported: ${what} of type ${resolve(actual).text} for a ${resolve(t).text}`);
+    }
+  };
+  const int = (i: number) => {
+    if (args[i] !== pyTypes.int && args[i] !== pyTypes.bool) {
+      fail(`'${args[i]!.className}' object cannot be interpreted as an integer`);
+    }
+  };
+  if (t.kind === "str" && name === "format") {
+    // str.format(*args, **kwargs): any values; keyword values go in one dict, so of one type.
+    const keywordValueTypes = e.keywords.map((k) => host.typeOf(spec, k.value));
+    if (keywordValueTypes.some((k) => k === null)) return null;
+    if (e.keywords.some((k) => k.arg === null)) fail("unsupported: ** in a call of str.format()");
+    const first = keywordValueTypes[0];
+    if (first !== undefined && !keywordValueTypes.every((k) => unify(first!, k!))) {
+      fail("unsupported: str.format() with keyword values of different types");
+    }
+    return pyTypes.str;
+  }
+  if (t.kind === "str") {
+    // "".join(parts) settles the element type of a list still being filled.
+    const joined = resolve(args[0] ?? pyTypes.none);
+    if (name === "join" && joined.kind === "list") unify(joined.parts[0]!, pyTypes.str);
+    // join takes any iterable of str: lowering makes it a list first.
+    const iterated = name === "join" && joined.kind !== "list" ? iterationType(joined) : null;
+    const joinable = iterated !== null && typeof iterated !== "string" && unify(iterated, pyTypes.str);
+    const call = strMethodCall(
+      name,
+      (joinable ? [listOf(pyTypes.str)] : args).map(resolve),
+      keywordTypes.map((k) => ({ name: k.name, type: resolve(k.type!) })),
+    );
+    if ("error" in call) return fail(call.error);
+    return call.result;
+  }
+  if (t.kind === "list") {
+    const element = t.parts[0]!;
+    switch (name) {
+      case "append":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return pyTypes.none;
+      case "extend":
+        arity(1);
+        expect(args[0]!, t, "an extension");
+        return pyTypes.none;
+      case "insert":
+        arity(2);
+        int(0);
+        expect(args[1]!, element, "an element");
+        return pyTypes.none;
+      case "pop":
+        arity(0, 1);
+        if (args.length === 1) int(0);
+        return element;
+      case "remove":
+      case "index":
+      case "count":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return name === "remove" ? pyTypes.none : pyTypes.int;
+      case "reverse":
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+      case "copy":
+        arity(0);
+        return t;
+      case "sort":
+        arity(0);
+        sortKeywordTypes(host, spec, e, element);
+        return pyTypes.none;
+    }
+  }
+  if (t.kind === "dict") {
+    const [key, value] = t.parts as [PyType, PyType];
+    if (t.flavor === "Counter" && name === "update") {
+      arity(1);
+      expect(countedKeyType(resolve(args[0]!), e.args[0]!), key, "a key");
+      return pyTypes.none;
+    }
+    if (t.flavor === "Counter" && name === "most_common") {
+      arity(0, 1);
+      if (args.length === 1) int(0);
+      return listOf(tupleOf([key, pyTypes.int]));
+    }
+    switch (name) {
+      case "get":
+        arity(1, 2);
+        expect(args[0]!, key, "a key");
+        if (args.length === 1) return optionalOf(value);
+        expect(args[1]!, value, "a default");
+        return value;
+      case "setdefault":
+        arity(2);
+        expect(args[0]!, key, "a key");
+        expect(args[1]!, value, "a default");
+        return value;
+      case "pop":
+        arity(1, 2);
+        expect(args[0]!, key, "a key");
+        if (args.length === 2) expect(args[1]!, value, "a default");
+        return value;
+      case "popitem":
+        arity(0);
+        return tupleOf([key, value]);
+      case "keys":
+        arity(0);
+        return listOf(key);
+      case "values":
+        arity(0);
+        return listOf(value);
+      case "items":
+        arity(0);
+        return listOf(tupleOf([key, value]));
+      case "update":
+        arity(1);
+        expect(args[0]!, t, "an update");
+        return pyTypes.none;
+      case "copy":
+        arity(0);
+        return t;
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+    }
+  }
+  if (t.kind === "file") {
+    switch (name) {
+      case "read":
+      case "readline":
+        arity(0);
+        return pyTypes.str;
+      case "readlines":
+        arity(0);
+        return listOf(pyTypes.str);
+      case "write":
+        arity(1);
+        expect(args[0]!, pyTypes.str, "text");
+        return pyTypes.int;
+      case "close":
+        arity(0);
+        return pyTypes.none;
+    }
+  }
+  if (t.kind === "set") {
+    const element = t.parts[0]!;
+    switch (name) {
+      case "add":
+      case "remove":
+      case "discard":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return pyTypes.none;
+      case "pop":
+        arity(0);
+        return element;
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+      case "copy":
+        arity(0);
+        return t;
+      case "union":
+      case "intersection":
+      case "difference":
+      case "symmetric_difference":
+        arity(1);
+        expect(args[0]!, t, "an operand");
+        return t;
+      case "update":
+      case "intersection_update":
+      case "difference_update":
+      case "symmetric_difference_update":
+        arity(1);
+        expect(args[0]!, t, "an operand");
+        return pyTypes.none;
+      case "issubset":
+      case "issuperset":
+      case "isdisjoint":
+        arity(1);
+        expect(args[0]!, t, "an operand");
+        return pyTypes.bool;
+    }
+  }
+  return fail(`'${t.className}' object has no attribute '${name}'`);
+}
