@@ -9,7 +9,8 @@
 
 import { type CallTyping, MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
-import { isNumeric, type PyType, pyTypes, resolve, unify } from "./py-types.js";
+import { iterationType } from "./container-inference.js";
+import { isNumeric, listOf, type PyType, pyTypes, resolve, unify } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 
 /** A parameter of a runtime call: an int (bool converts), a float (int and bool convert) or None. */
@@ -181,6 +182,15 @@ function listModule(names: readonly string[]): Map<string, ModuleMember> {
 }
 
 function listFunctionType(name: string, args: readonly PyType[]): CallTyping {
+  if (name === "nlargest" || name === "nsmallest") {
+    // nsmallest(n, xs) is sorted(xs)[:n], nlargest(n, xs) sorted(xs, reverse=True)[:n] (CPython's docs).
+    if (args.length !== 2) return { error: `${name}() takes 2 positional arguments (${args.length} given)` };
+    if (args[0] !== pyTypes.int && args[0] !== pyTypes.bool) {
+      return { error: `'${args[0]!.className}' object cannot be interpreted as an integer` };
+    }
+    const element = iterationType(args[1]!);
+    return typeof element === "string" ? { error: element } : listOf(element);
+  }
   const takesItem = name !== "heappop" && name !== "heapify";
   const count = takesItem ? 2 : 1;
   if (args.length !== count)
@@ -221,7 +231,7 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
     ]),
   ],
   ["random", randomModule()],
-  ["heapq", listModule(["heappush", "heappop", "heapify"])],
+  ["heapq", listModule(["heappush", "heappop", "heapify", "nlargest", "nsmallest"])],
   ["bisect", listModule(["bisect_left", "bisect_right", "bisect", "insort_left", "insort_right", "insort"])],
   [
     "collections",

@@ -12,7 +12,7 @@ import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { callForElement, callWithElement, kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
-import { listElement, lowerIteration } from "./iteration.js";
+import { collectIterable, listElement, lowerIteration } from "./iteration.js";
 import { lowerMathCall } from "./math.js";
 
 const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: string) => Value> = {
@@ -26,6 +26,15 @@ const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: stri
 
 /** heapq's and bisect's functions: runtime calls on the list (insort is bisect then insert). */
 function lowerListFunction(cx: LoweringContext, e: ast.Call, name: string): Value {
+  if (name === "nlargest" || name === "nsmallest") {
+    const count = asInt(cx, lowerExpression(cx, e.args[0]!), cx.typeOf(e.args[0]!));
+    // n <= 0 gives [] (not a slice from the end).
+    const n = cx.b.select(cx.b.icmp("lt", count, constants.int(0n)), constants.int(0n), count);
+    const sorted = collectIterable(cx, e.args[1]!, resolve(cx.typeOf(e)).parts[0]!);
+    cx.rt("py_list_sort", [sorted, constants.bool(name === "nlargest")], cx.loc(e));
+    const yes = constants.bool(true);
+    return cx.rt("py_list_slice", [sorted, constants.int(0n), yes, n, yes, constants.int(1n)], cx.loc(e));
+  }
   const list = lowerExpression(cx, e.args[0]!);
   const element = resolve(cx.typeOf(e.args[0]!)).parts[0]!;
   const item = e.args[1] === undefined ? null : lowerExpression(cx, e.args[1]);

@@ -23,3 +23,6 @@ words = ["pear", "apple"]
 words.sort()
 bisect.insort_left(words, "banana")
 print(words)
+scores = [(88, "ann"), (92, "bob"), (88, "cy"), (75, "dee"), (92, "eve")]
+print(heapq.nlargest(3, scores), heapq.nsmallest(2, scores), heapq.nlargest(0, scores), heapq.nsmallest(-1, [3, 1]))
+print(heapq.nlargest(2, {5, 1, 9}), heapq.nsmallest(10, "hello"))
