@@ -93,8 +93,10 @@ const char *py_object_type_name(const rt_object *object);
 /* ---- lists (py_list.c) ---------------------------------------------------------------------- */
 
 py_list *py_list_new(int64_t kind, int64_t capacity);
-/* Element `index` as a word (0 <= index < length). */
+/* Element `index` as a word (0 <= index < length), and the slot written (no counting: the caller
+   moves references). */
 int64_t py_list_word(const py_list *list, int64_t index);
+void py_list_put_word(py_list *list, int64_t index, int64_t word);
 /* PySlice_AdjustIndices: clamps start and stop (given or not) to a sequence of `length` and returns
    how many elements the slice has. */
 int64_t py_slice_adjust(int64_t length, int64_t *start, bool has_start, int64_t *stop, bool has_stop, int64_t step);

@@ -7,11 +7,6 @@
 #include "py_containers.h"
 #include "py_runtime.h"
 
-static void put(py_list *list, int64_t index, int64_t word) {
-  if (list->items.element_size == 1) list->items.data[index] = (char)word;
-  else ((int64_t *)list->items.data)[index] = word;
-}
-
 static bool less(const py_list *list, int64_t a, int64_t b) {
   return py_word_compare(a, b, list->kind) < 0;
 }
@@ -25,10 +20,10 @@ static void sift_down(py_list *heap, int64_t startpos, int64_t pos) {
     bool smaller = less(heap, newitem, parent);
     if (rt_error_pending) break;
     if (!smaller) break;
-    put(heap, pos, parent);
+    py_list_put_word(heap, pos, parent);
     pos = parentpos;
   }
-  put(heap, pos, newitem);
+  py_list_put_word(heap, pos, newitem);
 }
 
 /* Moves the smaller child up until a leaf, then the item down from there (CPython's _siftup). */
@@ -44,18 +39,18 @@ static void sift_up(py_list *heap, int64_t pos) {
       if (rt_error_pending) return;
       if (!left_first) childpos = rightpos;
     }
-    put(heap, pos, py_list_word(heap, childpos));
+    py_list_put_word(heap, pos, py_list_word(heap, childpos));
     pos = childpos;
     childpos = 2 * pos + 1;
   }
-  put(heap, pos, newitem);
+  py_list_put_word(heap, pos, newitem);
   sift_down(heap, startpos, pos);
 }
 
 void py_heappush_word(py_list *heap, int64_t item) {
   py_word_retain(item, heap->kind);
   rt_array_append(&heap->items, NULL);
-  put(heap, heap->items.length - 1, item);
+  py_list_put_word(heap, heap->items.length - 1, item);
   sift_down(heap, 0, heap->items.length - 1);
 }
 
@@ -72,7 +67,7 @@ int64_t py_heappop_word(py_list *heap) {
   rt_array_pop(&heap->items, NULL);
   if (n == 1) return last;
   int64_t smallest = py_list_word(heap, 0);
-  put(heap, 0, last);
+  py_list_put_word(heap, 0, last);
   sift_up(heap, 0);
   return smallest;
 }

@@ -37,8 +37,7 @@ int64_t py_list_word(const py_list *list, int64_t index) {
   return ((const int64_t *)list->items.data)[index];
 }
 
-/* Writes a word into the slot (no counting). */
-static void put_word(py_list *list, int64_t index, int64_t word) {
+void py_list_put_word(py_list *list, int64_t index, int64_t word) {
   if (list->items.element_size == 1) list->items.data[index] = (char)word;
   else ((int64_t *)list->items.data)[index] = word;
 }
@@ -238,8 +237,8 @@ void py_list_delete(py_list *list, int64_t index) {
 void py_list_reverse(py_list *list) {
   for (int64_t i = 0, j = list->items.length - 1; i < j; i++, j--) {
     int64_t a = py_list_word(list, i);
-    put_word(list, i, py_list_word(list, j));
-    put_word(list, j, a);
+    py_list_put_word(list, i, py_list_word(list, j));
+    py_list_put_word(list, j, a);
   }
 }
 
@@ -288,7 +287,7 @@ static void permute(py_list *list, const int64_t *positions, int64_t n) {
   int64_t *words = malloc((size_t)n * sizeof *words);
   if (words == NULL && n > 0) rt_out_of_memory();
   for (int64_t i = 0; i < n; i++) words[i] = py_list_word(list, positions[i]);
-  for (int64_t i = 0; i < n; i++) put_word(list, i, words[i]);
+  for (int64_t i = 0; i < n; i++) py_list_put_word(list, i, words[i]);
   free(words);
 }
 
@@ -338,7 +337,7 @@ void py_list_assign_slice(py_list *list, int64_t start, bool has_start, int64_t 
         int64_t old = py_list_word(list, at);
         int64_t word = py_list_word(source, i);
         py_word_retain(word, list->kind);
-        put_word(list, at, word);
+        py_list_put_word(list, at, word);
         py_word_release(old, list->kind);
       }
     }

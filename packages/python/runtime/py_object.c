@@ -227,11 +227,30 @@ void py_write_object(rt_object *object) {
 
 /* ---- equality and ordering ------------------------------------------------------------------- */
 
-static bool sequence_eq(const int64_t *a, const char *a_kinds, int64_t a_length, const int64_t *b,
-                        const char *b_kinds, int64_t b_length) {
-  if (a_length != b_length) return false;
-  for (int64_t i = 0; i < a_length; i++) {
-    if (a_kinds[i] != b_kinds[i] || !py_word_eq(a[i], b[i], a_kinds[i])) return false;
+/* A list or a tuple read by position: each element's word and kind (a list's one kind for all). */
+typedef struct sequence {
+  const py_list *list; /* NULL for a tuple */
+  const py_tuple *tuple;
+  int64_t length;
+} sequence;
+
+static sequence sequence_of(const rt_object *object) {
+  if (object->layout == &py_list_layout) {
+    const py_list *list = (const py_list *)object;
+    return (sequence){list, NULL, list->items.length};
+  }
+  const py_tuple *tuple = (const py_tuple *)object;
+  return (sequence){NULL, tuple, tuple->length};
+}
+
+static int64_t word_at(sequence s, int64_t i) { return s.list != NULL ? py_list_word(s.list, i) : s.tuple->words[i]; }
+
+static int64_t kind_at(sequence s, int64_t i) { return s.list != NULL ? s.list->kind : s.tuple->kinds->data[i]; }
+
+static bool sequence_eq(sequence a, sequence b) {
+  if (a.length != b.length) return false;
+  for (int64_t i = 0; i < a.length; i++) {
+    if (kind_at(a, i) != kind_at(b, i) || !py_word_eq(word_at(a, i), word_at(b, i), kind_at(a, i))) return false;
   }
   return true;
 }
@@ -240,20 +259,7 @@ bool py_object_eq(rt_object *a, rt_object *b) {
   if (a == b) return true;
   if (a->layout != b->layout) return false;
   if (a->layout == &rt_str_layout) return rt_str_eq((rt_str *)a, (rt_str *)b);
-  if (a->layout == &py_list_layout) {
-    py_list *x = (py_list *)a;
-    py_list *y = (py_list *)b;
-    if (x->items.length != y->items.length) return false;
-    for (int64_t i = 0; i < x->items.length; i++) {
-      if (!py_word_eq(py_list_word(x, i), py_list_word(y, i), x->kind)) return false;
-    }
-    return true;
-  }
-  if (a->layout == &py_tuple_layout) {
-    py_tuple *x = (py_tuple *)a;
-    py_tuple *y = (py_tuple *)b;
-    return sequence_eq(x->words, x->kinds->data, x->length, y->words, y->kinds->data, y->length);
-  }
+  if (a->layout == &py_list_layout || a->layout == &py_tuple_layout) return sequence_eq(sequence_of(a), sequence_of(b));
   if (a->layout == &py_dict_layout) return py_dict_eq((py_dict *)a, (py_dict *)b);
   if (a->layout == &py_set_layout) return py_set_eq((py_set *)a, (py_set *)b);
   return false;
@@ -279,32 +285,22 @@ static void raise_unordered(const char *op, const rt_object *a, const rt_object 
 }
 
 /* Lexicographic order as CPython's list and tuple richcompare: the first unequal pair decides. */
-static int64_t sequence_compare(int64_t a_length, int64_t b_length, int64_t (*word_a)(void *, int64_t),
-                                int64_t (*word_b)(void *, int64_t), void *a, void *b, int64_t (*kind_a)(void *, int64_t),
-                                int64_t (*kind_b)(void *, int64_t)) {
-  int64_t n = a_length < b_length ? a_length : b_length;
+static int64_t sequence_compare(sequence a, sequence b) {
+  int64_t n = a.length < b.length ? a.length : b.length;
   for (int64_t i = 0; i < n; i++) {
-    int64_t ka = kind_a(a, i);
-    int64_t x = word_a(a, i);
-    int64_t y = word_b(b, i);
-    if (ka != kind_b(b, i)) {
+    int64_t kind = kind_at(a, i);
+    if (kind != kind_at(b, i)) {
       rt_raise("TypeError", "unsupported: ordering values of different types");
       return 0;
     }
-    if (py_word_eq(x, y, ka)) continue;
+    int64_t x = word_at(a, i);
+    int64_t y = word_at(b, i);
+    if (py_word_eq(x, y, kind)) continue;
     if (rt_error_pending) return 0;
-    return py_word_compare(x, y, ka);
+    return py_word_compare(x, y, kind);
   }
-  return sign_of(a_length - b_length);
+  return sign_of(a.length - b.length);
 }
-
-static int64_t list_word_at(void *list, int64_t i) { return py_list_word(list, i); }
-static int64_t list_kind_at(void *list, int64_t i) {
-  (void)i;
-  return ((py_list *)list)->kind;
-}
-static int64_t tuple_word_at(void *tuple, int64_t i) { return ((py_tuple *)tuple)->words[i]; }
-static int64_t tuple_kind_at(void *tuple, int64_t i) { return ((py_tuple *)tuple)->kinds->data[i]; }
 
 int64_t py_object_compare(rt_object *a, rt_object *b) {
   if (a->layout != b->layout) {
@@ -312,16 +308,8 @@ int64_t py_object_compare(rt_object *a, rt_object *b) {
     return 0;
   }
   if (a->layout == &rt_str_layout) return sign_of(rt_str_compare((rt_str *)a, (rt_str *)b));
-  if (a->layout == &py_list_layout) {
-    py_list *x = (py_list *)a;
-    py_list *y = (py_list *)b;
-    return sequence_compare(x->items.length, y->items.length, list_word_at, list_word_at, x, y, list_kind_at,
-                            list_kind_at);
-  }
-  if (a->layout == &py_tuple_layout) {
-    py_tuple *x = (py_tuple *)a;
-    py_tuple *y = (py_tuple *)b;
-    return sequence_compare(x->length, y->length, tuple_word_at, tuple_word_at, x, y, tuple_kind_at, tuple_kind_at);
+  if (a->layout == &py_list_layout || a->layout == &py_tuple_layout) {
+    return sequence_compare(sequence_of(a), sequence_of(b));
   }
   raise_unordered("<", a, b);
   return 0;

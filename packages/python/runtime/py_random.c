@@ -331,10 +331,7 @@ void py_random_shuffle_list(py_list *list) {
   for (int64_t i = 0; i < n; i++) order[i] = py_list_word(list, i);
   py_random_shuffle_indexes(n, order);
   /* The words were shuffled as CPython shuffles the items; put them back in that order. */
-  for (int64_t i = 0; i < n; i++) {
-    if (list->items.element_size == 1) list->items.data[i] = (char)order[i];
-    else ((int64_t *)list->items.data)[i] = order[i];
-  }
+  for (int64_t i = 0; i < n; i++) py_list_put_word(list, i, order[i]);
   free(order);
 }
 

@@ -202,10 +202,7 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
   if (e.slice._type === "Slice") {
     sliceBoundTypes(host, spec, e.slice);
     if (t.kind === "list" || t.kind === "str") return t;
-    if (t.kind === "tuple") {
-      const element = iterationTypeAt(t, e);
-      return listLikeTuple(element, e);
-    }
+    if (t.kind === "tuple") throw new SemanticError("unsupported: slicing a tuple (its length would not be static)", e);
     throw new SemanticError(`'${t.className}' object is not subscriptable`, e);
   }
   switch (t.kind) {
@@ -236,11 +233,6 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     default:
       throw new SemanticError(`'${t.className}' object is not subscriptable`, e);
   }
-}
-
-/** A slice of a tuple: a tuple of unknown length is not a static type, so only homogeneous ones. */
-function listLikeTuple(_element: PyType, e: ast.expr): PyType {
-  throw new SemanticError("unsupported: slicing a tuple (its length would not be static)", e);
 }
 
 /** The value of an int literal index (`t[0]`, `t[-1]`), or null. */

@@ -18,6 +18,7 @@ import {
 } from "./py-types.js";
 import { walkStatements } from "./scopes.js";
 import { SemanticError } from "./semantic-error.js";
+import type { ImportedName } from "./type-inference.js";
 
 /** The throwaway names (`_`, and `_` renamed in a comprehension) that no expression of the module reads. */
 export function throwawayNames(module: ast.Module): Set<string> {
@@ -143,6 +144,19 @@ export function fits(actual: PyType, declared: PyType): boolean {
 /** None, True or False: the only objects whose identity the compiled subset can test. */
 export function isSingletonConstant(e: ast.expr): boolean {
   return e._type === "Constant" && (e.value === null || typeof e.value === "boolean");
+}
+
+/** Whether an expression names sys.argv (`sys.argv`, or `argv` imported from sys). */
+export function isSysArgv(imports: ReadonlyMap<string, ImportedName>, e: ast.expr): boolean {
+  if (e._type === "Attribute" && e.value._type === "Name") {
+    const imported = imports.get(e.value.id);
+    return imported?.module === "sys" && imported.member === null && e.attr === "argv";
+  }
+  if (e._type === "Name") {
+    const imported = imports.get(e.id);
+    return imported?.module === "sys" && imported.member === "argv";
+  }
+  return false;
 }
 
 export function isDivmodCall(e: ast.expr): boolean {

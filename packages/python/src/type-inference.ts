@@ -30,6 +30,7 @@ import {
   ISINSTANCE_CLASSES,
   isDivmodCall,
   isSingletonConstant,
+  isSysArgv,
   lastStatement,
   leavesBlock,
   optionalNumberInContainer,
@@ -773,15 +774,7 @@ class TypeInference implements InferenceHost {
   }
 
   isSysArgv(e: ast.expr): boolean {
-    if (e._type === "Attribute" && e.value._type === "Name") {
-      const imported = this.imports.get(e.value.id);
-      return imported?.module === "sys" && imported.member === null && e.attr === "argv";
-    }
-    if (e._type === "Name") {
-      const imported = this.imports.get(e.id);
-      return imported?.module === "sys" && imported.member === "argv";
-    }
-    return false;
+    return isSysArgv(this.imports, e);
   }
 
   private isBuiltin(name: ast.Name): boolean {

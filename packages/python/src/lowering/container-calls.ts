@@ -5,6 +5,7 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { isSysArgv } from "../inference-rules.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
 import { strMethodCall } from "../str-methods.js";
@@ -34,7 +35,7 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
   const first = e.args[0];
   switch (name) {
     case "len": {
-      if (isArgvValue(cx, first!)) return cx.rt("rt_argv_count", [], null);
+      if (isSysArgv(cx.program.imports, first!)) return cx.rt("rt_argv_count", [], null);
       return lengthOf(cx, lowerExpression(cx, first!), cx.typeOf(first!));
     }
     case "list":
@@ -86,14 +87,6 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
   }
 }
 
-function isArgvValue(cx: LoweringContext, e: ast.expr): boolean {
-  if (e._type === "Attribute" && e.value._type === "Name") {
-    const imported = cx.program.imports.get(e.value.id);
-    return imported?.module === "sys" && imported.member === null && e.attr === "argv";
-  }
-  return e._type === "Name" && cx.program.imports.get(e.id)?.member === "argv";
-}
-
 /** The two parts of a pair element (read from the tuple's slots when it has no parts). */
 function pairParts(cx: LoweringContext, pair: Element): [Value, Value] {
   if (pair.parts !== null) return [pair.parts[0]!, pair.parts[1]!];
@@ -107,15 +100,20 @@ function pairParts(cx: LoweringContext, pair: Element): [Value, Value] {
   return [part(0), part(1)];
 }
 
-/** A mutable variable of the lowering (an SSA name no Python code can spell). */
+/**
+ * A mutable variable of the lowering (an SSA name no Python code can spell), first set in `at`: the
+ * current block, or the function's entry for one first set inside a loop (the key of the best
+ * element so far), so that the SSA construction finds a definition on every path.
+ */
 function temporary(
   cx: LoweringContext,
   type: PyType,
   initial: Value,
+  at = cx.b.block,
 ): { read: () => Value; write: (v: Value) => void } {
   const name = cx.freshName("tmp");
   cx.counterTypes.set(name, type);
-  cx.ssa.write(name, cx.b.block, initial);
+  cx.ssa.write(name, at, initial);
   return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
 }
 
@@ -165,7 +163,8 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
       keyType = appliedType(cx, keyNode, x.type);
     }
     const kType = keyType ?? type;
-    if (keyNode !== null && bestKey === null) bestKey = temporaryAt(cx, kType);
+    if (keyNode !== null && bestKey === null)
+      bestKey = temporary(cx, kType, operationsOf(kType).zero(), cx.fn.blocks[0]!);
     // The first element is taken without a comparison: there is nothing to compare it with yet.
     const compareBlock = cx.b.createBlock("minmax.compare");
     const take = cx.b.createBlock("minmax.take");
@@ -188,17 +187,6 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
   if (fallback !== null) return cx.b.select(empty, lowerExpression(cx, fallback), best.read());
   cx.checkCondition(found.read(), "ValueError", `${name}() arg is an empty sequence`, e);
   return best.read();
-}
-
-/**
- * A temporary whose first value is its type's zero, defined at the function's entry so that the
- * SSA construction finds a definition on every path (the key of the best element so far).
- */
-function temporaryAt(cx: LoweringContext, type: PyType): ReturnType<typeof temporary> {
-  const name = cx.freshName("tmp");
-  cx.counterTypes.set(name, type);
-  cx.ssa.write(name, cx.fn.blocks[0]!, operationsOf(type).zero());
-  return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
 }
 
 /** Sorts a list in place by sorted()'s or list.sort()'s keywords. */

@@ -130,7 +130,7 @@ export function lengthOf(cx: LoweringContext, value: Value, type: PyType): Value
 export function lowerMembership(
   cx: LoweringContext,
   element: Value,
-  elementType: PyType,
+  _elementType: PyType,
   container: Value,
   containerType: PyType,
   node: NodeSpan | null,
@@ -149,12 +149,12 @@ export function lowerMembership(
       return cx.b.icmp("ge", position, constants.int(0n));
     }
     default:
-      return tupleContains(cx, element, elementType, container, t);
+      return tupleContains(cx, element, container, t);
   }
 }
 
 /** `x in tuple`: each element compared in turn (tuples are short and their elements of one type). */
-function tupleContains(cx: LoweringContext, element: Value, elementType: PyType, tuple: Value, type: PyType): Value {
+function tupleContains(cx: LoweringContext, element: Value, tuple: Value, type: PyType): Value {
   const found = cx.b.createBlock("in.found");
   const join = cx.b.createBlock("in.end");
   const name = cx.freshName("in");
@@ -169,7 +169,6 @@ function tupleContains(cx: LoweringContext, element: Value, elementType: PyType,
     cx.ssa.seal(next);
     cx.startBlock(next);
   });
-  void elementType;
   cx.jump(join);
   cx.ssa.seal(found);
   cx.startBlock(found);

@@ -4,7 +4,7 @@
 // type); these helpers pick the form and convert, so every container operation is written once.
 
 import { constants, type IrType, type SourceLoc, types, type Value } from "@toolchain/compiler";
-import { type PyType, pyTypes, resolve, wordKind } from "../py-types.js";
+import { type PyType, wordKind } from "../py-types.js";
 import type { LoweringContext } from "./context.js";
 import { irTypeOf } from "./type-operations.js";
 
@@ -107,10 +107,4 @@ export function fromTupleSlot(cx: LoweringContext, slot: Value, type: PyType): V
 
 export function toTupleSlot(cx: LoweringContext, value: Value, type: PyType): Value {
   return isObject(type) ? value : toWord(cx, value, type);
-}
-
-/** Whether the type is int or bool (an index). */
-export function isIndexType(type: PyType): boolean {
-  const t = resolve(type);
-  return t === pyTypes.int || t === pyTypes.bool;
 }

@@ -5,6 +5,7 @@
 
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { isDivmodCall } from "../inference-rules.js";
 import { isContainer, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
@@ -118,10 +119,6 @@ function lowerAssign(cx: LoweringContext, s: ast.Assign): void {
   }
   const value = lowerExpression(cx, s.value);
   for (const target of s.targets) assignTarget(cx, target, value, cx.typeOf(s.value));
-}
-
-function isDivmodCall(e: ast.expr): boolean {
-  return e._type === "Call" && e.func._type === "Name" && e.func.id === "divmod";
 }
 
 /** `return` without a value, or the end of a function: None, as the function's return type holds it. */

@@ -6,6 +6,7 @@
 import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { constantIndex } from "../container-inference.js";
+import { isSysArgv } from "../inference-rules.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
@@ -24,7 +25,7 @@ import {
 import { lowerExpression } from "./expressions.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
-  if (isArgv(cx, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
+  if (isSysArgv(cx.program.imports, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
   const container = lowerExpression(cx, e.value);
   const type = resolve(cx.typeOf(e.value));
   if (e.slice._type === "Slice") return lowerSlice(cx, container, type, e.slice, e);
@@ -53,18 +54,6 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
     default:
       throw new Error(`internal: subscript of ${type.text}`);
   }
-}
-
-function isArgv(cx: LoweringContext, e: ast.expr): boolean {
-  if (e._type === "Attribute" && e.value._type === "Name") {
-    const imported = cx.program.imports.get(e.value.id);
-    return imported?.module === "sys" && imported.member === null && e.attr === "argv";
-  }
-  if (e._type === "Name") {
-    const imported = cx.program.imports.get(e.id);
-    return imported?.module === "sys" && imported.member === "argv";
-  }
-  return false;
 }
 
 function lowerIndex(cx: LoweringContext, index: ast.expr): Value {
