@@ -11,8 +11,6 @@ import { type IrType, isNullableRef } from "../src/ir/types.js";
 /** C types as the IR types' printed forms. */
 const C_TYPES: Record<string, string> = {
   int64_t: "i64",
-  // Python's int: a tagged word (packages/python/runtime/py_runtime.h), an i64 to the IR.
-  py_int: "i64",
   double: "f64",
   bool: "i1",
   "rt_str *": "ref str",

@@ -35,6 +35,11 @@ const everything = dedent(`
   extern @checked_sin(f64) -> f64 canfail memory any libm "sin"
   extern @pure(f64, f32) -> f64 memory none
   extern @length(ref str) -> i64 memory read
+  extern @int_add(tagged, tagged) -> tagged memory any
+  extern @int_divide(tagged, tagged) -> tagged canfail memory any
+  extern @int_compare(tagged, tagged) -> i64 memory read
+  extern @int_box(i64) -> tagged memory any
+  extern @int_unbox(tagged) -> i64 canfail memory any
   global @count: i64 = 0
   global @small: i8 = i8 -7
   global @wide: i16 = i16 300
@@ -159,6 +164,29 @@ const everything = dedent(`
     throw %18 @24:0
   }
 
+  func @tagged(%a: tagged, %b: tagged) -> i64 {
+  entry:
+    %0 = tadd tagged %a, %b, @int_add
+    %1 = tsub tagged %0, tagged 2, @int_add
+    %2 = tmul tagged %1, %b, @int_add
+    %3 = tfloordiv tagged %2, %b, @int_divide @50:4
+    %4 = tfloormod tagged %3, %b, @int_divide @50:8
+    %5 = tand tagged %4, tagged -4, @int_add
+    %6 = tor tagged %5, %a, @int_add
+    %7 = txor tagged %6, %b, @int_add
+    %8 = tshl tagged %7, tagged 6, @int_divide @51:0
+    %9 = tashr tagged %8, %a, @int_divide @51:4 unwind failed
+    br compare
+  compare:
+    %10 = tcmp lt i1 %9, %a, @int_compare
+    %11 = tbox tagged 7, @int_box
+    %12 = tunbox i64 %11, @int_unbox @52:0
+    ret %12
+  failed:
+    %13 = landing ref exception
+    throw %13 @53:0
+  }
+
   func @lib.entry(%x: i64) -> i64 display "entry" exported {
   tailrec.entry:
     br loop
@@ -230,12 +258,15 @@ test("a module using every instruction kind, opcode and terminator prints, parse
   const kinds = new Set(all.map((i) => i.kind));
   for (const kind of Object.keys(instructionDescriptors)) assert.ok(kinds.has(kind as Instruction["kind"]), kind);
   const opcodes = new Set<string>(
-    all.map((i) => (i.kind === "ibinary" || i.kind === "fbinary" || i.kind === "convert" ? i.op : i.kind)),
+    all.map((i) =>
+      i.kind === "ibinary" || i.kind === "fbinary" || i.kind === "convert" || i.kind === "tbinary" ? i.op : i.kind,
+    ),
   );
   for (const opcode of instructionByOpcode.keys()) assert.ok(opcodes.has(opcode), opcode);
   const terminators = new Set<string>(m.functions.flatMap((f) => f.blocks.map((b) => b.terminator!.kind)));
   for (const kind of Object.keys(terminatorDescriptors)) assert.ok(terminators.has(kind), kind);
   const predicates = new Set(all.flatMap((i) => (i.kind === "icmp" || i.kind === "fcmp" ? [i.op] : [])));
+  assert.ok(all.some((i) => i.kind === "tcmp"));
   for (const op of compareOps) assert.ok(predicates.has(op), op);
 });
 

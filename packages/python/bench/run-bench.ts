@@ -283,7 +283,8 @@ async function runBenchmark(
   const cExe = join(workDir, `${bench.name}-c`);
   if (bench.c && result.c) {
     log(`${CC} -O2`);
-    const cc = await runProcess(CC, ["-O2", "-o", cExe, bench.c, "-lm"], { timeoutMs: BUILD_TIMEOUT_MS });
+    // GMP for the big-integer benchmark's port (pidigits.c), as Python's runtime links it.
+    const cc = await runProcess(CC, ["-O2", "-o", cExe, bench.c, "-lm", "-lgmp"], { timeoutMs: BUILD_TIMEOUT_MS });
     if (cc.status !== 0) result.c.error = `${CC} failed: ${firstLine(cc)}`;
   }
 

@@ -231,9 +231,16 @@ int64_t py_dict_insert_default_obj(py_dict *dict, rt_object *key) {
   return py_dict_insert_default_word(dict, (int64_t)(intptr_t)key);
 }
 
+/* The counts are ints (tagged words). */
+static void add_to_count(py_dict *counter, int64_t position, py_int amount) {
+  py_int sum = py_int_add(py_dict_value_word(counter, position), amount);
+  py_dict_set_value_word(counter, position, sum);
+  py_int_release(sum);
+}
+
 void py_counter_add_word(py_dict *dict, int64_t key) {
   int64_t position = py_dict_insert_word(dict, key);
-  if (position >= 0) py_dict_set_value_word(dict, position, py_dict_value_word(dict, position) + 1);
+  if (position >= 0) add_to_count(dict, position, 2 /* the small 1 */);
 }
 
 void py_counter_add_obj(py_dict *dict, rt_object *key) { py_counter_add_word(dict, (int64_t)(intptr_t)key); }
@@ -248,7 +255,7 @@ static int64_t *positions_by_count(py_dict *dict, int64_t *count) {
   for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
     int64_t value = py_dict_value_word(dict, at);
     int64_t i = k++;
-    while (i > 0 && py_dict_value_word(dict, positions[i - 1]) < value) {
+    while (i > 0 && py_word_compare(py_dict_value_word(dict, positions[i - 1]), value, 'i') < 0) {
       positions[i] = positions[i - 1];
       i--;
     }
@@ -276,6 +283,7 @@ py_list *py_counter_most_common(py_dict *dict, int64_t n) {
     py_word_retain(key, dict->key_kind);
     pair->words[0] = key;
     pair->words[1] = py_dict_value_word(dict, positions[i]);
+    py_int_retain(pair->words[1]);
     py_list_append_obj(result, &pair->header);
     rt_release(&pair->header);
   }
@@ -289,7 +297,6 @@ void py_counter_add_counts(py_dict *counter, py_dict *counts) {
   for (int64_t at = py_dict_next(counts, 0); at >= 0; at = py_dict_next(counts, at + 1)) {
     int64_t position = py_dict_insert_word(counter, py_dict_key_word(counts, at));
     if (position < 0) return;
-    int64_t sum = py_dict_value_word(counter, position) + py_dict_value_word(counts, at);
-    py_dict_set_value_word(counter, position, sum);
+    add_to_count(counter, position, py_dict_value_word(counts, at));
   }
 }

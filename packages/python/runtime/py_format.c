@@ -479,12 +479,6 @@ rt_str *py_int_format(py_int x, rt_str *spec) {
   return format_integer_value(x, spec, "int");
 }
 
-rt_str *py_format_i64(int64_t x, rt_str *spec) {
-  py_int value = py_int_from_i64(x);
-  rt_str *result = py_int_format(value, spec);
-  py_int_release(value);
-  return result;
-}
 
 /* bool formats as int, except that an empty spec gives str(b) and errors name 'bool'. */
 rt_str *py_format_bool(bool b, rt_str *spec) {

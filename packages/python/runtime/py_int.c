@@ -111,15 +111,13 @@ int64_t py_int_to_i64(py_int x) {
   return 0;
 }
 
-int64_t py_int_narrow(py_int x) {
-  if (rt_error_pending) return 0;
+int64_t py_int_to_index(py_int x) {
   int64_t value;
-  bool fits = py_int_get_i64(x, &value);
-  py_int_release(x);
-  if (fits) return value;
-  rt_raise_int_overflow();
+  if (py_int_get_i64(x, &value)) return value;
+  rt_raise("IndexError", "cannot fit 'int' into an index-sized integer");
   return 0;
 }
+
 
 static int sign_of(py_int x) {
   if (py_int_is_small(x)) return (x > 0) - (x < 0);
@@ -364,6 +362,15 @@ int64_t py_int_compare(py_int a, py_int b) {
   if (both_small(a, b)) return (a > b) - (a < b);
   py_int_view va, vb;
   int c = mpz_cmp(py_int_view_of(a, &va), py_int_view_of(b, &vb));
+  return (c > 0) - (c < 0);
+}
+
+int64_t py_int_compare_f64(py_int a, double x) {
+  if (isnan(x)) return 2;
+  if (py_int_is_small(a)) return rt_compare_i64_f64(py_int_small_value(a), x);
+  if (isinf(x)) return x > 0 ? -1 : 1;
+  py_int_view va;
+  int c = mpz_cmp_d(py_int_view_of(a, &va), x);
   return (c > 0) - (c < 0);
 }
 

@@ -29,9 +29,6 @@ typedef struct py_int_view {
 mpz_srcptr py_int_view_of(py_int x, py_int_view *view);
 /* The int of an initialised mpz, which it takes over (clearing it, or moving it into a big int). */
 py_int py_int_from_mpz(mpz_ptr value);
-/* Consumes x: its value as 64 bits, or the configured integer-overflow error (rt_raise_int_overflow)
- * for the runtime's 64-bit functions, whose results do not grow. Passes a pending error through. */
-int64_t py_int_narrow(py_int x);
 /* GMP's operation on two ints' values, as a normalised int. */
 py_int py_int_gmp_binary(py_int a, py_int b, void (*operation)(mpz_ptr, mpz_srcptr, mpz_srcptr));
 /* Raises MemoryError, as CPython does when it cannot allocate a result of that size, for results of

@@ -106,3 +106,30 @@ py_int py_int_perm(py_int n, py_int k) {
   mpz_clear(factorial);
   return py_int_from_mpz(result);
 }
+
+/* round(x, ndigits) for an int (int___round___impl): x itself for ndigits >= 0, else the nearest
+ * multiple of 10**-ndigits, ties to the even multiple. */
+py_int py_int_round_digits(py_int x, int64_t ndigits) {
+  if (ndigits >= 0) {
+    py_int_retain(x);
+    return x;
+  }
+  py_int_view view;
+  mpz_srcptr value = py_int_view_of(x, &view);
+  /* 10**n exceeds any int that fits in memory long before n does; beyond, the result is 0. */
+  if (ndigits < -(int64_t)(mpz_sizeinbase(value, 10) + 1)) return py_int_from_i64(0);
+  mpz_t power, quotient, remainder;
+  mpz_init(power);
+  mpz_ui_pow_ui(power, 10, (unsigned long)-ndigits);
+  mpz_init(quotient);
+  mpz_init(remainder);
+  mpz_fdiv_qr(quotient, remainder, value, power);
+  /* quotient = floor(x / p), 0 <= remainder < p: round up past half, and at half to an even quotient. */
+  mpz_mul_2exp(remainder, remainder, 1);
+  int half = mpz_cmp(remainder, power);
+  if (half > 0 || (half == 0 && mpz_odd_p(quotient))) mpz_add_ui(quotient, quotient, 1);
+  mpz_mul(quotient, quotient, power);
+  mpz_clear(power);
+  mpz_clear(remainder);
+  return py_int_from_mpz(quotient);
+}

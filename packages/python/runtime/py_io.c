@@ -9,6 +9,17 @@ void py_write_f64_repr(double x) {
   rt_stdout_write(text, (size_t)n);
 }
 
+void py_write_int(py_int x) {
+  if (py_int_is_small(x)) {
+    rt_write_i64(x >> 1);
+    return;
+  }
+  rt_str *text = py_int_to_str(x);
+  if (text == NULL) return;
+  rt_write_str(text);
+  rt_release(&text->header);
+}
+
 void py_write_bool(bool b) {
   if (b)
     rt_stdout_write("True", 4);

@@ -11,8 +11,13 @@
 
 static void list_drop(rt_object *object) {
   py_list *list = (py_list *)object;
-  if (list->kind == 'o') rt_array_release_refs(&list->items);
-  else rt_array_free(&list->items);
+  if (list->kind == 'o') {
+    rt_array_release_refs(&list->items);
+    return;
+  }
+  if (list->kind == 'i')
+    for (int64_t i = 0; i < list->items.length; i++) py_int_release(((int64_t *)list->items.data)[i]);
+  rt_array_free(&list->items);
 }
 
 static void list_traverse(rt_object *object, rt_visit_fn visit, void *context) {
@@ -54,13 +59,12 @@ py_list *py_list_new(int64_t kind, int64_t capacity) {
   return list;
 }
 
-void py_list_append_word(py_list *list, int64_t word) { rt_array_append(&list->items, word_bytes(list, &word)); }
-
-void py_list_append_obj(py_list *list, rt_object *object) {
-  rt_retain(object);
-  int64_t word = (int64_t)(intptr_t)object;
-  rt_array_append(&list->items, &word);
+void py_list_append_word(py_list *list, int64_t word) {
+  py_word_retain(word, list->kind);
+  rt_array_append(&list->items, word_bytes(list, &word));
 }
+
+void py_list_append_obj(py_list *list, rt_object *object) { py_list_append_word(list, (int64_t)(intptr_t)object); }
 
 /* Python's index normalisation for pop and del: negative from the end; false when out of range. */
 static bool normalize_index(const py_list *list, int64_t *index) {
@@ -90,11 +94,11 @@ void py_list_insert_word(py_list *list, int64_t index, int64_t word) {
   int64_t length = list->items.length;
   if (index < 0) index = index + length < 0 ? 0 : index + length;
   if (index > length) index = length;
+  py_word_retain(word, list->kind);
   rt_array_insert(&list->items, index, word_bytes(list, &word));
 }
 
 void py_list_insert_obj(py_list *list, int64_t index, rt_object *object) {
-  rt_retain(object);
   py_list_insert_word(list, index, (int64_t)(intptr_t)object);
 }
 
@@ -155,8 +159,8 @@ void py_list_remove_obj(py_list *list, rt_object *object) { py_list_remove_word(
 /* Appends count words from `words` (the same kind and element size), taking a reference to each. */
 static void append_words(py_list *list, const char *words, int64_t count) {
   char *first = rt_array_extend(&list->items, words, count);
-  if (list->kind == 'o') {
-    for (int64_t i = 0; i < count; i++) rt_retain(((rt_object **)first)[i]);
+  if (list->kind == 'o' || list->kind == 'i') {
+    for (int64_t i = 0; i < count; i++) py_word_retain(((int64_t *)first)[i], list->kind);
   }
 }
 
@@ -187,8 +191,8 @@ py_list *py_list_repeat(py_list *list, int64_t n) {
     memcpy(data + done * size, data, (size_t)(chunk * size));
     done += chunk;
   }
-  if (list->kind == 'o') {
-    for (int64_t i = 0; i < length * n; i++) rt_retain(((rt_object **)data)[i]);
+  if (list->kind == 'o' || list->kind == 'i') {
+    for (int64_t i = 0; i < length * n; i++) py_word_retain(((int64_t *)data)[i], list->kind);
   }
   return result;
 }

@@ -30,11 +30,6 @@ static double checked_1(double x, double r, bool can_overflow) {
   return r;
 }
 
-/* float -> int as PyLong_FromDouble, limited to 64 bits. */
-static int64_t float_to_int(double x) { return py_int_narrow(py_int_from_f64(x)); }
-
-int64_t py_f64_to_i64(double x) { return float_to_int(x); }
-
 static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
 
 /* Python's float ** float (float_pow). */
@@ -79,93 +74,13 @@ double py_f64_pow(double a, double b) {
   return negate ? -r : r;
 }
 
-/* int / int, correctly rounded from the exact quotient as CPython's long_true_divide is. Operands
- * of at most 53 bits convert exactly, so one division rounds once; otherwise the magnitude's
- * quotient is computed in integers to at least 55 bits with a sticky bit for the remainder, and
- * converted once. */
-double py_i64_true_divide(int64_t a, int64_t b) {
-  if (b == 0) {
-    rt_raise("ZeroDivisionError", "division by zero");
-    return 0.0;
-  }
-  const int64_t exact = (int64_t)1 << 53;
-  if (a > -exact && a < exact && b > -exact && b < exact) return (double)a / (double)b;
-  uint64_t ua = a < 0 ? 0 - (uint64_t)a : (uint64_t)a;
-  uint64_t ub = b < 0 ? 0 - (uint64_t)b : (uint64_t)b;
-  bool negative = (a < 0) != (b < 0);
-  if (ua == 0) return negative ? -0.0 : 0.0;
-  int a_bits = 64 - __builtin_clzll(ua);
-  int b_bits = 64 - __builtin_clzll(ub);
-  int shift = b_bits - a_bits + 56;
-  if (shift < 0) shift = 0;
-  unsigned __int128 n = (unsigned __int128)ua << shift;
-  unsigned __int128 q = n / ub;
-  if (n % ub != 0) q |= 1;
-  double r = ldexp((double)q, -shift);
-  return negative ? -r : r;
-}
 
-/* base ** exponent for exponent >= 0 (a negative exponent is the front end's business). */
-int64_t py_i64_pow(int64_t base, int64_t exponent) {
-  if (exponent < 0) {
-    rt_raise("ValueError", "negative exponent for an integer power");
-    return 0;
-  }
-  int64_t result = 1;
-  bool overflow = false;
-  while (exponent > 0) {
-    if (exponent & 1) overflow |= __builtin_mul_overflow(result, base, &result);
-    exponent >>= 1;
-    if (exponent > 0) overflow |= __builtin_mul_overflow(base, base, &base);
-  }
-  if (overflow) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  return result;
-}
 
 static uint64_t mul_mod(uint64_t a, uint64_t b, uint64_t m) { return (uint64_t)((unsigned __int128)a * b % m); }
 
-/* Python's pow(base, exponent, modulus), including negative exponents via the modular inverse. */
-int64_t py_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus) {
-  if (modulus == 0) {
-    rt_raise("ValueError", "pow() 3rd argument cannot be 0");
-    return 0;
-  }
-  uint64_t m = modulus < 0 ? 0 - (uint64_t)modulus : (uint64_t)modulus;
-  /* base mod m in [0, m) */
-  uint64_t b = base < 0 ? (m - (0 - (uint64_t)base) % m) % m : (uint64_t)base % m;
-  if (exponent < 0) {
-    /* Extended Euclid for the inverse of b mod m. */
-    __int128 r0 = (__int128)m, r1 = (__int128)b, t0 = 0, t1 = 1;
-    while (r1 != 0) {
-      __int128 q = r0 / r1, r2 = r0 - q * r1, t2 = t0 - q * t1;
-      r0 = r1;
-      r1 = r2;
-      t0 = t1;
-      t1 = t2;
-    }
-    if (r0 != 1) {
-      rt_raise("ValueError", "base is not invertible for the given modulus");
-      return 0;
-    }
-    if (t0 < 0) t0 += (__int128)m;
-    b = (uint64_t)t0;
-  }
-  uint64_t e = exponent < 0 ? 0 - (uint64_t)exponent : (uint64_t)exponent;
-  uint64_t result = m == 1 ? 0 : 1;
-  while (e > 0) {
-    if (e & 1) result = mul_mod(result, b, m);
-    e >>= 1;
-    if (e > 0) b = mul_mod(b, b, m);
-  }
-  if (modulus < 0 && result != 0) return (int64_t)(result - m);
-  return (int64_t)result;
-}
 
 /* round(x): half to even, as an int. */
-int64_t py_f64_round_to_i64(double x) { return float_to_int(nearbyint(x)); }
+py_int py_f64_round_to_int(double x) { return py_int_from_f64(nearbyint(x)); }
 
 /* Increments a string of decimal digits in place; returns true if it carried out of the top. */
 static bool increment_digits(char *digits, size_t n) {
@@ -227,28 +142,6 @@ double py_f64_round_digits(double x, int64_t ndigits) {
   return rounded;
 }
 
-/* round(x, ndigits) for an int: the nearest multiple of 10**-ndigits, ties to the even multiple. */
-int64_t py_i64_round_digits(int64_t x, int64_t ndigits) {
-  if (ndigits >= 0) return x;
-  if (ndigits < -19) return 0;
-  __int128 p = 1;
-  for (int64_t i = 0; i < -ndigits; i++) p *= 10;
-  __int128 v = x;
-  __int128 q = v / p, r = v % p;
-  if (r < 0) {
-    r += p;
-    q -= 1;
-  }
-  /* q = floor(v / p), 0 <= r < p */
-  __int128 twice = 2 * r;
-  if (twice > p || (twice == p && (q & 1))) q += 1;
-  __int128 result = q * p;
-  if (result > INT64_MAX || result < INT64_MIN) {
-    rt_raise_int_overflow();
-    return 0;
-  }
-  return (int64_t)result;
-}
 
 /* ---- the math module ------------------------------------------------------------------------------ */
 
@@ -592,9 +485,9 @@ double py_math_ulp(double x) {
   return next - x;
 }
 
-int64_t py_math_floor(double x) { return float_to_int(floor(x)); }
-int64_t py_math_ceil(double x) { return float_to_int(ceil(x)); }
-int64_t py_math_trunc(double x) { return float_to_int(trunc(x)); }
+py_int py_math_floor(double x) { return py_int_from_f64(floor(x)); }
+py_int py_math_ceil(double x) { return py_int_from_f64(ceil(x)); }
+py_int py_math_trunc(double x) { return py_int_from_f64(trunc(x)); }
 
 bool py_math_isnan(double x) { return isnan(x); }
 bool py_math_isinf(double x) { return isinf(x); }
@@ -611,25 +504,3 @@ bool py_math_isclose(double a, double b, double rel_tol, double abs_tol) {
   return ((diff <= fabs(rel_tol * b)) || (diff <= fabs(rel_tol * a))) || (diff <= abs_tol);
 }
 
-/* The math module's int functions on 64 bits: the arbitrary-precision ones (py_int_math.c), narrowed. */
-static int64_t int_function_1(py_int (*function)(py_int), int64_t a) {
-  py_int x = py_int_from_i64(a);
-  py_int result = function(x);
-  py_int_release(x);
-  return py_int_narrow(result);
-}
-
-static int64_t int_function_2(py_int (*function)(py_int, py_int), int64_t a, int64_t b) {
-  py_int x = py_int_from_i64(a), y = py_int_from_i64(b);
-  py_int result = function(x, y);
-  py_int_release(x);
-  py_int_release(y);
-  return py_int_narrow(result);
-}
-
-int64_t py_math_gcd(int64_t a, int64_t b) { return int_function_2(py_int_gcd, a, b); }
-int64_t py_math_lcm(int64_t a, int64_t b) { return int_function_2(py_int_lcm, a, b); }
-int64_t py_math_factorial(int64_t n) { return int_function_1(py_int_factorial, n); }
-int64_t py_math_isqrt(int64_t n) { return int_function_1(py_int_isqrt, n); }
-int64_t py_math_comb(int64_t n, int64_t k) { return int_function_2(py_int_comb, n, k); }
-int64_t py_math_perm(int64_t n, int64_t k) { return int_function_2(py_int_perm, n, k); }

@@ -19,10 +19,12 @@ static double word_to_f64(int64_t word) {
 
 void py_word_retain(int64_t word, int64_t kind) {
   if (kind == 'o') rt_retain((rt_object *)(intptr_t)word);
+  else if (kind == 'i') py_int_retain(word);
 }
 
 void py_word_release(int64_t word, int64_t kind) {
   if (kind == 'o') rt_release((rt_object *)(intptr_t)word);
+  else if (kind == 'i') py_int_release(word);
 }
 
 const char *py_object_type_name(const rt_object *object) {
@@ -41,9 +43,16 @@ static void object_repr(rt_buf *b, rt_object *object);
 void py_word_repr(rt_buf *b, int64_t word, int64_t kind) {
   switch (kind) {
     case 'i': {
-      char digits[24];
-      int n = snprintf(digits, sizeof digits, "%lld", (long long)word);
-      rt_buf_put(b, digits, (size_t)n);
+      if (py_int_is_small(word)) {
+        char digits[24];
+        int n = snprintf(digits, sizeof digits, "%lld", (long long)(word >> 1));
+        rt_buf_put(b, digits, (size_t)n);
+        return;
+      }
+      rt_str *text = py_int_to_str(word);
+      if (text == NULL) return;
+      rt_buf_put(b, text->data, (size_t)text->size);
+      rt_release(&text->header);
       return;
     }
     case 'f': {
@@ -272,6 +281,9 @@ bool py_word_eq(int64_t a, int64_t b, int64_t kind) {
     case 'o':
       if (a == 0 || b == 0) return a == b;
       return py_object_eq((rt_object *)(intptr_t)a, (rt_object *)(intptr_t)b);
+    case 'i':
+      /* Ints are normalised: a small equals only its own word, a big only another big. */
+      return a == b || ((a & b & 1) && py_int_eq(a, b));
     default:
       return a == b;
   }
@@ -331,6 +343,10 @@ int64_t py_word_compare(int64_t a, int64_t b, int64_t kind) {
     case 'n':
       rt_raise("TypeError", "'<' not supported between instances of 'NoneType' and 'NoneType'");
       return 0;
+    case 'i':
+      /* Two smalls' words are in their integers' order. */
+      if (((a | b) & 1) != 0) return py_int_compare(a, b);
+      return (a > b) - (a < b);
     default:
       return (a > b) - (a < b);
   }
@@ -364,7 +380,7 @@ int64_t py_object_hash(rt_object *object) {
 int64_t py_word_hash(int64_t word, int64_t kind) {
   switch (kind) {
     case 'i':
-      return py_hash_i64(word);
+      return py_int_hash(word);
     case 'f':
       return py_hash_f64(word_to_f64(word));
     case 'b':

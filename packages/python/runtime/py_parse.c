@@ -153,9 +153,7 @@ py_int py_int_from_str(rt_str *s) { return parse_int(s, 10); }
 
 py_int py_int_from_str_base(rt_str *s, int64_t base) { return valid_base(base) ? parse_int(s, (int)base) : 0; }
 
-int64_t py_str_to_i64(rt_str *s) { return py_int_narrow(parse_int(s, 10)); }
 
-int64_t py_str_to_i64_base(rt_str *s, int64_t base) { return py_int_narrow(py_int_from_str_base(s, base)); }
 
 /* ---- float ------------------------------------------------------------------------------------------ */
 

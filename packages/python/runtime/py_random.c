@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "py_containers.h"
+#include "py_int_internal.h"
 #include "py_runtime.h"
 
 enum { N = 624, M = 397 };
@@ -136,19 +137,29 @@ static unsigned __int128 random_bits(int64_t k, bool *beyond) {
   return r;
 }
 
-/* Like any int operation, an error only when the value does not fit in 64 bits. */
-int64_t py_random_getrandbits(int64_t k) {
+/* getrandbits(k) of any size: the same words as random_bits, least significant first. */
+py_int py_random_getrandbits(int64_t k) {
   if (k < 0) {
     rt_raise("ValueError", "number of bits must be non-negative");
     return 0;
   }
-  bool beyond = false;
-  unsigned __int128 r = random_bits(k, &beyond);
-  if (beyond || r > INT64_MAX) {
-    rt_raise_int_overflow();
-    return 0;
+  if (k <= 62) {
+    bool beyond = false;
+    return py_int_from_i64((int64_t)random_bits(k, &beyond));
   }
-  return (int64_t)r;
+  size_t count = (size_t)((k + 31) / 32);
+  uint32_t *words = malloc(count * sizeof *words);
+  if (words == NULL) rt_out_of_memory();
+  for (size_t i = 0; i < count; i++) {
+    int64_t left = k - (int64_t)i * 32;
+    uint32_t word = genrand_uint32();
+    words[i] = left < 32 ? word >> (32 - left) : word;
+  }
+  mpz_t value;
+  mpz_init(value);
+  mpz_import(value, count, -1, sizeof *words, 0, 0, words);
+  free(words);
+  return py_int_from_mpz(value);
 }
 
 /* _randbelow_with_getrandbits for 0 < n <= 2**64. */
@@ -343,8 +354,7 @@ py_list *py_random_sample_list(py_list *population, int64_t k) {
   if (py_random_sample_indexes(n, k, chosen)) {
     for (int64_t i = 0; i < k; i++) {
       int64_t word = py_list_word(population, chosen[i]);
-      if (population->kind == 'o') py_list_append_obj(result, (rt_object *)(intptr_t)word);
-      else py_list_append_word(result, word);
+      py_list_append_word(result, word);
     }
   }
   free(chosen);

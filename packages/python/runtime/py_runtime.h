@@ -45,6 +45,8 @@ py_int py_int_from_i64(int64_t x);
 bool py_int_get_i64(py_int x, int64_t *out);
 /* x as an int64_t; OverflowError "Python int too large to convert to C long" when it does not fit. */
 int64_t py_int_to_i64(py_int x);
+/* x as an index; IndexError "cannot fit 'int' into an index-sized integer" when it does not fit. */
+int64_t py_int_to_index(py_int x);
 
 py_int py_int_add(py_int a, py_int b), py_int_sub(py_int a, py_int b), py_int_mul(py_int a, py_int b),
     py_int_floordiv(py_int a, py_int b), py_int_mod(py_int a, py_int b);
@@ -56,6 +58,8 @@ py_int py_int_pow_mod(py_int base, py_int exponent, py_int modulus);
 py_int py_int_lshift(py_int a, py_int count), py_int_rshift(py_int a, py_int count);
 py_int py_int_and(py_int a, py_int b), py_int_or(py_int a, py_int b), py_int_xor(py_int a, py_int b);
 int64_t py_int_compare(py_int a, py_int b);
+/* An int against a float, exactly: -1, 0 or 1, and 2 when the float is NaN. */
+int64_t py_int_compare_f64(py_int a, double x);
 bool py_int_eq(py_int a, py_int b);
 int64_t py_int_hash(py_int x);
 int64_t py_int_bit_length(py_int x);
@@ -71,6 +75,8 @@ py_int py_int_gcd(py_int a, py_int b), py_int_lcm(py_int a, py_int b), py_int_is
 
 /* ---- print() and str() (py_io.c, py_str.c) ------------------------------------------------- */
 
+/* print() of an int; ValueError past 4300 digits. */
+void py_write_int(py_int x);
 void py_write_f64_repr(double x);
 void py_write_bool(bool b);
 void py_write_none(void);
@@ -202,7 +208,6 @@ char *py_double_to_string(double x, char format_code, int precision, int flags, 
 /* ---- the format-spec mini-language (py_format.c) ------------------------------------------- */
 
 rt_str *py_int_format(py_int x, rt_str *spec);
-rt_str *py_format_i64(int64_t x, rt_str *spec);
 rt_str *py_format_f64(double x, rt_str *spec);
 rt_str *py_format_str(rt_str *s, rt_str *spec);
 rt_str *py_format_bool(bool b, rt_str *spec);
@@ -218,22 +223,17 @@ rt_str *py_str_format(rt_str *format, py_tuple *args, py_dict *kwargs);
 
 /* ---- int() and float() of text (py_parse.c) ------------------------------------------------ */
 
-int64_t py_str_to_i64(rt_str *s);
-int64_t py_str_to_i64_base(rt_str *s, int64_t base);
 py_int py_int_from_str(rt_str *s);
 py_int py_int_from_str_base(rt_str *s, int64_t base);
 double py_str_to_f64(rt_str *s);
 
 /* ---- arithmetic with Python's errors, and the math module (py_math.c) ------------------------ */
 
-int64_t py_f64_to_i64(double x);
 double py_f64_pow(double a, double b);
-int64_t py_i64_pow(int64_t base, int64_t exponent);
-double py_i64_true_divide(int64_t a, int64_t b);
-int64_t py_i64_pow_mod(int64_t base, int64_t exponent, int64_t modulus);
-int64_t py_f64_round_to_i64(double x);
+py_int py_f64_round_to_int(double x);
 double py_f64_round_digits(double x, int64_t digits);
-int64_t py_i64_round_digits(int64_t x, int64_t digits);
+/* round(x, ndigits) of an int. */
+py_int py_int_round_digits(py_int x, int64_t ndigits);
 
 double py_math_sqrt(double x), py_math_exp(double x), py_math_exp2(double x), py_math_expm1(double x),
     py_math_log(double x), py_math_log2(double x), py_math_log10(double x), py_math_log1p(double x),
@@ -247,18 +247,16 @@ double py_math_log_base(double x, double base), py_math_atan2(double y, double x
     py_math_copysign(double x, double y), py_math_hypot(double x, double y), py_math_fmod(double x, double y),
     py_math_pow(double x, double y), py_math_nextafter(double x, double y);
 double py_math_ldexp(double x, int64_t i);
-int64_t py_math_floor(double x), py_math_ceil(double x), py_math_trunc(double x);
+py_int py_math_floor(double x), py_math_ceil(double x), py_math_trunc(double x);
 bool py_math_isnan(double x), py_math_isinf(double x), py_math_isfinite(double x);
 bool py_math_isclose(double a, double b, double rel_tol, double abs_tol);
-int64_t py_math_gcd(int64_t a, int64_t b), py_math_lcm(int64_t a, int64_t b), py_math_factorial(int64_t n),
-    py_math_isqrt(int64_t n), py_math_comb(int64_t n, int64_t k), py_math_perm(int64_t n, int64_t k);
 
 /* ---- the random module (py_random.c): CPython's generator and Lib/random.py's algorithms ------ */
 
 void py_random_seed(int64_t n);
 void py_random_seed_os(void);
 double py_random_random(void);
-int64_t py_random_getrandbits(int64_t k);
+py_int py_random_getrandbits(int64_t k);
 /* _randbelow(n): ValueError for n <= 0 (CPython's callers never pass one). */
 int64_t py_random_below(int64_t n);
 /* choice's index into a sequence of n items: IndexError when it is empty. */

@@ -8,6 +8,7 @@
 
 #include "py_containers.h"
 #include "py_hash.h"
+#include "py_runtime.h"
 
 /* CPython's; the type id is the one py_containers.h's list of the runtime's layouts gives sets. */
 #define LINEAR_PROBES 9
@@ -26,16 +27,19 @@ static inline bool is_empty(const py_set_entry *entry) {
 /* Every byte 0xff: hash and key -1, an empty entry. */
 static void clear_entries(py_set_entry *table, int64_t slots) { memset(table, 0xff, (size_t)slots * sizeof *table); }
 
-/* Words of kinds other than float and object are equal exactly when their bits are; identical
-   bits are equal for those two as well (CPython's identity test, which a NaN passes). */
+/* Words of kinds other than float, object and int are equal exactly when their bits are; identical
+   bits are equal for those too (CPython's identity test, which a NaN passes; an int's word is its
+   small value or its big int). */
 static inline bool keys_equal(const py_set *set, int64_t stored, int64_t key) {
-  return stored == key || ((set->kind == 'f' || set->kind == 'o') && py_word_eq(stored, key, set->kind));
+  return stored == key ||
+         ((set->kind == 'f' || set->kind == 'o' || (set->kind == 'i' && (stored & key & 1))) &&
+          py_word_eq(stored, key, set->kind));
 }
 
 static inline int64_t key_hash(const py_set *set, int64_t key) {
   switch (set->kind) {
     case 'i':
-      return py_hash_i64(key);
+      return py_int_hash(key);
     case 'b':
       return key;
     default:
@@ -134,7 +138,7 @@ static void add_entry(py_set *set, int64_t key, int64_t hash) {
     i = (i * 5 + 1 + perturb) & mask;
   }
 found_free:
-  if (set->kind == 'o') py_word_retain(key, 'o');
+  py_word_retain(key, set->kind);
   set->used++;
   if (freeslot != NULL) {
     *freeslot = (py_set_entry){key, hash};
@@ -152,7 +156,7 @@ static bool discard_entry(py_set *set, int64_t key, int64_t hash) {
   int64_t old = entry->key;
   *entry = (py_set_entry){DUMMY_KEY, FREE_HASH};
   set->used--;
-  if (set->kind == 'o') py_word_release(old, 'o');
+  py_word_release(old, set->kind);
   return true;
 }
 
@@ -198,9 +202,9 @@ static void clear_internal(py_set *set) {
     table = small_copy;
   }
   reset_to_small(set);
-  if (set->kind == 'o')
+  if (set->kind == 'o' || set->kind == 'i')
     for (int64_t i = 0; i < slots; i++)
-      if (is_live(&table[i])) py_word_release(table[i].key, 'o');
+      if (is_live(&table[i])) py_word_release(table[i].key, set->kind);
   if (table != small_copy) free(table);
 }
 
@@ -338,7 +342,7 @@ static void merge(py_set *set, const py_set *other) {
   if (set->fill == 0 && set->mask == other->mask && other->fill == other->used) {
     for (int64_t i = 0; i <= other->mask; i++) {
       set->table[i] = other->table[i];
-      if (set->kind == 'o' && is_live(&other->table[i])) py_word_retain(other->table[i].key, 'o');
+      if (is_live(&other->table[i])) py_word_retain(other->table[i].key, set->kind);
     }
     set->fill = other->fill;
     set->used = other->used;
@@ -348,7 +352,7 @@ static void merge(py_set *set, const py_set *other) {
     set->fill = other->used;
     set->used = other->used;
     for (py_set_entry *entry = live_from(other, other->table); entry != NULL; entry = live_from(other, entry + 1)) {
-      if (set->kind == 'o') py_word_retain(entry->key, 'o');
+      py_word_retain(entry->key, set->kind);
       insert_clean(set->table, (size_t)set->mask, entry->key, entry->hash);
     }
     return;

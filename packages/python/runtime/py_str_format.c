@@ -45,9 +45,12 @@ static double f64_of_word(int64_t word) {
 
 static rt_object *object_of_word(int64_t word) { return (rt_object *)(intptr_t)word; }
 
-/* The one place an 'i' word becomes an int (a new reference): when container ints become tagged
- * py_int words, this is the change. */
-static py_int int_of_word(int64_t word) { return py_int_from_i64(word); }
+/* An 'i' or 'b' word as an int of its own (a new reference): an int's word is the int. */
+static py_int int_of_word(int64_t word, int64_t kind) {
+  if (kind == 'b') return word != 0 ? 2 /* the small 1 */ : 0;
+  py_int_retain(word);
+  return word;
+}
 
 static const char *type_name(int64_t word, int64_t kind) {
   switch (kind) {
@@ -72,7 +75,7 @@ static bool is_str(int64_t word, int64_t kind) {
 static rt_str *word_str(int64_t word, int64_t kind) {
   switch (kind) {
     case 'i': {
-      py_int x = int_of_word(word);
+      py_int x = int_of_word(word, kind);
       rt_str *text = py_int_to_str(x);
       py_int_release(x);
       return text;
@@ -165,7 +168,7 @@ static bool star_arg(percent_state *st, int64_t *value) {
     rt_raise("TypeError", "* wants int");
     return false;
   }
-  py_int x = int_of_word(word);
+  py_int x = int_of_word(word, kind);
   *value = py_int_to_i64(x);
   py_int_release(x);
   return !rt_error_pending;
@@ -287,7 +290,7 @@ static rt_str *format_integer_arg(int64_t word, int64_t kind, const percent_arg 
   uint32_t type = arg->ch;
   py_int x;
   if (kind == 'i' || kind == 'b') {
-    x = int_of_word(kind == 'b' ? word != 0 : word);
+    x = int_of_word(word, kind);
   } else if (kind == 'f' && type != 'o' && type != 'x' && type != 'X') {
     x = py_int_from_f64(f64_of_word(word));
     if (rt_error_pending) return NULL;
@@ -309,7 +312,7 @@ static rt_str *format_float_arg(int64_t word, int64_t kind, const percent_arg *a
   } else if (kind == 'b') {
     x = word != 0;
   } else if (kind == 'i') {
-    py_int value = int_of_word(word);
+    py_int value = int_of_word(word, kind);
     x = py_int_to_f64(value);
     py_int_release(value);
     if (rt_error_pending) return NULL;
@@ -338,7 +341,7 @@ static rt_str *format_char_arg(int64_t word, int64_t kind) {
     }
     cp = -2;
   } else if (kind == 'i' || kind == 'b') {
-    py_int x = int_of_word(kind == 'b' ? word != 0 : word);
+    py_int x = int_of_word(word, kind);
     /* Any int outside int64 is outside the range too. */
     if (!py_int_get_i64(x, &cp)) cp = -1;
     py_int_release(x);
@@ -573,7 +576,11 @@ static bool dict_item(py_dict *dict, sub_string key, int64_t index, field_value 
       at = py_dict_find_obj(dict, &text->header);
       rt_str_decref(text);
     }
-  } else if (dict->key_kind == 'i' || (dict->key_kind == 'b' && index <= 1)) {
+  } else if (dict->key_kind == 'i') {
+    py_int key = py_int_from_i64(index);
+    at = py_dict_find_word(dict, key);
+    py_int_release(key);
+  } else if (dict->key_kind == 'b' && index <= 1) {
     at = py_dict_find_word(dict, index);
   } else if (dict->key_kind == 'f') {
     /* 1 == 1.0 and they hash alike, so an int index finds a float key. */
@@ -726,7 +733,7 @@ static bool get_field(format_context *ctx, sub_string field, field_value *out) {
 static rt_str *render_field(field_value v, rt_str *spec) {
   switch (v.kind) {
     case 'i': {
-      py_int x = int_of_word(v.word);
+      py_int x = int_of_word(v.word, v.kind);
       rt_str *text = py_int_format(x, spec);
       py_int_release(x);
       return text;

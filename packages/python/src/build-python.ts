@@ -34,12 +34,6 @@ export const PYTHON_RUNTIME: RuntimeLibrary = {
   linkArgs: ["-l:libgmp.a"],
 };
 
-/** What 64-bit overflow raises in compiled Python; CPython itself would move to a big integer. */
-export const INT_OVERFLOW_ERROR = {
-  kind: "OverflowError",
-  message: "integer overflow: arbitrary-precision integers are not supported yet",
-} as const;
-
 export interface PythonBuildOptions {
   readonly output: string;
   readonly optLevel: OptLevel;
@@ -79,7 +73,7 @@ export async function buildIrModule(
   const passesDone = performance.now();
   // Python's module is one file: its locations all name module.sourceFile.
   const sourceLines = new Map([[module.sourceFile, source.split("\n")]]);
-  const llvmIr = emitModule(module, { sourceLines, intOverflowError: INT_OVERFLOW_ERROR });
+  const llvmIr = emitModule(module, { sourceLines });
   const emitDone = performance.now();
   const result = await pending.finish(llvmIr);
   return {

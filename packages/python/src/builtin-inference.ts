@@ -3,7 +3,7 @@
 // CPython's message. Builtins over iterables are container-inference.ts's.
 
 import type * as ast from "./ast.js";
-import { isNumeric, type PyType, pyTypes } from "./py-types.js";
+import { isNumeric, numericJoin, type PyType, pyTypes, tupleOf } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import type { Specialization } from "./type-inference.js";
 
@@ -72,6 +72,13 @@ export function builtinCallType(
     case "repr":
       arity(name === "str" ? 0 : 1, 1);
       return pyTypes.str;
+    case "format":
+      // format(value, spec): what an f-string's `{value:spec}` makes.
+      arity(1, 2);
+      if (args.length === 2 && args[1] !== pyTypes.str) {
+        fail(`format() argument 2 must be str, not ${args[1]!.className}`);
+      }
+      return pyTypes.str;
     case "bin":
     case "oct":
     case "hex":
@@ -117,8 +124,15 @@ export function builtinCallType(
         return pyTypes.int;
       }
       return host.binaryType("Pow", args[0]!, args[1]!, e.args[1]!, e);
-    case "divmod":
-      return fail("unsupported: divmod() outside `q, r = divmod(a, b)`");
+    case "divmod": {
+      arity(2);
+      const [a, b] = args as [PyType, PyType];
+      if (!isNumeric(a) || !isNumeric(b)) {
+        fail(`unsupported operand type(s) for divmod(): '${a.className}' and '${b.className}'`);
+      }
+      const type = numericJoin(a, b);
+      return tupleOf([type, type]);
+    }
     case "range":
       return fail("unsupported: range() outside a for loop");
     default:

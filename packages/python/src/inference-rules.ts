@@ -80,15 +80,7 @@ export function constantType(e: ast.Constant): PyType {
   const v = e.value;
   if (v === null) return pyTypes.none;
   if (typeof v === "boolean") return pyTypes.bool;
-  if (typeof v === "bigint") {
-    if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) {
-      throw new SemanticError(
-        "OverflowError: this integer does not fit in 64 bits (arbitrary-precision integers are not supported yet)",
-        e,
-      );
-    }
-    return pyTypes.int;
-  }
+  if (typeof v === "bigint") return pyTypes.int;
   if (typeof v === "number") return pyTypes.float;
   if (typeof v === "string" || (typeof v === "object" && "codePoints" in v)) return pyTypes.str;
   throw new SemanticError("unsupported: this constant", e);

@@ -106,6 +106,10 @@ export function methodCallType(
       fail(`'${args[i]!.className}' object cannot be interpreted as an integer`);
     }
   };
+  if ((t.kind === "int" || t.kind === "bool") && name === "bit_length") {
+    if (args.length !== 0) fail(`int.bit_length() takes no arguments (${args.length} given)`);
+    return pyTypes.int;
+  }
   if (t.kind === "str" && name === "format") {
     // str.format(*args, **kwargs): any values; keyword values go in one dict, so of one type.
     const keywordValueTypes = e.keywords.map((k) => host.typeOf(spec, k.value));

@@ -98,17 +98,29 @@ export const STR_PREDICATES = [
   "istitle",
 ] as const;
 
-/** An int is a tagged word (runtime/py_runtime.h): an i64 in IR, small when its low bit is 0. */
-const int_int: RuntimeSignature = [["i64"], "i64"];
-const intint_int: RuntimeSignature = [["i64", "i64"], "i64"];
+/** An int is a tagged word (runtime/py_runtime.h): `tagged` in IR, an immediate when its low bit is 0. */
+const int_int: RuntimeSignature = [["tagged"], "tagged"];
+const intint_int: RuntimeSignature = [["tagged", "tagged"], "tagged"];
 
 /**
  * Python's int beyond the small fast path (runtime/py_int.c): what emitted code calls when an operand
  * is big or a word operation overflowed, also right for two smalls. [name, can fail, what it does].
  */
 const INT_FUNCTIONS: readonly [string, RuntimeSignature, boolean, string][] = [
-  ["py_int_from_i64", int_int, false, "The int of a 64-bit value (big beyond the small range)."],
-  ["py_int_to_i64", int_int, true, "An int as 64 bits; OverflowError 'Python int too large to convert to C long'."],
+  ["py_int_from_i64", [["i64"], "tagged"], false, "The int of a 64-bit value (big beyond the small range)."],
+  [
+    "py_int_to_i64",
+    [["tagged"], "i64"],
+    true,
+    "An int as 64 bits; OverflowError 'Python int too large to convert to C long'.",
+  ],
+  [
+    "py_int_to_index",
+    [["tagged"], "i64"],
+    true,
+    "An int as an index; IndexError 'cannot fit 'int' into an index-sized integer'.",
+  ],
+  ["py_int_compare_f64", [["tagged", "f64"], "i64"], false, "int vs float exactly: -1, 0, 1, or 2 for NaN."],
   ["py_int_add", intint_int, false, "a + b."],
   ["py_int_sub", intint_int, false, "a - b."],
   ["py_int_mul", intint_int, false, "a * b."],
@@ -118,23 +130,28 @@ const INT_FUNCTIONS: readonly [string, RuntimeSignature, boolean, string][] = [
   ["py_int_abs", int_int, false, "abs(x)."],
   ["py_int_invert", int_int, false, "~x."],
   ["py_int_pow", intint_int, true, "base ** exponent for exponent >= 0; MemoryError for results too large."],
-  ["py_int_pow_mod", [["i64", "i64", "i64"], "i64"], true, "pow(base, exp, mod), a negative exp inverts."],
+  ["py_int_pow_mod", [["tagged", "tagged", "tagged"], "tagged"], true, "pow(base, exp, mod), a negative exp inverts."],
   ["py_int_lshift", intint_int, true, "a << n; ValueError for n < 0, OverflowError/MemoryError when huge."],
   ["py_int_rshift", intint_int, true, "a >> n, floored; ValueError for n < 0."],
   ["py_int_and", intint_int, false, "a & b (two's complement)."],
   ["py_int_or", intint_int, false, "a | b (two's complement)."],
   ["py_int_xor", intint_int, false, "a ^ b (two's complement)."],
-  ["py_int_compare", intint_int, false, "-1, 0 or 1."],
-  ["py_int_eq", [["i64", "i64"], "i1"], false, "a == b."],
-  ["py_int_hash", int_int, false, "hash(x), CPython's: modulo 2**61 - 1 with the sign, -1 -> -2."],
-  ["py_int_bit_length", int_int, false, "x.bit_length()."],
-  ["py_int_to_str", [["i64"], "str"], true, "str(x) == repr(x); ValueError past 4300 digits."],
-  ["py_int_format", [["i64", "str"], "str"], true, "format(int, spec)."],
-  ["py_int_from_str", [["str"], "i64"], true, "int(s); ValueError invalid literal or past 4300 digits."],
-  ["py_int_from_str_base", [["str", "i64"], "i64"], true, "int(s, base), base 0 or 2..36."],
-  ["py_int_to_f64", [["i64"], "f64"], true, "float(x), correctly rounded; OverflowError when too large."],
-  ["py_int_from_f64", [["f64"], "i64"], true, "int(x) of a float, exact; NaN/infinity errors."],
-  ["py_int_true_divide", [["i64", "i64"], "f64"], true, "a / b, correctly rounded; ZeroDivisionError, OverflowError."],
+  ["py_int_compare", [["tagged", "tagged"], "i64"], false, "-1, 0 or 1."],
+  ["py_int_eq", [["tagged", "tagged"], "i1"], false, "a == b."],
+  ["py_int_hash", [["tagged"], "i64"], false, "hash(x), CPython's: modulo 2**61 - 1 with the sign, -1 -> -2."],
+  ["py_int_bit_length", [["tagged"], "i64"], false, "x.bit_length()."],
+  ["py_int_to_str", [["tagged"], "str"], true, "str(x) == repr(x); ValueError past 4300 digits."],
+  ["py_int_format", [["tagged", "str"], "str"], true, "format(int, spec)."],
+  ["py_int_from_str", [["str"], "tagged"], true, "int(s); ValueError invalid literal or past 4300 digits."],
+  ["py_int_from_str_base", [["str", "i64"], "tagged"], true, "int(s, base), base 0 or 2..36."],
+  ["py_int_to_f64", [["tagged"], "f64"], true, "float(x), correctly rounded; OverflowError when too large."],
+  ["py_int_from_f64", [["f64"], "tagged"], true, "int(x) of a float, exact; NaN/infinity errors."],
+  [
+    "py_int_true_divide",
+    [["tagged", "tagged"], "f64"],
+    true,
+    "a / b, correctly rounded; ZeroDivisionError, OverflowError.",
+  ],
   ["py_int_gcd", intint_int, false, "math.gcd of two ints."],
   ["py_int_lcm", intint_int, false, "math.lcm of two ints."],
   ["py_int_isqrt", int_int, true, "math.isqrt; ValueError for negative n."],
@@ -144,7 +161,7 @@ const INT_FUNCTIONS: readonly [string, RuntimeSignature, boolean, string][] = [
 ];
 
 /** Those that only read their operands: they neither allocate nor fail. */
-const INT_READERS = new Set(["py_int_compare", "py_int_eq", "py_int_hash", "py_int_bit_length"]);
+const INT_READERS = new Set(["py_int_compare", "py_int_compare_f64", "py_int_eq", "py_int_hash", "py_int_bit_length"]);
 
 const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   // int: arbitrary precision (py_int.c, py_int_math.c). divmod returns its remainder through a
@@ -154,6 +171,13 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   ),
 
   // print() and str().
+  fn(
+    "py_write_int",
+    [["tagged"], "void"],
+    true,
+    "any",
+    "Writes str(x) of an int to stdout; ValueError past 4300 digits.",
+  ),
   fn("py_write_f64_repr", [["f64"], "void"], false, "any", "Writes Python's repr of a float to stdout."),
   fn("py_write_bool", [["i1"], "void"], false, "any", "Writes True or False to stdout."),
   fn("py_write_none", [[], "void"], false, "any", "Writes None to stdout."),
@@ -212,7 +236,6 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_str_expandtabs", [["str", "i64"], "str"], true, "any", "s.expandtabs(tabsize); OverflowError if too long."),
 
   // Format-spec mini-language (format(), f-strings): ValueError with CPython's messages.
-  fn("py_format_i64", [["i64", "str"], "str"], true, "any", "format(int, spec)."),
   fn("py_format_f64", [["f64", "str"], "str"], true, "any", "format(float, spec)."),
   fn("py_format_str", [["str", "str"], "str"], true, "any", "format(str, spec)."),
   fn("py_format_bool", [["i1", "str"], "str"], true, "any", "format(bool, spec): str(b) for '', else as int."),
@@ -222,10 +245,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_str_format", [["str", tupleType, dictType], "str"], true, "any", "format.format(*args, **kwargs)."),
 
   // Conversions with CPython's error messages.
-  fn("py_str_to_i64", [["str"], "i64"], true, "any", "int(s): ValueError invalid literal; overflow error."),
-  fn("py_str_to_i64_base", [["str", "i64"], "i64"], true, "any", "int(s, base), base 0 or 2..36."),
   fn("py_str_to_f64", [["str"], "f64"], true, "any", "float(s): ValueError could not convert string to float."),
-  fn("py_f64_to_i64", [["f64"], "i64"], true, "any", "int(x) for a float: truncation; NaN/infinity errors."),
 
   // Arithmetic with Python's semantics and errors.
   fn(
@@ -235,18 +255,9 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
     "any",
     "Python's float ** float: ZeroDivisionError for 0.0 ** negative, ValueError for complex results, OverflowError.",
   ),
-  fn("py_i64_pow", [["i64", "i64"], "i64"], true, "any", "int ** int for exponent >= 0; overflow error."),
-  fn(
-    "py_i64_true_divide",
-    [["i64", "i64"], "f64"],
-    true,
-    "any",
-    "int / int, correctly rounded from the exact quotient; ZeroDivisionError.",
-  ),
-  fn("py_i64_pow_mod", [["i64", "i64", "i64"], "i64"], true, "any", "pow(base, exp, mod), Python's semantics."),
-  fn("py_f64_round_to_i64", [["f64"], "i64"], true, "any", "round(x): half to even, to int."),
+  fn("py_f64_round_to_int", [["f64"], "tagged"], true, "any", "round(x): half to even, to int."),
   fn("py_f64_round_digits", [["f64", "i64"], "f64"], true, "any", "round(x, n) for a float."),
-  fn("py_i64_round_digits", [["i64", "i64"], "i64"], true, "any", "round(x, n) for an int."),
+  fn("py_int_round_digits", [["tagged", "i64"], "tagged"], false, "any", "round(x, n) for an int."),
 
   // The math module.
   ...MATH_1.map(([name, failure, doc]) => {
@@ -255,19 +266,13 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   }),
   ...MATH_2.map(([name, canFail, doc]) => fn(`py_math_${name}`, f64f64_f64, canFail, canFail ? "any" : "none", doc)),
   fn("py_math_ldexp", [["f64", "i64"], "f64"], true, "any", "math.ldexp; OverflowError on overflow."),
-  fn("py_math_floor", [["f64"], "i64"], true, "any", "math.floor of a float, as an int."),
-  fn("py_math_ceil", [["f64"], "i64"], true, "any", "math.ceil of a float, as an int."),
-  fn("py_math_trunc", [["f64"], "i64"], true, "any", "math.trunc of a float, as an int."),
+  fn("py_math_floor", [["f64"], "tagged"], true, "any", "math.floor of a float, as an int."),
+  fn("py_math_ceil", [["f64"], "tagged"], true, "any", "math.ceil of a float, as an int."),
+  fn("py_math_trunc", [["f64"], "tagged"], true, "any", "math.trunc of a float, as an int."),
   fn("py_math_isnan", [["f64"], "i1"], false, "none", "math.isnan."),
   fn("py_math_isinf", [["f64"], "i1"], false, "none", "math.isinf."),
   fn("py_math_isfinite", [["f64"], "i1"], false, "none", "math.isfinite."),
   fn("py_math_isclose", [["f64", "f64", "f64", "f64"], "i1"], true, "any", "math.isclose(a, b, rel_tol, abs_tol)."),
-  fn("py_math_gcd", [["i64", "i64"], "i64"], true, "any", "math.gcd of two ints."),
-  fn("py_math_lcm", [["i64", "i64"], "i64"], true, "any", "math.lcm of two ints."),
-  fn("py_math_factorial", [["i64"], "i64"], true, "any", "math.factorial."),
-  fn("py_math_isqrt", [["i64"], "i64"], true, "any", "math.isqrt."),
-  fn("py_math_comb", [["i64", "i64"], "i64"], true, "any", "math.comb(n, k)."),
-  fn("py_math_perm", [["i64", "i64"], "i64"], true, "any", "math.perm(n, k)."),
 
   // Containers (runtime/py_containers.h). A word is an element of kind i/f/b/n as an i64; `_obj`
   // variants take objects, declared per call site with the element's own reference type.
@@ -276,7 +281,6 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_write_object", [[objectType], "void"], false, "any", "print()'s text of any object to stdout."),
   fn("py_object_eq", [[objectType, objectType], "i1"], false, "any", "a == b for objects of one static type."),
   fn("py_object_compare", [[objectType, objectType], "i64"], true, "any", "<0, 0, >0: ordering; TypeError."),
-  fn("py_hash_i64", [["i64"], "i64"], false, "none", "hash(int) as CPython's."),
   fn("py_hash_f64", [["f64"], "i64"], false, "none", "hash(float) as CPython's."),
   fn("py_hash_none", [[], "i64"], false, "none", "hash(None)."),
   fn("py_object_hash", [[objectType], "i64"], true, "any", "hash(x); TypeError for unhashable objects."),
@@ -360,7 +364,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_dict_find_obj", [[dictType, objectType], "i64"], true, "any", "The position of key's entry or -1."),
   fn("py_dict_insert_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry, made if new."),
   fn("py_dict_insert_obj", [[dictType, objectType], "i64"], true, "any", "The position of key's entry, made if new."),
-  fn("py_dict_value_word", [[dictType, "i64"], "i64"], false, "read", "The value at a position."),
+  borrowed(fn("py_dict_value_word", [[dictType, "i64"], "i64"], false, "read", "The value at a position.")),
   borrowed(fn("py_dict_value_obj", [[dictType, "i64"], objectType], false, "read", "The value at a position.")),
   fn("py_dict_set_value_word", [[dictType, "i64", "i64"], "void"], false, "any", "Sets the value at a position."),
   fn("py_dict_set_value_obj", [[dictType, "i64", objectType], "void"], false, "any", "Sets the value at a position."),
@@ -370,7 +374,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_dict_delete_obj", [[dictType, objectType], "void"], true, "any", "del d[key]; KeyError."),
   fn("py_dict_length", [[dictType], "i64"], false, "read", "len(d)."),
   fn("py_dict_next", [[dictType, "i64"], "i64"], false, "read", "The next live position at or after, or -1."),
-  fn("py_dict_key_word", [[dictType, "i64"], "i64"], false, "read", "The key at a position."),
+  borrowed(fn("py_dict_key_word", [[dictType, "i64"], "i64"], false, "read", "The key at a position.")),
   borrowed(fn("py_dict_key_obj", [[dictType, "i64"], objectType], false, "read", "The key at a position.")),
   fn("py_dict_insert_new_word", [[dictType, "i64"], "i64"], true, "any", "Position of key's entry; -p-1 if new."),
   fn("py_dict_insert_new_obj", [[dictType, objectType], "i64"], true, "any", "Position of key's entry; -p-1 if new."),
@@ -418,7 +422,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_set_pop_obj", [[setType], objectType], true, "any", "set.pop(); KeyError when empty."),
   fn("py_set_length", [[setType], "i64"], false, "read", "len(set)."),
   fn("py_set_next", [[setType, "i64"], "i64"], false, "read", "The next live slot at or after, or -1."),
-  fn("py_set_key_word", [[setType, "i64"], "i64"], false, "read", "The key in a slot."),
+  borrowed(fn("py_set_key_word", [[setType, "i64"], "i64"], false, "read", "The key in a slot.")),
   borrowed(fn("py_set_key_obj", [[setType, "i64"], objectType], false, "read", "The key in a slot.")),
   ...[
     "union",
@@ -443,7 +447,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_random_seed", [["i64"], "void"], false, "any", "random.seed(n) for an int: init_by_array of abs(n)."),
   fn("py_random_seed_os", [[], "void"], false, "any", "random.seed() or seed(None): 624 words from the OS."),
   fn("py_random_random", [[], "f64"], false, "any", "random.random(): 53 bits of two draws."),
-  fn("py_random_getrandbits", [["i64"], "i64"], true, "any", "random.getrandbits(k); overflow error beyond int64."),
+  fn("py_random_getrandbits", [["i64"], "tagged"], true, "any", "random.getrandbits(k); ValueError for k < 0."),
   fn("py_random_below", [["i64"], "i64"], true, "any", "Random._randbelow(n) for n > 0 (ValueError otherwise)."),
   fn("py_random_choice_index", [["i64"], "i64"], true, "any", "choice's index into n items; IndexError if n == 0."),
   fn("py_random_randrange_stop", [["i64"], "i64"], true, "any", "random.randrange(stop); ValueError when empty."),

@@ -5,19 +5,18 @@
 import { spawnSync } from "node:child_process";
 import type { EmitOptions, Module, OptLevel } from "@toolchain/compiler";
 import { buildProgram as buildWithRuntime } from "@toolchain/compiler/testing";
-import { INT_OVERFLOW_ERROR, PYTHON_RUNTIME } from "../src/build-python.js";
+import { PYTHON_RUNTIME } from "../src/build-python.js";
 
 export { type RunResult, runProgram, testToolchain, testWorkDir } from "@toolchain/compiler/testing";
 
 import type { RunResult } from "@toolchain/compiler/testing";
 
-/** Emits a module as pycompile does (Python's overflow error, Python's library) and builds it. */
+/** Emits a module as pycompile does (with Python's library) and builds it. */
 export async function buildProgram(
   module: Module,
   options: EmitOptions & { optLevel?: OptLevel } = {},
 ): Promise<string> {
   const built = await buildWithRuntime(module, {
-    intOverflowError: INT_OVERFLOW_ERROR,
     ...options,
     runtime: PYTHON_RUNTIME,
   });

@@ -5,7 +5,7 @@
  * lost on the way; a raised error prints as "!Kind: message".
  *
  *   repr F | str S | format_f F SPEC | format_i I SPEC | format_b B SPEC | format_s S SPEC
- *   int S | int_base S BASE | float S | f2i F | round F | round_f F N | round_i I N
+ *   int S | int_base S BASE | float S | f2i F | round F | round_f F N | round_i I N   (ints in decimal)
  *   floordiv F F | mod F F | pow F F | ipow I I | powmod I I I | truediv I I | cmp_if I F
  *   math1 NAME F | math2 NAME F F
  *   mathi NAME I... | math_toint NAME F
@@ -18,6 +18,39 @@
 #include <string.h>
 
 #include "harness_codec.h"
+
+/* An int result in decimal (as the referee's str()), released. */
+static void put_int(py_int x) {
+  if (failed()) return;
+  rt_str *text = py_int_to_str(x);
+  py_int_release(x);
+  if (failed()) return;
+  printf("%s\n", text->data);
+  rt_str_decref(text);
+}
+
+/* The int functions on 64-bit arguments, which are released after the call. */
+static py_int int_function_1(py_int (*function)(py_int), int64_t a) {
+  py_int x = py_int_from_i64(a);
+  py_int result = function(x);
+  py_int_release(x);
+  return result;
+}
+
+static py_int int_function_2(py_int (*function)(py_int, py_int), int64_t a, int64_t b) {
+  py_int x = py_int_from_i64(a), y = py_int_from_i64(b);
+  py_int result = function(x, y);
+  py_int_release(x);
+  py_int_release(y);
+  return result;
+}
+
+static rt_str *with_int(rt_str *(*function)(py_int, rt_str *), int64_t a, rt_str *s) {
+  py_int x = py_int_from_i64(a);
+  rt_str *result = function(x, s);
+  py_int_release(x);
+  return result;
+}
 
 static const struct {
   const char *name;
@@ -61,7 +94,7 @@ static bool random_command(const char *a, const char *b, const char *c, const ch
   } else if (strcmp(a, "rrandom") == 0) {
     put_f64(py_random_random());
   } else if (strcmp(a, "rbits") == 0) {
-    put_i64(py_random_getrandbits(i64(b)));
+    put_int(py_random_getrandbits(i64(b)));
   } else if (strcmp(a, "rbelow") == 0) {
     put_i64(py_random_below(i64(b)));
   } else if (strcmp(a, "rchoice") == 0) {
@@ -102,8 +135,7 @@ static bool random_command(const char *a, const char *b, const char *c, const ch
 }
 
 int main(int argc, char **argv) {
-  /* The overflow error pycompile configures (packages/python/src/build-python.ts). */
-  rt_init(argc, argv, "OverflowError", "integer overflow: arbitrary-precision integers are not supported yet");
+  rt_init(argc, argv, NULL, NULL);
   char line[1 << 16];
   char a[1 << 15], b[1 << 15], c[1 << 15], d[1 << 15];
   while (fgets(line, sizeof line, stdin) != NULL) {
@@ -118,25 +150,27 @@ int main(int argc, char **argv) {
     } else if (strcmp(a, "format_f") == 0) {
       put_str(py_format_f64(f64(b), from_hex(c)));
     } else if (strcmp(a, "format_i") == 0) {
-      put_str(py_format_i64(strtoll(b, NULL, 10), from_hex(c)));
+      put_str(with_int(py_int_format, strtoll(b, NULL, 10), from_hex(c)));
     } else if (strcmp(a, "format_b") == 0) {
       put_str(py_format_bool(strcmp(b, "1") == 0, from_hex(c)));
     } else if (strcmp(a, "format_s") == 0) {
       put_str(py_format_str(from_hex(b), from_hex(c)));
     } else if (strcmp(a, "int") == 0) {
-      put_i64(py_str_to_i64(from_hex(b)));
+      put_int(py_int_from_str(from_hex(b)));
     } else if (strcmp(a, "int_base") == 0) {
-      put_i64(py_str_to_i64_base(from_hex(b), strtoll(c, NULL, 10)));
+      put_int(py_int_from_str_base(from_hex(b), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "float") == 0) {
       put_f64(py_str_to_f64(from_hex(b)));
     } else if (strcmp(a, "f2i") == 0) {
-      put_i64(py_f64_to_i64(f64(b)));
+      put_int(py_int_from_f64(f64(b)));
     } else if (strcmp(a, "round") == 0) {
-      put_i64(py_f64_round_to_i64(f64(b)));
+      put_int(py_f64_round_to_int(f64(b)));
     } else if (strcmp(a, "round_f") == 0) {
       put_f64(py_f64_round_digits(f64(b), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "round_i") == 0) {
-      put_i64(py_i64_round_digits(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+      py_int x = py_int_from_i64(strtoll(b, NULL, 10));
+      put_int(py_int_round_digits(x, strtoll(c, NULL, 10)));
+      py_int_release(x);
     } else if (strcmp(a, "floordiv") == 0) {
       put_f64(rt_f64_floordiv(f64(b), f64(c)));
     } else if (strcmp(a, "mod") == 0) {
@@ -144,13 +178,21 @@ int main(int argc, char **argv) {
     } else if (strcmp(a, "pow") == 0) {
       put_f64(py_f64_pow(f64(b), f64(c)));
     } else if (strcmp(a, "ipow") == 0) {
-      put_i64(py_i64_pow(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+      put_int(int_function_2(py_int_pow, strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
     } else if (strcmp(a, "truediv") == 0) {
-      put_f64(py_i64_true_divide(strtoll(b, NULL, 10), strtoll(c, NULL, 10)));
+      py_int x = py_int_from_i64(strtoll(b, NULL, 10)), y = py_int_from_i64(strtoll(c, NULL, 10));
+      put_f64(py_int_true_divide(x, y));
+      py_int_release(x);
+      py_int_release(y);
     } else if (strcmp(a, "cmp_if") == 0) {
       put_i64(rt_compare_i64_f64(strtoll(b, NULL, 10), f64(c)));
     } else if (strcmp(a, "powmod") == 0) {
-      put_i64(py_i64_pow_mod(strtoll(b, NULL, 10), strtoll(c, NULL, 10), strtoll(d, NULL, 10)));
+      py_int x = py_int_from_i64(strtoll(b, NULL, 10)), y = py_int_from_i64(strtoll(c, NULL, 10));
+      py_int m = py_int_from_i64(strtoll(d, NULL, 10));
+      put_int(py_int_pow_mod(x, y, m));
+      py_int_release(x);
+      py_int_release(y);
+      py_int_release(m);
     } else if (strcmp(a, "math1") == 0) {
       bool found = false;
       for (size_t i = 0; i < sizeof math1 / sizeof math1[0]; i++) {
@@ -171,15 +213,15 @@ int main(int argc, char **argv) {
       if (!found) printf("?unknown %s\n", b);
     } else if (strcmp(a, "math_toint") == 0) {
       double x = f64(c);
-      put_i64(strcmp(b, "floor") == 0 ? py_math_floor(x) : strcmp(b, "ceil") == 0 ? py_math_ceil(x) : py_math_trunc(x));
+      put_int(strcmp(b, "floor") == 0 ? py_math_floor(x) : strcmp(b, "ceil") == 0 ? py_math_ceil(x) : py_math_trunc(x));
     } else if (strcmp(a, "mathi") == 0) {
       int64_t x = strtoll(c, NULL, 10), y = strtoll(d, NULL, 10);
-      if (strcmp(b, "gcd") == 0) put_i64(py_math_gcd(x, y));
-      else if (strcmp(b, "lcm") == 0) put_i64(py_math_lcm(x, y));
-      else if (strcmp(b, "factorial") == 0) put_i64(py_math_factorial(x));
-      else if (strcmp(b, "isqrt") == 0) put_i64(py_math_isqrt(x));
-      else if (strcmp(b, "comb") == 0) put_i64(py_math_comb(x, y));
-      else if (strcmp(b, "perm") == 0) put_i64(py_math_perm(x, y));
+      if (strcmp(b, "gcd") == 0) put_int(int_function_2(py_int_gcd, x, y));
+      else if (strcmp(b, "lcm") == 0) put_int(int_function_2(py_int_lcm, x, y));
+      else if (strcmp(b, "factorial") == 0) put_int(int_function_1(py_int_factorial, x));
+      else if (strcmp(b, "isqrt") == 0) put_int(int_function_1(py_int_isqrt, x));
+      else if (strcmp(b, "comb") == 0) put_int(int_function_2(py_int_comb, x, y));
+      else if (strcmp(b, "perm") == 0) put_int(int_function_2(py_int_perm, x, y));
       else printf("?unknown %s\n", b);
     } else if (!random_command(a, b, c, d)) {
       printf("?command %s\n", a);

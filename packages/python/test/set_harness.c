@@ -53,15 +53,20 @@ static void put_token(int64_t word, int64_t kind) {
     for (int64_t i = 0; i < s->size; i++) printf("%02x", (unsigned char)s->data[i]);
   } else if (kind == 'f') {
     printf("%016llx", (unsigned long long)word);
+  } else if (kind == 'i') {
+    rt_str *text = py_int_to_str(word);
+    fputs(text->data, stdout);
+    rt_str_decref(text);
   } else {
     printf("%lld", (long long)word);
   }
 }
 
-/* The word a token stands for in a set of `kind` (a new reference for a string). */
+/* The word a token stands for in a set of `kind` (a new reference for a string or a big int). */
 static int64_t word_of(const char *token, int64_t kind) {
   if (kind == 'o') return (int64_t)from_hex(token);
   if (kind == 'f') return (int64_t)strtoull(token, NULL, 16);
+  if (kind == 'i') return py_int_from_i64(strtoll(token, NULL, 10));
   return strtoll(token, NULL, 10);
 }
 

@@ -39,7 +39,7 @@ static value parse_value(const char *token) {
   const char *rest = token + 1;
   switch (token[0]) {
     case 'i':
-      v.word = strtoll(rest, NULL, 10);
+      v.word = py_int_from_i64(strtoll(rest, NULL, 10));
       return v;
     case 'f': {
       double x = f64(rest);
@@ -57,7 +57,11 @@ static value parse_value(const char *token) {
       return v;
     case 'l': {
       py_list *list = py_list_new(rest[0], 0);
-      for (long n = strtol(rest + 1, NULL, 10); n > 0; n--) py_list_append_word(list, parse_value(next_token()).word);
+      for (long n = strtol(rest + 1, NULL, 10); n > 0; n--) {
+        value item = parse_value(next_token());
+        py_list_append_word(list, item.word);
+        py_word_release(item.word, item.kind);
+      }
       return (value){(int64_t)(intptr_t)list, 'o'};
     }
     case 't': {

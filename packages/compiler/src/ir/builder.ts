@@ -1,4 +1,5 @@
 import { phiCount } from "./cfg.js";
+import { fitsImmediate } from "./constant-eval.js";
 import type {
   Block,
   CompareOp,
@@ -16,6 +17,7 @@ import type {
   PhiIncoming,
   RaiseInfo,
   SourceLoc,
+  TaggedBinaryOp,
   Terminator,
   Unwind,
   Value,
@@ -103,6 +105,11 @@ export const constants = {
   unit: (): Constant => ({ kind: "const", type: types.unit, value: null }),
   /** The empty case of a nullable reference (`variant{unit | ref L}`). */
   none: (type: IrType): Constant => ({ kind: "const", type, value: null }),
+  /** The tagged word of an immediate integer (the integer doubled); it must fit (fitsImmediate). */
+  immediate: (value: bigint): Constant => {
+    if (!fitsImmediate(value)) throw new Error(`internal: ${value} does not fit a tagged immediate`);
+    return { kind: "const", type: types.tagged, value: value * 2n };
+  },
 };
 
 /**
@@ -171,6 +178,37 @@ export class IrBuilder {
     return this.add({ kind: "ibinary", type: lhs.type, op, lhs, rhs, raise, unwind });
   }
 
+  /** Tagged-integer arithmetic: inline on immediates, else `fallback`; a `loc` when it can fail. */
+  tbinary(
+    op: TaggedBinaryOp,
+    lhs: Value,
+    rhs: Value,
+    fallback: External,
+    loc: SourceLoc | null,
+    unwind: Unwind = null,
+  ): Value {
+    const declared = this.declared(fallback);
+    return this.add({ kind: "tbinary", type: types.tagged, op, lhs, rhs, fallback: declared, loc, unwind });
+  }
+
+  tcmp(op: CompareOp, lhs: Value, rhs: Value, fallback: External): Value {
+    return this.add({ kind: "tcmp", type: types.i1, op, lhs, rhs, fallback: this.declared(fallback) });
+  }
+
+  tbox(operand: Value, fallback: External): Value {
+    return this.add({ kind: "tbox", type: types.tagged, operand, fallback: this.declared(fallback) });
+  }
+
+  tunbox(operand: Value, fallback: External, loc: SourceLoc | null, unwind: Unwind = null): Value {
+    const declared = this.declared(fallback);
+    return this.add({ kind: "tunbox", type: types.i64, operand, fallback: declared, loc, unwind });
+  }
+
+  /** The module's declaration of an external this function uses (declared on first use). */
+  private declared(f: External): External {
+    return this.module === null ? f : declareExternal(this.module, f);
+  }
+
   fbinary(op: FloatBinaryOp, lhs: Value, rhs: Value, raise: RaiseInfo | null, unwind: Unwind = null): Value {
     return this.add({ kind: "fbinary", type: lhs.type, op, lhs, rhs, raise, unwind });
   }
@@ -231,8 +269,7 @@ export class IrBuilder {
 
   /** A call of an external function, declared by the module (by this builder when it has the module). */
   callExtern(callee: External, args: Value[], loc: SourceLoc | null, unwind: Unwind = null): Value {
-    const declared = this.module === null ? callee : declareExternal(this.module, callee);
-    return this.add({ kind: "call_extern", type: callee.result, callee: declared, args, loc, unwind });
+    return this.add({ kind: "call_extern", type: callee.result, callee: this.declared(callee), args, loc, unwind });
   }
 
   callIndirect(callee: Value, args: Value[], loc: SourceLoc, unwind: Unwind = null): Value {

@@ -4,7 +4,7 @@
 // operation would fail at run time (it must stay, to raise there) or when its result is not certain
 // to match the runtime's, so callers fold only what they may.
 
-import type { CompareOp, FloatBinaryOp, IntBinaryOp } from "./ir.js";
+import type { CompareOp, FloatBinaryOp, IntBinaryOp, TaggedBinaryOp } from "./ir.js";
 
 export const minI64 = -(2n ** 63n);
 export const maxI64 = 2n ** 63n - 1n;
@@ -166,4 +166,42 @@ export function evalFloatToInt(x: number): bigint | null {
   if (!Number.isFinite(x)) return null;
   const truncated = BigInt(Math.trunc(x));
   return fitsI64(truncated) ? truncated : null;
+}
+
+/** The immediate integers of a `tagged` word: 63 bits, the word being the integer doubled. */
+export const minImmediate = -(2n ** 62n);
+export const maxImmediate = 2n ** 62n - 1n;
+
+export function fitsImmediate(x: bigint): boolean {
+  return x >= minImmediate && x <= maxImmediate;
+}
+
+/**
+ * A tagged operation on two immediates' integers, when its result is an immediate too; null when it
+ * is the fallback's (a result too large, a zero divisor, a negative shift count).
+ */
+export function evalTaggedBinary(op: TaggedBinaryOp, a: bigint, b: bigint): bigint | null {
+  const immediate = (exact: bigint): bigint | null => (fitsImmediate(exact) ? exact : null);
+  switch (op) {
+    case "tadd":
+      return immediate(a + b);
+    case "tsub":
+      return immediate(a - b);
+    case "tmul":
+      return immediate(a * b);
+    case "tfloordiv":
+      return b === 0n ? null : immediate(floorDivMod(a, b)[0]);
+    case "tfloormod":
+      return b === 0n ? null : floorDivMod(a, b)[1];
+    case "tand":
+      return a & b;
+    case "tor":
+      return a | b;
+    case "txor":
+      return a ^ b;
+    case "tshl":
+      return b < 0n || b > 62n ? null : immediate(a << b);
+    case "tashr":
+      return b < 0n ? null : a >> (b > 63n ? 63n : b);
+  }
 }

@@ -11,12 +11,15 @@ import type {
   Block,
   CompareOp,
   ConvertOp,
+  External,
   FloatBinaryOp,
   Instruction,
   InstructionKind,
   IntBinaryOp,
   IrFunction,
   Module,
+  SourceLoc,
+  TaggedBinaryOp,
   Terminator,
   Value,
 } from "./ir.js";
@@ -116,6 +119,18 @@ export const intBinaryOps: readonly IntBinaryOp[] = [
   "shl",
   "ashr",
   "pow",
+];
+export const taggedBinaryOps: readonly TaggedBinaryOp[] = [
+  "tadd",
+  "tsub",
+  "tmul",
+  "tfloordiv",
+  "tfloormod",
+  "tand",
+  "tor",
+  "txor",
+  "tshl",
+  "tashr",
 ];
 export const floatBinaryOps: readonly FloatBinaryOp[] = ["fadd", "fsub", "fmul", "fdiv", "ffloordiv", "fmod", "fpow"];
 export const compareOps: readonly CompareOp[] = ["eq", "ne", "lt", "le", "gt", "ge"];
@@ -224,6 +239,29 @@ function checkElementAccess(inst: { base: Value; index: Value }, t: TypeCheck): 
   t.operand(inst.index, types.i64, "index");
 }
 
+/**
+ * A tagged instruction's fallback takes `params` and returns `result`; one that can fail needs the
+ * instruction's `loc`.
+ */
+function checkFallback(
+  inst: { fallback: External; loc?: SourceLoc | null },
+  t: TypeCheck,
+  params: readonly IrType[],
+  result: IrType,
+): void {
+  const f = inst.fallback;
+  if (t.module !== undefined && !t.module.externals.includes(f)) t.error(`@${f.name} is not declared by this module`);
+  const signature = (ps: readonly IrType[], r: IrType) => `(${ps.map((p) => p.text).join(", ")}) -> ${r.text}`;
+  if (f.result !== result || f.params.length !== params.length || f.params.some((p, i) => p !== params[i])) {
+    t.error(`fallback @${f.name} has type ${signature(f.params, f.result)}, expected ${signature(params, result)}`);
+  }
+  if (f.canFail && inst.loc === undefined) t.error(`fallback @${f.name} can fail, which this instruction cannot`);
+  if (f.canFail && inst.loc === null)
+    t.error(`fallback @${f.name} can fail, so the instruction needs a source location`);
+}
+
+const fallbackPieces: readonly Piece[] = [comma, { p: "external", field: "fallback" }];
+
 /** The descriptors, by kind. */
 export const instructionDescriptors: { readonly [K in InstructionKind]: InstructionDescriptor } = {
   ibinary: describe("ibinary", {
@@ -236,6 +274,45 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       if (inst.noWrap && !noWrapOps.has(inst.op)) t.error(`is ${inst.op} nsw: only add, sub and mul take nsw`);
     },
     canFail: (inst) => inst.raise !== null && !neverFailingIntOps.has(inst.op),
+  }),
+  tbinary: describe("tbinary", {
+    opcodes: taggedBinaryOps,
+    opField: "op",
+    pieces: [value("lhs"), comma, value("rhs"), ...fallbackPieces, { p: "loc", optional: true }, unwind],
+    check: (inst, t) => {
+      t.result(types.tagged);
+      t.operand(inst.lhs, types.tagged, "left operand");
+      t.operand(inst.rhs, types.tagged, "right operand");
+      checkFallback(inst, t, [types.tagged, types.tagged], types.tagged);
+    },
+    canFail: (inst) => inst.fallback.canFail,
+  }),
+  tcmp: describe("tcmp", {
+    qualifier: { field: "op", words: compareOps },
+    pieces: [value("lhs"), comma, value("rhs"), ...fallbackPieces],
+    check: (inst, t) => {
+      t.result(types.i1);
+      t.operand(inst.lhs, types.tagged, "left operand");
+      t.operand(inst.rhs, types.tagged, "right operand");
+      checkFallback(inst, t, [types.tagged, types.tagged], types.i64);
+    },
+  }),
+  tbox: describe("tbox", {
+    pieces: [value("operand"), ...fallbackPieces],
+    check: (inst, t) => {
+      t.result(types.tagged);
+      t.operand(inst.operand, types.i64, "operand");
+      checkFallback(inst, t, [types.i64], types.tagged);
+    },
+  }),
+  tunbox: describe("tunbox", {
+    pieces: [value("operand"), ...fallbackPieces, { p: "loc", optional: true }, unwind],
+    check: (inst, t) => {
+      t.result(types.i64);
+      t.operand(inst.operand, types.tagged, "operand");
+      checkFallback(inst, t, [types.tagged], types.i64);
+    },
+    canFail: (inst) => inst.fallback.canFail,
   }),
   fbinary: describe("fbinary", {
     opcodes: floatBinaryOps,

@@ -88,6 +88,24 @@ export type FloatBinaryOp = "fadd" | "fsub" | "fmul" | "fdiv" | "ffloordiv" | "f
 export type CompareOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
 /**
+ * Integer operations on `tagged` words (see types.ts), the first letter `t` to tell them from the
+ * i64 ones: `tfloordiv`/`tfloormod` floor, `tashr` floors too (an arithmetic shift). When both
+ * operands are immediates and the result is one, it is computed inline; otherwise the instruction's
+ * fallback external computes it (and decides its errors: a zero divisor, a negative shift count).
+ */
+export type TaggedBinaryOp =
+  | "tadd"
+  | "tsub"
+  | "tmul"
+  | "tfloordiv"
+  | "tfloormod"
+  | "tand"
+  | "tor"
+  | "txor"
+  | "tshl"
+  | "tashr";
+
+/**
  * Conversions that cannot fail: integer widening (`sext`, `zext`) and narrowing (`trunc`), float
  * widening and narrowing (`fpext`, `fptrunc`), integers to floats (`sitofp`, `uitofp`, rounding to
  * nearest) and floats to integers rounding toward zero and saturating (`fptosi`; NaN gives 0).
@@ -107,6 +125,26 @@ export type Instruction =
       "ibinary",
       { op: IntBinaryOp; lhs: Value; rhs: Value; noWrap?: boolean; raise: RaiseInfo | null; unwind: Unwind }
     >
+  /**
+   * Arithmetic on tagged integers: inline on immediates, else `fallback(lhs, rhs)` (an external of
+   * two tagged words returning an owned one; with a `loc` when it can fail).
+   */
+  | InstructionOf<
+      "tbinary",
+      { op: TaggedBinaryOp; lhs: Value; rhs: Value; fallback: External; loc: SourceLoc | null; unwind: Unwind }
+    >
+  /**
+   * A comparison of tagged integers: of the words when both are immediates, else of
+   * `fallback(lhs, rhs)` (an ordering: negative, zero or positive; it cannot fail) with 0.
+   */
+  | InstructionOf<"tcmp", { op: CompareOp; lhs: Value; rhs: Value; fallback: External }>
+  /** An i64 as a tagged integer: an immediate when it fits, else `fallback(operand)` (owned). */
+  | InstructionOf<"tbox", { operand: Value; fallback: External }>
+  /**
+   * A tagged integer as an i64: an immediate's value, else `fallback(operand)`, which fails when
+   * the integer does not fit (with a `loc` then).
+   */
+  | InstructionOf<"tunbox", { operand: Value; fallback: External; loc: SourceLoc | null; unwind: Unwind }>
   | InstructionOf<"fbinary", { op: FloatBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"ineg", { operand: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"fneg", { operand: Value }>

@@ -1,6 +1,6 @@
 // One IR function to LLVM IR text: its blocks, terminators and calls, with the plumbing the other
 // emitters share (fresh names and labels, operand spelling). Arithmetic is arithmetic.ts's, error
-// paths error-exits.ts's, reference counts reference-counts.ts's, objects and aggregates heap.ts's.
+// paths error-exits.ts's, tagged integers tagged-integers.ts's, reference counts reference-counts.ts's, objects and aggregates heap.ts's.
 //
 // An IR block may become several LLVM blocks (each failure test ends one), so a phi names the LLVM
 // block its predecessor ended in, or the unwind edge for a handler's phis.
@@ -16,6 +16,7 @@ import { ErrorExits } from "./error-exits.js";
 import { HeapEmitter } from "./heap.js";
 import { llvmType, quoted, zeroValue } from "./llvm-values.js";
 import { emitReferenceCount } from "./reference-counts.js";
+import { TaggedIntegerEmitter } from "./tagged-integers.js";
 
 type Line = string | (() => string);
 
@@ -43,6 +44,7 @@ export class FunctionEmitter {
   readonly errors: ErrorExits;
   private readonly arithmetic = new ArithmeticEmitter(this);
   private readonly heap = new HeapEmitter(this);
+  private readonly tagged = new TaggedIntegerEmitter(this);
   /** Arithmetic only the elided-frame count needs: computed on the error paths, not in the loop. */
   private readonly coldOnly: ReadonlySet<Instruction>;
 
@@ -268,6 +270,12 @@ export class FunctionEmitter {
       case "convert":
       case "toint":
         this.arithmetic.emit(inst);
+        return;
+      case "tbinary":
+      case "tcmp":
+      case "tbox":
+      case "tunbox":
+        this.tagged.emit(inst);
         return;
       case "select":
         this.line(

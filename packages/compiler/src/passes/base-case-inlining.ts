@@ -151,7 +151,10 @@ function baseCaseOf(fn: IrFunction): BaseCase | null {
   return null;
 }
 
-/** Cannot fail and has no effect: wrapping arithmetic, comparisons, or a checked identity (`0 + x`). */
+/**
+ * Cannot fail and has no effect: wrapping arithmetic, comparisons, tagged operations whose fallback
+ * cannot fail (it may allocate a big int, which is no effect), or a checked identity (`0 + x`).
+ */
 function isPureAndSafe(inst: Instruction, onEntry: ReadonlyMap<Value, Value>): boolean {
   switch (inst.kind) {
     case "icmp":
@@ -160,7 +163,11 @@ function isPureAndSafe(inst: Instruction, onEntry: ReadonlyMap<Value, Value>): b
     case "convert":
     case "select":
     case "fneg":
+    case "tcmp":
       return true;
+    case "tbinary":
+    case "tbox":
+      return !inst.fallback.canFail;
     case "ibinary":
       return inst.raise === null || identityOperand(inst, onEntry) !== null;
     default:

@@ -1,6 +1,7 @@
 // Replaces instructions whose operands are constants by their results, computed with the runtime's
 // semantics (ir/constant-eval.ts): an operation that would raise stays, to raise at run time. Also
-// collapses a select on a constant condition and a phi whose incoming values are all one value.
+// collapses a select on a constant condition, a phi whose incoming values are all one value, and the
+// unboxing of a boxed i64.
 //
 // Blocks are visited in reverse postorder, so a value is usually folded before its uses are seen,
 // and the whole function is rewritten once per sweep; sweeps repeat until nothing folds, which
@@ -8,7 +9,15 @@
 
 import { constants } from "../ir/builder.js";
 import { dropHandler, reversePostorder } from "../ir/cfg.js";
-import { evalCompare, evalFloatBinary, evalFloatToInt, evalIntBinary, evalIntNeg } from "../ir/constant-eval.js";
+import {
+  evalCompare,
+  evalFloatBinary,
+  evalFloatToInt,
+  evalIntBinary,
+  evalIntNeg,
+  evalTaggedBinary,
+  fitsImmediate,
+} from "../ir/constant-eval.js";
 import { boolConstant, f64Constant, i64Constant, taggedConstant } from "../ir/constant-values.js";
 import type { Constant, Instruction, IrFunction, Value } from "../ir/ir.js";
 import { sameValue } from "../ir/same-value.js";
@@ -41,6 +50,13 @@ export function foldConstants(fn: IrFunction): boolean {
 const int = (value: bigint): Constant => constants.int(value);
 const float = (value: number): Constant => constants.float(value);
 const bool = (value: boolean): Constant => constants.bool(value);
+/** The immediate tagged word of an integer that fits one. */
+const immediate = (value: bigint): Constant => constants.immediate(value);
+/** The integer an immediate tagged constant holds, else null. */
+const immediateValue = (v: Value): bigint | null => {
+  const word = taggedConstant(v);
+  return word === null ? null : word >> 1n;
+};
 
 /** The value the instruction can be replaced by, or null when it must stay. */
 export function foldInstruction(inst: Instruction): Value | null {
@@ -50,6 +66,26 @@ export function foldInstruction(inst: Instruction): Value | null {
       if (lhs === null || rhs === null) return null;
       const result = evalIntBinary(inst.op, lhs, rhs, inst.raise !== null);
       return result === null ? null : int(result);
+    }
+    case "tbinary": {
+      const [lhs, rhs] = [immediateValue(inst.lhs), immediateValue(inst.rhs)];
+      if (lhs === null || rhs === null) return null;
+      const result = evalTaggedBinary(inst.op, lhs, rhs);
+      return result === null ? null : immediate(result);
+    }
+    case "tcmp": {
+      const [lhs, rhs] = [immediateValue(inst.lhs), immediateValue(inst.rhs)];
+      return lhs === null || rhs === null ? null : bool(evalCompare(inst.op, lhs, rhs));
+    }
+    case "tbox": {
+      const operand = i64Constant(inst.operand);
+      return operand === null || !fitsImmediate(operand) ? null : immediate(operand);
+    }
+    case "tunbox": {
+      // Boxing an i64 and unboxing it gives it back, whether the box was an immediate or not.
+      if (inst.operand.kind === "tbox") return inst.operand.operand;
+      const operand = immediateValue(inst.operand);
+      return operand === null ? null : int(operand);
     }
     case "fbinary": {
       const [lhs, rhs] = [f64Constant(inst.lhs), f64Constant(inst.rhs)];

@@ -34,12 +34,14 @@ import { instructionOperands as operandsOf, terminatorOperands } from "../ir/use
 /**
  * What an instruction uses, for liveness: its operands, and for an operand that points into an
  * object (a `ptr` read from one of its fields, such as a container's data) that object too, which
- * must stay alive while the pointer is used.
+ * must stay alive while the pointer is used; likewise the tagged word an i64 was read from (a
+ * bitcast borrows the reference it may hold).
  */
 function instructionOperands(inst: Instruction): Value[] {
   const operands = operandsOf(inst);
   const holders: Value[] = [];
   for (const v of operands) {
+    if (v.kind === "convert" && v.op === "bitcast" && v.operand.type === types.tagged) holders.push(v.operand);
     let at: Value = v;
     while (at.type === types.ptr && at.kind === "get_field") {
       holders.push(at.object);

@@ -46,7 +46,15 @@ export interface RuntimeLibrary {
 }
 
 /** C11 with GNU extensions (__int128); strict floating point (no contraction into FMAs). */
-export const RUNTIME_CFLAGS: readonly string[] = ["-std=gnu11", "-O2", "-fPIC", "-ffp-contract=off", "-fno-fast-math"];
+export const RUNTIME_CFLAGS: readonly string[] = [
+  "-std=gnu11",
+  "-O2",
+  "-fPIC",
+  "-ffp-contract=off",
+  "-fno-fast-math",
+  // A call of an undeclared function is taken to return an int, which silently truncates a 64-bit result.
+  "-Werror=implicit-function-declaration",
+];
 
 /** Where built runtimes are kept: TOOLCHAIN_CACHE_DIR, else $XDG_CACHE_HOME/toolchain or ~/.cache/toolchain. */
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string {

@@ -1,17 +1,34 @@
 // Python's arithmetic on the subset's numbers (and `+` on strings), spelled out in IR terms: the
-// numeric promotions (bool computes as int, int as float beside a float), floor division and modulo
-// with Python's signs, true division of ints rounded once as CPython rounds it, overflow checks
-// raising OverflowError, and division by zero with CPython's exact messages.
+// numeric promotions (bool computes as int, int as float beside a float), ints as tagged words that
+// grow into big ints instead of overflowing (ints.ts), float floor division and modulo with Python's
+// signs, true division of ints rounded once as CPython rounds it, and division by zero with
+// CPython's exact messages.
 
-import { constants, type FloatBinaryOp, type IntBinaryOp, type IrType, types, type Value } from "@toolchain/compiler";
+import {
+  constants,
+  type FloatBinaryOp,
+  type IntBinaryOp,
+  type IrType,
+  type SourceLoc,
+  types,
+  type Value,
+} from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { type NodeSpan, SemanticError } from "../semantic-error.js";
 import type { LoweringContext } from "./context.js";
+import {
+  allImmediate,
+  type IntOp,
+  immediateValue,
+  intCompare,
+  intOfBool,
+  intOperation,
+  onImmediate,
+  unboxInt,
+} from "./ints.js";
 import { makeTuple } from "./iteration.js";
-
-export const OVERFLOW_MESSAGE = "integer overflow: arbitrary-precision integers are not supported yet";
 
 /** `a <op> b` with Python's semantics, the operands converted to `result`'s numeric type. */
 export function binary(
@@ -34,27 +51,41 @@ export function binary(
     }
     // s * n or n * s
     const [text, count, countType] = aType === pyTypes.str ? [a, b, bType] : [b, a, aType];
-    return cx.rt("py_str_repeat", [text, asInt(cx, count, countType)], cx.loc(node));
+    return cx.rt("py_str_repeat", [text, unboxInt(cx, asInt(cx, count, countType), cx.loc(node))], cx.loc(node));
   }
   if (op === "Div") {
     if (aType !== pyTypes.float && bType !== pyTypes.float)
       return intTrueDivide(cx, asInt(cx, a, aType), asInt(cx, b, bType), node);
     const zero = cx.raiseInfo("ZeroDivisionError", "float division by zero", node);
-    return cx.b.fbinary("fdiv", asFloat(cx, a, aType), asFloat(cx, b, bType), zero);
+    return cx.b.fbinary("fdiv", asFloat(cx, a, aType, cx.loc(node)), asFloat(cx, b, bType, cx.loc(node)), zero);
   }
   if (op === "Pow") return power(cx, a, aType, b, bType, result, node);
-  if (result === pyTypes.float) return floatBinary(cx, op, asFloat(cx, a, aType), asFloat(cx, b, bType), node, context);
+  if (result === pyTypes.float) {
+    const loc = cx.loc(node);
+    return floatBinary(cx, op, asFloat(cx, a, aType, loc), asFloat(cx, b, bType, loc), node, context);
+  }
   if (result === pyTypes.bool) {
     // bool & bool, bool | bool, bool ^ bool stay bools.
     const wide = cx.b.ibinary(BITWISE_OPS[op]!, cx.b.zext(a), cx.b.zext(b), null);
     return cx.b.icmp("ne", wide, constants.int(0n));
   }
-  return intBinary(cx, op, asInt(cx, a, aType), asInt(cx, b, bType), node, context);
+  return intBinary(cx, op, asInt(cx, a, aType), asInt(cx, b, bType), node);
 }
 
-/** The operators that are one IR instruction: float ones, int ones checked for overflow, bitwise ones. */
+/** The operators that are one IR instruction: float ones, and int ones on tagged words. */
 const FLOAT_OPS: Partial<Record<ast.operator["_type"], FloatBinaryOp>> = { Add: "fadd", Sub: "fsub", Mult: "fmul" };
-const CHECKED_INT_OPS: Partial<Record<ast.operator["_type"], IntBinaryOp>> = { Add: "add", Sub: "sub", Mult: "mul" };
+const INT_OPS: Partial<Record<ast.operator["_type"], IntOp>> = {
+  Add: "tadd",
+  Sub: "tsub",
+  Mult: "tmul",
+  FloorDiv: "tfloordiv",
+  Mod: "tfloormod",
+  BitAnd: "tand",
+  BitOr: "tor",
+  BitXor: "txor",
+  LShift: "tshl",
+  RShift: "tashr",
+};
 const BITWISE_OPS: Partial<Record<ast.operator["_type"], IntBinaryOp>> = { BitAnd: "and", BitOr: "or", BitXor: "xor" };
 
 function floatBinary(
@@ -78,46 +109,31 @@ function floatBinary(
   throw new SemanticError(`unsupported: float ${op}`, node);
 }
 
-function intBinary(
-  cx: LoweringContext,
-  op: ast.operator["_type"],
-  x: Value,
-  y: Value,
-  node: NodeSpan,
-  context: "divmod" | null,
-): Value {
-  const overflow = cx.raiseInfo("OverflowError", OVERFLOW_MESSAGE, node);
-  const checked = CHECKED_INT_OPS[op];
-  if (checked !== undefined) return cx.b.ibinary(checked, x, y, overflow);
-  const bitwise = BITWISE_OPS[op];
-  if (bitwise !== undefined) return cx.b.ibinary(bitwise, x, y, null);
-  switch (op) {
-    case "FloorDiv":
-      checkNonZero(cx, y, "integer division or modulo by zero", node);
-      return cx.b.ibinary("floordiv", x, y, overflow);
-    case "Mod":
-      checkNonZero(cx, y, context === "divmod" ? "integer division or modulo by zero" : "integer modulo by zero", node);
-      return cx.b.ibinary("floormod", x, y, overflow);
-    case "LShift":
-    case "RShift": {
-      cx.checkCondition(cx.b.icmp("ge", y, constants.int(0n)), "ValueError", "negative shift count", node);
-      return cx.b.ibinary(op === "LShift" ? "shl" : "ashr", x, y, op === "LShift" ? overflow : null);
-    }
-    default:
-      throw new SemanticError(`unsupported: int ${op}`, node);
-  }
+/** Int arithmetic; the runtime raises CPython's errors (zero divisors, negative shift counts). */
+function intBinary(cx: LoweringContext, op: ast.operator["_type"], x: Value, y: Value, node: NodeSpan): Value {
+  const intOp = INT_OPS[op];
+  if (intOp === undefined) throw new SemanticError(`unsupported: int ${op}`, node);
+  return intOperation(cx, intOp, x, y, cx.loc(node));
 }
 
 /**
- * int / int, correctly rounded as CPython computes it. Within ±2**53 both convert to float exactly
- * and one division rounds once; beyond, the runtime divides exactly.
+ * int / int, correctly rounded as CPython computes it. Two immediates within ±2**53 convert to float
+ * exactly and one division rounds once; beyond, the runtime divides exactly.
  */
 function intTrueDivide(cx: LoweringContext, a: Value, b: Value, node: NodeSpan): Value {
   const zero = cx.raiseInfo("ZeroDivisionError", "division by zero", node);
-  const fast = () => cx.b.fbinary("fdiv", cx.b.tofloat(a), cx.b.tofloat(b), zero);
-  if (isExactAsFloat(a) && isExactAsFloat(b)) return fast();
   const slow = () => cx.rt(RT.intTrueDivide, [a, b], cx.loc(node));
-  return branchOnExactness(cx, [a, b], fast, slow, types.f64);
+  return cx.choose(
+    types.f64,
+    allImmediate(cx, [a, b]),
+    () => {
+      const [x, y] = [immediateValue(cx, a), immediateValue(cx, b)];
+      const fast = () => cx.b.fbinary("fdiv", cx.b.tofloat(x), cx.b.tofloat(y), zero);
+      if (isExactAsFloat(x) && isExactAsFloat(y)) return fast();
+      return branchOnExactness(cx, [x, y], fast, slow, types.f64);
+    },
+    slow,
+  );
 }
 
 /**
@@ -160,10 +176,6 @@ export function branchOnExactness(
   ]);
 }
 
-function checkNonZero(cx: LoweringContext, divisor: Value, message: string, node: NodeSpan): void {
-  cx.checkCondition(cx.b.icmp("ne", divisor, constants.int(0n)), "ZeroDivisionError", message, node);
-}
-
 /** `a ** b`, also `pow(a, b)`. */
 export function power(
   cx: LoweringContext,
@@ -174,20 +186,32 @@ export function power(
   result: PyType,
   node: NodeSpan,
 ): Value {
+  const loc = cx.loc(node);
   if (result === pyTypes.float) {
-    return cx.rt(RT.floatPow, [asFloat(cx, a, aType), asFloat(cx, b, bType)], cx.loc(node));
+    return cx.rt(RT.floatPow, [asFloat(cx, a, aType, loc), asFloat(cx, b, bType, loc)], loc);
   }
   const base = asInt(cx, a, aType);
   const exponent = asInt(cx, b, bType);
-  if (exponent.kind !== "const") {
+  const known = exponent.kind === "const" && typeof exponent.value === "bigint" ? exponent.value / 2n : null;
+  // x ** 2, x ** 3: multiplications inline (square-and-multiply), as common as they are cheap.
+  if (known !== null && known >= 1n && known <= 8n) {
+    let product: Value | null = null;
+    let square = base;
+    for (let n = Number(known); n > 0; n >>= 1) {
+      if (n & 1) product = product === null ? square : intOperation(cx, "tmul", product, square, loc);
+      if (n > 1) square = intOperation(cx, "tmul", square, square, loc);
+    }
+    return product!;
+  }
+  if (known === null || known < 0n) {
     cx.checkCondition(
-      cx.b.icmp("ge", exponent, constants.int(0n)),
+      intCompare(cx, "ge", exponent, constants.immediate(0n)),
       "ValueError",
       "int ** negative int is not supported yet (its result would be a float)",
       node,
     );
   }
-  return cx.b.ibinary("pow", base, exponent, cx.raiseInfo("OverflowError", OVERFLOW_MESSAGE, node));
+  return cx.rt("py_int_pow", [base, exponent], loc);
 }
 
 /** `-x`, `+x` and `~x` of a number (`not x` is a truth test, not arithmetic). */
@@ -204,23 +228,30 @@ export function unary(
   const x = asInt(cx, operand, operandType);
   switch (op) {
     case "USub":
-      return cx.b.ineg(x, cx.raiseInfo("OverflowError", OVERFLOW_MESSAGE, node));
+      return intOperation(cx, "tsub", constants.immediate(0n), x, cx.loc(node));
     case "UAdd":
       return x;
     default:
-      return cx.b.ibinary("xor", x, constants.int(-1n), null);
+      return intOperation(cx, "txor", x, constants.immediate(-1n), cx.loc(node));
   }
 }
 
-/** An int or bool as an int: a bool widens. */
+/** An int or bool as an int: a bool becomes 0 or 1. */
 export function asInt(cx: LoweringContext, value: Value, type: PyType): Value {
-  return type === pyTypes.bool ? cx.b.zext(value) : value;
+  return type === pyTypes.bool ? intOfBool(cx, value) : value;
 }
 
-/** A number as a float. */
-export function asFloat(cx: LoweringContext, value: Value, type: PyType): Value {
+/** A number as a float; an int too large for one raises OverflowError at `loc`. */
+export function asFloat(cx: LoweringContext, value: Value, type: PyType, loc: SourceLoc): Value {
   if (type === pyTypes.float) return value;
-  return cx.b.tofloat(asInt(cx, value, type));
+  if (type === pyTypes.bool) return cx.b.select(value, constants.float(1), constants.float(0));
+  return onImmediate(
+    cx,
+    value,
+    types.f64,
+    (integer) => cx.b.tofloat(integer),
+    (int) => cx.rt("py_int_to_f64", [int], loc),
+  );
 }
 
 /** Ints within ±2**53 convert to float exactly. */

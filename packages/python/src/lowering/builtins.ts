@@ -7,10 +7,12 @@ import type * as ast from "../ast.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
-import { asInt, OVERFLOW_MESSAGE, power } from "./arithmetic.js";
+import { asInt, binary, power } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
+import { intAbs, unboxInt } from "./ints.js";
+import { makeTuple } from "./iteration.js";
 import { operationsOf } from "./type-operations.js";
 
 export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string): Value {
@@ -22,10 +24,7 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
     case "abs": {
       const x = arg(0);
       if (argType(0) === pyTypes.float) return cx.rt(RT.floatAbs, [x], null);
-      const v = asInt(cx, x, argType(0));
-      const negative = cx.b.icmp("lt", v, constants.int(0n));
-      const negated = cx.b.ineg(v, cx.raiseInfo("OverflowError", OVERFLOW_MESSAGE, e));
-      return cx.b.select(negative, negated, v);
+      return intAbs(cx, asInt(cx, x, argType(0)), cx.loc(e));
     }
     case "min":
     case "max": {
@@ -40,8 +39,8 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       return best;
     }
     case "int": {
-      if (e.args.length === 0) return constants.int(0n);
-      if (e.args.length === 2) return cx.rt("py_str_to_i64_base", [arg(0), asInt(cx, arg(1), argType(1))], cx.loc(e));
+      if (e.args.length === 0) return constants.immediate(0n);
+      if (e.args.length === 2) return cx.rt("py_int_from_str_base", [arg(0), asInt(cx, arg(1), argType(1))], cx.loc(e));
       const type = argType(0);
       return operationsOf(type).toInt!(cx, arg(0), cx.loc(e));
     }
@@ -56,6 +55,21 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       return e.args.length === 0 ? constants.str("") : operationsOf(argType(0)).str(cx, arg(0));
     case "repr":
       return operationsOf(argType(0)).repr(cx, arg(0));
+    case "divmod": {
+      // (a // b, a % b), with divmod's messages.
+      const type = resolve(cx.typeOf(e)).parts[0]!;
+      const [a, b] = [arg(0), arg(1)];
+      const quotient = binary(cx, "FloorDiv", a, argType(0), b, argType(1), type, e, "divmod");
+      const remainder = binary(cx, "Mod", a, argType(0), b, argType(1), type, e, "divmod");
+      return makeTuple(cx, [quotient, remainder], [type, type]);
+    }
+    case "format": {
+      const operations = operationsOf(argType(0));
+      const value = arg(0);
+      if (e.args.length === 1) return operations.str(cx, value);
+      if (operations.format === undefined) throw new SemanticError("unsupported: format() of this type", e);
+      return operations.format(cx, value, arg(1), cx.loc(e));
+    }
     case "bin":
     case "oct":
     case "hex": {
@@ -121,7 +135,7 @@ function lowerPrint(cx: LoweringContext, e: ast.Call): Value {
 /** hash(x) as CPython computes it (runtime/py_hash.c, py_object.c). */
 function lowerHash(cx: LoweringContext, value: Value, type: PyType, e: ast.Call): Value {
   const t = resolve(type);
-  if (t === pyTypes.int) return cx.rt("py_hash_i64", [value], null);
+  if (t === pyTypes.int) return cx.rt("py_int_hash", [value], null);
   if (t === pyTypes.bool) return cx.b.zext(value);
   if (t === pyTypes.float) return cx.rt("py_hash_f64", [value], null);
   if (t === pyTypes.none) return cx.rt("py_hash_none", [], null);
@@ -162,7 +176,7 @@ export function lowerSysExit(cx: LoweringContext, e: ast.Call): Value {
     } else if (type === pyTypes.none) {
       cx.b.terminate({ kind: "exit", status: constants.int(0n) });
     } else {
-      cx.b.terminate({ kind: "exit", status: asInt(cx, value, type) });
+      cx.b.terminate({ kind: "exit", status: unboxInt(cx, asInt(cx, value, type), cx.loc(e)) });
     }
   }
   cx.startBlock(cx.b.createBlock("after.exit"));

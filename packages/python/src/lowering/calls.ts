@@ -2,14 +2,16 @@
 // function), and calls of user functions: arguments bound to parameters by position and
 // keyword, evaluated in the order they are written, and defaults filled in for the rest.
 
-import { constants, types, type Value } from "@toolchain/compiler";
+import type { Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue } from "../inference-rules.js";
 import type { Specialization } from "../type-inference.js";
 import { lowerBuiltinCall } from "./builtins.js";
+import { foldIntConstant } from "./constant-folding.js";
 import { lowerContainerBuiltin, lowerMethodCall } from "./container-calls.js";
 import type { LoweringContext } from "./context.js";
 import { lowerConstant, lowerExpression } from "./expressions.js";
+import { intConstant } from "./ints.js";
 import { lowerModuleCall } from "./module-calls.js";
 
 export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
@@ -75,10 +77,10 @@ function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization)
 
 /** A literal default (`3`, `-1.5`, `+True`, `None`): the constant itself at every call. */
 function lowerLiteralDefault(cx: LoweringContext, value: ast.expr): Value {
-  if (value._type === "Constant") return lowerConstant(value);
+  if (value._type === "Constant") return lowerConstant(cx, value);
+  const int = foldIntConstant(value);
+  if (int !== null) return intConstant(cx, int, cx.loc(value));
+  // A float's sign.
   const operand = lowerLiteralDefault(cx, (value as ast.UnaryOp).operand);
-  if ((value as ast.UnaryOp).op._type === "UAdd") return operand.type === types.i1 ? cx.b.zext(operand) : operand;
-  if (operand.type === types.f64) return cx.b.fneg(operand);
-  const c = operand as { kind: string; value: bigint | boolean };
-  return constants.int(-(typeof c.value === "boolean" ? BigInt(c.value) : c.value));
+  return (value as ast.UnaryOp).op._type === "USub" ? cx.b.fneg(operand) : operand;
 }

@@ -11,6 +11,7 @@ import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
 import { lowerMembership } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
+import { intCompare, onImmediate } from "./ints.js";
 import { isNone } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
 
@@ -85,16 +86,24 @@ export function compare(
     const int = asInt(cx, intFirst ? a : b, intFirst ? aType : bType);
     const float = intFirst ? b : a;
     const intOp = intFirst ? irOp : MIRRORED[irOp];
-    const viaFloat = () => cx.b.fcmp(intOp, cx.b.tofloat(int), float);
-    if (isExactAsFloat(int)) return viaFloat();
-    return branchOnExactness(cx, [int], viaFloat, () => exactCompare(cx, intOp, int, float), types.i1);
+    const order = (name: string, integer: Value) => ordered(cx, intOp, cx.rt(name, [integer, float], null));
+    return onImmediate(
+      cx,
+      int,
+      types.i1,
+      (integer) => {
+        const viaFloat = () => cx.b.fcmp(intOp, cx.b.tofloat(integer), float);
+        if (isExactAsFloat(integer)) return viaFloat();
+        return branchOnExactness(cx, [integer], viaFloat, () => order(RT.compareIntFloat, integer), types.i1);
+      },
+      (big) => order("py_int_compare_f64", big),
+    );
   }
-  return cx.b.icmp(irOp, asInt(cx, a, aType), asInt(cx, b, bType));
+  return intCompare(cx, irOp, asInt(cx, a, aType), asInt(cx, b, bType));
 }
 
-/** `int <op> float` through the runtime's exact three-way comparison (2 means the float is NaN). */
-function exactCompare(cx: LoweringContext, op: CompareOp, int: Value, float: Value): Value {
-  const order = cx.rt(RT.compareIntFloat, [int, float], null);
+/** `int <op> float` from the runtime's exact three-way comparison (2 means the float is NaN). */
+function ordered(cx: LoweringContext, op: CompareOp, order: Value): Value {
   const is = (n: bigint) => cx.b.icmp("eq", order, constants.int(n));
   switch (op) {
     case "eq":

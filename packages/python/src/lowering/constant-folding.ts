@@ -2,7 +2,7 @@
 // CPython's optimizer folds it; the value of a literal; which module variables are constants in all
 // but name, so that functions use the value itself instead of loading a global.
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, fitsImmediate, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { hiddenBindings } from "../comprehension-scopes.js";
 import { assignedNames, walkStatements } from "../scopes.js";
@@ -68,7 +68,7 @@ function containsCall(e: ast.expr): boolean {
 
 function literalValue(e: ast.expr): Value | null {
   const int = foldIntConstant(e);
-  if (int !== null) return constants.int(int);
+  if (int !== null) return fitsImmediate(int) ? constants.immediate(int) : null;
   if (e._type === "Constant") {
     if (typeof e.value === "number") return constants.float(e.value);
     if (typeof e.value === "string") return constants.str(e.value);
@@ -93,31 +93,23 @@ export function isLiteral(e: ast.expr): boolean {
 
 /**
  * The exact value of an expression made of int literals, as CPython's optimizer computes it at
- * compile time: `2**63 - 1` is a valid int64 even though `2**63` alone is not. Null when the value is
- * not a compile-time constant, would not fit in 64 bits, or the operation would raise.
+ * compile time. Null when the value is not a compile-time constant, the operation would raise, or
+ * computing it could take long (CPython leaves those to run time too).
  */
 export function foldIntConstant(e: ast.expr): bigint | null {
-  const value = exactIntConstant(e);
-  return value !== null && value >= INT64_MIN && value <= INT64_MAX ? value : null;
-}
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-function exactIntConstant(e: ast.expr): bigint | null {
   if (e._type === "Constant") {
     if (typeof e.value === "bigint") return e.value;
     if (typeof e.value === "boolean") return e.value ? 1n : 0n;
     return null;
   }
   if (e._type === "UnaryOp") {
-    const v = exactIntConstant(e.operand);
+    const v = foldIntConstant(e.operand);
     if (v === null) return null;
     return e.op._type === "USub" ? -v : e.op._type === "UAdd" ? v : e.op._type === "Invert" ? -v - 1n : null;
   }
   if (e._type !== "BinOp") return null;
-  const a = exactIntConstant(e.left);
-  const b = exactIntConstant(e.right);
+  const a = foldIntConstant(e.left);
+  const b = foldIntConstant(e.right);
   if (a === null || b === null) return null;
   switch (e.op._type) {
     case "Add":

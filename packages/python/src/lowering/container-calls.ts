@@ -3,7 +3,7 @@
 // set and str. Consumers of an iterable walk it with lowerIteration, so `sum(x * x for x in xs)`
 // makes no list.
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, type IrType, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { isSysArgv } from "../inference-rules.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
@@ -107,12 +107,12 @@ function pairParts(cx: LoweringContext, pair: Element): [Value, Value] {
  */
 function temporary(
   cx: LoweringContext,
-  type: PyType,
+  type: IrType,
   initial: Value,
   at = cx.b.block,
 ): { read: () => Value; write: (v: Value) => void } {
   const name = cx.freshName("tmp");
-  cx.counterTypes.set(name, type);
+  cx.hiddenTypes.set(name, type);
   cx.ssa.write(name, at, initial);
   return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
 }
@@ -120,10 +120,10 @@ function temporary(
 function lowerSum(cx: LoweringContext, e: ast.Call): Value {
   const type = cx.typeOf(e);
   const startNode = e.args[1] ?? e.keywords.find((k) => k.arg === "start")?.value;
-  const start = startNode === undefined ? constants.int(0n) : lowerExpression(cx, startNode);
+  const start = startNode === undefined ? constants.immediate(0n) : lowerExpression(cx, startNode);
   const startType = startNode === undefined ? pyTypes.int : cx.typeOf(startNode);
-  const initial = type === pyTypes.float ? asFloat(cx, start, startType) : asInt(cx, start, startType);
-  const total = temporary(cx, type, initial);
+  const initial = type === pyTypes.float ? asFloat(cx, start, startType, cx.loc(e)) : asInt(cx, start, startType);
+  const total = temporary(cx, irTypeOf(type), initial);
   lowerIteration(cx, e.args[0]!, (x) => {
     total.write(binary(cx, "Add", total.read(), type, x.value(), x.type, type, e));
   });
@@ -131,7 +131,7 @@ function lowerSum(cx: LoweringContext, e: ast.Call): Value {
 }
 
 function lowerAnyAll(cx: LoweringContext, e: ast.Call, name: "any" | "all"): Value {
-  const result = temporary(cx, pyTypes.bool, constants.bool(name === "all"));
+  const result = temporary(cx, types.i1, constants.bool(name === "all"));
   lowerIteration(cx, e.args[0]!, (x, targets) => {
     const truth = operationsOf(x.type).truth(cx, x.value());
     const decided = cx.b.createBlock(`${name}.decided`);
@@ -152,8 +152,8 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
   const type = cx.typeOf(e);
   const keyNode = e.keywords.find((k) => k.arg === "key")?.value ?? null;
   const fallback = e.keywords.find((k) => k.arg === "default")?.value ?? null;
-  const best = temporary(cx, type, operationsOf(type).zero());
-  const found = temporary(cx, pyTypes.bool, constants.bool(false));
+  const best = temporary(cx, irTypeOf(type), operationsOf(type).zero());
+  const found = temporary(cx, types.i1, constants.bool(false));
   let keyType: PyType | null = null;
   let bestKey: ReturnType<typeof temporary> | null = null;
   lowerIteration(cx, e.args[0]!, (x) => {
@@ -164,7 +164,7 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
     }
     const kType = keyType ?? type;
     if (keyNode !== null && bestKey === null)
-      bestKey = temporary(cx, kType, operationsOf(kType).zero(), cx.fn.blocks[0]!);
+      bestKey = temporary(cx, irTypeOf(kType), operationsOf(kType).zero(), cx.fn.blocks[0]!);
     // The first element is taken without a comparison: there is nothing to compare it with yet.
     const compareBlock = cx.b.createBlock("minmax.compare");
     const take = cx.b.createBlock("minmax.take");
@@ -212,7 +212,7 @@ function sortList(cx: LoweringContext, list: Value, element: PyType, e: ast.Call
 
 /** A loop over 0 <= i < count. */
 function forCount(cx: LoweringContext, count: Value, body: (i: Value) => void): void {
-  const i = temporary(cx, pyTypes.int, constants.int(0n));
+  const i = temporary(cx, types.i64, constants.int(0n));
   const header = cx.b.createBlock("count.cond");
   const bodyBlock = cx.b.createBlock("count.body");
   const exit = cx.b.createBlock("count.end");
@@ -241,6 +241,10 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
   /** Argument i as a value of `type` (None or a T made the `T | None` an element slot holds). */
   const as = (i: number, type: PyType) => coerce(cx, args[i]!, argTypes[i]!, type);
   switch (receiverType.kind) {
+    case "int":
+    case "bool":
+      // int.bit_length(), the one int method of the subset.
+      return cx.rt("py_int_bit_length", [asInt(cx, receiver, receiverType)], null);
     case "str": {
       if (f.attr === "format") {
         const values = makeTuple(cx, args, argTypes);

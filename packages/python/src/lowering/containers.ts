@@ -2,9 +2,9 @@
 // set displays and comprehensions, len(), `in`, and the operators between containers (`+`, `*`,
 // the set operators, a list's `+=`).
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { type PyType, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
@@ -158,7 +158,7 @@ function tupleContains(cx: LoweringContext, element: Value, tuple: Value, type: 
   const found = cx.b.createBlock("in.found");
   const join = cx.b.createBlock("in.end");
   const name = cx.freshName("in");
-  cx.counterTypes.set(name, pyTypes.bool);
+  cx.hiddenTypes.set(name, types.i1);
   cx.ssa.write(name, cx.b.block, constants.bool(false));
   const items = cx.b.getField(tuple, TUPLE_ITEMS);
   type.parts.forEach((part, i) => {

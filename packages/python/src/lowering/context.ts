@@ -16,6 +16,7 @@ import {
   type RaiseInfo,
   type SourceLoc,
   specializeExternal,
+  types,
   type Value,
 } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
@@ -25,8 +26,17 @@ import { lookupPythonRuntimeFunction } from "../runtime-library.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { SsaVariables } from "../ssa-variables.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
+import { unboxInt } from "./ints.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { isBoundFlag, variableType } from "./variables.js";
+
+/** The zero of a machine type: 0, false, 0.0, or the empty case of a reference. */
+function zeroOf(type: IrType): Value {
+  if (type === types.i1) return constants.bool(false);
+  if (type === types.f64) return constants.float(0);
+  if (type.kind === "int") return constants.int(0n, type);
+  return constants.none(type);
+}
 
 /** What lowering the program prepares before any function body, for every function's lowering. */
 export interface ProgramLowering {
@@ -58,10 +68,18 @@ export class LoweringContext {
   readonly ssa: SsaVariables;
   /** The loops around the statement being lowered, innermost last. */
   readonly loops: LoopTargets[] = [];
-  /** Hidden loop counters of `for` loops, which are registers but no Python variable. */
-  readonly counterTypes = new Map<string, PyType>();
+  /**
+   * The IR types of hidden variables: loop counters and positions (machine integers), temporaries,
+   * which are registers but no Python variable.
+   */
+  readonly hiddenTypes = new Map<string, IrType>();
   /** Variables some read of which no assignment may have reached. */
   readonly possiblyUndefined = new Set<string>();
+  /**
+   * The statement being lowered: where an operation with no node of its own raises (str() of an int
+   * past CPython's 4300 digits, printing one).
+   */
+  statement: NodeSpan | null = null;
 
   constructor(
     lowering: ProgramLowering,
@@ -78,11 +96,13 @@ export class LoweringContext {
     this.b = new IrBuilder(fn, lowering.module);
     this.ssa = new SsaVariables(
       this.b,
-      (name) => irTypeOf(variableType(this, name)),
+      (name) => this.hiddenTypes.get(name) ?? irTypeOf(variableType(this, name)),
       (name, block) => {
         if (isBoundFlag(name)) return constants.bool(false);
         // Only the entry block starts with nothing bound; other blocks without predecessors are dead code.
         if (block === fn.blocks[0]) this.possiblyUndefined.add(name);
+        const hidden = this.hiddenTypes.get(name);
+        if (hidden !== undefined) return hidden === types.tagged ? constants.immediate(0n) : zeroOf(hidden);
         return operationsOf(variableType(this, name)).zero();
       },
     );
@@ -102,12 +122,23 @@ export class LoweringContext {
     return `${prefix}.${this.names++}`;
   }
 
-  /** A call of the runtime function `name` (the module declares it). */
+  /**
+   * A call of the runtime function `name` (the module declares it). An int passed where it takes an
+   * i64 (a count, a position, a code point) is unboxed on the way, raising OverflowError at `loc` (or
+   * the statement's) when it does not fit in 64 bits.
+   */
   rt(name: string, args: Value[], loc: SourceLoc | null): Value {
     const callee = lookupPythonRuntimeFunction(name);
     if (callee === undefined) throw new Error(`no runtime function ${name}`);
     if (callee.canFail && loc === null) throw new Error(`internal: ${name} can fail and needs a location`);
-    return this.b.callExtern(callee, args, loc);
+    return this.b.callExtern(callee, this.machineIntegers(args, callee.params, loc), loc);
+  }
+
+  private machineIntegers(args: Value[], params: readonly IrType[], loc: SourceLoc | null): Value[] {
+    return args.map((arg, i) => {
+      if (arg.type !== types.tagged || params[i] !== types.i64) return arg;
+      return unboxInt(this, arg, loc ?? this.here());
+    });
   }
 
   /**
@@ -119,7 +150,16 @@ export class LoweringContext {
     if (callee === undefined) throw new Error(`no runtime function ${name}`);
     if (callee.canFail && loc === null) throw new Error(`internal: ${name} can fail and needs a location`);
     const params = callee.params.map((p, i) => (p === objectType ? args[i]!.type : null));
-    return this.b.callExtern(specializeExternal(callee, params, result), args, loc);
+    return this.b.callExtern(
+      specializeExternal(callee, params, result),
+      this.machineIntegers(args, callee.params, loc),
+      loc,
+    );
+  }
+
+  /** The location of the statement being lowered (the function's start before the first). */
+  here(): SourceLoc {
+    return this.statement === null ? { file: this.fn.sourceFile, line: 1, col: 0 } : this.loc(this.statement);
   }
 
   loc(node: NodeSpan): SourceLoc {

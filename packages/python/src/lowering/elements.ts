@@ -1,7 +1,10 @@
 // Values as containers hold them (runtime/py_containers.h): a word of the value's kind, or an object
-// reference. The runtime's functions over elements come in two forms, `_word` (an i64 word: ints,
-// floats' bits, bools, None) and `_obj` (an object, declared with the element's own reference
-// type); these helpers pick the form and convert, so every container operation is written once.
+// reference. The runtime's functions over elements come in two forms, `_word` (an i64 word: ints'
+// tagged words, floats' bits, bools, None) and `_obj` (an object, declared with the element's own
+// reference type); these helpers pick the form and convert, so every container operation is written
+// once. An int's word may be a big int's reference: a `_word` function returning one is declared
+// with the result `tagged`, so that its reference is counted as the function says (owned or
+// borrowed), and int slots are read and written as `tagged`.
 
 import { constants, type IrType, type SourceLoc, types, type Value } from "@toolchain/compiler";
 import { type PyType, wordKind } from "../py-types.js";
@@ -17,9 +20,11 @@ export function isObject(type: PyType): boolean {
   return wordKind(type) === "o";
 }
 
-/** A value of a word kind as its i64 word. */
+/** A value of a word kind as its i64 word (an int's borrowed). */
 export function toWord(cx: LoweringContext, value: Value, type: PyType): Value {
   switch (wordKind(type)) {
+    case "i":
+      return cx.b.convert("bitcast", value, types.i64);
     case "f":
       return cx.b.convert("bitcast", value, types.i64);
     case "b":
@@ -31,8 +36,8 @@ export function toWord(cx: LoweringContext, value: Value, type: PyType): Value {
   }
 }
 
-/** An i64 word as a value of its type. */
-export function fromWord(cx: LoweringContext, word: Value, type: PyType): Value {
+/** An i64 word as a value of its type, not an int (whose word is read as `tagged`). */
+function fromWord(cx: LoweringContext, word: Value, type: PyType): Value {
   switch (wordKind(type)) {
     case "f":
       return cx.b.convert("bitcast", word, types.f64);
@@ -70,6 +75,7 @@ export function callForElement(
   loc: SourceLoc | null,
 ): Value {
   if (isObject(type)) return cx.rtOnObjects(`${base}_obj`, args, loc, irTypeOf(type));
+  if (wordKind(type) === "i") return cx.rtOnObjects(`${base}_word`, args, loc, types.tagged);
   return fromWord(cx, cx.rt(`${base}_word`, args, loc), type);
 }
 
@@ -96,15 +102,21 @@ export function toListSlot(cx: LoweringContext, value: Value, type: PyType): Val
   return value;
 }
 
-/** How a tuple stores an element of `type`: every slot is a word, objects as references. */
+/** Whether a slot holds a counted value (an object, or an int that may be a big one) as its own type. */
+function isCountedSlot(type: PyType): boolean {
+  const kind = wordKind(type);
+  return kind === "o" || kind === "i";
+}
+
+/** How a tuple stores an element of `type`: every slot is a word, objects and ints as themselves. */
 export function tupleSlotType(type: PyType): IrType {
-  return isObject(type) ? irTypeOf(type) : types.i64;
+  return isCountedSlot(type) ? irTypeOf(type) : types.i64;
 }
 
 export function fromTupleSlot(cx: LoweringContext, slot: Value, type: PyType): Value {
-  return isObject(type) ? slot : fromWord(cx, slot, type);
+  return isCountedSlot(type) ? slot : fromWord(cx, slot, type);
 }
 
 export function toTupleSlot(cx: LoweringContext, value: Value, type: PyType): Value {
-  return isObject(type) ? value : toWord(cx, value, type);
+  return isCountedSlot(type) ? value : toWord(cx, value, type);
 }

@@ -14,6 +14,7 @@ import { lowerCompareValue } from "./comparisons.js";
 import { foldIntConstant } from "./constant-folding.js";
 import { lowerContainerBinary, lowerDisplay } from "./containers.js";
 import type { LoweringContext } from "./context.js";
+import { boxInt, intConstant } from "./ints.js";
 import { mathConstant } from "./math.js";
 import { coerce, narrow } from "./optional.js";
 import { lowerJoinedStr } from "./strings.js";
@@ -21,15 +22,25 @@ import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { readVariable, variableType } from "./variables.js";
 
+/**
+ * The value of an expression. Operations that compute a machine integer (a length, a position, a
+ * count from the runtime) give an i64 where Python has an int: it is boxed here, in one place.
+ */
 export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
+  const value = lowerExpressionOfKind(cx, e);
+  if (value.type === types.i64 && resolve(cx.typeOf(e)) === pyTypes.int) return boxInt(cx, value);
+  return value;
+}
+
+function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
   switch (e._type) {
     case "Constant":
-      return lowerConstant(e);
+      return lowerConstant(cx, e);
     case "Name":
       return lowerName(cx, e);
     case "BinOp": {
       const folded = cx.typeOf(e) === pyTypes.int ? foldIntConstant(e) : null;
-      if (folded !== null) return constants.int(folded);
+      if (folded !== null) return intConstant(cx, folded, cx.loc(e));
       if (isContainer(resolve(cx.typeOf(e)))) {
         return lowerContainerBinary(
           cx,
@@ -55,7 +66,7 @@ export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
     }
     case "UnaryOp": {
       const folded = cx.typeOf(e) === pyTypes.int ? foldIntConstant(e) : null;
-      if (folded !== null) return constants.int(folded);
+      if (folded !== null) return intConstant(cx, folded, cx.loc(e));
       return lowerUnary(cx, e);
     }
     case "BoolOp":
@@ -100,11 +111,11 @@ function moduleValue(cx: LoweringContext, name: string): Value {
   }
 }
 
-export function lowerConstant(e: ast.Constant): Value {
+export function lowerConstant(cx: LoweringContext, e: ast.Constant): Value {
   const v = e.value;
   if (v === null) return constants.unit();
   if (typeof v === "boolean") return constants.bool(v);
-  if (typeof v === "bigint") return constants.int(v);
+  if (typeof v === "bigint") return intConstant(cx, v, cx.loc(e));
   if (typeof v === "number") return constants.float(v);
   if (typeof v === "string") return constants.str(v);
   if (v instanceof PyStrCodePoints) return constants.str(String.fromCodePoint(...v.codePoints));

@@ -3,7 +3,7 @@
 // the enclosing function, renamed so by comprehension-scopes.ts); a builtin among those
 // container-inference.ts's BUILTIN_FUNCTION_VALUES lists is computed as its call would be.
 
-import { constants, type SourceLoc, type Value } from "@toolchain/compiler";
+import type { SourceLoc, Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { BUILTIN_FUNCTION_VALUES, lambdaParameter } from "../container-inference.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
@@ -11,6 +11,7 @@ import { asInt } from "./arithmetic.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
+import { boxInt, intAbs } from "./ints.js";
 import { operationsOf } from "./type-operations.js";
 import { writeVariable } from "./variables.js";
 
@@ -39,16 +40,15 @@ export function apply(cx: LoweringContext, f: ast.expr, value: Value, type: PyTy
     case "bool":
       return operations.truth(cx, value);
     case "len":
-      return lengthOf(cx, value, type);
+      return boxInt(cx, lengthOf(cx, value, type));
     case "ord":
-      return cx.rt("py_str_ord", [value], loc);
+      return boxInt(cx, cx.rt("py_str_ord", [value], loc));
     case "chr":
       return cx.rt("py_str_chr", [asInt(cx, value, type)], loc);
     default: {
       // abs
       if (resolve(type) === pyTypes.float) return cx.rt("rt_f64_abs", [value], null);
-      const n = asInt(cx, value, type);
-      return cx.b.select(cx.b.icmp("lt", n, constants.int(0n)), cx.b.ineg(n, null), n);
+      return intAbs(cx, asInt(cx, value, type), loc);
     }
   }
 }

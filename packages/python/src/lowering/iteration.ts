@@ -8,7 +8,7 @@
 // An element can have parts (enumerate's index and item, a dict item's key and value): a target
 // that unpacks it (`for i, x in enumerate(xs)`) takes the parts, and no tuple is made.
 
-import { type Block, constants, type Value } from "@toolchain/compiler";
+import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { listOf, type PyType, pyTypes, resolve, tupleOf, wordKind } from "../py-types.js";
 import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
@@ -27,6 +27,7 @@ import {
 } from "./elements.js";
 import { lowerCondition, lowerExpression } from "./expressions.js";
 import { appliedType, apply } from "./function-values.js";
+import { boxInt, unboxInt } from "./ints.js";
 import { storeTarget } from "./targets.js";
 import { operationsOf } from "./type-operations.js";
 
@@ -122,7 +123,7 @@ function runLoop(
   orelse: (() => void) | null,
 ): void {
   const state = cx.freshName("iter");
-  cx.counterTypes.set(state, pyTypes.int);
+  cx.hiddenTypes.set(state, types.i64);
   cx.ssa.write(state, cx.b.block, source.start());
   const header = cx.b.createBlock("iter.cond");
   const bodyBlock = cx.b.createBlock("iter.body");
@@ -321,9 +322,12 @@ function single(type: PyType, value: Value): Element {
   return { type, value: () => value, parts: null };
 }
 
-/** range(start, stop, step): the counter itself; stepping past the int64 range ends the loop. */
+/**
+ * range(start, stop, step): a machine counter, the element its int; stepping past the int64 range
+ * ends the loop. Bounds beyond 64 bits raise OverflowError (a loop cannot get that far anyway).
+ */
 function rangeSource(cx: LoweringContext, call: ast.Call): Source {
-  const args = call.args.map((a) => asInt(cx, lowerExpression(cx, a), cx.typeOf(a)));
+  const args = call.args.map((a) => unboxInt(cx, asInt(cx, lowerExpression(cx, a), cx.typeOf(a)), cx.loc(a)));
   const [start, stop, step] =
     args.length === 1
       ? [constants.int(0n), args[0]!, constants.int(1n)]
@@ -338,7 +342,7 @@ function rangeSource(cx: LoweringContext, call: ast.Call): Source {
   return {
     start: () => start,
     test: (i) => ({ more: precedes(cx, ascending, step, i, stop), position: i }),
-    element: (i) => single(pyTypes.int, i),
+    element: (i) => single(pyTypes.int, boxInt(cx, i)),
     advance: (i) => {
       // Stepping past the last value can wrap around near the ends of the int64 range; a wrapped
       // counter means the range is exhausted (Python's range has no end to wrap around).
@@ -400,9 +404,11 @@ function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
   const inner = plainSourceOf(cx, call.args[0]!);
   const startArg = call.args[1] ?? call.keywords.find((k) => k.arg === "start")?.value;
   const first =
-    startArg === undefined ? constants.int(0n) : asInt(cx, lowerExpression(cx, startArg), cx.typeOf(startArg));
+    startArg === undefined
+      ? constants.int(0n)
+      : unboxInt(cx, asInt(cx, lowerExpression(cx, startArg), cx.typeOf(startArg)), cx.loc(startArg));
   const counter = cx.freshName("enumerate");
-  cx.counterTypes.set(counter, pyTypes.int);
+  cx.hiddenTypes.set(counter, types.i64);
   const itemType = resolve(resolve(cx.typeOf(call)).parts[0]!).parts[1]!;
   return {
     start: () => {
@@ -412,7 +418,7 @@ function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
     test: (state) => inner.test(state),
     element: (position) => {
       const item = inner.element(position);
-      const parts = [cx.ssa.read(counter, cx.b.block), item.value()];
+      const parts = [boxInt(cx, cx.ssa.read(counter, cx.b.block)), item.value()];
       return {
         type: tupleOf([pyTypes.int, itemType]),
         value: () => makeTuple(cx, parts, [pyTypes.int, itemType]),

@@ -25,7 +25,7 @@ export function mathConstant(name: string): Value {
 
 export function lowerMathCall(cx: LoweringContext, e: ast.Call, name: string): Value {
   const args = e.args.map((a) => ({ value: lowerExpression(cx, a), type: cx.typeOf(a) }));
-  const floats = () => args.map((a) => asFloat(cx, a.value, a.type));
+  const floats = () => args.map((a) => asFloat(cx, a.value, a.type, cx.loc(e)));
   const ints = () => args.map((a) => asInt(cx, a.value, a.type));
   const call = (runtimeName: string, values: Value[]) => cx.rt(`${RT.mathPrefix}${runtimeName}`, values, cx.loc(e));
   if (MATH_FLOAT_FUNCTIONS.has(name) || MATH_FLOAT2_FUNCTIONS.has(name)) return call(name, floats());
@@ -36,7 +36,8 @@ export function lowerMathCall(cx: LoweringContext, e: ast.Call, name: string): V
   }
   if (MATH_PREDICATES.has(name)) return cx.rt(`${RT.mathPrefix}${name}`, floats(), null);
   if (name === "isclose") return lowerIsClose(cx, e, floats());
-  if (MATH_INT_FUNCTIONS.has(name)) return call(name, ints());
+  // gcd, factorial, ...: the big-int runtime's, for ints of any size.
+  if (MATH_INT_FUNCTIONS.has(name)) return cx.rt(`py_int_${name}`, ints(), cx.loc(e));
   throw new SemanticError(`unsupported: math.${name}`, e);
 }
 
@@ -44,7 +45,8 @@ export function lowerMathCall(cx: LoweringContext, e: ast.Call, name: string): V
 function lowerIsClose(cx: LoweringContext, e: ast.Call, [a, b]: Value[]): Value {
   const tolerance = (name: string, fallback: number): Value => {
     const k = e.keywords.find((k) => k.arg === name);
-    return k === undefined ? constants.float(fallback) : asFloat(cx, lowerExpression(cx, k.value), cx.typeOf(k.value));
+    if (k === undefined) return constants.float(fallback);
+    return asFloat(cx, lowerExpression(cx, k.value), cx.typeOf(k.value), cx.loc(k.value));
   };
   const relTol = tolerance("rel_tol", 1e-9);
   const absTol = tolerance("abs_tol", 0);

@@ -12,6 +12,7 @@ import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { callForElement, callWithElement, kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
+import { unboxInt } from "./ints.js";
 import { collectIterable, listElement, lowerIteration } from "./iteration.js";
 import { lowerMathCall } from "./math.js";
 
@@ -27,7 +28,7 @@ const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: stri
 /** heapq's and bisect's functions: runtime calls on the list (insort is bisect then insert). */
 function lowerListFunction(cx: LoweringContext, e: ast.Call, name: string): Value {
   if (name === "nlargest" || name === "nsmallest") {
-    const count = asInt(cx, lowerExpression(cx, e.args[0]!), cx.typeOf(e.args[0]!));
+    const count = unboxInt(cx, asInt(cx, lowerExpression(cx, e.args[0]!), cx.typeOf(e.args[0]!)), cx.loc(e));
     // n <= 0 gives [] (not a slice from the end).
     const n = cx.b.select(cx.b.icmp("lt", count, constants.int(0n)), constants.int(0n), count);
     const sorted = collectIterable(cx, e.args[1]!, resolve(cx.typeOf(e)).parts[0]!);
@@ -120,7 +121,7 @@ export function lowerModuleCall(cx: LoweringContext, e: ast.Call, module: string
     if (param.type === "None") return;
     if (value === null)
       values.push(param.type === "int" ? constants.int(BigInt(param.default!)) : constants.float(param.default!));
-    else values.push(param.type === "int" ? asInt(cx, value, types[i]!) : asFloat(cx, value, types[i]!));
+    else values.push(param.type === "int" ? asInt(cx, value, types[i]!) : asFloat(cx, value, types[i]!, cx.loc(e)));
   });
   const result = cx.rt(overload.runtime, values, cx.loc(e));
   return cx.typeOf(e).kind === "None" ? constants.unit() : result;

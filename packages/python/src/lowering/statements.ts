@@ -33,6 +33,7 @@ export function lowerBlock(cx: LoweringContext, body: readonly ast.stmt[]): void
 }
 
 function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
+  cx.statement = s;
   switch (s._type) {
     case "FunctionDef":
       for (const d of [...s.args.defaults, ...s.args.kw_defaults]) {

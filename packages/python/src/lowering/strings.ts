@@ -12,7 +12,8 @@ import { operationsOf } from "./type-operations.js";
 export function lowerJoinedStr(cx: LoweringContext, e: ast.JoinedStr): Value {
   let result: Value | null = null;
   for (const part of e.values) {
-    const piece = part._type === "Constant" ? lowerConstant(part) : lowerFormattedValue(cx, part as ast.FormattedValue);
+    const piece =
+      part._type === "Constant" ? lowerConstant(cx, part) : lowerFormattedValue(cx, part as ast.FormattedValue);
     result = result === null ? piece : cx.rt(RT.strConcat, [result, piece], null);
   }
   return result ?? constants.str("");

@@ -23,6 +23,7 @@ import {
   tupleSlotType,
 } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
+import { unboxIndex } from "./ints.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
   if (isSysArgv(cx.program.imports, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
@@ -56,8 +57,9 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
   }
 }
 
+/** An index as the machine integer lists and strings are indexed by. */
 function lowerIndex(cx: LoweringContext, index: ast.expr): Value {
-  return asInt(cx, lowerExpression(cx, index), cx.typeOf(index));
+  return unboxIndex(cx, asInt(cx, lowerExpression(cx, index), cx.typeOf(index)), cx.loc(index));
 }
 
 /** The index made non-negative (from the end when negative), raising IndexError when out of range. */
@@ -95,10 +97,10 @@ function readTupleSlot(cx: LoweringContext, tuple: Value, index: Value, type: Py
 function counterValue(cx: LoweringContext, counter: Value, key: Value, type: PyType, node: NodeSpan): Value {
   const position = callWithElement(cx, "py_dict_find", [counter], key, type.parts[0]!, cx.loc(node));
   return cx.choose(
-    types.i64,
+    types.tagged,
     cx.b.icmp("ge", position, constants.int(0n)),
-    () => cx.rt("py_dict_value_word", [counter, position], null),
-    () => constants.int(0n),
+    () => callForElement(cx, "py_dict_value", [counter, position], pyTypes.int, null),
+    () => constants.immediate(0n),
   );
 }
 
@@ -210,7 +212,7 @@ export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
     const value = lowerExpression(cx, s.value);
     const updated = binary(cx, s.op._type, count, valueType, value, cx.typeOf(s.value), resultType, s);
     const at = callWithElement(cx, "py_dict_insert", [container], key, type.parts[0]!, cx.loc(target));
-    cx.rt("py_dict_set_value_word", [container, at, updated], null);
+    callWithElement(cx, "py_dict_set_value", [container, at], updated, valueType, null);
     return;
   }
   const position = findKey(cx, container, key, type, target);

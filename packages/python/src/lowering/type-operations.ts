@@ -25,6 +25,7 @@ import { dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } fro
 import { RT } from "../runtime-names.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import type { LoweringContext } from "./context.js";
+import { intCompare } from "./ints.js";
 
 export interface PyTypeOperations {
   /** How a value of the type is held in the IR. */
@@ -110,7 +111,7 @@ export function irTypeOf(type: PyType): IrType {
   return operationsOf(type).irType;
 }
 
-const intToStr = (cx: LoweringContext, value: Value) => cx.rt(RT.intToStr, [value], null);
+const intToStr = (cx: LoweringContext, value: Value) => cx.rt(RT.intToStr, [value], cx.here());
 const floatToStr = (cx: LoweringContext, value: Value) => cx.rt(RT.floatToStr, [value], null);
 const boolToStr = (cx: LoweringContext, value: Value) =>
   cx.b.select(value, constants.str("True"), constants.str("False"));
@@ -157,18 +158,19 @@ const fileText = () => constants.str("<_io.TextIOWrapper>");
 // For numbers, int() and float() are the numeric promotions arithmetic uses, except float's int().
 const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional">, PyTypeOperations>> = {
   int: {
-    irType: types.i64,
-    zero: () => constants.int(0n),
-    truth: (cx, value) => cx.b.icmp("ne", value, constants.int(0n)),
+    irType: types.tagged,
+    zero: () => constants.immediate(0n),
+    // Results are normalised, so only the immediate 0 is zero.
+    truth: (cx, value) => cx.b.icmp("ne", cx.b.convert("bitcast", value, types.i64), constants.int(0n)),
     str: intToStr,
     repr: intToStr,
     format: (cx, value, spec, loc) => cx.rt(RT.formatInt, [value, spec], loc),
     write: (cx, value) => {
-      cx.rt(RT.writeInt, [value], null);
+      cx.rt(RT.writeInt, [value], cx.here());
     },
-    compare: (cx, op, a, b) => cx.b.icmp(op, a, b),
+    compare: (cx, op, a, b) => intCompare(cx, op, a, b),
     toInt: (cx, value) => asInt(cx, value, pyTypes.int),
-    toFloat: (cx, value) => asFloat(cx, value, pyTypes.int),
+    toFloat: (cx, value, loc) => asFloat(cx, value, pyTypes.int, loc),
   },
   float: {
     irType: types.f64,
@@ -182,7 +184,7 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
     },
     compare: (cx, op, a, b) => cx.b.fcmp(op, a, b),
     toInt: (cx, value, loc) => cx.rt(RT.floatToInt, [value], loc),
-    toFloat: (cx, value) => asFloat(cx, value, pyTypes.float),
+    toFloat: (cx, value, loc) => asFloat(cx, value, pyTypes.float, loc),
   },
   bool: {
     irType: types.i1,
@@ -195,7 +197,7 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
     // As ints: True > False.
     compare: (cx, op, a, b) => cx.b.icmp(op, cx.b.zext(a), cx.b.zext(b)),
     toInt: (cx, value) => asInt(cx, value, pyTypes.bool),
-    toFloat: (cx, value) => asFloat(cx, value, pyTypes.bool),
+    toFloat: (cx, value, loc) => asFloat(cx, value, pyTypes.bool, loc),
   },
   None: {
     irType: types.unit,

@@ -38,11 +38,9 @@ export function writeVariable(cx: LoweringContext, name: string, value: Value): 
   if (cx.guarded.has(name)) cx.ssa.write(boundFlag(name), cx.b.block, constants.bool(true));
 }
 
-/** The type of a variable, a hidden loop counter or a bound flag. */
+/** The type of a variable or a bound flag (hidden variables have IR types of their own: cx.hiddenTypes). */
 export function variableType(cx: LoweringContext, name: string): PyType {
   if (isBoundFlag(name)) return pyTypes.bool;
-  const counter = cx.counterTypes.get(name);
-  if (counter !== undefined) return counter;
   const local = cx.spec.locals.get(name);
   if (local !== undefined) return local.type;
   return cx.program.globals.get(name)!.type;

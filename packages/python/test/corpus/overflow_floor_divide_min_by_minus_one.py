@@ -1,4 +1,3 @@
-# expect-overflow
 # The one int division that overflows: the most negative value divided by -1.
 def halve_toward_minus_infinity(x, d):
     return x // d

@@ -1,4 +1,3 @@
-# expect-overflow
 # int() of a float beyond 2**63 needs a big int.
 def truncate(x):
     return int(x)

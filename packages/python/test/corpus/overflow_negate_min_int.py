@@ -1,4 +1,3 @@
-# expect-overflow
 # The most negative 64-bit int has no positive counterpart: -x overflows.
 def negate(v):
     return -v

@@ -1,4 +1,3 @@
-# expect-overflow
 # 2**62 fits in 64 bits, 2**63 does not; (2**62 - 1) * 2 + 1 is exactly the largest int.
 def power_of_two(e):
     return 2**e

@@ -1,4 +1,3 @@
-# expect-overflow
 # An accumulating sum that eventually leaves the 64-bit range.
 def square(v):
     return v * v
