@@ -67,3 +67,12 @@ rt_exception *rt_exception_new(rt_str *kind, rt_str *message) {
 rt_str *rt_exception_kind(rt_exception *exception) { return rt_str_from_cstr(exception->kind); }
 
 rt_str *rt_exception_message(rt_exception *exception) { return rt_str_from_cstr(exception->message); }
+
+/* A kind no front end's exception has: the front ends' kinds are names. */
+static const char SPECULATION_FAILURE[] = "<speculation failure>";
+
+void rt_raise_speculation_failure(void) { rt_raise(SPECULATION_FAILURE, ""); }
+
+bool rt_exception_is_speculation_failure(rt_exception *exception) {
+  return exception->kind != NULL && strcmp(exception->kind, SPECULATION_FAILURE) == 0;
+}

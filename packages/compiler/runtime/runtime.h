@@ -149,6 +149,12 @@ rt_exception *rt_exception_new(rt_str *kind, rt_str *message);
 rt_str *rt_exception_kind(rt_exception *exception);
 rt_str *rt_exception_message(rt_exception *exception);
 
+/* A speculative copy of a function gives up (the back end's speculation pass): the pending error
+ * becomes the speculation failure, which only the copy's dispatcher catches, to run the function
+ * as compiled. No program sees it. */
+void rt_raise_speculation_failure(void);
+bool rt_exception_is_speculation_failure(rt_exception *exception);
+
 /* The lines of one source file that traceback frames may point at, sorted by number (the emitter
  * embeds only those). */
 typedef struct rt_source_lines {

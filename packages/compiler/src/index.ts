@@ -25,6 +25,7 @@ export * from "./passes/range-analysis.js";
 export * from "./passes/recursion-unrolling.js";
 export * from "./passes/reference-counting.js";
 export * from "./passes/simplify-cfg.js";
+export * from "./passes/speculation.js";
 export * from "./passes/tail-recursion.js";
 export type { RenderOptions, SourceLookup } from "./render-diagnostic.js";
 export { renderDiagnostic, shouldUseColor } from "./render-diagnostic.js";

@@ -169,6 +169,13 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_exception_new", [["str", "str"], "exception"], false, "any", "A new exception of a kind and message."),
   fn("rt_exception_kind", [["exception"], "str"], false, "any", "An exception's kind."),
   fn("rt_exception_message", [["exception"], "str"], false, "any", "An exception's message."),
+  fn(
+    "rt_exception_is_speculation_failure",
+    [["exception"], "i1"],
+    false,
+    "read",
+    "Whether the exception is a speculative copy's giving up (passes/speculation.ts).",
+  ),
 
   // Managed objects.
   fn("rt_gc_collect", [[], "i64"], false, "any", "Runs the cycle collector now; the number of objects it freed."),

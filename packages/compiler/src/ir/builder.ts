@@ -196,7 +196,7 @@ export class IrBuilder {
   }
 
   tbox(operand: Value, fallback: External): Value {
-    return this.add({ kind: "tbox", type: types.tagged, operand, fallback: this.declared(fallback) });
+    return this.add({ kind: "tbox", type: types.tagged, operand, fallback: this.declared(fallback), unwind: null });
   }
 
   tunbox(operand: Value, fallback: External, loc: SourceLoc | null, unwind: Unwind = null): Value {
@@ -263,8 +263,9 @@ export class IrBuilder {
     return phi;
   }
 
-  call(callee: IrFunction, args: Value[], loc: SourceLoc, unwind: Unwind = null): Value {
-    return this.add({ kind: "call", type: callee.returnType, callee, args, loc, unwind });
+  /** A call of a function of this module; a `tail` one adds no frame to an error's traceback. */
+  call(callee: IrFunction, args: Value[], loc: SourceLoc, unwind: Unwind = null, tail = false): Value {
+    return this.add({ kind: "call", type: callee.returnType, callee, args, loc, ...(tail ? { tail } : {}), unwind });
   }
 
   /** A call of an external function, declared by the module (by this builder when it has the module). */

@@ -261,6 +261,10 @@ function checkFallback(
 }
 
 const fallbackPieces: readonly Piece[] = [comma, { p: "external", field: "fallback" }];
+const speculativeFlag: Piece = { p: "flag", field: "speculative", word: "speculative" };
+/** A tagged instruction fails where its fallback can, and a speculative one wherever it gives up. */
+const taggedCanFail = (inst: { fallback: External; speculative?: boolean }) =>
+  inst.speculative === true || inst.fallback.canFail;
 
 /** The descriptors, by kind. */
 export const instructionDescriptors: { readonly [K in InstructionKind]: InstructionDescriptor } = {
@@ -278,14 +282,22 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
   tbinary: describe("tbinary", {
     opcodes: taggedBinaryOps,
     opField: "op",
-    pieces: [value("lhs"), comma, value("rhs"), ...fallbackPieces, { p: "loc", optional: true }, unwind],
+    pieces: [
+      value("lhs"),
+      comma,
+      value("rhs"),
+      ...fallbackPieces,
+      speculativeFlag,
+      { p: "loc", optional: true },
+      unwind,
+    ],
     check: (inst, t) => {
       t.result(types.tagged);
       t.operand(inst.lhs, types.tagged, "left operand");
       t.operand(inst.rhs, types.tagged, "right operand");
       checkFallback(inst, t, [types.tagged, types.tagged], types.tagged);
     },
-    canFail: (inst) => inst.fallback.canFail,
+    canFail: taggedCanFail,
   }),
   tcmp: describe("tcmp", {
     qualifier: { field: "op", words: compareOps },
@@ -298,21 +310,22 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     },
   }),
   tbox: describe("tbox", {
-    pieces: [value("operand"), ...fallbackPieces],
+    pieces: [value("operand"), ...fallbackPieces, speculativeFlag, unwind],
     check: (inst, t) => {
       t.result(types.tagged);
       t.operand(inst.operand, types.i64, "operand");
       checkFallback(inst, t, [types.i64], types.tagged);
     },
+    canFail: taggedCanFail,
   }),
   tunbox: describe("tunbox", {
-    pieces: [value("operand"), ...fallbackPieces, { p: "loc", optional: true }, unwind],
+    pieces: [value("operand"), ...fallbackPieces, speculativeFlag, { p: "loc", optional: true }, unwind],
     check: (inst, t) => {
       t.result(types.i64);
       t.operand(inst.operand, types.tagged, "operand");
       checkFallback(inst, t, [types.tagged], types.i64);
     },
-    canFail: (inst) => inst.fallback.canFail,
+    canFail: taggedCanFail,
   }),
   fbinary: describe("fbinary", {
     opcodes: floatBinaryOps,
@@ -387,7 +400,13 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     check: () => {},
   }),
   call: describe("call", {
-    pieces: [{ p: "function", field: "callee" }, { p: "values", field: "args" }, { p: "loc", optional: false }, unwind],
+    pieces: [
+      { p: "function", field: "callee" },
+      { p: "values", field: "args" },
+      { p: "flag", field: "tail", word: "tail" },
+      { p: "loc", optional: false },
+      unwind,
+    ],
     check: (inst, t) => {
       const callee = inst.callee;
       if (t.module !== undefined && !t.module.functions.includes(callee)) {

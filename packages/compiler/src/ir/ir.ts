@@ -127,24 +127,40 @@ export type Instruction =
     >
   /**
    * Arithmetic on tagged integers: inline on immediates, else `fallback(lhs, rhs)` (an external of
-   * two tagged words returning an owned one; with a `loc` when it can fail).
+   * two tagged words returning an owned one; with a `loc` when it can fail). `speculative` (in a
+   * speculative copy, passes/speculation.ts) has no fallback path: where the fallback would be called
+   * it raises the speculation failure instead, so its result is always an immediate.
    */
   | InstructionOf<
       "tbinary",
-      { op: TaggedBinaryOp; lhs: Value; rhs: Value; fallback: External; loc: SourceLoc | null; unwind: Unwind }
+      {
+        op: TaggedBinaryOp;
+        lhs: Value;
+        rhs: Value;
+        fallback: External;
+        loc: SourceLoc | null;
+        speculative?: boolean;
+        unwind: Unwind;
+      }
     >
   /**
    * A comparison of tagged integers: of the words when both are immediates, else of
    * `fallback(lhs, rhs)` (an ordering: negative, zero or positive; it cannot fail) with 0.
    */
   | InstructionOf<"tcmp", { op: CompareOp; lhs: Value; rhs: Value; fallback: External }>
-  /** An i64 as a tagged integer: an immediate when it fits, else `fallback(operand)` (owned). */
-  | InstructionOf<"tbox", { operand: Value; fallback: External }>
+  /**
+   * An i64 as a tagged integer: an immediate when it fits, else `fallback(operand)` (owned);
+   * `speculative` as tbinary's.
+   */
+  | InstructionOf<"tbox", { operand: Value; fallback: External; speculative?: boolean; unwind: Unwind }>
   /**
    * A tagged integer as an i64: an immediate's value, else `fallback(operand)`, which fails when
-   * the integer does not fit (with a `loc` then).
+   * the integer does not fit (with a `loc` then); `speculative` as tbinary's.
    */
-  | InstructionOf<"tunbox", { operand: Value; fallback: External; loc: SourceLoc | null; unwind: Unwind }>
+  | InstructionOf<
+      "tunbox",
+      { operand: Value; fallback: External; loc: SourceLoc | null; speculative?: boolean; unwind: Unwind }
+    >
   | InstructionOf<"fbinary", { op: FloatBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"ineg", { operand: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"fneg", { operand: Value }>
@@ -156,8 +172,11 @@ export type Instruction =
   | InstructionOf<"toint", { operand: Value; raise: RaiseInfo; unwind: Unwind }>
   | InstructionOf<"select", { condition: Value; ifTrue: Value; ifFalse: Value }>
   | InstructionOf<"phi", { incoming: PhiIncoming[] }>
-  /** A call of a function of this module. */
-  | InstructionOf<"call", { callee: IrFunction; args: Value[]; loc: SourceLoc; unwind: Unwind }>
+  /**
+   * A call of a function of this module. A `tail` call's callee stands for this function in a
+   * traceback (a dispatcher calling a copy of itself): an error through it adds no frame.
+   */
+  | InstructionOf<"call", { callee: IrFunction; args: Value[]; loc: SourceLoc; tail?: boolean; unwind: Unwind }>
   /** A call of an external function the module declares (the runtime's, or another module's). */
   | InstructionOf<"call_extern", { callee: External; args: Value[]; loc: SourceLoc | null; unwind: Unwind }>
   /** A call of a function value (`fn` type): its code with its environment. */

@@ -50,6 +50,7 @@ const INTERNAL_DECLARATIONS: Record<string, string> = {
   rt_f64_mod: "declare double @rt_f64_mod(double, double) nounwind readnone willreturn",
   rt_exception_catch: "declare ptr @rt_exception_catch() nounwind",
   rt_exception_raise: "declare void @rt_exception_raise(ptr) nounwind",
+  rt_raise_speculation_failure: "declare void @rt_raise_speculation_failure() nounwind cold",
 };
 
 export class ModuleEmitter {

@@ -57,6 +57,24 @@ export class ErrorExits {
     this.branchToFail(failed, this.unwindLabel(loc, unwind));
   }
 
+  /** After a tail call that can raise: goes the error's way, adding no frame (the callee's stand for this one). */
+  propagateWithoutFrame(unwind: Block | null): void {
+    const failed = this.e.pendingTest();
+    this.branchToFail(
+      failed,
+      this.sharedBlock("leave", "leave", unwind, () => []),
+    );
+  }
+
+  /** The cold block giving up a speculative copy's run: the speculation failure goes the error's way. */
+  giveUpLabel(unwind: Block | null): string {
+    const m = this.e.m;
+    return this.sharedBlock("speculation", "give.up", unwind, () => {
+      m.declareInternal("rt_raise_speculation_failure");
+      return ["  call void @rt_raise_speculation_failure()"];
+    });
+  }
+
   /** The cold block that adds this frame at `loc` (its file and line) to the traceback and goes the error's way. */
   unwindLabel(loc: SourceLoc, unwind: Block | null): string {
     const m = this.e.m;

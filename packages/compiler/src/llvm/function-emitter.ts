@@ -298,7 +298,9 @@ export class FunctionEmitter {
         const args = inst.args.map((a) => this.typed(a)).join(", ");
         const call = `call ${callingConvention(inst.callee)}${llvmType(inst.type)} ${this.m.functionName(inst.callee)}(${args})`;
         this.line(inst.type === types.void ? call : `${v} = ${call}`);
-        if (this.m.raising.has(inst.callee)) this.errors.propagateFrom(inst.loc, inst.unwind);
+        if (!this.m.raising.has(inst.callee)) return;
+        if (inst.tail === true) this.errors.propagateWithoutFrame(inst.unwind);
+        else this.errors.propagateFrom(inst.loc, inst.unwind);
         return;
       }
       case "call_extern":

@@ -37,6 +37,10 @@ export class TaggedIntegerEmitter {
     const e = this.e;
     const a = e.value(inst.lhs);
     const b = e.value(inst.rhs);
+    if (inst.speculative === true) {
+      this.speculativeBinary(inst, a, b);
+      return;
+    }
     const slow = this.withFallback(inst, inst.fallback, [a, b], inst.loc, inst.unwind);
     this.branchUnlessImmediates([a, b], slow.label);
     const divisor = immediateOf(inst.rhs);
@@ -49,6 +53,23 @@ export class TaggedIntegerEmitter {
     // A result bounded by a constant is an immediate whichever path made it (the runtime's results
     // are normalised): saying so lets LLVM drop the tag tests of its uses (`n % 2 == 0`, `x & MASK`).
     if (isBoundedByConstant(inst)) this.assumeImmediate(e.name(inst));
+  }
+
+  /**
+   * The fast path alone: where it does not apply, the run gives up (the speculation failure), so the
+   * result is an immediate and no join merges in a reference.
+   */
+  private speculativeBinary(inst: Of<"tbinary">, a: string, b: string): void {
+    const e = this.e;
+    const giveUp = e.errors.giveUpLabel(inst.unwind);
+    this.branchUnlessImmediates([a, b], giveUp);
+    const divisor = immediateOf(inst.rhs);
+    const power = divisor !== null && divisor > 0n ? exactPowerOfTwo(divisor) : null;
+    const result =
+      power !== null && (inst.op === "tfloordiv" || inst.op === "tfloormod")
+        ? this.byPowerOfTwo(inst.op, a, power)
+        : this.fastBinary(inst.op, a, b, giveUp);
+    e.alias(inst, result);
   }
 
   /**
@@ -176,6 +197,10 @@ export class TaggedIntegerEmitter {
   private box(inst: Of<"tbox">): void {
     const e = this.e;
     const x = e.value(inst.operand);
+    if (inst.speculative === true) {
+      e.alias(inst, this.overflowing("sadd", x, x, e.errors.giveUpLabel(inst.unwind)));
+      return;
+    }
     const slow = this.withFallback(inst, inst.fallback, [x], null, null);
     slow.join(this.overflowing("sadd", x, x, slow.label));
   }
@@ -183,6 +208,13 @@ export class TaggedIntegerEmitter {
   private unbox(inst: Of<"tunbox">): void {
     const e = this.e;
     const a = e.value(inst.operand);
+    if (inst.speculative === true) {
+      this.branchUnlessImmediates([a], e.errors.giveUpLabel(inst.unwind));
+      const r = e.tmp();
+      e.line(`${r} = ashr exact i64 ${a}, 1`);
+      e.alias(inst, r);
+      return;
+    }
     const slow = this.withFallback(inst, inst.fallback, [a], inst.loc, inst.unwind);
     this.branchUnlessImmediates([a], slow.label);
     const r = e.tmp();

@@ -11,6 +11,7 @@ import { eliminateDeadCode } from "./dead-code-elimination.js";
 import { analyzeModuleRanges } from "./range-analysis.js";
 import { unrollRecursion } from "./recursion-unrolling.js";
 import { simplifyCfg } from "./simplify-cfg.js";
+import { speculateImmediates } from "./speculation.js";
 import { eliminateTailRecursion } from "./tail-recursion.js";
 
 /** A pass rewrites one function in place and says whether it changed anything. */
@@ -92,5 +93,7 @@ export function optimizeModule(m: Module, options: PipelineOptions = {}): boolea
     if (!unrollRecursion(m)) break;
     changed = true;
   }
+  // Last, on functions in their final shape: a speculative copy of those with tagged arithmetic.
+  if (speculateImmediates(m)) changed = true;
   return changed;
 }
