@@ -40,7 +40,10 @@ typedef struct rt_str {
   rt_object header;
   int64_t size;   /* bytes of UTF-8 data, not counting the terminating NUL */
   int64_t length; /* code points */
-  char data[];    /* size bytes, then a NUL */
+  /* A language's hash of the text, cached by its library where the string is not immortal (an
+     immortal one may be read-only); 0 until then. The core itself never reads it. */
+  int64_t hash;
+  char data[]; /* size bytes, then a NUL */
 } rt_str;
 
 extern const rt_layout rt_str_layout;

@@ -22,11 +22,11 @@ const rt_layout rt_str_layout = {
 /* Immortal strings laid out as rt_str with room for their text. */
 typedef struct {
   rt_object header;
-  int64_t size, length;
+  int64_t size, length, hash;
   char data[2];
 } small_string;
 
-static small_string empty_storage = {{RT_REFCOUNT_IMMORTAL, &rt_str_layout}, 0, 0, {0}};
+static small_string empty_storage = {{RT_REFCOUNT_IMMORTAL, &rt_str_layout}, 0, 0, 0, {0}};
 #define EMPTY ((rt_str *)&empty_storage)
 
 /* One immortal string per ASCII character, so indexing ASCII text allocates nothing. */
@@ -36,7 +36,7 @@ static bool ascii_ready;
 static rt_str *ascii_char(unsigned char c) {
   if (!ascii_ready) {
     for (int i = 0; i < 128; i++) {
-      ascii_storage[i] = (small_string){{RT_REFCOUNT_IMMORTAL, &rt_str_layout}, 1, 1, {(char)i, '\0'}};
+      ascii_storage[i] = (small_string){{RT_REFCOUNT_IMMORTAL, &rt_str_layout}, 1, 1, 0, {(char)i, '\0'}};
     }
     ascii_ready = true;
   }
@@ -47,6 +47,7 @@ rt_str *rt_str_new_uninit(int64_t size) {
   rt_str *s = (rt_str *)rt_alloc(&rt_str_layout, (int64_t)sizeof(rt_str) + size + 1, NULL);
   s->size = size;
   s->length = 0;
+  s->hash = 0;
   s->data[size] = '\0';
   return s;
 }
@@ -74,6 +75,7 @@ rt_str *rt_str_immortal_from_cstr(const char *text) {
   s->header = (rt_object){RT_REFCOUNT_IMMORTAL, &rt_str_layout};
   s->size = (int64_t)size;
   s->length = rt_utf8_length(text, size);
+  s->hash = 0;
   memcpy(s->data, text, size + 1);
   return s;
 }

@@ -82,9 +82,9 @@ describe("layouts", () => {
   });
 
   it("a string object is rt_str", () => {
-    const [size, length, data] = stringObject.fields;
-    const c = measure("rt_str", [size.name, length.name]);
-    for (const f of [size, length]) assert.deepEqual(c.get(f.name), { offset: f.offset, size: f.size }, f.name);
+    const [size, length, hash, data] = stringObject.fields;
+    const c = measure("rt_str", [size.name, length.name, hash.name]);
+    for (const f of [size, length, hash]) assert.deepEqual(c.get(f.name), { offset: f.offset, size: f.size }, f.name);
     // The text is a flexible array member: it starts where the struct ends.
     assert.equal(c.get("sizeof")!.offset, data.offset);
   });

@@ -61,7 +61,19 @@ static int code_unit_bytes(const rt_str *s) {
   return widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
 }
 
+static int64_t str_hash(rt_str *s);
+
+/* Cached in the string, as CPython caches it, except in an immortal string (it may be a read-only
+ * constant). A dict or set of strings hashes each key once: word counting's lookups were a tenth
+ * hashing. */
 int64_t py_hash_str(rt_str *s) {
+  if (s->hash != 0) return s->hash;
+  int64_t hash = str_hash(s);
+  if (s->header.refcount >= 0) s->hash = hash;
+  return hash;
+}
+
+static int64_t str_hash(rt_str *s) {
   if (s->size == 0) return 0;
   /* ASCII: CPython's one byte per code point are the UTF-8 bytes. */
   if (s->size == s->length) return not_minus_one(rt_hash_bytes(s->data, (size_t)s->size));

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "py_hash.h"
 #include "py_int_internal.h"
 
 /* The runtime's own layouts are numbered below 16 (core.c's str is 1, exception 2, file 3). */
@@ -383,6 +384,7 @@ bool py_int_eq(py_int a, py_int b) {
 
 /* CPython's: |x| modulo the Mersenne prime 2^61 - 1, with x's sign; -1 (an error there) is -2. */
 int64_t py_int_hash(py_int x) {
+  if (py_int_is_small(x)) return py_hash_i64(py_int_small_value(x));
   const uint64_t modulus = ((uint64_t)1 << 61) - 1;
   py_int_view view;
   int64_t h = (int64_t)mpz_tdiv_ui(py_int_view_of(x, &view), modulus);

@@ -62,7 +62,8 @@ export const stringObject = {
   fields: [
     { name: "size", offset: 16, size: 8 },
     { name: "length", offset: 24, size: 8 },
-    { name: "data", offset: 32, size: 0 },
+    { name: "hash", offset: 32, size: 8 },
+    { name: "data", offset: 40, size: 0 },
   ],
 } as const;
 

@@ -128,11 +128,12 @@ export class ModuleEmitter {
       const bytes = new TextEncoder().encode(value);
       const length = [...value].length;
       const n = bytes.length + 1;
-      // An immortal object (count -1) of the runtime's string layout: header, size, length, text.
+      // An immortal object (count -1) of the runtime's string layout (stringObject): header, size,
+      // length, hash (0: an immortal string caches none), text.
       const layout = layoutDescriptorSymbol(this, runtimeLayouts.str);
       this.constantLines.push(
-        `${name} = private unnamed_addr constant { i64, ptr, i64, i64, [${n} x i8] } ` +
-          `{ i64 -1, ptr ${layout}, i64 ${bytes.length}, i64 ${length}, [${n} x i8] c"${escapeBytes(bytes)}\\00" }, align 8`,
+        `${name} = private unnamed_addr constant { i64, ptr, i64, i64, i64, [${n} x i8] } ` +
+          `{ i64 -1, ptr ${layout}, i64 ${bytes.length}, i64 ${length}, i64 0, [${n} x i8] c"${escapeBytes(bytes)}\\00" }, align 8`,
       );
     }
     return name;

@@ -501,6 +501,12 @@ def main_run() -> int:
         write_result(spec["resultFile"], {"ok": False, "kind": "syntax", "message": message})
         return EXIT_FAILED
     except BaseException as error:  # the script's own failure, SystemExit and KeyboardInterrupt included
+        if isinstance(error, KeyboardInterrupt):
+            # Interrupted already: a second SIGINT (a terminal's Ctrl-C reaches the task and kogine,
+            # which passes it on) must not cut the recording of the first short.
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         await_turn()
         if isinstance(error, SystemExit) and error.code in (0, None):
             write_result(spec["resultFile"], {"ok": True, "value": None, "entrypoint": None})

@@ -16,7 +16,7 @@ import type { LoweringContext } from "./context.js";
 import { lowerCondition, lowerExpression } from "./expressions.js";
 import { lowerIteration } from "./iteration.js";
 import { coerce } from "./optional.js";
-import { deleteSubscript, updateSubscript } from "./subscripts.js";
+import { deleteSubscript, lowerCountingUpdate, updateSubscript } from "./subscripts.js";
 import { assignTarget, storeTarget } from "./targets.js";
 import { operationsOf } from "./type-operations.js";
 import { readVariable, variableType, writeVariable } from "./variables.js";
@@ -105,6 +105,7 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
 }
 
 function lowerAssign(cx: LoweringContext, s: ast.Assign): void {
+  if (lowerCountingUpdate(cx, s)) return;
   if (isParallelAssignment(s)) {
     // Every value first, then the targets left to right, as Python assigns them.
     const elements = (s.value as ast.Tuple).elts;

@@ -24,6 +24,7 @@ import {
 } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { unboxIndex } from "./ints.js";
+import { irTypeOf } from "./type-operations.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
   if (isSysArgv(cx.program.imports, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
@@ -243,4 +244,67 @@ export function deleteSubscript(cx: LoweringContext, target: ast.Subscript): voi
     return;
   }
   callWithElement(cx, "py_dict_delete", [container], lowerExpression(cx, target.slice), type.parts[0]!, cx.loc(target));
+}
+
+/**
+ * `d[k] = d.get(k, default) <op> x`, the counting idiom, with one lookup of the key instead of two:
+ * the entry is found or made (a new one last, where the assignment would put it), then its value
+ * is set from what `get` would have given. Only where nothing can tell the two apart: `k` and `x`
+ * are names or constants (evaluating them again, or first, changes nothing) and the operation is
+ * number arithmetic that cannot fail (so no key is inserted by a statement that raises). Word
+ * counting spent a fifth of its time in the second lookup.
+ */
+export function lowerCountingUpdate(cx: LoweringContext, s: ast.Assign): boolean {
+  const target = s.targets[0];
+  const value = s.value;
+  if (s.targets.length !== 1 || target?._type !== "Subscript" || target.slice._type === "Slice") return false;
+  if (value._type !== "BinOp" || !COUNTING_OPS.has(value.op._type) || !isPlain(value.right)) return false;
+  const call = value.left;
+  if (call._type !== "Call" || call.func._type !== "Attribute" || call.func.attr !== "get") return false;
+  if (call.args.length !== 2 || call.keywords.length > 0 || cx.spec.calls.has(call)) return false;
+  const dict = target.value;
+  if (dict._type !== "Name" || call.func.value._type !== "Name" || call.func.value.id !== dict.id) return false;
+  if (!isPlain(target.slice) || !sameName(target.slice, call.args[0]!)) return false;
+  const dictType = resolve(cx.typeOf(dict));
+  const valueType = cx.typeOf(value);
+  if (dictType.kind !== "dict" || dictType.flavor !== undefined || !isNumber(valueType)) return false;
+  const fallbackType = cx.typeOf(call.args[1]!);
+  const same = [dictType.parts[1]!, cx.typeOf(call), fallbackType].every((t) => resolve(t) === valueType);
+  if (!same) return false;
+
+  const d = lowerExpression(cx, dict);
+  const key = lowerExpression(cx, target.slice);
+  const fallback = lowerExpression(cx, call.args[1]!);
+  const keyType = dictType.parts[0]!;
+  const found = callWithElement(cx, "py_dict_insert_new", [d], key, keyType, cx.loc(target));
+  // A new entry (found < 0 encodes it as -found - 1) holds nothing yet: `get` gives the default.
+  const isNew = cx.b.icmp("lt", found, constants.int(0n));
+  const position = cx.b.select(isNew, cx.b.ibinary("sub", constants.int(-1n), found, null), found);
+  const current = cx.choose(
+    irTypeOf(valueType),
+    isNew,
+    () => fallback,
+    () => callForElement(cx, "py_dict_value", [d, position], valueType, null),
+  );
+  const right = lowerExpression(cx, value.right);
+  const updated = binary(cx, value.op._type, current, valueType, right, cx.typeOf(value.right), valueType, value);
+  callWithElement(cx, "py_dict_set_value", [d, position], updated, valueType, null);
+  return true;
+}
+
+const COUNTING_OPS = new Set<ast.operator["_type"]>(["Add", "Sub", "Mult"]);
+
+/** A name or a constant: evaluating it again, or earlier, gives the same and does nothing else. */
+function isPlain(e: ast.expr): boolean {
+  return e._type === "Name" || e._type === "Constant";
+}
+
+function sameName(a: ast.expr, b: ast.expr): boolean {
+  if (a._type === "Name" && b._type === "Name") return a.id === b.id;
+  return a._type === "Constant" && b._type === "Constant" && a.value === b.value;
+}
+
+function isNumber(type: PyType): boolean {
+  const t = resolve(type);
+  return t === pyTypes.int || t === pyTypes.float;
 }
