@@ -114,7 +114,8 @@ export function builtinCallType(
         fail(`'${all[1]!.className}' object cannot be interpreted as an integer`);
       }
       const hasDigits = all.length === 2 && all[1] !== pyTypes.none;
-      return hasDigits ? (all[0] === pyTypes.float ? pyTypes.float : pyTypes.int) : pyTypes.int;
+      if (!hasDigits) return pyTypes.int;
+      return all[0] === pyTypes.float || all[0] === pyTypes.number ? all[0]! : pyTypes.int;
     }
     case "pow":
       arity(2, 3);

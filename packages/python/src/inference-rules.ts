@@ -48,6 +48,7 @@ export function optionalNumberInContainer(type: PyType): PyType | null {
   for (const part of type.parts) {
     const p = resolve(part);
     if (p.kind === "optional" && wordKind(p.parts[0]!) !== "o") return p;
+    if (p.kind === "number") return p;
     const inner = optionalNumberInContainer(p);
     if (inner !== null) return inner;
   }

@@ -25,6 +25,7 @@ export type PyTypeKind =
   | "dict"
   | "set"
   | "optional"
+  | "number"
   | "var";
 
 export interface PyType {
@@ -61,6 +62,11 @@ export const pyTypes = {
   str: scalar("str"),
   /** A text file: what open() returns, and sys.stdin, sys.stdout and sys.stderr. */
   file: { kind: "file", text: "TextIOWrapper", className: "TextIOWrapper", parts: [] } as PyType,
+  /**
+   * An int or a float, decided at run time: a variable assigned both (`total = 0`, then
+   * `total += x` of a float), a function returning both.
+   */
+  number: { kind: "number", text: "int | float", className: "int | float", parts: [] } as PyType,
 } as const;
 
 const interned = new Map<string, PyType>();
@@ -116,6 +122,13 @@ export function join(a: PyType, b: PyType): PyType | null {
   // None first: a variable must not be bound to None when it meets one (it is the other part).
   if (x === pyTypes.none) return optionalOf(y);
   if (y === pyTypes.none) return optionalOf(x);
+  if (
+    isNumeric(x) &&
+    isNumeric(y) &&
+    (x === pyTypes.float || y === pyTypes.float || x === pyTypes.number || y === pyTypes.number)
+  ) {
+    return pyTypes.number;
+  }
   const partOf = (t: PyType) => (t.kind === "optional" ? t.parts[0]! : t);
   if ((x.kind === "optional" || y.kind === "optional") && unify(partOf(x), partOf(y))) return optionalOf(x);
   return unify(x, y) ? resolve(x) : null;
@@ -216,12 +229,13 @@ export const ANNOTATION_NAMES: ReadonlyMap<string, PyType> = new Map(
 );
 
 export function isNumeric(type: PyType): boolean {
-  return type === pyTypes.int || type === pyTypes.float || type === pyTypes.bool;
+  return type === pyTypes.int || type === pyTypes.float || type === pyTypes.bool || type === pyTypes.number;
 }
 
-/** int and bool compute as int; float wins over both. */
+/** int and bool compute as int; float wins over all, and an int or float makes an int or float. */
 export function numericJoin(a: PyType, b: PyType): PyType {
-  return a === pyTypes.float || b === pyTypes.float ? pyTypes.float : pyTypes.int;
+  if (a === pyTypes.float || b === pyTypes.float) return pyTypes.float;
+  return a === pyTypes.number || b === pyTypes.number ? pyTypes.number : pyTypes.int;
 }
 
 /**
@@ -272,6 +286,7 @@ export function binaryResultType(
       return float;
     case "Pow":
       if (a === float || b === float) return float;
+      if (a === pyTypes.number || b === pyTypes.number) return pyTypes.number;
       return constantExponent !== null && constantExponent < 0n ? float : int;
     case "LShift":
     case "RShift":
@@ -280,6 +295,9 @@ export function binaryResultType(
     case "BitXor":
       if (a === float || b === float) {
         return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
+      }
+      if (a === pyTypes.number || b === pyTypes.number) {
+        return `unsupported: ${operatorSymbol(op)} of a value that may be a float`;
       }
       // True & False is a bool; anything with an int is an int.
       return a === bool && b === bool && op !== "LShift" && op !== "RShift" ? bool : int;

@@ -155,7 +155,9 @@ class TypeInference implements InferenceHost {
         const unheld = optionalNumberInContainer(resolve(type));
         if (unheld !== null) {
           throw new SemanticError(
-            `unsupported: a container of ${unheld.text} (containers hold None only beside objects, such as str | None)`,
+            unheld.kind === "number"
+              ? `unsupported: a container of ${unheld.text} (a container's numbers are all ints or all floats)`
+              : `unsupported: a container of ${unheld.text} (containers hold None only beside objects, such as str | None)`,
             e,
           );
         }
@@ -473,9 +475,7 @@ class TypeInference implements InferenceHost {
       throw new SemanticError(
         `'${target.id}' cannot have one static type: it is ${resolve(existing.type).text} (line ${existing.at.lineno}) and ${resolve(type).text} here`,
         target,
-        isNumeric(resolve(existing.type)) && isNumeric(resolve(type))
-          ? `convert explicitly, e.g. ${target.id} = ${type === pyTypes.float || existing.type === pyTypes.float ? "float" : "int"}(...)`
-          : "use a separate variable for each type",
+        "use a separate variable for each type",
       );
     }
     spec.exprTypes.set(target, type);

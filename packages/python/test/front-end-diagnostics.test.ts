@@ -105,11 +105,11 @@ describe("unsupported constructs", () => {
 
 describe("types", () => {
   it("names the variable, both types and where each came from", () => {
-    refuses("x = 1\nprint(x)\nx = 2.5\n", {
-      message: "'x' cannot have one static type: it is int (line 1) and float here",
+    refuses("x = 1\nprint(x)\nx = 'two'\n", {
+      message: "'x' cannot have one static type: it is int (line 1) and str here",
       line: 3,
       col: 0,
-      help: /float\(/,
+      help: /separate variable/,
     });
   });
   it("reports a function that returns two types", () => {

@@ -14,7 +14,7 @@ import {
   type Value,
 } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { numericJoin, type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { type NodeSpan, SemanticError } from "../semantic-error.js";
 import type { LoweringContext } from "./context.js";
@@ -29,6 +29,8 @@ import {
   unboxInt,
 } from "./ints.js";
 import { makeTuple } from "./iteration.js";
+import { numberIrType, onNumber } from "./numbers.js";
+import { coerce } from "./optional.js";
 
 /** `a <op> b` with Python's semantics, the operands converted to `result`'s numeric type. */
 export function binary(
@@ -53,6 +55,8 @@ export function binary(
     const [text, count, countType] = aType === pyTypes.str ? [a, b, bType] : [b, a, aType];
     return cx.rt("py_str_repeat", [text, unboxInt(cx, asInt(cx, count, countType), cx.loc(node))], cx.loc(node));
   }
+  if (aType === pyTypes.number || bType === pyTypes.number)
+    return numberBinary(cx, op, a, aType, b, bType, result, node, context);
   if (op === "Div") {
     if (aType !== pyTypes.float && bType !== pyTypes.float)
       return intTrueDivide(cx, asInt(cx, a, aType), asInt(cx, b, bType), node);
@@ -70,6 +74,38 @@ export function binary(
     return cx.b.icmp("ne", wide, constants.int(0n));
   }
   return intBinary(cx, op, asInt(cx, a, aType), asInt(cx, b, bType), node);
+}
+
+/**
+ * An operation with an `int | float` operand: split on what each such operand holds, computed with
+ * the types it has there, and the result made the `result` type (an `int | float` unless a float
+ * side makes it a float).
+ */
+function numberBinary(
+  cx: LoweringContext,
+  op: ast.operator["_type"],
+  a: Value,
+  aType: PyType,
+  b: Value,
+  bType: PyType,
+  result: PyType,
+  node: NodeSpan,
+  context: "divmod" | null,
+): Value {
+  const side = (value: Value, type: PyType, then: (v: Value, t: PyType) => Value) =>
+    type === pyTypes.number ? onNumber(cx, value, irTypeOfNumber(result), then) : then(value, type);
+  return side(a, aType, (x, xType) =>
+    side(b, bType, (y, yType) => {
+      const heldResult = op === "Div" ? pyTypes.float : numericJoin(xType, yType);
+      const value = binary(cx, op, x, xType, y, yType, heldResult, node, context);
+      return coerce(cx, value, heldResult, result);
+    }),
+  );
+}
+
+/** The IR type of a number result: a float's, or an `int | float`'s. */
+function irTypeOfNumber(type: PyType): IrType {
+  return type === pyTypes.float ? types.f64 : numberIrType;
 }
 
 /** The operators that are one IR instruction: float ones, and int ones on tagged words. */
@@ -225,6 +261,9 @@ export function unary(
   if (operandType === pyTypes.float) {
     return op === "USub" ? cx.b.fneg(operand) : operand;
   }
+  if (operandType === pyTypes.number) {
+    return onNumber(cx, operand, numberIrType, (v, t) => coerce(cx, unary(cx, op, v, t, node), t, pyTypes.number));
+  }
   const x = asInt(cx, operand, operandType);
   switch (op) {
     case "USub":
@@ -244,6 +283,7 @@ export function asInt(cx: LoweringContext, value: Value, type: PyType): Value {
 /** A number as a float; an int too large for one raises OverflowError at `loc`. */
 export function asFloat(cx: LoweringContext, value: Value, type: PyType, loc: SourceLoc): Value {
   if (type === pyTypes.float) return value;
+  if (type === pyTypes.number) return onNumber(cx, value, types.f64, (v, t) => asFloat(cx, v, t, loc));
   if (type === pyTypes.bool) return cx.b.select(value, constants.float(1), constants.float(0));
   return onImmediate(
     cx,

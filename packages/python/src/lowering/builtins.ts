@@ -13,7 +13,9 @@ import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
 import { intAbs, unboxInt } from "./ints.js";
 import { makeTuple } from "./iteration.js";
-import { operationsOf } from "./type-operations.js";
+import { numberIrType, onNumber } from "./numbers.js";
+import { coerce } from "./optional.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
 
 export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string): Value {
   const arg = (i: number) => lowerExpression(cx, e.args[i]!);
@@ -21,11 +23,8 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
   switch (name) {
     case "print":
       return lowerPrint(cx, e);
-    case "abs": {
-      const x = arg(0);
-      if (argType(0) === pyTypes.float) return cx.rt(RT.floatAbs, [x], null);
-      return intAbs(cx, asInt(cx, x, argType(0)), cx.loc(e));
-    }
+    case "abs":
+      return absolute(cx, arg(0), argType(0), e);
     case "min":
     case "max": {
       const type = argType(0);
@@ -149,16 +148,36 @@ function isInstance(type: PyType, classes: ast.expr): boolean {
   return names.some((name) => name === t.kind || (name === "int" && t === pyTypes.bool));
 }
 
+/** abs(x) of a number (an `int | float` as what it holds). */
+function absolute(cx: LoweringContext, x: Value, type: PyType, e: ast.Call): Value {
+  if (type === pyTypes.float) return cx.rt(RT.floatAbs, [x], null);
+  if (type === pyTypes.number) {
+    return onNumber(cx, x, numberIrType, (v, t) => coerce(cx, absolute(cx, v, t, e), t, pyTypes.number));
+  }
+  return intAbs(cx, asInt(cx, x, type), cx.loc(e));
+}
+
 function lowerRound(cx: LoweringContext, e: ast.Call): Value {
   const x = lowerExpression(cx, e.args[0]!);
   const type = cx.typeOf(e.args[0]!);
   const digitsNode = e.args[1] ?? e.keywords.find((k) => k.arg === "ndigits")?.value ?? null;
   const hasDigits = digitsNode !== null && cx.typeOf(digitsNode) !== pyTypes.none;
-  if (!hasDigits) {
+  const digits = hasDigits ? asInt(cx, lowerExpression(cx, digitsNode!), cx.typeOf(digitsNode!)) : null;
+  return rounded(cx, x, type, digits, e);
+}
+
+/** round(x) (an int) or round(x, digits) (x's type), an `int | float` as what it holds. */
+function rounded(cx: LoweringContext, x: Value, type: PyType, digits: Value | null, e: ast.Call): Value {
+  if (type === pyTypes.number) {
+    const result = digits === null ? pyTypes.int : pyTypes.number;
+    return onNumber(cx, x, irTypeOf(result), (v, t) =>
+      coerce(cx, rounded(cx, v, t, digits, e), digits === null ? pyTypes.int : t, result),
+    );
+  }
+  if (digits === null) {
     if (type === pyTypes.float) return cx.rt(RT.floatRoundToInt, [x], cx.loc(e));
     return asInt(cx, x, type);
   }
-  const digits = asInt(cx, lowerExpression(cx, digitsNode!), cx.typeOf(digitsNode!));
   if (type === pyTypes.float) return cx.rt(RT.floatRoundDigits, [x, digits], cx.loc(e));
   return cx.rt(RT.intRoundDigits, [asInt(cx, x, type), digits], cx.loc(e));
 }

@@ -12,6 +12,7 @@ import { lowerMembership } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
 import { intCompare, onImmediate } from "./ints.js";
+import { onNumber } from "./numbers.js";
 import { isNone } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
 
@@ -79,27 +80,35 @@ export function compare(
     );
     return irOp === "ne" ? cx.b.not(equal) : equal;
   }
-  if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
-  if (aType === pyTypes.float || bType === pyTypes.float) {
-    // int vs float compares exactly, as CPython does, even beyond 2**53.
-    const intFirst = aType !== pyTypes.float;
-    const int = asInt(cx, intFirst ? a : b, intFirst ? aType : bType);
-    const float = intFirst ? b : a;
-    const intOp = intFirst ? irOp : MIRRORED[irOp];
-    const order = (name: string, integer: Value) => ordered(cx, intOp, cx.rt(name, [integer, float], null));
-    return onImmediate(
-      cx,
-      int,
-      types.i1,
-      (integer) => {
-        const viaFloat = () => cx.b.fcmp(intOp, cx.b.tofloat(integer), float);
-        if (isExactAsFloat(integer)) return viaFloat();
-        return branchOnExactness(cx, [integer], viaFloat, () => order(RT.compareIntFloat, integer), types.i1);
-      },
-      (big) => order("py_int_compare_f64", big),
-    );
+  if (resolve(aType) === pyTypes.number || resolve(bType) === pyTypes.number) {
+    // An int or a float on either side: compared as what each holds.
+    const side = (value: Value, type: PyType, then: (v: Value, t: PyType) => Value) =>
+      resolve(type) === pyTypes.number ? onNumber(cx, value, types.i1, then) : then(value, type);
+    return side(a, aType, (x, xType) => side(b, bType, (y, yType) => compare(cx, op, x, xType, y, yType, node)));
   }
+  if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
+  if (aType === pyTypes.float || bType === pyTypes.float) return compareMixed(cx, irOp, a, aType, b, bType);
   return intCompare(cx, irOp, asInt(cx, a, aType), asInt(cx, b, bType));
+}
+
+/** An int (or bool) against a float, in either order, exactly as CPython compares them, even beyond 2**53. */
+export function compareMixed(cx: LoweringContext, irOp: CompareOp, a: Value, aType: PyType, b: Value, bType: PyType) {
+  const intFirst = aType !== pyTypes.float;
+  const int = asInt(cx, intFirst ? a : b, intFirst ? aType : bType);
+  const float = intFirst ? b : a;
+  const intOp = intFirst ? irOp : MIRRORED[irOp];
+  const order = (name: string, integer: Value) => ordered(cx, intOp, cx.rt(name, [integer, float], null));
+  return onImmediate(
+    cx,
+    int,
+    types.i1,
+    (integer) => {
+      const viaFloat = () => cx.b.fcmp(intOp, cx.b.tofloat(integer), float);
+      if (isExactAsFloat(integer)) return viaFloat();
+      return branchOnExactness(cx, [integer], viaFloat, () => order(RT.compareIntFloat, integer), types.i1);
+    },
+    (big) => order("py_int_compare_f64", big),
+  );
 }
 
 /** `int <op> float` from the runtime's exact three-way comparison (2 means the float is NaN). */

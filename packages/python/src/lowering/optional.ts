@@ -5,12 +5,14 @@
 import { constants, type Value } from "@toolchain/compiler";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
 import type { LoweringContext } from "./context.js";
+import { toNumber } from "./numbers.js";
 import { irTypeOf } from "./type-operations.js";
 
-/** A value of type `from` as the type `to` holds it: the same, or made a `T | None`. */
+/** A value of type `from` as the type `to` holds it: the same, or made a `T | None` or an `int | float`. */
 export function coerce(cx: LoweringContext, value: Value, from: PyType, to: PyType): Value {
   const source = resolve(from);
   const target = resolve(to);
+  if (target === pyTypes.number && source !== target) return toNumber(cx, value, source);
   if (source === target || target.kind !== "optional") return value;
   const variant = irTypeOf(target);
   if (source === pyTypes.none) return cx.b.variantMake(variant, 0, null);

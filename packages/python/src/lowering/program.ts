@@ -20,9 +20,10 @@ import { resolve } from "../py-types.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
 import { findModuleConstants, isLiteral } from "./constant-folding.js";
 import { LoweringContext, type ProgramLowering } from "./context.js";
+import { coerce } from "./optional.js";
 import { lowerBlock, lowerReturnNone } from "./statements.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
-import { writeVariable } from "./variables.js";
+import { variableType, writeVariable } from "./variables.js";
 
 export function lowerProgram(program: TypedProgram, sourceFile: string): IrModule {
   const module = createModule(sourceFile);
@@ -96,7 +97,10 @@ function lowerFunctionBody(cx: LoweringContext): void {
   const entry = cx.b.createBlock("entry");
   cx.b.positionAt(entry);
   cx.ssa.seal(entry);
-  for (const p of cx.fn.params) writeVariable(cx, p.name, p);
+  // A parameter's variable may hold more than the argument's type (an int that becomes a float).
+  cx.fn.params.forEach((p, i) =>
+    writeVariable(cx, p.name, coerce(cx, p, cx.spec.paramTypes[i]!, variableType(cx, p.name))),
+  );
   lowerBlock(cx, cx.spec.def === null ? cx.program.tree.body : cx.spec.def.body);
   if (!cx.b.isTerminated) {
     const type = cx.spec.returnType;

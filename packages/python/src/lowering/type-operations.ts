@@ -24,8 +24,10 @@ import { type PyType, type PyTypeKind, pyTypes, resolve } from "../py-types.js";
 import { dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
 import { RT } from "../runtime-names.js";
 import { asFloat, asInt } from "./arithmetic.js";
+import { compareMixed } from "./comparisons.js";
 import type { LoweringContext } from "./context.js";
 import { intCompare } from "./ints.js";
+import { forNumber, numberIrType, onNumber } from "./numbers.js";
 
 export interface PyTypeOperations {
   /** How a value of the type is held in the IR. */
@@ -233,8 +235,38 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
       throw new Error("internal: comparing files");
     },
   },
+  number: {
+    irType: numberIrType,
+    // The empty case is case 0 with a zero payload: the int 0.
+    zero: () => constants.none(numberIrType),
+    truth: (cx, value) => onNumber(cx, value, types.i1, (v, t) => operationsOf(t).truth(cx, v)),
+    str: (cx, value) => onNumber(cx, value, strType, (v, t) => operationsOf(t).str(cx, v)),
+    repr: (cx, value) => onNumber(cx, value, strType, (v, t) => operationsOf(t).repr(cx, v)),
+    format: (cx, value, spec, loc) => onNumber(cx, value, strType, (v, t) => operationsOf(t).format!(cx, v, spec, loc)),
+    write: (cx, value) => forNumber(cx, value, (v, t) => operationsOf(t).write(cx, v)),
+    compare: (cx, op, a, b, loc) =>
+      onNumber(cx, a, types.i1, (x, xType) =>
+        onNumber(cx, b, types.i1, (y, yType) => compareNumbers(cx, op, x, xType, y, yType, loc ?? null)),
+      ),
+    toInt: (cx, value, loc) => onNumber(cx, value, types.tagged, (v, t) => operationsOf(t).toInt!(cx, v, loc)),
+    toFloat: (cx, value, loc) => onNumber(cx, value, types.f64, (v, t) => operationsOf(t).toFloat!(cx, v, loc)),
+  },
   list: containerOperations(listType, (cx, value) => cx.b.getField(value, LIST_LENGTH)),
   tuple: containerOperations(tupleType, (cx, value) => cx.b.getField(value, TUPLE_LENGTH)),
   dict: containerOperations(dictType, (cx, value) => cx.rt(RT.dictLength, [value], null)),
   set: containerOperations(setType, (cx, value) => cx.rt(RT.setLength, [value], null)),
 };
+
+/** `a <op> b` of an int and a float in either order, or two of one kind: exactly, as CPython compares. */
+function compareNumbers(
+  cx: LoweringContext,
+  op: CompareOp,
+  a: Value,
+  aType: PyType,
+  b: Value,
+  bType: PyType,
+  loc: SourceLoc | null,
+): Value {
+  if (aType === bType) return operationsOf(aType).compare(cx, op, a, b, loc);
+  return compareMixed(cx, op, a, aType, b, bType);
+}
