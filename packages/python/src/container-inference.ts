@@ -15,6 +15,7 @@ import {
   join,
   listOf,
   newTypeVariable,
+  optionalOf,
   type PyType,
   pyTypes,
   resolve,
@@ -23,6 +24,7 @@ import {
   unify,
 } from "./py-types.js";
 import { SemanticError } from "./semantic-error.js";
+import { strMethodCall } from "./str-methods.js";
 import type { Specialization } from "./type-inference.js";
 
 /** What container typing needs of the inference. */
@@ -481,6 +483,8 @@ export function iterableMinMaxType(
   const fallback = e.keywords.find((k) => k.arg === "default");
   if (fallback !== undefined) {
     const d = host.typeOf(spec, fallback.value);
+    // default=None makes the result `T | None`; any other default is a T.
+    if (d !== null && resolve(d) === pyTypes.none) return optionalOf(element);
     if (d !== null && !unify(element, d)) {
       throw new SemanticError(
         `unsupported: a default of type ${resolve(d).text} for ${name}() of ${resolve(element).text}`,
@@ -524,10 +528,28 @@ export function keyFunctionType(
   }
   const builtin = f._type === "Name" && host.isBuiltinName(f) ? BUILTIN_FUNCTION_VALUES[f.id] : undefined;
   if (builtin !== undefined) return builtin(resolve(element));
+  const method = strMethodValue(host, f);
+  if (method !== null) {
+    if (!unify(element, pyTypes.str)) {
+      throw new SemanticError(
+        `descriptor '${method}' for 'str' objects doesn't apply to a '${resolve(element).className}' object`,
+        f,
+      );
+    }
+    const call = strMethodCall(method, [], []);
+    if ("error" in call) throw new SemanticError(call.error, f);
+    return call.result;
+  }
   throw new SemanticError(
-    `unsupported: a function value other than a lambda of one parameter or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
+    `unsupported: a function value other than a lambda of one parameter, a str method or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
     f,
   );
+}
+
+/** The method's name when `f` is `str.<method>` (str the builtin), a function of one str. */
+export function strMethodValue(host: Pick<InferenceHost, "isBuiltinName">, f: ast.expr): string | null {
+  if (f._type !== "Attribute" || f.value._type !== "Name" || f.value.id !== "str") return null;
+  return host.isBuiltinName(f.value) ? f.attr : null;
 }
 
 /**

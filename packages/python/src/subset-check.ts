@@ -94,7 +94,9 @@ function specificRefusal(node: AnyNode, inFunction: boolean): string | null {
       return (node as unknown as ast.BinOp).op._type === "MatMult" ? "matrix multiplication (@)" : null;
     case "Call": {
       const call = node as unknown as ast.Call;
-      if (call.args.some((a) => a._type === "Starred")) return "argument unpacking (*args)";
+      // print(*xs) prints any iterable's elements, a function call unpacks a tuple: what inference checks.
+      const isMethod = call.func._type === "Attribute";
+      if (isMethod && call.args.some((a) => a._type === "Starred")) return "argument unpacking (*args)";
       if (call.keywords.some((k) => k.arg === null)) return "keyword argument unpacking (**kwargs)";
       return null;
     }

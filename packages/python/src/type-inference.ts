@@ -15,6 +15,7 @@ import {
   type InferenceHost,
   iterableMinMaxType,
   iterationType,
+  iterationTypeAt,
   membershipType,
   subscriptStoreType,
   subscriptType,
@@ -694,6 +695,11 @@ class TypeInference implements InferenceHost {
           "unsupported: lambda except as a function applied to each element (a key of sorted, min, max or list.sort; map; filter)",
           e,
         );
+      case "Starred":
+        throw new SemanticError(
+          "unsupported: argument unpacking (*args) except in print() and in a call of a function of the program",
+          e,
+        );
       default:
         throw new SemanticError(`unsupported: ${e._type}`, e);
     }
@@ -821,7 +827,14 @@ class TypeInference implements InferenceHost {
       }
     }
     if (callee.kind === "builtin" && callee.name === "print") {
-      for (const a of e.args) this.typeOf(spec, a);
+      for (const a of e.args) {
+        if (a._type !== "Starred") this.typeOf(spec, a);
+        else {
+          // print(*xs): each element printed.
+          const t = this.typeOf(spec, a.value);
+          if (t !== null) iterationTypeAt(t, a.value);
+        }
+      }
       for (const k of e.keywords) {
         if (k.arg !== "sep" && k.arg !== "end" && k.arg !== "file" && k.arg !== "flush") {
           throw new SemanticError(`unsupported: print(${k.arg}=...)`, k);
@@ -912,15 +925,32 @@ class TypeInference implements InferenceHost {
   private bindArguments(spec: Specialization, e: ast.Call, def: ast.FunctionDef): PyType[] | null {
     const params = [...def.args.args, ...def.args.kwonlyargs];
     const positional = def.args.args.length;
-    const bound: (ast.expr | null)[] = params.map(() => null);
-    if (e.args.length > positional) {
+    // Each parameter's argument: an expression, or one element of a tuple unpacked by `*t`.
+    const bound: ({ node: ast.expr; type: PyType } | null)[] = params.map(() => null);
+    const given: { node: ast.expr; type: PyType }[] = [];
+    for (const a of e.args) {
+      if (a._type !== "Starred") {
+        const type = this.typeOf(spec, a);
+        if (type === null) return null;
+        given.push({ node: a, type });
+        continue;
+      }
+      const type = this.typeOf(spec, a.value);
+      if (type === null) return null;
+      const t = resolve(type);
+      if (t.kind !== "tuple") {
+        throw new SemanticError(`unsupported: *${t.text} in a call (only a tuple's length is known)`, a);
+      }
+      for (const part of t.parts) given.push({ node: a, type: part });
+    }
+    if (given.length > positional) {
       throw new SemanticError(
-        `${def.name}() takes ${positional} positional argument${positional === 1 ? "" : "s"} but ${e.args.length} were given`,
+        `${def.name}() takes ${positional} positional argument${positional === 1 ? "" : "s"} but ${given.length} were given`,
         e,
       );
     }
-    e.args.forEach((a, i) => {
-      bound[i] = a;
+    given.forEach((g, i) => {
+      bound[i] = g;
     });
     for (const k of e.keywords) {
       const index = params.findIndex((p) => p.arg === k.arg);
@@ -937,16 +967,17 @@ class TypeInference implements InferenceHost {
       }
       if (bound[index] !== null)
         throw new SemanticError(`${def.name}() got multiple values for argument '${k.arg}'`, k);
-      bound[index] = k.value;
+      const type = this.typeOf(spec, k.value);
+      if (type === null) return null;
+      bound[index] = { node: k.value, type };
     }
     const types: PyType[] = [];
     for (let i = 0; i < params.length; i++) {
-      const value = bound[i] ?? defaultValue(def, i);
+      const value = bound[i]?.node ?? defaultValue(def, i);
       if (value === null) {
         throw new SemanticError(`${def.name}() missing required argument: '${params[i]!.arg}'`, e);
       }
-      const type =
-        bound[i] === null ? (this.byKey.get("<module>")!.exprTypes.get(value) ?? null) : this.typeOf(spec, value);
+      const type = bound[i]?.type ?? this.byKey.get("<module>")!.exprTypes.get(value) ?? null;
       if (type === null) return null;
       const declared = params[i]!.annotation === null ? null : annotationType(params[i]!.annotation!);
       if (declared !== null && !fits(type, declared)) {

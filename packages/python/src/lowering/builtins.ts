@@ -10,9 +10,10 @@ import { SemanticError } from "../semantic-error.js";
 import { asInt, binary, power } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import type { LoweringContext } from "./context.js";
+import { kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { intAbs, unboxInt } from "./ints.js";
-import { makeTuple } from "./iteration.js";
+import { appendToList, lowerIteration, makeTuple } from "./iteration.js";
 import { numberIrType, onNumber } from "./numbers.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
@@ -108,6 +109,7 @@ function lowerPrint(cx: LoweringContext, e: ast.Call): Value {
     if (node === null || cx.typeOf(node) === pyTypes.none) return constants.str(fallback);
     return lowerExpression(cx, node);
   };
+  if (e.args.some((a) => a._type === "Starred")) return lowerPrintUnpacking(cx, e, text(keyword("sep"), " "));
   const values = e.args.map((a) => ({ value: lowerExpression(cx, a), type: cx.typeOf(a) }));
   const sep = text(keyword("sep"), " ");
   const end = text(keyword("end"), "\n");
@@ -128,6 +130,35 @@ function lowerPrint(cx: LoweringContext, e: ast.Call): Value {
     operationsOf(v.type).write(cx, v.value);
   });
   cx.rt(RT.writeStr, [end], null);
+  return constants.unit();
+}
+
+/**
+ * print(a, *xs, b): the pieces, as many as the iterables have, joined by the separator into one line
+ * (evaluated in order, as CPython evaluates them), then written as print writes a line.
+ */
+function lowerPrintUnpacking(cx: LoweringContext, e: ast.Call, sep: Value): Value {
+  const pieces = cx.rt("py_list_new", [kindOf(pyTypes.str), constants.int(0n)], null);
+  for (const a of e.args) {
+    if (a._type !== "Starred") {
+      appendToList(cx, pieces, operationsOf(cx.typeOf(a)).str(cx, lowerExpression(cx, a)), pyTypes.str);
+      continue;
+    }
+    lowerIteration(cx, a.value, (item) => {
+      appendToList(cx, pieces, operationsOf(item.type).str(cx, item.value()), pyTypes.str);
+    });
+  }
+  const line = cx.rt("py_str_join", [sep, pieces], cx.loc(e));
+  const endNode = e.keywords.find((k) => k.arg === "end")?.value ?? null;
+  const end =
+    endNode === null || cx.typeOf(endNode) === pyTypes.none ? constants.str("\n") : lowerExpression(cx, endNode);
+  const fileNode = e.keywords.find((k) => k.arg === "file")?.value ?? null;
+  const whole = cx.rt(RT.strConcat, [line, end], null);
+  if (fileNode !== null && cx.typeOf(fileNode) !== pyTypes.none) {
+    cx.rt("py_file_write", [lowerExpression(cx, fileNode), whole], cx.loc(e));
+  } else {
+    cx.rt(RT.writeStr, [whole], null);
+  }
   return constants.unit();
 }
 

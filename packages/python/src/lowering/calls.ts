@@ -2,9 +2,10 @@
 // function), and calls of user functions: arguments bound to parameters by position and
 // keyword, evaluated in the order they are written, and defaults filled in for the rest.
 
-import type { Value } from "@toolchain/compiler";
+import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue } from "../inference-rules.js";
+import { type PyType, resolve } from "../py-types.js";
 import type { Specialization } from "../type-inference.js";
 import { lowerBuiltinCall } from "./builtins.js";
 import { foldIntConstant } from "./constant-folding.js";
@@ -13,6 +14,7 @@ import type { LoweringContext } from "./context.js";
 import { lowerConstant, lowerExpression } from "./expressions.js";
 import { intConstant } from "./ints.js";
 import { lowerModuleCall } from "./module-calls.js";
+import { readTupleSlot } from "./subscripts.js";
 
 export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   const callee = cx.spec.calls.get(e);
@@ -47,29 +49,32 @@ function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization)
   const def = callee.def!;
   const params = [...def.args.args, ...def.args.kwonlyargs];
   const args: Value[] = [];
-  const explicit = new Map<number, ast.expr>();
-  e.args.forEach((a, i) => {
-    explicit.set(i, a);
-  });
-  for (const k of e.keywords)
+  // Arguments are evaluated in the order they are written, as in Python; a tuple unpacked by `*t`
+  // gives one argument per element.
+  const explicit = new Map<number, Value>();
+  for (const a of e.args) {
+    if (a._type !== "Starred") {
+      explicit.set(explicit.size, lowerExpression(cx, a));
+      continue;
+    }
+    const tuple = lowerExpression(cx, a.value);
+    const parts = resolve(cx.typeOf(a.value)).parts;
+    parts.forEach((part: PyType, i: number) => {
+      explicit.set(explicit.size, readTupleSlot(cx, tuple, constants.int(BigInt(i)), part));
+    });
+  }
+  for (const k of e.keywords) {
     explicit.set(
       params.findIndex((p) => p.arg === k.arg),
-      k.value,
+      lowerExpression(cx, k.value),
     );
-  // Arguments are evaluated in the order they are written, as in Python.
-  const evaluated = new Map<ast.expr, Value>();
-  for (const a of e.args) evaluated.set(a, lowerExpression(cx, a));
-  for (const k of e.keywords) evaluated.set(k.value, lowerExpression(cx, k.value));
+  }
   for (let i = 0; i < params.length; i++) {
     const given = explicit.get(i);
     const fallback = defaultValue(def, i)!;
     const stored = cx.defaults.get(fallback);
     args.push(
-      given !== undefined
-        ? evaluated.get(given)!
-        : stored !== undefined
-          ? cx.b.loadGlobal(stored)
-          : lowerLiteralDefault(cx, fallback),
+      given !== undefined ? given : stored !== undefined ? cx.b.loadGlobal(stored) : lowerLiteralDefault(cx, fallback),
     );
   }
   return cx.b.call(cx.functions.get(callee)!, args, cx.loc(e));

@@ -5,6 +5,7 @@
 
 import { constants, type IrType, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { iterationType } from "../container-inference.js";
 import { isSysArgv } from "../inference-rules.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
@@ -15,7 +16,7 @@ import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.j
 import type { LoweringContext } from "./context.js";
 import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
-import { appliedType, apply } from "./function-values.js";
+import { appliedType, apply, omittedArgument } from "./function-values.js";
 import {
   appendToList,
   collectIterable,
@@ -149,7 +150,8 @@ function lowerAnyAll(cx: LoweringContext, e: ast.Call, name: "any" | "all"): Val
 
 /** min/max of an iterable, with key= and default=: the first of equal extremes, as Python's. */
 function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "max"): Value {
-  const type = cx.typeOf(e);
+  // The elements' type (the result's, but for default=None, which makes it `T | None`).
+  const type = iterationType(resolve(cx.typeOf(e.args[0]!))) as PyType;
   const keyNode = e.keywords.find((k) => k.arg === "key")?.value ?? null;
   const fallback = e.keywords.find((k) => k.arg === "default")?.value ?? null;
   const best = temporary(cx, irTypeOf(type), operationsOf(type).zero());
@@ -184,7 +186,12 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
     cx.startBlock(next);
   });
   const empty = cx.b.not(found.read());
-  if (fallback !== null) return cx.b.select(empty, lowerExpression(cx, fallback), best.read());
+  if (fallback !== null) {
+    // The default and the extreme as the result's type (`T | None` for default=None).
+    const result = cx.typeOf(e);
+    const fallbackValue = coerce(cx, lowerExpression(cx, fallback), cx.typeOf(fallback), result);
+    return cx.b.select(empty, fallbackValue, coerce(cx, best.read(), type, result));
+  }
   cx.checkCondition(found.read(), "ValueError", `${name}() arg is an empty sequence`, e);
   return best.read();
 }
@@ -276,9 +283,7 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
       const given = [...e.args, ...e.keywords.map((k) => k.value)];
       const values = [...args, ...e.keywords.map((k) => lowerExpression(cx, k.value))];
       const runtimeArgs = call.args.map((a) => {
-        if (typeof a !== "number") {
-          return typeof a.constant === "bigint" ? constants.int(a.constant) : constants.str(a.constant);
-        }
+        if (typeof a !== "number") return omittedArgument(a);
         const type = cx.typeOf(given[a]!);
         return type === pyTypes.bool ? cx.b.zext(values[a]!) : values[a]!;
       });

@@ -3,10 +3,11 @@
 // the enclosing function, renamed so by comprehension-scopes.ts); a builtin among those
 // container-inference.ts's BUILTIN_FUNCTION_VALUES lists is computed as its call would be.
 
-import type { SourceLoc, Value } from "@toolchain/compiler";
+import { constants, type SourceLoc, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { BUILTIN_FUNCTION_VALUES, lambdaParameter } from "../container-inference.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { strMethodCall } from "../str-methods.js";
 import { asInt } from "./arithmetic.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
@@ -18,7 +19,20 @@ import { writeVariable } from "./variables.js";
 /** The type `f(x)` has for an x of `argument`. */
 export function appliedType(cx: LoweringContext, f: ast.expr, argument: PyType): PyType {
   if (f._type === "Lambda") return cx.typeOf(f.body);
+  if (f._type === "Attribute") return strMethodOfNoArguments(f).result;
   return BUILTIN_FUNCTION_VALUES[(f as ast.Name).id]!(resolve(argument));
+}
+
+/** `str.<method>` as inference checked it: called with the string alone. */
+function strMethodOfNoArguments(f: ast.Attribute) {
+  const call = strMethodCall(f.attr, [], []);
+  if ("error" in call) throw new Error(`internal: ${call.error}`);
+  return call;
+}
+
+/** A str method's argument the table fills in when the call omits it. */
+export function omittedArgument(a: { constant: bigint | string }): Value {
+  return typeof a.constant === "bigint" ? constants.int(a.constant) : constants.str(a.constant);
 }
 
 /** `f(x)` for a function value f and an x of `type`. */
@@ -26,6 +40,15 @@ export function apply(cx: LoweringContext, f: ast.expr, value: Value, type: PyTy
   if (f._type === "Lambda") {
     writeVariable(cx, lambdaParameter(f).id, value);
     return lowerExpression(cx, f.body);
+  }
+  if (f._type === "Attribute") {
+    // str.lower and the like: the method called with the string alone.
+    const call = strMethodOfNoArguments(f);
+    const omitted = call.args.map((a) => {
+      if (typeof a === "number") throw new Error("internal: a str method value given an argument");
+      return omittedArgument(a);
+    });
+    return cx.rt(call.runtime, [value, ...omitted], loc);
   }
   const operations = operationsOf(type);
   switch ((f as ast.Name).id) {

@@ -89,7 +89,7 @@ function readListItem(cx: LoweringContext, list: Value, index: Value, type: PyTy
   return fromListSlot(cx, slot, type);
 }
 
-function readTupleSlot(cx: LoweringContext, tuple: Value, index: Value, type: PyType): Value {
+export function readTupleSlot(cx: LoweringContext, tuple: Value, index: Value, type: PyType): Value {
   const slot = cx.b.elemGet(tupleSlotType(type), cx.b.getField(tuple, TUPLE_ITEMS), index);
   return fromTupleSlot(cx, slot, type);
 }
