@@ -3,8 +3,8 @@ import { test } from "node:test";
 import { type IrFunction, type Module, printFunction, speculateImmediates, validateModule } from "../src/index.js";
 import { dedent, parseValid } from "./ir-text.js";
 
-// A loop of tagged arithmetic that only reads memory, one that writes a global, and one without a
-// loop: only the first gets speculative and generic copies behind a dispatcher.
+// A recursion of tagged arithmetic that only reads memory, one that writes a global, and a loop:
+// only the first gets speculative and generic copies behind a dispatcher.
 const program = `
   module "m.py"
   entry @main
@@ -15,18 +15,15 @@ const program = `
   global @last: tagged = tagged 0
   func @sum_to(%n: tagged) -> tagged {
   entry:
-    br loop
-  loop:
-    %0 = phi tagged [tagged 0, entry], [%3, body]
-    %1 = phi tagged [tagged 0, entry], [%4, body]
-    %2 = tcmp lt i1 %1, %n, @int_compare
-    condbr %2, body, done
-  body:
-    %3 = tadd tagged %0, %1, @int_add
-    %4 = tadd tagged %1, tagged 2, @int_add
-    br loop
+    %0 = tcmp lt i1 %n, tagged 2, @int_compare
+    condbr %0, done, recurse
+  recurse:
+    %1 = tsub tagged %n, tagged 2, @int_add
+    %2 = call tagged @sum_to(%1) @3:4
+    %3 = tadd tagged %2, %n, @int_add
+    ret %3
   done:
-    ret %0
+    ret %n
   }
   func @remember(%n: tagged) -> void {
   entry:
@@ -42,8 +39,14 @@ const program = `
   }
   func @twice(%n: tagged) -> tagged {
   entry:
-    %0 = tadd tagged %n, %n, @int_add
-    ret %0
+    br loop
+  loop:
+    %0 = phi tagged [%n, entry], [%1, loop]
+    %1 = tadd tagged %0, %0, @int_add
+    %2 = tcmp lt i1 %1, tagged 200, @int_compare
+    condbr %2, loop, done
+  done:
+    ret %1
   }
   func @main() -> void {
   entry:
@@ -62,13 +65,13 @@ function named(m: Module, name: string): IrFunction {
   return fn;
 }
 
-test("a restartable function with a loop of tagged arithmetic runs a speculative copy behind a dispatcher", () => {
+test("a restartable recursive function of tagged arithmetic runs a speculative copy behind a dispatcher", () => {
   const m = parseValid(program);
   assert.equal(speculateImmediates(m), true);
   assert.deepEqual(validateModule(m), []);
   const speculative = printFunction(named(m, "sum_to.speculative"));
-  assert.match(speculative, /tadd tagged %0, %1, @int_add speculative/);
-  assert.match(speculative, /tadd tagged %1, tagged 2, @int_add speculative/);
+  assert.match(speculative, /tsub tagged %n, tagged 2, @int_add speculative/);
+  assert.match(speculative, /tadd tagged %2, %n, @int_add speculative/);
   // The comparison keeps its fallback: its result is no integer to merge.
   assert.doesNotMatch(speculative, /tcmp .*speculative/);
   assert.doesNotMatch(printFunction(named(m, "sum_to.generic")), /speculative/);
@@ -77,22 +80,22 @@ test("a restartable function with a loop of tagged arithmetic runs a speculative
     dedent(`
       func @sum_to(%n: tagged) -> tagged {
       entry:
-        %5 = load_global i1 @sum_to.given_up
-        condbr %5, generic, speculate
+        %4 = load_global i1 @sum_to.given_up
+        condbr %4, generic, speculate
       speculate:
-        %6 = call tagged @sum_to.speculative(%n) tail @1:0 unwind caught
+        %5 = call tagged @sum_to.speculative(%n) tail @3:0 unwind caught
         br returned
       returned:
-        ret %6
+        ret %5
       caught:
-        %7 = landing ref exception
-        %8 = call_extern i1 @rt_exception_is_speculation_failure(%7)
-        condbr %8, give.up, rethrow
+        %6 = landing ref exception
+        %7 = call_extern i1 @rt_exception_is_speculation_failure(%6)
+        condbr %7, give.up, rethrow
       generic:
-        %10 = call tagged @sum_to.generic(%n) tail @1:0
-        ret %10
+        %9 = call tagged @sum_to.generic(%n) tail @3:0
+        ret %9
       rethrow:
-        resume %7
+        resume %6
       give.up:
         store_global void @sum_to.given_up, true
         br generic
@@ -101,7 +104,7 @@ test("a restartable function with a loop of tagged arithmetic runs a speculative
   );
 });
 
-test("a function that writes memory, or has no loop nor recursion, is left as it is", () => {
+test("a function that writes memory, or only loops, is left as it is", () => {
   const m = parseValid(program);
   const remember = printFunction(named(m, "remember"));
   const twice = printFunction(named(m, "twice"));
