@@ -11,6 +11,7 @@
 import type * as ast from "./ast.js";
 import {
   dictOf,
+  frozensetOf,
   isNumeric,
   join,
   listOf,
@@ -360,10 +361,12 @@ export function containerBuiltinType(
     case "list":
     case "tuple":
     case "set":
+    case "frozenset":
     case "sorted":
     case "reversed": {
       onlyKeywords(name === "sorted" ? ["key", "reverse"] : []);
       if (args.length === 0 && name !== "sorted" && name !== "reversed") {
+        if (name === "frozenset") return frozensetOf(variableFor(e));
         return name === "list" ? listOf(variableFor(e)) : name === "set" ? setOf(variableFor(e)) : tupleOf([]);
       }
       if (args.length !== 1) fail(`${name}() takes exactly one argument (${args.length} given)`);
@@ -376,6 +379,7 @@ export function containerBuiltinType(
         if (r.kind === "tuple") return r;
         throw new SemanticError("unsupported: tuple() of a list (its length would not be static)", e);
       }
+      if (name === "frozenset") return frozensetOf(element);
       return name === "set" ? setOf(element) : listOf(element);
     }
     case "dict": {

@@ -65,6 +65,7 @@ export const ISINSTANCE_CLASSES: ReadonlySet<string> = new Set([
   "tuple",
   "dict",
   "set",
+  "frozenset",
 ]);
 
 /** The default value expression of parameter `index` (args then kwonlyargs), or null. */

@@ -248,6 +248,16 @@ export function methodCallType(
   }
   if (t.kind === "set") {
     const element = t.parts[0]!;
+    if (t.flavor === "frozenset" && FROZENSET_HAS_NOT.has(name)) {
+      return fail(`'frozenset' object has no attribute '${name}'`);
+    }
+    // A set's operand may be a set or a frozenset of its elements.
+    const expectSetOperand = (operand: PyType) => {
+      const o = resolve(operand);
+      if (o.kind !== "set" || !unify(o.parts[0]!, element)) {
+        fail(`unsupported: an operand of type ${o.text} for a ${resolve(t).text}`);
+      }
+    };
     switch (name) {
       case "add":
       case "remove":
@@ -269,22 +279,35 @@ export function methodCallType(
       case "difference":
       case "symmetric_difference":
         arity(1);
-        expect(args[0]!, t, "an operand");
+        expectSetOperand(args[0]!);
         return t;
       case "update":
       case "intersection_update":
       case "difference_update":
       case "symmetric_difference_update":
         arity(1);
-        expect(args[0]!, t, "an operand");
+        expectSetOperand(args[0]!);
         return pyTypes.none;
       case "issubset":
       case "issuperset":
       case "isdisjoint":
         arity(1);
-        expect(args[0]!, t, "an operand");
+        expectSetOperand(args[0]!);
         return pyTypes.bool;
     }
   }
   return fail(`'${t.className}' object has no attribute '${name}'`);
 }
+
+/** A set's methods that change it, which a frozenset does not have. */
+const FROZENSET_HAS_NOT = new Set([
+  "add",
+  "remove",
+  "discard",
+  "pop",
+  "clear",
+  "update",
+  "intersection_update",
+  "difference_update",
+  "symmetric_difference_update",
+]);

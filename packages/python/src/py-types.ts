@@ -41,7 +41,8 @@ export interface PyType {
 }
 
 /** collections.defaultdict (a factory makes a missing key's value) and collections.Counter. */
-export type DictFlavor = "defaultdict" | "Counter";
+/** A dict's or set's kind among its type's: collections' dicts, and the immutable, hashable frozenset. */
+export type DictFlavor = "defaultdict" | "Counter" | "frozenset";
 
 /** A type variable: what an empty display's element type is until a use binds it. */
 export interface TypeVariable extends PyType {
@@ -136,6 +137,7 @@ export function join(a: PyType, b: PyType): PyType | null {
 
 export const listOf = (element: PyType): PyType => composite("list", [element]);
 export const setOf = (element: PyType): PyType => composite("set", [element]);
+export const frozensetOf = (element: PyType): PyType => composite("set", [element], "frozenset");
 export const dictOf = (key: PyType, value: PyType, flavor?: DictFlavor): PyType =>
   composite("dict", [key, value], flavor);
 export const tupleOf = (elements: readonly PyType[]): PyType => composite("tuple", elements);
@@ -269,7 +271,8 @@ export function binaryResultType(
   }
   if (a.kind === "tuple" && b.kind === "tuple" && op === "Add") return tupleOf([...a.parts, ...b.parts]);
   if (a.kind === "set" && b.kind === "set" && (op === "BitOr" || op === "BitAnd" || op === "Sub" || op === "BitXor")) {
-    if (!unify(a, b)) return `unsupported: set operation between ${a.text} and ${resolve(b).text}`;
+    // A set and a frozenset mix; the result is the left operand's kind, as CPython makes it.
+    if (!unify(a.parts[0]!, b.parts[0]!)) return `unsupported: set operation between ${a.text} and ${resolve(b).text}`;
     return resolve(a);
   }
   if (!isNumeric(a) || !isNumeric(b)) {

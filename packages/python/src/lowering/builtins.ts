@@ -176,7 +176,9 @@ function lowerHash(cx: LoweringContext, value: Value, type: PyType, e: ast.Call)
 function isInstance(type: PyType, classes: ast.expr): boolean {
   const t = resolve(type);
   const names = (classes._type === "Tuple" ? classes.elts : [classes]).map((n) => (n as ast.Name).id);
-  return names.some((name) => name === t.kind || (name === "int" && t === pyTypes.bool));
+  // A set's class is its flavor's (a frozenset is no set); bool is an int, as its subclass.
+  const className = t.kind === "set" ? (t.flavor ?? "set") : t.kind;
+  return names.some((name) => name === className || (name === "int" && t === pyTypes.bool));
 }
 
 /** abs(x) of a number (an `int | float` as what it holds). */

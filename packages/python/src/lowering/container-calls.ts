@@ -60,7 +60,8 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
     }
     case "tuple":
       return lowerExpression(cx, first!);
-    case "set": {
+    case "set":
+    case "frozenset": {
       const set = newSet(cx, type);
       if (first !== undefined) lowerIteration(cx, first, (x) => addToSet(cx, set, x.value(), type.parts[0]!, e));
       return set;

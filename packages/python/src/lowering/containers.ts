@@ -59,7 +59,8 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
 }
 
 export function newSet(cx: LoweringContext, type: PyType): Value {
-  return cx.rt("py_set_new", [kindOf(resolve(type).parts[0]!), constants.bool(false)], null);
+  const t = resolve(type);
+  return cx.rt("py_set_new", [kindOf(t.parts[0]!), constants.bool(t.flavor === "frozenset")], null);
 }
 
 export function addToSet(cx: LoweringContext, set: Value, value: Value, element: PyType, node: NodeSpan): void {
