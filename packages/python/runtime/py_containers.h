@@ -1,6 +1,6 @@
 /*
- * Python's containers: list, tuple, dict and set objects, and the generic operations on the values
- * they hold (repr, equality, ordering, hashing).
+ * Python's containers: list, tuple, dict, set and collections.deque objects, and the generic
+ * operations on the values they hold (repr, equality, ordering, hashing).
  *
  * A value is held as a word whose meaning its static type gives, and a container records how its
  * words are to be read by one character, its kind:
@@ -57,12 +57,34 @@ typedef struct py_dict {
   int64_t factory_kind;
 } py_dict;
 
+/* collections.deque: a ring buffer of words (8 bytes for every kind), so both ends push and pop in
+   O(1). The element at position i is items[(head + i) & (capacity - 1)]; capacity is 0 (items NULL)
+   or a power of two. */
+typedef struct py_deque {
+  rt_object header;
+  int64_t *items;
+  int64_t capacity;
+  int64_t head;
+  int64_t length;
+  int64_t kind;   /* the kind character of every element */
+  int64_t maxlen; /* -1: unbounded */
+  int64_t state;  /* counts the changes an iteration over it must notice (CPython's) */
+} py_deque;
+
 /* Type ids of the runtime's layouts (the core's take 1 to 7; a module's own start at 16). */
-enum { PY_LIST_TYPE_ID = 8, PY_TUPLE_TYPE_ID = 9, PY_DICT_TYPE_ID = 10, PY_SET_TYPE_ID = 11 };
+enum {
+  PY_LIST_TYPE_ID = 8,
+  PY_TUPLE_TYPE_ID = 9,
+  PY_DICT_TYPE_ID = 10,
+  PY_SET_TYPE_ID = 11,
+  PY_DEQUE_TYPE_ID = 12,
+  PY_INDEX_WALK_TYPE_ID = 13
+};
 
 extern const rt_layout py_list_layout;
 extern const rt_layout py_tuple_layout;
 extern const rt_layout py_dict_layout;
+extern const rt_layout py_deque_layout;
 
 /* ---- words of any kind (py_object.c) -------------------------------------------------------- */
 
@@ -214,6 +236,46 @@ int64_t *py_counter_print_order(py_dict *dict, int64_t *count);
 bool py_dict_eq(py_dict *a, py_dict *b);
 py_dict *py_dict_copy(py_dict *dict);
 void py_dict_clear(py_dict *dict);
+
+/* ---- collections.deque (py_deque.c) -------------------------------------------------------- */
+
+/* An empty deque of a kind; bounded to maxlen elements when `bounded` (ValueError "maxlen must be
+   non-negative"). */
+py_deque *py_deque_new(int64_t kind, bool bounded, int64_t maxlen);
+/* Element `position` as a word (0 <= position < length). */
+int64_t py_deque_word(const py_deque *deque, int64_t position);
+/* append and appendleft: a full bounded deque drops an element from the other end. */
+void py_deque_append_word(py_deque *deque, int64_t word);
+void py_deque_append_obj(py_deque *deque, rt_object *object);
+void py_deque_appendleft_word(py_deque *deque, int64_t word);
+void py_deque_appendleft_obj(py_deque *deque, rt_object *object);
+/* pop and popleft: owned; IndexError "pop from an empty deque". */
+int64_t py_deque_pop_word(py_deque *deque);
+rt_object *py_deque_pop_obj(py_deque *deque);
+int64_t py_deque_popleft_word(py_deque *deque);
+rt_object *py_deque_popleft_obj(py_deque *deque);
+/* extend and extendleft of a deque of the same kind (which may be the deque itself). */
+void py_deque_extend_deque(py_deque *deque, py_deque *other);
+void py_deque_extendleft_deque(py_deque *deque, py_deque *other);
+void py_deque_clear(py_deque *deque);
+int64_t py_deque_length(py_deque *deque);
+bool py_deque_contains_word(py_deque *deque, int64_t word);
+bool py_deque_contains_obj(py_deque *deque, rt_object *object);
+/* d[index], negative from the end, borrowed; IndexError "deque index out of range". */
+int64_t py_deque_get_word(py_deque *deque, int64_t index);
+rt_object *py_deque_get_obj(py_deque *deque, int64_t index);
+/* Element `position` (0 <= position < length, not checked), borrowed: what iteration reads. */
+int64_t py_deque_item_word(py_deque *deque, int64_t position);
+rt_object *py_deque_item_obj(py_deque *deque, int64_t position);
+/* d[index] = x; IndexError "deque index out of range". */
+void py_deque_set_word(py_deque *deque, int64_t index, int64_t word);
+void py_deque_set_obj(py_deque *deque, int64_t index, rt_object *object);
+/* d.rotate(n): n steps to the right (left for n < 0). */
+void py_deque_rotate(py_deque *deque, int64_t n);
+/* Iteration: the state when it starts, checked before each element (RuntimeError "deque mutated
+   during iteration"). */
+int64_t py_deque_state(py_deque *deque);
+void py_deque_check_state(py_deque *deque, int64_t state);
 
 /* ---- sets and frozensets (py_set.c) ---------------------------------------------------------- */
 

@@ -2,34 +2,13 @@
  * Python's text files over the core's buffered files (runtime.h, file.c): open() with CPython's
  * modes and OSError messages, read/readline/readlines/write/close, and the standard streams as
  * sys.stdin, sys.stdout and sys.stderr. Text is UTF-8, as CPython's default encoding here
- * (PYTHONUTF8); reading bytes that are not UTF-8 raises UnicodeDecodeError.
+ * (PYTHONUTF8); reading bytes that are not UTF-8 raises UnicodeDecodeError. OSError and its
+ * subclasses are py_os.c's py_raise_os_error.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "py_containers.h"
 #include "py_runtime.h"
-
-/* CPython's OSError subclass for an errno, and its message "[Errno N] text: 'path'". */
-static void raise_os_error(int64_t error, rt_str *path) {
-  const char *kind = error == ENOENT   ? "FileNotFoundError"
-                     : error == EACCES ? "PermissionError"
-                     : error == EISDIR ? "IsADirectoryError"
-                     : error == EEXIST ? "FileExistsError"
-                                       : "OSError";
-  rt_buf b = {0};
-  char head[64];
-  snprintf(head, sizeof head, "[Errno %lld] %s", (long long)error, strerror((int)error));
-  rt_buf_puts(&b, head);
-  if (path != NULL) {
-    rt_buf_puts(&b, ": ");
-    py_repr_utf8(&b, path->data, (size_t)path->size);
-  }
-  rt_buf_putc(&b, '\0');
-  rt_raise(kind, b.data);
-  rt_buf_free(&b);
-}
 
 static bool check_open(rt_file *file) {
   if (!rt_file_is_closed(file)) return true;
@@ -59,7 +38,7 @@ rt_file *py_file_open(rt_str *path, rt_str *mode) {
     return NULL;
   }
   rt_file *file = rt_file_open(path, code);
-  if (file == NULL) raise_os_error(rt_file_last_error(), path);
+  if (file == NULL) py_raise_os_error(rt_file_last_error(), path);
   return file;
 }
 
@@ -67,7 +46,7 @@ rt_str *py_file_read(rt_file *file) {
   if (!check_open(file)) return NULL;
   rt_str *text = rt_file_read_all(file);
   if (text == NULL) {
-    raise_os_error(rt_file_last_error(), NULL);
+    py_raise_os_error(rt_file_last_error(), NULL);
     return NULL;
   }
   return checked_text(text);
@@ -77,7 +56,7 @@ rt_str *py_file_readline(rt_file *file) {
   if (!check_open(file)) return NULL;
   rt_str *line = rt_file_read_line(file);
   if (line == NULL) {
-    raise_os_error(rt_file_last_error(), NULL);
+    py_raise_os_error(rt_file_last_error(), NULL);
     return NULL;
   }
   return checked_text(line);
@@ -100,10 +79,10 @@ py_list *py_file_readlines(rt_file *file) {
 
 int64_t py_file_write(rt_file *file, rt_str *text) {
   if (!check_open(file)) return 0;
-  if (!rt_file_write(file, text)) raise_os_error(rt_file_last_error(), NULL);
+  if (!rt_file_write(file, text)) py_raise_os_error(rt_file_last_error(), NULL);
   return text->length;
 }
 
 void py_file_close(rt_file *file) {
-  if (!rt_file_is_closed(file) && !rt_file_close(file)) raise_os_error(rt_file_last_error(), NULL);
+  if (!rt_file_is_closed(file) && !rt_file_close(file)) py_raise_os_error(rt_file_last_error(), NULL);
 }

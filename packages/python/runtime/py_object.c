@@ -33,6 +33,7 @@ const char *py_object_type_name(const rt_object *object) {
   if (object->layout == &py_tuple_layout) return "tuple";
   if (object->layout == &py_dict_layout) return "dict";
   if (object->layout == &py_set_layout) return ((const py_set *)object)->frozen ? "frozenset" : "set";
+  if (object->layout == &py_deque_layout) return "collections.deque";
   return object->layout->name;
 }
 
@@ -194,6 +195,24 @@ static void set_repr(rt_buf *b, py_set *set) {
   repr_leave();
 }
 
+/* deque([1, 2]), or deque([1, 2], maxlen=3) for a bounded one. */
+static void deque_repr(rt_buf *b, py_deque *deque) {
+  if (!repr_enter(b, &deque->header, "[...]")) return;
+  rt_buf_puts(b, "deque([");
+  for (int64_t i = 0; i < deque->length; i++) {
+    if (i > 0) rt_buf_puts(b, ", ");
+    py_word_repr(b, py_deque_word(deque, i), deque->kind);
+  }
+  rt_buf_puts(b, "]");
+  if (deque->maxlen >= 0) {
+    char text[48];
+    int n = snprintf(text, sizeof text, ", maxlen=%lld", (long long)deque->maxlen);
+    rt_buf_put(b, text, (size_t)n);
+  }
+  rt_buf_putc(b, ')');
+  repr_leave();
+}
+
 static void object_repr(rt_buf *b, rt_object *object) {
   const rt_layout *layout = object->layout;
   if (layout == &rt_str_layout) {
@@ -207,6 +226,8 @@ static void object_repr(rt_buf *b, rt_object *object) {
     dict_repr(b, (py_dict *)object);
   } else if (layout == &py_set_layout) {
     set_repr(b, (py_set *)object);
+  } else if (layout == &py_deque_layout) {
+    deque_repr(b, (py_deque *)object);
   } else {
     rt_buf_putc(b, '<');
     rt_buf_puts(b, layout->name);
@@ -236,25 +257,42 @@ void py_write_object(rt_object *object) {
 
 /* ---- equality and ordering ------------------------------------------------------------------- */
 
-/* A list or a tuple read by position: each element's word and kind (a list's one kind for all). */
+/* A list, a tuple or a deque read by position: each element's word and kind (a list's and a deque's
+   one kind for all). */
 typedef struct sequence {
-  const py_list *list; /* NULL for a tuple */
+  const py_list *list; /* one of the three, the others NULL */
   const py_tuple *tuple;
+  const py_deque *deque;
   int64_t length;
 } sequence;
+
+static bool is_sequence(const rt_object *object) {
+  return object->layout == &py_list_layout || object->layout == &py_tuple_layout ||
+         object->layout == &py_deque_layout;
+}
 
 static sequence sequence_of(const rt_object *object) {
   if (object->layout == &py_list_layout) {
     const py_list *list = (const py_list *)object;
-    return (sequence){list, NULL, list->items.length};
+    return (sequence){list, NULL, NULL, list->items.length};
+  }
+  if (object->layout == &py_deque_layout) {
+    const py_deque *deque = (const py_deque *)object;
+    return (sequence){NULL, NULL, deque, deque->length};
   }
   const py_tuple *tuple = (const py_tuple *)object;
-  return (sequence){NULL, tuple, tuple->length};
+  return (sequence){NULL, tuple, NULL, tuple->length};
 }
 
-static int64_t word_at(sequence s, int64_t i) { return s.list != NULL ? py_list_word(s.list, i) : s.tuple->words[i]; }
+static int64_t word_at(sequence s, int64_t i) {
+  if (s.list != NULL) return py_list_word(s.list, i);
+  return s.deque != NULL ? py_deque_word(s.deque, i) : s.tuple->words[i];
+}
 
-static int64_t kind_at(sequence s, int64_t i) { return s.list != NULL ? s.list->kind : s.tuple->kinds->data[i]; }
+static int64_t kind_at(sequence s, int64_t i) {
+  if (s.list != NULL) return s.list->kind;
+  return s.deque != NULL ? s.deque->kind : s.tuple->kinds->data[i];
+}
 
 static bool sequence_eq(sequence a, sequence b) {
   if (a.length != b.length) return false;
@@ -268,7 +306,7 @@ bool py_object_eq(rt_object *a, rt_object *b) {
   if (a == b) return true;
   if (a->layout != b->layout) return false;
   if (a->layout == &rt_str_layout) return rt_str_eq((rt_str *)a, (rt_str *)b);
-  if (a->layout == &py_list_layout || a->layout == &py_tuple_layout) return sequence_eq(sequence_of(a), sequence_of(b));
+  if (is_sequence(a)) return sequence_eq(sequence_of(a), sequence_of(b));
   if (a->layout == &py_dict_layout) return py_dict_eq((py_dict *)a, (py_dict *)b);
   if (a->layout == &py_set_layout) return py_set_eq((py_set *)a, (py_set *)b);
   return false;
@@ -296,7 +334,7 @@ static void raise_unordered(const char *op, const rt_object *a, const rt_object 
             py_object_type_name(b));
 }
 
-/* Lexicographic order as CPython's list and tuple richcompare: the first unequal pair decides. */
+/* Lexicographic order as CPython's list, tuple and deque richcompare: the first unequal pair decides. */
 static int64_t sequence_compare(sequence a, sequence b) {
   int64_t n = a.length < b.length ? a.length : b.length;
   for (int64_t i = 0; i < n; i++) {
@@ -320,9 +358,7 @@ int64_t py_object_compare(rt_object *a, rt_object *b) {
     return 0;
   }
   if (a->layout == &rt_str_layout) return sign_of(rt_str_compare((rt_str *)a, (rt_str *)b));
-  if (a->layout == &py_list_layout || a->layout == &py_tuple_layout) {
-    return sequence_compare(sequence_of(a), sequence_of(b));
-  }
+  if (is_sequence(a)) return sequence_compare(sequence_of(a), sequence_of(b));
   raise_unordered("<", a, b);
   return 0;
 }

@@ -278,6 +278,56 @@ struct py_list;
 void py_random_shuffle_list(struct py_list *list);
 struct py_list *py_random_sample_list(struct py_list *population, int64_t k);
 
+/* ---- itertools' index walks (py_itertools.c) ------------------------------------------------ */
+
+/*
+ * The positions product, permutations and combinations take from their pools, element by element,
+ * in CPython's order; emitted code builds each element's tuple from its pools (lists) at these
+ * positions. r is the number of positions in an element, n the pool's size (permutations and
+ * combinations).
+ */
+typedef struct py_index_walk {
+  rt_object header;
+  int64_t mode;     /* 'x' product, 'p' permutations, 'c' combinations */
+  int64_t n;
+  int64_t r;
+  int64_t state;    /* 0 before the first element, 1 walking, 2 done */
+  int64_t *indices; /* the current positions (permutations: all n, the first r taken) */
+  int64_t *limits;  /* product: each part's pool size; permutations: CPython's cycles */
+} py_index_walk;
+
+extern const rt_layout py_index_walk_layout;
+
+/* product of r parts, each part's pool size set with py_walk_set_size before the first step. */
+py_index_walk *py_walk_product(int64_t r);
+void py_walk_set_size(py_index_walk *walk, int64_t part, int64_t size);
+/* permutations and combinations of r of n; ValueError "r must be non-negative". */
+py_index_walk *py_walk_permutations(int64_t n, int64_t r);
+py_index_walk *py_walk_combinations(int64_t n, int64_t r);
+/* Steps to the next element (the first on the first call): whether there is one. */
+bool py_walk_next(py_index_walk *walk);
+/* The pool position of part `part` of the current element. */
+int64_t py_walk_index(py_index_walk *walk, int64_t part);
+
+/* ---- the os module: paths, the environment, the working directory (py_os.c) ----------------- */
+
+/* CPython's OSError subclass for an errno (FileNotFoundError, PermissionError, ...) with its message
+   "[Errno N] text", followed by ": 'path'" when a path is given. */
+void py_raise_os_error(int64_t error, rt_str *path);
+/* posixpath.join(a, b): join of more parts is a fold of this. */
+rt_str *py_os_path_join(rt_str *a, rt_str *b);
+/* posixpath.exists: whether stat() succeeds (False for a path with a NUL, as CPython's). */
+bool py_os_path_exists(rt_str *path);
+rt_str *py_os_path_basename(rt_str *path);
+rt_str *py_os_path_dirname(rt_str *path);
+/* posixpath.splitext: (root, ext), ext empty or starting at the last dot of the last component
+   that is not one of its leading dots. */
+py_tuple *py_os_path_splitext(rt_str *path);
+/* os.environ.get(key): the value (its bytes as they are, as sys.argv's), or NULL when absent. */
+rt_str *py_os_environ_get(rt_str *key);
+/* os.getcwd(); FileNotFoundError when the directory was removed. */
+rt_str *py_os_getcwd(void);
+
 /* ---- the time module's clocks (py_time.c) --------------------------------------------------- */
 
 double py_time_time(void);

@@ -24,7 +24,7 @@ import {
   tupleOf,
   unify,
 } from "./py-types.js";
-import { SemanticError } from "./semantic-error.js";
+import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { strMethodCall } from "./str-methods.js";
 import type { Specialization } from "./type-inference.js";
 
@@ -35,6 +35,11 @@ export interface InferenceHost {
   /** Gives a Name its type (checking it against the type it has). */
   assignNameType(spec: Specialization, target: ast.Name, type: PyType): void;
   isBuiltinName(name: ast.Name): boolean;
+  /**
+   * Whether one of the types is still a variable (an element of a container not yet seen filled):
+   * then the expression at `at` is unknown this round; in the last round that is an error.
+   */
+  notKnownYet(at: NodeSpan, ...types: PyType[]): boolean;
 }
 
 /** One type variable per empty display (a dict's key and value: two), kept across inference rounds. */
@@ -78,6 +83,7 @@ export function iterationType(type: PyType): PyType | string {
   switch (t.kind) {
     case "list":
     case "set":
+    case "deque":
       return t.parts[0]!;
     case "dict":
       return t.parts[0]!;
@@ -176,6 +182,13 @@ export function subscriptStoreType(host: InferenceHost, spec: Specialization, ta
     }
     return;
   }
+  if (t.kind === "deque" && target.slice._type !== "Slice") {
+    dequeIndexType(host, spec, target.slice);
+    if (!unify(t.parts[0]!, value)) {
+      throw new SemanticError(`unsupported: storing a ${resolve(value).text} in a ${t.text}`, target);
+    }
+    return;
+  }
   throw new SemanticError(`'${t.className}' object does not support item assignment`, target);
 }
 
@@ -183,6 +196,14 @@ function indexType(host: InferenceHost, spec: Specialization, index: ast.expr, w
   const t = host.typeOf(spec, index);
   if (t !== null && t !== pyTypes.int && t !== pyTypes.bool) {
     throw new SemanticError(`${what} indices must be integers or slices, not ${resolve(t).className}`, index);
+  }
+}
+
+/** A deque's index: an int (deques are no lists: CPython's message is the sequence protocol's). */
+function dequeIndexType(host: InferenceHost, spec: Specialization, index: ast.expr): void {
+  const t = host.typeOf(spec, index);
+  if (t !== null && t !== pyTypes.int && t !== pyTypes.bool) {
+    throw new SemanticError(`sequence index must be integer, not '${resolve(t).className}'`, index);
   }
 }
 
@@ -206,11 +227,15 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     sliceBoundTypes(host, spec, e.slice);
     if (t.kind === "list" || t.kind === "str") return t;
     if (t.kind === "tuple") throw new SemanticError("unsupported: slicing a tuple (its length would not be static)", e);
+    if (t.kind === "deque") throw new SemanticError("sequence index must be integer, not 'slice'", e);
     throw new SemanticError(`'${t.className}' object is not subscriptable`, e);
   }
   switch (t.kind) {
     case "list":
       indexType(host, spec, e.slice, "list");
+      return t.parts[0]!;
+    case "deque":
+      dequeIndexType(host, spec, e.slice);
       return t.parts[0]!;
     case "str":
       indexType(host, spec, e.slice, "string");
@@ -317,7 +342,7 @@ export function membershipType(container: PyType, element: PyType, at: ast.expr)
     }
     return;
   }
-  if (t.kind === "dict" || t.kind === "set" || t.kind === "list" || t.kind === "tuple") {
+  if (t.kind === "dict" || t.kind === "set" || t.kind === "list" || t.kind === "tuple" || t.kind === "deque") {
     const inside = t.kind === "dict" ? t.parts[0]! : iterationTypeAt(t, at);
     if (!unify(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
       throw new SemanticError(`unsupported: looking for a ${resolve(element).text} in a ${t.text}`, at);
@@ -353,9 +378,8 @@ export function containerBuiltinType(
       if (t === null) return null;
       const r = resolve(t);
       if (r.kind === "var") return pyTypes.int;
-      if (r.kind !== "str" && r.kind !== "list" && r.kind !== "tuple" && r.kind !== "dict" && r.kind !== "set") {
-        fail(`object of type '${r.className}' has no len()`);
-      }
+      const sized = ["str", "list", "tuple", "dict", "set", "deque"];
+      if (!sized.includes(r.kind)) fail(`object of type '${r.className}' has no len()`);
       return pyTypes.int;
     }
     case "list":
@@ -572,23 +596,68 @@ export const BUILTIN_FUNCTION_VALUES: Readonly<Record<string, (argument: PyType)
   chr: () => pyTypes.str,
 };
 
-/** The Name a lambda's parameter is bound through (made once per lambda). */
-const lambdaParameters = new WeakMap<ast.Lambda, ast.Name>();
-
-export function lambdaParameter(f: ast.Lambda): ast.Name {
-  let name = lambdaParameters.get(f);
-  if (name === undefined) {
-    const param = f.args.args[0]!;
-    name = {
-      _type: "Name",
-      id: param.arg,
-      ctx: { _type: "Store" },
-      lineno: param.lineno,
-      col_offset: param.col_offset,
-      end_lineno: param.end_lineno,
-      end_col_offset: param.end_col_offset,
-    } as ast.Name;
-    lambdaParameters.set(f, name);
+/**
+ * A function of two arguments, applied inline to an accumulated value and an element (reduce's,
+ * accumulate's): a lambda of two parameters, or max or min of two values of one type. Returns the
+ * result's type; `what` names the call in messages.
+ */
+export function binaryFunctionType(
+  host: InferenceHost,
+  spec: Specialization,
+  f: ast.expr,
+  left: PyType,
+  right: PyType,
+  what: string,
+): PyType | null {
+  if (f._type === "Lambda") {
+    if (f.args.args.length !== 2 || f.args.vararg || f.args.kwonlyargs.length > 0 || f.args.defaults.length > 0) {
+      throw new SemanticError(`unsupported: a function of other than two parameters for ${what}()`, f);
+    }
+    host.assignNameType(spec, lambdaParameter(f, 0), left);
+    host.assignNameType(spec, lambdaParameter(f, 1), right);
+    return host.typeOf(spec, f.body);
   }
-  return name;
+  const builtin = f._type === "Name" && host.isBuiltinName(f) ? f.id : null;
+  if (builtin !== null && BUILTIN_BINARY_FUNCTION_VALUES.has(builtin)) {
+    if (host.notKnownYet(f, left, right)) return null;
+    const [a, b] = [resolve(left), resolve(right)];
+    if (a !== b || (!isNumeric(a) && a !== pyTypes.str)) {
+      throw new SemanticError(
+        `unsupported: ${builtin}() of ${a.text} and ${b.text} in ${what}() (two numbers or two str of one type)`,
+        f,
+      );
+    }
+    return a === pyTypes.bool ? pyTypes.bool : a;
+  }
+  const named = builtin === null ? "" : ` ${builtin}, a function of one argument:`;
+  throw new SemanticError(
+    `unsupported:${named} ${what}()'s function takes two arguments (a lambda of two parameters, ${[...BUILTIN_BINARY_FUNCTION_VALUES].join(" or ")})`,
+    f,
+  );
+}
+
+/** The builtins that may be passed as a function of two arguments; lowering/function-values.ts computes them. */
+export const BUILTIN_BINARY_FUNCTION_VALUES: ReadonlySet<string> = new Set(["max", "min"]);
+
+/** The Names a lambda's parameters are bound through (made once per lambda). */
+const lambdaParameters = new WeakMap<ast.Lambda, ast.Name[]>();
+
+export function lambdaParameter(f: ast.Lambda, index = 0): ast.Name {
+  let names = lambdaParameters.get(f);
+  if (names === undefined) {
+    names = f.args.args.map(
+      (param) =>
+        ({
+          _type: "Name",
+          id: param.arg,
+          ctx: { _type: "Store" },
+          lineno: param.lineno,
+          col_offset: param.col_offset,
+          end_lineno: param.end_lineno,
+          end_col_offset: param.end_col_offset,
+        }) as ast.Name,
+    );
+    lambdaParameters.set(f, names);
+  }
+  return names[index]!;
 }

@@ -3,6 +3,7 @@
 // hold. Type inference (type-inference.ts) applies them.
 
 import type * as ast from "./ast.js";
+import type { ImportedName } from "./module-names.js";
 import {
   ANNOTATION_NAMES,
   dictOf,
@@ -18,7 +19,6 @@ import {
 } from "./py-types.js";
 import { walkStatements } from "./scopes.js";
 import { SemanticError } from "./semantic-error.js";
-import type { ImportedName } from "./type-inference.js";
 
 /** The throwaway names (`_`, and `_` renamed in a comprehension) that no expression of the module reads. */
 export function throwawayNames(module: ast.Module): Set<string> {

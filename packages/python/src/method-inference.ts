@@ -1,5 +1,5 @@
-// The methods of list, dict, set, str and file values, and the calls of collections.Counter and
-// defaultdict: their result types, or why a call is refused. The str methods' rules are
+// The methods of list, dict, set, deque, str and file values, and the calls of collections.Counter,
+// defaultdict and deque: their result types, or why a call is refused. The str methods' rules are
 // str-methods.ts's table.
 
 import type * as ast from "./ast.js";
@@ -11,7 +11,18 @@ import {
   valueVariables,
   variableFor,
 } from "./container-inference.js";
-import { dictOf, listOf, optionalOf, type PyType, pyTypes, resolve, setOf, tupleOf, unify } from "./py-types.js";
+import {
+  dequeOf,
+  dictOf,
+  listOf,
+  optionalOf,
+  type PyType,
+  pyTypes,
+  resolve,
+  setOf,
+  tupleOf,
+  unify,
+} from "./py-types.js";
 import { SemanticError } from "./semantic-error.js";
 import { strMethodCall } from "./str-methods.js";
 import type { Specialization } from "./type-inference.js";
@@ -25,13 +36,17 @@ const FACTORIES: Record<string, (node: ast.expr) => PyType> = {
   set: (node) => setOf(variableFor(node, valueVariables)),
 };
 
-/** collections.defaultdict(factory) and collections.Counter(iterable): dicts of a flavor. */
+/**
+ * collections.defaultdict(factory) and collections.Counter(iterable), dicts of a flavor, and
+ * collections.deque(iterable, maxlen).
+ */
 export function collectionsCallType(
   host: InferenceHost,
   spec: Specialization,
   e: ast.Call,
   name: string,
 ): PyType | null {
+  if (name === "deque") return dequeCallType(host, spec, e);
   if (e.keywords.length > 0) throw new SemanticError(`unsupported: keyword arguments to ${name}()`, e);
   if (name === "defaultdict") {
     const factory = e.args[0];
@@ -47,6 +62,35 @@ export function collectionsCallType(
   if (iterable === null) return null;
   return dictOf(countedKeyType(resolve(iterable), e.args[0]!), pyTypes.int, "Counter");
 }
+
+/** deque(), deque(iterable), deque(iterable, maxlen), each also by keyword. */
+function dequeCallType(host: InferenceHost, spec: Specialization, e: ast.Call): PyType | null {
+  if (e.args.length > 2) throw new SemanticError(`deque() takes at most 2 arguments (${e.args.length} given)`, e);
+  for (const k of e.keywords) {
+    if (k.arg !== "iterable" && k.arg !== "maxlen") {
+      throw new SemanticError(`'${k.arg}' is an invalid keyword argument for deque()`, k);
+    }
+  }
+  const argument = (position: number, keyword: string) =>
+    e.args[position] ?? e.keywords.find((k) => k.arg === keyword)?.value;
+  const iterable = argument(0, "iterable");
+  const maxlen = argument(1, "maxlen");
+  if (maxlen !== undefined) {
+    const t = host.typeOf(spec, maxlen);
+    if (t === null) return null;
+    // An int, None, or either (a variable assigned both).
+    const bound = resolve(t).kind === "optional" ? resolve(t).parts[0]! : t;
+    if (bound !== pyTypes.int && bound !== pyTypes.bool && bound !== pyTypes.none) {
+      throw new SemanticError("an integer is required", maxlen);
+    }
+  }
+  if (iterable === undefined) return dequeOf(variableFor(e));
+  const t = host.typeOf(spec, iterable);
+  return t === null ? null : dequeOf(iterationTypeAt(t, iterable));
+}
+
+/** CPython's deque methods the subset does not compile (their calls are refused as unsupported, not unknown). */
+const UNCOMPILED_DEQUE_METHODS = new Set(["copy", "count", "index", "insert", "remove", "reverse"]);
 
 /**
  * The key type a Counter counts from a source: a mapping's keys (its int values are the counts, as
@@ -245,6 +289,33 @@ export function methodCallType(
         arity(0);
         return pyTypes.none;
     }
+  }
+  if (t.kind === "deque") {
+    const element = t.parts[0]!;
+    switch (name) {
+      case "append":
+      case "appendleft":
+        arity(1);
+        expect(args[0]!, element, "an element");
+        return pyTypes.none;
+      case "extend":
+      case "extendleft":
+        arity(1);
+        expect(iterationTypeAt(args[0]!, e.args[0]!), element, "an element");
+        return pyTypes.none;
+      case "pop":
+      case "popleft":
+        arity(0);
+        return element;
+      case "clear":
+        arity(0);
+        return pyTypes.none;
+      case "rotate":
+        arity(0, 1);
+        if (args.length === 1) int(0);
+        return pyTypes.none;
+    }
+    if (UNCOMPILED_DEQUE_METHODS.has(name)) fail(`unsupported: deque.${name}()`);
   }
   if (t.kind === "set") {
     const element = t.parts[0]!;

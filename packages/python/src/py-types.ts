@@ -3,7 +3,7 @@
 //
 // Types are data, as the IR's are: interned objects compared with `===`, each with a `kind`. The
 // five scalar types are one object each; containers (`list[T]`, `tuple[A, B]`, `dict[K, V]`,
-// `set[T]`) are interned by their parts' identities, as the IR interns its composite types, so that
+// `set[T]`, `deque[T]`) are interned by their parts' identities, as the IR interns its composite types, so that
 // `===` stays type equality once parts are resolved.
 //
 // An empty display (`[]`, `{}`, `set()`) does not say its element type: it gets a type variable,
@@ -24,6 +24,7 @@ export type PyTypeKind =
   | "tuple"
   | "dict"
   | "set"
+  | "deque"
   | "optional"
   | "number"
   | "var";
@@ -84,13 +85,19 @@ function idOf(type: PyType): number {
   return id;
 }
 
-function composite(kind: "list" | "tuple" | "dict" | "set", parts: readonly PyType[], flavor?: DictFlavor): PyType {
+function composite(
+  kind: "list" | "tuple" | "dict" | "set" | "deque",
+  parts: readonly PyType[],
+  flavor?: DictFlavor,
+): PyType {
   const name = flavor ?? kind;
   const key = `${name}(${parts.map(idOf).join(",")})`;
   let type = interned.get(key);
   if (type === undefined) {
     const inner = kind === "tuple" && parts.length === 0 ? "()" : parts.map((p) => p.text).join(", ");
-    type = { kind, text: `${name}[${inner}]`, className: name, parts: [...parts], flavor };
+    // CPython names a deque's class by its module (`'collections.deque' object ...`).
+    const className = kind === "deque" ? "collections.deque" : name;
+    type = { kind, text: `${name}[${inner}]`, className, parts: [...parts], flavor };
     interned.set(key, type);
   }
   return type;
@@ -141,6 +148,8 @@ export const frozensetOf = (element: PyType): PyType => composite("set", [elemen
 export const dictOf = (key: PyType, value: PyType, flavor?: DictFlavor): PyType =>
   composite("dict", [key, value], flavor);
 export const tupleOf = (elements: readonly PyType[]): PyType => composite("tuple", elements);
+/** collections.deque of elements of one type. */
+export const dequeOf = (element: PyType): PyType => composite("deque", [element]);
 
 let variableCount = 0;
 
@@ -150,7 +159,13 @@ export function newTypeVariable(): TypeVariable {
 }
 
 export function isContainer(type: PyType): boolean {
-  return type.kind === "list" || type.kind === "tuple" || type.kind === "dict" || type.kind === "set";
+  return (
+    type.kind === "list" ||
+    type.kind === "tuple" ||
+    type.kind === "dict" ||
+    type.kind === "set" ||
+    type.kind === "deque"
+  );
 }
 
 /** The type with every bound variable replaced by its binding (unbound ones stay). */
@@ -270,6 +285,9 @@ export function binaryResultType(
     return resolve(a);
   }
   if (a.kind === "tuple" && b.kind === "tuple" && op === "Add") return tupleOf([...a.parts, ...b.parts]);
+  if (a.kind === "deque" || b.kind === "deque") {
+    return `unsupported: the operator ${operatorSymbol(op)} with a deque (its methods, len(), in, indexing and iteration are compiled)`;
+  }
   if (a.kind === "set" && b.kind === "set" && (op === "BitOr" || op === "BitAnd" || op === "Sub" || op === "BitXor")) {
     // A set and a frozenset mix; the result is the left operand's kind, as CPython makes it.
     if (!unify(a.parts[0]!, b.parts[0]!)) return `unsupported: set operation between ${a.text} and ${resolve(b).text}`;

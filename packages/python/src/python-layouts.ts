@@ -28,6 +28,10 @@ export const pythonLayouts = {
   dict: runtimeLayout("dict", "py_dict_layout", null),
   /** `py_set`: only the runtime reads it. */
   set: runtimeLayout("set", "py_set_layout", null),
+  /** `py_deque` (collections.deque): only the runtime reads it. */
+  deque: runtimeLayout("deque", "py_deque_layout", null),
+  /** `py_index_walk`: the positions itertools.product, permutations and combinations take. */
+  indexWalk: runtimeLayout("index_walk", "py_index_walk_layout", null),
   /**
    * Any object (`rt_object *`): the parameter type of the runtime functions over elements of any
    * kind, which a call site declares with its own reference type (specializeExternal).
@@ -45,4 +49,6 @@ export const listType: IrType = refType(pythonLayouts.list);
 export const tupleType: IrType = refType(pythonLayouts.tuple);
 export const dictType: IrType = refType(pythonLayouts.dict);
 export const setType: IrType = refType(pythonLayouts.set);
+export const dequeType: IrType = refType(pythonLayouts.deque);
+export const indexWalkType: IrType = refType(pythonLayouts.indexWalk);
 export const objectType: IrType = refType(pythonLayouts.object);

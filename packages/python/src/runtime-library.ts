@@ -14,7 +14,7 @@ import {
   runtimeCatalogue,
 } from "@toolchain/compiler";
 
-import { dictType, listType, objectType, setType, tupleType } from "./python-layouts.js";
+import { dequeType, dictType, indexWalkType, listType, objectType, setType, tupleType } from "./python-layouts.js";
 
 const f64_f64: RuntimeSignature = [["f64"], "f64"];
 
@@ -443,6 +443,46 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_set_copy", [[setType], setType], false, "any", "set.copy()."),
   fn("py_set_clear", [[setType], "void"], false, "any", "set.clear()."),
   fn("py_set_hash", [[setType], "i64"], true, "any", "hash(frozenset); TypeError for a set."),
+
+  // collections.deque (py_deque.c): a ring buffer; maxlen trims the other end.
+  fn("py_deque_new", [["i64", "i1", "i64"], dequeType], true, "any", "deque of a kind, bounded or not; ValueError."),
+  ...(["append", "appendleft"] as const).flatMap((name) => [
+    fn(`py_deque_${name}_word`, [[dequeType, "i64"], "void"], false, "any", `deque.${name}(x) of a word.`),
+    fn(`py_deque_${name}_obj`, [[dequeType, objectType], "void"], false, "any", `deque.${name}(x) of an object.`),
+  ]),
+  ...(["pop", "popleft"] as const).flatMap((name) => [
+    fn(`py_deque_${name}_word`, [[dequeType], "i64"], true, "any", `deque.${name}(); IndexError when empty.`),
+    fn(`py_deque_${name}_obj`, [[dequeType], objectType], true, "any", `deque.${name}(); IndexError when empty.`),
+  ]),
+  fn("py_deque_extend_deque", [[dequeType, dequeType], "void"], false, "any", "deque.extend(a deque, maybe itself)."),
+  fn("py_deque_extendleft_deque", [[dequeType, dequeType], "void"], false, "any", "deque.extendleft(a deque)."),
+  fn("py_deque_clear", [[dequeType], "void"], false, "any", "deque.clear()."),
+  fn("py_deque_length", [[dequeType], "i64"], false, "read", "len(deque)."),
+  fn("py_deque_contains_word", [[dequeType, "i64"], "i1"], false, "any", "x in deque."),
+  fn("py_deque_contains_obj", [[dequeType, objectType], "i1"], true, "any", "x in deque of objects."),
+  borrowed(fn("py_deque_get_word", [[dequeType, "i64"], "i64"], true, "any", "d[i]; IndexError.")),
+  borrowed(fn("py_deque_get_obj", [[dequeType, "i64"], objectType], true, "any", "d[i]; IndexError.")),
+  borrowed(fn("py_deque_item_word", [[dequeType, "i64"], "i64"], false, "read", "Element i, in range.")),
+  borrowed(fn("py_deque_item_obj", [[dequeType, "i64"], objectType], false, "read", "Element i, in range.")),
+  fn("py_deque_set_word", [[dequeType, "i64", "i64"], "void"], true, "any", "d[i] = x; IndexError."),
+  fn("py_deque_set_obj", [[dequeType, "i64", objectType], "void"], true, "any", "d[i] = x; IndexError."),
+  fn("py_deque_rotate", [[dequeType, "i64"], "void"], false, "any", "deque.rotate(n)."),
+  fn("py_deque_state", [[dequeType], "i64"], false, "read", "The count of changes iteration notices."),
+  fn(
+    "py_deque_check_state",
+    [[dequeType, "i64"], "void"],
+    true,
+    "any",
+    "RuntimeError 'deque mutated during iteration' unless the count is still the state.",
+  ),
+
+  // The positions itertools.product, permutations and combinations take (py_itertools.c).
+  fn("py_walk_product", [["i64"], indexWalkType], false, "any", "product's walk of r parts, sizes to be set."),
+  fn("py_walk_set_size", [[indexWalkType, "i64", "i64"], "void"], false, "any", "The pool size of a product's part."),
+  fn("py_walk_permutations", [["i64", "i64"], indexWalkType], true, "any", "permutations of r of n; ValueError."),
+  fn("py_walk_combinations", [["i64", "i64"], indexWalkType], true, "any", "combinations of r of n; ValueError."),
+  fn("py_walk_next", [[indexWalkType], "i1"], false, "any", "Steps to the next element: whether there is one."),
+  fn("py_walk_index", [[indexWalkType, "i64"], "i64"], false, "read", "The pool position of a part."),
   // The random module (py_random.c): CPython's generator, one hidden instance, seeded from the OS.
   fn("py_random_seed", [["i64"], "void"], false, "any", "random.seed(n) for an int: init_by_array of abs(n)."),
   fn("py_random_seed_os", [[], "void"], false, "any", "random.seed() or seed(None): 624 words from the OS."),
@@ -464,6 +504,15 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_time_time_ns", [[], "i64"], false, "any", "time.time_ns()."),
   fn("py_time_perf_counter", [[], "f64"], false, "any", "time.perf_counter(): CLOCK_MONOTONIC in seconds."),
   fn("py_time_perf_counter_ns", [[], "i64"], false, "any", "time.perf_counter_ns()."),
+
+  // The os module (py_os.c): posixpath's rules, the environment, the working directory.
+  fn("py_os_path_join", [["str", "str"], "str"], false, "any", "posixpath.join(a, b)."),
+  fn("py_os_path_exists", [["str"], "i1"], false, "any", "os.path.exists(path): whether stat() succeeds."),
+  fn("py_os_path_basename", [["str"], "str"], false, "any", "os.path.basename(path)."),
+  fn("py_os_path_dirname", [["str"], "str"], false, "any", "os.path.dirname(path)."),
+  fn("py_os_path_splitext", [["str"], tupleType], false, "any", "os.path.splitext(path): (root, ext)."),
+  fn("py_os_environ_get", [["str"], "str?"], false, "any", "os.environ.get(key): the value or None."),
+  fn("py_os_getcwd", [[], "str"], true, "any", "os.getcwd(); FileNotFoundError."),
 
   // sys.argv and input().
   fn("py_argv_get", [["i64"], "str"], true, "any", "sys.argv[i], negative from the end; IndexError."),

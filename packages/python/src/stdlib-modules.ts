@@ -5,17 +5,26 @@
 //
 // Most functions are calls of one runtime function per signature (`overloads`): the arguments are
 // converted to the parameters' types and missing trailing ones take their defaults. A function whose
-// computation is more than that (math's, sys.exit) names its module's own lowering instead.
+// computation is more than that (math's, sys.exit) names its module's own lowering instead, and one
+// whose call is typed from its argument expressions, not their types alone (a function value, a
+// factory class, a literal length), is module-call-inference.ts's to type.
+//
+// A row's name may be dotted: `os.path` is a module of its own (a member of kind "module" of the row
+// `os`), and `os.environ` a namespace, a value whose methods are its row's members (it cannot be
+// imported as a module, only named: `os.environ.get(key)`, `from os import environ`).
 
 import { type CallTyping, MATH_CONSTANTS, MATH_NAMES, mathCallType } from "./builtin-signatures.js";
 import { closestName } from "./closest-name.js";
 import { iterationType } from "./container-inference.js";
-import { isNumeric, listOf, type PyType, pyTypes, resolve, unify } from "./py-types.js";
+import { isNumeric, listOf, optionalOf, type PyType, pyTypes, resolve, tupleOf, unify } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 
-/** A parameter of a runtime call: an int (bool converts), a float (int and bool convert) or None. */
+/**
+ * A parameter of a runtime call: an int (bool converts), a float (int and bool convert), None, or a
+ * path (a str, passed as it is).
+ */
 export interface Parameter {
-  readonly type: "int" | "float" | "None";
+  readonly type: "int" | "float" | "None" | "path";
   /** Its value when the call leaves it out; a parameter with a default is not followed by one without. */
   readonly default?: number;
   /** A float only: CPython may return this argument itself, so an int would make an int result. */
@@ -29,9 +38,14 @@ export interface Overload {
 }
 
 export type ModuleMember =
-  | { readonly kind: "constant"; readonly type: PyType }
+  /** `value`: a str constant's text (the string module's); lowering knows the others by name. */
+  | { readonly kind: "constant"; readonly type: PyType; readonly value?: string }
   /** A value usable only in the forms inference knows (sys.argv[i], len(sys.argv)). */
   | { readonly kind: "value" }
+  /** A submodule (os.path) or a namespace (os.environ): the row `module.name` lists its members. */
+  | { readonly kind: "module" | "namespace" }
+  /** A function whose calls module-call-inference.ts types from their argument expressions. */
+  | { readonly kind: "expression-function" }
   | {
       readonly kind: "function";
       /** The keyword arguments it takes, each a number (math.isclose's tolerances). */
@@ -45,10 +59,12 @@ export type ModuleMember =
 const int: Parameter = { type: "int" };
 const float: Parameter = { type: "float" };
 const none: Parameter = { type: "None" };
+const path: Parameter = { type: "path" };
 const floatDefault = (value: number): Parameter => ({ type: "float", default: value });
 
 function fitsParameter(arg: PyType, param: Parameter): boolean {
   if (param.type === "None") return arg === pyTypes.none;
+  if (param.type === "path") return arg === pyTypes.str;
   if (param.type === "int") return arg === pyTypes.int || arg === pyTypes.bool;
   return param.strict === true ? arg === pyTypes.float : isNumeric(arg);
 }
@@ -204,6 +220,65 @@ function listFunctionType(name: string, args: readonly PyType[]): CallTyping {
   return name === "heappop" ? list.parts[0]! : pyTypes.none;
 }
 
+/** The string module's constants: CPython's texts. */
+function stringModule(): Map<string, ModuleMember> {
+  const lowercase = "abcdefghijklmnopqrstuvwxyz";
+  const uppercase = lowercase.toUpperCase();
+  const digits = "0123456789";
+  const punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  const whitespace = " \t\n\r\x0b\x0c";
+  const texts: [string, string][] = [
+    ["ascii_lowercase", lowercase],
+    ["ascii_uppercase", uppercase],
+    ["ascii_letters", lowercase + uppercase],
+    ["digits", digits],
+    ["hexdigits", `${digits}abcdefABCDEF`],
+    ["octdigits", "01234567"],
+    ["punctuation", punctuation],
+    ["whitespace", whitespace],
+    ["printable", digits + lowercase + uppercase + punctuation + whitespace],
+  ];
+  return new Map(texts.map(([name, value]) => [name, { kind: "constant", type: pyTypes.str, value }]));
+}
+
+/** os.path: posixpath's functions, in py_os.c (join of several parts folds py_os_path_join). */
+function osPathModule(): Map<string, ModuleMember> {
+  const pathFunction = (name: string, result: PyType): [string, ModuleMember] => [
+    name,
+    runtimeFunction(`os.path.${name}`, result, [{ params: [path], runtime: `py_os_path_${name}` }]),
+  ];
+  return new Map([
+    ["join", ownFunction(pathJoinType)],
+    pathFunction("exists", pyTypes.bool),
+    pathFunction("basename", pyTypes.str),
+    pathFunction("dirname", pyTypes.str),
+    pathFunction("splitext", tupleOf([pyTypes.str, pyTypes.str])),
+  ]);
+}
+
+function pathJoinType(args: readonly PyType[]): CallTyping {
+  if (args.length === 0) return { error: "join() missing 1 required positional argument: 'a'" };
+  if (args.some((a) => a !== pyTypes.str)) {
+    return { error: `unsupported: os.path.join() of ${args.map((a) => a.text).join(", ")} (str paths)` };
+  }
+  return pyTypes.str;
+}
+
+/** os.environ.get(key) is the value or None; get(key, default) the value or a str (or None) default. */
+function environGetType(args: readonly PyType[]): CallTyping {
+  if (args.length === 0) return { error: "Mapping.get() missing 1 required positional argument: 'key'" };
+  if (args.length > 2) {
+    return { error: `Mapping.get() takes from 2 to 3 positional arguments but ${args.length + 1} were given` };
+  }
+  if (args[0] !== pyTypes.str) return { error: `str expected, not ${args[0]!.className}` };
+  const fallback = args[1] ?? pyTypes.none;
+  if (fallback === pyTypes.none) return optionalOf(pyTypes.str);
+  if (fallback !== pyTypes.str) {
+    return { error: `unsupported: os.environ.get() with a default of type ${fallback.text} (a str or None)` };
+  }
+  return pyTypes.str;
+}
+
 /** The clocks of `time`, in py_time.c. */
 function timeModule(): Map<string, ModuleMember> {
   const clock = (name: string, result: PyType): [string, ModuleMember] => [
@@ -233,15 +308,37 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
   ["random", randomModule()],
   ["heapq", listModule(["heappush", "heappop", "heapify", "nlargest", "nsmallest"])],
   ["bisect", listModule(["bisect_left", "bisect_right", "bisect", "insort_left", "insort_right", "insort"])],
+  ["collections", expressionFunctions(["defaultdict", "Counter", "deque"])],
+  ["functools", expressionFunctions(["reduce"])],
   [
-    "collections",
-    new Map<string, ModuleMember>(
-      // Typed and lowered from their argument expressions (a factory class), not from types alone.
-      ["defaultdict", "Counter"].map((name) => [name, ownFunction(() => ({ error: `internal: collections.${name}` }))]),
-    ),
+    "itertools",
+    expressionFunctions(["count", "chain", "islice", "accumulate", "product", "permutations", "combinations"]),
   ],
   ["time", timeModule()],
+  ["string", stringModule()],
+  [
+    "os",
+    new Map<string, ModuleMember>([
+      ["path", { kind: "module" }],
+      ["environ", { kind: "namespace" }],
+      ["getcwd", runtimeFunction("os.getcwd", pyTypes.str, [{ params: [], runtime: "py_os_getcwd" }])],
+    ]),
+  ],
+  ["os.path", osPathModule()],
+  ["os.environ", new Map([["get", ownFunction(environGetType)]])],
 ]);
+
+/** Functions typed from their argument expressions (module-call-inference.ts), lowered by their module. */
+function expressionFunctions(names: readonly string[]): Map<string, ModuleMember> {
+  return new Map(names.map((name) => [name, { kind: "expression-function" }]));
+}
+
+/** Whether `import name` and `from name import ...` name a module of the subset (not a namespace). */
+export function isImportableModule(name: string): boolean {
+  if (!MODULES.has(name)) return false;
+  const dot = name.lastIndexOf(".");
+  return dot < 0 || MODULES.get(name.slice(0, dot))?.get(name.slice(dot + 1))?.kind === "module";
+}
 
 /**
  * The member `name` of the supported module `module`, or a refusal at `at` (by default "unsupported:

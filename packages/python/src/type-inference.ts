@@ -38,7 +38,9 @@ import {
   throwawayNames,
   walkAll,
 } from "./inference-rules.js";
-import { collectionsCallType, methodCallType } from "./method-inference.js";
+import { methodCallType } from "./method-inference.js";
+import { moduleCallType } from "./module-call-inference.js";
+import { collectImport, type ImportedName, type ImportScope, moduleFunctionOf, moduleNamed } from "./module-names.js";
 import { narrowingOf } from "./narrowing.js";
 import {
   binaryResultType,
@@ -79,14 +81,6 @@ export interface Specialization {
   readonly calls: Map<ast.Call, Specialization>;
 }
 
-/** What a module-level imported name stands for. */
-export interface ImportedName {
-  /** A row of stdlib-modules.ts's MODULES. */
-  readonly module: string;
-  /** Null for the module itself (`import math`). */
-  readonly member: string | null;
-}
-
 export interface TypedProgram {
   readonly tree: ast.Module;
   readonly module: Specialization;
@@ -106,6 +100,7 @@ export function inferTypes(module: ast.Module, scopes: ScopeInfo): TypedProgram 
 class TypeInference implements InferenceHost {
   private readonly functions = new Map<string, ast.FunctionDef>();
   private readonly imports = new Map<string, ImportedName>();
+  private readonly importScope: ImportScope;
   private readonly globals = new Map<string, TypedVariable>();
   private readonly specializations: Specialization[] = [];
   private readonly byKey = new Map<string, Specialization>();
@@ -116,7 +111,9 @@ class TypeInference implements InferenceHost {
   constructor(
     private readonly module: ast.Module,
     private readonly scopes: ScopeInfo,
-  ) {}
+  ) {
+    this.importScope = { imports: this.imports, resolution: scopes.resolution };
+  }
 
   run(): TypedProgram {
     this.discarded = throwawayNames(this.module);
@@ -177,19 +174,8 @@ class TypeInference implements InferenceHost {
           throw new SemanticError(`unsupported: redefinition of function '${statement.name}'`, statement);
         }
         this.functions.set(statement.name, statement);
-      } else if (statement._type === "Import") {
-        for (const alias of statement.names) {
-          if (!MODULES.has(alias.name)) throw new SemanticError(`unsupported: module '${alias.name}'`, alias);
-          this.imports.set(alias.asname ?? alias.name, { module: alias.name, member: null });
-        }
-      } else if (statement._type === "ImportFrom") {
-        const from = statement.module ?? "";
-        if (!MODULES.has(from)) throw new SemanticError(`unsupported: module '${from}'`, statement);
-        for (const alias of statement.names) {
-          if (alias.name === "*") throw new SemanticError("unsupported: import *", alias);
-          moduleMember(from, alias.name, alias);
-          this.imports.set(alias.asname ?? alias.name, { module: from, member: alias.name });
-        }
+      } else if (statement._type === "Import" || statement._type === "ImportFrom") {
+        collectImport(statement, this.imports);
       }
     }
     for (const statement of walkAll(this.module.body)) {
@@ -341,6 +327,9 @@ class TypeInference implements InferenceHost {
         for (const target of s.targets) {
           if (target._type !== "Subscript") throw new SemanticError("unsupported: del of anything but an item", target);
           const container = this.typeOf(spec, target.value);
+          if (container !== null && resolve(container).kind === "deque") {
+            throw new SemanticError("unsupported: del of a deque's item", target);
+          }
           if (container !== null && resolve(container).kind !== "list" && resolve(container).kind !== "dict") {
             throw new SemanticError(`'${resolve(container).className}' object doesn't support item deletion`, target);
           }
@@ -636,7 +625,12 @@ class TypeInference implements InferenceHost {
           }
           const unknown = resolve(a).kind === "var" || resolve(b).kind === "var";
           const orderable = (t: PyType) =>
-            t === pyTypes.str || t.kind === "list" || t.kind === "tuple" || t.kind === "set" || t.kind === "var";
+            t === pyTypes.str ||
+            t.kind === "list" ||
+            t.kind === "tuple" ||
+            t.kind === "set" ||
+            t.kind === "deque" ||
+            t.kind === "var";
           const comparable =
             unknown || (isNumeric(a) && isNumeric(b)) || (same && (orderable(resolve(a)) || !ordering));
           if (!comparable) {
@@ -692,7 +686,7 @@ class TypeInference implements InferenceHost {
         return subscriptType(this, spec, e);
       case "Lambda":
         throw new SemanticError(
-          "unsupported: lambda except as a function applied to each element (a key of sorted, min, max or list.sort; map; filter)",
+          "unsupported: lambda except as a function applied to each element (a key of sorted, min, max or list.sort; map; filter) or combining them (functools.reduce, itertools.accumulate)",
           e,
         );
       case "Starred":
@@ -709,7 +703,7 @@ class TypeInference implements InferenceHost {
    * Whether an operand's type is still a variable (an element of a container not yet seen filled):
    * the expression is unknown this round. In the last round nothing will bind it any more.
    */
-  private notKnownYet(at: NodeSpan, ...types: PyType[]): boolean {
+  notKnownYet(at: NodeSpan, ...types: PyType[]): boolean {
     if (!types.some((t) => resolve(t).kind === "var")) return false;
     if (this.final) {
       throw new SemanticError(
@@ -766,15 +760,18 @@ class TypeInference implements InferenceHost {
 
   private attributeType(e: ast.Attribute): PyType {
     if (this.isSysArgv(e)) return listOf(pyTypes.str);
-    const imported = e.value._type === "Name" ? this.imports.get(e.value.id) : undefined;
-    if (imported !== undefined && imported.member === null) {
-      const member = moduleMember(
-        imported.module,
-        e.attr,
-        e,
-        `module '${imported.module}' has no attribute '${e.attr}'`,
-      );
+    const module = moduleNamed(this.importScope, e.value);
+    if (module !== null) {
+      // The table lists what the subset compiles, not all a module has: an unknown name is unsupported.
+      const member = moduleMember(module, e.attr, e);
       if (member.kind === "constant") return member.type;
+      if (member.kind === "module" || member.kind === "namespace") {
+        const members = [...MODULES.get(`${module}.${e.attr}`)!.keys()].join(", ");
+        throw new SemanticError(
+          `unsupported: ${module}.${e.attr} used as a value (only its members are compiled: ${members})`,
+          e,
+        );
+      }
     }
     throw new SemanticError(`unsupported: attribute '${e.attr}' used as a value`, e);
   }
@@ -790,22 +787,15 @@ class TypeInference implements InferenceHost {
   /** What a call's callee names: a builtin, a module's function, a user function or a method. */
   private callee(e: ast.Call): { kind: "builtin" | "module" | "user" | "method"; name: string; module?: string } {
     const f = e.func;
+    if (f._type === "Name" && this.scopes.resolution.get(f) === "builtin") return { kind: "builtin", name: f.id };
+    const called = moduleFunctionOf(this.importScope, e);
+    if (called !== null) {
+      moduleMember(called.module, called.name, f);
+      return { kind: "module", ...called };
+    }
     if (f._type === "Name") {
-      const kind = this.scopes.resolution.get(f);
-      if (kind === "builtin") return { kind: "builtin", name: f.id };
-      const imported = this.imports.get(f.id);
-      if (imported !== undefined && imported.member !== null) {
-        return { kind: "module", module: imported.module, name: imported.member };
-      }
       if (this.functions.has(f.id)) return { kind: "user", name: f.id };
       throw new SemanticError(`'${f.id}' is not callable`, f);
-    }
-    if (f._type === "Attribute" && f.value._type === "Name") {
-      const imported = this.imports.get(f.value.id);
-      if (imported !== undefined && imported.member === null) {
-        moduleMember(imported.module, f.attr, f);
-        return { kind: "module", module: imported.module, name: f.attr };
-      }
     }
     if (f._type === "Attribute") return { kind: "method", name: f.attr };
     throw new SemanticError("unsupported: call of this expression", f);
@@ -853,10 +843,8 @@ class TypeInference implements InferenceHost {
       }
       return pyTypes.none;
     }
-    if (callee.kind === "module" && callee.module === "collections") {
-      return collectionsCallType(this, spec, e, callee.name);
-    }
     const member = callee.kind === "module" ? MODULES.get(callee.module!)!.get(callee.name)! : null;
+    if (member?.kind === "expression-function") return moduleCallType(this, spec, e, callee.module!, callee.name);
     if (member !== null && member.kind !== "function") {
       throw new SemanticError(`unsupported: ${callee.module}.${callee.name}()`, e);
     }

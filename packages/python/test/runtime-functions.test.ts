@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CORE_RUNTIME_DIR, ensureRuntimeArchive, findToolchain, runtimeFunctions } from "@toolchain/compiler";
-import { cDefinitions, definedSymbols } from "@toolchain/compiler/testing";
+import { cDefinitions, cForm, definedSymbols } from "@toolchain/compiler/testing";
 import { PYTHON_RUNTIME, PYTHON_RUNTIME_DIR } from "../src/build-python.js";
 import { lookupPythonRuntimeFunction, pythonRuntimeFunctions } from "../src/runtime-library.js";
 import { RT } from "../src/runtime-names.js";
@@ -29,6 +29,8 @@ const PYTHON_C_TYPES = {
   "py_tuple *": "ref tuple",
   "py_dict *": "ref dict",
   "py_set *": "ref set",
+  "py_deque *": "ref deque",
+  "py_index_walk *": "ref index_walk",
   "rt_object *": "ref object",
   "const rt_str *": "ref str",
 };
@@ -42,7 +44,7 @@ describe("the runtime functions compiled Python can call", () => {
     for (const f of pythonRuntimeFunctions.values()) {
       const definition = python.get(f.name);
       assert.ok(definition !== undefined, `${f.name} is not defined in packages/python/runtime/*.c`);
-      assert.deepEqual(definition, [f.params.map((p) => p.text), f.result.text], f.name);
+      assert.deepEqual(definition, [f.params.map((p) => p.text), cForm(f.result)], f.name);
     }
   });
 

@@ -5,6 +5,7 @@
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue } from "../inference-rules.js";
+import { moduleFunctionOf } from "../module-names.js";
 import { type PyType, resolve } from "../py-types.js";
 import type { Specialization } from "../type-inference.js";
 import { lowerBuiltinCall } from "./builtins.js";
@@ -19,30 +20,11 @@ import { readTupleSlot } from "./subscripts.js";
 export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   const callee = cx.spec.calls.get(e);
   if (callee !== undefined) return lowerUserCall(cx, e, callee);
-  const f = e.func;
-  if (f._type === "Attribute" && !isModuleName(cx, f.value)) return lowerMethodCall(cx, e);
-  let module: string | null = null;
-  let name: string;
-  if (f._type === "Name") {
-    const imported = cx.program.imports.get(f.id);
-    if (imported !== undefined && cx.program.scopes.resolution.get(f) === "global") {
-      module = imported.module;
-      name = imported.member!;
-    } else {
-      name = f.id;
-    }
-  } else {
-    const attribute = f as ast.Attribute;
-    module = cx.program.imports.get((attribute.value as ast.Name).id)!.module;
-    name = attribute.attr;
-  }
-  if (module !== null) return lowerModuleCall(cx, e, module, name);
+  const called = moduleFunctionOf(cx.importScope, e);
+  if (called !== null) return lowerModuleCall(cx, e, called.module, called.name);
+  if (e.func._type === "Attribute") return lowerMethodCall(cx, e);
+  const name = (e.func as ast.Name).id;
   return lowerContainerBuiltin(cx, e, name) ?? lowerBuiltinCall(cx, e, name);
-}
-
-/** Whether an expression names an imported module (`math` in `math.sqrt(x)`), not a value. */
-function isModuleName(cx: LoweringContext, e: ast.expr): boolean {
-  return e._type === "Name" && cx.program.imports.has(e.id) && cx.program.scopes.resolution.get(e) === "global";
 }
 
 function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization): Value {

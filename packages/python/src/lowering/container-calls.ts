@@ -3,7 +3,7 @@
 // set and str. Consumers of an iterable walk it with lowerIteration, so `sum(x * x for x in xs)`
 // makes no list.
 
-import { constants, type IrType, types, type Value } from "@toolchain/compiler";
+import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { iterationType } from "../container-inference.js";
 import { isSysArgv } from "../inference-rules.js";
@@ -14,6 +14,7 @@ import { asFloat, asInt, binary } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.js";
 import type { LoweringContext } from "./context.js";
+import { lowerDequeMethod } from "./deques.js";
 import { callForElement, callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { appliedType, apply, omittedArgument } from "./function-values.js";
@@ -26,6 +27,7 @@ import {
   makeTuple,
   toList,
 } from "./iteration.js";
+import { refuseEndless } from "./itertools.js";
 import { countInto } from "./module-calls.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
@@ -47,6 +49,7 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
     case "filter":
       if (name === "list" && first === undefined)
         return cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
+      if (name !== "list") refuseEndless(cx, e);
       return collectIterable(cx, name === "list" ? first! : e, type.parts[0]!);
     case "reversed": {
       const list = collectIterable(cx, first!, type.parts[0]!);
@@ -102,30 +105,13 @@ function pairParts(cx: LoweringContext, pair: Element): [Value, Value] {
   return [part(0), part(1)];
 }
 
-/**
- * A mutable variable of the lowering (an SSA name no Python code can spell), first set in `at`: the
- * current block, or the function's entry for one first set inside a loop (the key of the best
- * element so far), so that the SSA construction finds a definition on every path.
- */
-function temporary(
-  cx: LoweringContext,
-  type: IrType,
-  initial: Value,
-  at = cx.b.block,
-): { read: () => Value; write: (v: Value) => void } {
-  const name = cx.freshName("tmp");
-  cx.hiddenTypes.set(name, type);
-  cx.ssa.write(name, at, initial);
-  return { read: () => cx.ssa.read(name, cx.b.block), write: (v) => cx.ssa.write(name, cx.b.block, v) };
-}
-
 function lowerSum(cx: LoweringContext, e: ast.Call): Value {
   const type = cx.typeOf(e);
   const startNode = e.args[1] ?? e.keywords.find((k) => k.arg === "start")?.value;
   const start = startNode === undefined ? constants.immediate(0n) : lowerExpression(cx, startNode);
   const startType = startNode === undefined ? pyTypes.int : cx.typeOf(startNode);
   const initial = type === pyTypes.float ? asFloat(cx, start, startType, cx.loc(e)) : asInt(cx, start, startType);
-  const total = temporary(cx, irTypeOf(type), initial);
+  const total = cx.temporary(irTypeOf(type), initial);
   lowerIteration(cx, e.args[0]!, (x) => {
     total.write(binary(cx, "Add", total.read(), type, x.value(), x.type, type, e));
   });
@@ -133,7 +119,7 @@ function lowerSum(cx: LoweringContext, e: ast.Call): Value {
 }
 
 function lowerAnyAll(cx: LoweringContext, e: ast.Call, name: "any" | "all"): Value {
-  const result = temporary(cx, types.i1, constants.bool(name === "all"));
+  const result = cx.temporary(types.i1, constants.bool(name === "all"));
   lowerIteration(cx, e.args[0]!, (x, targets) => {
     const truth = operationsOf(x.type).truth(cx, x.value());
     const decided = cx.b.createBlock(`${name}.decided`);
@@ -155,10 +141,10 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
   const type = iterationType(resolve(cx.typeOf(e.args[0]!))) as PyType;
   const keyNode = e.keywords.find((k) => k.arg === "key")?.value ?? null;
   const fallback = e.keywords.find((k) => k.arg === "default")?.value ?? null;
-  const best = temporary(cx, irTypeOf(type), operationsOf(type).zero());
-  const found = temporary(cx, types.i1, constants.bool(false));
+  const best = cx.temporary(irTypeOf(type), operationsOf(type).zero());
+  const found = cx.temporary(types.i1, constants.bool(false));
   let keyType: PyType | null = null;
-  let bestKey: ReturnType<typeof temporary> | null = null;
+  let bestKey: ReturnType<LoweringContext["temporary"]> | null = null;
   lowerIteration(cx, e.args[0]!, (x) => {
     const value = x.value();
     const key = keyNode === null ? value : apply(cx, keyNode, value, x.type, cx.loc(e));
@@ -167,7 +153,7 @@ function lowerIterableMinMax(cx: LoweringContext, e: ast.Call, name: "min" | "ma
     }
     const kType = keyType ?? type;
     if (keyNode !== null && bestKey === null)
-      bestKey = temporary(cx, irTypeOf(kType), operationsOf(kType).zero(), cx.fn.blocks[0]!);
+      bestKey = cx.temporary(irTypeOf(kType), operationsOf(kType).zero(), cx.fn.blocks[0]!);
     // The first element is taken without a comparison: there is nothing to compare it with yet.
     const compareBlock = cx.b.createBlock("minmax.compare");
     const take = cx.b.createBlock("minmax.take");
@@ -220,7 +206,7 @@ function sortList(cx: LoweringContext, list: Value, element: PyType, e: ast.Call
 
 /** A loop over 0 <= i < count. */
 function forCount(cx: LoweringContext, count: Value, body: (i: Value) => void): void {
-  const i = temporary(cx, types.i64, constants.int(0n));
+  const i = cx.temporary(types.i64, constants.int(0n));
   const header = cx.b.createBlock("count.cond");
   const bodyBlock = cx.b.createBlock("count.body");
   const exit = cx.b.createBlock("count.end");
@@ -237,11 +223,13 @@ function forCount(cx: LoweringContext, count: Value, body: (i: Value) => void): 
   cx.startBlock(exit);
 }
 
-/** `receiver.name(args)` for a list, dict, set or str receiver. */
+/** `receiver.name(args)` for a list, dict, set, deque or str receiver. */
 export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
   const f = e.func as ast.Attribute;
   const receiverType = resolve(cx.typeOf(f.value));
   const receiver = lowerExpression(cx, f.value);
+  // A deque's extend walks its argument itself.
+  if (receiverType.kind === "deque") return lowerDequeMethod(cx, e, receiver, receiverType);
   const args = e.args.map((a) => lowerExpression(cx, a));
   const argTypes = e.args.map((a) => cx.typeOf(a));
   const loc = cx.loc(e);

@@ -1,5 +1,5 @@
 // Making containers and asking them the questions every container answers: list, tuple, dict and
-// set displays and comprehensions, len(), `in`, and the operators between containers (`+`, `*`,
+// set displays and comprehensions, len() and `in` (of deques too), and the operators between containers (`+`, `*`,
 // the set operators, a list's `+=`).
 
 import { constants, types, type Value } from "@toolchain/compiler";
@@ -12,6 +12,7 @@ import type { LoweringContext } from "./context.js";
 import { callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { appendToList, lowerGenerators, makeTuple } from "./iteration.js";
+import { refuseEndless } from "./itertools.js";
 import { coerce } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
 
@@ -48,8 +49,11 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
       });
       return dict;
     }
-    case "ListComp":
     case "GeneratorExp":
+      // Kept as a value, a generator expression is made a list.
+      refuseEndless(cx, e);
+      return lowerComprehension(cx, e, type);
+    case "ListComp":
     case "SetComp":
     case "DictComp":
       return lowerComprehension(cx, e, type);
@@ -122,6 +126,8 @@ export function lengthOf(cx: LoweringContext, value: Value, type: PyType): Value
       return cx.rt("py_dict_length", [value], null);
     case "set":
       return cx.rt("py_set_length", [value], null);
+    case "deque":
+      return cx.rt("py_deque_length", [value], null);
     default:
       return cx.rt("rt_str_len", [value], null);
   }
@@ -145,6 +151,8 @@ export function lowerMembership(
       return callWithElement(cx, "py_list_contains", [container], element, t.parts[0]!, loc);
     case "set":
       return callWithElement(cx, "py_set_contains", [container], element, t.parts[0]!, loc);
+    case "deque":
+      return callWithElement(cx, "py_deque_contains", [container], element, t.parts[0]!, loc);
     case "dict": {
       const position = callWithElement(cx, "py_dict_find", [container], element, t.parts[0]!, loc);
       return cx.b.icmp("ge", position, constants.int(0n));

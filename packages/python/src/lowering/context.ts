@@ -20,6 +20,7 @@ import {
   type Value,
 } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import type { ImportScope } from "../module-names.js";
 import type { PyType } from "../py-types.js";
 import { objectType } from "../python-layouts.js";
 import { lookupPythonRuntimeFunction } from "../runtime-library.js";
@@ -120,6 +121,23 @@ export class LoweringContext {
   /** A name for a hidden SSA variable of the lowering, which no Python name can spell. */
   freshName(prefix: string): string {
     return `${prefix}.${this.names++}`;
+  }
+
+  /**
+   * A mutable variable of the lowering (a hidden SSA variable), first set in `at`: the current block,
+   * or the function's entry for one first set inside a loop (the key of the best element so far), so
+   * that the SSA construction finds a definition on every path.
+   */
+  temporary(type: IrType, initial: Value, at: Block = this.b.block): { read: () => Value; write: (v: Value) => void } {
+    const name = this.freshName("tmp");
+    this.hiddenTypes.set(name, type);
+    this.ssa.write(name, at, initial);
+    return { read: () => this.ssa.read(name, this.b.block), write: (v) => this.ssa.write(name, this.b.block, v) };
+  }
+
+  /** What tells a name bound by an import from a variable (module-names.ts). */
+  get importScope(): ImportScope {
+    return { imports: this.program.imports, resolution: this.program.scopes.resolution };
   }
 
   /**

@@ -5,8 +5,10 @@
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { PyStrCodePoints } from "../constant-value.js";
+import { moduleNamed } from "../module-names.js";
 import { isContainer, pyTypes, resolve } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
+import { MODULES } from "../stdlib-modules.js";
 import { binary, unary } from "./arithmetic.js";
 
 import { lowerCall } from "./calls.js";
@@ -78,7 +80,8 @@ function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
     case "Call":
       return lowerCall(cx, e);
     case "Attribute":
-      return moduleValue(cx, e.attr);
+      // Inference allows no other attribute as a value.
+      return moduleValue(cx, moduleNamed(cx.importScope, e.value)!, e.attr);
     case "Subscript":
       return lowerSubscript(cx, e);
     case "List":
@@ -97,8 +100,10 @@ function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
   }
 }
 
-/** A module's value used as one: `sys.argv` (a new list), a standard stream, a math constant. */
-function moduleValue(cx: LoweringContext, name: string): Value {
+/** A module's value used as one: `sys.argv` (a new list), a standard stream, a math or string constant. */
+function moduleValue(cx: LoweringContext, module: string, name: string): Value {
+  const member = MODULES.get(module)!.get(name);
+  if (member?.kind === "constant" && member.value !== undefined) return constants.str(member.value);
   switch (name) {
     case "argv":
       return cx.rt("py_argv_list", [], null);
@@ -126,7 +131,7 @@ function lowerName(cx: LoweringContext, e: ast.Name): Value {
   const kind = cx.program.scopes.resolution.get(e);
   if (kind === "builtin") return constants.str("__main__");
   const imported = cx.program.imports.get(e.id);
-  if (imported !== undefined && kind === "global") return moduleValue(cx, imported.member!);
+  if (imported !== undefined && kind === "global") return moduleValue(cx, imported.module, imported.member!);
   // A read where inference narrowed a `T | None` variable to T takes the T out.
   return narrow(cx, readVariable(cx, e.id, e), variableType(cx, e.id), cx.typeOf(e));
 }

@@ -1,14 +1,18 @@
 // Functions passed as values to the builtins that apply them to each element: a sort or min/max
-// key, map's function, filter's test. A lambda is evaluated inline (its parameter is a variable of
-// the enclosing function, renamed so by comprehension-scopes.ts); a builtin among those
-// container-inference.ts's BUILTIN_FUNCTION_VALUES lists is computed as its call would be.
+// key, map's function, filter's test; and functions of two arguments that combine an accumulated
+// value with an element (functools.reduce's, itertools.accumulate's). A lambda is evaluated inline
+// (its parameters are variables of the enclosing function, renamed so by comprehension-scopes.ts); a
+// builtin among those container-inference.ts's BUILTIN_FUNCTION_VALUES and
+// BUILTIN_BINARY_FUNCTION_VALUES list is computed as its call would be.
 
 import { constants, type SourceLoc, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { BUILTIN_FUNCTION_VALUES, lambdaParameter } from "../container-inference.js";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
+import type { NodeSpan } from "../semantic-error.js";
 import { strMethodCall } from "../str-methods.js";
 import { asInt } from "./arithmetic.js";
+import { compare } from "./comparisons.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
@@ -74,4 +78,26 @@ export function apply(cx: LoweringContext, f: ast.expr, value: Value, type: PyTy
       return intAbs(cx, asInt(cx, value, type), loc);
     }
   }
+}
+
+/**
+ * `f(a, b)` for a function value of two arguments: a lambda, or max or min (of two values of one
+ * type, as inference checked), which keeps `a` unless `b` is greater (smaller), as Python's does.
+ */
+export function applyBinary(
+  cx: LoweringContext,
+  f: ast.expr,
+  a: Value,
+  aType: PyType,
+  b: Value,
+  bType: PyType,
+  node: NodeSpan,
+): Value {
+  if (f._type === "Lambda") {
+    writeVariable(cx, lambdaParameter(f, 0).id, a);
+    writeVariable(cx, lambdaParameter(f, 1).id, b);
+    return lowerExpression(cx, f.body);
+  }
+  const better = compare(cx, (f as ast.Name).id === "max" ? "Gt" : "Lt", b, bType, a, aType, node);
+  return cx.b.select(better, b, a);
 }

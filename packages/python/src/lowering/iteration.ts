@@ -1,20 +1,23 @@
 // Iteration: `for` loops, comprehensions and the builtins that consume an iterable (sum, min, max,
 // any, all, sorted, list, ...) all walk an iterable through one loop skeleton and a source that says
-// how to start, test, read and advance it. Sources walk values (list, tuple, str, dict, set) and,
-// without making the list their type says they produce, the iterator builtins and views iterated
-// directly: range, enumerate, zip, reversed, dict.items/keys/values, and comprehensions themselves
-// (a generator expression passed to sum() runs its loops and feeds each element to the sum).
+// how to start, test, read and advance it. Sources walk values (list, tuple, str, dict, set, deque)
+// and, without making the list their type says they produce, the iterator builtins and views
+// iterated directly: range, enumerate, zip, reversed, dict.items/keys/values, itertools' iterators
+// (itertools.ts), and comprehensions themselves (a generator expression passed to sum() runs its
+// loops and feeds each element to the sum).
 //
 // An element can have parts (enumerate's index and item, a dict item's key and value): a target
 // that unpacks it (`for i, x in enumerate(xs)`) takes the parts, and no tuple is made.
 
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { moduleFunctionOf } from "../module-names.js";
 import { listOf, type PyType, pyTypes, resolve, tupleOf, wordKind } from "../py-types.js";
 import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
 import type { LoopTargets, LoweringContext } from "./context.js";
+import { dequeSource } from "./deques.js";
 import {
   callForElement,
   callWithElement,
@@ -28,8 +31,9 @@ import {
 import { lowerCondition, lowerExpression } from "./expressions.js";
 import { appliedType, apply } from "./function-values.js";
 import { boxInt, unboxInt } from "./ints.js";
+import { itertoolsSource, lowerIsliceOfComprehension } from "./itertools.js";
 import { storeTarget } from "./targets.js";
-import { operationsOf } from "./type-operations.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
 
 /** One element of an iteration: its value, made on demand, and its parts when it has some. */
 export interface Element {
@@ -39,7 +43,7 @@ export interface Element {
 }
 
 /** How to walk one iterable: a state (an i64 in a register) from start to exhaustion. */
-interface Source {
+export interface Source {
   /** The state before the first element (code before the loop). */
   start(): Value;
   /** In the loop's header: whether there is an element, and the position to read it at. */
@@ -66,19 +70,57 @@ export function lowerIteration(
   const comprehension = comprehensionSource(iterable);
   if (comprehension !== null) {
     // A generator expression or comprehension iterated directly: its loops, its element to body.
-    const exit = cx.b.createBlock("gen.end");
-    lowerGenerators(cx, comprehension.generators, 0, exit, (targets) => {
-      const type = cx.typeOf(comprehension.elt);
-      const value = lowerExpression(cx, comprehension.elt);
-      body({ type, value: () => value, parts: null }, targets);
+    lowerLoopsWithElse(cx, orelse, (exit) => {
+      lowerGenerators(cx, comprehension.generators, 0, exit, (targets) => {
+        const type = cx.typeOf(comprehension.elt);
+        const value = lowerExpression(cx, comprehension.elt);
+        body({ type, value: () => value, parts: null }, targets);
+      });
     });
-    cx.jump(exit);
-    cx.ssa.seal(exit);
-    cx.startBlock(exit);
-    if (orelse !== null) orelse();
+    return;
+  }
+  const sliced = isliceOfComprehension(cx, iterable);
+  if (sliced !== null) {
+    lowerLoopsWithElse(cx, orelse, (exit) => {
+      lowerIsliceOfComprehension(cx, sliced.call, sliced.comprehension, exit, body);
+    });
     return;
   }
   runLoop(cx, sourceOf(cx, iterable), body, orelse);
+}
+
+/**
+ * Loops that `loops` lowers, given the block a `break` leaves to: where they end by themselves,
+ * `orelse` (a for loop's else) runs; a break skips it.
+ */
+function lowerLoopsWithElse(cx: LoweringContext, orelse: (() => void) | null, loops: (exit: Block) => void): void {
+  const ended = cx.b.createBlock("gen.end");
+  const broken = orelse === null ? ended : cx.b.createBlock("gen.break");
+  loops(broken);
+  cx.jump(ended);
+  cx.ssa.seal(ended);
+  cx.startBlock(ended);
+  if (orelse === null) return;
+  orelse();
+  const after = cx.b.createBlock("gen.after");
+  cx.jump(after);
+  cx.ssa.seal(broken);
+  cx.startBlock(broken);
+  cx.jump(after);
+  cx.ssa.seal(after);
+  cx.startBlock(after);
+}
+
+/** `islice(comprehension, ...)`: its call and comprehension, or null. */
+function isliceOfComprehension(
+  cx: LoweringContext,
+  e: ast.expr,
+): { call: ast.Call; comprehension: ast.GeneratorExp | ast.ListComp } | null {
+  if (e._type !== "Call" || cx.spec.calls.has(e)) return null;
+  const called = moduleFunctionOf(cx.importScope, e);
+  if (called?.module !== "itertools" || called.name !== "islice") return null;
+  const comprehension = comprehensionSource(e.args[0]!);
+  return comprehension === null ? null : { call: e, comprehension };
 }
 
 /** The generator expression or list comprehension whose elements an iteration can take directly. */
@@ -98,25 +140,22 @@ export function lowerGenerators(
   emit: (targets: LoopTargets) => void,
 ): void {
   const g = generators[index]!;
-  runLoop(
-    cx,
-    sourceOf(cx, g.iter),
-    (element, targets) => {
-      storeTarget(cx, g.target, element);
-      for (const condition of g.ifs) {
-        const pass = cx.b.createBlock("gen.if");
-        lowerCondition(cx, condition, pass, targets.continueTo);
-        cx.ssa.seal(pass);
-        cx.startBlock(pass);
-      }
-      if (index + 1 < generators.length) lowerGenerators(cx, generators, index + 1, exit, emit);
-      else emit({ continueTo: targets.continueTo, breakTo: exit });
-    },
-    null,
-  );
+  // Each generator's iterable is iterated as a for loop's (a generator expression over another runs
+  // both loops, interleaved as CPython's generators run).
+  lowerIteration(cx, g.iter, (element, targets) => {
+    storeTarget(cx, g.target, element);
+    for (const condition of g.ifs) {
+      const pass = cx.b.createBlock("gen.if");
+      lowerCondition(cx, condition, pass, targets.continueTo);
+      cx.ssa.seal(pass);
+      cx.startBlock(pass);
+    }
+    if (index + 1 < generators.length) lowerGenerators(cx, generators, index + 1, exit, emit);
+    else emit({ continueTo: targets.continueTo, breakTo: exit });
+  });
 }
 
-function runLoop(
+export function runLoop(
   cx: LoweringContext,
   source: Source,
   body: (element: Element, targets: LoopTargets) => void,
@@ -163,8 +202,10 @@ function runLoop(
 }
 
 /** The source for an iterable expression: a lazy one for iterator builtins, else its value's. */
-function sourceOf(cx: LoweringContext, e: ast.expr): Source {
+export function sourceOf(cx: LoweringContext, e: ast.expr): Source {
   if (e._type === "Call" && !cx.spec.calls.has(e)) {
+    const called = moduleFunctionOf(cx.importScope, e);
+    if (called?.module === "itertools") return itertoolsSource(cx, e, called.name);
     const f = e.func;
     if (f._type === "Name" && cx.program.scopes.resolution.get(f) === "builtin") {
       switch (f.id) {
@@ -214,6 +255,8 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType, nod
       return dictSource(cx, value, t, "keys");
     case "set":
       return setSource(cx, value, t.parts[0]!);
+    case "deque":
+      return dequeSource(cx, value, t.parts[0]!, node);
     case "file":
       return lineSource(cx, value, node);
     default:
@@ -306,19 +349,22 @@ function setSource(cx: LoweringContext, set: Value, elementType: PyType): Source
 
 /** A file's lines, each with its newline, until readline gives "" at the end. */
 function lineSource(cx: LoweringContext, file: Value, node: NodeSpan): Source {
-  let line: Value | null = null;
+  // The line read by the test is the element: a variable, since a wrapping source (islice, chain)
+  // may test in a block of its own that does not dominate the element's.
+  const line = cx.temporary(irTypeOf(pyTypes.str), constants.str(""));
   return {
     start: () => constants.int(0n),
     test: (state) => {
-      line = cx.rt("py_file_readline", [file], cx.loc(node));
-      return { more: cx.b.icmp("ne", cx.rt("rt_str_len", [line], null), constants.int(0n)), position: state };
+      const read = cx.rt("py_file_readline", [file], cx.loc(node));
+      line.write(read);
+      return { more: cx.b.icmp("ne", cx.rt("rt_str_len", [read], null), constants.int(0n)), position: state };
     },
-    element: () => single(pyTypes.str, line!),
+    element: () => single(pyTypes.str, line.read()),
     advance: (state) => ({ state }),
   };
 }
 
-function single(type: PyType, value: Value): Element {
+export function single(type: PyType, value: Value): Element {
   return { type, value: () => value, parts: null };
 }
 
@@ -389,14 +435,22 @@ function appliedSource(cx: LoweringContext, call: ast.Call, name: "map" | "filte
 }
 
 /**
- * The source of an iterable that gives every element it reads (what enumerate, zip, map and filter
- * wrap): a filtering one is walked into a list first.
+ * The source of an iterable that gives every element it reads (what enumerate, zip, map, filter and
+ * itertools' chain and accumulate wrap): one that skips elements (filter's, islice's) is walked into
+ * a list first.
  */
-function plainSourceOf(cx: LoweringContext, e: ast.expr): Source {
-  const filters = e._type === "Call" && e.func._type === "Name" && e.func.id === "filter" && !cx.spec.calls.has(e);
-  if (!filters) return sourceOf(cx, e);
+export function plainSourceOf(cx: LoweringContext, e: ast.expr): Source {
+  if (!skipsElements(cx, e)) return sourceOf(cx, e);
   const type = resolve(cx.typeOf(e));
   return valueSource(cx, collectIterable(cx, e, type.parts[0]!), type, e);
+}
+
+/** Whether the source of `e` skips some of the elements it reads (a `keep` test). */
+function skipsElements(cx: LoweringContext, e: ast.expr): boolean {
+  if (e._type !== "Call" || cx.spec.calls.has(e)) return false;
+  if (e.func._type === "Name" && e.func.id === "filter") return true;
+  const called = moduleFunctionOf(cx.importScope, e);
+  return called?.module === "itertools" && called.name === "islice";
 }
 
 /** enumerate(iterable, start): the inner source's elements with a count beside them. */
@@ -433,23 +487,70 @@ function enumerateSource(cx: LoweringContext, call: ast.Call): Source {
   };
 }
 
-/** zip(a, b, ...) over sequences: positions 0.. while below every length. */
+/**
+ * zip(a, b, ...): lists and tuples read at a shared position while it is below every length, and
+ * any other iterable (an iterator such as itertools.count(), a str, a dict) walked by its own
+ * source beside them, each asked in turn for its next element until one has none, as CPython's zip.
+ */
 function zipSource(cx: LoweringContext, call: ast.Call): Source {
-  const values = call.args.map((a) => ({ value: lowerExpression(cx, a), type: resolve(cx.typeOf(a)) }));
   const partTypes = resolve(resolve(cx.typeOf(call)).parts[0]!).parts;
-  const sequences = values.map(({ value, type }, i) => asSequence(cx, value, type, call.args[i]!));
+  const parts = call.args.map((a) => {
+    const type = resolve(cx.typeOf(a));
+    if ((type.kind === "list" || type.kind === "tuple") && a._type !== "Call") {
+      return { sequence: asSequence(cx, lowerExpression(cx, a), type, a), walk: null };
+    }
+    const source = plainSourceOf(cx, a);
+    const state = cx.temporary(types.i64, constants.int(0n));
+    const position = cx.temporary(types.i64, constants.int(0n));
+    return { sequence: null, walk: { source, state, position } };
+  });
   return {
-    start: () => constants.int(0n),
+    start: () => {
+      for (const { walk } of parts) walk?.state.write(walk.source.start());
+      return constants.int(0n);
+    },
     test: (i) => {
-      let more: Value = constants.bool(true);
-      for (const s of sequences) more = cx.b.select(more, cx.b.icmp("lt", i, s.length()), constants.bool(false));
-      return { more, position: i };
+      // Each iterable is asked only when those before it had an element.
+      const more = cx.temporary(types.i1, constants.bool(false));
+      const exit = cx.b.createBlock("zip.tested");
+      for (const { sequence, walk } of parts) {
+        let has: Value;
+        if (sequence !== null) {
+          has = cx.b.icmp("lt", i, sequence.length());
+        } else {
+          const tested = walk!.source.test(walk!.state.read());
+          walk!.position.write(tested.position);
+          has = tested.more;
+        }
+        const next = cx.b.createBlock("zip.next");
+        cx.branch(has, next, exit);
+        cx.ssa.seal(next);
+        cx.startBlock(next);
+      }
+      // zip() of nothing gives nothing.
+      more.write(constants.bool(parts.length > 0));
+      cx.jump(exit);
+      cx.ssa.seal(exit);
+      cx.startBlock(exit);
+      return { more: more.read(), position: i };
     },
     element: (i) => {
-      const parts = sequences.map((s) => s.at(i));
-      return { type: tupleOf(partTypes), value: () => makeTuple(cx, parts, partTypes), parts };
+      const values = parts.map(({ sequence, walk }) =>
+        sequence !== null ? sequence.at(i) : walk!.source.element(walk!.position.read()).value(),
+      );
+      return { type: tupleOf(partTypes), value: () => makeTuple(cx, values, partTypes), parts: values };
     },
-    advance: (i) => ({ state: cx.b.ibinary("add", i, constants.int(1n), null) }),
+    advance: (i) => {
+      let done: Value | undefined;
+      for (const { walk } of parts) {
+        if (walk === null) continue;
+        const stepped = walk.source.advance(walk.position.read());
+        walk.state.write(stepped.state);
+        if (stepped.done !== undefined)
+          done = done === undefined ? stepped.done : cx.b.select(done, done, stepped.done);
+      }
+      return { state: cx.b.ibinary("add", i, constants.int(1n), null), done };
+    },
   };
 }
 

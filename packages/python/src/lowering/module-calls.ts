@@ -1,20 +1,26 @@
 // Calls of module functions, as stdlib-modules.ts's table says: a runtime call of the overload the
 // argument types choose (arguments converted to its parameters' types, defaults filled in), or the
-// module's own lowering for the functions that are more than a call (math's, sys.exit).
+// module's own lowering for the functions that are more than a call (math's, sys.exit, reduce,
+// os.path.join of several parts, os.environ.get with a default, itertools', collections').
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, resolve } from "../py-types.js";
+import { optionalOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { chooseOverload, MODULES } from "../stdlib-modules.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import { lowerSysExit } from "./builtins.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
+import { lowerDequeCall } from "./deques.js";
 import { callForElement, callWithElement, kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
+import { applyBinary } from "./function-values.js";
 import { unboxInt } from "./ints.js";
 import { collectIterable, listElement, lowerIteration } from "./iteration.js";
+import { lowerItertoolsCall } from "./itertools.js";
 import { lowerMathCall } from "./math.js";
+import { isNone, narrow } from "./optional.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
 
 const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: string) => Value> = {
   math: lowerMathCall,
@@ -23,7 +29,63 @@ const OWN_LOWERING: Record<string, (cx: LoweringContext, e: ast.Call, name: stri
   collections: lowerCollectionsCall,
   heapq: lowerListFunction,
   bisect: lowerListFunction,
+  functools: (cx, e) => lowerReduce(cx, e),
+  itertools: (cx, e) => lowerItertoolsCall(cx, e),
+  "os.path": (cx, e) => lowerPathJoin(cx, e),
+  "os.environ": (cx, e) => lowerEnvironGet(cx, e),
 };
+
+/**
+ * functools.reduce(f, iterable[, initial]): f applied to the accumulated value and each element in
+ * turn, the first element starting the accumulation when there is no initial value.
+ */
+function lowerReduce(cx: LoweringContext, e: ast.Call): Value {
+  const type = cx.typeOf(e);
+  const f = e.args[0]!;
+  const initial = e.args[2];
+  const accumulated = cx.temporary(
+    irTypeOf(type),
+    initial === undefined ? operationsOf(type).zero() : lowerExpression(cx, initial),
+  );
+  const started = cx.temporary(types.i1, constants.bool(initial !== undefined));
+  lowerIteration(cx, e.args[1]!, (x) => {
+    const value = x.value();
+    const combined = () => applyBinary(cx, f, accumulated.read(), type, value, x.type, e);
+    // Without an initial value the elements are of the accumulated type.
+    accumulated.write(
+      initial === undefined ? cx.choose(irTypeOf(type), started.read(), combined, () => value) : combined(),
+    );
+    started.write(constants.bool(true));
+  });
+  if (initial === undefined) {
+    cx.checkCondition(started.read(), "TypeError", "reduce() of empty iterable with no initial value", e);
+  }
+  return accumulated.read();
+}
+
+/** os.path.join(a, b, ...): posixpath's join folded over the parts. */
+function lowerPathJoin(cx: LoweringContext, e: ast.Call): Value {
+  const parts = e.args.map((a) => lowerExpression(cx, a));
+  return parts.slice(1).reduce((path, part) => cx.rt("py_os_path_join", [path, part], null), parts[0]!);
+}
+
+/** os.environ.get(key), None when absent, or get(key, default). */
+function lowerEnvironGet(cx: LoweringContext, e: ast.Call): Value {
+  const key = lowerExpression(cx, e.args[0]!);
+  const fallback = e.args[1] === undefined ? null : lowerExpression(cx, e.args[1]);
+  const value = cx.rt("py_os_environ_get", [key], null);
+  const type = cx.typeOf(e);
+  if (fallback === null || resolve(type).kind === "optional") {
+    // The runtime's NULL is the None of `str | None`; a None default changes nothing.
+    return value;
+  }
+  return cx.choose(
+    irTypeOf(type),
+    isNone(cx, value),
+    () => fallback,
+    () => narrow(cx, value, optionalOf(pyTypes.str), pyTypes.str),
+  );
+}
 
 /** heapq's and bisect's functions: runtime calls on the list (insort is bisect then insert). */
 function lowerListFunction(cx: LoweringContext, e: ast.Call, name: string): Value {
@@ -62,8 +124,9 @@ const FACTORY_CODES: Record<string, string> = { int: "i", float: "f", str: "s", 
 
 const code = (c: string) => constants.int(BigInt(c.charCodeAt(0)));
 
-/** collections.defaultdict(factory) and collections.Counter(iterable): dicts of a flavor. */
+/** collections.defaultdict(factory) and collections.Counter(iterable), dicts of a flavor, and deque. */
 function lowerCollectionsCall(cx: LoweringContext, e: ast.Call, name: string): Value {
+  if (name === "deque") return lowerDequeCall(cx, e);
   const type = resolve(cx.typeOf(e));
   const [keyType, valueType] = type.parts as [PyType, PyType];
   const kinds = [kindOf(keyType), kindOf(valueType)];
@@ -119,7 +182,8 @@ export function lowerModuleCall(cx: LoweringContext, e: ast.Call, module: string
     // Arguments are evaluated in order even when, as None, they pass nothing.
     const value = arg === undefined ? null : lowerExpression(cx, arg);
     if (param.type === "None") return;
-    if (value === null)
+    if (param.type === "path") values.push(value!);
+    else if (value === null)
       values.push(param.type === "int" ? constants.int(BigInt(param.default!)) : constants.float(param.default!));
     else values.push(param.type === "int" ? asInt(cx, value, types[i]!) : asFloat(cx, value, types[i]!, cx.loc(e)));
   });

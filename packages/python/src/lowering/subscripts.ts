@@ -1,5 +1,5 @@
-// Subscripts: reading, writing, updating (`d[k] += 1`) and deleting items of lists, tuples, dicts and
-// strings, and slices. A list item is read and written in place after a bounds check of the
+// Subscripts: reading, writing, updating (`d[k] += 1`) and deleting items of lists, tuples, dicts,
+// deques and strings, and slices. A list item is read and written in place after a bounds check of the
 // normalised index (negative from the end), raising IndexError with CPython's messages; a dict item
 // goes through its entry's position, so an update looks the key up once.
 
@@ -13,6 +13,7 @@ import type { NodeSpan } from "../semantic-error.js";
 import { asInt, binary } from "./arithmetic.js";
 import { lowerArgvItem } from "./builtins.js";
 import type { LoweringContext } from "./context.js";
+import { readDequeItem, writeDequeItem } from "./deques.js";
 import {
   callForElement,
   callWithElement,
@@ -47,6 +48,8 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
     }
     case "str":
       return cx.rt("py_str_getitem", [container, lowerIndex(cx, e.slice)], cx.loc(e));
+    case "deque":
+      return readDequeItem(cx, container, type, lowerIndex(cx, e.slice), e);
     case "dict": {
       const key = lowerExpression(cx, e.slice);
       if (type.flavor === "Counter") return counterValue(cx, container, key, type, e);
@@ -157,6 +160,10 @@ export function storeSubscript(cx: LoweringContext, target: ast.Subscript, value
     writeListItem(cx, container, index, value, type, target);
     return;
   }
+  if (type.kind === "deque") {
+    writeDequeItem(cx, container, type, lowerIndex(cx, target.slice), value, target);
+    return;
+  }
   const key = lowerExpression(cx, target.slice);
   const position = callWithElement(cx, "py_dict_insert", [container], key, type.parts[0]!, cx.loc(target));
   callWithElement(cx, "py_dict_set_value", [container, position], value, valueType, null);
@@ -203,6 +210,15 @@ export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
       s,
     );
     cx.b.elemSet(cx.b.getField(container, LIST_DATA), at, toListSlot(cx, updated, element));
+    return;
+  }
+  if (type.kind === "deque") {
+    const index = lowerIndex(cx, target.slice);
+    const element = type.parts[0]!;
+    const current = readDequeItem(cx, container, type, index, target);
+    const value = lowerExpression(cx, s.value);
+    const updated = binary(cx, s.op._type, current, element, value, cx.typeOf(s.value), resultType, s);
+    writeDequeItem(cx, container, type, index, updated, target);
     return;
   }
   const key = lowerExpression(cx, target.slice);

@@ -21,7 +21,7 @@ import {
   variantType,
 } from "@toolchain/compiler";
 import { type PyType, type PyTypeKind, pyTypes, resolve } from "../py-types.js";
-import { dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
+import { dequeType, dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
 import { RT } from "../runtime-names.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import { compareMixed } from "./comparisons.js";
@@ -255,6 +255,7 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
   tuple: containerOperations(tupleType, (cx, value) => cx.b.getField(value, TUPLE_LENGTH)),
   dict: containerOperations(dictType, (cx, value) => cx.rt(RT.dictLength, [value], null)),
   set: containerOperations(setType, (cx, value) => cx.rt(RT.setLength, [value], null)),
+  deque: containerOperations(dequeType, (cx, value) => cx.rt("py_deque_length", [value], null)),
 };
 
 /** `a <op> b` of an int and a float in either order, or two of one kind: exactly, as CPython compares. */

@@ -1,6 +1,6 @@
 # expect: unsupported: module 'json'
 # at: 5:8
-# Only the modules of the subset (math, sys, random, time) can be imported.
+# Only the modules of the subset (the table in src/stdlib-modules.ts) can be imported.
 import math
 import json
 
