@@ -98,9 +98,9 @@ function lowerFunctionBody(cx: LoweringContext): void {
   cx.b.positionAt(entry);
   cx.ssa.seal(entry);
   // A parameter's variable may hold more than the argument's type (an int that becomes a float).
-  cx.fn.params.forEach((p, i) =>
-    writeVariable(cx, p.name, coerce(cx, p, cx.spec.paramTypes[i]!, variableType(cx, p.name))),
-  );
+  cx.fn.params.forEach((p, i) => {
+    writeVariable(cx, p.name, coerce(cx, p, cx.spec.paramTypes[i]!, variableType(cx, p.name)));
+  });
   lowerBlock(cx, cx.spec.def === null ? cx.program.tree.body : cx.spec.def.body);
   if (!cx.b.isTerminated) {
     const type = cx.spec.returnType;
