@@ -28,3 +28,28 @@ export function parseLuma(source: string, fileName: string): ParseResult {
   const module = parseModule(text, diagnostics);
   return { module, diagnostics: diagnostics.toList() };
 }
+
+export { type CheckOptions, type CheckResult, checkLuma, checkLumaProgram } from "./checker/checker.js";
+export type { ConstantValue } from "./checker/constant-evaluation.js";
+export type { FileReader } from "./checker/program-loader.js";
+export { SemanticCode } from "./checker/semantic-diagnostics.js";
+export type * from "./checker/symbols.js";
+export {
+  type CallTarget,
+  type ClosureInfo,
+  type DeclaringNode,
+  type FieldAccess,
+  type FormatPiece,
+  type FormatPlaceholder,
+  type FormatString,
+  type FunctionInstance,
+  type IndexKind,
+  type LoopInfo,
+  type PatternInfo,
+  type Reference,
+  TypedBody,
+  type TypedProgram,
+} from "./checker/typed-program.js";
+export type { LumaType } from "./checker/types.js";
+/** The checker's types as data: `lumaTypes.scalarTypes.i64`, `lumaTypes.StructType`, … */
+export * as lumaTypes from "./checker/types.js";

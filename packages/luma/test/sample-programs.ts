@@ -102,3 +102,86 @@ func test_everything() {
     return;
 }
 `;
+
+/**
+ * A program that uses every feature the checker knows and has no error: constants, generic structs,
+ * enums and impls, recursion through `rc`, Option and Result with `?`, closures, matches, loops,
+ * formatting and the low-level operations.
+ */
+export const CHECKED_FEATURES = `const SIZE: i64 = 4;
+const MASK: u8 = 0xF0 | 0x0F;
+const NAME: string = "luma" + "script";
+
+struct Pair<A, B> { a: A, b: B }
+impl<A, B> Pair<A, B> {
+    func swap(self) -> Pair<B, A> { return Pair { a: self.b, b: self.a }; }
+    func make(a: A, b: B) -> Pair<A, B> { return Pair { a: a, b: b }; }
+}
+
+struct Stack<T> { items: Array<T> }
+impl<T> Stack<T> {
+    func new() -> Stack<T> { return Stack { items: Array::new() }; }
+    func push(self, x: T) { self.items.push(x); }
+    func pop(self) -> Option<T> { return self.items.pop(); }
+}
+
+enum Tree<T> { Leaf, Node(rc<Tree<T>>, T, rc<Tree<T>>) }
+enum Color { Red, Green, Blue }
+
+func depth<T>(t: rc<Tree<T>>) -> i64 {
+    match t {
+        Tree::Leaf => { return 0; }
+        Tree::Node(l, _, r) => { return 1 + max(depth(l), depth(r)); }
+    }
+}
+
+func max<T>(a: T, b: T) -> T { if (a > b) { return a; } return b; }
+
+func name_of(c: Color) -> string {
+    match c {
+        Color::Red => { return "red"; }
+        Color::Green => { return "green"; }
+        Color::Blue => { return "blue"; }
+    }
+}
+
+func parse_all(lines: Array<string>) -> Result<Array<i64>, string> {
+    let out: Array<i64> = Array::new();
+    for line in lines { out.push(line.trim().parse_i64()?); }
+    return Ok(out);
+}
+
+func apply(f: func(i64) -> i64, x: i64) -> i64 { return f(x); }
+
+func main() {
+    let s: Stack<i64> = Stack::new();
+    s.push(1);
+    match s.pop() { Some(v) => { println("top {}", v); } None => { println("empty"); } }
+    let q = Pair::make(1, 2.5).swap();
+    let small: u8 = 200;
+    let sum = small + 55;
+    let g: func(i64) -> i64 = |x| x + 1;
+    println("{} {} {}", q.a, apply(g, 3), apply(|y| y - 1, 4));
+    let m: Map<string, i64> = Map::new();
+    m.insert("a", 1);
+    for (k, v) in m { println("{:>8} {:.3}", k, v as f64); }
+    let arr = [1, 2, 3];
+    let zeros: [SIZE]u8 = [0; SIZE];
+    arr[0] = 10;
+    let total = arr.reduce(0, |acc, v| acc + v);
+    let r = rc::new(Pair { a: 1, b: "x" });
+    let w = weak::new(&r);
+    match w.upgrade() { Some(strong) => { strong.a = 5; } None => { } }
+    let leaf: Tree<i64> = Tree::Leaf;
+    let e = depth(rc::new(Tree::Node(rc::new(leaf), 1, rc::new(leaf))));
+    for i in 0..SIZE { if (i == 2) { continue; } }
+    let n = 0;
+    while (n < 10) { n += 1; if (n == 5) { break; } }
+    let p: ptr<i64> = alloc(i64, 4);
+    @p = 3;
+    free(p);
+    let parsed = parse_all(args());
+    assert(sum == 255);
+    println("{} {} {} {} {} {}", name_of(Color::Red), total, zeros.len(), e, format("{}-{}", NAME, MASK), parsed.is_ok());
+}
+`;
