@@ -1,0 +1,115 @@
+// Calls: of the program's functions (and generic instances, each its own IR function), and of the
+// built-in functions of the scalar core: formatting and output, `panic`, `assert`, `assert_eq`, the
+// math functions (C's libm), `abs`, `min`, `max`. Anything else a call can be is not lowered yet.
+
+import { constants, lookupRuntimeFunction, type Value } from "@toolchain/compiler";
+import type { CallExpression } from "../ast.js";
+import type { CallTarget } from "../checker/typed-program.js";
+import { libmFunction } from "../runtime-library.js";
+import { lowerExpression } from "./expressions.js";
+import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
+import { type FunctionLowering, panicKind } from "./function-context.js";
+import { lowerComparison } from "./operators.js";
+import { notSupported } from "./unsupported.js";
+
+export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
+  const target = f.body.calls.get(call);
+  if (target === undefined) throw new Error(`internal: no call target at ${call.start}`);
+  switch (target.kind) {
+    case "function": {
+      const callee = target.instance === null ? undefined : f.program.functions.get(target.instance);
+      if (callee === undefined) return notSupported(`calling \`${target.symbol.name}\``, call.callee);
+      const args = call.arguments.map((arg) => lowerExpression(f, arg));
+      return f.builder.call(callee, args, f.loc(call.start));
+    }
+    case "builtin":
+      return lowerBuiltin(f, call, target);
+    case "method":
+      return notSupported("methods", call.callee);
+    case "extern":
+      return notSupported("calls of C functions (`extern func`)", call.callee);
+    case "variant":
+      return notSupported("enum variants", call.callee);
+    case "builtin-method":
+      return notSupported(`the built-in method \`${target.name}\``, call.callee);
+    case "builtin-static":
+      return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
+    case "value":
+      return notSupported("calls of function values", call.callee);
+  }
+}
+
+function lowerBuiltin(
+  f: FunctionLowering,
+  call: CallExpression,
+  target: Extract<CallTarget, { kind: "builtin" }>,
+): Value {
+  const b = f.builder;
+  const unit = constants.unit();
+  switch (target.name) {
+    case "print":
+    case "println":
+      writePieces(f, formatPieces(f, call, target.format), target.name === "println");
+      return unit;
+    case "format":
+      return joinPieces(f, formatPieces(f, call, target.format));
+    case "panic":
+      panicWith(f, call.start, joinPieces(f, formatPieces(f, call, target.format)));
+      return unit;
+    case "assert": {
+      const condition = lowerExpression(f, call.arguments[0]!);
+      f.panicIf(b.not(condition), call.start, "assertion failed");
+      return unit;
+    }
+    case "assert_eq": {
+      const [l, r] = call.arguments as [CallExpression["arguments"][0], CallExpression["arguments"][0]];
+      const type = f.body.typeOf(l);
+      const left = lowerExpression(f, l);
+      const right = lowerExpression(f, r);
+      const equal = lowerComparison(f, "eq", type, left, right);
+      const fail = f.newBlock("assert.fail");
+      const ok = f.newBlock("assert.ok");
+      f.condbr(equal, ok, fail);
+      f.enter(fail);
+      const message = joinPieces(f, [
+        constants.str("assertion `left == right` failed\n  left: "),
+        toText(f, l, type, left, null),
+        constants.str("\n right: "),
+        toText(f, r, type, right, null),
+      ]);
+      panicWith(f, call.start, message);
+      f.enter(ok);
+      return unit;
+    }
+    case "abs": {
+      const type = f.body.typeOf(call.arguments[0]!);
+      const x = lowerExpression(f, call.arguments[0]!);
+      if (type.kind === "float") return b.callExtern(libmFunction("abs", type.bits)!, [x], null);
+      return b.select(b.icmp("lt", x, constants.int(0n, x.type)), b.ineg(x, null), x);
+    }
+    case "min":
+    case "max": {
+      const type = f.body.typeOf(call.arguments[0]!);
+      const x = lowerExpression(f, call.arguments[0]!);
+      const y = lowerExpression(f, call.arguments[1]!);
+      const less = lowerComparison(f, "lt", type, y, x);
+      return target.name === "min" ? b.select(less, y, x) : b.select(less, x, y);
+    }
+    default: {
+      const first = call.arguments[0];
+      const type = first === undefined ? null : f.body.typeOf(first);
+      const libm = type?.kind === "float" ? libmFunction(target.name, type.bits) : undefined;
+      if (libm === undefined) return notSupported(`the built-in function \`${target.name}\``, call.callee);
+      const args = call.arguments.map((arg) => lowerExpression(f, arg));
+      return b.callExtern(libm, args, null);
+    }
+  }
+}
+
+/** Panics at `offset` with a run-time message: raised, reported uncaught (status 101). */
+export function panicWith(f: FunctionLowering, offset: number, message: Value): void {
+  const loc = f.loc(offset);
+  f.builder.callExtern(lookupRuntimeFunction("rt_raise_message")!, [constants.str(panicKind(loc)), message], loc);
+  f.builder.terminate({ kind: "unreachable" });
+  f.startDeadBlock();
+}

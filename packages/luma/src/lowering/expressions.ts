@@ -1,0 +1,114 @@
+// Expressions of the scalar core to IR values, reading the checker's tables: each expression's type,
+// what each name refers to, what each call calls. `&&` and `||` branch (short-circuit).
+
+import { constants, types, type Value } from "@toolchain/compiler";
+import type { BinaryExpression, Expression } from "../ast.js";
+import type { ConstantValue } from "../checker/constant-evaluation.js";
+import type { LumaType } from "../checker/types.js";
+import { lowerCall } from "./calls.js";
+import type { FunctionLowering } from "./function-context.js";
+import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
+import { irType } from "./types.js";
+import { notSupported } from "./unsupported.js";
+
+export function lowerExpression(f: FunctionLowering, e: Expression): Value {
+  switch (e.kind) {
+    case "IntegerLiteral":
+    case "FloatLiteral":
+    case "BooleanLiteral":
+    case "StringLiteral":
+      return literal(f.body.typeOf(e), e.value, e);
+    case "Name":
+    case "Path":
+    case "Self": {
+      const reference = f.body.references.get(e);
+      if (reference === undefined) throw new Error(`internal: no reference at ${e.start}`);
+      switch (reference.kind) {
+        case "local":
+          if (reference.captured) return notSupported("closures", e);
+          return f.readVariable(reference.local);
+        case "const": {
+          const value = reference.constant.value;
+          if (value === null) throw new Error(`internal: constant ${reference.constant.name} has no value`);
+          return constantValue(reference.constant.type, value, e);
+        }
+        case "function":
+          return notSupported("functions as values", e);
+        case "extern":
+          return notSupported("C functions as values", e);
+        case "variant":
+          return notSupported("enum variants", e);
+      }
+      break;
+    }
+    case "Call":
+      return lowerCall(f, e);
+    case "Unary": {
+      const type = f.body.typeOf(e.operand);
+      return lowerUnary(f, e.operator, type, lowerExpression(f, e.operand));
+    }
+    case "Binary":
+      if (e.operator === "&&" || e.operator === "||") return shortCircuit(f, e);
+      return lowerBinary(
+        f,
+        e.operator,
+        f.body.typeOf(e.left),
+        lowerExpression(f, e.left),
+        lowerExpression(f, e.right),
+        e,
+      );
+    case "Cast":
+      return lowerCast(f, f.body.typeOf(e.operand), f.body.typeOf(e), lowerExpression(f, e.operand), e);
+    case "ArrayLiteral":
+    case "ArrayRepeat":
+    case "Index":
+      return notSupported("arrays", e);
+    case "StructLiteral":
+    case "FieldAccess":
+      return notSupported("structs", e);
+    case "Try":
+      return notSupported("the `?` operator", e);
+    case "Closure":
+      return notSupported("closures", e);
+    case "AddressOf":
+    case "Dereference":
+    case "Alloc":
+    case "Sizeof":
+      return notSupported("pointers", e);
+    case "Range":
+      return notSupported("ranges outside `for`", e);
+  }
+  return notSupported(`this expression`, e);
+}
+
+/** A literal of its checked type (an integer literal may have a float type). */
+function literal(type: LumaType, value: bigint | number | boolean | string, at: Expression): Value {
+  const ir = irType(type, at);
+  if (typeof value === "boolean") return constants.bool(value);
+  if (typeof value === "string") return constants.str(value);
+  if (type.kind === "float") return constants.float(Number(value), ir);
+  return intConstant(BigInt(value), ir);
+}
+
+function constantValue(type: LumaType, value: ConstantValue, at: Expression): Value {
+  return literal(type, value.value, at);
+}
+
+/** `a && b`, `a || b`: `b` is evaluated only when `a` does not decide. */
+function shortCircuit(f: FunctionLowering, e: BinaryExpression): Value {
+  const left = lowerExpression(f, e.left);
+  const leftEnd = f.builder.block;
+  const right = f.newBlock(e.operator === "&&" ? "and.rhs" : "or.rhs");
+  const join = f.newBlock(e.operator === "&&" ? "and.end" : "or.end");
+  if (e.operator === "&&") f.condbr(left, right, join);
+  else f.condbr(left, join, right);
+  f.enter(right);
+  const rightValue = lowerExpression(f, e.right);
+  const rightEnd = f.builder.block;
+  f.br(join);
+  f.enter(join);
+  return f.builder.phi(types.i1, [
+    { block: leftEnd, value: constants.bool(e.operator === "||") },
+    { block: rightEnd, value: rightValue },
+  ]);
+}

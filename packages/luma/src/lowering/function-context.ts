@@ -1,0 +1,143 @@
+// The state of lowering one function instance: its IR function and builder, the SSA variables of
+// its locals, the loops that `break` and `continue` leave, and the helpers every concern uses to
+// branch (recording edges for SSA construction), to name source locations and to panic.
+
+import {
+  type Block,
+  constants,
+  IrBuilder,
+  type IrFunction,
+  type Module,
+  type RaiseInfo,
+  type SourceLoc,
+  types,
+  type Value,
+} from "@toolchain/compiler";
+import type { LocalSymbol } from "../checker/symbols.js";
+import type { FunctionInstance, TypedBody, TypedProgram } from "../checker/typed-program.js";
+import type { SourceText } from "../source-text.js";
+import { SsaVariables } from "./ssa-variables.js";
+import { irType } from "./types.js";
+
+/** The program-wide state: the module and each instance's IR function. */
+export interface ProgramLowering {
+  readonly program: TypedProgram;
+  readonly module: Module;
+  readonly functions: ReadonlyMap<FunctionInstance, IrFunction>;
+}
+
+interface Loop {
+  readonly continueTarget: Block;
+  readonly breakTarget: Block;
+}
+
+/** A variable key: a local of the program, or a hidden one of lowering (a `for` loop's counter). */
+export type VariableKey =
+  | LocalSymbol
+  | { readonly hidden: string; readonly type: import("@toolchain/compiler").IrType };
+
+export class FunctionLowering {
+  readonly builder: IrBuilder;
+  readonly variables: SsaVariables<VariableKey>;
+  private readonly loops: Loop[] = [];
+
+  constructor(
+    readonly program: ProgramLowering,
+    readonly instance: FunctionInstance,
+    readonly fn: IrFunction,
+    readonly body: TypedBody,
+    readonly source: SourceText,
+  ) {
+    this.builder = new IrBuilder(fn, program.module);
+    this.variables = new SsaVariables<VariableKey>(
+      this.builder,
+      (v) => ("hidden" in v ? v.type : irType(v.type, v.declaration)),
+      (v) => zeroOf("hidden" in v ? v.type : irType(v.type, v.declaration)),
+    );
+  }
+
+  /** The source location of an offset of this function's file (columns 0-based). */
+  loc(offset: number): SourceLoc {
+    const { line, column } = this.source.position(offset);
+    return { file: this.source.fileName, line, col: column - 1 };
+  }
+
+  /** What a failing check at `offset` raises: a panic with the message (the column in its kind). */
+  panicInfo(offset: number, message: string): RaiseInfo {
+    const loc = this.loc(offset);
+    return { kind: panicKind(loc), message, loc };
+  }
+
+  newBlock(hint: string): Block {
+    return this.builder.createBlock(hint);
+  }
+
+  /** Starts appending to `block` (sealed: all its predecessors are known). */
+  enter(block: Block, seal = true): void {
+    this.builder.positionAt(block);
+    if (seal) this.variables.seal(block);
+  }
+
+  br(target: Block): void {
+    if (this.builder.isTerminated) return;
+    this.variables.addEdge(this.builder.block, target);
+    this.builder.br(target);
+  }
+
+  condbr(condition: Value, ifTrue: Block, ifFalse: Block): void {
+    const from = this.builder.block;
+    this.variables.addEdge(from, ifTrue);
+    this.variables.addEdge(from, ifFalse);
+    this.builder.condbr(condition, ifTrue, ifFalse);
+  }
+
+  /** Panics at `offset` with a fixed message when `condition` holds; goes on in a new block otherwise. */
+  panicIf(condition: Value, offset: number, message: string): void {
+    const fail = this.newBlock("panic");
+    const ok = this.newBlock("ok");
+    this.condbr(condition, fail, ok);
+    this.enter(fail);
+    this.builder.raise(this.panicInfo(offset, message));
+    this.enter(ok);
+  }
+
+  /** After a `return`, `break` or panic: code that follows goes to a block nothing reaches. */
+  startDeadBlock(): void {
+    this.enter(this.newBlock("dead"));
+  }
+
+  readVariable(local: VariableKey): Value {
+    return this.variables.read(local, this.builder.block);
+  }
+
+  writeVariable(local: VariableKey, value: Value): void {
+    this.variables.write(local, this.builder.block, value);
+  }
+
+  pushLoop(continueTarget: Block, breakTarget: Block): void {
+    this.loops.push({ continueTarget, breakTarget });
+  }
+
+  popLoop(): void {
+    this.loops.pop();
+  }
+
+  get innermostLoop(): Loop {
+    const loop = this.loops[this.loops.length - 1];
+    if (loop === undefined) throw new Error("internal: break or continue outside a loop");
+    return loop;
+  }
+}
+
+/** A panic's error kind: "panic@COL", the 1-based column the report prints (frames have lines only). */
+export function panicKind(loc: SourceLoc): string {
+  return `panic@${loc.col + 1}`;
+}
+
+/** A zero of a scalar IR type (the value of a variable no assignment reaches, never read). */
+export function zeroOf(type: import("@toolchain/compiler").IrType): Value {
+  if (type.kind === "int") return type === types.i1 ? constants.bool(false) : constants.int(0n, type);
+  if (type.kind === "float") return constants.float(0, type);
+  if (type.kind === "ref") return constants.str("");
+  return constants.unit();
+}

@@ -1,0 +1,84 @@
+// A checked program to an IR module: one IR function per function instance (generic instances
+// each their own), `main` the module's entry. A construct lowering does not support yet is
+// reported (E0400) at its place, per function, and the module is then not to be built.
+
+import { addFunction, createModule, type Diagnostic, type IrFunction, type Module, types } from "@toolchain/compiler";
+import type { FunctionInstance, TypedProgram } from "../checker/typed-program.js";
+import { FunctionLowering, type ProgramLowering } from "./function-context.js";
+import { lowerBlock } from "./statements.js";
+import { irType } from "./types.js";
+import { NotSupported, notSupported, notSupportedDiagnostic } from "./unsupported.js";
+
+export interface LoweringResult {
+  readonly module: Module;
+  /** Constructs not lowered yet; the module is complete exactly when there are none. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function lowerProgram(program: TypedProgram): LoweringResult {
+  const entryFile = program.files[0]!;
+  const module = createModule(entryFile.source.fileName);
+  const functions = new Map<FunctionInstance, IrFunction>();
+  const diagnostics: Diagnostic[] = [];
+  const guarded = (instance: FunctionInstance, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (!(error instanceof NotSupported)) throw error;
+      diagnostics.push(notSupportedDiagnostic(error, instance.symbol.file.source));
+    }
+  };
+
+  for (const instance of program.instances) {
+    if (instance.body === null) continue;
+    guarded(instance, () => {
+      const declaration = instance.symbol.declaration;
+      if (instance.selfType !== null || instance.symbol.owner !== null)
+        notSupported("methods and impls", declaration.name);
+      const params = instance.parameterTypes.map((type, i) => {
+        const node = declaration.parameters[i] ?? declaration;
+        return { name: declaration.parameters[i]?.name.name ?? `p${i}`, type: irType(type, node) };
+      });
+      const result = irType(instance.result, declaration.returnType ?? declaration.name);
+      const name = `ls_${instance.name.replace(/[^A-Za-z0-9_]/g, "_")}_${instance.id}`;
+      const fn = addFunction(module, name, instance.name, params, result, {
+        sourceFile: instance.symbol.file.source.fileName,
+      });
+      functions.set(instance, fn);
+    });
+  }
+
+  const lowering: ProgramLowering = { program, module, functions };
+  for (const [instance, fn] of functions) {
+    guarded(instance, () => lowerFunction(lowering, instance, fn));
+  }
+
+  if (program.main === null) {
+    diagnostics.push({
+      severity: "error",
+      code: "E0401",
+      message: "the program has no `main` function",
+      primary: entryFile.source.span(0, 0),
+      help: ["add `func main() { … }`: the program starts there"],
+    });
+  } else {
+    module.entry = functions.get(program.main) ?? null;
+  }
+  return { module, diagnostics };
+}
+
+function lowerFunction(program: ProgramLowering, instance: FunctionInstance, fn: IrFunction): void {
+  const body = instance.body!;
+  const f = new FunctionLowering(program, instance, fn, body, instance.symbol.file.source);
+  f.enter(f.newBlock("entry"));
+  const declaration = instance.symbol.declaration;
+  declaration.parameters.forEach((parameter, i) => {
+    const local = body.locals.get(parameter);
+    if (local !== undefined) f.writeVariable(local, fn.params[i]!);
+  });
+  lowerBlock(f, declaration.body);
+  if (!f.builder.isTerminated) {
+    if (fn.returnType === types.void) f.builder.ret(null);
+    else f.builder.terminate({ kind: "unreachable" });
+  }
+}

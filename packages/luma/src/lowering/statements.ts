@@ -1,0 +1,132 @@
+// Statements: `let` and assignment (SSA variables), `if`/`else if`/`else`, `while`,
+// `for i in a..b`, `break`, `continue`, `return`, and expression statements.
+
+import { constants } from "@toolchain/compiler";
+import type { AssignmentOperator, BinaryOperator, Block, ForStatement, IfStatement, Statement } from "../ast.js";
+import { lowerExpression } from "./expressions.js";
+import type { FunctionLowering, VariableKey } from "./function-context.js";
+import { lowerBinary, lowerComparison } from "./operators.js";
+import { integerIrType } from "./types.js";
+import { notSupported } from "./unsupported.js";
+
+export function lowerBlock(f: FunctionLowering, block: Block): void {
+  for (const statement of block.statements) lowerStatement(f, statement);
+}
+
+export function lowerStatement(f: FunctionLowering, s: Statement): void {
+  switch (s.kind) {
+    case "Block":
+      lowerBlock(f, s);
+      return;
+    case "Let": {
+      const local = f.body.locals.get(s);
+      if (local === undefined) throw new Error(`internal: no local for the let at ${s.start}`);
+      const value = lowerExpression(f, s.value);
+      f.writeVariable(local, value);
+      return;
+    }
+    case "Assignment": {
+      if (s.target.kind !== "Name") notSupported("assignment to this place", s.target);
+      const reference = f.body.references.get(s.target);
+      if (reference?.kind !== "local") throw new Error(`internal: assignment to a non-variable at ${s.start}`);
+      if (reference.captured) notSupported("closures", s.target);
+      let value = lowerExpression(f, s.value);
+      if (s.operator !== "=") {
+        const op = s.operator.slice(0, -1) as Exclude<AssignmentOperator, "="> extends `${infer O}=` ? O : never;
+        value = lowerBinary(f, op as BinaryOperator, reference.local.type, f.readVariable(reference.local), value, s);
+      }
+      f.writeVariable(reference.local, value);
+      return;
+    }
+    case "ExpressionStatement":
+      lowerExpression(f, s.expression);
+      return;
+    case "If":
+      lowerIf(f, s);
+      return;
+    case "While": {
+      const header = f.newBlock("while.cond");
+      const body = f.newBlock("while.body");
+      const exit = f.newBlock("while.end");
+      f.br(header);
+      f.enter(header, false);
+      f.condbr(lowerExpression(f, s.condition), body, exit);
+      f.enter(body);
+      f.pushLoop(header, exit);
+      lowerBlock(f, s.body);
+      f.popLoop();
+      f.br(header);
+      f.variables.seal(header);
+      f.enter(exit);
+      return;
+    }
+    case "For":
+      lowerFor(f, s);
+      return;
+    case "Break":
+      f.br(f.innermostLoop.breakTarget);
+      f.startDeadBlock();
+      return;
+    case "Continue":
+      f.br(f.innermostLoop.continueTarget);
+      f.startDeadBlock();
+      return;
+    case "Return": {
+      const value = s.value === null ? null : lowerExpression(f, s.value);
+      f.builder.ret(value === null || f.fn.returnType.kind === "void" ? null : value);
+      f.startDeadBlock();
+      return;
+    }
+    case "Match":
+      notSupported("`match`", s);
+  }
+}
+
+function lowerIf(f: FunctionLowering, s: IfStatement): void {
+  const thenBlock = f.newBlock("if.then");
+  const elseBlock = s.elseBranch === null ? null : f.newBlock("if.else");
+  const join = f.newBlock("if.end");
+  f.condbr(lowerExpression(f, s.condition), thenBlock, elseBlock ?? join);
+  f.enter(thenBlock);
+  lowerBlock(f, s.thenBlock);
+  f.br(join);
+  if (elseBlock !== null && s.elseBranch !== null) {
+    f.enter(elseBlock);
+    if (s.elseBranch.kind === "If") lowerIf(f, s.elseBranch);
+    else lowerBlock(f, s.elseBranch);
+    f.br(join);
+  }
+  f.enter(join);
+}
+
+/** `for i in a..b`: `a` and `b` evaluated once; `i` a fresh copy of a hidden counter each time. */
+function lowerFor(f: FunctionLowering, s: ForStatement): void {
+  const loop = f.body.loops.get(s);
+  if (loop?.kind !== "range" || s.iterable.kind !== "Range") notSupported("`for` over arrays and maps", s.iterable);
+  const type = loop.type;
+  const ir = integerIrType(type);
+  const lower = lowerExpression(f, s.iterable.lower);
+  const upper = lowerExpression(f, s.iterable.upper);
+  const counter: VariableKey = { hidden: "for", type: ir };
+  f.writeVariable(counter, lower);
+  const header = f.newBlock("for.cond");
+  const body = f.newBlock("for.body");
+  const latch = f.newBlock("for.next");
+  const exit = f.newBlock("for.end");
+  f.br(header);
+  f.enter(header, false);
+  const current = f.readVariable(counter);
+  f.condbr(lowerComparison(f, "lt", type, current, upper), body, exit);
+  f.enter(body);
+  const local = s.binding.kind === "BindingPattern" ? f.body.locals.get(s.binding) : undefined;
+  if (local !== undefined) f.writeVariable(local, current);
+  f.pushLoop(latch, exit);
+  lowerBlock(f, s.body);
+  f.popLoop();
+  f.br(latch);
+  f.enter(latch);
+  f.writeVariable(counter, f.builder.ibinary("add", f.readVariable(counter), constants.int(1n, ir), null));
+  f.br(header);
+  f.variables.seal(header);
+  f.enter(exit);
+}

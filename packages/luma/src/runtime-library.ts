@@ -1,0 +1,92 @@
+// LumaScript's runtime library (packages/luma/runtime, `luma_*`): the core runtime's language hooks
+// and the formatting helpers compiled LumaScript calls. Each entry is the External declaration a
+// module makes of the C function, built by the compiler's runtimeFunction as the core's catalogue
+// is. C's libm functions (the math built-ins) are declared here too: executables link `-lm`.
+
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  CORE_RUNTIME_DIR,
+  runtimeFunction as fn,
+  lookupRuntimeFunction,
+  type RuntimeFunction,
+  type RuntimeLibrary,
+  runtimeCatalogue,
+  types,
+} from "@toolchain/compiler";
+
+/** packages/luma/runtime, found from this module's place in dist/src. */
+export const LUMA_RUNTIME_DIR = join(fileURLToPath(new URL("../../", import.meta.url)), "runtime");
+
+/** What compiled LumaScript links: the shared core and LumaScript's library, in one cached archive. */
+export const LUMA_RUNTIME: RuntimeLibrary = {
+  name: "luma",
+  sourceDirs: [CORE_RUNTIME_DIR, LUMA_RUNTIME_DIR],
+};
+
+const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
+  fn("luma_i64_to_str", [["i64"], "str"], false, "any", "A signed integer in decimal."),
+  fn("luma_u64_to_str", [["i64"], "str"], false, "any", "An unsigned 64-bit integer in decimal."),
+  fn("luma_bool_to_str", [["i1"], "str"], false, "any", "true or false."),
+  fn(
+    "luma_f64_to_str",
+    [["f64"], "str"],
+    false,
+    "any",
+    "The shortest text that reads back as the same f64, always with `.0` or an exponent (Python's repr).",
+  ),
+  fn("luma_f32_to_str", [["f64"], "str"], false, "any", "The same for an f32 (passed widened): shortest as an f32."),
+  fn("luma_float_to_str_fixed", [["f64", "i64"], "str"], false, "any", "`{:.N}`: N decimals."),
+  fn(
+    "luma_str_pad",
+    [["str", "i64", "i1"], "str"],
+    false,
+    "any",
+    "Padded with spaces to a width; right-aligned when true.",
+  ),
+];
+
+/** C's libm functions of one float, by LumaScript's built-in name: [C name of the f64 one]. */
+const MATH_1: readonly [string, string][] = [
+  ["sqrt", "sqrt"],
+  ["sin", "sin"],
+  ["cos", "cos"],
+  ["tan", "tan"],
+  ["asin", "asin"],
+  ["acos", "acos"],
+  ["atan", "atan"],
+  ["exp", "exp"],
+  ["ln", "log"],
+  ["log2", "log2"],
+  ["log10", "log10"],
+  ["floor", "floor"],
+  ["ceil", "ceil"],
+  ["round", "round"],
+  ["trunc", "trunc"],
+  ["abs", "fabs"],
+];
+const MATH_2: readonly [string, string][] = [
+  ["atan2", "atan2"],
+  ["pow", "pow"],
+  ["fmod", "fmod"],
+];
+
+/** The libm function for a built-in of f64 (`sqrt`) or f32 (`sqrtf`) operands, or undefined. */
+export function libmFunction(builtin: string, bits: 32 | 64): RuntimeFunction | undefined {
+  const one = MATH_1.find(([name]) => name === builtin);
+  const two = MATH_2.find(([name]) => name === builtin);
+  const entry = one ?? two;
+  if (entry === undefined) return undefined;
+  const t = bits === 32 ? types.f32 : types.f64;
+  const name = bits === 32 ? `${entry[1]}f` : entry[1];
+  return fn(name, [one !== undefined ? [t] : [t, t], t], false, "none", `C's ${name}.`);
+}
+
+const catalogue = runtimeCatalogue(LUMA_FUNCTIONS);
+
+/** A function of LumaScript's library or of the core, by name (throws for an unknown name: a bug). */
+export function lumaRuntimeFunction(name: string): RuntimeFunction {
+  const f = catalogue.get(name) ?? lookupRuntimeFunction(name);
+  if (f === undefined) throw new Error(`internal: no runtime function ${name}`);
+  return f;
+}
