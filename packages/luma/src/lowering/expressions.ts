@@ -86,7 +86,8 @@ function literal(type: LumaType, value: bigint | number | boolean | string, at: 
   const ir = irType(type, at);
   if (typeof value === "boolean") return constants.bool(value);
   if (typeof value === "string") return constants.str(value);
-  if (type.kind === "float") return constants.float(Number(value), ir);
+  // An f32 constant holds the nearest f32 value.
+  if (type.kind === "float") return constants.float(type.bits === 32 ? Math.fround(Number(value)) : Number(value), ir);
   return intConstant(BigInt(value), ir);
 }
 

@@ -81,4 +81,6 @@ function lowerFunction(program: ProgramLowering, instance: FunctionInstance, fn:
     if (fn.returnType === types.void) f.builder.ret(null);
     else f.builder.terminate({ kind: "unreachable" });
   }
+  // Blocks started after a panic, a return or a jump that nothing reaches may be left open.
+  for (const block of fn.blocks) block.terminator ??= { kind: "unreachable" };
 }
