@@ -52,14 +52,14 @@ print(f"primes below {limit:,}: {primes} ({primes / limit:.3%})")
 print(f"pi: {math.pi:.10f}, sqrt(2): {math.sqrt(2)}")
 `;
 
-const TYPE_ERROR = `def average(total, count):
-    return total / count
+const TYPE_ERROR = `def label(n):
+    if n % 3 == 0:
+        return "fizz"
+    return n
 
 
-result = 0
-for i in range(10):
-    result = average(i, 3)
-print(result)
+for i in range(1, 7):
+    print(label(i))
 `;
 
 const PROGRAM = `import functools
@@ -162,11 +162,11 @@ try {
     console.log(`\n${bold("Same output:")} ${same ? `yes, and ${speedup}x faster than CPython` : "NO"}`);
     if (!same) status = 1;
   }
-  writeFileSync(join(dir, "average.py"), TYPE_ERROR);
-  console.log(`\n${bold("average.py")} (a variable that changes type):`);
+  writeFileSync(join(dir, "label.py"), TYPE_ERROR);
+  console.log(`\n${bold("label.py")} (a function that returns a str on one path and an int on another):`);
   console.log(numbered(TYPE_ERROR));
-  console.log(`\n${bold("pycompile build average.py")}`);
-  const refused = spawnSync(process.execPath, [PYCOMPILE, "build", "average.py"], {
+  console.log(`\n${bold("pycompile build label.py")}`);
+  const refused = spawnSync(process.execPath, [PYCOMPILE, "build", "label.py"], {
     cwd: dir,
     stdio: ["ignore", "inherit", "inherit"],
   });

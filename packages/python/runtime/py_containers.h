@@ -230,6 +230,15 @@ void py_counter_add_counts(py_dict *counter, py_dict *counts);
 /* Counter.most_common(n): (key, count) tuples, most common first, ties in insertion order; n < 0
    for all. */
 py_list *py_counter_most_common(py_dict *dict, int64_t n);
+/* Counter arithmetic as CPython's: a + b, a - b, a | b (the larger count), a & b (the smaller), by
+   op '+', '-', '|', '&'; a new Counter keeping positive counts only. */
+py_dict *py_counter_combine(py_dict *a, py_dict *b, int64_t op);
+/* counter.subtract(counts): every count of `counts` taken off, zero and negative counts kept. */
+void py_counter_subtract(py_dict *counter, py_dict *counts);
+/* counter.elements(), as a list: each key repeated by its count, in the Counter's order. */
+py_list *py_counter_elements(py_dict *counter);
+/* target's entries made source's, in place (an augmented assignment keeps the object). */
+void py_counter_assign(py_dict *target, py_dict *source);
 /* The positions of a Counter's entries in the order it prints them (most common first), malloc'd. */
 int64_t *py_counter_print_order(py_dict *dict, int64_t *count);
 /* d1 == d2: the same keys with equal values, in any order. */

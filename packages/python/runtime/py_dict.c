@@ -300,3 +300,110 @@ void py_counter_add_counts(py_dict *counter, py_dict *counts) {
     add_to_count(counter, position, py_dict_value_word(counts, at));
   }
 }
+
+/* ---- Counter arithmetic (CPython's Counter.__add__, __sub__, __or__, __and__, subtract, total,
+   elements) ------------------------------------------------------------------------------------ */
+
+/* The count of `key` in a Counter, or the small 0 for a key it has not (borrowed). */
+static py_int count_of(py_dict *counter, int64_t key) {
+  int64_t at = py_dict_find_word(counter, key);
+  return at >= 0 ? py_dict_value_word(counter, at) : 0;
+}
+
+/* Sets result[key] = count (borrowed), a new entry after those already there. */
+static void put_count(py_dict *result, int64_t key, py_int count) {
+  int64_t position = py_dict_insert_word(result, key);
+  if (position >= 0) py_dict_set_value_word(result, position, count);
+}
+
+static bool is_positive(py_int count) { return py_int_compare(count, 0) > 0; }
+
+/* An empty Counter of the same keys. */
+static py_dict *py_counter_new_like(const py_dict *counter) {
+  return py_dict_new_flavored(counter->key_kind, 'i', 'c', 0, 0);
+}
+
+py_dict *py_counter_combine(py_dict *a, py_dict *b, int64_t op) {
+  py_dict *result = py_counter_new_like(a);
+  for (int64_t at = py_dict_next(a, 0); at >= 0 && !rt_error_pending; at = py_dict_next(a, at + 1)) {
+    int64_t key = py_dict_key_word(a, at);
+    py_int count = py_dict_value_word(a, at);
+    py_int other = count_of(b, key);
+    if (rt_error_pending) break;
+    py_int combined;
+    switch (op) {
+      case '+':
+        combined = py_int_add(count, other);
+        break;
+      case '-':
+        combined = py_int_sub(count, other);
+        break;
+      case '|':
+        combined = py_int_compare(count, other) < 0 ? other : count;
+        py_int_retain(combined);
+        break;
+      default: /* '&' */
+        combined = py_int_compare(count, other) < 0 ? count : other;
+        py_int_retain(combined);
+        break;
+    }
+    if (is_positive(combined)) put_count(result, key, combined);
+    py_int_release(combined);
+  }
+  /* What only b counts: kept when positive, and for `-` a negative count becomes its opposite. */
+  if (op != '&') {
+    for (int64_t at = py_dict_next(b, 0); at >= 0 && !rt_error_pending; at = py_dict_next(b, at + 1)) {
+      int64_t key = py_dict_key_word(b, at);
+      if (py_dict_find_word(a, key) >= 0 || rt_error_pending) continue;
+      py_int count = py_dict_value_word(b, at);
+      if (op == '-') {
+        if (py_int_compare(count, 0) < 0) {
+          py_int opposite = py_int_neg(count);
+          put_count(result, key, opposite);
+          py_int_release(opposite);
+        }
+      } else if (is_positive(count)) {
+        put_count(result, key, count);
+      }
+    }
+  }
+  return result;
+}
+
+void py_counter_subtract(py_dict *counter, py_dict *counts) {
+  for (int64_t at = py_dict_next(counts, 0); at >= 0; at = py_dict_next(counts, at + 1)) {
+    int64_t position = py_dict_insert_word(counter, py_dict_key_word(counts, at));
+    if (position < 0) return;
+    py_int difference = py_int_sub(py_dict_value_word(counter, position), py_dict_value_word(counts, at));
+    py_dict_set_value_word(counter, position, difference);
+    py_int_release(difference);
+  }
+}
+
+py_int py_counter_total(py_dict *counter) {
+  py_int total = 0;
+  for (int64_t at = py_dict_next(counter, 0); at >= 0; at = py_dict_next(counter, at + 1)) {
+    py_int sum = py_int_add(total, py_dict_value_word(counter, at));
+    py_int_release(total);
+    total = sum;
+  }
+  return total;
+}
+
+py_list *py_counter_elements(py_dict *counter) {
+  py_list *result = py_list_new(counter->key_kind, 0);
+  for (int64_t at = py_dict_next(counter, 0); at >= 0; at = py_dict_next(counter, at + 1)) {
+    int64_t times;
+    if (!py_int_get_i64(py_dict_value_word(counter, at), &times)) times = 0;
+    for (int64_t i = 0; i < times; i++) py_list_append_word(result, py_dict_key_word(counter, at));
+  }
+  return result;
+}
+
+void py_counter_assign(py_dict *target, py_dict *source) {
+  if (target == source) return;
+  py_dict_clear(target);
+  for (int64_t at = py_dict_next(source, 0); at >= 0; at = py_dict_next(source, at + 1)) {
+    put_count(target, py_dict_key_word(source, at), py_dict_value_word(source, at));
+  }
+}

@@ -64,6 +64,9 @@ bool py_int_eq(py_int a, py_int b);
 int64_t py_int_hash(py_int x);
 int64_t py_int_bit_length(py_int x);
 
+/* Counter.total(): the sum of a Counter's counts (py_dict.c). */
+py_int py_counter_total(py_dict *counter);
+
 /* str(x) == repr(x); ValueError beyond 4300 decimal digits, as CPython 3.11. */
 rt_str *py_int_to_str(py_int x);
 double py_int_to_f64(py_int x);

@@ -226,6 +226,18 @@ export function methodCallType(
       expect(countedKeyType(resolve(args[0]!), e.args[0]!), key, "a key");
       return pyTypes.none;
     }
+    if (t.flavor === "Counter" && name === "subtract") {
+      arity(1);
+      const other = resolve(args[0]!);
+      if (other.flavor !== "Counter" || !unify(other.parts[0]!, key)) {
+        fail(`unsupported: Counter.subtract() of a ${other.text} (a Counter of the same keys is supported)`);
+      }
+      return pyTypes.none;
+    }
+    if (t.flavor === "Counter" && (name === "total" || name === "elements")) {
+      arity(0);
+      return name === "total" ? pyTypes.int : listOf(key);
+    }
     if (t.flavor === "Counter" && name === "most_common") {
       arity(0, 1);
       if (args.length === 1) int(0);

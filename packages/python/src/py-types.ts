@@ -285,6 +285,11 @@ export function binaryResultType(
     return resolve(a);
   }
   if (a.kind === "tuple" && b.kind === "tuple" && op === "Add") return tupleOf([...a.parts, ...b.parts]);
+  if (a.flavor === "Counter" && b.flavor === "Counter" && COUNTER_OPS.has(op)) {
+    if (!unify(a.parts[0]!, b.parts[0]!))
+      return `unsupported: ${operatorSymbol(op)} of ${a.text} and ${resolve(b).text}`;
+    return resolve(a);
+  }
   if (a.kind === "deque" || b.kind === "deque") {
     return `unsupported: the operator ${operatorSymbol(op)} with a deque (its methods, len(), in, indexing and iteration are compiled)`;
   }
@@ -326,6 +331,9 @@ export function binaryResultType(
       return "unsupported: matrix multiplication (@)";
   }
 }
+
+/** Counter's arithmetic: sums, differences, unions (larger counts) and intersections (smaller). */
+const COUNTER_OPS = new Set<ast.operator["_type"]>(["Add", "Sub", "BitOr", "BitAnd"]);
 
 export function operatorSymbol(op: ast.operator["_type"]): string {
   return OPERATOR_SYMBOLS[op];

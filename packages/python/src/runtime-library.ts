@@ -406,6 +406,17 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
     "A mapping's int counts added to a Counter.",
   ),
   fn("py_counter_most_common", [[dictType, "i64"], listType], false, "any", "Counter.most_common(n); n < 0 for all."),
+  fn("py_counter_combine", [[dictType, dictType, "i64"], dictType], false, "any", "Counter a op b: + - | &."),
+  fn("py_counter_subtract", [[dictType, dictType], "void"], false, "any", "counter.subtract(counts)."),
+  fn("py_counter_total", [[dictType], "tagged"], false, "any", "counter.total()."),
+  fn("py_counter_elements", [[dictType], listType], false, "any", "counter.elements() as a list."),
+  fn(
+    "py_counter_assign",
+    [[dictType, dictType], "void"],
+    false,
+    "any",
+    "A Counter's entries made another's, in place.",
+  ),
   fn("py_dict_copy", [[dictType], dictType], false, "any", "d.copy()."),
   fn("py_dict_clear", [[dictType], "void"], false, "any", "d.clear()."),
 

@@ -371,6 +371,13 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
     countInto(cx, dict, keyType, e.args[0]!, e);
     return constants.unit();
   }
+  if (type.flavor === "Counter" && (name === "subtract" || name === "total" || name === "elements")) {
+    if (name === "subtract") {
+      cx.rt("py_counter_subtract", [dict, args[0]!], null);
+      return constants.unit();
+    }
+    return cx.rt(`py_counter_${name}`, [dict], null);
+  }
   if (name === "most_common") {
     const n = args.length > 0 ? asInt(cx, args[0]!, cx.typeOf(e.args[0]!)) : constants.int(-1n);
     return cx.rt("py_counter_most_common", [dict, n], null);

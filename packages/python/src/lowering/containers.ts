@@ -206,6 +206,11 @@ export function lowerContainerBinary(
     const [list, count, countType] = x.kind === "list" ? [a, b, bType] : [b, a, aType];
     return cx.rt("py_list_repeat", [list, asInt(cx, count, countType)], cx.loc(node));
   }
+  if (result.kind === "dict") {
+    // Counter arithmetic: a new Counter.
+    const code = { Add: "+", Sub: "-", BitOr: "|", BitAnd: "&" }[op as "Add"];
+    return cx.rt("py_counter_combine", [a, b, constants.int(BigInt(code.charCodeAt(0)))], null);
+  }
   if (result.kind === "tuple") {
     const y = resolve(bType);
     const parts = [...readTuple(cx, a, x), ...readTuple(cx, b, y)];
@@ -247,6 +252,12 @@ export function lowerContainerUpdate(
       op as "BitOr"
     ];
     return cx.rt(`py_set_${name}`, [target, value], null);
+  }
+  if (t.kind === "dict") {
+    // c += d changes c itself, as Counter's in-place operators do: other names of it see the change.
+    const combined = lowerContainerBinary(cx, op, target, type, value, valueType, type, node);
+    cx.rt("py_counter_assign", [target, combined], null);
+    return target;
   }
   return lowerContainerBinary(cx, op, target, type, value, valueType, type, node);
 }
