@@ -579,7 +579,7 @@ describe("exported functions", () => {
     const { path, llvmIr } = await buildProgram(m);
     // The symbol is the function's own name, defined with the C convention; internal ones are not.
     assert.match(llvmIr, /^define i32 @"?scale"?\(i32 %p0, i32 %p1\) nounwind \{$/m);
-    assert.match(llvmIr, /^define internal fastcc i32 @"fn\.twice"\(i32 %p0\) nounwind \{$/m);
+    assert.match(llvmIr, /^define internal fastcc i32 @"fn\.twice"\(i32 %p0\) nounwind alwaysinline \{$/m);
     assert.match(llvmIr, /= call i32 @"?scale"?\(i32 /);
     assert.doesNotMatch(llvmIr, /call fastcc i32 @"?scale"?\(/);
     const symbols = spawnSync("nm", [path], { encoding: "utf8" });

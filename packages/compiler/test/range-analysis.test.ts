@@ -283,3 +283,94 @@ test("an exported function, or one whose address is taken, may be called with an
   assert.equal(checks(square(" exported", "")), true);
   assert.equal(checks(square("", "%1 = func_ref fn(i64) -> i64 @square")), true);
 });
+
+const taggedExterns = `
+      extern @int_add(tagged, tagged) -> tagged memory any
+      extern @int_mul(tagged, tagged) -> tagged memory any
+      extern @int_floordiv(tagged, tagged) -> tagged memory any
+      extern @int_compare(tagged, tagged) -> i64 memory any
+      extern @int_from_i64(i64) -> tagged memory any
+`;
+
+test("proves tagged arithmetic on a bounded counter immediate: no tag tests, no overflow, no fallback", () => {
+  ranges(
+    `${taggedExterns}
+      func @f(%n: i64) -> tagged {
+      entry:
+        %0 = and i64 %n, 1023
+        br loop
+      loop:
+        %1 = phi i64 [0, entry], [%5, body]
+        %2 = icmp lt i1 %1, %0
+        condbr %2, body, done
+      body:
+        %3 = tbox tagged %1, @int_from_i64
+        %4 = tadd tagged %3, tagged 2, @int_add
+        %5 = add i64 %1, 1
+        %6 = tcmp lt i1 %4, tagged 2000, @int_compare
+        br loop
+      done:
+        ret tagged 0
+      }
+    `,
+    `
+      func @f(%n: i64) -> tagged {
+      entry:
+        %0 = and i64 %n, 1023
+        br loop
+      loop:
+        %1 = phi i64 [0, entry], [%5, body]
+        %2 = icmp lt i1 %1, %0
+        condbr %2, body, done
+      body:
+        %3 = tbox tagged %1, @int_from_i64 immediate
+        %4 = tadd tagged %3, tagged 2, @int_add immediate
+        %5 = add i64 %1, 1
+        %6 = tcmp lt i1 %4, tagged 2000, @int_compare immediate
+        br loop
+      done:
+        ret tagged 0
+      }
+    `,
+  );
+});
+
+test("keeps the tests of tagged arithmetic that may leave 62 bits, or whose bound may be a big integer", () => {
+  const source = `
+      func @f(%n: i64, %t: tagged) -> tagged {
+      entry:
+        br loop
+      loop:
+        %0 = phi tagged [tagged 0, entry], [%2, body]
+        %1 = tcmp lt i1 %0, %t, @int_compare
+        condbr %1, body, done
+      body:
+        %2 = tadd tagged %0, tagged 2, @int_add
+        %3 = tbox tagged %n, @int_from_i64
+        %4 = tmul tagged %2, %2, @int_mul
+        %5 = tfloordiv tagged %0, tagged 8, @int_floordiv
+        br loop
+      done:
+        ret %0
+      }
+
+      func @g(%a: tagged, %t: tagged) -> tagged {
+      entry:
+        %0 = tcmp ge i1 %a, tagged 0, @int_compare
+        condbr %0, positive, done
+      positive:
+        %1 = tcmp lt i1 %a, %t, @int_compare
+        condbr %1, below, done
+      below:
+        %2 = tfloordiv tagged %a, tagged 8, @int_floordiv
+        %3 = tadd tagged %2, tagged 2, @int_add
+        ret %3
+      done:
+        ret tagged 0
+      }
+    `;
+  // %0 < %t where %t may be 2**70: %0 may pass 2**62 (in time), so neither %2 nor %0 // 4 need be
+  // an immediate; %n may be any int64; and the square of a counter below 2**62 need not fit. In @g,
+  // 0 <= %a < %t bounds %a by nothing, so %a // 4 + 1 may be 2**68.
+  ranges(taggedExterns + source, source);
+});

@@ -3,24 +3,27 @@
 // directly declared at the same offsets as the C structures (a list's data and length, a tuple's
 // items), so indexing is a load and a bounds check, not a call.
 
-import { type IrType, type Layout, refType, types } from "@toolchain/compiler";
+import { type IrType, type Layout, MAX_ELEMENTS_IN_MEMORY, refType, types } from "@toolchain/compiler";
 
 function runtimeLayout(name: string, symbol: string, fields: Layout["fields"]): Layout {
   return { name, fields, runtimeSymbol: symbol };
 }
 
+/** A count of elements: no more than memory holds, which range analysis uses to bound indices. */
+const elementCount = { type: types.i64, range: { lo: 0n, hi: MAX_ELEMENTS_IN_MEMORY } };
+
 export const pythonLayouts = {
   /** `py_list`: the header, an rt_array (data, length, capacity, element size), the element kind. */
   list: runtimeLayout("list", "py_list_layout", [
     { name: "data", type: types.ptr },
-    { name: "length", type: types.i64 },
+    { name: "length", ...elementCount },
     { name: "capacity", type: types.i64 },
     { name: "element_size", type: types.i64 },
     { name: "kind", type: types.i64 },
   ]),
   /** `py_tuple`: the header, the length, a pointer to its own words, the kinds' string. */
   tuple: runtimeLayout("tuple", "py_tuple_layout", [
-    { name: "length", type: types.i64 },
+    { name: "length", ...elementCount },
     { name: "items", type: types.ptr },
     { name: "kinds", type: types.ptr },
   ]),

@@ -262,9 +262,13 @@ function checkFallback(
 
 const fallbackPieces: readonly Piece[] = [comma, { p: "external", field: "fallback" }];
 const speculativeFlag: Piece = { p: "flag", field: "speculative", word: "speculative" };
-/** A tagged instruction fails where its fallback can, and a speculative one wherever it gives up. */
-const taggedCanFail = (inst: { fallback: External; speculative?: boolean }) =>
-  inst.speculative === true || inst.fallback.canFail;
+const immediateFlag: Piece = { p: "flag", field: "immediate", word: "immediate" };
+/**
+ * A tagged instruction fails where its fallback can, and a speculative one wherever it gives up;
+ * one proved to work on immediates never does.
+ */
+const taggedCanFail = (inst: { fallback: External; speculative?: boolean; immediate?: boolean }) =>
+  inst.immediate !== true && (inst.speculative === true || inst.fallback.canFail);
 
 /** The descriptors, by kind. */
 export const instructionDescriptors: { readonly [K in InstructionKind]: InstructionDescriptor } = {
@@ -288,6 +292,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
       value("rhs"),
       ...fallbackPieces,
       speculativeFlag,
+      immediateFlag,
       { p: "loc", optional: true },
       unwind,
     ],
@@ -301,7 +306,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
   }),
   tcmp: describe("tcmp", {
     qualifier: { field: "op", words: compareOps },
-    pieces: [value("lhs"), comma, value("rhs"), ...fallbackPieces],
+    pieces: [value("lhs"), comma, value("rhs"), ...fallbackPieces, immediateFlag],
     check: (inst, t) => {
       t.result(types.i1);
       t.operand(inst.lhs, types.tagged, "left operand");
@@ -310,7 +315,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     },
   }),
   tbox: describe("tbox", {
-    pieces: [value("operand"), ...fallbackPieces, speculativeFlag, unwind],
+    pieces: [value("operand"), ...fallbackPieces, speculativeFlag, immediateFlag, unwind],
     check: (inst, t) => {
       t.result(types.tagged);
       t.operand(inst.operand, types.i64, "operand");
@@ -319,7 +324,7 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     canFail: taggedCanFail,
   }),
   tunbox: describe("tunbox", {
-    pieces: [value("operand"), ...fallbackPieces, speculativeFlag, { p: "loc", optional: true }, unwind],
+    pieces: [value("operand"), ...fallbackPieces, speculativeFlag, immediateFlag, { p: "loc", optional: true }, unwind],
     check: (inst, t) => {
       t.result(types.i64);
       t.operand(inst.operand, types.tagged, "operand");

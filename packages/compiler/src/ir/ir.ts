@@ -129,7 +129,9 @@ export type Instruction =
    * Arithmetic on tagged integers: inline on immediates, else `fallback(lhs, rhs)` (an external of
    * two tagged words returning an owned one; with a `loc` when it can fail). `speculative` (in a
    * speculative copy, passes/speculation.ts) has no fallback path: where the fallback would be called
-   * it raises the speculation failure instead, so its result is always an immediate.
+   * it raises the speculation failure instead, so its result is always an immediate. `immediate`
+   * says a pass proved the operands and the result immediates (passes/range-analysis.ts): only the
+   * fast path is emitted, without its tests.
    */
   | InstructionOf<
       "tbinary",
@@ -140,6 +142,7 @@ export type Instruction =
         fallback: External;
         loc: SourceLoc | null;
         speculative?: boolean;
+        immediate?: boolean;
         unwind: Unwind;
       }
     >
@@ -147,19 +150,29 @@ export type Instruction =
    * A comparison of tagged integers: of the words when both are immediates, else of
    * `fallback(lhs, rhs)` (an ordering: negative, zero or positive; it cannot fail) with 0.
    */
-  | InstructionOf<"tcmp", { op: CompareOp; lhs: Value; rhs: Value; fallback: External }>
+  | InstructionOf<"tcmp", { op: CompareOp; lhs: Value; rhs: Value; fallback: External; immediate?: boolean }>
   /**
    * An i64 as a tagged integer: an immediate when it fits, else `fallback(operand)` (owned);
    * `speculative` as tbinary's.
    */
-  | InstructionOf<"tbox", { operand: Value; fallback: External; speculative?: boolean; unwind: Unwind }>
+  | InstructionOf<
+      "tbox",
+      { operand: Value; fallback: External; speculative?: boolean; immediate?: boolean; unwind: Unwind }
+    >
   /**
    * A tagged integer as an i64: an immediate's value, else `fallback(operand)`, which fails when
    * the integer does not fit (with a `loc` then); `speculative` as tbinary's.
    */
   | InstructionOf<
       "tunbox",
-      { operand: Value; fallback: External; loc: SourceLoc | null; speculative?: boolean; unwind: Unwind }
+      {
+        operand: Value;
+        fallback: External;
+        loc: SourceLoc | null;
+        speculative?: boolean;
+        immediate?: boolean;
+        unwind: Unwind;
+      }
     >
   | InstructionOf<"fbinary", { op: FloatBinaryOp; lhs: Value; rhs: Value; raise: RaiseInfo | null; unwind: Unwind }>
   | InstructionOf<"ineg", { operand: Value; raise: RaiseInfo | null; unwind: Unwind }>

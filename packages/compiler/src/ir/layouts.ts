@@ -11,7 +11,18 @@ import type { IrType } from "./types.js";
 export interface LayoutField {
   readonly name: string;
   readonly type: IrType;
+  /**
+   * The values an i64 field can hold, where that is narrower than its type (a count of elements in
+   * memory): range analysis (passes/range-analysis.ts) reads it.
+   */
+  readonly range?: { readonly lo: bigint; readonly hi: bigint };
 }
+
+/**
+ * The most elements an object can hold in memory: user address space on x86-64 and AArch64 Linux is
+ * below 2**48 bytes, and an element takes at least one. A length field declares it as its range.
+ */
+export const MAX_ELEMENTS_IN_MEMORY = 1n << 48n;
 
 /**
  * What a managed object holds after its header. A layout declared by a module lists its fields, and

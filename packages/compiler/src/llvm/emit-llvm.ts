@@ -16,6 +16,7 @@ import { callingConvention, FunctionEmitter } from "./function-emitter.js";
 import { escapeBytes, floatLiteral, hostTarget, llvmType, quoted, zeroValue } from "./llvm-values.js";
 import { layoutDescriptorSymbol } from "./object-layouts.js";
 import { countHelper } from "./reference-counts.js";
+import { functionsToInline } from "./small-functions.js";
 
 /**
  * The lines of each source file a module's locations name, line 1 first: a map from file name, or a
@@ -62,6 +63,8 @@ export class ModuleEmitter {
   /** Source lines some failure points at, by file, for the traceback's line table. */
   private readonly tracebackLines = new Map<string, Set<number>>();
   readonly raising: Set<IrFunction>;
+  /** The functions LLVM must inline wherever they are called (small-functions.ts). */
+  readonly alwaysInlined: Set<IrFunction>;
   private readonly functionNames = new Map<IrFunction, string>();
   private readonly globalNames = new Map<Global, string>();
   /** Distinguishes the names of the globals' releases on main's two ways out. */
@@ -72,6 +75,7 @@ export class ModuleEmitter {
     readonly options: EmitOptions,
   ) {
     this.raising = functionsThatCanRaise(module);
+    this.alwaysInlined = functionsToInline(module);
     // Internal names are prefixed so they never clash with the runtime's symbols; exported ones are the symbol itself.
     for (const fn of module.functions) {
       this.functionNames.set(fn, `@${quoted(fn.linkage === "exported" ? fn.name : `fn.${fn.name}`)}`);

@@ -69,7 +69,8 @@ export class FunctionEmitter {
     if (fn.blocks.length === 0) throw new Error(`function @${fn.name} has no blocks`);
     const params = fn.params.map((p) => `${llvmType(p.type)} %p${p.index}`).join(", ");
     const linkage = fn.linkage === "internal" ? "internal " : "";
-    const header = `define ${linkage}${callingConvention(fn)}${this.returnType} ${this.m.functionName(fn)}(${params}) nounwind {`;
+    const attributes = this.m.alwaysInlined.has(fn) ? "nounwind alwaysinline" : "nounwind";
+    const header = `define ${linkage}${callingConvention(fn)}${this.returnType} ${this.m.functionName(fn)}(${params}) ${attributes} {`;
     const first = fn.blocks[0]!;
     const firstIsTarget = fn.blocks.some((b) => successors(b).includes(first));
     // Calls happen on normal paths only, so no error is pending when a function starts. Telling LLVM

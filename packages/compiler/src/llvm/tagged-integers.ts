@@ -41,15 +41,15 @@ export class TaggedIntegerEmitter {
       this.speculativeBinary(inst, a, b);
       return;
     }
+    if (inst.immediate === true) {
+      const result = this.fastResult(inst, a, b, null);
+      e.alias(inst, result);
+      this.assumeImmediate(result);
+      return;
+    }
     const slow = this.withFallback(inst, inst.fallback, [a, b], inst.loc, inst.unwind);
     this.branchUnlessImmediates([a, b], slow.label);
-    const divisor = immediateOf(inst.rhs);
-    const power = divisor !== null && divisor > 0n ? exactPowerOfTwo(divisor) : null;
-    const fast =
-      power !== null && (inst.op === "tfloordiv" || inst.op === "tfloormod")
-        ? this.byPowerOfTwo(inst.op, a, power)
-        : this.fastBinary(inst.op, a, b, slow.label);
-    slow.join(fast);
+    slow.join(this.fastResult(inst, a, b, slow.label));
     // A result bounded by a constant is an immediate whichever path made it (the runtime's results
     // are normalised): saying so lets LLVM drop the tag tests of its uses (`n % 2 == 0`, `x & MASK`).
     if (isBoundedByConstant(inst)) this.assumeImmediate(e.name(inst));
@@ -63,13 +63,16 @@ export class TaggedIntegerEmitter {
     const e = this.e;
     const giveUp = e.errors.giveUpLabel(inst.unwind);
     this.branchUnlessImmediates([a, b], giveUp);
+    e.alias(inst, this.fastResult(inst, a, b, giveUp));
+  }
+
+  /** The fast path's result on two immediates' words; `slow` as fastBinary's. */
+  private fastResult(inst: Of<"tbinary">, a: string, b: string, slow: string | null): string {
     const divisor = immediateOf(inst.rhs);
     const power = divisor !== null && divisor > 0n ? exactPowerOfTwo(divisor) : null;
-    const result =
-      power !== null && (inst.op === "tfloordiv" || inst.op === "tfloormod")
-        ? this.byPowerOfTwo(inst.op, a, power)
-        : this.fastBinary(inst.op, a, b, giveUp);
-    e.alias(inst, result);
+    return power !== null && (inst.op === "tfloordiv" || inst.op === "tfloormod")
+      ? this.byPowerOfTwo(inst.op, a, power)
+      : this.fastBinary(inst.op, a, b, slow);
   }
 
   /**
@@ -99,8 +102,11 @@ export class TaggedIntegerEmitter {
     e.line(`call void @llvm.assume(i1 ${immediate})`);
   }
 
-  /** The fast path's result word (branching to `slow` where it does not apply). */
-  private fastBinary(op: Of<"tbinary">["op"], a: string, b: string, slow: string): string {
+  /**
+   * The fast path's result word, branching to `slow` where it does not apply; with `slow` null (an
+   * `immediate` instruction) it always applies, and only the arithmetic is emitted.
+   */
+  private fastBinary(op: Of<"tbinary">["op"], a: string, b: string, slow: string | null): string {
     const e = this.e;
     const t = () => e.tmp();
     switch (op) {
@@ -123,9 +129,11 @@ export class TaggedIntegerEmitter {
       case "tfloormod": {
         // (2x) // (2y) == x // y, and (2x) mod (2y) == 2 (x mod y): the words divide as the integers.
         // A divisor's word is never -1, so sdiv cannot overflow; a zero divisor is the fallback's.
-        const zero = t();
-        e.line(`${zero} = icmp eq i64 ${b}, 0`);
-        this.branchTo(zero, slow);
+        if (slow !== null) {
+          const zero = t();
+          e.line(`${zero} = icmp eq i64 ${b}, 0`);
+          this.branchTo(zero, slow);
+        }
         const [q, r, nonZero, signs, differ, adjust] = [t(), t(), t(), t(), t(), t()];
         e.line(`${q} = sdiv i64 ${a}, ${b}`);
         e.line(`${r} = srem i64 ${a}, ${b}`);
@@ -146,6 +154,7 @@ export class TaggedIntegerEmitter {
         return this.overflowing("sadd", quotient, quotient, slow);
       }
       case "tshl": {
+        if (slow === null) throw new Error("internal: a shift is never proved immediate");
         // Counts from 0 to 62 inline when no bit is lost; others (negative ones raise) are the fallback's.
         const [count, large, shifted, back, lost] = [t(), t(), t(), t(), t()];
         e.line(`${count} = ashr exact i64 ${b}, 1`);
@@ -158,6 +167,7 @@ export class TaggedIntegerEmitter {
         return shifted;
       }
       case "tashr": {
+        if (slow === null) throw new Error("internal: a shift is never proved immediate");
         // (2x) >> n with its low bit cleared is 2 (x >> n); counts of 63 or more leave the sign.
         const [count, negative, large, clamped, shifted, result] = [t(), t(), t(), t(), t(), t()];
         e.line(`${count} = ashr exact i64 ${b}, 1`);
@@ -177,10 +187,11 @@ export class TaggedIntegerEmitter {
     const e = this.e;
     const a = e.value(inst.lhs);
     const b = e.value(inst.rhs);
-    if ((inst.op === "eq" || inst.op === "ne") && (immediateOf(inst.lhs) !== null || immediateOf(inst.rhs) !== null)) {
+    const oneImmediate = immediateOf(inst.lhs) !== null || immediateOf(inst.rhs) !== null;
+    if (inst.immediate === true || ((inst.op === "eq" || inst.op === "ne") && oneImmediate)) {
       // Equal to an immediate exactly when the words are equal: a big int never holds an
-      // immediate's value, and its word is odd.
-      e.line(`${e.name(inst)} = icmp ${inst.op} i64 ${a}, ${b}`);
+      // immediate's value, and its word is odd. Immediates' words are ordered as their integers.
+      e.line(`${e.name(inst)} = icmp ${signedPredicate(inst.op)} i64 ${a}, ${b}`);
       return;
     }
     const slow = this.withFallback(inst, inst.fallback, [a, b], null, null, (order) => {
@@ -197,8 +208,8 @@ export class TaggedIntegerEmitter {
   private box(inst: Of<"tbox">): void {
     const e = this.e;
     const x = e.value(inst.operand);
-    if (inst.speculative === true) {
-      e.alias(inst, this.overflowing("sadd", x, x, e.errors.giveUpLabel(inst.unwind)));
+    if (inst.speculative === true || inst.immediate === true) {
+      e.alias(inst, this.overflowing("sadd", x, x, inst.immediate === true ? null : e.errors.giveUpLabel(inst.unwind)));
       return;
     }
     const slow = this.withFallback(inst, inst.fallback, [x], null, null);
@@ -208,8 +219,8 @@ export class TaggedIntegerEmitter {
   private unbox(inst: Of<"tunbox">): void {
     const e = this.e;
     const a = e.value(inst.operand);
-    if (inst.speculative === true) {
-      this.branchUnlessImmediates([a], e.errors.giveUpLabel(inst.unwind));
+    if (inst.speculative === true || inst.immediate === true) {
+      if (inst.immediate !== true) this.branchUnlessImmediates([a], e.errors.giveUpLabel(inst.unwind));
       const r = e.tmp();
       e.line(`${r} = ashr exact i64 ${a}, 1`);
       e.alias(inst, r);
@@ -224,9 +235,17 @@ export class TaggedIntegerEmitter {
 
   // ---- plumbing
 
-  /** `op.with.overflow(a, b)`, branching to `slow` when it overflows; the result's name. */
-  private overflowing(op: "sadd" | "ssub" | "smul", a: string, b: string, slow: string): string {
+  /**
+   * `op.with.overflow(a, b)`, branching to `slow` when it overflows; the result's name. With `slow`
+   * null the operation is known not to overflow: a plain `nsw` one.
+   */
+  private overflowing(op: "sadd" | "ssub" | "smul", a: string, b: string, slow: string | null): string {
     const e = this.e;
+    if (slow === null) {
+      const result = e.tmp();
+      e.line(`${result} = ${op.slice(1)} nsw i64 ${a}, ${b}`);
+      return result;
+    }
     e.m.declareIntrinsic(`declare { i64, i1 } @llvm.${op}.with.overflow.i64(i64, i64)`);
     const [pair, result, overflow] = [e.tmp(), e.tmp(), e.tmp()];
     e.line(`${pair} = call { i64, i1 } @llvm.${op}.with.overflow.i64(i64 ${a}, i64 ${b})`);
