@@ -374,3 +374,27 @@ test("keeps the tests of tagged arithmetic that may leave 62 bits, or whose boun
   // 0 <= %a < %t bounds %a by nothing, so %a // 4 + 1 may be 2**68.
   ranges(taggedExterns + source, source);
 });
+
+test("a bounds check on an unboxed index bounds the tagged integer it came from", () => {
+  const body = (immediate: string) => `
+      func @f(%t: tagged, %n: i64) -> tagged {
+      entry:
+        %0 = and i64 %n, 1023
+        %1 = tunbox i64 %t, @int_to_index @1:0
+        %2 = sub i64 0, %0
+        %3 = icmp ge i1 %1, %2
+        %4 = icmp lt i1 %1, %0
+        %5 = select i1 %3, %4, false
+        condbr %5, inside, outside
+      inside:
+        %6 = tadd tagged %t, tagged 2, @int_add${immediate}
+        ret %6
+      outside:
+        ret %t
+      }
+    `;
+  ranges(
+    `${taggedExterns}      extern @int_to_index(tagged) -> i64 canfail memory any\n${body("")}`,
+    body(" immediate"),
+  );
+});

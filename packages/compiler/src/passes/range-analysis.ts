@@ -335,6 +335,8 @@ class FunctionRanges {
   private solved = false;
   /** Bounds on header phis from their loops' counters, found from a first fixed point. */
   private readonly loopBounds = new Map<Instruction, readonly LoopBound[]>();
+  /** The `tunbox` instructions of each tagged value. */
+  private readonly unboxings = new Map<Value, Instruction[]>();
   /** The comparisons that hold throughout each block: the branch conditions of its dominators. */
   private readonly facts = new Map<Block, readonly Fact[]>();
   /** The values those comparisons compare, per block: only these are narrowed there. */
@@ -353,6 +355,12 @@ class FunctionRanges {
     const dominators = computeDominators(fn);
     this.idom = dominators.idom;
     this.dominates = (a, b) => dominators.dominates(a, b);
+    for (const block of fn.blocks) {
+      for (const inst of block.instructions) {
+        if (inst.kind === "tunbox")
+          this.unboxings.set(inst.operand, [...(this.unboxings.get(inst.operand) ?? []), inst]);
+      }
+    }
     this.collectFacts();
     this.update();
   }
@@ -384,8 +392,23 @@ class FunctionRanges {
     return r;
   }
 
-  /** The range of `v` narrowed by the branch conditions that hold where `block` runs. */
+  /**
+   * The range of `v` narrowed by the branch conditions that hold where `block` runs; a tagged
+   * integer's also by those on its unboxings that dominate the block (past `tunbox`, the integer is
+   * the i64 it gave: a bounds check on `xs[i]` bounds i).
+   */
   private rangeByFacts(v: Value, block: Block): Range | null {
+    let r = this.factsRange(v, block);
+    for (const unboxed of this.unboxings.get(v) ?? []) {
+      if (r === null) return null;
+      if (unboxed.block === block || !this.dominates(unboxed.block, block)) continue;
+      const known = this.factsRange(unboxed, block);
+      r = known === null ? null : (intersect(r, known) ?? r);
+    }
+    return r;
+  }
+
+  private factsRange(v: Value, block: Block): Range | null {
     const base = this.baseRange(v);
     if (base === null || !this.factValues.get(block)?.has(v)) return base;
     let r: Range | null = base;
@@ -624,14 +647,31 @@ class FunctionRanges {
 function edgeFacts(from: Block, to: Block): Fact[] {
   const terminator = from.terminator;
   if (terminator?.kind !== "condbr" || terminator.ifTrue === terminator.ifFalse) return [];
-  let condition = terminator.condition;
-  let holds = terminator.ifTrue === to;
+  return conditionFacts(terminator.condition, terminator.ifTrue === to);
+}
+
+/**
+ * The comparisons that hold when `condition` is `holds`: one comparison, or both sides of a
+ * conjunction that holds (`select a, b, false`, as a bounds check tests `-n <= i and i < n`) or of
+ * a disjunction that does not (`select a, true, b`).
+ */
+function conditionFacts(condition: Value, holds: boolean): Fact[] {
   while (condition.kind === "not") {
     condition = condition.operand;
     holds = !holds;
   }
+  if (condition.kind === "select" && condition.type === types.i1) {
+    const both = holds ? constantBoolean(condition.ifFalse) === false : constantBoolean(condition.ifTrue) === true;
+    if (!both) return [];
+    const second = holds ? condition.ifTrue : condition.ifFalse;
+    return [...conditionFacts(condition.condition, holds), ...conditionFacts(second, holds)];
+  }
   if ((condition.kind !== "icmp" && condition.kind !== "tcmp") || !hasRange(condition.lhs)) return [];
   return [{ lhs: condition.lhs, op: holds ? condition.op : negate(condition.op), rhs: condition.rhs }];
+}
+
+function constantBoolean(v: Value): boolean | null {
+  return v.kind === "const" && typeof v.value === "boolean" ? v.value : null;
 }
 
 function negate(op: CompareOp): CompareOp {

@@ -76,15 +76,15 @@ function checkedIndex(
   node: NodeSpan,
 ): Value {
   const length = cx.b.getField(container, lengthField);
-  const negative = cx.b.icmp("lt", index, constants.int(0n));
-  const adjusted = cx.b.select(negative, cx.b.ibinary("add", index, length, null), index);
+  // The test is on the index itself (-n <= i < n), so range analysis learns i's bounds from it.
   const inRange = cx.b.select(
-    cx.b.icmp("ge", adjusted, constants.int(0n)),
-    cx.b.icmp("lt", adjusted, length),
+    cx.b.icmp("ge", index, cx.b.ibinary("sub", constants.int(0n), length, null)),
+    cx.b.icmp("lt", index, length),
     constants.bool(false),
   );
   cx.checkCondition(inRange, "IndexError", message, node);
-  return adjusted;
+  const negative = cx.b.icmp("lt", index, constants.int(0n));
+  return cx.b.select(negative, cx.b.ibinary("add", index, length, null), index);
 }
 
 function readListItem(cx: LoweringContext, list: Value, index: Value, type: PyType): Value {
