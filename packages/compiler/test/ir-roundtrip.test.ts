@@ -181,7 +181,11 @@ const everything = dedent(`
     %10 = tcmp lt i1 %9, %a, @int_compare
     %11 = tbox tagged 7, @int_box
     %12 = tunbox i64 %11, @int_unbox @52:0
-    ret %12
+    %14 = tadd tagged %11, tagged 2, @int_add immediate
+    %15 = tcmp lt i1 %14, tagged 20, @int_compare immediate
+    %16 = tbox tagged %12, @int_box immediate
+    %17 = tunbox i64 %16, @int_unbox immediate @54:0
+    ret %17
   failed:
     %13 = landing ref exception
     throw %13 @53:0

@@ -11,6 +11,7 @@ import { functionsThatCanRaise } from "../ir/can-raise.js";
 import type { Constant, External, Global, IrFunction, Module, SourceLoc } from "../ir/ir.js";
 import { runtimeLayouts } from "../ir/layouts.js";
 import { holdsReferences, types } from "../ir/types.js";
+import { AliasTags } from "./alias-tags.js";
 import { UNLIKELY } from "./error-exits.js";
 import { callingConvention, FunctionEmitter } from "./function-emitter.js";
 import { escapeBytes, floatLiteral, hostTarget, llvmType, quoted, zeroValue } from "./llvm-values.js";
@@ -63,6 +64,8 @@ export class ModuleEmitter {
   /** Source lines some failure points at, by file, for the traceback's line table. */
   private readonly tracebackLines = new Map<string, Set<number>>();
   readonly raising: Set<IrFunction>;
+  /** The `!tbaa` tags of fields and elements (alias-tags.ts). */
+  readonly aliasTags = new AliasTags();
   /** The functions LLVM must inline wherever they are called (small-functions.ts). */
   readonly alwaysInlined: Set<IrFunction>;
   private readonly functionNames = new Map<IrFunction, string>();
@@ -107,6 +110,7 @@ export class ModuleEmitter {
       ...body,
       ...[...this.helpers.values()],
       '!0 = !{!"branch_weights", i32 1, i32 2000}',
+      ...this.aliasTags.definitions(),
       "",
     ].join("\n");
   }

@@ -43,22 +43,30 @@ export class HeapEmitter {
         e.line(`${v} = call ptr @rt_alloc(ptr ${descriptor}, i64 ${objectSize(layout)}, ptr ${site})`);
         const offsets = fieldOffsets(layout);
         inst.fields.forEach((field, i) => {
-          this.store(v, offsets[i]!, e.typed(field));
+          this.store(v, offsets[i]!, e.typed(field), e.m.aliasTags.field(offsets[i]!));
         });
         return;
       }
-      case "get_field":
-        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${this.fieldAddress(inst.object, inst.field)}`);
+      case "get_field": {
+        const { address, tag } = this.field(inst.object, inst.field);
+        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${address}${tag}${this.rangeOf(inst)}`);
         return;
-      case "set_field":
-        e.line(`store ${e.typed(inst.value)}, ptr ${this.fieldAddress(inst.object, inst.field)}`);
+      }
+      case "set_field": {
+        const { address, tag } = this.field(inst.object, inst.field);
+        e.line(`store ${e.typed(inst.value)}, ptr ${address}${tag}`);
         return;
-      case "elem_get":
-        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${this.elementAddress(inst.type, inst.base, inst.index)}`);
+      }
+      case "elem_get": {
+        const address = this.elementAddress(inst.type, inst.base, inst.index);
+        e.line(`${v} = load ${llvmType(inst.type)}, ptr ${address}${e.m.aliasTags.element()}`);
         return;
-      case "elem_set":
-        e.line(`store ${e.typed(inst.value)}, ptr ${this.elementAddress(inst.value.type, inst.base, inst.index)}`);
+      }
+      case "elem_set": {
+        const address = this.elementAddress(inst.value.type, inst.base, inst.index);
+        e.line(`store ${e.typed(inst.value)}, ptr ${address}${e.m.aliasTags.element()}`);
         return;
+      }
       case "struct_make": {
         const ty = llvmType(inst.type);
         let aggregate = "undef";
@@ -117,13 +125,23 @@ export class HeapEmitter {
     }
   }
 
-  /** The address of field `index` of the object. */
-  private fieldAddress(object: Of<"get_field">["object"], index: number): string {
+  /** The address of field `index` of the object, and its alias tag. */
+  private field(object: Of<"get_field">["object"], index: number): { address: string; tag: string } {
     const e = this.e;
     if (object.type.kind !== "ref") throw new Error(`a field of ${object.type.text}`);
+    const offset = fieldOffsets(object.type.layout)[index]!;
     const at = e.tmp();
-    e.line(`${at} = getelementptr inbounds i8, ptr ${e.value(object)}, i64 ${fieldOffsets(object.type.layout)[index]}`);
-    return at;
+    e.line(`${at} = getelementptr inbounds i8, ptr ${e.value(object)}, i64 ${offset}`);
+    return { address: at, tag: e.m.aliasTags.field(offset) };
+  }
+
+  /** `!range` metadata for a field whose layout bounds its values (a count of elements), else "". */
+  private rangeOf(inst: Of<"get_field">): string {
+    const object = inst.object.type;
+    const range = object.kind === "ref" ? object.layout.fields?.[inst.field]?.range : undefined;
+    if (range === undefined || inst.type !== types.i64) return "";
+    // LLVM's range is half-open.
+    return `, !range !{i64 ${range.lo}, i64 ${range.hi + 1n}}`;
   }
 
   /** The address of element `index` of a buffer of `type`s at `base`. */
@@ -134,10 +152,10 @@ export class HeapEmitter {
     return at;
   }
 
-  private store(object: string, offset: number, typedValue: string): void {
+  private store(object: string, offset: number, typedValue: string, tag = ""): void {
     const at = this.e.tmp();
     this.e.line(`${at} = getelementptr inbounds i8, ptr ${object}, i64 ${offset}`);
-    this.e.line(`store ${typedValue}, ptr ${at}`);
+    this.e.line(`store ${typedValue}, ptr ${at}${tag}`);
   }
 
   private variantMake(inst: Of<"variant_make">): void {
