@@ -106,6 +106,9 @@ void rt_dealloc(rt_object *object) {
   dealloc_general(object);
 }
 
+static const rt_layout absent_layout = {"absent", 0, 0, sizeof(rt_object), NULL, NULL};
+rt_object rt_absent = {RT_REFCOUNT_IMMORTAL, &absent_layout};
+
 void rt_retain(rt_object *object) {
   if (object != NULL && object->refcount > 0) object->refcount++;
 }

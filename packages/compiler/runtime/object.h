@@ -71,6 +71,12 @@ void rt_dealloc(rt_object *object);
 void rt_retain(rt_object *object);
 void rt_release(rt_object *object);
 
+/* The tagged word that holds no integer, a language's "nothing" beside its integers (Python's None in
+   an `int | None`): an immortal object's reference, so counting it does nothing and it equals no
+   integer's word. Emitted code writes it as a tagged constant without a value. */
+extern rt_object rt_absent;
+#define RT_ABSENT_WORD ((int64_t)((intptr_t)&rt_absent | 1))
+
 /* Objects allocated and not yet freed (immortalised ones included). Kept in every mode. */
 int64_t rt_object_live_count(void);
 

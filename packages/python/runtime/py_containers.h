@@ -91,6 +91,10 @@ extern const rt_layout py_deque_layout;
 /* Takes or drops a reference the word holds (only 'o' words hold one). */
 void py_word_retain(int64_t word, int64_t kind);
 void py_word_release(int64_t word, int64_t kind);
+/* The kind a word really has: None in a slot of kind 'i' (an `int | None`, rt_absent's word) is None. */
+static inline int64_t py_word_kind(int64_t word, int64_t kind) {
+  return kind == 'i' && word == RT_ABSENT_WORD ? 'n' : kind;
+}
 /* Python's repr of the value, appended to b (the repr of a container's element). */
 void py_word_repr(rt_buf *b, int64_t word, int64_t kind);
 /* a == b for two values of the same kind. */

@@ -361,6 +361,12 @@ py_int py_int_rshift(py_int a, py_int count) {
 
 int64_t py_int_compare(py_int a, py_int b) {
   if (both_small(a, b)) return (a > b) - (a < b);
+  if (a == RT_ABSENT_WORD || b == RT_ABSENT_WORD) {
+    /* None in a container of int | None, met by a sort or a comparison of containers. */
+    rt_raisef("TypeError", "'<' not supported between instances of '%s' and '%s'",
+              a == RT_ABSENT_WORD ? "NoneType" : "int", b == RT_ABSENT_WORD ? "NoneType" : "int");
+    return 0;
+  }
   py_int_view va, vb;
   int c = mpz_cmp(py_int_view_of(a, &va), py_int_view_of(b, &vb));
   return (c > 0) - (c < 0);
@@ -378,13 +384,14 @@ int64_t py_int_compare_f64(py_int a, double x) {
 /* Normalised: a small never equals a big, so only two bigs need their values compared. */
 bool py_int_eq(py_int a, py_int b) {
   if (a == b) return true;
-  if (py_int_is_small(a) || py_int_is_small(b)) return false;
+  if (py_int_is_small(a) || py_int_is_small(b) || a == RT_ABSENT_WORD || b == RT_ABSENT_WORD) return false;
   return mpz_cmp(py_int_big_value(a), py_int_big_value(b)) == 0;
 }
 
 /* CPython's: |x| modulo the Mersenne prime 2^61 - 1, with x's sign; -1 (an error there) is -2. */
 int64_t py_int_hash(py_int x) {
   if (py_int_is_small(x)) return py_hash_i64(py_int_small_value(x));
+  if (x == RT_ABSENT_WORD) return py_hash_none();
   const uint64_t modulus = ((uint64_t)1 << 61) - 1;
   py_int_view view;
   int64_t h = (int64_t)mpz_tdiv_ui(py_int_view_of(x, &view), modulus);
@@ -518,6 +525,7 @@ char *py_int_magnitude_digits(py_int x, int base) {
 
 rt_str *py_int_to_str(py_int x) {
   if (py_int_is_small(x)) return rt_i64_to_str(py_int_small_value(x));
+  if (x == RT_ABSENT_WORD) return rt_str_from_cstr("None");
   char *digits = py_int_magnitude_digits(x, 10);
   if (digits == NULL) return NULL;
   rt_buf text = {0};

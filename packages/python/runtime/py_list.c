@@ -258,6 +258,8 @@ typedef struct sort_state {
 
 /* Whether key b must come before key a (so a "less than" that respects stability and reverse). */
 static bool before(const sort_state *s, int64_t a, int64_t b) {
+  /* After a failed comparison no other is made: the first error is the one CPython reports. */
+  if (rt_error_pending) return false;
   int64_t order = py_word_compare(py_list_word(s->keys, b), py_list_word(s->keys, a), s->keys->kind);
   return s->reverse ? order > 0 : order < 0;
 }

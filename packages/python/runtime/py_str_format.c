@@ -151,7 +151,7 @@ static bool next_arg(percent_state *st, int64_t *word, int64_t *kind) {
     int64_t index = st->arglen < 0 ? 0 : st->argidx;
     st->argidx++;
     *word = st->args->words[index];
-    *kind = st->args->kinds->data[index];
+    *kind = py_word_kind(*word, st->args->kinds->data[index]);
     return true;
   }
   rt_raise("TypeError", "not enough arguments for format string");
@@ -633,7 +633,7 @@ static bool field_item(field_value *v, sub_string key, int64_t index) {
       py_tuple *tuple = (py_tuple *)object;
       ok = index < tuple->length;
       if (ok)
-        item = (field_value){tuple->words[index], tuple->kinds->data[index], false};
+        item = (field_value){tuple->words[index], py_word_kind(tuple->words[index], tuple->kinds->data[index]), false};
       else
         rt_raise("IndexError", "tuple index out of range");
     }
@@ -722,7 +722,8 @@ static bool get_field(format_context *ctx, sub_string field, field_value *out) {
       rt_raisef("IndexError", "Replacement index %lld out of range for positional args tuple", (long long)index);
       return false;
     }
-    *out = (field_value){ctx->args->words[index], ctx->args->kinds->data[index], false};
+    *out = (field_value){ctx->args->words[index], py_word_kind(ctx->args->words[index], ctx->args->kinds->data[index]),
+                         false};
   }
   if (field_rest(out, rest)) return true;
   field_release(out);

@@ -11,6 +11,7 @@
 import type * as ast from "./ast.js";
 import {
   dictOf,
+  fitsSlot,
   frozensetOf,
   isNumeric,
   join,
@@ -163,7 +164,7 @@ export function subscriptStoreType(host: InferenceHost, spec: Specialization, ta
       return;
     }
     indexType(host, spec, target.slice, "list");
-    if (!unify(t.parts[0]!, value)) {
+    if (!fitsSlot(t.parts[0]!, value)) {
       throw new SemanticError(
         `unsupported: storing a ${resolve(value).text} in a ${t.text} (mixed element types are not compiled yet)`,
         target,
@@ -282,6 +283,11 @@ export function displayType(host: InferenceHost, spec: Specialization, e: ast.ex
       if (types.some((t) => t === null)) return null;
       const element =
         types.length === 0 ? variableFor(e) : commonType(types as PyType[], e.elts, `${e._type.toLowerCase()}`);
+      if (e._type === "List" && element === pyTypes.none) {
+        // A list of Nones is a table to fill (`memo = [None] * n`): its slots hold None or a T that
+        // stores into it will tell.
+        return listOf(optionalOf(variableFor(e)));
+      }
       return e._type === "List" ? listOf(element) : setOf(element);
     }
     case "Tuple": {
@@ -344,7 +350,7 @@ export function membershipType(container: PyType, element: PyType, at: ast.expr)
   }
   if (t.kind === "dict" || t.kind === "set" || t.kind === "list" || t.kind === "tuple" || t.kind === "deque") {
     const inside = t.kind === "dict" ? t.parts[0]! : iterationTypeAt(t, at);
-    if (!unify(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
+    if (!fitsSlot(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
       throw new SemanticError(`unsupported: looking for a ${resolve(element).text} in a ${t.text}`, at);
     }
     return;

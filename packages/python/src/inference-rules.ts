@@ -47,7 +47,8 @@ export function optionalNumberInContainer(type: PyType): PyType | null {
   if (!isContainer(type)) return null;
   for (const part of type.parts) {
     const p = resolve(part);
-    if (p.kind === "optional" && wordKind(p.parts[0]!) !== "o") return p;
+    // Objects hold None as null, ints as the absent word; other words have no room for it.
+    if (p.kind === "optional" && !["o", "i"].includes(wordKind(p.parts[0]!))) return p;
     if (p.kind === "number") return p;
     const inner = optionalNumberInContainer(p);
     if (inner !== null) return inner;

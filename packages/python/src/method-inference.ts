@@ -14,6 +14,7 @@ import {
 import {
   dequeOf,
   dictOf,
+  fitsSlot,
   listOf,
   optionalOf,
   type PyType,
@@ -138,10 +139,7 @@ export function methodCallType(
     }
   };
   const expect = (actual: PyType, expected: PyType, what: string) => {
-    // A `T | None` slot takes None and T as well.
-    const slot = resolve(expected);
-    if (slot.kind === "optional" && (resolve(actual) === pyTypes.none || unify(slot.parts[0]!, actual))) return;
-    if (!unify(expected, actual)) {
+    if (!fitsSlot(expected, actual)) {
       fail(`unsupported: ${what} of type ${resolve(actual).text} for a ${resolve(t).text}`);
     }
   };

@@ -142,6 +142,16 @@ export function join(a: PyType, b: PyType): PyType | null {
   return unify(x, y) ? resolve(x) : null;
 }
 
+/**
+ * Whether a value of type `value` may be stored in a slot of type `slot` (binding variables as
+ * needed): the same type, or for a `T | None` slot None or a T.
+ */
+export function fitsSlot(slot: PyType, value: PyType): boolean {
+  const s = resolve(slot);
+  if (s.kind === "optional" && (resolve(value) === pyTypes.none || unify(s.parts[0]!, value))) return true;
+  return unify(slot, value);
+}
+
 export const listOf = (element: PyType): PyType => composite("list", [element]);
 export const setOf = (element: PyType): PyType => composite("set", [element]);
 export const frozensetOf = (element: PyType): PyType => composite("set", [element], "frozenset");
@@ -222,9 +232,13 @@ export function defaultVariables(type: PyType): void {
  * 'b' bool, 'n' None, 'o' a counted object reference.
  */
 export function wordKind(type: PyType): "i" | "f" | "b" | "n" | "o" {
-  switch (resolve(type).kind) {
+  const t = resolve(type);
+  switch (t.kind) {
     case "int":
       return "i";
+    case "optional":
+      // An int | None is a tagged word (None the absent word); other optionals are nullable objects.
+      return resolve(t.parts[0]!).kind === "int" ? "i" : "o";
     case "float":
       return "f";
     case "bool":
@@ -281,6 +295,10 @@ export function binaryResultType(
     return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
   }
   if (a.kind === "list" && b.kind === "list" && op === "Add") {
+    // A list of ints is a list of `int | None`s as it stands (both hold tagged words).
+    const intWords = (t: PyType) => wordKind(t) === "i";
+    const joined = join(a.parts[0]!, b.parts[0]!);
+    if (joined?.kind === "optional" && intWords(a.parts[0]!) && intWords(b.parts[0]!)) return listOf(joined);
     if (!unify(a, b)) return `can only concatenate ${a.text} (not "${resolve(b).text}") to ${a.text}`;
     return resolve(a);
   }

@@ -155,7 +155,7 @@ class TypeInference implements InferenceHost {
           throw new SemanticError(
             unheld.kind === "number"
               ? `unsupported: a container of ${unheld.text} (a container's numbers are all ints or all floats)`
-              : `unsupported: a container of ${unheld.text} (containers hold None only beside objects, such as str | None)`,
+              : `unsupported: a container of ${unheld.text} (containers hold None only beside ints and objects, such as int | None or str | None)`,
             e,
           );
         }

@@ -80,8 +80,8 @@ describe("unsupported constructs", () => {
     ["class A:\n    pass\n", "unsupported: class definition", 1, 0],
     ["x = [1, 'a']\n", "unsupported: a list of mixed types (int and str)", 1, 8],
     [
-      "xs = [1, None]\n",
-      "unsupported: a container of int | None (containers hold None only beside objects, such as str | None)",
+      "xs = [1.5, None]\n",
+      "unsupported: a container of float | None (containers hold None only beside ints and objects, such as int | None or str | None)",
       1,
       5,
     ],

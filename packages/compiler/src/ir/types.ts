@@ -13,6 +13,8 @@
 // - `tagged`: a 64-bit word that is either an immediate integer (low bit 0) or a counted reference
 //   (low bit 1, the object at word - 1), as a language's arbitrary-precision integer is held: the
 //   common small values cost no allocation and no count, yet the word is counted like a `ref`.
+//   A tagged constant without a value is the absent word (the runtime's rt_absent): no integer, a
+//   language's "nothing" beside its integers, so an optional integer is one word.
 
 import type { Layout } from "./layouts.js";
 

@@ -188,6 +188,10 @@ export class ModuleEmitter {
       case "string":
         return this.stringConstant(value);
       default:
+        if (c.type === types.tagged) {
+          this.declareGlobal("rt_absent", "@rt_absent = external global [16 x i8]");
+          return "or (i64 ptrtoint (ptr @rt_absent to i64), i64 1)";
+        }
         return zeroValue(c.type);
     }
   }

@@ -13,7 +13,7 @@ import type { LoweringContext } from "./context.js";
 import { lowerExpression } from "./expressions.js";
 import { intCompare, onImmediate } from "./ints.js";
 import { onNumber } from "./numbers.js";
-import { isNone } from "./optional.js";
+import { isNone, payloadOf } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
 
 /** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */
@@ -75,7 +75,7 @@ export function compare(
     const equal = cx.choose(
       types.i1,
       cx.b.not(isNone(cx, maybe)),
-      () => compare(cx, "Eq", cx.b.variantPayload(maybe, 1), part, other, otherType, node),
+      () => compare(cx, "Eq", payloadOf(cx, maybe), part, other, otherType, node),
       () => constants.bool(false),
     );
     return irOp === "ne" ? cx.b.not(equal) : equal;

@@ -137,13 +137,15 @@ export function lengthOf(cx: LoweringContext, value: Value, type: PyType): Value
 export function lowerMembership(
   cx: LoweringContext,
   element: Value,
-  _elementType: PyType,
+  elementType: PyType,
   container: Value,
   containerType: PyType,
   node: NodeSpan | null,
 ): Value {
   const t = resolve(containerType);
   const loc = node === null ? null : cx.loc(node);
+  // None or a T looked for among `T | None`s: as the slots hold it.
+  if (t.kind !== "str" && t.kind !== "tuple") element = coerce(cx, element, elementType, t.parts[0]!);
   switch (t.kind) {
     case "str":
       return cx.rt("rt_str_contains", [container, element], null);

@@ -36,6 +36,7 @@ function zeroOf(type: IrType): Value {
   if (type === types.i1) return constants.bool(false);
   if (type === types.f64) return constants.float(0);
   if (type.kind === "int") return constants.int(0n, type);
+  if (type === types.tagged) return constants.immediate(0n);
   return constants.none(type);
 }
 

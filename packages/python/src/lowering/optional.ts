@@ -1,12 +1,30 @@
-// Values of type `T | None` in the IR: the variant of unit and T (for an object T its pointer, null
-// for None). A value enters such a slot by `coerce` (None or a T made a variant), and leaves it where
-// inference narrowed it (a read of the variable after `x is not None`): its payload.
+// Values of type `T | None` in the IR, in one of two forms:
+// - an int's: one tagged word, None being the absent word (the runtime's rt_absent, which no integer
+//   has), so that containers hold `int | None` in their int slots and a T is its own `T | None`;
+// - any other T's: the variant of unit and T (for an object T its pointer, null for None).
+// A value enters such a slot by `coerce` (None or a T made one), and leaves it where inference
+// narrowed it (a read of the variable after `x is not None`): its payload.
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, type IrType, types, type Value, variantType } from "@toolchain/compiler";
 import { type PyType, pyTypes, resolve } from "../py-types.js";
 import type { LoweringContext } from "./context.js";
 import { toNumber } from "./numbers.js";
 import { irTypeOf } from "./type-operations.js";
+
+/** The IR type of `T | None` for T's IR type: the tagged word itself, or the variant. */
+export function optionalIrType(part: IrType): IrType {
+  return part === types.tagged ? types.tagged : variantType([types.unit, part]);
+}
+
+/** None as a `T | None` of IR type `irType`. */
+export function noneOf(cx: LoweringContext, irType: IrType): Value {
+  return irType === types.tagged ? constants.none(types.tagged) : cx.b.variantMake(irType, 0, null);
+}
+
+/** A `T | None` known to hold a T, as the T. */
+export function payloadOf(cx: LoweringContext, value: Value): Value {
+  return value.type === types.tagged ? value : cx.b.variantPayload(value, 1);
+}
 
 /** A value of type `from` as the type `to` holds it: the same, or made a `T | None` or an `int | float`. */
 export function coerce(cx: LoweringContext, value: Value, from: PyType, to: PyType): Value {
@@ -14,19 +32,23 @@ export function coerce(cx: LoweringContext, value: Value, from: PyType, to: PyTy
   const target = resolve(to);
   if (target === pyTypes.number && source !== target) return toNumber(cx, value, source);
   if (source === target || target.kind !== "optional") return value;
-  const variant = irTypeOf(target);
-  if (source === pyTypes.none) return cx.b.variantMake(variant, 0, null);
-  return cx.b.variantMake(variant, 1, value);
+  const irType = irTypeOf(target);
+  if (source === pyTypes.none) return noneOf(cx, irType);
+  return irType === types.tagged ? value : cx.b.variantMake(irType, 1, value);
 }
 
 /** A `T | None` value known to hold a T (narrowed), as a T. */
 export function narrow(cx: LoweringContext, value: Value, from: PyType, to: PyType): Value {
   if (resolve(from).kind !== "optional" || resolve(to).kind === "optional") return value;
-  return cx.b.variantPayload(value, 1);
+  return payloadOf(cx, value);
 }
 
 /** Whether a `T | None` value is None: an i1. */
 export function isNone(cx: LoweringContext, value: Value): Value {
+  if (value.type === types.tagged) {
+    const word = (v: Value) => cx.b.convert("bitcast", v, types.i64);
+    return cx.b.icmp("eq", word(value), word(constants.none(types.tagged)));
+  }
   const tag = cx.b.variantTag(value);
   return cx.b.icmp("eq", tag, constants.int(0n, tag.type));
 }

@@ -28,6 +28,7 @@ import { compareMixed } from "./comparisons.js";
 import type { LoweringContext } from "./context.js";
 import { intCompare } from "./ints.js";
 import { forNumber, numberIrType, onNumber } from "./numbers.js";
+import { isNone, optionalIrType, payloadOf } from "./optional.js";
 
 export interface PyTypeOperations {
   /** How a value of the type is held in the IR. */
@@ -76,11 +77,9 @@ const optionalOperations = new Map<PyType, PyTypeOperations>();
  */
 function optionalOperationsOf(part: PyType): PyTypeOperations {
   const inner = operationsOf(part);
-  const irType = variantType([types.unit, inner.irType]);
-  const bySide = (cx: LoweringContext, value: Value, type: IrType, none: () => Value, some: (v: Value) => Value) => {
-    const isSome = cx.b.icmp("ne", cx.b.variantTag(value), constants.int(0n, types.i32));
-    return cx.choose(type, isSome, () => some(cx.b.variantPayload(value, 1)), none);
-  };
+  const irType = optionalIrType(inner.irType);
+  const bySide = (cx: LoweringContext, value: Value, type: IrType, none: () => Value, some: (v: Value) => Value) =>
+    cx.choose(type, cx.b.not(isNone(cx, value)), () => some(payloadOf(cx, value)), none);
   const text = (operation: "str" | "repr") => (cx: LoweringContext, value: Value) =>
     bySide(
       cx,
