@@ -337,7 +337,7 @@ test("proves tagged arithmetic on a bounded counter immediate: no tag tests, no 
 
 test("keeps the tests of tagged arithmetic that may leave 62 bits, or whose bound may be a big integer", () => {
   const source = `
-      func @f(%n: i64, %t: tagged) -> tagged {
+      func @f(%n: i64, %t: tagged, %s: tagged) -> tagged {
       entry:
         br loop
       loop:
@@ -345,7 +345,7 @@ test("keeps the tests of tagged arithmetic that may leave 62 bits, or whose boun
         %1 = tcmp lt i1 %0, %t, @int_compare
         condbr %1, body, done
       body:
-        %2 = tadd tagged %0, tagged 2, @int_add
+        %2 = tadd tagged %0, %s, @int_add
         %3 = tbox tagged %n, @int_from_i64
         %4 = tmul tagged %2, %2, @int_mul
         %5 = tfloordiv tagged %0, tagged 8, @int_floordiv
@@ -369,10 +369,29 @@ test("keeps the tests of tagged arithmetic that may leave 62 bits, or whose boun
         ret tagged 0
       }
     `;
-  // %0 < %t where %t may be 2**70: %0 may pass 2**62 (in time), so neither %2 nor %0 // 4 need be
-  // an immediate; %n may be any int64; and the square of a counter below 2**62 need not fit. In @g,
-  // 0 <= %a < %t bounds %a by nothing, so %a // 4 + 1 may be 2**68.
+  // %0 < %t where %t may be 2**70, and %0 moves by any step: neither %2 nor %0 // 4 need be an
+  // immediate; %n may be any int64; and the square of a sum need not fit. In @g, 0 <= %a < %t
+  // bounds %a by nothing, so %a // 4 + 1 may be 2**68.
   ranges(taggedExterns + source, source);
+});
+
+test("a tagged counter moving by one stays immediate: no loop makes 2**61 trips", () => {
+  const body = (immediate: string) => `
+      func @f(%t: tagged) -> tagged {
+      entry:
+        br loop
+      loop:
+        %0 = phi tagged [tagged 0, entry], [%2, body]
+        %1 = tcmp lt i1 %0, %t, @int_compare
+        condbr %1, body, done
+      body:
+        %2 = tadd tagged %0, tagged 2, @int_add${immediate}
+        br loop
+      done:
+        ret %0
+      }
+    `;
+  ranges(taggedExterns + body(""), body(" immediate"));
 });
 
 test("a bounds check on an unboxed index bounds the tagged integer it came from", () => {

@@ -40,6 +40,8 @@ export interface Param {
   readonly type: IrType;
   readonly name: string;
   readonly index: number;
+  /** A tagged parameter every call passes an immediate (passes/range-analysis.ts proved it). */
+  immediate?: boolean;
 }
 
 /**

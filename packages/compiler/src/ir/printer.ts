@@ -76,7 +76,9 @@ export function printExternal(e: External): string {
 
 /** A function's text; a file of its own is printed when it differs from `moduleFile`, its module's. */
 export function printFunction(fn: IrFunction, { moduleFile = fn.sourceFile }: { moduleFile?: string } = {}): string {
-  const params = fn.params.map((p) => `%${word(p.name)}: ${p.type.text}`).join(", ");
+  const params = fn.params
+    .map((p) => `%${word(p.name)}: ${p.type.text}${p.immediate === true ? " immediate" : ""}`)
+    .join(", ");
   const display = fn.displayName === fn.name ? "" : ` display ${JSON.stringify(fn.displayName)}`;
   const linkage = fn.linkage === "internal" ? "" : ` ${fn.linkage}`;
   const file = fn.sourceFile === moduleFile ? "" : ` file ${JSON.stringify(fn.sourceFile)}`;

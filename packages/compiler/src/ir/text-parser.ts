@@ -533,7 +533,7 @@ function parseFunctionHeader(c: Cursor, m: Module, scope: Scope, functionLines: 
   if (previous !== undefined) failAt(c, `function @${name.text} is already defined on line ${previous}`, name);
   functionLines.set(name.text, c.line.number);
   expectPunct(c, "(");
-  const params: { name: string; type: IrType }[] = [];
+  const params: { name: string; type: IrType; immediate: boolean }[] = [];
   while (!isPunct(peek(c), ")")) {
     if (params.length > 0) expectPunct(c, ",");
     const token = peek(c);
@@ -543,7 +543,10 @@ function parseFunctionHeader(c: Cursor, m: Module, scope: Scope, functionLines: 
     if (params.some((p) => p.name === token.text)) failAt(c, `parameter %${token.text} is declared twice`);
     c.pos++;
     expectPunct(c, ":");
-    params.push({ name: token.text, type: readType(c, scope) });
+    const type = readType(c, scope);
+    const immediate = isWord(peek(c), "immediate");
+    if (immediate) c.pos++;
+    params.push({ name: token.text, type, immediate });
   }
   expectPunct(c, ")");
   expectPunct(c, "->");
@@ -563,6 +566,9 @@ function parseFunctionHeader(c: Cursor, m: Module, scope: Scope, functionLines: 
   expectPunct(c, "{");
   expectEnd(c);
   const fn = addFunction(m, name.text, displayName, params, returnType, { sourceFile: file });
+  params.forEach((p, i) => {
+    if (p.immediate) fn.params[i]!.immediate = true;
+  });
   if (exported) fn.linkage = "exported";
   return fn;
 }

@@ -76,13 +76,20 @@ export class FunctionEmitter {
     // Calls happen on normal paths only, so no error is pending when a function starts. Telling LLVM
     // lets it drop, once it has inlined a callee, the caller's check after the callee's normal return.
     const assumeClear = this.m.raising.has(fn);
-    if (firstIsTarget || assumeClear) {
+    // A parameter proved an immediate (range analysis) is one to LLVM too: its tag tests go.
+    const immediates = fn.params.filter((p) => p.immediate === true);
+    if (firstIsTarget || assumeClear || immediates.length > 0) {
       this.startBlockLabel(this.newLabel("entry"));
+      if (assumeClear || immediates.length > 0) this.m.declareIntrinsic("declare void @llvm.assume(i1 noundef)");
       if (assumeClear) {
-        this.m.declareIntrinsic("declare void @llvm.assume(i1 noundef)");
         this.line("%pending.at.entry = load i8, ptr @rt_error_pending");
         this.line("%clear.at.entry = icmp eq i8 %pending.at.entry, 0");
         this.line("call void @llvm.assume(i1 %clear.at.entry)");
+      }
+      for (const p of immediates) {
+        this.line(`%p${p.index}.low = and i64 %p${p.index}, 1`);
+        this.line(`%p${p.index}.even = icmp eq i64 %p${p.index}.low, 0`);
+        this.line(`call void @llvm.assume(i1 %p${p.index}.even)`);
       }
       this.line(`br label %${quoted(this.startLabel(first))}`);
     }

@@ -42,9 +42,9 @@ export class TaggedIntegerEmitter {
       return;
     }
     if (inst.immediate === true) {
-      const result = this.fastResult(inst, a, b, null);
-      e.alias(inst, result);
-      this.assumeImmediate(result);
+      // No llvm.assume of the result's tag: the word arithmetic of even words shows it to LLVM, and
+      // an assume in a block keeps LLVM from turning `if c: n += 1` into a branch-free add.
+      e.alias(inst, this.fastResult(inst, a, b, null));
       return;
     }
     const slow = this.withFallback(inst, inst.fallback, [a, b], inst.loc, inst.unwind);
@@ -154,7 +154,13 @@ export class TaggedIntegerEmitter {
         return this.overflowing("sadd", quotient, quotient, slow);
       }
       case "tshl": {
-        if (slow === null) throw new Error("internal: a shift is never proved immediate");
+        if (slow === null) {
+          // Proved: a count from 0 to 62 that loses no bit.
+          const [count, shifted] = [t(), t()];
+          e.line(`${count} = ashr exact i64 ${b}, 1`);
+          e.line(`${shifted} = shl nsw i64 ${a}, ${count}`);
+          return shifted;
+        }
         // Counts from 0 to 62 inline when no bit is lost; others (negative ones raise) are the fallback's.
         const [count, large, shifted, back, lost] = [t(), t(), t(), t(), t()];
         e.line(`${count} = ashr exact i64 ${b}, 1`);
@@ -167,7 +173,14 @@ export class TaggedIntegerEmitter {
         return shifted;
       }
       case "tashr": {
-        if (slow === null) throw new Error("internal: a shift is never proved immediate");
+        if (slow === null) {
+          // Proved: a count from 0 to 63.
+          const [count, shifted, result] = [t(), t(), t()];
+          e.line(`${count} = ashr exact i64 ${b}, 1`);
+          e.line(`${shifted} = ashr i64 ${a}, ${count}`);
+          e.line(`${result} = and i64 ${shifted}, -2`);
+          return result;
+        }
         // (2x) >> n with its low bit cleared is 2 (x >> n); counts of 63 or more leave the sign.
         const [count, negative, large, clamped, shifted, result] = [t(), t(), t(), t(), t(), t()];
         e.line(`${count} = ashr exact i64 ${b}, 1`);

@@ -43,6 +43,15 @@ export interface Range {
 const MIN = -(1n << 63n);
 const MAX = (1n << 63n) - 1n;
 const FULL: Range = { lo: MIN, hi: MAX };
+/**
+ * The most iterations a loop is taken to make, for tagged integers: 2**61, 73 years at one a
+ * nanosecond. A counter that moves by one an iteration from a small start, or a sum that grows by a
+ * small step, then stays within 62 bits: `i += 1` in `while i < j` (j from a list) and `inside += 1`
+ * under a test keep to immediates, without tag tests or overflow checks. Only a run of that length
+ * could tell (its counter would wrap instead of growing into a big integer). Measured (median of
+ * 3): xorshift 0.34 s -> 0.26 s (C: 0.18 s).
+ */
+const MAX_TRIPS = 1n << 61n;
 /** Rounds of growth a value may make before its range jumps to the int64 limits. */
 const WIDEN_AFTER = 4;
 /** Branch conditions remembered per block. */
@@ -204,6 +213,15 @@ function isParam(key: Param | IrFunction): key is Param {
 /** Drops the checks the ranges rule out and turns floor division of non-negatives into unsigned division. */
 function rewrite(analysis: FunctionRanges): boolean {
   let changed = false;
+  const entry = analysis.fn.blocks[0];
+  for (const p of analysis.fn.params) {
+    if (p.type !== types.tagged || p.immediate === true || entry === undefined) continue;
+    const r = analysis.rangeAt(p, entry);
+    if (r !== null && fitsImmediate(r.lo) && fitsImmediate(r.hi)) {
+      p.immediate = true;
+      changed = true;
+    }
+  }
   for (const block of analysis.fn.blocks) {
     for (const inst of block.instructions) {
       const rangeOf = (v: Value): Range => analysis.rangeAt(v, block) ?? FULL;
@@ -245,7 +263,7 @@ function isTagged(inst: Instruction): inst is TaggedInstruction {
 
 /**
  * Whether a tagged instruction only ever sees immediates: its operands' and its result's ranges
- * fit 62 bits, and a division's divisor is not zero. Shifts keep their tests (rare in loops).
+ * fit 62 bits, a division's divisor is not zero, and a shift's count is one taken inline.
  */
 function provedImmediate(inst: TaggedInstruction, rangeOf: (v: Value) => Range): boolean {
   const immediate = (r: Range) => fitsImmediate(r.lo) && fitsImmediate(r.hi);
@@ -256,10 +274,13 @@ function provedImmediate(inst: TaggedInstruction, rangeOf: (v: Value) => Range):
     case "tcmp":
       return immediate(rangeOf(inst.lhs)) && immediate(rangeOf(inst.rhs));
     case "tbinary": {
-      if (inst.op === "tshl" || inst.op === "tashr" || inst.speculative === true) return false;
+      if (inst.speculative === true) return false;
       const [a, b] = [rangeOf(inst.lhs), rangeOf(inst.rhs)];
       const divides = inst.op === "tfloordiv" || inst.op === "tfloormod";
       if (divides && b.lo <= 0n && b.hi >= 0n) return false;
+      // The word shifts as the integer for counts the emitter takes inline (tagged-integers.ts).
+      if (inst.op === "tshl" && (b.lo < 0n || b.hi > 62n)) return false;
+      if (inst.op === "tashr" && (b.lo < 0n || b.hi > 63n)) return false;
       return immediate(a) && immediate(b) && immediate(rangeOf(inst));
     }
   }
@@ -384,7 +405,9 @@ class FunctionRanges {
       const counter = this.rangeByFacts(bound.counter, block);
       if (counter === null) continue;
       const k = bound.direction > 0n ? counter.hi - bound.counterEntry.lo : bound.counterEntry.hi - counter.lo;
-      const trips = k > 0n ? k : 0n;
+      // Exact for i64 (a fixed-width counter's checks are part of a program's meaning); bounded by
+      // time for tagged integers, whose 62 bits only decide their representation.
+      const trips = v.type === types.tagged ? min(k > 0n ? k : 0n, MAX_TRIPS) : k > 0n ? k : 0n;
       const { entry, step } = bound;
       const within = { lo: entry.lo + min(step.lo, 0n) * trips, hi: entry.hi + max(step.hi, 0n) * trips };
       r = intersect(r, within) ?? r;
@@ -556,7 +579,7 @@ class FunctionRanges {
     for (const header of this.order) {
       const latches = (this.preds.get(header) ?? []).filter((p) => this.dominates(header, p));
       if (latches.length === 0) continue;
-      const phis = header.instructions.filter((inst): inst is Phi => inst.kind === "phi" && inst.type === types.i64);
+      const phis = header.instructions.filter((inst): inst is Phi => inst.kind === "phi" && hasRange(inst));
       const entryRange = (phi: Phi): Range | null => {
         let r: Range | null = null;
         for (const { block, value } of phi.incoming) {
@@ -579,7 +602,8 @@ class FunctionRanges {
         const entry = entryRange(phi);
         if (steps.includes(null) || entry === null) continue;
         const step = (steps as Range[]).reduce(union);
-        const bounds = counters.filter((c) => c.counter !== phi).map((c) => ({ ...c, entry, step }));
+        // A counter bounds itself too: by its own range, or by the most trips a loop makes.
+        const bounds = counters.map((c) => ({ ...c, entry, step }));
         if (bounds.length === 0) continue;
         this.loopBounds.set(phi, bounds);
         found = true;

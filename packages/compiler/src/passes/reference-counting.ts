@@ -87,8 +87,39 @@ export function insertReferenceCounting(m: Module): boolean {
   return changed;
 }
 
+/**
+ * The tagged values that are always immediates, whose counting would do nothing: the parameters and
+ * results of instructions proved or made to give immediates (`immediate`, `speculative`), and the phis that
+ * only ever receive such values (the largest such set: a loop's phi may receive itself).
+ */
+function knownImmediates(fn: IrFunction): Set<Value> {
+  const known = new Set<Value>(fn.params.filter((p) => p.immediate === true));
+  const phis: Extract<Instruction, { kind: "phi" }>[] = [];
+  for (const block of fn.blocks) {
+    for (const inst of block.instructions) {
+      if ((inst.kind === "tbinary" || inst.kind === "tbox") && (inst.immediate === true || inst.speculative === true))
+        known.add(inst);
+      if (inst.kind === "phi" && inst.type === types.tagged) phis.push(inst);
+    }
+  }
+  const immediateConstant = (v: Value) =>
+    v.kind === "const" && v.type === types.tagged && typeof v.value === "bigint" && (v.value & 1n) === 0n;
+  for (const phi of phis) known.add(phi);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const phi of phis) {
+      if (!known.has(phi)) continue;
+      if (phi.incoming.every(({ value }) => known.has(value) || immediateConstant(value))) continue;
+      known.delete(phi);
+      changed = true;
+    }
+  }
+  return known;
+}
+
 function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) => boolean): boolean {
-  const counted = (v: Value) => holdsReferences(v.type);
+  const immediates = knownImmediates(fn);
+  const counted = (v: Value) => holdsReferences(v.type) && !immediates.has(v);
   const owned = (v: Value): v is Instruction => counted(v) && v.kind !== "param" && v.kind !== "const";
   let changed = false;
 
