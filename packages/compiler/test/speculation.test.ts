@@ -72,6 +72,9 @@ test("a restartable recursive function of tagged arithmetic runs a speculative c
   const speculative = printFunction(named(m, "sum_to.speculative"));
   assert.match(speculative, /tsub tagged %n, tagged 2, @int_add speculative/);
   assert.match(speculative, /tadd tagged %2, %n, @int_add speculative/);
+  // The recursion stays in the speculative copy; a failure goes up to the outermost dispatcher.
+  assert.match(speculative, /call tagged @sum_to\.speculative\(/);
+  assert.doesNotMatch(speculative, /call tagged @sum_to\(/);
   // The comparison keeps its fallback: its result is no integer to merge.
   assert.doesNotMatch(speculative, /tcmp .*speculative/);
   assert.doesNotMatch(printFunction(named(m, "sum_to.generic")), /speculative/);
