@@ -417,3 +417,23 @@ test("a bounds check on an unboxed index bounds the tagged integer it came from"
     body(" immediate"),
   );
 });
+
+test("boxing a machine counter of a loop of unbounded count gives an immediate (2**61 trips at most)", () => {
+  const body = (immediate: string) => `
+      func @f(%n: i64) -> tagged {
+      entry:
+        br loop
+      loop:
+        %0 = phi i64 [1, entry], [%3, body]
+        %1 = icmp lt i1 %0, %n
+        condbr %1, body, done
+      body:
+        %2 = tbox tagged %0, @int_from_i64${immediate}
+        %3 = add i64 %0, 1
+        br loop
+      done:
+        ret tagged 0
+      }
+    `;
+  ranges(taggedExterns + body(""), body(" immediate"));
+});
