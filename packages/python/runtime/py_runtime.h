@@ -102,6 +102,11 @@ int64_t py_str_ord(rt_str *s);
 int64_t py_str_size(rt_str *s);
 rt_str *py_str_char_at(rt_str *s, int64_t offset);
 int64_t py_str_char_size(rt_str *s, int64_t offset);
+/* `for word in s.split()` without the list: the byte offset where the next word starts at or after
+   `from` (the size when there is none), where the word starting at `begin` ends, and its text. */
+int64_t py_str_word_start(rt_str *s, int64_t from);
+int64_t py_str_word_end(rt_str *s, int64_t begin);
+rt_str *py_str_bytes_range(rt_str *s, int64_t begin, int64_t end);
 /* s[start:stop:step] with Python's slice rules; ValueError for step 0. */
 rt_str *py_str_slice(rt_str *s, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
 /* Unpacking `length` values into `expected` targets (at least that many when one is starred):

@@ -34,6 +34,20 @@ static bool is_space_before(const rt_str *s, int64_t at, int64_t *before) {
 
 /* Whitespace split: runs of whitespace separate, none at either end counts; once maxsplit pieces
  * are cut the rest, less its leading whitespace, is the last piece. */
+int64_t py_str_word_start(rt_str *s, int64_t from) {
+  int64_t i = from, next;
+  while (i < s->size && is_space_at(s, i, &next)) i = next;
+  return i;
+}
+
+int64_t py_str_word_end(rt_str *s, int64_t begin) {
+  int64_t i = begin, next;
+  while (i < s->size && !is_space_at(s, i, &next)) i = next;
+  return i;
+}
+
+rt_str *py_str_bytes_range(rt_str *s, int64_t begin, int64_t end) { return py_str_range(s, begin, end); }
+
 py_list *py_str_split_whitespace(rt_str *s, int64_t maxsplit) {
   if (maxsplit < 0) maxsplit = INT64_MAX;
   py_list *list = py_list_new('o', 0);

@@ -334,6 +334,9 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_str_size", [["str"], "i64"], false, "read", "Bytes of a str's UTF-8 (iteration by offset)."),
   fn("py_str_char_at", [["str", "i64"], "str"], false, "any", "The character at a byte offset."),
   fn("py_str_char_size", [["str", "i64"], "i64"], false, "read", "Bytes of the character at a byte offset."),
+  fn("py_str_word_start", [["str", "i64"], "i64"], false, "read", "Where the next word starts (split())."),
+  fn("py_str_word_end", [["str", "i64"], "i64"], false, "read", "Where the word at a byte offset ends."),
+  fn("py_str_bytes_range", [["str", "i64", "i64"], "str"], false, "any", "The text of bytes [begin, end)."),
   fn(
     "py_str_slice",
     [["str", "i64", "i1", "i64", "i1", "i64"], "str"],

@@ -223,6 +223,9 @@ export function sourceOf(cx: LoweringContext, e: ast.expr): Source {
       }
     }
     const receiver = f._type === "Attribute" ? cx.spec.exprTypes.get(f.value) : undefined;
+    if (f._type === "Attribute" && f.attr === "split" && receiver === pyTypes.str && e.args.length === 0) {
+      if (e.keywords.length === 0) return wordSource(cx, lowerExpression(cx, f.value));
+    }
     if (f._type === "Attribute" && receiver !== undefined && resolve(receiver).kind === "dict" && e.args.length === 0) {
       const view = f.attr === "items" ? "items" : f.attr === "values" ? "values" : f.attr === "keys" ? "keys" : null;
       if (view !== null) return dictSource(cx, lowerExpression(cx, f.value), cx.typeOf(f.value), view);
@@ -296,6 +299,25 @@ export function makeTuple(cx: LoweringContext, values: readonly Value[], types: 
     cx.b.elemSet(items, constants.int(BigInt(i)), toTupleSlot(cx, v, types[i]!), true);
   });
   return tuple;
+}
+
+/**
+ * `for word in s.split()`: the words one at a time, by byte offset, never the list. Measured on
+ * word frequency (8M words, median of 3): 2.58 s -> 2.17 s.
+ */
+function wordSource(cx: LoweringContext, s: Value): Source {
+  // The word's end, found by the test, is where the next search starts: a variable, as lineSource's.
+  const end = cx.temporary(types.i64, constants.int(0n));
+  return {
+    start: () => constants.int(0n),
+    test: (offset) => {
+      const begin = cx.rt("py_str_word_start", [s, offset], null);
+      end.write(cx.rt("py_str_word_end", [s, begin], null));
+      return { more: cx.b.icmp("lt", begin, end.read()), position: begin };
+    },
+    element: (begin) => single(pyTypes.str, cx.rt("py_str_bytes_range", [s, begin, end.read()], null)),
+    advance: () => ({ state: end.read() }),
+  };
 }
 
 function strSource(cx: LoweringContext, s: Value): Source {
