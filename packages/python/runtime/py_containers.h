@@ -78,12 +78,24 @@ enum {
   PY_DICT_TYPE_ID = 10,
   PY_SET_TYPE_ID = 11,
   PY_DEQUE_TYPE_ID = 12,
-  PY_INDEX_WALK_TYPE_ID = 13
+  PY_INDEX_WALK_TYPE_ID = 13,
+  PY_ACYCLIC_TUPLE_TYPE_ID = 14
 };
 
 extern const rt_layout py_list_layout;
 extern const rt_layout py_tuple_layout;
+/* A tuple that cannot be part of a reference cycle (py_tuple.c), which the collector need not track. */
+extern const rt_layout py_acyclic_tuple_layout;
 extern const rt_layout py_dict_layout;
+
+static inline bool py_is_tuple_layout(const rt_layout *layout) {
+  return layout == &py_tuple_layout || layout == &py_acyclic_tuple_layout;
+}
+
+/* The layout that stands for the object's Python class: both tuple layouts are tuple's. */
+static inline const rt_layout *py_class_of(const rt_object *object) {
+  return object->layout == &py_acyclic_tuple_layout ? &py_tuple_layout : object->layout;
+}
 extern const rt_layout py_deque_layout;
 
 /* ---- words of any kind (py_object.c) -------------------------------------------------------- */
@@ -91,9 +103,10 @@ extern const rt_layout py_deque_layout;
 /* Takes or drops a reference the word holds (only 'o' words hold one). */
 void py_word_retain(int64_t word, int64_t kind);
 void py_word_release(int64_t word, int64_t kind);
-/* The kind a word really has: None in a slot of kind 'i' (an `int | None`, rt_absent's word) is None. */
+/* The kind a word really has: None in a slot of kind 'i' (an `int | None`, rt_absent's word) or 'o' (an
+   object's `T | None`, NULL) is None. */
 static inline int64_t py_word_kind(int64_t word, int64_t kind) {
-  return kind == 'i' && word == RT_ABSENT_WORD ? 'n' : kind;
+  return (kind == 'i' && word == RT_ABSENT_WORD) || (kind == 'o' && word == 0) ? 'n' : kind;
 }
 /* Python's repr of the value, appended to b (the repr of a container's element). */
 void py_word_repr(rt_buf *b, int64_t word, int64_t kind);
@@ -184,6 +197,9 @@ int64_t py_bisect_right_obj(py_list *list, rt_object *item);
 
 /* A tuple of kinds->size elements, all zero words, for emitted code to fill (elem_set fresh). */
 py_tuple *py_tuple_new(const rt_str *kinds);
+/* The same, for elements that cannot lead back to the tuple (no list, dict, set or deque among them
+   at any depth; the compiler knows from their static types): the collector does not track it. */
+py_tuple *py_tuple_new_acyclic(const rt_str *kinds);
 
 /* ---- dicts (py_dict.c) ---------------------------------------------------------------------- */
 

@@ -30,7 +30,7 @@ void py_word_release(int64_t word, int64_t kind) {
 const char *py_object_type_name(const rt_object *object) {
   if (object->layout == &rt_str_layout) return "str";
   if (object->layout == &py_list_layout) return "list";
-  if (object->layout == &py_tuple_layout) return "tuple";
+  if (py_is_tuple_layout(object->layout)) return "tuple";
   if (object->layout == &py_dict_layout) return "dict";
   if (object->layout == &py_set_layout) return ((const py_set *)object)->frozen ? "frozenset" : "set";
   if (object->layout == &py_deque_layout) return "collections.deque";
@@ -220,7 +220,7 @@ static void object_repr(rt_buf *b, rt_object *object) {
     py_repr_utf8(b, s->data, (size_t)s->size);
   } else if (layout == &py_list_layout) {
     list_repr(b, (py_list *)object);
-  } else if (layout == &py_tuple_layout) {
+  } else if (py_is_tuple_layout(layout)) {
     tuple_repr(b, (py_tuple *)object);
   } else if (layout == &py_dict_layout) {
     dict_repr(b, (py_dict *)object);
@@ -267,7 +267,7 @@ typedef struct sequence {
 } sequence;
 
 static bool is_sequence(const rt_object *object) {
-  return object->layout == &py_list_layout || object->layout == &py_tuple_layout ||
+  return object->layout == &py_list_layout || py_is_tuple_layout(object->layout) ||
          object->layout == &py_deque_layout;
 }
 
@@ -289,9 +289,10 @@ static int64_t word_at(sequence s, int64_t i) {
   return s.deque != NULL ? py_deque_word(s.deque, i) : s.tuple->words[i];
 }
 
+/* The kind of element i's value: None in an int's or an object's `T | None` slot is None's. */
 static int64_t kind_at(sequence s, int64_t i) {
-  if (s.list != NULL) return s.list->kind;
-  return s.deque != NULL ? s.deque->kind : s.tuple->kinds->data[i];
+  int64_t kind = s.list != NULL ? s.list->kind : s.deque != NULL ? s.deque->kind : s.tuple->kinds->data[i];
+  return py_word_kind(word_at(s, i), kind);
 }
 
 static bool sequence_eq(sequence a, sequence b) {
@@ -304,7 +305,7 @@ static bool sequence_eq(sequence a, sequence b) {
 
 bool py_object_eq(rt_object *a, rt_object *b) {
   if (a == b) return true;
-  if (a->layout != b->layout) return false;
+  if (py_class_of(a) != py_class_of(b)) return false;
   if (a->layout == &rt_str_layout) return rt_str_eq((rt_str *)a, (rt_str *)b);
   if (is_sequence(a)) return sequence_eq(sequence_of(a), sequence_of(b));
   if (a->layout == &py_dict_layout) return py_dict_eq((py_dict *)a, (py_dict *)b);
@@ -353,7 +354,7 @@ static int64_t sequence_compare(sequence a, sequence b) {
 }
 
 int64_t py_object_compare(rt_object *a, rt_object *b) {
-  if (a->layout != b->layout) {
+  if (py_class_of(a) != py_class_of(b)) {
     raise_unordered("<", a, b);
     return 0;
   }
@@ -393,14 +394,14 @@ int64_t py_word_compare(int64_t a, int64_t b, int64_t kind) {
 int64_t py_object_hash(rt_object *object) {
   const rt_layout *layout = object->layout;
   if (layout == &rt_str_layout) return py_hash_str((rt_str *)object);
-  if (layout == &py_tuple_layout) {
+  if (py_is_tuple_layout(layout)) {
     py_tuple *tuple = (py_tuple *)object;
     int64_t small[16];
     int64_t *hashes = tuple->length <= 16 ? small : malloc((size_t)tuple->length * sizeof *hashes);
     if (hashes == NULL) rt_out_of_memory();
     int64_t result = -1;
     for (int64_t i = 0; i < tuple->length; i++) {
-      hashes[i] = py_word_hash(tuple->words[i], tuple->kinds->data[i]);
+      hashes[i] = py_word_hash(tuple->words[i], py_word_kind(tuple->words[i], tuple->kinds->data[i]));
       if (rt_error_pending) goto done;
     }
     result = py_hash_tuple_combine(hashes, tuple->length);

@@ -610,7 +610,7 @@ static bool field_item(field_value *v, sub_string key, int64_t index) {
   if (object != NULL && object->layout == &py_dict_layout) {
     ok = dict_item((py_dict *)object, key, index, &item);
   } else if (object != NULL &&
-             (object->layout == &py_list_layout || object->layout == &py_tuple_layout ||
+             (object->layout == &py_list_layout || py_is_tuple_layout(object->layout) ||
               object->layout == &rt_str_layout)) {
     if (index < 0) {
       if (object->layout == &rt_str_layout)

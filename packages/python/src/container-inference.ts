@@ -24,6 +24,7 @@ import {
   setOf,
   tupleOf,
   unify,
+  unifyOrUnroll,
 } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { strMethodCall } from "./str-methods.js";
@@ -119,7 +120,8 @@ export function assignTarget(host: InferenceHost, spec: Specialization, target: 
       return;
     case "Tuple":
     case "List": {
-      const t = resolve(type);
+      // A `tuple | None` unpacks as its tuple; None raises CPython's TypeError when it comes.
+      const t = unpackedTuple(resolve(type));
       const starAt = target.elts.findIndex((e) => e._type === "Starred");
       if (t.kind === "tuple" && starAt < 0) {
         if (t.parts.length !== target.elts.length) {
@@ -151,6 +153,11 @@ export function assignTarget(host: InferenceHost, spec: Specialization, target: 
   }
 }
 
+/** The tuple a `tuple | None` is when it unpacks, and any other type as it is. */
+export function unpackedTuple(type: PyType): PyType {
+  return type.kind === "optional" && resolve(type.parts[0]!).kind === "tuple" ? resolve(type.parts[0]!) : type;
+}
+
 /** `container[index] = value`: the value must fit the container's element type. */
 export function subscriptStoreType(host: InferenceHost, spec: Specialization, target: ast.Subscript, value: PyType) {
   const container = host.typeOf(spec, target.value);
@@ -175,10 +182,10 @@ export function subscriptStoreType(host: InferenceHost, spec: Specialization, ta
   if (t.kind === "dict") {
     const key = host.typeOf(spec, target.slice);
     if (key === null) return;
-    if (!unify(t.parts[0]!, key)) {
+    if (!unifyOrUnroll(t.parts[0]!, key)) {
       throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, target.slice);
     }
-    if (!unify(t.parts[1]!, value)) {
+    if (!unifyOrUnroll(t.parts[1]!, value)) {
       throw new SemanticError(`unsupported: storing a ${resolve(value).text} in a ${t.text}`, target);
     }
     return;
@@ -254,7 +261,7 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     }
     case "dict": {
       const key = host.typeOf(spec, e.slice);
-      if (key !== null && !unify(t.parts[0]!, key)) {
+      if (key !== null && !unifyOrUnroll(t.parts[0]!, key)) {
         throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, e.slice);
       }
       return t.parts[1]!;

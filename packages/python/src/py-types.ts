@@ -12,6 +12,7 @@
 // bound variable replaced, and inference compares resolved types.
 
 import type * as ast from "./ast.js";
+import { conformsToRecursive, recursiveJoin } from "./recursive-types.js";
 
 export type PyTypeKind =
   | "int"
@@ -39,6 +40,8 @@ export interface PyType {
   readonly parts: readonly PyType[];
   /** A dict's class from collections: its missing keys and its text differ from a dict's. */
   readonly flavor?: DictFlavor;
+  /** A tuple type that contains itself (`T = tuple[T | None, T | None]`, see recursive-types.ts). */
+  readonly recursive?: boolean;
 }
 
 /** collections.defaultdict (a factory makes a missing key's value) and collections.Counter. */
@@ -127,6 +130,8 @@ export function join(a: PyType, b: PyType): PyType | null {
   const x = resolve(a);
   const y = resolve(b);
   if (x === y) return x;
+  const recursive = recursiveJoin(x, y);
+  if (recursive !== null) return recursive;
   // None first: a variable must not be bound to None when it meets one (it is the other part).
   if (x === pyTypes.none) return optionalOf(y);
   if (y === pyTypes.none) return optionalOf(x);
@@ -148,8 +153,14 @@ export function join(a: PyType, b: PyType): PyType | null {
  */
 export function fitsSlot(slot: PyType, value: PyType): boolean {
   const s = resolve(slot);
+  if (conformsToRecursive(value, s)) return true;
   if (s.kind === "optional" && (resolve(value) === pyTypes.none || unify(s.parts[0]!, value))) return true;
   return unify(slot, value);
+}
+
+/** unify, or else whether the value unrolls the slot's recursive tuple type (which it is as it stands). */
+export function unifyOrUnroll(slot: PyType, value: PyType): boolean {
+  return unify(slot, value) || conformsToRecursive(value, slot);
 }
 
 export const listOf = (element: PyType): PyType => composite("list", [element]);
@@ -184,7 +195,7 @@ export function resolve(type: PyType): PyType {
     const binding = (type as TypeVariable).binding;
     return binding === null ? type : resolve(binding);
   }
-  if (type.parts.length === 0) return type;
+  if (type.parts.length === 0 || type.recursive) return type;
   const parts = type.parts.map(resolve);
   if (parts.every((p, i) => p === type.parts[i])) return type;
   return type.kind === "optional" ? optionalOf(parts[0]!) : composite(type.kind as "list", parts, type.flavor);
@@ -193,7 +204,7 @@ export function resolve(type: PyType): PyType {
 /** Whether a type still has an unbound variable in it. */
 export function hasVariables(type: PyType): boolean {
   const t = resolve(type);
-  return t.kind === "var" || t.parts.some(hasVariables);
+  return t.kind === "var" || (!t.recursive && t.parts.some(hasVariables));
 }
 
 /**
@@ -210,21 +221,28 @@ export function unify(a: PyType, b: PyType): boolean {
     return true;
   }
   if (y.kind === "var") return unify(y, x);
-  if (x.kind !== y.kind || x.flavor !== y.flavor || x.parts.length !== y.parts.length || x.parts.length === 0) {
+  if (
+    x.kind !== y.kind ||
+    x.flavor !== y.flavor ||
+    x.parts.length !== y.parts.length ||
+    x.parts.length === 0 ||
+    x.recursive ||
+    y.recursive
+  ) {
     return false;
   }
   return x.parts.every((p, i) => unify(p, y.parts[i]!));
 }
 
 function occursIn(variable: PyType, type: PyType): boolean {
-  return type === variable || type.parts.some((p) => occursIn(variable, resolve(p)));
+  return type === variable || (!type.recursive && type.parts.some((p) => occursIn(variable, resolve(p))));
 }
 
 /** Binds every variable still unbound in the type to int, as for a container that stays empty. */
 export function defaultVariables(type: PyType): void {
   const t = resolve(type);
   if (t.kind === "var") (t as TypeVariable).binding = pyTypes.int;
-  else for (const p of t.parts) defaultVariables(p);
+  else if (!t.recursive) for (const p of t.parts) defaultVariables(p);
 }
 
 /**
@@ -248,6 +266,37 @@ export function wordKind(type: PyType): "i" | "f" | "b" | "n" | "o" {
     default:
       return "o";
   }
+}
+
+/**
+ * Whether no value of the type can lead back to itself through references: it holds no list, dict,
+ * set or deque at any depth (a tuple holding only such values cannot be in a reference cycle).
+ */
+export function isAcyclic(type: PyType): boolean {
+  const t = resolve(type);
+  switch (t.kind) {
+    case "list":
+    case "dict":
+    case "deque":
+    case "var":
+      return false;
+    case "set":
+      return t.flavor === "frozenset" && t.parts.every(isAcyclic);
+    case "tuple":
+      // A recursive tuple's parts lead back to itself only through tuples and None.
+      return t.recursive === true ? t.parts.every((p) => isAcyclicPart(p, t)) : t.parts.every(isAcyclic);
+    case "optional":
+      return isAcyclic(t.parts[0]!);
+    default:
+      return true;
+  }
+}
+
+function isAcyclicPart(part: PyType, self: PyType): boolean {
+  const t = resolve(part);
+  if (t === self) return true;
+  if (t.kind === "optional") return isAcyclicPart(t.parts[0]!, self);
+  return isAcyclic(t);
 }
 
 function isSequence(type: PyType): boolean {

@@ -362,6 +362,13 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
     fn(`py_bisect_${side}_obj`, [[listType, objectType], "i64"], true, "any", `bisect.bisect_${side}.`),
   ]),
   fn("py_tuple_new", [["str"], tupleType], false, "any", "A zeroed tuple of the kinds' length, to be filled."),
+  fn(
+    "py_tuple_new_acyclic",
+    [["str"], tupleType],
+    false,
+    "any",
+    "A zeroed tuple that cannot be in a reference cycle, which the collector does not track.",
+  ),
   fn("py_dict_new", [["i64", "i64"], dictType], false, "any", "An empty dict of key and value kinds."),
   fn("py_dict_find_word", [[dictType, "i64"], "i64"], true, "any", "The position of key's entry or -1."),
   fn("py_dict_find_obj", [[dictType, objectType], "i64"], true, "any", "The position of key's entry or -1."),

@@ -54,6 +54,7 @@ import {
   resolve,
   unify,
 } from "./py-types.js";
+import { recursiveJoin } from "./recursive-types.js";
 import { assignedNames, type FunctionScope, type ScopeInfo } from "./scopes.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { MODULES, moduleMember } from "./stdlib-modules.js";
@@ -93,6 +94,9 @@ export interface TypedProgram {
   readonly discarded: ReadonlySet<string>;
 }
 
+/** How many times the last round may send inference back to its rounds before its result stands. */
+const MAX_LAST_ROUNDS = 8;
+
 export function inferTypes(module: ast.Module, scopes: ScopeInfo): TypedProgram {
   return new TypeInference(module, scopes).run();
 }
@@ -119,12 +123,27 @@ class TypeInference implements InferenceHost {
     this.discarded = throwawayNames(this.module);
     this.collectDefinitions();
     const moduleSpec = this.specialize(null, []);
-    do {
+    // The last round may still learn a type (a variable read while it held only None is None there,
+    // not unknown): then the rounds go on from it.
+    let reachable: Specialization[] = [];
+    for (let lastRounds = 1; ; lastRounds++) {
+      this.final = false;
+      do {
+        this.changed = false;
+        for (let i = 0; i < this.specializations.length; i++) this.inferTentatively(this.specializations[i]!);
+      } while (this.changed);
+      this.final = true;
       this.changed = false;
-      for (let i = 0; i < this.specializations.length; i++) this.inferSpecialization(this.specializations[i]!);
-    } while (this.changed);
-    this.final = true;
-    for (const spec of this.specializations) this.inferSpecialization(spec);
+      try {
+        reachable = this.inferReachable(moduleSpec);
+      } catch (error) {
+        if (!(error instanceof SemanticError) || !this.changed || lastRounds === MAX_LAST_ROUNDS) throw error;
+      }
+      if (!this.changed) break;
+    }
+    // Specialisations made for types that were not yet final (a leaf's `tuple[None, None]` before the
+    // tree's recursive type was found) are called from nowhere now: they are not compiled.
+    this.specializations.splice(0, this.specializations.length, ...reachable);
     this.resolveAll();
     return {
       tree: this.module,
@@ -136,6 +155,35 @@ class TypeInference implements InferenceHost {
       scopes: this.scopes,
       discarded: this.discarded,
     };
+  }
+
+  /**
+   * Infers a specialisation in a round before the last. An error there may come of types not yet
+   * final, or of a specialisation no longer called when they are: the last round decides.
+   */
+  private inferTentatively(spec: Specialization): void {
+    try {
+      this.inferSpecialization(spec);
+    } catch (error) {
+      if (!(error instanceof SemanticError)) throw error;
+    }
+  }
+
+  /** The last round: the module body and, transitively, the specialisations its calls resolve to. */
+  private inferReachable(moduleSpec: Specialization): Specialization[] {
+    const reached = new Set([moduleSpec]);
+    const order = [moduleSpec];
+    for (let i = 0; i < order.length; i++) {
+      const spec = order[i]!;
+      this.inferSpecialization(spec);
+      for (const callee of spec.calls.values()) {
+        if (!reached.has(callee)) {
+          reached.add(callee);
+          order.push(callee);
+        }
+      }
+    }
+    return this.specializations.filter((spec) => reached.has(spec));
   }
 
   /**
@@ -619,7 +667,8 @@ class TypeInference implements InferenceHost {
               "test it first, e.g. `if x is not None:`, which narrows it to its other type",
             );
           }
-          const same = unify(a, b);
+          // Tuples of one recursive type compare whatever their unrolling (a tree and a leaf).
+          const same = unify(a, b) || recursiveJoin(resolve(a), resolve(b)) !== null;
           if (resolve(a) === pyTypes.file || resolve(b) === pyTypes.file) {
             throw new SemanticError("unsupported: comparing files", e);
           }

@@ -4,13 +4,14 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { unpackedTuple } from "../container-inference.js";
 import { listOf, type PyType, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
 import type { LoweringContext } from "./context.js";
 import { fromTupleSlot, tupleSlotType } from "./elements.js";
 import type { Element } from "./iteration.js";
 import { listElement, toList } from "./iteration.js";
-import { coerce } from "./optional.js";
+import { coerce, isNone, payloadOf } from "./optional.js";
 import { storeSubscript } from "./subscripts.js";
 import { variableType, writeVariable } from "./variables.js";
 
@@ -50,7 +51,13 @@ function valued(type: PyType, value: Value): Element {
   return { type, value: () => value, parts: null };
 }
 
-function unpack(cx: LoweringContext, target: ast.Tuple | ast.List, value: Value, type: PyType): void {
+function unpack(cx: LoweringContext, target: ast.Tuple | ast.List, given: Value, givenType: PyType): void {
+  const type = unpackedTuple(givenType);
+  let value = given;
+  if (type !== givenType) {
+    cx.checkCondition(cx.b.not(isNone(cx, given)), "TypeError", "cannot unpack non-iterable NoneType object", target);
+    value = payloadOf(cx, given);
+  }
   if (type.kind === "tuple") {
     // Inference checked the arity of a tuple, whose length is static.
     const items = cx.b.getField(value, TUPLE_ITEMS);
