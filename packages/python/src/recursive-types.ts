@@ -91,7 +91,8 @@ function fold(older: PyType, newer: PyType): PyType | null {
   const ofArity = (t: PyType) => t.kind === "tuple" && t.parts.length === arity;
   for (const isSelf of [ofOlder, ofArity]) {
     const folded = foldFamily(familyOf([o, n], isSelf), arity, isSelf);
-    const result = folded !== null && (older.kind === "optional" || newer.kind === "optional") ? optionalOf(folded) : folded;
+    const result =
+      folded !== null && (older.kind === "optional" || newer.kind === "optional") ? optionalOf(folded) : folded;
     if (result !== null && conformsTo(older, result) && conformsTo(newer, result)) return result;
   }
   return null;

@@ -56,18 +56,19 @@ function lowerUserCall(cx: LoweringContext, e: ast.Call, callee: Specialization)
     const fallback = defaultValue(def, i)!;
     const stored = cx.defaults.get(fallback);
     args.push(
-      given !== undefined ? given : stored !== undefined ? cx.b.loadGlobal(stored) : lowerLiteralDefault(cx, fallback),
+      given !== undefined ? given : stored !== undefined ? cx.b.loadGlobal(stored) : lowerLiteral(cx, fallback),
     );
   }
   return cx.b.call(cx.functions.get(callee)!, args, cx.loc(e));
 }
 
 /** A literal default (`3`, `-1.5`, `+True`, `None`): the constant itself at every call. */
-function lowerLiteralDefault(cx: LoweringContext, value: ast.expr): Value {
+/** A literal (`3`, `-1.5`, `"x"`, `None`), typed by itself rather than by inference. */
+export function lowerLiteral(cx: LoweringContext, value: ast.expr): Value {
   if (value._type === "Constant") return lowerConstant(cx, value);
   const int = foldIntConstant(value);
   if (int !== null) return intConstant(cx, int, cx.loc(value));
   // A float's sign.
-  const operand = lowerLiteralDefault(cx, (value as ast.UnaryOp).operand);
+  const operand = lowerLiteral(cx, (value as ast.UnaryOp).operand);
   return (value as ast.UnaryOp).op._type === "USub" ? cx.b.fneg(operand) : operand;
 }

@@ -92,6 +92,22 @@ export function isLiteral(e: ast.expr): boolean {
 }
 
 /**
+ * A tuple display of literals (`(None, None)`, `((0, 1), (1, 0))`): CPython makes it once, as a
+ * constant of its code object, and so do we (one object for the program, made before the module body
+ * runs; see constant-tuples.ts).
+ */
+export function isConstantTuple(e: ast.expr): e is ast.Tuple {
+  return e._type === "Tuple" && e.elts.length > 0 && e.elts.every((x) => isConstantTuple(x) || isPlainLiteral(x));
+}
+
+function isPlainLiteral(e: ast.expr): boolean {
+  const plain = (c: ast.expr) =>
+    c._type === "Constant" && (c.value === null || ["boolean", "bigint", "number", "string"].includes(typeof c.value));
+  const number = (c: ast.expr) => c._type === "Constant" && ["boolean", "bigint", "number"].includes(typeof c.value);
+  return plain(e) || (e._type === "UnaryOp" && e.op._type === "USub" && number(e.operand));
+}
+
+/**
  * The exact value of an expression made of int literals, as CPython's optimizer computes it at
  * compile time. Null when the value is not a compile-time constant, the operation would raise, or
  * computing it could take long (CPython leaves those to run time too).

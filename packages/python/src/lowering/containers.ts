@@ -8,6 +8,7 @@ import { type PyType, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
+import { constantTuple } from "./constant-tuples.js";
 import type { LoweringContext } from "./context.js";
 import { callWithElement, fromTupleSlot, kindOf, tupleSlotType } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
@@ -27,10 +28,13 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
       return list;
     }
     case "Tuple":
-      return makeTuple(
-        cx,
-        e.elts.map((x) => lowerExpression(cx, x)),
-        type.parts,
+      return (
+        constantTuple(cx, e) ??
+        makeTuple(
+          cx,
+          e.elts.map((x) => lowerExpression(cx, x)),
+          type.parts,
+        )
       );
     case "Set": {
       const set = newSet(cx, type);

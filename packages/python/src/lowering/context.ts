@@ -27,6 +27,7 @@ import { lookupPythonRuntimeFunction } from "../runtime-library.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { SsaVariables } from "../ssa-variables.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
+import type { ConstantTuple } from "./constant-tuples.js";
 import { unboxInt } from "./ints.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { isBoundFlag, variableType } from "./variables.js";
@@ -52,6 +53,8 @@ export interface ProgramLowering {
   readonly defaults: ReadonlyMap<ast.expr, Global>;
   /** Module variables bound once to a literal before any code runs: functions read the constant. */
   readonly moduleConstants: ReadonlyMap<string, Value>;
+  /** Tuple displays of literals, each made once (constant-tuples.ts). */
+  readonly constantTuples: ReadonlyMap<ast.Tuple, ConstantTuple>;
 }
 
 export interface LoopTargets {
@@ -65,6 +68,7 @@ export class LoweringContext {
   readonly globals: ReadonlyMap<string, Global>;
   readonly defaults: ReadonlyMap<ast.expr, Global>;
   readonly moduleConstants: ReadonlyMap<string, Value>;
+  readonly constantTuples: ReadonlyMap<ast.Tuple, ConstantTuple>;
   /** The builder, appending to the current block (named short: it is on almost every line). */
   readonly b: IrBuilder;
   readonly ssa: SsaVariables;
@@ -95,6 +99,7 @@ export class LoweringContext {
     this.globals = lowering.globals;
     this.defaults = lowering.defaults;
     this.moduleConstants = lowering.moduleConstants;
+    this.constantTuples = lowering.constantTuples;
     this.b = new IrBuilder(fn, lowering.module);
     this.ssa = new SsaVariables(
       this.b,

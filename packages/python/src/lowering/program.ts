@@ -19,6 +19,7 @@ import type * as ast from "../ast.js";
 import { resolve } from "../py-types.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
 import { findModuleConstants, isLiteral } from "./constant-folding.js";
+import { declareConstantTuples, makeConstantTuples } from "./constant-tuples.js";
 import { LoweringContext, type ProgramLowering } from "./context.js";
 import { coerce } from "./optional.js";
 import { lowerBlock, lowerReturnNone } from "./statements.js";
@@ -36,7 +37,8 @@ export function lowerProgram(program: TypedProgram, sourceFile: string): IrModul
   }
   const defaults = declareDefaults(program, module);
   const functions = declareFunctions(program, module);
-  const lowering: ProgramLowering = { program, module, functions, globals, defaults, moduleConstants };
+  const constantTuples = declareConstantTuples(program, module);
+  const lowering: ProgramLowering = { program, module, functions, globals, defaults, moduleConstants, constantTuples };
   for (const [spec, fn] of lowering.functions) lowerFunction(lowering, spec, fn);
   return module;
 }
@@ -101,6 +103,7 @@ function lowerFunctionBody(cx: LoweringContext): void {
   cx.fn.params.forEach((p, i) => {
     writeVariable(cx, p.name, coerce(cx, p, cx.spec.paramTypes[i]!, variableType(cx, p.name)));
   });
+  if (cx.spec.def === null) makeConstantTuples(cx);
   lowerBlock(cx, cx.spec.def === null ? cx.program.tree.body : cx.spec.def.body);
   if (!cx.b.isTerminated) {
     const type = cx.spec.returnType;
