@@ -12,6 +12,7 @@ export type * from "./ir/ir.js";
 export * from "./ir/layouts.js";
 export * from "./ir/printer.js";
 export * from "./ir/same-value.js";
+export * from "./ir/ssa-variables.js";
 export * from "./ir/text-parser.js";
 export * from "./ir/types.js";
 export * from "./ir/uses.js";

@@ -10,13 +10,13 @@ import {
   type Module,
   type RaiseInfo,
   type SourceLoc,
+  SsaVariables,
   types,
   type Value,
 } from "@toolchain/compiler";
 import type { LocalSymbol } from "../checker/symbols.js";
 import type { FunctionInstance, TypedBody, TypedProgram } from "../checker/typed-program.js";
 import type { SourceText } from "../source-text.js";
-import { SsaVariables } from "./ssa-variables.js";
 import { irType } from "./types.js";
 
 /** The program-wide state: the module and each instance's IR function. */

@@ -15,6 +15,7 @@ import {
   type IrType,
   type RaiseInfo,
   type SourceLoc,
+  SsaVariables,
   specializeExternal,
   types,
   type Value,
@@ -25,7 +26,6 @@ import type { PyType } from "../py-types.js";
 import { objectType } from "../python-layouts.js";
 import { lookupPythonRuntimeFunction } from "../runtime-library.js";
 import type { NodeSpan } from "../semantic-error.js";
-import { SsaVariables } from "../ssa-variables.js";
 import type { Specialization, TypedProgram } from "../type-inference.js";
 import type { ConstantTuple } from "./constant-tuples.js";
 import { unboxInt } from "./ints.js";
@@ -71,7 +71,7 @@ export class LoweringContext {
   readonly constantTuples: ReadonlyMap<ast.Tuple, ConstantTuple>;
   /** The builder, appending to the current block (named short: it is on almost every line). */
   readonly b: IrBuilder;
-  readonly ssa: SsaVariables;
+  readonly ssa: SsaVariables<string>;
   /** The loops around the statement being lowered, innermost last. */
   readonly loops: LoopTargets[] = [];
   /**
@@ -101,7 +101,7 @@ export class LoweringContext {
     this.moduleConstants = lowering.moduleConstants;
     this.constantTuples = lowering.constantTuples;
     this.b = new IrBuilder(fn, lowering.module);
-    this.ssa = new SsaVariables(
+    this.ssa = new SsaVariables<string>(
       this.b,
       (name) => this.hiddenTypes.get(name) ?? irTypeOf(variableType(this, name)),
       (name, block) => {

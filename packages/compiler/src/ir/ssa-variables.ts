@@ -1,28 +1,25 @@
 // Local variables to SSA values while lowering, by Braun et al.'s "Simple and Efficient Construction of
 // Static Single Assignment Form" (CC 2013): each block remembers the value a variable last got in it; a
 // read in a block that has none asks its predecessors, through a phi where control flow joins. Blocks
-// are sealed once all their predecessors are known, which lets loops be lowered in one pass.
+// are sealed once all their predecessors are known, which lets loops be lowered in one pass. Shared by
+// the front ends, each keying variables its own way (Python by name, LumaScript by symbol).
 
-import {
-  type Block,
-  type Instruction,
-  type IrBuilder,
-  type IrType,
-  replaceAllUses,
-  type Value,
-} from "@toolchain/compiler";
+import type { IrBuilder } from "./builder.js";
+import type { Block, Instruction, Value } from "./ir.js";
+import type { IrType } from "./types.js";
+import { replaceAllUses } from "./uses.js";
 
-export class SsaVariables {
-  private readonly current = new Map<string, Map<Block, Value>>();
+export class SsaVariables<K> {
+  private readonly current = new Map<K, Map<Block, Value>>();
   private readonly predecessors = new Map<Block, Block[]>();
   private readonly sealed = new Set<Block>();
-  private readonly incomplete = new Map<Block, Map<string, Instruction>>();
+  private readonly incomplete = new Map<Block, Map<K, Instruction>>();
 
   constructor(
     private readonly builder: IrBuilder,
-    private readonly typeOf: (variable: string) => IrType,
+    private readonly typeOf: (variable: K) => IrType,
     /** The value of a variable read before any assignment reaches it, at a block without predecessors. */
-    private readonly undefinedValue: (variable: string, block: Block) => Value,
+    private readonly undefinedValue: (variable: K, block: Block) => Value,
   ) {}
 
   /** Records a control-flow edge; lowering calls this for every branch it emits. */
@@ -35,7 +32,7 @@ export class SsaVariables {
     list.push(from);
   }
 
-  write(variable: string, block: Block, value: Value): void {
+  write(variable: K, block: Block, value: Value): void {
     let defs = this.current.get(variable);
     if (defs === undefined) {
       defs = new Map();
@@ -44,7 +41,7 @@ export class SsaVariables {
     defs.set(block, value);
   }
 
-  read(variable: string, block: Block): Value {
+  read(variable: K, block: Block): Value {
     const value = this.current.get(variable)?.get(block);
     return value ?? this.readRecursive(variable, block);
   }
@@ -59,7 +56,7 @@ export class SsaVariables {
     this.sealed.add(block);
   }
 
-  private readRecursive(variable: string, block: Block): Value {
+  private readRecursive(variable: K, block: Block): Value {
     const preds = this.predecessors.get(block) ?? [];
     let value: Value;
     if (!this.sealed.has(block)) {
@@ -85,7 +82,7 @@ export class SsaVariables {
     return value;
   }
 
-  private newPhi(variable: string, block: Block): Instruction {
+  private newPhi(variable: K, block: Block): Instruction {
     const saved = this.builder.isTerminated ? null : this.builder.block;
     this.builder.positionAt(block);
     const phi = this.builder.phi(this.typeOf(variable), []);
@@ -94,7 +91,7 @@ export class SsaVariables {
     return phi;
   }
 
-  private addPhiOperands(variable: string, phi: Instruction): Value {
+  private addPhiOperands(variable: K, phi: Instruction): Value {
     if (phi.kind !== "phi") return phi;
     for (const pred of this.predecessors.get(phi.block) ?? []) {
       phi.incoming.push({ block: pred, value: this.read(variable, pred) });
@@ -118,7 +115,7 @@ export class SsaVariables {
 }
 
 /** Removes a trivial phi: its uses in the IR and in the variable table become `replacement`. */
-function replacePhi(phi: Instruction, replacement: Value, current: Map<string, Map<Block, Value>>): void {
+function replacePhi<K>(phi: Instruction, replacement: Value, current: Map<K, Map<Block, Value>>): void {
   const block = phi.block;
   block.instructions.splice(block.instructions.indexOf(phi), 1);
   replaceAllUses(block.function, phi, replacement);
