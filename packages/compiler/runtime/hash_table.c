@@ -204,15 +204,15 @@ void *rt_hash_table_lookup(const rt_hash_table *table, int64_t hash, const void 
   return position < 0 ? NULL : value_of(table, entry_at(table, position));
 }
 
-void *rt_hash_table_find_or_insert(rt_hash_table *table, int64_t hash, const void *key, rt_key_equal_fn equal,
-                                   void *context, bool *inserted) {
+int64_t rt_hash_table_position_of(rt_hash_table *table, int64_t hash, const void *key, rt_key_equal_fn equal,
+                                  void *context, bool *inserted) {
   hash = normalise(hash);
   int64_t slot = -1;
   if (table->indices != NULL) {
     int64_t position = probe(table, hash, key, equal, context, &slot);
     if (position >= 0) {
       *inserted = false;
-      return value_of(table, entry_at(table, position));
+      return position;
     }
   }
   if (table->used == table->usable || table->filled == table->usable) {
@@ -231,7 +231,13 @@ void *rt_hash_table_find_or_insert(rt_hash_table *table, int64_t hash, const voi
   set_index(table, slot, position);
   table->length++;
   *inserted = true;
-  return value_of(table, entry);
+  return position;
+}
+
+void *rt_hash_table_find_or_insert(rt_hash_table *table, int64_t hash, const void *key, rt_key_equal_fn equal,
+                                   void *context, bool *inserted) {
+  int64_t position = rt_hash_table_position_of(table, hash, key, equal, context, inserted);
+  return value_of(table, entry_at(table, position));
 }
 
 bool rt_hash_table_insert(rt_hash_table *table, int64_t hash, const void *key, const void *value, rt_key_equal_fn equal,

@@ -77,6 +77,10 @@ void *rt_hash_table_lookup(const rt_hash_table *table, int64_t hash, const void 
    rt_hash_table_key_at(table, rt_hash_table_last(table)). */
 void *rt_hash_table_find_or_insert(rt_hash_table *table, int64_t hash, const void *key, rt_key_equal_fn equal,
                                    void *context, bool *inserted);
+/* The same, giving the entry's position instead of its value (one probe, where a caller that wants the
+   position would otherwise probe again). */
+int64_t rt_hash_table_position_of(rt_hash_table *table, int64_t hash, const void *key, rt_key_equal_fn equal,
+                                  void *context, bool *inserted);
 
 /* Inserts key and value at the end of the order; when the key is there, replaces its value only (the
    stored key and its place in the order stay), copies the old value to `old_value` unless that is

@@ -66,12 +66,9 @@ int64_t py_dict_insert_word(py_dict *dict, int64_t key) {
   int64_t hash = py_word_hash(key, dict->key_kind);
   if (rt_error_pending) return -1;
   bool inserted = false;
-  rt_hash_table_find_or_insert(&dict->table, hash, &key, keys_equal, dict, &inserted);
-  if (inserted) {
-    py_word_retain(key, dict->key_kind);
-    return rt_hash_table_last(&dict->table);
-  }
-  return rt_hash_table_find(&dict->table, hash, &key, keys_equal, dict);
+  int64_t position = rt_hash_table_position_of(&dict->table, hash, &key, keys_equal, dict, &inserted);
+  if (inserted) py_word_retain(key, dict->key_kind);
+  return position;
 }
 
 int64_t py_dict_insert_obj(py_dict *dict, rt_object *key) { return py_dict_insert_word(dict, (int64_t)(intptr_t)key); }
