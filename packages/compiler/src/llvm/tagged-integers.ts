@@ -281,6 +281,9 @@ export class TaggedIntegerEmitter {
     e.line(`${low} = and i64 ${bits}, 1`);
     e.line(`${reference} = icmp ne i64 ${low}, 0`);
     this.branchTo(reference, slow);
+    // LLVM does not split the test of `a | b` into one per word: said here, each word's later tests
+    // (a release's, the next operation's) fold away. fib: 0.57 s -> 0.45 s (C 0.26 s).
+    if (words.length > 1) for (const w of words) this.assumeImmediate(w);
   }
 
   /** Branches to `target` (unlikely) when `condition` holds; continues in a new block. */
