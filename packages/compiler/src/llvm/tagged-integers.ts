@@ -14,6 +14,14 @@ import { quoted } from "./llvm-values.js";
 type Of<K extends Instruction["kind"]> = Extract<Instruction, { kind: K }>;
 
 export class TaggedIntegerEmitter {
+  /**
+   * The low bit of each tagged result that joins a fast path's immediate with a fallback's word, as
+   * a phi of its own: 0 from the fast path. The next operation tests that phi, not the word, so LLVM
+   * threads the fast path straight into the next fast path (a phi of a constant) instead of testing
+   * a word it cannot see is even. spectral-norm's `(i + j) * (i + j + 1) // 2 + i + 1`: 0.20 s -> 0.17 s (C 0.125 s).
+   */
+  private readonly lowBits = new Map<string, string>();
+
   constructor(private readonly e: FunctionEmitter) {}
 
   emit(inst: Of<"tbinary" | "tcmp" | "tbox" | "tunbox">): void {
@@ -271,15 +279,21 @@ export class TaggedIntegerEmitter {
   /** Goes to `slow` unless every word is an immediate (low bit 0). */
   private branchUnlessImmediates(words: readonly string[], slow: string): void {
     const e = this.e;
-    let bits = words[0]!;
+    const lowBit = (w: string): string => {
+      const known = this.lowBits.get(w);
+      if (known !== undefined) return known;
+      const low = e.tmp();
+      e.line(`${low} = and i64 ${w}, 1`);
+      return low;
+    };
+    let bits = lowBit(words[0]!);
     for (const w of words.slice(1)) {
       const both = e.tmp();
-      e.line(`${both} = or i64 ${bits}, ${w}`);
+      e.line(`${both} = or i64 ${bits}, ${lowBit(w)}`);
       bits = both;
     }
-    const [low, reference] = [e.tmp(), e.tmp()];
-    e.line(`${low} = and i64 ${bits}, 1`);
-    e.line(`${reference} = icmp ne i64 ${low}, 0`);
+    const reference = e.tmp();
+    e.line(`${reference} = icmp ne i64 ${bits}, 0`);
     this.branchTo(reference, slow);
     // LLVM does not split the test of `a | b` into one per word: said here, each word's later tests
     // (a release's, the next operation's) fold away. fib: 0.57 s -> 0.45 s (C 0.26 s).
@@ -315,6 +329,8 @@ export class TaggedIntegerEmitter {
     const params = fallback.params.map((_p, i) => `i64 ${args[i]}`).join(", ");
     const finished = finish(called);
     const lines = [`  ${called} = call i64 @${fallback.symbol ?? fallback.name}(${params})`, ...finished.lines];
+    const slowLowBit = inst.kind === "tbinary" ? e.tmp() : null;
+    if (slowLowBit !== null) lines.push(`  ${slowLowBit} = and i64 ${finished.value}, 1`);
     if (fallback.canFail) {
       const [pending, failed] = [e.tmp(), e.tmp()];
       const unwindTo = e.errors.unwindLabel(loc!, unwind);
@@ -335,6 +351,11 @@ export class TaggedIntegerEmitter {
         e.startBlockLabel(joinLabel);
         const type = inst.type.kind === "int" && inst.type.bits === 1 ? "i1" : "i64";
         e.line(`${e.name(inst)} = phi ${type} [ ${fast}, %${quoted(from)} ], [ ${finished.value}, %${quoted(label)} ]`);
+        if (slowLowBit !== null) {
+          const lowBit = `${e.name(inst)}.low`;
+          e.line(`${lowBit} = phi i64 [ 0, %${quoted(from)} ], [ ${slowLowBit}, %${quoted(label)} ]`);
+          this.lowBits.set(e.name(inst), lowBit);
+        }
       },
     };
   }
