@@ -129,6 +129,7 @@ test("returns hand over a reference, borrowed parameters get one, unused results
 });
 
 test("a global keeps a reference to what is stored and drops the value it replaces; loads take their own", () => {
+  // The store is %1's last use: it takes over the reference the call returned.
   counted(
     `
       module "m.py"
@@ -158,13 +159,53 @@ test("a global keeps a reference to what is stored and drops the value it replac
         %0 = load_global ref str @g
         retain void %0
         %1 = call_extern ref str @rt_str_concat(%0, "x")
-        retain void %1
         %7 = load_global ref str @g
         store_global void @g, %1
         release void %7
-        release void %1
         call_extern void @rt_write_str(%0)
         release void %0
+        ret
+      }
+    `,
+  );
+});
+
+test("a store before a value's last use takes a reference of its own; the store at its last use takes over", () => {
+  counted(
+    `
+      module "m.py"
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+      global @g: ref str = ""
+      entry @main
+      func @main() -> void {
+      entry:
+        %0 = call_extern ref str @rt_str_concat("a", "b")
+        store_global void @g, %0
+        call_extern void @rt_write_str(%0)
+        store_global void @g, %0
+        ret
+      }
+    `,
+    `
+      module "m.py"
+      entry @main
+
+      extern @rt_str_concat(ref str, ref str) -> ref str memory any
+      extern @rt_write_str(ref str) -> void memory any
+      global @g: ref str = ""
+
+      func @main() -> void {
+      entry:
+        %0 = call_extern ref str @rt_str_concat("a", "b")
+        retain void %0
+        %6 = load_global ref str @g
+        store_global void @g, %0
+        release void %6
+        call_extern void @rt_write_str(%0)
+        %8 = load_global ref str @g
+        store_global void @g, %0
+        release void %8
         ret
       }
     `,
@@ -290,11 +331,9 @@ test("a tagged word is counted as a reference; reading its bits borrows nothing,
         %2 = icmp eq i1 %1, 0
         condbr %2, keep, drop
       keep:
-        retain void %0
         %9 = load_global tagged @last
         store_global void @last, %0
         release void %9
-        release void %0
         ret
       drop:
         release void %0

@@ -11,7 +11,8 @@
 // - Uses borrow, except those that consume a reference: `ret`, a phi's incoming value (the phi owns
 //   it), `store_global`, `set_field` and `elem_set` (the old value is released), the parts of `struct_make` and
 //   `variant_make`, a function value's environment, and the arguments an external's declaration
-//   says it consumes. A consuming use gets a reference of its own just before it.
+//   says it consumes. A consuming use gets a reference of its own just before it; a store that is
+//   an owned value's last use takes over the value's own reference instead.
 // - Every owned value is released where it dies: after its last use in a block, at the start of a
 //   successor it does not reach (splitting the edge when that successor has other predecessors), or
 //   right after its definition when nothing uses it.
@@ -249,21 +250,28 @@ function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) 
     changed = true;
   }
   // Last, so that the analysis above never sees the loads it adds: a store takes a reference to the
-  // new value and drops the old one.
+  // new value and drops the old one. Where the store is the last use of an owned value (released
+  // right after it), it takes that reference over instead: `xs[i] = ys[i]` costs no count at all on
+  // immediates and one on objects (fannkuch-redux: 0.33 s -> 0.30 s, C 0.20 s).
   for (const block of fn.blocks) {
     for (let i = 0; i < block.instructions.length; i++) {
       const inst = block.instructions[i]!;
       if (!isStore(inst) || !counted(inst.value)) continue;
+      const next = block.instructions[i + 1];
+      const handedOver = next?.kind === "release" && next.value === inst.value;
+      if (handedOver) block.instructions.splice(i + 1, 1);
+      const take = handedOver ? [] : [refcount(fn, block, "retain", inst.value)];
       if (inst.kind === "elem_set" && inst.fresh) {
-        block.instructions.splice(i, 0, refcount(fn, block, "retain", inst.value));
-        i++;
+        block.instructions.splice(i, 0, ...take);
+        i += take.length;
         changed = true;
         continue;
       }
       const old = newInstruction(fn, block, oldValueRead(inst));
-      block.instructions.splice(i, 0, refcount(fn, block, "retain", inst.value), old);
-      block.instructions.splice(i + 3, 0, refcount(fn, block, "release", old));
-      i += 3;
+      block.instructions.splice(i, 0, ...take, old);
+      i += take.length + 1;
+      block.instructions.splice(i + 1, 0, refcount(fn, block, "release", old));
+      i++;
       changed = true;
     }
   }
