@@ -195,7 +195,9 @@ int64_t py_bisect_right_obj(py_list *list, rt_object *item);
 
 /* ---- tuples (py_tuple.c) -------------------------------------------------------------------- */
 
-/* A tuple of kinds->size elements, all zero words, for emitted code to fill (elem_set fresh). */
+/* A tuple of one element per kind character, all zero words, for emitted code to fill (elem_set
+   fresh). A named tuple's (collections.namedtuple) kinds go on past a NUL with its class's name and
+   field names, each ended by a NUL, for its repr: "ii\0Point\0x\0y". */
 py_tuple *py_tuple_new(const rt_str *kinds);
 /* The same, for elements that cannot lead back to the tuple (no list, dict, set or deque among them
    at any depth; the compiler knows from their static types): the collector does not track it. */

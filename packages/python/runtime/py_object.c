@@ -27,10 +27,18 @@ void py_word_release(int64_t word, int64_t kind) {
   else if (kind == 'i') py_int_release(word);
 }
 
+/* A named tuple's class name, after its kinds and a NUL (py_tuple_new); NULL for a plain tuple. */
+static const char *named_tuple_class(const py_tuple *tuple) {
+  return tuple->kinds->size > tuple->length ? tuple->kinds->data + tuple->length + 1 : NULL;
+}
+
 const char *py_object_type_name(const rt_object *object) {
   if (object->layout == &rt_str_layout) return "str";
   if (object->layout == &py_list_layout) return "list";
-  if (py_is_tuple_layout(object->layout)) return "tuple";
+  if (py_is_tuple_layout(object->layout)) {
+    const char *name = named_tuple_class((const py_tuple *)object);
+    return name != NULL ? name : "tuple";
+  }
   if (object->layout == &py_dict_layout) return "dict";
   if (object->layout == &py_set_layout) return ((const py_set *)object)->frozen ? "frozenset" : "set";
   if (object->layout == &py_deque_layout) return "collections.deque";
@@ -110,12 +118,21 @@ static void list_repr(rt_buf *b, py_list *list) {
 }
 
 static void tuple_repr(rt_buf *b, py_tuple *tuple) {
+  const char *name = named_tuple_class(tuple);
+  /* Point(x=1, y=2): the field names follow the class name, each after the previous one's NUL. */
+  const char *field = name == NULL ? NULL : name + strlen(name) + 1;
+  if (name != NULL) rt_buf_puts(b, name);
   rt_buf_putc(b, '(');
   for (int64_t i = 0; i < tuple->length; i++) {
     if (i > 0) rt_buf_puts(b, ", ");
+    if (field != NULL) {
+      rt_buf_puts(b, field);
+      rt_buf_putc(b, '=');
+      field += strlen(field) + 1;
+    }
     py_word_repr(b, tuple->words[i], tuple->kinds->data[i]);
   }
-  if (tuple->length == 1) rt_buf_putc(b, ',');
+  if (tuple->length == 1 && name == NULL) rt_buf_putc(b, ',');
   rt_buf_putc(b, ')');
 }
 

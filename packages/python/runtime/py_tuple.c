@@ -48,7 +48,7 @@ const rt_layout py_acyclic_tuple_layout = {
 };
 
 static py_tuple *new_tuple(const rt_layout *layout, const rt_str *kinds) {
-  int64_t length = kinds->size;
+  int64_t length = (int64_t)strlen(kinds->data);
   py_tuple *tuple = (py_tuple *)rt_alloc(layout, (int64_t)sizeof(py_tuple) + 8 * length, NULL);
   tuple->length = length;
   tuple->items = tuple->words;
@@ -58,7 +58,7 @@ static py_tuple *new_tuple(const rt_layout *layout, const rt_str *kinds) {
 
 py_tuple *py_tuple_new(const rt_str *kinds) {
   /* Without objects among its words (ints, even big ones, floats, bools, None) it holds no cycle. */
-  bool holds_objects = memchr(kinds->data, 'o', (size_t)kinds->size) != NULL;
+  bool holds_objects = strchr(kinds->data, 'o') != NULL;
   return new_tuple(holds_objects ? &py_tuple_layout : &py_acyclic_tuple_layout, kinds);
 }
 

@@ -16,6 +16,7 @@ import {
   isNumeric,
   join,
   listOf,
+  mayEqual,
   newTypeVariable,
   optionalOf,
   type PyType,
@@ -261,7 +262,7 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     }
     case "dict": {
       const key = host.typeOf(spec, e.slice);
-      if (key !== null && !unifyOrUnroll(t.parts[0]!, key)) {
+      if (key !== null && !unifyOrUnroll(t.parts[0]!, key) && !mayEqual(t.parts[0]!, key)) {
         throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, e.slice);
       }
       return t.parts[1]!;
@@ -413,7 +414,8 @@ export function containerBuiltinType(
       if (name === "sorted") sortKeywordTypes(host, spec, e, element);
       if (name === "tuple") {
         const r = resolve(t);
-        if (r.kind === "tuple") return r;
+        // A namedtuple's values make a plain tuple.
+        if (r.kind === "tuple") return r.named === undefined ? r : tupleOf(r.parts);
         throw new SemanticError("unsupported: tuple() of a list (its length would not be static)", e);
       }
       if (name === "frozenset") return frozensetOf(element);

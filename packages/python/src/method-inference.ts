@@ -11,6 +11,7 @@ import {
   valueVariables,
   variableFor,
 } from "./container-inference.js";
+import { replaceType } from "./named-tuple-inference.js";
 import {
   dequeOf,
   dictOf,
@@ -117,6 +118,7 @@ export function methodCallType(
 ): PyType | null {
   const t = resolve(receiver);
   if (t.kind === "var") return null;
+  if (t.named !== undefined && name === "_replace") return replaceType(host, spec, e, t);
   const argTypes = e.args.map((a) => host.typeOf(spec, a));
   // Keyword arguments are str methods' (list.sort's key= is a function, typed as one).
   const keywordTypes =

@@ -16,6 +16,7 @@ import {
   variableFor,
 } from "./container-inference.js";
 import { collectionsCallType } from "./method-inference.js";
+import { NAMEDTUPLE_ONLY_DEFINED } from "./named-tuples.js";
 import { binaryResultType, listOf, type PyType, pyTypes, resolve, tupleOf, unify } from "./py-types.js";
 import { SemanticError } from "./semantic-error.js";
 import type { Specialization } from "./type-inference.js";
@@ -40,6 +41,7 @@ export function moduleCallType(
   module: string,
   name: string,
 ): PyType | null {
+  if (module === "collections" && name === "namedtuple") throw new SemanticError(NAMEDTUPLE_ONLY_DEFINED, e);
   if (module === "collections") return collectionsCallType(host, spec, e, name);
   if (module === "functools") return reduceType(host, spec, e);
   return ITERTOOLS[name]!(host, spec, e);

@@ -42,6 +42,14 @@ export interface PyType {
   readonly flavor?: DictFlavor;
   /** A tuple type that contains itself (`T = tuple[T | None, T | None]`, see recursive-types.ts). */
   readonly recursive?: boolean;
+  /** A tuple of a collections.namedtuple class: a tuple whose parts also have names. */
+  readonly named?: NamedTupleClass;
+}
+
+/** A class made by `Point = namedtuple("Point", "x y")` (named-tuples.ts). */
+export interface NamedTupleClass {
+  readonly name: string;
+  readonly fields: readonly string[];
 }
 
 /** collections.defaultdict (a factory makes a missing key's value) and collections.Counter. */
@@ -92,15 +100,16 @@ function composite(
   kind: "list" | "tuple" | "dict" | "set" | "deque",
   parts: readonly PyType[],
   flavor?: DictFlavor,
+  named?: NamedTupleClass,
 ): PyType {
-  const name = flavor ?? kind;
-  const key = `${name}(${parts.map(idOf).join(",")})`;
+  const name = named?.name ?? flavor ?? kind;
+  const key = `${named === undefined ? name : `${name}:${named.fields.join(",")}`}(${parts.map(idOf).join(",")})`;
   let type = interned.get(key);
   if (type === undefined) {
     const inner = kind === "tuple" && parts.length === 0 ? "()" : parts.map((p) => p.text).join(", ");
     // CPython names a deque's class by its module (`'collections.deque' object ...`).
     const className = kind === "deque" ? "collections.deque" : name;
-    type = { kind, text: `${name}[${inner}]`, className, parts: [...parts], flavor };
+    type = { kind, text: `${name}[${inner}]`, className, parts: [...parts], flavor, named };
     interned.set(key, type);
   }
   return type;
@@ -158,6 +167,18 @@ export function fitsSlot(slot: PyType, value: PyType): boolean {
   return unify(slot, value);
 }
 
+/**
+ * Whether values of the two types may be equal: unify, or tuples alike but for a namedtuple's names
+ * (`Point(1, 2) == (1, 2)`, a plain tuple looking up a dict keyed by points).
+ */
+export function mayEqual(a: PyType, b: PyType): boolean {
+  const plain = (t: PyType) => {
+    const r = resolve(t);
+    return r.named === undefined ? r : tupleOf(r.parts);
+  };
+  return unify(a, b) || unify(plain(a), plain(b));
+}
+
 /** unify, or else whether the value unrolls the slot's recursive tuple type (which it is as it stands). */
 export function unifyOrUnroll(slot: PyType, value: PyType): boolean {
   return unify(slot, value) || conformsToRecursive(value, slot);
@@ -169,6 +190,9 @@ export const frozensetOf = (element: PyType): PyType => composite("set", [elemen
 export const dictOf = (key: PyType, value: PyType, flavor?: DictFlavor): PyType =>
   composite("dict", [key, value], flavor);
 export const tupleOf = (elements: readonly PyType[]): PyType => composite("tuple", elements);
+/** A tuple of a namedtuple class, of parts of these types. */
+export const namedTupleOf = (named: NamedTupleClass, elements: readonly PyType[]): PyType =>
+  composite("tuple", elements, undefined, named);
 /** collections.deque of elements of one type. */
 export const dequeOf = (element: PyType): PyType => composite("deque", [element]);
 
@@ -198,7 +222,9 @@ export function resolve(type: PyType): PyType {
   if (type.parts.length === 0 || type.recursive) return type;
   const parts = type.parts.map(resolve);
   if (parts.every((p, i) => p === type.parts[i])) return type;
-  return type.kind === "optional" ? optionalOf(parts[0]!) : composite(type.kind as "list", parts, type.flavor);
+  return type.kind === "optional"
+    ? optionalOf(parts[0]!)
+    : composite(type.kind as "list", parts, type.flavor, type.named);
 }
 
 /** Whether a type still has an unbound variable in it. */
@@ -224,6 +250,7 @@ export function unify(a: PyType, b: PyType): boolean {
   if (
     x.kind !== y.kind ||
     x.flavor !== y.flavor ||
+    x.named !== y.named ||
     x.parts.length !== y.parts.length ||
     x.parts.length === 0 ||
     x.recursive ||

@@ -68,7 +68,9 @@ function conformsTo(v: PyType, slot: PyType, assumed: Map<PyType, PyType> = new 
     const word = wordKind(part);
     return (word === "o" || word === "i") && wordKind(inner) === word && conformsTo(inner, part, assumed);
   }
-  if (v.kind !== "tuple" || slot.kind !== "tuple" || v.parts.length !== slot.parts.length) return false;
+  if (v.kind !== "tuple" || slot.kind !== "tuple" || v.parts.length !== slot.parts.length || v.named !== slot.named) {
+    return false;
+  }
   if (v.recursive) assumed.set(v, slot);
   return v.parts.every((p, i) => conformsTo(resolve(p), resolve(slot.parts[i]!), assumed));
 }
@@ -85,6 +87,8 @@ function fold(older: PyType, newer: PyType): PyType | null {
   const o = withoutNone(older);
   const n = withoutNone(newer);
   if (o.kind !== "tuple" || n.kind !== "tuple" || o.parts.length !== n.parts.length) return null;
+  // A namedtuple's fields would be lost on the folded type.
+  if (o.named !== undefined || n.named !== undefined) return null;
   const arity = o.parts.length;
   if (!n.parts.some((p) => isMember(resolve(p), arity))) return null;
   const ofOlder = (t: PyType) => t === o;

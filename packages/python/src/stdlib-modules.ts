@@ -308,7 +308,7 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
   ["random", randomModule()],
   ["heapq", listModule(["heappush", "heappop", "heapify", "nlargest", "nsmallest"])],
   ["bisect", listModule(["bisect_left", "bisect_right", "bisect", "insort_left", "insort_right", "insort"])],
-  ["collections", expressionFunctions(["defaultdict", "Counter", "deque"])],
+  ["collections", expressionFunctions(["defaultdict", "Counter", "deque", "namedtuple"])],
   ["functools", expressionFunctions(["reduce"])],
   [
     "itertools",

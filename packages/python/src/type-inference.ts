@@ -41,6 +41,8 @@ import {
 import { methodCallType } from "./method-inference.js";
 import { moduleCallType } from "./module-call-inference.js";
 import { collectImport, type ImportedName, type ImportScope, moduleFunctionOf, moduleNamed } from "./module-names.js";
+import { namedTupleCallType, namedTupleFieldType } from "./named-tuple-inference.js";
+import { collectNamedTuples, isNamedTupleDefinition } from "./named-tuples.js";
 import { narrowingOf } from "./narrowing.js";
 import {
   binaryResultType,
@@ -48,6 +50,8 @@ import {
   isNumeric,
   join,
   listOf,
+  mayEqual,
+  type NamedTupleClass,
   numericJoin,
   type PyType,
   pyTypes,
@@ -92,6 +96,8 @@ export interface TypedProgram {
   readonly scopes: ScopeInfo;
   /** Throwaway variables (`_`) nothing reads: assigned values of any types, kept nowhere. */
   readonly discarded: ReadonlySet<string>;
+  /** The collections.namedtuple classes the module defines, by name. */
+  readonly namedTuples: ReadonlyMap<string, NamedTupleClass>;
 }
 
 /** How many times the last round may send inference back to its rounds before its result stands. */
@@ -154,6 +160,7 @@ class TypeInference implements InferenceHost {
       imports: this.imports,
       scopes: this.scopes,
       discarded: this.discarded,
+      namedTuples: this.namedTuples,
     };
   }
 
@@ -225,6 +232,11 @@ class TypeInference implements InferenceHost {
       } else if (statement._type === "Import" || statement._type === "ImportFrom") {
         collectImport(statement, this.imports);
       }
+    }
+    this.namedTuples = collectNamedTuples(this.module, this.importScope);
+    for (const name of this.namedTuples.keys()) {
+      if (this.functions.has(name))
+        throw new SemanticError(`unsupported: '${name}' names a function and a namedtuple`, this.functions.get(name)!);
     }
     for (const statement of walkAll(this.module.body)) {
       if ((statement._type === "Import" || statement._type === "ImportFrom") && !this.module.body.includes(statement)) {
@@ -407,6 +419,7 @@ class TypeInference implements InferenceHost {
   }
 
   private inferAssign(spec: Specialization, s: ast.Assign): void {
+    if (spec.def === null && isNamedTupleDefinition(s, this.importScope)) return;
     if (isParallelAssignment(s)) {
       const targets = (s.targets[0] as ast.Tuple).elts;
       const values = (s.value as ast.Tuple).elts;
@@ -492,6 +505,9 @@ class TypeInference implements InferenceHost {
     if (this.imports.has(target.id) && spec.scope?.locals.has(target.id) !== true) {
       throw new SemanticError(`unsupported: assigning to '${target.id}', which names an import`, target);
     }
+    if (this.namedTupleClass(target) !== null) {
+      throw new SemanticError(`unsupported: assigning to '${target.id}', which names a namedtuple class`, target);
+    }
     const table = this.variableTable(spec, target.id);
     const existing = table.get(target.id);
     const joined = existing === undefined ? null : join(existing.type, type);
@@ -527,6 +543,9 @@ class TypeInference implements InferenceHost {
     }
     if (this.functions.has(name.id) && kind === "global") {
       throw new SemanticError(`unsupported: function '${name.id}' used as a value`, name);
+    }
+    if (this.namedTupleClass(name) !== null) {
+      throw new SemanticError(`unsupported: namedtuple class '${name.id}' used as a value`, name);
     }
     if (this.imports.has(name.id) && kind === "global") {
       const imported = this.imports.get(name.id)!;
@@ -668,7 +687,7 @@ class TypeInference implements InferenceHost {
             );
           }
           // Tuples of one recursive type compare whatever their unrolling (a tree and a leaf).
-          const same = unify(a, b) || recursiveJoin(resolve(a), resolve(b)) !== null;
+          const same = mayEqual(a, b) || recursiveJoin(resolve(a), resolve(b)) !== null;
           if (resolve(a) === pyTypes.file || resolve(b) === pyTypes.file) {
             throw new SemanticError("unsupported: comparing files", e);
           }
@@ -723,7 +742,7 @@ class TypeInference implements InferenceHost {
       case "Call":
         return this.callType(spec, e);
       case "Attribute":
-        return this.attributeType(e);
+        return this.attributeType(spec, e);
       case "Subscript":
         if (this.isSysArgv(e.value) && e.slice._type !== "Slice") {
           const index = this.typeOf(spec, e.slice);
@@ -776,6 +795,7 @@ class TypeInference implements InferenceHost {
 
   /** `_` (and a comprehension's `_`) where no code reads it: values of any type go to it. */
   private discarded = new Set<string>();
+  private namedTuples = new Map<string, NamedTupleClass>();
 
   /** How many statements of the variable's scope assign it. */
   private assignmentCount(spec: Specialization, name: string): number {
@@ -807,7 +827,7 @@ class TypeInference implements InferenceHost {
     return result;
   }
 
-  private attributeType(e: ast.Attribute): PyType {
+  private attributeType(spec: Specialization, e: ast.Attribute): PyType | null {
     if (this.isSysArgv(e)) return listOf(pyTypes.str);
     const module = moduleNamed(this.importScope, e.value);
     if (module !== null) {
@@ -822,7 +842,18 @@ class TypeInference implements InferenceHost {
         );
       }
     }
+    if (module === null && !(e.value._type === "Name" && this.imports.has(e.value.id))) {
+      const value = this.typeOf(spec, e.value);
+      if (value === null) return null;
+      if (resolve(value).named !== undefined) return namedTupleFieldType(resolve(value), e);
+    }
     throw new SemanticError(`unsupported: attribute '${e.attr}' used as a value`, e);
+  }
+
+  /** The namedtuple class a name stands for (a module-level name the module defines so), or null. */
+  namedTupleClass(name: ast.Name): NamedTupleClass | null {
+    if (this.scopes.resolution.get(name) !== "global") return null;
+    return this.namedTuples.get(name.id) ?? null;
   }
 
   isSysArgv(e: ast.expr): boolean {
@@ -834,7 +865,11 @@ class TypeInference implements InferenceHost {
   }
 
   /** What a call's callee names: a builtin, a module's function, a user function or a method. */
-  private callee(e: ast.Call): { kind: "builtin" | "module" | "user" | "method"; name: string; module?: string } {
+  private callee(e: ast.Call): {
+    kind: "builtin" | "module" | "user" | "method" | "class";
+    name: string;
+    module?: string;
+  } {
     const f = e.func;
     if (f._type === "Name" && this.scopes.resolution.get(f) === "builtin") return { kind: "builtin", name: f.id };
     const called = moduleFunctionOf(this.importScope, e);
@@ -844,6 +879,7 @@ class TypeInference implements InferenceHost {
     }
     if (f._type === "Name") {
       if (this.functions.has(f.id)) return { kind: "user", name: f.id };
+      if (this.namedTupleClass(f) !== null) return { kind: "class", name: f.id };
       throw new SemanticError(`'${f.id}' is not callable`, f);
     }
     if (f._type === "Attribute") return { kind: "method", name: f.attr };
@@ -853,6 +889,7 @@ class TypeInference implements InferenceHost {
   private callType(spec: Specialization, e: ast.Call): PyType | null {
     const callee = this.callee(e);
     if (callee.kind === "user") return this.userCallType(spec, e, this.functions.get(callee.name)!);
+    if (callee.kind === "class") return namedTupleCallType(this, spec, e, this.namedTuples.get(callee.name)!);
     if (callee.kind === "method") {
       const receiver = this.typeOf(spec, (e.func as ast.Attribute).value);
       return receiver === null ? null : methodCallType(this, spec, e, receiver, callee.name);

@@ -15,6 +15,7 @@ import type { LoweringContext } from "./context.js";
 import { lowerConstant, lowerExpression } from "./expressions.js";
 import { intConstant } from "./ints.js";
 import { lowerModuleCall } from "./module-calls.js";
+import { lowerNamedTupleCall } from "./named-tuples.js";
 import { readTupleSlot } from "./subscripts.js";
 
 export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
@@ -24,6 +25,9 @@ export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   if (called !== null) return lowerModuleCall(cx, e, called.module, called.name);
   if (e.func._type === "Attribute") return lowerMethodCall(cx, e);
   const name = (e.func as ast.Name).id;
+  const cls =
+    cx.program.scopes.resolution.get(e.func as ast.Name) === "global" ? cx.program.namedTuples.get(name) : undefined;
+  if (cls !== undefined) return lowerNamedTupleCall(cx, e, cls);
   return lowerContainerBuiltin(cx, e, name) ?? lowerBuiltinCall(cx, e, name);
 }
 

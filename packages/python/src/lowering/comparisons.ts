@@ -86,7 +86,10 @@ export function compare(
       resolve(type) === pyTypes.number ? onNumber(cx, value, types.i1, then) : then(value, type);
     return side(a, aType, (x, xType) => side(b, bType, (y, yType) => compare(cx, op, x, xType, y, yType, node)));
   }
-  if (aType === bType) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
+  // Tuples of different static types compare too (a namedtuple and a plain tuple, a tree and a leaf):
+  // the runtime compares them as it compares any two tuples.
+  const sameKind = aType === bType || (resolve(aType).kind === "tuple" && resolve(bType).kind === "tuple");
+  if (sameKind) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
   if (aType === pyTypes.float || bType === pyTypes.float) return compareMixed(cx, irOp, a, aType, b, bType);
   return intCompare(cx, irOp, asInt(cx, a, aType), asInt(cx, b, bType));
 }

@@ -29,7 +29,9 @@ import {
 } from "./iteration.js";
 import { refuseEndless } from "./itertools.js";
 import { countInto } from "./module-calls.js";
+import { lowerReplace } from "./named-tuples.js";
 import { coerce } from "./optional.js";
+import { readTupleSlot } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 
 /** A builtin over containers, or null when `name` is none of them (or this call is not theirs). */
@@ -61,8 +63,17 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
       sortList(cx, list, type.parts[0]!, e);
       return list;
     }
-    case "tuple":
-      return lowerExpression(cx, first!);
+    case "tuple": {
+      const value = lowerExpression(cx, first!);
+      const given = resolve(cx.typeOf(first!));
+      if (given.named === undefined) return value;
+      // A namedtuple's values in a plain tuple, as CPython's tuple() of one makes.
+      return makeTuple(
+        cx,
+        given.parts.map((part, i) => readTupleSlot(cx, value, constants.int(BigInt(i)), part)),
+        given.parts,
+      );
+    }
     case "set":
     case "frozenset": {
       const set = newSet(cx, type);
@@ -230,6 +241,7 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
   const receiver = lowerExpression(cx, f.value);
   // A deque's extend walks its argument itself.
   if (receiverType.kind === "deque") return lowerDequeMethod(cx, e, receiver, receiverType);
+  if (receiverType.named !== undefined && f.attr === "_replace") return lowerReplace(cx, e, receiver, receiverType);
   const args = e.args.map((a) => lowerExpression(cx, a));
   const argTypes = e.args.map((a) => cx.typeOf(a));
   const loc = cx.loc(e);

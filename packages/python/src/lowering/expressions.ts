@@ -10,7 +10,6 @@ import { isContainer, pyTypes, resolve } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
 import { MODULES } from "../stdlib-modules.js";
 import { binary, unary } from "./arithmetic.js";
-
 import { lowerCall } from "./calls.js";
 import { lowerCompareValue } from "./comparisons.js";
 import { foldIntConstant } from "./constant-folding.js";
@@ -18,6 +17,7 @@ import { lowerContainerBinary, lowerDisplay } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import { boxInt, intConstant } from "./ints.js";
 import { mathConstant } from "./math.js";
+import { lowerNamedTupleField } from "./named-tuples.js";
 import { coerce, narrow } from "./optional.js";
 import { lowerJoinedStr } from "./strings.js";
 import { lowerSubscript } from "./subscripts.js";
@@ -79,9 +79,11 @@ function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
       return lowerIfExp(cx, e);
     case "Call":
       return lowerCall(cx, e);
-    case "Attribute":
-      // Inference allows no other attribute as a value.
-      return moduleValue(cx, moduleNamed(cx.importScope, e.value)!, e.attr);
+    case "Attribute": {
+      // Inference allows no other attribute as a value than a module's and a namedtuple's field.
+      const module = moduleNamed(cx.importScope, e.value);
+      return module !== null ? moduleValue(cx, module, e.attr) : lowerNamedTupleField(cx, e);
+    }
     case "Subscript":
       return lowerSubscript(cx, e);
     case "List":

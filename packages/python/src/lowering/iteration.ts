@@ -12,7 +12,16 @@
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { moduleFunctionOf } from "../module-names.js";
-import { isAcyclic, listOf, type PyType, pyTypes, resolve, tupleOf, wordKind } from "../py-types.js";
+import {
+  isAcyclic,
+  listOf,
+  type NamedTupleClass,
+  type PyType,
+  pyTypes,
+  resolve,
+  tupleOf,
+  wordKind,
+} from "../py-types.js";
 import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
@@ -291,8 +300,15 @@ function tupleElement(cx: LoweringContext, tuple: Value, i: Value, type: PyType)
 }
 
 /** A tuple of these values (already owned or borrowed: the slots take references of their own). */
-export function makeTuple(cx: LoweringContext, values: readonly Value[], types: readonly PyType[]): Value {
-  const kinds = types.map(wordKind).join("");
+export function makeTuple(
+  cx: LoweringContext,
+  values: readonly Value[],
+  types: readonly PyType[],
+  named?: NamedTupleClass,
+): Value {
+  // A named tuple's class and field names follow its kinds, for its repr (runtime/py_containers.h).
+  const names = named === undefined ? "" : ["", named.name, ...named.fields, ""].join("\0");
+  const kinds = types.map(wordKind).join("") + names;
   const newTuple = types.every(isAcyclic) ? "py_tuple_new_acyclic" : "py_tuple_new";
   const tuple = cx.rt(newTuple, [constants.str(kinds)], null);
   const items = cx.b.getField(tuple, TUPLE_ITEMS);

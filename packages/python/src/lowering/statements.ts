@@ -6,6 +6,7 @@
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { isDivmodCall } from "../inference-rules.js";
+import { isNamedTupleDefinition } from "../named-tuples.js";
 import { isContainer, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
@@ -50,6 +51,8 @@ function lowerStatement(cx: LoweringContext, s: ast.stmt): void {
       lowerExpression(cx, s.value);
       return;
     case "Assign":
+      // A namedtuple class is static: its definition makes nothing at run time.
+      if (cx.spec.def === null && isNamedTupleDefinition(s, cx.importScope)) return;
       lowerAssign(cx, s);
       return;
     case "AnnAssign":

@@ -34,7 +34,7 @@ for d in range(5):
     tree = make_tree(d)
     print(d, check_tree(tree), depth_of(tree), check_tree(make_tree_inline(d)))
 print(make_tree(2))
-print(make_tree(2) == make_tree_inline(2), make_tree(1) == make_tree(2))
+print(make_tree(2) == make_tree_inline(2), make_tree(1) == make_tree(2), make_tree(1) == ((None, None), (None, None)))
 print(hash(make_tree(3)) == hash(make_tree_inline(3)))
 
 # A linked list: (value, rest) pairs, None at the end.
