@@ -135,6 +135,8 @@ py_list *py_list_new(int64_t kind, int64_t capacity);
 /* Element `index` as a word (0 <= index < length), and the slot written (no counting: the caller
    moves references). */
 int64_t py_list_word(const py_list *list, int64_t index);
+/* The end of the run of elements from `start` (< length) equal to the one there (itertools.groupby). */
+int64_t py_list_run_end(py_list *list, int64_t start);
 void py_list_put_word(py_list *list, int64_t index, int64_t word);
 /* PySlice_AdjustIndices: clamps start and stop (given or not) to a sequence of `length` and returns
    how many elements the slice has. */

@@ -143,6 +143,13 @@ int64_t py_list_count_obj(py_list *list, rt_object *object) {
   return py_list_count_word(list, (int64_t)(intptr_t)object);
 }
 
+int64_t py_list_run_end(py_list *list, int64_t start) {
+  int64_t first = py_list_word(list, start);
+  int64_t end = start + 1;
+  while (end < list->items.length && py_word_eq(py_list_word(list, end), first, list->kind)) end++;
+  return end;
+}
+
 void py_list_remove_word(py_list *list, int64_t word) {
   int64_t at = find(list, word);
   if (at < 0) {

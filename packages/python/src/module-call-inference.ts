@@ -13,6 +13,7 @@ import {
   constantIndex,
   type InferenceHost,
   iterationTypeAt,
+  keyFunctionType,
   variableFor,
 } from "./container-inference.js";
 import { collectionsCallType } from "./method-inference.js";
@@ -28,6 +29,7 @@ const ITERTOOLS: Readonly<Record<string, CallTyping>> = {
   chain: chainType,
   islice: isliceType,
   accumulate: accumulateType,
+  groupby: groupbyType,
   product: productType,
   permutations: (host, spec, e) => arrangementType(host, spec, e, "permutations"),
   combinations: (host, spec, e) => arrangementType(host, spec, e, "combinations"),
@@ -192,6 +194,30 @@ function accumulateType(host: InferenceHost, spec: Specialization, e: ast.Call):
   const sum = binaryResultType("Add", accumulated, element, null);
   if (typeof sum === "string") fail(sum, e);
   return listOf(sameAccumulation(sum, accumulated, e, "accumulate"));
+}
+
+/**
+ * groupby(iterable, key=None): pairs of a key and the run of consecutive elements that have it. The
+ * run is a list (CPython's is an iterator over the shared input, emptied when the walk moves on; a
+ * program that reads each run before the next, as programs do, sees the same elements). The keys
+ * are all computed first, so a key function with output of its own prints it before the loop's.
+ */
+function groupbyType(host: InferenceHost, spec: Specialization, e: ast.Call): PyType | null {
+  onlyKeywords(e, "groupby", ["iterable", "key"]);
+  if (e.args.length > 2) fail(`groupby() takes at most 2 arguments (${e.args.length} given)`, e);
+  const iterable = argument(e, 0, "iterable");
+  if (iterable === undefined) fail("groupby() missing required argument 'iterable' (pos 1)", e);
+  const element = elementOf(host, spec, iterable);
+  if (element === null) return null;
+  const key = groupbyKey(e);
+  const keyType = key === null ? element : keyFunctionType(host, spec, key, element);
+  return keyType === null ? null : listOf(tupleOf([keyType, listOf(element)]));
+}
+
+/** groupby's key function, unless it is absent or None (the elements are their own keys). */
+export function groupbyKey(e: ast.Call): ast.expr | null {
+  const key = argument(e, 1, "key");
+  return key === undefined || (key._type === "Constant" && key.value === null) ? null : key;
 }
 
 /** accumulate's initial= value, unless it is absent or None. */

@@ -361,6 +361,13 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
     fn(`py_bisect_${side}_word`, [[listType, "i64"], "i64"], true, "any", `bisect.bisect_${side}.`),
     fn(`py_bisect_${side}_obj`, [[listType, objectType], "i64"], true, "any", `bisect.bisect_${side}.`),
   ]),
+  fn(
+    "py_list_run_end",
+    [[listType, "i64"], "i64"],
+    false,
+    "read",
+    "The end of the run of elements equal to the one at start (itertools.groupby's keys).",
+  ),
   fn("py_tuple_new", [["str"], tupleType], false, "any", "A zeroed tuple of the kinds' length, to be filled."),
   fn(
     "py_tuple_new_acyclic",

@@ -312,7 +312,16 @@ export const MODULES: ReadonlyMap<string, ReadonlyMap<string, ModuleMember>> = n
   ["functools", expressionFunctions(["reduce"])],
   [
     "itertools",
-    expressionFunctions(["count", "chain", "islice", "accumulate", "product", "permutations", "combinations"]),
+    expressionFunctions([
+      "count",
+      "chain",
+      "islice",
+      "accumulate",
+      "groupby",
+      "product",
+      "permutations",
+      "combinations",
+    ]),
   ],
   ["time", timeModule()],
   ["string", stringModule()],

@@ -8,26 +8,30 @@
 import { type Block, constants, type IrType, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { constantIndex, iterationTypeAt } from "../container-inference.js";
-import { accumulateInitial, argument, ISLICE_MESSAGES } from "../module-call-inference.js";
+import { accumulateInitial, argument, groupbyKey, ISLICE_MESSAGES } from "../module-call-inference.js";
 import { moduleFunctionOf } from "../module-names.js";
 import { isContainer, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
 import { asFloat, asInt, binary } from "./arithmetic.js";
 import { lengthOf, lowerContainerBinary } from "./containers.js";
 import type { LoopTargets, LoweringContext } from "./context.js";
+import { kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
-import { applyBinary } from "./function-values.js";
+import { apply, applyBinary } from "./function-values.js";
 import { allImmediate, immediateValue } from "./ints.js";
 import {
+  appendToList,
   collectIterable,
   type Element,
   listElement,
   lowerGenerators,
   makeTuple,
   plainSourceOf,
+  runLoop,
   type Source,
   single,
   sourceOf,
+  valueSource,
 } from "./iteration.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 
@@ -46,6 +50,8 @@ export function itertoolsSource(cx: LoweringContext, call: ast.Call, name: strin
       return isliceSource(cx, call);
     case "accumulate":
       return accumulateSource(cx, call);
+    case "groupby":
+      return groupbySource(cx, call);
     default:
       return arrangementSource(cx, call, name as "product" | "permutations" | "combinations");
   }
@@ -432,6 +438,46 @@ function accumulateSource(cx: LoweringContext, call: ast.Call): Source {
     },
   };
   return initial === null ? running : sequenceSource(cx, [oneElementSource(cx, type, initial), running], type);
+}
+
+/**
+ * groupby: the input walked into a list and its keys into another (each key computed once, in
+ * order); each step is the key at a position and the slice up to the end of its run, which the
+ * runtime finds by comparing the keys' words as == does.
+ */
+function groupbySource(cx: LoweringContext, call: ast.Call): Source {
+  const type = elementTypeOf(cx, call);
+  const [keyType, runType] = type.parts as [PyType, PyType];
+  const itemType = runType.parts[0]!;
+  const items = collectIterable(cx, argument(call, 0, "iterable")!, itemType);
+  const keyFunction = groupbyKey(call);
+  let keys = items;
+  if (keyFunction !== null) {
+    keys = cx.rt("py_list_new", [kindOf(keyType), constants.int(0n)], null);
+    const loc = cx.loc(call);
+    runLoop(
+      cx,
+      valueSource(cx, items, listOf(itemType), call),
+      (item) => {
+        appendToList(cx, keys, apply(cx, keyFunction, item.value(), itemType, loc), keyType);
+      },
+      null,
+    );
+  }
+  const runEnd = cx.temporary(types.i64, constants.int(0n));
+  return {
+    start: () => constants.int(0n),
+    test: (i) => ({ more: cx.b.icmp("lt", i, lengthOf(cx, items, listOf(itemType))), position: i }),
+    element: (i) => {
+      const end = cx.rt("py_list_run_end", [keys, i], null);
+      runEnd.write(end);
+      const key = listElement(cx, keys, i, keyType);
+      const slice = [items, i, constants.bool(true), end, constants.bool(true), constants.int(1n)];
+      const run = cx.rt("py_list_slice", slice, cx.loc(call));
+      return { type, value: () => makeTuple(cx, [key, run], type.parts), parts: [key, run] };
+    },
+    advance: () => ({ state: runEnd.read() }),
+  };
 }
 
 /**
