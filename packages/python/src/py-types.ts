@@ -168,13 +168,15 @@ export function fitsSlot(slot: PyType, value: PyType): boolean {
 }
 
 /**
- * Whether values of the two types may be equal: unify, or tuples alike but for a namedtuple's names
- * (`Point(1, 2) == (1, 2)`, a plain tuple looking up a dict keyed by points).
+ * Whether values of the two types may be equal (and be ordered, where their kind is): unify, or
+ * tuples alike but for a namedtuple's names (`Point(1, 2) == (1, 2)`, a plain tuple looking up a dict
+ * keyed by points), or a set and a frozenset of one element type.
  */
 export function mayEqual(a: PyType, b: PyType): boolean {
   const plain = (t: PyType) => {
     const r = resolve(t);
-    return r.named === undefined ? r : tupleOf(r.parts);
+    if (r.named !== undefined) return tupleOf(r.parts);
+    return r.flavor === "frozenset" ? setOf(r.parts[0]!) : r;
   };
   return unify(a, b) || unify(plain(a), plain(b));
 }

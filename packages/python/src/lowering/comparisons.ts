@@ -86,9 +86,10 @@ export function compare(
       resolve(type) === pyTypes.number ? onNumber(cx, value, types.i1, then) : then(value, type);
     return side(a, aType, (x, xType) => side(b, bType, (y, yType) => compare(cx, op, x, xType, y, yType, node)));
   }
-  // Tuples of different static types compare too (a namedtuple and a plain tuple, a tree and a leaf):
-  // the runtime compares them as it compares any two tuples.
-  const sameKind = aType === bType || (resolve(aType).kind === "tuple" && resolve(bType).kind === "tuple");
+  // Tuples of different static types compare too (a namedtuple and a plain tuple, a tree and a leaf),
+  // as a set and a frozenset do: the runtime compares them as it compares any two of their kind.
+  const kind = resolve(aType).kind;
+  const sameKind = aType === bType || (kind === resolve(bType).kind && (kind === "tuple" || kind === "set"));
   if (sameKind) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
   if (aType === pyTypes.float || bType === pyTypes.float) return compareMixed(cx, irOp, a, aType, b, bType);
   return intCompare(cx, irOp, asInt(cx, a, aType), asInt(cx, b, bType));

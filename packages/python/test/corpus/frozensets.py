@@ -18,3 +18,4 @@ c = a | {9}
 d = {9} | a
 print(c, d)
 print(a.union({7}), a.intersection({1, 7}), a.issubset({1, 2, 3, 4}), a.isdisjoint({8}))
+print({1, 2} == frozenset([2, 1]), {1} < frozenset([1, 2]), frozenset([1, 2]) <= {1, 2, 3}, {1, 2} >= frozenset([1]), frozenset([3]) != {3})
