@@ -501,10 +501,56 @@ export function containerBuiltinType(
       iterationTypeAt(t, args[0]!);
       return pyTypes.bool;
     }
+    case "next": {
+      onlyKeywords([]);
+      if (args.length < 1 || args.length > 2) fail(`next expected 1 or 2 arguments, got ${args.length}`);
+      const iterable = nextIterable(host, args[0]!);
+      const t = host.typeOf(spec, iterable);
+      if (t === null) return null;
+      const element = iterationTypeAt(t, iterable);
+      if (args.length === 1) return element;
+      const fallback = argType(1);
+      if (fallback === null) return null;
+      const joined = join(element, fallback);
+      if (joined === null) {
+        fail(
+          `unsupported: next() of ${resolve(element).text} elements with a default of type ${resolve(fallback).text}`,
+          args[1]!,
+        );
+      }
+      return joined;
+    }
     default:
       return undefined;
   }
 }
+
+/**
+ * What `next(x)` walks: the iterable of `iter(iterable)`, or an iterator made where it stands (a
+ * generator expression, map, filter, zip, enumerate, reversed, an itertools function), whose first
+ * element is taken. An iterator kept in a variable is not compiled, so neither is next() of one.
+ */
+export function nextIterable(host: Pick<InferenceHost, "isBuiltinName">, e: ast.expr): ast.expr {
+  if (e._type === "GeneratorExp") return e;
+  if (e._type === "Call" && e.func._type === "Name" && host.isBuiltinName(e.func)) {
+    if (e.func.id === "iter" && e.args.length === 1 && e.keywords.length === 0) return e.args[0]!;
+    if (ITERATOR_BUILTINS.has(e.func.id)) return e;
+  }
+  if (
+    e._type === "Call" &&
+    e.func._type === "Attribute" &&
+    e.func.value._type === "Name" &&
+    e.func.value.id === "itertools"
+  ) {
+    return e;
+  }
+  throw new SemanticError(
+    "unsupported: next() of anything but iter(iterable), a generator expression or an iterator builtin's call",
+    e,
+  );
+}
+
+const ITERATOR_BUILTINS = new Set(["map", "filter", "zip", "enumerate", "reversed"]);
 
 /** min/max of one iterable, with key= and default=; null while unknown. */
 export function iterableMinMaxType(

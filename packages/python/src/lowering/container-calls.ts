@@ -5,7 +5,7 @@
 
 import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { iterationType } from "../container-inference.js";
+import { iterationType, nextIterable } from "../container-inference.js";
 import { isSysArgv } from "../inference-rules.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
@@ -95,6 +95,8 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
     case "any":
     case "all":
       return lowerAnyAll(cx, e, name);
+    case "next":
+      return lowerNext(cx, e);
     case "min":
     case "max":
       return e.args.length === 1 ? lowerIterableMinMax(cx, e, name) : null;
@@ -144,6 +146,29 @@ function lowerAnyAll(cx: LoweringContext, e: ast.Call, name: "any" | "all"): Val
     cx.startBlock(next);
   });
   return result.read();
+}
+
+/**
+ * next(iterator[, default]): the walk's first element, the walk stopping there; without one, the
+ * default, or CPython's StopIteration.
+ */
+function lowerNext(cx: LoweringContext, e: ast.Call): Value {
+  const type = resolve(cx.typeOf(e));
+  const result = cx.temporary(irTypeOf(type), operationsOf(type).zero());
+  const found = cx.temporary(types.i1, constants.bool(false));
+  const builtins = { isBuiltinName: (n: ast.Name) => cx.program.scopes.resolution.get(n) === "builtin" };
+  lowerIteration(cx, nextIterable(builtins, e.args[0]!), (x, targets) => {
+    result.write(coerce(cx, x.value(), x.type, type));
+    found.write(constants.bool(true));
+    cx.jump(targets.breakTo);
+  });
+  const fallback = e.args[1];
+  if (fallback === undefined) {
+    cx.checkCondition(found.read(), "StopIteration", "", e);
+    return result.read();
+  }
+  const otherwise = () => coerce(cx, lowerExpression(cx, fallback), cx.typeOf(fallback), type);
+  return cx.choose(irTypeOf(type), found.read(), () => result.read(), otherwise);
 }
 
 /** min/max of an iterable, with key= and default=: the first of equal extremes, as Python's. */
