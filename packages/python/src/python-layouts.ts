@@ -45,6 +45,7 @@ export const pythonLayouts = {
 /** Field numbers of the fields emitted code reads. */
 export const LIST_DATA = 0;
 export const LIST_LENGTH = 1;
+export const LIST_CAPACITY = 2;
 export const TUPLE_LENGTH = 0;
 export const TUPLE_ITEMS = 1;
 

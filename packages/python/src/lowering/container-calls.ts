@@ -319,7 +319,7 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
       const element = receiverType.parts[0]!;
       switch (f.attr) {
         case "append":
-          callWithElement(cx, "py_list_append", [receiver], as(0, element), element, null);
+          appendToList(cx, receiver, as(0, element), element);
           return unit;
         case "extend":
           cx.rt("py_list_extend", [receiver, args[0]!], null);

@@ -22,7 +22,7 @@ import {
   tupleOf,
   wordKind,
 } from "../py-types.js";
-import { LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
+import { LIST_CAPACITY, LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
 import type { LoopTargets, LoweringContext } from "./context.js";
@@ -34,6 +34,7 @@ import {
   fromTupleSlot,
   kindOf,
   listSlotType,
+  toListSlot,
   toTupleSlot,
   tupleSlotType,
 } from "./elements.js";
@@ -676,5 +677,21 @@ export function collectIterable(cx: LoweringContext, iterable: ast.expr, element
 
 /** list.append(value). */
 export function appendToList(cx: LoweringContext, list: Value, value: Value, type: PyType): void {
-  callWithElement(cx, "py_list_append", [list], value, type, null);
+  // Inline while there is room, the runtime growing the list otherwise (fasta 0.65 s -> 0.56 s, word
+  // frequency 2.0 s -> 1.9 s: a call per element was a sixth of building a line).
+  const length = cx.b.getField(list, LIST_LENGTH);
+  const room = cx.b.icmp("lt", length, cx.b.getField(list, LIST_CAPACITY));
+  cx.choose(
+    types.unit,
+    room,
+    () => {
+      cx.b.elemSet(cx.b.getField(list, LIST_DATA), length, toListSlot(cx, value, type), true);
+      cx.b.setField(list, LIST_LENGTH, cx.b.ibinary("add", length, constants.int(1n), null));
+      return constants.unit();
+    },
+    () => {
+      callWithElement(cx, "py_list_append", [list], value, type, null);
+      return constants.unit();
+    },
+  );
 }
