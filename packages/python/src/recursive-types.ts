@@ -32,7 +32,7 @@ export function recursiveJoin(x: PyType, y: PyType): PyType | null {
   if (conformsToRecursive(y, x)) return x;
   if (conformsToRecursive(x, y)) return y;
   // Two unrollings of a recursive type met before it (`(make(d - 1), make(d - 1)) if d else (None, None)`).
-  for (const recursive of recursiveTypesIn(x, new Set(recursiveTypesIn(y, new Set())))) {
+  for (const recursive of recursiveTypesIn(y, recursiveTypesIn(x, new Set()))) {
     for (const candidate of [recursive, optionalOf(recursive)]) {
       if (conformsTo(x, candidate) && conformsTo(y, candidate)) return candidate;
     }
