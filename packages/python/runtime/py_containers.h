@@ -10,6 +10,9 @@
  *   'n'  None   always 0
  *   'o'  object a counted reference to a managed object (str, list, tuple, dict, set), never NULL;
  *              the object's layout says what it is, so nested containers need no more description.
+ *   'a'  any    a value whose type is decided at run time (a `list[int | str]`'s element): a tagged
+ *              word, an int's own word or a reference to an object that says what it is, a float
+ *              boxed, a bool and None immortal objects (py_any.c).
  * The compiler picks the kind from the static element type (packages/python/src/lowering/
  * containers.ts), so a list[int] stores unboxed int64_t values and a list[str] references.
  *
@@ -71,7 +74,7 @@ typedef struct py_deque {
   int64_t state;  /* counts the changes an iteration over it must notice (CPython's) */
 } py_deque;
 
-/* Type ids of the runtime's layouts (the core's take 1 to 7; a module's own start at 16). */
+/* Type ids of the runtime's layouts (the core's take 1 to 7; a module's own start at 32). */
 enum {
   PY_LIST_TYPE_ID = 8,
   PY_TUPLE_TYPE_ID = 9,
@@ -79,7 +82,9 @@ enum {
   PY_SET_TYPE_ID = 11,
   PY_DEQUE_TYPE_ID = 12,
   PY_INDEX_WALK_TYPE_ID = 13,
-  PY_ACYCLIC_TUPLE_TYPE_ID = 14
+  PY_ACYCLIC_TUPLE_TYPE_ID = 14,
+  PY_FLOAT_TYPE_ID = 15,
+  PY_BOOL_TYPE_ID = 16
 };
 
 extern const rt_layout py_list_layout;
@@ -108,6 +113,28 @@ void py_word_release(int64_t word, int64_t kind);
 static inline int64_t py_word_kind(int64_t word, int64_t kind) {
   return (kind == 'i' && word == RT_ABSENT_WORD) || (kind == 'o' && word == 0) ? 'n' : kind;
 }
+/* ---- values of any type, kind 'a' (py_any.c) --------------------------------------------------- */
+
+/* The word and kind a value of kind 'a' has as its own type's ('i', 'f', 'b', 'n' or 'o'), borrowed. */
+int64_t py_any_unpack(int64_t word, int64_t *kind);
+/* A word of any kind as its own type's word and kind: an 'a' unpacked, a None in an int's or object's
+   slot made 'n'. */
+static inline void py_word_unpack(int64_t *word, int64_t *kind) {
+  if (*kind == 'a') *word = py_any_unpack(*word, kind);
+  else *kind = py_word_kind(*word, *kind);
+}
+/* Whether words of the kind hold references the collector must see. */
+static inline bool py_kind_holds_objects(int64_t kind) { return kind == 'o' || kind == 'a'; }
+/* Whether words of the kind are counted (objects, and ints that may be big). */
+static inline bool py_kind_counted(int64_t kind) { return kind == 'o' || kind == 'i' || kind == 'a'; }
+/* The object a word of the kind references, for a traverse function; NULL for none. */
+static inline rt_object *py_word_object(int64_t word, int64_t kind) {
+  if (kind == 'o') return (rt_object *)(intptr_t)word;
+  return kind == 'a' && (word & 1) ? (rt_object *)(intptr_t)(word - 1) : NULL;
+}
+/* The name of the value's class as CPython's messages print it ('int', 'NoneType', 'list'). */
+const char *py_word_type_name(int64_t word, int64_t kind);
+
 /* Python's repr of the value, appended to b (the repr of a container's element). */
 void py_word_repr(rt_buf *b, int64_t word, int64_t kind);
 /* a == b for two values of the same kind. */
@@ -118,6 +145,10 @@ int64_t py_word_compare(int64_t a, int64_t b, int64_t kind);
 /* hash(value) as CPython computes it; raises TypeError "unhashable type: 'list'" for lists, dicts
    and sets (and returns -1 then). */
 int64_t py_word_hash(int64_t word, int64_t kind);
+/* The order of two values of any kinds, unpacked: -1, 0 or 1, 2 when a NaN makes them unordered.
+   Numbers of different kinds compare by value; other values of different kinds raise CPython's
+   TypeError naming the operator `op` ("'<' not supported between instances of 'str' and 'int'"). */
+int64_t py_word_order(int64_t x, int64_t x_kind, int64_t y, int64_t y_kind, const char *op);
 
 /* Objects of any layout, for emitted code: repr, str, print, ==, ordering, hash. */
 rt_str *py_object_repr(rt_object *object);
@@ -128,6 +159,28 @@ int64_t py_object_compare(rt_object *a, rt_object *b);
 int64_t py_object_hash(rt_object *object);
 /* The Python type name of an object ('list', 'tuple', 'dict', 'set', 'str'), for messages. */
 const char *py_object_type_name(const rt_object *object);
+
+/* ---- values of kind 'a' for emitted code (py_any.c) ------------------------------------------- */
+
+/* A value of kind 'a' as emitted code holds it: a tagged word, as an int's (py_int) is. */
+typedef int64_t py_any;
+
+py_any py_any_from_float(double x);
+py_any py_any_from_bool(bool b);
+py_any py_any_from_object(rt_object *object);
+double py_any_float(py_any word);
+bool py_any_bool(py_any word);
+rt_object *py_any_object(py_any word);
+/* What the value is, by one character: 'i' int, 'f' float, 'b' bool, 'n' None, 's' str, 'l' list,
+   't' tuple, 'd' dict (of any flavor), 'S' set, 'F' frozenset, 'D' deque (isinstance tests it). */
+int64_t py_any_class(py_any word);
+bool py_any_truth(py_any word);
+rt_str *py_any_repr(py_any word);
+rt_str *py_any_str(py_any word);
+void py_write_any(py_any word);
+bool py_any_eq(py_any a, py_any b);
+int64_t py_any_hash(py_any word);
+bool py_any_order(py_any a, py_any b, int64_t op);
 
 /* ---- lists (py_list.c) ---------------------------------------------------------------------- */
 

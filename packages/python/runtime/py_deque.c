@@ -36,10 +36,10 @@ static void deque_drop(rt_object *object) { release_all((py_deque *)object); }
 
 static void deque_traverse(rt_object *object, rt_visit_fn visit, void *context) {
   py_deque *deque = (py_deque *)object;
-  if (deque->kind != 'o') return;
+  if (!py_kind_holds_objects(deque->kind)) return;
   for (int64_t i = 0; i < deque->length; i++) {
-    int64_t word = py_deque_word(deque, i);
-    if (word != 0) visit((rt_object *)(intptr_t)word, context);
+    rt_object *child = py_word_object(py_deque_word(deque, i), deque->kind);
+    if (child != NULL) visit(child, context);
   }
 }
 

@@ -26,9 +26,10 @@ static void dict_drop(rt_object *object) {
 static void dict_traverse(rt_object *object, rt_visit_fn visit, void *context) {
   py_dict *dict = (py_dict *)object;
   for (int64_t at = py_dict_next(dict, 0); at >= 0; at = py_dict_next(dict, at + 1)) {
-    if (dict->key_kind == 'o') visit(*(rt_object **)rt_hash_table_key_at(&dict->table, at), context);
-    rt_object *value = *(rt_object **)rt_hash_table_value_at(&dict->table, at);
-    if (dict->value_kind == 'o' && value != NULL) visit(value, context);
+    rt_object *key = py_word_object(*(int64_t *)rt_hash_table_key_at(&dict->table, at), dict->key_kind);
+    if (key != NULL) visit(key, context);
+    rt_object *value = py_word_object(*(int64_t *)rt_hash_table_value_at(&dict->table, at), dict->value_kind);
+    if (value != NULL) visit(value, context);
   }
 }
 

@@ -36,6 +36,8 @@ static const rt_layout big_layout = {
     .traverse = NULL,
 };
 
+bool py_int_is_big_object(const rt_object *object) { return object->layout == &big_layout; }
+
 static void *gmp_realloc(void *p, size_t old_size, size_t new_size) {
   (void)old_size;
   return rt_realloc(p, new_size);

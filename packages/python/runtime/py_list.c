@@ -15,7 +15,7 @@ static void list_drop(rt_object *object) {
     rt_array_release_refs(&list->items);
     return;
   }
-  if (list->kind == 'i')
+  if (list->kind == 'i' || list->kind == 'a')
     for (int64_t i = 0; i < list->items.length; i++) py_int_release(((int64_t *)list->items.data)[i]);
   rt_array_free(&list->items);
 }
@@ -23,6 +23,11 @@ static void list_drop(rt_object *object) {
 static void list_traverse(rt_object *object, rt_visit_fn visit, void *context) {
   py_list *list = (py_list *)object;
   if (list->kind == 'o') rt_array_visit_refs(&list->items, visit, context);
+  if (list->kind != 'a') return;
+  for (int64_t i = 0; i < list->items.length; i++) {
+    rt_object *child = py_word_object(((int64_t *)list->items.data)[i], 'a');
+    if (child != NULL) visit(child, context);
+  }
 }
 
 const rt_layout py_list_layout = {
@@ -166,7 +171,7 @@ void py_list_remove_obj(py_list *list, rt_object *object) { py_list_remove_word(
 /* Appends count words from `words` (the same kind and element size), taking a reference to each. */
 static void append_words(py_list *list, const char *words, int64_t count) {
   char *first = rt_array_extend(&list->items, words, count);
-  if (list->kind == 'o' || list->kind == 'i') {
+  if (py_kind_counted(list->kind)) {
     for (int64_t i = 0; i < count; i++) py_word_retain(((int64_t *)first)[i], list->kind);
   }
 }
@@ -198,7 +203,7 @@ py_list *py_list_repeat(py_list *list, int64_t n) {
     memcpy(data + done * size, data, (size_t)(chunk * size));
     done += chunk;
   }
-  if (list->kind == 'o' || list->kind == 'i') {
+  if (py_kind_counted(list->kind)) {
     for (int64_t i = 0; i < length * n; i++) py_word_retain(((int64_t *)data)[i], list->kind);
   }
   return result;

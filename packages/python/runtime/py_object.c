@@ -17,14 +17,15 @@ static double word_to_f64(int64_t word) {
   return x;
 }
 
+/* An 'a' word is tagged as an int's is: its low bit says whether it holds a reference. */
 void py_word_retain(int64_t word, int64_t kind) {
   if (kind == 'o') rt_retain((rt_object *)(intptr_t)word);
-  else if (kind == 'i') py_int_retain(word);
+  else if (kind == 'i' || kind == 'a') py_int_retain(word);
 }
 
 void py_word_release(int64_t word, int64_t kind) {
   if (kind == 'o') rt_release((rt_object *)(intptr_t)word);
-  else if (kind == 'i') py_int_release(word);
+  else if (kind == 'i' || kind == 'a') py_int_release(word);
 }
 
 /* A named tuple's class name, after its kinds and a NUL (py_tuple_new); NULL for a plain tuple. */
@@ -45,11 +46,28 @@ const char *py_object_type_name(const rt_object *object) {
   return object->layout->name;
 }
 
+const char *py_word_type_name(int64_t word, int64_t kind) {
+  py_word_unpack(&word, &kind);
+  switch (kind) {
+    case 'i':
+      return "int";
+    case 'f':
+      return "float";
+    case 'b':
+      return "bool";
+    case 'n':
+      return "NoneType";
+    default:
+      return py_object_type_name((const rt_object *)(intptr_t)word);
+  }
+}
+
 /* ---- repr ------------------------------------------------------------------------------------- */
 
 static void object_repr(rt_buf *b, rt_object *object);
 
 void py_word_repr(rt_buf *b, int64_t word, int64_t kind) {
+  if (kind == 'a') word = py_any_unpack(word, &kind);
   switch (kind) {
     case 'i': {
       if (py_int_is_small(word)) {
@@ -274,6 +292,40 @@ void py_write_object(rt_object *object) {
 
 /* ---- equality and ordering ------------------------------------------------------------------- */
 
+/* Values of different kinds (unpacked): ints, bools and floats compare by their numbers, as CPython's
+   do (1 == 1.0 == True); any others have no order and are unequal. */
+static bool is_number_kind(int64_t kind) { return kind == 'i' || kind == 'b' || kind == 'f'; }
+
+/* -1, 0 or 1 as x is less than, equal to or greater than y, 2 when either is NaN. */
+static int64_t number_order(int64_t x, int64_t x_kind, int64_t y, int64_t y_kind) {
+  if (x_kind == 'b') x <<= 1; /* a bool as the small int 0 or 1 */
+  if (y_kind == 'b') y <<= 1;
+  if (x_kind != 'f' && y_kind != 'f') return py_int_compare(x, y);
+  if (x_kind == 'f' && y_kind == 'f') {
+    double a = word_to_f64(x);
+    double b = word_to_f64(y);
+    return a != a || b != b ? 2 : (a > b) - (a < b);
+  }
+  if (y_kind == 'f') return py_int_compare_f64(x, word_to_f64(y));
+  int64_t order = py_int_compare_f64(y, word_to_f64(x));
+  return order == 2 ? 2 : -order;
+}
+
+/* x == y for words of any kinds, unpacked. */
+static bool words_eq(int64_t x, int64_t x_kind, int64_t y, int64_t y_kind) {
+  if (x_kind == y_kind) return py_word_eq(x, y, x_kind);
+  return is_number_kind(x_kind) && is_number_kind(y_kind) && number_order(x, x_kind, y, y_kind) == 0;
+}
+
+int64_t py_word_order(int64_t x, int64_t x_kind, int64_t y, int64_t y_kind, const char *op) {
+  if (is_number_kind(x_kind) && is_number_kind(y_kind) && (x_kind != y_kind || x_kind == 'f'))
+    return number_order(x, x_kind, y, y_kind);
+  if (x_kind == y_kind && x_kind != 'n') return py_word_compare(x, y, x_kind);
+  rt_raisef("TypeError", "'%s' not supported between instances of '%s' and '%s'", op, py_word_type_name(x, x_kind),
+            py_word_type_name(y, y_kind));
+  return 0;
+}
+
 /* A list, a tuple or a deque read by position: each element's word and kind (a list's and a deque's
    one kind for all). */
 typedef struct sequence {
@@ -306,16 +358,21 @@ static int64_t word_at(sequence s, int64_t i) {
   return s.deque != NULL ? py_deque_word(s.deque, i) : s.tuple->words[i];
 }
 
-/* The kind of element i's value: None in an int's or an object's `T | None` slot is None's. */
-static int64_t kind_at(sequence s, int64_t i) {
-  int64_t kind = s.list != NULL ? s.list->kind : s.deque != NULL ? s.deque->kind : s.tuple->kinds->data[i];
-  return py_word_kind(word_at(s, i), kind);
+/* Element i as its own type's word, its kind through `kind` (py_word_unpack). */
+static int64_t element_at(sequence s, int64_t i, int64_t *kind) {
+  *kind = s.list != NULL ? s.list->kind : s.deque != NULL ? s.deque->kind : s.tuple->kinds->data[i];
+  int64_t word = word_at(s, i);
+  py_word_unpack(&word, kind);
+  return word;
 }
 
 static bool sequence_eq(sequence a, sequence b) {
   if (a.length != b.length) return false;
   for (int64_t i = 0; i < a.length; i++) {
-    if (kind_at(a, i) != kind_at(b, i) || !py_word_eq(word_at(a, i), word_at(b, i), kind_at(a, i))) return false;
+    int64_t a_kind, b_kind;
+    int64_t x = element_at(a, i, &a_kind);
+    int64_t y = element_at(b, i, &b_kind);
+    if (!words_eq(x, a_kind, y, b_kind)) return false;
   }
   return true;
 }
@@ -331,6 +388,13 @@ bool py_object_eq(rt_object *a, rt_object *b) {
 }
 
 bool py_word_eq(int64_t a, int64_t b, int64_t kind) {
+  if (kind == 'a') {
+    if (a == b) return true;
+    int64_t a_kind, b_kind;
+    int64_t x = py_any_unpack(a, &a_kind);
+    int64_t y = py_any_unpack(b, &b_kind);
+    return words_eq(x, a_kind, y, b_kind);
+  }
   switch (kind) {
     case 'f':
       return word_to_f64(a) == word_to_f64(b);
@@ -356,16 +420,13 @@ static void raise_unordered(const char *op, const rt_object *a, const rt_object 
 static int64_t sequence_compare(sequence a, sequence b) {
   int64_t n = a.length < b.length ? a.length : b.length;
   for (int64_t i = 0; i < n; i++) {
-    int64_t kind = kind_at(a, i);
-    if (kind != kind_at(b, i)) {
-      rt_raise("TypeError", "unsupported: ordering values of different types");
-      return 0;
-    }
-    int64_t x = word_at(a, i);
-    int64_t y = word_at(b, i);
-    if (py_word_eq(x, y, kind)) continue;
+    int64_t a_kind, b_kind;
+    int64_t x = element_at(a, i, &a_kind);
+    int64_t y = element_at(b, i, &b_kind);
+    if (words_eq(x, a_kind, y, b_kind)) continue;
     if (rt_error_pending) return 0;
-    return py_word_compare(x, y, kind);
+    int64_t order = py_word_order(x, a_kind, y, b_kind, "<");
+    return order == 2 ? 0 : order;
   }
   return sign_of(a.length - b.length);
 }
@@ -382,6 +443,13 @@ int64_t py_object_compare(rt_object *a, rt_object *b) {
 }
 
 int64_t py_word_compare(int64_t a, int64_t b, int64_t kind) {
+  if (kind == 'a') {
+    int64_t a_kind, b_kind;
+    int64_t x = py_any_unpack(a, &a_kind);
+    int64_t y = py_any_unpack(b, &b_kind);
+    int64_t order = py_word_order(x, a_kind, y, b_kind, "<");
+    return order == 2 ? 0 : order;
+  }
   switch (kind) {
     case 'f': {
       double x = word_to_f64(a);
@@ -418,7 +486,10 @@ int64_t py_object_hash(rt_object *object) {
     if (hashes == NULL) rt_out_of_memory();
     int64_t result = -1;
     for (int64_t i = 0; i < tuple->length; i++) {
-      hashes[i] = py_word_hash(tuple->words[i], py_word_kind(tuple->words[i], tuple->kinds->data[i]));
+      int64_t word = tuple->words[i];
+      int64_t kind = tuple->kinds->data[i];
+      py_word_unpack(&word, &kind);
+      hashes[i] = py_word_hash(word, kind);
       if (rt_error_pending) goto done;
     }
     result = py_hash_tuple_combine(hashes, tuple->length);
@@ -432,6 +503,7 @@ int64_t py_object_hash(rt_object *object) {
 }
 
 int64_t py_word_hash(int64_t word, int64_t kind) {
+  if (kind == 'a') word = py_any_unpack(word, &kind);
   switch (kind) {
     case 'i':
       return py_int_hash(word);

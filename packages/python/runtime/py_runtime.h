@@ -41,6 +41,8 @@ static inline void py_int_release(py_int x) {
 }
 
 py_int py_int_from_i64(int64_t x);
+/* Whether the object is a big int (a value of kind 'a' tells its class by its layout). */
+bool py_int_is_big_object(const rt_object *object);
 /* Whether x fits in an int64_t, and its value there. */
 bool py_int_get_i64(py_int x, int64_t *out);
 /* x as an int64_t; OverflowError "Python int too large to convert to C long" when it does not fit. */

@@ -32,7 +32,7 @@ static void clear_entries(py_set_entry *table, int64_t slots) { memset(table, 0x
    small value or its big int). */
 static inline bool keys_equal(const py_set *set, int64_t stored, int64_t key) {
   return stored == key ||
-         ((set->kind == 'f' || set->kind == 'o' || (set->kind == 'i' && (stored & key & 1))) &&
+         ((set->kind == 'f' || set->kind == 'o' || set->kind == 'a' || (set->kind == 'i' && (stored & key & 1))) &&
           py_word_eq(stored, key, set->kind));
 }
 
@@ -202,7 +202,7 @@ static void clear_internal(py_set *set) {
     table = small_copy;
   }
   reset_to_small(set);
-  if (set->kind == 'o' || set->kind == 'i')
+  if (py_kind_counted(set->kind))
     for (int64_t i = 0; i < slots; i++)
       if (is_live(&table[i])) py_word_release(table[i].key, set->kind);
   if (table != small_copy) free(table);
@@ -212,9 +212,11 @@ static void set_drop(rt_object *object) { clear_internal((py_set *)object); }
 
 static void set_traverse(rt_object *object, rt_visit_fn visit, void *context) {
   py_set *set = (py_set *)object;
-  if (set->kind != 'o') return;
-  for (py_set_entry *entry = live_from(set, set->table); entry != NULL; entry = live_from(set, entry + 1))
-    visit((rt_object *)entry->key, context);
+  if (!py_kind_holds_objects(set->kind)) return;
+  for (py_set_entry *entry = live_from(set, set->table); entry != NULL; entry = live_from(set, entry + 1)) {
+    rt_object *child = py_word_object(entry->key, set->kind);
+    if (child != NULL) visit(child, context);
+  }
 }
 
 const rt_layout py_set_layout = {

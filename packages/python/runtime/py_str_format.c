@@ -52,21 +52,6 @@ static py_int int_of_word(int64_t word, int64_t kind) {
   return word;
 }
 
-static const char *type_name(int64_t word, int64_t kind) {
-  switch (kind) {
-    case 'i':
-      return "int";
-    case 'f':
-      return "float";
-    case 'b':
-      return "bool";
-    case 'n':
-      return "NoneType";
-    default:
-      return py_object_type_name(object_of_word(word));
-  }
-}
-
 static bool is_str(int64_t word, int64_t kind) {
   return kind == 'o' && object_of_word(word)->layout == &rt_str_layout;
 }
@@ -151,7 +136,8 @@ static bool next_arg(percent_state *st, int64_t *word, int64_t *kind) {
     int64_t index = st->arglen < 0 ? 0 : st->argidx;
     st->argidx++;
     *word = st->args->words[index];
-    *kind = py_word_kind(*word, st->args->kinds->data[index]);
+    *kind = st->args->kinds->data[index];
+    py_word_unpack(word, kind);
     return true;
   }
   rt_raise("TypeError", "not enough arguments for format string");
@@ -296,7 +282,7 @@ static rt_str *format_integer_arg(int64_t word, int64_t kind, const percent_arg 
     if (rt_error_pending) return NULL;
   } else {
     const char *wanted = type == 'o' || type == 'x' || type == 'X' ? "an integer" : "a real number";
-    rt_raisef("TypeError", "%%%c format: %s is required, not %s", (char)type, wanted, type_name(word, kind));
+    rt_raisef("TypeError", "%%%c format: %s is required, not %s", (char)type, wanted, py_word_type_name(word, kind));
     return NULL;
   }
   rt_str *text = format_long(x, (arg->flags & F_ALT) != 0, arg->prec, type);
@@ -317,7 +303,7 @@ static rt_str *format_float_arg(int64_t word, int64_t kind, const percent_arg *a
     py_int_release(value);
     if (rt_error_pending) return NULL;
   } else {
-    rt_raisef("TypeError", "must be real number, not %s", type_name(word, kind));
+    rt_raisef("TypeError", "must be real number, not %s", py_word_type_name(word, kind));
     return NULL;
   }
   uint32_t ch = arg->ch;
@@ -536,6 +522,12 @@ static void field_release(field_value *v) {
   v->owned = false;
 }
 
+/* A container's element as a field's value, borrowed, as its own type's word (py_word_unpack). */
+static field_value borrowed_field(int64_t word, int64_t kind) {
+  py_word_unpack(&word, &kind);
+  return (field_value){word, kind, false};
+}
+
 static rt_str *sub_string_str(sub_string s) {
   rt_buf b = {0};
   put_cps(&b, s.cps + s.start, s.end - s.start);
@@ -597,7 +589,7 @@ static bool dict_item(py_dict *dict, sub_string key, int64_t index, field_value 
       rt_raisef("KeyError", "%lld", (long long)index);
     return false;
   }
-  *out = (field_value){py_dict_value_word(dict, at), dict->value_kind, false};
+  *out = borrowed_field(py_dict_value_word(dict, at), dict->value_kind);
   return true;
 }
 
@@ -605,7 +597,7 @@ static bool dict_item(py_dict *dict, sub_string key, int64_t index, field_value 
 static bool field_item(field_value *v, sub_string key, int64_t index) {
   field_value item = {0, 0, false};
   rt_object *object = v->kind == 'o' ? object_of_word(v->word) : NULL;
-  const char *name = type_name(v->word, v->kind);
+  const char *name = py_word_type_name(v->word, v->kind);
   bool ok = true;
   if (object != NULL && object->layout == &py_dict_layout) {
     ok = dict_item((py_dict *)object, key, index, &item);
@@ -626,14 +618,14 @@ static bool field_item(field_value *v, sub_string key, int64_t index) {
       py_list *list = (py_list *)object;
       ok = index < list->items.length;
       if (ok)
-        item = (field_value){py_list_word(list, index), list->kind, false};
+        item = borrowed_field(py_list_word(list, index), list->kind);
       else
         rt_raise("IndexError", "list index out of range");
     } else {
       py_tuple *tuple = (py_tuple *)object;
       ok = index < tuple->length;
       if (ok)
-        item = (field_value){tuple->words[index], py_word_kind(tuple->words[index], tuple->kinds->data[index]), false};
+        item = borrowed_field(tuple->words[index], tuple->kinds->data[index]);
       else
         rt_raise("IndexError", "tuple index out of range");
     }
@@ -680,7 +672,7 @@ static bool field_rest(field_value *v, sub_string rest) {
     if (attribute) {
       /* Attributes are not supported: every lookup fails as one of a missing attribute does. */
       rt_str *text = sub_string_str(name);
-      rt_raisef("AttributeError", "'%s' object has no attribute '%s'", type_name(v->word, v->kind), text->data);
+      rt_raisef("AttributeError", "'%s' object has no attribute '%s'", py_word_type_name(v->word, v->kind), text->data);
       rt_str_decref(text);
       return false;
     }
@@ -722,8 +714,7 @@ static bool get_field(format_context *ctx, sub_string field, field_value *out) {
       rt_raisef("IndexError", "Replacement index %lld out of range for positional args tuple", (long long)index);
       return false;
     }
-    *out = (field_value){ctx->args->words[index], py_word_kind(ctx->args->words[index], ctx->args->kinds->data[index]),
-                         false};
+    *out = borrowed_field(ctx->args->words[index], ctx->args->kinds->data[index]);
   }
   if (field_rest(out, rest)) return true;
   field_release(out);
@@ -746,7 +737,7 @@ static rt_str *render_field(field_value v, rt_str *spec) {
     default:
       if (is_str(v.word, v.kind)) return py_format_str((rt_str *)object_of_word(v.word), spec);
       if (spec->size != 0) {
-        rt_raisef("TypeError", "unsupported format string passed to %s.__format__", type_name(v.word, v.kind));
+        rt_raisef("TypeError", "unsupported format string passed to %s.__format__", py_word_type_name(v.word, v.kind));
         return NULL;
       }
       return word_str(v.word, v.kind);

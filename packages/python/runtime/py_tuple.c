@@ -19,7 +19,8 @@ static void tuple_drop(rt_object *object) {
 static void tuple_traverse(rt_object *object, rt_visit_fn visit, void *context) {
   py_tuple *tuple = (py_tuple *)object;
   for (int64_t i = 0; i < tuple->length; i++) {
-    if (tuple->kinds->data[i] == 'o' && tuple->words[i] != 0) visit((rt_object *)(intptr_t)tuple->words[i], context);
+    rt_object *child = py_word_object(tuple->words[i], tuple->kinds->data[i]);
+    if (child != NULL) visit(child, context);
   }
 }
 
@@ -58,7 +59,7 @@ static py_tuple *new_tuple(const rt_layout *layout, const rt_str *kinds) {
 
 py_tuple *py_tuple_new(const rt_str *kinds) {
   /* Without objects among its words (ints, even big ones, floats, bools, None) it holds no cycle. */
-  bool holds_objects = strchr(kinds->data, 'o') != NULL;
+  bool holds_objects = strchr(kinds->data, 'o') != NULL || strchr(kinds->data, 'a') != NULL;
   return new_tuple(holds_objects ? &py_tuple_layout : &py_acyclic_tuple_layout, kinds);
 }
 

@@ -9,7 +9,9 @@
 // materialises the list only where such a value is kept.
 
 import type * as ast from "./ast.js";
+import { type Narrowed, narrowingOf, withNarrows } from "./narrowing.js";
 import {
+  binaryResultType,
   dictOf,
   fitsSlot,
   frozensetOf,
@@ -17,6 +19,7 @@ import {
   join,
   listOf,
   mayEqual,
+  maySearchFor,
   newTypeVariable,
   optionalOf,
   type PyType,
@@ -25,7 +28,6 @@ import {
   setOf,
   tupleOf,
   unify,
-  unifyOrUnroll,
 } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { strMethodCall } from "./str-methods.js";
@@ -43,6 +45,13 @@ export interface InferenceHost {
    * then the expression at `at` is unknown this round; in the last round that is an error.
    */
   notKnownYet(at: NodeSpan, ...types: PyType[]): boolean;
+  /**
+   * Whether part `index` of the container type (as made) could be widened to take the value too
+   * (widenSlot), which then takes another round of inference.
+   */
+  widen(container: PyType, index: number, value: PyType): boolean;
+  /** `infer()` with these variables narrowed too (a comprehension's conditions narrow its element). */
+  withNarrowed<T>(narrowed: Narrowed, infer: () => T): T;
 }
 
 /** One type variable per empty display (a dict's key and value: two), kept across inference rounds. */
@@ -73,7 +82,7 @@ function commonType(types: readonly PyType[], nodes: readonly ast.expr[], what: 
       throw new SemanticError(
         `unsupported: a ${what} of mixed types (${resolve(first).text} and ${resolve(t).text})`,
         nodes[i]!,
-        "mixed element types are not compiled yet: convert the elements to one type",
+        "values of different classes mix, but two containers of one class must hold one element type to be told apart",
       );
     }
   });
@@ -172,7 +181,7 @@ export function subscriptStoreType(host: InferenceHost, spec: Specialization, ta
       return;
     }
     indexType(host, spec, target.slice, "list");
-    if (!fitsSlot(t.parts[0]!, value)) {
+    if (!fitsSlot(t.parts[0]!, value) && !host.widen(container, 0, value)) {
       throw new SemanticError(
         `unsupported: storing a ${resolve(value).text} in a ${t.text} (mixed element types are not compiled yet)`,
         target,
@@ -183,10 +192,10 @@ export function subscriptStoreType(host: InferenceHost, spec: Specialization, ta
   if (t.kind === "dict") {
     const key = host.typeOf(spec, target.slice);
     if (key === null) return;
-    if (!unifyOrUnroll(t.parts[0]!, key)) {
+    if (!fitsSlot(t.parts[0]!, key) && !host.widen(container, 0, key)) {
       throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, target.slice);
     }
-    if (!unifyOrUnroll(t.parts[1]!, value)) {
+    if (!fitsSlot(t.parts[1]!, value) && !host.widen(container, 1, value)) {
       throw new SemanticError(`unsupported: storing a ${resolve(value).text} in a ${t.text}`, target);
     }
     return;
@@ -262,7 +271,7 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     }
     case "dict": {
       const key = host.typeOf(spec, e.slice);
-      if (key !== null && !unifyOrUnroll(t.parts[0]!, key) && !mayEqual(t.parts[0]!, key)) {
+      if (key !== null && !fitsSlot(t.parts[0]!, key) && !mayEqual(t.parts[0]!, key)) {
         throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, e.slice);
       }
       return t.parts[1]!;
@@ -317,15 +326,17 @@ export function displayType(host: InferenceHost, spec: Specialization, e: ast.ex
     case "ListComp":
     case "SetComp":
     case "GeneratorExp": {
-      if (!comprehensionTargets(host, spec, e.generators)) return null;
-      const element = host.typeOf(spec, e.elt);
+      const narrowed = comprehensionTargets(host, spec, e.generators);
+      if (narrowed === null) return null;
+      const element = host.withNarrowed(narrowed, () => host.typeOf(spec, e.elt));
       if (element === null) return null;
       return e._type === "SetComp" ? setOf(element) : listOf(element);
     }
     case "DictComp": {
-      if (!comprehensionTargets(host, spec, e.generators)) return null;
-      const key = host.typeOf(spec, e.key);
-      const value = host.typeOf(spec, e.value);
+      const narrowed = comprehensionTargets(host, spec, e.generators);
+      if (narrowed === null) return null;
+      const key = host.withNarrowed(narrowed, () => host.typeOf(spec, e.key));
+      const value = host.withNarrowed(narrowed, () => host.typeOf(spec, e.value));
       if (key === null || value === null) return null;
       return dictOf(key, value);
     }
@@ -334,16 +345,45 @@ export function displayType(host: InferenceHost, spec: Specialization, e: ast.ex
   }
 }
 
-/** Types the generators' targets and conditions; false while an iterable's type is unknown. */
-function comprehensionTargets(host: InferenceHost, spec: Specialization, generators: ast.comprehension[]): boolean {
+/**
+ * Types the generators' targets and conditions, each seeing what the conditions before it narrow
+ * (`x for x in xs if x is not None`); returns what they all narrow for the element, or null while
+ * an iterable's type is unknown.
+ */
+function comprehensionTargets(
+  host: InferenceHost,
+  spec: Specialization,
+  generators: ast.comprehension[],
+): Narrowed | null {
+  let narrowed: Narrowed = new Map();
   for (const g of generators) {
     if (g.is_async) throw new SemanticError("unsupported: async comprehension", g.iter);
-    const iterable = host.typeOf(spec, g.iter);
-    if (iterable === null) return false;
+    const iterable = host.withNarrowed(narrowed, () => host.typeOf(spec, g.iter));
+    if (iterable === null) return null;
     assignTarget(host, spec, g.target, iterationTypeAt(iterable, g.iter));
-    for (const condition of g.ifs) host.conditionType(spec, condition);
+    for (const condition of g.ifs) {
+      host.withNarrowed(narrowed, () => host.conditionType(spec, condition));
+      narrowed = withNarrows(narrowed, narrowingOf(condition).whenTrue);
+    }
   }
-  return true;
+  return narrowed;
+}
+
+/**
+ * sum() of a union's values: the type a running total takes, adding one more value at a time, until it
+ * holds still (an int total and `int | float` values make an `int | float`). A member that cannot be
+ * added raises CPython's TypeError when it is met.
+ */
+function unionSumType(start: PyType, element: PyType, fail: (message: string) => never): PyType {
+  let total = resolve(start) === pyTypes.bool ? pyTypes.int : resolve(start);
+  for (;;) {
+    const sum = binaryResultType("Add", total, element, null);
+    if (typeof sum === "string") fail(sum);
+    const next = join(total, sum);
+    if (next === null) fail(`unsupported: sum() of ${element.text} values: the total would change type`);
+    if (next === total) return total;
+    total = next;
+  }
 }
 
 /** `x in container`: the element's type must be the container's. */
@@ -358,7 +398,7 @@ export function membershipType(container: PyType, element: PyType, at: ast.expr)
   }
   if (t.kind === "dict" || t.kind === "set" || t.kind === "list" || t.kind === "tuple" || t.kind === "deque") {
     const inside = t.kind === "dict" ? t.parts[0]! : iterationTypeAt(t, at);
-    if (!fitsSlot(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
+    if (!maySearchFor(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
       throw new SemanticError(`unsupported: looking for a ${resolve(element).text} in a ${t.text}`, at);
     }
     return;
@@ -473,6 +513,7 @@ export function containerBuiltinType(
       if (start === null) return null;
       if (element.kind === "var") unify(element, start);
       const e2 = resolve(element);
+      if (e2.kind === "union" && isNumeric(start)) return unionSumType(start, e2, fail);
       if (!isNumeric(e2) || !isNumeric(start)) {
         fail(`unsupported: sum() of ${e2.text} values (numbers only)`);
       }

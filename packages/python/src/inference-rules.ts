@@ -15,7 +15,6 @@ import {
   setOf,
   tupleOf,
   unify,
-  wordKind,
 } from "./py-types.js";
 import { walkStatements } from "./scopes.js";
 import { SemanticError } from "./semantic-error.js";
@@ -41,33 +40,6 @@ export function throwawayNames(module: ast.Module): Set<string> {
   visit(module.body);
   return new Set([...assigned].filter((name) => !read.has(name)));
 }
-
-/** A `T | None` with T a number or bool inside a container type, which container words cannot hold. */
-export function optionalNumberInContainer(type: PyType): PyType | null {
-  if (!isContainer(type)) return null;
-  for (const part of type.parts) {
-    const p = resolve(part);
-    // Objects hold None as null, ints as the absent word; other words have no room for it.
-    if (p.kind === "optional" && !["o", "i"].includes(wordKind(p.parts[0]!))) return p;
-    if (p.kind === "number") return p;
-    const inner = optionalNumberInContainer(p);
-    if (inner !== null) return inner;
-  }
-  return null;
-}
-
-/** The classes isinstance() can test a statically typed value against. */
-export const ISINSTANCE_CLASSES: ReadonlySet<string> = new Set([
-  "int",
-  "float",
-  "bool",
-  "str",
-  "list",
-  "tuple",
-  "dict",
-  "set",
-  "frozenset",
-]);
 
 /** The default value expression of parameter `index` (args then kwonlyargs), or null. */
 export function defaultValue(def: ast.FunctionDef, index: number): ast.expr | null {

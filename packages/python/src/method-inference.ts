@@ -17,6 +17,7 @@ import {
   dictOf,
   fitsSlot,
   listOf,
+  maySearchFor,
   optionalOf,
   type PyType,
   pyTypes,
@@ -140,8 +141,9 @@ export function methodCallType(
       fail(`${t.className}.${name}() takes no keyword arguments`);
     }
   };
-  const expect = (actual: PyType, expected: PyType, what: string) => {
-    if (!fitsSlot(expected, actual)) {
+  // `slot`: the receiver's part the value goes into, which a container made empty may widen to take it.
+  const expect = (actual: PyType, expected: PyType, what: string, slot: number | null = null) => {
+    if (!fitsSlot(expected, actual) && !(slot !== null && host.widen(receiver, slot, actual))) {
       fail(`unsupported: ${what} of type ${resolve(actual).text} for a ${resolve(t).text}`);
     }
   };
@@ -185,7 +187,7 @@ export function methodCallType(
     switch (name) {
       case "append":
         arity(1);
-        expect(args[0]!, element, "an element");
+        expect(args[0]!, element, "an element", 0);
         return pyTypes.none;
       case "extend":
         arity(1);
@@ -194,7 +196,7 @@ export function methodCallType(
       case "insert":
         arity(2);
         int(0);
-        expect(args[1]!, element, "an element");
+        expect(args[1]!, element, "an element", 0);
         return pyTypes.none;
       case "pop":
         arity(0, 1);
@@ -204,7 +206,7 @@ export function methodCallType(
       case "index":
       case "count":
         arity(1);
-        expect(args[0]!, element, "an element");
+        if (!maySearchFor(element, args[0]!)) expect(args[0]!, element, "an element");
         return name === "remove" ? pyTypes.none : pyTypes.int;
       case "reverse":
       case "clear":

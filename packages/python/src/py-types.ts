@@ -28,6 +28,7 @@ export type PyTypeKind =
   | "deque"
   | "optional"
   | "number"
+  | "union"
   | "var";
 
 export interface PyType {
@@ -98,10 +99,11 @@ function idOf(type: PyType): number {
 
 function composite(
   kind: "list" | "tuple" | "dict" | "set" | "deque",
-  parts: readonly PyType[],
+  given: readonly PyType[],
   flavor?: DictFlavor,
   named?: NamedTupleClass,
 ): PyType {
+  const parts = given.map(heldInContainer);
   const name = named?.name ?? flavor ?? kind;
   const key = `${named === undefined ? name : `${name}:${named.fields.join(",")}`}(${parts.map(idOf).join(",")})`;
   let type = interned.get(key);
@@ -122,6 +124,7 @@ function composite(
 export function optionalOf(type: PyType): PyType {
   const t = resolve(type);
   if (t.kind === "optional" || t === pyTypes.none) return t;
+  if (t.kind === "union" || t === pyTypes.number) return unionOf([t, pyTypes.none])!;
   const key = `optional(${idOf(t)})`;
   let optional = interned.get(key);
   if (optional === undefined) {
@@ -132,8 +135,9 @@ export function optionalOf(type: PyType): PyType {
 }
 
 /**
- * The type a slot that holds values of both types needs: the same type, or `T | None` for T and None
- * (a variable assigned None and an int, a function returning both); null when there is none.
+ * The type a slot that holds values of both types needs: the same type, `T | None` for T and None
+ * (a variable assigned None and an int, a function returning both), `int | float`, or else a union
+ * decided at run time (`[1, "a"]`); null when there is none.
  */
 export function join(a: PyType, b: PyType): PyType | null {
   const x = resolve(a);
@@ -141,6 +145,7 @@ export function join(a: PyType, b: PyType): PyType | null {
   if (x === y) return x;
   const recursive = recursiveJoin(x, y);
   if (recursive !== null) return recursive;
+  if (x.kind === "union" || y.kind === "union") return unionOf([x, y]);
   // None first: a variable must not be bound to None when it meets one (it is the other part).
   if (x === pyTypes.none) return optionalOf(y);
   if (y === pyTypes.none) return optionalOf(x);
@@ -153,7 +158,98 @@ export function join(a: PyType, b: PyType): PyType | null {
   }
   const partOf = (t: PyType) => (t.kind === "optional" ? t.parts[0]! : t);
   if ((x.kind === "optional" || y.kind === "optional") && unify(partOf(x), partOf(y))) return optionalOf(x);
-  return unify(x, y) ? resolve(x) : null;
+  return unify(x, y) ? resolve(x) : unionOf([x, y]);
+}
+
+/**
+ * What a value of the type is at run time, by the character runtime/py_any.c's py_any_class gives:
+ * the one owner of that correspondence. Null for a type a union cannot hold.
+ */
+export function classCode(type: PyType): string | null {
+  const t = resolve(type);
+  switch (t.kind) {
+    case "int":
+      return "i";
+    case "float":
+      return "f";
+    case "bool":
+      return "b";
+    case "None":
+      return "n";
+    case "str":
+      return "s";
+    case "list":
+      return "l";
+    case "tuple":
+      return "t";
+    case "dict":
+      return "d";
+    case "set":
+      return t.flavor === "frozenset" ? "F" : "S";
+    case "deque":
+      return "D";
+    default:
+      return null;
+  }
+}
+
+/** The classes a type's values may have: a union's members, an `int | float`'s or a `T | None`'s two. */
+export function membersOf(type: PyType): readonly PyType[] {
+  const t = resolve(type);
+  if (t.kind === "union") return t.parts;
+  if (t === pyTypes.number) return [pyTypes.int, pyTypes.float];
+  if (t.kind === "optional") return [t.parts[0]!, pyTypes.none];
+  return [t];
+}
+
+/**
+ * The type of values of any of these types, told apart at run time by their classes (classCode):
+ * `int | str`, `str | list[int] | None`. Members of one class must unify (two lists of different
+ * element types are not told apart): null when they do not, or when one is not a class a union
+ * holds. Two members are the cheaper `int | float` or `T | None`.
+ */
+export function unionOf(types: readonly PyType[]): PyType | null {
+  const members: PyType[] = [];
+  for (const member of types.flatMap(membersOf)) {
+    const code = classCode(member);
+    if (code === null || resolve(member).recursive) return null;
+    const same = members.findIndex((m) => classCode(m) === code);
+    if (same < 0) members.push(resolve(member));
+    else if (unify(members[same]!, member)) members[same] = resolve(members[same]!);
+    else return null;
+  }
+  if (members.length === 1) return members[0]!;
+  if (members.length === 2 && members.includes(pyTypes.none))
+    return optionalOf(members.find((m) => m !== pyTypes.none)!);
+  if (members.length === 2 && members.includes(pyTypes.int) && members.includes(pyTypes.float)) return pyTypes.number;
+  return internUnion(members);
+}
+
+/**
+ * A container's element type as its words hold it: an `int | float`, and a `T | None` of a T that
+ * is a plain word (a float, a bool), become unions, whose tagged words have room for every member.
+ */
+function heldInContainer(part: PyType): PyType {
+  const t = resolve(part);
+  if (t === pyTypes.number) return internUnion([pyTypes.int, pyTypes.float]);
+  if (t.kind === "optional" && !["o", "i"].includes(wordKind(t.parts[0]!)))
+    return internUnion([t.parts[0]!, pyTypes.none]);
+  return part;
+}
+
+/** The union of these members, distinct classes each, as they are. */
+function internUnion(members: readonly PyType[]): PyType {
+  const key = `union(${members
+    .map(idOf)
+    .sort((a, b) => a - b)
+    .join(",")})`;
+  let union = interned.get(key);
+  if (union === undefined) {
+    const text = members.map((m) => m.text).join(" | ");
+    union = { kind: "union", text, className: text, parts: members };
+    interned.set(key, union);
+  }
+  return union;
 }
 
 /**
@@ -164,13 +260,26 @@ export function fitsSlot(slot: PyType, value: PyType): boolean {
   const s = resolve(slot);
   if (conformsToRecursive(value, s)) return true;
   if (s.kind === "optional" && (resolve(value) === pyTypes.none || unify(s.parts[0]!, value))) return true;
+  if (s.kind === "union") {
+    const members = s.parts;
+    return membersOf(value).every((m) => members.some((p) => classCode(p) === classCode(m) && unify(p, m)));
+  }
   return unify(slot, value);
+}
+
+/**
+ * Whether a value of type `value` may be looked for among values of type `slot` (`in`, index, count,
+ * remove): one that fits, or any value among a union's (unequal to the members of other classes).
+ */
+export function maySearchFor(slot: PyType, value: PyType): boolean {
+  if (fitsSlot(slot, value)) return true;
+  return resolve(slot).kind === "union" && membersOf(value).every((m) => classCode(m) !== null);
 }
 
 /**
  * Whether values of the two types may be equal (and be ordered, where their kind is): unify, or
  * tuples alike but for a namedtuple's names (`Point(1, 2) == (1, 2)`, a plain tuple looking up a dict
- * keyed by points), or a set and a frozenset of one element type.
+ * keyed by points), a set and a frozenset of one element type, or two containers of one class.
  */
 export function mayEqual(a: PyType, b: PyType): boolean {
   const plain = (t: PyType) => {
@@ -178,7 +287,10 @@ export function mayEqual(a: PyType, b: PyType): boolean {
     if (r.named !== undefined) return tupleOf(r.parts);
     return r.flavor === "frozenset" ? setOf(r.parts[0]!) : r;
   };
-  return unify(a, b) || unify(plain(a), plain(b));
+  if (unify(a, b) || unify(plain(a), plain(b))) return true;
+  // Containers of one class compare element by element whatever their element types (`[1] == [1.0]`).
+  const x = resolve(a);
+  return isContainer(x) && x.kind === resolve(b).kind;
 }
 
 /** unify, or else whether the value unrolls the slot's recursive tuple type (which it is as it stands). */
@@ -224,6 +336,11 @@ export function resolve(type: PyType): PyType {
   if (type.parts.length === 0 || type.recursive) return type;
   const parts = type.parts.map(resolve);
   if (parts.every((p, i) => p === type.parts[i])) return type;
+  if (type.kind === "union") {
+    const union = unionOf(parts);
+    if (union === null) throw new Error(`internal: the union ${type.text} no longer holds its members apart`);
+    return union;
+  }
   return type.kind === "optional"
     ? optionalOf(parts[0]!)
     : composite(type.kind as "list", parts, type.flavor, type.named);
@@ -267,6 +384,32 @@ function occursIn(variable: PyType, type: PyType): boolean {
   return type === variable || (!type.recursive && type.parts.some((p) => occursIn(variable, resolve(p))));
 }
 
+/**
+ * Part `index` of a container type as it was made, before variables are replaced: the type variable of
+ * an empty display's elements (`d = {}`), which widenSlot may bind again.
+ */
+export function partAsMade(type: PyType, index: number): PyType {
+  let t = type;
+  while (t.kind === "var" && (t as TypeVariable).binding !== null) t = (t as TypeVariable).binding!;
+  return t.parts[index] ?? t;
+}
+
+/**
+ * Widens the elements of a container made empty to hold a value of another class too: the type
+ * variable its first store bound is bound again, to the join (`d["a"] = 1`, then `d["b"] = "x"`, make
+ * a `dict[str, int | str]`). False when the slot is no such variable or the types do not join.
+ */
+export function widenSlot(slot: PyType, value: PyType): boolean {
+  if (slot.kind !== "var") return false;
+  let v = slot as TypeVariable;
+  while (v.binding?.kind === "var") v = v.binding as TypeVariable;
+  if (v.binding === null) return false;
+  const joined = join(v.binding, value);
+  if (joined === null || !["union", "optional", "number"].includes(joined.kind)) return false;
+  v.binding = joined;
+  return true;
+}
+
 /** Binds every variable still unbound in the type to int, as for a container that stays empty. */
 export function defaultVariables(type: PyType): void {
   const t = resolve(type);
@@ -276,11 +419,13 @@ export function defaultVariables(type: PyType): void {
 
 /**
  * How a value of the type is held in a container (runtime/py_containers.h): 'i' int, 'f' float,
- * 'b' bool, 'n' None, 'o' a counted object reference.
+ * 'b' bool, 'n' None, 'o' a counted object reference, 'a' a union's tagged word.
  */
-export function wordKind(type: PyType): "i" | "f" | "b" | "n" | "o" {
+export function wordKind(type: PyType): "i" | "f" | "b" | "n" | "o" | "a" {
   const t = resolve(type);
   switch (t.kind) {
+    case "union":
+      return "a";
     case "int":
       return "i";
     case "optional":
@@ -316,6 +461,8 @@ export function isAcyclic(type: PyType): boolean {
       return t.recursive === true ? t.parts.every((p) => isAcyclicPart(p, t)) : t.parts.every(isAcyclic);
     case "optional":
       return isAcyclic(t.parts[0]!);
+    case "union":
+      return t.parts.every(isAcyclic);
     default:
       return true;
   }
@@ -360,6 +507,7 @@ export function binaryResultType(
   const { int, float, bool, str } = pyTypes;
   const a = resolve(a0);
   const b = resolve(b0);
+  if (a.kind === "union" || b.kind === "union") return unionBinaryResultType(op, a, b);
   const isIndex = (t: PyType) => t === int || t === bool;
   if (op === "Mult" && ((isSequence(a) && isIndex(b)) || (isIndex(a) && isSequence(b)))) {
     const sequence = isSequence(a) ? a : b;
@@ -368,6 +516,7 @@ export function binaryResultType(
   }
   if (a === str || b === str) {
     if (op === "Add" && a === str && b === str) return str;
+    if (op === "Add" && a === str) return `can only concatenate str (not "${b.className}") to str`;
     // printf-style formatting: the right operand is the tuple of values, or the one value.
     if (op === "Mod" && a === str) return str;
     return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
@@ -426,6 +575,57 @@ export function binaryResultType(
     case "MatMult":
       return "unsupported: matrix multiplication (@)";
   }
+}
+
+/**
+ * The result type of `-x`, `+x` or `~x`, or CPython's message rejecting the operand; for a union,
+ * the join of its members' results (a member rejected raises at run time, as for binary operators).
+ */
+export function unaryResultType(op: "USub" | "UAdd" | "Invert", operand: PyType): PyType | string {
+  const t = resolve(operand);
+  if (t.kind === "union") {
+    const results = t.parts.map((m) => unaryResultType(op, m)).filter((r): r is PyType => typeof r !== "string");
+    if (results.length === 0) return unaryResultType(op, t.parts[0]!);
+    const joined = results.reduce<PyType | null>((all, r) => (all === null ? null : join(all, r)), results[0]!);
+    return joined ?? `unsupported: unary ${UNARY_SYMBOLS[op]} of ${t.text}: its results have different types`;
+  }
+  if (!isNumeric(t) || (op === "Invert" && t === pyTypes.float)) {
+    return `bad operand type for unary ${UNARY_SYMBOLS[op]}: '${t.className}'`;
+  }
+  return t === pyTypes.bool ? pyTypes.int : t;
+}
+
+const UNARY_SYMBOLS = { USub: "-", UAdd: "+", Invert: "~" } as const;
+
+/** The members of a union operand, or the operand itself. */
+export function unionMembers(type: PyType): readonly PyType[] {
+  const t = resolve(type);
+  return t.kind === "union" ? t.parts : [t];
+}
+
+/**
+ * `a <op> b` with a union operand: the operation of each pair of members the operands may hold,
+ * whose results join. A pair Python rejects raises its TypeError at run time (`memberBinaryError`);
+ * a pair we do not compile, or no pair at all, is refused here.
+ */
+function unionBinaryResultType(op: ast.operator["_type"], a: PyType, b: PyType): PyType | string {
+  let result: PyType | null = null;
+  let firstError: string | null = null;
+  for (const x of unionMembers(a)) {
+    for (const y of unionMembers(b)) {
+      const held = binaryResultType(op, x, y, null);
+      if (typeof held === "string") {
+        if (held.startsWith("unsupported:")) return held;
+        firstError ??= held;
+        continue;
+      }
+      const joined: PyType | null = result === null ? held : join(result, held);
+      if (joined === null)
+        return `unsupported: ${operatorSymbol(op)} of ${a.text} and ${b.text}: its results have different types`;
+      result = joined;
+    }
+  }
+  return result ?? firstError!;
 }
 
 /** Counter's arithmetic: sums, differences, unions (larger counts) and intersections (smaller). */

@@ -28,13 +28,11 @@ import {
   constantType,
   defaultValue,
   fits,
-  ISINSTANCE_CLASSES,
   isDivmodCall,
   isSingletonConstant,
   isSysArgv,
   lastStatement,
   leavesBlock,
-  optionalNumberInContainer,
   throwawayNames,
   walkAll,
 } from "./inference-rules.js";
@@ -43,7 +41,15 @@ import { moduleCallType } from "./module-call-inference.js";
 import { collectImport, type ImportedName, type ImportScope, moduleFunctionOf, moduleNamed } from "./module-names.js";
 import { namedTupleCallType, namedTupleFieldType } from "./named-tuple-inference.js";
 import { collectNamedTuples, isNamedTupleDefinition } from "./named-tuples.js";
-import { narrowingOf } from "./narrowing.js";
+import {
+  commonNarrows,
+  ISINSTANCE_CLASSES,
+  type Narrowed,
+  narrowedType,
+  narrowingOf,
+  notNone,
+  withNarrows,
+} from "./narrowing.js";
 import {
   binaryResultType,
   defaultVariables,
@@ -54,9 +60,12 @@ import {
   type NamedTupleClass,
   numericJoin,
   type PyType,
+  partAsMade,
   pyTypes,
   resolve,
+  unaryResultType,
   unify,
+  widenSlot,
 } from "./py-types.js";
 import { recursiveJoin } from "./recursive-types.js";
 import { assignedNames, type FunctionScope, type ScopeInfo } from "./scopes.js";
@@ -205,15 +214,6 @@ class TypeInference implements InferenceHost {
     for (const spec of this.specializations) {
       for (const [e, type] of spec.exprTypes) {
         spec.exprTypes.set(e, settle(type));
-        const unheld = optionalNumberInContainer(resolve(type));
-        if (unheld !== null) {
-          throw new SemanticError(
-            unheld.kind === "number"
-              ? `unsupported: a container of ${unheld.text} (a container's numbers are all ints or all floats)`
-              : `unsupported: a container of ${unheld.text} (containers hold None only beside ints and objects, such as int | None or str | None)`,
-            e,
-          );
-        }
       }
       for (const variable of spec.locals.values()) variable.type = settle(variable.type);
       if (spec.returnType !== null) spec.returnType = settle(spec.returnType);
@@ -276,7 +276,7 @@ class TypeInference implements InferenceHost {
 
   private inferSpecialization(spec: Specialization): void {
     const body = spec.def === null ? this.module.body : spec.def.body;
-    this.narrowed = new Set();
+    this.narrowed = new Map();
     this.inferBlock(spec, body);
     if (spec.def !== null && !alwaysEnds(spec.def.body)) {
       this.setReturn(spec, pyTypes.none, lastStatement(spec.def.body) ?? spec.def, true);
@@ -294,15 +294,16 @@ class TypeInference implements InferenceHost {
   }
 
   /**
-   * Variables of type `T | None` known here to hold a T (narrowed by a test on the way here), for
-   * the statement being inferred. Blocks see a copy; an assignment of anything but a T ends it.
+   * Variables narrowed here by tests on the way here (a `T | None` known to hold a T, a union known
+   * to hold some of its members), for the statement being inferred. Blocks see a copy; an assignment
+   * ends a variable's narrowing (but for a T assigned to a `T | None`, which then holds a T).
    */
-  private narrowed = new Set<string>();
+  private narrowed: Narrowed = new Map();
 
   /** Infers `body` with `names` narrowed too; returns what is narrowed at its end. */
-  private inferNarrowed(spec: Specialization, body: readonly ast.stmt[], names: ReadonlySet<string>): Set<string> {
+  private inferNarrowed(spec: Specialization, body: readonly ast.stmt[], names: Narrowed): Narrowed {
     const saved = this.narrowed;
-    this.narrowed = new Set([...saved, ...names]);
+    this.narrowed = withNarrows(saved, names);
     this.inferBlock(spec, body);
     const after = this.narrowed;
     this.narrowed = saved;
@@ -317,13 +318,13 @@ class TypeInference implements InferenceHost {
     const afterElse = this.inferNarrowed(spec, s.orelse, narrowing.whenFalse);
     if (s._type === "While") {
       // After a loop, what held before and still holds at the end of its body and else.
-      this.narrowed = new Set([...this.narrowed].filter((n) => afterBody.has(n) && afterElse.has(n)));
+      this.narrowed = commonNarrows(this.narrowed, commonNarrows(afterBody, afterElse));
     } else if (leavesBlock(s.body)) {
       this.narrowed = afterElse;
     } else if (leavesBlock(s.orelse) && s.orelse.length > 0) {
       this.narrowed = afterBody;
     } else {
-      this.narrowed = new Set([...afterBody].filter((n) => afterElse.has(n)));
+      this.narrowed = commonNarrows(afterBody, afterElse);
     }
   }
 
@@ -450,9 +451,9 @@ class TypeInference implements InferenceHost {
       assignTarget(this, spec, s.target, element);
     }
     // The body may run no time at all: what it narrows does not hold after the loop.
-    const afterBody = this.inferNarrowed(spec, s.body, new Set());
-    const afterElse = this.inferNarrowed(spec, s.orelse, new Set());
-    this.narrowed = new Set([...this.narrowed].filter((n) => afterBody.has(n) && afterElse.has(n)));
+    const afterBody = this.inferNarrowed(spec, s.body, new Map());
+    const afterElse = this.inferNarrowed(spec, s.orelse, new Map());
+    this.narrowed = commonNarrows(this.narrowed, commonNarrows(afterBody, afterElse));
   }
 
   private setReturn(spec: Specialization, type: PyType, at: NodeSpan, implicit: boolean): void {
@@ -512,10 +513,14 @@ class TypeInference implements InferenceHost {
     const existing = table.get(target.id);
     const joined = existing === undefined ? null : join(existing.type, type);
     const held = existing === undefined ? null : resolve(existing.type);
-    if (held?.kind === "optional") {
-      // A `T | None` variable holds a T after a T is assigned to it, and may not after anything else.
-      if (resolve(type) === held.parts[0]) this.narrowed.add(target.id);
-      else this.narrowed.delete(target.id);
+    if (this.narrowed.has(target.id) || held?.kind === "optional") {
+      // A `T | None` variable holds a T after a T is assigned to it; other narrowing ends.
+      const narrowed = new Map(this.narrowed);
+      narrowed.delete(target.id);
+      this.narrowed =
+        held?.kind === "optional" && resolve(type) === held.parts[0]
+          ? withNarrows(narrowed, notNone(target.id))
+          : narrowed;
     }
     if (existing === undefined) {
       table.set(target.id, { type, at: target });
@@ -555,10 +560,9 @@ class TypeInference implements InferenceHost {
       throw new SemanticError(`unsupported: '${name.id}' used as a value`, name);
     }
     const variable = this.variableTable(spec, name.id).get(name.id);
-    if (variable !== undefined && this.narrowed.has(name.id)) {
-      const type = resolve(variable.type);
-      if (type.kind === "optional") return type.parts[0]!;
-    }
+    const narrows = this.narrowed.get(name.id);
+    const narrowed = variable !== undefined && narrows !== undefined ? narrowedType(variable.type, narrows) : null;
+    if (narrowed !== null && narrowed !== resolve(variable!.type)) return narrowed;
     if (variable !== undefined && resolve(variable.type) === pyTypes.none && !this.final) {
       // None so far, but a later assignment may make it `T | None`: unknown until the last round.
       if (this.assignmentCount(spec, name.id) > 1) return null;
@@ -580,11 +584,10 @@ class TypeInference implements InferenceHost {
     if (e._type === "BoolOp") {
       // Each operand is evaluated only when those before it held (`and`) or failed (`or`).
       const saved = this.narrowed;
-      this.narrowed = new Set(saved);
       for (const v of e.values) {
         this.conditionType(spec, v);
         const narrowing = narrowingOf(v);
-        for (const name of e.op._type === "And" ? narrowing.whenTrue : narrowing.whenFalse) this.narrowed.add(name);
+        this.narrowed = withNarrows(this.narrowed, e.op._type === "And" ? narrowing.whenTrue : narrowing.whenFalse);
       }
       this.narrowed = saved;
       spec.exprTypes.set(e, pyTypes.bool);
@@ -598,12 +601,24 @@ class TypeInference implements InferenceHost {
     this.typeOf(spec, e);
   }
 
-  private typeWithNarrowed(spec: Specialization, e: ast.expr, names: ReadonlySet<string>): PyType | null {
+  private typeWithNarrowed(spec: Specialization, e: ast.expr, names: Narrowed): PyType | null {
+    return this.withNarrowed(names, () => this.typeOf(spec, e));
+  }
+
+  widen(container: PyType, index: number, value: PyType): boolean {
+    if (!widenSlot(partAsMade(container, index), value)) return false;
+    this.changed = true;
+    return true;
+  }
+
+  withNarrowed<T>(names: Narrowed, infer: () => T): T {
     const saved = this.narrowed;
-    this.narrowed = new Set([...saved, ...names]);
-    const type = this.typeOf(spec, e);
-    this.narrowed = saved;
-    return type;
+    this.narrowed = withNarrows(saved, names);
+    try {
+      return infer();
+    } finally {
+      this.narrowed = saved;
+    }
   }
 
   /** The type of an expression, or null while it depends on something not yet known. */
@@ -632,11 +647,9 @@ class TypeInference implements InferenceHost {
         }
         const operand = this.typeOf(spec, e.operand);
         if (operand === null || this.notKnownYet(e, operand)) return null;
-        if (!isNumeric(operand) || (e.op._type === "Invert" && operand === pyTypes.float)) {
-          const symbol = e.op._type === "USub" ? "-" : e.op._type === "UAdd" ? "+" : "~";
-          throw new SemanticError(`bad operand type for unary ${symbol}: '${operand.className}'`, e);
-        }
-        return operand === pyTypes.bool ? pyTypes.int : operand;
+        const result = unaryResultType(e.op._type, operand);
+        if (typeof result === "string") throw new SemanticError(result, e);
+        return result;
       }
       case "BoolOp": {
         const types = e.values.map((v) => this.typeOf(spec, v));
@@ -673,6 +686,8 @@ class TypeInference implements InferenceHost {
             membershipType(b, a, e);
             continue;
           }
+          // A union's values compare by what they hold (the runtime raises TypeError for no order).
+          if (resolve(a).kind === "union" || resolve(b).kind === "union") continue;
           const ordering = e.ops[i]!._type !== "Eq" && e.ops[i]!._type !== "NotEq";
           // `x == None`, and `x == y` of a `T | None` and a T, are equality tests Python allows.
           const partOf = (t: PyType) => (resolve(t).kind === "optional" ? resolve(t).parts[0]! : resolve(t));
@@ -718,6 +733,9 @@ class TypeInference implements InferenceHost {
         const body = this.typeWithNarrowed(spec, e.body, narrowing.whenTrue);
         const orelse = this.typeWithNarrowed(spec, e.orelse, narrowing.whenFalse);
         if (body === null || orelse === null) return body ?? orelse;
+        // A side not known yet (an element of a container nothing is stored in so far) must not be bound
+        // by the other: a later round may store values of another type in it.
+        if (!this.final && [body, orelse].some((t) => resolve(t).kind === "var")) return null;
         const joined = join(body, orelse);
         if (joined === null) {
           throw new SemanticError(

@@ -22,9 +22,10 @@ function pythonDefinitions(directory: string) {
   );
 }
 
-/** The C structures of Python's objects, as the IR types of python-layouts.ts print; an int is a tagged word. */
+/** The C structures of Python's objects, as the IR types of python-layouts.ts print; an int is a tagged word, as a union's value is. */
 const PYTHON_C_TYPES = {
   py_int: "tagged",
+  py_any: "tagged",
   "py_list *": "ref list",
   "py_tuple *": "ref tuple",
   "py_dict *": "ref dict",

@@ -95,7 +95,7 @@ export const layoutDescriptor = {
   /** `flags`: the layout's objects may hold references, so the cycle collector tracks them. */
   holdsReferencesFlag: 1,
   /** Type ids below this are the runtime's own layouts'; a module's are numbered from here in order. */
-  firstModuleTypeId: 16,
+  firstModuleTypeId: 32,
 } as const;
 
 /** The size in bytes of a value of the type held in memory (a field, a struct member). */

@@ -14,9 +14,10 @@ import {
   type Value,
 } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { numericJoin, type PyType, pyTypes, resolve } from "../py-types.js";
+import { binaryResultType, isContainer, type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { type NodeSpan, SemanticError } from "../semantic-error.js";
+import { lowerContainerBinary } from "./containers.js";
 import type { LoweringContext } from "./context.js";
 import {
   allImmediate,
@@ -31,6 +32,8 @@ import {
 import { makeTuple } from "./iteration.js";
 import { numberIrType, onNumber } from "./numbers.js";
 import { coerce } from "./optional.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
+import { isUnion, onUnion } from "./unions.js";
 
 /** `a <op> b` with Python's semantics, the operands converted to `result`'s numeric type. */
 export function binary(
@@ -44,6 +47,9 @@ export function binary(
   node: NodeSpan,
   context: "divmod" | null = null,
 ): Value {
+  if (isUnion(aType) || isUnion(bType) || aType === pyTypes.number || bType === pyTypes.number) {
+    return binaryOfMembers(cx, op, a, aType, b, bType, result, node, context);
+  }
   if (result === pyTypes.str) {
     if (op === "Add") return cx.rt(RT.strConcat, [a, b], null);
     if (op === "Mod") {
@@ -55,8 +61,6 @@ export function binary(
     const [text, count, countType] = aType === pyTypes.str ? [a, b, bType] : [b, a, aType];
     return cx.rt("py_str_repeat", [text, unboxInt(cx, asInt(cx, count, countType), cx.loc(node))], cx.loc(node));
   }
-  if (aType === pyTypes.number || bType === pyTypes.number)
-    return numberBinary(cx, op, a, aType, b, bType, result, node, context);
   if (op === "Div") {
     if (aType !== pyTypes.float && bType !== pyTypes.float)
       return intTrueDivide(cx, asInt(cx, a, aType), asInt(cx, b, bType), node);
@@ -77,11 +81,12 @@ export function binary(
 }
 
 /**
- * An operation with an `int | float` operand: split on what each such operand holds, computed with
- * the types it has there, and the result made the `result` type (an `int | float` unless a float
- * side makes it a float).
+ * An operation with an operand of several classes (an `int | float`, a union): split on what each
+ * such operand holds, done as those types' operation, and its result made the `result` type (an
+ * `int | float` unless a float side makes it a float). A pair of union members Python rejects raises
+ * its TypeError there (inference allowed the operation for the pairs it accepts).
  */
-function numberBinary(
+function binaryOfMembers(
   cx: LoweringContext,
   op: ast.operator["_type"],
   a: Value,
@@ -92,20 +97,24 @@ function numberBinary(
   node: NodeSpan,
   context: "divmod" | null,
 ): Value {
-  const side = (value: Value, type: PyType, then: (v: Value, t: PyType) => Value) =>
-    type === pyTypes.number ? onNumber(cx, value, irTypeOfNumber(result), then) : then(value, type);
+  const irType = irTypeOf(result);
+  const side = (value: Value, type: PyType, then: (v: Value, t: PyType) => Value) => {
+    if (type === pyTypes.number) return onNumber(cx, value, irType, then);
+    return isUnion(type) ? onUnion(cx, value, type, irType, then) : then(value, resolve(type));
+  };
   return side(a, aType, (x, xType) =>
     side(b, bType, (y, yType) => {
-      const heldResult = op === "Div" ? pyTypes.float : numericJoin(xType, yType);
-      const value = binary(cx, op, x, xType, y, yType, heldResult, node, context);
-      return coerce(cx, value, heldResult, result);
+      const held = binaryResultType(op, xType, yType, null);
+      if (typeof held === "string") {
+        cx.b.raise(cx.raiseInfo("TypeError", held, node));
+        return operationsOf(result).zero();
+      }
+      const value = isContainer(held)
+        ? lowerContainerBinary(cx, op, x, xType, y, yType, held, node)
+        : binary(cx, op, x, xType, y, yType, held, node, context);
+      return coerce(cx, value, held, result);
     }),
   );
-}
-
-/** The IR type of a number result: a float's, or an `int | float`'s. */
-function irTypeOfNumber(type: PyType): IrType {
-  return type === pyTypes.float ? types.f64 : numberIrType;
 }
 
 /** The operators that are one IR instruction: float ones, and int ones on tagged words. */

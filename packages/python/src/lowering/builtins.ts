@@ -4,7 +4,8 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { isinstanceCodes } from "../narrowing.js";
+import { membersOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import { SemanticError } from "../semantic-error.js";
 import { asInt, binary, power } from "./arithmetic.js";
@@ -17,6 +18,7 @@ import { appendToList, lowerIteration, makeTuple } from "./iteration.js";
 import { numberIrType, onNumber } from "./numbers.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
+import { hashOfMembers, isInstanceOf } from "./unions.js";
 
 export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string): Value {
   const arg = (i: number) => lowerExpression(cx, e.args[i]!);
@@ -86,7 +88,7 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
     case "open":
       return cx.rt("py_file_open", [arg(0), e.args.length > 1 ? arg(1) : constants.str("r")], cx.loc(e));
     case "isinstance":
-      return constants.bool(isInstance(argType(0), e.args[1]!));
+      return isInstanceOf(cx, arg(0), argType(0), isinstanceCodes(e.args[1]!));
     case "round":
       return lowerRound(cx, e);
     case "pow": {
@@ -169,16 +171,8 @@ function lowerHash(cx: LoweringContext, value: Value, type: PyType, e: ast.Call)
   if (t === pyTypes.bool) return cx.b.zext(value);
   if (t === pyTypes.float) return cx.rt("py_hash_f64", [value], null);
   if (t === pyTypes.none) return cx.rt("py_hash_none", [], null);
+  if (membersOf(t).length > 1) return hashOfMembers(cx, value, t, cx.loc(e));
   return cx.rtOnObjects("py_object_hash", [value], cx.loc(e));
-}
-
-/** isinstance(x, classes) from x's static type: bool is an int, as its subclass. */
-function isInstance(type: PyType, classes: ast.expr): boolean {
-  const t = resolve(type);
-  const names = (classes._type === "Tuple" ? classes.elts : [classes]).map((n) => (n as ast.Name).id);
-  // A set's class is its flavor's (a frozenset is no set); bool is an int, as its subclass.
-  const className = t.kind === "set" ? (t.flavor ?? "set") : t.kind;
-  return names.some((name) => name === className || (name === "int" && t === pyTypes.bool));
 }
 
 /** abs(x) of a number (an `int | float` as what it holds). */

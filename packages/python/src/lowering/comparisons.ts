@@ -4,7 +4,7 @@
 
 import { type Block, type CompareOp, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { isContainer, type PyType, pyTypes, resolve } from "../py-types.js";
 import { RT } from "../runtime-names.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt, branchOnExactness, isExactAsFloat } from "./arithmetic.js";
@@ -15,6 +15,7 @@ import { intCompare, onImmediate } from "./ints.js";
 import { onNumber } from "./numbers.js";
 import { isNone, payloadOf } from "./optional.js";
 import { operationsOf } from "./type-operations.js";
+import { compareUnions, isUnion, toUnion } from "./unions.js";
 
 /** `a < b < c`: each operand evaluated once, stopping at the first false comparison. */
 export function lowerCompareValue(cx: LoweringContext, e: ast.Compare): Value {
@@ -67,6 +68,9 @@ export function compare(
     return op === "In" ? found : cx.b.not(found);
   }
   const irOp = COMPARE_OPS[op]!;
+  if (isUnion(aType) || isUnion(bType)) {
+    return compareUnions(cx, irOp, a, aType, b, bType, node === null ? null : cx.loc(node));
+  }
   const optionalSide = resolve(aType).kind === "optional" ? "a" : resolve(bType).kind === "optional" ? "b" : null;
   if (optionalSide !== null) {
     // `x == y` of a `T | None` and a T: equal only when x holds a T equal to y.
@@ -86,10 +90,10 @@ export function compare(
       resolve(type) === pyTypes.number ? onNumber(cx, value, types.i1, then) : then(value, type);
     return side(a, aType, (x, xType) => side(b, bType, (y, yType) => compare(cx, op, x, xType, y, yType, node)));
   }
-  // Tuples of different static types compare too (a namedtuple and a plain tuple, a tree and a leaf),
-  // as a set and a frozenset do: the runtime compares them as it compares any two of their kind.
+  // Containers of one class and different static types compare too (a namedtuple and a plain tuple,
+  // a tree and a leaf, a set and a frozenset, `[1] == [1.0]`): the runtime compares their elements.
   const kind = resolve(aType).kind;
-  const sameKind = aType === bType || (kind === resolve(bType).kind && (kind === "tuple" || kind === "set"));
+  const sameKind = aType === bType || (kind === resolve(bType).kind && isContainer(resolve(aType)));
   if (sameKind) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
   if (aType === pyTypes.float || bType === pyTypes.float) return compareMixed(cx, irOp, a, aType, b, bType);
   return intCompare(cx, irOp, asInt(cx, a, aType), asInt(cx, b, bType));
@@ -136,6 +140,11 @@ function ordered(cx: LoweringContext, op: CompareOp, order: Value): Value {
 
 /** `a is b` where one side is None, True or False (inference allows nothing else). */
 function identical(cx: LoweringContext, a: Value, aType: PyType, b: Value, bType: PyType): Value {
+  // None, True and False are one object each: a union's word is theirs exactly when it holds them.
+  if (isUnion(aType) || isUnion(bType)) {
+    const word = (v: Value, t: PyType) => cx.b.convert("bitcast", toUnion(cx, v, t), types.i64);
+    return cx.b.icmp("eq", word(a, aType), word(b, bType));
+  }
   // A value that may be None is None exactly when its variant holds None.
   if (resolve(aType).kind === "optional" && bType === pyTypes.none) return isNone(cx, a);
   if (resolve(bType).kind === "optional" && aType === pyTypes.none) return isNone(cx, b);

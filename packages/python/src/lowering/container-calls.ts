@@ -123,7 +123,12 @@ function lowerSum(cx: LoweringContext, e: ast.Call): Value {
   const startNode = e.args[1] ?? e.keywords.find((k) => k.arg === "start")?.value;
   const start = startNode === undefined ? constants.immediate(0n) : lowerExpression(cx, startNode);
   const startType = startNode === undefined ? pyTypes.int : cx.typeOf(startNode);
-  const initial = type === pyTypes.float ? asFloat(cx, start, startType, cx.loc(e)) : asInt(cx, start, startType);
+  const initial =
+    type === pyTypes.float
+      ? asFloat(cx, start, startType, cx.loc(e))
+      : type === pyTypes.int
+        ? asInt(cx, start, startType)
+        : coerce(cx, start, startType, type); // an `int | float` (or union) total of a union's values
   const total = cx.temporary(irTypeOf(type), initial);
   lowerIteration(cx, e.args[0]!, (x) => {
     total.write(binary(cx, "Add", total.read(), type, x.value(), x.type, type, e));

@@ -237,7 +237,8 @@ export class LoweringContext {
     }
     this.ssa.seal(join);
     this.startBlock(join);
-    if (incoming.length === 0) throw new Error("internal: both sides of a choice end the block");
+    // Both sides raise (a union's members that all reject an operation): what follows is dead code.
+    if (incoming.length === 0) return zeroOf(type);
     return incoming.length === 1 ? incoming[0]!.value : this.b.phi(type, incoming);
   }
 

@@ -24,6 +24,7 @@ export function isObject(type: PyType): boolean {
 export function toWord(cx: LoweringContext, value: Value, type: PyType): Value {
   switch (wordKind(type)) {
     case "i":
+    case "a":
       return cx.b.convert("bitcast", value, types.i64);
     case "f":
       return cx.b.convert("bitcast", value, types.i64);
@@ -36,7 +37,7 @@ export function toWord(cx: LoweringContext, value: Value, type: PyType): Value {
   }
 }
 
-/** An i64 word as a value of its type, not an int (whose word is read as `tagged`). */
+/** An i64 word as a value of its type, not a tagged word (an int's or a union's, read as `tagged`). */
 function fromWord(cx: LoweringContext, word: Value, type: PyType): Value {
   switch (wordKind(type)) {
     case "f":
@@ -75,7 +76,7 @@ export function callForElement(
   loc: SourceLoc | null,
 ): Value {
   if (isObject(type)) return cx.rtOnObjects(`${base}_obj`, args, loc, irTypeOf(type));
-  if (wordKind(type) === "i") return cx.rtOnObjects(`${base}_word`, args, loc, types.tagged);
+  if (isTaggedWord(type)) return cx.rtOnObjects(`${base}_word`, args, loc, types.tagged);
   return fromWord(cx, cx.rt(`${base}_word`, args, loc), type);
 }
 
@@ -102,10 +103,15 @@ export function toListSlot(cx: LoweringContext, value: Value, type: PyType): Val
   return value;
 }
 
-/** Whether a slot holds a counted value (an object, or an int that may be a big one) as its own type. */
+/** Whether a slot holds a counted value (an object, or a tagged word that may hold one) as its own type. */
 function isCountedSlot(type: PyType): boolean {
+  return isObject(type) || isTaggedWord(type);
+}
+
+/** Whether values of the type are tagged words: an int's (which may be a big one) or a union's. */
+function isTaggedWord(type: PyType): boolean {
   const kind = wordKind(type);
-  return kind === "o" || kind === "i";
+  return kind === "i" || kind === "a";
 }
 
 /** How a tuple stores an element of `type`: every slot is a word, objects and ints as themselves. */

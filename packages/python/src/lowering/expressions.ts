@@ -6,7 +6,7 @@ import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { PyStrCodePoints } from "../constant-value.js";
 import { moduleNamed } from "../module-names.js";
-import { isContainer, pyTypes, resolve } from "../py-types.js";
+import { isContainer, pyTypes, resolve, unaryResultType } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
 import { MODULES } from "../stdlib-modules.js";
 import { binary, unary } from "./arithmetic.js";
@@ -22,6 +22,7 @@ import { coerce, narrow } from "./optional.js";
 import { lowerJoinedStr } from "./strings.js";
 import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
+import { isUnion, onUnion } from "./unions.js";
 import { readVariable, variableType } from "./variables.js";
 
 /**
@@ -43,7 +44,8 @@ function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
     case "BinOp": {
       const folded = cx.typeOf(e) === pyTypes.int ? foldIntConstant(e) : null;
       if (folded !== null) return intConstant(cx, folded, cx.loc(e));
-      if (isContainer(resolve(cx.typeOf(e)))) {
+      const unionOperand = isUnion(cx.typeOf(e.left)) || isUnion(cx.typeOf(e.right));
+      if (isContainer(resolve(cx.typeOf(e))) && !unionOperand) {
         return lowerContainerBinary(
           cx,
           e.op._type,
@@ -142,7 +144,16 @@ function lowerUnary(cx: LoweringContext, e: ast.UnaryOp): Value {
   const operandType = cx.typeOf(e.operand);
   const operand = lowerExpression(cx, e.operand);
   if (e.op._type === "Not") return cx.b.not(operationsOf(operandType).truth(cx, operand));
-  return unary(cx, e.op._type, operand, operandType, e);
+  if (!isUnion(operandType)) return unary(cx, e.op._type, operand, operandType, e);
+  // A union's member: its own operation, or CPython's TypeError for one that has none.
+  const op = e.op._type;
+  const result = cx.typeOf(e);
+  return onUnion(cx, operand, operandType, irTypeOf(result), (v, t) => {
+    const held = unaryResultType(op, t);
+    if (typeof held !== "string") return coerce(cx, unary(cx, op, v, t, e), held, result);
+    cx.b.raise(cx.raiseInfo("TypeError", held, e));
+    return operationsOf(result).zero();
+  });
 }
 
 /** Branches on the truth value of `e`, short-circuiting `and`, `or` and `not` into control flow. */

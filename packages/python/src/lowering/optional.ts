@@ -10,6 +10,7 @@ import { type PyType, pyTypes, resolve } from "../py-types.js";
 import type { LoweringContext } from "./context.js";
 import { toNumber } from "./numbers.js";
 import { irTypeOf } from "./type-operations.js";
+import { fromUnion, toUnion } from "./unions.js";
 
 /** The IR type of `T | None` for T's IR type: the tagged word itself, or the variant. */
 export function optionalIrType(part: IrType): IrType {
@@ -26,21 +27,29 @@ export function payloadOf(cx: LoweringContext, value: Value): Value {
   return value.type === types.tagged ? value : cx.b.variantPayload(value, 1);
 }
 
-/** A value of type `from` as the type `to` holds it: the same, or made a `T | None` or an `int | float`. */
+/** A value of type `from` as the type `to` holds it: the same, or made a `T | None`, an `int | float` or a union. */
 export function coerce(cx: LoweringContext, value: Value, from: PyType, to: PyType): Value {
   const source = resolve(from);
   const target = resolve(to);
+  if (source.kind === "union" && target.kind !== "union") return fromUnion(cx, value, target);
   if (target === pyTypes.number && source !== target) return toNumber(cx, value, source);
+  if (target.kind === "union" && source !== target) return toUnion(cx, value, source);
   if (source === target || target.kind !== "optional") return value;
   const irType = irTypeOf(target);
   if (source === pyTypes.none) return noneOf(cx, irType);
   return irType === types.tagged ? value : cx.b.variantMake(irType, 1, value);
 }
 
-/** A `T | None` value known to hold a T (narrowed), as a T. */
+/** A `T | None` value known to hold a T, or a union's known to hold some of its members (narrowed), as such. */
 export function narrow(cx: LoweringContext, value: Value, from: PyType, to: PyType): Value {
-  if (resolve(from).kind !== "optional" || resolve(to).kind === "optional") return value;
-  return payloadOf(cx, value);
+  const source = resolve(from);
+  const target = resolve(to);
+  if (source === target) return value;
+  if (source.kind === "union") return fromUnion(cx, value, target);
+  if (target === pyTypes.none) return constants.unit();
+  // An `int | float` known to be one of them (isinstance).
+  if (source === pyTypes.number) return cx.b.variantPayload(value, target === pyTypes.float ? 1 : 0);
+  return source.kind === "optional" && target.kind !== "optional" ? payloadOf(cx, value) : value;
 }
 
 /** Whether a `T | None` value is None: an i1. */

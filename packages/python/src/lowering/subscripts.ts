@@ -25,6 +25,7 @@ import {
 } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { unboxIndex } from "./ints.js";
+import { coerce } from "./optional.js";
 import { irTypeOf } from "./type-operations.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
@@ -51,7 +52,7 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
     case "deque":
       return readDequeItem(cx, container, type, lowerIndex(cx, e.slice), e);
     case "dict": {
-      const key = lowerExpression(cx, e.slice);
+      const key = lowerKey(cx, e.slice, type);
       if (type.flavor === "Counter") return counterValue(cx, container, key, type, e);
       const position = findKey(cx, container, key, type, e);
       return callForElement(cx, "py_dict_value", [container, position], type.parts[1]!, null);
@@ -95,6 +96,11 @@ function readListItem(cx: LoweringContext, list: Value, index: Value, type: PyTy
 export function readTupleSlot(cx: LoweringContext, tuple: Value, index: Value, type: PyType): Value {
   const slot = cx.b.elemGet(tupleSlotType(type), cx.b.getField(tuple, TUPLE_ITEMS), index);
   return fromTupleSlot(cx, slot, type);
+}
+
+/** A dict's key expression as the dict's keys are held (an int looked up among `int | str` keys). */
+function lowerKey(cx: LoweringContext, key: ast.expr, dict: PyType): Value {
+  return coerce(cx, lowerExpression(cx, key), cx.typeOf(key), resolve(dict).parts[0]!);
 }
 
 /** A Counter's count of a key: 0 for a key it does not have (which it does not insert). */
@@ -148,9 +154,13 @@ function lowerSlice(cx: LoweringContext, container: Value, type: PyType, slice: 
 }
 
 /** `container[index] = value`. */
-export function storeSubscript(cx: LoweringContext, target: ast.Subscript, value: Value, valueType: PyType): void {
+export function storeSubscript(cx: LoweringContext, target: ast.Subscript, given: Value, givenType: PyType): void {
   const container = lowerExpression(cx, target.value);
   const type = resolve(cx.typeOf(target.value));
+  // The value as the container holds it (an int stored among `int | str`s); a slice stores a list.
+  const slotType = target.slice._type === "Slice" ? givenType : type.parts[type.kind === "dict" ? 1 : 0]!;
+  const value = coerce(cx, given, givenType, slotType);
+  const valueType = slotType;
   if (type.kind === "list") {
     if (target.slice._type === "Slice") {
       cx.rt("py_list_assign_slice", [container, ...sliceBounds(cx, target.slice), value], cx.loc(target));
@@ -164,7 +174,7 @@ export function storeSubscript(cx: LoweringContext, target: ast.Subscript, value
     writeDequeItem(cx, container, type, lowerIndex(cx, target.slice), value, target);
     return;
   }
-  const key = lowerExpression(cx, target.slice);
+  const key = lowerKey(cx, target.slice, type);
   const position = callWithElement(cx, "py_dict_insert", [container], key, type.parts[0]!, cx.loc(target));
   callWithElement(cx, "py_dict_set_value", [container, position], value, valueType, null);
 }
@@ -221,7 +231,7 @@ export function updateSubscript(cx: LoweringContext, s: ast.AugAssign): void {
     writeDequeItem(cx, container, type, index, updated, target);
     return;
   }
-  const key = lowerExpression(cx, target.slice);
+  const key = lowerKey(cx, target.slice, type);
   const valueType = type.parts[1]!;
   if (type.flavor === "Counter") {
     // A missing key counts 0; the updated count is stored as a new entry then.
@@ -259,7 +269,7 @@ export function deleteSubscript(cx: LoweringContext, target: ast.Subscript): voi
     cx.rt("py_list_delete", [container, lowerIndex(cx, target.slice)], cx.loc(target));
     return;
   }
-  callWithElement(cx, "py_dict_delete", [container], lowerExpression(cx, target.slice), type.parts[0]!, cx.loc(target));
+  callWithElement(cx, "py_dict_delete", [container], lowerKey(cx, target.slice, type), type.parts[0]!, cx.loc(target));
 }
 
 /**
@@ -289,7 +299,7 @@ export function lowerCountingUpdate(cx: LoweringContext, s: ast.Assign): boolean
   if (!same) return false;
 
   const d = lowerExpression(cx, dict);
-  const key = lowerExpression(cx, target.slice);
+  const key = lowerKey(cx, target.slice, dictType);
   const fallback = lowerExpression(cx, call.args[1]!);
   const keyType = dictType.parts[0]!;
   const found = callWithElement(cx, "py_dict_insert_new", [d], key, keyType, cx.loc(target));

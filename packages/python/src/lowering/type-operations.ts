@@ -18,7 +18,6 @@ import {
   strType,
   types,
   type Value,
-  variantType,
 } from "@toolchain/compiler";
 import { type PyType, type PyTypeKind, pyTypes, resolve } from "../py-types.js";
 import { dequeType, dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
@@ -29,6 +28,7 @@ import type { LoweringContext } from "./context.js";
 import { intCompare } from "./ints.js";
 import { forNumber, numberIrType, onNumber } from "./numbers.js";
 import { isNone, optionalIrType, payloadOf } from "./optional.js";
+import { compareUnions, onUnion } from "./unions.js";
 
 export interface PyTypeOperations {
   /** How a value of the type is held in the IR. */
@@ -65,10 +65,19 @@ export function operationsOf(type: PyType): PyTypeOperations {
     }
     return operations;
   }
+  if (t.kind === "union") {
+    let operations = unionOperations.get(t);
+    if (operations === undefined) {
+      operations = unionOperationsOf(t);
+      unionOperations.set(t, operations);
+    }
+    return operations;
+  }
   return PY_TYPE_OPERATIONS[t.kind];
 }
 
 const optionalOperations = new Map<PyType, PyTypeOperations>();
+const unionOperations = new Map<PyType, PyTypeOperations>();
 
 /**
  * `T | None`: the IR's variant of unit and T (for an object T, its pointer or null). Its truth, text
@@ -157,7 +166,7 @@ function containerOperations(irType: IrType, length: (cx: LoweringContext, value
 const fileText = () => constants.str("<_io.TextIOWrapper>");
 
 // For numbers, int() and float() are the numeric promotions arithmetic uses, except float's int().
-const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional">, PyTypeOperations>> = {
+const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional" | "union">, PyTypeOperations>> = {
   int: {
     irType: types.tagged,
     zero: () => constants.immediate(0n),
@@ -256,6 +265,54 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
   set: containerOperations(setType, (cx, value) => cx.rt(RT.setLength, [value], null)),
   deque: containerOperations(dequeType, (cx, value) => cx.rt("py_deque_length", [value], null)),
 };
+
+function unionOperationsOf(union: PyType): PyTypeOperations {
+  const onMember = (cx: LoweringContext, value: Value, resultType: IrType, then: (v: Value, t: PyType) => Value) =>
+    onUnion(cx, value, union, resultType, then);
+  return {
+    irType: types.tagged,
+    zero: () => constants.immediate(0n),
+    truth: (cx, value) => cx.rt("py_any_truth", [value], null),
+    str: (cx, value) => cx.rt("py_any_str", [value], null),
+    repr: (cx, value) => cx.rt("py_any_repr", [value], null),
+    format: (cx, value, spec, loc) =>
+      onMember(cx, value, strType, (v, t) => {
+        const member = operationsOf(t);
+        if (member.format !== undefined) return member.format(cx, v, spec, loc);
+        // object.__format__: an empty spec is str(); any other is refused.
+        const empty = cx.b.icmp("eq", cx.rt(RT.strLength, [spec], null), constants.int(0n));
+        return cx.choose(
+          strType,
+          empty,
+          () => member.str(cx, v),
+          () => {
+            cx.b.raise({
+              kind: "TypeError",
+              message: `unsupported format string passed to ${t.className}.__format__`,
+              loc,
+            });
+            return constants.str("");
+          },
+        );
+      }),
+    write: (cx, value) => {
+      cx.rt("py_write_any", [value], null);
+    },
+    compare: (cx, op, a, b, loc) => compareUnions(cx, op, a, pyTypes.int, b, pyTypes.int, loc ?? null),
+    toInt: (cx, value, loc) => onMember(cx, value, types.tagged, (v, t) => convertMember(cx, v, t, "int", loc)),
+    toFloat: (cx, value, loc) => onMember(cx, value, types.f64, (v, t) => convertMember(cx, v, t, "float", loc)),
+  };
+}
+
+/** A union's member converted by int() or float(), or CPython's TypeError for one that has no conversion. */
+function convertMember(cx: LoweringContext, value: Value, type: PyType, to: "int" | "float", loc: SourceLoc): Value {
+  const member = operationsOf(type);
+  const convert = to === "int" ? member.toInt : member.toFloat;
+  if (convert !== undefined) return convert(cx, value, loc);
+  const accepted = to === "int" ? "a string, a bytes-like object or a real number" : "a string or a real number";
+  cx.b.raise({ kind: "TypeError", message: `${to}() argument must be ${accepted}, not '${type.className}'`, loc });
+  return to === "int" ? constants.immediate(0n) : constants.float(0);
+}
 
 /** `a <op> b` of an int and a float in either order, or two of one kind: exactly, as CPython compares. */
 function compareNumbers(
