@@ -108,6 +108,23 @@ int64_t py_any_class(py_any word) {
   return 'o';
 }
 
+int64_t py_any_len(py_any word) {
+  int64_t kind;
+  int64_t own = py_any_unpack(word, &kind);
+  if (kind == 'o') {
+    rt_object *object = (rt_object *)(intptr_t)own;
+    const rt_layout *layout = py_class_of(object);
+    if (layout == &rt_str_layout) return ((rt_str *)object)->length;
+    if (layout == &py_list_layout) return ((py_list *)object)->items.length;
+    if (layout == &py_tuple_layout) return ((py_tuple *)object)->length;
+    if (layout == &py_dict_layout) return py_dict_length((py_dict *)object);
+    if (layout == &py_set_layout) return py_set_length((py_set *)object);
+    if (layout == &py_deque_layout) return ((py_deque *)object)->length;
+  }
+  rt_raisef("TypeError", "object of type '%s' has no len()", py_word_type_name(own, kind));
+  return 0;
+}
+
 bool py_any_truth(py_any word) {
   int64_t kind;
   int64_t own = py_any_unpack(word, &kind);
@@ -179,4 +196,188 @@ bool py_any_order(py_any a, py_any b, int64_t op) {
     default:
       return order == 1 || order == 0;
   }
+}
+
+/* ---- iteration -------------------------------------------------------------------------------- */
+
+/* A word of kind `from` as a new reference of kind `to`: the same value, boxed into a union's word
+   or unboxed from one. Static types allow only these (a union's elements are the join's). */
+static int64_t word_as_kind(int64_t word, int64_t from, int64_t to) {
+  if (from == 'a' && to != 'a') {
+    word = py_any_unpack(word, &from);
+  }
+  if (to == 'a') {
+    switch (py_word_kind(word, from)) {
+      case 'i':
+      case 'a':
+        py_int_retain(word);
+        return word;
+      case 'f': {
+        double x;
+        memcpy(&x, &word, sizeof x);
+        return py_any_from_float(x);
+      }
+      case 'b':
+        return py_any_from_bool(word != 0);
+      case 'n':
+        return RT_ABSENT_WORD;
+      default:
+        return py_any_from_object((rt_object *)(intptr_t)word);
+    }
+  }
+  py_word_retain(word, to);
+  return word;
+}
+
+/* Appends a word of kind `from` to a list, converted to the list's kind. */
+static void append_as(py_list *list, int64_t word, int64_t from) {
+  int64_t converted = word_as_kind(word, from, list->kind);
+  py_list_append_word(list, converted);
+  py_word_release(converted, list->kind);
+}
+
+py_list *py_object_as_list(rt_object *object, int64_t kind) {
+  py_list *list = py_list_new(kind, 0);
+  const rt_layout *layout = py_class_of(object);
+  if (layout == &rt_str_layout) {
+    rt_str *text = (rt_str *)object;
+    for (int64_t i = 0; i < text->length; i++) {
+      rt_str *character = py_str_getitem(text, i);
+      append_as(list, (int64_t)(intptr_t)character, 'o');
+      rt_release(&character->header);
+    }
+  } else if (layout == &py_list_layout) {
+    py_list *source = (py_list *)object;
+    for (int64_t i = 0; i < source->items.length; i++) append_as(list, py_list_word(source, i), source->kind);
+  } else if (layout == &py_tuple_layout) {
+    py_tuple *source = (py_tuple *)object;
+    for (int64_t i = 0; i < source->length; i++) append_as(list, source->words[i], source->kinds->data[i]);
+  } else if (layout == &py_dict_layout) {
+    py_dict *source = (py_dict *)object;
+    for (int64_t at = py_dict_next(source, 0); at >= 0; at = py_dict_next(source, at + 1))
+      append_as(list, *(int64_t *)rt_hash_table_key_at(&source->table, at), source->key_kind);
+  } else if (layout == &py_set_layout) {
+    py_set *source = (py_set *)object;
+    for (int64_t at = py_set_next(source, 0); at >= 0; at = py_set_next(source, at + 1))
+      append_as(list, py_set_key_word(source, at), source->kind);
+  } else if (layout == &py_deque_layout) {
+    py_deque *source = (py_deque *)object;
+    for (int64_t i = 0; i < source->length; i++) append_as(list, py_deque_word(source, i), source->kind);
+  } else {
+    rt_raisef("TypeError", "'%s' object is not iterable", py_object_type_name(object));
+  }
+  return list;
+}
+
+py_list *py_any_as_list(py_any word, int64_t kind) {
+  int64_t own_kind;
+  int64_t own = py_any_unpack(word, &own_kind);
+  if (own_kind == 'o') return py_object_as_list((rt_object *)(intptr_t)own, kind);
+  rt_raisef("TypeError", "'%s' object is not iterable", py_word_type_name(own, own_kind));
+  return py_list_new(kind, 0);
+}
+
+/* ---- subscripts -------------------------------------------------------------------------------- */
+
+/* A key of kind `kind` (unpacked) as a dict with keys of `key_kind` holds one, if it can hold it: an
+   int for a float key and the like compare equal only through their numbers. False when no key of
+   the dict can equal it. */
+static bool key_as_kind(int64_t *key, int64_t kind, int64_t key_kind) {
+  if (key_kind == 'a' || kind == key_kind) return true;
+  if (key_kind == 'i' && kind == 'b') {
+    *key <<= 1; /* True as the small int 1 */
+    return true;
+  }
+  return key_kind == 'o' && kind == 'n' ? (*key = 0, true) : false;
+}
+
+static py_any dict_item(py_dict *dict, py_any key_word, int64_t key, int64_t key_kind) {
+  int64_t held = key_word;
+  if (dict->key_kind != 'a') held = key;
+  int64_t position = -1;
+  if (key_as_kind(&held, key_kind, dict->key_kind)) {
+    if (dict->flavor == 'd') position = py_dict_insert_default_word(dict, held);
+    else position = py_dict_find_word(dict, held);
+  }
+  if (rt_error_pending) return 0;
+  if (position < 0 && dict->flavor == 'c') return 0; /* a Counter's missing key counts 0 */
+  if (position < 0) {
+    rt_buf b = {0};
+    py_word_repr(&b, key, key_kind);
+    rt_str *text = rt_buf_to_str(&b);
+    rt_raisef("KeyError", "%s", text->data);
+    rt_release(&text->header);
+    return 0;
+  }
+  return word_as_kind(py_dict_value_word(dict, position), dict->value_kind, 'a');
+}
+
+/* The position `index` (an int or a bool, unpacked) names in a sequence of `length`, or -1 after
+   raising CPython's IndexError or TypeError. */
+static int64_t sequence_position(int64_t index, int64_t kind, int64_t length, const char *what) {
+  if (kind != 'i' && kind != 'b') {
+    if (strcmp(what, "string") == 0)
+      rt_raisef("TypeError", "string indices must be integers, not '%s'", py_word_type_name(index, kind));
+    else
+      rt_raisef("TypeError", "%s indices must be integers or slices, not %s", what, py_word_type_name(index, kind));
+    return -1;
+  }
+  int64_t i = kind == 'b' ? index : py_int_to_index(index);
+  if (rt_error_pending) return -1;
+  if (i < 0) i += length;
+  if (i < 0 || i >= length) {
+    rt_raisef("IndexError", "%s index out of range", what);
+    return -1;
+  }
+  return i;
+}
+
+py_any py_any_getitem(py_any container, py_any key) {
+  int64_t container_kind, key_kind;
+  int64_t object_word = py_any_unpack(container, &container_kind);
+  int64_t index = py_any_unpack(key, &key_kind);
+  if (container_kind != 'o') {
+    rt_raisef("TypeError", "'%s' object is not subscriptable", py_word_type_name(object_word, container_kind));
+    return 0;
+  }
+  rt_object *object = (rt_object *)(intptr_t)object_word;
+  const rt_layout *layout = py_class_of(object);
+  if (layout == &py_dict_layout) return dict_item((py_dict *)object, key, index, key_kind);
+  if (layout == &rt_str_layout) {
+    rt_str *text = (rt_str *)object;
+    int64_t i = sequence_position(index, key_kind, text->length, "string");
+    return i < 0 ? 0 : word_of(&py_str_getitem(text, i)->header);
+  }
+  if (layout == &py_list_layout) {
+    py_list *list = (py_list *)object;
+    int64_t i = sequence_position(index, key_kind, list->items.length, "list");
+    return i < 0 ? 0 : word_as_kind(py_list_word(list, i), list->kind, 'a');
+  }
+  if (layout == &py_tuple_layout) {
+    py_tuple *tuple = (py_tuple *)object;
+    int64_t i = sequence_position(index, key_kind, tuple->length, "tuple");
+    return i < 0 ? 0 : word_as_kind(tuple->words[i], tuple->kinds->data[i], 'a');
+  }
+  rt_raisef("TypeError", "'%s' object is not subscriptable", py_object_type_name(object));
+  return 0;
+}
+
+py_any py_any_slice(py_any container, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step) {
+  int64_t kind;
+  int64_t own = py_any_unpack(container, &kind);
+  rt_object *object = kind == 'o' ? (rt_object *)(intptr_t)own : NULL;
+  if (object != NULL && object->layout == &rt_str_layout) {
+    rt_str *slice = py_str_slice((rt_str *)object, start, has_start, stop, has_stop, step);
+    return slice == NULL ? 0 : word_of(&slice->header);
+  }
+  if (object != NULL && object->layout == &py_list_layout) {
+    py_list *slice = py_list_slice((py_list *)object, start, has_start, stop, has_stop, step);
+    return word_of(&slice->header);
+  }
+  if (object != NULL && py_is_tuple_layout(object->layout)) {
+    rt_raise("NotImplementedError", "unsupported: slicing a tuple (its length would not be static)");
+    return 0;
+  }
+  rt_raisef("TypeError", "'%s' object is not subscriptable", py_word_type_name(own, kind));
+  return 0;
 }

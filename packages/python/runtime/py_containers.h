@@ -175,12 +175,24 @@ rt_object *py_any_object(py_any word);
    't' tuple, 'd' dict (of any flavor), 'S' set, 'F' frozenset, 'D' deque (isinstance tests it). */
 int64_t py_any_class(py_any word);
 bool py_any_truth(py_any word);
+/* len(x); TypeError "object of type 'int' has no len()" for a value that has none. */
+int64_t py_any_len(py_any word);
 rt_str *py_any_repr(py_any word);
 rt_str *py_any_str(py_any word);
 void py_write_any(py_any word);
 bool py_any_eq(py_any a, py_any b);
 int64_t py_any_hash(py_any word);
 bool py_any_order(py_any a, py_any b, int64_t op);
+/* The elements iterating over the value gives (a str's characters, a dict's keys), as a new list of
+   `kind` (its elements converted: a tuple of mixed types gives a list of kind 'a'); TypeError
+   "'int' object is not iterable". */
+py_list *py_object_as_list(rt_object *object, int64_t kind);
+py_list *py_any_as_list(py_any word, int64_t kind);
+/* container[key] of a container and a key of any types, as a value of any type: CPython's
+   IndexError, KeyError and TypeError for those that fail. */
+py_any py_any_getitem(py_any container, py_any key);
+/* container[start:stop:step] of a str or a list, as a value of any type. */
+py_any py_any_slice(py_any container, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
 
 /* ---- lists (py_list.c) ---------------------------------------------------------------------- */
 

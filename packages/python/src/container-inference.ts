@@ -12,11 +12,14 @@ import type * as ast from "./ast.js";
 import { type Narrowed, narrowingOf, withNarrows } from "./narrowing.js";
 import {
   binaryResultType,
+  classCode,
   dictOf,
   fitsSlot,
   frozensetOf,
+  isContainer,
   isNumeric,
   join,
+  joinParts,
   listOf,
   mayEqual,
   maySearchFor,
@@ -28,6 +31,7 @@ import {
   setOf,
   tupleOf,
   unify,
+  unionOf,
 } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { strMethodCall } from "./str-methods.js";
@@ -50,6 +54,8 @@ export interface InferenceHost {
    * (widenSlot), which then takes another round of inference.
    */
   widen(container: PyType, index: number, value: PyType): boolean;
+  /** Some type inferred this round changed where it was already used: another round is needed. */
+  markChanged(): void;
   /** `infer()` with these variables narrowed too (a comprehension's conditions narrow its element). */
   withNarrowed<T>(narrowed: Narrowed, infer: () => T): T;
 }
@@ -71,11 +77,16 @@ function valueVariableFor(node: ast.expr): PyType {
   return variableFor(node, valueVariables);
 }
 
-/** Joins the types of a display's elements (None and T make `T | None`), or says where they differ. */
-function commonType(types: readonly PyType[], nodes: readonly ast.expr[], what: string): PyType {
+/**
+ * Joins the types of a display's elements (None and T make `T | None`, different classes a union),
+ * or says where they differ. Displays among the elements that are containers of one class with
+ * different parts (`[{"id": 1, "name": "a"}, {"id": 2, "name": None}]`) are made one type, their
+ * parts joined, since each is made here and nothing else holds it yet.
+ */
+function commonType(host: InferenceHost, types: readonly PyType[], nodes: readonly ast.expr[], what: string): PyType {
   let first = types[0]!;
   types.forEach((t, i) => {
-    const joined = join(first, t);
+    const joined = join(first, t) ?? (nodes.slice(0, i + 1).every(isDisplay) ? joinParts(first, t) : null);
     if (joined !== null) {
       first = joined;
     } else {
@@ -86,7 +97,20 @@ function commonType(types: readonly PyType[], nodes: readonly ast.expr[], what: 
       );
     }
   });
-  return resolve(first);
+  const common = resolve(first);
+  nodes.forEach((node, i) => {
+    if (resolve(types[i]!) === common || !isContainer(common) || widenedDisplays.get(node) === common) return;
+    widenedDisplays.set(node, common);
+    host.markChanged();
+  });
+  return common;
+}
+
+/** Types displays take instead of their own to be one type with their siblings (commonType). */
+const widenedDisplays = new WeakMap<ast.expr, PyType>();
+
+function isDisplay(e: ast.expr): boolean {
+  return e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "Tuple";
 }
 
 /** The element type iterating over a value of `type` gives, or a message. */
@@ -109,7 +133,16 @@ export function iterationType(type: PyType): PyType | string {
       if (t.parts.length === 0) return newTypeVariable();
       const first = t.parts[0]!;
       if (t.parts.every((p) => unify(first, p))) return resolve(first);
-      return `unsupported: iterating over a tuple of mixed types (${t.text})`;
+      return unionOf(t.parts) ?? `unsupported: iterating over a tuple of mixed types (${t.text})`;
+    }
+    case "union": {
+      // What the members that are iterable give (iterating over another raises TypeError then).
+      const elements = t.parts.map(iterationType).filter((e): e is PyType => typeof e !== "string");
+      if (elements.length === 0) return `'${t.parts[0]!.className}' object is not iterable`;
+      return (
+        elements.reduce<PyType | null>((all, e) => (all === null ? null : join(all, e)), elements[0]!) ??
+        `unsupported: iterating over a ${t.text}: its members' elements have different types`
+      );
     }
     default:
       return `'${t.className}' object is not iterable`;
@@ -235,6 +268,28 @@ function sliceBoundTypes(host: InferenceHost, spec: Specialization, slice: ast.S
   }
 }
 
+/**
+ * `u[key]` of a union's value: what the members that take such a key give, joined (the runtime looks
+ * the item up by what the value holds, and raises CPython's error for the others).
+ */
+function unionItemType(union: PyType, key: PyType, at: ast.expr): PyType {
+  const isIndex = key === pyTypes.int || key === pyTypes.bool || resolve(key).kind === "union";
+  const items = union.parts.flatMap((m): PyType[] => {
+    if (m.kind === "str" && isIndex) return [pyTypes.str];
+    if (m.kind === "list" && isIndex) return [m.parts[0]!];
+    if (m.kind === "tuple" && isIndex && m.parts.length > 0) return [unionOf(m.parts) ?? m.parts[0]!];
+    if (m.kind === "dict" && maySearchFor(m.parts[0]!, key)) return [m.parts[1]!];
+    return [];
+  });
+  if (items.length === 0)
+    throw new SemanticError(`'${union.text}' object is not subscriptable by ${resolve(key).text}`, at);
+  const joined = items.reduce<PyType | null>((all, item) => (all === null ? null : join(all, item)), items[0]!);
+  if (joined === null) {
+    throw new SemanticError(`unsupported: indexing a ${union.text}: its items have different types`, at);
+  }
+  return joined;
+}
+
 /** `container[index]` read. */
 export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.Subscript): PyType | null {
   const container = host.typeOf(spec, e.value);
@@ -244,9 +299,19 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
   if (e.slice._type === "Slice") {
     sliceBoundTypes(host, spec, e.slice);
     if (t.kind === "list" || t.kind === "str") return t;
+    if (t.kind === "union") {
+      // The members a slice of which is static: their slices, joined.
+      const sliceable = t.parts.filter((m) => m.kind === "list" || m.kind === "str");
+      const joined = sliceable.length === 0 ? null : (unionOf(sliceable) ?? null);
+      if (joined !== null) return joined;
+    }
     if (t.kind === "tuple") throw new SemanticError("unsupported: slicing a tuple (its length would not be static)", e);
     if (t.kind === "deque") throw new SemanticError("sequence index must be integer, not 'slice'", e);
     throw new SemanticError(`'${t.className}' object is not subscriptable`, e);
+  }
+  if (t.kind === "union") {
+    const key = host.typeOf(spec, e.slice);
+    return key === null ? null : unionItemType(t, key, e);
   }
   switch (t.kind) {
     case "list":
@@ -293,13 +358,23 @@ export function constantIndex(e: ast.expr): number | null {
 
 /** List, tuple, dict and set displays and comprehensions. */
 export function displayType(host: InferenceHost, spec: Specialization, e: ast.expr): PyType | null {
+  const natural = naturalDisplayType(host, spec, e);
+  const widened = widenedDisplays.get(e);
+  if (natural === null || widened === undefined) return natural;
+  // Made as its siblings' type when its own parts fit that type's.
+  const own = resolve(natural);
+  const fits = own.kind === widened.kind && own.parts.every((p, i) => fitsSlot(widened.parts[i]!, p));
+  return fits ? widened : natural;
+}
+
+function naturalDisplayType(host: InferenceHost, spec: Specialization, e: ast.expr): PyType | null {
   switch (e._type) {
     case "List":
     case "Set": {
       const types = e.elts.map((x) => host.typeOf(spec, x));
       if (types.some((t) => t === null)) return null;
       const element =
-        types.length === 0 ? variableFor(e) : commonType(types as PyType[], e.elts, `${e._type.toLowerCase()}`);
+        types.length === 0 ? variableFor(e) : commonType(host, types as PyType[], e.elts, `${e._type.toLowerCase()}`);
       if (e._type === "List" && element === pyTypes.none) {
         // A list of Nones is a table to fill (`memo = [None] * n`): its slots hold None or a T that
         // stores into it will tell.
@@ -319,8 +394,8 @@ export function displayType(host: InferenceHost, spec: Specialization, e: ast.ex
       if (keys.some((t) => t === null) || values.some((t) => t === null)) return null;
       if (keys.length === 0) return dictOf(variableFor(e), valueVariableFor(e));
       return dictOf(
-        commonType(keys as PyType[], e.keys as ast.expr[], "dict's keys"),
-        commonType(values as PyType[], e.values, "dict's values"),
+        commonType(host, keys as PyType[], e.keys as ast.expr[], "dict's keys"),
+        commonType(host, values as PyType[], e.values, "dict's values"),
       );
     }
     case "ListComp":
@@ -433,7 +508,10 @@ export function containerBuiltinType(
       const r = resolve(t);
       if (r.kind === "var") return pyTypes.int;
       const sized = ["str", "list", "tuple", "dict", "set", "deque"];
-      if (!sized.includes(r.kind)) fail(`object of type '${r.className}' has no len()`);
+      // A union's value has a length when it holds a member that has one (TypeError at run time otherwise).
+      const sizedMembers = r.kind === "union" ? r.parts.filter((m) => sized.includes(m.kind)) : [r];
+      if (sizedMembers.length === 0) fail(`object of type '${r.parts[0]?.className ?? r.className}' has no len()`);
+      if (!sized.includes(sizedMembers[0]!.kind)) fail(`object of type '${r.className}' has no len()`);
       return pyTypes.int;
     }
     case "list":

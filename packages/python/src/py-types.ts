@@ -269,10 +269,13 @@ export function fitsSlot(slot: PyType, value: PyType): boolean {
 
 /**
  * Whether a value of type `value` may be looked for among values of type `slot` (`in`, index, count,
- * remove): one that fits, or any value among a union's (unequal to the members of other classes).
+ * remove): one that fits, a container of the slot's class, or any value among a union's (unequal
+ * to the members of other classes).
  */
 export function maySearchFor(slot: PyType, value: PyType): boolean {
   if (fitsSlot(slot, value)) return true;
+  // A container equals one of its class whatever their element types (the runtime compares elements).
+  if (isContainer(resolve(slot)) && mayEqual(slot, value)) return true;
   return resolve(slot).kind === "union" && membersOf(value).every((m) => classCode(m) !== null);
 }
 
@@ -296,6 +299,26 @@ export function mayEqual(a: PyType, b: PyType): boolean {
 /** unify, or else whether the value unrolls the slot's recursive tuple type (which it is as it stands). */
 export function unifyOrUnroll(slot: PyType, value: PyType): boolean {
   return unify(slot, value) || conformsToRecursive(value, slot);
+}
+
+/** A container type of the same class (and flavor, and namedtuple class) as `type`, with other parts. */
+export function withParts(type: PyType, parts: readonly PyType[]): PyType {
+  return composite(type.kind as "list", parts, type.flavor, type.named);
+}
+
+/**
+ * Two containers of one class joined part by part (`dict[str, int]` and `dict[str, str]` make a
+ * `dict[str, int | str]`), for displays that can be made so; null when parts do not join.
+ */
+export function joinParts(a: PyType, b: PyType): PyType | null {
+  const x = resolve(a);
+  const y = resolve(b);
+  const joined = join(x, y);
+  if (joined !== null) return joined;
+  const alike = x.kind === y.kind && x.flavor === y.flavor && x.named === y.named && x.parts.length === y.parts.length;
+  if (!alike || !isContainer(x) || x.recursive || y.recursive) return null;
+  const parts = x.parts.map((p, i) => joinParts(p, y.parts[i]!));
+  return parts.every((p) => p !== null) ? withParts(x, parts as PyType[]) : null;
 }
 
 export const listOf = (element: PyType): PyType => composite("list", [element]);
@@ -605,8 +628,8 @@ export function unionMembers(type: PyType): readonly PyType[] {
 
 /**
  * `a <op> b` with a union operand: the operation of each pair of members the operands may hold,
- * whose results join. A pair Python rejects raises its TypeError at run time (`memberBinaryError`);
- * a pair we do not compile, or no pair at all, is refused here.
+ * whose results join. A pair Python rejects raises its TypeError at run time, and a pair we do not
+ * compile raises NotImplementedError (arithmetic.ts); no pair at all is refused here.
  */
 function unionBinaryResultType(op: ast.operator["_type"], a: PyType, b: PyType): PyType | string {
   let result: PyType | null = null;
@@ -615,7 +638,6 @@ function unionBinaryResultType(op: ast.operator["_type"], a: PyType, b: PyType):
     for (const y of unionMembers(b)) {
       const held = binaryResultType(op, x, y, null);
       if (typeof held === "string") {
-        if (held.startsWith("unsupported:")) return held;
         firstError ??= held;
         continue;
       }

@@ -93,6 +93,20 @@ export interface Specialization {
   readonly exprTypes: Map<ast.expr, PyType>;
   /** The specialisation each call of a user function resolves to. */
   readonly calls: Map<ast.Call, Specialization>;
+  /**
+   * Union operands an operation narrows to the one member that has it (`rec["name"].title()`):
+   * exprTypes gives the member; the value is checked where it is computed (lowering/unions.ts).
+   */
+  readonly checkedNarrows: Map<ast.expr, CheckedNarrow>;
+}
+
+/** A union operand used as its one member that has the operation, and CPython's error for the others. */
+export interface CheckedNarrow {
+  readonly from: PyType;
+  readonly to: PyType;
+  readonly errorKind: string;
+  /** The error's message for a value of another member. */
+  readonly message: (other: PyType) => string;
 }
 
 export interface TypedProgram {
@@ -214,6 +228,9 @@ class TypeInference implements InferenceHost {
     for (const spec of this.specializations) {
       for (const [e, type] of spec.exprTypes) {
         spec.exprTypes.set(e, settle(type));
+        const checked = spec.checkedNarrows.get(e);
+        if (checked !== undefined)
+          spec.checkedNarrows.set(e, { ...checked, from: settle(checked.from), to: settle(checked.to) });
       }
       for (const variable of spec.locals.values()) variable.type = settle(variable.type);
       if (spec.returnType !== null) spec.returnType = settle(spec.returnType);
@@ -261,6 +278,7 @@ class TypeInference implements InferenceHost {
       returnAt: null,
       exprTypes: new Map(),
       calls: new Map(),
+      checkedNarrows: new Map(),
     };
     if (scope !== null) {
       scope.params.forEach((name, i) => {
@@ -605,6 +623,40 @@ class TypeInference implements InferenceHost {
     return this.withNarrowed(names, () => this.typeOf(spec, e));
   }
 
+  /**
+   * A union operand (`node`, of type `union`) used by an operation only `supports` members have, as
+   * that member: recorded for lowering, which checks the value and raises `errorKind` with
+   * `message(other)` for another member's, as CPython would there. Refused when no member or more
+   * than one has the operation (`what`).
+   */
+  useAs(
+    spec: Specialization,
+    node: ast.expr,
+    union: PyType,
+    supports: (member: PyType) => boolean,
+    errorKind: string,
+    message: (other: PyType) => string,
+    what: string,
+  ): PyType {
+    const members = resolve(union).parts;
+    const having = members.filter(supports);
+    if (having.length === 0) throw new SemanticError(message(members[0]!), node);
+    if (having.length > 1) {
+      throw new SemanticError(
+        `unsupported: ${what} of a value of type ${resolve(union).text}, which ${having.map((m) => m.text).join(" and ")} have`,
+        node,
+        "tell them apart first, e.g. `if isinstance(x, str):`",
+      );
+    }
+    spec.checkedNarrows.set(node, { from: union, to: having[0]!, errorKind, message });
+    spec.exprTypes.set(node, having[0]!);
+    return having[0]!;
+  }
+
+  markChanged(): void {
+    this.changed = true;
+  }
+
   widen(container: PyType, index: number, value: PyType): boolean {
     if (!widenSlot(partAsMade(container, index), value)) return false;
     this.changed = true;
@@ -909,8 +961,23 @@ class TypeInference implements InferenceHost {
     if (callee.kind === "user") return this.userCallType(spec, e, this.functions.get(callee.name)!);
     if (callee.kind === "class") return namedTupleCallType(this, spec, e, this.namedTuples.get(callee.name)!);
     if (callee.kind === "method") {
-      const receiver = this.typeOf(spec, (e.func as ast.Attribute).value);
-      return receiver === null ? null : methodCallType(this, spec, e, receiver, callee.name);
+      const node = (e.func as ast.Attribute).value;
+      const receiver = this.typeOf(spec, node);
+      if (receiver === null) return null;
+      if (resolve(receiver).kind !== "union") return methodCallType(this, spec, e, receiver, callee.name);
+      // A method of one member: the value must be of that member (AttributeError otherwise).
+      const has = (member: PyType) => {
+        try {
+          methodCallType(this, spec, e, member, callee.name);
+          return true;
+        } catch (error) {
+          if (error instanceof SemanticError) return false;
+          throw error;
+        }
+      };
+      const missing = (other: PyType) => `'${other.className}' object has no attribute '${callee.name}'`;
+      const member = this.useAs(spec, node, receiver, has, "AttributeError", missing, `.${callee.name}()`);
+      return methodCallType(this, spec, e, member, callee.name);
     }
     if (callee.kind === "builtin" && callee.name === "isinstance") return this.isinstanceType(spec, e);
     if (callee.kind === "builtin") {

@@ -106,7 +106,9 @@ function binaryOfMembers(
     side(b, bType, (y, yType) => {
       const held = binaryResultType(op, xType, yType, null);
       if (typeof held === "string") {
-        cx.b.raise(cx.raiseInfo("TypeError", held, node));
+        // A pair we do not compile (`tuple * int`) cannot be told from one Python rejects by a TypeError.
+        const kind = held.startsWith("unsupported:") ? "NotImplementedError" : "TypeError";
+        cx.b.raise(cx.raiseInfo(kind, held, node));
         return operationsOf(result).zero();
       }
       const value = isContainer(held)

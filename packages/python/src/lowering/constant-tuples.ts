@@ -7,13 +7,15 @@
 
 import { addGlobal, constants, type Global, type Module as IrModule, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, resolve } from "../py-types.js";
+import { constantType } from "../inference-rules.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { tupleType } from "../python-layouts.js";
 import type { TypedProgram } from "../type-inference.js";
 import { lowerLiteral } from "./calls.js";
-import { isConstantTuple } from "./constant-folding.js";
+import { foldIntConstant, isConstantTuple } from "./constant-folding.js";
 import type { LoweringContext } from "./context.js";
 import { makeTuple } from "./iteration.js";
+import { coerce } from "./optional.js";
 
 /** A constant tuple display's global and its type. */
 export interface ConstantTuple {
@@ -57,8 +59,16 @@ export function constantTuple(cx: LoweringContext, e: ast.Tuple): Value | null {
 }
 
 function buildTuple(cx: LoweringContext, display: ast.Tuple, type: PyType): Value {
+  // A literal may sit in a slot of a wider type (a None among `str | None`s of its siblings).
+  const literal = (x: ast.expr, slot: PyType) => coerce(cx, lowerLiteral(cx, x), literalType(x), slot);
   const parts = display.elts.map((x, i) =>
-    x._type === "Tuple" ? buildTuple(cx, x, resolve(type.parts[i]!)) : lowerLiteral(cx, x),
+    x._type === "Tuple" ? buildTuple(cx, x, resolve(type.parts[i]!)) : literal(x, type.parts[i]!),
   );
   return makeTuple(cx, parts, type.parts);
+}
+
+/** The type of a literal of a constant tuple: a constant's, or a negated number's. */
+function literalType(x: ast.expr): PyType {
+  if (x._type === "Constant") return constantType(x);
+  return foldIntConstant(x) !== null ? pyTypes.int : pyTypes.float;
 }

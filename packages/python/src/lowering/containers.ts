@@ -32,7 +32,7 @@ export function lowerDisplay(cx: LoweringContext, e: ast.expr): Value {
         constantTuple(cx, e) ??
         makeTuple(
           cx,
-          e.elts.map((x) => lowerExpression(cx, x)),
+          e.elts.map((x, i) => coerce(cx, lowerExpression(cx, x), cx.typeOf(x), type.parts[i]!)),
           type.parts,
         )
       );
@@ -132,6 +132,8 @@ export function lengthOf(cx: LoweringContext, value: Value, type: PyType): Value
       return cx.rt("py_set_length", [value], null);
     case "deque":
       return cx.rt("py_deque_length", [value], null);
+    case "union":
+      return cx.rt("py_any_len", [value], cx.here());
     default:
       return cx.rt("rt_str_len", [value], null);
   }

@@ -115,8 +115,25 @@ export class LoweringContext {
     );
   }
 
+  /** Expressions being computed as their union type, before a checked narrowing (asComputed). */
+  private readonly computing = new Set<ast.expr>();
+
+  /**
+   * `lower()` of an expression inference narrowed to one member of its union type, with `typeOf(e)`
+   * the union: its computation gives a union's value, which the caller then checks.
+   */
+  asComputed(e: ast.expr, lower: () => Value): Value {
+    this.computing.add(e);
+    try {
+      return lower();
+    } finally {
+      this.computing.delete(e);
+    }
+  }
+
   /** The type inference gave `e` in this specialisation. */
   typeOf(e: ast.expr): PyType {
+    if (this.computing.has(e)) return this.spec.checkedNarrows.get(e)!.from;
     const type = this.spec.exprTypes.get(e);
     if (type === undefined) throw new Error(`internal: no type for ${e._type} at line ${e.lineno}`);
     return type;

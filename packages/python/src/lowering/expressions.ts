@@ -22,7 +22,7 @@ import { coerce, narrow } from "./optional.js";
 import { lowerJoinedStr } from "./strings.js";
 import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
-import { isUnion, onUnion } from "./unions.js";
+import { checkedNarrow, isUnion, onUnion } from "./unions.js";
 import { readVariable, variableType } from "./variables.js";
 
 /**
@@ -30,6 +30,15 @@ import { readVariable, variableType } from "./variables.js";
  * count from the runtime) give an i64 where Python has an int: it is boxed here, in one place.
  */
 export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
+  const checked = cx.spec.checkedNarrows.get(e);
+  if (checked !== undefined) {
+    return checkedNarrow(
+      cx,
+      cx.asComputed(e, () => lowerExpressionOfKind(cx, e)),
+      checked,
+      cx.loc(e),
+    );
+  }
   const value = lowerExpressionOfKind(cx, e);
   if (value.type === types.i64 && resolve(cx.typeOf(e)) === pyTypes.int) return boxInt(cx, value);
   return value;

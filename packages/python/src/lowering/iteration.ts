@@ -11,6 +11,7 @@
 
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
+import { iterationType } from "../container-inference.js";
 import { moduleFunctionOf } from "../module-names.js";
 import {
   isAcyclic,
@@ -22,7 +23,7 @@ import {
   tupleOf,
   wordKind,
 } from "../py-types.js";
-import { LIST_CAPACITY, LIST_DATA, LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
+import { LIST_CAPACITY, LIST_DATA, LIST_LENGTH, listType, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
 import type { LoopTargets, LoweringContext } from "./context.js";
@@ -44,6 +45,7 @@ import { boxInt, unboxInt } from "./ints.js";
 import { itertoolsSource, lowerIsliceOfComprehension } from "./itertools.js";
 import { storeTarget } from "./targets.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
+import { isUnion } from "./unions.js";
 
 /** One element of an iteration: its value, made on demand, and its parts when it has some. */
 export interface Element {
@@ -256,12 +258,15 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType, nod
         (i) => listElement(cx, value, i, t.parts[0]!),
       );
     case "tuple":
+      if (t.parts.some((p) => resolve(p) !== resolve(t.parts[0]!))) return listedSource(cx, value, t, node);
       return indexSource(
         cx,
         resolve(t.parts[0] ?? pyTypes.int),
         () => cx.b.getField(value, TUPLE_LENGTH),
         (i) => tupleElement(cx, value, i, t),
       );
+    case "union":
+      return listedSource(cx, value, t, node);
     case "str":
       return strSource(cx, value);
     case "dict":
@@ -275,6 +280,23 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType, nod
     default:
       throw new Error(`internal: iteration over ${t.text}`);
   }
+}
+
+/**
+ * A source over what a union's value (or a tuple of mixed types) holds: its elements listed first by
+ * the runtime, each as the join of the element types (a union's word where those differ).
+ */
+function listedSource(cx: LoweringContext, value: Value, type: PyType, node: NodeSpan): Source {
+  const element = iterationType(type) as PyType;
+  const list = isUnion(type)
+    ? cx.rt("py_any_as_list", [value, kindOf(element)], cx.loc(node))
+    : cx.rtOnObjects("py_object_as_list", [value, kindOf(element)], cx.loc(node), listType);
+  return indexSource(
+    cx,
+    element,
+    () => cx.b.getField(list, LIST_LENGTH),
+    (i) => listElement(cx, list, i, element),
+  );
 }
 
 /** Positions 0, 1, ... while below a length read at every test (a list may grow as it is walked). */

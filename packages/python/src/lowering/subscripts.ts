@@ -27,6 +27,7 @@ import { lowerExpression } from "./expressions.js";
 import { unboxIndex } from "./ints.js";
 import { coerce } from "./optional.js";
 import { irTypeOf } from "./type-operations.js";
+import { fromUnion, toUnion } from "./unions.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
   if (isSysArgv(cx.program.imports, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
@@ -51,6 +52,11 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
       return cx.rt("py_str_getitem", [container, lowerIndex(cx, e.slice)], cx.loc(e));
     case "deque":
       return readDequeItem(cx, container, type, lowerIndex(cx, e.slice), e);
+    case "union": {
+      // Looked up by what it holds; the item comes as a union's word, taken out as the type inferred.
+      const key = toUnion(cx, lowerExpression(cx, e.slice), cx.typeOf(e.slice));
+      return fromUnion(cx, cx.rt("py_any_getitem", [container, key], cx.loc(e)), cx.typeOf(e));
+    }
     case "dict": {
       const key = lowerKey(cx, e.slice, type);
       if (type.flavor === "Counter") return counterValue(cx, container, key, type, e);
@@ -149,6 +155,8 @@ function sliceBounds(cx: LoweringContext, slice: ast.Slice): Value[] {
 
 function lowerSlice(cx: LoweringContext, container: Value, type: PyType, slice: ast.Slice, node: NodeSpan): Value {
   const bounds = sliceBounds(cx, slice);
+  if (type.kind === "union")
+    return fromUnion(cx, cx.rt("py_any_slice", [container, ...bounds], cx.loc(node)), cx.typeOf(node as ast.expr));
   const name = type.kind === "list" ? "py_list_slice" : "py_str_slice";
   return cx.rt(name, [container, ...bounds], cx.loc(node));
 }

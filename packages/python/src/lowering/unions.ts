@@ -8,6 +8,7 @@
 
 import { type CompareOp, constants, type IrType, type SourceLoc, types, type Value } from "@toolchain/compiler";
 import { classCode, membersOf, type PyType, pyTypes, resolve } from "../py-types.js";
+import type { CheckedNarrow } from "../type-inference.js";
 import type { LoweringContext } from "./context.js";
 import { numberIrType, onNumber } from "./numbers.js";
 import { isNone, noneOf, payloadOf } from "./optional.js";
@@ -150,4 +151,31 @@ export function isInstanceOf(cx: LoweringContext, value: Value, type: PyType, co
 /** hash(x) of a value that may be of several classes (a union, an `int | float`, a `T | None`). */
 export function hashOfMembers(cx: LoweringContext, value: Value, type: PyType, loc: SourceLoc): Value {
   return cx.rt("py_any_hash", [toUnion(cx, value, type)], loc);
+}
+
+/**
+ * A union's value an operation narrowed to one member (CheckedNarrow): that member's value, or
+ * CPython's error naming the class the value has.
+ */
+export function checkedNarrow(cx: LoweringContext, value: Value, checked: CheckedNarrow, loc: SourceLoc): Value {
+  const to = resolve(checked.to);
+  const others = resolve(checked.from).parts.filter((m) => m !== to);
+  const raiseFrom = (i: number): Value => {
+    const fail = () => {
+      cx.b.raise({ kind: checked.errorKind, message: checked.message(others[i]!), loc });
+      return constants.unit();
+    };
+    if (i === others.length - 1) return fail();
+    return cx.choose(types.unit, classIs(cx, value, [classCode(others[i]!)!]), fail, () => raiseFrom(i + 1));
+  };
+  return cx.choose(
+    irTypeOf(to),
+    classIs(cx, value, [classCode(to)!]),
+    () => fromUnion(cx, value, to),
+    () => {
+      raiseFrom(0);
+      if (!cx.b.isTerminated) cx.b.terminate({ kind: "unreachable" });
+      return constants.unit();
+    },
+  );
 }
