@@ -105,6 +105,7 @@ int64_t py_any_class(py_any word) {
   if (layout == &py_dict_layout) return 'd';
   if (layout == &py_set_layout) return ((const py_set *)object)->frozen ? 'F' : 'S';
   if (layout == &py_deque_layout) return 'D';
+  if (layout == &py_bytes_layout) return 'y';
   return 'o';
 }
 
@@ -120,6 +121,7 @@ int64_t py_any_len(py_any word) {
     if (layout == &py_dict_layout) return py_dict_length((py_dict *)object);
     if (layout == &py_set_layout) return py_set_length((py_set *)object);
     if (layout == &py_deque_layout) return ((py_deque *)object)->length;
+    if (layout == &py_bytes_layout) return ((py_bytes *)object)->size;
   }
   rt_raisef("TypeError", "object of type '%s' has no len()", py_word_type_name(own, kind));
   return 0;
@@ -148,6 +150,7 @@ bool py_any_truth(py_any word) {
   if (layout == &py_dict_layout) return py_dict_length((py_dict *)object) != 0;
   if (layout == &py_set_layout) return py_set_length((py_set *)object) != 0;
   if (layout == &py_deque_layout) return ((py_deque *)object)->length != 0;
+  if (layout == &py_bytes_layout) return ((py_bytes *)object)->size != 0;
   return true;
 }
 
@@ -265,6 +268,8 @@ py_list *py_object_as_list(rt_object *object, int64_t kind) {
     for (int64_t i = 0; i < source->length; i++) append_as(list, py_deque_word(source, i), source->kind);
   } else {
     rt_raisef("TypeError", "'%s' object is not iterable", py_object_type_name(object));
+    rt_release(&list->header);
+    return NULL;
   }
   return list;
 }
@@ -274,7 +279,7 @@ py_list *py_any_as_list(py_any word, int64_t kind) {
   int64_t own = py_any_unpack(word, &own_kind);
   if (own_kind == 'o') return py_object_as_list((rt_object *)(intptr_t)own, kind);
   rt_raisef("TypeError", "'%s' object is not iterable", py_word_type_name(own, own_kind));
-  return py_list_new(kind, 0);
+  return NULL;
 }
 
 /* ---- subscripts -------------------------------------------------------------------------------- */

@@ -84,7 +84,8 @@ enum {
   PY_INDEX_WALK_TYPE_ID = 13,
   PY_ACYCLIC_TUPLE_TYPE_ID = 14,
   PY_FLOAT_TYPE_ID = 15,
-  PY_BOOL_TYPE_ID = 16
+  PY_BOOL_TYPE_ID = 16,
+  PY_BYTES_TYPE_ID = 17
 };
 
 extern const rt_layout py_list_layout;
@@ -193,6 +194,45 @@ py_list *py_any_as_list(py_any word, int64_t kind);
 py_any py_any_getitem(py_any container, py_any key);
 /* container[start:stop:step] of a str or a list, as a value of any type. */
 py_any py_any_slice(py_any container, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
+
+/* ---- bytes (py_bytes.c) ---------------------------------------------------------------------- */
+
+typedef struct py_bytes {
+  rt_object header;
+  int64_t size;
+  char data[]; /* size bytes, then a NUL */
+} py_bytes;
+
+extern const rt_layout py_bytes_layout;
+
+/* A bytes literal, from the str whose code points (all below 256) are its bytes. */
+py_bytes *py_bytes_from_latin1(rt_str *text);
+/* bytes(list of ints): ValueError "bytes must be in range(0, 256)". */
+py_bytes *py_bytes_from_list(py_list *list);
+/* bytes(n): n zero bytes; ValueError "negative count". */
+py_bytes *py_bytes_zeros(int64_t count);
+int64_t py_bytes_length(py_bytes *b);
+/* b[i] as an int; IndexError "index out of range". */
+int64_t py_bytes_getitem(py_bytes *b, int64_t index);
+py_bytes *py_bytes_slice(py_bytes *b, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
+py_bytes *py_bytes_concat(py_bytes *a, py_bytes *b);
+py_bytes *py_bytes_repeat(py_bytes *b, int64_t n);
+bool py_bytes_contains(py_bytes *b, py_bytes *sub);
+/* An int in bytes; ValueError "byte must be in range(0, 256)". */
+bool py_bytes_contains_int(py_bytes *b, int64_t byte);
+bool py_bytes_eq(py_bytes *a, py_bytes *b);
+int64_t py_bytes_compare(py_bytes *a, py_bytes *b);
+int64_t py_bytes_hash(py_bytes *b);
+void py_bytes_repr_into(rt_buf *out, const py_bytes *b);
+rt_str *py_bytes_repr(py_bytes *b);
+rt_str *py_bytes_hex(py_bytes *b);
+/* sep.join(parts) of a list of bytes. */
+py_bytes *py_bytes_join(py_bytes *sep, py_list *parts);
+/* b.decode(encoding, errors) and s.encode(encoding, errors) for UTF-8, ASCII and Latin-1 with the
+   strict, ignore and replace handlers: CPython's UnicodeDecodeError, UnicodeEncodeError and
+   LookupError. */
+rt_str *py_bytes_decode(py_bytes *b, rt_str *encoding, rt_str *errors);
+py_bytes *py_str_encode(rt_str *text, rt_str *encoding, rt_str *errors);
 
 /* ---- lists (py_list.c) ---------------------------------------------------------------------- */
 

@@ -73,6 +73,10 @@ int64_t py_hash_str(rt_str *s) {
   return hash;
 }
 
+int64_t py_hash_bytes(const char *data, int64_t size) {
+  return size == 0 ? 0 : not_minus_one(rt_hash_bytes(data, (size_t)size));
+}
+
 static int64_t str_hash(rt_str *s) {
   if (s->size == 0) return 0;
   /* ASCII: CPython's one byte per code point are the UTF-8 bytes. */

@@ -22,6 +22,8 @@ int64_t py_hash_none(void);
 /* hash(str): SipHash-1-3 of CPython's PEP 393 form of the text (one byte per code point when all
    are below 256, else two or four bytes, little-endian); 0 for the empty string. Not cached. */
 int64_t py_hash_str(rt_str *s);
+/* hash(bytes): SipHash-1-3 of the bytes, as a str of the same code points (0 when empty). */
+int64_t py_hash_bytes(const char *data, int64_t size);
 /* hash(tuple) from the hashes of its elements (Objects/tupleobject.c tuplehash, xxHash's rounds). */
 int64_t py_hash_tuple_combine(const int64_t *hashes, int64_t n);
 /* hash(frozenset) from the hashes of its elements, in any order (Objects/setobject.c

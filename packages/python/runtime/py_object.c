@@ -263,6 +263,8 @@ static void object_repr(rt_buf *b, rt_object *object) {
     set_repr(b, (py_set *)object);
   } else if (layout == &py_deque_layout) {
     deque_repr(b, (py_deque *)object);
+  } else if (layout == &py_bytes_layout) {
+    py_bytes_repr_into(b, (const py_bytes *)object);
   } else {
     rt_buf_putc(b, '<');
     rt_buf_puts(b, layout->name);
@@ -384,6 +386,7 @@ bool py_object_eq(rt_object *a, rt_object *b) {
   if (is_sequence(a)) return sequence_eq(sequence_of(a), sequence_of(b));
   if (a->layout == &py_dict_layout) return py_dict_eq((py_dict *)a, (py_dict *)b);
   if (a->layout == &py_set_layout) return py_set_eq((py_set *)a, (py_set *)b);
+  if (a->layout == &py_bytes_layout) return py_bytes_eq((py_bytes *)a, (py_bytes *)b);
   return false;
 }
 
@@ -438,6 +441,7 @@ int64_t py_object_compare(rt_object *a, rt_object *b) {
   }
   if (a->layout == &rt_str_layout) return sign_of(rt_str_compare((rt_str *)a, (rt_str *)b));
   if (is_sequence(a)) return sequence_compare(sequence_of(a), sequence_of(b));
+  if (a->layout == &py_bytes_layout) return py_bytes_compare((py_bytes *)a, (py_bytes *)b);
   raise_unordered("<", a, b);
   return 0;
 }
@@ -498,6 +502,7 @@ int64_t py_object_hash(rt_object *object) {
     return result;
   }
   if (layout == &py_set_layout) return py_set_hash((py_set *)object);
+  if (layout == &py_bytes_layout) return py_bytes_hash((py_bytes *)object);
   rt_raisef("TypeError", "unhashable type: '%s'", py_object_type_name(object));
   return -1;
 }

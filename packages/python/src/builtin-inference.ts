@@ -3,7 +3,8 @@
 // CPython's message. Builtins over iterables are container-inference.ts's.
 
 import type * as ast from "./ast.js";
-import { isNumeric, numericJoin, type PyType, pyTypes, tupleOf } from "./py-types.js";
+import { iterationType } from "./container-inference.js";
+import { isNumeric, numericJoin, type PyType, pyTypes, resolve, tupleOf } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import type { Specialization } from "./type-inference.js";
 
@@ -72,6 +73,8 @@ export function builtinCallType(
     case "repr":
       arity(name === "str" ? 0 : 1, 1);
       return pyTypes.str;
+    case "bytes":
+      return bytesCallType(args, fail);
     case "format":
       // format(value, spec): what an f-string's `{value:spec}` makes.
       arity(1, 2);
@@ -139,4 +142,24 @@ export function builtinCallType(
     default:
       return fail(`unsupported: builtin '${name}'`);
   }
+}
+
+/** bytes(), bytes(n), bytes(iterable of ints), bytes(b), bytes(s, encoding[, errors]). */
+function bytesCallType(args: readonly PyType[], fail: (message: string) => never): PyType {
+  if (args.length > 3) fail(`bytes() takes at most 3 arguments (${args.length} given)`);
+  if (args.length === 0) return pyTypes.bytes;
+  const source = resolve(args[0]!);
+  if (source === pyTypes.str) {
+    if (args.length === 1) fail("string argument without an encoding");
+    const bad = args.slice(1).find((a) => resolve(a) !== pyTypes.str);
+    if (bad !== undefined) fail(`bytes() argument 'encoding' must be str, not ${bad.className}`);
+    return pyTypes.bytes;
+  }
+  if (args.length > 1) fail("encoding without a string argument");
+  if (source === pyTypes.int || source === pyTypes.bool || source === pyTypes.bytes) return pyTypes.bytes;
+  const element = iterationType(source);
+  if (typeof element !== "string" && (resolve(element) === pyTypes.int || resolve(element) === pyTypes.bool)) {
+    return pyTypes.bytes;
+  }
+  return fail(`cannot convert '${source.className}' object to bytes`);
 }

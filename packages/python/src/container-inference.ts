@@ -126,6 +126,8 @@ export function iterationType(type: PyType): PyType | string {
     case "str":
     case "file":
       return pyTypes.str;
+    case "bytes":
+      return pyTypes.int;
     case "var":
       // Not known yet (an element of a container still empty): a variable a later round binds.
       return newTypeVariable();
@@ -298,7 +300,7 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
   if (t.kind === "var") return null;
   if (e.slice._type === "Slice") {
     sliceBoundTypes(host, spec, e.slice);
-    if (t.kind === "list" || t.kind === "str") return t;
+    if (t.kind === "list" || t.kind === "str" || t.kind === "bytes") return t;
     if (t.kind === "union") {
       // The members a slice of which is static: their slices, joined.
       const sliceable = t.parts.filter((m) => m.kind === "list" || m.kind === "str");
@@ -323,6 +325,9 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     case "str":
       indexType(host, spec, e.slice, "string");
       return pyTypes.str;
+    case "bytes":
+      indexType(host, spec, e.slice, "byte");
+      return pyTypes.int;
     case "tuple": {
       const index = constantIndex(e.slice);
       if (index !== null) {
@@ -471,6 +476,13 @@ export function membershipType(container: PyType, element: PyType, at: ast.expr)
     }
     return;
   }
+  if (t.kind === "bytes") {
+    const e = resolve(element);
+    if (e !== pyTypes.bytes && e !== pyTypes.int && e !== pyTypes.bool) {
+      throw new SemanticError(`a bytes-like object is required, not '${e.className}'`, at);
+    }
+    return;
+  }
   if (t.kind === "dict" || t.kind === "set" || t.kind === "list" || t.kind === "tuple" || t.kind === "deque") {
     const inside = t.kind === "dict" ? t.parts[0]! : iterationTypeAt(t, at);
     if (!maySearchFor(inside, element) && !(isNumeric(resolve(inside)) && isNumeric(resolve(element)))) {
@@ -507,7 +519,7 @@ export function containerBuiltinType(
       if (t === null) return null;
       const r = resolve(t);
       if (r.kind === "var") return pyTypes.int;
-      const sized = ["str", "list", "tuple", "dict", "set", "deque"];
+      const sized = ["str", "bytes", "list", "tuple", "dict", "set", "deque"];
       // A union's value has a length when it holds a member that has one (TypeError at run time otherwise).
       const sizedMembers = r.kind === "union" ? r.parts.filter((m) => sized.includes(m.kind)) : [r];
       if (sizedMembers.length === 0) fail(`object of type '${r.parts[0]?.className ?? r.className}' has no len()`);

@@ -3,6 +3,7 @@
 // hold. Type inference (type-inference.ts) applies them.
 
 import type * as ast from "./ast.js";
+import { PyBytes } from "./constant-value.js";
 import type { ImportedName } from "./module-names.js";
 import {
   ANNOTATION_NAMES,
@@ -58,6 +59,7 @@ export function constantType(e: ast.Constant): PyType {
   if (typeof v === "bigint") return pyTypes.int;
   if (typeof v === "number") return pyTypes.float;
   if (typeof v === "string" || (typeof v === "object" && "codePoints" in v)) return pyTypes.str;
+  if (v instanceof PyBytes) return pyTypes.bytes;
   throw new SemanticError("unsupported: this constant", e);
 }
 

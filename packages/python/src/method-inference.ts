@@ -27,7 +27,7 @@ import {
   unify,
 } from "./py-types.js";
 import { SemanticError } from "./semantic-error.js";
-import { strMethodCall } from "./str-methods.js";
+import { bytesMethodCall, strMethodCall } from "./str-methods.js";
 import type { Specialization } from "./type-inference.js";
 
 /** The factories a defaultdict may have, with the value type each makes. */
@@ -123,7 +123,9 @@ export function methodCallType(
   const argTypes = e.args.map((a) => host.typeOf(spec, a));
   // Keyword arguments are str methods' (list.sort's key= is a function, typed as one).
   const keywordTypes =
-    t.kind === "str" ? e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) })) : [];
+    t.kind === "str" || t.kind === "bytes"
+      ? e.keywords.map((k) => ({ name: k.arg ?? "", type: host.typeOf(spec, k.value) }))
+      : [];
   if (argTypes.some((a) => a === null) || keywordTypes.some((k) => k.type === null)) return null;
   const args = argTypes as PyType[];
   const fail = (message: string): never => {
@@ -177,6 +179,15 @@ export function methodCallType(
     const call = strMethodCall(
       name,
       (joinable ? [listOf(pyTypes.str)] : args).map(resolve),
+      keywordTypes.map((k) => ({ name: k.name, type: resolve(k.type!) })),
+    );
+    if ("error" in call) return fail(call.error);
+    return call.result;
+  }
+  if (t.kind === "bytes") {
+    const call = bytesMethodCall(
+      name,
+      args.map(resolve),
       keywordTypes.map((k) => ({ name: k.name, type: resolve(k.type!) })),
     );
     if ("error" in call) return fail(call.error);

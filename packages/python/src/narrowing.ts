@@ -87,6 +87,7 @@ const CLASS_CODES: ReadonlyMap<string, readonly string[]> = new Map([
   ["bool", ["b"]],
   ["float", ["f"]],
   ["str", ["s"]],
+  ["bytes", ["y"]],
   ["list", ["l"]],
   ["tuple", ["t"]],
   ["dict", ["d"]],

@@ -20,6 +20,7 @@ export type PyTypeKind =
   | "bool"
   | "None"
   | "str"
+  | "bytes"
   | "file"
   | "list"
   | "tuple"
@@ -74,6 +75,7 @@ export const pyTypes = {
   bool: scalar("bool"),
   none: scalar("None", "NoneType"),
   str: scalar("str"),
+  bytes: scalar("bytes"),
   /** A text file: what open() returns, and sys.stdin, sys.stdout and sys.stderr. */
   file: { kind: "file", text: "TextIOWrapper", className: "TextIOWrapper", parts: [] } as PyType,
   /**
@@ -178,6 +180,8 @@ export function classCode(type: PyType): string | null {
       return "n";
     case "str":
       return "s";
+    case "bytes":
+      return "y";
     case "list":
       return "l";
     case "tuple":
@@ -499,7 +503,7 @@ function isAcyclicPart(part: PyType, self: PyType): boolean {
 }
 
 function isSequence(type: PyType): boolean {
-  return type === pyTypes.str || type.kind === "list" || type.kind === "tuple";
+  return type === pyTypes.str || type === pyTypes.bytes || type.kind === "list" || type.kind === "tuple";
 }
 
 /** The types an annotation may name (`None` is a constant, not a name). */
@@ -536,6 +540,11 @@ export function binaryResultType(
     const sequence = isSequence(a) ? a : b;
     if (sequence.kind === "tuple") return "unsupported: tuple * int (its length would not be static)";
     return sequence;
+  }
+  if (a === pyTypes.bytes || b === pyTypes.bytes) {
+    if (op === "Add" && a === b) return a;
+    if (op === "Add" && a === pyTypes.bytes) return `can't concat ${b.className} to bytes`;
+    return `unsupported operand type(s) for ${operatorSymbol(op)}: '${a.className}' and '${b.className}'`;
   }
   if (a === str || b === str) {
     if (op === "Add" && a === str && b === str) return str;

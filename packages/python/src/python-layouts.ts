@@ -27,6 +27,8 @@ export const pythonLayouts = {
     { name: "items", type: types.ptr },
     { name: "kinds", type: types.ptr },
   ]),
+  /** `py_bytes`: only the runtime reads it. */
+  bytes: runtimeLayout("bytes", "py_bytes_layout", null),
   /** `py_dict`: only the runtime reads it. */
   dict: runtimeLayout("dict", "py_dict_layout", null),
   /** `py_set`: only the runtime reads it. */
@@ -52,6 +54,7 @@ export const TUPLE_ITEMS = 1;
 export const listType: IrType = refType(pythonLayouts.list);
 export const tupleType: IrType = refType(pythonLayouts.tuple);
 export const dictType: IrType = refType(pythonLayouts.dict);
+export const bytesType: IrType = refType(pythonLayouts.bytes);
 export const setType: IrType = refType(pythonLayouts.set);
 export const dequeType: IrType = refType(pythonLayouts.deque);
 export const indexWalkType: IrType = refType(pythonLayouts.indexWalk);

@@ -14,7 +14,16 @@ import {
   runtimeCatalogue,
 } from "@toolchain/compiler";
 
-import { dequeType, dictType, indexWalkType, listType, objectType, setType, tupleType } from "./python-layouts.js";
+import {
+  bytesType,
+  dequeType,
+  dictType,
+  indexWalkType,
+  listType,
+  objectType,
+  setType,
+  tupleType,
+} from "./python-layouts.js";
 
 const f64_f64: RuntimeSignature = [["f64"], "f64"];
 
@@ -284,6 +293,31 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_hash_f64", [["f64"], "i64"], false, "none", "hash(float) as CPython's."),
   fn("py_hash_none", [[], "i64"], false, "none", "hash(None)."),
   fn("py_object_hash", [[objectType], "i64"], true, "any", "hash(x); TypeError for unhashable objects."),
+
+  // bytes and the codecs (runtime/py_bytes.c).
+  fn("py_bytes_from_latin1", [["str"], bytesType], false, "any", "A bytes literal from the str of its bytes."),
+  fn("py_bytes_from_list", [[listType], bytesType], true, "any", "bytes(list of ints); ValueError."),
+  fn("py_bytes_zeros", [["i64"], bytesType], true, "any", "bytes(n); ValueError for a negative count."),
+  fn("py_bytes_length", [[bytesType], "i64"], false, "read", "len(b)."),
+  fn("py_bytes_getitem", [[bytesType, "i64"], "i64"], true, "any", "b[i] as an int; IndexError."),
+  fn(
+    "py_bytes_slice",
+    [[bytesType, "i64", "i1", "i64", "i1", "i64"], bytesType],
+    true,
+    "any",
+    "b[start:stop:step]; ValueError for step 0.",
+  ),
+  fn("py_bytes_concat", [[bytesType, bytesType], bytesType], false, "any", "a + b of bytes."),
+  fn("py_bytes_repeat", [[bytesType, "i64"], bytesType], true, "any", "b * n; MemoryError."),
+  fn("py_bytes_contains", [[bytesType, bytesType], "i1"], false, "read", "sub in b."),
+  fn("py_bytes_contains_int", [[bytesType, "i64"], "i1"], true, "any", "an int in b; ValueError."),
+  fn("py_bytes_eq", [[bytesType, bytesType], "i1"], false, "read", "a == b of bytes."),
+  fn("py_bytes_compare", [[bytesType, bytesType], "i64"], false, "read", "-1, 0 or 1: the order of bytes."),
+  fn("py_bytes_repr", [[bytesType], "str"], false, "any", "repr(b): b'...'."),
+  fn("py_bytes_hex", [[bytesType], "str"], false, "any", "b.hex()."),
+  fn("py_bytes_join", [[bytesType, listType], bytesType], false, "any", "sep.join(list of bytes)."),
+  fn("py_bytes_decode", [[bytesType, "str", "str"], "str"], true, "any", "b.decode(encoding, errors)."),
+  fn("py_str_encode", [["str", "str", "str"], bytesType], true, "any", "s.encode(encoding, errors)."),
 
   // Values whose type is decided at run time (runtime/py_any.c): tagged words, as ints are.
   fn("py_any_from_float", [["f64"], "tagged"], false, "any", "A float as a value of any type (boxed)."),

@@ -1,6 +1,6 @@
-// The methods of str, as calls of runtime functions: which function a call `s.name(args)` becomes
-// for its argument types, what it is given besides them, and what it returns. Inference asks for the
-// result type and lowering for the call, so both read this one table.
+// The methods of str (and of bytes), as calls of runtime functions: which function a call
+// `s.name(args)` becomes for its argument types, what it is given besides them, and what it returns.
+// Inference asks for the result type and lowering for the call, so both read this one table.
 //
 // Arity, keyword and type errors are CPython 3.11's, message for message: its methods parse their
 // arguments in four styles (Argument Clinic with keywords, Clinic positional-only, the older
@@ -196,15 +196,15 @@ for (const name of STR_PREDICATES) {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** CPython's message for a call with `given` positional arguments, or null when the count fits. */
-function arityError(name: string, method: Method, given: number): string | null {
+function arityError(className: string, name: string, method: Method, given: number): string | null {
   const most = method.params.length;
   const least = method.params.filter((p) => p.omitted === undefined && p.variant === undefined).length;
   if (given <= most && given >= least) return null;
   switch (method.style) {
     case "none":
-      return `str.${name}() takes no arguments (${given} given)`;
+      return `${className}.${name}() takes no arguments (${given} given)`;
     case "one":
-      return `str.${name}() takes exactly one argument (${given} given)`;
+      return `${className}.${name}() takes exactly one argument (${given} given)`;
     case "clinic":
       return `${name}() takes at most ${plural(most, "argument")} (${given} given)`;
     case "find":
@@ -241,6 +241,47 @@ function typeError(param: Param, type: PyType): string | null {
  * names and types, or a message saying why it is refused (as CPython's TypeError says it where
  * CPython would raise; "unsupported: ..." where CPython would not but the compiled subset does).
  */
+/** The codecs' parameters, as str.encode and bytes.decode take them (Argument Clinic's messages). */
+const codecParams = (method: string): Param[] => [
+  {
+    name: "encoding",
+    kind: strOnly((c) => `${method}() argument 'encoding' must be str, not ${c}`),
+    omitted: "utf-8",
+  },
+  { name: "errors", kind: strOnly((c) => `${method}() argument 'errors' must be str, not ${c}`), omitted: "strict" },
+];
+define("encode", { style: "clinic", params: codecParams("encode"), runtime: "py_str_encode", result: pyTypes.bytes });
+
+const BYTES_METHODS = new Map<string, Method>([
+  ["decode", { style: "clinic", params: codecParams("decode"), runtime: "py_bytes_decode", result: str }],
+  ["hex", { style: "none", params: [], runtime: "py_bytes_hex", result: str }],
+  [
+    "join",
+    {
+      style: "one",
+      params: [
+        {
+          name: "iterable_of_bytes",
+          kind: (t) =>
+            t.kind === "list" && t.parts[0]!.kind === "bytes"
+              ? null
+              : "unsupported: bytes.join() of other than a list of bytes",
+        },
+      ],
+      runtime: "py_bytes_join",
+      result: pyTypes.bytes,
+    },
+  ],
+]);
+
+/** Every public attribute of CPython 3.11's bytes. */
+const BYTES_ATTRIBUTES: readonly string[] = (
+  "capitalize center count decode endswith expandtabs find fromhex hex index isalnum isalpha isascii isdigit " +
+  "islower isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix " +
+  "replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title " +
+  "translate upper zfill"
+).split(" ");
+
 /** Every public attribute of CPython 3.11's str, for telling a missing method from a misspelt one. */
 const STR_ATTRIBUTES: readonly string[] = (
   "capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha " +
@@ -249,24 +290,55 @@ const STR_ATTRIBUTES: readonly string[] = (
   "rstrip split splitlines startswith strip swapcase title translate upper zfill"
 ).split(" ");
 
+const STR_CLASS: TextClass = { name: "str", methods: METHODS, attributes: STR_ATTRIBUTES };
+const BYTES_CLASS: TextClass = { name: "bytes", methods: BYTES_METHODS, attributes: BYTES_ATTRIBUTES };
+
 export function strMethodCall(
   name: string,
   args: readonly PyType[],
   keywords: readonly { name: string; type: PyType }[],
 ): StrMethodAnswer {
-  const method = METHODS.get(name);
+  return textMethodCall(STR_CLASS, name, args, keywords);
+}
+
+/** The call `b.<name>(args)` of a bytes method, as strMethodCall says a str method's. */
+export function bytesMethodCall(
+  name: string,
+  args: readonly PyType[],
+  keywords: readonly { name: string; type: PyType }[],
+): StrMethodAnswer {
+  return textMethodCall(BYTES_CLASS, name, args, keywords);
+}
+
+/** A class of text whose methods are runtime functions: its name, methods and every attribute it has. */
+interface TextClass {
+  readonly name: string;
+  readonly methods: ReadonlyMap<string, Method>;
+  readonly attributes: readonly string[];
+}
+
+function textMethodCall(
+  textClass: TextClass,
+  name: string,
+  args: readonly PyType[],
+  keywords: readonly { name: string; type: PyType }[],
+): StrMethodAnswer {
+  const className = textClass.name;
+  const method = textClass.methods.get(name);
   if (method === undefined) {
-    if (STR_ATTRIBUTES.includes(name)) return { error: `unsupported: str.${name}()` };
-    const suggestion = closestName(name, STR_ATTRIBUTES);
+    if (textClass.attributes.includes(name)) return { error: `unsupported: ${className}.${name}()` };
+    const suggestion = closestName(name, textClass.attributes);
     return {
-      error: `'str' object has no attribute '${name}'${suggestion === null ? "" : `; did you mean '${suggestion}'?`}`,
+      error: `'${className}' object has no attribute '${name}'${suggestion === null ? "" : `; did you mean '${suggestion}'?`}`,
     };
   }
   if (args.some((t) => t.kind === "var") || keywords.some((k) => k.type.kind === "var")) {
-    return { error: `unsupported: str.${name}() of an argument whose type is not known yet` };
+    return { error: `unsupported: ${className}.${name}() of an argument whose type is not known yet` };
   }
-  if (keywords.length > 0 && method.style !== "clinic") return { error: `str.${name}() takes no keyword arguments` };
-  const arity = arityError(name, method, args.length);
+  if (keywords.length > 0 && method.style !== "clinic") {
+    return { error: `${className}.${name}() takes no keyword arguments` };
+  }
+  const arity = arityError(className, name, method, args.length);
   if (arity !== null) return { error: arity };
 
   // Each parameter's argument: its index among the call's arguments, and its type.

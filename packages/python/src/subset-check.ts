@@ -85,7 +85,7 @@ function specificRefusal(node: AnyNode, inFunction: boolean): string | null {
     case "Constant": {
       const value = (node as unknown as ast.Constant).value;
       if (value === null || typeof value !== "object") return null;
-      if ("bytes" in value) return "bytes literal";
+      if ("bytes" in value) return null;
       if ("imag" in value) return "complex number";
       if ("codePoints" in value) return null;
       return "Ellipsis";

@@ -761,6 +761,7 @@ class TypeInference implements InferenceHost {
           const unknown = resolve(a).kind === "var" || resolve(b).kind === "var";
           const orderable = (t: PyType) =>
             t === pyTypes.str ||
+            t === pyTypes.bytes ||
             t.kind === "list" ||
             t.kind === "tuple" ||
             t.kind === "set" ||

@@ -29,6 +29,7 @@ const PYTHON_C_TYPES = {
   "py_list *": "ref list",
   "py_tuple *": "ref tuple",
   "py_dict *": "ref dict",
+  "py_bytes *": "ref bytes",
   "py_set *": "ref set",
   "py_deque *": "ref deque",
   "py_index_walk *": "ref index_walk",

@@ -50,6 +50,11 @@ export function binary(
   if (isUnion(aType) || isUnion(bType) || aType === pyTypes.number || bType === pyTypes.number) {
     return binaryOfMembers(cx, op, a, aType, b, bType, result, node, context);
   }
+  if (result === pyTypes.bytes) {
+    if (op === "Add") return cx.rt("py_bytes_concat", [a, b], null);
+    const [data, count, countType] = aType === pyTypes.bytes ? [a, b, bType] : [b, a, aType];
+    return cx.rt("py_bytes_repeat", [data, unboxInt(cx, asInt(cx, count, countType), cx.loc(node))], cx.loc(node));
+  }
   if (result === pyTypes.str) {
     if (op === "Add") return cx.rt(RT.strConcat, [a, b], null);
     if (op === "Mod") {

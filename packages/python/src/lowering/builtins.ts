@@ -14,7 +14,7 @@ import type { LoweringContext } from "./context.js";
 import { kindOf } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { intAbs, unboxInt } from "./ints.js";
-import { appendToList, lowerIteration, makeTuple } from "./iteration.js";
+import { appendToList, lowerIteration, makeTuple, toList } from "./iteration.js";
 import { numberIrType, onNumber } from "./numbers.js";
 import { coerce } from "./optional.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
@@ -55,6 +55,8 @@ export function lowerBuiltinCall(cx: LoweringContext, e: ast.Call, name: string)
       return e.args.length === 0 ? constants.bool(false) : operationsOf(argType(0)).truth(cx, arg(0));
     case "str":
       return e.args.length === 0 ? constants.str("") : operationsOf(argType(0)).str(cx, arg(0));
+    case "bytes":
+      return lowerBytesCall(cx, e);
     case "repr":
       return operationsOf(argType(0)).repr(cx, arg(0));
     case "divmod": {
@@ -234,4 +236,21 @@ export function lowerSysExit(cx: LoweringContext, e: ast.Call): Value {
 export function lowerArgvItem(cx: LoweringContext, e: ast.Subscript): Value {
   const index = asInt(cx, lowerExpression(cx, e.slice), cx.typeOf(e.slice));
   return cx.rt(RT.argvGet, [index], cx.loc(e));
+}
+
+/** bytes(...) of the forms inference allows (builtin-inference.ts bytesCallType). */
+function lowerBytesCall(cx: LoweringContext, e: ast.Call): Value {
+  if (e.args.length === 0) return cx.rt("py_bytes_zeros", [constants.int(0n)], cx.loc(e));
+  const source = lowerExpression(cx, e.args[0]!);
+  const type = resolve(cx.typeOf(e.args[0]!));
+  if (type === pyTypes.str) {
+    const errors = e.args.length > 2 ? lowerExpression(cx, e.args[2]!) : constants.str("strict");
+    return cx.rt("py_str_encode", [source, lowerExpression(cx, e.args[1]!), errors], cx.loc(e));
+  }
+  if (type === pyTypes.bytes) return source;
+  if (type === pyTypes.int || type === pyTypes.bool) {
+    return cx.rt("py_bytes_zeros", [asInt(cx, source, type)], cx.loc(e));
+  }
+  const list = type.kind === "list" ? source : toList(cx, source, type, e);
+  return cx.rt("py_bytes_from_list", [list], cx.loc(e));
 }

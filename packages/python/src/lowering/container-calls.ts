@@ -9,7 +9,7 @@ import { iterationType, nextIterable } from "../container-inference.js";
 import { isSysArgv } from "../inference-rules.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
-import { strMethodCall } from "../str-methods.js";
+import { bytesMethodCall, strMethodCall } from "../str-methods.js";
 import { asFloat, asInt, binary } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import { addToSet, lengthOf, newDict, newSet, storeInDict } from "./containers.js";
@@ -304,22 +304,10 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
         args[0] = toList(cx, args[0]!, argTypes[0]!, e);
         argTypes[0] = listOf(pyTypes.str);
       }
-      const call = strMethodCall(
-        f.attr,
-        argTypes,
-        e.keywords.map((k) => ({ name: k.arg ?? "", type: cx.typeOf(k.value) })),
-      );
-      if ("error" in call) throw new Error(`internal: ${call.error}`);
-      // Positional arguments, then keywords in the order written: what the table's indexes count.
-      const given = [...e.args, ...e.keywords.map((k) => k.value)];
-      const values = [...args, ...e.keywords.map((k) => lowerExpression(cx, k.value))];
-      const runtimeArgs = call.args.map((a) => {
-        if (typeof a !== "number") return omittedArgument(a);
-        const type = cx.typeOf(given[a]!);
-        return type === pyTypes.bool ? cx.b.zext(values[a]!) : values[a]!;
-      });
-      return cx.rt(call.runtime, [receiver, ...runtimeArgs], loc);
+      return textMethod(cx, e, receiver, args, argTypes, strMethodCall);
     }
+    case "bytes":
+      return textMethod(cx, e, receiver, args, argTypes, bytesMethodCall);
     case "list": {
       const element = receiverType.parts[0]!;
       switch (f.attr) {
@@ -491,4 +479,31 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
       return constants.unit();
   }
   throw new Error(`internal: dict.${name}`);
+}
+
+/** A str or bytes method: the runtime function its table (str-methods.ts) names for these arguments. */
+function textMethod(
+  cx: LoweringContext,
+  e: ast.Call,
+  receiver: Value,
+  args: Value[],
+  argTypes: PyType[],
+  methodCall: typeof strMethodCall,
+): Value {
+  const f = e.func as ast.Attribute;
+  const call = methodCall(
+    f.attr,
+    argTypes,
+    e.keywords.map((k) => ({ name: k.arg ?? "", type: cx.typeOf(k.value) })),
+  );
+  if ("error" in call) throw new Error(`internal: ${call.error}`);
+  // Positional arguments, then keywords in the order written: what the table's indexes count.
+  const given = [...e.args, ...e.keywords.map((k) => k.value)];
+  const values = [...args, ...e.keywords.map((k) => lowerExpression(cx, k.value))];
+  const runtimeArgs = call.args.map((a) => {
+    if (typeof a !== "number") return omittedArgument(a);
+    const type = cx.typeOf(given[a]!);
+    return type === pyTypes.bool ? cx.b.zext(values[a]!) : values[a]!;
+  });
+  return cx.rt(call.runtime, [receiver, ...runtimeArgs], cx.loc(e));
 }

@@ -4,7 +4,7 @@
 
 import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, resolve } from "../py-types.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
@@ -134,6 +134,8 @@ export function lengthOf(cx: LoweringContext, value: Value, type: PyType): Value
       return cx.rt("py_deque_length", [value], null);
     case "union":
       return cx.rt("py_any_len", [value], cx.here());
+    case "bytes":
+      return cx.rt("py_bytes_length", [value], null);
     default:
       return cx.rt("rt_str_len", [value], null);
   }
@@ -151,10 +153,15 @@ export function lowerMembership(
   const t = resolve(containerType);
   const loc = node === null ? null : cx.loc(node);
   // None or a T looked for among `T | None`s: as the slots hold it.
-  if (t.kind !== "str" && t.kind !== "tuple") element = coerce(cx, element, elementType, t.parts[0]!);
+  if (t.kind !== "str" && t.kind !== "tuple" && t.kind !== "bytes") {
+    element = coerce(cx, element, elementType, t.parts[0]!);
+  }
   switch (t.kind) {
     case "str":
       return cx.rt("rt_str_contains", [container, element], null);
+    case "bytes":
+      if (resolve(elementType) === pyTypes.bytes) return cx.rt("py_bytes_contains", [container, element], null);
+      return cx.rt("py_bytes_contains_int", [container, asInt(cx, element, elementType)], loc ?? cx.here());
     case "list":
       return callWithElement(cx, "py_list_contains", [container], element, t.parts[0]!, loc);
     case "set":

@@ -4,7 +4,7 @@
 
 import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { PyStrCodePoints } from "../constant-value.js";
+import { PyBytes, PyStrCodePoints } from "../constant-value.js";
 import { moduleNamed } from "../module-names.js";
 import { isContainer, pyTypes, resolve, unaryResultType } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
@@ -137,7 +137,15 @@ export function lowerConstant(cx: LoweringContext, e: ast.Constant): Value {
   if (typeof v === "number") return constants.float(v);
   if (typeof v === "string") return constants.str(v);
   if (v instanceof PyStrCodePoints) return constants.str(String.fromCodePoint(...v.codePoints));
+  // A bytes literal: made from the str whose code points are its bytes.
+  if (v instanceof PyBytes) return cx.rt("py_bytes_from_latin1", [constants.str(latin1(v.bytes))], null);
   throw new SemanticError("unsupported: this constant", e);
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
 }
 
 function lowerName(cx: LoweringContext, e: ast.Name): Value {

@@ -269,6 +269,14 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType, nod
       return listedSource(cx, value, t, node);
     case "str":
       return strSource(cx, value);
+    case "bytes":
+      // Each byte as an int.
+      return indexSource(
+        cx,
+        pyTypes.int,
+        () => cx.rt("py_bytes_length", [value], null),
+        (i) => boxInt(cx, cx.rt("py_bytes_getitem", [value, i], cx.loc(node))),
+      );
     case "dict":
       return dictSource(cx, value, t, "keys");
     case "set":

@@ -50,6 +50,8 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
     }
     case "str":
       return cx.rt("py_str_getitem", [container, lowerIndex(cx, e.slice)], cx.loc(e));
+    case "bytes":
+      return cx.rt("py_bytes_getitem", [container, lowerIndex(cx, e.slice)], cx.loc(e));
     case "deque":
       return readDequeItem(cx, container, type, lowerIndex(cx, e.slice), e);
     case "union": {
@@ -157,7 +159,7 @@ function lowerSlice(cx: LoweringContext, container: Value, type: PyType, slice: 
   const bounds = sliceBounds(cx, slice);
   if (type.kind === "union")
     return fromUnion(cx, cx.rt("py_any_slice", [container, ...bounds], cx.loc(node)), cx.typeOf(node as ast.expr));
-  const name = type.kind === "list" ? "py_list_slice" : "py_str_slice";
+  const name = type.kind === "list" ? "py_list_slice" : type.kind === "bytes" ? "py_bytes_slice" : "py_str_slice";
   return cx.rt(name, [container, ...bounds], cx.loc(node));
 }
 

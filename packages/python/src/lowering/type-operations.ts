@@ -20,7 +20,16 @@ import {
   type Value,
 } from "@toolchain/compiler";
 import { type PyType, type PyTypeKind, pyTypes, resolve } from "../py-types.js";
-import { dequeType, dictType, LIST_LENGTH, listType, setType, TUPLE_LENGTH, tupleType } from "../python-layouts.js";
+import {
+  bytesType,
+  dequeType,
+  dictType,
+  LIST_LENGTH,
+  listType,
+  setType,
+  TUPLE_LENGTH,
+  tupleType,
+} from "../python-layouts.js";
 import { RT } from "../runtime-names.js";
 import { asFloat, asInt } from "./arithmetic.js";
 import { compareMixed } from "./comparisons.js";
@@ -230,6 +239,22 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
     compare: (cx, op, a, b) => cx.b.icmp(op, cx.rt(RT.strCompare, [a, b], null), constants.int(0n)),
     toInt: (cx, value, loc) => cx.rt(RT.strToInt, [value], loc),
     toFloat: (cx, value, loc) => cx.rt(RT.strToFloat, [value], loc),
+  },
+  bytes: {
+    irType: bytesType,
+    zero: () => constants.none(bytesType),
+    truth: (cx, value) => cx.b.icmp("ne", cx.rt("py_bytes_length", [value], null), constants.int(0n)),
+    // str() of bytes is its repr (with the -b flag CPython would warn).
+    str: (cx, value) => cx.rt("py_bytes_repr", [value], null),
+    repr: (cx, value) => cx.rt("py_bytes_repr", [value], null),
+    write: (cx, value) => writeStr(cx, cx.rt("py_bytes_repr", [value], null)),
+    compare: (cx, op, a, b) => {
+      if (op === "eq" || op === "ne") {
+        const equal = cx.rt("py_bytes_eq", [a, b], null);
+        return op === "eq" ? equal : cx.b.not(equal);
+      }
+      return cx.b.icmp(op, cx.rt("py_bytes_compare", [a, b], null), constants.int(0n));
+    },
   },
   file: {
     irType: refType(runtimeLayouts.file),
