@@ -113,6 +113,11 @@ function keeps(narrow: Narrow, member: PyType): boolean {
   return narrow.codes.includes(code ?? "") === narrow.holds;
 }
 
+/** The type of an operand of `or` that is its value: one that was true, so never None. */
+export function boolOpValueType(type: PyType): PyType {
+  return narrowedType(type, NOT_NONE);
+}
+
 /** `base` with what `added` says too (a name's tests after those `base` knows). */
 export function withNarrows(base: Narrowed, added: Narrowed): Map<string, readonly Narrow[]> {
   const all = new Map(base);

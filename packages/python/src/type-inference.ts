@@ -42,6 +42,7 @@ import { collectImport, type ImportedName, type ImportScope, moduleFunctionOf, m
 import { namedTupleCallType, namedTupleFieldType } from "./named-tuple-inference.js";
 import { collectNamedTuples, isNamedTupleDefinition } from "./named-tuples.js";
 import {
+  boolOpValueType,
   commonNarrows,
   ISINSTANCE_CLASSES,
   type Narrowed,
@@ -704,18 +705,29 @@ class TypeInference implements InferenceHost {
         return result;
       }
       case "BoolOp": {
-        const types = e.values.map((v) => this.typeOf(spec, v));
+        // Each operand is evaluated where those before it held (`and`) or failed (`or`), and the
+        // value is an operand's: for `or` one that was true (so not None), or the last.
+        const isOr = e.op._type === "Or";
+        const types: (PyType | null)[] = [];
+        let narrowed: Narrowed = new Map();
+        for (const v of e.values) {
+          types.push(this.withNarrowed(narrowed, () => this.typeOf(spec, v)));
+          const narrowing = narrowingOf(v);
+          narrowed = withNarrows(narrowed, isOr ? narrowing.whenFalse : narrowing.whenTrue);
+        }
         if (types.some((t) => t === null)) return null;
-        const first = types[0]!;
-        const other = (types as PyType[]).find((t) => t !== first);
-        if (other !== undefined) {
+        const last = types.length - 1;
+        const values = (types as PyType[]).map((t, i) => (isOr && i < last ? boolOpValueType(t) : t));
+        let joined: PyType | null = values[0]!;
+        for (const t of values.slice(1)) joined = joined === null ? null : join(joined, t);
+        if (joined === null) {
           throw new SemanticError(
-            `the operands of '${e.op._type === "And" ? "and" : "or"}' have different types (${first.text} and ${other.text}), so its value has no single type`,
+            `the operands of '${isOr ? "or" : "and"}' have types that do not join (${values.map((t) => resolve(t).text).join(", ")}), so its value has no single type`,
             e,
             "compare explicitly to get a bool, e.g. `x != 0`",
           );
         }
-        return first;
+        return joined;
       }
       case "Compare": {
         const types = [this.typeOf(spec, e.left), ...e.comparators.map((c) => this.typeOf(spec, c))];

@@ -155,10 +155,10 @@ describe("types", () => {
       col: 0,
     });
   });
-  it("rejects mixed-type operands of and/or used as values", () => {
-    refuses("x = 1\ny = x and 'a'\n", {
-      message: "the operands of 'and' have different types (int and str), so its value has no single type",
-      line: 2,
+  it("rejects operands of and/or used as values whose types do not join", () => {
+    refuses("a = [1]\nb = ['x']\ny = a or b\n", {
+      message: "the operands of 'or' have types that do not join (list[int], list[str]), so its value has no single type",
+      line: 3,
       col: 4,
     });
   });

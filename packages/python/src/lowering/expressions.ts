@@ -6,6 +6,7 @@ import { type Block, constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { PyBytes, PyStrCodePoints } from "../constant-value.js";
 import { moduleNamed } from "../module-names.js";
+import { boolOpValueType } from "../narrowing.js";
 import { isContainer, pyTypes, resolve, unaryResultType } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
 import { MODULES } from "../stdlib-modules.js";
@@ -219,21 +220,30 @@ function lowerBoolOpValue(cx: LoweringContext, e: ast.BoolOp): Value {
       { block: no, value: constants.bool(false) },
     ]);
   }
-  const join = cx.b.createBlock(e.op._type === "And" ? "and.end" : "or.end");
+  const isOr = e.op._type === "Or";
+  const join = cx.b.createBlock(isOr ? "or.end" : "and.end");
   const incoming: { block: Block; value: Value }[] = [];
   const last = e.values.length - 1;
   e.values.forEach((operand, index) => {
     const value = lowerExpression(cx, operand);
+    const operandType = cx.typeOf(operand);
     if (index === last) {
-      incoming.push({ block: cx.b.block, value });
+      incoming.push({ block: cx.b.block, value: coerce(cx, value, operandType, type) });
       cx.jump(join);
       return;
     }
-    const next = cx.b.createBlock(e.op._type === "And" ? "and.next" : "or.next");
-    const truth = operationsOf(type).truth(cx, value);
-    incoming.push({ block: cx.b.block, value });
-    if (e.op._type === "And") cx.branch(truth, next, join);
-    else cx.branch(truth, join, next);
+    // The operand is the value on the edge it decides: made the whole's type there (an `or`'s,
+    // being true, without its None first).
+    const taken = cx.b.createBlock(isOr ? "or.value" : "and.value");
+    const next = cx.b.createBlock(isOr ? "or.next" : "and.next");
+    const truth = operationsOf(operandType).truth(cx, value);
+    if (isOr) cx.branch(truth, taken, next);
+    else cx.branch(truth, next, taken);
+    cx.ssa.seal(taken);
+    cx.startBlock(taken);
+    const valueType = isOr ? boolOpValueType(operandType) : operandType;
+    incoming.push({ block: cx.b.block, value: coerce(cx, narrow(cx, value, operandType, valueType), valueType, type) });
+    cx.jump(join);
     cx.ssa.seal(next);
     cx.startBlock(next);
   });
