@@ -85,7 +85,8 @@ enum {
   PY_ACYCLIC_TUPLE_TYPE_ID = 14,
   PY_FLOAT_TYPE_ID = 15,
   PY_BOOL_TYPE_ID = 16,
-  PY_BYTES_TYPE_ID = 17
+  PY_BYTES_TYPE_ID = 17,
+  PY_ITERATOR_TYPE_ID = 18
 };
 
 extern const rt_layout py_list_layout;
@@ -194,6 +195,19 @@ py_list *py_any_as_list(py_any word, int64_t kind);
 py_any py_any_getitem(py_any container, py_any key);
 /* container[start:stop:step] of a str or a list, as a value of any type. */
 py_any py_any_slice(py_any container, int64_t start, bool has_start, int64_t stop, bool has_stop, int64_t step);
+
+/* ---- iterators kept as values (py_iterator.c) --------------------------------------------------- */
+
+typedef struct py_iterator {
+  rt_object header;
+  py_list *list;    /* NULL once dropped */
+  int64_t position; /* of the next element */
+} py_iterator;
+
+extern const rt_layout py_iterator_layout;
+
+/* An iterator over the list's elements from the first. */
+py_iterator *py_iter_new(py_list *list);
 
 /* ---- bytes (py_bytes.c) ---------------------------------------------------------------------- */
 

@@ -18,6 +18,7 @@ import {
   frozensetOf,
   isContainer,
   isNumeric,
+  iteratorOf,
   join,
   joinParts,
   listOf,
@@ -128,6 +129,8 @@ export function iterationType(type: PyType): PyType | string {
       return pyTypes.str;
     case "bytes":
       return pyTypes.int;
+    case "iterator":
+      return t.parts[0]!;
     case "var":
       // Not known yet (an element of a container still empty): a variable a later round binds.
       return newTypeVariable();
@@ -632,12 +635,24 @@ export function containerBuiltinType(
       iterationTypeAt(t, args[0]!);
       return pyTypes.bool;
     }
+    case "iter": {
+      onlyKeywords([]);
+      if (args.length !== 1) fail(`unsupported: iter() with ${args.length} arguments (one iterable only)`);
+      const t = argType(0);
+      if (t === null) return null;
+      if (resolve(t).kind === "iterator") return resolve(t);
+      return iteratorOf(iterationTypeAt(t, args[0]!));
+    }
     case "next": {
       onlyKeywords([]);
       if (args.length < 1 || args.length > 2) fail(`next expected 1 or 2 arguments, got ${args.length}`);
       const iterable = nextIterable(host, args[0]!);
       const t = host.typeOf(spec, iterable);
       if (t === null) return null;
+      if (iterable === args[0] && !isIteratorExpression(iterable) && resolve(t).kind !== "iterator") {
+        if (resolve(t).kind === "var") return null;
+        fail(`'${resolve(t).className}' object is not an iterator`, args[0]!);
+      }
       const element = iterationTypeAt(t, iterable);
       if (args.length === 1) return element;
       const fallback = argType(1);
@@ -659,7 +674,7 @@ export function containerBuiltinType(
 /**
  * What `next(x)` walks: the iterable of `iter(iterable)`, or an iterator made where it stands (a
  * generator expression, map, filter, zip, enumerate, reversed, an itertools function), whose first
- * element is taken. An iterator kept in a variable is not compiled, so neither is next() of one.
+ * element is taken, or an iterator kept as a value (`it = iter(xs)`), whose next element is taken.
  */
 export function nextIterable(host: Pick<InferenceHost, "isBuiltinName">, e: ast.expr): ast.expr {
   if (e._type === "GeneratorExp") return e;
@@ -667,17 +682,18 @@ export function nextIterable(host: Pick<InferenceHost, "isBuiltinName">, e: ast.
     if (e.func.id === "iter" && e.args.length === 1 && e.keywords.length === 0) return e.args[0]!;
     if (ITERATOR_BUILTINS.has(e.func.id)) return e;
   }
-  if (
-    e._type === "Call" &&
-    e.func._type === "Attribute" &&
-    e.func.value._type === "Name" &&
-    e.func.value.id === "itertools"
-  ) {
-    return e;
-  }
-  throw new SemanticError(
-    "unsupported: next() of anything but iter(iterable), a generator expression or an iterator builtin's call",
-    e,
+  // An iterator made where it stands, or one kept as a value (its type says which).
+  return e;
+}
+
+/** Whether `next(e)` walks an iterator `e` makes where it stands (nextIterable's forms). */
+function isIteratorExpression(e: ast.expr): boolean {
+  if (e._type === "GeneratorExp") return true;
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  return (
+    (f._type === "Name" && ITERATOR_BUILTINS.has(f.id)) ||
+    (f._type === "Attribute" && f.value._type === "Name" && f.value.id === "itertools")
   );
 }
 

@@ -27,6 +27,7 @@ export type PyTypeKind =
   | "dict"
   | "set"
   | "deque"
+  | "iterator"
   | "optional"
   | "number"
   | "union"
@@ -100,7 +101,7 @@ function idOf(type: PyType): number {
 }
 
 function composite(
-  kind: "list" | "tuple" | "dict" | "set" | "deque",
+  kind: "list" | "tuple" | "dict" | "set" | "deque" | "iterator",
   given: readonly PyType[],
   flavor?: DictFlavor,
   named?: NamedTupleClass,
@@ -112,7 +113,7 @@ function composite(
   if (type === undefined) {
     const inner = kind === "tuple" && parts.length === 0 ? "()" : parts.map((p) => p.text).join(", ");
     // CPython names a deque's class by its module (`'collections.deque' object ...`).
-    const className = kind === "deque" ? "collections.deque" : name;
+    const className = kind === "deque" ? "collections.deque" : kind === "iterator" ? "list_iterator" : name;
     type = { kind, text: `${name}[${inner}]`, className, parts: [...parts], flavor, named };
     interned.set(key, type);
   }
@@ -334,6 +335,8 @@ export const tupleOf = (elements: readonly PyType[]): PyType => composite("tuple
 /** A tuple of a namedtuple class, of parts of these types. */
 export const namedTupleOf = (named: NamedTupleClass, elements: readonly PyType[]): PyType =>
   composite("tuple", elements, undefined, named);
+/** An iterator kept as a value (`it = iter(xs)`), over elements of one type. */
+export const iteratorOf = (element: PyType): PyType => composite("iterator", [element]);
 /** collections.deque of elements of one type. */
 export const dequeOf = (element: PyType): PyType => composite("deque", [element]);
 
@@ -479,6 +482,7 @@ export function isAcyclic(type: PyType): boolean {
     case "list":
     case "dict":
     case "deque":
+    case "iterator":
     case "var":
       return false;
     case "set":

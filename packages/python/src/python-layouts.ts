@@ -12,15 +12,17 @@ function runtimeLayout(name: string, symbol: string, fields: Layout["fields"]): 
 /** A count of elements: no more than memory holds, which range analysis uses to bound indices. */
 const elementCount = { type: types.i64, range: { lo: 0n, hi: MAX_ELEMENTS_IN_MEMORY } };
 
+/** `py_list`: the header, an rt_array (data, length, capacity, element size), the element kind. */
+const listLayout = runtimeLayout("list", "py_list_layout", [
+  { name: "data", type: types.ptr },
+  { name: "length", ...elementCount },
+  { name: "capacity", type: types.i64 },
+  { name: "element_size", type: types.i64 },
+  { name: "kind", type: types.i64 },
+]);
+
 export const pythonLayouts = {
-  /** `py_list`: the header, an rt_array (data, length, capacity, element size), the element kind. */
-  list: runtimeLayout("list", "py_list_layout", [
-    { name: "data", type: types.ptr },
-    { name: "length", ...elementCount },
-    { name: "capacity", type: types.i64 },
-    { name: "element_size", type: types.i64 },
-    { name: "kind", type: types.i64 },
-  ]),
+  list: listLayout,
   /** `py_tuple`: the header, the length, a pointer to its own words, the kinds' string. */
   tuple: runtimeLayout("tuple", "py_tuple_layout", [
     { name: "length", ...elementCount },
@@ -29,6 +31,11 @@ export const pythonLayouts = {
   ]),
   /** `py_bytes`: only the runtime reads it. */
   bytes: runtimeLayout("bytes", "py_bytes_layout", null),
+  /** `py_iterator` (iterator.c): the list it walks (a copy of what iter() was given but a list) and its position. */
+  iterator: runtimeLayout("list_iterator", "py_iterator_layout", [
+    { name: "list", type: refType(listLayout) },
+    { name: "position", ...elementCount },
+  ]),
   /** `py_dict`: only the runtime reads it. */
   dict: runtimeLayout("dict", "py_dict_layout", null),
   /** `py_set`: only the runtime reads it. */
@@ -45,6 +52,8 @@ export const pythonLayouts = {
 };
 
 /** Field numbers of the fields emitted code reads. */
+export const ITERATOR_LIST = 0;
+export const ITERATOR_POSITION = 1;
 export const LIST_DATA = 0;
 export const LIST_LENGTH = 1;
 export const LIST_CAPACITY = 2;
@@ -54,6 +63,7 @@ export const TUPLE_ITEMS = 1;
 export const listType: IrType = refType(pythonLayouts.list);
 export const tupleType: IrType = refType(pythonLayouts.tuple);
 export const dictType: IrType = refType(pythonLayouts.dict);
+export const iteratorType: IrType = refType(pythonLayouts.iterator);
 export const bytesType: IrType = refType(pythonLayouts.bytes);
 export const setType: IrType = refType(pythonLayouts.set);
 export const dequeType: IrType = refType(pythonLayouts.deque);

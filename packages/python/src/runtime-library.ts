@@ -19,6 +19,7 @@ import {
   dequeType,
   dictType,
   indexWalkType,
+  iteratorType,
   listType,
   objectType,
   setType,
@@ -294,6 +295,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_hash_none", [[], "i64"], false, "none", "hash(None)."),
   fn("py_object_hash", [[objectType], "i64"], true, "any", "hash(x); TypeError for unhashable objects."),
 
+  fn("py_iter_new", [[listType], iteratorType], false, "any", "An iterator over a list (runtime/py_iterator.c)."),
   // bytes and the codecs (runtime/py_bytes.c).
   fn("py_bytes_from_latin1", [["str"], bytesType], false, "any", "A bytes literal from the str of its bytes."),
   fn("py_bytes_from_list", [[listType], bytesType], true, "any", "bytes(list of ints); ValueError."),

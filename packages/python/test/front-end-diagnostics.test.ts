@@ -157,7 +157,8 @@ describe("types", () => {
   });
   it("rejects operands of and/or used as values whose types do not join", () => {
     refuses("a = [1]\nb = ['x']\ny = a or b\n", {
-      message: "the operands of 'or' have types that do not join (list[int], list[str]), so its value has no single type",
+      message:
+        "the operands of 'or' have types that do not join (list[int], list[str]), so its value has no single type",
       line: 3,
       col: 4,
     });

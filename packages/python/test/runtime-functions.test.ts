@@ -30,6 +30,7 @@ const PYTHON_C_TYPES = {
   "py_tuple *": "ref tuple",
   "py_dict *": "ref dict",
   "py_bytes *": "ref bytes",
+  "py_iterator *": "ref list_iterator",
   "py_set *": "ref set",
   "py_deque *": "ref deque",
   "py_index_walk *": "ref index_walk",

@@ -97,6 +97,8 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
       return lowerAnyAll(cx, e, name);
     case "next":
       return lowerNext(cx, e);
+    case "iter":
+      return lowerIter(cx, e);
     case "min":
     case "max":
       return e.args.length === 1 ? lowerIterableMinMax(cx, e, name) : null;
@@ -174,6 +176,19 @@ function lowerNext(cx: LoweringContext, e: ast.Call): Value {
   }
   const otherwise = () => coerce(cx, lowerExpression(cx, fallback), cx.typeOf(fallback), type);
   return cx.choose(irTypeOf(type), found.read(), () => result.read(), otherwise);
+}
+
+/**
+ * iter(x): an iterator over a list walks the list itself; over anything else, a list of its
+ * elements made now; iter() of an iterator is the iterator.
+ */
+function lowerIter(cx: LoweringContext, e: ast.Call): Value {
+  const source = e.args[0]!;
+  const type = resolve(cx.typeOf(source));
+  if (type.kind === "iterator") return lowerExpression(cx, source);
+  const element = resolve(cx.typeOf(e)).parts[0]!;
+  const list = type.kind === "list" ? lowerExpression(cx, source) : collectIterable(cx, source, element);
+  return cx.rt("py_iter_new", [list], null);
 }
 
 /** min/max of an iterable, with key= and default=: the first of equal extremes, as Python's. */

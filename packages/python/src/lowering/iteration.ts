@@ -23,7 +23,16 @@ import {
   tupleOf,
   wordKind,
 } from "../py-types.js";
-import { LIST_CAPACITY, LIST_DATA, LIST_LENGTH, listType, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
+import {
+  ITERATOR_LIST,
+  ITERATOR_POSITION,
+  LIST_CAPACITY,
+  LIST_DATA,
+  LIST_LENGTH,
+  listType,
+  TUPLE_ITEMS,
+  TUPLE_LENGTH,
+} from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
 import type { LoopTargets, LoweringContext } from "./context.js";
@@ -269,6 +278,8 @@ export function valueSource(cx: LoweringContext, value: Value, type: PyType, nod
       return listedSource(cx, value, t, node);
     case "str":
       return strSource(cx, value);
+    case "iterator":
+      return iteratorSource(cx, value, t.parts[0]!);
     case "bytes":
       // Each byte as an int.
       return indexSource(
@@ -305,6 +316,26 @@ function listedSource(cx: LoweringContext, value: Value, type: PyType, node: Nod
     () => cx.b.getField(list, LIST_LENGTH),
     (i) => listElement(cx, list, i, element),
   );
+}
+
+/**
+ * An iterator kept as a value: its list from its position. The test takes the element (moves the
+ * position past it), so that an element a loop breaks after, or next() takes, is consumed, as
+ * CPython's iterators consume it.
+ */
+function iteratorSource(cx: LoweringContext, iterator: Value, type: PyType): Source {
+  return {
+    start: () => constants.int(0n),
+    test: () => {
+      const position = cx.b.getField(iterator, ITERATOR_POSITION);
+      const more = cx.b.icmp("lt", position, cx.b.getField(cx.b.getField(iterator, ITERATOR_LIST), LIST_LENGTH));
+      const next = cx.b.ibinary("add", position, constants.int(1n), null);
+      cx.b.setField(iterator, ITERATOR_POSITION, cx.b.select(more, next, position));
+      return { more, position };
+    },
+    element: (position) => single(type, listElement(cx, cx.b.getField(iterator, ITERATOR_LIST), position, type)),
+    advance: (state) => ({ state }),
+  };
 }
 
 /** Positions 0, 1, ... while below a length read at every test (a list may grow as it is walked). */

@@ -24,6 +24,7 @@ import {
   bytesType,
   dequeType,
   dictType,
+  iteratorType,
   LIST_LENGTH,
   listType,
   setType,
@@ -254,6 +255,18 @@ const PY_TYPE_OPERATIONS: Readonly<Record<Exclude<PyTypeKind, "var" | "optional"
         return op === "eq" ? equal : cx.b.not(equal);
       }
       return cx.b.icmp(op, cx.rt("py_bytes_compare", [a, b], null), constants.int(0n));
+    },
+  },
+  iterator: {
+    irType: iteratorType,
+    zero: () => constants.none(iteratorType),
+    truth: () => constants.bool(true),
+    // CPython shows the object's address, which no two runs share.
+    str: () => constants.str("<list_iterator object>"),
+    repr: () => constants.str("<list_iterator object>"),
+    write: (cx) => writeStr(cx, constants.str("<list_iterator object>")),
+    compare: () => {
+      throw new Error("internal: inference refuses comparing iterators");
     },
   },
   file: {
