@@ -33,6 +33,7 @@ import {
   tupleOf,
   unify,
   unionOf,
+  widenSlot,
 } from "./py-types.js";
 import { type NodeSpan, SemanticError } from "./semantic-error.js";
 import { strMethodCall } from "./str-methods.js";
@@ -105,6 +106,22 @@ function commonType(host: InferenceHost, types: readonly PyType[], nodes: readon
     host.markChanged();
   });
   return common;
+}
+
+/**
+ * The element type of a display of elements, as a variable bound to what they have, so that a later
+ * store of another class may widen it as it widens an empty display's (widenSlot: `xs = [1, 2]`,
+ * then `xs.append("three")`). Bound in an earlier round (and perhaps widened since), the elements
+ * must still fit it.
+ */
+function widenable(node: ast.expr, table: WeakMap<ast.expr, PyType>, elements: PyType): PyType {
+  const variable = variableFor(node, table);
+  if (resolve(variable).kind === "var") {
+    unify(variable, elements);
+    return variable;
+  }
+  if (fitsSlot(variable, elements) || widenSlot(variable, elements)) return variable;
+  return elements;
 }
 
 /** Types displays take instead of their own to be one type with their siblings (commonType). */
@@ -388,7 +405,8 @@ function naturalDisplayType(host: InferenceHost, spec: Specialization, e: ast.ex
         // stores into it will tell.
         return listOf(optionalOf(variableFor(e)));
       }
-      return e._type === "List" ? listOf(element) : setOf(element);
+      const held = types.length === 0 ? element : widenable(e, displayVariables, element);
+      return e._type === "List" ? listOf(held) : setOf(held);
     }
     case "Tuple": {
       const types = e.elts.map((x) => host.typeOf(spec, x));
@@ -402,8 +420,8 @@ function naturalDisplayType(host: InferenceHost, spec: Specialization, e: ast.ex
       if (keys.some((t) => t === null) || values.some((t) => t === null)) return null;
       if (keys.length === 0) return dictOf(variableFor(e), valueVariableFor(e));
       return dictOf(
-        commonType(host, keys as PyType[], e.keys as ast.expr[], "dict's keys"),
-        commonType(host, values as PyType[], e.values, "dict's values"),
+        widenable(e, displayVariables, commonType(host, keys as PyType[], e.keys as ast.expr[], "dict's keys")),
+        widenable(e, valueVariables, commonType(host, values as PyType[], e.values, "dict's values")),
       );
     }
     case "ListComp":

@@ -356,10 +356,13 @@ export function methodCallType(
     };
     switch (name) {
       case "add":
+        arity(1);
+        expect(args[0]!, element, "an element", 0);
+        return pyTypes.none;
       case "remove":
       case "discard":
         arity(1);
-        expect(args[0]!, element, "an element");
+        if (!maySearchFor(element, args[0]!)) expect(args[0]!, element, "an element");
         return pyTypes.none;
       case "pop":
         arity(0);

@@ -492,9 +492,11 @@ class TypeInference implements InferenceHost {
         this.changed = true;
       }
     } else if (spec.returnType !== type) {
-      const other = implicit ? "can also reach its end without a return value (None)" : `also returns ${type.text}`;
+      const other = implicit
+        ? "can also reach its end without a return value (None)"
+        : `also returns ${resolve(type).text}`;
       throw new SemanticError(
-        `'${spec.def!.name}' returns ${spec.returnType.text} (line ${spec.returnAt!.lineno}) but ${other}`,
+        `'${spec.def!.name}' returns ${resolve(spec.returnType).text} (line ${spec.returnAt!.lineno}) but ${other}`,
         at,
         "make every path return a value of the same type",
       );

@@ -379,10 +379,10 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
           callWithElement(cx, "py_set_add", [receiver], as(0, element), element, loc);
           return unit;
         case "remove":
-          callWithElement(cx, "py_set_remove", [receiver], args[0]!, element, loc);
+          callWithElement(cx, "py_set_remove", [receiver], as(0, element), element, loc);
           return unit;
         case "discard":
-          callWithElement(cx, "py_set_discard", [receiver], args[0]!, element, loc);
+          callWithElement(cx, "py_set_discard", [receiver], as(0, element), element, loc);
           return unit;
         case "pop":
           return callForElement(cx, "py_set_pop", [receiver], element, loc);
