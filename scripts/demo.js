@@ -52,14 +52,24 @@ print(f"primes below {limit:,}: {primes} ({primes / limit:.3%})")
 print(f"pi: {math.pi:.10f}, sqrt(2): {math.sqrt(2)}")
 `;
 
-const TYPE_ERROR = `def label(n):
+const MIXED = `def label(n):
     if n % 3 == 0:
         return "fizz"
     return n
 
 
-for i in range(1, 7):
-    print(label(i))
+row = [label(i) for i in range(1, 7)]
+print(row, sum(x for x in row if isinstance(x, int)))
+print({"name": "ada", "born": 1815, "langs": ["en", "fr"]})
+`;
+
+const REFUSED = `class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+print(Point(1, 2).x)
 `;
 
 const PROGRAM = `import functools
@@ -162,11 +172,23 @@ try {
     console.log(`\n${bold("Same output:")} ${same ? `yes, and ${speedup}x faster than CPython` : "NO"}`);
     if (!same) status = 1;
   }
-  writeFileSync(join(dir, "label.py"), TYPE_ERROR);
-  console.log(`\n${bold("label.py")} (a function that returns a str on one path and an int on another):`);
-  console.log(numbered(TYPE_ERROR));
-  console.log(`\n${bold("pycompile build label.py")}`);
-  const refused = spawnSync(process.execPath, [PYCOMPILE, "build", "label.py"], {
+  writeFileSync(join(dir, "label.py"), MIXED);
+  console.log(`\n${bold("label.py")} (values of several types: a function returning a str or an int, a mixed dict):`);
+  console.log(numbered(MIXED));
+  const mixed = run(process.execPath, [PYCOMPILE, "run", "label.py"]);
+  console.log(`\n${bold("pycompile run label.py")}  (exit ${mixed.status})`);
+  process.stdout.write(mixed.stdout);
+  process.stdout.write(mixed.stderr);
+  const mixedByCPython = run(PYTHON, ["label.py"]);
+  const sameMixed = mixed.stdout === mixedByCPython.stdout && mixed.status === mixedByCPython.status;
+  console.log(`${bold("Same output as CPython:")} ${sameMixed ? "yes" : "NO"}`);
+  if (!sameMixed) status = 1;
+
+  writeFileSync(join(dir, "point.py"), REFUSED);
+  console.log(`\n${bold("point.py")} (a class, which the compiled subset does not have yet):`);
+  console.log(numbered(REFUSED));
+  console.log(`\n${bold("pycompile build point.py")}`);
+  const refused = spawnSync(process.execPath, [PYCOMPILE, "build", "point.py"], {
     cwd: dir,
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -16,6 +16,7 @@ import {
   dequeOf,
   dictOf,
   fitsSlot,
+  join,
   listOf,
   maySearchFor,
   optionalOf,
@@ -261,8 +262,11 @@ export function methodCallType(
         arity(1, 2);
         expect(args[0]!, key, "a key");
         if (args.length === 1) return optionalOf(value);
-        expect(args[1]!, value, "a default");
-        return value;
+        // The value, or the default: of the join of their types (`d.get(k, float("inf"))` of int values).
+        return (
+          join(value, args[1]!) ??
+          fail(`unsupported: a default of type ${resolve(args[1]!).text} for a ${resolve(t).text}`)
+        );
       case "setdefault":
         arity(2);
         expect(args[0]!, key, "a key");
@@ -271,8 +275,11 @@ export function methodCallType(
       case "pop":
         arity(1, 2);
         expect(args[0]!, key, "a key");
-        if (args.length === 2) expect(args[1]!, value, "a default");
-        return value;
+        if (args.length === 1) return value;
+        return (
+          join(value, args[1]!) ??
+          fail(`unsupported: a default of type ${resolve(args[1]!).text} for a ${resolve(t).text}`)
+        );
       case "popitem":
         arity(0);
         return tupleOf([key, value]);

@@ -412,6 +412,8 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
   const loc = cx.loc(e);
   const find = (key: Value) => callWithElement(cx, "py_dict_find", [dict], key, keyType, loc);
   const valueAt = (position: Value) => callForElement(cx, "py_dict_value", [dict, position], valueType, null);
+  // An argument as the dict holds it (a key among `int | str` keys, a default among its values).
+  const arg = (i: number, to: PyType) => coerce(cx, args[i]!, cx.typeOf(e.args[i]!), to);
   if (name === "update" && type.flavor === "Counter") {
     countInto(cx, dict, keyType, e.args[0]!, e);
     return constants.unit();
@@ -429,17 +431,18 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
   }
   switch (name) {
     case "get": {
-      const position = find(args[0]!);
+      const position = find(arg(0, keyType));
       const resultType = cx.typeOf(e);
       return cx.choose(
         irTypeOf(resultType),
         cx.b.icmp("ge", position, constants.int(0n)),
         () => coerce(cx, valueAt(position), valueType, resultType),
-        () => (args.length > 1 ? args[1]! : coerce(cx, constants.unit(), pyTypes.none, resultType)),
+        () => (args.length > 1 ? arg(1, resultType) : coerce(cx, constants.unit(), pyTypes.none, resultType)),
       );
     }
     case "setdefault": {
-      const position = callWithElement(cx, "py_dict_insert_new", [dict], args[0]!, keyType, loc);
+      const fallback = arg(1, valueType);
+      const position = callWithElement(cx, "py_dict_insert_new", [dict], arg(0, keyType), keyType, loc);
       // A new entry (position < 0 encodes it as -position - 1) takes the default.
       const isNew = cx.b.icmp("lt", position, constants.int(0n));
       const at = cx.b.select(isNew, cx.b.ibinary("sub", constants.int(-1n), position, null), position);
@@ -447,26 +450,28 @@ function lowerDictMethod(cx: LoweringContext, e: ast.Call, dict: Value, type: Py
         irTypeOf(valueType),
         isNew,
         () => {
-          callWithElement(cx, "py_dict_set_value", [dict, at], args[1]!, valueType, null);
-          return args[1]!;
+          callWithElement(cx, "py_dict_set_value", [dict, at], fallback, valueType, null);
+          return fallback;
         },
         () => valueAt(at),
       );
     }
     case "pop": {
-      const position = find(args[0]!);
+      const key = arg(0, keyType);
+      const position = find(key);
       const present = cx.b.icmp("ge", position, constants.int(0n));
+      const resultType = cx.typeOf(e);
       return cx.choose(
-        irTypeOf(valueType),
+        irTypeOf(resultType),
         present,
         () => {
           const value = valueAt(position);
           cx.rt("py_dict_delete_at", [dict, position], null);
-          return value;
+          return coerce(cx, value, valueType, resultType);
         },
         () => {
-          if (args.length === 2) return args[1]!;
-          callWithElement(cx, "py_dict_key_error", [dict], args[0]!, keyType, loc);
+          if (args.length === 2) return arg(1, resultType);
+          callWithElement(cx, "py_dict_key_error", [dict], key, keyType, loc);
           cx.b.terminate({ kind: "unreachable" });
           return operationsOf(valueType).zero();
         },
