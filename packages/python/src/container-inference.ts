@@ -794,10 +794,27 @@ export function keyFunctionType(
     if ("error" in call) throw new SemanticError(call.error, f);
     return call.result;
   }
+  if (isDictGetValue(f)) {
+    // `d.get` (`max(d, key=d.get)`): the value of a key, or None.
+    const dict = host.typeOf(spec, (f as ast.Attribute).value);
+    if (dict === null) return null;
+    const t = resolve(dict);
+    if (t.kind === "dict") {
+      if (!maySearchFor(t.parts[0]!, element)) {
+        throw new SemanticError(`unsupported: a key of type ${resolve(element).text} for a ${t.text}`, f);
+      }
+      return optionalOf(t.parts[1]!);
+    }
+  }
   throw new SemanticError(
-    `unsupported: a function value other than a lambda of one parameter, a str method or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
+    `unsupported: a function value other than a lambda of one parameter, a dict's get, a str method or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
     f,
   );
+}
+
+/** Whether `f` is `<expression>.get` of something other than str: a dict's get as a function value. */
+export function isDictGetValue(f: ast.expr): boolean {
+  return f._type === "Attribute" && f.attr === "get" && !(f.value._type === "Name" && f.value.id === "str");
 }
 
 /** The method's name when `f` is `str.<method>` (str the builtin), a function of one str. */

@@ -53,11 +53,13 @@ import {
 } from "./narrowing.js";
 import {
   binaryResultType,
+  classCode,
   defaultVariables,
   isNumeric,
   join,
   listOf,
   mayEqual,
+  membersOf,
   type NamedTupleClass,
   numericJoin,
   type PyType,
@@ -760,6 +762,9 @@ class TypeInference implements InferenceHost {
           const optionalSide = resolve(a).kind === "optional" || resolve(b).kind === "optional";
           const withNone = resolve(a) === pyTypes.none || resolve(b) === pyTypes.none;
           if (!ordering && optionalSide && (withNone || partOf(a) === partOf(b))) continue;
+          // Otherwise compared by what they hold, as a union's values are (TypeError for None and a number).
+          const boxable = (t: PyType) => membersOf(t).every((m) => classCode(m) !== null);
+          if (optionalSide && boxable(a) && boxable(b)) continue;
           if (optionalSide) {
             throw new SemanticError(
               `unsupported: comparing ${resolve(a).text} with ${resolve(b).text}: one may be None`,

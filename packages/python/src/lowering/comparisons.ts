@@ -68,10 +68,13 @@ export function compare(
     return op === "In" ? found : cx.b.not(found);
   }
   const irOp = COMPARE_OPS[op]!;
-  if (isUnion(aType) || isUnion(bType)) {
+  const optionalSide = resolve(aType).kind === "optional" ? "a" : resolve(bType).kind === "optional" ? "b" : null;
+  // An ordering of a value that may be None, or an equality of it with another class, compares what
+  // each holds, as a union's values are compared (inference allows an equality of alike parts below).
+  const alikeEquality = (irOp === "eq" || irOp === "ne") && partOfOptional(aType) === partOfOptional(bType);
+  if (isUnion(aType) || isUnion(bType) || (optionalSide !== null && !alikeEquality)) {
     return compareUnions(cx, irOp, a, aType, b, bType, node === null ? null : cx.loc(node));
   }
-  const optionalSide = resolve(aType).kind === "optional" ? "a" : resolve(bType).kind === "optional" ? "b" : null;
   if (optionalSide !== null) {
     // `x == y` of a `T | None` and a T: equal only when x holds a T equal to y.
     const [maybe, other, otherType] = optionalSide === "a" ? [a, b, bType] : [b, a, aType];
@@ -97,6 +100,12 @@ export function compare(
   if (sameKind) return operationsOf(aType).compare(cx, irOp, a, b, node === null ? null : cx.loc(node));
   if (aType === pyTypes.float || bType === pyTypes.float) return compareMixed(cx, irOp, a, aType, b, bType);
   return intCompare(cx, irOp, asInt(cx, a, aType), asInt(cx, b, bType));
+}
+
+/** A `T | None`'s T, or the type itself. */
+function partOfOptional(type: PyType): PyType {
+  const t = resolve(type);
+  return t.kind === "optional" ? t.parts[0]! : t;
 }
 
 /** An int (or bool) against a float, in either order, exactly as CPython compares them, even beyond 2**53. */

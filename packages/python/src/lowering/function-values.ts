@@ -7,22 +7,25 @@
 
 import { constants, type SourceLoc, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { BUILTIN_FUNCTION_VALUES, lambdaParameter } from "../container-inference.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { BUILTIN_FUNCTION_VALUES, isDictGetValue, lambdaParameter } from "../container-inference.js";
+import { optionalOf, type PyType, pyTypes, resolve } from "../py-types.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { strMethodCall } from "../str-methods.js";
 import { asInt } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
 import { lengthOf } from "./containers.js";
 import type { LoweringContext } from "./context.js";
+import { callForElement, callWithElement } from "./elements.js";
 import { lowerExpression } from "./expressions.js";
 import { boxInt, intAbs } from "./ints.js";
-import { operationsOf } from "./type-operations.js";
+import { coerce } from "./optional.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
 import { writeVariable } from "./variables.js";
 
 /** The type `f(x)` has for an x of `argument`. */
 export function appliedType(cx: LoweringContext, f: ast.expr, argument: PyType): PyType {
   if (f._type === "Lambda") return cx.typeOf(f.body);
+  if (isDictGetValue(f)) return optionalOf(resolve(cx.typeOf((f as ast.Attribute).value)).parts[1]!);
   if (f._type === "Attribute") return strMethodOfNoArguments(f).result;
   return BUILTIN_FUNCTION_VALUES[(f as ast.Name).id]!(resolve(argument));
 }
@@ -45,6 +48,7 @@ export function apply(cx: LoweringContext, f: ast.expr, value: Value, type: PyTy
     writeVariable(cx, lambdaParameter(f).id, value);
     return lowerExpression(cx, f.body);
   }
+  if (isDictGetValue(f)) return dictGet(cx, f as ast.Attribute, value, type, loc);
   if (f._type === "Attribute") {
     // str.lower and the like: the method called with the string alone.
     const call = strMethodOfNoArguments(f);
@@ -100,4 +104,19 @@ export function applyBinary(
   }
   const better = compare(cx, (f as ast.Name).id === "max" ? "Gt" : "Lt", b, bType, a, aType, node);
   return cx.b.select(better, b, a);
+}
+
+/** `d.get(x)` of a dict's get applied as a function value: the key's value, or None. */
+function dictGet(cx: LoweringContext, f: ast.Attribute, key: Value, keyType: PyType, loc: SourceLoc): Value {
+  const dictType = resolve(cx.typeOf(f.value));
+  const [heldKey, value] = dictType.parts as [PyType, PyType];
+  const result = optionalOf(value);
+  const dict = lowerExpression(cx, f.value);
+  const position = callWithElement(cx, "py_dict_find", [dict], coerce(cx, key, keyType, heldKey), heldKey, loc);
+  return cx.choose(
+    irTypeOf(result),
+    cx.b.icmp("ge", position, constants.int(0n)),
+    () => coerce(cx, callForElement(cx, "py_dict_value", [dict, position], value, null), value, result),
+    () => coerce(cx, constants.unit(), pyTypes.none, result),
+  );
 }
