@@ -127,6 +127,14 @@ int64_t py_any_len(py_any word) {
   return 0;
 }
 
+rt_str *py_any_class_name(py_any word) {
+  int64_t kind;
+  int64_t own = py_any_unpack(word, &kind);
+  const char *name = py_word_type_name(own, kind);
+  /* CPython's messages name a deque by its module; its __name__ does not. */
+  return rt_str_from_cstr(strcmp(name, "collections.deque") == 0 ? "deque" : name);
+}
+
 bool py_any_truth(py_any word) {
   int64_t kind;
   int64_t own = py_any_unpack(word, &kind);

@@ -177,6 +177,8 @@ rt_object *py_any_object(py_any word);
    't' tuple, 'd' dict (of any flavor), 'S' set, 'F' frozenset, 'D' deque (isinstance tests it). */
 int64_t py_any_class(py_any word);
 bool py_any_truth(py_any word);
+/* type(x).__name__: 'int', 'NoneType', 'list', 'deque', a namedtuple's class name. */
+rt_str *py_any_class_name(py_any word);
 /* len(x); TypeError "object of type 'int' has no len()" for a value that has none. */
 int64_t py_any_len(py_any word);
 rt_str *py_any_repr(py_any word);

@@ -161,7 +161,20 @@ export function join(a: PyType, b: PyType): PyType | null {
   }
   const partOf = (t: PyType) => (t.kind === "optional" ? t.parts[0]! : t);
   if ((x.kind === "optional" || y.kind === "optional") && unify(partOf(x), partOf(y))) return optionalOf(x);
-  return unify(x, y) ? resolve(x) : unionOf([x, y]);
+  if (unify(x, y)) return resolve(x);
+  return tupleJoin(x, y) ?? unionOf([x, y]);
+}
+
+/**
+ * Two tuples of one length joined element by element (`(key, 1)` and `(key, True)` make a
+ * `tuple[str, int | bool]`): a tuple is a value, which lowering copies into the joined type where it
+ * enters such a slot. Null for other types, or elements that do not join.
+ */
+function tupleJoin(x: PyType, y: PyType): PyType | null {
+  const plain = (t: PyType) => t.kind === "tuple" && t.named === undefined && !t.recursive;
+  if (!plain(x) || !plain(y) || x.parts.length !== y.parts.length) return null;
+  const parts = x.parts.map((p, i) => join(p, y.parts[i]!));
+  return parts.every((p) => p !== null) ? tupleOf(parts as PyType[]) : null;
 }
 
 /**

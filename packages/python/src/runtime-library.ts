@@ -328,6 +328,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_any_float", [["tagged"], "f64"], false, "read", "The float a value of any type holds."),
   fn("py_any_bool", [["tagged"], "i1"], false, "none", "The bool a value of any type holds."),
   fn("py_any_object", [["tagged"], objectType], false, "any", "The object a value of any type holds."),
+  fn("py_any_class_name", [["tagged"], "str"], false, "any", "type(x).__name__ of a value of any type."),
   fn("py_any_class", [["tagged"], "i64"], false, "read", "What a value of any type is, by one character."),
   fn("py_any_truth", [["tagged"], "i1"], false, "read", "bool(x) of a value of any type."),
   fn("py_any_repr", [["tagged"], "str"], false, "any", "repr(x) of a value of any type."),

@@ -919,6 +919,8 @@ class TypeInference implements InferenceHost {
 
   private attributeType(spec: Specialization, e: ast.Attribute): PyType | null {
     if (this.isSysArgv(e)) return listOf(pyTypes.str);
+    const typed = typeNameSubject(e, (n) => this.isBuiltin(n));
+    if (typed !== null) return this.typeOf(spec, typed) === null ? null : pyTypes.str;
     const module = moduleNamed(this.importScope, e.value);
     if (module !== null) {
       // The table lists what the subset compiles, not all a module has: an unknown name is unsupported.
@@ -1169,4 +1171,17 @@ class TypeInference implements InferenceHost {
     }
     return types;
   }
+}
+
+/**
+ * The x of `type(x).__name__` (`type` the builtin), the one use of type() compiled: its class's
+ * name, known from x's type or told at run time for a value of several classes. Null for another
+ * attribute.
+ */
+export function typeNameSubject(e: ast.Attribute, isBuiltin: (name: ast.Name) => boolean): ast.expr | null {
+  const call = e.value;
+  if (e.attr !== "__name__" || call._type !== "Call" || call.func._type !== "Name" || call.func.id !== "type")
+    return null;
+  if (!isBuiltin(call.func) || call.args.length !== 1 || call.keywords.length > 0) return null;
+  return call.args[0]!;
 }

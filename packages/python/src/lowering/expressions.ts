@@ -7,9 +7,10 @@ import type * as ast from "../ast.js";
 import { PyBytes, PyStrCodePoints } from "../constant-value.js";
 import { moduleNamed } from "../module-names.js";
 import { boolOpValueType } from "../narrowing.js";
-import { isContainer, pyTypes, resolve, unaryResultType } from "../py-types.js";
+import { isContainer, membersOf, type PyType, pyTypes, resolve, unaryResultType } from "../py-types.js";
 import { SemanticError } from "../semantic-error.js";
 import { MODULES } from "../stdlib-modules.js";
+import { typeNameSubject } from "../type-inference.js";
 import { binary, unary } from "./arithmetic.js";
 import { lowerCall } from "./calls.js";
 import { lowerCompareValue } from "./comparisons.js";
@@ -23,7 +24,7 @@ import { coerce, narrow } from "./optional.js";
 import { lowerJoinedStr } from "./strings.js";
 import { lowerSubscript } from "./subscripts.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
-import { checkedNarrow, isUnion, onUnion } from "./unions.js";
+import { checkedNarrow, isUnion, onUnion, toUnion } from "./unions.js";
 import { readVariable, variableType } from "./variables.js";
 
 /**
@@ -92,7 +93,10 @@ function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
     case "Call":
       return lowerCall(cx, e);
     case "Attribute": {
-      // Inference allows no other attribute as a value than a module's and a namedtuple's field.
+      // Inference allows no other attribute as a value than a module's, a namedtuple's field and
+      // `type(x).__name__`.
+      const typed = typeNameSubject(e, (n) => cx.program.scopes.resolution.get(n) === "builtin");
+      if (typed !== null) return className(cx, lowerExpression(cx, typed), cx.typeOf(typed));
       const module = moduleNamed(cx.importScope, e.value);
       return module !== null ? moduleValue(cx, module, e.attr) : lowerNamedTupleField(cx, e);
     }
@@ -273,4 +277,11 @@ function lowerIfExp(cx: LoweringContext, e: ast.IfExp): Value {
     { block: fromThen, value: a },
     { block: fromElse, value: b },
   ]);
+}
+
+/** `type(x).__name__`: the class's name, from x's type, or from what a value of several classes holds. */
+function className(cx: LoweringContext, value: Value, type: PyType): Value {
+  if (membersOf(type).length > 1) return cx.rt("py_any_class_name", [toUnion(cx, value, type)], null);
+  const t = resolve(type);
+  return constants.str(t.kind === "deque" ? "deque" : t.className);
 }

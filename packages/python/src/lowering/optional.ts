@@ -6,9 +6,11 @@
 // narrowed it (a read of the variable after `x is not None`): its payload.
 
 import { constants, type IrType, types, type Value, variantType } from "@toolchain/compiler";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { type PyType, pyTypes, resolve, wordKind } from "../py-types.js";
 import type { LoweringContext } from "./context.js";
+import { makeTuple } from "./iteration.js";
 import { toNumber } from "./numbers.js";
+import { readTupleSlot } from "./subscripts.js";
 import { irTypeOf } from "./type-operations.js";
 import { fromUnion, toUnion } from "./unions.js";
 
@@ -34,6 +36,8 @@ export function coerce(cx: LoweringContext, value: Value, from: PyType, to: PyTy
   if (source.kind === "union" && target.kind !== "union") return fromUnion(cx, value, target);
   if (target === pyTypes.number && source !== target) return toNumber(cx, value, source);
   if (target.kind === "union" && source !== target) return toUnion(cx, value, source);
+  if (target.kind === "tuple" && source.kind === "tuple" && source !== target)
+    return retypedTuple(cx, value, source, target);
   if (source === target || target.kind !== "optional") return value;
   const irType = irTypeOf(target);
   if (source === pyTypes.none) return noneOf(cx, irType);
@@ -60,4 +64,24 @@ export function isNone(cx: LoweringContext, value: Value): Value {
   }
   const tag = cx.b.variantTag(value);
   return cx.b.icmp("eq", tag, constants.int(0n, tag.type));
+}
+
+/**
+ * A tuple as a tuple of another type of its length (its elements joined with another's: py-types'
+ * tupleJoin): a copy with each element made the target's element type; the same tuple where no
+ * element changes its representation (a namedtuple and its plain tuple, a tree and a leaf).
+ */
+function retypedTuple(cx: LoweringContext, value: Value, from: PyType, to: PyType): Value {
+  // A recursive tuple's unrollings hold None as it does (the runtime reads both as None).
+  if (from.recursive || to.recursive || from.parts.length !== to.parts.length) return value;
+  if (from.parts.every((p, i) => irTypeOf(p) === irTypeOf(to.parts[i]!) && sameWord(p, to.parts[i]!))) return value;
+  const elements = from.parts.map((p, i) =>
+    coerce(cx, readTupleSlot(cx, value, constants.int(BigInt(i)), p), p, to.parts[i]!),
+  );
+  return makeTuple(cx, elements, to.parts);
+}
+
+/** Whether values of the two types are held alike in a tuple's slots. */
+function sameWord(a: PyType, b: PyType): boolean {
+  return wordKind(a) === wordKind(b) && (resolve(a).kind !== "optional") === (resolve(b).kind !== "optional");
 }
