@@ -152,9 +152,12 @@ export function join(a: PyType, b: PyType): PyType | null {
   // None first: a variable must not be bound to None when it meets one (it is the other part).
   if (x === pyTypes.none) return optionalOf(y);
   if (y === pyTypes.none) return optionalOf(x);
+  // An int and a float; a bool keeps what it is (a union), as `[1.5, True]` holds True.
   if (
     isNumeric(x) &&
     isNumeric(y) &&
+    x !== pyTypes.bool &&
+    y !== pyTypes.bool &&
     (x === pyTypes.float || y === pyTypes.float || x === pyTypes.number || y === pyTypes.number)
   ) {
     return pyTypes.number;

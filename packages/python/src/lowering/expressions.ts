@@ -232,7 +232,8 @@ function lowerBoolOpValue(cx: LoweringContext, e: ast.BoolOp): Value {
     const value = lowerExpression(cx, operand);
     const operandType = cx.typeOf(operand);
     if (index === last) {
-      incoming.push({ block: cx.b.block, value: coerce(cx, value, operandType, type) });
+      const whole = coerce(cx, value, operandType, type);
+      incoming.push({ block: cx.b.block, value: whole });
       cx.jump(join);
       return;
     }
@@ -246,7 +247,9 @@ function lowerBoolOpValue(cx: LoweringContext, e: ast.BoolOp): Value {
     cx.ssa.seal(taken);
     cx.startBlock(taken);
     const valueType = isOr ? boolOpValueType(operandType) : operandType;
-    incoming.push({ block: cx.b.block, value: coerce(cx, narrow(cx, value, operandType, valueType), valueType, type) });
+    // The value first: making it may add blocks, and the phi's edge is from the last.
+    const whole = coerce(cx, narrow(cx, value, operandType, valueType), valueType, type);
+    incoming.push({ block: cx.b.block, value: whole });
     cx.jump(join);
     cx.ssa.seal(next);
     cx.startBlock(next);
