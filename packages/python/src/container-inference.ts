@@ -361,7 +361,9 @@ export function subscriptType(host: InferenceHost, spec: Specialization, e: ast.
     }
     case "dict": {
       const key = host.typeOf(spec, e.slice);
-      if (key !== null && !fitsSlot(t.parts[0]!, key) && !mayEqual(t.parts[0]!, key)) {
+      // A union's value may be looked up by what it holds (KeyError for another class's).
+      const byValue = key !== null && resolve(key).kind === "union";
+      if (key !== null && !byValue && !fitsSlot(t.parts[0]!, key) && !mayEqual(t.parts[0]!, key)) {
         throw new SemanticError(`unsupported: a key of type ${resolve(key).text} in a ${t.text}`, e.slice);
       }
       return t.parts[1]!;

@@ -27,7 +27,7 @@ import { lowerExpression } from "./expressions.js";
 import { unboxIndex } from "./ints.js";
 import { coerce } from "./optional.js";
 import { irTypeOf } from "./type-operations.js";
-import { fromUnion, toUnion } from "./unions.js";
+import { fromUnion, isUnion, toUnion } from "./unions.js";
 
 export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
   if (isSysArgv(cx.program.imports, e.value) && e.slice._type !== "Slice") return lowerArgvItem(cx, e);
@@ -60,6 +60,12 @@ export function lowerSubscript(cx: LoweringContext, e: ast.Subscript): Value {
       return fromUnion(cx, cx.rt("py_any_getitem", [container, key], cx.loc(e)), cx.typeOf(e));
     }
     case "dict": {
+      if (isUnion(cx.typeOf(e.slice)) && !isUnion(type.parts[0]!)) {
+        // A key of several classes: looked up by what it holds, as the runtime looks a union's item up.
+        const key = toUnion(cx, lowerExpression(cx, e.slice), cx.typeOf(e.slice));
+        const item = cx.rt("py_any_getitem", [toUnion(cx, container, type), key], cx.loc(e));
+        return fromUnion(cx, item, type.parts[1]!);
+      }
       const key = lowerKey(cx, e.slice, type);
       if (type.flavor === "Counter") return counterValue(cx, container, key, type, e);
       const position = findKey(cx, container, key, type, e);
