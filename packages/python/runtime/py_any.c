@@ -247,6 +247,13 @@ static void append_as(py_list *list, int64_t word, int64_t from) {
   py_word_release(converted, list->kind);
 }
 
+py_list *py_list_concat_as(py_list *a, py_list *b, int64_t kind) {
+  py_list *result = py_list_new(kind, a->items.length + b->items.length);
+  for (int64_t i = 0; i < a->items.length; i++) append_as(result, py_list_word(a, i), a->kind);
+  for (int64_t i = 0; i < b->items.length; i++) append_as(result, py_list_word(b, i), b->kind);
+  return result;
+}
+
 py_list *py_object_as_list(rt_object *object, int64_t kind) {
   py_list *list = py_list_new(kind, 0);
   const rt_layout *layout = py_class_of(object);

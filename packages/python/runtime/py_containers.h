@@ -282,6 +282,8 @@ void py_list_remove_word(py_list *list, int64_t word);
 void py_list_remove_obj(py_list *list, rt_object *object);
 void py_list_extend(py_list *list, py_list *other);
 py_list *py_list_concat(py_list *a, py_list *b);
+/* a + b as a list of `kind` (py_any.c): lists of different element kinds, their words converted. */
+py_list *py_list_concat_as(py_list *a, py_list *b, int64_t kind);
 /* list * n (empty for n <= 0); MemoryError when too large. */
 py_list *py_list_repeat(py_list *list, int64_t n);
 /* list[start:stop:step] with Python's slice rules; has_start/has_stop false for an omitted bound;

@@ -578,8 +578,11 @@ export function binaryResultType(
     const intWords = (t: PyType) => wordKind(t) === "i";
     const joined = join(a.parts[0]!, b.parts[0]!);
     if (joined?.kind === "optional" && intWords(a.parts[0]!) && intWords(b.parts[0]!)) return listOf(joined);
-    if (!unify(a, b)) return `can only concatenate ${a.text} (not "${resolve(b).text}") to ${a.text}`;
-    return resolve(a);
+    if (unify(a, b)) return resolve(a);
+    // Lists of different element types make a list of their join (the runtime converts the words).
+    const elements = join(a.parts[0]!, b.parts[0]!);
+    if (elements === null) return `unsupported: concatenating a ${a.text} and a ${resolve(b).text}`;
+    return listOf(elements);
   }
   if (a.kind === "tuple" && b.kind === "tuple" && op === "Add") return tupleOf([...a.parts, ...b.parts]);
   if (a.flavor === "Counter" && b.flavor === "Counter" && COUNTER_OPS.has(op)) {

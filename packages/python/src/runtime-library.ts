@@ -365,6 +365,7 @@ const PYTHON_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("py_list_remove_obj", [[listType, objectType], "void"], true, "any", "list.remove(x); ValueError."),
   fn("py_list_extend", [[listType, listType], "void"], false, "any", "list.extend(other list)."),
   fn("py_list_concat", [[listType, listType], listType], false, "any", "a + b of lists."),
+  fn("py_list_concat_as", [[listType, listType, "i64"], listType], false, "any", "a + b of lists of other kinds."),
   fn("py_list_repeat", [[listType, "i64"], listType], true, "any", "list * n; MemoryError."),
   fn(
     "py_list_slice",

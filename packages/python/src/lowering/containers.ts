@@ -4,7 +4,7 @@
 
 import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { type PyType, pyTypes, resolve, wordKind } from "../py-types.js";
 import { LIST_LENGTH, TUPLE_ITEMS, TUPLE_LENGTH } from "../python-layouts.js";
 import type { NodeSpan } from "../semantic-error.js";
 import { asInt } from "./arithmetic.js";
@@ -217,7 +217,12 @@ export function lowerContainerBinary(
   const x = resolve(aType);
   const result = resolve(resultType);
   if (result.kind === "list") {
-    if (op === "Add") return cx.rt("py_list_concat", [a, b], null);
+    if (op === "Add") {
+      const kinds = [x, resolve(bType), result].map((t) => wordKind(t.parts[0]!));
+      if (kinds.every((k) => k === kinds[0])) return cx.rt("py_list_concat", [a, b], null);
+      // Lists of different element types: their elements converted to the result's (a union's words).
+      return cx.rt("py_list_concat_as", [a, b, kindOf(result.parts[0]!)], null);
+    }
     const [list, count, countType] = x.kind === "list" ? [a, b, bType] : [b, a, aType];
     return cx.rt("py_list_repeat", [list, asInt(cx, count, countType)], cx.loc(node));
   }
