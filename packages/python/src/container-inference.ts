@@ -58,6 +58,8 @@ export interface InferenceHost {
   widen(container: PyType, index: number, value: PyType): boolean;
   /** Some type inferred this round changed where it was already used: another round is needed. */
   markChanged(): void;
+  /** `f(x)` of a user function passed as a value (TypeInference's userFunctionValueType). */
+  userFunctionValueType(spec: Specialization, f: ast.Name, argument: PyType): PyType | null | undefined;
   /** `infer()` with these variables narrowed too (a comprehension's conditions narrow its element). */
   withNarrowed<T>(narrowed: Narrowed, infer: () => T): T;
 }
@@ -784,6 +786,10 @@ export function keyFunctionType(
   }
   const builtin = f._type === "Name" && host.isBuiltinName(f) ? BUILTIN_FUNCTION_VALUES[f.id] : undefined;
   if (builtin !== undefined) return builtin(resolve(element));
+  if (f._type === "Name" && !host.isBuiltinName(f)) {
+    const applied = host.userFunctionValueType(spec, f, element);
+    if (applied !== undefined) return applied;
+  }
   const method = strMethodValue(host, f);
   if (method !== null) {
     if (!unify(element, pyTypes.str)) {
@@ -809,7 +815,7 @@ export function keyFunctionType(
     }
   }
   throw new SemanticError(
-    `unsupported: a function value other than a lambda of one parameter, a dict's get, a str method or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
+    `unsupported: a function value other than a lambda or a function of one parameter, a dict's get, a str method or ${Object.keys(BUILTIN_FUNCTION_VALUES).join(", ")}`,
     f,
   );
 }

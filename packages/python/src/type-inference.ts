@@ -96,6 +96,8 @@ export interface Specialization {
   readonly exprTypes: Map<ast.expr, PyType>;
   /** The specialisation each call of a user function resolves to. */
   readonly calls: Map<ast.Call, Specialization>;
+  /** The specialisation a user function passed as a value (`sorted(xs, key=f)`) is applied as. */
+  readonly functionValues: Map<ast.Name, Specialization>;
   /**
    * Union operands an operation narrows to the one member that has it (`rec["name"].title()`):
    * exprTypes gives the member; the value is checked where it is computed (lowering/unions.ts).
@@ -209,7 +211,7 @@ class TypeInference implements InferenceHost {
     for (let i = 0; i < order.length; i++) {
       const spec = order[i]!;
       this.inferSpecialization(spec);
-      for (const callee of spec.calls.values()) {
+      for (const callee of [...spec.calls.values(), ...spec.functionValues.values()]) {
         if (!reached.has(callee)) {
           reached.add(callee);
           order.push(callee);
@@ -281,6 +283,7 @@ class TypeInference implements InferenceHost {
       returnAt: null,
       exprTypes: new Map(),
       calls: new Map(),
+      functionValues: new Map(),
       checkedNarrows: new Map(),
     };
     if (scope !== null) {
@@ -656,6 +659,23 @@ class TypeInference implements InferenceHost {
     spec.checkedNarrows.set(node, { from: union, to: having[0]!, errorKind, message });
     spec.exprTypes.set(node, having[0]!);
     return having[0]!;
+  }
+
+  /**
+   * `f(x)` for a user function f of one parameter passed as a value (a key, map's function): its
+   * specialisation for x's type, whose return type this is; null while that is not known yet, and
+   * undefined when `f` names no such function.
+   */
+  userFunctionValueType(spec: Specialization, f: ast.Name, argument: PyType): PyType | null | undefined {
+    const def = this.functions.get(f.id);
+    if (def === undefined || this.scopes.resolution.get(f) !== "global") return undefined;
+    const args = def.args;
+    if (args.args.length !== 1 || args.kwonlyargs.length > 0 || args.vararg !== null || args.kwarg !== null) {
+      throw new SemanticError(`unsupported: '${f.id}' as a function value (a function of one parameter is)`, f);
+    }
+    const callee = this.specialize(def, [argument]);
+    spec.functionValues.set(f, callee);
+    return callee.returnType;
   }
 
   markChanged(): void {

@@ -25,6 +25,8 @@ import { writeVariable } from "./variables.js";
 /** The type `f(x)` has for an x of `argument`. */
 export function appliedType(cx: LoweringContext, f: ast.expr, argument: PyType): PyType {
   if (f._type === "Lambda") return cx.typeOf(f.body);
+  const user = f._type === "Name" ? cx.spec.functionValues.get(f) : undefined;
+  if (user !== undefined) return user.returnType!;
   if (isDictGetValue(f)) return optionalOf(resolve(cx.typeOf((f as ast.Attribute).value)).parts[1]!);
   if (f._type === "Attribute") return strMethodOfNoArguments(f).result;
   return BUILTIN_FUNCTION_VALUES[(f as ast.Name).id]!(resolve(argument));
@@ -49,6 +51,9 @@ export function apply(cx: LoweringContext, f: ast.expr, value: Value, type: PyTy
     return lowerExpression(cx, f.body);
   }
   if (isDictGetValue(f)) return dictGet(cx, f as ast.Attribute, value, type, loc);
+  const user = f._type === "Name" ? cx.spec.functionValues.get(f) : undefined;
+  // A user function: a call of its specialisation for the argument's type.
+  if (user !== undefined) return cx.b.call(cx.functions.get(user)!, [value], loc);
   if (f._type === "Attribute") {
     // str.lower and the like: the method called with the string alone.
     const call = strMethodOfNoArguments(f);
