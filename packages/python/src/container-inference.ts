@@ -59,7 +59,7 @@ export interface InferenceHost {
   /** Some type inferred this round changed where it was already used: another round is needed. */
   markChanged(): void;
   /** `f(x)` of a user function passed as a value (TypeInference's userFunctionValueType). */
-  userFunctionValueType(spec: Specialization, f: ast.Name, argument: PyType): PyType | null | undefined;
+  userFunctionValueType(spec: Specialization, f: ast.Name, args: readonly PyType[]): PyType | null | undefined;
   /** `infer()` with these variables narrowed too (a comprehension's conditions narrow its element). */
   withNarrowed<T>(narrowed: Narrowed, infer: () => T): T;
 }
@@ -787,7 +787,7 @@ export function keyFunctionType(
   const builtin = f._type === "Name" && host.isBuiltinName(f) ? BUILTIN_FUNCTION_VALUES[f.id] : undefined;
   if (builtin !== undefined) return builtin(resolve(element));
   if (f._type === "Name" && !host.isBuiltinName(f)) {
-    const applied = host.userFunctionValueType(spec, f, element);
+    const applied = host.userFunctionValueType(spec, f, [element]);
     if (applied !== undefined) return applied;
   }
   const method = strMethodValue(host, f);
@@ -880,9 +880,13 @@ export function binaryFunctionType(
     }
     return a === pyTypes.bool ? pyTypes.bool : a;
   }
+  if (f._type === "Name" && builtin === null) {
+    const applied = host.userFunctionValueType(spec, f, [left, right]);
+    if (applied !== undefined) return applied;
+  }
   const named = builtin === null ? "" : ` ${builtin}, a function of one argument:`;
   throw new SemanticError(
-    `unsupported:${named} ${what}()'s function takes two arguments (a lambda of two parameters, ${[...BUILTIN_BINARY_FUNCTION_VALUES].join(" or ")})`,
+    `unsupported:${named} ${what}()'s function takes two arguments (a lambda or a function of two parameters, ${[...BUILTIN_BINARY_FUNCTION_VALUES].join(" or ")})`,
     f,
   );
 }

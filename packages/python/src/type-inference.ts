@@ -662,18 +662,26 @@ class TypeInference implements InferenceHost {
   }
 
   /**
-   * `f(x)` for a user function f of one parameter passed as a value (a key, map's function): its
-   * specialisation for x's type, whose return type this is; null while that is not known yet, and
-   * undefined when `f` names no such function.
+   * `f(x)` (or `f(a, b)`, reduce's) for a user function f passed as a value (a key, map's function):
+   * its specialisation for the arguments' types, whose return type this is; null while that is not
+   * known yet, and undefined when `f` names no user function.
    */
-  userFunctionValueType(spec: Specialization, f: ast.Name, argument: PyType): PyType | null | undefined {
+  userFunctionValueType(spec: Specialization, f: ast.Name, argTypes: readonly PyType[]): PyType | null | undefined {
     const def = this.functions.get(f.id);
     if (def === undefined || this.scopes.resolution.get(f) !== "global") return undefined;
     const args = def.args;
-    if (args.args.length !== 1 || args.kwonlyargs.length > 0 || args.vararg !== null || args.kwarg !== null) {
-      throw new SemanticError(`unsupported: '${f.id}' as a function value (a function of one parameter is)`, f);
+    if (
+      args.args.length !== argTypes.length ||
+      args.kwonlyargs.length > 0 ||
+      args.vararg !== null ||
+      args.kwarg !== null
+    ) {
+      throw new SemanticError(
+        `unsupported: '${f.id}' as a function value here (a function of ${argTypes.length} parameter${argTypes.length === 1 ? "" : "s"} is)`,
+        f,
+      );
     }
-    const callee = this.specialize(def, [argument]);
+    const callee = this.specialize(def, argTypes);
     spec.functionValues.set(f, callee);
     return callee.returnType;
   }

@@ -107,6 +107,8 @@ export function applyBinary(
     writeVariable(cx, lambdaParameter(f, 1).id, b);
     return lowerExpression(cx, f.body);
   }
+  const user = f._type === "Name" ? cx.spec.functionValues.get(f) : undefined;
+  if (user !== undefined) return cx.b.call(cx.functions.get(user)!, [a, b], cx.loc(node));
   const better = compare(cx, (f as ast.Name).id === "max" ? "Gt" : "Lt", b, bType, a, aType, node);
   return cx.b.select(better, b, a);
 }

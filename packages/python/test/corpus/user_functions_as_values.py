@@ -39,3 +39,27 @@ print(sorted(words, key=by_length_then_text), min(words, key=by_length_then_text
 words.sort(key=by_length_then_text, reverse=True)
 print(words)
 print(sorted(range(1, 30), key=digits)[:8], max(range(100), key=digits))
+
+
+def add(a, b):
+    return a + b
+
+
+def longer(a, b):
+    return a if len(a) >= len(b) else b
+
+
+from functools import reduce  # noqa: E402
+from itertools import accumulate, groupby  # noqa: E402
+
+print(reduce(add, [1, 2, 3, 4]), reduce(add, ["a", "b", "c"]), reduce(longer, words))
+print(list(accumulate([1, 2, 3, 4], add)), reduce(add, [0.5, 0.25], 1.0))
+records = [("a", 1), ("a", 2), ("b", 3)]
+
+
+def first(r):
+    return r[0]
+
+
+for k, grp in groupby(records, key=first):
+    print(k, len(list(grp)))
