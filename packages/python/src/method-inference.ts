@@ -260,7 +260,8 @@ export function methodCallType(
     switch (name) {
       case "get":
         arity(1, 2);
-        expect(args[0]!, key, "a key");
+        // A lookup: any key that may equal one of the dict's (True among int keys, a union's member).
+        if (!maySearchFor(key, args[0]!)) expect(args[0]!, key, "a key");
         if (args.length === 1) return optionalOf(value);
         // The value, or the default: of the join of their types (`d.get(k, float("inf"))` of int values).
         return (
@@ -274,7 +275,7 @@ export function methodCallType(
         return value;
       case "pop":
         arity(1, 2);
-        expect(args[0]!, key, "a key");
+        if (!maySearchFor(key, args[0]!)) expect(args[0]!, key, "a key");
         if (args.length === 1) return value;
         return (
           join(value, args[1]!) ??

@@ -232,6 +232,8 @@ export function membersOf(type: PyType): readonly PyType[] {
 export function unionOf(types: readonly PyType[]): PyType | null {
   const members: PyType[] = [];
   for (const member of types.flatMap(membersOf)) {
+    // A variable no value has bound yet (the T of `[None]`, nothing stored) adds no class.
+    if (resolve(member).kind === "var") continue;
     const code = classCode(member);
     if (code === null || resolve(member).recursive) return null;
     const same = members.findIndex((m) => classCode(m) === code);

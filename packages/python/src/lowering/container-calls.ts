@@ -77,7 +77,10 @@ export function lowerContainerBuiltin(cx: LoweringContext, e: ast.Call, name: st
     case "set":
     case "frozenset": {
       const set = newSet(cx, type);
-      if (first !== undefined) lowerIteration(cx, first, (x) => addToSet(cx, set, x.value(), type.parts[0]!, e));
+      const element = type.parts[0]!;
+      if (first !== undefined) {
+        lowerIteration(cx, first, (x) => addToSet(cx, set, coerce(cx, x.value(), x.type, element), element, e));
+      }
       return set;
     }
     case "dict": {

@@ -102,15 +102,18 @@ function lowerComprehension(
   const exit = cx.b.createBlock("comp.end");
   let result: Value;
   let add: () => void;
+  // Each element as the container holds it (an `int | float` among a list's union words).
+  const held = (x: ast.expr, slot: PyType) => coerce(cx, lowerExpression(cx, x), cx.typeOf(x), slot);
+  const [first, second] = resolve(type).parts as [PyType, PyType];
   if (e._type === "DictComp") {
     result = newDict(cx, type);
-    add = () => storeInDict(cx, result, type, lowerExpression(cx, e.key), lowerExpression(cx, e.value), e);
+    add = () => storeInDict(cx, result, type, held(e.key, first), held(e.value, second), e);
   } else if (e._type === "SetComp") {
     result = newSet(cx, type);
-    add = () => addToSet(cx, result, lowerExpression(cx, e.elt), type.parts[0]!, e.elt);
+    add = () => addToSet(cx, result, held(e.elt, first), first, e.elt);
   } else {
-    result = cx.rt("py_list_new", [kindOf(type.parts[0]!), constants.int(0n)], null);
-    add = () => appendToList(cx, result, lowerExpression(cx, e.elt), type.parts[0]!);
+    result = cx.rt("py_list_new", [kindOf(first), constants.int(0n)], null);
+    add = () => appendToList(cx, result, held(e.elt, first), first);
   }
   lowerGenerators(cx, e.generators, 0, exit, add);
   cx.jump(exit);

@@ -52,6 +52,7 @@ import { lowerCondition, lowerExpression } from "./expressions.js";
 import { appliedType, apply } from "./function-values.js";
 import { boxInt, unboxInt } from "./ints.js";
 import { itertoolsSource, lowerIsliceOfComprehension } from "./itertools.js";
+import { coerce } from "./optional.js";
 import { storeTarget } from "./targets.js";
 import { irTypeOf, operationsOf } from "./type-operations.js";
 import { isUnion } from "./unions.js";
@@ -725,14 +726,19 @@ export function toList(cx: LoweringContext, value: Value, type: PyType, node: No
   if (t.kind === "list") return cx.rt("py_list_copy", [value], null);
   const element = iterationElement(t);
   const list = cx.rt("py_list_new", [kindOf(element), constants.int(0n)], null);
-  runLoop(cx, valueSource(cx, value, t, node), (e) => appendToList(cx, list, e.value(), element), null);
+  runLoop(
+    cx,
+    valueSource(cx, value, t, node),
+    (e) => appendToList(cx, list, coerce(cx, e.value(), e.type, element), element),
+    null,
+  );
   return list;
 }
 
 /** A new list of the elements of an iterable expression, walked lazily (`list(x)`, `sorted(x)`). */
 export function collectIterable(cx: LoweringContext, iterable: ast.expr, element: PyType): Value {
   const list = cx.rt("py_list_new", [kindOf(element), constants.int(0n)], null);
-  lowerIteration(cx, iterable, (e) => appendToList(cx, list, e.value(), element));
+  lowerIteration(cx, iterable, (e) => appendToList(cx, list, coerce(cx, e.value(), e.type, element), element));
   return list;
 }
 
