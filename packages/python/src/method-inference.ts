@@ -323,6 +323,14 @@ export function methodCallType(
         return pyTypes.none;
     }
   }
+  if (t.kind === "tuple" && (name === "count" || name === "index")) {
+    // Searched as a list of its elements (their join: a union's where they differ).
+    arity(1);
+    const element = iterationType(t);
+    if (typeof element === "string") return fail(element);
+    if (!maySearchFor(element, args[0]!)) expect(args[0]!, element, "an element");
+    return pyTypes.int;
+  }
   if (t.kind === "deque") {
     const element = t.parts[0]!;
     switch (name) {

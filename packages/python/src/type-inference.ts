@@ -96,6 +96,8 @@ export interface Specialization {
   readonly exprTypes: Map<ast.expr, PyType>;
   /** The specialisation each call of a user function resolves to. */
   readonly calls: Map<ast.Call, Specialization>;
+  /** Method calls of a union's value several members have: each such member's result type. */
+  readonly unionMethods: Map<ast.Call, ReadonlyMap<PyType, PyType>>;
   /** The specialisation a user function passed as a value (`sorted(xs, key=f)`) is applied as. */
   readonly functionValues: Map<ast.Name, Specialization>;
   /**
@@ -284,6 +286,7 @@ class TypeInference implements InferenceHost {
       exprTypes: new Map(),
       calls: new Map(),
       functionValues: new Map(),
+      unionMethods: new Map(),
       checkedNarrows: new Map(),
     };
     if (scope !== null) {
@@ -629,6 +632,29 @@ class TypeInference implements InferenceHost {
 
   private typeWithNarrowed(spec: Specialization, e: ast.expr, names: Narrowed): PyType | null {
     return this.withNarrowed(names, () => this.typeOf(spec, e));
+  }
+
+  /**
+   * `u.name(args)` of a union's value when several members have the method (`.count()` of a
+   * `list[int] | str`): each member's call, dispatched on what the value holds (AttributeError for a
+   * member without it), and the join of their results.
+   */
+  private unionMethodType(spec: Specialization, e: ast.Call, having: readonly PyType[], name: string): PyType | null {
+    const results = new Map<PyType, PyType>();
+    for (const member of having) {
+      const result = methodCallType(this, spec, e, member, name);
+      if (result === null) return null;
+      results.set(member, result);
+    }
+    const joined = [...results.values()].reduce<PyType | null>(
+      (all, r) => (all === null ? null : join(all, r)),
+      [...results.values()][0]!,
+    );
+    if (joined === null) {
+      throw new SemanticError(`unsupported: .${name}() of a value whose members' results have different types`, e);
+    }
+    spec.unionMethods.set(e, results);
+    return joined;
   }
 
   /**
@@ -1026,6 +1052,8 @@ class TypeInference implements InferenceHost {
         }
       };
       const missing = (other: PyType) => `'${other.className}' object has no attribute '${callee.name}'`;
+      const having = resolve(receiver).parts.filter(has);
+      if (having.length > 1) return this.unionMethodType(spec, e, having, callee.name);
       const member = this.useAs(spec, node, receiver, has, "AttributeError", missing, `.${callee.name}()`);
       return methodCallType(this, spec, e, member, callee.name);
     }

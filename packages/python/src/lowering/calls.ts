@@ -2,27 +2,32 @@
 // function), and calls of user functions: arguments bound to parameters by position and
 // keyword, evaluated in the order they are written, and defaults filled in for the rest.
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, types, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue } from "../inference-rules.js";
 import { moduleFunctionOf } from "../module-names.js";
-import { type PyType, resolve } from "../py-types.js";
+import { type PyType, pyTypes, resolve } from "../py-types.js";
 import type { Specialization } from "../type-inference.js";
 import { lowerBuiltinCall } from "./builtins.js";
 import { foldIntConstant } from "./constant-folding.js";
 import { lowerContainerBuiltin, lowerMethodCall } from "./container-calls.js";
 import type { LoweringContext } from "./context.js";
 import { lowerConstant, lowerExpression } from "./expressions.js";
-import { intConstant } from "./ints.js";
+import { boxInt, intConstant } from "./ints.js";
 import { lowerModuleCall } from "./module-calls.js";
 import { lowerNamedTupleCall } from "./named-tuples.js";
+import { coerce } from "./optional.js";
 import { readTupleSlot } from "./subscripts.js";
+import { irTypeOf, operationsOf } from "./type-operations.js";
+import { onUnion } from "./unions.js";
 
 export function lowerCall(cx: LoweringContext, e: ast.Call): Value {
   const callee = cx.spec.calls.get(e);
   if (callee !== undefined) return lowerUserCall(cx, e, callee);
   const called = moduleFunctionOf(cx.importScope, e);
   if (called !== null) return lowerModuleCall(cx, e, called.module, called.name);
+  const dispatch = cx.spec.unionMethods.get(e);
+  if (dispatch !== undefined) return lowerUnionMethodCall(cx, e, dispatch);
   if (e.func._type === "Attribute") return lowerMethodCall(cx, e);
   const name = (e.func as ast.Name).id;
   const cls =
@@ -75,4 +80,27 @@ export function lowerLiteral(cx: LoweringContext, value: ast.expr): Value {
   // A float's sign.
   const operand = lowerLiteral(cx, (value as ast.UnaryOp).operand);
   return (value as ast.UnaryOp).op._type === "USub" ? cx.b.fneg(operand) : operand;
+}
+
+/**
+ * A method call of a union's value that several members have: the receiver computed once, then the
+ * call lowered for the member it holds (AttributeError for one without the method), its result made
+ * the call's type.
+ */
+function lowerUnionMethodCall(cx: LoweringContext, e: ast.Call, results: ReadonlyMap<PyType, PyType>): Value {
+  const f = e.func as ast.Attribute;
+  const union = cx.typeOf(f.value);
+  const receiver = lowerExpression(cx, f.value);
+  const type = cx.typeOf(e);
+  return onUnion(cx, receiver, union, irTypeOf(type), (held, member) => {
+    const result = results.get(member);
+    if (result === undefined) {
+      cx.b.raise(cx.raiseInfo("AttributeError", `'${member.className}' object has no attribute '${f.attr}'`, e));
+      return operationsOf(type).zero();
+    }
+    const value = cx.asMember(f.value, held, member, e, result, () => lowerMethodCall(cx, e));
+    // A count or a position comes as an i64, which lowerExpression would box.
+    const boxed = value.type === types.i64 && resolve(result) === pyTypes.int ? boxInt(cx, value) : value;
+    return coerce(cx, boxed, result, type);
+  });
 }

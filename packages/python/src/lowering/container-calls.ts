@@ -8,7 +8,7 @@ import type * as ast from "../ast.js";
 import { iterationType, nextIterable } from "../container-inference.js";
 import { isSysArgv } from "../inference-rules.js";
 import { dictOf, listOf, type PyType, pyTypes, resolve } from "../py-types.js";
-import { LIST_LENGTH, TUPLE_ITEMS } from "../python-layouts.js";
+import { LIST_LENGTH, listType, TUPLE_ITEMS } from "../python-layouts.js";
 import { bytesMethodCall, strMethodCall } from "../str-methods.js";
 import { asFloat, asInt, binary } from "./arithmetic.js";
 import { compare } from "./comparisons.js";
@@ -326,6 +326,18 @@ export function lowerMethodCall(cx: LoweringContext, e: ast.Call): Value {
     }
     case "bytes":
       return textMethod(cx, e, receiver, args, argTypes, bytesMethodCall);
+    case "tuple": {
+      // count and index: over a list of the elements, as their join holds them.
+      const element = iterationType(receiverType) as PyType;
+      const list = cx.rtOnObjects("py_object_as_list", [receiver, kindOf(element)], loc, listType);
+      const sought = as(0, element);
+      if (f.attr === "index") {
+        // CPython's tuple message, not the list's.
+        const found = callWithElement(cx, "py_list_contains", [list], sought, element, loc);
+        cx.checkCondition(found, "ValueError", "tuple.index(x): x not in tuple", e);
+      }
+      return callWithElement(cx, `py_list_${f.attr}`, [list], sought, element, loc);
+    }
     case "list": {
       const element = receiverType.parts[0]!;
       switch (f.attr) {

@@ -115,6 +115,29 @@ export class LoweringContext {
     );
   }
 
+  /** Expressions lowered as a given value and type (a union's receiver, per member: asMember). */
+  private readonly members = new Map<ast.expr, { value: Value | null; type: PyType }>();
+
+  /**
+   * `lower()` with `node` standing for `value` of `type` and `call` typed `result`: a method call of
+   * a union's value lowered for one of its members (lowering/unions.ts).
+   */
+  asMember(node: ast.expr, value: Value, type: PyType, call: ast.expr, result: PyType, lower: () => Value): Value {
+    this.members.set(node, { value, type });
+    this.members.set(call, { value: null, type: result });
+    try {
+      return lower();
+    } finally {
+      this.members.delete(node);
+      this.members.delete(call);
+    }
+  }
+
+  /** The value a node stands for while a member's call is lowered (asMember), or undefined. */
+  memberValue(e: ast.expr): Value | undefined {
+    return this.members.get(e)?.value ?? undefined;
+  }
+
   /** Expressions being computed as their union type, before a checked narrowing (asComputed). */
   private readonly computing = new Set<ast.expr>();
 
@@ -133,6 +156,8 @@ export class LoweringContext {
 
   /** The type inference gave `e` in this specialisation. */
   typeOf(e: ast.expr): PyType {
+    const member = this.members.get(e);
+    if (member !== undefined) return member.type;
     if (this.computing.has(e)) return this.spec.checkedNarrows.get(e)!.from;
     const type = this.spec.exprTypes.get(e);
     if (type === undefined) throw new Error(`internal: no type for ${e._type} at line ${e.lineno}`);

@@ -32,6 +32,8 @@ import { readVariable, variableType } from "./variables.js";
  * count from the runtime) give an i64 where Python has an int: it is boxed here, in one place.
  */
 export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
+  const member = cx.memberValue(e);
+  if (member !== undefined) return member;
   const checked = cx.spec.checkedNarrows.get(e);
   if (checked !== undefined) {
     return checkedNarrow(
