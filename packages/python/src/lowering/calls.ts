@@ -2,18 +2,18 @@
 // function), and calls of user functions: arguments bound to parameters by position and
 // keyword, evaluated in the order they are written, and defaults filled in for the rest.
 
-import { constants, types, type Value } from "@toolchain/compiler";
+import { constants, type Value } from "@toolchain/compiler";
 import type * as ast from "../ast.js";
 import { defaultValue } from "../inference-rules.js";
 import { moduleFunctionOf } from "../module-names.js";
-import { type PyType, pyTypes, resolve } from "../py-types.js";
+import { type PyType, resolve } from "../py-types.js";
 import type { Specialization } from "../type-inference.js";
 import { lowerBuiltinCall } from "./builtins.js";
 import { foldIntConstant } from "./constant-folding.js";
 import { lowerContainerBuiltin, lowerMethodCall } from "./container-calls.js";
 import type { LoweringContext } from "./context.js";
-import { lowerConstant, lowerExpression } from "./expressions.js";
-import { boxInt, intConstant } from "./ints.js";
+import { boxedAsInt, lowerConstant, lowerExpression } from "./expressions.js";
+import { intConstant } from "./ints.js";
 import { lowerModuleCall } from "./module-calls.js";
 import { lowerNamedTupleCall } from "./named-tuples.js";
 import { coerce } from "./optional.js";
@@ -99,8 +99,6 @@ function lowerUnionMethodCall(cx: LoweringContext, e: ast.Call, results: Readonl
       return operationsOf(type).zero();
     }
     const value = cx.asMember(f.value, held, member, e, result, () => lowerMethodCall(cx, e));
-    // A count or a position comes as an i64, which lowerExpression would box.
-    const boxed = value.type === types.i64 && resolve(result) === pyTypes.int ? boxInt(cx, value) : value;
-    return coerce(cx, boxed, result, type);
+    return coerce(cx, boxedAsInt(cx, value, result), result, type);
   });
 }

@@ -43,9 +43,12 @@ export function lowerExpression(cx: LoweringContext, e: ast.expr): Value {
       cx.loc(e),
     );
   }
-  const value = lowerExpressionOfKind(cx, e);
-  if (value.type === types.i64 && resolve(cx.typeOf(e)) === pyTypes.int) return boxInt(cx, value);
-  return value;
+  return boxedAsInt(cx, lowerExpressionOfKind(cx, e), cx.typeOf(e));
+}
+
+/** A value whose Python type is int but which came as an i64 (a length, a count), boxed; others as they are. */
+export function boxedAsInt(cx: LoweringContext, value: Value, type: PyType): Value {
+  return value.type === types.i64 && resolve(type) === pyTypes.int ? boxInt(cx, value) : value;
 }
 
 function lowerExpressionOfKind(cx: LoweringContext, e: ast.expr): Value {
