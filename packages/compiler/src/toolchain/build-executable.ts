@@ -148,7 +148,15 @@ export function startBuild(options: Omit<BuildOptions, "llvmIr">): PendingBuild 
           );
           await timed("link", () =>
             runTool(
-              [...toolchain.cc, object, ...runtime.linkArgs, ...(options.linkArgs ?? []), "-o", options.output],
+              [
+                ...toolchain.cc,
+                ...toolchain.linkFlags,
+                object,
+                ...runtime.linkArgs,
+                ...(options.linkArgs ?? []),
+                "-o",
+                options.output,
+              ],
               "linking",
             ),
           );
