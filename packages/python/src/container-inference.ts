@@ -12,7 +12,6 @@ import type * as ast from "./ast.js";
 import { type Narrowed, narrowingOf, withNarrows } from "./narrowing.js";
 import {
   binaryResultType,
-  classCode,
   dictOf,
   fitsSlot,
   frozensetOf,

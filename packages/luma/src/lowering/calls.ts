@@ -6,6 +6,7 @@ import { constants, lookupRuntimeFunction, type Value } from "@toolchain/compile
 import type { CallExpression } from "../ast.js";
 import type { CallTarget } from "../checker/typed-program.js";
 import { libmFunction } from "../runtime-library.js";
+import { lowerVariant } from "./aggregates.js";
 import { lowerExpression } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
 import { type FunctionLowering, panicKind } from "./function-context.js";
@@ -24,12 +25,17 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
     }
     case "builtin":
       return lowerBuiltin(f, call, target);
-    case "method":
-      return notSupported("methods", call.callee);
+    case "method": {
+      const callee = target.instance === null ? undefined : f.program.functions.get(target.instance);
+      if (callee === undefined) return notSupported(`calling \`${target.symbol.name}\``, call.callee);
+      if (target.throughRc) return notSupported("methods through `rc`", call.callee);
+      const args = [target.receiver, ...call.arguments].map((arg) => lowerExpression(f, arg));
+      return f.builder.call(callee, args, f.loc(call.start));
+    }
     case "extern":
       return notSupported("calls of C functions (`extern func`)", call.callee);
     case "variant":
-      return notSupported("enum variants", call.callee);
+      return lowerVariant(f, f.body.typeOf(call), target.variant, call.arguments, call);
     case "builtin-method":
       return notSupported(`the built-in method \`${target.name}\``, call.callee);
     case "builtin-static":

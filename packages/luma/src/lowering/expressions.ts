@@ -3,12 +3,11 @@
 
 import { constants, types, type Value } from "@toolchain/compiler";
 import type { BinaryExpression, Expression } from "../ast.js";
-import type { ConstantValue } from "../checker/constant-evaluation.js";
 import type { LumaType } from "../checker/types.js";
+import { lowerFieldRead, lowerStructLiteral, lowerVariant } from "./aggregates.js";
 import { lowerCall } from "./calls.js";
 import type { FunctionLowering } from "./function-context.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
-import { irType } from "./types.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerExpression(f: FunctionLowering, e: Expression): Value {
@@ -17,7 +16,7 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
     case "FloatLiteral":
     case "BooleanLiteral":
     case "StringLiteral":
-      return literal(f.body.typeOf(e), e.value, e);
+      return literal(f, f.body.typeOf(e), e.value, e);
     case "Name":
     case "Path":
     case "Self": {
@@ -30,14 +29,14 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
         case "const": {
           const value = reference.constant.value;
           if (value === null) throw new Error(`internal: constant ${reference.constant.name} has no value`);
-          return constantValue(reference.constant.type, value, e);
+          return literal(f, reference.constant.type, value.value, e);
         }
         case "function":
           return notSupported("functions as values", e);
         case "extern":
           return notSupported("C functions as values", e);
         case "variant":
-          return notSupported("enum variants", e);
+          return lowerVariant(f, f.body.typeOf(e), reference.variant, [], e);
       }
       break;
     }
@@ -64,8 +63,9 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
     case "Index":
       return notSupported("arrays", e);
     case "StructLiteral":
+      return lowerStructLiteral(f, e);
     case "FieldAccess":
-      return notSupported("structs", e);
+      return lowerFieldRead(f, e);
     case "Try":
       return notSupported("the `?` operator", e);
     case "Closure":
@@ -82,17 +82,18 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
 }
 
 /** A literal of its checked type (an integer literal may have a float type). */
-function literal(type: LumaType, value: bigint | number | boolean | string, at: Expression): Value {
-  const ir = irType(type, at);
+function literal(
+  f: FunctionLowering,
+  type: LumaType,
+  value: bigint | number | boolean | string,
+  at: Expression,
+): Value {
+  const ir = f.irType(type, at);
   if (typeof value === "boolean") return constants.bool(value);
   if (typeof value === "string") return constants.str(value);
   // An f32 constant holds the nearest f32 value.
   if (type.kind === "float") return constants.float(type.bits === 32 ? Math.fround(Number(value)) : Number(value), ir);
   return intConstant(BigInt(value), ir);
-}
-
-function constantValue(type: LumaType, value: ConstantValue, at: Expression): Value {
-  return literal(type, value.value, at);
 }
 
 /** `a && b`, `a || b`: `b` is evaluated only when `a` does not decide. */

@@ -16,14 +16,16 @@ import {
 } from "@toolchain/compiler";
 import type { LocalSymbol } from "../checker/symbols.js";
 import type { FunctionInstance, TypedBody, TypedProgram } from "../checker/typed-program.js";
+import type { LumaType } from "../checker/types.js";
 import type { SourceText } from "../source-text.js";
-import { irType } from "./types.js";
+import type { IrTypes } from "./types.js";
 
 /** The program-wide state: the module and each instance's IR function. */
 export interface ProgramLowering {
   readonly program: TypedProgram;
   readonly module: Module;
   readonly functions: ReadonlyMap<FunctionInstance, IrFunction>;
+  readonly irTypes: IrTypes;
 }
 
 interface Loop {
@@ -51,9 +53,14 @@ export class FunctionLowering {
     this.builder = new IrBuilder(fn, program.module);
     this.variables = new SsaVariables<VariableKey>(
       this.builder,
-      (v) => ("hidden" in v ? v.type : irType(v.type, v.declaration)),
-      (v) => zeroOf("hidden" in v ? v.type : irType(v.type, v.declaration)),
+      (v) => ("hidden" in v ? v.type : program.irTypes.of(v.type, v.declaration)),
+      (v) => zeroOf("hidden" in v ? v.type : program.irTypes.of(v.type, v.declaration)),
     );
+  }
+
+  /** The IR type of a LumaScript type (`at`: where a type not lowered yet is reported). */
+  irType(type: LumaType, at: { start: number; end: number }): import("@toolchain/compiler").IrType {
+    return this.program.irTypes.of(type, at);
   }
 
   /** The source location of an offset of this function's file (columns 0-based). */
@@ -139,5 +146,6 @@ export function zeroOf(type: import("@toolchain/compiler").IrType): Value {
   if (type.kind === "int") return type === types.i1 ? constants.bool(false) : constants.int(0n, type);
   if (type.kind === "float") return constants.float(0, type);
   if (type.kind === "ref") return constants.str("");
+  if (type.kind === "struct" || type.kind === "variant") return constants.none(type);
   return constants.unit();
 }

@@ -13,7 +13,6 @@ import type { BinaryOperator } from "../ast.js";
 import type { IntegerType, LumaType } from "../checker/types.js";
 import { libmFunction } from "../runtime-library.js";
 import type { FunctionLowering } from "./function-context.js";
-import { irType } from "./types.js";
 
 type CompareOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
@@ -186,7 +185,7 @@ export function lowerCast(
   at: { start: number; end: number },
 ): Value {
   const b = f.builder;
-  const target = irType(to, at);
+  const target = f.irType(to, at);
   if (from === to) return value;
   if (from.kind === "bool") {
     if (to.kind === "integer") return target === types.i1 ? value : b.zext(value, target);

@@ -6,8 +6,8 @@ import { addFunction, createModule, type Diagnostic, type IrFunction, type Modul
 import type { FunctionInstance, TypedProgram } from "../checker/typed-program.js";
 import { FunctionLowering, type ProgramLowering } from "./function-context.js";
 import { lowerBlock } from "./statements.js";
-import { irType } from "./types.js";
-import { NotSupported, notSupported, notSupportedDiagnostic } from "./unsupported.js";
+import { IrTypes } from "./types.js";
+import { NotSupported, notSupportedDiagnostic } from "./unsupported.js";
 
 export interface LoweringResult {
   readonly module: Module;
@@ -19,6 +19,7 @@ export function lowerProgram(program: TypedProgram): LoweringResult {
   const entryFile = program.files[0]!;
   const module = createModule(entryFile.source.fileName);
   const functions = new Map<FunctionInstance, IrFunction>();
+  const irTypes = new IrTypes(program.types);
   const diagnostics: Diagnostic[] = [];
   const guarded = (instance: FunctionInstance, work: () => void) => {
     try {
@@ -33,13 +34,15 @@ export function lowerProgram(program: TypedProgram): LoweringResult {
     if (instance.body === null) continue;
     guarded(instance, () => {
       const declaration = instance.symbol.declaration;
-      if (instance.selfType !== null || instance.symbol.owner !== null)
-        notSupported("methods and impls", declaration.name);
       const params = instance.parameterTypes.map((type, i) => {
         const node = declaration.parameters[i] ?? declaration;
-        return { name: declaration.parameters[i]?.name.name ?? `p${i}`, type: irType(type, node) };
+        return { name: declaration.parameters[i]?.name.name ?? `p${i}`, type: irTypes.of(type, node) };
       });
-      const result = irType(instance.result, declaration.returnType ?? declaration.name);
+      // A method takes its receiver first, by value.
+      const self = declaration.selfParameter;
+      if (self !== null && instance.selfType !== null)
+        params.unshift({ name: "self", type: irTypes.of(instance.selfType, self) });
+      const result = irTypes.of(instance.result, declaration.returnType ?? declaration.name);
       const name = `ls_${instance.name.replace(/[^A-Za-z0-9_]/g, "_")}_${instance.id}`;
       const fn = addFunction(module, name, instance.name, params, result, {
         sourceFile: instance.symbol.file.source.fileName,
@@ -48,7 +51,7 @@ export function lowerProgram(program: TypedProgram): LoweringResult {
     });
   }
 
-  const lowering: ProgramLowering = { program, module, functions };
+  const lowering: ProgramLowering = { program, module, functions, irTypes };
   for (const [instance, fn] of functions) {
     guarded(instance, () => lowerFunction(lowering, instance, fn));
   }
@@ -72,7 +75,11 @@ function lowerFunction(program: ProgramLowering, instance: FunctionInstance, fn:
   const f = new FunctionLowering(program, instance, fn, body, instance.symbol.file.source);
   f.enter(f.newBlock("entry"));
   const declaration = instance.symbol.declaration;
-  declaration.parameters.forEach((parameter, i) => {
+  const declaring = [
+    ...(declaration.selfParameter === null ? [] : [declaration.selfParameter]),
+    ...declaration.parameters,
+  ];
+  declaring.forEach((parameter, i) => {
     const local = body.locals.get(parameter);
     if (local !== undefined) f.writeVariable(local, fn.params[i]!);
   });

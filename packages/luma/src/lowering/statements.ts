@@ -3,8 +3,10 @@
 
 import { constants } from "@toolchain/compiler";
 import type { AssignmentOperator, BinaryOperator, Block, ForStatement, IfStatement, Statement } from "../ast.js";
+import { storeToPlace } from "./aggregates.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering, VariableKey } from "./function-context.js";
+import { lowerMatch } from "./match.js";
 import { lowerBinary, lowerComparison } from "./operators.js";
 import { integerIrType } from "./types.js";
 import { notSupported } from "./unsupported.js";
@@ -26,16 +28,13 @@ export function lowerStatement(f: FunctionLowering, s: Statement): void {
       return;
     }
     case "Assignment": {
-      if (s.target.kind !== "Name") notSupported("assignment to this place", s.target);
-      const reference = f.body.references.get(s.target);
-      if (reference?.kind !== "local") throw new Error(`internal: assignment to a non-variable at ${s.start}`);
-      if (reference.captured) notSupported("closures", s.target);
       let value = lowerExpression(f, s.value);
       if (s.operator !== "=") {
         const op = s.operator.slice(0, -1) as Exclude<AssignmentOperator, "="> extends `${infer O}=` ? O : never;
-        value = lowerBinary(f, op as BinaryOperator, reference.local.type, f.readVariable(reference.local), value, s);
+        const current = lowerExpression(f, s.target);
+        value = lowerBinary(f, op as BinaryOperator, f.body.typeOf(s.target), current, value, s);
       }
-      f.writeVariable(reference.local, value);
+      storeToPlace(f, s.target, value);
       return;
     }
     case "ExpressionStatement":
@@ -78,7 +77,7 @@ export function lowerStatement(f: FunctionLowering, s: Statement): void {
       return;
     }
     case "Match":
-      notSupported("`match`", s);
+      lowerMatch(f, s);
   }
 }
 
