@@ -51,7 +51,6 @@ const CASES: readonly Case[] = readdirSync(PROGRAMS_DIR)
 const UNSUPPORTED: readonly [string, string, string][] = [
   ["arrays", 'func main() { let a = [1, 2, 3]; println("{}", a[0]); }', "arrays"],
   ["growable arrays", "func main() { let xs: Array<i64> = Array::new(); xs.push(1); }", "Array::new"],
-  ["Option's methods", "func main() { let x: Option<i64> = Some(1); let y = x.unwrap(); }", "unwrap"],
   ["closures", 'func main() { let f = |x: i64| x + 1; println("{}", f(1)); }', "closures"],
   ["rc", "func main() { let r = rc::new(1); }", "rc::new"],
   ["fields through rc", "struct P { x: i64 }\nfunc main() { let r = rc::new(P { x: 1 }); let v = r.x; }", "rc"],

@@ -11,6 +11,7 @@ import { lowerExpression } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
 import { type FunctionLowering, panicKind } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
+import { lowerOptionMethod } from "./options.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
@@ -36,8 +37,12 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       return notSupported("calls of C functions (`extern func`)", call.callee);
     case "variant":
       return lowerVariant(f, f.body.typeOf(call), target.variant, call.arguments, call);
-    case "builtin-method":
+    case "builtin-method": {
+      const receiverType = target.receiverType;
+      if (receiverType.kind === "enum" && receiverType.symbol.builtin !== null && !target.throughRc)
+        return lowerOptionMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
       return notSupported(`the built-in method \`${target.name}\``, call.callee);
+    }
     case "builtin-static":
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
     case "value":

@@ -8,6 +8,7 @@ import { lowerFieldRead, lowerStructLiteral, lowerVariant } from "./aggregates.j
 import { lowerCall } from "./calls.js";
 import type { FunctionLowering } from "./function-context.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
+import { lowerTry } from "./options.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerExpression(f: FunctionLowering, e: Expression): Value {
@@ -67,7 +68,7 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
     case "FieldAccess":
       return lowerFieldRead(f, e);
     case "Try":
-      return notSupported("the `?` operator", e);
+      return lowerTry(f, e);
     case "Closure":
       return notSupported("closures", e);
     case "AddressOf":
