@@ -122,6 +122,34 @@ void rt_array_reserve(rt_array *array, int64_t capacity) {
   if (capacity > array->capacity) reallocate(array, capacity);
 }
 
+static rt_array *array_of_object(void *object) { return (rt_array *)((rt_object *)object + 1); }
+
+void *rt_array_object_append(void *object) { return rt_array_append(array_of_object(object), NULL); }
+
+void rt_array_object_truncate(void *object, int64_t length) { rt_array_truncate(array_of_object(object), length); }
+
+void *rt_array_object_insert(void *object, int64_t index) {
+  return rt_array_insert(array_of_object(object), index, NULL);
+}
+
+void rt_array_object_remove(void *object, int64_t index) { rt_array_remove(array_of_object(object), index, NULL); }
+
+void rt_array_object_reverse(void *object) {
+  rt_array *array = array_of_object(object);
+  size_t size = (size_t)array->element_size;
+  char swap[256];
+  for (int64_t i = 0, j = array->length - 1; i < j; i++, j--) {
+    char *a = rt_array_at(array, i), *b = rt_array_at(array, j);
+    /* Elements are moved, not copied: no reference changes hands. */
+    for (size_t done = 0; done < size; done += sizeof swap) {
+      size_t n = size - done < sizeof swap ? size - done : sizeof swap;
+      memcpy(swap, a + done, n);
+      memcpy(a + done, b + done, n);
+      memcpy(b + done, swap, n);
+    }
+  }
+}
+
 void rt_array_free(rt_array *array) {
   free(array->data);
   array->data = NULL;

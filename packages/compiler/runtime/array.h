@@ -98,4 +98,22 @@ void rt_array_release_refs(rt_array *array);
 /* For arrays of references: visits each non-NULL element (a traverse function's body). */
 void rt_array_visit_refs(const rt_array *array, rt_visit_fn visit, void *context);
 
+/* An array object (ir/layouts.ts `arrayLayout`): a managed object whose fields are an rt_array,
+   called from emitted code with the object. Appends a zeroed element, which the caller then writes;
+   returns its address. */
+void *rt_array_object_append(void *object);
+
+/* Shortens an array object to `length` (<= its length). The elements past it are not released: the
+   caller has taken them over or released them. */
+void rt_array_object_truncate(void *object, int64_t length);
+
+/* Opens a zeroed element at `index` (0 <= index <= length), which the caller then writes; its address. */
+void *rt_array_object_insert(void *object, int64_t index);
+
+/* Closes the element at `index` (0 <= index < length) without releasing it (the caller took it). */
+void rt_array_object_remove(void *object, int64_t index);
+
+/* Reverses the elements in place (moved, so no reference is counted). */
+void rt_array_object_reverse(void *object);
+
 #endif

@@ -115,6 +115,25 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_write_newline", [[], "void"], false, "any", "Writes a newline to stdout."),
   fn("rt_write_stderr_str", [["str"], "void"], false, "any", "Writes the string to stderr (stdout flushed first)."),
 
+  // Array objects (ir/layouts.ts arrayLayout), passed as `ptr` and specialised to each layout's ref.
+  fn("rt_array_object_append", [["ptr"], "ptr"], false, "any", "Appends a zeroed element; its address."),
+  fn("rt_array_object_truncate", [["ptr", "i64"], "void"], false, "any", "Shortens to the length, releasing nothing."),
+  fn(
+    "rt_array_object_insert",
+    [["ptr", "i64"], "ptr"],
+    false,
+    "any",
+    "Opens a zeroed element at the index; its address.",
+  ),
+  fn(
+    "rt_array_object_remove",
+    [["ptr", "i64"], "void"],
+    false,
+    "any",
+    "Closes the element at the index, releasing nothing.",
+  ),
+  fn("rt_array_object_reverse", [["ptr"], "void"], false, "any", "Reverses the elements in place."),
+
   // Strings.
   fn("rt_str_concat", [["str", "str"], "str"], false, "any", "a + b."),
   fn("rt_str_compare", [["str", "str"], "i64"], false, "read", "-1, 0 or 1: code point order."),

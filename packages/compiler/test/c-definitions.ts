@@ -16,6 +16,7 @@ const C_TYPES: Record<string, string> = {
   "rt_str *": "ref str",
   "rt_exception *": "ref exception",
   "rt_file *": "ref file",
+  "void *": "ptr",
   void: "void",
 };
 

@@ -37,6 +37,29 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   ),
   fn("luma_f32_to_str", [["f64"], "str"], false, "any", "The same for an f32 (passed widened): shortest as an f32."),
   fn("luma_float_to_str_fixed", [["f64", "i64"], "str"], false, "any", "`{:.N}`: N decimals."),
+  fn("luma_now_ns", [[], "i64"], false, "read", "Nanoseconds of a monotonic clock (now_ns())."),
+  // String methods (runtime/luma_string.c): byte offsets, ASCII case, Rust's parse errors.
+  fn("luma_str_len", [["str"], "i64"], false, "read", "The length in bytes."),
+  fn("luma_str_find", [["str", "str", "i64"], "i64"], false, "read", "The first needle at or after the offset, or -1."),
+  fn("luma_str_range", [["str", "i64", "i64"], "str"], false, "any", "The bytes [begin, end) (checked by the caller)."),
+  fn("luma_str_is_boundary", [["str", "i64"], "i1"], false, "read", "Whether an offset is on a character boundary."),
+  fn("luma_str_char_end", [["str", "i64"], "i64"], false, "read", "The offset past the character at an offset."),
+  fn("luma_str_starts_with", [["str", "str"], "i1"], false, "read", "Whether the string starts with the prefix."),
+  fn("luma_str_ends_with", [["str", "str"], "i1"], false, "read", "Whether the string ends with the suffix."),
+  fn("luma_str_trim", [["str"], "str"], false, "any", "Without leading and trailing ASCII whitespace."),
+  fn("luma_str_to_upper", [["str"], "str"], false, "any", "ASCII letters in upper case."),
+  fn("luma_str_to_lower", [["str"], "str"], false, "any", "ASCII letters in lower case."),
+  fn(
+    "luma_str_replace",
+    [["str", "str", "str"], "str"],
+    false,
+    "any",
+    "Every match of the second replaced by the third.",
+  ),
+  fn("luma_parse_i64_error", [["str"], "str?"], false, "any", "Why the text is not an i64 (Rust's words), or NULL."),
+  fn("luma_parse_i64", [["str"], "i64"], false, "read", "The text as an i64 (checked first)."),
+  fn("luma_parse_f64_error", [["str"], "str?"], false, "any", "Why the text is not an f64, or NULL."),
+  fn("luma_parse_f64", [["str"], "f64"], false, "read", "The text as an f64 (checked first)."),
   fn(
     "luma_str_pad",
     [["str", "i64", "i1"], "str"],
@@ -83,6 +106,9 @@ export function libmFunction(builtin: string, bits: 32 | 64): RuntimeFunction | 
 }
 
 const catalogue = runtimeCatalogue(LUMA_FUNCTIONS);
+
+/** LumaScript's library functions (`luma_*`), by name. */
+export const lumaRuntimeFunctions: ReadonlyMap<string, RuntimeFunction> = catalogue;
 
 /** A function of LumaScript's library or of the core, by name (throws for an unknown name: a bug). */
 export function lumaRuntimeFunction(name: string): RuntimeFunction {

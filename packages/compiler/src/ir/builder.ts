@@ -103,7 +103,10 @@ export const constants = {
   float: (value: number, type: IrType = types.f64): Constant => ({ kind: "const", type, value }),
   str: (value: string): Constant => ({ kind: "const", type: strType, value }),
   unit: (): Constant => ({ kind: "const", type: types.unit, value: null }),
-  /** The empty case of a nullable reference (`variant{unit | ref L}`). */
+  /**
+   * The empty case of a nullable reference (`variant{unit | ref L}`); a null `ptr`; for another
+   * struct or variant, all zero bytes, a placeholder never read as a value (see the validator).
+   */
   none: (type: IrType): Constant => ({ kind: "const", type, value: null }),
   /** The tagged word of an immediate integer (the integer doubled); it must fit (fitsImmediate). */
   immediate: (value: bigint): Constant => {

@@ -5,7 +5,7 @@
 //
 // Target: x86-64 and AArch64 Linux (LP64): pointers are 8 bytes, alignment as the C ABI's.
 
-import type { IrType } from "./types.js";
+import { type IrType, types } from "./types.js";
 
 /** A field of a managed object's layout. */
 export interface LayoutField {
@@ -35,12 +35,47 @@ export interface Layout {
   /** Null for an opaque layout. Settable once, so that a layout can refer to itself (`Node.next`). */
   fields: readonly LayoutField[] | null;
   readonly runtimeSymbol: string | null;
+  /**
+   * For an array object (`arrayLayout`): the type of its elements, which its buffer holds by value
+   * and its drop function releases; absent for other layouts.
+   */
+  readonly elements?: IrType;
 }
 
 /** A layout a module declares; its fields may be given later (for recursive layouts). */
 export function declareLayout(name: string, fields: readonly LayoutField[] = []): Layout {
   return { name, fields: [...fields], runtimeSymbol: null };
 }
+
+/**
+ * A growable array object of elements of `element`, held by value: the header, then the runtime's
+ * `rt_array` (runtime/array.h) as its fields, in that structure's order. The runtime grows and
+ * shrinks it (`rt_array_object_append`, `rt_array_object_truncate`); emitted code reads `data` and
+ * `length` and reads and writes the elements in place (`elem_get`, `elem_set`). Its drop function,
+ * generated for the element type, releases the elements and frees the buffer. A language's
+ * growable array (LumaScript's `Array<T>`) is one such layout per element type.
+ */
+export function arrayLayout(name: string, element: IrType): Layout {
+  const count = { lo: 0n, hi: MAX_ELEMENTS_IN_MEMORY };
+  return {
+    name,
+    fields: [
+      { name: "data", type: types.ptr },
+      { name: "length", type: types.i64, range: count },
+      { name: "capacity", type: types.i64, range: count },
+      { name: "element_size", type: types.i64 },
+    ],
+    runtimeSymbol: null,
+    elements: element,
+  };
+}
+
+/** The fields of an array object that emitted code reads (and its drop empties). */
+export const ARRAY_DATA = 0;
+export const ARRAY_LENGTH = 1;
+export const ARRAY_CAPACITY = 2;
+/** The field the allocation sets to the element's size (`sizeOf`), making the array usable. */
+export const ARRAY_ELEMENT_SIZE = 3;
 
 /** The runtime's own layouts, the same objects for every module. */
 export const runtimeLayouts = {

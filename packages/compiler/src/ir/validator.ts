@@ -336,9 +336,14 @@ function constantProblem(constant: Constant): string | null {
         );
       case "unit":
         return value === null;
+      case "ptr":
+        // No buffer (an empty array object's data).
+        return value === null;
+      case "struct":
       case "variant":
-        // The empty case of a nullable reference.
-        return value === null && type.cases[0] === types.unit && type.cases[1]?.kind === "ref";
+        // The empty case of a nullable reference; else all zero bytes, a placeholder no code reads as
+        // a value (an unassigned variable's, or what overwrites an element being taken out).
+        return value === null;
       default:
         return false;
     }

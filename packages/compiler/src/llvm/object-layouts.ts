@@ -4,7 +4,15 @@
 // module's (ir/layouts.ts).
 
 import type { IrFunction, Layout, SourceLoc } from "../ir/ir.js";
-import { declaredFields, fieldOffsets, layoutDescriptor, objectSize } from "../ir/layouts.js";
+import {
+  ARRAY_CAPACITY,
+  ARRAY_DATA,
+  ARRAY_LENGTH,
+  declaredFields,
+  fieldOffsets,
+  layoutDescriptor,
+  objectSize,
+} from "../ir/layouts.js";
 import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
 import type { ModuleEmitter } from "./emit-llvm.js";
 import { llvmType, quoted } from "./llvm-values.js";
@@ -52,6 +60,7 @@ export function allocSiteSymbol(m: ModuleEmitter, fn: IrFunction, loc: SourceLoc
  * collector's, then the deallocation's) finds nothing; "null" when no field holds references.
  */
 function dropFunction(m: ModuleEmitter, layout: Layout): string {
+  if (layout.elements !== undefined) return arrayDropFunction(m, layout, layout.elements);
   const fields = declaredFields(layout);
   const offsets = fieldOffsets(layout);
   if (!fields.some((f) => holdsReferences(f.type))) return "null";
@@ -81,6 +90,7 @@ function dropFunction(m: ModuleEmitter, layout: Layout): string {
  * they are not visited; "null" when no field can refer to such an object.
  */
 function traverseFunction(m: ModuleEmitter, layout: Layout): string {
+  if (layout.elements !== undefined) return arrayTraverseFunction(m, layout, layout.elements);
   const fields = declaredFields(layout);
   const offsets = fieldOffsets(layout);
   if (!fields.some((f) => reachesTrackedObjects(f.type))) return "null";
@@ -104,6 +114,92 @@ function traverseFunction(m: ModuleEmitter, layout: Layout): string {
     ].join("\n");
   });
   return symbol;
+}
+
+/**
+ * An array object's drop: the buffer detached first (the array left empty, so that a collection a
+ * release starts finds nothing in it, as rt_array_clear_with does), then each element released
+ * (when the type holds references) and the buffer freed. A second call finds the array empty.
+ */
+function arrayDropFunction(m: ModuleEmitter, layout: Layout, element: IrType): string {
+  const symbol = `@${quoted(`drop.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    const ty = llvmType(element);
+    const data = eachElement(body, layout, true, (at) => {
+      if (!holdsReferences(element)) return;
+      const value = body.tmp();
+      body.line(`${value} = load ${ty}, ptr ${at}`);
+      body.line(`call void ${countHelper(m, "release", element, true)}(${ty} ${value})`);
+    });
+    m.declareIntrinsic("declare void @free(ptr) nounwind");
+    body.line(`call void @free(ptr ${data})`);
+    return [`define internal void ${symbol}(ptr %object) nounwind {`, "entry:", ...body.lines, "  ret void", "}"].join(
+      "\n",
+    );
+  });
+  return symbol;
+}
+
+/** An array object's traverse: the trackable objects of each element; "null" when there can be none. */
+function arrayTraverseFunction(m: ModuleEmitter, layout: Layout, element: IrType): string {
+  if (!reachesTrackedObjects(element)) return "null";
+  const symbol = `@${quoted(`traverse.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    eachElement(body, layout, false, (at) => {
+      const value = body.tmp();
+      body.line(`${value} = load ${llvmType(element)}, ptr ${at}`);
+      visitParts(body, element, value);
+    });
+    return [
+      `define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind {`,
+      "entry:",
+      ...body.lines,
+      "  ret void",
+      "}",
+    ].join("\n");
+  });
+  return symbol;
+}
+
+/**
+ * A loop over an array object's elements, `visit` given each one's address (the counter in a slot);
+ * `detach` first empties the array's fields (data, length, capacity). Returns the buffer's pointer.
+ */
+function eachElement(body: HelperBody, layout: Layout, detach: boolean, visit: (at: string) => void): string {
+  const element = layout.elements!;
+  const offsets = fieldOffsets(layout);
+  const slot = body.alloca("i64");
+  const [dataAt, data, lengthAt, length] = [body.tmp(), body.tmp(), body.tmp(), body.tmp()];
+  body.line(`${dataAt} = getelementptr inbounds i8, ptr %object, i64 ${offsets[ARRAY_DATA]}`);
+  body.line(`${data} = load ptr, ptr ${dataAt}`);
+  body.line(`${lengthAt} = getelementptr inbounds i8, ptr %object, i64 ${offsets[ARRAY_LENGTH]}`);
+  body.line(`${length} = load i64, ptr ${lengthAt}`);
+  if (detach) {
+    const capacityAt = body.tmp();
+    body.line(`${capacityAt} = getelementptr inbounds i8, ptr %object, i64 ${offsets[ARRAY_CAPACITY]}`);
+    body.line(`store ptr null, ptr ${dataAt}`);
+    body.line(`store i64 0, ptr ${lengthAt}`);
+    body.line(`store i64 0, ptr ${capacityAt}`);
+  }
+  body.line(`store i64 0, ptr ${slot}`);
+  const [test, step, done] = [body.label("element"), body.label("element.body"), body.label("elements.done")];
+  body.line(`br label %${test}`);
+  body.startLabel(test);
+  const [i, more] = [body.tmp(), body.tmp()];
+  body.line(`${i} = load i64, ptr ${slot}`);
+  body.line(`${more} = icmp slt i64 ${i}, ${length}`);
+  body.line(`br i1 ${more}, label %${step}, label %${done}`);
+  body.startLabel(step);
+  const [at, next] = [body.tmp(), body.tmp()];
+  body.line(`${at} = getelementptr inbounds ${llvmType(element)}, ptr ${data}, i64 ${i}`);
+  visit(at);
+  body.line(`${next} = add i64 ${i}, 1`);
+  body.line(`store i64 ${next}, ptr ${slot}`);
+  body.line(`br label %${test}`);
+  body.startLabel(done);
+  return data;
 }
 
 /** Whether a value of the type can refer to an object the cycle collector tracks. */

@@ -8,6 +8,7 @@ import { constants, type IrType, types, type Value } from "@toolchain/compiler";
 import type { Expression, FieldAccessExpression, StructLiteral } from "../ast.js";
 import type { VariantSymbol } from "../checker/symbols.js";
 import type { EnumType, LumaType } from "../checker/types.js";
+import { storeArrayElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
 import { notSupported } from "./unsupported.js";
@@ -51,6 +52,10 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
       storeToPlace(f, target.object, f.builder.structMake(structType, fields));
       return;
     }
+    case "Index":
+      if (f.body.indexes.get(target) !== "array") notSupported("assignment to this place", target);
+      storeArrayElement(f, target, value);
+      return;
     default:
       notSupported("assignment to this place", target);
   }

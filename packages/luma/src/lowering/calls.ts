@@ -5,13 +5,15 @@
 import { constants, lookupRuntimeFunction, type Value } from "@toolchain/compiler";
 import type { CallExpression } from "../ast.js";
 import type { CallTarget } from "../checker/typed-program.js";
-import { libmFunction } from "../runtime-library.js";
+import { libmFunction, lumaRuntimeFunction } from "../runtime-library.js";
 import { lowerVariant } from "./aggregates.js";
+import { lowerArrayMethod, newArray, pushElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
 import { type FunctionLowering, panicKind } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
 import { lowerOptionMethod } from "./options.js";
+import { lowerStringMethod } from "./strings.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
@@ -41,9 +43,14 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       const receiverType = target.receiverType;
       if (receiverType.kind === "enum" && receiverType.symbol.builtin !== null && !target.throughRc)
         return lowerOptionMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
+      if (receiverType.kind === "string")
+        return lowerStringMethod(f, call, target.name, lowerExpression(f, target.receiver));
+      if (receiverType.kind === "array" && !target.throughRc)
+        return lowerArrayMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
       return notSupported(`the built-in method \`${target.name}\``, call.callee);
     }
     case "builtin-static":
+      if (target.owner === "Array" && target.name === "new") return newArray(f, target.type, call);
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
     case "value":
       return notSupported("calls of function values", call.callee);
@@ -92,6 +99,29 @@ function lowerBuiltin(
       f.enter(ok);
       return unit;
     }
+    case "args": {
+      // Built here, element by element: the runtime knows no array layouts.
+      const all = newArray(f, f.body.typeOf(call), call);
+      const count = b.callExtern(lookupRuntimeFunction("rt_argv_count")!, [], null);
+      const index = { hidden: "args.index", type: count.type };
+      f.writeVariable(index, constants.int(0n));
+      const header = f.newBlock("args.cond");
+      const step = f.newBlock("args.body");
+      const exit = f.newBlock("args.end");
+      f.br(header);
+      f.enter(header, false);
+      const i = f.readVariable(index);
+      f.condbr(b.icmp("lt", i, count), step, exit);
+      f.enter(step);
+      pushElement(f, all, b.callExtern(lookupRuntimeFunction("rt_argv_get")!, [i], null));
+      f.writeVariable(index, b.ibinary("add", i, constants.int(1n), null));
+      f.br(header);
+      f.variables.seal(header);
+      f.enter(exit);
+      return all;
+    }
+    case "now_ns":
+      return b.callExtern(lumaRuntimeFunction("luma_now_ns"), [], null);
     case "abs": {
       const type = f.body.typeOf(call.arguments[0]!);
       const x = lowerExpression(f, call.arguments[0]!);

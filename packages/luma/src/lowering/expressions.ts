@@ -5,6 +5,7 @@ import { constants, types, type Value } from "@toolchain/compiler";
 import type { BinaryExpression, Expression } from "../ast.js";
 import type { LumaType } from "../checker/types.js";
 import { lowerFieldRead, lowerStructLiteral, lowerVariant } from "./aggregates.js";
+import { lowerArrayIndex } from "./arrays.js";
 import { lowerCall } from "./calls.js";
 import type { FunctionLowering } from "./function-context.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
@@ -61,8 +62,10 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
       return lowerCast(f, f.body.typeOf(e.operand), f.body.typeOf(e), lowerExpression(f, e.operand), e);
     case "ArrayLiteral":
     case "ArrayRepeat":
+      return notSupported("fixed arrays", e);
     case "Index":
-      return notSupported("arrays", e);
+      if (f.body.indexes.get(e) !== "array") return notSupported(`indexing a \`${f.body.typeOf(e.object).text}\``, e);
+      return lowerArrayIndex(f, e);
     case "StructLiteral":
       return lowerStructLiteral(f, e);
     case "FieldAccess":

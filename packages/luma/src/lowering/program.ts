@@ -19,7 +19,7 @@ export function lowerProgram(program: TypedProgram): LoweringResult {
   const entryFile = program.files[0]!;
   const module = createModule(entryFile.source.fileName);
   const functions = new Map<FunctionInstance, IrFunction>();
-  const irTypes = new IrTypes(program.types);
+  const irTypes = new IrTypes(program.types, module);
   const diagnostics: Diagnostic[] = [];
   const guarded = (instance: FunctionInstance, work: () => void) => {
     try {

@@ -4,6 +4,7 @@
 import { constants } from "@toolchain/compiler";
 import type { AssignmentOperator, BinaryOperator, Block, ForStatement, IfStatement, Statement } from "../ast.js";
 import { storeToPlace } from "./aggregates.js";
+import { eachElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering, VariableKey } from "./function-context.js";
 import { lowerMatch } from "./match.js";
@@ -101,7 +102,19 @@ function lowerIf(f: FunctionLowering, s: IfStatement): void {
 /** `for i in a..b`: `a` and `b` evaluated once; `i` a fresh copy of a hidden counter each time. */
 function lowerFor(f: FunctionLowering, s: ForStatement): void {
   const loop = f.body.loops.get(s);
-  if (loop?.kind !== "range" || s.iterable.kind !== "Range") notSupported("`for` over arrays and maps", s.iterable);
+  if (loop?.kind === "array") {
+    const array = lowerExpression(f, s.iterable);
+    const local = s.binding.kind === "BindingPattern" ? f.body.locals.get(s.binding) : undefined;
+    eachElement(f, array, (element, next, exit) => {
+      if (local !== undefined) f.writeVariable(local, element);
+      f.pushLoop(next, exit);
+      lowerBlock(f, s.body);
+      f.popLoop();
+    });
+    return;
+  }
+  if (loop?.kind !== "range" || s.iterable.kind !== "Range")
+    notSupported("`for` over fixed arrays and maps", s.iterable);
   const type = loop.type;
   const ir = integerIrType(type);
   const lower = lowerExpression(f, s.iterable.lower);

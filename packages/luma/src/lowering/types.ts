@@ -3,10 +3,20 @@
 // (void) for results. A struct is an IR struct of its fields in declaration order, held by value
 // (copied, as the language says); an enum is an IR variant whose case i is variant i's payload, a
 // struct of its parts (unit for a variant without payload). Generic structs and enums are their
-// instances: the field and payload types with the type arguments substituted. Anything else is
-// not lowered yet.
+// instances: the field and payload types with the type arguments substituted. `Array<T>` is a
+// reference to the back end's array object of T's IR type (`arrayLayout`), one layout per element
+// type, declared in the module. Anything else is not lowered yet.
 
-import { type IrType, strType, structType, types, variantType } from "@toolchain/compiler";
+import {
+  arrayLayout,
+  type IrType,
+  type Module,
+  refType,
+  strType,
+  structType,
+  types,
+  variantType,
+} from "@toolchain/compiler";
 import { fieldTypesOf, payloadTypesOf } from "../checker/generics.js";
 import type { EnumType, IntegerType, LumaType, StructType, TypeInterner } from "../checker/types.js";
 import { notSupported } from "./unsupported.js";
@@ -19,7 +29,10 @@ export class IrTypes {
   /** Structs and enums being made, to refuse a type that holds itself by value. */
   private readonly making = new Set<LumaType>();
 
-  constructor(private readonly interner: TypeInterner) {}
+  constructor(
+    private readonly interner: TypeInterner,
+    private readonly module: Module,
+  ) {}
 
   of(type: LumaType, at: At): IrType {
     const known = this.made.get(type);
@@ -62,6 +75,11 @@ export class IrTypes {
             }),
           ),
         );
+      case "array": {
+        const layout = arrayLayout(type.text, this.of(type.element, at));
+        this.module.layouts.push(layout);
+        return refType(layout);
+      }
       default:
         return notSupported(`values of type \`${type.text}\``, at);
     }

@@ -1,0 +1,227 @@
+// `Array<T>`: the back end's array object (`arrayLayout`), its elements held by value in a buffer
+// the runtime grows. Lowering reads `data` and `length` and reads and writes elements in place; an
+// index outside [0, len) panics with Rust's message. An element taken out (`pop`, `remove`) is read
+// (the read takes its own reference), then its slot is overwritten with a zero (releasing the
+// array's reference) before the runtime closes the gap without releasing anything.
+
+import {
+  ARRAY_DATA,
+  ARRAY_ELEMENT_SIZE,
+  ARRAY_LENGTH,
+  type Block,
+  constants,
+  type IrType,
+  lookupRuntimeFunction,
+  sizeOf,
+  specializeExternal,
+  types,
+  type Value,
+} from "@toolchain/compiler";
+import type { CallExpression, Expression, IndexExpression } from "../ast.js";
+import { type ArrayType, type LumaType, scalarTypes } from "../checker/types.js";
+import { panicWith } from "./calls.js";
+import { lowerExpression } from "./expressions.js";
+import { joinPieces, toText } from "./formatting.js";
+import type { FunctionLowering } from "./function-context.js";
+import { lowerComparison } from "./operators.js";
+import { notSupported } from "./unsupported.js";
+
+/** `Array::new()`: an empty array object whose element size is set. */
+export function newArray(f: FunctionLowering, type: LumaType, at: Expression): Value {
+  const ref = f.irType(type, at);
+  if (ref.kind !== "ref" || ref.layout.elements === undefined)
+    throw new Error(`internal: ${type.text} is not an array`);
+  const fields = [constants.none(types.ptr), constants.int(0n), constants.int(0n), constants.int(0n)];
+  fields[ARRAY_ELEMENT_SIZE] = constants.int(BigInt(sizeOf(ref.layout.elements)));
+  return f.builder.alloc(ref.layout, fields, f.loc(at.start));
+}
+
+export function lowerArrayMethod(
+  f: FunctionLowering,
+  call: CallExpression,
+  name: string,
+  array: Value,
+  type: ArrayType,
+): Value {
+  const b = f.builder;
+  const element = elementIrType(array);
+  const arg = (i: number) => lowerExpression(f, call.arguments[i]!);
+  switch (name) {
+    case "len":
+      return b.getField(array, ARRAY_LENGTH);
+    case "push":
+      pushElement(f, array, arg(0));
+      return constants.unit();
+    case "insert": {
+      const index = indexValue(f, call.arguments[0]!);
+      const value = arg(1);
+      // Inserting at len appends.
+      checkIndex(f, array, index, b.ibinary("add", b.getField(array, ARRAY_LENGTH), constants.int(1n), null), call);
+      const slot = runtime(f, "rt_array_object_insert", array, [index]);
+      b.elemSet(slot, constants.int(0n), value, true);
+      return constants.unit();
+    }
+    case "pop": {
+      const option = f.irType(f.body.typeOf(call), call);
+      const length = b.getField(array, ARRAY_LENGTH);
+      const empty = f.newBlock("pop.empty");
+      const take = f.newBlock("pop.take");
+      const join = f.newBlock("pop.end");
+      f.condbr(b.icmp("eq", length, constants.int(0n)), empty, take);
+      f.enter(empty);
+      const none = b.variantMake(option, 1, null);
+      f.br(join);
+      f.enter(take);
+      const last = b.ibinary("sub", length, constants.int(1n), null);
+      const value = takeOut(f, array, element, last);
+      runtime(f, "rt_array_object_truncate", array, [last]);
+      const some = b.variantMake(option, 0, b.structMake(payloadOf(option), [value]));
+      const tookFrom = b.block;
+      f.br(join);
+      f.enter(join);
+      return b.phi(option, [
+        { block: empty, value: none },
+        { block: tookFrom, value: some },
+      ]);
+    }
+    case "remove": {
+      const index = indexValue(f, call.arguments[0]!);
+      checkIndex(f, array, index, b.getField(array, ARRAY_LENGTH), call);
+      const value = takeOut(f, array, element, index);
+      runtime(f, "rt_array_object_remove", array, [index]);
+      return value;
+    }
+    case "contains": {
+      const wanted = arg(0);
+      const found = { hidden: "contains.found", type: types.i1 };
+      f.writeVariable(found, constants.bool(false));
+      eachElement(f, array, (x, next, exit) => {
+        const hit = f.newBlock("contains.hit");
+        f.condbr(lowerComparison(f, "eq", type.element, x, wanted), hit, next);
+        f.enter(hit);
+        f.writeVariable(found, constants.bool(true));
+        f.br(exit);
+      });
+      return f.readVariable(found);
+    }
+    case "reverse":
+      runtime(f, "rt_array_object_reverse", array, []);
+      return constants.unit();
+    default:
+      return notSupported(`the method \`${name}\` of \`${type.text}\``, call.callee);
+  }
+}
+
+/** Appends `value` (consumed) to the array. */
+export function pushElement(f: FunctionLowering, array: Value, value: Value): void {
+  const slot = runtime(f, "rt_array_object_append", array, []);
+  f.builder.elemSet(slot, constants.int(0n), value, true);
+}
+
+/** `xs[i]`: the element, after the bounds check. */
+export function lowerArrayIndex(f: FunctionLowering, e: IndexExpression): Value {
+  const array = lowerExpression(f, e.object);
+  const index = indexValue(f, e.index);
+  checkIndex(f, array, index, f.builder.getField(array, ARRAY_LENGTH), e);
+  return f.builder.elemGet(elementIrType(array), f.builder.getField(array, ARRAY_DATA), index);
+}
+
+/** `xs[i] = v`: the element replaced (the old one released), after the bounds check. */
+export function storeArrayElement(f: FunctionLowering, e: IndexExpression, value: Value): void {
+  const array = lowerExpression(f, e.object);
+  const index = indexValue(f, e.index);
+  checkIndex(f, array, index, f.builder.getField(array, ARRAY_LENGTH), e);
+  f.builder.elemSet(f.builder.getField(array, ARRAY_DATA), index, value);
+}
+
+/**
+ * Runs `body` for each element in order, the length and buffer read again each time (the body may
+ * push). `body` gets the element, the block to go on with the next one and the loop's exit.
+ */
+export function eachElement(
+  f: FunctionLowering,
+  array: Value,
+  body: (element: Value, next: Block, exit: Block) => void,
+): void {
+  const b = f.builder;
+  const counter = { hidden: "array.index", type: types.i64 };
+  f.writeVariable(counter, constants.int(0n));
+  const header = f.newBlock("array.cond");
+  const step = f.newBlock("array.body");
+  const next = f.newBlock("array.next");
+  const exit = f.newBlock("array.end");
+  f.br(header);
+  f.enter(header, false);
+  const i = f.readVariable(counter);
+  f.condbr(b.icmp("lt", i, b.getField(array, ARRAY_LENGTH)), step, exit);
+  f.enter(step);
+  body(b.elemGet(elementIrType(array), b.getField(array, ARRAY_DATA), i), next, exit);
+  f.br(next);
+  f.enter(next);
+  f.writeVariable(counter, b.ibinary("add", f.readVariable(counter), constants.int(1n), null));
+  f.br(header);
+  f.variables.seal(header);
+  f.enter(exit);
+}
+
+/** Panics unless 0 <= index < limit, with Rust's message. */
+function checkIndex(f: FunctionLowering, array: Value, index: Value, limit: Value, at: Expression): void {
+  const b = f.builder;
+  const bad = f.newBlock("index.bad");
+  const ok = f.newBlock("index.ok");
+  // Both tests as one condition, the shape the range analysis reads as two facts.
+  const inside = b.select(b.icmp("ge", index, constants.int(0n)), b.icmp("lt", index, limit), constants.bool(false));
+  f.condbr(inside, ok, bad);
+  f.enter(bad);
+  const i64 = scalarTypes.i64;
+  panicWith(
+    f,
+    at.start,
+    joinPieces(f, [
+      constants.str("index out of bounds: the len is "),
+      toText(f, at, i64, b.getField(array, ARRAY_LENGTH), null),
+      constants.str(" but the index is "),
+      toText(f, at, i64, index, null),
+    ]),
+  );
+  f.enter(ok);
+}
+
+/** The element at `index` taken out: read (an owned reference), its slot zeroed (the old one released). */
+function takeOut(f: FunctionLowering, array: Value, element: IrType, index: Value): Value {
+  const data = f.builder.getField(array, ARRAY_DATA);
+  const value = f.builder.elemGet(element, data, index);
+  f.builder.elemSet(data, index, zeroValueOf(element));
+  return value;
+}
+
+/** An index as an i64 (a narrower integer widened by its signedness). */
+function indexValue(f: FunctionLowering, e: Expression): Value {
+  const value = lowerExpression(f, e);
+  const type = f.body.typeOf(e);
+  if (value.type === types.i64 || type.kind !== "integer") return value;
+  return f.builder.convert(type.signed ? "sext" : "zext", value, types.i64);
+}
+
+function zeroValueOf(type: IrType): Value {
+  if (type.kind === "int") return type === types.i1 ? constants.bool(false) : constants.int(0n, type);
+  if (type.kind === "float") return constants.float(0, type);
+  return constants.none(type);
+}
+
+function runtime(f: FunctionLowering, name: string, array: Value, args: Value[]): Value {
+  const generic = lookupRuntimeFunction(name)!;
+  return f.builder.callExtern(specializeExternal(generic, [array.type]), [array, ...args], null);
+}
+
+function elementIrType(array: Value): IrType {
+  const type = array.type;
+  if (type.kind !== "ref" || type.layout.elements === undefined)
+    throw new Error(`internal: ${type.text} is not an array`);
+  return type.layout.elements;
+}
+
+function payloadOf(option: IrType): IrType {
+  if (option.kind !== "variant") throw new Error(`internal: ${option.text} is not an Option`);
+  return option.cases[0]!;
+}

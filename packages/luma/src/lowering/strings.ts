@@ -1,0 +1,196 @@
+// The methods of `string` (runtime/luma_string.c does the work on the bytes): lengths and offsets
+// in bytes; `slice(a, b)` panics, as Rust's does, unless 0 <= a <= b <= len on character
+// boundaries; `split` and `chars` make an `Array<string>` here, piece by piece, so the runtime needs
+// no knowledge of arrays; `parse_i64` and `parse_f64` give a `Result` with Rust's error texts.
+
+import { constants, type Value } from "@toolchain/compiler";
+import type { CallExpression, Expression } from "../ast.js";
+import { scalarTypes } from "../checker/types.js";
+import { lumaRuntimeFunction } from "../runtime-library.js";
+import { newArray, pushElement } from "./arrays.js";
+import { panicWith } from "./calls.js";
+import { lowerExpression } from "./expressions.js";
+import { joinPieces, toText } from "./formatting.js";
+import type { FunctionLowering } from "./function-context.js";
+import { notSupported } from "./unsupported.js";
+
+const DIRECT: Readonly<Record<string, string>> = {
+  len: "luma_str_len",
+  trim: "luma_str_trim",
+  to_upper: "luma_str_to_upper",
+  to_lower: "luma_str_to_lower",
+  replace: "luma_str_replace",
+  starts_with: "luma_str_starts_with",
+  ends_with: "luma_str_ends_with",
+};
+
+export function lowerStringMethod(f: FunctionLowering, call: CallExpression, name: string, s: Value): Value {
+  const b = f.builder;
+  const rt = (fn: string, args: Value[]) => b.callExtern(lumaRuntimeFunction(fn), args, null);
+  const args = () => call.arguments.map((arg) => lowerExpression(f, arg));
+  const direct = DIRECT[name];
+  if (direct !== undefined) return rt(direct, [s, ...args()]);
+  switch (name) {
+    case "contains":
+      return b.icmp("ge", rt("luma_str_find", [s, ...args(), constants.int(0n)]), constants.int(0n));
+    case "find": {
+      const at = rt("luma_str_find", [s, ...args(), constants.int(0n)]);
+      return optionOf(f, call, b.icmp("ge", at, constants.int(0n)), at);
+    }
+    case "slice": {
+      const [begin, end] = args() as [Value, Value];
+      checkSlice(f, call, s, begin, end);
+      return rt("luma_str_range", [s, begin, end]);
+    }
+    case "split":
+      return split(f, call, s, args()[0]!);
+    case "chars":
+      return chars(f, call, s);
+    case "parse_i64":
+    case "parse_f64": {
+      const kind = name === "parse_i64" ? "i64" : "f64";
+      const error = rt(`luma_parse_${kind}_error`, [s]);
+      const result = f.irType(f.body.typeOf(call), call);
+      const parsed = f.newBlock("parse.ok");
+      const failed = f.newBlock("parse.failed");
+      const join = f.newBlock("parse.end");
+      const tag = b.variantTag(error);
+      f.condbr(b.icmp("eq", tag, constants.int(0n, tag.type)), parsed, failed);
+      f.enter(parsed);
+      const ok = variant(f, result, 0, rt(`luma_parse_${kind}`, [s]));
+      const okEnd = b.block;
+      f.br(join);
+      f.enter(failed);
+      const err = variant(f, result, 1, b.variantPayload(error, 1));
+      const errEnd = b.block;
+      f.br(join);
+      f.enter(join);
+      return b.phi(result, [
+        { block: okEnd, value: ok },
+        { block: errEnd, value: err },
+      ]);
+    }
+    default:
+      return notSupported(`the method \`${name}\` of \`string\``, call.callee);
+  }
+}
+
+/** `Some(value)` when `present`, else `None`, of the call's Option type. */
+function optionOf(f: FunctionLowering, call: CallExpression, present: Value, value: Value): Value {
+  const b = f.builder;
+  const option = f.irType(f.body.typeOf(call), call);
+  return b.select(present, variant(f, option, 0, value), b.variantMake(option, 1, null));
+}
+
+/** Case `tag` of an Option or Result holding one value. */
+function variant(f: FunctionLowering, type: import("@toolchain/compiler").IrType, tag: number, value: Value): Value {
+  if (type.kind !== "variant") throw new Error(`internal: ${type.text} is not a variant`);
+  return f.builder.variantMake(type, tag, f.builder.structMake(type.cases[tag]!, [value]));
+}
+
+/** Rust's panics for a slice outside the string or inside a character. */
+function checkSlice(f: FunctionLowering, call: Expression, s: Value, begin: Value, end: Value): void {
+  const b = f.builder;
+  const rt = (fn: string, args: Value[]) => b.callExtern(lumaRuntimeFunction(fn), args, null);
+  const length = rt("luma_str_len", [s]);
+  const zero = constants.int(0n);
+  const inside = b.select(
+    b.icmp("ge", begin, zero),
+    b.select(b.icmp("le", begin, end), b.icmp("le", end, length), constants.bool(false)),
+    constants.bool(false),
+  );
+  const bad = f.newBlock("slice.bad");
+  const inRange = f.newBlock("slice.in");
+  f.condbr(inside, inRange, bad);
+  f.enter(bad);
+  const i64 = scalarTypes.i64;
+  panicWith(
+    f,
+    call.start,
+    joinPieces(f, [
+      constants.str("byte range "),
+      toText(f, call, i64, begin, null),
+      constants.str(".."),
+      toText(f, call, i64, end, null),
+      constants.str(" is out of bounds of a string of length "),
+      toText(f, call, i64, length, null),
+    ]),
+  );
+  f.enter(inRange);
+  const onBoundaries = b.select(
+    rt("luma_str_is_boundary", [s, begin]),
+    rt("luma_str_is_boundary", [s, end]),
+    constants.bool(false),
+  );
+  const split = f.newBlock("slice.split");
+  const ok = f.newBlock("slice.ok");
+  f.condbr(onBoundaries, ok, split);
+  f.enter(split);
+  panicWith(f, call.start, constants.str("byte index is not a char boundary"));
+  f.enter(ok);
+}
+
+/** `s.split(sep)`: the pieces between the separators (an empty separator splits between characters). */
+function split(f: FunctionLowering, call: CallExpression, s: Value, separator: Value): Value {
+  const b = f.builder;
+  const rt = (fn: string, args: Value[]) => b.callExtern(lumaRuntimeFunction(fn), args, null);
+  const pieces = newArray(f, f.body.typeOf(call), call);
+  const empty = b.icmp("eq", rt("luma_str_len", [separator]), constants.int(0n));
+  const byCharacter = f.newBlock("split.chars");
+  const bySeparator = f.newBlock("split.sep");
+  const done = f.newBlock("split.end");
+  f.condbr(empty, byCharacter, bySeparator);
+  f.enter(byCharacter);
+  eachCharacter(f, s, (piece) => pushElement(f, pieces, piece));
+  f.br(done);
+  f.enter(bySeparator);
+  const start = { hidden: "split.start", type: constants.int(0n).type };
+  f.writeVariable(start, constants.int(0n));
+  const header = f.newBlock("split.find");
+  const found = f.newBlock("split.found");
+  const last = f.newBlock("split.last");
+  f.br(header);
+  f.enter(header, false);
+  const from = f.readVariable(start);
+  const at = rt("luma_str_find", [s, separator, from]);
+  f.condbr(b.icmp("ge", at, constants.int(0n)), found, last);
+  f.enter(found);
+  pushElement(f, pieces, rt("luma_str_range", [s, from, at]));
+  f.writeVariable(start, b.ibinary("add", at, rt("luma_str_len", [separator]), null));
+  f.br(header);
+  f.variables.seal(header);
+  f.enter(last);
+  pushElement(f, pieces, rt("luma_str_range", [s, f.readVariable(start), rt("luma_str_len", [s])]));
+  f.br(done);
+  f.enter(done);
+  return pieces;
+}
+
+/** `s.chars()`: each character as a string of its own. */
+function chars(f: FunctionLowering, call: CallExpression, s: Value): Value {
+  const pieces = newArray(f, f.body.typeOf(call), call);
+  eachCharacter(f, s, (piece) => pushElement(f, pieces, piece));
+  return pieces;
+}
+
+/** Runs `body` with each character of `s` as a string, in order. */
+function eachCharacter(f: FunctionLowering, s: Value, body: (piece: Value) => void): void {
+  const b = f.builder;
+  const rt = (fn: string, args: Value[]) => b.callExtern(lumaRuntimeFunction(fn), args, null);
+  const offset = { hidden: "chars.offset", type: constants.int(0n).type };
+  f.writeVariable(offset, constants.int(0n));
+  const header = f.newBlock("chars.cond");
+  const step = f.newBlock("chars.body");
+  const exit = f.newBlock("chars.end");
+  f.br(header);
+  f.enter(header, false);
+  const at = f.readVariable(offset);
+  f.condbr(b.icmp("lt", at, rt("luma_str_len", [s])), step, exit);
+  f.enter(step);
+  const end = rt("luma_str_char_end", [s, at]);
+  body(rt("luma_str_range", [s, at, end]));
+  f.writeVariable(offset, end);
+  f.br(header);
+  f.variables.seal(header);
+  f.enter(exit);
+}
