@@ -52,9 +52,12 @@ const UNSUPPORTED: readonly [string, string, string][] = [
   ["fixed arrays", 'func main() { let a = [1, 2, 3]; println("{}", a[0]); }', "fixed arrays"],
   ["maps", 'func main() { let m: Map<string, i64> = Map::new(); m.insert("a", 1); }', "Map::new"],
   ["closures", 'func main() { let f = |x: i64| x + 1; println("{}", f(1)); }', "closures"],
-  ["rc", "func main() { let r = rc::new(1); }", "rc::new"],
-  ["fields through rc", "struct P { x: i64 }\nfunc main() { let r = rc::new(P { x: 1 }); let v = r.x; }", "rc"],
   ["map iteration", "func main() { let m: Map<string, i64> = Map::new(); for (k, v) in m {} }", "Map::new"],
+  [
+    "weak references",
+    "struct P { x: i64 }\nfunc main() { let r = rc::new(P { x: 1 }); let w = weak::new(&r); }",
+    "weak::new",
+  ],
 ];
 
 function compile(source: string, name = "main.ls") {

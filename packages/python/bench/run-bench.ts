@@ -29,22 +29,38 @@
  * size, for quick runs (fib and tak grow exponentially in N).
  */
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { constants, tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  BUILD_TIMEOUT_MS,
+  benchSize,
+  CC,
+  compilerVersion,
+  describeEnd,
+  emptySide,
+  firstLine,
+  geometricMean,
+  haveGnuTime,
+  mebibytes,
+  median,
+  printTable,
+  RUN_TIMEOUT_MS,
+  ratio,
+  runMeasured,
+  runProcess,
+  type Side,
+  seconds,
+  type Timed,
+  timeAlternately,
+  writeReport,
+} from "@toolchain/compiler/bench-kit";
 import { pythonExecutable, pythonVersion } from "../test/cpython-referee.js";
-import { describeEnd, type ProcessResult, runProcess } from "../test/run-process.js";
 
 const BENCH_DIR = fileURLToPath(new URL("../../bench/", import.meta.url));
 /** The `pycompile` command as `npx pycompile` runs it (bin/pycompile, a shell launcher). */
 const PYCOMPILE = fileURLToPath(new URL("../../bin/pycompile", import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const CC = process.env.CC || "gcc";
-const BUILD_TIMEOUT_MS = 300_000;
-const RUN_TIMEOUT_MS = 600_000;
-/** GNU time, whose `-f %M` is the maximum resident set size in KiB (bash's `time` keyword has none). */
-const GNU_TIME = "/usr/bin/time";
 
 interface Options {
   runs: number;
@@ -103,8 +119,6 @@ interface Benchmark {
   sizeError: string | null;
 }
 
-const SIZE_LINE = /^# bench-size: ([1-9][0-9]*)$/;
-
 function findBenchmarks(only: string[] | null, sizeScale: number): Benchmark[] {
   const files = new Set(readdirSync(BENCH_DIR));
   const benchmarks: Benchmark[] = [];
@@ -114,25 +128,10 @@ function findBenchmarks(only: string[] | null, sizeScale: number): Benchmark[] {
     if (only && !only.includes(name)) continue;
     const python = join(BENCH_DIR, file);
     const c = files.has(`${name}.c`) ? join(BENCH_DIR, `${name}.c`) : null;
-    let size: number | null = null;
-    let sizeError: string | null = null;
-    if (c) {
-      const match = SIZE_LINE.exec(readFileSync(python, "utf8").split("\n", 1)[0]!);
-      if (match) size = Math.max(1, Math.round(Number(match[1]) * sizeScale));
-      else sizeError = `${file} does not start with a \`# bench-size: N\` line`;
-    }
-    benchmarks.push({ name, python, c, size, sizeError });
+    const { size, error } = c ? benchSize(python, sizeScale) : { size: null, error: null };
+    benchmarks.push({ name, python, c, size, sizeError: error === null ? null : `${file}: ${error}` });
   }
   return benchmarks;
-}
-
-/** Timings of one side, or why that side has none. */
-interface Side {
-  runsSec: number[];
-  medianSec: number | null;
-  /** Peak resident memory in KiB (of one untimed run, or CPython's reference run), or null. */
-  maxRssKiB: number | null;
-  error: string | null;
 }
 
 interface Result {
@@ -148,86 +147,6 @@ interface Result {
   compileRunsSec: number[];
   oursOverC: number | null;
   cpythonOverOurs: number | null;
-}
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function geometricMean(values: readonly (number | null)[]): number | null {
-  const present = values.filter((v): v is number => v !== null && v > 0);
-  if (present.length === 0) return null;
-  return Math.exp(present.reduce((sum, v) => sum + Math.log(v), 0) / present.length);
-}
-
-/** The first meaningful line of a failed command's output, for a table cell. */
-function firstLine(result: ProcessResult): string {
-  const text = `${result.stderr.toString("utf8")}\n${result.stdout.toString("utf8")}`;
-  const line = text.split("\n").find((l) => l.trim() !== "");
-  return line ? line.trim() : describeEnd(result);
-}
-
-function emptySide(error: string | null = null): Side {
-  return { runsSec: [], medianSec: null, maxRssKiB: null, error };
-}
-
-function outputError(label: string, result: ProcessResult, expected: Buffer): string | null {
-  if (result.status !== 0) return `${label} ${describeEnd(result, RUN_TIMEOUT_MS)}: ${firstLine(result)}`;
-  if (!result.stdout.equals(expected)) return `${label} output differs from CPython's`;
-  return null;
-}
-
-/** Whether GNU time is there to measure peak memory: checked once, by measuring `true`. */
-async function haveGnuTime(workDir: string): Promise<boolean> {
-  const file = join(workDir, "probe.rss");
-  const probe = await runProcess(GNU_TIME, ["-q", "-f", "%M", "-o", file, "true"], { timeoutMs: 10_000 });
-  try {
-    return probe.status === 0 && /^[0-9]+\s*$/.test(readFileSync(file, "utf8"));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Runs a command under GNU time and returns its result as if run directly, with its peak memory.
- * coreutils' `timeout` inside the wrapper enforces the time limit, because runProcess's own SIGKILL
- * would kill only the wrapper and orphan the program; `-q` keeps GNU time's notes out of the file.
- */
-async function runMeasured(
-  command: string,
-  args: readonly string[],
-  rssFile: string | null,
-): Promise<{ result: ProcessResult; maxRssKiB: number | null }> {
-  if (rssFile === null)
-    return { result: await runProcess(command, args, { timeoutMs: RUN_TIMEOUT_MS }), maxRssKiB: null };
-  rmSync(rssFile, { force: true });
-  const wrapped = await runProcess(
-    GNU_TIME,
-    ["-q", "-f", "%M", "-o", rssFile, "timeout", "--signal=KILL", `${RUN_TIMEOUT_MS / 1000}s`, command, ...args],
-    // A backstop only: timeout ends the program first.
-    { timeoutMs: RUN_TIMEOUT_MS + 30_000 },
-  );
-  let maxRssKiB: number | null = null;
-  try {
-    const text = readFileSync(rssFile, "utf8").trim();
-    if (/^[0-9]+$/.test(text)) maxRssKiB = Number(text);
-  } catch {
-    // No file: the wrapper itself failed; the result says why.
-  }
-  // GNU time (and timeout) exit with 128 + N when the program was killed by signal N: report the
-  // signal, as a direct run would. (A program's own exit status above 128 reads as a signal too.)
-  const result = { ...wrapped };
-  const code = wrapped.status !== null && wrapped.status > 128 ? wrapped.status - 128 : null;
-  const signal = Object.entries(constants.signals).find(([, n]) => n === code)?.[0] as NodeJS.Signals | undefined;
-  if (signal) {
-    result.status = null;
-    result.signal = signal;
-    if (signal === "SIGKILL" && wrapped.seconds * 1000 >= RUN_TIMEOUT_MS) result.timedOut = true;
-  }
-  return { result, maxRssKiB };
 }
 
 async function runBenchmark(
@@ -304,29 +223,11 @@ async function runBenchmark(
   }
   result.compileSec = result.ours.error ? null : median(result.compileRunsSec);
 
-  // Each executable's first run checks its output, measures its peak memory (and warms the caches);
-  // then timed runs, directly, alternating C and ours so that both see the same machine state.
-  const sides: { side: Side; exe: string; label: string }[] = [];
-  if (result.c && result.c.error === null) sides.push({ side: result.c, exe: cExe, label: "C" });
-  if (result.ours.error === null) sides.push({ side: result.ours, exe: ourExe, label: "ours" });
-  for (const { side, exe, label } of sides) {
-    const { result: check, maxRssKiB } = await runMeasured(exe, args, rssFile);
-    side.error = outputError(label, check, expected);
-    side.maxRssKiB = maxRssKiB;
-  }
-  const timed = sides.filter(({ side }) => side.error === null);
-  for (let r = 0; r < options.runs && timed.length > 0; r++) {
-    log(`timed run ${r + 1}/${options.runs}`);
-    for (const { side, exe, label } of timed) {
-      const run = await runProcess(exe, args, { timeoutMs: RUN_TIMEOUT_MS });
-      const error = outputError(label, run, expected);
-      if (error) side.error = error;
-      else side.runsSec.push(run.seconds);
-    }
-  }
-  for (const side of [result.c, result.ours, result.cpython]) {
-    if (side) side.medianSec = side.error === null ? median(side.runsSec) : null;
-  }
+  const executables: Timed[] = [];
+  if (result.c && result.c.error === null) executables.push({ side: result.c, exe: cExe, label: "C" });
+  if (result.ours.error === null) executables.push({ side: result.ours, exe: ourExe, label: "ours" });
+  await timeAlternately(executables, args, options.runs, expected, "CPython", rssFile, log);
+  result.cpython.medianSec = median(result.cpython.runsSec);
   if (result.c?.medianSec && result.ours.medianSec) result.oursOverC = result.ours.medianSec / result.c.medianSec;
   if (result.ours.medianSec && result.cpython.medianSec) {
     result.cpythonOverOurs = result.cpython.medianSec / result.ours.medianSec;
@@ -334,11 +235,7 @@ async function runBenchmark(
   return result;
 }
 
-const seconds = (v: number | null | undefined): string => (v == null ? "-" : v.toFixed(3));
-const ratio = (v: number | null | undefined): string => (v == null ? "-" : `${v.toFixed(2)}x`);
-const mebibytes = (kib: number | null | undefined): string => (kib == null ? "-" : (kib / 1024).toFixed(1));
-
-function printTable(results: readonly Result[], geomean: Record<string, number | null>): void {
+function printResults(results: readonly Result[], geomean: Record<string, number | null>): void {
   const header = [
     "benchmark",
     "size",
@@ -353,10 +250,9 @@ function printTable(results: readonly Result[], geomean: Record<string, number |
     "compile s",
     "status",
   ];
-  const rows: string[][] = [header];
-  for (const r of results) {
+  const rows = results.map((r) => {
     const errors = [...new Set([r.c?.error, r.ours.error, r.cpython.error])].filter((e): e is string => !!e);
-    rows.push([
+    return [
       r.kind === "compile" ? `${r.name} (build time)` : r.name,
       r.size === null ? "" : String(r.size),
       r.c ? seconds(r.c.medianSec) : "",
@@ -369,9 +265,9 @@ function printTable(results: readonly Result[], geomean: Record<string, number |
       mebibytes(r.cpython.maxRssKiB),
       seconds(r.compileSec),
       errors.length > 0 ? errors.join("; ").slice(0, 100) : "ok",
-    ]);
-  }
-  rows.push([
+    ];
+  });
+  printTable(header, rows, [
     "geometric mean",
     "",
     seconds(geomean.cSec),
@@ -385,22 +281,6 @@ function printTable(results: readonly Result[], geomean: Record<string, number |
     seconds(geomean.compileSec),
     "",
   ]);
-  const widths = header.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  const line = (row: string[]): string =>
-    row
-      .map((cell, c) => (c === 0 || c === row.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join("  ")
-      .trimEnd();
-  console.log(line(rows[0]!));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows.slice(1, -1)) console.log(line(row));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  console.log(line(rows[rows.length - 1]!));
-}
-
-async function compilerVersion(): Promise<string> {
-  const result = await runProcess(CC, ["--version"], { timeoutMs: 10_000 });
-  return result.status === 0 ? firstLine(result) : "unknown";
 }
 
 async function main(): Promise<number> {
@@ -415,8 +295,7 @@ async function main(): Promise<number> {
   let measuresMemory = false;
   try {
     measuresMemory = await haveGnuTime(workDir);
-    if (!measuresMemory)
-      console.error(`run-bench: no GNU time at ${GNU_TIME} (Debian package \`time\`): no peak memory`);
+    if (!measuresMemory) console.error("run-bench: no GNU time (Debian package `time`): no peak memory");
     const rssFile = measuresMemory ? join(workDir, "run.rss") : null;
     for (const bench of benchmarks) results.push(await runBenchmark(bench, options, workDir, rssFile));
   } finally {
@@ -440,11 +319,9 @@ async function main(): Promise<number> {
       `${options.sizeScale === 1 ? "" : ` (scaled by ${options.sizeScale})`}; ` +
       "compile = `pycompile build` including node start-up; MiB = peak RSS of one run (GNU time)",
   );
-  printTable(results, geomean);
+  printResults(results, geomean);
   console.log("geometric means over the runtime benchmarks (rows with a value)");
 
-  const outDir = join(REPO_ROOT, "bench-results");
-  mkdirSync(outDir, { recursive: true });
   const report = {
     date: new Date().toISOString(),
     node: process.version,
@@ -459,9 +336,7 @@ async function main(): Promise<number> {
     benchmarks: results,
     geometricMeans: geomean,
   };
-  const outFile = join(outDir, "pycompile.json");
-  writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`written ${outFile}`);
+  console.log(`written ${writeReport("pycompile", report)}`);
   return 0;
 }
 

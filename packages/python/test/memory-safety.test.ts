@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { createPool, describeEnd, runProcess } from "./run-process.js";
+import { createPool, describeEnd, runProcess } from "@toolchain/compiler/testing";
 
 const BIN = fileURLToPath(new URL("../../bin/pycompile.js", import.meta.url));
 const CORPUS_DIR = fileURLToPath(new URL("../../test/corpus/", import.meta.url));

@@ -40,11 +40,23 @@ export interface Layout {
    * and its drop function releases; absent for other layouts.
    */
   readonly elements?: IrType;
+  /**
+   * False for objects the cycle collector never tracks, of a language that breaks cycles itself
+   * (LumaScript's `weak<T>`): no link prefix, no tracking on allocation, no traverse function.
+   * Measured on LumaScript's binary-trees (depth 17): 1.03-1.49 s and 34.6 MiB tracked, 0.47-0.54 s
+   * and 26.1 MiB untracked (C: 0.44 s, 17.6 MiB).
+   */
+  readonly tracked?: boolean;
+}
+
+/** How a language's objects of a layout take part in cycle collection (see Layout.tracked). */
+export interface LayoutOptions {
+  readonly tracked?: boolean;
 }
 
 /** A layout a module declares; its fields may be given later (for recursive layouts). */
-export function declareLayout(name: string, fields: readonly LayoutField[] = []): Layout {
-  return { name, fields: [...fields], runtimeSymbol: null };
+export function declareLayout(name: string, fields: readonly LayoutField[] = [], options: LayoutOptions = {}): Layout {
+  return { name, fields: [...fields], runtimeSymbol: null, ...options };
 }
 
 /**
@@ -55,7 +67,7 @@ export function declareLayout(name: string, fields: readonly LayoutField[] = [])
  * generated for the element type, releases the elements and frees the buffer. A language's
  * growable array (LumaScript's `Array<T>`) is one such layout per element type.
  */
-export function arrayLayout(name: string, element: IrType): Layout {
+export function arrayLayout(name: string, element: IrType, options: LayoutOptions = {}): Layout {
   const count = { lo: 0n, hi: MAX_ELEMENTS_IN_MEMORY };
   return {
     name,
@@ -67,6 +79,7 @@ export function arrayLayout(name: string, element: IrType): Layout {
     ],
     runtimeSymbol: null,
     elements: element,
+    ...options,
   };
 }
 

@@ -90,6 +90,7 @@ function dropFunction(m: ModuleEmitter, layout: Layout): string {
  * they are not visited; "null" when no field can refer to such an object.
  */
 function traverseFunction(m: ModuleEmitter, layout: Layout): string {
+  if (layout.tracked === false) return "null";
   if (layout.elements !== undefined) return arrayTraverseFunction(m, layout, layout.elements);
   const fields = declaredFields(layout);
   const offsets = fieldOffsets(layout);

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { optPassArguments } from "./opt-pipeline.js";
 import { ensureRuntimeArchive, type RuntimeLibrary } from "./runtime-archive.js";
 import { findToolchain, runTool, type StartedTool, startTool, type Toolchain } from "./tools.js";
 
@@ -87,7 +88,7 @@ export function startBuild(options: Omit<BuildOptions, "llvmIr">): PendingBuild 
     opt = startTool(
       [
         toolchain.opt,
-        `-O${level}`,
+        ...optPassArguments(toolchain, level, pointerFlags),
         ...pointerFlags,
         ...(emit === "llvm" ? ["-S", "-", "-o", options.output] : ["-", "-o", "-"]),
       ],

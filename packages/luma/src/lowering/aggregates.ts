@@ -2,10 +2,13 @@
 // declaration order (evaluated in the order written), a field read is a `struct_extract`, and a
 // store to a field makes the whole value again with that field replaced, then stores it where it
 // came from (a variable, or the field of an outer struct), so `p.a.b = x` rebuilds `p.a` and `p`.
-// A variant is a `variant_make` of its index and payload (a struct of the payload's parts).
+// A variant is a `variant_make` of its index and payload (a struct of the payload's parts). An
+// `rc<T>` is an object whose one field holds the T: `rc::new(x)` allocates it, a field reached
+// through it is read from that field and a store to one writes the field in place (every holder of
+// the `rc` sees it).
 
-import { constants, type IrType, types, type Value } from "@toolchain/compiler";
-import type { Expression, FieldAccessExpression, StructLiteral } from "../ast.js";
+import { constants, types, type Value } from "@toolchain/compiler";
+import type { CallExpression, Expression, FieldAccessExpression, StructLiteral } from "../ast.js";
 import type { VariantSymbol } from "../checker/symbols.js";
 import type { EnumType, LumaType } from "../checker/types.js";
 import { storeArrayElement } from "./arrays.js";
@@ -25,9 +28,21 @@ export function lowerStructLiteral(f: FunctionLowering, e: StructLiteral): Value
   return f.builder.structMake(f.irType(type, e), fields);
 }
 
+/** The field of an `rc<T>` object that holds the T. */
+export const RC_VALUE = 0;
+
+/** `rc::new(x)`: a new object holding the value. */
+export function newRc(f: FunctionLowering, type: LumaType, call: CallExpression): Value {
+  const ref = f.irType(type, call);
+  if (ref.kind !== "ref") throw new Error(`internal: ${type.text} is not an rc`);
+  return f.builder.alloc(ref.layout, [lowerExpression(f, call.arguments[0]!)], f.loc(call.start));
+}
+
 export function lowerFieldRead(f: FunctionLowering, e: FieldAccessExpression): Value {
   const access = fieldAccess(f, e);
-  return f.builder.structExtract(lowerExpression(f, e.object), access.field.index);
+  const object = lowerExpression(f, e.object);
+  const struct = access.throughRc ? f.builder.getField(object, RC_VALUE) : object;
+  return f.builder.structExtract(struct, access.field.index);
 }
 
 /** Stores `value` at a place: a variable, or a field of a struct that is itself at a place. */
@@ -43,13 +58,16 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
     }
     case "FieldAccess": {
       const access = fieldAccess(f, target);
-      const whole = lowerExpression(f, target.object);
+      const object = lowerExpression(f, target.object);
+      const whole = access.throughRc ? f.builder.getField(object, RC_VALUE) : object;
       const structType = whole.type;
       if (structType.kind !== "struct") throw new Error(`internal: a field store into ${structType.text}`);
       const fields = structType.fields.map((_, i) =>
         i === access.field.index ? value : f.builder.structExtract(whole, i),
       );
-      storeToPlace(f, target.object, f.builder.structMake(structType, fields));
+      const made = f.builder.structMake(structType, fields);
+      if (access.throughRc) f.builder.setField(object, RC_VALUE, made);
+      else storeToPlace(f, target.object, made);
       return;
     }
     case "Index":
@@ -69,24 +87,46 @@ export function lowerVariant(
   parts: readonly Expression[],
   at: Expression,
 ): Value {
-  const enumType = type as EnumType;
-  if (enumType.kind !== "enum") throw new Error(`internal: a variant of type ${type.text}`);
-  const ir = f.irType(enumType, at);
+  if (type.kind !== "enum") throw new Error(`internal: a variant of type ${type.text}`);
   const values = parts.map((part) => lowerExpression(f, part));
-  const payload = payloadType(ir, variant.index);
-  if (payload === types.unit) return f.builder.variantMake(ir, variant.index, null);
-  return f.builder.variantMake(ir, variant.index, f.builder.structMake(payload, values));
+  return makeVariant(f, type, variant.index, values, at);
 }
 
-/** The payload type of case `tag` of an IR variant (unit for a variant without payload). */
-export function payloadType(variant: IrType, tag: number): IrType {
-  if (variant.kind !== "variant") throw new Error(`internal: ${variant.text} is not a variant`);
-  return variant.cases[tag] ?? constants.unit().type;
+// The three operations on an enum's value, the only code that knows how IrTypes lays variants out
+// (IrTypes.variantCase: a struct payload per case, or a bare nullable reference).
+
+/** Variant `index` of the enum `type`, holding `parts` (its payload's, in order). */
+export function makeVariant(
+  f: FunctionLowering,
+  type: EnumType,
+  index: number,
+  parts: readonly Value[],
+  at: { start: number; end: number },
+): Value {
+  const ir = f.irType(type, at);
+  if (ir.kind !== "variant") throw new Error(`internal: ${ir.text} is not a variant`);
+  const { tag, bare } = f.program.irTypes.variantCase(type, index);
+  const payload = ir.cases[tag]!;
+  if (payload === types.unit) return f.builder.variantMake(ir, tag, null);
+  return f.builder.variantMake(ir, tag, bare ? parts[0]! : f.builder.structMake(payload, [...parts]));
+}
+
+/** Whether `value`, of the enum `type`, is its variant `index`. */
+export function isVariant(f: FunctionLowering, value: Value, type: EnumType, index: number): Value {
+  const { tag } = f.program.irTypes.variantCase(type, index);
+  const held = f.builder.variantTag(value);
+  return f.builder.icmp("eq", held, constants.int(BigInt(tag), held.type));
+}
+
+/** Part `part` of the payload of `value`, known to be the enum's variant `index`. */
+export function variantPart(f: FunctionLowering, value: Value, type: EnumType, index: number, part: number): Value {
+  const { tag, bare } = f.program.irTypes.variantCase(type, index);
+  const payload = f.builder.variantPayload(value, tag);
+  return bare ? payload : f.builder.structExtract(payload, part);
 }
 
 function fieldAccess(f: FunctionLowering, e: FieldAccessExpression) {
   const access = f.body.fields.get(e);
   if (access === undefined) throw new Error(`internal: no field access at ${e.start}`);
-  if (access.throughRc) notSupported("fields through `rc`", e);
   return access;
 }

@@ -18,7 +18,8 @@ import {
   type Value,
 } from "@toolchain/compiler";
 import type { CallExpression, Expression, IndexExpression } from "../ast.js";
-import { type ArrayType, type LumaType, scalarTypes } from "../checker/types.js";
+import { type ArrayType, type EnumType, type LumaType, scalarTypes } from "../checker/types.js";
+import { makeVariant } from "./aggregates.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
 import { joinPieces, toText } from "./formatting.js";
@@ -62,24 +63,24 @@ export function lowerArrayMethod(
       return constants.unit();
     }
     case "pop": {
-      const option = f.irType(f.body.typeOf(call), call);
+      const option = f.body.typeOf(call) as EnumType;
       const length = b.getField(array, ARRAY_LENGTH);
       const empty = f.newBlock("pop.empty");
       const take = f.newBlock("pop.take");
       const join = f.newBlock("pop.end");
       f.condbr(b.icmp("eq", length, constants.int(0n)), empty, take);
       f.enter(empty);
-      const none = b.variantMake(option, 1, null);
+      const none = makeVariant(f, option, 1, [], call);
       f.br(join);
       f.enter(take);
       const last = b.ibinary("sub", length, constants.int(1n), null);
       const value = takeOut(f, array, element, last);
       runtime(f, "rt_array_object_truncate", array, [last]);
-      const some = b.variantMake(option, 0, b.structMake(payloadOf(option), [value]));
+      const some = makeVariant(f, option, 0, [value], call);
       const tookFrom = b.block;
       f.br(join);
       f.enter(join);
-      return b.phi(option, [
+      return b.phi(some.type, [
         { block: empty, value: none },
         { block: tookFrom, value: some },
       ]);
@@ -219,9 +220,4 @@ function elementIrType(array: Value): IrType {
   if (type.kind !== "ref" || type.layout.elements === undefined)
     throw new Error(`internal: ${type.text} is not an array`);
   return type.layout.elements;
-}
-
-function payloadOf(option: IrType): IrType {
-  if (option.kind !== "variant") throw new Error(`internal: ${option.text} is not an Option`);
-  return option.cases[0]!;
 }

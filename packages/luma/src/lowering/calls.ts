@@ -6,7 +6,7 @@ import { constants, lookupRuntimeFunction, type Value } from "@toolchain/compile
 import type { CallExpression } from "../ast.js";
 import type { CallTarget } from "../checker/typed-program.js";
 import { libmFunction, lumaRuntimeFunction } from "../runtime-library.js";
-import { lowerVariant } from "./aggregates.js";
+import { lowerVariant, newRc, RC_VALUE } from "./aggregates.js";
 import { lowerArrayMethod, newArray, pushElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
@@ -31,8 +31,9 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
     case "method": {
       const callee = target.instance === null ? undefined : f.program.functions.get(target.instance);
       if (callee === undefined) return notSupported(`calling \`${target.symbol.name}\``, call.callee);
-      if (target.throughRc) return notSupported("methods through `rc`", call.callee);
-      const args = [target.receiver, ...call.arguments].map((arg) => lowerExpression(f, arg));
+      const receiver = lowerExpression(f, target.receiver);
+      const self = target.throughRc ? f.builder.getField(receiver, RC_VALUE) : receiver;
+      const args = [self, ...call.arguments.map((arg) => lowerExpression(f, arg))];
       return f.builder.call(callee, args, f.loc(call.start));
     }
     case "extern":
@@ -43,6 +44,7 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       const receiverType = target.receiverType;
       if (receiverType.kind === "enum" && receiverType.symbol.builtin !== null && !target.throughRc)
         return lowerOptionMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
+      if (receiverType.kind === "rc" && target.name === "clone") return lowerExpression(f, target.receiver);
       if (receiverType.kind === "string")
         return lowerStringMethod(f, call, target.name, lowerExpression(f, target.receiver));
       if (receiverType.kind === "array" && !target.throughRc)
@@ -51,6 +53,7 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
     }
     case "builtin-static":
       if (target.owner === "Array" && target.name === "new") return newArray(f, target.type, call);
+      if (target.owner === "rc" && target.name === "new") return newRc(f, target.type, call);
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
     case "value":
       return notSupported("calls of function values", call.callee);

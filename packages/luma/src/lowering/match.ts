@@ -7,7 +7,7 @@
 import { type Block, constants, type Value } from "@toolchain/compiler";
 import type { MatchStatement, Pattern } from "../ast.js";
 import type { LumaType } from "../checker/types.js";
-import { payloadType } from "./aggregates.js";
+import { isVariant, variantPart } from "./aggregates.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
@@ -49,18 +49,15 @@ function testPattern(f: FunctionLowering, pattern: Pattern, value: Value, type: 
       return;
     }
     case "variant": {
-      const tag = f.builder.variantTag(value);
-      continueIf(f, f.builder.icmp("eq", tag, constants.int(BigInt(info.variant.index), tag.type)), otherwise);
+      const index = info.variant.index;
+      continueIf(f, isVariant(f, value, info.type, index), otherwise);
       const parts = pattern.kind === "VariantPattern" ? (pattern.payload ?? []) : [];
       if (parts.length === 0) return;
-      const partTypes = f.program.irTypes.payloadTypes(info.type, info.variant.index);
+      const partTypes = f.program.irTypes.payloadTypes(info.type, index);
       if (partTypes === null)
         throw new Error(`internal: payload patterns for a variant without one at ${pattern.start}`);
-      if (payloadType(value.type, info.variant.index).kind !== "struct")
-        throw new Error("internal: a payload is a struct");
-      const payload = f.builder.variantPayload(value, info.variant.index);
       parts.forEach((part, i) => {
-        testPattern(f, part, f.builder.structExtract(payload, i), partTypes[i]!, otherwise);
+        testPattern(f, part, variantPart(f, value, info.type, index, i), partTypes[i]!, otherwise);
       });
       return;
     }

@@ -7,8 +7,8 @@
 import { constants, type Value } from "@toolchain/compiler";
 import type { CallExpression, TryExpression } from "../ast.js";
 import { isResultType } from "../checker/prelude.js";
-import type { EnumType, LumaType } from "../checker/types.js";
-import { payloadType } from "./aggregates.js";
+import type { EnumType } from "../checker/types.js";
+import { isVariant, makeVariant, variantPart } from "./aggregates.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
 import { joinPieces, toText } from "./formatting.js";
@@ -27,8 +27,8 @@ export function lowerOptionMethod(
   type: EnumType,
 ): Value {
   const b = f.builder;
-  const holdsValue = () => holdsTheValue(f, receiver);
-  const value = () => b.structExtract(b.variantPayload(receiver, VALUE), 0);
+  const holdsValue = () => isVariant(f, receiver, type, VALUE);
+  const value = () => variantPart(f, receiver, type, VALUE, 0);
   const result = isResultType(type);
   switch (name) {
     case "is_some":
@@ -53,7 +53,7 @@ export function lowerOptionMethod(
             ];
       if (result) {
         const errorType = type.typeArguments[1]!;
-        const error = b.structExtract(b.variantPayload(receiver, FAILURE), 0);
+        const error = variantPart(f, receiver, type, FAILURE, 0);
         pieces.push(constants.str(": "), toText(f, call, errorType, error, null));
       }
       panicWith(f, call.start, joinPieces(f, pieces));
@@ -82,36 +82,25 @@ export function lowerOptionMethod(
       f.enter(held);
       panicWith(f, call.start, constants.str("called `Result::unwrap_err()` on an `Ok` value"));
       f.enter(failed);
-      return b.structExtract(b.variantPayload(receiver, FAILURE), 0);
+      return variantPart(f, receiver, type, FAILURE, 0);
     }
     default:
       return notSupported(`the method \`${name}\` of \`${type.text}\``, call.callee);
   }
 }
 
-/** Whether an Option or Result holds the value (is `Some` or `Ok`). */
-function holdsTheValue(f: FunctionLowering, v: Value): Value {
-  const tag = f.builder.variantTag(v);
-  return f.builder.icmp("eq", tag, constants.int(BigInt(VALUE), tag.type));
-}
-
 /** `e?`: the value of a `Some`/`Ok`; a `None`/`Err` returned from the function at once. */
 export function lowerTry(f: FunctionLowering, e: TryExpression): Value {
-  const b = f.builder;
   const tried = f.body.typeOf(e.operand) as EnumType;
   const operand = lowerExpression(f, e.operand);
   const failed = f.newBlock("try.failed");
   const ok = f.newBlock("try.ok");
-  f.condbr(holdsTheValue(f, operand), ok, failed);
+  f.condbr(isVariant(f, operand, tried, VALUE), ok, failed);
   f.enter(failed);
-  const returned = f.fn.returnType;
-  if (isResultType(tried as LumaType)) {
-    const error = b.structExtract(b.variantPayload(operand, FAILURE), 0);
-    const payload = b.structMake(payloadType(returned, FAILURE), [error]);
-    b.ret(b.variantMake(returned, FAILURE, payload));
-  } else {
-    b.ret(b.variantMake(returned, FAILURE, null));
-  }
+  // The failure made again in the function's own Option or Result type.
+  const returned = f.instance.result as EnumType;
+  const error = isResultType(tried) ? [variantPart(f, operand, tried, FAILURE, 0)] : [];
+  f.builder.ret(makeVariant(f, returned, FAILURE, error, e));
   f.enter(ok);
-  return b.structExtract(b.variantPayload(operand, VALUE), 0);
+  return variantPart(f, operand, tried, VALUE, 0);
 }

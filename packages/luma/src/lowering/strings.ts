@@ -5,8 +5,9 @@
 
 import { constants, type Value } from "@toolchain/compiler";
 import type { CallExpression, Expression } from "../ast.js";
-import { scalarTypes } from "../checker/types.js";
+import { type EnumType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
+import { makeVariant } from "./aggregates.js";
 import { newArray, pushElement } from "./arrays.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
@@ -50,22 +51,22 @@ export function lowerStringMethod(f: FunctionLowering, call: CallExpression, nam
     case "parse_f64": {
       const kind = name === "parse_i64" ? "i64" : "f64";
       const error = rt(`luma_parse_${kind}_error`, [s]);
-      const result = f.irType(f.body.typeOf(call), call);
+      const result = f.body.typeOf(call) as EnumType;
       const parsed = f.newBlock("parse.ok");
       const failed = f.newBlock("parse.failed");
       const join = f.newBlock("parse.end");
       const tag = b.variantTag(error);
       f.condbr(b.icmp("eq", tag, constants.int(0n, tag.type)), parsed, failed);
       f.enter(parsed);
-      const ok = variant(f, result, 0, rt(`luma_parse_${kind}`, [s]));
+      const ok = makeVariant(f, result, 0, [rt(`luma_parse_${kind}`, [s])], call);
       const okEnd = b.block;
       f.br(join);
       f.enter(failed);
-      const err = variant(f, result, 1, b.variantPayload(error, 1));
+      const err = makeVariant(f, result, 1, [b.variantPayload(error, 1)], call);
       const errEnd = b.block;
       f.br(join);
       f.enter(join);
-      return b.phi(result, [
+      return b.phi(ok.type, [
         { block: okEnd, value: ok },
         { block: errEnd, value: err },
       ]);
@@ -78,14 +79,8 @@ export function lowerStringMethod(f: FunctionLowering, call: CallExpression, nam
 /** `Some(value)` when `present`, else `None`, of the call's Option type. */
 function optionOf(f: FunctionLowering, call: CallExpression, present: Value, value: Value): Value {
   const b = f.builder;
-  const option = f.irType(f.body.typeOf(call), call);
-  return b.select(present, variant(f, option, 0, value), b.variantMake(option, 1, null));
-}
-
-/** Case `tag` of an Option or Result holding one value. */
-function variant(f: FunctionLowering, type: import("@toolchain/compiler").IrType, tag: number, value: Value): Value {
-  if (type.kind !== "variant") throw new Error(`internal: ${type.text} is not a variant`);
-  return f.builder.variantMake(type, tag, f.builder.structMake(type.cases[tag]!, [value]));
+  const option = f.body.typeOf(call) as EnumType;
+  return b.select(present, makeVariant(f, option, 0, [value], call), makeVariant(f, option, 1, [], call));
 }
 
 /** Rust's panics for a slice outside the string or inside a character. */

@@ -5,11 +5,15 @@
 // struct of its parts (unit for a variant without payload). Generic structs and enums are their
 // instances: the field and payload types with the type arguments substituted. `Array<T>` is a
 // reference to the back end's array object of T's IR type (`arrayLayout`), one layout per element
-// type, declared in the module. Anything else is not lowered yet.
+// type, declared in the module. `rc<T>` is a reference to an object of one field, the T: its layout
+// is declared at once and its field filled in when no other type is being made, so that T may hold
+// itself through an `rc` (a tree's `Option<rc<Node>>` children). Anything else is not lowered yet.
 
 import {
   arrayLayout,
+  declareLayout,
   type IrType,
+  type Layout,
   type Module,
   refType,
   strType,
@@ -23,11 +27,18 @@ import { notSupported } from "./unsupported.js";
 
 type At = { readonly start: number; readonly end: number };
 
+/** LumaScript breaks cycles with `weak<T>`: the back end's cycle collector never tracks its objects. */
+const UNTRACKED = { tracked: false } as const;
+
 /** The IR types of one program's LumaScript types, made once each. */
 export class IrTypes {
   private readonly made = new Map<LumaType, IrType>();
   /** Structs and enums being made, to refuse a type that holds itself by value. */
   private readonly making = new Set<LumaType>();
+  /** The enums laid out as nullable references, with the index of their variant that holds one. */
+  private readonly niches = new Map<LumaType, number>();
+  /** `rc` layouts declared and not yet given their field: filled in once nothing is being made. */
+  private readonly unfilled: { layout: Layout; target: LumaType; at: At }[] = [];
 
   constructor(
     private readonly interner: TypeInterner,
@@ -39,6 +50,8 @@ export class IrTypes {
     if (known !== undefined) return known;
     const made = this.make(type, at);
     this.made.set(type, made);
+    // An rc's target is made once nothing is being made, so a cycle through it closes on cached types.
+    if (this.making.size === 0) this.fillRcLayouts();
     return made;
   }
 
@@ -67,16 +80,17 @@ export class IrTypes {
       case "struct":
         return this.aggregate(type, at, () => structType(this.fieldTypes(type).map((t) => this.of(t, at))));
       case "enum":
-        return this.aggregate(type, at, () =>
-          variantType(
-            type.symbol.variants.map((_, i) => {
-              const payload = this.payloadTypes(type, i);
-              return payload === null ? types.unit : structType(payload.map((t) => this.of(t, at)));
-            }),
-          ),
-        );
+        return this.aggregate(type, at, () => this.enumType(type, at));
+      case "rc": {
+        const layout = declareLayout(type.text, [], UNTRACKED);
+        this.module.layouts.push(layout);
+        const ref = refType(layout);
+        this.made.set(type, ref);
+        this.unfilled.push({ layout, target: type.target, at });
+        return ref;
+      }
       case "array": {
-        const layout = arrayLayout(type.text, this.of(type.element, at));
+        const layout = arrayLayout(type.text, this.of(type.element, at), UNTRACKED);
         this.module.layouts.push(layout);
         return refType(layout);
       }
@@ -85,14 +99,52 @@ export class IrTypes {
     }
   }
 
+  /**
+   * Where variant `index` of an enum is in its IR variant: the case, and whether the payload is its
+   * one part itself (a bare reference) rather than a struct of its parts.
+   */
+  variantCase(type: EnumType, index: number): { readonly tag: number; readonly bare: boolean } {
+    const held = this.niches.get(type);
+    if (held === undefined) return { tag: index, bare: false };
+    return index === held ? { tag: 1, bare: true } : { tag: 0, bare: false };
+  }
+
+  /**
+   * An enum of one variant without payload and one holding a single reference (`Option<rc<Node>>`,
+   * `Option<string>`) is the back end's nullable reference, `variant{unit | ref L}`: the pointer
+   * alone, null for the empty variant, as Rust lays out `Option<Box<T>>`. A tree node of two such
+   * children is 16 bytes instead of 32. Any other enum: case i is variant i's payload, a struct.
+   */
+  private enumType(type: EnumType, at: At): IrType {
+    const payloads = type.symbol.variants.map((_, i) => this.payloadTypes(type, i));
+    const empty = payloads.indexOf(null);
+    const held = payloads.findIndex((p) => p !== null && p.length === 1);
+    if (payloads.length === 2 && empty >= 0 && held >= 0) {
+      const part = this.of(payloads[held]![0]!, at);
+      if (part.kind === "ref") {
+        this.niches.set(type, held);
+        return variantType([types.unit, part]);
+      }
+    }
+    return variantType(payloads.map((p) => (p === null ? types.unit : structType(p.map((t) => this.of(t, at))))));
+  }
+
+  private fillRcLayouts(): void {
+    for (let next = this.unfilled.shift(); next !== undefined; next = this.unfilled.shift()) {
+      next.layout.fields = [{ name: "value", type: this.of(next.target, next.at) }];
+    }
+  }
+
   private aggregate(type: LumaType, at: At, make: () => IrType): IrType {
     if (this.making.has(type)) return notSupported(`\`${type.text}\`, which holds itself by value`, at);
     this.making.add(type);
+    let made: IrType;
     try {
-      return make();
+      made = make();
     } finally {
       this.making.delete(type);
     }
+    return made;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Running child processes for the tests and benchmarks that compare compiled programs with CPython:
+ * Running child processes for the tests and benchmarks that run compiled programs beside a referee:
  * one asynchronous spawn with a time limit that keeps stdout and stderr as bytes, and a small pool
  * that bounds how many such processes run at once (compilers and programs are CPU-bound).
  */
