@@ -178,3 +178,14 @@ int64_t luma_now_ns(void) {
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
+
+/* The index a test executable (`luma test`) is given as its argument: decimal digits, else -1. */
+int64_t luma_test_index(rt_str *s) {
+  if (s->size == 0) return -1;
+  int64_t index = 0;
+  for (int64_t i = 0; i < s->size; i++) {
+    if (s->data[i] < '0' || s->data[i] > '9' || index > 100000000) return -1;
+    index = index * 10 + (s->data[i] - '0');
+  }
+  return index;
+}

@@ -15,7 +15,7 @@ import {
 import { checkLumaProgram } from "./checker/checker.js";
 import type { FileReader } from "./checker/program-loader.js";
 import type { TypedProgram } from "./checker/typed-program.js";
-import { lowerProgram } from "./lowering/program.js";
+import { type LoweringOptions, lowerProgram } from "./lowering/program.js";
 import { LUMA_RUNTIME } from "./runtime-library.js";
 
 export interface LumaBuildOptions {
@@ -32,10 +32,10 @@ export interface CompileResult {
 }
 
 /** Reads, checks and lowers a program (no native build). */
-export function compileLuma(entryFile: string, readFile: FileReader): CompileResult {
+export function compileLuma(entryFile: string, readFile: FileReader, options: LoweringOptions = {}): CompileResult {
   const { program, diagnostics } = checkLumaProgram(entryFile, readFile);
   if (diagnostics.some((d) => d.severity === "error")) return { program, diagnostics, module: null };
-  const lowered = lowerProgram(program);
+  const lowered = lowerProgram(program, options);
   const all = [...diagnostics, ...lowered.diagnostics];
   if (lowered.diagnostics.length > 0) return { program, diagnostics: all, module: null };
   return { program, diagnostics: all, module: lowered.module };

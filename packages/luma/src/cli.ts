@@ -1,5 +1,5 @@
-// The `luma` command line: `luma build FILE.ls [-o OUT] [-O0..3]`, `luma run FILE.ls [ARGS...]`,
-// `luma check FILE.ls`. Diagnostics are drawn by the compiler's renderDiagnostic. Exit statuses: 0
+// The `luma` command line: `luma build FILE.ls [-o OUT] [-O0..3]`, `luma run FILE.ls [ARGS...]`
+// (`--check-leaks`), `luma check FILE.ls`, `luma test [PATH]` (test-runner.ts). Diagnostics are drawn by the compiler's renderDiagnostic. Exit statuses: 0
 // success, 1 errors in the program (or bad usage), 2 an internal error (a bug in luma; `--debug`
 // shows its stack trace); `luma run` exits with the program's own status.
 
@@ -11,6 +11,7 @@ import { type Diagnostic, type OptLevel, renderDiagnostic, shouldUseColor, Toolc
 import { Command, CommanderError } from "commander";
 import { buildLumaModule, compileLuma } from "./build-luma.js";
 import { checkLumaProgram } from "./checker/checker.js";
+import { runTests, testFiles } from "./test-runner.js";
 
 const EXIT_USER_ERROR = 1;
 const EXIT_INTERNAL_ERROR = 2;
@@ -44,9 +45,9 @@ async function build(file: string, output: string, optLevel: OptLevel): Promise<
   return 0;
 }
 
-function runExecutable(path: string, args: readonly string[]): Promise<number> {
+function runExecutable(path: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path, args, { stdio: "inherit" });
+    const child = spawn(path, args, { stdio: "inherit", env });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal !== null ? 128 + 9 : 1)));
   });
@@ -89,16 +90,42 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<file>", "the program's entry file (.ls)")
     .argument("[args...]", "the program's arguments")
     .option("-O, --opt-level <level>", "optimisation level, 0 to 3", "2")
+    .option("--check-leaks", "report the objects still live when the program ends, with where each was made")
     .passThroughOptions()
-    .action(async (file: string, args: string[], options: { optLevel: string }) => {
+    .action(async (file: string, args: string[], options: { optLevel: string; checkLeaks?: boolean }) => {
       const dir = mkdtempSync(join(tmpdir(), "luma-run-"));
       try {
         const exe = join(dir, basename(file).replace(/\.ls$/, "") || "program");
         status = await build(file, exe, parseOptLevel(options.optLevel));
-        if (status === 0) status = await runExecutable(exe, args);
+        const env = options.checkLeaks === true ? { ...process.env, TOOLCHAIN_CHECK_LEAKS: "1" } : process.env;
+        if (status === 0) status = await runExecutable(exe, args, env);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+  program
+    .command("test")
+    .description("run the #[test] functions of a program, or of each .ls file of a directory, each in its own process")
+    .argument("[path]", "a .ls file or a directory of them", ".")
+    .option("-O, --opt-level <level>", "optimisation level, 0 to 3", "2")
+    .action(async (path: string, options: { optLevel: string }) => {
+      let files: string[];
+      try {
+        files = testFiles(path);
+      } catch {
+        process.stderr.write(`luma: ${path}: no such file or directory\n`);
+        status = EXIT_USER_ERROR;
+        return;
+      }
+      const outcome = await runTests(
+        files,
+        readFileOrUndefined,
+        parseOptLevel(options.optLevel),
+        (result) => report(result.diagnostics, (f) => result.program.sourceOf(f)),
+        (text) => process.stdout.write(text),
+      );
+      status = outcome.failed > 0 || outcome.broken > 0 ? EXIT_USER_ERROR : 0;
     });
 
   try {

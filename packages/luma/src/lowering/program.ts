@@ -6,6 +6,7 @@ import { addFunction, createModule, type Diagnostic, type IrFunction, type Modul
 import type { FunctionInstance, TypedProgram } from "../checker/typed-program.js";
 import { FunctionLowering, type ProgramLowering } from "./function-context.js";
 import { lowerBlock } from "./statements.js";
+import { addTestEntry } from "./test-entry.js";
 import { IrTypes } from "./types.js";
 import { NotSupported, notSupportedDiagnostic } from "./unsupported.js";
 
@@ -15,7 +16,12 @@ export interface LoweringResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function lowerProgram(program: TypedProgram): LoweringResult {
+export interface LoweringOptions {
+  /** Lower the `#[test]` functions with an entry that runs the one argv[1] names, instead of `main`. */
+  readonly tests?: boolean;
+}
+
+export function lowerProgram(program: TypedProgram, options: LoweringOptions = {}): LoweringResult {
   const entryFile = program.files[0]!;
   const module = createModule(entryFile.source.fileName);
   const functions = new Map<FunctionInstance, IrFunction>();
@@ -56,7 +62,10 @@ export function lowerProgram(program: TypedProgram): LoweringResult {
     guarded(instance, () => lowerFunction(lowering, instance, fn));
   }
 
-  if (program.main === null) {
+  if (options.tests === true) {
+    const tests = program.tests.map((test) => functions.get(test)).filter((fn) => fn !== undefined);
+    module.entry = addTestEntry(module, tests);
+  } else if (program.main === null) {
     diagnostics.push({
       severity: "error",
       code: "E0401",
