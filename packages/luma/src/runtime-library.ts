@@ -38,6 +38,7 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_f32_to_str", [["f64"], "str"], false, "any", "The same for an f32 (passed widened): shortest as an f32."),
   fn("luma_float_to_str_fixed", [["f64", "i64"], "str"], false, "any", "`{:.N}`: N decimals."),
   fn("luma_now_ns", [[], "i64"], false, "read", "Nanoseconds of a monotonic clock (now_ns())."),
+  fn("luma_array_sort", [["ptr", "i64"], "void"], false, "any", "Sorts an array object stably by a kind of element."),
   fn("luma_test_index", [["str"], "i64"], false, "read", "A test executable's argument as an index, or -1."),
   // String methods (runtime/luma_string.c): byte offsets, ASCII case, Rust's parse errors.
   fn("luma_str_len", [["str"], "i64"], false, "read", "The length in bytes."),

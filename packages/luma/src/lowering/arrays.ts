@@ -19,6 +19,7 @@ import {
 } from "@toolchain/compiler";
 import type { CallExpression, Expression, IndexExpression } from "../ast.js";
 import { type ArrayType, type EnumType, type LumaType, scalarTypes } from "../checker/types.js";
+import { lumaRuntimeFunction } from "../runtime-library.js";
 import { makeVariant } from "./aggregates.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
@@ -108,6 +109,11 @@ export function lowerArrayMethod(
     case "reverse":
       runtime(f, "rt_array_object_reverse", array, []);
       return constants.unit();
+    case "sort": {
+      const sort = specializeExternal(lumaRuntimeFunction("luma_array_sort"), [array.type]);
+      b.callExtern(sort, [array, constants.int(BigInt(sortKind(type.element, call).charCodeAt(0)))], null);
+      return constants.unit();
+    }
     default:
       return notSupported(`the method \`${name}\` of \`${type.text}\``, call.callee);
   }
@@ -194,6 +200,22 @@ function takeOut(f: FunctionLowering, array: Value, element: IrType, index: Valu
   const value = f.builder.elemGet(element, data, index);
   f.builder.elemSet(data, index, zeroValueOf(element));
   return value;
+}
+
+/** How luma_array_sort (runtime/luma_array.c) compares elements of the type. */
+function sortKind(element: LumaType, at: CallExpression): string {
+  switch (element.kind) {
+    case "integer":
+      return element.signed ? "s" : "u";
+    case "float":
+      return "f";
+    case "bool":
+      return "b";
+    case "string":
+      return "t";
+    default:
+      return notSupported(`sorting an array of \`${element.text}\``, at.callee);
+  }
 }
 
 /** An index as an i64 (a narrower integer widened by its signedness). */
