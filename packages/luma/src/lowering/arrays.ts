@@ -109,6 +109,41 @@ export function lowerArrayMethod(
     case "reverse":
       runtime(f, "rt_array_object_reverse", array, []);
       return constants.unit();
+    case "map":
+    case "filter": {
+      const fn = arg(0);
+      const result = newArray(f, f.body.typeOf(call), call);
+      const loc = f.loc(call.start);
+      eachElement(f, array, (x) => {
+        const y = b.callIndirect(fn, [x], loc);
+        if (name === "map") {
+          pushElement(f, result, y);
+          return;
+        }
+        const keep = f.newBlock("filter.keep");
+        const next = f.newBlock("filter.next");
+        f.condbr(y, keep, next);
+        f.enter(keep);
+        pushElement(f, result, x);
+        f.br(next);
+        f.enter(next);
+      });
+      return result;
+    }
+    case "reduce": {
+      const initial = arg(0);
+      const fn = arg(1);
+      const accumulator = { hidden: "reduce.value", type: initial.type };
+      f.writeVariable(accumulator, initial);
+      const loc = f.loc(call.start);
+      eachElement(f, array, (x) => {
+        f.writeVariable(accumulator, b.callIndirect(fn, [f.readVariable(accumulator), x], loc));
+      });
+      return f.readVariable(accumulator);
+    }
+    case "sort_by":
+      sortBy(f, array, arg(0), call);
+      return constants.unit();
     case "sort": {
       const sort = specializeExternal(lumaRuntimeFunction("luma_array_sort"), [array.type]);
       b.callExtern(sort, [array, constants.int(BigInt(sortKind(type.element, call).charCodeAt(0)))], null);
@@ -200,6 +235,53 @@ function takeOut(f: FunctionLowering, array: Value, element: IrType, index: Valu
   const value = f.builder.elemGet(element, data, index);
   f.builder.elemSet(data, index, zeroValueOf(element));
   return value;
+}
+
+/**
+ * `xs.sort_by(|a, b| a.key < b.key)`: a stable insertion of each element after those that do not
+ * come after it, the order the closure says (true: `a` goes before `b`). O(n^2) comparisons: a
+ * merge sort calling back into the closure would need the runtime to call LumaScript's functions.
+ */
+function sortBy(f: FunctionLowering, array: Value, before: Value, call: CallExpression): void {
+  const b = f.builder;
+  const element = elementIrType(array);
+  const loc = f.loc(call.start);
+  const i = { hidden: "sort_by.i", type: types.i64 };
+  const j = { hidden: "sort_by.j", type: types.i64 };
+  f.writeVariable(i, constants.int(1n));
+  const outer = f.newBlock("sort_by.outer");
+  const take = f.newBlock("sort_by.take");
+  const inner = f.newBlock("sort_by.inner");
+  const compare = f.newBlock("sort_by.compare");
+  const shift = f.newBlock("sort_by.shift");
+  const place = f.newBlock("sort_by.place");
+  const done = f.newBlock("sort_by.done");
+  f.br(outer);
+  f.enter(outer, false);
+  f.condbr(b.icmp("lt", f.readVariable(i), b.getField(array, ARRAY_LENGTH)), take, done);
+  f.enter(take);
+  const data = () => b.getField(array, ARRAY_DATA);
+  const x = b.elemGet(element, data(), f.readVariable(i));
+  f.writeVariable(j, f.readVariable(i));
+  f.br(inner);
+  f.enter(inner, false);
+  // While j > 0 and x goes before xs[j - 1]: xs[j] = xs[j - 1], j -= 1.
+  f.condbr(b.icmp("gt", f.readVariable(j), constants.int(0n)), compare, place);
+  f.enter(compare);
+  const previous = b.ibinary("sub", f.readVariable(j), constants.int(1n), null);
+  const other = b.elemGet(element, data(), previous);
+  f.condbr(b.callIndirect(before, [x, other], loc), shift, place);
+  f.enter(shift);
+  b.elemSet(data(), f.readVariable(j), other);
+  f.writeVariable(j, previous);
+  f.br(inner);
+  f.variables.seal(inner);
+  f.enter(place);
+  b.elemSet(data(), f.readVariable(j), x);
+  f.writeVariable(i, b.ibinary("add", f.readVariable(i), constants.int(1n), null));
+  f.br(outer);
+  f.variables.seal(outer);
+  f.enter(done);
 }
 
 /** How luma_array_sort (runtime/luma_array.c) compares elements of the type. */

@@ -55,8 +55,11 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       if (target.owner === "Array" && target.name === "new") return newArray(f, target.type, call);
       if (target.owner === "rc" && target.name === "new") return newRc(f, target.type, call);
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
-    case "value":
-      return notSupported("calls of function values", call.callee);
+    case "value": {
+      const callee = lowerExpression(f, call.callee);
+      const args = call.arguments.map((arg) => lowerExpression(f, arg));
+      return f.builder.callIndirect(callee, args, f.loc(call.start));
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import type { LumaType } from "../checker/types.js";
 import { lowerFieldRead, lowerStructLiteral, lowerVariant } from "./aggregates.js";
 import { lowerArrayIndex } from "./arrays.js";
 import { lowerCall } from "./calls.js";
+import { functionValue, lowerClosure } from "./closures.js";
 import type { FunctionLowering } from "./function-context.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
 import { lowerTry } from "./options.js";
@@ -26,15 +27,15 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
       if (reference === undefined) throw new Error(`internal: no reference at ${e.start}`);
       switch (reference.kind) {
         case "local":
-          if (reference.captured) return notSupported("closures", e);
-          return f.readVariable(reference.local);
+          return f.readLocal(reference.local);
         case "const": {
           const value = reference.constant.value;
           if (value === null) throw new Error(`internal: constant ${reference.constant.name} has no value`);
           return literal(f, reference.constant.type, value.value, e);
         }
         case "function":
-          return notSupported("functions as values", e);
+          if (reference.instance === null) throw new Error(`internal: no instance of ${reference.symbol.name}`);
+          return functionValue(f, reference.instance, e);
         case "extern":
           return notSupported("C functions as values", e);
         case "variant":
@@ -73,7 +74,7 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
     case "Try":
       return lowerTry(f, e);
     case "Closure":
-      return notSupported("closures", e);
+      return lowerClosure(f, e);
     case "AddressOf":
     case "Dereference":
     case "Alloc":

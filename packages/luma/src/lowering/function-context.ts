@@ -44,12 +44,19 @@ export class FunctionLowering {
   readonly variables: SsaVariables<VariableKey>;
   private readonly loops: Loop[] = [];
 
+  /**
+   * The function's result type: its instance's, or a closure's own. A closure lowered as a function
+   * of its own reads its captured variables from its environment, the function's first parameter
+   * (`captures` gives each one's field there).
+   */
   constructor(
     readonly program: ProgramLowering,
     readonly instance: FunctionInstance,
     readonly fn: IrFunction,
     readonly body: TypedBody,
     readonly source: SourceText,
+    readonly result: LumaType = instance.result,
+    private readonly captures: ReadonlyMap<LocalSymbol, number> = new Map(),
   ) {
     this.builder = new IrBuilder(fn, program.module);
     this.variables = new SsaVariables<VariableKey>(
@@ -112,6 +119,13 @@ export class FunctionLowering {
   /** After a `return`, `break` or panic: code that follows goes to a block nothing reaches. */
   startDeadBlock(): void {
     this.enter(this.newBlock("dead"));
+  }
+
+  /** A local as this function sees it: a captured one from the closure's environment, else its variable. */
+  readLocal(local: LocalSymbol): Value {
+    const field = this.captures.get(local);
+    if (field === undefined) return this.readVariable(local);
+    return this.builder.getField(this.fn.params[0]!, field);
   }
 
   readVariable(local: VariableKey): Value {

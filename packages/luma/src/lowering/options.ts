@@ -98,7 +98,7 @@ export function lowerTry(f: FunctionLowering, e: TryExpression): Value {
   f.condbr(isVariant(f, operand, tried, VALUE), ok, failed);
   f.enter(failed);
   // The failure made again in the function's own Option or Result type.
-  const returned = f.instance.result as EnumType;
+  const returned = f.result as EnumType;
   const error = isResultType(tried) ? [variantPart(f, operand, tried, FAILURE, 0)] : [];
   f.builder.ret(makeVariant(f, returned, FAILURE, error, e));
   f.enter(ok);

@@ -12,6 +12,7 @@
 import {
   arrayLayout,
   declareLayout,
+  fnType,
   type IrType,
   type Layout,
   type Module,
@@ -89,6 +90,12 @@ export class IrTypes {
         this.unfilled.push({ layout, target: type.target, at });
         return ref;
       }
+      case "function":
+        // A function value: its code and environment (closures.ts).
+        return fnType(
+          type.parameters.map((p) => this.of(p, at)),
+          type.result.kind === "unit" ? types.void : this.of(type.result, at),
+        );
       case "array": {
         const layout = arrayLayout(type.text, this.of(type.element, at), UNTRACKED);
         this.module.layouts.push(layout);
