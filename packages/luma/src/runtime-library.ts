@@ -38,6 +38,23 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_f32_to_str", [["f64"], "str"], false, "any", "The same for an f32 (passed widened): shortest as an f32."),
   fn("luma_float_to_str_fixed", [["f64", "i64"], "str"], false, "any", "`{:.N}`: N decimals."),
   fn("luma_now_ns", [[], "i64"], false, "read", "Nanoseconds of a monotonic clock (now_ns())."),
+  // Maps (runtime/luma_map.c): the map object passed as `ptr`, specialised to each layout's ref.
+  fn("luma_map_init", [["ptr", "i64"], "void"], false, "any", "Makes a new map object usable for values of a size."),
+  fn("luma_map_find_str", [["ptr", "str"], "i64"], false, "read", "The position of a string key's entry, or -1."),
+  fn("luma_map_find_int", [["ptr", "i64"], "i64"], false, "read", "The position of an integer key's entry, or -1."),
+  fn("luma_map_add_str", [["ptr", "str"], "i64"], false, "any", "The position of a string key's entry, added if new."),
+  fn(
+    "luma_map_add_int",
+    [["ptr", "i64"], "i64"],
+    false,
+    "any",
+    "The position of an integer key's entry, added if new.",
+  ),
+  fn("luma_map_value_at", [["ptr", "i64"], "ptr"], false, "read", "The address of the value at a position."),
+  fn("luma_map_key_at", [["ptr", "i64"], "ptr"], false, "read", "The address of the key at a position."),
+  fn("luma_map_delete_at_str", [["ptr", "i64"], "void"], false, "any", "Deletes an entry, releasing its key."),
+  fn("luma_map_delete_at_int", [["ptr", "i64"], "void"], false, "any", "Deletes an entry."),
+  fn("luma_map_next", [["ptr", "i64"], "i64"], false, "read", "The first live position at or after one, or -1."),
   fn("luma_array_sort", [["ptr", "i64"], "void"], false, "any", "Sorts an array object stably by a kind of element."),
   fn("luma_test_index", [["str"], "i64"], false, "read", "A test executable's argument as an index, or -1."),
   // String methods (runtime/luma_string.c): byte offsets, ASCII case, Rust's parse errors.

@@ -41,6 +41,11 @@ export interface Layout {
    */
   readonly elements?: IrType;
   /**
+   * For a map object (`mapLayout`): the types of its keys and values, which its hash table holds and
+   * its drop function releases; absent for other layouts.
+   */
+  readonly entries?: { readonly key: IrType; readonly value: IrType };
+  /**
    * False for objects the cycle collector never tracks, of a language that breaks cycles itself
    * (LumaScript's `weak<T>`): no link prefix, no tracking on allocation, no traverse function.
    * Measured on LumaScript's binary-trees (depth 17): 1.03-1.49 s and 34.6 MiB tracked, 0.47-0.54 s
@@ -82,6 +87,44 @@ export function arrayLayout(name: string, element: IrType, options: LayoutOption
     ...options,
   };
 }
+
+/**
+ * A map object: the header, then the runtime's `rt_hash_table` (runtime/hash_table.h) as its
+ * fields, in that structure's order, of keys and values of the given types (a language's library
+ * sets the sizes, `rt_hash_table_init`, right after the allocation, and hashes and compares the
+ * keys). Emitted code reads only `length`; the library finds, adds and deletes entries and hands out
+ * the addresses of keys and values, which emitted code reads and writes (`elem_get`, `elem_set`). Its
+ * drop function, generated for the key and value types, releases every live entry's key and value
+ * (through `rt_hash_table_clear_with`) and frees the table. LumaScript's `Map<K, V>` is one such
+ * layout per key and value type.
+ */
+export function mapLayout(name: string, key: IrType, value: IrType, options: LayoutOptions = {}): Layout {
+  const count = { lo: 0n, hi: MAX_ELEMENTS_IN_MEMORY };
+  return {
+    name,
+    fields: [
+      { name: "indices", type: types.ptr },
+      { name: "entries", type: types.ptr },
+      { name: "length", type: types.i64, range: count },
+      { name: "used", type: types.i64, range: count },
+      { name: "filled", type: types.i64 },
+      { name: "usable", type: types.i64 },
+      { name: "mask", type: types.i64 },
+      { name: "key_size", type: types.i32 },
+      { name: "value_size", type: types.i32 },
+      { name: "entry_size", type: types.i32 },
+      { name: "index_width", type: types.i32 },
+    ],
+    runtimeSymbol: null,
+    entries: { key, value },
+    ...options,
+  };
+}
+
+/** The field of a map object that emitted code reads: its number of live entries. */
+export const MAP_LENGTH = 2;
+/** Where the `rt_hash_table` starts (its first field), for the runtime calls of the drop function. */
+export const MAP_TABLE = 0;
 
 /** The fields of an array object that emitted code reads (and its drop empties). */
 export const ARRAY_DATA = 0;

@@ -11,6 +11,7 @@ import {
   declaredFields,
   fieldOffsets,
   layoutDescriptor,
+  MAP_TABLE,
   objectSize,
 } from "../ir/layouts.js";
 import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
@@ -61,6 +62,7 @@ export function allocSiteSymbol(m: ModuleEmitter, fn: IrFunction, loc: SourceLoc
  */
 function dropFunction(m: ModuleEmitter, layout: Layout): string {
   if (layout.elements !== undefined) return arrayDropFunction(m, layout, layout.elements);
+  if (layout.entries !== undefined) return mapDropFunction(m, layout, layout.entries);
   const fields = declaredFields(layout);
   const offsets = fieldOffsets(layout);
   if (!fields.some((f) => holdsReferences(f.type))) return "null";
@@ -77,9 +79,7 @@ function dropFunction(m: ModuleEmitter, layout: Layout): string {
       body.line(`store ${ty} zeroinitializer, ptr ${at}`);
       body.line(`call void ${countHelper(m, "release", field.type, true)}(${ty} ${value})`);
     });
-    return [`define internal void ${symbol}(ptr %object) nounwind {`, "entry:", ...body.lines, "  ret void", "}"].join(
-      "\n",
-    );
+    return body.definition(`define internal void ${symbol}(ptr %object) nounwind`);
   });
   return symbol;
 }
@@ -91,6 +91,7 @@ function dropFunction(m: ModuleEmitter, layout: Layout): string {
  */
 function traverseFunction(m: ModuleEmitter, layout: Layout): string {
   if (layout.tracked === false) return "null";
+  if (layout.entries !== undefined) return mapTraverseFunction(m, layout, layout.entries);
   if (layout.elements !== undefined) return arrayTraverseFunction(m, layout, layout.elements);
   const fields = declaredFields(layout);
   const offsets = fieldOffsets(layout);
@@ -106,13 +107,7 @@ function traverseFunction(m: ModuleEmitter, layout: Layout): string {
       body.line(`${value} = load ${llvmType(field.type)}, ptr ${at}`);
       visitParts(body, field.type, value);
     });
-    return [
-      `define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind {`,
-      "entry:",
-      ...body.lines,
-      "  ret void",
-      "}",
-    ].join("\n");
+    return body.definition(`define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind`);
   });
   return symbol;
 }
@@ -135,9 +130,7 @@ function arrayDropFunction(m: ModuleEmitter, layout: Layout, element: IrType): s
     });
     m.declareIntrinsic("declare void @free(ptr) nounwind");
     body.line(`call void @free(ptr ${data})`);
-    return [`define internal void ${symbol}(ptr %object) nounwind {`, "entry:", ...body.lines, "  ret void", "}"].join(
-      "\n",
-    );
+    return body.definition(`define internal void ${symbol}(ptr %object) nounwind`);
   });
   return symbol;
 }
@@ -153,13 +146,7 @@ function arrayTraverseFunction(m: ModuleEmitter, layout: Layout, element: IrType
       body.line(`${value} = load ${llvmType(element)}, ptr ${at}`);
       visitParts(body, element, value);
     });
-    return [
-      `define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind {`,
-      "entry:",
-      ...body.lines,
-      "  ret void",
-      "}",
-    ].join("\n");
+    return body.definition(`define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind`);
   });
   return symbol;
 }
@@ -201,6 +188,85 @@ function eachElement(body: HelperBody, layout: Layout, detach: boolean, visit: (
   body.line(`br label %${test}`);
   body.startLabel(done);
   return data;
+}
+
+/**
+ * A map object's drop: the table cleared by the runtime, which detaches its memory first and then
+ * calls back for each live entry, whose key and value a generated function releases; or freed
+ * alone when neither holds references.
+ */
+function mapDropFunction(m: ModuleEmitter, layout: Layout, entries: { key: IrType; value: IrType }): string {
+  const symbol = `@${quoted(`drop.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    const table = body.tmp();
+    body.line(`${table} = getelementptr inbounds i8, ptr %object, i64 ${fieldOffsets(layout)[MAP_TABLE]}`);
+    if (holdsReferences(entries.key) || holdsReferences(entries.value)) {
+      m.declareIntrinsic("declare void @rt_hash_table_clear_with(ptr, ptr, ptr) nounwind");
+      body.line(
+        `call void @rt_hash_table_clear_with(ptr ${table}, ptr ${entryReleaser(m, layout, entries)}, ptr null)`,
+      );
+    } else {
+      m.declareIntrinsic("declare void @rt_hash_table_free(ptr) nounwind");
+      body.line(`call void @rt_hash_table_free(ptr ${table})`);
+    }
+    return body.definition(`define internal void ${symbol}(ptr %object) nounwind`);
+  });
+  return symbol;
+}
+
+/** The callback that releases one entry's key and value (`rt_hash_table_clear_with`'s). */
+function entryReleaser(m: ModuleEmitter, layout: Layout, entries: { key: IrType; value: IrType }): string {
+  const symbol = `@${quoted(`release.entry.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    for (const [pointer, type] of [
+      ["%key", entries.key],
+      ["%value", entries.value],
+    ] as const) {
+      if (!holdsReferences(type)) continue;
+      const value = body.tmp();
+      body.line(`${value} = load ${llvmType(type)}, ptr ${pointer}`);
+      body.line(`call void ${countHelper(m, "release", type, true)}(${llvmType(type)} ${value})`);
+    }
+    return body.definition(`define internal void ${symbol}(ptr %key, ptr %value, ptr %context) nounwind`);
+  });
+  return symbol;
+}
+
+/** A map object's traverse: the trackable objects of each live entry, walked with rt_hash_table_next. */
+function mapTraverseFunction(m: ModuleEmitter, layout: Layout, entries: { key: IrType; value: IrType }): string {
+  if (!reachesTrackedObjects(entries.key) && !reachesTrackedObjects(entries.value)) return "null";
+  const symbol = `@${quoted(`traverse.${layout.name}`)}`;
+  m.defineHelper(symbol, () => {
+    const body = new HelperBody();
+    m.declareIntrinsic("declare i1 @rt_hash_table_next(ptr, ptr, ptr, ptr) nounwind");
+    const [position, keyAt, valueAt] = [body.alloca("i64"), body.alloca("ptr"), body.alloca("ptr")];
+    const table = body.tmp();
+    body.line(`${table} = getelementptr inbounds i8, ptr %object, i64 ${fieldOffsets(layout)[MAP_TABLE]}`);
+    body.line(`store i64 0, ptr ${position}`);
+    const [test, step, done] = [body.label("entry"), body.label("entry.body"), body.label("entries.done")];
+    body.line(`br label %${test}`);
+    body.startLabel(test);
+    const more = body.tmp();
+    body.line(`${more} = call i1 @rt_hash_table_next(ptr ${table}, ptr ${position}, ptr ${keyAt}, ptr ${valueAt})`);
+    body.line(`br i1 ${more}, label %${step}, label %${done}`);
+    body.startLabel(step);
+    for (const [slot, type] of [
+      [keyAt, entries.key],
+      [valueAt, entries.value],
+    ] as const) {
+      if (!reachesTrackedObjects(type)) continue;
+      const [pointer, value] = [body.tmp(), body.tmp()];
+      body.line(`${pointer} = load ptr, ptr ${slot}`);
+      body.line(`${value} = load ${llvmType(type)}, ptr ${pointer}`);
+      visitParts(body, type, value);
+    }
+    body.line(`br label %${test}`);
+    body.startLabel(done);
+    return body.definition(`define internal void ${symbol}(ptr %object, ptr %visit, ptr %context) nounwind`);
+  });
+  return symbol;
 }
 
 /** Whether a value of the type can refer to an object the cycle collector tracks. */

@@ -45,13 +45,7 @@ export function countHelper(m: ModuleEmitter, kind: CountKind, type: IrType, nul
   m.defineHelper(symbol, () => {
     const body = new HelperBody();
     countParts(m, body, kind, type, "%v", nullable);
-    return [
-      `define internal void ${symbol}(${llvmType(type)} %v) nounwind alwaysinline {`,
-      "entry:",
-      ...body.lines,
-      "  ret void",
-      "}",
-    ].join("\n");
+    return body.definition(`define internal void ${symbol}(${llvmType(type)} %v) nounwind alwaysinline`);
   });
   return symbol;
 }
@@ -66,6 +60,11 @@ export class HelperBody {
   /** The body's lines, after the function's `entry:` label. */
   get lines(): string[] {
     return [...this.allocas, ...this.body];
+  }
+
+  /** The whole definition of a function returning void, `header` its `define ...` up to its `{`. */
+  definition(header: string): string {
+    return [`${header} {`, "entry:", ...this.lines, "  ret void", "}"].join("\n");
   }
 
   alloca(type: string): string {
@@ -192,13 +191,7 @@ function taggedObjectHelper(m: ModuleEmitter, kind: CountKind): string {
     body.line(`${address} = sub i64 %word, 1`);
     body.line(`${pointer} = inttoptr i64 ${address} to ptr`);
     countObject(m, body, kind, pointer, false);
-    return [
-      `define internal void ${symbol}(i64 %word) nounwind noinline cold {`,
-      "entry:",
-      ...body.lines,
-      "  ret void",
-      "}",
-    ].join("\n");
+    return body.definition(`define internal void ${symbol}(i64 %word) nounwind noinline cold`);
   });
   return symbol;
 }

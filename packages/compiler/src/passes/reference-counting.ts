@@ -34,9 +34,10 @@ import { instructionOperands as operandsOf, terminatorOperands } from "../ir/use
 
 /**
  * What an instruction uses, for liveness: its operands, and for an operand that points into an
- * object (a `ptr` read from one of its fields, such as a container's data) that object too, which
- * must stay alive while the pointer is used; likewise the tagged word an i64 was read from (a
- * bitcast borrows the reference it may hold).
+ * object (a `ptr` read from one of its fields, such as a container's data, or one a runtime function
+ * returned when given objects, such as the address of a map's value) those objects too, which must
+ * stay alive while the pointer is used; likewise the tagged word an i64 was read from (a bitcast
+ * borrows the reference it may hold).
  */
 function instructionOperands(inst: Instruction): Value[] {
   const operands = operandsOf(inst);
@@ -48,6 +49,8 @@ function instructionOperands(inst: Instruction): Value[] {
       holders.push(at.object);
       at = at.object;
     }
+    if (at.type === types.ptr && at.kind === "call_extern")
+      holders.push(...at.args.filter((a) => a.type.kind === "ref"));
   }
   return holders.length === 0 ? operands : [...operands, ...holders];
 }

@@ -14,6 +14,7 @@ import type { EnumType, LumaType } from "../checker/types.js";
 import { storeArrayElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
+import { storeMapElement } from "./maps.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerStructLiteral(f: FunctionLowering, e: StructLiteral): Value {
@@ -71,8 +72,9 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
       return;
     }
     case "Index":
-      if (f.body.indexes.get(target) !== "array") notSupported("assignment to this place", target);
-      storeArrayElement(f, target, value);
+      if (f.body.indexes.get(target) === "map") storeMapElement(f, target, value);
+      else if (f.body.indexes.get(target) === "array") storeArrayElement(f, target, value);
+      else notSupported("assignment to this place", target);
       return;
     default:
       notSupported("assignment to this place", target);

@@ -24,7 +24,7 @@ import { makeVariant } from "./aggregates.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
 import { joinPieces, toText } from "./formatting.js";
-import type { FunctionLowering } from "./function-context.js";
+import { type FunctionLowering, zeroOf } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
 import { notSupported } from "./unsupported.js";
 
@@ -233,7 +233,7 @@ function checkIndex(f: FunctionLowering, array: Value, index: Value, limit: Valu
 function takeOut(f: FunctionLowering, array: Value, element: IrType, index: Value): Value {
   const data = f.builder.getField(array, ARRAY_DATA);
   const value = f.builder.elemGet(element, data, index);
-  f.builder.elemSet(data, index, zeroValueOf(element));
+  f.builder.elemSet(data, index, zeroOf(element));
   return value;
 }
 
@@ -306,12 +306,6 @@ function indexValue(f: FunctionLowering, e: Expression): Value {
   const type = f.body.typeOf(e);
   if (value.type === types.i64 || type.kind !== "integer") return value;
   return f.builder.convert(type.signed ? "sext" : "zext", value, types.i64);
-}
-
-function zeroValueOf(type: IrType): Value {
-  if (type.kind === "int") return type === types.i1 ? constants.bool(false) : constants.int(0n, type);
-  if (type.kind === "float") return constants.float(0, type);
-  return constants.none(type);
 }
 
 function runtime(f: FunctionLowering, name: string, array: Value, args: Value[]): Value {

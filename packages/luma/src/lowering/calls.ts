@@ -11,6 +11,7 @@ import { lowerArrayMethod, newArray, pushElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
 import { type FunctionLowering, panicKind } from "./function-context.js";
+import { lowerMapMethod, newMap } from "./maps.js";
 import { lowerComparison } from "./operators.js";
 import { lowerOptionMethod } from "./options.js";
 import { lowerStringMethod } from "./strings.js";
@@ -47,6 +48,8 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       if (receiverType.kind === "rc" && target.name === "clone") return lowerExpression(f, target.receiver);
       if (receiverType.kind === "string")
         return lowerStringMethod(f, call, target.name, lowerExpression(f, target.receiver));
+      if (receiverType.kind === "map" && !target.throughRc)
+        return lowerMapMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
       if (receiverType.kind === "array" && !target.throughRc)
         return lowerArrayMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
       return notSupported(`the built-in method \`${target.name}\``, call.callee);
@@ -54,6 +57,7 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
     case "builtin-static":
       if (target.owner === "Array" && target.name === "new") return newArray(f, target.type, call);
       if (target.owner === "rc" && target.name === "new") return newRc(f, target.type, call);
+      if (target.owner === "Map" && target.name === "new") return newMap(f, target.type, call);
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
     case "value": {
       const callee = lowerExpression(f, call.callee);

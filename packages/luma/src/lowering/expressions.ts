@@ -9,6 +9,7 @@ import { lowerArrayIndex } from "./arrays.js";
 import { lowerCall } from "./calls.js";
 import { functionValue, lowerClosure } from "./closures.js";
 import type { FunctionLowering } from "./function-context.js";
+import { lowerMapIndex } from "./maps.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
 import { lowerTry } from "./options.js";
 import { notSupported } from "./unsupported.js";
@@ -65,6 +66,7 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
     case "ArrayRepeat":
       return notSupported("fixed arrays", e);
     case "Index":
+      if (f.body.indexes.get(e) === "map") return lowerMapIndex(f, e);
       if (f.body.indexes.get(e) !== "array") return notSupported(`indexing a \`${f.body.typeOf(e.object).text}\``, e);
       return lowerArrayIndex(f, e);
     case "StructLiteral":

@@ -7,6 +7,7 @@ import { storeToPlace } from "./aggregates.js";
 import { eachElement } from "./arrays.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering, VariableKey } from "./function-context.js";
+import { lowerMapLoop } from "./maps.js";
 import { lowerMatch } from "./match.js";
 import { lowerBinary, lowerComparison } from "./operators.js";
 import { integerIrType } from "./types.js";
@@ -102,6 +103,22 @@ function lowerIf(f: FunctionLowering, s: IfStatement): void {
 /** `for i in a..b`: `a` and `b` evaluated once; `i` a fresh copy of a hidden counter each time. */
 function lowerFor(f: FunctionLowering, s: ForStatement): void {
   const loop = f.body.loops.get(s);
+  if (loop?.kind === "map") {
+    const parts = s.binding.kind === "TuplePattern" ? s.binding.elements : [];
+    const local = (i: number) => {
+      const part = parts[i];
+      return part?.kind === "BindingPattern" ? f.body.locals.get(part) : undefined;
+    };
+    lowerMapLoop(f, s, (key, value, next, exit) => {
+      const [k, v] = [local(0), local(1)];
+      if (k !== undefined) f.writeVariable(k, key);
+      if (v !== undefined) f.writeVariable(v, value);
+      f.pushLoop(next, exit);
+      lowerBlock(f, s.body);
+      f.popLoop();
+    });
+    return;
+  }
   if (loop?.kind === "array") {
     const array = lowerExpression(f, s.iterable);
     const local = s.binding.kind === "BindingPattern" ? f.body.locals.get(s.binding) : undefined;

@@ -16,6 +16,7 @@ import {
   type IrType,
   type Layout,
   type Module,
+  mapLayout,
   refType,
   strType,
   structType,
@@ -96,6 +97,13 @@ export class IrTypes {
           type.parameters.map((p) => this.of(p, at)),
           type.result.kind === "unit" ? types.void : this.of(type.result, at),
         );
+      case "map": {
+        // A key is held in 8 bytes: a string's reference, or an integer or bool widened (luma_map.c).
+        const key = type.key.kind === "string" ? strType : types.i64;
+        const layout = mapLayout(type.text, key, this.of(type.value, at), UNTRACKED);
+        this.module.layouts.push(layout);
+        return refType(layout);
+      }
       case "array": {
         const layout = arrayLayout(type.text, this.of(type.element, at), UNTRACKED);
         this.module.layouts.push(layout);
