@@ -49,7 +49,6 @@ const CASES: readonly Case[] = readdirSync(PROGRAMS_DIR)
 
 /** Programs using a construct not lowered yet, and the text its diagnostic must contain. */
 const UNSUPPORTED: readonly [string, string, string][] = [
-  ["fixed arrays", 'func main() { let a = [1, 2, 3]; println("{}", a[0]); }', "fixed arrays"],
   ["pointers", "func main() { let x = 1; let p = &x; }", "pointers"],
   ["reading a line", "func main() { let line = read_line(); }", "read_line"],
   [

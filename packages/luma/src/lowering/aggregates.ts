@@ -12,7 +12,7 @@ import type { CallExpression, Expression, FieldAccessExpression, StructLiteral }
 import type { VariantSymbol } from "../checker/symbols.js";
 import type { EnumType, LumaType } from "../checker/types.js";
 import { storeArrayElement } from "./arrays.js";
-import { lowerExpression } from "./expressions.js";
+import { lowerExpression, lowerPlace } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
 import { storeMapElement } from "./maps.js";
 import { notSupported } from "./unsupported.js";
@@ -41,7 +41,7 @@ export function newRc(f: FunctionLowering, type: LumaType, call: CallExpression)
 
 export function lowerFieldRead(f: FunctionLowering, e: FieldAccessExpression): Value {
   const access = fieldAccess(f, e);
-  const object = lowerExpression(f, e.object);
+  const object = lowerPlace(f, e.object);
   const struct = access.throughRc ? f.builder.getField(object, RC_VALUE) : object;
   return f.builder.structExtract(struct, access.field.index);
 }
@@ -59,7 +59,7 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
     }
     case "FieldAccess": {
       const access = fieldAccess(f, target);
-      const object = lowerExpression(f, target.object);
+      const object = lowerPlace(f, target.object);
       const whole = access.throughRc ? f.builder.getField(object, RC_VALUE) : object;
       const structType = whole.type;
       if (structType.kind !== "struct") throw new Error(`internal: a field store into ${structType.text}`);
@@ -73,7 +73,8 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
     }
     case "Index":
       if (f.body.indexes.get(target) === "map") storeMapElement(f, target, value);
-      else if (f.body.indexes.get(target) === "array") storeArrayElement(f, target, value);
+      else if (f.body.indexes.get(target) === "array" || f.body.indexes.get(target) === "fixed-array")
+        storeArrayElement(f, target, value);
       else notSupported("assignment to this place", target);
       return;
     default:

@@ -18,11 +18,11 @@ import {
   type Value,
 } from "@toolchain/compiler";
 import type { CallExpression, Expression, IndexExpression } from "../ast.js";
-import { type ArrayType, type EnumType, type LumaType, scalarTypes } from "../checker/types.js";
+import { type ArrayType, type EnumType, type FixedArrayType, type LumaType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
 import { makeVariant } from "./aggregates.js";
 import { panicWith } from "./calls.js";
-import { lowerExpression } from "./expressions.js";
+import { lowerExpression, lowerPlace } from "./expressions.js";
 import { joinPieces, toText } from "./formatting.js";
 import { type FunctionLowering, zeroOf } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
@@ -43,7 +43,7 @@ export function lowerArrayMethod(
   call: CallExpression,
   name: string,
   array: Value,
-  type: ArrayType,
+  type: ArrayType | FixedArrayType,
 ): Value {
   const b = f.builder;
   const element = elementIrType(array);
@@ -162,7 +162,7 @@ export function pushElement(f: FunctionLowering, array: Value, value: Value): vo
 
 /** `xs[i]`: the element, after the bounds check. */
 export function lowerArrayIndex(f: FunctionLowering, e: IndexExpression): Value {
-  const array = lowerExpression(f, e.object);
+  const array = lowerPlace(f, e.object);
   const index = indexValue(f, e.index);
   checkIndex(f, array, index, f.builder.getField(array, ARRAY_LENGTH), e);
   return f.builder.elemGet(elementIrType(array), f.builder.getField(array, ARRAY_DATA), index);
@@ -170,7 +170,7 @@ export function lowerArrayIndex(f: FunctionLowering, e: IndexExpression): Value 
 
 /** `xs[i] = v`: the element replaced (the old one released), after the bounds check. */
 export function storeArrayElement(f: FunctionLowering, e: IndexExpression, value: Value): void {
-  const array = lowerExpression(f, e.object);
+  const array = lowerPlace(f, e.object);
   const index = indexValue(f, e.index);
   checkIndex(f, array, index, f.builder.getField(array, ARRAY_LENGTH), e);
   f.builder.elemSet(f.builder.getField(array, ARRAY_DATA), index, value);

@@ -8,7 +8,7 @@ import type { CallTarget } from "../checker/typed-program.js";
 import { libmFunction, lumaRuntimeFunction } from "../runtime-library.js";
 import { lowerVariant, newRc, RC_VALUE } from "./aggregates.js";
 import { lowerArrayMethod, newArray, pushElement } from "./arrays.js";
-import { lowerExpression } from "./expressions.js";
+import { lowerExpression, lowerPlace } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
 import { type FunctionLowering, panicKind } from "./function-context.js";
 import { lowerMapMethod, newMap } from "./maps.js";
@@ -50,8 +50,8 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
         return lowerStringMethod(f, call, target.name, lowerExpression(f, target.receiver));
       if (receiverType.kind === "map" && !target.throughRc)
         return lowerMapMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
-      if (receiverType.kind === "array" && !target.throughRc)
-        return lowerArrayMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
+      if ((receiverType.kind === "array" || receiverType.kind === "fixed-array") && !target.throughRc)
+        return lowerArrayMethod(f, call, target.name, lowerPlace(f, target.receiver), receiverType);
       return notSupported(`the built-in method \`${target.name}\``, call.callee);
     }
     case "builtin-static":

@@ -8,13 +8,22 @@ import { lowerFieldRead, lowerStructLiteral, lowerVariant } from "./aggregates.j
 import { lowerArrayIndex } from "./arrays.js";
 import { lowerCall } from "./calls.js";
 import { functionValue, lowerClosure } from "./closures.js";
+import { copyValue, lowerArrayLiteral } from "./fixed-arrays.js";
 import type { FunctionLowering } from "./function-context.js";
 import { lowerMapIndex } from "./maps.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
 import { lowerTry } from "./options.js";
 import { notSupported } from "./unsupported.js";
 
+/** An expression's value; a place's that holds a fixed array is copied (fixed-arrays.ts). */
 export function lowerExpression(f: FunctionLowering, e: Expression): Value {
+  const value = lowerPlace(f, e);
+  const isPlace = e.kind === "Name" || e.kind === "Self" || e.kind === "FieldAccess" || e.kind === "Index";
+  return isPlace ? copyValue(f, value, f.body.typeOf(e), e) : value;
+}
+
+/** An expression's value, a place read where it is, not copied: for reading into it or writing it. */
+export function lowerPlace(f: FunctionLowering, e: Expression): Value {
   switch (e.kind) {
     case "IntegerLiteral":
     case "FloatLiteral":
@@ -64,10 +73,11 @@ export function lowerExpression(f: FunctionLowering, e: Expression): Value {
       return lowerCast(f, f.body.typeOf(e.operand), f.body.typeOf(e), lowerExpression(f, e.operand), e);
     case "ArrayLiteral":
     case "ArrayRepeat":
-      return notSupported("fixed arrays", e);
+      return lowerArrayLiteral(f, e);
     case "Index":
       if (f.body.indexes.get(e) === "map") return lowerMapIndex(f, e);
-      if (f.body.indexes.get(e) !== "array") return notSupported(`indexing a \`${f.body.typeOf(e.object).text}\``, e);
+      if (f.body.indexes.get(e) !== "array" && f.body.indexes.get(e) !== "fixed-array")
+        return notSupported(`indexing a \`${f.body.typeOf(e.object).text}\``, e);
       return lowerArrayIndex(f, e);
     case "StructLiteral":
       return lowerStructLiteral(f, e);

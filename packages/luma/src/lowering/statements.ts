@@ -5,7 +5,7 @@ import { constants } from "@toolchain/compiler";
 import type { AssignmentOperator, BinaryOperator, Block, ForStatement, IfStatement, Statement } from "../ast.js";
 import { storeToPlace } from "./aggregates.js";
 import { eachElement } from "./arrays.js";
-import { lowerExpression } from "./expressions.js";
+import { lowerExpression, lowerPlace } from "./expressions.js";
 import type { FunctionLowering, VariableKey } from "./function-context.js";
 import { lowerMapLoop } from "./maps.js";
 import { lowerMatch } from "./match.js";
@@ -119,8 +119,8 @@ function lowerFor(f: FunctionLowering, s: ForStatement): void {
     });
     return;
   }
-  if (loop?.kind === "array") {
-    const array = lowerExpression(f, s.iterable);
+  if (loop?.kind === "array" || loop?.kind === "fixed-array") {
+    const array = lowerPlace(f, s.iterable);
     const local = s.binding.kind === "BindingPattern" ? f.body.locals.get(s.binding) : undefined;
     eachElement(f, array, (element, next, exit) => {
       if (local !== undefined) f.writeVariable(local, element);

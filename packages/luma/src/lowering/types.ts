@@ -104,7 +104,9 @@ export class IrTypes {
         this.module.layouts.push(layout);
         return refType(layout);
       }
-      case "array": {
+      case "array":
+      case "fixed-array": {
+        // A fixed array is the same object, copied where the language copies values (fixed-arrays.ts).
         const layout = arrayLayout(type.text, this.of(type.element, at), UNTRACKED);
         this.module.layouts.push(layout);
         return refType(layout);
