@@ -228,6 +228,13 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_file_is_closed", [["file"], "i1"], false, "read", "Whether the file was closed."),
   fn("rt_file_mode", [["file"], "i64"], false, "read", "The mode the file was opened with (0 to 3)."),
   fn("rt_file_last_error", [[], "i64"], false, "read", "The errno of the last file operation that failed."),
+  fn(
+    "rt_stdin_read_line",
+    [[], "str?"],
+    false,
+    "any",
+    "One line of stdin without its newline (stdout flushed first), or null at the end of input.",
+  ),
   fn("rt_file_stdin", [[], "file"], false, "none", "The standard input, through the buffer rt_stdin_read_line reads."),
   fn("rt_file_stdout", [[], "file"], false, "none", "The standard output, through the buffer rt_write_str fills."),
   fn("rt_file_stderr", [[], "file"], false, "none", "The standard error (stdout flushed before each write)."),

@@ -56,6 +56,10 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_map_delete_at_int", [["ptr", "i64"], "void"], false, "any", "Deletes an entry."),
   fn("luma_map_next", [["ptr", "i64"], "i64"], false, "read", "The first live position at or after one, or -1."),
   fn("luma_array_sort", [["ptr", "i64"], "void"], false, "any", "Sorts an array object stably by a kind of element."),
+  // Files (runtime/luma_io.c).
+  fn("luma_read_file", [["str"], "str?"], false, "any", "The file's text, or null (the reason kept)."),
+  fn("luma_write_file", [["str", "str"], "i1"], false, "any", "Writes the text to the file; false on failure."),
+  fn("luma_io_error", [[], "str"], false, "any", "Why the last file operation failed."),
   fn("luma_test_index", [["str"], "i64"], false, "read", "A test executable's argument as an index, or -1."),
   // String methods (runtime/luma_string.c): byte offsets, ASCII case, Rust's parse errors.
   fn("luma_str_len", [["str"], "i64"], false, "read", "The length in bytes."),

@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -14,8 +14,9 @@ import { fileURLToPath } from "node:url";
 import { buildLumaModule, compileLuma } from "../src/build-luma.js";
 
 /**
- * A program of test/programs: NAME.ls, its expected stdout in NAME.out, and in comments at its top
- * `// expect-status: N` (default 0) and `// expect-stderr: LINE` lines (default none).
+ * A program of test/programs: NAME.ls, its expected stdout in NAME.out, its stdin in NAME.in if
+ * there is one (else none), and in comments at its top `// expect-status: N` (default 0) and
+ * `// expect-stderr: LINE` lines (default none). It runs in a directory of its own.
  */
 interface Case {
   readonly name: string;
@@ -23,6 +24,7 @@ interface Case {
   readonly stdout: string;
   readonly stderr: string;
   readonly status: number;
+  readonly stdin: string;
 }
 
 const PROGRAMS_DIR = fileURLToPath(new URL("../../test/programs/", import.meta.url));
@@ -44,13 +46,16 @@ const CASES: readonly Case[] = readdirSync(PROGRAMS_DIR)
       stdout: readFileSync(join(PROGRAMS_DIR, file.replace(/\.ls$/, ".out")), "utf8"),
       stderr: stderr.length === 0 ? "" : `${stderr.join("\n")}\n`,
       status: Number(header("expect-status")[0] ?? "0"),
+      stdin: existsSync(join(PROGRAMS_DIR, file.replace(/\.ls$/, ".in")))
+        ? readFileSync(join(PROGRAMS_DIR, file.replace(/\.ls$/, ".in")), "utf8")
+        : "",
     };
   });
 
 /** Programs using a construct not lowered yet, and the text its diagnostic must contain. */
 const UNSUPPORTED: readonly [string, string, string][] = [
   ["pointers", "func main() { let x = 1; let p = &x; }", "pointers"],
-  ["reading a line", "func main() { let line = read_line(); }", "read_line"],
+  ["extern functions", "extern func labs(x: i64) -> i64;\nfunc main() { let y = labs(-3); }", "extern func"],
   [
     "weak references",
     "struct P { x: i64 }\nfunc main() { let r = rc::new(P { x: 1 }); let w = weak::new(&r); }",
@@ -85,6 +90,7 @@ before(async () => {
       await buildLumaModule(compiled.module, compiled.program, { output: exe, optLevel: 1 });
       const run = spawnSync(exe, [], {
         cwd: dir,
+        input: c.stdin,
         timeout: 10_000,
         maxBuffer: 1_000_000,
         encoding: "utf8",

@@ -114,6 +114,42 @@ export function makeVariant(
   return f.builder.variantMake(ir, tag, bare ? parts[0]! : f.builder.structMake(payload, [...parts]));
 }
 
+/** `None` (an Option's second variant, without parts) as a VariantChoice. */
+export const NONE: VariantChoice = { index: 1, parts: () => [] };
+
+/** One variant of an enum: its index, and the work that makes its parts (run in its own branch). */
+export interface VariantChoice {
+  readonly index: number;
+  readonly parts: () => readonly Value[];
+}
+
+/**
+ * The variant `ifTrue` describes when `condition` holds, else `ifFalse`'s, each made in a branch of
+ * its own (so that work only one side needs, such as taking an element out, runs only there).
+ */
+export function variantWhen(
+  f: FunctionLowering,
+  type: EnumType,
+  condition: Value,
+  ifTrue: VariantChoice,
+  ifFalse: VariantChoice,
+  at: { start: number; end: number },
+): Value {
+  const yes = f.newBlock("variant.yes");
+  const no = f.newBlock("variant.no");
+  const join = f.newBlock("variant.end");
+  f.condbr(condition, yes, no);
+  const made = [ifTrue, ifFalse].map((choice, i) => {
+    f.enter(i === 0 ? yes : no);
+    const value = makeVariant(f, type, choice.index, choice.parts(), at);
+    const from = f.builder.block;
+    f.br(join);
+    return { block: from, value };
+  });
+  f.enter(join);
+  return f.builder.phi(made[0]!.value.type, made);
+}
+
 /** Whether `value`, of the enum `type`, is its variant `index`. */
 export function isVariant(f: FunctionLowering, value: Value, type: EnumType, index: number): Value {
   const { tag } = f.program.irTypes.variantCase(type, index);

@@ -20,7 +20,7 @@ import {
 import type { CallExpression, Expression, IndexExpression } from "../ast.js";
 import { type ArrayType, type EnumType, type FixedArrayType, type LumaType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
-import { makeVariant } from "./aggregates.js";
+import { NONE, variantWhen } from "./aggregates.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
 import { joinPieces, toText } from "./formatting.js";
@@ -64,27 +64,15 @@ export function lowerArrayMethod(
       return constants.unit();
     }
     case "pop": {
-      const option = f.body.typeOf(call) as EnumType;
       const length = b.getField(array, ARRAY_LENGTH);
-      const empty = f.newBlock("pop.empty");
-      const take = f.newBlock("pop.take");
-      const join = f.newBlock("pop.end");
-      f.condbr(b.icmp("eq", length, constants.int(0n)), empty, take);
-      f.enter(empty);
-      const none = makeVariant(f, option, 1, [], call);
-      f.br(join);
-      f.enter(take);
-      const last = b.ibinary("sub", length, constants.int(1n), null);
-      const value = takeOut(f, array, element, last);
-      runtime(f, "rt_array_object_truncate", array, [last]);
-      const some = makeVariant(f, option, 0, [value], call);
-      const tookFrom = b.block;
-      f.br(join);
-      f.enter(join);
-      return b.phi(some.type, [
-        { block: empty, value: none },
-        { block: tookFrom, value: some },
-      ]);
+      const take = () => {
+        const last = b.ibinary("sub", length, constants.int(1n), null);
+        const value = takeOut(f, array, element, last);
+        runtime(f, "rt_array_object_truncate", array, [last]);
+        return [value];
+      };
+      const empty = b.icmp("eq", length, constants.int(0n));
+      return variantWhen(f, f.body.typeOf(call) as EnumType, empty, NONE, { index: 0, parts: take }, call);
     }
     case "remove": {
       const index = indexValue(f, call.arguments[0]!);

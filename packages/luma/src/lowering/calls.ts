@@ -5,8 +5,9 @@
 import { constants, lookupRuntimeFunction, type Value } from "@toolchain/compiler";
 import type { CallExpression } from "../ast.js";
 import type { CallTarget } from "../checker/typed-program.js";
+import type { EnumType } from "../checker/types.js";
 import { libmFunction, lumaRuntimeFunction } from "../runtime-library.js";
-import { lowerVariant, newRc, RC_VALUE } from "./aggregates.js";
+import { lowerVariant, newRc, RC_VALUE, variantWhen } from "./aggregates.js";
 import { lowerArrayMethod, newArray, pushElement } from "./arrays.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
@@ -129,6 +130,21 @@ function lowerBuiltin(
       f.variables.seal(header);
       f.enter(exit);
       return all;
+    }
+    case "read_line":
+      // Option<string> is the nullable reference the runtime returns (IrTypes.variantCase).
+      return b.callExtern(lookupRuntimeFunction("rt_stdin_read_line")!, [], null);
+    case "read_file": {
+      const text = b.callExtern(lumaRuntimeFunction("luma_read_file"), [lowerExpression(f, call.arguments[0]!)], null);
+      const tag = b.variantTag(text);
+      const failed = b.icmp("eq", tag, constants.int(0n, tag.type));
+      const error = { index: 1, parts: () => [b.callExtern(lumaRuntimeFunction("luma_io_error"), [], null)] };
+      const read = { index: 0, parts: () => [b.variantPayload(text, 1)] };
+      return variantWhen(f, f.body.typeOf(call) as EnumType, failed, error, read, call);
+    }
+    case "write_file": {
+      const [path, text] = call.arguments.map((arg) => lowerExpression(f, arg)) as [Value, Value];
+      return b.callExtern(lumaRuntimeFunction("luma_write_file"), [path, text], null);
     }
     case "now_ns":
       return b.callExtern(lumaRuntimeFunction("luma_now_ns"), [], null);

@@ -18,7 +18,7 @@ import {
 import type { CallExpression, Expression, ForStatement, IndexExpression } from "../ast.js";
 import type { EnumType, LumaType, MapType } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
-import { makeVariant } from "./aggregates.js";
+import { NONE, variantWhen } from "./aggregates.js";
 import { newArray, pushElement } from "./arrays.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
@@ -61,30 +61,19 @@ export function lowerMapMethod(
       return b.icmp("ge", find(f, map, type, keyValue(f, type, arg(0))), constants.int(0n));
     case "get":
     case "remove": {
-      const option = f.body.typeOf(call) as EnumType;
       const position = find(f, map, type, keyValue(f, type, arg(0)));
-      const missing = f.newBlock(`${name}.missing`);
-      const found = f.newBlock(`${name}.found`);
-      const join = f.newBlock(`${name}.end`);
-      f.condbr(b.icmp("lt", position, constants.int(0n)), missing, found);
-      f.enter(missing);
-      const none = makeVariant(f, option, 1, [], call);
-      f.br(join);
-      f.enter(found);
-      const slot = valueAt(f, map, position);
-      const value = b.elemGet(valueIrType(map), slot, constants.int(0n));
-      if (name === "remove") {
-        b.elemSet(slot, constants.int(0n), zeroOf(valueIrType(map)));
-        runtime(f, type.key.kind === "string" ? "luma_map_delete_at_str" : "luma_map_delete_at_int", map, [position]);
-      }
-      const some = makeVariant(f, option, 0, [value], call);
-      const foundEnd = b.block;
-      f.br(join);
-      f.enter(join);
-      return b.phi(some.type, [
-        { block: missing, value: none },
-        { block: foundEnd, value: some },
-      ]);
+      const take = () => {
+        const slot = valueAt(f, map, position);
+        const value = b.elemGet(valueIrType(map), slot, constants.int(0n));
+        if (name === "remove") {
+          b.elemSet(slot, constants.int(0n), zeroOf(valueIrType(map)));
+          const remove = type.key.kind === "string" ? "luma_map_delete_at_str" : "luma_map_delete_at_int";
+          runtime(f, remove, map, [position]);
+        }
+        return [value];
+      };
+      const missing = b.icmp("lt", position, constants.int(0n));
+      return variantWhen(f, f.body.typeOf(call) as EnumType, missing, NONE, { index: 0, parts: take }, call);
     }
     case "keys":
     case "values": {

@@ -7,7 +7,7 @@ import { constants, type Value } from "@toolchain/compiler";
 import type { CallExpression, Expression } from "../ast.js";
 import { type EnumType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
-import { makeVariant } from "./aggregates.js";
+import { makeVariant, variantWhen } from "./aggregates.js";
 import { newArray, pushElement } from "./arrays.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
@@ -51,25 +51,11 @@ export function lowerStringMethod(f: FunctionLowering, call: CallExpression, nam
     case "parse_f64": {
       const kind = name === "parse_i64" ? "i64" : "f64";
       const error = rt(`luma_parse_${kind}_error`, [s]);
-      const result = f.body.typeOf(call) as EnumType;
-      const parsed = f.newBlock("parse.ok");
-      const failed = f.newBlock("parse.failed");
-      const join = f.newBlock("parse.end");
       const tag = b.variantTag(error);
-      f.condbr(b.icmp("eq", tag, constants.int(0n, tag.type)), parsed, failed);
-      f.enter(parsed);
-      const ok = makeVariant(f, result, 0, [rt(`luma_parse_${kind}`, [s])], call);
-      const okEnd = b.block;
-      f.br(join);
-      f.enter(failed);
-      const err = makeVariant(f, result, 1, [b.variantPayload(error, 1)], call);
-      const errEnd = b.block;
-      f.br(join);
-      f.enter(join);
-      return b.phi(ok.type, [
-        { block: okEnd, value: ok },
-        { block: errEnd, value: err },
-      ]);
+      const parses = b.icmp("eq", tag, constants.int(0n, tag.type));
+      const ok = { index: 0, parts: () => [rt(`luma_parse_${kind}`, [s])] };
+      const err = { index: 1, parts: () => [b.variantPayload(error, 1)] };
+      return variantWhen(f, f.body.typeOf(call) as EnumType, parses, ok, err, call);
     }
     default:
       return notSupported(`the method \`${name}\` of \`string\``, call.callee);

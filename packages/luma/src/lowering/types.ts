@@ -121,6 +121,8 @@ export class IrTypes {
    * one part itself (a bare reference) rather than a struct of its parts.
    */
   variantCase(type: EnumType, index: number): { readonly tag: number; readonly bare: boolean } {
+    // The layout is decided when the type is made: a value may come before (from the runtime).
+    this.of(type, { start: 0, end: 0 });
     const held = this.niches.get(type);
     if (held === undefined) return { tag: index, bare: false };
     return index === held ? { tag: 1, bare: true } : { tag: 0, bare: false };
