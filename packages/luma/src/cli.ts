@@ -39,10 +39,15 @@ function parseOptLevel(text: string): OptLevel {
 
 /** Checks, lowers and builds; returns 0 or an exit status. */
 async function build(file: string, output: string, optLevel: OptLevel): Promise<number> {
-  const result = compileLuma(file, readFileOrUndefined);
+  const result = compileLuma(file, readFileOrUndefined, { checkOverflow: isDebugBuild(optLevel) });
   if (report(result.diagnostics, (f) => result.program.sourceOf(f)) || result.module === null) return EXIT_USER_ERROR;
   await buildLumaModule(result.module, result.program, { output, optLevel });
   return 0;
+}
+
+/** -O0 and -O1 are debug builds: integer overflow panics there (LoweringOptions.checkOverflow). */
+export function isDebugBuild(optLevel: OptLevel): boolean {
+  return optLevel < 2;
 }
 
 function runExecutable(path: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -108,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     .command("test")
     .description("run the #[test] functions of a program, or of each .ls file of a directory, each in its own process")
     .argument("[path]", "a .ls file or a directory of them", ".")
-    .option("-O, --opt-level <level>", "optimisation level, 0 to 3", "2")
+    .option("-O, --opt-level <level>", "optimisation level, 0 to 3 (a debug build below 2)", "1")
     .action(async (path: string, options: { optLevel: string }) => {
       let files: string[];
       try {

@@ -40,7 +40,7 @@ export async function runTests(
   const dir = mkdtempSync(join(tmpdir(), "luma-test-"));
   try {
     for (const [n, file] of files.entries()) {
-      const compiled = compileLuma(file, readFile, { tests: true });
+      const compiled = compileLuma(file, readFile, { tests: true, checkOverflow: optLevel < 2 });
       if (report(compiled) || compiled.module === null) {
         broken++;
         continue;

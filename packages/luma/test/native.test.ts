@@ -15,8 +15,9 @@ import { buildLumaModule, compileLuma } from "../src/build-luma.js";
 
 /**
  * A program of test/programs: NAME.ls, its expected stdout in NAME.out, its stdin in NAME.in if
- * there is one (else none), and in comments at its top `// expect-status: N` (default 0) and
- * `// expect-stderr: LINE` lines (default none). It runs in a directory of its own.
+ * there is one (else none), and in comments at its top `// expect-status: N` (default 0),
+ * `// expect-stderr: LINE` lines (default none) and `// opt-level: N` (default 1, a debug build,
+ * whose integer overflow panics). It runs in a directory of its own.
  */
 interface Case {
   readonly name: string;
@@ -25,6 +26,7 @@ interface Case {
   readonly stderr: string;
   readonly status: number;
   readonly stdin: string;
+  readonly optLevel: 0 | 1 | 2 | 3;
 }
 
 const PROGRAMS_DIR = fileURLToPath(new URL("../../test/programs/", import.meta.url));
@@ -46,6 +48,7 @@ const CASES: readonly Case[] = readdirSync(PROGRAMS_DIR)
       stdout: readFileSync(join(PROGRAMS_DIR, file.replace(/\.ls$/, ".out")), "utf8"),
       stderr: stderr.length === 0 ? "" : `${stderr.join("\n")}\n`,
       status: Number(header("expect-status")[0] ?? "0"),
+      optLevel: Number(header("opt-level")[0] ?? "1") as 0 | 1 | 2 | 3,
       stdin: existsSync(join(PROGRAMS_DIR, file.replace(/\.ls$/, ".in")))
         ? readFileSync(join(PROGRAMS_DIR, file.replace(/\.ls$/, ".in")), "utf8")
         : "",
@@ -63,8 +66,8 @@ const UNSUPPORTED: readonly [string, string, string][] = [
   ],
 ];
 
-function compile(source: string, name = "main.ls") {
-  return compileLuma(name, (path) => (path === name ? source : undefined));
+function compile(source: string, name = "main.ls", optLevel = 1) {
+  return compileLuma(name, (path) => (path === name ? source : undefined), { checkOverflow: optLevel < 2 });
 }
 
 let dir = "";
@@ -83,11 +86,11 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), "luma-native-"));
   await pool(CASES, 2, async (c) => {
     try {
-      const compiled = compile(c.source, c.name);
+      const compiled = compile(c.source, c.name, c.optLevel);
       const errors = compiled.diagnostics.filter((d) => d.severity === "error");
       if (compiled.module === null) throw new Error(errors.map((d) => d.message).join("\n"));
       const exe = join(dir, `p${CASES.indexOf(c)}`);
-      await buildLumaModule(compiled.module, compiled.program, { output: exe, optLevel: 1 });
+      await buildLumaModule(compiled.module, compiled.program, { output: exe, optLevel: c.optLevel });
       const run = spawnSync(exe, [], {
         cwd: dir,
         input: c.stdin,

@@ -57,7 +57,7 @@ export function lowerPlace(f: FunctionLowering, e: Expression): Value {
       return lowerCall(f, e);
     case "Unary": {
       const type = f.body.typeOf(e.operand);
-      return lowerUnary(f, e.operator, type, lowerExpression(f, e.operand));
+      return lowerUnary(f, e.operator, type, lowerExpression(f, e.operand), e);
     }
     case "Binary":
       if (e.operator === "&&" || e.operator === "||") return shortCircuit(f, e);

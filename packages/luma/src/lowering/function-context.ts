@@ -27,6 +27,8 @@ export interface ProgramLowering {
   readonly module: Module;
   readonly functions: ReadonlyMap<FunctionInstance, IrFunction>;
   readonly irTypes: IrTypes;
+  /** Integer `+ - *` and `-x` panic on overflow (a debug build), else wrap. */
+  readonly checksOverflow: boolean;
 }
 
 interface Loop {

@@ -82,11 +82,11 @@ function integerBinary(
   const zero = constants.int(0n, ir);
   switch (op) {
     case "+":
-      return b.ibinary("add", left, right, null);
+      return wrappingOrChecked(f, "add", type, left, right, offset);
     case "-":
-      return b.ibinary("sub", left, right, null);
+      return wrappingOrChecked(f, "sub", type, left, right, offset);
     case "*":
-      return b.ibinary("mul", left, right, null);
+      return wrappingOrChecked(f, "mul", type, left, right, offset);
     case "/":
     case "%": {
       const divide = op === "/";
@@ -140,6 +140,43 @@ function integerBinary(
   throw new Error(`internal: operator ${op} on ${type.text}`);
 }
 
+const OVERFLOW_MESSAGES = { add: "add", sub: "subtract", mul: "multiply" } as const;
+
+/**
+ * `+ - *` of integers: wrapping in a release build; in a debug build a panic on overflow, Rust's
+ * message. Signed: the IR's checked operation. Unsigned: the wrapped result tested (a sum below an
+ * operand, a difference of a smaller minuend, a product that does not divide back).
+ */
+function wrappingOrChecked(
+  f: FunctionLowering,
+  op: "add" | "sub" | "mul",
+  type: IntegerType,
+  left: Value,
+  right: Value,
+  offset: number,
+): Value {
+  const b = f.builder;
+  if (!f.program.checksOverflow) return b.ibinary(op, left, right, null);
+  const message = `attempt to ${OVERFLOW_MESSAGES[op]} with overflow`;
+  if (type.signed) return b.ibinary(op, left, right, f.panicInfo(offset, message));
+  const result = b.ibinary(op, left, right, null);
+  const zero = constants.int(0n, left.type);
+  let overflowed: Value;
+  if (op === "add") overflowed = lowerComparison(f, "lt", type, result, left);
+  else if (op === "sub") overflowed = lowerComparison(f, "lt", type, left, right);
+  else {
+    const nonzero = b.icmp("ne", left, zero);
+    const divisor = b.select(nonzero, left, constants.int(1n, left.type));
+    overflowed = b.select(
+      nonzero,
+      b.icmp("ne", b.ibinary("udiv", result, divisor, null), right),
+      constants.bool(false),
+    );
+  }
+  f.panicIf(overflowed, offset, message);
+  return result;
+}
+
 export function lowerComparison(f: FunctionLowering, op: CompareOp, type: LumaType, left: Value, right: Value): Value {
   const b = f.builder;
   switch (type.kind) {
@@ -166,9 +203,20 @@ export function lowerComparison(f: FunctionLowering, op: CompareOp, type: LumaTy
 }
 
 /** `-x`, `!x`, `~x`. */
-export function lowerUnary(f: FunctionLowering, op: "-" | "!" | "~", type: LumaType, operand: Value): Value {
+export function lowerUnary(
+  f: FunctionLowering,
+  op: "-" | "!" | "~",
+  type: LumaType,
+  operand: Value,
+  at: { start: number },
+): Value {
   const b = f.builder;
-  if (op === "-") return type.kind === "float" ? b.fneg(operand) : b.ineg(operand, null);
+  if (op === "-") {
+    if (type.kind === "float") return b.fneg(operand);
+    // The minimum of a signed type has no negation: a debug build panics (Rust's message).
+    const check = f.program.checksOverflow ? f.panicInfo(at.start, "attempt to negate with overflow") : null;
+    return b.ineg(operand, check);
+  }
   return b.not(operand);
 }
 

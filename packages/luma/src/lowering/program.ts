@@ -19,6 +19,11 @@ export interface LoweringResult {
 export interface LoweringOptions {
   /** Lower the `#[test]` functions with an entry that runs the one argv[1] names, instead of `main`. */
   readonly tests?: boolean;
+  /**
+   * A debug build's integer arithmetic: `+ - *` and unary `-` that overflow panic (as Rust's debug
+   * builds do) instead of wrapping. Builds at -O0 and -O1 check; -O2 and up wrap.
+   */
+  readonly checkOverflow?: boolean;
 }
 
 export function lowerProgram(program: TypedProgram, options: LoweringOptions = {}): LoweringResult {
@@ -57,7 +62,13 @@ export function lowerProgram(program: TypedProgram, options: LoweringOptions = {
     });
   }
 
-  const lowering: ProgramLowering = { program, module, functions, irTypes };
+  const lowering: ProgramLowering = {
+    program,
+    module,
+    functions,
+    irTypes,
+    checksOverflow: options.checkOverflow === true,
+  };
   for (const [instance, fn] of functions) {
     guarded(instance, () => lowerFunction(lowering, instance, fn));
   }

@@ -1,4 +1,5 @@
 // Integers wrap and casts are explicit.
+// opt-level: 2
 func main() {
     let a: u8 = 250;
     a += 10;
