@@ -37,9 +37,10 @@ export interface Layout {
   readonly runtimeSymbol: string | null;
   /**
    * For an array object (`arrayLayout`): the type of its elements, which its buffer holds by value
-   * and its drop function releases; absent for other layouts.
+   * and its drop function releases; absent for other layouts. Settable once, before the module is
+   * emitted, so that an element may hold such arrays itself (a tree node's `Array<Node>` children).
    */
-  readonly elements?: IrType;
+  elements?: IrType;
   /**
    * For a map object (`mapLayout`): the types of its keys and values, which its hash table holds and
    * its drop function releases; absent for other layouts.

@@ -39,8 +39,11 @@ export class IrTypes {
   private readonly making = new Set<LumaType>();
   /** The enums laid out as nullable references, with the index of their variant that holds one. */
   private readonly niches = new Map<LumaType, number>();
-  /** `rc` layouts declared and not yet given their field: filled in once nothing is being made. */
-  private readonly unfilled: { layout: Layout; target: LumaType; at: At }[] = [];
+  /**
+   * `rc` layouts not yet given their field and array layouts not yet given their element type:
+   * filled in once nothing is being made.
+   */
+  private readonly unfilled: { layout: Layout; target: LumaType; at: At; part: "field" | "elements" }[] = [];
 
   constructor(
     private readonly interner: TypeInterner,
@@ -53,7 +56,7 @@ export class IrTypes {
     const made = this.make(type, at);
     this.made.set(type, made);
     // An rc's target is made once nothing is being made, so a cycle through it closes on cached types.
-    if (this.making.size === 0) this.fillRcLayouts();
+    if (this.making.size === 0) this.fillLayouts();
     return made;
   }
 
@@ -88,7 +91,7 @@ export class IrTypes {
         this.module.layouts.push(layout);
         const ref = refType(layout);
         this.made.set(type, ref);
-        this.unfilled.push({ layout, target: type.target, at });
+        this.unfilled.push({ layout, target: type.target, at, part: "field" });
         return ref;
       }
       case "function":
@@ -107,9 +110,14 @@ export class IrTypes {
       case "array":
       case "fixed-array": {
         // A fixed array is the same object, copied where the language copies values (fixed-arrays.ts).
-        const layout = arrayLayout(type.text, this.of(type.element, at), UNTRACKED);
+        // The element type is set once nothing is being made, as an rc's target, so that an element
+        // may hold arrays of its own type (a tree node's children).
+        const layout = arrayLayout(type.text, types.unit, UNTRACKED);
         this.module.layouts.push(layout);
-        return refType(layout);
+        const ref = refType(layout);
+        this.made.set(type, ref);
+        this.unfilled.push({ layout, target: type.element, at, part: "elements" });
+        return ref;
       }
       default:
         return notSupported(`values of type \`${type.text}\``, at);
@@ -148,9 +156,11 @@ export class IrTypes {
     return variantType(payloads.map((p) => (p === null ? types.unit : structType(p.map((t) => this.of(t, at))))));
   }
 
-  private fillRcLayouts(): void {
+  private fillLayouts(): void {
     for (let next = this.unfilled.shift(); next !== undefined; next = this.unfilled.shift()) {
-      next.layout.fields = [{ name: "value", type: this.of(next.target, next.at) }];
+      const type = this.of(next.target, next.at);
+      if (next.part === "field") next.layout.fields = [{ name: "value", type }];
+      else next.layout.elements = type;
     }
   }
 
