@@ -39,7 +39,7 @@ describe("memcheck finds no memory error and nothing lost in compiled LumaScript
         const base = name.replace(/_ok$/, "");
         const lines = readFileSync(join(PROGRAMS_DIR, `${base}.ls`), "utf8").split("\n");
         const source = name.endsWith("_ok")
-          ? lines.filter((line, i) => i !== lines.findLastIndex((l) => l.trim().startsWith("println"))).join("\n")
+          ? lines.filter((_line, i) => i !== lines.findLastIndex((l) => l.trim().startsWith("println"))).join("\n")
           : lines.join("\n");
         const file = join(workDir, `${name}.ls`);
         const exe = join(workDir, name);

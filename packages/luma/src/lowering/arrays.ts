@@ -176,22 +176,16 @@ export function eachElement(
   const b = f.builder;
   const counter = { hidden: "array.index", type: types.i64 };
   f.writeVariable(counter, constants.int(0n));
-  const header = f.newBlock("array.cond");
-  const step = f.newBlock("array.body");
-  const next = f.newBlock("array.next");
-  const exit = f.newBlock("array.end");
-  f.br(header);
-  f.enter(header, false);
-  const i = f.readVariable(counter);
-  f.condbr(b.icmp("lt", i, b.getField(array, ARRAY_LENGTH)), step, exit);
-  f.enter(step);
-  body(b.elemGet(elementIrType(array), b.getField(array, ARRAY_DATA), i), next, exit);
-  f.br(next);
-  f.enter(next);
-  f.writeVariable(counter, b.ibinary("add", f.readVariable(counter), constants.int(1n), null));
-  f.br(header);
-  f.variables.seal(header);
-  f.enter(exit);
+  let i = constants.int(0n) as Value;
+  f.loop(
+    "array",
+    () => {
+      i = f.readVariable(counter);
+      return b.icmp("lt", i, b.getField(array, ARRAY_LENGTH));
+    },
+    (next, exit) => body(b.elemGet(elementIrType(array), b.getField(array, ARRAY_DATA), i), next, exit),
+    () => f.writeVariable(counter, b.ibinary("add", f.readVariable(counter), constants.int(1n), null)),
+  );
 }
 
 /** Panics unless 0 <= index < limit, with Rust's message. */

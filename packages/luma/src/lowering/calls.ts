@@ -116,19 +116,12 @@ function lowerBuiltin(
       const count = b.callExtern(lookupRuntimeFunction("rt_argv_count")!, [], null);
       const index = { hidden: "args.index", type: count.type };
       f.writeVariable(index, constants.int(0n));
-      const header = f.newBlock("args.cond");
-      const step = f.newBlock("args.body");
-      const exit = f.newBlock("args.end");
-      f.br(header);
-      f.enter(header, false);
-      const i = f.readVariable(index);
-      f.condbr(b.icmp("lt", i, count), step, exit);
-      f.enter(step);
-      pushElement(f, all, b.callExtern(lookupRuntimeFunction("rt_argv_get")!, [i], null));
-      f.writeVariable(index, b.ibinary("add", i, constants.int(1n), null));
-      f.br(header);
-      f.variables.seal(header);
-      f.enter(exit);
+      f.loop(
+        "args",
+        () => b.icmp("lt", f.readVariable(index), count),
+        () => pushElement(f, all, b.callExtern(lookupRuntimeFunction("rt_argv_get")!, [f.readVariable(index)], null)),
+        () => f.writeVariable(index, b.ibinary("add", f.readVariable(index), constants.int(1n), null)),
+      );
       return all;
     }
     case "read_line":

@@ -118,6 +118,35 @@ export class FunctionLowering {
     this.enter(ok);
   }
 
+  /**
+   * A loop, the one shape every loop of lowering has: `test()` runs in the header each time round
+   * and says whether to go on; `body(next, exit)` runs then, `next` being where the next round
+   * starts (what `continue` jumps to) and `exit` the block after the loop (`break`'s); `advance()`
+   * runs at `next` before the header again. Goes on in `exit`.
+   */
+  loop(
+    hint: string,
+    test: () => Value,
+    body: (next: Block, exit: Block) => void,
+    advance: () => void = () => {},
+  ): void {
+    const header = this.newBlock(`${hint}.cond`);
+    const step = this.newBlock(`${hint}.body`);
+    const next = this.newBlock(`${hint}.next`);
+    const exit = this.newBlock(`${hint}.end`);
+    this.br(header);
+    this.enter(header, false);
+    this.condbr(test(), step, exit);
+    this.enter(step);
+    body(next, exit);
+    this.br(next);
+    this.enter(next);
+    advance();
+    this.br(header);
+    this.variables.seal(header);
+    this.enter(exit);
+  }
+
   /** After a `return`, `break` or panic: code that follows goes to a block nothing reaches. */
   startDeadBlock(): void {
     this.enter(this.newBlock("dead"));

@@ -118,28 +118,21 @@ function eachEntry(f: FunctionLowering, map: Value, type: MapType, body: EntryBo
   const b = f.builder;
   const cursor = { hidden: "map.position", type: types.i64 };
   f.writeVariable(cursor, constants.int(0n));
-  const header = f.newBlock("map.next");
-  const step = f.newBlock("map.entry");
-  const next = f.newBlock("map.advance");
-  const exit = f.newBlock("map.end");
-  f.br(header);
-  f.enter(header, false);
-  const position = runtime(f, "luma_map_next", map, [f.readVariable(cursor)]);
-  f.condbr(b.icmp("ge", position, constants.int(0n)), step, exit);
-  f.enter(step);
-  const key = b.elemGet(
-    f.irType(type.key, { start: 0, end: 0 }),
-    runtime(f, "luma_map_key_at", map, [position]),
-    constants.int(0n),
+  let position = constants.int(0n) as Value;
+  f.loop(
+    "map",
+    () => {
+      position = runtime(f, "luma_map_next", map, [f.readVariable(cursor)]);
+      return b.icmp("ge", position, constants.int(0n));
+    },
+    (next, exit) => {
+      const keyAt = runtime(f, "luma_map_key_at", map, [position]);
+      const key = b.elemGet(f.irType(type.key, { start: 0, end: 0 }), keyAt, constants.int(0n));
+      const value = b.elemGet(valueIrType(map), valueAt(f, map, position), constants.int(0n));
+      f.writeVariable(cursor, b.ibinary("add", position, constants.int(1n), null));
+      body(key, value, next, exit);
+    },
   );
-  const value = b.elemGet(valueIrType(map), valueAt(f, map, position), constants.int(0n));
-  f.writeVariable(cursor, b.ibinary("add", position, constants.int(1n), null));
-  body(key, value, next, exit);
-  f.br(next);
-  f.enter(next);
-  f.br(header);
-  f.variables.seal(header);
-  f.enter(exit);
 }
 
 /** Replaces (or adds) the value of `key`: the old one released, a new entry's slot filled fresh. */

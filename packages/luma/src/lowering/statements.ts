@@ -138,24 +138,16 @@ function lowerFor(f: FunctionLowering, s: ForStatement): void {
   const upper = lowerExpression(f, s.iterable.upper);
   const counter: VariableKey = { hidden: "for", type: ir };
   f.writeVariable(counter, lower);
-  const header = f.newBlock("for.cond");
-  const body = f.newBlock("for.body");
-  const latch = f.newBlock("for.next");
-  const exit = f.newBlock("for.end");
-  f.br(header);
-  f.enter(header, false);
-  const current = f.readVariable(counter);
-  f.condbr(lowerComparison(f, "lt", type, current, upper), body, exit);
-  f.enter(body);
   const local = s.binding.kind === "BindingPattern" ? f.body.locals.get(s.binding) : undefined;
-  if (local !== undefined) f.writeVariable(local, current);
-  f.pushLoop(latch, exit);
-  lowerBlock(f, s.body);
-  f.popLoop();
-  f.br(latch);
-  f.enter(latch);
-  f.writeVariable(counter, f.builder.ibinary("add", f.readVariable(counter), constants.int(1n, ir), null));
-  f.br(header);
-  f.variables.seal(header);
-  f.enter(exit);
+  f.loop(
+    "for",
+    () => lowerComparison(f, "lt", type, f.readVariable(counter), upper),
+    (next, exit) => {
+      if (local !== undefined) f.writeVariable(local, f.readVariable(counter));
+      f.pushLoop(next, exit);
+      lowerBlock(f, s.body);
+      f.popLoop();
+    },
+    () => f.writeVariable(counter, f.builder.ibinary("add", f.readVariable(counter), constants.int(1n, ir), null)),
+  );
 }

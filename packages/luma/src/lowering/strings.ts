@@ -127,20 +127,20 @@ function split(f: FunctionLowering, call: CallExpression, s: Value, separator: V
   f.enter(bySeparator);
   const start = { hidden: "split.start", type: constants.int(0n).type };
   f.writeVariable(start, constants.int(0n));
-  const header = f.newBlock("split.find");
-  const found = f.newBlock("split.found");
-  const last = f.newBlock("split.last");
-  f.br(header);
-  f.enter(header, false);
-  const from = f.readVariable(start);
-  const at = rt("luma_str_find", [s, separator, from]);
-  f.condbr(b.icmp("ge", at, constants.int(0n)), found, last);
-  f.enter(found);
-  pushElement(f, pieces, rt("luma_str_range", [s, from, at]));
-  f.writeVariable(start, b.ibinary("add", at, rt("luma_str_len", [separator]), null));
-  f.br(header);
-  f.variables.seal(header);
-  f.enter(last);
+  let from = constants.int(0n) as Value;
+  let at = from;
+  f.loop(
+    "split",
+    () => {
+      from = f.readVariable(start);
+      at = rt("luma_str_find", [s, separator, from]);
+      return b.icmp("ge", at, constants.int(0n));
+    },
+    () => {
+      pushElement(f, pieces, rt("luma_str_range", [s, from, at]));
+      f.writeVariable(start, b.ibinary("add", at, rt("luma_str_len", [separator]), null));
+    },
+  );
   pushElement(f, pieces, rt("luma_str_range", [s, f.readVariable(start), rt("luma_str_len", [s])]));
   f.br(done);
   f.enter(done);
@@ -160,18 +160,14 @@ function eachCharacter(f: FunctionLowering, s: Value, body: (piece: Value) => vo
   const rt = (fn: string, args: Value[]) => b.callExtern(lumaRuntimeFunction(fn), args, null);
   const offset = { hidden: "chars.offset", type: constants.int(0n).type };
   f.writeVariable(offset, constants.int(0n));
-  const header = f.newBlock("chars.cond");
-  const step = f.newBlock("chars.body");
-  const exit = f.newBlock("chars.end");
-  f.br(header);
-  f.enter(header, false);
-  const at = f.readVariable(offset);
-  f.condbr(b.icmp("lt", at, rt("luma_str_len", [s])), step, exit);
-  f.enter(step);
-  const end = rt("luma_str_char_end", [s, at]);
-  body(rt("luma_str_range", [s, at, end]));
-  f.writeVariable(offset, end);
-  f.br(header);
-  f.variables.seal(header);
-  f.enter(exit);
+  f.loop(
+    "chars",
+    () => b.icmp("lt", f.readVariable(offset), rt("luma_str_len", [s])),
+    () => {
+      const at = f.readVariable(offset);
+      const end = rt("luma_str_char_end", [s, at]);
+      body(rt("luma_str_range", [s, at, end]));
+      f.writeVariable(offset, end);
+    },
+  );
 }
