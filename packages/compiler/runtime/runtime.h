@@ -220,6 +220,28 @@ void rt_write_i64(int64_t x);
 void rt_write_newline(void);
 void rt_write_stderr_str(rt_str *s);
 
+/* ---- weak references (weak.c) ---------------------------------------------------------------- */
+
+/*
+ * Weak references, for a language that breaks reference cycles itself (LumaScript's `weak<T>`): a
+ * weak reference is a counted reference to a small cell (layout rt_weak_cell_layout, named "weak"),
+ * and the cell points at its target without counting it. An object that weak references may observe
+ * keeps its cell in its first field (ir/layouts.ts WEAK_CELL_FIELD, right after the header: NULL until
+ * the first weak reference), holding one count of it; the object's generated drop calls
+ * rt_weak_detach first, so every weak reference sees the target gone once its last strong reference
+ * is. Why a cell rather than a weak count in the header (Rust's Rc): the header stays 16 bytes for
+ * the objects no weak reference ever observes, which are most of them.
+ */
+extern const rt_layout rt_weak_cell_layout;
+/* A new weak reference to target (whose first field is its cell): the cell, made on first use. */
+rt_object *rt_weak_new(rt_object *target);
+/* Whether the cell's target is still alive. */
+bool rt_weak_alive(rt_object *cell);
+/* The cell's target, which must be alive, as a new reference. */
+rt_object *rt_weak_upgrade(rt_object *cell);
+/* The object is being dropped: its weak references, if any, no longer reach it. */
+void rt_weak_detach(rt_object *object);
+
 /* ---- files (file.c) ------------------------------------------------------------------------- */
 
 /*

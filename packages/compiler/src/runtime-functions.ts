@@ -32,6 +32,7 @@ export type RuntimeResultName = RuntimeTypeName | "str?" | "file?" | "void";
 export type RuntimeSignature = [params: (RuntimeTypeName | IrType)[], result: RuntimeResultName | IrType];
 
 const fileType = refType(runtimeLayouts.file);
+const weakType = refType(runtimeLayouts.weakCell);
 
 const typeNamed: Record<RuntimeResultName, IrType> = {
   i1: types.i1,
@@ -114,6 +115,11 @@ const CORE_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("rt_write_i64", [["i64"], "void"], false, "any", "Writes an int in decimal to stdout."),
   fn("rt_write_newline", [[], "void"], false, "any", "Writes a newline to stdout."),
   fn("rt_write_stderr_str", [["str"], "void"], false, "any", "Writes the string to stderr (stdout flushed first)."),
+
+  // Weak references (runtime/weak.c), passed as `ptr` and specialised to each layout's ref.
+  fn("rt_weak_new", [["ptr"], weakType], false, "any", "A new weak reference to the object (its cell)."),
+  fn("rt_weak_alive", [[weakType], "i1"], false, "read", "Whether the weak reference's target still lives."),
+  fn("rt_weak_upgrade", [[weakType], "ptr"], false, "any", "The living target of the weak reference, counted."),
 
   // Array objects (ir/layouts.ts arrayLayout), passed as `ptr` and specialised to each layout's ref.
   fn("rt_array_object_append", [["ptr"], "ptr"], false, "any", "Appends a zeroed element; its address."),

@@ -59,11 +59,6 @@ const CASES: readonly Case[] = readdirSync(PROGRAMS_DIR)
 const UNSUPPORTED: readonly [string, string, string][] = [
   ["pointers", "func main() { let x = 1; let p = &x; }", "pointers"],
   ["extern functions", "extern func labs(x: i64) -> i64;\nfunc main() { let y = labs(-3); }", "extern func"],
-  [
-    "weak references",
-    "struct P { x: i64 }\nfunc main() { let r = rc::new(P { x: 1 }); let w = weak::new(&r); }",
-    "weak::new",
-  ],
 ];
 
 function compile(source: string, name = "main.ls", optLevel = 1) {

@@ -342,6 +342,11 @@ export class IrBuilder {
   }
 
   /** The exception a handler block handles: its first instruction after the phis. */
+  /** Keeps the reference `value` may hold alive until here (a variable's scope ending). */
+  keepAlive(value: Value): void {
+    this.add({ kind: "keep_alive", type: types.void, value });
+  }
+
   landing(): Value {
     return this.add({ kind: "landing", type: refType(runtimeLayouts.exception) });
   }

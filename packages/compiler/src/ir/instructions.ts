@@ -631,6 +631,12 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     check: (_inst, t) => t.result(types.void),
     hasSideEffects: () => true,
   }),
+  keep_alive: describe("keep_alive", {
+    pieces: [value("value")],
+    check: (_inst, t) => t.result(types.void),
+    // Deleting it would end the value's life earlier: observable through a weak reference.
+    hasSideEffects: () => true,
+  }),
   landing: describe("landing", {
     pieces: [],
     check: (inst, t) => {

@@ -228,6 +228,12 @@ export type Instruction =
   /** The payload of a variant known (by a test of its tag) to be of case `tag`. */
   | InstructionOf<"variant_payload", { variant: Value; tag: number }>
   /** Takes a reference to everything the value holds (inserted by the reference-counting pass). */
+  /**
+   * A use of `value` that does nothing: the reference it may hold stays alive until here. A language
+   * whose variables keep their objects to the end of their scope (LumaScript, whose `weak<T>` can
+   * see when an object goes) puts one where a variable's scope ends; it costs no code.
+   */
+  | InstructionOf<"keep_alive", { value: Value }>
   | InstructionOf<"retain", { value: Value }>
   /** Drops a reference to everything the value holds, freeing what is no longer referenced. */
   | InstructionOf<"release", { value: Value }>

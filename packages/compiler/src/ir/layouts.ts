@@ -5,7 +5,7 @@
 //
 // Target: x86-64 and AArch64 Linux (LP64): pointers are 8 bytes, alignment as the C ABI's.
 
-import { type IrType, types } from "./types.js";
+import { type IrType, refType, types, variantType } from "./types.js";
 
 /** A field of a managed object's layout. */
 export interface LayoutField {
@@ -53,11 +53,18 @@ export interface Layout {
    * and 26.1 MiB untracked (C: 0.44 s, 17.6 MiB).
    */
   readonly tracked?: boolean;
+  /**
+   * True for objects weak references may observe (LumaScript's `rc<T>`): their first field is
+   * WEAK_CELL_FIELD, and their drop function detaches the cell first (runtime/weak.c), so that a
+   * weak reference no longer reaches an object being dropped.
+   */
+  readonly observedByWeak?: boolean;
 }
 
-/** How a language's objects of a layout take part in cycle collection (see Layout.tracked). */
+/** How a language's objects of a layout take part in cycle collection and weak references. */
 export interface LayoutOptions {
   readonly tracked?: boolean;
+  readonly observedByWeak?: boolean;
 }
 
 /** A layout a module declares; its fields may be given later (for recursive layouts). */
@@ -142,6 +149,17 @@ export const runtimeLayouts = {
   exception: { name: "exception", fields: null, runtimeSymbol: "rt_exception_layout" } as Layout,
   /** An open file, closed when dropped (runtime/file.c). */
   file: { name: "file", fields: null, runtimeSymbol: "rt_file_layout" } as Layout,
+  /** What a weak reference refers to: a cell pointing at its target while it lives (runtime/weak.c). */
+  weakCell: { name: "weak", fields: null, runtimeSymbol: "rt_weak_cell_layout" } as Layout,
+};
+
+/**
+ * The first field of an object weak references may observe (Layout.observedByWeak): its weak cell,
+ * null until the first weak reference to it is made. The runtime finds it right after the header.
+ */
+export const WEAK_CELL_FIELD: LayoutField = {
+  name: "weak_cell",
+  type: variantType([types.unit, refType(runtimeLayouts.weakCell)]),
 };
 
 /**

@@ -318,6 +318,8 @@ export class FunctionEmitter {
       case "release":
         emitReferenceCount(this, inst.kind, inst.value);
         return;
+      case "keep_alive":
+        return;
       case "landing":
         this.m.declareInternal("rt_exception_catch");
         this.line(`${v} = call ptr @rt_exception_catch()`);

@@ -13,6 +13,7 @@ import {
   layoutDescriptor,
   MAP_TABLE,
   objectSize,
+  WEAK_CELL_FIELD,
 } from "../ir/layouts.js";
 import { holdsReferences, type IrType, isNullableRef } from "../ir/types.js";
 import type { ModuleEmitter } from "./emit-llvm.js";
@@ -69,6 +70,11 @@ function dropFunction(m: ModuleEmitter, layout: Layout): string {
   const symbol = `@${quoted(`drop.${layout.name}`)}`;
   m.defineHelper(symbol, () => {
     const body = new HelperBody();
+    if (layout.observedByWeak === true) {
+      if (fields[0] !== WEAK_CELL_FIELD) throw new Error(`layout ${layout.name}: its first field is not its weak cell`);
+      m.declareIntrinsic("declare void @rt_weak_detach(ptr) nounwind");
+      body.line("call void @rt_weak_detach(ptr %object)");
+    }
     fields.forEach((field, i) => {
       if (!holdsReferences(field.type)) return;
       const ty = llvmType(field.type);

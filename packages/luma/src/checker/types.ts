@@ -217,6 +217,11 @@ export function typeParameter(name: string): TypeParameterType {
 export class TypeInterner {
   private readonly interned = new Map<string, LumaType>();
 
+  /** Every type made so far. */
+  all(): IterableIterator<LumaType> {
+    return this.interned.values();
+  }
+
   fixedArray(element: LumaType, length: number): FixedArrayType {
     return this.intern(`[${length}]${element.id}`, () => ({
       kind: "fixed-array",

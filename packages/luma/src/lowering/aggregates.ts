@@ -7,7 +7,14 @@
 // through it is read from that field and a store to one writes the field in place (every holder of
 // the `rc` sees it).
 
-import { constants, types, type Value } from "@toolchain/compiler";
+import {
+  constants,
+  lookupRuntimeFunction,
+  specializeExternal,
+  types,
+  type Value,
+  WEAK_CELL_FIELD,
+} from "@toolchain/compiler";
 import type { CallExpression, Expression, FieldAccessExpression, StructLiteral } from "../ast.js";
 import type { VariantSymbol } from "../checker/symbols.js";
 import type { EnumType, LumaType } from "../checker/types.js";
@@ -29,20 +36,47 @@ export function lowerStructLiteral(f: FunctionLowering, e: StructLiteral): Value
   return f.builder.structMake(f.irType(type, e), fields);
 }
 
-/** The field of an `rc<T>` object that holds the T. */
-export const RC_VALUE = 0;
+/** The field of an `rc<T>` object that holds the T: after its weak cell when it has one (types.ts). */
+export function rcValueField(rc: Value): number {
+  if (rc.type.kind !== "ref") throw new Error(`internal: ${rc.type.text} is not an rc`);
+  return rc.type.layout.observedByWeak === true ? 1 : 0;
+}
 
-/** `rc::new(x)`: a new object holding the value. */
+/** The T an `rc<T>` object holds. */
+export function rcValue(f: FunctionLowering, rc: Value): Value {
+  return f.builder.getField(rc, rcValueField(rc));
+}
+
+/** `rc::new(x)`: a new object holding the value, observed by no weak reference yet. */
 export function newRc(f: FunctionLowering, type: LumaType, call: CallExpression): Value {
   const ref = f.irType(type, call);
   if (ref.kind !== "ref") throw new Error(`internal: ${type.text} is not an rc`);
-  return f.builder.alloc(ref.layout, [lowerExpression(f, call.arguments[0]!)], f.loc(call.start));
+  const value = lowerExpression(f, call.arguments[0]!);
+  const fields = ref.layout.observedByWeak === true ? [constants.none(WEAK_CELL_FIELD.type), value] : [value];
+  return f.builder.alloc(ref.layout, fields, f.loc(call.start));
+}
+
+/** `weak::new(&r)`: a weak reference to the object the `rc` `r` refers to. */
+export function newWeak(f: FunctionLowering, call: CallExpression): Value {
+  const argument = call.arguments[0]!;
+  const target = lowerExpression(f, argument.kind === "AddressOf" ? argument.operand : argument);
+  const weakNew = specializeExternal(lookupRuntimeFunction("rt_weak_new")!, [target.type]);
+  return f.builder.callExtern(weakNew, [target], null);
+}
+
+/** `w.upgrade()`: `Some` of the weak reference's target while an `rc` keeps it alive, else `None`. */
+export function upgradeWeak(f: FunctionLowering, weak: Value, result: EnumType, at: Expression): Value {
+  const alive = f.builder.callExtern(lookupRuntimeFunction("rt_weak_alive")!, [weak], null);
+  const target = f.program.irTypes.of(result.typeArguments[0]!, at);
+  const upgrade = specializeExternal(lookupRuntimeFunction("rt_weak_upgrade")!, [weak.type], target);
+  const some = { index: 0, parts: () => [f.builder.callExtern(upgrade, [weak], null)] };
+  return variantWhen(f, result, alive, some, NONE, at);
 }
 
 export function lowerFieldRead(f: FunctionLowering, e: FieldAccessExpression): Value {
   const access = fieldAccess(f, e);
   const object = lowerPlace(f, e.object);
-  const struct = access.throughRc ? f.builder.getField(object, RC_VALUE) : object;
+  const struct = access.throughRc ? rcValue(f, object) : object;
   return f.builder.structExtract(struct, access.field.index);
 }
 
@@ -54,20 +88,20 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
       const reference = f.body.references.get(target);
       if (reference?.kind !== "local") throw new Error(`internal: a store to a non-variable at ${target.start}`);
       if (reference.captured) notSupported("closures", target);
-      f.writeVariable(reference.local, value);
+      f.assignLocal(reference.local, value);
       return;
     }
     case "FieldAccess": {
       const access = fieldAccess(f, target);
       const object = lowerPlace(f, target.object);
-      const whole = access.throughRc ? f.builder.getField(object, RC_VALUE) : object;
+      const whole = access.throughRc ? rcValue(f, object) : object;
       const structType = whole.type;
       if (structType.kind !== "struct") throw new Error(`internal: a field store into ${structType.text}`);
       const fields = structType.fields.map((_, i) =>
         i === access.field.index ? value : f.builder.structExtract(whole, i),
       );
       const made = f.builder.structMake(structType, fields);
-      if (access.throughRc) f.builder.setField(object, RC_VALUE, made);
+      if (access.throughRc) f.builder.setField(object, rcValueField(object), made);
       else storeToPlace(f, target.object, made);
       return;
     }

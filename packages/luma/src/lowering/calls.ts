@@ -7,7 +7,7 @@ import type { CallExpression } from "../ast.js";
 import type { CallTarget } from "../checker/typed-program.js";
 import type { EnumType } from "../checker/types.js";
 import { libmFunction, lumaRuntimeFunction } from "../runtime-library.js";
-import { lowerVariant, newRc, RC_VALUE, variantWhen } from "./aggregates.js";
+import { lowerVariant, newRc, newWeak, rcValue, upgradeWeak, variantWhen } from "./aggregates.js";
 import { lowerArrayMethod, newArray, pushElement } from "./arrays.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
 import { formatPieces, joinPieces, toText, writePieces } from "./formatting.js";
@@ -34,7 +34,7 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       const callee = target.instance === null ? undefined : f.program.functions.get(target.instance);
       if (callee === undefined) return notSupported(`calling \`${target.symbol.name}\``, call.callee);
       const receiver = lowerExpression(f, target.receiver);
-      const self = target.throughRc ? f.builder.getField(receiver, RC_VALUE) : receiver;
+      const self = target.throughRc ? rcValue(f, receiver) : receiver;
       const args = [self, ...call.arguments.map((arg) => lowerExpression(f, arg))];
       return f.builder.call(callee, args, f.loc(call.start));
     }
@@ -46,7 +46,10 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       const receiverType = target.receiverType;
       if (receiverType.kind === "enum" && receiverType.symbol.builtin !== null && !target.throughRc)
         return lowerOptionMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
-      if (receiverType.kind === "rc" && target.name === "clone") return lowerExpression(f, target.receiver);
+      if ((receiverType.kind === "rc" || receiverType.kind === "weak") && target.name === "clone")
+        return lowerExpression(f, target.receiver);
+      if (receiverType.kind === "weak" && target.name === "upgrade")
+        return upgradeWeak(f, lowerExpression(f, target.receiver), f.body.typeOf(call) as EnumType, call);
       if (receiverType.kind === "string")
         return lowerStringMethod(f, call, target.name, lowerExpression(f, target.receiver));
       if (receiverType.kind === "map" && !target.throughRc)
@@ -58,6 +61,7 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
     case "builtin-static":
       if (target.owner === "Array" && target.name === "new") return newArray(f, target.type, call);
       if (target.owner === "rc" && target.name === "new") return newRc(f, target.type, call);
+      if (target.owner === "weak" && target.name === "new") return newWeak(f, call);
       if (target.owner === "Map" && target.name === "new") return newMap(f, target.type, call);
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
     case "value": {

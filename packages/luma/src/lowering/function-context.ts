@@ -34,6 +34,8 @@ export interface ProgramLowering {
 interface Loop {
   readonly continueTarget: Block;
   readonly breakTarget: Block;
+  /** How many scopes were open when the loop started: `break` and `continue` leave the others. */
+  readonly scopeDepth: number;
 }
 
 /** A variable key: a local of the program, or a hidden one of lowering (a `for` loop's counter). */
@@ -45,6 +47,12 @@ export class FunctionLowering {
   readonly builder: IrBuilder;
   readonly variables: SsaVariables<VariableKey>;
   private readonly loops: Loop[] = [];
+  /**
+   * The open blocks' variables whose objects a weak reference could observe going (ProgramLowering
+   * keepsToScopeEnd): each keeps its value alive to the end of its block, as the language promises,
+   * rather than to its last use, which is when reference counting would otherwise free it.
+   */
+  private readonly scopes: LocalSymbol[][] = [];
 
   /**
    * The function's result type: its instance's, or a closure's own. A closure lowered as a function
@@ -168,7 +176,45 @@ export class FunctionLowering {
   }
 
   pushLoop(continueTarget: Block, breakTarget: Block): void {
-    this.loops.push({ continueTarget, breakTarget });
+    this.loops.push({ continueTarget, breakTarget, scopeDepth: this.scopes.length });
+  }
+
+  openScope(): void {
+    this.scopes.push([]);
+  }
+
+  /** The end of a block's scope, reached by falling through it. */
+  closeScope(): void {
+    this.keepScopesAlive(this.scopes.length - 1);
+    this.scopes.pop();
+  }
+
+  /** A `let`: the variable keeps its value to its block's end if a weak reference could tell. */
+  declareLocal(local: LocalSymbol, value: Value): void {
+    this.writeVariable(local, value);
+    if (this.program.irTypes.observableByWeak(local.type)) this.scopes[this.scopes.length - 1]?.push(local);
+  }
+
+  /** An assignment to a variable: the value it held lives until here. */
+  assignLocal(local: LocalSymbol, value: Value): void {
+    if (this.program.irTypes.observableByWeak(local.type)) this.builder.keepAlive(this.readVariable(local));
+    this.writeVariable(local, value);
+  }
+
+  /** Leaving the function (`return`): every open scope ends. */
+  leaveAllScopes(): void {
+    this.keepScopesAlive(0);
+  }
+
+  /** Leaving the innermost loop (`break`, `continue`): the scopes opened inside it end. */
+  leaveLoopScopes(): void {
+    this.keepScopesAlive(this.innermostLoop.scopeDepth);
+  }
+
+  private keepScopesAlive(from: number): void {
+    for (const scope of this.scopes.slice(from)) {
+      for (const local of scope) this.builder.keepAlive(this.readVariable(local));
+    }
   }
 
   popLoop(): void {

@@ -14,7 +14,9 @@ import { integerIrType } from "./types.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerBlock(f: FunctionLowering, block: Block): void {
+  f.openScope();
   for (const statement of block.statements) lowerStatement(f, statement);
+  f.closeScope();
 }
 
 export function lowerStatement(f: FunctionLowering, s: Statement): void {
@@ -25,8 +27,7 @@ export function lowerStatement(f: FunctionLowering, s: Statement): void {
     case "Let": {
       const local = f.body.locals.get(s);
       if (local === undefined) throw new Error(`internal: no local for the let at ${s.start}`);
-      const value = lowerExpression(f, s.value);
-      f.writeVariable(local, value);
+      f.declareLocal(local, lowerExpression(f, s.value));
       return;
     }
     case "Assignment": {
@@ -65,15 +66,18 @@ export function lowerStatement(f: FunctionLowering, s: Statement): void {
       lowerFor(f, s);
       return;
     case "Break":
+      f.leaveLoopScopes();
       f.br(f.innermostLoop.breakTarget);
       f.startDeadBlock();
       return;
     case "Continue":
+      f.leaveLoopScopes();
       f.br(f.innermostLoop.continueTarget);
       f.startDeadBlock();
       return;
     case "Return": {
       const value = s.value === null ? null : lowerExpression(f, s.value);
+      f.leaveAllScopes();
       f.builder.ret(value === null || f.fn.returnType.kind === "void" ? null : value);
       f.startDeadBlock();
       return;
