@@ -232,13 +232,14 @@ void rt_write_stderr_str(rt_str *s);
  * is. Why a cell rather than a weak count in the header (Rust's Rc): the header stays 16 bytes for
  * the objects no weak reference ever observes, which are most of them.
  */
+typedef struct rt_weak_cell rt_weak_cell;
 extern const rt_layout rt_weak_cell_layout;
 /* A new weak reference to target (whose first field is its cell): the cell, made on first use. */
-rt_object *rt_weak_new(rt_object *target);
+rt_weak_cell *rt_weak_new(void *target);
 /* Whether the cell's target is still alive. */
-bool rt_weak_alive(rt_object *cell);
+bool rt_weak_alive(rt_weak_cell *cell);
 /* The cell's target, which must be alive, as a new reference. */
-rt_object *rt_weak_upgrade(rt_object *cell);
+void *rt_weak_upgrade(rt_weak_cell *cell);
 /* The object is being dropped: its weak references, if any, no longer reach it. */
 void rt_weak_detach(rt_object *object);
 

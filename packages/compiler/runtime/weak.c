@@ -6,10 +6,10 @@
 
 enum { WEAK_CELL_TYPE_ID = 4 };
 
-typedef struct rt_weak_cell {
+struct rt_weak_cell {
   rt_object header;
   rt_object *target; /* NULL once the target was dropped */
-} rt_weak_cell;
+};
 
 const rt_layout rt_weak_cell_layout = {
     .name = "weak",
@@ -25,7 +25,7 @@ static rt_weak_cell **cell_field(rt_object *object) {
   return (rt_weak_cell **)(object + 1);
 }
 
-rt_object *rt_weak_new(rt_object *target) {
+rt_weak_cell *rt_weak_new(void *target) {
   rt_weak_cell **field = cell_field(target);
   if (*field == NULL) {
     rt_weak_cell *cell = (rt_weak_cell *)rt_alloc(&rt_weak_cell_layout, sizeof(rt_weak_cell), NULL);
@@ -33,17 +33,16 @@ rt_object *rt_weak_new(rt_object *target) {
     *field = cell; /* the target's count of its cell */
   }
   rt_retain(&(*field)->header);
-  return &(*field)->header;
+  return *field;
 }
 
-bool rt_weak_alive(rt_object *cell) {
-  return ((rt_weak_cell *)cell)->target != NULL;
+bool rt_weak_alive(rt_weak_cell *cell) {
+  return cell->target != NULL;
 }
 
-rt_object *rt_weak_upgrade(rt_object *cell) {
-  rt_object *target = ((rt_weak_cell *)cell)->target;
-  rt_retain(target);
-  return target;
+void *rt_weak_upgrade(rt_weak_cell *cell) {
+  rt_retain(cell->target);
+  return cell->target;
 }
 
 void rt_weak_detach(rt_object *object) {

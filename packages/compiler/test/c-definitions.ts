@@ -16,6 +16,7 @@ const C_TYPES: Record<string, string> = {
   "rt_str *": "ref str",
   "rt_exception *": "ref exception",
   "rt_file *": "ref file",
+  "rt_weak_cell *": "ref weak",
   "void *": "ptr",
   void: "void",
 };

@@ -87,6 +87,9 @@ function convert(op: ConvertOp, value: Runtime, from: IrType, to: IrType): Runti
       else view.setBigInt64(0, bits);
       return toBits === 32 ? view.getFloat32(0) : view.getFloat64(0);
     }
+    case "ptrtoint":
+    case "inttoptr":
+      throw new Error(`the interpreter has no memory to ${op}`);
   }
 }
 

@@ -8,9 +8,11 @@ import { fileURLToPath } from "node:url";
 import {
   CORE_RUNTIME_DIR,
   runtimeFunction as fn,
+  type Layout,
   lookupRuntimeFunction,
   type RuntimeFunction,
   type RuntimeLibrary,
+  refType,
   runtimeCatalogue,
   types,
 } from "@toolchain/compiler";
@@ -23,6 +25,10 @@ export const LUMA_RUNTIME: RuntimeLibrary = {
   name: "luma",
   sourceDirs: [CORE_RUNTIME_DIR, LUMA_RUNTIME_DIR],
 };
+
+/** A `mempool` object (luma_memory.c). */
+export const MEMPOOL_LAYOUT: Layout = { name: "mempool", fields: null, runtimeSymbol: "luma_mempool_layout" };
+const MEMPOOL = refType(MEMPOOL_LAYOUT);
 
 const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_i64_to_str", [["i64"], "str"], false, "any", "A signed integer in decimal."),
@@ -57,6 +63,14 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_map_next", [["ptr", "i64"], "i64"], false, "read", "The first live position at or after one, or -1."),
   fn("luma_array_sort", [["ptr", "i64"], "void"], false, "any", "Sorts an array object stably by a kind of element."),
   // Files (runtime/luma_io.c).
+  fn("luma_alloc", [["i64"], "ptr"], false, "any", "`alloc(T, n)`: n * sizeof(T) zeroed bytes."),
+  fn("luma_free", [["ptr"], "void"], false, "any", "`free(p)`: gives back what luma_alloc gave."),
+  fn("luma_mempool_new", [["i64"], MEMPOOL], false, "any", "`mempool::new(block_size)`: an empty pool."),
+  fn("luma_mempool_alloc", [[MEMPOOL], "ptr"], false, "any", "A zeroed block of the pool."),
+  fn("luma_mempool_free", [[MEMPOOL, "ptr"], "void"], false, "any", "Gives a block back to the pool."),
+  fn("luma_mempool_reset", [[MEMPOOL], "void"], false, "any", "Frees every block of the pool at once."),
+  fn("luma_mempool_live", [[MEMPOOL], "i64"], false, "read", "How many blocks are handed out."),
+  fn("luma_mempool_block_size", [[MEMPOOL], "i64"], false, "read", "The block size the pool was made with."),
   fn("luma_read_file", [["str"], "str?"], false, "any", "The file's text, or null (the reason kept)."),
   fn("luma_write_file", [["str", "str"], "i1"], false, "any", "Writes the text to the file; false on failure."),
   fn("luma_io_error", [[], "str"], false, "any", "Why the last file operation failed."),

@@ -24,6 +24,9 @@ const programs = [
   "fixed_arrays_ok",
   "recursive_through_arrays",
   "structs_and_enums_with_strings",
+  "weak_references",
+  "pointers_and_c_functions",
+  "mempool_linked_list_ok",
 ];
 
 const workDir = mkdtempSync(join(tmpdir(), "luma-memcheck-"));

@@ -7,7 +7,7 @@ import { cDefinitions, cForm } from "@toolchain/compiler/testing";
 import { LUMA_RUNTIME_DIR, lumaRuntimeFunctions } from "../src/runtime-library.js";
 
 describe("LumaScript's runtime catalogue", () => {
-  const definitions = cDefinitions(LUMA_RUNTIME_DIR);
+  const definitions = cDefinitions(LUMA_RUNTIME_DIR, undefined, { "luma_mempool *": "ref mempool" });
 
   it("matches the C definition of every luma_* entry", () => {
     assert.ok(lumaRuntimeFunctions.size > 10);

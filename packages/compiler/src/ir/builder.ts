@@ -347,6 +347,14 @@ export class IrBuilder {
     this.add({ kind: "keep_alive", type: types.void, value });
   }
 
+  /** A stack slot of `bytes` bytes, made at the start of the entry block whatever block is being built. */
+  stackSlot(bytes: number): Value {
+    const entry = this.fn.blocks[0]!;
+    const slot = newInstruction(this.fn, entry, { kind: "stack_slot", type: types.ptr, bytes });
+    entry.instructions.unshift(slot);
+    return slot;
+  }
+
   landing(): Value {
     return this.add({ kind: "landing", type: refType(runtimeLayouts.exception) });
   }

@@ -144,6 +144,8 @@ export const convertOps: readonly ConvertOp[] = [
   "uitofp",
   "fptosi",
   "bitcast",
+  "ptrtoint",
+  "inttoptr",
 ];
 
 type Of<K extends InstructionKind> = Extract<Instruction, { kind: K }>;
@@ -637,6 +639,10 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
     // Deleting it would end the value's life earlier: observable through a weak reference.
     hasSideEffects: () => true,
   }),
+  stack_slot: describe("stack_slot", {
+    pieces: [{ p: "index", field: "bytes" }],
+    check: (inst, t) => t.result(types.ptr),
+  }),
   landing: describe("landing", {
     pieces: [],
     check: (inst, t) => {
@@ -675,6 +681,10 @@ function checkConversion(inst: Of<"convert">, t: TypeCheck): void {
         return isInt(from) && isFloat(to);
       case "fptosi":
         return isFloat(from) && isInt(to);
+      case "ptrtoint":
+        return from === types.ptr && to === types.i64;
+      case "inttoptr":
+        return from === types.i64 && to === types.ptr;
       case "bitcast":
         // The same bits as another type of their size: a float held in an integer word and back, or
         // a tagged word read as an i64 (borrowing nothing) and an i64 taken as a tagged word (owned:

@@ -112,7 +112,18 @@ export type TaggedBinaryOp =
  * widening and narrowing (`fpext`, `fptrunc`), integers to floats (`sitofp`, `uitofp`, rounding to
  * nearest) and floats to integers rounding toward zero and saturating (`fptosi`; NaN gives 0).
  */
-export type ConvertOp = "sext" | "zext" | "trunc" | "fpext" | "fptrunc" | "sitofp" | "uitofp" | "fptosi" | "bitcast";
+export type ConvertOp =
+  | "sext"
+  | "zext"
+  | "trunc"
+  | "fpext"
+  | "fptrunc"
+  | "sitofp"
+  | "uitofp"
+  | "fptosi"
+  | "bitcast"
+  | "ptrtoint"
+  | "inttoptr";
 
 /** Where a failure goes: null to the caller, or a handler block of this function. */
 export type Unwind = Block | null;
@@ -234,6 +245,12 @@ export type Instruction =
    * see when an object goes) puts one where a variable's scope ends; it costs no code.
    */
   | InstructionOf<"keep_alive", { value: Value }>
+  /**
+   * The address (`ptr`) of `bytes` bytes of this call's stack frame, aligned to 16, uninitialised:
+   * a local variable a program takes the address of. It must be in the entry block, so that each
+   * call makes it once (LLVM's `alloca`, which its optimiser turns back into registers when it can).
+   */
+  | InstructionOf<"stack_slot", { bytes: number }>
   | InstructionOf<"retain", { value: Value }>
   /** Drops a reference to everything the value holds, freeing what is no longer referenced. */
   | InstructionOf<"release", { value: Value }>

@@ -320,6 +320,9 @@ export class FunctionEmitter {
         return;
       case "keep_alive":
         return;
+      case "stack_slot":
+        this.line(`${v} = alloca i8, i64 ${inst.bytes}, align 16`);
+        return;
       case "landing":
         this.m.declareInternal("rt_exception_catch");
         this.line(`${v} = call ptr @rt_exception_catch()`);

@@ -116,6 +116,15 @@ const WEAK_METHODS: MethodTable<WeakType> = {
   clone: (types, receiver) => method([], types.weak(receiver.target)),
 };
 
+/** A pool's blocks are raw bytes (`ptr<u8>`), cast to the pointer type a program keeps in them. */
+const MEMPOOL_METHODS: MethodTable<LumaType> = {
+  alloc: (types) => method([], types.pointer(scalarTypes.u8)),
+  free: (types) => method([types.pointer(scalarTypes.u8)], unit),
+  reset: () => method([], unit),
+  live: () => method([], i64),
+  block_size: () => method([], i64),
+};
+
 /** A receiver's type paired with the table of its type's methods, or null for a type without any. */
 type Receiver =
   | { readonly table: MethodTable<LumaType>; readonly receiver: LumaType }
@@ -140,6 +149,8 @@ function receiverOf(receiver: LumaType): Receiver | null {
       return { table: RC_METHODS, receiver };
     case "weak":
       return { table: WEAK_METHODS, receiver };
+    case "mempool":
+      return { table: MEMPOOL_METHODS, receiver };
     case "enum":
       if (isOptionType(receiver)) return { table: OPTION_METHODS, receiver };
       if (isResultType(receiver)) return { table: RESULT_METHODS, receiver };

@@ -138,7 +138,7 @@ define("free", (types) => signature([T], [types.pointer(T)], unit));
 export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = table;
 
 /** The library types with static functions. */
-export type BuiltinStaticOwner = "Array" | "Map" | "rc" | "weak";
+export type BuiltinStaticOwner = "Array" | "Map" | "rc" | "weak" | "mempool";
 
 const K = typeParameter("K");
 const V = typeParameter("V");
@@ -153,4 +153,6 @@ export const BUILTIN_STATICS: ReadonlyMap<
   ["rc", new Map([["new", (types: TypeInterner) => signature([T], [T], types.rc(T))]])],
   // `weak::new(&r)`: the address of the `rc<T>` variable to observe.
   ["weak", new Map([["new", (types: TypeInterner) => signature([T], [types.pointer(types.rc(T))], types.weak(T))]])],
+  // `mempool::new(block_size)`: blocks of that many bytes.
+  ["mempool", new Map([["new", () => signature([], [scalarTypes.i64], scalarTypes.mempool)]])],
 ]);

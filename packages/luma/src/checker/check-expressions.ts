@@ -142,6 +142,9 @@ function typeOfExpression(cx: BodyContext, expression: Expression, expected: Lum
         });
         return error;
       }
+      const operand = expression.operand;
+      const reference = operand.kind === "Name" ? cx.body.references.get(operand) : undefined;
+      if (reference?.kind === "local") cx.body.addressTaken.add(reference.local);
       return cx.types.pointer(target);
     }
     case "Dereference": {
@@ -174,10 +177,11 @@ function typeOfExpression(cx: BodyContext, expression: Expression, expected: Lum
     case "Closure":
       return checkClosure(cx, expression, expected);
     case "Sizeof":
-      resolveType(expression.type, cx);
+      cx.body.namedTypes.set(expression, resolveType(expression.type, cx));
       return i64;
     case "Alloc": {
       const element = resolveType(expression.type, cx);
+      cx.body.namedTypes.set(expression, element);
       checkExpressionAgainst(cx, expression.count, i64);
       return element.kind === "error" ? error : cx.types.pointer(element);
     }

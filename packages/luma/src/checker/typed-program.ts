@@ -40,6 +40,7 @@
  */
 
 import type {
+  AllocExpression,
   CallExpression,
   ClosureExpression,
   ClosureParameter,
@@ -54,6 +55,7 @@ import type {
   Pattern,
   SelfExpression,
   SelfParameter,
+  SizeofExpression,
 } from "../ast.js";
 import type { BuiltinFunctionName, BuiltinStaticOwner } from "./builtins.js";
 import type { Place } from "./semantic-diagnostics.js";
@@ -191,6 +193,10 @@ export class TypedBody {
   readonly patterns = new Map<Pattern, PatternInfo>();
   readonly loops = new Map<ForStatement, LoopInfo>();
   readonly formats = new Map<CallExpression, FormatString>();
+  /** The variables whose address `&x` takes: they live in memory, not in registers. */
+  readonly addressTaken = new Set<LocalSymbol>();
+  /** The type each `sizeof(T)` and `alloc(T, n)` names. */
+  readonly namedTypes = new Map<SizeofExpression | AllocExpression, LumaType>();
 
   /** The type of a checked expression (throws for a node this body never checked: a caller's bug). */
   typeOf(expression: Expression): LumaType {

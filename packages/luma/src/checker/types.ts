@@ -28,6 +28,7 @@ export type LumaType =
   | RcType
   | WeakType
   | PointerType
+  | MempoolType
   | FunctionType
   | StructType
   | EnumType
@@ -117,6 +118,11 @@ export interface WeakType extends TypeBase {
   readonly target: LumaType;
 }
 
+/** `mempool`: a pool of raw blocks of one size (`mempool::new(block_size)`), freed with the pool. */
+export interface MempoolType extends TypeBase {
+  readonly kind: "mempool";
+}
+
 /** `ptr<T>`: a raw address, for the standard library and C functions; never counted. */
 export interface PointerType extends TypeBase {
   readonly kind: "pointer";
@@ -192,6 +198,7 @@ export const scalarTypes = {
   f64: { kind: "float", id: nextId(), text: "f64", name: "f64", bits: 64 } as FloatType,
   bool: { kind: "bool", id: nextId(), text: "bool" } as BoolType,
   string: { kind: "string", id: nextId(), text: "string" } as StringType,
+  mempool: { kind: "mempool", id: nextId(), text: "mempool" } as MempoolType,
   unit: { kind: "unit", id: nextId(), text: "()" } as UnitType,
   error: { kind: "error", id: nextId(), text: "{error}" } as ErrorType,
   unknown: { kind: "unknown", id: nextId(), text: "_" } as UnknownType,
@@ -199,10 +206,9 @@ export const scalarTypes = {
 
 /** The scalar types a program names (`unit`, `error` and `unknown` have no name). */
 export const NAMED_SCALAR_TYPES: ReadonlyMap<string, LumaType> = new Map(
-  (["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "bool", "string"] as const).map((name) => [
-    name,
-    scalarTypes[name],
-  ]),
+  (["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "bool", "string", "mempool"] as const).map(
+    (name) => [name, scalarTypes[name]],
+  ),
 );
 
 /** A new type parameter, distinct from every other, even of the same name. */

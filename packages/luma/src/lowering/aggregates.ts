@@ -22,6 +22,7 @@ import { storeArrayElement } from "./arrays.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
 import { storeMapElement } from "./maps.js";
+import { storeThroughPointer } from "./pointers.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerStructLiteral(f: FunctionLowering, e: StructLiteral): Value {
@@ -105,8 +106,12 @@ export function storeToPlace(f: FunctionLowering, target: Expression, value: Val
       else storeToPlace(f, target.object, made);
       return;
     }
+    case "Dereference":
+      storeThroughPointer(f, target, value);
+      return;
     case "Index":
-      if (f.body.indexes.get(target) === "map") storeMapElement(f, target, value);
+      if (f.body.indexes.get(target) === "pointer") storeThroughPointer(f, target, value);
+      else if (f.body.indexes.get(target) === "map") storeMapElement(f, target, value);
       else if (f.body.indexes.get(target) === "array" || f.body.indexes.get(target) === "fixed-array")
         storeArrayElement(f, target, value);
       else notSupported("assignment to this place", target);

@@ -15,6 +15,7 @@ import { type FunctionLowering, panicKind } from "./function-context.js";
 import { lowerMapMethod, newMap } from "./maps.js";
 import { lowerComparison } from "./operators.js";
 import { lowerOptionMethod } from "./options.js";
+import { lowerExternCall, lowerFree, lowerMempoolMethod, newMempool } from "./pointers.js";
 import { lowerStringMethod } from "./strings.js";
 import { notSupported } from "./unsupported.js";
 
@@ -39,7 +40,7 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
       return f.builder.call(callee, args, f.loc(call.start));
     }
     case "extern":
-      return notSupported("calls of C functions (`extern func`)", call.callee);
+      return lowerExternCall(f, call, target.symbol);
     case "variant":
       return lowerVariant(f, f.body.typeOf(call), target.variant, call.arguments, call);
     case "builtin-method": {
@@ -56,12 +57,15 @@ export function lowerCall(f: FunctionLowering, call: CallExpression): Value {
         return lowerMapMethod(f, call, target.name, lowerExpression(f, target.receiver), receiverType);
       if ((receiverType.kind === "array" || receiverType.kind === "fixed-array") && !target.throughRc)
         return lowerArrayMethod(f, call, target.name, lowerPlace(f, target.receiver), receiverType);
+      if (receiverType.kind === "mempool")
+        return lowerMempoolMethod(f, call, target.name, lowerExpression(f, target.receiver));
       return notSupported(`the built-in method \`${target.name}\``, call.callee);
     }
     case "builtin-static":
       if (target.owner === "Array" && target.name === "new") return newArray(f, target.type, call);
       if (target.owner === "rc" && target.name === "new") return newRc(f, target.type, call);
       if (target.owner === "weak" && target.name === "new") return newWeak(f, call);
+      if (target.owner === "mempool" && target.name === "new") return newMempool(f, call);
       if (target.owner === "Map" && target.name === "new") return newMap(f, target.type, call);
       return notSupported(`\`${target.owner}::${target.name}\``, call.callee);
     case "value": {
@@ -114,6 +118,8 @@ function lowerBuiltin(
       f.enter(ok);
       return unit;
     }
+    case "free":
+      return lowerFree(f, call);
     case "args": {
       // Built here, element by element: the runtime knows no array layouts.
       const all = newArray(f, f.body.typeOf(call), call);

@@ -13,6 +13,7 @@ import type { FunctionLowering } from "./function-context.js";
 import { lowerMapIndex } from "./maps.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
 import { lowerTry } from "./options.js";
+import { lowerAddressOf, lowerAlloc, lowerPointerRead, lowerSizeof } from "./pointers.js";
 import { notSupported } from "./unsupported.js";
 
 /** An expression's value; a place's that holds a fixed array is copied (fixed-arrays.ts). */
@@ -76,6 +77,7 @@ export function lowerPlace(f: FunctionLowering, e: Expression): Value {
       return lowerArrayLiteral(f, e);
     case "Index":
       if (f.body.indexes.get(e) === "map") return lowerMapIndex(f, e);
+      if (f.body.indexes.get(e) === "pointer") return lowerPointerRead(f, e);
       if (f.body.indexes.get(e) !== "array" && f.body.indexes.get(e) !== "fixed-array")
         return notSupported(`indexing a \`${f.body.typeOf(e.object).text}\``, e);
       return lowerArrayIndex(f, e);
@@ -88,10 +90,13 @@ export function lowerPlace(f: FunctionLowering, e: Expression): Value {
     case "Closure":
       return lowerClosure(f, e);
     case "AddressOf":
+      return lowerAddressOf(f, e);
     case "Dereference":
+      return lowerPointerRead(f, e);
     case "Alloc":
+      return lowerAlloc(f, e);
     case "Sizeof":
-      return notSupported("pointers", e);
+      return lowerSizeof(f, e);
     case "Range":
       return notSupported("ranges outside `for`", e);
   }

@@ -5,12 +5,14 @@
 import {
   type Block,
   constants,
+  holdsReferences,
   IrBuilder,
   type IrFunction,
   type Module,
   type RaiseInfo,
   type SourceLoc,
   SsaVariables,
+  sizeOf,
   strType,
   types,
   type Value,
@@ -162,6 +164,9 @@ export class FunctionLowering {
 
   /** A local as this function sees it: a captured one from the closure's environment, else its variable. */
   readLocal(local: LocalSymbol): Value {
+    const slot = this.slots.get(local);
+    if (slot !== undefined)
+      return this.builder.elemGet(this.irType(local.type, local.declaration), slot, constants.int(0n));
     const field = this.captures.get(local);
     if (field === undefined) return this.readVariable(local);
     return this.builder.getField(this.fn.params[0]!, field);
@@ -189,14 +194,36 @@ export class FunctionLowering {
     this.scopes.pop();
   }
 
-  /** A `let`: the variable keeps its value to its block's end if a weak reference could tell. */
+  /**
+   * The stack slots of the variables `&x` takes the address of (TypedBody.addressTaken), made
+   * where they are declared: such a variable is read and written in memory.
+   */
+  private readonly slots = new Map<LocalSymbol, Value>();
+
+  /** The address of a variable in memory, or null for one held in a register (it holds references). */
+  localAddress(local: LocalSymbol): Value | null {
+    return this.slots.get(local) ?? null;
+  }
+
+  /** A `let` or a parameter: the variable keeps its value to its block's end if a weak reference could tell. */
   declareLocal(local: LocalSymbol, value: Value): void {
+    if (this.body.addressTaken.has(local) && !holdsReferences(value.type)) {
+      const slot = this.builder.stackSlot(sizeOf(value.type));
+      this.slots.set(local, slot);
+      this.builder.elemSet(slot, constants.int(0n), value);
+      return;
+    }
     this.writeVariable(local, value);
     if (this.program.irTypes.observableByWeak(local.type)) this.scopes[this.scopes.length - 1]?.push(local);
   }
 
   /** An assignment to a variable: the value it held lives until here. */
   assignLocal(local: LocalSymbol, value: Value): void {
+    const slot = this.slots.get(local);
+    if (slot !== undefined) {
+      this.builder.elemSet(slot, constants.int(0n), value);
+      return;
+    }
     if (this.program.irTypes.observableByWeak(local.type)) this.builder.keepAlive(this.readVariable(local));
     this.writeVariable(local, value);
   }

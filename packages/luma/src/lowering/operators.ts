@@ -270,6 +270,9 @@ export function lowerCast(
     const clamped = b.select(b.icmp("lt", n, min), min, b.select(b.icmp("gt", n, max), max, n));
     return b.convert("trunc", clamped, target);
   }
+  // A pointer to another pointer type is the same address; to and from a 64-bit integer, its number.
+  if (from.kind === "pointer" && to.kind === "integer") return b.convert("ptrtoint", value, types.i64);
+  if (from.kind === "integer" && to.kind === "pointer") return b.convert("inttoptr", value, types.ptr);
   return value;
 }
 

@@ -101,7 +101,7 @@ function lowerFunction(program: ProgramLowering, instance: FunctionInstance, fn:
   ];
   declaring.forEach((parameter, i) => {
     const local = body.locals.get(parameter);
-    if (local !== undefined) f.writeVariable(local, fn.params[i]!);
+    if (local !== undefined) f.declareLocal(local, fn.params[i]!);
   });
   lowerBlock(f, declaration.body);
   if (!f.builder.isTerminated) {

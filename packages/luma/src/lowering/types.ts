@@ -30,6 +30,7 @@ import {
 } from "@toolchain/compiler";
 import { fieldTypesOf, payloadTypesOf } from "../checker/generics.js";
 import type { EnumType, IntegerType, LumaType, StructType, TypeInterner } from "../checker/types.js";
+import { MEMPOOL_LAYOUT } from "../runtime-library.js";
 import { notSupported } from "./unsupported.js";
 
 type At = { readonly start: number; readonly end: number };
@@ -149,6 +150,11 @@ export class IrTypes {
       }
       case "weak":
         return WEAK_TYPE;
+      case "mempool":
+        return refType(MEMPOOL_LAYOUT);
+      case "pointer":
+        // An address: what it points at is the pointer's operations' business (pointers.ts).
+        return types.ptr;
       case "function":
         // A function value: its code and environment (closures.ts).
         return fnType(
