@@ -26,6 +26,11 @@ int64_t luma_str_find(rt_str *s, rt_str *needle, int64_t from) {
 }
 
 /* The bytes [begin, end), a caller having checked 0 <= begin <= end <= len. */
+/* The byte at `at` (0 <= at < len), 0 to 255. */
+int64_t luma_str_byte(rt_str *s, int64_t at) {
+  return (unsigned char)s->data[at];
+}
+
 rt_str *luma_str_range(rt_str *s, int64_t begin, int64_t end) {
   return rt_str_from_utf8(s->data + begin, (size_t)(end - begin));
 }

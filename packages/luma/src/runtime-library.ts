@@ -63,6 +63,7 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_map_next", [["ptr", "i64"], "i64"], false, "read", "The first live position at or after one, or -1."),
   fn("luma_array_sort", [["ptr", "i64"], "void"], false, "any", "Sorts an array object stably by a kind of element."),
   // Files (runtime/luma_io.c).
+  fn("luma_str_byte", [["str", "i64"], "i64"], false, "read", "The byte at an offset below the length."),
   fn("luma_alloc", [["i64"], "ptr"], false, "any", "`alloc(T, n)`: n * sizeof(T) zeroed bytes."),
   fn("luma_free", [["ptr"], "void"], false, "any", "`free(p)`: gives back what luma_alloc gave."),
   fn("luma_mempool_new", [["i64"], MEMPOOL], false, "any", "`mempool::new(block_size)`: an empty pool."),

@@ -45,6 +45,7 @@ const STRING_METHODS: MethodTable<LumaType> = {
   ends_with: () => method([string], bool),
   contains: () => method([string], bool),
   slice: () => method([i64, i64], string),
+  byte_at: () => method([i64], scalarTypes.u8),
   parse_i64: (types) => method([], resultType(types, i64, string)),
   parse_f64: (types) => method([], resultType(types, scalarTypes.f64, string)),
 };

@@ -1,9 +1,9 @@
 // The methods of `string` (runtime/luma_string.c does the work on the bytes): lengths and offsets
-// in bytes; `slice(a, b)` panics, as Rust's does, unless 0 <= a <= b <= len on character
+// in bytes; `byte_at(i)` panics unless 0 <= i < len; `slice(a, b)` panics, as Rust's does, unless 0 <= a <= b <= len on character
 // boundaries; `split` and `chars` make an `Array<string>` here, piece by piece, so the runtime needs
 // no knowledge of arrays; `parse_i64` and `parse_f64` give a `Result` with Rust's error texts.
 
-import { constants, type Value } from "@toolchain/compiler";
+import { constants, types, type Value } from "@toolchain/compiler";
 import type { CallExpression, Expression } from "../ast.js";
 import { type EnumType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
@@ -37,6 +37,17 @@ export function lowerStringMethod(f: FunctionLowering, call: CallExpression, nam
     case "find": {
       const at = rt("luma_str_find", [s, ...args(), constants.int(0n)]);
       return optionOf(f, call, b.icmp("ge", at, constants.int(0n)), at);
+    }
+    case "byte_at": {
+      const [index] = args() as [Value];
+      const length = rt("luma_str_len", [s]);
+      const outside = b.select(
+        b.icmp("lt", index, constants.int(0n)),
+        constants.bool(true),
+        b.icmp("ge", index, length),
+      );
+      f.panicIf(outside, call.start, "byte index out of range");
+      return b.convert("trunc", rt("luma_str_byte", [s, index]), types.i8);
     }
     case "slice": {
       const [begin, end] = args() as [Value, Value];
