@@ -111,11 +111,17 @@ function checkBody(
 ): LumaType {
   const body = node.body;
   if (body.kind !== "Block") {
-    if (declared !== null) {
-      checkExpressionAgainst(cx, body, declared);
-      return declared;
+    // A `?` in the expression returns from the closure, not from the function around it.
+    cx.returnTargets.push({ kind: "closure", type: declared ?? expectedResult });
+    try {
+      if (declared !== null) {
+        checkExpressionAgainst(cx, body, declared);
+        return declared;
+      }
+      return checkExpression(cx, body, expectedResult ?? resultHint);
+    } finally {
+      cx.returnTargets.pop();
     }
-    return checkExpression(cx, body, expectedResult ?? resultHint);
   }
   const target: ReturnTarget = { kind: "closure", type: declared ?? expectedResult };
   cx.returnTargets.push(target);
