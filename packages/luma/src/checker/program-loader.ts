@@ -8,6 +8,7 @@ import type { Diagnostic } from "@toolchain/compiler";
 import type { Module } from "../ast.js";
 import { parseModule } from "../parser.js";
 import { SourceText } from "../source-text.js";
+import { LUMA_STD_DIR, STD_PREFIX } from "../std-library.js";
 import { SyntaxDiagnostics } from "../syntax-diagnostics.js";
 import type { ProgramContext } from "./program-context.js";
 import { SemanticCode } from "./semantic-diagnostics.js";
@@ -66,7 +67,9 @@ export function loadProgramFiles(
         problem("expected a path relative to the importing file, found an absolute path", "absolute path");
         continue;
       }
-      const path = normalizeFileName(posix.join(posix.dirname(normalizeFileName(importer.source.fileName)), written));
+      const path = written.startsWith(STD_PREFIX)
+        ? normalizeFileName(posix.join(LUMA_STD_DIR, written.slice(STD_PREFIX.length)))
+        : normalizeFileName(posix.join(posix.dirname(normalizeFileName(importer.source.fileName)), written));
       if (byName.has(path)) continue;
       if (readFile === null) {
         problem(`cannot import \`${path}\`: no files can be read in this check`, "not read", [
