@@ -120,12 +120,17 @@ const everything = dedent(`
 
   func @buffers(%p: ptr, %i: i64, %n: ref Node) -> f64 {
   entry:
+    %4 = stack_slot ptr 16
     %0 = elem_get i64 %p, %i
     elem_set void %p, %i, %0
     elem_set void %p, 0, %n fresh
     %1 = elem_get ref Node %p, 1
     %2 = bitcast f64 %0
     %3 = bitcast i64 %2
+    keep_alive void %n
+    %5 = ptrtoint i64 %p
+    %6 = inttoptr ptr %5
+    elem_set void %4, 0, %0
     ret %2
   }
 

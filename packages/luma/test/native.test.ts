@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { buildLumaModule, compileLuma } from "../src/build-luma.js";
@@ -62,8 +62,14 @@ const UNSUPPORTED: readonly [string, string, string][] = [
   ["a C function as a value", "extern func labs(x: i64) -> i64;\nfunc main() { let f = labs; }", "C functions"],
 ];
 
+/** Compiles `source` as `name`; the files it imports are read from disk (test/programs/lib, std/). */
 function compile(source: string, name = "main.ls", optLevel = 1) {
-  return compileLuma(name, (path) => (path === name ? source : undefined), { checkOverflow: optLevel < 2 });
+  const readFile = (path: string) => {
+    if (path === name) return source;
+    const file = isAbsolute(path) ? path : join(PROGRAMS_DIR, path);
+    return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  };
+  return compileLuma(name, readFile, { checkOverflow: optLevel < 2 });
 }
 
 let dir = "";
