@@ -62,13 +62,16 @@ rt_str *luma_str_trim(rt_str *s) {
   return luma_str_range(s, begin, end);
 }
 
+/* Mapped in a buffer of its own: a string from rt_str_from_utf8 may be shared (one-character
+   strings are the runtime's immortal ones), so it is never written after it is made. */
 static rt_str *mapped(rt_str *s, int (*map)(int)) {
-  rt_str *result = rt_str_from_utf8(s->data, (size_t)s->size);
-  for (int64_t i = 0; i < result->size; i++) {
-    unsigned char c = (unsigned char)result->data[i];
-    if (c < 0x80) result->data[i] = (char)map(c);
+  rt_buf out = {0};
+  for (int64_t i = 0; i < s->size; i++) {
+    unsigned char c = (unsigned char)s->data[i];
+    char byte = (char)(c < 0x80 ? map(c) : c);
+    rt_buf_put(&out, &byte, 1);
   }
-  return result;
+  return rt_buf_to_str(&out);
 }
 
 rt_str *luma_str_to_upper(rt_str *s) { return mapped(s, toupper); }
