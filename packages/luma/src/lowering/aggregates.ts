@@ -60,7 +60,10 @@ export function newRc(f: FunctionLowering, type: LumaType, call: CallExpression)
 /** `weak::new(&r)`: a weak reference to the object the `rc` `r` refers to. */
 export function newWeak(f: FunctionLowering, call: CallExpression): Value {
   const argument = call.arguments[0]!;
-  const target = lowerExpression(f, argument.kind === "AddressOf" ? argument.operand : argument);
+  // `&r` names the rc to observe; a `ptr<rc<T>>` held elsewhere would point at counted memory,
+  // which pointers may not (pointers.ts).
+  if (argument.kind !== "AddressOf") return notSupported("a weak reference through a pointer", argument);
+  const target = lowerExpression(f, argument.operand);
   const weakNew = specializeExternal(lookupRuntimeFunction("rt_weak_new")!, [target.type]);
   return f.builder.callExtern(weakNew, [target], null);
 }

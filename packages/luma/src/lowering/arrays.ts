@@ -21,9 +21,9 @@ import type { CallExpression, Expression, IndexExpression } from "../ast.js";
 import { type ArrayType, type EnumType, type FixedArrayType, type LumaType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
 import { NONE, variantWhen } from "./aggregates.js";
-import { panicWith } from "./calls.js";
+import { panicUnless } from "./calls.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
-import { joinPieces, toText } from "./formatting.js";
+import { toText } from "./formatting.js";
 import { type FunctionLowering, zeroOf } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
 import { notSupported } from "./unsupported.js";
@@ -190,25 +190,19 @@ export function eachElement(
 
 /** Panics unless 0 <= index < limit, with Rust's message. */
 function checkIndex(f: FunctionLowering, array: Value, index: Value, limit: Value, at: Expression): void {
-  const b = f.builder;
-  const bad = f.newBlock("index.bad");
-  const ok = f.newBlock("index.ok");
-  // Both tests as one condition, the shape the range analysis reads as two facts.
-  const inside = b.select(b.icmp("ge", index, constants.int(0n)), b.icmp("lt", index, limit), constants.bool(false));
-  f.condbr(inside, ok, bad);
-  f.enter(bad);
   const i64 = scalarTypes.i64;
-  panicWith(
-    f,
-    at.start,
-    joinPieces(f, [
-      constants.str("index out of bounds: the len is "),
-      toText(f, at, i64, b.getField(array, ARRAY_LENGTH), null),
-      constants.str(" but the index is "),
-      toText(f, at, i64, index, null),
-    ]),
-  );
-  f.enter(ok);
+  panicUnless(f, inBounds(f, index, limit), at.start, () => [
+    constants.str("index out of bounds: the len is "),
+    toText(f, at, i64, f.builder.getField(array, ARRAY_LENGTH), null),
+    constants.str(" but the index is "),
+    toText(f, at, i64, index, null),
+  ]);
+}
+
+/** Whether 0 <= index < limit: both tests as one condition, the shape range analysis reads as two facts. */
+export function inBounds(f: FunctionLowering, index: Value, limit: Value): Value {
+  const b = f.builder;
+  return b.select(b.icmp("ge", index, constants.int(0n)), b.icmp("lt", index, limit), constants.bool(false));
 }
 
 /** The element at `index` taken out: read (an owned reference), its slot zeroed (the old one released). */

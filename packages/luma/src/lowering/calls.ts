@@ -103,19 +103,12 @@ function lowerBuiltin(
       const type = f.body.typeOf(l);
       const left = lowerExpression(f, l);
       const right = lowerExpression(f, r);
-      const equal = lowerComparison(f, "eq", type, left, right);
-      const fail = f.newBlock("assert.fail");
-      const ok = f.newBlock("assert.ok");
-      f.condbr(equal, ok, fail);
-      f.enter(fail);
-      const message = joinPieces(f, [
+      panicUnless(f, lowerComparison(f, "eq", type, left, right), call.start, () => [
         constants.str("assertion `left == right` failed\n  left: "),
         toText(f, l, type, left, null),
         constants.str("\n right: "),
         toText(f, r, type, right, null),
       ]);
-      panicWith(f, call.start, message);
-      f.enter(ok);
       return unit;
     }
     case "free":
@@ -177,6 +170,19 @@ function lowerBuiltin(
 }
 
 /** Panics at `offset` with a run-time message: raised, reported uncaught (status 101). */
+/**
+ * Goes on where `condition` holds; else panics at `offset` with the text of `pieces`, made only on
+ * that path (the values a message shows cost nothing where the check passes).
+ */
+export function panicUnless(f: FunctionLowering, condition: Value, offset: number, pieces: () => Value[]): void {
+  const fail = f.newBlock("panic");
+  const ok = f.newBlock("ok");
+  f.condbr(condition, ok, fail);
+  f.enter(fail);
+  panicWith(f, offset, joinPieces(f, pieces()));
+  f.enter(ok);
+}
+
 export function panicWith(f: FunctionLowering, offset: number, message: Value): void {
   const loc = f.loc(offset);
   f.builder.callExtern(lookupRuntimeFunction("rt_raise_message")!, [constants.str(panicKind(loc)), message], loc);

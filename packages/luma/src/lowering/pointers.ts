@@ -96,6 +96,7 @@ export function lowerAddressOf(f: FunctionLowering, e: AddressOfExpression): Val
 export function lowerAlloc(f: FunctionLowering, e: AllocExpression): Value {
   const type = pointeeType(f, namedType(f, e), e);
   const count = lowerExpression(f, e.count);
+  f.panicIf(f.builder.icmp("lt", count, constants.int(0n)), e.start, "alloc of a negative count");
   const bytes = f.builder.ibinary(
     "mul",
     count,

@@ -8,8 +8,8 @@ import type { CallExpression, Expression } from "../ast.js";
 import { type EnumType, scalarTypes } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
 import { makeVariant, variantWhen } from "./aggregates.js";
-import { newArray, pushElement } from "./arrays.js";
-import { panicWith } from "./calls.js";
+import { inBounds, newArray, pushElement } from "./arrays.js";
+import { panicUnless } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
 import { joinPieces, toText } from "./formatting.js";
 import type { FunctionLowering } from "./function-context.js";
@@ -41,12 +41,13 @@ export function lowerStringMethod(f: FunctionLowering, call: CallExpression, nam
     case "byte_at": {
       const [index] = args() as [Value];
       const length = rt("luma_str_len", [s]);
-      const outside = b.select(
-        b.icmp("lt", index, constants.int(0n)),
-        constants.bool(true),
-        b.icmp("ge", index, length),
-      );
-      f.panicIf(outside, call.start, "byte index out of range");
+      const i64 = scalarTypes.i64;
+      panicUnless(f, inBounds(f, index, length), call.start, () => [
+        constants.str("byte index "),
+        toText(f, call, i64, index, null),
+        constants.str(" is out of bounds of a string of length "),
+        toText(f, call, i64, length, null),
+      ]);
       return b.convert("trunc", rt("luma_str_byte", [s, index]), types.i8);
     }
     case "slice": {
@@ -91,35 +92,21 @@ function checkSlice(f: FunctionLowering, call: Expression, s: Value, begin: Valu
     b.select(b.icmp("le", begin, end), b.icmp("le", end, length), constants.bool(false)),
     constants.bool(false),
   );
-  const bad = f.newBlock("slice.bad");
-  const inRange = f.newBlock("slice.in");
-  f.condbr(inside, inRange, bad);
-  f.enter(bad);
   const i64 = scalarTypes.i64;
-  panicWith(
-    f,
-    call.start,
-    joinPieces(f, [
-      constants.str("byte range "),
-      toText(f, call, i64, begin, null),
-      constants.str(".."),
-      toText(f, call, i64, end, null),
-      constants.str(" is out of bounds of a string of length "),
-      toText(f, call, i64, length, null),
-    ]),
-  );
-  f.enter(inRange);
+  panicUnless(f, inside, call.start, () => [
+    constants.str("byte range "),
+    toText(f, call, i64, begin, null),
+    constants.str(".."),
+    toText(f, call, i64, end, null),
+    constants.str(" is out of bounds of a string of length "),
+    toText(f, call, i64, length, null),
+  ]);
   const onBoundaries = b.select(
     rt("luma_str_is_boundary", [s, begin]),
     rt("luma_str_is_boundary", [s, end]),
     constants.bool(false),
   );
-  const split = f.newBlock("slice.split");
-  const ok = f.newBlock("slice.ok");
-  f.condbr(onBoundaries, ok, split);
-  f.enter(split);
-  panicWith(f, call.start, constants.str("byte index is not a char boundary"));
-  f.enter(ok);
+  panicUnless(f, onBoundaries, call.start, () => [constants.str("byte index is not a char boundary")]);
 }
 
 /** `s.split(sep)`: the pieces between the separators (an empty separator splits between characters). */

@@ -1,7 +1,7 @@
 // byte_at reads a string's UTF-8 bytes: a checksum of a line, a hex dump of a word with a non-ASCII
 // letter, and an index past the end, which panics.
 // expect-status: 101
-// expect-stderr: panic: byte index out of range
+// expect-stderr: panic: byte index 5 is out of bounds of a string of length 5
 // expect-stderr:   at string_bytes.ls:23:19
 func hex(b: u8) -> string {
     let digits = "0123456789abcdef";
