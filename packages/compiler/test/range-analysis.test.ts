@@ -437,3 +437,28 @@ test("boxing a machine counter of a loop of unbounded count gives an immediate (
     `;
   ranges(taggedExterns + body(""), body(" immediate"));
 });
+
+test("a narrower integer's checks are judged at its own width", () => {
+  ranges(
+    `
+      func @f() -> i32 {
+      entry:
+        %0 = add i32 i32 2147483647, i32 1 raises OverflowError "o" @1:0
+        %1 = add i32 i32 2147483646, i32 1 raises OverflowError "o" @2:0
+        %2 = ineg i8 i8 -128 raises OverflowError "o" @3:0
+        %3 = add i32 %0, %1
+        ret %3
+      }
+    `,
+    `
+      func @f() -> i32 {
+      entry:
+        %0 = add i32 i32 2147483647, i32 1 raises OverflowError "o" @1:0
+        %1 = add i32 i32 2147483646, i32 1 nsw
+        %2 = ineg i8 i8 -128 raises OverflowError "o" @3:0
+        %3 = add i32 %0, %1
+        ret %3
+      }
+    `,
+  );
+});

@@ -105,7 +105,8 @@ export const constants = {
   unit: (): Constant => ({ kind: "const", type: types.unit, value: null }),
   /**
    * The empty case of a nullable reference (`variant{unit | ref L}`); a null `ptr`; for another
-   * struct or variant, all zero bytes, a placeholder never read as a value (see the validator).
+   * struct, variant or function value, all zero bytes, a placeholder never read as a value (see the
+   * validator).
    */
   none: (type: IrType): Constant => ({ kind: "const", type, value: null }),
   /** The tagged word of an immediate integer (the integer doubled); it must fit (fitsImmediate). */

@@ -43,9 +43,10 @@ export interface Layout {
   elements?: IrType;
   /**
    * For a map object (`mapLayout`): the types of its keys and values, which its hash table holds and
-   * its drop function releases; absent for other layouts.
+   * its drop function releases; absent for other layouts. Settable once, before the module is
+   * emitted, as `elements` is (a tree node's `Map<string, Node>` children).
    */
-  readonly entries?: { readonly key: IrType; readonly value: IrType };
+  entries?: { readonly key: IrType; readonly value: IrType };
   /**
    * False for objects the cycle collector never tracks, of a language that breaks cycles itself
    * (LumaScript's `weak<T>`): no link prefix, no tracking on allocation, no traverse function.

@@ -341,6 +341,7 @@ function constantProblem(constant: Constant): string | null {
         return value === null;
       case "struct":
       case "variant":
+      case "fn":
         // The empty case of a nullable reference; else all zero bytes, a placeholder no code reads as
         // a value (an unassigned variable's, or what overwrites an element being taken out).
         return value === null;

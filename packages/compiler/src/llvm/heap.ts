@@ -98,9 +98,18 @@ export class HeapEmitter {
           e.alias(inst, e.value(inst.variant));
           return;
         }
-        e.line(
-          `${v} = load ${llvmType(inst.type)}, ptr ${this.payloadAddress(inst.variant.type, e.typed(inst.variant))}`,
-        );
+        if (!holdsBool(inst.type)) {
+          e.line(
+            `${v} = load ${llvmType(inst.type)}, ptr ${this.payloadAddress(inst.variant.type, e.typed(inst.variant))}`,
+          );
+          return;
+        }
+        {
+          const stored = e.tmp();
+          const at = this.payloadAddress(inst.variant.type, e.typed(inst.variant));
+          e.line(`${stored} = load ${memoryType(inst.type)}, ptr ${at}`);
+          e.alias(inst, this.convertBools(stored, inst.type, false));
+        }
         return;
       case "func_ref": {
         const code = e.m.functionValueCode(inst.callee, inst.env !== null);
@@ -169,8 +178,39 @@ export class HeapEmitter {
     const slot = e.entryAlloca(ty);
     e.line(`store ${ty} zeroinitializer, ptr ${slot}`);
     e.line(`store i32 ${inst.tag}, ptr ${slot}`);
-    if (inst.payload !== null) this.store(slot, payloadOffsetOf(type), e.typed(inst.payload));
+    if (inst.payload !== null) {
+      const payload = this.convertBools(e.value(inst.payload), inst.payload.type, true);
+      this.store(slot, payloadOffsetOf(type), `${memoryType(inst.payload.type)} ${payload}`);
+    }
     e.line(`${e.name(inst)} = load ${ty}, ptr ${slot}`);
+  }
+
+  /**
+   * A payload value converted to the form its variant's memory holds (memoryType: bools widened to
+   * i8), or back from it; the aggregates around the bools are rebuilt.
+   */
+  private convertBools(value: string, type: IrType, toMemory: boolean): string {
+    if (!holdsBool(type)) return value;
+    const e = this.e;
+    if (type === types.i1) {
+      const converted = e.tmp();
+      e.line(toMemory ? `${converted} = zext i1 ${value} to i8` : `${converted} = trunc i8 ${value} to i1`);
+      return converted;
+    }
+    if (type.kind !== "struct") return value;
+    const form = (t: IrType) => (toMemory ? memoryType(t) : llvmType(t));
+    const formerly = (t: IrType) => (toMemory ? llvmType(t) : memoryType(t));
+    let rebuilt = "undef";
+    type.fields.forEach((field, i) => {
+      const part = e.tmp();
+      const next = e.tmp();
+      e.line(`${part} = extractvalue ${formerly(type)} ${value}, ${i}`);
+      e.line(
+        `${next} = insertvalue ${form(type)} ${rebuilt}, ${form(field)} ${this.convertBools(part, field, toMemory)}, ${i}`,
+      );
+      rebuilt = next;
+    });
+    return rebuilt;
   }
 
   /** Stores the variant in a slot and returns the address of its payload. */
@@ -182,6 +222,21 @@ export class HeapEmitter {
     e.line(`${at} = getelementptr inbounds i8, ptr ${slot}, i64 ${payloadOffsetOf(type)}`);
     return at;
   }
+}
+
+/**
+ * A payload's LLVM type in its variant's memory: bools as i8, as C keeps them. Why not i1: LLVM 14's
+ * mem2reg, with opaque pointers, promotes a byte stored as i8 and loaded as i1 (what SROA makes of
+ * a variant's slot) into a call whose argument has the wrong type, and opt aborts.
+ */
+function memoryType(type: IrType): string {
+  if (type === types.i1) return "i8";
+  if (type.kind === "struct") return `{ ${type.fields.map(memoryType).join(", ")} }`;
+  return llvmType(type);
+}
+
+function holdsBool(type: IrType): boolean {
+  return type === types.i1 || (type.kind === "struct" && type.fields.some(holdsBool));
 }
 
 function payloadOffsetOf(type: IrType): number {

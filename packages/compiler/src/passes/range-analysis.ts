@@ -33,7 +33,7 @@ import { dropHandler, predecessorMap, reversePostorder } from "../ir/cfg.js";
 import { fitsImmediate } from "../ir/constant-eval.js";
 import { computeDominators } from "../ir/dominators.js";
 import type { Block, CompareOp, Instruction, IrFunction, Module, Param, Value } from "../ir/ir.js";
-import { types } from "../ir/types.js";
+import { type IrType, types } from "../ir/types.js";
 
 export interface Range {
   readonly lo: bigint;
@@ -234,7 +234,7 @@ function rewrite(analysis: FunctionRanges): boolean {
           inst.raise = null;
           dropHandler(inst);
           changed = true;
-        } else if (inst.raise !== null && cannotFail(inst.op, a, b)) {
+        } else if (inst.raise !== null && cannotFail(inst.op, a, b, inst.type)) {
           inst.raise = null;
           dropHandler(inst);
           // What the check stood for stays known: LLVM reasons with it. In xorshift, `x*x + y*y` is then
@@ -242,7 +242,7 @@ function rewrite(analysis: FunctionRanges): boolean {
           if (inst.op === "add" || inst.op === "sub" || inst.op === "mul") inst.noWrap = true;
           changed = true;
         }
-      } else if (inst.kind === "ineg" && inst.raise !== null && rangeOf(inst.operand).lo > MIN) {
+      } else if (inst.kind === "ineg" && inst.raise !== null && rangeOf(inst.operand).lo > signedLimits(inst.type).lo) {
         inst.raise = null;
         dropHandler(inst);
         changed = true;
@@ -663,7 +663,7 @@ class FunctionRanges {
     if (step === null) return null;
     const other = (v: Value) => this.rangeAt(v, step.block) ?? FULL;
     const op = step.subtracts ? "sub" : "add";
-    if (!step.exact && !cannotFail(op, other(step.lhs), other(step.rhs))) return null;
+    if (!step.exact && !cannotFail(op, other(step.lhs), other(step.rhs), types.i64)) return null;
     const left = this.stepFrom(phi, step.lhs, depth + 1);
     if (left !== null) {
       const r = other(step.rhs);
@@ -805,8 +805,10 @@ function clamp(lo: bigint, hi: bigint, checked: boolean): Range {
 }
 
 /** Can `op` with operands in these ranges never fail (overflow, zero divisor, bad shift)? */
-function cannotFail(op: string, a: Range, b: Range): boolean {
-  const fits = (lo: bigint, hi: bigint) => lo >= MIN && hi <= MAX;
+function cannotFail(op: string, a: Range, b: Range, type: IrType): boolean {
+  // A narrower integer (LumaScript's i32) overflows at its own width, though ranges are kept as i64's.
+  const { lo: low, hi: high } = signedLimits(type);
+  const fits = (lo: bigint, hi: bigint) => lo >= low && hi <= high;
   switch (op) {
     case "add":
       return fits(a.lo + b.lo, a.hi + b.hi);
@@ -824,10 +826,16 @@ function cannotFail(op: string, a: Range, b: Range): boolean {
     case "floordiv":
     case "floormod":
       // Zero divisors and MIN // -1 are the only failures.
-      return (b.lo > 0n || b.hi < 0n) && (a.lo > MIN || b.hi < -1n || b.lo > -1n);
+      return (b.lo > 0n || b.hi < 0n) && (a.lo > low || b.hi < -1n || b.lo > -1n);
     default:
       return false;
   }
+}
+
+/** The values a signed integer of the type holds (an i64's for a tagged integer). */
+function signedLimits(type: IrType): Range {
+  const bits = BigInt(type.kind === "int" ? type.bits : 64);
+  return { lo: -(1n << (bits - 1n)), hi: (1n << (bits - 1n)) - 1n };
 }
 
 /**

@@ -123,7 +123,9 @@ function knownImmediates(fn: IrFunction): Set<Value> {
 
 function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) => boolean): boolean {
   const immediates = knownImmediates(fn);
-  const counted = (v: Value) => holdsReferences(v.type) && !immediates.has(v);
+  const mayHoldReference = (v: Value) => holdsReferences(v.type) && !immediates.has(v);
+  // A null constant (what zeroes a slot, `constants.none`) holds no reference to count.
+  const counted = (v: Value) => mayHoldReference(v) && !(v.kind === "const" && v.value === null);
   const owned = (v: Value): v is Instruction => counted(v) && v.kind !== "param" && v.kind !== "const";
   let changed = false;
 
@@ -259,11 +261,12 @@ function insertReferenceCountingIn(fn: IrFunction, canFail: (inst: Instruction) 
   for (const block of fn.blocks) {
     for (let i = 0; i < block.instructions.length; i++) {
       const inst = block.instructions[i]!;
-      if (!isStore(inst) || !counted(inst.value)) continue;
+      // The slot's old value is released even when the new one (a null) needs no count.
+      if (!isStore(inst) || !mayHoldReference(inst.value)) continue;
       const next = block.instructions[i + 1];
       const handedOver = next?.kind === "release" && next.value === inst.value;
       if (handedOver) block.instructions.splice(i + 1, 1);
-      const take = handedOver ? [] : [refcount(fn, block, "retain", inst.value)];
+      const take = handedOver || !counted(inst.value) ? [] : [refcount(fn, block, "retain", inst.value)];
       if (inst.kind === "elem_set" && inst.fresh) {
         block.instructions.splice(i, 0, ...take);
         i += take.length;

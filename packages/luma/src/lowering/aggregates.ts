@@ -18,11 +18,8 @@ import {
 import type { CallExpression, Expression, FieldAccessExpression, StructLiteral } from "../ast.js";
 import type { VariantSymbol } from "../checker/symbols.js";
 import type { EnumType, LumaType } from "../checker/types.js";
-import { storeArrayElement } from "./arrays.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
-import { storeMapElement } from "./maps.js";
-import { storeThroughPointer } from "./pointers.js";
 import { notSupported } from "./unsupported.js";
 
 export function lowerStructLiteral(f: FunctionLowering, e: StructLiteral): Value {
@@ -82,46 +79,6 @@ export function lowerFieldRead(f: FunctionLowering, e: FieldAccessExpression): V
   const object = lowerPlace(f, e.object);
   const struct = access.throughRc ? rcValue(f, object) : object;
   return f.builder.structExtract(struct, access.field.index);
-}
-
-/** Stores `value` at a place: a variable, or a field of a struct that is itself at a place. */
-export function storeToPlace(f: FunctionLowering, target: Expression, value: Value): void {
-  switch (target.kind) {
-    case "Name":
-    case "Self": {
-      const reference = f.body.references.get(target);
-      if (reference?.kind !== "local") throw new Error(`internal: a store to a non-variable at ${target.start}`);
-      if (reference.captured) notSupported("closures", target);
-      f.assignLocal(reference.local, value);
-      return;
-    }
-    case "FieldAccess": {
-      const access = fieldAccess(f, target);
-      const object = lowerPlace(f, target.object);
-      const whole = access.throughRc ? rcValue(f, object) : object;
-      const structType = whole.type;
-      if (structType.kind !== "struct") throw new Error(`internal: a field store into ${structType.text}`);
-      const fields = structType.fields.map((_, i) =>
-        i === access.field.index ? value : f.builder.structExtract(whole, i),
-      );
-      const made = f.builder.structMake(structType, fields);
-      if (access.throughRc) f.builder.setField(object, rcValueField(object), made);
-      else storeToPlace(f, target.object, made);
-      return;
-    }
-    case "Dereference":
-      storeThroughPointer(f, target, value);
-      return;
-    case "Index":
-      if (f.body.indexes.get(target) === "pointer") storeThroughPointer(f, target, value);
-      else if (f.body.indexes.get(target) === "map") storeMapElement(f, target, value);
-      else if (f.body.indexes.get(target) === "array" || f.body.indexes.get(target) === "fixed-array")
-        storeArrayElement(f, target, value);
-      else notSupported("assignment to this place", target);
-      return;
-    default:
-      notSupported("assignment to this place", target);
-  }
 }
 
 /** `Shape::Circle(r)`, `Color::Red`, `Some(x)`, `None`: the variant of `type` with its payload's parts. */
@@ -206,7 +163,7 @@ export function variantPart(f: FunctionLowering, value: Value, type: EnumType, i
   return bare ? payload : f.builder.structExtract(payload, part);
 }
 
-function fieldAccess(f: FunctionLowering, e: FieldAccessExpression) {
+export function fieldAccess(f: FunctionLowering, e: FieldAccessExpression) {
   const access = f.body.fields.get(e);
   if (access === undefined) throw new Error(`internal: no field access at ${e.start}`);
   return access;

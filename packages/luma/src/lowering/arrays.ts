@@ -26,6 +26,7 @@ import { lowerExpression, lowerPlace } from "./expressions.js";
 import { toText } from "./formatting.js";
 import { type FunctionLowering, zeroOf } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
+import type { Place } from "./places.js";
 import { notSupported } from "./unsupported.js";
 
 /** `Array::new()`: an empty array object whose element size is set. */
@@ -150,28 +151,35 @@ export function pushElement(f: FunctionLowering, array: Value, value: Value): vo
 
 /** `xs[i]`: the element, after the bounds check. */
 export function lowerArrayIndex(f: FunctionLowering, e: IndexExpression): Value {
-  const array = lowerPlace(f, e.object);
-  const index = indexValue(f, e.index);
-  checkIndex(f, array, index, f.builder.getField(array, ARRAY_LENGTH), e);
-  return f.builder.elemGet(elementIrType(array), f.builder.getField(array, ARRAY_DATA), index);
+  return arrayElement(f, e).read();
 }
 
-/** `xs[i] = v`: the element replaced (the old one released), after the bounds check. */
-export function storeArrayElement(f: FunctionLowering, e: IndexExpression, value: Value): void {
+/**
+ * `xs[i]` as a place: the array and the index evaluated once, the bounds checked at each access;
+ * a store replaces the element (the old one released).
+ */
+export function arrayElement(f: FunctionLowering, e: IndexExpression): Place {
+  const b = f.builder;
   const array = lowerPlace(f, e.object);
   const index = indexValue(f, e.index);
-  checkIndex(f, array, index, f.builder.getField(array, ARRAY_LENGTH), e);
-  f.builder.elemSet(f.builder.getField(array, ARRAY_DATA), index, value);
+  const data = () => {
+    checkIndex(f, array, index, b.getField(array, ARRAY_LENGTH), e);
+    return b.getField(array, ARRAY_DATA);
+  };
+  return {
+    read: () => b.elemGet(elementIrType(array), data(), index),
+    write: (value) => b.elemSet(data(), index, value),
+  };
 }
 
 /**
  * Runs `body` for each element in order, the length and buffer read again each time (the body may
- * push). `body` gets the element, the block to go on with the next one and the loop's exit.
+ * push). `body` gets the element, the block to go on with the next one, the loop's exit and the index.
  */
 export function eachElement(
   f: FunctionLowering,
   array: Value,
-  body: (element: Value, next: Block, exit: Block) => void,
+  body: (element: Value, next: Block, exit: Block, index: Value) => void,
 ): void {
   const b = f.builder;
   const counter = { hidden: "array.index", type: types.i64 };
@@ -183,7 +191,7 @@ export function eachElement(
       i = f.readVariable(counter);
       return b.icmp("lt", i, b.getField(array, ARRAY_LENGTH));
     },
-    (next, exit) => body(b.elemGet(elementIrType(array), b.getField(array, ARRAY_DATA), i), next, exit),
+    (next, exit) => body(b.elemGet(elementIrType(array), b.getField(array, ARRAY_DATA), i), next, exit, i),
     () => f.writeVariable(counter, b.ibinary("add", f.readVariable(counter), constants.int(1n), null)),
   );
 }
@@ -277,7 +285,8 @@ function sortKind(element: LumaType, at: CallExpression): string {
 }
 
 /** An index as an i64 (a narrower integer widened by its signedness). */
-function indexValue(f: FunctionLowering, e: Expression): Value {
+/** An index as an i64, whatever integer type it has. */
+export function indexValue(f: FunctionLowering, e: Expression): Value {
   const value = lowerExpression(f, e);
   const type = f.body.typeOf(e);
   if (value.type === types.i64 || type.kind !== "integer") return value;

@@ -5,7 +5,7 @@ import { constants, types, type Value } from "@toolchain/compiler";
 import type { BinaryExpression, Expression } from "../ast.js";
 import type { LumaType } from "../checker/types.js";
 import { lowerFieldRead, lowerStructLiteral, lowerVariant } from "./aggregates.js";
-import { lowerArrayIndex } from "./arrays.js";
+import { indexValue, lowerArrayIndex } from "./arrays.js";
 import { lowerCall } from "./calls.js";
 import { functionValue, lowerClosure } from "./closures.js";
 import { copyValue, lowerArrayLiteral } from "./fixed-arrays.js";
@@ -14,6 +14,7 @@ import { lowerMapIndex } from "./maps.js";
 import { intConstant, lowerBinary, lowerCast, lowerUnary } from "./operators.js";
 import { lowerTry } from "./options.js";
 import { lowerAddressOf, lowerAlloc, lowerPointerRead, lowerSizeof } from "./pointers.js";
+import { stringByte } from "./strings.js";
 import { notSupported } from "./unsupported.js";
 
 /** An expression's value; a place's that holds a fixed array is copied (fixed-arrays.ts). */
@@ -78,6 +79,8 @@ export function lowerPlace(f: FunctionLowering, e: Expression): Value {
     case "Index":
       if (f.body.indexes.get(e) === "map") return lowerMapIndex(f, e);
       if (f.body.indexes.get(e) === "pointer") return lowerPointerRead(f, e);
+      if (f.body.indexes.get(e) === "string")
+        return stringByte(f, lowerExpression(f, e.object), indexValue(f, e.index), e);
       if (f.body.indexes.get(e) !== "array" && f.body.indexes.get(e) !== "fixed-array")
         return notSupported(`indexing a \`${f.body.typeOf(e.object).text}\``, e);
       return lowerArrayIndex(f, e);

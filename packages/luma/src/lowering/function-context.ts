@@ -265,6 +265,7 @@ export function zeroOf(type: import("@toolchain/compiler").IrType): Value {
   if (type.kind === "int") return type === types.i1 ? constants.bool(false) : constants.int(0n, type);
   if (type.kind === "float") return constants.float(0, type);
   if (type === strType) return constants.str("");
-  if (type.kind === "ref" || type.kind === "struct" || type.kind === "variant") return constants.none(type);
+  if (type.kind === "ref" || type.kind === "struct" || type.kind === "variant" || type.kind === "fn")
+    return constants.none(type);
   return constants.unit();
 }

@@ -23,6 +23,7 @@ import { newArray, pushElement } from "./arrays.js";
 import { panicWith } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
 import { type FunctionLowering, zeroOf } from "./function-context.js";
+import type { Place } from "./places.js";
 import { notSupported } from "./unsupported.js";
 
 /** What runs for each entry: its key and value, the block that goes on to the next, the loop's exit. */
@@ -88,23 +89,25 @@ export function lowerMapMethod(
 
 /** `m[k]`: the value, or a panic for a missing key. */
 export function lowerMapIndex(f: FunctionLowering, e: IndexExpression): Value {
-  const map = lowerExpression(f, e.object);
-  const type = f.body.typeOf(e.object) as MapType;
-  const position = find(f, map, type, keyValue(f, type, lowerExpression(f, e.index)));
-  const missing = f.newBlock("index.missing");
-  const found = f.newBlock("index.found");
-  f.condbr(f.builder.icmp("lt", position, constants.int(0n)), missing, found);
-  f.enter(missing);
-  panicWith(f, e.start, constants.str("key not found in the map"));
-  f.enter(found);
-  return f.builder.elemGet(valueIrType(map), valueAt(f, map, position), constants.int(0n));
+  return mapElement(f, e).read();
 }
 
-/** `m[k] = v`: as `insert`. */
-export function storeMapElement(f: FunctionLowering, e: IndexExpression, value: Value): void {
+/** `m[k]` as a place: the map and key evaluated once; a missing key panics on reading, and a store inserts. */
+export function mapElement(f: FunctionLowering, e: IndexExpression): Place {
   const map = lowerExpression(f, e.object);
   const type = f.body.typeOf(e.object) as MapType;
-  storeValue(f, map, type, keyValue(f, type, lowerExpression(f, e.index)), value);
+  const key = keyValue(f, type, lowerExpression(f, e.index));
+  const read = () => {
+    const position = find(f, map, type, key);
+    const missing = f.newBlock("index.missing");
+    const found = f.newBlock("index.found");
+    f.condbr(f.builder.icmp("lt", position, constants.int(0n)), missing, found);
+    f.enter(missing);
+    panicWith(f, e.start, constants.str("key not found in the map"));
+    f.enter(found);
+    return f.builder.elemGet(valueIrType(map), valueAt(f, map, position), constants.int(0n));
+  };
+  return { read, write: (value) => storeValue(f, map, type, key, value) };
 }
 
 /** `for (k, v) in m`: the entries in insertion order. */

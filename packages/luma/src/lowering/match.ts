@@ -7,7 +7,7 @@
 import { type Block, constants, type Value } from "@toolchain/compiler";
 import type { MatchStatement, Pattern } from "../ast.js";
 import type { LumaType } from "../checker/types.js";
-import { isVariant, variantPart } from "./aggregates.js";
+import { isVariant, rcValue, variantPart } from "./aggregates.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
 import { lowerComparison } from "./operators.js";
@@ -50,14 +50,16 @@ function testPattern(f: FunctionLowering, pattern: Pattern, value: Value, type: 
     }
     case "variant": {
       const index = info.variant.index;
-      continueIf(f, isVariant(f, value, info.type, index), otherwise);
+      // An `rc<E>` of an enum is matched as the enum it holds.
+      const held = type.kind === "rc" ? rcValue(f, value) : value;
+      continueIf(f, isVariant(f, held, info.type, index), otherwise);
       const parts = pattern.kind === "VariantPattern" ? (pattern.payload ?? []) : [];
       if (parts.length === 0) return;
       const partTypes = f.program.irTypes.payloadTypes(info.type, index);
       if (partTypes === null)
         throw new Error(`internal: payload patterns for a variant without one at ${pattern.start}`);
       parts.forEach((part, i) => {
-        testPattern(f, part, variantPart(f, value, info.type, index, i), partTypes[i]!, otherwise);
+        testPattern(f, part, variantPart(f, held, info.type, index, i), partTypes[i]!, otherwise);
       });
       return;
     }

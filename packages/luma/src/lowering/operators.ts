@@ -12,6 +12,7 @@ import { constants, type IrType, lookupRuntimeFunction, types, type Value } from
 import type { BinaryOperator } from "../ast.js";
 import type { IntegerType, LumaType } from "../checker/types.js";
 import { libmFunction } from "../runtime-library.js";
+import { structurallyEqual } from "./equality.js";
 import type { FunctionLowering } from "./function-context.js";
 
 type CompareOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
@@ -199,7 +200,9 @@ export function lowerComparison(f: FunctionLowering, op: CompareOp, type: LumaTy
       return b.icmp(op, flip(left), flip(right));
     }
   }
-  throw new Error(`internal: comparison of ${type.text}`);
+  // Structs, enums, fixed arrays and pointers have equality only.
+  const equal = structurallyEqual(f, type, left, right);
+  return op === "eq" ? equal : b.not(equal);
 }
 
 /** `-x`, `!x`, `~x`. */

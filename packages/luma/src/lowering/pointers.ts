@@ -29,6 +29,7 @@ import type { LumaType } from "../checker/types.js";
 import { lumaRuntimeFunction } from "../runtime-library.js";
 import { lowerExpression } from "./expressions.js";
 import type { FunctionLowering } from "./function-context.js";
+import type { Place } from "./places.js";
 import { notSupported } from "./unsupported.js";
 
 type At = { readonly start: number; readonly end: number };
@@ -55,22 +56,14 @@ function element(f: FunctionLowering, pointer: Expression, index: Expression | n
 
 /** `@p`, `p[i]`. */
 export function lowerPointerRead(f: FunctionLowering, e: DereferenceExpression | IndexExpression): Value {
-  const { type, base, index } =
-    e.kind === "Dereference" ? element(f, e.operand, null, e) : element(f, e.object, e.index, e);
-  return f.builder.elemGet(type, base, index);
+  return pointerElement(f, e).read();
 }
 
-/** `@p = v`, `p[i] = v`. */
-export function storeThroughPointer(
-  f: FunctionLowering,
-  target: DereferenceExpression | IndexExpression,
-  value: Value,
-) {
-  const { base, index } =
-    target.kind === "Dereference"
-      ? element(f, target.operand, null, target)
-      : element(f, target.object, target.index, target);
-  f.builder.elemSet(base, index, value);
+/** `@p` or `p[i]` as a place: the pointer and index evaluated once. */
+export function pointerElement(f: FunctionLowering, e: DereferenceExpression | IndexExpression): Place {
+  const { type, base, index } =
+    e.kind === "Dereference" ? element(f, e.operand, null, e) : element(f, e.object, e.index, e);
+  return { read: () => f.builder.elemGet(type, base, index), write: (value) => f.builder.elemSet(base, index, value) };
 }
 
 /** `&x` of a variable, `&p[i]` (p advanced by i elements), `&@p` (p itself). */

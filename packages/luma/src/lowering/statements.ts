@@ -3,13 +3,13 @@
 
 import { constants } from "@toolchain/compiler";
 import type { AssignmentOperator, BinaryOperator, Block, ForStatement, IfStatement, Statement } from "../ast.js";
-import { storeToPlace } from "./aggregates.js";
 import { eachElement } from "./arrays.js";
 import { lowerExpression, lowerPlace } from "./expressions.js";
 import type { FunctionLowering, VariableKey } from "./function-context.js";
 import { lowerMapLoop } from "./maps.js";
 import { lowerMatch } from "./match.js";
 import { lowerBinary, lowerComparison } from "./operators.js";
+import { evaluatePlace } from "./places.js";
 import { integerIrType } from "./types.js";
 import { notSupported } from "./unsupported.js";
 
@@ -31,13 +31,14 @@ export function lowerStatement(f: FunctionLowering, s: Statement): void {
       return;
     }
     case "Assignment": {
-      let value = lowerExpression(f, s.value);
-      if (s.operator !== "=") {
-        const op = s.operator.slice(0, -1) as Exclude<AssignmentOperator, "="> extends `${infer O}=` ? O : never;
-        const current = lowerExpression(f, s.target);
-        value = lowerBinary(f, op as BinaryOperator, f.body.typeOf(s.target), current, value, s);
+      const value = lowerExpression(f, s.value);
+      const place = evaluatePlace(f, s.target);
+      if (s.operator === "=") {
+        place.write(value);
+        return;
       }
-      storeToPlace(f, s.target, value);
+      const op = s.operator.slice(0, -1) as Exclude<AssignmentOperator, "="> extends `${infer O}=` ? O : never;
+      place.write(lowerBinary(f, op as BinaryOperator, f.body.typeOf(s.target), place.read(), value, s));
       return;
     }
     case "ExpressionStatement":

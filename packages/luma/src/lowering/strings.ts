@@ -1,5 +1,5 @@
 // The methods of `string` (runtime/luma_string.c does the work on the bytes): lengths and offsets
-// in bytes; `byte_at(i)` panics unless 0 <= i < len; `slice(a, b)` panics, as Rust's does, unless 0 <= a <= b <= len on character
+// in bytes; `byte_at(i)` and `s[i]` panic unless 0 <= i < len; `slice(a, b)` panics, as Rust's does, unless 0 <= a <= b <= len on character
 // boundaries; `split` and `chars` make an `Array<string>` here, piece by piece, so the runtime needs
 // no knowledge of arrays; `parse_i64` and `parse_f64` give a `Result` with Rust's error texts.
 
@@ -11,7 +11,7 @@ import { makeVariant, variantWhen } from "./aggregates.js";
 import { inBounds, newArray, pushElement } from "./arrays.js";
 import { panicUnless } from "./calls.js";
 import { lowerExpression } from "./expressions.js";
-import { joinPieces, toText } from "./formatting.js";
+import { toText } from "./formatting.js";
 import type { FunctionLowering } from "./function-context.js";
 import { notSupported } from "./unsupported.js";
 
@@ -38,18 +38,8 @@ export function lowerStringMethod(f: FunctionLowering, call: CallExpression, nam
       const at = rt("luma_str_find", [s, ...args(), constants.int(0n)]);
       return optionOf(f, call, b.icmp("ge", at, constants.int(0n)), at);
     }
-    case "byte_at": {
-      const [index] = args() as [Value];
-      const length = rt("luma_str_len", [s]);
-      const i64 = scalarTypes.i64;
-      panicUnless(f, inBounds(f, index, length), call.start, () => [
-        constants.str("byte index "),
-        toText(f, call, i64, index, null),
-        constants.str(" is out of bounds of a string of length "),
-        toText(f, call, i64, length, null),
-      ]);
-      return b.convert("trunc", rt("luma_str_byte", [s, index]), types.i8);
-    }
+    case "byte_at":
+      return stringByte(f, s, args()[0]!, call);
     case "slice": {
       const [begin, end] = args() as [Value, Value];
       checkSlice(f, call, s, begin, end);
@@ -79,6 +69,20 @@ function optionOf(f: FunctionLowering, call: CallExpression, present: Value, val
   const b = f.builder;
   const option = f.body.typeOf(call) as EnumType;
   return b.select(present, makeVariant(f, option, 0, [value], call), makeVariant(f, option, 1, [], call));
+}
+
+/** `s.byte_at(i)` and `s[i]`: the byte at `index`, a `u8`; panics unless 0 <= index < len. */
+export function stringByte(f: FunctionLowering, s: Value, index: Value, at: Expression): Value {
+  const b = f.builder;
+  const length = b.callExtern(lumaRuntimeFunction("luma_str_len"), [s], null);
+  const i64 = scalarTypes.i64;
+  panicUnless(f, inBounds(f, index, length), at.start, () => [
+    constants.str("byte index "),
+    toText(f, at, i64, index, null),
+    constants.str(" is out of bounds of a string of length "),
+    toText(f, at, i64, length, null),
+  ]);
+  return b.convert("trunc", b.callExtern(lumaRuntimeFunction("luma_str_byte"), [s, index], null), types.i8);
 }
 
 /** Rust's panics for a slice outside the string or inside a character. */

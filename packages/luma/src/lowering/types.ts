@@ -49,10 +49,11 @@ export class IrTypes {
   /** The enums laid out as nullable references, with the index of their variant that holds one. */
   private readonly niches = new Map<LumaType, number>();
   /**
-   * `rc` layouts not yet given their field and array layouts not yet given their element type:
+   * `rc` layouts not yet given their field, array layouts their element type and map layouts their
+   * value type:
    * filled in once nothing is being made.
    */
-  private readonly unfilled: { layout: Layout; target: LumaType; at: At; part: "field" | "elements" }[] = [];
+  private readonly unfilled: { layout: Layout; target: LumaType; at: At; part: "field" | "elements" | "values" }[] = [];
 
   constructor(
     private readonly interner: TypeInterner,
@@ -163,10 +164,14 @@ export class IrTypes {
         );
       case "map": {
         // A key is held in 8 bytes: a string's reference, or an integer or bool widened (luma_map.c).
+        // The value type is set once nothing is being made, as an array's elements are.
         const key = type.key.kind === "string" ? strType : types.i64;
-        const layout = mapLayout(type.text, key, this.of(type.value, at), UNTRACKED);
+        const layout = mapLayout(type.text, key, types.unit, UNTRACKED);
         this.module.layouts.push(layout);
-        return refType(layout);
+        const ref = refType(layout);
+        this.made.set(type, ref);
+        this.unfilled.push({ layout, target: type.value, at, part: "values" });
+        return ref;
       }
       case "array":
       case "fixed-array": {
@@ -223,7 +228,8 @@ export class IrTypes {
       if (next.part === "field") {
         const value = { name: "value", type };
         next.layout.fields = next.layout.observedByWeak === true ? [WEAK_CELL_FIELD, value] : [value];
-      } else next.layout.elements = type;
+      } else if (next.part === "elements") next.layout.elements = type;
+      else next.layout.entries = { key: next.layout.entries!.key, value: type };
     }
   }
 

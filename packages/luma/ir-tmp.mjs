@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { insertReferenceCounting, printModule } from "@toolchain/compiler";
+import { compileLuma } from "/work/main/packages/luma/dist/src/build-luma.js";
+
+const c = compileLuma(process.argv[2], (p) => {
+  try {
+    return readFileSync(p, "utf8");
+  } catch {
+    return undefined;
+  }
+});
+insertReferenceCounting(c.module);
+console.log(printModule(c.module));
