@@ -1,5 +1,6 @@
 // A LumaScript program to a native executable: check, lower to IR, the shared passes, the shared
-// LLVM emitter, and the shared toolchain driver linking the core runtime with LumaScript's library.
+// LLVM emitter, and the shared toolchain driver linking the core runtime with LumaScript's library
+// (and the standard library's functions compiled once, std-library-build.ts).
 
 import {
   type Diagnostic,
@@ -17,6 +18,7 @@ import type { FileReader } from "./checker/program-loader.js";
 import type { TypedProgram } from "./checker/typed-program.js";
 import { type LoweringOptions, lowerProgram } from "./lowering/program.js";
 import { LUMA_RUNTIME } from "./runtime-library.js";
+import { stdLibraryObject, usesStdLibrary } from "./std-library-build.js";
 
 export interface LumaBuildOptions {
   readonly output: string;
@@ -50,7 +52,15 @@ export async function buildLumaModule(
   const problems = validateModule(module);
   if (problems.length > 0) throw new Error(`internal: invalid IR:\n${problems.join("\n")}`);
   const emit = options.emit ?? "exe";
-  const pending = startBuild({ output: options.output, optLevel: options.optLevel, emit, runtime: LUMA_RUNTIME });
+  // An executable that calls the standard library links its functions compiled once.
+  const objects = emit === "exe" && usesStdLibrary(program) ? [await stdLibraryObject(options.optLevel < 2)] : [];
+  const pending = startBuild({
+    output: options.output,
+    optLevel: options.optLevel,
+    emit,
+    runtime: LUMA_RUNTIME,
+    objects,
+  });
   if (options.optLevel > 0) optimizeModule(module);
   insertReferenceCounting(module);
   const sourceLines = new Map(program.files.map((file) => [file.source.fileName, file.source.text.split("\n")]));

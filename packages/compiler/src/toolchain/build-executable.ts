@@ -32,6 +32,11 @@ export interface BuildOptions {
   readonly runtime: RuntimeLibrary;
   /** Where the runtime archive is cached; see defaultCacheDir(). */
   readonly cacheDir?: string;
+  /**
+   * Object files compiled before and linked with the module's, ahead of the runtime archive they
+   * call: a library of the language compiled once (exported functions, no entry).
+   */
+  readonly objects?: readonly string[];
   /** Extra arguments for the link (e.g. "-static"). */
   readonly linkArgs?: readonly string[];
 }
@@ -153,6 +158,7 @@ export function startBuild(options: Omit<BuildOptions, "llvmIr">): PendingBuild 
                 ...toolchain.cc,
                 ...toolchain.linkFlags,
                 object,
+                ...(options.objects ?? []),
                 ...runtime.linkArgs,
                 ...(options.linkArgs ?? []),
                 "-o",

@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from "@toolchain/compiler";
 import type { Module } from "../ast.js";
+import { stdFileName } from "../std-library.js";
 import { valueOfConstant } from "./check-constants.js";
 import { checkFunctionBody, isGeneric } from "./check-functions.js";
 import { declareProgram } from "./declarations.js";
@@ -36,8 +37,9 @@ export function checkLuma(module: Module, options: CheckOptions = {}): CheckResu
 
 /** Reads, parses and checks a program from its entry file, following its imports through `readFile`. */
 export function checkLumaProgram(entryFile: string, readFile: FileReader): CheckResult {
-  const fileName = normalizeFileName(entryFile);
-  const text = readFile(fileName);
+  // A file of the standard library checked itself (`luma test`) is known by its library name.
+  const fileName = stdFileName(entryFile) ?? normalizeFileName(entryFile);
+  const text = readFile(normalizeFileName(entryFile));
   const { module, diagnostics } = parseFile(text ?? "", fileName);
   const result = checkProgram(module, readFile, [...diagnostics]);
   if (text !== undefined) return result;

@@ -1,5 +1,6 @@
 // The files of a program: the entry file and every file reached through `import "path.ls";`, each
-// path relative to the importing file's directory, each file loaded and parsed once (imports may
+// path relative to the importing file's directory (or, for `std/…`, a file of the standard library,
+// std-library.ts), each file loaded and parsed once (imports may
 // form cycles). Files are read through a function the caller gives, so a program can be checked
 // from memory (tests, an editor's unsaved buffers) as well as from disk.
 
@@ -8,7 +9,7 @@ import type { Diagnostic } from "@toolchain/compiler";
 import type { Module } from "../ast.js";
 import { parseModule } from "../parser.js";
 import { SourceText } from "../source-text.js";
-import { LUMA_STD_DIR, STD_PREFIX } from "../std-library.js";
+import { isStdFile, readStdFile, STD_PREFIX } from "../std-library.js";
 import { SyntaxDiagnostics } from "../syntax-diagnostics.js";
 import type { ProgramContext } from "./program-context.js";
 import { SemanticCode } from "./semantic-diagnostics.js";
@@ -68,16 +69,16 @@ export function loadProgramFiles(
         continue;
       }
       const path = written.startsWith(STD_PREFIX)
-        ? normalizeFileName(posix.join(LUMA_STD_DIR, written.slice(STD_PREFIX.length)))
+        ? normalizeFileName(written)
         : normalizeFileName(posix.join(posix.dirname(normalizeFileName(importer.source.fileName)), written));
       if (byName.has(path)) continue;
-      if (readFile === null) {
+      if (readFile === null && !isStdFile(path)) {
         problem(`cannot import \`${path}\`: no files can be read in this check`, "not read", [
           "check the program with `checkLumaProgram`, or pass `readFile` to `checkLuma`",
         ]);
         continue;
       }
-      const text = readFile(path);
+      const text = isStdFile(path) ? readStdFile(path) : readFile?.(path);
       if (text === undefined) {
         problem(`cannot read the imported file \`${path}\``, "no such file");
         continue;

@@ -2,8 +2,18 @@
 // each their own), `main` the module's entry. A construct lowering does not support yet is
 // reported (E0400) at its place, per function, and the module is then not to be built.
 
-import { addFunction, createModule, type Diagnostic, type IrFunction, type Module, types } from "@toolchain/compiler";
+import {
+  addFunction,
+  createModule,
+  type Diagnostic,
+  IrBuilder,
+  type IrFunction,
+  type Module,
+  runtimeFunction,
+  types,
+} from "@toolchain/compiler";
 import type { FunctionInstance, TypedProgram } from "../checker/typed-program.js";
+import { libraryExportName } from "../std-library.js";
 import { FunctionLowering, type ProgramLowering } from "./function-context.js";
 import { lowerBlock } from "./statements.js";
 import { addTestEntry } from "./test-entry.js";
@@ -24,6 +34,12 @@ export interface LoweringOptions {
    * builds do) instead of wrapping. Builds at -O0 and -O1 check; -O2 and up wrap.
    */
   readonly checkOverflow?: boolean;
+  /**
+   * What becomes of the standard library's functions that are compiled once (libraryExportName):
+   * "link" (the default) makes each a call of the cached library's symbol, which the build links;
+   * "export" compiles them, under those symbols, into a library module that has no `main`.
+   */
+  readonly stdLibrary?: "link" | "export";
 }
 
 export function lowerProgram(program: TypedProgram, options: LoweringOptions = {}): LoweringResult {
@@ -32,6 +48,7 @@ export function lowerProgram(program: TypedProgram, options: LoweringOptions = {
   const functions = new Map<FunctionInstance, IrFunction>();
   const irTypes = new IrTypes(program.types, module);
   const diagnostics: Diagnostic[] = [];
+  const exporting = options.stdLibrary === "export";
   const guarded = (instance: FunctionInstance, work: () => void) => {
     try {
       work();
@@ -54,10 +71,12 @@ export function lowerProgram(program: TypedProgram, options: LoweringOptions = {
       if (self !== null && instance.selfType !== null)
         params.unshift({ name: "self", type: irTypes.of(instance.selfType, self) });
       const result = irTypes.of(instance.result, declaration.returnType ?? declaration.name);
-      const name = `ls_${instance.name.replace(/[^A-Za-z0-9_]/g, "_")}_${instance.id}`;
+      const exported = exporting ? libraryExportName(instance) : null;
+      const name = exported ?? `ls_${instance.name.replace(/[^A-Za-z0-9_]/g, "_")}_${instance.id}`;
       const fn = addFunction(module, name, instance.name, params, result, {
         sourceFile: instance.symbol.file.source.fileName,
       });
+      if (exported !== null) fn.linkage = "exported";
       functions.set(instance, fn);
     });
   }
@@ -70,10 +89,15 @@ export function lowerProgram(program: TypedProgram, options: LoweringOptions = {
     checksOverflow: options.checkOverflow === true,
   };
   for (const [instance, fn] of functions) {
-    guarded(instance, () => lowerFunction(lowering, instance, fn));
+    const linked = exporting ? null : libraryExportName(instance);
+    guarded(instance, () =>
+      linked === null ? lowerFunction(lowering, instance, fn) : callLibraryFunction(module, instance, fn, linked),
+    );
   }
 
-  if (options.tests === true) {
+  if (exporting) {
+    module.entry = null;
+  } else if (options.tests === true) {
     const tests = program.tests.map((test) => functions.get(test)).filter((fn) => fn !== undefined);
     module.entry = addTestEntry(module, tests);
   } else if (program.main === null) {
@@ -110,4 +134,25 @@ function lowerFunction(program: ProgramLowering, instance: FunctionInstance, fn:
   }
   // Blocks started after a panic, a return or a jump that nothing reaches may be left open.
   for (const block of fn.blocks) block.terminator ??= { kind: "unreachable" };
+}
+
+/**
+ * The body of a function of the cached standard library: a call of its symbol there, which LLVM
+ * inlines into the callers. Arguments are borrowed and the result owned, as between IR functions;
+ * a panic inside it goes on from the call.
+ */
+function callLibraryFunction(module: Module, instance: FunctionInstance, fn: IrFunction, symbol: string): void {
+  const external = runtimeFunction(
+    symbol,
+    [fn.params.map((p) => p.type), fn.returnType],
+    true,
+    "any",
+    "a function of the standard library",
+  );
+  const builder = new IrBuilder(fn, module);
+  builder.positionAt(builder.createBlock("entry"));
+  const source = instance.symbol.file.source;
+  const { line, column } = source.position(instance.symbol.declaration.start);
+  const result = builder.callExtern(external, [...fn.params], { file: source.fileName, line, col: column - 1 });
+  builder.ret(fn.returnType === types.void ? null : result);
 }
