@@ -80,3 +80,12 @@ void luma_array_sort(void *object, int64_t kind) {
   merge_sort(array->data, scratch, 0, array->length, array->element_size, kind);
   free(scratch);
 }
+
+/*
+ * `sort_by`'s moves: `count` elements of `size` bytes from src[src_index] to dst[dst_index], by their
+ * bytes, so no reference changes hands (compiled code merges between the array's buffer and a
+ * scratch buffer, calling the program's closure to compare; C cannot call the closure).
+ */
+void luma_move_elements(void *dst, int64_t dst_index, void *src, int64_t src_index, int64_t count, int64_t size) {
+  memcpy((char *)dst + dst_index * size, (const char *)src + src_index * size, (size_t)(count * size));
+}

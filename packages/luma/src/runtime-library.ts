@@ -62,6 +62,13 @@ const LUMA_FUNCTIONS: readonly RuntimeFunction[] = [
   fn("luma_map_delete_at_int", [["ptr", "i64"], "void"], false, "any", "Deletes an entry."),
   fn("luma_map_next", [["ptr", "i64"], "i64"], false, "read", "The first live position at or after one, or -1."),
   fn("luma_array_sort", [["ptr", "i64"], "void"], false, "any", "Sorts an array object stably by a kind of element."),
+  fn(
+    "luma_move_elements",
+    [["ptr", "i64", "ptr", "i64", "i64", "i64"], "void"],
+    false,
+    "any",
+    "Moves elements between buffers by their bytes (sort_by's merges).",
+  ),
   // Files (runtime/luma_io.c).
   fn("luma_str_byte", [["str", "i64"], "i64"], false, "read", "The byte at an offset below the length."),
   fn("luma_alloc", [["i64"], "ptr"], false, "any", "`alloc(T, n)`: n * sizeof(T) zeroed bytes."),

@@ -222,50 +222,109 @@ function takeOut(f: FunctionLowering, array: Value, element: IrType, index: Valu
 }
 
 /**
- * `xs.sort_by(|a, b| a.key < b.key)`: a stable insertion of each element after those that do not
- * come after it, the order the closure says (true: `a` goes before `b`). O(n^2) comparisons: a
- * merge sort calling back into the closure would need the runtime to call LumaScript's functions.
+ * `xs.sort_by(|a, b| a.key < b.key)`: a stable bottom-up merge sort, O(n log n) calls of the closure
+ * (true: `a` goes before `b`), merging runs between the array's buffer and a scratch buffer of the
+ * same size. Elements move by their bytes (luma_move_elements), so no reference is counted; the
+ * closure, the program's code, is called from here because the runtime's C sort could not call it.
+ * Measured against the insertion sort it replaced: 20,000 structs {i64, string} by their key, 0.27 s
+ * to 0.004 s; a million of them take 0.6 s (mostly counting the strings of the closure's arguments,
+ * read from the buffer), a million i64 0.18 s.
  */
 function sortBy(f: FunctionLowering, array: Value, before: Value, call: CallExpression): void {
   const b = f.builder;
-  const element = elementIrType(array);
   const loc = f.loc(call.start);
-  const i = { hidden: "sort_by.i", type: types.i64 };
-  const j = { hidden: "sort_by.j", type: types.i64 };
-  f.writeVariable(i, constants.int(1n));
-  const outer = f.newBlock("sort_by.outer");
-  const take = f.newBlock("sort_by.take");
-  const inner = f.newBlock("sort_by.inner");
-  const compare = f.newBlock("sort_by.compare");
-  const shift = f.newBlock("sort_by.shift");
-  const place = f.newBlock("sort_by.place");
+  const type = elementIrType(array);
+  const i64 = (n: bigint) => constants.int(n);
+  const add = (x: Value, y: Value) => b.ibinary("add", x, y, null);
+  const smaller = (x: Value, y: Value) => b.select(b.icmp("lt", x, y), x, y);
+  const size = i64(BigInt(sizeOf(type)));
+  const move = (to: Value, at: Value, from: Value, index: Value, count: Value) =>
+    b.callExtern(lumaRuntimeFunction("luma_move_elements"), [to, at, from, index, count, size], null);
+  const length = b.getField(array, ARRAY_LENGTH);
+  const data = b.getField(array, ARRAY_DATA);
+  const scratch = b.callExtern(lumaRuntimeFunction("luma_alloc"), [b.ibinary("mul", length, size, null)], null);
+  const counter = (hint: string, start: Value) => {
+    const key = { hidden: hint, type: types.i64 };
+    f.writeVariable(key, start);
+    return key;
+  };
+  const from = { hidden: "sort_by.from", type: types.ptr };
+  const to = { hidden: "sort_by.to", type: types.ptr };
+  f.writeVariable(from, data);
+  f.writeVariable(to, scratch);
+  const width = counter("sort_by.width", i64(1n));
+  f.loop(
+    "sort_by.pass",
+    () => b.icmp("lt", f.readVariable(width), length),
+    () => {
+      // Each pass merges the sorted runs of `width` elements in pairs, from one buffer into the other.
+      const low = counter("sort_by.low", i64(0n));
+      f.loop(
+        "sort_by.run",
+        () => b.icmp("lt", f.readVariable(low), length),
+        () => {
+          const middle = smaller(add(f.readVariable(low), f.readVariable(width)), length);
+          const high = smaller(add(middle, f.readVariable(width)), length);
+          const left = counter("sort_by.left", f.readVariable(low));
+          const right = counter("sort_by.right", middle);
+          const out = counter("sort_by.out", f.readVariable(low));
+          f.loop(
+            "sort_by.merge",
+            () => b.icmp("lt", f.readVariable(out), high),
+            () => {
+              // The right run's next element goes first only if it comes strictly before the left's.
+              const takeRight = { hidden: "sort_by.take_right", type: types.i1 };
+              const decided = f.newBlock("sort_by.decided");
+              const rightRemains = f.newBlock("sort_by.right_remains");
+              const both = f.newBlock("sort_by.both");
+              f.writeVariable(takeRight, constants.bool(false));
+              f.condbr(b.icmp("lt", f.readVariable(right), high), rightRemains, decided);
+              f.enter(rightRemains);
+              f.writeVariable(takeRight, constants.bool(true));
+              f.condbr(b.icmp("lt", f.readVariable(left), middle), both, decided);
+              f.enter(both);
+              const source = f.readVariable(from);
+              const r = b.elemGet(type, source, f.readVariable(right));
+              const l = b.elemGet(type, source, f.readVariable(left));
+              f.writeVariable(takeRight, b.callIndirect(before, [r, l], loc));
+              f.br(decided);
+              f.enter(decided);
+              const [takesRight, r0, l0] = [f.readVariable(takeRight), f.readVariable(right), f.readVariable(left)];
+              move(
+                f.readVariable(to),
+                f.readVariable(out),
+                f.readVariable(from),
+                b.select(takesRight, r0, l0),
+                i64(1n),
+              );
+              f.writeVariable(right, b.select(takesRight, add(r0, i64(1n)), r0));
+              f.writeVariable(left, b.select(takesRight, l0, add(l0, i64(1n))));
+            },
+            () => f.writeVariable(out, add(f.readVariable(out), i64(1n))),
+          );
+        },
+        () => f.writeVariable(low, add(f.readVariable(low), b.ibinary("mul", f.readVariable(width), i64(2n), null))),
+      );
+      const merged = f.readVariable(to);
+      f.writeVariable(to, f.readVariable(from));
+      f.writeVariable(from, merged);
+    },
+    () => f.writeVariable(width, b.ibinary("mul", f.readVariable(width), i64(2n), null)),
+  );
+  // After an odd number of passes the sorted elements are in the scratch buffer.
+  const last = f.readVariable(from);
+  const copyBack = f.newBlock("sort_by.copy_back");
   const done = f.newBlock("sort_by.done");
-  f.br(outer);
-  f.enter(outer, false);
-  f.condbr(b.icmp("lt", f.readVariable(i), b.getField(array, ARRAY_LENGTH)), take, done);
-  f.enter(take);
-  const data = () => b.getField(array, ARRAY_DATA);
-  const x = b.elemGet(element, data(), f.readVariable(i));
-  f.writeVariable(j, f.readVariable(i));
-  f.br(inner);
-  f.enter(inner, false);
-  // While j > 0 and x goes before xs[j - 1]: xs[j] = xs[j - 1], j -= 1.
-  f.condbr(b.icmp("gt", f.readVariable(j), constants.int(0n)), compare, place);
-  f.enter(compare);
-  const previous = b.ibinary("sub", f.readVariable(j), constants.int(1n), null);
-  const other = b.elemGet(element, data(), previous);
-  f.condbr(b.callIndirect(before, [x, other], loc), shift, place);
-  f.enter(shift);
-  b.elemSet(data(), f.readVariable(j), other);
-  f.writeVariable(j, previous);
-  f.br(inner);
-  f.variables.seal(inner);
-  f.enter(place);
-  b.elemSet(data(), f.readVariable(j), x);
-  f.writeVariable(i, b.ibinary("add", f.readVariable(i), constants.int(1n), null));
-  f.br(outer);
-  f.variables.seal(outer);
+  f.condbr(
+    b.icmp("eq", b.convert("ptrtoint", last, types.i64), b.convert("ptrtoint", data, types.i64)),
+    done,
+    copyBack,
+  );
+  f.enter(copyBack);
+  move(data, i64(0n), last, i64(0n), length);
+  f.br(done);
   f.enter(done);
+  b.callExtern(lumaRuntimeFunction("luma_free"), [scratch], null);
 }
 
 /** How luma_array_sort (runtime/luma_array.c) compares elements of the type. */
