@@ -23,6 +23,18 @@ func pad_right(s: string, width: i64, fill: string) -> string {
     return s + repeat(fill, width - char_count(s));
 }
 
+/// The characters of s from `start` up to `end` (character positions, 0 <= start <= end <= count);
+/// `slice` takes byte offsets instead.
+func char_slice(s: string, start: i64, end: i64) -> string {
+    let characters = s.chars();
+    if (start < 0 || start > end || end > characters.len()) {
+        panic("character range {}..{} is out of bounds of a string of {} characters", start, end, characters.len());
+    }
+    let out = "";
+    for i in start..end { out = out + characters[i]; }
+    return out;
+}
+
 /// The parts with `separator` between them.
 func join(parts: Array<string>, separator: string) -> string {
     let out = "";
@@ -82,6 +94,14 @@ func test_repeat_and_pad() {
     assert_eq(pad_left("7", 3, "0"), "007");
     assert_eq(pad_right("né", 4, "."), "né..");
     assert_eq(pad_left("toolong", 3, " "), "toolong");
+}
+
+#[test]
+func test_char_slice() {
+    assert_eq(char_slice("héllo wörld", 1, 5), "éllo");
+    assert_eq(char_slice("héllo wörld", 6, 11), "wörld");
+    assert_eq(char_slice("abc", 3, 3), "");
+    assert_eq("héllo".slice(0, 3), "hé");
 }
 
 #[test]
