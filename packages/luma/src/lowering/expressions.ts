@@ -58,6 +58,9 @@ export function lowerPlace(f: FunctionLowering, e: Expression): Value {
     case "Call":
       return lowerCall(f, e);
     case "Unary": {
+      // `-128` as an i8 is a literal of the type's minimum, not a negation of 128, which has none.
+      if (e.operator === "-" && e.operand.kind === "IntegerLiteral")
+        return literal(f, f.body.typeOf(e), -BigInt(e.operand.value), e);
       const type = f.body.typeOf(e.operand);
       return lowerUnary(f, e.operator, type, lowerExpression(f, e.operand), e);
     }

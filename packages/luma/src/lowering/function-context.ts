@@ -265,7 +265,13 @@ export function zeroOf(type: import("@toolchain/compiler").IrType): Value {
   if (type.kind === "int") return type === types.i1 ? constants.bool(false) : constants.int(0n, type);
   if (type.kind === "float") return constants.float(0, type);
   if (type === strType) return constants.str("");
-  if (type.kind === "ref" || type.kind === "struct" || type.kind === "variant" || type.kind === "fn")
+  if (
+    type.kind === "ref" ||
+    type.kind === "struct" ||
+    type.kind === "variant" ||
+    type.kind === "fn" ||
+    type.kind === "ptr"
+  )
     return constants.none(type);
   return constants.unit();
 }
