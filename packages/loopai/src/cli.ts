@@ -1,5 +1,6 @@
 // The `loopai` command. Exit status: 0 ok, 1 user error (bad spec, unknown task, bad input...),
-// 130 / 143 when stopped by SIGINT / SIGTERM (after saving the execution counters). Errors print
+// 130 / 143 when stopped by SIGINT / SIGTERM (after saving the execution counters); `serve` stops
+// gracefully on either signal and exits 0. Errors print
 // one clear message; `--debug` adds the stack.
 
 import { createReadStream } from "node:fs";
@@ -8,6 +9,7 @@ import { Command, CommanderError } from "commander";
 import { LoopaiError } from "./errors.js";
 import { DEFAULT_DB, openLoopai } from "./index.js";
 import type { Loopai, TaskStatus } from "./loop.js";
+import { buildServer } from "./server/http-api.js";
 import { loadSpecFile } from "./spec.js";
 
 interface Io {
@@ -141,7 +143,7 @@ export async function main(
     .action(async (task: string, o: { input?: string }) => {
       const l = open();
       const spec = l.store.getTask(task)?.spec;
-      if (!spec) throw new LoopaiError(`unknown task "${task}"; create it with \`loopai init <spec>\``, "usage");
+      if (!spec) throw new LoopaiError(`unknown task "${task}"; create it with \`loopai init <spec>\``, "missing");
       const stream: NodeJS.ReadableStream = o.input ? createReadStream(o.input) : io.stdin;
       await new Promise<void>((resolve, reject) => {
         stream.once("error", (e: NodeJS.ErrnoException) =>
@@ -258,7 +260,7 @@ export async function main(
     .option("--show <version>", "print a version's program (JSON or JS source)")
     .action((task: string, o: { audit?: boolean; show?: string }) => {
       const l = open();
-      if (!l.store.getTask(task)) throw new LoopaiError(`unknown task "${task}"`, "usage");
+      if (!l.store.getTask(task)) throw new LoopaiError(`unknown task "${task}"`, "missing");
       if (o.show) {
         const v = l.store.getVersion(task, Number(o.show));
         if (!v) throw new LoopaiError(`task "${task}" has no version ${o.show}`, "usage");
@@ -333,7 +335,7 @@ export async function main(
     .action(async (task: string, o: { input: string; output: string }) => {
       const l = open();
       const spec = l.store.getTask(task)?.spec;
-      if (!spec) throw new LoopaiError(`unknown task "${task}"`, "usage");
+      if (!spec) throw new LoopaiError(`unknown task "${task}"`, "missing");
       const input = parseInputLine(o.input, spec.input.type === "json");
       let output: unknown = o.output;
       if (spec.output.type === "json") {
@@ -347,6 +349,34 @@ export async function main(
       io.out(
         `task ${task}: label stored${r.agree === null ? "" : ` (${r.agree ? "agrees with" : "differs from"} version ${r.version})`}\n`,
       );
+    });
+
+  program
+    .command("serve")
+    .description("answer over HTTP: execute, execute-batch, feedback, status, reviews, /metrics, /openapi.json")
+    .option("--port <n>", "TCP port (0: any free one)", "8080")
+    .option("--host <h>", "address to listen on", "127.0.0.1")
+    .option("--api-key <key>", "require this key on the routes that write (default: $LOOPAI_API_KEY)")
+    .action(async (o: { port: string; host: string; apiKey?: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new LoopaiError(`--port must be a port number (0 to 65535), not "${o.port}"`, "usage");
+      const served = openLoopai(program.opts().db as string);
+      const apiKey = o.apiKey ?? process.env.LOOPAI_API_KEY;
+      const app = await buildServer(served, served.store, apiKey ? { apiKey } : {});
+      const address = await app.listen({ port, host: o.host }).catch((err: Error) => {
+        throw new LoopaiError(`cannot listen on ${o.host}:${port}: ${err.message}`, "usage");
+      });
+      io.out(`loopai serve: listening on ${address} (tasks: ${served.store.listTasks().join(", ") || "none"})\n`);
+      // A graceful stop: no new connections, requests in flight answered, counters written.
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await app.close();
+      served.store.close();
+      io.out("loopai serve: stopped; execution counters written\n");
     });
 
   program

@@ -173,13 +173,13 @@ export class Loopai {
     return spec;
   }
 
-  /** The task's stored row; an unknown task is a usage error naming the known ones. */
+  /** The task's stored row; an unknown task is an error naming the known ones. */
   private taskRow(task: string): TaskRow {
     const row = this.store.getTask(task);
     if (!row)
       throw new LoopaiError(
         `unknown task "${task}" (known: ${this.store.listTasks().join(", ") || "none"}); create it with \`loopai init\``,
-        "usage",
+        "missing",
       );
     return row;
   }
@@ -914,7 +914,7 @@ export class Loopai {
   /** A person's label for a queued item. */
   async answerReview(id: number, label: unknown): Promise<{ agree: boolean }> {
     const review = this.store.getReview(id);
-    if (!review) throw new LoopaiError(`no review item ${id}`, "usage");
+    if (!review) throw new LoopaiError(`no review item ${id}`, "missing");
     if (review.status !== "pending")
       throw new LoopaiError(`review item ${id} is already labelled (${JSON.stringify(review.label)})`, "usage");
     const rt = this.runtime(review.task);

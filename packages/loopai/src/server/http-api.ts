@@ -1,0 +1,186 @@
+// `loopai serve`: the loop over HTTP (Fastify, chosen for its schema-driven validation and
+// serialisation and its OpenAPI generation). Every route declares its request and response schemas
+// (schemas.ts); a bad request gets a 4xx with a JSON error naming the field; write routes take an
+// API key when one is set; `close()` stops accepting, lets requests in flight finish, then writes
+// the loop's execution counters to the store.
+
+import swagger from "@fastify/swagger";
+import { Ajv } from "ajv";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { LoopaiError } from "../errors.js";
+import type { Loopai } from "../loop.js";
+import type { LoopaiStore } from "../store.js";
+import { createMetrics } from "./metrics.js";
+import * as schemas from "./schemas.js";
+
+export interface ServerOptions {
+  /** Required (as `Authorization: Bearer KEY` or `X-API-Key: KEY`) by the routes that write. */
+  readonly apiKey?: string;
+  /** The largest request body in bytes (default 8 MiB): a bigger one is refused with 413. */
+  readonly bodyLimit?: number;
+}
+
+type OnTask<Body = unknown, Query = unknown> = { Params: { task: string }; Body: Body; Querystring: Query };
+
+/** The HTTP application over a loop and its store, not yet listening. */
+export async function buildServer(
+  loop: Loopai,
+  store: LoopaiStore,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024, logger: false });
+  // A body is checked as sent: no unknown field dropped, no value coerced (Fastify's defaults would
+  // accept `{"inputs": "x"}` as a list of one); the URL's parts are text, so those are coerced.
+  const strict = new Ajv({ allErrors: false, strict: false });
+  const lenient = new Ajv({ coerceTypes: true, useDefaults: true, strict: false });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === "body" ? strict : lenient).compile(schema));
+  const metrics = createMetrics(loop, store);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "loopai", version: "1", description: "Generated programs in place of repeated LLM calls." },
+      components: {
+        securitySchemes: { apiKey: { type: "http", scheme: "bearer" } },
+      },
+    },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body } = errorReply(error);
+    metrics.rejected(request.routeOptions.url ?? request.url, status);
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: `no route ${request.method} ${request.url}` });
+  });
+
+  const writes = options.apiKey === undefined ? {} : { preHandler: requireKey(options.apiKey) };
+  const errors = { 400: schemas.errorResponse, 401: schemas.errorResponse, 404: schemas.errorResponse };
+
+  app.post<OnTask<{ input: unknown }>>(
+    "/v1/tasks/:task/execute",
+    {
+      ...writes,
+      schema: {
+        params: schemas.taskParams,
+        body: schemas.executeBody,
+        response: { ...schemas.executeResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { task } = request.params;
+      const result = await loop.execute(task, request.body.input);
+      metrics.observe(task, result);
+      return result;
+    },
+  );
+  app.post<OnTask<{ inputs: unknown[] }>>(
+    "/v1/tasks/:task/execute-batch",
+    {
+      ...writes,
+      schema: {
+        params: schemas.taskParams,
+        body: schemas.executeBatchBody,
+        response: { ...schemas.executeBatchResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { task } = request.params;
+      const results = await loop.executeBatch(task, request.body.inputs);
+      for (const result of results) metrics.observe(task, result);
+      return { results };
+    },
+  );
+  app.post<OnTask<{ input: unknown; output: unknown }>>(
+    "/v1/tasks/:task/feedback",
+    {
+      ...writes,
+      schema: {
+        params: schemas.taskParams,
+        body: schemas.feedbackBody,
+        response: { ...schemas.feedbackResponse, ...errors },
+      },
+    },
+    async (request) => loop.feedback(request.params.task, request.body.input, request.body.output),
+  );
+  app.get("/v1/tasks", { schema: { response: schemas.tasksResponse } }, async () => ({
+    tasks: store.listTasks().map((task) => loop.status(task)),
+  }));
+  app.get<OnTask>(
+    "/v1/tasks/:task",
+    { schema: { params: schemas.taskParams, response: { ...schemas.taskResponse, ...errors } } },
+    async (request) => loop.status(request.params.task),
+  );
+  app.get<OnTask<unknown, { limit: number }>>(
+    "/v1/tasks/:task/reviews",
+    {
+      schema: {
+        params: schemas.taskParams,
+        querystring: schemas.reviewsQuery,
+        response: { ...schemas.reviewsResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      items: loop.pendingReviews(request.params.task, request.query.limit),
+    }),
+  );
+  app.post<{ Params: { id: number }; Body: { label: unknown } }>(
+    "/v1/reviews/:id",
+    {
+      ...writes,
+      schema: {
+        params: schemas.reviewParams,
+        body: schemas.reviewBody,
+        response: { ...schemas.reviewResponse, ...errors },
+      },
+    },
+    async (request) => loop.answerReview(request.params.id, request.body.label),
+  );
+  app.get("/healthz", { schema: { response: schemas.healthResponse } }, async () => ({
+    status: "ok",
+    tasks: store.listTasks().length,
+  }));
+  app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
+    void reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.addHook("onClose", async () => {
+    await loop.close();
+  });
+  return app;
+}
+
+/** The routes that write require the key, as a bearer token or an X-API-Key header. */
+function requireKey(key: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, "");
+    if (bearer === key || request.headers["x-api-key"] === key) return;
+    await reply.status(401).send({ error: "this route needs the API key (Authorization: Bearer KEY or X-API-Key)" });
+  };
+}
+
+/** The status and JSON body of an error: the field a validation error is about, a task that does not exist. */
+function errorReply(error: FastifyError): { status: number; body: { error: string; field?: string } } {
+  if (error.validation !== undefined) {
+    const first = error.validation[0];
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+    const path = [first?.instancePath?.replace(/^\//, "").replaceAll("/", "."), missing ?? extra]
+      .filter(Boolean)
+      .join(".");
+    const where = error.validationContext ?? "body";
+    const field = path === "" ? where : path;
+    const message =
+      extra !== undefined
+        ? `${where}: unknown field "${extra}"`
+        : `${where}${first?.instancePath ?? ""} ${first?.message ?? "is invalid"}`;
+    return { status: 400, body: { error: message, field } };
+  }
+  if (error instanceof LoopaiError) {
+    const status = error.kind === "missing" ? 404 : error.kind === "input" || error.kind === "usage" ? 400 : 500;
+    return { status, body: { error: error.message } };
+  }
+  const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
+  return { status, body: { error: status === 500 ? `internal error: ${error.message}` : error.message } };
+}
