@@ -56,17 +56,14 @@ function budgetLines(s: TaskStatus): string[] {
   return lines;
 }
 
-/** A line of `loopai run` input: JSON when it parses as a JSON string or object, else the raw line. */
+/** A line of `loopai run` input, as the task's spec types it: the line itself, or the JSON it holds. */
 function parseInputLine(line: string, jsonTask: boolean): unknown {
-  const t = line.trim();
-  if (jsonTask || t.startsWith('"') || t.startsWith("{")) {
-    try {
-      return JSON.parse(t);
-    } catch (err) {
-      if (jsonTask) throw new LoopaiError(`input is not JSON: ${(err as Error).message}`, "input");
-    }
+  if (!jsonTask) return line;
+  try {
+    return JSON.parse(line);
+  } catch (err) {
+    throw new LoopaiError(`input is not JSON: ${(err as Error).message}`, "input");
   }
-  return line;
 }
 
 export async function main(
@@ -83,6 +80,14 @@ export async function main(
     loop?.store.close();
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
+  // A closed pipe (`| head`) ends the command quietly: the counters written, status 0.
+  const onPipeClosed = (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    loop?.flush();
+    loop?.store.close();
+    process.exit(0);
+  };
+  process.stdout.on("error", onPipeClosed);
   const open = () => {
     if (!loop) {
       loop = openLoopai(program.opts().db as string);
@@ -154,18 +159,20 @@ export async function main(
       });
       const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
       let n = 0;
+      // One record per input line, blank ones included, each with its line number: outputs stay in
+      // line with inputs, and a line the task cannot take gets an error record, not a stop.
       for await (const line of lines) {
         n++;
-        if (line.trim() === "") continue;
-        let input: unknown;
+        let r: Awaited<ReturnType<Loopai["execute"]>>;
         try {
-          input = parseInputLine(line, spec.input.type === "json");
+          r = await l.execute(task, parseInputLine(line, spec.input.type === "json"));
         } catch (err) {
-          io.out(`${JSON.stringify({ line: n, error: (err as Error).message })}\n`);
+          if (!(err instanceof LoopaiError) || err.kind !== "input") throw err;
+          io.out(`${JSON.stringify({ line: n, error: err.message })}\n`);
           continue;
         }
-        const r = await l.execute(task, input);
         const record: Record<string, unknown> = {
+          line: n,
           output: r.output,
           confidence: Number(r.confidence.toFixed(4)),
           version: r.version,
@@ -258,9 +265,15 @@ export async function main(
     .argument("<task>")
     .option("--audit", "also print the audit log of promotions and rollbacks")
     .option("--show <version>", "print a version's program (JSON or JS source)")
-    .action((task: string, o: { audit?: boolean; show?: string }) => {
+    .option("--json", "every version (without its program) and the audit log, as one JSON document")
+    .action((task: string, o: { audit?: boolean; show?: string; json?: boolean }) => {
       const l = open();
       if (!l.store.getTask(task)) throw new LoopaiError(`unknown task "${task}"`, "missing");
+      if (o.json) {
+        const versions = l.store.versions(task).map(({ body: _program, ...version }) => version);
+        io.out(`${JSON.stringify({ task, versions, audit: l.store.auditLog(task) }, null, 2)}\n`);
+        return;
+      }
       if (o.show) {
         const v = l.store.getVersion(task, Number(o.show));
         if (!v) throw new LoopaiError(`task "${task}" has no version ${o.show}`, "usage");
@@ -404,6 +417,7 @@ export async function main(
     if (debug && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
     return 1;
   } finally {
+    process.stdout.off("error", onPipeClosed);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     await loop?.close();

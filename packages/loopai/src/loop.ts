@@ -20,7 +20,7 @@ import { type TaskSpec, validateSpec } from "./spec.js";
 import { compareProportions, type Interval, wilsonInterval } from "./statistics.js";
 import type { CanaryState, ExecutionCounters, LoopaiStore, ReviewRow, TaskRow } from "./store.js";
 import { type Labelled, synthesize } from "./synthesizers/router.js";
-import { outputChecker, outputsAgree } from "./validation.js";
+import { inputChecker, outputChecker, outputsAgree } from "./validation.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export type ServedBy = "program" | "previous" | "oracle" | "none";
@@ -84,6 +84,8 @@ interface Runtime {
   spec: TaskSpec;
   policy: SamplingPolicy;
   check: (o: unknown) => string | undefined;
+  /** Why an input cannot be answered (its type, schema or size), or undefined. */
+  checkInput: (input: unknown) => string | undefined;
   oracle: Oracle;
   runners: Map<number, Runner>;
   counters: Map<number, ExecutionCounters>;
@@ -212,6 +214,7 @@ export class Loopai {
         spec,
         policy: createSamplingPolicy(spec.sampling, spec.accuracyTarget),
         check: outputChecker(spec),
+        checkInput: inputChecker(spec),
         oracle: this.makeOracle(spec),
         runners: new Map(),
         counters: new Map(),
@@ -582,6 +585,8 @@ export class Loopai {
 
   async execute(task: string, input: unknown): Promise<ExecuteResult> {
     const rt = this.runtime(task);
+    const refused = rt.checkInput(input);
+    if (refused !== undefined) throw new LoopaiError(`task "${task}": ${refused}`, "input");
     const now = performance.now();
     if (!rt.row || now - rt.rowAt > 1000) {
       rt.row = this.store.getTask(task);
@@ -882,6 +887,13 @@ export class Loopai {
   }
 
   async executeBatch(task: string, inputs: unknown[]): Promise<ExecuteResult[]> {
+    // All or nothing: a bad input is found before any is answered, and named by its index.
+    const rt = this.runtime(task);
+    inputs.forEach((input, i) => {
+      const refused = rt.checkInput(input);
+      if (refused !== undefined)
+        throw new LoopaiError(`task "${task}": inputs[${i}]: ${refused}`, "input", { field: `inputs.${i}` });
+    });
     const out: ExecuteResult[] = [];
     for (const x of inputs) out.push(await this.execute(task, x));
     return out;
@@ -894,7 +906,7 @@ export class Loopai {
     output: unknown,
   ): Promise<{ agree: boolean | null; version: number | null }> {
     const rt = this.runtime(task);
-    const bad = rt.check(output);
+    const bad = rt.checkInput(input) ?? rt.check(output);
     if (bad) throw new LoopaiError(`feedback for task "${task}": ${bad}`, "input");
     const active = this.store.getTask(task)?.activeVersion ?? null;
     let agree: boolean | null = null;

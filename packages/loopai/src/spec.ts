@@ -9,7 +9,8 @@ import { LoopaiError } from "./errors.js";
 
 export type JsonSchema = Record<string, unknown>;
 
-export type InputSpec = { type: "text" } | { type: "json"; schema: JsonSchema };
+/** What the task is given; `maxBytes` bounds one input (default 1 MiB, validation.ts). */
+export type InputSpec = { type: "text"; maxBytes?: number } | { type: "json"; schema: JsonSchema; maxBytes?: number };
 export type OutputSpec = { type: "label"; labels: string[] } | { type: "json"; schema: JsonSchema };
 
 export interface Example {
@@ -112,12 +113,21 @@ export const taskSpecSchema = {
     description: { type: "string" },
     input: {
       oneOf: [
-        { type: "object", required: ["type"], additionalProperties: false, properties: { type: { const: "text" } } },
+        {
+          type: "object",
+          required: ["type"],
+          additionalProperties: false,
+          properties: { type: { const: "text" }, maxBytes: { type: "integer", minimum: 1 } },
+        },
         {
           type: "object",
           required: ["type", "schema"],
           additionalProperties: false,
-          properties: { type: { const: "json" }, schema: { type: "object" } },
+          properties: {
+            type: { const: "json" },
+            schema: { type: "object" },
+            maxBytes: { type: "integer", minimum: 1 },
+          },
         },
       ],
     },

@@ -1,4 +1,5 @@
-// Comparing a program's answer with the oracle's, and the output-schema tier of validation.
+// Comparing a program's answer with the oracle's, the output-schema tier of validation, and what an
+// input must be to be answered.
 
 import { Ajv, type ValidateFunction } from "ajv";
 import type { Comparison, TaskSpec } from "./spec.js";
@@ -68,4 +69,35 @@ export function outputChecker(spec: TaskSpec): (output: unknown) => string | und
   const ajv = new Ajv({ strict: false, allErrors: false });
   const validate: ValidateFunction = ajv.compile(spec.output.schema);
   return (o) => (validate(o) ? undefined : `output does not match the schema: ${ajv.errorsText(validate.errors)}`);
+}
+
+/** The largest input answered unless a spec sets `input.maxBytes`: 1 MiB of text or of JSON. */
+export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * What an input must be, by the task's spec: a string for a text task, a value matching
+ * `input.schema` for a JSON task, and no larger than `input.maxBytes` (UTF-8 bytes of the text, or
+ * of the JSON). An input is never guessed at: a text task's `{"a": 1}` is refused, not parsed.
+ */
+export function inputChecker(spec: TaskSpec): (input: unknown) => string | undefined {
+  const maxBytes = spec.input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const tooLarge = (text: string) => {
+    const bytes = Buffer.byteLength(text);
+    return bytes > maxBytes
+      ? `input is ${bytes} bytes, above the task's limit of ${maxBytes} (input.maxBytes)`
+      : undefined;
+  };
+  if (spec.input.type === "text")
+    return (input) =>
+      typeof input === "string" ? tooLarge(input) : `input must be a string for a text task, not ${typeof input}`;
+  const ajv = new Ajv({ strict: false, allErrors: false });
+  const validate: ValidateFunction = ajv.compile(spec.input.schema);
+  return (input) => {
+    if (input === undefined) return "input is missing";
+    const large = tooLarge(JSON.stringify(input));
+    if (large !== undefined) return large;
+    return validate(input)
+      ? undefined
+      : `input does not match the task's input.schema: ${ajv.errorsText(validate.errors)}`;
+  };
 }

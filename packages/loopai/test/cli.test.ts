@@ -1,12 +1,15 @@
 // The CLI through its main(): exit statuses, messages without stack traces, the whole workflow.
 
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { after, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { main } from "../src/cli.js";
+import { SqliteStore } from "../src/store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "loopai-cli-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,6 +74,29 @@ test("init, train, run, status, versions, review, rollback", async () => {
   assert.equal(JSON.parse(r.out).oracle.calls, 2);
   r = await run(["versions", "intent", "--audit"]);
   assert.match(r.out, /activate/);
+  r = await run(["versions", "intent", "--json"]);
+  assert.equal(r.code, 0, r.err);
+  const history = JSON.parse(r.out) as {
+    task: string;
+    versions: {
+      version: number;
+      strategy: string;
+      status: string;
+      accuracy: { estimate: number };
+      generationCost: number;
+      body?: string;
+    }[];
+    audit: { action: string; toVersion: number | null }[];
+  };
+  assert.equal(history.task, "intent");
+  assert.deepEqual(
+    history.versions.map((v) => [v.version, v.status]),
+    [[1, "active"]],
+  );
+  assert.equal(typeof history.versions[0]!.accuracy.estimate, "number");
+  assert.equal(typeof history.versions[0]!.generationCost, "number");
+  assert.equal(history.versions[0]!.body, undefined);
+  assert.ok(history.audit.some((a) => a.toVersion === 1));
   r = await run(["review", "intent", "--list"]);
   assert.match(r.out, /no items waiting/);
   r = await run(["rollback", "intent"]);
@@ -98,4 +124,69 @@ test("bad input: a malformed spec, an unknown task, a missing file exit 1 with o
   assert.equal(r.code, 1);
   r = await run(["--help"]);
   assert.equal(r.code, 0);
+});
+
+test("run: one record per input line with its number, blank lines included, inputs typed by the spec", async () => {
+  const r = await run(["run", "intent"], 'where is my parcel\n\n{"not": "json to a text task"}\n"quoted"\n');
+  assert.equal(r.code, 0, r.err);
+  const records = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { line: number; output?: string; error?: string });
+  assert.deepEqual(
+    records.map((x) => x.line),
+    [1, 2, 3, 4],
+  );
+  assert.ok(
+    records.every((x) => typeof x.output === "string"),
+    r.out,
+  );
+});
+
+test("run: an input above the spec's input.maxBytes gets an error record naming the limit", async () => {
+  const examples = rows.map(([input, output]) => `  - { input: "${input}", output: ${output} }`).join("\n");
+  writeFileSync(
+    join(dir, "small.yaml"),
+    `name: small\ninput: { type: text, maxBytes: 40 }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\nexamples:\n${examples}\n`,
+  );
+  assert.equal((await run(["init", join(dir, "small.yaml")])).code, 0);
+  assert.equal((await run(["train", "small"])).code, 0);
+  const r = await run(["run", "small"], `where is my parcel\n${"x".repeat(41)}\nmoney back\n`);
+  assert.equal(r.code, 0, r.err);
+  const records = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { line: number; output?: string; error?: string });
+  assert.equal(records.length, 3);
+  assert.match(records[1]!.error ?? "", /41 bytes, above the task's limit of 40 \(input\.maxBytes\)/);
+  assert.ok(records[0]!.output !== undefined && records[2]!.output !== undefined);
+});
+
+test("run | head: a closed pipe ends quietly with status 0 and the counters written", async () => {
+  const bin = fileURLToPath(new URL("../../bin/loopai.js", import.meta.url));
+  const child = spawn(process.execPath, [bin, "--db", db, "run", "intent"], { stdio: ["pipe", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const ended = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const before = new SqliteStore(db);
+  const requestsBefore = before.counters("intent").requests;
+  before.close();
+  // The reader takes one line and goes away, as `head -1` does; the writer keeps writing.
+  const firstLine = new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+  child.stdin.on("error", () => {}); // the child may be gone before the feed stops
+  const feed = setInterval(() => child.stdin.write("where is my parcel\n".repeat(200)), 5);
+  await firstLine;
+  child.stdout.destroy();
+  const code = await ended;
+  clearInterval(feed);
+  assert.equal(code, 0, err);
+  assert.doesNotMatch(err, /EPIPE|at .*\.js:\d+/);
+  const after = new SqliteStore(db);
+  try {
+    assert.ok(after.counters("intent").requests > requestsBefore);
+  } finally {
+    after.close();
+  }
 });

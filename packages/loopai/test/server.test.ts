@@ -141,6 +141,12 @@ describe("loopai serve", () => {
     const unknown = await post(running.base, "/v1/tasks/nope/execute", { input: "x" });
     assert.equal(unknown.status, 404);
     assert.match(((await unknown.json()) as { error: string }).error, /unknown task "nope"/);
+    const typed = await post(running.base, "/v1/tasks/intent/execute", { input: { text: "a text task" } });
+    assert.equal(typed.status, 400);
+    assert.match(((await typed.json()) as { error: string }).error, /input must be a string for a text task/);
+    const batch = await post(running.base, "/v1/tasks/intent/execute-batch", { inputs: ["fine", 42] });
+    assert.equal(batch.status, 400);
+    assert.equal(((await batch.json()) as { field: string }).field, "inputs.1");
     const label = await post(running.base, "/v1/tasks/intent/feedback", { input: "x", output: "banana" });
     assert.equal(label.status, 400);
     const review = await post(running.base, "/v1/reviews/999999", { label: "refund" });

@@ -641,7 +641,10 @@ export const instructionDescriptors: { readonly [K in InstructionKind]: Instruct
   }),
   stack_slot: describe("stack_slot", {
     pieces: [{ p: "index", field: "bytes" }],
-    check: (inst, t) => t.result(types.ptr),
+    check: (inst, t) => {
+      t.result(types.ptr);
+      if (!Number.isInteger(inst.bytes) || inst.bytes <= 0) t.error(`a stack slot of ${inst.bytes} bytes`);
+    },
   }),
   landing: describe("landing", {
     pieces: [],

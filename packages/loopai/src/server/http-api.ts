@@ -179,7 +179,8 @@ function errorReply(error: FastifyError): { status: number; body: { error: strin
   }
   if (error instanceof LoopaiError) {
     const status = error.kind === "missing" ? 404 : error.kind === "input" || error.kind === "usage" ? 400 : 500;
-    return { status, body: { error: error.message } };
+    const field = (error.details as { field?: string } | undefined)?.field;
+    return { status, body: field === undefined ? { error: error.message } : { error: error.message, field } };
   }
   const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
   return { status, body: { error: status === 500 ? `internal error: ${error.message}` : error.message } };
