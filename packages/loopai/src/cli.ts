@@ -108,9 +108,10 @@ export async function main(
     .command("init")
     .description("validate a task spec (YAML or JSON) and create the task")
     .argument("<spec>", "spec file")
-    .action((file: string) => {
+    .option("--update", "change a task that exists (its new examples become labels)")
+    .action((file: string, o: { update?: boolean }) => {
       const spec = loadSpecFile(file);
-      open().createTask(spec);
+      open().createTask(spec, { update: o.update });
       io.out(
         `task ${spec.name}: created (${spec.examples.length} examples, output ${spec.output.type === "label" ? `labels ${spec.output.labels.join("/")}` : "JSON"}, oracle ${spec.oracle.type})\n`,
       );
@@ -224,12 +225,22 @@ export async function main(
           const at = pair.indexOf("=");
           if (at <= 0) throw new LoopaiError(`--label expects id=label, got "${pair}"`, "usage");
           const id = Number(pair.slice(0, at));
+          if (!Number.isInteger(id) || id <= 0)
+            throw new LoopaiError(
+              `--label expects a review item's number before "=", got "${pair.slice(0, at)}"`,
+              "usage",
+            );
           const raw = pair.slice(at + 1);
+          // Typed by the task's output: a label as written, a JSON output parsed.
           let value: unknown = raw;
-          try {
-            if (/^[{["]/.test(raw)) value = JSON.parse(raw);
-          } catch {}
-          const r = await l.answerReview(id, value);
+          if (l.store.getTask(task)?.spec.output.type === "json") {
+            try {
+              value = JSON.parse(raw);
+            } catch (err) {
+              throw new LoopaiError(`--label ${pair}: not JSON: ${(err as Error).message}`, "input");
+            }
+          }
+          const r = await l.answerReview(id, value, task);
           io.out(
             `#${id}: labelled ${JSON.stringify(value)} (${r.agree ? "agrees with" : "differs from"} the program)\n`,
           );
@@ -250,7 +261,7 @@ export async function main(
         const answer = next.value.trim();
         if (answer === "") continue;
         try {
-          const res = await l.answerReview(r.id, answer);
+          const res = await l.answerReview(r.id, answer, task);
           io.out(`  saved (${res.agree ? "agrees" : "differs"})\n`);
         } catch (err) {
           io.out(`  not saved: ${(err as Error).message}\n`);

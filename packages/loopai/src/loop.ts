@@ -13,14 +13,14 @@ import { HumanReviewOracle } from "./oracles/human.js";
 import { LlmOracle } from "./oracles/llm.js";
 import type { Oracle, OracleResult } from "./oracles/oracle.js";
 import { type Answer, type DataProgram, type ProgramVersion, trainingHash } from "./programs.js";
-import { createProviderChain } from "./providers/index.js";
+import { createProviderChain, providerProblem } from "./providers/index.js";
 import type { ChatProvider } from "./providers/types.js";
 import { createSamplingPolicy, type SamplingPolicy, seededRandom } from "./sampling.js";
 import { type TaskSpec, validateSpec } from "./spec.js";
 import { compareProportions, type Interval, wilsonInterval } from "./statistics.js";
 import type { CanaryState, ExecutionCounters, LoopaiStore, ReviewRow, TaskRow } from "./store.js";
 import { type Labelled, synthesize } from "./synthesizers/router.js";
-import { inputChecker, outputChecker, outputsAgree } from "./validation.js";
+import { canonicalJson, inputChecker, outputChecker, outputsAgree } from "./validation.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export type ServedBy = "program" | "previous" | "oracle" | "none";
@@ -165,12 +165,28 @@ export class Loopai {
 
   // ---- tasks ------------------------------------------------------------------------------
 
-  /** Registers (or updates) a task from a spec object; its examples become the first labels. */
-  createTask(raw: unknown): TaskSpec {
+  /**
+   * Registers a task from a spec object; its examples become the first labels. A spec that cannot
+   * run is refused now (its dataset unreadable, a provider without a key or endpoint). A task that
+   * exists is changed only with `update`, which adds the examples not yet among its labels.
+   */
+  createTask(raw: unknown, options: { update?: boolean } = {}): TaskSpec {
     const spec = validateSpec(raw, "spec");
     const existing = this.store.getTask(spec.name);
+    if (existing && !options.update)
+      throw new LoopaiError(
+        `task "${spec.name}" already exists; \`loopai init --update\` changes it (new examples become labels)`,
+        "usage",
+      );
+    if (spec.oracle.type === "llm") {
+      const problem = spec.oracle.providers.map((p) => providerProblem(p, this.options.env)).find(Boolean);
+      if (problem && !this.options.oracle) throw new LoopaiError(`task "${spec.name}": ${problem}`, "spec");
+    }
+    this.makeOracle(spec);
     this.store.saveTask(spec);
-    if (!existing) for (const e of spec.examples) this.store.addLabel(spec.name, e.input, e.output, "example");
+    const known = new Set(this.store.labels(spec.name).map((l) => canonicalJson([l.input, l.output])));
+    for (const e of spec.examples)
+      if (!known.has(canonicalJson([e.input, e.output]))) this.store.addLabel(spec.name, e.input, e.output, "example");
     this.runtimes.delete(spec.name);
     return spec;
   }
@@ -923,10 +939,11 @@ export class Loopai {
     return this.store.pendingReviews(task, limit);
   }
 
-  /** A person's label for a queued item. */
-  async answerReview(id: number, label: unknown): Promise<{ agree: boolean }> {
+  /** A person's label for a queued item (of `task`, when the caller names one). */
+  async answerReview(id: number, label: unknown, task?: string): Promise<{ agree: boolean }> {
     const review = this.store.getReview(id);
-    if (!review) throw new LoopaiError(`no review item ${id}`, "missing");
+    if (!review || (task !== undefined && review.task !== task))
+      throw new LoopaiError(`no review item ${id}${task === undefined ? "" : ` in task "${task}"`}`, "missing");
     if (review.status !== "pending")
       throw new LoopaiError(`review item ${id} is already labelled (${JSON.stringify(review.label)})`, "usage");
     const rt = this.runtime(review.task);

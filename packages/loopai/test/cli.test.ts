@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -189,4 +189,44 @@ test("run | head: a closed pipe ends quietly with status 0 and the counters writ
   } finally {
     after.close();
   }
+});
+
+test("init refuses what cannot run and never drops examples silently; review --label checks its item", async () => {
+  const examples = rows.map(([input, output]) => `  - { input: "${input}", output: ${output} }`).join("\n");
+  const spec = (name: string, oracle: string, more = "") =>
+    `name: ${name}\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: ${oracle}\nexamples:\n${examples}\n${more}`;
+  writeFileSync(join(dir, "nofile.yaml"), spec("nofile", "{ type: dataset, path: /nonexistent/labels.jsonl }"));
+  let r = await run(["init", join(dir, "nofile.yaml")]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /cannot read dataset \/nonexistent\/labels\.jsonl: ENOENT/);
+  writeFileSync(
+    join(dir, "nokey.yaml"),
+    spec(
+      "nokey",
+      "{ type: llm, providers: [{ kind: openai, model: gpt-4o-mini, apiKeyEnv: LOOPAI_TEST_NO_SUCH_KEY }] }",
+    ),
+  );
+  r = await run(["init", join(dir, "nokey.yaml")]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /needs an API key in \$LOOPAI_TEST_NO_SUCH_KEY, or a baseUrl of your own/);
+
+  // The intent task exists: init again is refused; --update adds the new example as a label.
+  const labelsBefore = JSON.parse((await run(["status", "intent", "--json"])).out).labels as number;
+  writeFileSync(
+    join(dir, "spec2.yaml"),
+    `${readFileSync(join(dir, "spec.yaml"), "utf8")}  - { input: "my tracking number does nothing", output: shipping }\n`,
+  );
+  r = await run(["init", join(dir, "spec2.yaml")]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /task "intent" already exists; `loopai init --update` changes it/);
+  r = await run(["init", "--update", join(dir, "spec2.yaml")]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse((await run(["status", "intent", "--json"])).out).labels, labelsBefore + 1);
+
+  r = await run(["review", "intent", "--label", "x=refund"]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /--label expects a review item's number before "=", got "x"/);
+  r = await run(["review", "intent", "--label", "99999=refund"]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /no review item 99999 in task "intent"/);
 });

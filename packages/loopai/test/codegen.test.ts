@@ -162,7 +162,9 @@ test("maxGenerationCost: a regeneration that could overrun it makes no call, is 
   const spent = loop.status("intent").budget.generationSpent;
   assert.ok(spent > 0 && spent === v1?.generationCost);
   // The budget is now exactly what has been spent; new labels make a regeneration due.
-  loop.createTask(spec(data.slice(0, 30), { budget: { maxGenerationCost: spent }, improvement: { minNewLabels: 5 } }));
+  loop.createTask(spec(data.slice(0, 30), { budget: { maxGenerationCost: spent }, improvement: { minNewLabels: 5 } }), {
+    update: true,
+  });
   for (const d of data.slice(30, 40)) await loop.feedback("intent", d.input, d.output);
   assert.equal(requests.length, 1, "no further call reached the provider");
   assert.ok(events.includes("generation-refused"), events.join());

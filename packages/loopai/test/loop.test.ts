@@ -99,7 +99,9 @@ test("a program that throws or loops: the request is answered by the previous ve
     await l.close();
   }
   // With onProgramError: oracle, and the oracle asked directly.
-  loop.createTask(intentSpec({ examples: [], onProgramError: "oracle", sampling: { strategy: "random", rate: 0 } }));
+  loop.createTask(intentSpec({ examples: [], onProgramError: "oracle", sampling: { strategy: "random", rate: 0 } }), {
+    update: true,
+  });
   const r = await loop.execute("intent", data[150].input);
   assert.equal(r.servedBy, "oracle");
   assert.equal(r.output, data[150].output);

@@ -14,6 +14,19 @@ const DEFAULT_KEY_ENV: Record<ProviderSpec["kind"], string> = {
   azure: "AZURE_OPENAI_API_KEY",
 };
 
+/**
+ * Why a provider as specified cannot be called, or undefined: the public API needs its key in the
+ * environment (`apiKeyEnv`, else the kind's usual variable); Azure needs its endpoint (`baseUrl`). A
+ * `baseUrl` of one's own (a gateway, a local server) may need no key.
+ */
+export function providerProblem(spec: ProviderSpec, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const keyEnv = spec.apiKeyEnv ?? DEFAULT_KEY_ENV[spec.kind];
+  if (spec.kind === "azure" && !spec.baseUrl) return `provider azure (${spec.model}) needs baseUrl, its endpoint`;
+  if (!spec.baseUrl && !env[keyEnv])
+    return `provider ${spec.kind} (${spec.model}) needs an API key in $${keyEnv}, or a baseUrl of your own`;
+  return undefined;
+}
+
 export function createProvider(spec: ProviderSpec, env: NodeJS.ProcessEnv = process.env): ChatProvider {
   const apiKey = env[spec.apiKeyEnv ?? DEFAULT_KEY_ENV[spec.kind]];
   const http = {
