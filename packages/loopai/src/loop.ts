@@ -391,17 +391,7 @@ export class Loopai {
       this.promote(task, incumbent.version, version.version, { gate, rollout: options.force ? "forced" : "immediate" });
       return version;
     }
-    const current = this.store.getTask(task)?.canary;
-    if (current) {
-      this.store.setVersionStatus(task, current.candidate, "superseded");
-      this.store.audit(
-        task,
-        "canary-superseded",
-        current.candidate,
-        version.version,
-        analyse(current, spec.improvement),
-      );
-    }
+    this.supersedeCanary(task, version.version, spec);
     version.status = "canary";
     this.store.saveVersion(version);
     this.store.setCanary(task, startCanary(version.version, incumbent.version));
@@ -419,8 +409,17 @@ export class Loopai {
     if (rt) rt.row = undefined;
   }
 
+  /** A canary in flight gives way to version `by` (a newer candidate, or one promoted past it). */
+  private supersedeCanary(task: string, by: number, spec: TaskSpec): void {
+    const current = this.store.getTask(task)?.canary;
+    if (!current || current.candidate === by) return;
+    this.store.setVersionStatus(task, current.candidate, "superseded");
+    this.store.audit(task, "canary-superseded", current.candidate, by, analyse(current, spec.improvement));
+  }
+
   private promote(task: string, from: number | null, to: number, detail: unknown): void {
     this.invalidate(task);
+    this.supersedeCanary(task, to, this.runtime(task).spec);
     if (from !== null) this.store.setVersionStatus(task, from, "retired");
     this.store.setVersionStatus(task, to, "active");
     this.store.setActiveVersion(task, to);

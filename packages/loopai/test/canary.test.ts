@@ -200,3 +200,26 @@ test("a canary may be replaced by a newer candidate only when drift has overtake
   assert.equal(overtaken(better, imp, 0.95), false);
   assert.equal(overtaken(startCanary(2, 1), imp, 0.95), false, "no evidence, no replacement");
 });
+
+test("train --force during a canary supersedes the candidate: one version active, none left in canary", async () => {
+  const data = intents(400, 23);
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle(data), autoImprove: false, seed: 5 });
+  loop.createTask(intentSpec({ examples: data.slice(0, 80), improvement: { canaryStages: STAGES } }));
+  const incumbent = constantVersion(store, "intent", "refund", "active");
+  store.setActiveVersion("intent", incumbent);
+  const candidate = await loop.train("intent");
+  assert.equal(candidate?.status, "canary");
+  const forced = await loop.train("intent", { force: true });
+  assert.equal(forced?.status, "active");
+  const statuses = store.versions("intent").map((v) => [v.version, v.status]);
+  assert.deepEqual(statuses, [
+    [incumbent, "retired"],
+    [candidate!.version, "superseded"],
+    [forced!.version, "active"],
+  ]);
+  assert.equal(store.getTask("intent")?.canary, null);
+  const actions = store.auditLog("intent").map((a) => a.action);
+  assert.deepEqual(actions.slice(-2), ["canary-superseded", "promote"]);
+  await loop.close();
+});
