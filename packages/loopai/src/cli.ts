@@ -8,9 +8,10 @@ import { createInterface } from "node:readline";
 import { Command, CommanderError } from "commander";
 import { LoopaiError } from "./errors.js";
 import { DEFAULT_DB, openLoopai } from "./index.js";
-import type { Loopai, TaskStatus } from "./loop.js";
+import type { Loopai } from "./loop.js";
 import { buildServer } from "./server/http-api.js";
 import { loadSpecFile } from "./spec.js";
+import type { TaskStatus } from "./status.js";
 
 interface Io {
   out: (s: string) => void;

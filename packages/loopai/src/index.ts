@@ -17,7 +17,7 @@ export function openLoopai(
 export { costReduction } from "./cost.js";
 export { LoopaiError } from "./errors.js";
 export { compileDataProgram } from "./interpreter.js";
-export { type ExecuteResult, Loopai, type LoopaiOptions, type TaskStatus } from "./loop.js";
+export { type ExecuteResult, Loopai, type LoopaiOptions } from "./loop.js";
 export { DatasetOracle } from "./oracles/dataset.js";
 export { HumanReviewOracle } from "./oracles/human.js";
 export { LlmOracle } from "./oracles/llm.js";
@@ -27,6 +27,7 @@ export * from "./providers/index.js";
 export { createSamplingPolicy } from "./sampling.js";
 export { loadSpecFile, parseSpec, type TaskSpec, taskSpecSchema, validateSpec } from "./spec.js";
 export * from "./statistics.js";
+export type { TaskStatus } from "./status.js";
 export { type LoopaiStore, SqliteStore } from "./store.js";
 export { synthesize } from "./synthesizers/router.js";
 export { WorkerPool } from "./worker-pool.js";

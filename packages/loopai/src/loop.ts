@@ -3,8 +3,7 @@
 // canary (the rules are in canary.ts), with rollback and an audit trail.
 
 import { performance } from "node:perf_hooks";
-import { analyse, type CanaryAnalysis, decide, overtaken, recordPair, startCanary } from "./canary.js";
-import { type CostReport, costReduction } from "./cost.js";
+import { analyse, decide, overtaken, recordPair, startCanary } from "./canary.js";
 import { LoopaiError } from "./errors.js";
 import { clusterFailures } from "./improvement.js";
 import { compileDataProgram } from "./interpreter.js";
@@ -17,7 +16,8 @@ import { createProviderChain, providerProblem } from "./providers/index.js";
 import type { ChatProvider } from "./providers/types.js";
 import { createSamplingPolicy, type SamplingPolicy, seededRandom } from "./sampling.js";
 import { type TaskSpec, validateSpec } from "./spec.js";
-import { compareProportions, type Interval, wilsonInterval } from "./statistics.js";
+import { compareProportions, wilsonInterval } from "./statistics.js";
+import { type TaskStatus, taskStatus } from "./status.js";
 import type { CanaryState, ExecutionCounters, LoopaiStore, ReviewRow, TaskRow } from "./store.js";
 import { type Labelled, synthesize } from "./synthesizers/router.js";
 import { canonicalJson, inputChecker, outputChecker, outputsAgree } from "./validation.js";
@@ -39,43 +39,6 @@ export interface ExecuteResult {
   errors?: string[];
   /** Program execution time, microseconds. */
   micros: number;
-}
-
-export interface TaskStatus {
-  task: string;
-  activeVersion: number | null;
-  strategy?: string;
-  canary: CanaryState | null;
-  /** The canary's share of traffic, its schedule (stages before full traffic) and its test so far. */
-  canaryAnalysis?: CanaryAnalysis & { stages: number; requestsPerStage: number };
-  labels: number;
-  requests: number;
-  answeredBy: { program: number; previous: number; oracle: number; none: number };
-  errors: number;
-  meanExecMicros: number;
-  samples: number;
-  agreement: Interval & { n: number };
-  oracle: {
-    name: string;
-    calls: number;
-    valid: number;
-    cost: number;
-    inputTokens: number;
-    outputTokens: number;
-    costPerCall: number;
-  };
-  pendingReviews: number;
-  versions: number;
-  budget: {
-    maxGenerationCost?: number;
-    generationSpent: number;
-    maxOracleCalls?: number;
-    oracleCalls: number;
-    /** Regenerations whose LLM call was not made because it could have overrun maxGenerationCost. */
-    generationRefusals: number;
-    lastRefusal?: { at: string; reason: string };
-  };
-  cost: CostReport;
 }
 
 type Runner = (input: unknown) => Answer | Promise<Answer>;
@@ -973,61 +936,11 @@ export class Loopai {
     return { agree };
   }
 
+  /** `loopai status`: what the store knows of the task, the counters written first. */
   status(task: string): TaskStatus {
     const rt = this.runtime(task);
     this.flush(task);
-    const row = this.store.getTask(task);
-    const c = this.store.counters(task);
-    const samples = this.store.samples(task, 500).filter((s) => s.agree !== null);
-    const agreed = samples.filter((s) => s.agree).length;
-    const totals = this.store.oracleTotals(task);
-    const versions = this.store.versions(task);
-    const active = versions.find((v) => v.version === row?.activeVersion);
-    const generationCost = this.store.generationSpend(task);
-    const refusals = this.store.auditLog(task, "generation-refused");
-    const lastRefusal = refusals.at(-1);
-    const costPerCall = totals.valid > 0 && totals.cost > 0 ? totals.cost / totals.valid : rt.oracle.costPerCall;
-    return {
-      task,
-      activeVersion: row?.activeVersion ?? null,
-      strategy: active?.strategy,
-      canary: row?.canary ?? null,
-      ...(row?.canary
-        ? {
-            canaryAnalysis: {
-              ...analyse(row.canary, rt.spec.improvement),
-              stages: Math.max(1, rt.spec.improvement.canaryStages.length - 1),
-              requestsPerStage: rt.spec.improvement.requestsPerStage,
-            },
-          }
-        : {}),
-      labels: this.store.labelCount(task),
-      requests: c.requests,
-      answeredBy: {
-        program: c.programAnswers,
-        previous: c.fallbackAnswers,
-        oracle: c.oracleAnswers,
-        none: c.unanswered,
-      },
-      errors: c.errors,
-      meanExecMicros: c.requests > 0 ? c.execMicros / c.requests : 0,
-      samples: samples.length,
-      agreement: { ...wilsonInterval(agreed, samples.length), n: samples.length },
-      oracle: { name: rt.oracle.name, ...totals, costPerCall },
-      pendingReviews: this.store.pendingReviewCount(task),
-      versions: versions.length,
-      budget: {
-        maxGenerationCost: rt.spec.budget.maxGenerationCost,
-        generationSpent: generationCost,
-        maxOracleCalls: rt.spec.budget.maxOracleCalls,
-        oracleCalls: totals.calls,
-        generationRefusals: refusals.length,
-        ...(lastRefusal
-          ? { lastRefusal: { at: lastRefusal.at, reason: (lastRefusal.detail as { reason: string }).reason } }
-          : {}),
-      },
-      cost: costReduction({ requests: c.requests, oracleCalls: totals.calls, generationCost, costPerCall }),
-    };
+    return taskStatus(this.store, task, rt.spec, rt.oracle);
   }
 
   async close(): Promise<void> {
