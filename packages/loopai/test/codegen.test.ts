@@ -12,7 +12,7 @@ import { main } from "../src/cli.js";
 import { Loopai } from "../src/loop.js";
 import { seededRandom } from "../src/sampling.js";
 import { SqliteStore } from "../src/store.js";
-import { holdoutSplit } from "../src/synthesizers/codegen.js";
+import { holdoutSplit, MIN_HELD_OUT } from "../src/synthesizers/codegen.js";
 import { WorkerPool } from "../src/worker-pool.js";
 
 const dir = mkdtempSync(join(tmpdir(), "loopai-codegen-"));
@@ -190,4 +190,19 @@ test("maxGenerationCost: a regeneration that could overrun it makes no call, is 
   assert.equal(code, 0, out);
   assert.match(out, /generation spend \$0\.\d+ of a \$0\.\d+ budget/);
   assert.match(out, /regenerations refused by the generation budget: \d+ \(last .*: attempt 1 not made/);
+});
+
+test("too few held-out examples to judge code: no call is made and no code is accepted", async () => {
+  const data = intents(9, 4);
+  requests.length = 0;
+  reply = () => GENERAL;
+  assert.ok(holdoutSplit(data).heldOut.length < MIN_HELD_OUT);
+  const store = new SqliteStore(join(dir, "few.db"));
+  const loop = new Loopai({ store, pool, autoImprove: false });
+  loop.createTask(spec(data));
+  const v = await loop.train("intent");
+  assert.equal(requests.length, 0, "no call reached the provider");
+  assert.notEqual(v?.kind, "code");
+  await loop.close();
+  store.close();
 });

@@ -140,6 +140,12 @@ async function score(
 }
 
 /**
+ * The fewest held-out examples generated code is judged on: code that passed 2 of 2 was accepted as
+ * 100% accurate. With 10, one miss is already 90%, below any usual accuracy target.
+ */
+export const MIN_HELD_OUT = 10;
+
+/**
  * Asks the model for code, up to `attempts` times, showing it part of the examples and feeding
  * back what it got wrong there. The code is accepted only if it reaches the bar on the shown part
  * and on the held-out part, and its reported accuracy is the held-out one. A call whose worst-case
@@ -156,6 +162,10 @@ export async function generateCode(
   const attempts = options.attempts ?? 3;
   const bar = options.bar ?? spec.accuracyTarget;
   const { shown, heldOut } = holdoutSplit(examples, failures);
+  if (heldOut.length < MIN_HELD_OUT) {
+    const reason = `${heldOut.length} held-out examples are too few to judge generated code (it needs ${MIN_HELD_OUT}): no call made`;
+    return { accuracy: 0, heldOutCorrect: 0, heldOutSize: heldOut.length, cost: 0, attempts: 0, notes: [reason] };
+  }
   // Built once: for a JSON task it compiles the output schema.
   const check = outputChecker(spec);
   const messages: ChatMessage[] = [{ role: "user", content: codegenPrompt(spec, shown, failures) }];
