@@ -6,7 +6,7 @@
 // own files, so a change to either builds it again; concurrent builds each write a file of their
 // own and rename it into place.
 
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -21,6 +21,9 @@ export function usesStdLibrary(program: TypedProgram): boolean {
   return program.instances.some((instance) => libraryExportName(instance) !== null);
 }
 
+/** Builds under way in this process, by object path: two builds at once share one. */
+const building = new Map<string, Promise<string>>();
+
 /** The library's object file for a debug or a release build, built first if it is not cached. */
 export async function stdLibraryObject(debug: boolean, cacheDir = defaultCacheDir()): Promise<string> {
   const files = readdirSync(LUMA_STD_DIR)
@@ -32,7 +35,20 @@ export async function stdLibraryObject(debug: boolean, cacheDir = defaultCacheDi
   key.update(debug ? "debug" : "release");
   const object = join(cacheDir, `luma-std-${key.digest("hex").slice(0, 16)}.o`);
   if (existsSync(object)) return object;
+  let build = building.get(object);
+  if (build === undefined) {
+    build = buildLibrary(files, object, debug, cacheDir).finally(() => building.delete(object));
+    building.set(object, build);
+  }
+  return build;
+}
 
+async function buildLibrary(
+  files: readonly string[],
+  object: string,
+  debug: boolean,
+  cacheDir: string,
+): Promise<string> {
   const entry = "luma-std-library.ls";
   const text = files.map((file) => `import "std/${file}";`).join("\n");
   const compiled = compileLuma(entry, (path) => (path === entry ? text : undefined), {
@@ -44,7 +60,8 @@ export async function stdLibraryObject(debug: boolean, cacheDir = defaultCacheDi
     throw new Error(`internal: the standard library does not compile: ${errors.join("; ")}`);
   }
   mkdirSync(cacheDir, { recursive: true });
-  const partial = `${object}.${process.pid}.partial`;
+  // Another process may build the same object: each writes a file of its own, and renames it into place.
+  const partial = `${object}.${process.pid}.${randomBytes(4).toString("hex")}.partial`;
   try {
     await buildLumaModule(compiled.module, compiled.program, { output: partial, optLevel: debug ? 1 : 2, emit: "obj" });
     renameSync(partial, object);

@@ -4,7 +4,9 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { compileLuma } from "../src/build-luma.js";
@@ -51,5 +53,16 @@ describe("the standard library compiled once", () => {
     const { mtimeMs } = statSync(object);
     assert.equal(await stdLibraryObject(false), object);
     assert.equal(statSync(object).mtimeMs, mtimeMs);
+  });
+
+  test("two builds at once in one process share one build, and leave the object alone in the cache", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "luma-std-cache-"));
+    try {
+      const [first, second] = await Promise.all([stdLibraryObject(true, cacheDir), stdLibraryObject(true, cacheDir)]);
+      assert.equal(first, second);
+      assert.deepEqual(readdirSync(cacheDir), [basename(first)]);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
