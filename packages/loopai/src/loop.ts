@@ -20,7 +20,7 @@ import { compareProportions, wilsonInterval } from "./statistics.js";
 import { type TaskStatus, taskStatus } from "./status.js";
 import type { CanaryState, ExecutionCounters, LoopaiStore, ReviewRow, TaskRow } from "./store.js";
 import { type Labelled, synthesize } from "./synthesizers/router.js";
-import { canonicalJson, inputChecker, outputChecker, outputsAgree } from "./validation.js";
+import { canonicalJson, inputChecker, oracleKey, outputChecker, outputsAgree } from "./validation.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export type ServedBy = "program" | "previous" | "oracle" | "none";
@@ -49,6 +49,11 @@ interface Runtime {
   check: (o: unknown) => string | undefined;
   /** Why an input cannot be answered (its type, schema or size), or undefined. */
   checkInput: (input: unknown) => string | undefined;
+  /**
+   * The oracle's answers by input (oracleKey), read from the store when first needed: an input the
+   * oracle answered once is never paid for again.
+   */
+  answers?: Map<string, unknown>;
   oracle: Oracle;
   runners: Map<number, Runner>;
   counters: Map<number, ExecutionCounters>;
@@ -530,6 +535,10 @@ export class Loopai {
     predicted: unknown,
     confidence: number,
   ): Promise<OracleResult> {
+    rt.answers ??= new Map(this.store.oracleAnswers(task).map((a) => [oracleKey(a.input), a.output]));
+    const key = oracleKey(input);
+    if (rt.answers.has(key))
+      return { kind: "answer", output: rt.answers.get(key), cost: 0, inputTokens: 0, outputTokens: 0, cached: true };
     if (rt.spec.budget.maxOracleCalls !== undefined && rt.oracleCalls >= rt.spec.budget.maxOracleCalls) {
       return { kind: "error", error: `oracle budget of ${rt.spec.budget.maxOracleCalls} calls is spent`, cost: 0 };
     }
@@ -545,6 +554,7 @@ export class Loopai {
       const bad = rt.check(r.output);
       if (bad) r = { kind: "error", error: `oracle ${rt.oracle.name}: ${bad}`, cost: r.cost };
     }
+    if (r.kind === "answer") rt.answers.set(key, r.output);
     if (r.kind !== "pending") {
       this.store.addOracleCall({
         task,
@@ -624,8 +634,9 @@ export class Loopai {
           version === null
             ? undefined
             : this.compare(task, rt, version, input, { output: null, confidence: 0 }, o.output, "fallback");
-        if (version === null) this.recordLabel(task, rt, input, o.output, "oracle");
-        else await this.afterLabel(task, rt, input, o.output, "oracle");
+        // A cached answer is a label the task has already.
+        if (!o.cached && version === null) this.recordLabel(task, rt, input, o.output, "oracle");
+        else if (!o.cached) await this.afterLabel(task, rt, input, o.output, "oracle");
         return {
           output: o.output,
           confidence: 1,
@@ -702,7 +713,8 @@ export class Loopai {
     counters.oracleAnswers++;
     if (servedBy === "program") counters.programAnswers--;
     else counters.fallbackAnswers--;
-    await this.afterLabel(task, rt, input, o.output, "oracle");
+    // A cached answer is a label the task has already: it is not stored twice.
+    if (!o.cached) await this.afterLabel(task, rt, input, o.output, "oracle");
     return result;
   }
 

@@ -136,6 +136,8 @@ export interface LoopaiStore {
   completeReview(id: number, label: unknown): void;
   addOracleCall(c: OracleCallRow): void;
   oracleTotals(task: string): { calls: number; valid: number; cost: number; inputTokens: number; outputTokens: number };
+  /** Every valid answer the task's oracle gave, oldest first: the answer cache's contents. */
+  oracleAnswers(task: string): { input: unknown; output: unknown }[];
   addCounters(task: string, version: number, c: ExecutionCounters): void;
   counters(task: string): ExecutionCounters;
   /**
@@ -500,6 +502,16 @@ export class SqliteStore implements LoopaiStore {
       c.error ?? null,
       now(),
     );
+  }
+
+  oracleAnswers(task: string): { input: unknown; output: unknown }[] {
+    const rows = this.sql("SELECT input, output FROM oracle_calls WHERE task = ? AND valid = 1 ORDER BY id").all(
+      task,
+    ) as {
+      input: string;
+      output: string;
+    }[];
+    return rows.map((r) => ({ input: JSON.parse(r.input), output: JSON.parse(r.output) }));
   }
 
   oracleTotals(task: string): {

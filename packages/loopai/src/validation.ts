@@ -101,3 +101,11 @@ export function inputChecker(spec: TaskSpec): (input: unknown) => string | undef
       : `input does not match the task's input.schema: ${ajv.errorsText(validate.errors)}`;
   };
 }
+
+/**
+ * What makes two inputs the same question for the oracle's answer cache: text with its whitespace
+ * collapsed and trimmed (case is kept: it may change the answer), a JSON value by its canonical text.
+ */
+export function oracleKey(input: unknown): string {
+  return typeof input === "string" ? `t:${input.replace(/\s+/g, " ").trim()}` : `j:${canonicalJson(input)}`;
+}

@@ -228,3 +228,27 @@ test("LLM code generation: code from an OpenAI-format server is parsed, tested o
   assert.ok(results.every((r) => r.servedBy === "program"));
   await loop.close();
 });
+
+test("the oracle's answer cache: an input sampled again is answered from it, not paid for, not labelled twice", async () => {
+  const data = intents(100, 12);
+  const store = newStore();
+  const oracle = new DatasetOracle(data, 0.002);
+  const loop = new Loopai({ store, oracle, pool, autoImprove: false });
+  loop.createTask(intentSpec({ examples: data.slice(0, 40), sampling: { strategy: "random", rate: 1 } }));
+  await loop.train("intent", { force: true });
+  const first = await loop.execute("intent", data[60]!.input);
+  const labels = store.labelCount("intent");
+  // The same question with other spacing is the same question.
+  const again = await loop.execute("intent", `  ${data[60]!.input.replaceAll(" ", "   ")} `);
+  assert.equal(first.servedBy, "oracle");
+  assert.equal(again.servedBy, "oracle");
+  assert.equal(again.output, data[60]!.output);
+  assert.equal(loop.status("intent").oracle.calls, 1);
+  assert.equal(store.labelCount("intent"), labels);
+  await loop.close();
+  // Another process over the same store starts with the answers the oracle already gave.
+  const other = new Loopai({ store, oracle, pool, autoImprove: false });
+  await other.execute("intent", data[60]!.input);
+  assert.equal(other.status("intent").oracle.calls, 1);
+  await other.close();
+});

@@ -1,7 +1,15 @@
 // The oracle interface: whoever knows the right answer (a labelled set, an LLM, a person).
 
 export type OracleResult =
-  | { kind: "answer"; output: unknown; cost: number; inputTokens: number; outputTokens: number }
+  | {
+      kind: "answer";
+      output: unknown;
+      cost: number;
+      inputTokens: number;
+      outputTokens: number;
+      /** The oracle's earlier answer for the same input, not asked (and not paid for) again. */
+      cached?: boolean;
+    }
   | { kind: "pending"; reviewId: number }
   | { kind: "error"; error: string; cost: number };
 
