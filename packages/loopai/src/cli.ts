@@ -134,12 +134,18 @@ export async function main(
           .find((a) => a.action === "generation-refused");
         if (refusal) io.out(`task ${task}: ${(refusal.detail as { reason: string }).reason}\n`);
         io.out(`task ${task}: no strategy produced a usable program (see \`loopai versions ${task} --audit\`)\n`);
-        return;
+      } else {
+        io.out(
+          `task ${task}: version ${v.version} (${v.strategy}) ${v.status}; held-out accuracy ${pct(v.accuracy.estimate)} [${pct(v.accuracy.low)}, ${pct(v.accuracy.high)}] on ${v.holdoutSize}, ${v.costMicros.toFixed(1)} µs/input\n`,
+        );
+        if (v.notes) io.out(`  tried: ${v.notes}\n`);
       }
-      io.out(
-        `task ${task}: version ${v.version} (${v.strategy}) ${v.status}; held-out accuracy ${pct(v.accuracy.estimate)} [${pct(v.accuracy.low)}, ${pct(v.accuracy.high)}] on ${v.holdoutSize}, ${v.costMicros.toFixed(1)} µs/input\n`,
-      );
-      if (v.notes) io.out(`  tried: ${v.notes}\n`);
+      // Status 1 when the task is left with no program at all: every request would go to the oracle.
+      if ((l.store.getTask(task)?.activeVersion ?? null) === null)
+        throw new LoopaiError(
+          `task "${task}" has no program: the oracle answers every request until \`loopai train ${task}\` produces one`,
+          "program",
+        );
     });
 
   program

@@ -230,3 +230,19 @@ test("init refuses what cannot run and never drops examples silently; review --l
   assert.equal(r.code, 1);
   assert.match(r.err, /no review item 99999 in task "intent"/);
 });
+
+test("train that leaves a task with no program exits 1 and says the oracle answers meanwhile", async () => {
+  const examples = rows.map(([input, output]) => `  - { input: "${input}", output: ${output} }`).join("\n");
+  writeFileSync(
+    join(dir, "noprogram.yaml"),
+    `name: noprogram\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\nsynthesis: { strategies: [extract] }\nexamples:\n${examples}\n`,
+  );
+  assert.equal((await run(["init", join(dir, "noprogram.yaml")])).code, 0);
+  const r = await run(["train", "noprogram"]);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.out, /no strategy produced a usable program/);
+  assert.match(
+    r.err,
+    /task "noprogram" has no program: the oracle answers every request until `loopai train noprogram` produces one/,
+  );
+});
