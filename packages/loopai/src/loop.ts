@@ -222,7 +222,7 @@ export class Loopai {
       if (v.kind === "data") {
         r = compileDataProgram(JSON.parse(v.body) as DataProgram);
       } else {
-        const call = this.pool.program(v.body);
+        const call = this.pool.program(v.body, rt.spec.synthesis.deadlineMs);
         r = async (input) => {
           const res = await call(input);
           if (!res.ok) throw new Error(res.error);

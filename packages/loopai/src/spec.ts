@@ -84,7 +84,8 @@ export interface TaskSpec {
   /** What answers a request when the active program fails: the previous good version, or the oracle. */
   onProgramError: "previous" | "oracle";
   improvement: ImprovementSpec;
-  synthesis: { strategies?: string[]; codegen?: boolean; maxChars?: number; deadlineMs?: number; memoryMb?: number };
+  /** `deadlineMs`: how long generated code may take per input (default the worker pool's, 100 ms). */
+  synthesis: { strategies?: string[]; codegen?: boolean; maxChars?: number; deadlineMs?: number };
 }
 
 const providerSchema = {
@@ -235,7 +236,6 @@ export const taskSpecSchema = {
         codegen: { type: "boolean" },
         maxChars: { type: "integer", minimum: 16 },
         deadlineMs: { type: "integer", minimum: 1 },
-        memoryMb: { type: "integer", minimum: 8 },
       },
     },
   },

@@ -13,6 +13,8 @@ interface Pending {
   key: string;
   source: string;
   input: unknown;
+  /** This call's deadline (a task's `synthesis.deadlineMs`, else the pool's). */
+  deadlineMs: number;
   resolve: (r: CallResult) => void;
 }
 
@@ -114,16 +116,16 @@ export class WorkerPool {
       // The vm timeout fires first; this one catches what it cannot (a worker wedged in native code).
       s.timer = setTimeout(
         () => {
-          if (s.busy === job) this.abandon(s, `deadline of ${this.options.deadlineMs} ms exceeded (worker terminated)`);
+          if (s.busy === job) this.abandon(s, `deadline of ${job.deadlineMs} ms exceeded (worker terminated)`);
         },
-        this.options.deadlineMs * 5 + 250,
+        job.deadlineMs * 5 + 250,
       );
       s.worker.postMessage({
         id: job.id,
         key: job.key,
         source: job.source,
         input: job.input,
-        deadlineMs: this.options.deadlineMs,
+        deadlineMs: job.deadlineMs,
       });
     }
   }
@@ -132,23 +134,23 @@ export class WorkerPool {
    * A runner for one program: its source is hashed once here, not on every call (the key is how a
    * worker finds the program it already compiled).
    */
-  program(source: string): (input: unknown) => Promise<CallResult> {
+  program(source: string, deadlineMs = this.options.deadlineMs): (input: unknown) => Promise<CallResult> {
     const key = createHash("sha1").update(source).digest("hex").slice(0, 12);
     return (input) => {
       if (this.closed) return Promise.resolve({ ok: false, error: "worker pool is closed" });
       return new Promise((resolve) => {
-        this.queue.push({ id: this.nextId++, key, source, input, resolve });
+        this.queue.push({ id: this.nextId++, key, source, input, deadlineMs, resolve });
         this.pump();
       });
     };
   }
 
-  run(source: string, input: unknown): Promise<CallResult> {
-    return this.program(source)(input);
+  run(source: string, input: unknown, deadlineMs?: number): Promise<CallResult> {
+    return this.program(source, deadlineMs)(input);
   }
 
-  runBatch(source: string, inputs: unknown[]): Promise<CallResult[]> {
-    const run = this.program(source);
+  runBatch(source: string, inputs: unknown[], deadlineMs?: number): Promise<CallResult[]> {
+    const run = this.program(source, deadlineMs);
     return Promise.all(inputs.map((x) => run(x)));
   }
 

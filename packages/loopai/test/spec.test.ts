@@ -71,3 +71,17 @@ test("the old samplesPerStage is named with its line and what replaced it", () =
   const message = problems(`${good}improvement: { samplesPerStage: 30 }\n`);
   assert.match(message, /bad\.yaml:9: \/improvement: unknown field "samplesPerStage" \(.*requestsPerStage/);
 });
+
+test("a field loopai would not honour is refused, with its line: synthesis.memoryMb", () => {
+  const message = problems(`${good}synthesis: { deadlineMs: 50, memoryMb: 128 }\n`);
+  assert.match(message, /bad\.yaml:9: \/synthesis: unknown field "memoryMb"/);
+  assert.equal(parseSpec(`${good}synthesis: { deadlineMs: 50 }\n`, "ok.yaml").synthesis.deadlineMs, 50);
+});
+
+test("input.maxBytes is a positive whole number", () => {
+  assert.match(problems(good.replace("input: { type: text }", "input: { type: text, maxBytes: 0 }")), /maxBytes/);
+  assert.equal(
+    parseSpec(good.replace("input: { type: text }", "input: { type: text, maxBytes: 4096 }"), "ok.yaml").input.maxBytes,
+    4096,
+  );
+});

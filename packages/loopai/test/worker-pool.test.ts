@@ -54,3 +54,12 @@ test("code cannot reach require, process or eval", async () => {
   const e = await pool.run("function run(x) { return eval('1+1'); }", 0);
   assert.equal(e.ok, false);
 });
+
+test("a task's own deadline (synthesis.deadlineMs) applies to its calls, not the pool's", async () => {
+  const slow = "function run(x) { const end = Date.now() + 80; while (Date.now() < end) {} return 'done'; }";
+  const strict = await pool.run(slow, "x", 20);
+  assert.equal(strict.ok, false);
+  assert.match((strict as { error: string }).error, /deadline of 20 ms exceeded/);
+  const relaxed = await pool.run(slow, "x");
+  assert.deepEqual(relaxed, { ok: true, answer: { output: "done", confidence: 1 } });
+});

@@ -125,6 +125,7 @@ async function score(
   const results = await pool.runBatch(
     source,
     examples.map((e) => e.input),
+    spec.synthesis.deadlineMs,
   );
   const wrong: Scored["wrong"] = [];
   let correct = 0;

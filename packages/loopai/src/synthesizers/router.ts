@@ -169,7 +169,7 @@ export async function synthesize(
       // Execution cost through the pool is dominated by messaging, measured on a few calls.
       const probe = inputs.slice(0, 20);
       const c0 = performance.now();
-      await pool.runBatch(source, probe);
+      await pool.runBatch(source, probe, spec.synthesis.deadlineMs);
       const costMicros = probe.length > 0 ? ((performance.now() - c0) * 1000) / probe.length : 0;
       tried.push({
         strategy: "codegen",
