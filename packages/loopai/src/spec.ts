@@ -42,8 +42,10 @@ export interface ProviderSpec {
   /** Azure: deployment name and api-version. */
   deployment?: string;
   apiVersion?: string;
+  /** One attempt's deadline, the retries after a failed one, and the whole call's deadline. */
   timeoutMs?: number;
   retries?: number;
+  totalMs?: number;
 }
 
 export type OracleSpec =
@@ -101,6 +103,7 @@ const providerSchema = {
     apiVersion: { type: "string" },
     timeoutMs: { type: "integer", minimum: 1 },
     retries: { type: "integer", minimum: 0, maximum: 10 },
+    totalMs: { type: "integer", minimum: 1 },
   },
 };
 

@@ -283,3 +283,41 @@ test("the LLM oracle rejects an answer outside the label set and reports it", as
   assert.equal(r.kind, "error");
   assert.match((r as { error: string }).error, /outside the label set/);
 });
+
+describe("the whole call's deadline and quota", () => {
+  test("a hanging provider holds a call no longer than totalMs, retries included", async () => {
+    scripts.set("hang", () => {});
+    const p = new OpenAiProvider({
+      model: "m",
+      baseUrl: `${base}/hang/v1`,
+      http: { ...fast, retries: 10, timeoutMs: 300, totalMs: 700 },
+    });
+    const started = Date.now();
+    await assert.rejects(
+      p.complete({ messages: [{ role: "user", content: "x" }] }),
+      /gave up: the call's 700 ms are spent/,
+    );
+    const took = Date.now() - started;
+    assert.ok(took < 1500, `${took} ms`);
+    assert.ok((attempts.get("hang") ?? 0) <= 3, `${attempts.get("hang")} attempts`);
+  });
+
+  test("a 429 insufficient_quota is reported at once, not retried", async () => {
+    scripts.set("quota", (_s, res) =>
+      send(res, 429, {
+        error: {
+          message: "You exceeded your current quota, please check your plan and billing details.",
+          type: "insufficient_quota",
+          code: "insufficient_quota",
+        },
+      }),
+    );
+    const p = new OpenAiProvider({ model: "m", baseUrl: `${base}/quota/v1`, http: fast });
+    await assert.rejects(p.complete({ messages: [{ role: "user", content: "x" }] }), (e: ProviderError) => {
+      assert.match(e.message, /HTTP 429: You exceeded your current quota/);
+      assert.equal(e.retryable, false);
+      return true;
+    });
+    assert.equal(attempts.get("quota"), 1);
+  });
+});

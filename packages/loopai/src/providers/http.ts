@@ -1,17 +1,36 @@
-// JSON over HTTP with Node's own fetch: a deadline per attempt, retries with exponential backoff
-// and jitter on 429, 5xx, timeouts and connection failures, honouring Retry-After.
+// JSON over HTTP with Node's own fetch: a deadline per attempt and one for the whole call, retries
+// with exponential backoff and jitter on 429, 5xx, timeouts and connection failures, honouring
+// Retry-After; a 429 that says the account is out of quota is not retried (it will not pass).
 
 import { ProviderError } from "./types.js";
 
 export interface HttpOptions {
+  /** One attempt's deadline. */
   timeoutMs: number;
   retries: number;
   /** First backoff; doubled per attempt, capped at maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The whole call's deadline, attempts and waits together: a provider that hangs holds a request
+   * this long at most (with 30 s attempts and 3 retries, it held one for two minutes).
+   */
+  totalMs: number;
 }
 
-export const DEFAULT_HTTP: HttpOptions = { timeoutMs: 30_000, retries: 3, baseDelayMs: 250, maxDelayMs: 8_000 };
+export const DEFAULT_HTTP: HttpOptions = {
+  timeoutMs: 30_000,
+  retries: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  totalMs: 45_000,
+};
+
+/** An error body saying the account has no quota left (OpenAI's `insufficient_quota`): no retry helps. */
+function outOfQuota(body: unknown): boolean {
+  const e = (body as { error?: { code?: string; type?: string } })?.error;
+  return e?.code === "insufficient_quota" || e?.type === "insufficient_quota";
+}
 
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -45,26 +64,34 @@ export async function postJson(
   describeError: (body: unknown) => string,
 ): Promise<{ json: unknown; attempts: number }> {
   let last: ProviderError | undefined;
+  const deadline = Date.now() + options.totalMs;
+  let outOfTime = false;
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0 && last) {
       const backoff =
         Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5);
-      await sleep(Math.min(options.maxDelayMs, Math.max(backoff, last.retryAfterMs ?? 0)));
+      const wait = Math.min(options.maxDelayMs, Math.max(backoff, last.retryAfterMs ?? 0));
+      outOfTime = Date.now() + wait >= deadline;
+      if (outOfTime) break;
+      await sleep(wait);
     }
+    const attemptMs = Math.min(options.timeoutMs, deadline - Date.now());
+    outOfTime = attemptMs <= 0;
+    if (outOfTime) break;
     let response: Response;
     try {
       response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: AbortSignal.timeout(attemptMs),
       });
     } catch (err) {
       const e = err as Error;
       const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
       last = new ProviderError(
         timedOut
-          ? `${provider}: no response within ${options.timeoutMs} ms`
+          ? `${provider}: no response within ${attemptMs} ms`
           : `${provider}: request failed: ${(e.cause as Error)?.message ?? e.message}`,
         provider,
         undefined,
@@ -102,7 +129,8 @@ export async function postJson(
       }
       return { json, attempts: attempt + 1 };
     }
-    const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
+    const retryable =
+      (response.status === 429 && !outOfQuota(json)) || response.status === 408 || response.status >= 500;
     last = new ProviderError(
       `${provider}: HTTP ${response.status}: ${json !== undefined ? describeError(json) : text.slice(0, 200) || response.statusText}`,
       provider,
@@ -112,5 +140,12 @@ export async function postJson(
     );
     if (!retryable) break;
   }
+  if (last && outOfTime)
+    throw new ProviderError(
+      `${last.message} (gave up: the call's ${options.totalMs} ms are spent)`,
+      provider,
+      last.status,
+      true,
+    );
   throw last ?? new ProviderError(`${provider}: no attempt made`, provider, undefined, false);
 }

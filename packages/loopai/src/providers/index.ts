@@ -32,6 +32,7 @@ export function createProvider(spec: ProviderSpec, env: NodeJS.ProcessEnv = proc
   const http = {
     ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
     ...(spec.retries !== undefined ? { retries: spec.retries } : {}),
+    ...(spec.totalMs ? { totalMs: spec.totalMs } : {}),
   };
   switch (spec.kind) {
     case "openai":
