@@ -132,6 +132,40 @@ describe("OpenAI-compatible chat completions", () => {
     assert.equal(attempts.get("oa4"), 3);
   });
 
+  test("a refusal and an answer cut off at the token limit are reported as such, not retried", async () => {
+    scripts.set("oa6", (_s, res) =>
+      send(res, 200, {
+        object: "chat.completion",
+        choices: [
+          {
+            index: 0,
+            message: { role: "assistant", content: null, refusal: "I can't help with that." },
+            finish_reason: "stop",
+          },
+        ],
+        usage: { prompt_tokens: 10, completion_tokens: 5 },
+      }),
+    );
+    scripts.set("oa7", (_s, res) =>
+      send(res, 200, {
+        object: "chat.completion",
+        choices: [{ index: 0, message: { role: "assistant", content: "sp" }, finish_reason: "length" }],
+        usage: { prompt_tokens: 10, completion_tokens: 1 },
+      }),
+    );
+    const provider = (key: string) => new OpenAiProvider({ model: "m", baseUrl: `${base}/${key}/v1`, http: fast });
+    await assert.rejects(
+      provider("oa6").complete({ messages: [{ role: "user", content: "x" }] }),
+      /the model refused: I can't help with that\./,
+    );
+    await assert.rejects(
+      provider("oa7").complete({ messages: [{ role: "user", content: "x" }] }),
+      /cut off at the token limit/,
+    );
+    assert.equal(attempts.get("oa6"), 1);
+    assert.equal(attempts.get("oa7"), 1);
+  });
+
   test("times out a silent server", async () => {
     scripts.set("oa5", () => {});
     const p = new OpenAiProvider({
@@ -190,6 +224,32 @@ describe("Anthropic Messages", () => {
     assert.equal(req.body.max_tokens, 8);
     assert.equal(r.text, "spam");
     assert.equal(r.cost, costOf("claude-3-5-haiku-latest", 200, 2));
+  });
+
+  test("an answer cut off at max_tokens, or a refusal, is reported as such and not retried", async () => {
+    const message = (stop: string) => ({
+      id: "msg_2",
+      type: "message",
+      role: "assistant",
+      model: "claude-3-5-haiku-latest",
+      content: [{ type: "text", text: "sp" }],
+      stop_reason: stop,
+      usage: { input_tokens: 200, output_tokens: 8 },
+    });
+    scripts.set("an3", (_s, res) => send(res, 200, message("max_tokens")));
+    scripts.set("an4", (_s, res) => send(res, 200, message("refusal")));
+    const provider = (key: string) =>
+      new AnthropicProvider({ model: "claude-3-5-haiku-latest", baseUrl: `${base}/${key}`, apiKey: "ak", http: fast });
+    await assert.rejects(
+      provider("an3").complete({ messages: [{ role: "user", content: "hi" }], maxTokens: 8 }),
+      /the answer was cut off at max_tokens \(8\)/,
+    );
+    await assert.rejects(
+      provider("an4").complete({ messages: [{ role: "user", content: "hi" }] }),
+      /refused to answer/,
+    );
+    assert.equal(attempts.get("an3"), 1);
+    assert.equal(attempts.get("an4"), 1);
   });
 
   test("retries 529 overloaded and 429 rate_limit_error", async () => {

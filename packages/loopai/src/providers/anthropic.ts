@@ -6,6 +6,7 @@ import { type ChatRequest, type ChatResponse, ProviderError } from "./types.js";
 
 interface AnthropicResponse {
   type?: string;
+  stop_reason?: string;
   content?: { type: string; text?: string }[];
   usage?: { input_tokens?: number; output_tokens?: number };
 }
@@ -33,6 +34,16 @@ export class AnthropicProvider extends PricedProvider<ProviderOptions & { baseUr
     const r = json as AnthropicResponse;
     if (r?.type !== "message" || !Array.isArray(r.content))
       throw new ProviderError(`${this.name}: malformed response: not a message`, this.name, 200, true);
+    // An answer cut off at max_tokens, or a refusal, is no answer: said as such, not parsed as one.
+    if (r.stop_reason === "max_tokens")
+      throw new ProviderError(
+        `${this.name}: the answer was cut off at max_tokens (${body.max_tokens})`,
+        this.name,
+        200,
+        false,
+      );
+    if (r.stop_reason === "refusal")
+      throw new ProviderError(`${this.name}: the model refused to answer (stop_reason refusal)`, this.name, 200, false);
     const text = r.content
       .filter((c) => c.type === "text")
       .map((c) => c.text ?? "")

@@ -6,7 +6,7 @@ import { PricedProvider, type ProviderOptions } from "./priced-provider.js";
 import { type ChatRequest, type ChatResponse, ProviderError, type Usage } from "./types.js";
 
 interface OpenAiResponse {
-  choices?: { message?: { content?: string | null }; finish_reason?: string }[];
+  choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string }[];
   usage?: { prompt_tokens?: number; completion_tokens?: number };
   model?: string;
 }
@@ -18,7 +18,19 @@ function openAiMessages(request: ChatRequest) {
 /** The reply text and token usage of a chat completion (OpenAI and Azure answer alike). */
 function readCompletion(name: string, json: unknown): { text: string; usage: Usage } {
   const r = json as OpenAiResponse;
-  const text = r?.choices?.[0]?.message?.content;
+  const choice = r?.choices?.[0];
+  // A refusal (structured outputs' `refusal` field) or an answer cut off at the token limit is no
+  // answer: said as such, and not retried (the same request would get the same).
+  if (typeof choice?.message?.refusal === "string" && choice.message.refusal.length > 0)
+    throw new ProviderError(`${name}: the model refused: ${choice.message.refusal}`, name, 200, false);
+  if (choice?.finish_reason === "length")
+    throw new ProviderError(
+      `${name}: the answer was cut off at the token limit (finish_reason length)`,
+      name,
+      200,
+      false,
+    );
+  const text = choice?.message?.content;
   if (typeof text !== "string")
     throw new ProviderError(`${name}: malformed response: no choices[0].message.content`, name, 200, true);
   return { text, usage: { inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 } };
