@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { Command, CommanderError } from "commander";
 import { LoopaiError } from "./errors.js";
 import { DEFAULT_DB, openLoopai } from "./index.js";
-import type { Loopai } from "./loop.js";
+import type { ExecuteResult, Loopai } from "./loop.js";
 import { buildServer } from "./server/http-api.js";
 import { loadSpecFile } from "./spec.js";
 import type { TaskStatus } from "./status.js";
@@ -112,9 +112,10 @@ export async function main(
     .option("--update", "change a task that exists (its new examples become labels)")
     .action((file: string, o: { update?: boolean }) => {
       const spec = loadSpecFile(file);
+      const existed = open().store.getTask(spec.name) !== undefined;
       open().createTask(spec, { update: o.update });
       io.out(
-        `task ${spec.name}: created (${spec.examples.length} examples, output ${spec.output.type === "label" ? `labels ${spec.output.labels.join("/")}` : "JSON"}, oracle ${spec.oracle.type})\n`,
+        `task ${spec.name}: ${existed ? "updated" : "created"} (${spec.examples.length} examples, output ${spec.output.type === "label" ? `labels ${spec.output.labels.join("/")}` : "JSON"}, oracle ${spec.oracle.type})\n`,
       );
     });
 
@@ -171,7 +172,7 @@ export async function main(
       // line with inputs, and a line the task cannot take gets an error record, not a stop.
       for await (const line of lines) {
         n++;
-        let r: Awaited<ReturnType<Loopai["execute"]>>;
+        let r: ExecuteResult;
         try {
           r = await l.execute(task, parseInputLine(line, spec.input.type === "json"));
         } catch (err) {

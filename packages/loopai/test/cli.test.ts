@@ -221,6 +221,7 @@ test("init refuses what cannot run and never drops examples silently; review --l
   assert.match(r.err, /task "intent" already exists; `loopai init --update` changes it/);
   r = await run(["init", "--update", join(dir, "spec2.yaml")]);
   assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /task intent: updated \(9 examples/);
   assert.equal(JSON.parse((await run(["status", "intent", "--json"])).out).labels, labelsBefore + 1);
 
   r = await run(["review", "intent", "--label", "x=refund"]);
