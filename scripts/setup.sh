@@ -37,6 +37,10 @@ have valgrind || missing+=(valgrind)
 [[ -x /usr/bin/time ]] || missing+=(time)
 # kogine's BullMQ launcher tests start a real Redis on a loopback port.
 have redis-server || missing+=(redis-server)
+# The loopai dashboard's tests drive a real headless Chromium (puppeteer-core, which downloads no browser).
+have chromium || missing+=(chromium)
+# loopai's shared store is PostgreSQL; its tests start a real server (initdb, postgres) on loopback.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 
 if ((${#missing[@]} > 0)); then
   if ! have apt-get; then

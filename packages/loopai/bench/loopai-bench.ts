@@ -111,7 +111,7 @@ async function runStream(
     },
   });
   const examples = items.slice(0, SEED_EXAMPLES);
-  loop.createTask({ ...spec, examples });
+  await loop.createTask({ ...spec, examples });
   await loop.train(name);
   const n = items.length;
   const exec = new Float64Array(n);
@@ -145,8 +145,9 @@ async function runStream(
   const wall = (performance.now() - t0) / 1000;
   exec.sort();
   request.sort();
-  const status = loop.status(name);
-  const active = store.getVersion(name, status.activeVersion ?? 0);
+  await loop.drain();
+  const status = await loop.status(name);
+  const active = await store.getVersion(name, status.activeVersion ?? 0);
   // Program throughput: the final program alone over the whole stream, one core, no I/O.
   const run = compileDataProgram(JSON.parse(active?.body ?? "{}"));
   for (let i = 0; i < Math.min(n, 2000); i++) run(items[i].input);
@@ -160,7 +161,7 @@ async function runStream(
     costPerCall: COST_PER_CALL,
   });
   const ci = wilsonInterval(correct, n);
-  const audit = store.auditLog(name);
+  const audit = await store.auditLog(name);
   const count = (action: string) => audit.filter((a) => a.action === action).length;
   let drift: DriftResult | undefined;
   if (shiftAt !== undefined) {
@@ -195,7 +196,7 @@ async function runStream(
     };
   }
   await loop.close();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   return {
     task: name,
@@ -239,6 +240,8 @@ export async function benchSpam(limit?: number): Promise<StreamResult> {
       output: { type: "label", labels: ["ham", "spam"] },
       accuracyTarget: 0.95,
       sampling: { strategy: "uncertainty", rate: 0.045, explore: 0.1, seed: 3 },
+      // A cascade: the least confident answers wait for the oracle and are served its answer.
+      serving: { cascade: { deadlineMs: 5000 } },
       oracle: { type: "dataset", path: "(in memory)", costPerCall: COST_PER_CALL },
       // Rollout: the spec defaults, a canary at 5% → 25% → 50% → 100%, 100 requests a stage, every
       // labelled request a paired comparison (one-sided McNemar), 10 comparisons before 100%.
@@ -263,6 +266,7 @@ export async function benchLogs(count = 5000): Promise<StreamResult> {
       output: { type: "json", schema: LOG_SCHEMA },
       accuracyTarget: 0.95,
       sampling: { strategy: "uncertainty", rate: 0.03, explore: 0.2, seed: 3 },
+      serving: { cascade: { deadlineMs: 5000 } },
       oracle: { type: "dataset", path: "(in memory)", costPerCall: COST_PER_CALL },
       // Rollout: the same default canary as spam.
       improvement: { minNewLabels: 20, growthFactor: 1.2 },

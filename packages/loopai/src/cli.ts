@@ -12,6 +12,7 @@ import type { ExecuteResult, Loopai } from "./loop.js";
 import { buildServer } from "./server/http-api.js";
 import { loadSpecFile } from "./spec.js";
 import type { TaskStatus } from "./status.js";
+import { versionsReport } from "./versions-report.js";
 
 interface Io {
   out: (s: string) => void;
@@ -67,31 +68,56 @@ function parseInputLine(line: string, jsonTask: boolean): unknown {
   }
 }
 
+/**
+ * Events of the loop's background work (no command is waiting for it) that a person must hear
+ * of: printed to stderr as they happen. A full oracle backlog is said once per task.
+ */
+const REPORTED = new Set(["regeneration-failed", "background-failed", "samples-abandoned", "sample-dropped"]);
+
+function eventReporter(io: Io, seen: Set<string>): (event: string, detail: unknown) => void {
+  const dropped = new Set<string>();
+  return (event, detail) => {
+    seen.add(event);
+    if (!REPORTED.has(event)) return;
+    if (event === "sample-dropped") {
+      const task = (detail as { task: string }).task;
+      if (dropped.has(task)) return;
+      dropped.add(task);
+    }
+    io.err(`loopai: ${event}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}\n`);
+  };
+}
+
 export async function main(
   argv: string[],
   io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), stdin: process.stdin },
 ): Promise<number> {
   let loop: Loopai | undefined;
   const debug = argv.includes("--debug");
+  /** Every event the loop reported in this command. */
+  const events = new Set<string>();
+  const onEvent = eventReporter(io, events);
   const program = new Command();
   // Interrupted (Ctrl-C, a service manager stopping us): save the execution counters, then exit
   // with the conventional 128 + signal number.
   const onSignal = (signal: NodeJS.Signals) => {
-    loop?.flush();
-    loop?.store.close();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    void stopNow(signal === "SIGINT" ? 130 : 143);
+  };
+  /** Writes the counters and closes the store, then exits: nothing counted so far is lost. */
+  const stopNow = async (status: number) => {
+    await loop?.flush().catch(() => {});
+    await loop?.store.close().catch(() => {});
+    process.exit(status);
   };
   // A closed pipe (`| head`) ends the command quietly: the counters written, status 0.
   const onPipeClosed = (err: NodeJS.ErrnoException) => {
     if (err.code !== "EPIPE") throw err;
-    loop?.flush();
-    loop?.store.close();
-    process.exit(0);
+    void stopNow(0);
   };
   process.stdout.on("error", onPipeClosed);
-  const open = () => {
+  const open = async () => {
     if (!loop) {
-      loop = openLoopai(program.opts().db as string);
+      loop = await openLoopai(program.opts().db as string, { onEvent });
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
     }
@@ -100,7 +126,11 @@ export async function main(
   program
     .name("loopai")
     .description("Replace repeated LLM calls with generated programs, validated on a sample, improved when they drift.")
-    .option("--db <path>", "SQLite store", process.env.LOOPAI_DB ?? DEFAULT_DB)
+    .option(
+      "--db <path-or-url>",
+      "the store: a SQLite file, or a PostgreSQL URL (postgres://user:password@host/db) shared by many instances",
+      process.env.LOOPAI_DB ?? DEFAULT_DB,
+    )
     .option("--debug", "show stack traces")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -110,10 +140,11 @@ export async function main(
     .description("validate a task spec (YAML or JSON) and create the task")
     .argument("<spec>", "spec file")
     .option("--update", "change a task that exists (its new examples become labels)")
-    .action((file: string, o: { update?: boolean }) => {
+    .action(async (file: string, o: { update?: boolean }) => {
       const spec = loadSpecFile(file);
-      const existed = open().store.getTask(spec.name) !== undefined;
-      open().createTask(spec, { update: o.update });
+      const l = await open();
+      const existed = (await l.store.getTask(spec.name)) !== undefined;
+      await l.createTask(spec, { update: o.update });
       io.out(
         `task ${spec.name}: ${existed ? "updated" : "created"} (${spec.examples.length} examples, output ${spec.output.type === "label" ? `labels ${spec.output.labels.join("/")}` : "JSON"}, oracle ${spec.oracle.type})\n`,
       );
@@ -125,12 +156,16 @@ export async function main(
     .argument("<task>")
     .option("--force", "activate the new version at once (skip the holdout gate and canary)")
     .action(async (task: string, o: { force?: boolean }) => {
-      const l = open();
-      const auditBefore = l.store.getTask(task) ? l.store.auditLog(task).length : 0;
+      const l = await open();
+      const auditBefore = (await l.store.getTask(task)) ? (await l.store.auditLog(task)).length : 0;
       const v = await l.train(task, { force: o.force });
+      if (!v && events.has("training-skipped"))
+        throw new LoopaiError(
+          `task "${task}" is being trained by another instance; its new version will be in \`loopai versions ${task}\``,
+          "usage",
+        );
       if (!v) {
-        const refusal = l.store
-          .auditLog(task)
+        const refusal = (await l.store.auditLog(task))
           .slice(auditBefore)
           .find((a) => a.action === "generation-refused");
         if (refusal) io.out(`task ${task}: ${(refusal.detail as { reason: string }).reason}\n`);
@@ -142,7 +177,7 @@ export async function main(
         if (v.notes) io.out(`  tried: ${v.notes}\n`);
       }
       // Status 1 when the task is left with no program at all: every request would go to the oracle.
-      if ((l.store.getTask(task)?.activeVersion ?? null) === null)
+      if (((await l.store.getTask(task))?.activeVersion ?? null) === null)
         throw new LoopaiError(
           `task "${task}" has no program: the oracle answers every request until \`loopai train ${task}\` produces one`,
           "program",
@@ -155,8 +190,8 @@ export async function main(
     .argument("<task>")
     .option("-i, --input <file>", "read inputs from a file instead of stdin")
     .action(async (task: string, o: { input?: string }) => {
-      const l = open();
-      const spec = l.store.getTask(task)?.spec;
+      const l = await open();
+      const spec = (await l.store.getTask(task))?.spec;
       if (!spec) throw new LoopaiError(`unknown task "${task}"; create it with \`loopai init <spec>\``, "missing");
       const stream: NodeJS.ReadableStream = o.input ? createReadStream(o.input) : io.stdin;
       await new Promise<void>((resolve, reject) => {
@@ -199,8 +234,8 @@ export async function main(
     .description("live numbers: traffic, agreement with the oracle (Wilson 95%), cost reduction")
     .argument("<task>")
     .option("--json", "print JSON")
-    .action((task: string, o: { json?: boolean }) => {
-      const s = open().status(task);
+    .action(async (task: string, o: { json?: boolean }) => {
+      const s = await (await open()).status(task);
       if (o.json) {
         io.out(`${JSON.stringify(s, null, 2)}\n`);
         return;
@@ -225,7 +260,7 @@ export async function main(
     .option("--list", "list pending items and exit")
     .option("--label <id=label...>", "label items, e.g. --label 3=spam 4=ham (JSON values allowed)")
     .action(async (task: string, o: { list?: boolean; label?: string[] }) => {
-      const l = open();
+      const l = await open();
       const show = (r: { id: number; input: unknown; predicted: unknown; confidence: number }) =>
         `#${r.id}  predicted ${JSON.stringify(r.predicted)} (confidence ${r.confidence.toFixed(2)})\n    ${JSON.stringify(r.input).slice(0, 300)}\n`;
       if (o.label) {
@@ -241,7 +276,7 @@ export async function main(
           const raw = pair.slice(at + 1);
           // Typed by the task's output: a label as written, a JSON output parsed.
           let value: unknown = raw;
-          if (l.store.getTask(task)?.spec.output.type === "json") {
+          if ((await l.store.getTask(task))?.spec.output.type === "json") {
             try {
               value = JSON.parse(raw);
             } catch (err) {
@@ -255,7 +290,7 @@ export async function main(
         }
         return;
       }
-      const pending = l.pendingReviews(task);
+      const pending = await l.pendingReviews(task);
       if (o.list || pending.length === 0) {
         io.out(pending.length === 0 ? `task ${task}: no items waiting for review\n` : pending.map(show).join(""));
         return;
@@ -285,16 +320,15 @@ export async function main(
     .option("--audit", "also print the audit log of promotions and rollbacks")
     .option("--show <version>", "print a version's program (JSON or JS source)")
     .option("--json", "every version (without its program) and the audit log, as one JSON document")
-    .action((task: string, o: { audit?: boolean; show?: string; json?: boolean }) => {
-      const l = open();
-      if (!l.store.getTask(task)) throw new LoopaiError(`unknown task "${task}"`, "missing");
+    .action(async (task: string, o: { audit?: boolean; show?: string; json?: boolean }) => {
+      const l = await open();
+      if (!(await l.store.getTask(task))) throw new LoopaiError(`unknown task "${task}"`, "missing");
       if (o.json) {
-        const versions = l.store.versions(task).map(({ body: _program, ...version }) => version);
-        io.out(`${JSON.stringify({ task, versions, audit: l.store.auditLog(task) }, null, 2)}\n`);
+        io.out(`${JSON.stringify(await versionsReport(l.store, task), null, 2)}\n`);
         return;
       }
       if (o.show) {
-        const v = l.store.getVersion(task, Number(o.show));
+        const v = await l.store.getVersion(task, Number(o.show));
         if (!v) throw new LoopaiError(`task "${task}" has no version ${o.show}`, "usage");
         io.out(`${v.kind === "data" ? JSON.stringify(JSON.parse(v.body), null, 2) : v.body}\n`);
         return;
@@ -313,7 +347,7 @@ export async function main(
           "created",
         ],
       ];
-      for (const v of l.store.versions(task)) {
+      for (const v of await l.store.versions(task)) {
         rows.push([
           String(v.version),
           v.strategy,
@@ -329,7 +363,7 @@ export async function main(
       }
       io.out(`${table(rows)}\n`);
       if (o.audit) {
-        for (const a of l.store.auditLog(task))
+        for (const a of await l.store.auditLog(task))
           io.out(
             `${a.at}  ${a.action}  ${a.fromVersion ?? "-"} → ${a.toVersion ?? "-"}  ${JSON.stringify(a.detail)}\n`,
           );
@@ -341,11 +375,11 @@ export async function main(
     .description("return to an earlier version at once (default: the previous one)")
     .argument("<task>")
     .option("--to <version>", "the version to return to")
-    .action((task: string, o: { to?: string }) => {
+    .action(async (task: string, o: { to?: string }) => {
       const to = o.to !== undefined ? Number(o.to) : undefined;
       if (to !== undefined && !Number.isInteger(to))
         throw new LoopaiError(`--to expects a version number, got "${o.to}"`, "usage");
-      const v = open().rollback(task, to);
+      const v = await (await open()).rollback(task, to);
       io.out(`task ${task}: version ${v} is active\n`);
     });
 
@@ -353,8 +387,8 @@ export async function main(
     .command("approve")
     .description("approve a canary waiting at the human approval gate")
     .argument("<task>")
-    .action((task: string) => {
-      const v = open().approve(task);
+    .action(async (task: string) => {
+      const v = await (await open()).approve(task);
       io.out(`task ${task}: version ${v} promoted\n`);
     });
 
@@ -365,8 +399,8 @@ export async function main(
     .requiredOption("--input <text>", "the input (JSON for JSON tasks)")
     .requiredOption("--output <value>", "the right output (JSON allowed)")
     .action(async (task: string, o: { input: string; output: string }) => {
-      const l = open();
-      const spec = l.store.getTask(task)?.spec;
+      const l = await open();
+      const spec = (await l.store.getTask(task))?.spec;
       if (!spec) throw new LoopaiError(`unknown task "${task}"`, "missing");
       const input = parseInputLine(o.input, spec.input.type === "json");
       let output: unknown = o.output;
@@ -385,7 +419,9 @@ export async function main(
 
   program
     .command("serve")
-    .description("answer over HTTP: execute, execute-batch, feedback, status, reviews, /metrics, /openapi.json")
+    .description(
+      "answer over HTTP: execute, execute-batch, feedback, status, versions, agreement, reviews, /metrics, /openapi.json, and a dashboard at /",
+    )
     .option("--port <n>", "TCP port (0: any free one)", "8080")
     .option("--host <h>", "address to listen on", "127.0.0.1")
     .option("--api-key <key>", "require this key on the routes that write (default: $LOOPAI_API_KEY)")
@@ -393,13 +429,15 @@ export async function main(
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new LoopaiError(`--port must be a port number (0 to 65535), not "${o.port}"`, "usage");
-      const served = openLoopai(program.opts().db as string);
+      const served = await openLoopai(program.opts().db as string, { onEvent });
       const apiKey = o.apiKey ?? process.env.LOOPAI_API_KEY;
       const app = await buildServer(served, served.store, apiKey ? { apiKey } : {});
       const address = await app.listen({ port, host: o.host }).catch((err: Error) => {
         throw new LoopaiError(`cannot listen on ${o.host}:${port}: ${err.message}`, "usage");
       });
-      io.out(`loopai serve: listening on ${address} (tasks: ${served.store.listTasks().join(", ") || "none"})\n`);
+      io.out(
+        `loopai serve: listening on ${address} (tasks: ${(await served.store.listTasks()).join(", ") || "none"}; store ${served.store.kind})\n`,
+      );
       // A graceful stop: no new connections, requests in flight answered, counters written.
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -407,7 +445,7 @@ export async function main(
         process.once("SIGTERM", stop);
       });
       await app.close();
-      served.store.close();
+      await served.store.close();
       io.out("loopai serve: stopped; execution counters written\n");
     });
 
@@ -440,6 +478,6 @@ export async function main(
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     await loop?.close();
-    loop?.store.close();
+    await loop?.store.close();
   }
 }

@@ -2,16 +2,19 @@
 // rollback on the returned Loopai.
 
 import { Loopai, type LoopaiOptions } from "./loop.js";
-import { SqliteStore } from "./store.js";
+import { openStore } from "./store.js";
 
 export const DEFAULT_DB = ".loopai/loopai.db";
 
-/** Opens (creating if needed) the SQLite store at `path` and returns the loop over it. */
-export function openLoopai(
-  path = process.env.LOOPAI_DB ?? DEFAULT_DB,
+/**
+ * Opens the store at `db` (a SQLite file, created if needed, or a PostgreSQL URL) and returns the
+ * loop over it.
+ */
+export async function openLoopai(
+  db = process.env.LOOPAI_DB ?? DEFAULT_DB,
   options: Omit<LoopaiOptions, "store"> = {},
-): Loopai {
-  return new Loopai({ ...options, store: new SqliteStore(path) });
+): Promise<Loopai> {
+  return new Loopai({ ...options, store: await openStore(db) });
 }
 
 export { costReduction } from "./cost.js";
@@ -28,6 +31,6 @@ export { createSamplingPolicy } from "./sampling.js";
 export { loadSpecFile, parseSpec, type TaskSpec, taskSpecSchema, validateSpec } from "./spec.js";
 export * from "./statistics.js";
 export type { TaskStatus } from "./status.js";
-export { type LoopaiStore, SqliteStore } from "./store.js";
+export { type LoopaiStore, openStore, PostgresStore, SqliteStore } from "./store.js";
 export { synthesize } from "./synthesizers/router.js";
 export { WorkerPool } from "./worker-pool.js";

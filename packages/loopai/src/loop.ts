@@ -1,26 +1,28 @@
-// The loop: serve each request from the active program, send a sample to the oracle, store what
-// it says, regenerate when labels accumulate or agreement drops, and roll new versions out by
-// canary (the rules are in canary.ts), with rollback and an audit trail.
+// The loop: serve each request from the active program, send a sample to the oracle off the
+// request path (oracle-queue.ts), store what it says, regenerate when labels accumulate or
+// agreement drops, and roll new versions out (rollout.ts) by canary (canary.ts).
 
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { performance } from "node:perf_hooks";
-import { analyse, decide, overtaken, recordPair, startCanary } from "./canary.js";
+import { overtaken } from "./canary.js";
 import { LoopaiError } from "./errors.js";
-import { clusterFailures } from "./improvement.js";
 import { compileDataProgram } from "./interpreter.js";
 import { DatasetOracle } from "./oracles/dataset.js";
 import { HumanReviewOracle } from "./oracles/human.js";
 import { LlmOracle } from "./oracles/llm.js";
 import type { Oracle, OracleResult } from "./oracles/oracle.js";
-import { type Answer, type DataProgram, type ProgramVersion, trainingHash } from "./programs.js";
+import type { Answer, DataProgram, ProgramVersion } from "./programs.js";
 import { createProviderChain, providerProblem } from "./providers/index.js";
 import type { ChatProvider } from "./providers/types.js";
-import { createSamplingPolicy, type SamplingPolicy, seededRandom } from "./sampling.js";
+import { Rollout, type RolloutHost, type VersionRun } from "./rollout.js";
+import { seededRandom } from "./sampling.js";
 import { type TaskSpec, validateSpec } from "./spec.js";
-import { compareProportions, wilsonInterval } from "./statistics.js";
+import { wilsonInterval } from "./statistics.js";
 import { type TaskStatus, taskStatus } from "./status.js";
-import type { CanaryState, ExecutionCounters, LoopaiStore, ReviewRow, TaskRow } from "./store.js";
-import { type Labelled, synthesize } from "./synthesizers/router.js";
-import { canonicalJson, inputChecker, oracleKey, outputChecker, outputsAgree } from "./validation.js";
+import type { LoopaiStore, ReviewRow, TaskRow } from "./store.js";
+import { countersOf, createRuntime, newCounters, type Runner, type TaskRuntime } from "./task-runtime.js";
+import { canonicalJson, oracleKey, outputsAgree } from "./validation.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export type ServedBy = "program" | "previous" | "oracle" | "none";
@@ -32,6 +34,8 @@ export interface ExecuteResult {
   servedBy: ServedBy;
   sampled: boolean;
   sampleReason?: string;
+  /** The sample waits for the oracle in the background (its answer is not in this result). */
+  queued?: boolean;
   oracleOutput?: unknown;
   agree?: boolean;
   reviewId?: number;
@@ -39,41 +43,6 @@ export interface ExecuteResult {
   errors?: string[];
   /** Program execution time, microseconds. */
   micros: number;
-}
-
-type Runner = (input: unknown) => Answer | Promise<Answer>;
-
-interface Runtime {
-  spec: TaskSpec;
-  policy: SamplingPolicy;
-  check: (o: unknown) => string | undefined;
-  /** Why an input cannot be answered (its type, schema or size), or undefined. */
-  checkInput: (input: unknown) => string | undefined;
-  /**
-   * The oracle's answers by input (oracleKey), read from the store when first needed: an input the
-   * oracle answered once is never paid for again.
-   */
-  answers?: Map<string, unknown>;
-  oracle: Oracle;
-  runners: Map<number, Runner>;
-  counters: Map<number, ExecutionCounters>;
-  pendingFlush: number;
-  labelsAtTraining: number;
-  labelsNow: number;
-  /** The last AGREEMENT_WINDOW comparisons of a program's answer with a trusted one. */
-  recent: boolean[];
-  oracleCalls: number;
-  /** The task's row, re-read at most once a second (another process may roll back or promote). */
-  row?: TaskRow;
-  rowAt: number;
-  /**
-   * Requests served for a canary stage and not yet written to the store: the stage clock ticks on
-   * every request, and a store write per request would cost more than the program does.
-   */
-  canaryClock?: { candidate: number; stage: number; requests: number };
-  /** The version the sampling policy has been seeing. */
-  policyVersion?: number | null;
-  improving?: Promise<unknown>;
 }
 
 export interface LoopaiOptions {
@@ -99,20 +68,17 @@ export interface LoopaiOptions {
 
 /** Comparisons the agreement-drop trigger for regeneration looks back over. */
 const AGREEMENT_WINDOW = 50;
+/** Times a sample goes back in the queue because the oracle said to wait, before it is given up. */
+const MAX_SAMPLE_RETRIES = 3;
 
-const newCounters = (): ExecutionCounters => ({
-  requests: 0,
-  programAnswers: 0,
-  fallbackAnswers: 0,
-  oracleAnswers: 0,
-  unanswered: 0,
-  errors: 0,
-  execMicros: 0,
-});
-
-export class Loopai {
+export class Loopai implements RolloutHost {
   readonly store: LoopaiStore;
-  private readonly runtimes = new Map<string, Runtime>();
+  readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly runtimes = new Map<string, TaskRuntime>();
+  private readonly loading = new Map<string, Promise<TaskRuntime>>();
+  private readonly rollout = new Rollout(this);
+  /** Work no request waits for (regeneration, canary settling, counter writes), for drain(). */
+  private readonly background = new Set<Promise<unknown>>();
   private readonly random: () => number;
   private ownPool?: WorkerPool;
   private readonly flushIntervalMs: number;
@@ -131,6 +97,31 @@ export class Loopai {
     return this.ownPool;
   }
 
+  event(event: string, detail: unknown): void {
+    this.options.onEvent?.(event, detail);
+  }
+
+  /** Runs `work` in the background; drain() waits for it, and a failure is reported, not thrown. */
+  private track(work: Promise<unknown> | undefined): void {
+    if (!work) return;
+    const tracked = work
+      .catch((err) => this.event("background-failed", (err as Error).message))
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  /** Settles when no oracle call, sample, regeneration or write started so far is left. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const busy = [...this.runtimes.values()].filter((rt) => {
+        const q = rt.queue.stats();
+        return q.running + q.waiting > 0;
+      });
+      if (this.background.size === 0 && busy.length === 0) return;
+      await Promise.all([...this.background, ...busy.map((rt) => rt.queue.idle())]);
+    }
+  }
+
   // ---- tasks ------------------------------------------------------------------------------
 
   /**
@@ -138,9 +129,9 @@ export class Loopai {
    * run is refused now (its dataset unreadable, a provider without a key or endpoint). A task that
    * exists is changed only with `update`, which adds the examples not yet among its labels.
    */
-  createTask(raw: unknown, options: { update?: boolean } = {}): TaskSpec {
+  async createTask(raw: unknown, options: { update?: boolean } = {}): Promise<TaskSpec> {
     const spec = validateSpec(raw, "spec");
-    const existing = this.store.getTask(spec.name);
+    const existing = await this.store.getTask(spec.name);
     if (existing && !options.update)
       throw new LoopaiError(
         `task "${spec.name}" already exists; \`loopai init --update\` changes it (new examples become labels)`,
@@ -151,20 +142,21 @@ export class Loopai {
       if (problem && !this.options.oracle) throw new LoopaiError(`task "${spec.name}": ${problem}`, "spec");
     }
     this.makeOracle(spec);
-    this.store.saveTask(spec);
-    const known = new Set(this.store.labels(spec.name).map((l) => canonicalJson([l.input, l.output])));
+    await this.store.saveTask(spec);
+    const known = new Set((await this.store.labels(spec.name)).map((l) => canonicalJson([l.input, l.output])));
     for (const e of spec.examples)
-      if (!known.has(canonicalJson([e.input, e.output]))) this.store.addLabel(spec.name, e.input, e.output, "example");
+      if (!known.has(canonicalJson([e.input, e.output])))
+        await this.store.addLabel(spec.name, e.input, e.output, "example");
     this.runtimes.delete(spec.name);
     return spec;
   }
 
   /** The task's stored row; an unknown task is an error naming the known ones. */
-  private taskRow(task: string): TaskRow {
-    const row = this.store.getTask(task);
+  private async taskRow(task: string): Promise<TaskRow> {
+    const row = await this.store.getTask(task);
     if (!row)
       throw new LoopaiError(
-        `unknown task "${task}" (known: ${this.store.listTasks().join(", ") || "none"}); create it with \`loopai init\``,
+        `unknown task "${task}" (known: ${(await this.store.listTasks()).join(", ") || "none"}); create it with \`loopai init\``,
         "missing",
       );
     return row;
@@ -183,332 +175,128 @@ export class Loopai {
     }
   }
 
-  private provider(spec: TaskSpec): ChatProvider | undefined {
-    if (this.options.provider) return this.options.provider;
-    return spec.oracle.type === "llm" ? createProviderChain(spec.oracle.providers, this.options.env) : undefined;
+  synthesisTools(spec: TaskSpec): { provider?: ChatProvider; pool: WorkerPool } {
+    const provider =
+      this.options.provider ??
+      (spec.oracle.type === "llm" ? createProviderChain(spec.oracle.providers, this.options.env) : undefined);
+    return { provider, pool: this.pool };
   }
 
-  private runtime(task: string): Runtime {
-    let rt = this.runtimes.get(task);
-    if (!rt) {
-      const { spec, activeVersion: active } = this.taskRow(task);
-      const activeVersion = active ? this.store.getVersion(task, active) : undefined;
-      const labelsNow = this.store.labelCount(task);
-      rt = {
-        spec,
-        policy: createSamplingPolicy(spec.sampling, spec.accuracyTarget),
-        check: outputChecker(spec),
-        checkInput: inputChecker(spec),
-        oracle: this.makeOracle(spec),
-        runners: new Map(),
-        counters: new Map(),
-        pendingFlush: 0,
-        labelsAtTraining: activeVersion?.trainingSize ?? 0,
-        labelsNow,
-        recent: [],
-        oracleCalls: this.store.oracleTotals(task).calls,
-        rowAt: 0,
-      };
-      this.runtimes.set(task, rt);
+  runtime(task: string): Promise<TaskRuntime> {
+    const ready = this.runtimes.get(task);
+    if (ready) return Promise.resolve(ready);
+    let loading = this.loading.get(task);
+    if (!loading) {
+      loading = this.loadRuntime(task).finally(() => this.loading.delete(task));
+      this.loading.set(task, loading);
     }
+    return loading;
+  }
+
+  private async loadRuntime(task: string): Promise<TaskRuntime> {
+    const { spec, activeVersion } = await this.taskRow(task);
+    const [active, labels, totals] = await Promise.all([
+      activeVersion === null ? undefined : this.store.getVersion(task, activeVersion),
+      this.store.labelCount(task),
+      this.store.oracleTotals(task),
+    ]);
+    const rt = createRuntime(spec, this.makeOracle(spec), {
+      labels,
+      labelsAtTraining: active?.trainingSize ?? 0,
+      oracleCalls: totals.calls,
+    });
+    this.runtimes.set(task, rt);
     return rt;
   }
 
-  private runner(task: string, rt: Runtime, version: number): Runner {
-    let r = rt.runners.get(version);
-    if (!r) {
-      const v = this.store.getVersion(task, version);
-      if (!v) throw new LoopaiError(`task "${task}" has no version ${version}`, "usage");
-      if (v.kind === "data") {
-        r = compileDataProgram(JSON.parse(v.body) as DataProgram);
-      } else {
-        const call = this.pool.program(v.body, rt.spec.synthesis.deadlineMs);
-        r = async (input) => {
-          const res = await call(input);
-          if (!res.ok) throw new Error(res.error);
-          return res.answer;
-        };
-      }
-      rt.runners.set(version, r);
+  private async loadRunner(task: string, rt: TaskRuntime, version: number): Promise<Runner> {
+    const v = await this.store.getVersion(task, version);
+    if (!v) throw new LoopaiError(`task "${task}" has no version ${version}`, "usage");
+    let r: Runner;
+    if (v.kind === "data") {
+      r = compileDataProgram(JSON.parse(v.body) as DataProgram);
+    } else {
+      const call = this.pool.program(v.body, rt.spec.synthesis.deadlineMs);
+      r = async (input) => {
+        const res = await call(input);
+        if (!res.ok) throw new Error(res.error);
+        return res.answer;
+      };
     }
+    rt.runners.set(version, r);
     return r;
   }
 
-  // ---- training and rollout ----------------------------------------------------------------
-
-  /**
-   * Generates a new version from every label so far. The first version is activated at once; a
-   * later one is gated on held-out accuracy and then rolled out as the spec says.
-   */
-  async train(task: string, options: { force?: boolean } = {}): Promise<ProgramVersion | undefined> {
-    const rt = this.runtime(task);
-    const spec = rt.spec;
-    const rows = this.store.labels(task);
-    if (rows.length < 2)
-      throw new LoopaiError(`task "${task}" needs at least 2 labelled examples to train (has ${rows.length})`, "usage");
-    const labelled: Labelled[] = rows.map((r) => ({ input: r.input, output: r.output }));
-    const taskRow = this.store.getTask(task);
-    const incumbent = taskRow?.activeVersion ? this.store.getVersion(task, taskRow.activeVersion) : undefined;
-    const clusters = clusterFailures(this.store.failures(task, 500));
-    this.store.setFailureClusters(clusters.flatMap((c) => c.members.map((id) => ({ id, cluster: c.id }))));
-    const representatives = clusters
-      .slice(0, 10)
-      .map((c) => ({ input: c.representative.input, output: c.representative.expected }));
-    // Representative failures weigh double in training and are shown to the code generator.
-    const training = [...labelled, ...representatives];
-    const maxCost = spec.budget.maxGenerationCost;
-    const spentBefore = maxCost === undefined ? 0 : this.store.generationSpend(task);
-    const result = await synthesize(spec, training, {
-      provider: this.provider(spec),
-      pool: this.pool,
-      failures: representatives,
-      generationBudget: maxCost === undefined ? undefined : maxCost - spentBefore,
-    });
-    rt.labelsAtTraining = rows.length;
-    rt.labelsNow = rows.length;
-    const generationCost = result.tried.reduce((s, t) => s + t.generationCost, 0);
-    if (result.refused) {
-      // The current program keeps serving; the refusal is on record for `loopai status`.
-      const detail = { reason: result.refused, maxGenerationCost: maxCost, spent: spentBefore };
-      this.store.audit(task, "generation-refused", incumbent?.version ?? null, null, detail);
-      this.options.onEvent?.("generation-refused", detail);
-    }
-    if (!result.chosen) {
-      this.store.audit(task, "generation-failed", incumbent?.version ?? null, null, {
-        cost: generationCost,
-        tried: result.tried.map((c) => ({ strategy: c.strategy, notes: c.notes })),
-      });
-      this.options.onEvent?.("generation-failed", result.tried);
-      return undefined;
-    }
-    const c = result.chosen;
-    const version: ProgramVersion = {
-      task,
-      version: this.store.nextVersionNumber(task),
-      strategy: c.strategy,
-      kind: c.kind,
-      body: c.body,
-      trainingHash: trainingHash(labelled),
-      trainingSize: rows.length,
-      accuracy: c.accuracy,
-      holdoutSize: c.holdoutSize,
-      costMicros: c.costMicros,
-      generationCost,
-      generationMs: result.tried.reduce((s, t) => s + t.generationMs, 0),
-      status: "candidate",
-      createdAt: new Date().toISOString(),
-      parent: incumbent?.version,
-      notes: result.tried
-        .map((t) => `${t.strategy}: ${(t.accuracy.estimate * 100).toFixed(1)}% @ ${t.costMicros.toFixed(1)}µs`)
-        .join("; "),
-    };
-    // Tier 1 and 2: every example's output must pass the schema, and the examples be answered as well as the holdout says.
-    const run = version.kind === "data" ? compileDataProgram(JSON.parse(version.body)) : undefined;
-    if (run) {
-      const bad = spec.examples.map((e) => rt.check(run(e.input).output)).find((x) => x !== undefined);
-      if (bad) {
-        version.status = "rejected";
-        version.notes = `${version.notes}; rejected: ${bad}`;
-        this.store.saveVersion(version);
-        this.store.audit(task, "reject", incumbent?.version ?? null, version.version, { reason: bad });
-        return version;
-      }
-    }
-    if (!incumbent) {
-      version.status = "active";
-      this.store.saveVersion(version);
-      this.store.setActiveVersion(task, version.version);
-      this.invalidate(task);
-      this.store.audit(task, "activate", null, version.version, {
-        strategy: version.strategy,
-        accuracy: version.accuracy,
-      });
-      return version;
-    }
-    // Holdout gate: the candidate's held-out accuracy against the incumbent's on labels it never saw.
-    const fresh = labelled.slice(incumbent.trainingSize);
-    let gate: { candidate: number[]; incumbent: number[]; pValue: number; test?: string } = {
-      candidate: [0, 0],
-      incumbent: [0, 0],
-      pValue: 1,
-    };
-    if (fresh.length > 0 && !options.force) {
-      const inc = this.runner(task, rt, incumbent.version);
-      let ok = 0;
-      for (const l of fresh) {
-        try {
-          if (outputsAgree((await inc(l.input)).output, l.output, spec.comparison, spec.numericTolerance)) ok++;
-        } catch {}
-      }
-      const cx = Math.round(c.accuracy.estimate * c.holdoutSize);
-      const t = compareProportions(cx, c.holdoutSize, ok, fresh.length, "less");
-      gate = { candidate: [cx, c.holdoutSize], incumbent: [ok, fresh.length], pValue: t.pValue, test: t.test };
-      if (t.pValue < spec.improvement.alpha) {
-        version.status = "rejected";
-        this.store.saveVersion(version);
-        this.store.audit(task, "reject", incumbent.version, version.version, {
-          reason: "significantly worse on holdout",
-          gate,
-        });
-        return version;
-      }
-    }
-    if (spec.improvement.rollout === "immediate" || options.force) {
-      version.status = "active";
-      this.store.saveVersion(version);
-      this.promote(task, incumbent.version, version.version, { gate, rollout: options.force ? "forced" : "immediate" });
-      return version;
-    }
-    this.supersedeCanary(task, version.version, spec);
-    version.status = "canary";
-    this.store.saveVersion(version);
-    this.store.setCanary(task, startCanary(version.version, incumbent.version));
-    this.invalidate(task);
-    this.store.audit(task, "canary-start", incumbent.version, version.version, {
-      share: spec.improvement.canaryStages[0],
-      requestsPerStage: spec.improvement.requestsPerStage,
-      gate,
-    });
-    return version;
-  }
-
-  private invalidate(task: string): void {
+  invalidate(task: string): void {
     const rt = this.runtimes.get(task);
     if (rt) rt.row = undefined;
   }
 
-  /** A canary in flight gives way to version `by` (a newer candidate, or one promoted past it). */
-  private supersedeCanary(task: string, by: number, spec: TaskSpec): void {
-    const current = this.store.getTask(task)?.canary;
-    if (!current || current.candidate === by) return;
-    this.store.setVersionStatus(task, current.candidate, "superseded");
-    this.store.audit(task, "canary-superseded", current.candidate, by, analyse(current, spec.improvement));
+  // ---- training and rollout (rollout.ts) ----------------------------------------------------
+
+  train(task: string, options: { force?: boolean } = {}): Promise<ProgramVersion | undefined> {
+    return this.rollout.train(task, options);
   }
 
-  private promote(task: string, from: number | null, to: number, detail: unknown): void {
-    this.invalidate(task);
-    this.supersedeCanary(task, to, this.runtime(task).spec);
-    if (from !== null) this.store.setVersionStatus(task, from, "retired");
-    this.store.setVersionStatus(task, to, "active");
-    this.store.setActiveVersion(task, to);
-    this.store.setCanary(task, null);
-    this.store.audit(task, "promote", from, to, detail);
+  approve(task: string): Promise<number> {
+    return this.rollout.approve(task);
   }
 
-  /** Human approval gate: promotes a canary that is waiting for it. */
-  approve(task: string): number {
-    const canary = this.store.getTask(task)?.canary;
-    if (!canary) throw new LoopaiError(`task "${task}" has no canary to approve`, "usage");
-    const rt = this.runtime(task);
-    this.promote(task, canary.incumbent, canary.candidate, {
-      approvedBy: "human",
-      ...analyse(canary, rt.spec.improvement),
-    });
-    return canary.candidate;
-  }
-
-  /**
-   * Returns to an earlier version at once (default: the one active before the current). Any
-   * canary in flight is cancelled.
-   */
-  rollback(task: string, toVersion?: number): number {
-    const row = this.taskRow(task);
-    const versions = this.store.versions(task);
-    const current = row.activeVersion;
-    const target =
-      toVersion ??
-      versions
-        .filter(
-          (v) =>
-            v.version !== current &&
-            (v.status === "retired" || v.status === "active") &&
-            (current === null || v.version < current),
-        )
-        .map((v) => v.version)
-        .pop();
-    if (target === undefined) throw new LoopaiError(`task "${task}" has no earlier version to roll back to`, "usage");
-    const v = versions.find((x) => x.version === target);
-    if (!v)
-      throw new LoopaiError(
-        `task "${task}" has no version ${target} (versions: ${versions.map((x) => x.version).join(", ") || "none"})`,
-        "usage",
-      );
-    if (v.status === "rejected" && v.body === "")
-      throw new LoopaiError(`version ${target} has no program to run`, "usage");
-    if (row.canary) this.store.setVersionStatus(task, row.canary.candidate, "rolled_back");
-    if (current !== null && current !== target) this.store.setVersionStatus(task, current, "rolled_back");
-    this.store.setVersionStatus(task, target, "active");
-    this.store.setActiveVersion(task, target);
-    this.store.setCanary(task, null);
-    this.invalidate(task);
-    this.store.audit(task, "rollback", current, target, { by: "request" });
-    const rt = this.runtimes.get(task);
-    if (rt) rt.labelsAtTraining = v.trainingSize;
-    return target;
+  rollback(task: string, toVersion?: number): Promise<number> {
+    return this.rollout.rollback(task, toVersion);
   }
 
   // ---- serving -----------------------------------------------------------------------------
 
-  private counters(rt: Runtime, version: number): ExecutionCounters {
-    let c = rt.counters.get(version);
-    if (!c) {
-      c = newCounters();
-      rt.counters.set(version, c);
-    }
-    return c;
-  }
-
   /**
-   * Writes the in-memory execution counters to the store and zeroes them in place (a request in
-   * flight still holds its counters object, and its later increments must land in the next write).
+   * Writes the in-memory execution counters to the store and zeroes them in place first (a
+   * request in flight still holds its counters object, and its later increments must land in the
+   * next write).
    */
-  flush(task?: string): void {
+  async flush(task?: string): Promise<void> {
     let requests = 0;
-    for (const [name, rt] of this.runtimes) {
-      if (task && name !== task) continue;
-      for (const [version, c] of rt.counters) {
-        if (Object.values(c).every((x) => x === 0)) continue;
-        this.store.addCounters(name, version, c);
-        requests += c.requests;
-        Object.assign(c, newCounters());
-      }
-      rt.pendingFlush = 0;
-      if (rt.canaryClock) {
-        const canary = this.canaryWithClock(name, rt);
-        if (canary) this.store.setCanary(name, canary);
-        // The cached row's stage clock is behind the store's now.
-        rt.row = undefined;
-      }
-    }
     if (!task) {
       this.lastFlush = performance.now();
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (requests > 0) this.options.onEvent?.("counters-flushed", { requests });
+    for (const [name, rt] of this.runtimes) {
+      if (task && name !== task) continue;
+      const writes: [number, ReturnType<typeof newCounters>][] = [];
+      for (const [version, c] of rt.counters) {
+        if (Object.values(c).every((x) => x === 0)) continue;
+        writes.push([version, { ...c }]);
+        requests += c.requests;
+        Object.assign(c, newCounters());
+      }
+      rt.pendingFlush = 0;
+      for (const [version, c] of writes) await this.store.addCounters(name, version, c);
+      await this.rollout.flushClock(name, rt);
+    }
+    if (requests > 0) this.event("counters-flushed", { requests });
   }
 
   /** Counts wait in memory for at most the flush interval: the next request or this timer writes them. */
   private flushSoon(now: number): void {
     if (now - this.lastFlush >= this.flushIntervalMs) {
-      this.flush();
+      this.track(this.flush());
       return;
     }
     if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.flushIntervalMs - (now - this.lastFlush));
+    this.flushTimer = setTimeout(() => this.track(this.flush()), this.flushIntervalMs - (now - this.lastFlush));
     // The timer must not keep a finished process alive; close() writes what is left.
     this.flushTimer.unref();
   }
 
-  private async runVersion(
-    task: string,
-    rt: Runtime,
-    version: number,
-    input: unknown,
-  ): Promise<{ answer?: Answer; error?: string; micros: number }> {
-    const t0 = performance.now();
+  async runVersion(task: string, rt: TaskRuntime, version: number, input: unknown): Promise<VersionRun> {
+    let t0 = performance.now();
     try {
-      const r = this.runner(task, rt, version)(input);
+      let run = rt.runners.get(version);
+      if (!run) {
+        run = await this.loadRunner(task, rt, version);
+        t0 = performance.now();
+      }
+      const r = run(input);
       const answer = r instanceof Promise ? await r : r;
       const micros = (performance.now() - t0) * 1000;
       const bad = rt.check(answer.output);
@@ -519,23 +307,23 @@ export class Loopai {
     }
   }
 
-  private previousGood(task: string, exclude: number): number | undefined {
-    return this.store
-      .versions(task)
+  private async previousGood(task: string, exclude: number): Promise<number | undefined> {
+    return (await this.store.versions(task))
       .filter((v) => v.version !== exclude && v.status === "retired" && v.body !== "")
       .map((v) => v.version)
       .pop();
   }
 
+  /** Asks the oracle, from the cache when it answered this input before, within the call budget. */
   private async askOracle(
     task: string,
-    rt: Runtime,
+    rt: TaskRuntime,
     input: unknown,
     version: number,
     predicted: unknown,
     confidence: number,
   ): Promise<OracleResult> {
-    rt.answers ??= new Map(this.store.oracleAnswers(task).map((a) => [oracleKey(a.input), a.output]));
+    rt.answers ??= new Map((await this.store.oracleAnswers(task)).map((a) => [oracleKey(a.input), a.output]));
     const key = oracleKey(input);
     if (rt.answers.has(key))
       return { kind: "answer", output: rt.answers.get(key), cost: 0, inputTokens: 0, outputTokens: 0, cached: true };
@@ -556,7 +344,7 @@ export class Loopai {
     }
     if (r.kind === "answer") rt.answers.set(key, r.output);
     if (r.kind !== "pending") {
-      this.store.addOracleCall({
+      await this.store.addOracleCall({
         task,
         oracle: rt.oracle.name,
         input,
@@ -572,12 +360,12 @@ export class Loopai {
   }
 
   async execute(task: string, input: unknown): Promise<ExecuteResult> {
-    const rt = this.runtime(task);
+    const rt = this.runtimes.get(task) ?? (await this.runtime(task));
     const refused = rt.checkInput(input);
     if (refused !== undefined) throw new LoopaiError(`task "${task}": ${refused}`, "input");
     const now = performance.now();
     if (!rt.row || now - rt.rowAt > 1000) {
-      rt.row = this.store.getTask(task);
+      rt.row = await this.store.getTask(task);
       rt.rowAt = now;
     }
     const row = rt.row;
@@ -586,14 +374,13 @@ export class Loopai {
     const errors: string[] = [];
     let version = active;
     if (canary) {
-      this.tickCanary(task, rt, canary);
+      this.track(this.rollout.tick(task, rt, canary));
       // A canary held for approval keeps its share: the analysis goes on while a person decides.
       if (this.random() < rt.spec.improvement.canaryStages[canary.stage]) version = canary.candidate;
     }
-    const counterVersion = version ?? 0;
-    const counters = this.counters(rt, counterVersion);
+    const counters = countersOf(rt, version ?? 0);
     counters.requests++;
-    if (++rt.pendingFlush >= 2000) this.flush();
+    if (++rt.pendingFlush >= 2000) this.track(this.flush());
     else this.flushSoon(now);
     let answer: Answer | undefined;
     let servedBy: ServedBy = "program";
@@ -611,7 +398,7 @@ export class Loopai {
           version !== active && active !== null
             ? active
             : rt.spec.onProgramError === "previous"
-              ? this.previousGood(task, version)
+              ? await this.previousGood(task, version)
               : undefined;
         if (previous !== undefined) {
           const p = await this.runVersion(task, rt, previous, input);
@@ -623,46 +410,7 @@ export class Loopai {
         }
       }
     } else errors.push(`task "${task}" has no active program yet (run \`loopai train ${task}\`)`);
-    if (!answer) {
-      // Nothing ran: the oracle answers this request itself.
-      const o = await this.askOracle(task, rt, input, version ?? 0, null, 0);
-      if (o.kind === "answer") {
-        counters.oracleAnswers++;
-        // A program that could not answer disagrees with the oracle: that is how a drift that
-        // breaks the program (a format it cannot read) shows in the agreement and the failures.
-        const agree =
-          version === null
-            ? undefined
-            : this.compare(task, rt, version, input, { output: null, confidence: 0 }, o.output, "fallback");
-        // A cached answer is a label the task has already.
-        if (!o.cached && version === null) this.recordLabel(task, rt, input, o.output, "oracle");
-        else if (!o.cached) await this.afterLabel(task, rt, input, o.output, "oracle");
-        return {
-          output: o.output,
-          confidence: 1,
-          version,
-          servedBy: "oracle",
-          sampled: true,
-          sampleReason: "fallback",
-          oracleOutput: o.output,
-          agree,
-          errors,
-          micros,
-        };
-      }
-      if (o.kind === "error") errors.push(o.error);
-      counters.unanswered++;
-      return {
-        output: null,
-        confidence: 0,
-        version,
-        servedBy: "none",
-        sampled: o.kind === "pending",
-        reviewId: o.kind === "pending" ? o.reviewId : undefined,
-        errors,
-        micros,
-      };
-    }
+    if (!answer) return this.oracleInstead(task, rt, input, version, counters, errors, micros);
     if (servedBy === "program") counters.programAnswers++;
     else counters.fallbackAnswers++;
     const result: ExecuteResult = {
@@ -683,53 +431,162 @@ export class Loopai {
     if (!decision.sample) return result;
     result.sampled = true;
     result.sampleReason = decision.reason;
-    const o = await this.askOracle(task, rt, input, version ?? 0, answer.output, answer.confidence);
-    if (o.kind === "pending") {
-      result.reviewId = o.reviewId;
+    const answered = this.sample(task, rt, input, version ?? 0, answer, decision.reason);
+    const cascade = rt.spec.serving.cascade;
+    if (!cascade || decision.reason !== "uncertainty") {
+      result.queued = true;
       return result;
     }
-    if (o.kind === "error") {
-      result.errors = [...(result.errors ?? []), o.error];
-      this.store.addSample({
-        task,
-        version: version ?? 0,
-        input,
-        predicted: answer.output,
-        confidence: answer.confidence,
-        oracleOutput: null,
-        agree: null,
-        reason: decision.reason,
-        error: o.error,
-      });
+    // A cascade: this low-confidence request waits for the oracle, up to the deadline.
+    const o = await withDeadline(answered, cascade.deadlineMs);
+    if (o === "late") {
+      result.queued = true;
+      result.errors = [
+        ...(result.errors ?? []),
+        `the oracle gave no answer within ${cascade.deadlineMs} ms; the program's answer is served`,
+      ];
       return result;
     }
-    const agree = this.compare(task, rt, version ?? 0, input, answer, o.output, decision.reason);
+    if (o?.kind === "pending") result.reviewId = o.reviewId;
+    if (o?.kind === "error") result.errors = [...(result.errors ?? []), o.error];
+    if (o?.kind !== "answer") return result;
     result.oracleOutput = o.output;
-    result.agree = agree;
-    // The oracle's answer is at hand: serve it (this is what makes uncertainty sampling a cascade).
+    result.agree = outputsAgree(answer.output, o.output, rt.spec.comparison, rt.spec.numericTolerance);
     result.output = o.output;
     result.confidence = 1;
     result.servedBy = "oracle";
     counters.oracleAnswers++;
     if (servedBy === "program") counters.programAnswers--;
     else counters.fallbackAnswers--;
-    // A cached answer is a label the task has already: it is not stored twice.
-    if (!o.cached) await this.afterLabel(task, rt, input, o.output, "oracle");
     return result;
   }
 
-  /** Records a comparison of a program's answer with a trusted one; returns whether they agree. */
-  private compare(
+  /** No program could answer: the oracle answers the request itself, which waits for it. */
+  private async oracleInstead(
     task: string,
-    rt: Runtime,
+    rt: TaskRuntime,
+    input: unknown,
+    version: number | null,
+    counters: ReturnType<typeof newCounters>,
+    errors: string[],
+    micros: number,
+  ): Promise<ExecuteResult> {
+    const o = await this.askOracle(task, rt, input, version ?? 0, null, 0);
+    if (o.kind === "answer") {
+      counters.oracleAnswers++;
+      // A program that could not answer disagrees with the oracle: that is how a drift that
+      // breaks the program (a format it cannot read) shows in the agreement and the failures.
+      const agree =
+        version === null
+          ? undefined
+          : await this.compare(task, rt, version, input, { output: null, confidence: 0 }, o.output, "fallback");
+      // A cached answer is a label the task has already.
+      if (!o.cached) this.track(this.learn(task, rt, input, o.output, "oracle", version !== null));
+      return {
+        output: o.output,
+        confidence: 1,
+        version,
+        servedBy: "oracle",
+        sampled: true,
+        sampleReason: "fallback",
+        oracleOutput: o.output,
+        agree,
+        errors,
+        micros,
+      };
+    }
+    if (o.kind === "error") errors.push(o.error);
+    counters.unanswered++;
+    return {
+      output: null,
+      confidence: 0,
+      version,
+      servedBy: "none",
+      sampled: o.kind === "pending",
+      reviewId: o.kind === "pending" ? o.reviewId : undefined,
+      errors,
+      micros,
+    };
+  }
+
+  /**
+   * Queues a served request for the oracle. Resolves with the oracle's result as soon as it is in
+   * (a cascade may be waiting for it), or undefined when the backlog was full; the comparison and
+   * the new label are recorded after that, in the queue's time.
+   */
+  private sample(
+    task: string,
+    rt: TaskRuntime,
+    input: unknown,
+    version: number,
+    answer: Answer,
+    reason: string,
+  ): Promise<OracleResult | undefined> {
+    return new Promise((resolve) => {
+      let retries = 0;
+      const job = async (): Promise<void> => {
+        const o = await this.askOracle(task, rt, input, version, answer.output, answer.confidence);
+        if (o.kind === "error" && o.retryAfterMs !== undefined && retries < MAX_SAMPLE_RETRIES) {
+          // The oracle said when it can answer again: the whole queue waits until then.
+          retries++;
+          rt.queue.pause(o.retryAfterMs);
+          rt.queue.retry(job);
+          return;
+        }
+        resolve(o);
+        await this.recordSample(task, rt, input, version, answer, reason, o);
+      };
+      if (!rt.queue.push(job)) {
+        this.event("sample-dropped", { task, reason: "oracle backlog full", backlog: rt.spec.serving.oracleBacklog });
+        resolve(undefined);
+      }
+    });
+  }
+
+  private async recordSample(
+    task: string,
+    rt: TaskRuntime,
+    input: unknown,
+    version: number,
+    answer: Answer,
+    reason: string,
+    o: OracleResult,
+  ): Promise<void> {
+    if (o.kind === "pending") return;
+    if (o.kind === "error") {
+      await this.store.addSample({
+        task,
+        version,
+        input,
+        predicted: answer.output,
+        confidence: answer.confidence,
+        oracleOutput: null,
+        agree: null,
+        reason,
+        error: o.error,
+      });
+      return;
+    }
+    await this.compare(task, rt, version, input, answer, o.output, reason);
+    // A cached answer is a label the task has already: it is not stored twice.
+    if (!o.cached) await this.learn(task, rt, input, o.output, "oracle");
+  }
+
+  /** Records a comparison of a program's answer with a trusted one; returns whether they agree. */
+  private async compare(
+    task: string,
+    rt: TaskRuntime,
     version: number,
     input: unknown,
     answer: Answer,
     truth: unknown,
     reason: string,
-  ): boolean {
+  ): Promise<boolean> {
     const agree = outputsAgree(answer.output, truth, rt.spec.comparison, rt.spec.numericTolerance);
-    this.store.addSample({
+    rt.policy.observe(agree);
+    rt.recent.push(agree);
+    if (rt.recent.length > AGREEMENT_WINDOW) rt.recent.shift();
+    await this.store.addSample({
       task,
       version,
       input,
@@ -739,34 +596,27 @@ export class Loopai {
       agree,
       reason,
     });
-    if (!agree) this.store.addFailure(task, version, input, answer.output, truth);
-    rt.policy.observe(agree);
-    rt.recent.push(agree);
-    if (rt.recent.length > AGREEMENT_WINDOW) rt.recent.shift();
+    if (!agree) await this.store.addFailure(task, version, input, answer.output, truth);
     return agree;
   }
 
-  private recordLabel(
+  /**
+   * Stores a new label, advances any canary on it, and starts regeneration in the background
+   * when it is time. `improve` false: the label is stored and nothing more (there is no program
+   * yet to improve on).
+   */
+  private async learn(
     task: string,
-    rt: Runtime,
-    input: unknown,
-    output: unknown,
-    source: "oracle" | "feedback" | "human",
-  ): void {
-    this.store.addLabel(task, input, output, source);
-    rt.labelsNow++;
-  }
-
-  /** Stores a new label, advances any canary on it, and regenerates when it is time. */
-  private async afterLabel(
-    task: string,
-    rt: Runtime,
+    rt: TaskRuntime,
     input: unknown,
     truth: unknown,
     source: "oracle" | "feedback" | "human",
+    improve = true,
   ): Promise<void> {
-    this.recordLabel(task, rt, input, truth, source);
-    await this.compareOnCanary(task, rt, input, truth);
+    await this.store.addLabel(task, input, truth, source);
+    rt.labelsNow++;
+    if (!improve) return;
+    await this.rollout.compare(task, rt, input, truth);
     if (this.options.autoImprove === false) return;
     const imp = rt.spec.improvement;
     const newLabels = rt.labelsNow - rt.labelsAtTraining;
@@ -775,110 +625,37 @@ export class Loopai {
       newLabels >= imp.minNewLabels || rt.labelsNow >= rt.labelsAtTraining * imp.growthFactor || agreementDrop;
     if (!due || rt.improving) return;
     // A running canary holds regeneration back (its stages are short), unless drift overtook it.
-    const canary = this.store.getTask(task)?.canary;
+    const canary = (await this.store.getTask(task))?.canary;
     if (canary && !overtaken(canary, imp, rt.spec.accuracyTarget)) return;
+    if (rt.improving) return;
     rt.improving = this.train(task)
       .then((v) =>
-        this.options.onEvent?.("regenerated", {
+        this.event("regenerated", {
           version: v?.version,
           status: v?.status,
           reason: agreementDrop ? "agreement-drop" : "new-labels",
         }),
       )
-      .catch((err) => this.options.onEvent?.("regeneration-failed", (err as Error).message))
+      .catch((err) => this.event("regeneration-failed", (err as Error).message))
       .finally(() => {
         rt.improving = undefined;
         rt.recent.length = 0;
       });
-    await rt.improving;
+    this.track(rt.improving);
   }
 
   /**
    * Whether the serving program's agreement over its last AGREEMENT_WINDOW comparisons is below the
    * accuracy target even at the interval's upper bound: the program is failing, not merely unlucky.
    */
-  private incumbentBelowTarget(rt: Runtime): boolean {
+  private incumbentBelowTarget(rt: TaskRuntime): boolean {
     if (rt.recent.length < AGREEMENT_WINDOW) return false;
     return wilsonInterval(rt.recent.filter(Boolean).length, rt.recent.length).high < rt.spec.accuracyTarget;
   }
 
-  /** The stored canary with the requests this process has served for its stage added in. */
-  private canaryWithClock(task: string, rt: Runtime): CanaryState | null {
-    const canary = this.store.getTask(task)?.canary ?? null;
-    const clock = rt.canaryClock;
-    rt.canaryClock = undefined;
-    if (canary && clock && clock.candidate === canary.candidate && clock.stage === canary.stage)
-      canary.stageRequests += clock.requests;
-    return canary;
-  }
-
-  /** One request served while a canary runs; the request that ends the stage settles it. */
-  private tickCanary(task: string, rt: Runtime, canary: CanaryState): void {
-    let clock = rt.canaryClock;
-    if (!clock || clock.candidate !== canary.candidate || clock.stage !== canary.stage) {
-      clock = { candidate: canary.candidate, stage: canary.stage, requests: 0 };
-      rt.canaryClock = clock;
-    }
-    clock.requests++;
-    // Only the crossing: a stage held past its end (for comparisons or approval) moves on labels.
-    if (canary.stageRequests + clock.requests !== rt.spec.improvement.requestsPerStage) return;
-    const current = this.canaryWithClock(task, rt);
-    if (current) this.settleCanary(task, rt, current);
-  }
-
-  /** Paired comparison on a labelled request: both programs answer, the analysis runs at once. */
-  private async compareOnCanary(task: string, rt: Runtime, input: unknown, truth: unknown): Promise<void> {
-    const running = this.store.getTask(task)?.canary;
-    if (!running) return;
-    const [cand, inc] = await Promise.all([
-      this.runVersion(task, rt, running.candidate, input),
-      this.runVersion(task, rt, running.incumbent, input),
-    ]);
-    const right = (r: { answer?: Answer }) =>
-      r.answer !== undefined && outputsAgree(r.answer.output, truth, rt.spec.comparison, rt.spec.numericTolerance);
-    // Read again after the programs ran: a request meanwhile may have ended the stage.
-    const canary = this.canaryWithClock(task, rt);
-    if (!canary || canary.candidate !== running.candidate) return;
-    recordPair(canary, right(cand), right(inc));
-    this.settleCanary(task, rt, canary);
-  }
-
-  /** Applies what the canary rules decide, and writes the canary back. */
-  private settleCanary(task: string, rt: Runtime, canary: CanaryState): void {
-    const imp = rt.spec.improvement;
-    const d = decide(canary, imp);
-    this.invalidate(task);
-    switch (d.kind) {
-      case "continue":
-        this.store.setCanary(task, canary);
-        return;
-      case "rollback":
-        this.store.setVersionStatus(task, canary.candidate, "rolled_back");
-        this.store.setCanary(task, null);
-        this.store.audit(task, "rollback", canary.candidate, canary.incumbent, { ...d.analysis, by: "regression" });
-        // The same labels would train the same candidate: wait for new ones.
-        rt.labelsAtTraining = rt.labelsNow;
-        return;
-      case "advance":
-        this.store.audit(task, "canary-advance", canary.incumbent, canary.candidate, {
-          ...d.analysis,
-          nextShare: imp.canaryStages[d.nextStage],
-        });
-        this.store.setCanary(task, { ...canary, stage: d.nextStage, stageRequests: 0 });
-        return;
-      case "await-approval":
-        this.store.setCanary(task, { ...canary, awaitingApproval: true });
-        this.store.audit(task, "awaiting-approval", canary.incumbent, canary.candidate, d.analysis);
-        return;
-      case "promote":
-        this.promote(task, canary.incumbent, canary.candidate, { ...d.analysis, rollout: "canary" });
-        return;
-    }
-  }
-
   async executeBatch(task: string, inputs: unknown[]): Promise<ExecuteResult[]> {
     // All or nothing: a bad input is found before any is answered, and named by its index.
-    const rt = this.runtime(task);
+    const rt = await this.runtime(task);
     inputs.forEach((input, i) => {
       const refused = rt.checkInput(input);
       if (refused !== undefined)
@@ -895,37 +672,38 @@ export class Loopai {
     input: unknown,
     output: unknown,
   ): Promise<{ agree: boolean | null; version: number | null }> {
-    const rt = this.runtime(task);
+    const rt = await this.runtime(task);
     const bad = rt.checkInput(input) ?? rt.check(output);
     if (bad) throw new LoopaiError(`feedback for task "${task}": ${bad}`, "input");
-    const active = this.store.getTask(task)?.activeVersion ?? null;
+    const active = (await this.store.getTask(task))?.activeVersion ?? null;
     let agree: boolean | null = null;
     if (active !== null) {
       const r = await this.runVersion(task, rt, active, input);
-      if (r.answer) agree = this.compare(task, rt, active, input, r.answer, output, "feedback");
+      if (r.answer) agree = await this.compare(task, rt, active, input, r.answer, output, "feedback");
     }
-    await this.afterLabel(task, rt, input, output, "feedback");
+    await this.learn(task, rt, input, output, "feedback");
     return { agree, version: active };
   }
 
-  pendingReviews(task: string, limit?: number): ReviewRow[] {
-    this.taskRow(task);
+  async pendingReviews(task: string, limit?: number): Promise<ReviewRow[]> {
+    await this.taskRow(task);
     return this.store.pendingReviews(task, limit);
   }
 
   /** A person's label for a queued item (of `task`, when the caller names one). */
   async answerReview(id: number, label: unknown, task?: string): Promise<{ agree: boolean }> {
-    const review = this.store.getReview(id);
+    const review = await this.store.getReview(id);
     if (!review || (task !== undefined && review.task !== task))
       throw new LoopaiError(`no review item ${id}${task === undefined ? "" : ` in task "${task}"`}`, "missing");
-    if (review.status !== "pending")
-      throw new LoopaiError(`review item ${id} is already labelled (${JSON.stringify(review.label)})`, "usage");
-    const rt = this.runtime(review.task);
+    const rt = await this.runtime(review.task);
     const bad = rt.check(label);
     if (bad) throw new LoopaiError(`review item ${id}: ${bad}`, "input");
-    this.store.completeReview(id, label);
+    if (review.status !== "pending" || !(await this.store.completeReview(id, label))) {
+      const now = await this.store.getReview(id);
+      throw new LoopaiError(`review item ${id} is already labelled (${JSON.stringify(now?.label)})`, "usage");
+    }
     rt.oracleCalls++;
-    this.store.addOracleCall({
+    await this.store.addOracleCall({
       task: review.task,
       oracle: "human",
       input: review.input,
@@ -935,7 +713,7 @@ export class Loopai {
       inputTokens: 0,
       outputTokens: 0,
     });
-    const agree = this.compare(
+    const agree = await this.compare(
       review.task,
       rt,
       review.version,
@@ -944,19 +722,48 @@ export class Loopai {
       label,
       "review",
     );
-    await this.afterLabel(review.task, rt, review.input, label, "human");
+    await this.learn(review.task, rt, review.input, label, "human");
     return { agree };
   }
 
   /** `loopai status`: what the store knows of the task, the counters written first. */
-  status(task: string): TaskStatus {
-    const rt = this.runtime(task);
-    this.flush(task);
+  async status(task: string): Promise<TaskStatus> {
+    const rt = await this.runtime(task);
+    await this.flush(task);
     return taskStatus(this.store, task, rt.spec, rt.oracle);
   }
 
-  async close(): Promise<void> {
-    this.flush();
+  /** What waits for the oracle in this process, per task. */
+  oracleQueues(): Map<string, ReturnType<TaskRuntime["queue"]["stats"]>> {
+    return new Map([...this.runtimes].map(([task, rt]) => [task, rt.queue.stats()]));
+  }
+
+  /**
+   * Lets the oracle work in flight finish (at most `graceMs`, default 10 s; what is still waiting
+   * then is dropped and reported), writes the counters, and stops the worker pool it started.
+   */
+  async close(options: { graceMs?: number } = {}): Promise<void> {
+    const grace = options.graceMs ?? 10_000;
+    if ((await withDeadline(this.drain(), grace)) === "late") {
+      let dropped = 0;
+      for (const rt of this.runtimes.values()) dropped += rt.queue.clear();
+      this.event("samples-abandoned", { dropped, graceMs: grace });
+    }
+    clearTimeout(this.flushTimer);
+    await this.flush();
     await this.ownPool?.close();
+  }
+}
+
+/** `work`'s value, or "late" when it takes longer than `ms`. */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | "late"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

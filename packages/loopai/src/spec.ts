@@ -46,6 +46,12 @@ export interface ProviderSpec {
   timeoutMs?: number;
   retries?: number;
   totalMs?: number;
+  /** Azure: the variable holding a Microsoft Entra ID token (sent as a bearer token instead of the key). */
+  tokenEnv?: string;
+  /** Gemini: thinkingConfig.thinkingBudget (0 off, -1 dynamic); default 0 for short answers on 2.5 Flash. */
+  thinkingBudget?: number;
+  /** Circuit breaker: failed calls in a row that open it (5), its first cooldown (30 s) and cap (10 min). */
+  breaker?: { failures?: number; cooldownMs?: number; maxCooldownMs?: number };
 }
 
 export type OracleSpec =
@@ -88,6 +94,21 @@ export interface TaskSpec {
   improvement: ImprovementSpec;
   /** `deadlineMs`: how long generated code may take per input (default the worker pool's, 100 ms). */
   synthesis: { strategies?: string[]; codegen?: boolean; maxChars?: number; deadlineMs?: number };
+  serving: ServingSpec;
+}
+
+/** How requests meet the oracle. */
+export interface ServingSpec {
+  /**
+   * A cascade: a request whose answer the sampling policy picked for low confidence waits for the
+   * oracle's answer, at most `deadlineMs`, and is served that; past the deadline it gets the
+   * program's answer. Without it, no request waits for the oracle while a program can answer.
+   */
+  cascade?: { deadlineMs: number };
+  /** Oracle calls in flight at once, per task and process (default 4). */
+  oracleConcurrency: number;
+  /** Samples waiting for the oracle beyond which new ones are dropped and counted (default 1,000). */
+  oracleBacklog: number;
 }
 
 const providerSchema = {
@@ -104,6 +125,17 @@ const providerSchema = {
     timeoutMs: { type: "integer", minimum: 1 },
     retries: { type: "integer", minimum: 0, maximum: 10 },
     totalMs: { type: "integer", minimum: 1 },
+    tokenEnv: { type: "string", minLength: 1 },
+    thinkingBudget: { type: "integer", minimum: -1 },
+    breaker: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        failures: { type: "integer", minimum: 1 },
+        cooldownMs: { type: "integer", minimum: 1 },
+        maxCooldownMs: { type: "integer", minimum: 1 },
+      },
+    },
   },
 };
 
@@ -241,6 +273,20 @@ export const taskSpecSchema = {
         deadlineMs: { type: "integer", minimum: 1 },
       },
     },
+    serving: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        cascade: {
+          type: "object",
+          required: ["deadlineMs"],
+          additionalProperties: false,
+          properties: { deadlineMs: { type: "integer", minimum: 1 } },
+        },
+        oracleConcurrency: { type: "integer", minimum: 1, maximum: 256 },
+        oracleBacklog: { type: "integer", minimum: 0 },
+      },
+    },
   },
 } as const;
 
@@ -351,6 +397,13 @@ export function validateSpec(raw: unknown, where = "spec", locate?: Locator): Ta
         message: `minRate (${s.minRate}) is above maxRate (${s.maxRate})`,
       });
     }
+    if (spec.serving?.cascade && s && s.strategy !== "uncertainty" && s.strategy !== "adaptive") {
+      problems.push({
+        path: "/serving/cascade",
+        line: locate?.(["serving", "cascade"]),
+        message: `a cascade waits for the oracle on low-confidence answers, which only the uncertainty and adaptive sampling strategies pick (sampling.strategy is "${s.strategy}")`,
+      });
+    }
     const stages = spec.improvement?.canaryStages;
     if (stages && stages[stages.length - 1] !== 1) {
       problems.push({
@@ -403,6 +456,7 @@ export function withDefaults(
     synthesis: {},
     ...spec,
     sampling: { strategy: "uncertainty", rate: 0.05, ...spec.sampling },
+    serving: { oracleConcurrency: 4, oracleBacklog: 1000, ...spec.serving },
     improvement,
   } as TaskSpec;
 }

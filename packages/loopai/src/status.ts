@@ -46,16 +46,26 @@ export interface TaskStatus {
   cost: CostReport;
 }
 
-export function taskStatus(store: LoopaiStore, task: string, spec: TaskSpec, oracle: Oracle): TaskStatus {
-  const row = store.getTask(task);
-  const c = store.counters(task);
-  const samples = store.samples(task, 500).filter((s) => s.agree !== null);
+export async function taskStatus(
+  store: LoopaiStore,
+  task: string,
+  spec: TaskSpec,
+  oracle: Oracle,
+): Promise<TaskStatus> {
+  const [row, c, recent, totals, versions, generationCost, refusals, labels, pendingReviews] = await Promise.all([
+    store.getTask(task),
+    store.counters(task),
+    store.samples(task, 500),
+    store.oracleTotals(task),
+    store.versions(task),
+    store.generationSpend(task),
+    store.auditLog(task, "generation-refused"),
+    store.labelCount(task),
+    store.pendingReviewCount(task),
+  ]);
+  const samples = recent.filter((s) => s.agree !== null);
   const agreed = samples.filter((s) => s.agree).length;
-  const totals = store.oracleTotals(task);
-  const versions = store.versions(task);
   const active = versions.find((v) => v.version === row?.activeVersion);
-  const generationCost = store.generationSpend(task);
-  const refusals = store.auditLog(task, "generation-refused");
   const lastRefusal = refusals.at(-1);
   const costPerCall = totals.valid > 0 && totals.cost > 0 ? totals.cost / totals.valid : oracle.costPerCall;
   return {
@@ -72,7 +82,7 @@ export function taskStatus(store: LoopaiStore, task: string, spec: TaskSpec, ora
           },
         }
       : {}),
-    labels: store.labelCount(task),
+    labels,
     requests: c.requests,
     answeredBy: {
       program: c.programAnswers,
@@ -85,7 +95,7 @@ export function taskStatus(store: LoopaiStore, task: string, spec: TaskSpec, ora
     samples: samples.length,
     agreement: { ...wilsonInterval(agreed, samples.length), n: samples.length },
     oracle: { name: oracle.name, ...totals, costPerCall },
-    pendingReviews: store.pendingReviewCount(task),
+    pendingReviews,
     versions: versions.length,
     budget: {
       maxGenerationCost: spec.budget.maxGenerationCost,

@@ -13,7 +13,7 @@ import { DatasetOracle } from "../src/oracles/dataset.js";
 import { validateSpec } from "../src/spec.js";
 import { wilsonInterval } from "../src/statistics.js";
 import { SqliteStore } from "../src/store.js";
-import { constantVersion, intentSpec, intents } from "./intents.js";
+import { constantVersion, intentSpec, intents, setTaskState } from "./intents.js";
 
 const dir = mkdtempSync(join(tmpdir(), "loopai-canary-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ test("a better candidate passes the holdout gate and is promoted through every s
   const data = intents(3000, 21);
   const store = newStore();
   const loop = new Loopai({ store, oracle: new DatasetOracle(data), autoImprove: false, seed: 3 });
-  loop.createTask(
+  await loop.createTask(
     intentSpec({
       examples: data.slice(0, 80),
       sampling: { strategy: "random", rate: 0.1, seed: 4 },
@@ -35,11 +35,11 @@ test("a better candidate passes the holdout gate and is promoted through every s
     }),
   );
   // The incumbent always says "refund" (right a third of the time); the candidate is trained.
-  const incumbent = constantVersion(store, "intent", "refund", "active");
-  store.setActiveVersion("intent", incumbent);
+  const incumbent = await constantVersion(store, "intent", "refund", "active");
+  await setTaskState(store, "intent", { activeVersion: incumbent });
   const candidate = await loop.train("intent");
   assert.equal(candidate?.status, "canary");
-  const start = store.auditLog("intent").at(-1);
+  const start = (await store.auditLog("intent")).at(-1);
   assert.equal(start?.action, "canary-start");
   assert.ok((start.detail as { gate: { test: string } }).gate.test, "the holdout gate ran before the canary");
 
@@ -47,15 +47,15 @@ test("a better candidate passes the holdout gate and is promoted through every s
   const perStage = STAGES.map(() => ({ requests: 0, candidate: 0 }));
   let served = 0;
   for (const it of data.slice(100)) {
-    const canary = store.getTask("intent")?.canary;
+    const canary = (await store.getTask("intent"))?.canary;
     if (!canary) break;
     const r = await loop.execute("intent", it.input);
     served++;
     perStage[canary.stage].requests++;
     if (r.version === candidate?.version) perStage[canary.stage].candidate++;
   }
-  assert.equal(store.getTask("intent")?.activeVersion, candidate?.version, "promoted");
-  assert.equal(store.getTask("intent")?.canary, null);
+  assert.equal((await store.getTask("intent"))?.activeVersion, candidate?.version, "promoted");
+  assert.equal((await store.getTask("intent"))?.canary, null);
   // Each stage before full traffic lasted its scheduled requests (the last may wait for comparisons).
   assert.deepEqual(
     perStage.slice(0, 2).map((s) => s.requests),
@@ -68,7 +68,7 @@ test("a better candidate passes the holdout gate and is promoted through every s
     assert.ok(ci.low <= STAGES[i] && STAGES[i] <= ci.high, `stage ${i}: ${s.candidate}/${s.requests} vs ${STAGES[i]}`);
   }
   // The audit log: start, two advances, the promotion, each with the test and its p-value.
-  const log = store.auditLog("intent");
+  const log = await store.auditLog("intent");
   assert.deepEqual(
     log.map((a) => a.action),
     ["canary-start", "canary-advance", "canary-advance", "promote"],
@@ -89,20 +89,20 @@ test("a better candidate passes the holdout gate and is promoted through every s
   }
   // Every labelled request was a paired comparison, and the analysis ran over the whole canary.
   const promote = steps[2];
-  assert.equal(promote.pairs, store.labelCount("intent") - 80);
+  assert.equal(promote.pairs, (await store.labelCount("intent")) - 80);
   assert.equal(
     served,
     perStage.reduce((sum, s) => sum + s.requests, 0),
   );
   await loop.close();
-  store.close();
+  await store.close();
 });
 
 test("a worse candidate is rolled back automatically before full traffic, and the audit log says why", async () => {
   const data = intents(3000, 22);
   const store = newStore();
   const loop = new Loopai({ store, oracle: new DatasetOracle(data), autoImprove: false, seed: 5 });
-  loop.createTask(
+  await loop.createTask(
     intentSpec({
       examples: data.slice(0, 80),
       sampling: { strategy: "random", rate: 0.05, seed: 6 },
@@ -111,17 +111,17 @@ test("a worse candidate is rolled back automatically before full traffic, and th
   );
   const good = await loop.train("intent");
   assert.equal(good?.status, "active");
-  const bad = constantVersion(store, "intent", "other", "canary");
-  store.setCanary("intent", startCanary(bad, good?.version ?? 0));
+  const bad = await constantVersion(store, "intent", "other", "canary");
+  await setTaskState(store, "intent", { canary: startCanary(bad, good?.version ?? 0) });
   const stagesSeen = new Set<number>();
   let servedByBadAfterRollback = 0;
   for (const it of data.slice(100)) {
-    const canary = store.getTask("intent")?.canary;
+    const canary = (await store.getTask("intent"))?.canary;
     if (canary) stagesSeen.add(canary.stage);
     const r = await loop.execute("intent", it.input);
     if (!canary && r.version === bad) servedByBadAfterRollback++;
   }
-  const log = store.auditLog("intent");
+  const log = await store.auditLog("intent");
   const rollback = log.find((a) => a.action === "rollback");
   assert.ok(rollback, JSON.stringify(log.map((a) => a.action)));
   const d = rollback.detail as Record<string, number | string>;
@@ -132,18 +132,18 @@ test("a worse candidate is rolled back automatically before full traffic, and th
   assert.ok(Number(d.share) < 1, `rolled back at share ${d.share}`);
   assert.ok(!log.some((a) => a.action === "promote"));
   assert.ok(!stagesSeen.has(STAGES.length - 1), "never reached full traffic");
-  assert.equal(store.getVersion("intent", bad)?.status, "rolled_back");
-  assert.equal(store.getTask("intent")?.activeVersion, good?.version);
+  assert.equal((await store.getVersion("intent", bad))?.status, "rolled_back");
+  assert.equal((await store.getTask("intent"))?.activeVersion, good?.version);
   assert.equal(servedByBadAfterRollback, 0);
   await loop.close();
-  store.close();
+  await store.close();
 });
 
 test("approval gate: the canary keeps its share and its analysis while it waits, then `approve` promotes it", async () => {
   const data = intents(2000, 23);
   const store = newStore();
   const loop = new Loopai({ store, oracle: new DatasetOracle(data), autoImprove: false, seed: 7 });
-  loop.createTask(
+  await loop.createTask(
     intentSpec({
       examples: data.slice(0, 80),
       sampling: { strategy: "random", rate: 0.1, seed: 8 },
@@ -151,28 +151,28 @@ test("approval gate: the canary keeps its share and its analysis while it waits,
     }),
   );
   const good = await loop.train("intent");
-  const incumbent = constantVersion(store, "intent", "shipping", "active");
-  store.setActiveVersion("intent", incumbent);
-  store.setCanary("intent", startCanary(good?.version ?? 0, incumbent));
+  const incumbent = await constantVersion(store, "intent", "shipping", "active");
+  await setTaskState(store, "intent", { activeVersion: incumbent });
+  await setTaskState(store, "intent", { canary: startCanary(good?.version ?? 0, incumbent) });
   let waiting = 0;
   let candidateWhileWaiting = 0;
   for (const it of data.slice(100, 1000)) {
-    const awaiting = store.getTask("intent")?.canary?.awaitingApproval;
+    const awaiting = (await store.getTask("intent"))?.canary?.awaitingApproval;
     const r = await loop.execute("intent", it.input);
     if (awaiting) {
       waiting++;
       if (r.version === good?.version) candidateWhileWaiting++;
     }
   }
-  const canary = store.getTask("intent")?.canary;
+  const canary = (await store.getTask("intent"))?.canary;
   assert.equal(canary?.awaitingApproval, true);
   assert.equal(canary?.stage, 1);
   const ci = wilsonInterval(candidateWhileWaiting, waiting, 0.999);
   assert.ok(ci.low <= 0.5 && 0.5 <= ci.high, `${candidateWhileWaiting}/${waiting} while waiting`);
-  assert.equal(loop.status("intent").canaryAnalysis?.pairs, store.labelCount("intent") - 80);
-  assert.equal(loop.approve("intent"), good?.version);
-  assert.equal(store.getTask("intent")?.activeVersion, good?.version);
-  const log = store.auditLog("intent");
+  assert.equal((await loop.status("intent")).canaryAnalysis?.pairs, (await store.labelCount("intent")) - 80);
+  assert.equal(await loop.approve("intent"), good?.version);
+  assert.equal((await store.getTask("intent"))?.activeVersion, good?.version);
+  const log = await store.auditLog("intent");
   assert.deepEqual(
     log.slice(-3).map((a) => a.action),
     ["canary-advance", "awaiting-approval", "promote"],
@@ -181,7 +181,7 @@ test("approval gate: the canary keeps its share and its analysis while it waits,
   assert.ok(promotion);
   assert.equal((promotion.detail as { approvedBy: string }).approvedBy, "human");
   await loop.close();
-  store.close();
+  await store.close();
 });
 
 test("a canary may be replaced by a newer candidate only when drift has overtaken it", () => {
@@ -205,21 +205,21 @@ test("train --force during a canary supersedes the candidate: one version active
   const data = intents(400, 23);
   const store = newStore();
   const loop = new Loopai({ store, oracle: new DatasetOracle(data), autoImprove: false, seed: 5 });
-  loop.createTask(intentSpec({ examples: data.slice(0, 80), improvement: { canaryStages: STAGES } }));
-  const incumbent = constantVersion(store, "intent", "refund", "active");
-  store.setActiveVersion("intent", incumbent);
+  await loop.createTask(intentSpec({ examples: data.slice(0, 80), improvement: { canaryStages: STAGES } }));
+  const incumbent = await constantVersion(store, "intent", "refund", "active");
+  await setTaskState(store, "intent", { activeVersion: incumbent });
   const candidate = await loop.train("intent");
   assert.equal(candidate?.status, "canary");
   const forced = await loop.train("intent", { force: true });
   assert.equal(forced?.status, "active");
-  const statuses = store.versions("intent").map((v) => [v.version, v.status]);
+  const statuses = (await store.versions("intent")).map((v) => [v.version, v.status]);
   assert.deepEqual(statuses, [
     [incumbent, "retired"],
     [candidate!.version, "superseded"],
     [forced!.version, "active"],
   ]);
-  assert.equal(store.getTask("intent")?.canary, null);
-  const actions = store.auditLog("intent").map((a) => a.action);
+  assert.equal((await store.getTask("intent"))?.canary, null);
+  const actions = (await store.auditLog("intent")).map((a) => a.action);
   assert.deepEqual(actions.slice(-2), ["canary-superseded", "promote"]);
   await loop.close();
 });

@@ -109,19 +109,19 @@ test("code that only fits the examples it was shown is refused on the held-out o
   reply = memoriser;
   const store = new SqliteStore(join(dir, "memorise.db"));
   const loop = new Loopai({ store, pool, autoImprove: false });
-  loop.createTask(spec(data));
+  await loop.createTask(spec(data));
   assert.equal(await loop.train("intent"), undefined);
   assert.equal(requests.length, 3, "every attempt was made");
   for (const prompt of requests)
     for (const h of heldOut) assert.ok(!prompt.includes(h.input), `held-out ${h.input} was shown`);
   // Every shown example passed, so the feedback could only say that the code does not generalise.
   assert.match(requests[1], /only \d+ of \d+ similar inputs you have not seen/);
-  const failed = store.auditLog("intent").find((a) => a.action === "generation-failed");
+  const failed = (await store.auditLog("intent")).find((a) => a.action === "generation-failed");
   const notes = JSON.stringify(failed?.detail);
   assert.match(notes, new RegExp(`${data.length - heldOut.length}/${data.length - heldOut.length} shown examples`));
   assert.match(notes, /rejected: best attempt passed [\d.]+% of held-out examples/);
   await loop.close();
-  store.close();
+  await store.close();
 });
 
 test("accepted code reports its held-out accuracy as the version's accuracy", async () => {
@@ -131,7 +131,7 @@ test("accepted code reports its held-out accuracy as the version's accuracy", as
   reply = () => GENERAL;
   const store = new SqliteStore(join(dir, "general.db"));
   const loop = new Loopai({ store, pool, autoImprove: false });
-  loop.createTask(spec(data));
+  await loop.createTask(spec(data));
   const v = await loop.train("intent");
   assert.equal(v?.kind, "code");
   assert.equal(requests.length, 1);
@@ -144,7 +144,7 @@ test("accepted code reports its held-out accuracy as the version's accuracy", as
   const right = heldOut.filter((h) => run(h.input as string).output === h.output).length;
   assert.equal(v?.accuracy.estimate, right / heldOut.length);
   await loop.close();
-  store.close();
+  await store.close();
 });
 
 test("maxGenerationCost: a regeneration that could overrun it makes no call, is audited and shown by status; serving goes on", async () => {
@@ -155,23 +155,26 @@ test("maxGenerationCost: a regeneration that could overrun it makes no call, is 
   const store = new SqliteStore(db);
   const events: string[] = [];
   const loop = new Loopai({ store, pool, onEvent: (e) => events.push(e) });
-  loop.createTask(spec(data.slice(0, 30), { budget: { maxGenerationCost: 1 } }));
+  await loop.createTask(spec(data.slice(0, 30), { budget: { maxGenerationCost: 1 } }));
   const v1 = await loop.train("intent");
   assert.equal(v1?.status, "active");
   assert.equal(requests.length, 1);
-  const spent = loop.status("intent").budget.generationSpent;
+  const spent = (await loop.status("intent")).budget.generationSpent;
   assert.ok(spent > 0 && spent === v1?.generationCost);
   // The budget is now exactly what has been spent; new labels make a regeneration due.
-  loop.createTask(spec(data.slice(0, 30), { budget: { maxGenerationCost: spent }, improvement: { minNewLabels: 5 } }), {
-    update: true,
-  });
+  await loop.createTask(
+    spec(data.slice(0, 30), { budget: { maxGenerationCost: spent }, improvement: { minNewLabels: 5 } }),
+    {
+      update: true,
+    },
+  );
   for (const d of data.slice(30, 40)) await loop.feedback("intent", d.input, d.output);
   assert.equal(requests.length, 1, "no further call reached the provider");
   assert.ok(events.includes("generation-refused"), events.join());
-  const refused = store.auditLog("intent").filter((a) => a.action === "generation-refused");
+  const refused = (await store.auditLog("intent")).filter((a) => a.action === "generation-refused");
   assert.ok(refused.length >= 1);
   assert.match((refused[0].detail as { reason: string }).reason, /generation budget has \$0\.0000 left/);
-  const s = loop.status("intent");
+  const s = await loop.status("intent");
   assert.equal(s.budget.generationRefusals, refused.length);
   assert.equal(s.budget.generationSpent, spent);
   assert.equal(s.activeVersion, v1?.version);
@@ -179,7 +182,7 @@ test("maxGenerationCost: a regeneration that could overrun it makes no call, is 
   assert.equal(r.servedBy, "program");
   assert.equal(r.version, v1?.version);
   await loop.close();
-  store.close();
+  await store.close();
 
   let out = "";
   const code = await main(["--db", db, "status", "intent"], {
@@ -199,10 +202,10 @@ test("too few held-out examples to judge code: no call is made and no code is ac
   assert.ok(holdoutSplit(data).heldOut.length < MIN_HELD_OUT);
   const store = new SqliteStore(join(dir, "few.db"));
   const loop = new Loopai({ store, pool, autoImprove: false });
-  loop.createTask(spec(data));
+  await loop.createTask(spec(data));
   const v = await loop.train("intent");
   assert.equal(requests.length, 0, "no call reached the provider");
   assert.notEqual(v?.kind, "code");
   await loop.close();
-  store.close();
+  await store.close();
 });

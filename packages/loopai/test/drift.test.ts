@@ -27,13 +27,15 @@ for (const rollout of ["immediate", "canary"] as const)
         if (event === "regenerated") regeneratedAt.push(at);
       },
     });
-    loop.createTask({
+    await loop.createTask({
       name: "logs",
       input: { type: "text" },
       output: { type: "json", schema: LOG_SCHEMA },
       oracle: { type: "dataset", path: "(memory)" },
       examples: items.slice(0, 60),
       sampling: { strategy: "uncertainty", rate: 0.08, explore: 0.3, seed: 4 },
+      // The least confident answers wait for the oracle: their agreement is in the results.
+      serving: { cascade: { deadlineMs: 5000 } },
       // A short stream: canary stages of 50 requests (the default 100 would leave 200 after the shift).
       improvement: { minNewLabels: 15, rollout, requestsPerStage: 50 },
     });
@@ -43,7 +45,7 @@ for (const rollout of ["immediate", "canary"] as const)
     const right: boolean[] = [];
     const agreed: (boolean | undefined)[] = [];
     for (; at < items.length; at++) {
-      if (at === shiftAt) labelsAtShift = store.labelCount("logs");
+      if (at === shiftAt) labelsAtShift = await store.labelCount("logs");
       const r = await loop.execute("logs", items[at].input);
       // Right by a program's own answer: a line no program can read is answered by the oracle,
       // which would hide the drop (and the recovery) in the served answers.
@@ -77,7 +79,7 @@ for (const rollout of ["immediate", "canary"] as const)
       const run = compileDataProgram(JSON.parse(body));
       return fresh.filter((l) => canonicalJson(run(l.line).output) === canonicalJson(l.fields)).length;
     };
-    const finalVersion = store.getVersion("logs", store.getTask("logs")?.activeVersion ?? 0);
+    const finalVersion = await store.getVersion("logs", (await store.getTask("logs"))?.activeVersion ?? 0);
     assert.ok(finalVersion && finalVersion.version > before.version);
     assert.ok(exact(finalVersion.body) > exact(before.body), `${exact(finalVersion.body)} vs ${exact(before.body)}`);
     // The program serving at the end learnt from labels of the new format, and got there by the rollout asked for.
@@ -85,10 +87,10 @@ for (const rollout of ["immediate", "canary"] as const)
       finalVersion.trainingSize > labelsAtShift,
       `${finalVersion.trainingSize} labels vs ${labelsAtShift} at the shift`,
     );
-    const promotion = store.auditLog("logs").findLast((a) => a.action === "promote");
+    const promotion = (await store.auditLog("logs")).findLast((a) => a.action === "promote");
     assert.ok(promotion);
     assert.equal(promotion.toVersion, finalVersion.version);
     assert.equal((promotion.detail as { rollout: string }).rollout, rollout);
     await loop.close();
-    store.close();
+    await store.close();
   });

@@ -42,12 +42,12 @@ before(async () => {
   assert.equal(await main(["--db", db, "train", "intent"], io), 0);
 });
 
-function storedRequests(): number {
+async function storedRequests(): Promise<number> {
   const store = new SqliteStore(db);
   try {
-    return store.counters("intent").requests;
+    return (await store.counters("intent")).requests;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -73,32 +73,32 @@ for (const [signal, status] of [
   ["SIGINT", 130],
 ] as const) {
   test(`${signal}: loopai run saves every count and exits ${status}`, async () => {
-    const before = storedRequests();
+    const before = await storedRequests();
     const child = await serve(250);
     child.kill(signal);
     const [code] = await once(child, "exit");
     assert.equal(code, status);
-    assert.equal(storedRequests() - before, 250);
+    assert.equal((await storedRequests()) - before, 250);
   });
 }
 
 test("end of input: every count is saved and the exit status is 0", async () => {
-  const before = storedRequests();
+  const before = await storedRequests();
   const child = await serve(120);
   child.stdin?.end();
   const [code] = await once(child, "exit");
   assert.equal(code, 0);
-  assert.equal(storedRequests() - before, 120);
+  assert.equal((await storedRequests()) - before, 120);
 });
 
 test("SIGKILL: counts reach the store within the flush window, with no exit path run, so a kill loses none of them", async () => {
-  const before = storedRequests();
+  const before = await storedRequests();
   const child = await serve(300);
   // Wait (up to 20 windows) for the idle flush; the process is still running and never flushes on exit.
-  for (let i = 0; i < 200 && storedRequests() - before < 300; i++) await sleep(100);
+  for (let i = 0; i < 200 && (await storedRequests()) - before < 300; i++) await sleep(100);
   child.kill("SIGKILL");
   const [code, signal] = await once(child, "exit");
   assert.equal(code, null);
   assert.equal(signal, "SIGKILL");
-  assert.equal(storedRequests() - before, 300);
+  assert.equal((await storedRequests()) - before, 300);
 });

@@ -3,7 +3,7 @@
 
 import type { ProgramVersion } from "../src/programs.js";
 import { seededRandom } from "../src/sampling.js";
-import type { SqliteStore } from "../src/store.js";
+import type { CanaryState, SqliteStore } from "../src/store.js";
 
 // A small intent task: the words decide the label, with some noise words.
 export function intents(n: number, seed: number) {
@@ -36,35 +36,45 @@ export const intentSpec = (extra: Record<string, unknown> = {}) => ({
 });
 
 /** Saves a data program that always answers `label`, as a version with the given status. */
-export function constantVersion(
+export async function constantVersion(
   store: SqliteStore,
   task: string,
   label: string,
   status: ProgramVersion["status"],
-): number {
-  const version = store.nextVersionNumber(task);
-  store.saveVersion({
-    task,
-    version,
-    strategy: "rules",
-    kind: "data",
-    body: JSON.stringify({
-      type: "rules",
-      labels: ["refund", "shipping", "other"],
-      maxChars: 100,
-      keywords: [],
-      patterns: [],
-      bias: ["refund", "shipping", "other"].map((l) => (l === label ? 1 : 0)),
-    }),
-    trainingHash: "-",
-    trainingSize: 0,
-    accuracy: { estimate: Number.NaN, low: 0, high: 1 },
-    holdoutSize: 0,
-    costMicros: 1,
-    generationCost: 0,
-    generationMs: 0,
-    status,
-    createdAt: new Date().toISOString(),
-  });
-  return version;
+): Promise<number> {
+  const { change } = await store.updateTask(task, (_row, version) => ({
+    newVersion: {
+      task,
+      version,
+      strategy: "rules",
+      kind: "data",
+      body: JSON.stringify({
+        type: "rules",
+        labels: ["refund", "shipping", "other"],
+        maxChars: 100,
+        keywords: [],
+        patterns: [],
+        bias: ["refund", "shipping", "other"].map((l) => (l === label ? 1 : 0)),
+      }),
+      trainingHash: "-",
+      trainingSize: 0,
+      accuracy: { estimate: Number.NaN, low: 0, high: 1 },
+      holdoutSize: 0,
+      costMicros: 1,
+      generationCost: 0,
+      generationMs: 0,
+      status,
+      createdAt: new Date().toISOString(),
+    },
+  }));
+  return change?.newVersion?.version ?? 0;
+}
+
+/** Sets what the store says about a task's serving version and canary, as another instance might. */
+export async function setTaskState(
+  store: SqliteStore,
+  task: string,
+  state: { activeVersion?: number | null; canary?: CanaryState | null },
+): Promise<void> {
+  await store.updateTask(task, () => state);
 }

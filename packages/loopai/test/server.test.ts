@@ -34,7 +34,7 @@ writeFileSync(oracleFile, data.map((d) => JSON.stringify(d)).join("\n"));
 async function trainedStore(path: string): Promise<void> {
   const store = new SqliteStore(path);
   const loop = new Loopai({ store, oracle: new DatasetOracle(data, 0.002), pool, autoImprove: false });
-  loop.createTask(
+  await loop.createTask(
     intentSpec({
       oracle: { type: "dataset", path: oracleFile },
       examples: data.slice(0, 60),
@@ -43,7 +43,7 @@ async function trainedStore(path: string): Promise<void> {
   );
   await loop.train("intent", { force: true });
   await loop.close();
-  store.close();
+  await store.close();
 }
 
 interface Running {
@@ -76,7 +76,7 @@ describe("loopai serve", () => {
   });
   after(async () => {
     await running.app.close();
-    running.store.close();
+    await running.store.close();
   });
 
   test("execute answers with the output, confidence, version and what served it", async () => {
@@ -195,7 +195,7 @@ describe("loopai serve with an API key and a review queue", () => {
     const path = join(dir, "keyed.db");
     const store = new SqliteStore(path);
     const loop = new Loopai({ store, pool, autoImprove: false });
-    loop.createTask(
+    await loop.createTask(
       intentSpec({ oracle: { type: "human" }, examples: data.slice(0, 40), sampling: { strategy: "random", rate: 1 } }),
     );
     await loop.train("intent", { force: true });
@@ -233,13 +233,13 @@ describe("loopai serve with an API key and a review queue", () => {
       );
       assert.equal(labelled.status, 200);
       assert.equal(typeof ((await labelled.json()) as { agree: boolean }).agree, "boolean");
-      assert.equal(store.getReview(id)?.status, "done");
-      assert.deepEqual(store.getReview(id)?.label, data[50]!.output);
+      assert.equal((await store.getReview(id))?.status, "done");
+      assert.deepEqual((await store.getReview(id))?.label, data[50]!.output);
       const again = await post(base, `/v1/reviews/${id}`, { label: "refund" }, { authorization: "Bearer s3cret" });
       assert.equal(again.status, 400);
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 
@@ -250,12 +250,12 @@ describe("loopai serve with an API key and a review queue", () => {
     const inputs = data.slice(300, 340).map((d) => d.input);
     assert.equal((await post(base, "/v1/tasks/intent/execute-batch", { inputs })).status, 200);
     await app.close();
-    store.close();
+    await store.close();
     const reopened = new SqliteStore(path);
     try {
-      assert.equal(reopened.counters("intent").requests, 40);
+      assert.equal((await reopened.counters("intent")).requests, 40);
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 });
@@ -289,9 +289,9 @@ describe("the loopai serve command", () => {
     assert.match(out, /stopped; execution counters written/);
     const reopened = new SqliteStore(path);
     try {
-      assert.equal(reopened.counters("intent").requests, 1);
+      assert.equal((await reopened.counters("intent")).requests, 1);
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 

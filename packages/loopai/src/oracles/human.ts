@@ -10,11 +10,11 @@ export class HumanReviewOracle implements Oracle {
     readonly costPerCall = 0,
   ) {}
 
-  ask(
+  async ask(
     input: unknown,
     context: { task: string; version: number; predicted: unknown; confidence: number },
-  ): OracleResult {
-    const reviewId = this.store.enqueueReview(
+  ): Promise<OracleResult> {
+    const reviewId = await this.store.enqueueReview(
       context.task,
       context.version,
       input,

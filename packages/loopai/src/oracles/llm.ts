@@ -2,7 +2,7 @@
 // from the set, or JSON matching the schema); anything else is reported, never stored as a label.
 
 import { inputText } from "../features.js";
-import type { ChatProvider } from "../providers/types.js";
+import type { ChatProvider, ProviderError } from "../providers/types.js";
 import type { TaskSpec } from "../spec.js";
 import type { Oracle, OracleResult } from "./oracle.js";
 
@@ -55,8 +55,12 @@ export class LlmOracle implements Oracle {
       const r = await this.provider.complete({
         system: this.system,
         messages: [{ role: "user", content: inputText(input) }],
-        maxTokens: this.spec.output.type === "label" ? 16 : 512,
+        // A label fits in 16 tokens; structured output wraps it as {"answer": …}, some 5 more.
+        maxTokens: this.spec.output.type === "label" ? 32 : 512,
         temperature: 0,
+        // Structured outputs where the provider has them: the label set as an enum, or the schema.
+        output:
+          this.spec.output.type === "label" ? { labels: this.spec.output.labels } : { schema: this.spec.output.schema },
       });
       const a = readAnswer(this.spec, r.text);
       if ("error" in a) return { kind: "error", error: `${r.provider}: ${a.error}`, cost: r.cost };
@@ -68,7 +72,12 @@ export class LlmOracle implements Oracle {
         outputTokens: r.usage.outputTokens,
       };
     } catch (err) {
-      return { kind: "error", error: (err as Error).message, cost: 0 };
+      return {
+        kind: "error",
+        error: (err as Error).message,
+        cost: 0,
+        retryAfterMs: (err as ProviderError).retryAfterMs,
+      };
     }
   }
 }

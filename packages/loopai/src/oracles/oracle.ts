@@ -11,7 +11,8 @@ export type OracleResult =
       cached?: boolean;
     }
   | { kind: "pending"; reviewId: number }
-  | { kind: "error"; error: string; cost: number };
+  /** `retryAfterMs`: the oracle said when to ask again (a provider's Retry-After, an open breaker). */
+  | { kind: "error"; error: string; cost: number; retryAfterMs?: number };
 
 export interface Oracle {
   readonly name: string;

@@ -29,15 +29,25 @@ export class AnthropicProvider extends PricedProvider<ProviderOptions & { baseUr
       ...(request.system ? { system: request.system } : {}),
       messages: request.messages,
     };
-    // Anthropic answers 529 "overloaded_error" when busy: postJson retries every 5xx.
+    // Anthropic answers 529 overloaded_error when busy and 429 rate_limit_error with a retry-after:
+    // postJson retries both, waiting at least the retry-after (and gives up at once, the wait on its
+    // error, when that is past the call's deadline); a 429 for the spend limit is not retried.
     const { json, attempts } = await this.post(`${base}/v1/messages`, headers, body, describeErrorBody);
     const r = json as AnthropicResponse;
     if (r?.type !== "message" || !Array.isArray(r.content))
       throw new ProviderError(`${this.name}: malformed response: not a message`, this.name, 200, true);
-    // An answer cut off at max_tokens, or a refusal, is no answer: said as such, not parsed as one.
+    // An answer cut off (at max_tokens or at the context window), or a refusal, is no answer: said
+    // as such, not parsed as one, and not retried (the same request would get the same).
     if (r.stop_reason === "max_tokens")
       throw new ProviderError(
         `${this.name}: the answer was cut off at max_tokens (${body.max_tokens})`,
+        this.name,
+        200,
+        false,
+      );
+    if (r.stop_reason === "model_context_window_exceeded")
+      throw new ProviderError(
+        `${this.name}: the answer was cut off at the model's context window (stop_reason model_context_window_exceeded)`,
         this.name,
         200,
         false,

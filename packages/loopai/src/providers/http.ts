@@ -1,6 +1,10 @@
 // JSON over HTTP with Node's own fetch: a deadline per attempt and one for the whole call, retries
-// with exponential backoff and jitter on 429, 5xx, timeouts and connection failures, honouring
-// Retry-After; a 429 that says the account is out of quota is not retried (it will not pass).
+// with exponential backoff and jitter on 429, 5xx (Anthropic's 529 overloaded_error among them),
+// timeouts and connection failures. A Retry-After is honoured: the next attempt waits at least that
+// long, and when that is past the call's deadline the call gives up at once, its error carrying the
+// wait (`retryAfterMs`) for a circuit breaker or a caller's queue. A 429 that says the account is out
+// of quota or spend (OpenAI's insufficient_quota, Anthropic's enforced_spend_limit_reached) is not
+// retried: it will not pass.
 
 import { ProviderError } from "./types.js";
 
@@ -26,10 +30,17 @@ export const DEFAULT_HTTP: HttpOptions = {
   totalMs: 45_000,
 };
 
-/** An error body saying the account has no quota left (OpenAI's `insufficient_quota`): no retry helps. */
+/**
+ * An error body saying the account has no quota or spend left (OpenAI's `insufficient_quota`,
+ * Anthropic's `enforced_spend_limit_reached`): no retry helps.
+ */
 function outOfQuota(body: unknown): boolean {
-  const e = (body as { error?: { code?: string; type?: string } })?.error;
-  return e?.code === "insufficient_quota" || e?.type === "insufficient_quota";
+  const e = (body as { error?: { code?: string; type?: string; details?: { error_code?: string } } })?.error;
+  return (
+    e?.code === "insufficient_quota" ||
+    e?.type === "insufficient_quota" ||
+    e?.details?.error_code === "enforced_spend_limit_reached"
+  );
 }
 
 function retryAfterMs(header: string | null): number | undefined {
@@ -70,7 +81,9 @@ export async function postJson(
     if (attempt > 0 && last) {
       const backoff =
         Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5);
-      const wait = Math.min(options.maxDelayMs, Math.max(backoff, last.retryAfterMs ?? 0));
+      // The provider's Retry-After is a floor, not capped at maxDelayMs: an attempt sooner would
+      // only be turned away again.
+      const wait = Math.max(backoff, last.retryAfterMs ?? 0);
       outOfTime = Date.now() + wait >= deadline;
       if (outOfTime) break;
       await sleep(wait);
@@ -142,10 +155,13 @@ export async function postJson(
   }
   if (last && outOfTime)
     throw new ProviderError(
-      `${last.message} (gave up: the call's ${options.totalMs} ms are spent)`,
+      last.retryAfterMs !== undefined && last.retryAfterMs > 0
+        ? `${last.message} (gave up: retry-after ${Math.ceil(last.retryAfterMs / 1000)} s is past the call's ${options.totalMs} ms)`
+        : `${last.message} (gave up: the call's ${options.totalMs} ms are spent)`,
       provider,
       last.status,
       true,
+      last.retryAfterMs,
     );
   throw last ?? new ProviderError(`${provider}: no attempt made`, provider, undefined, false);
 }

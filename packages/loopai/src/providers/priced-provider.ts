@@ -2,7 +2,7 @@
 // from its usage, and a worst-case price for budget checks.
 
 import { DEFAULT_HTTP, type HttpOptions, postJson } from "./http.js";
-import { costOf, type Price, worstCaseCost } from "./prices.js";
+import { costOfUsage, type Price, worstCaseCost } from "./prices.js";
 import type { ChatProvider, ChatRequest, ChatResponse, Usage } from "./types.js";
 
 export interface ProviderOptions {
@@ -38,12 +38,15 @@ export abstract class PricedProvider<Options extends ProviderOptions> implements
     return postJson(this.name, url, headers, body, { ...DEFAULT_HTTP, ...this.options.http }, describeError);
   }
 
-  /** The reply as a ChatResponse, priced from its usage at this provider's model. */
+  /**
+   * The reply as a ChatResponse, priced from its usage at this provider's model (cached input at the
+   * cached-input price, reasoning and thinking tokens as output).
+   */
   protected response(text: string, usage: Usage, attempts: number): ChatResponse {
     return {
       text,
       usage,
-      cost: costOf(this.options.model, usage.inputTokens, usage.outputTokens, this.options.prices),
+      cost: costOfUsage(this.options.model, usage, this.options.prices),
       provider: this.name,
       model: this.options.model,
       attempts,

@@ -7,9 +7,12 @@
 import swagger from "@fastify/swagger";
 import { Ajv } from "ajv";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type BucketBy, bucketAgreement } from "../agreement.js";
 import { LoopaiError } from "../errors.js";
 import type { Loopai } from "../loop.js";
 import type { LoopaiStore } from "../store.js";
+import { versionsReport } from "../versions-report.js";
+import { registerDashboard } from "./dashboard.js";
 import { createMetrics } from "./metrics.js";
 import * as schemas from "./schemas.js";
 
@@ -104,7 +107,7 @@ export async function buildServer(
     async (request) => loop.feedback(request.params.task, request.body.input, request.body.output),
   );
   app.get("/v1/tasks", { schema: { response: schemas.tasksResponse } }, async () => ({
-    tasks: store.listTasks().map((task) => loop.status(task)),
+    tasks: await Promise.all((await store.listTasks()).map((task) => loop.status(task))),
   }));
   app.get<OnTask>(
     "/v1/tasks/:task",
@@ -120,9 +123,42 @@ export async function buildServer(
         response: { ...schemas.reviewsResponse, ...errors },
       },
     },
-    async (request) => ({
-      items: loop.pendingReviews(request.params.task, request.query.limit),
-    }),
+    async (request) => {
+      const { task } = request.params;
+      const items = await loop.pendingReviews(task, request.query.limit);
+      const output = (await store.getTask(task))?.spec.output;
+      return {
+        items,
+        output: output?.type === "label" ? { type: "label", labels: output.labels } : { type: "json" },
+      };
+    },
+  );
+  app.get<OnTask>(
+    "/v1/tasks/:task/versions",
+    { schema: { params: schemas.taskParams, response: { ...schemas.versionsResponse, ...errors } } },
+    async (request) => {
+      const { task } = request.params;
+      await requireTask(store, task);
+      return versionsReport(store, task);
+    },
+  );
+  app.get<OnTask<unknown, { limit: number; buckets: number; by: BucketBy }>>(
+    "/v1/tasks/:task/agreement",
+    {
+      schema: {
+        params: schemas.taskParams,
+        querystring: schemas.agreementQuery,
+        response: { ...schemas.agreementResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { task } = request.params;
+      const { limit, buckets, by } = request.query;
+      await requireTask(store, task);
+      // The store gives the newest first; the buckets go oldest first.
+      const samples = [...(await store.samples(task, limit))].reverse();
+      return { task, ...bucketAgreement(samples, { by, buckets }) };
+    },
   );
   app.post<{ Params: { id: number }; Body: { label: unknown } }>(
     "/v1/reviews/:id",
@@ -138,17 +174,25 @@ export async function buildServer(
   );
   app.get("/healthz", { schema: { response: schemas.healthResponse } }, async () => ({
     status: "ok",
-    tasks: store.listTasks().length,
+    tasks: (await store.listTasks()).length,
   }));
   app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerDashboard(app, { apiKeyRequired: options.apiKey !== undefined });
   app.addHook("onClose", async () => {
     await loop.close();
   });
   return app;
+}
+
+/** A task the store knows, or a 404 naming the ones it does. */
+async function requireTask(store: LoopaiStore, task: string): Promise<void> {
+  if ((await store.getTask(task)) !== undefined) return;
+  const known = (await store.listTasks()).join(", ") || "none";
+  throw new LoopaiError(`unknown task "${task}" (known: ${known})`, "missing");
 }
 
 /** The routes that write require the key, as a bearer token or an X-API-Key header. */

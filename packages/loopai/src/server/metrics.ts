@@ -6,6 +6,8 @@
 
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { ExecuteResult, Loopai } from "../loop.js";
+import type { QueueStats } from "../oracle-queue.js";
+import type { TaskStatus } from "../status.js";
 import type { LoopaiStore } from "../store.js";
 
 export interface ServerMetrics {
@@ -44,7 +46,27 @@ export function createMetrics(loop: Loopai, store: LoopaiStore): ServerMetrics {
     buckets: [1e-6, 2.5e-6, 5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 1e-3, 5e-3, 0.025, 0.1],
     registers: [registry],
   });
-  const statusGauge = (name: string, help: string, read: (s: ReturnType<Loopai["status"]>) => number) =>
+  // One scrape reads every task's status once, shared by the gauges below.
+  let snapshot: { at: number; statuses: Promise<TaskStatus[]> } | undefined;
+  const statuses = () => {
+    if (!snapshot || Date.now() - snapshot.at > 500) {
+      const read = store.listTasks().then((tasks) => Promise.all(tasks.map((task) => loop.status(task))));
+      snapshot = { at: Date.now(), statuses: read };
+    }
+    return snapshot.statuses;
+  };
+  const statusGauge = (name: string, help: string, read: (s: TaskStatus) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ["task"] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const s of await statuses()) this.set({ task: s.task }, read(s));
+      },
+    });
+  const queueGauge = (name: string, help: string, read: (q: QueueStats) => number) =>
     new Gauge({
       name,
       help,
@@ -52,9 +74,16 @@ export function createMetrics(loop: Loopai, store: LoopaiStore): ServerMetrics {
       registers: [registry],
       collect() {
         this.reset();
-        for (const task of store.listTasks()) this.set({ task }, read(loop.status(task)));
+        for (const [task, q] of loop.oracleQueues()) this.set({ task }, read(q));
       },
     });
+  queueGauge("loopai_oracle_queue_waiting", "Samples waiting for the oracle in this process", (q) => q.waiting);
+  queueGauge("loopai_oracle_queue_running", "Oracle calls in flight from this process", (q) => q.running);
+  queueGauge(
+    "loopai_oracle_samples_dropped",
+    "Samples this process dropped because the oracle backlog was full",
+    (q) => q.dropped,
+  );
   statusGauge("loopai_oracle_calls", "Oracle calls made for the task (all instances)", (s) => s.oracle.calls);
   statusGauge(
     "loopai_oracle_cost_dollars",

@@ -106,6 +106,15 @@ export const reviewsResponse = {
     type: "object",
     required: ["items"],
     properties: {
+      /** What a label must be: one of the task's labels, or JSON its output schema accepts. */
+      output: {
+        type: "object",
+        required: ["type"],
+        properties: {
+          type: { type: "string", enum: ["label", "json"] },
+          labels: { type: "array", items: { type: "string" } },
+        },
+      },
       items: {
         type: "array",
         items: {
@@ -116,6 +125,119 @@ export const reviewsResponse = {
             input: anyJson,
             predicted: anyJson,
             confidence: { type: "number" },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** `GET /v1/tasks/{task}/versions`: every version without its program, and the audit log (as `loopai versions --json`). */
+export const versionsResponse = {
+  200: {
+    type: "object",
+    required: ["task", "versions", "audit"],
+    properties: {
+      task: { type: "string" },
+      versions: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["version", "strategy", "kind", "status", "accuracy", "createdAt"],
+          properties: {
+            task: { type: "string" },
+            version: { type: "integer" },
+            strategy: { type: "string" },
+            kind: { type: "string", enum: ["data", "code"] },
+            trainingHash: { type: "string" },
+            trainingSize: { type: "integer" },
+            /** Held-out accuracy and its Wilson interval; the estimate is null when never measured. */
+            accuracy: {
+              type: "object",
+              properties: {
+                estimate: { type: ["number", "null"] },
+                low: { type: "number" },
+                high: { type: "number" },
+              },
+            },
+            holdoutSize: { type: "integer" },
+            /** Measured mean execution time per input, microseconds. */
+            costMicros: { type: "number" },
+            /** Dollars and milliseconds its generation took. */
+            generationCost: { type: "number" },
+            generationMs: { type: "number" },
+            status: {
+              type: "string",
+              enum: ["candidate", "canary", "active", "retired", "rejected", "rolled_back", "superseded"],
+            },
+            createdAt: { type: "string" },
+            parent: { type: "integer" },
+            notes: { type: "string" },
+          },
+        },
+      },
+      audit: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["id", "at", "action", "fromVersion", "toVersion"],
+          properties: {
+            id: { type: "integer" },
+            task: { type: "string" },
+            at: { type: "string" },
+            /** activate, canary-start, canary-advance, awaiting-approval, promote, rollback, reject, ... */
+            action: { type: "string" },
+            fromVersion: { type: ["integer", "null"] },
+            toVersion: { type: ["integer", "null"] },
+            detail: anyJson,
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const agreementQuery = {
+  type: "object",
+  properties: {
+    /** The most recent samples to look at (500: the window `loopai status` uses). */
+    limit: { type: "integer", minimum: 1, maximum: 100_000, default: 500 },
+    buckets: { type: "integer", minimum: 1, maximum: 500, default: 20 },
+    by: { type: "string", enum: ["count", "time"], default: "count" },
+  },
+} as const;
+
+const agreementTally = {
+  agreed: { type: "integer" },
+  total: { type: "integer" },
+  errors: { type: "integer" },
+  estimate: { type: ["number", "null"] },
+  low: { type: ["number", "null"] },
+  high: { type: ["number", "null"] },
+} as const;
+
+/** `GET /v1/tasks/{task}/agreement`: the task's recent comparisons with the oracle, in buckets (agreement.ts). */
+export const agreementResponse = {
+  200: {
+    type: "object",
+    required: ["task", "by", "samples", "agreed", "total", "buckets"],
+    properties: {
+      task: { type: "string" },
+      by: { type: "string", enum: ["count", "time"] },
+      samples: { type: "integer" },
+      ...agreementTally,
+      buckets: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["start", "end", "first", "last", "agreed", "total", "errors", "estimate", "low", "high"],
+          properties: {
+            start: { type: ["string", "null"] },
+            end: { type: ["string", "null"] },
+            first: { type: "integer" },
+            last: { type: "integer" },
+            ...agreementTally,
+            versions: { type: "array", items: { type: "integer" } },
           },
         },
       },
