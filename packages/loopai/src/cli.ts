@@ -177,11 +177,16 @@ export async function main(
         if (v.notes) io.out(`  tried: ${v.notes}\n`);
       }
       // Status 1 when the task is left with no program at all: every request would go to the oracle.
-      if (((await l.store.getTask(task))?.activeVersion ?? null) === null)
+      if (((await l.store.getTask(task))?.activeVersion ?? null) === null) {
+        const target = (await l.store.getTask(task))?.spec.accuracyTarget ?? 1;
+        const below = v && v.accuracy.high < target;
         throw new LoopaiError(
-          `task "${task}" has no program: the oracle answers every request until \`loopai train ${task}\` produces one`,
+          below
+            ? `task "${task}" has no program: version ${v.version}'s held-out accuracy ${pct(v.accuracy.estimate)} (95% interval up to ${pct(v.accuracy.high)}) is below the accuracy target ${pct(target)}; the oracle answers every request (and its answers become labels) until a program may reach it`
+            : `task "${task}" has no program: the oracle answers every request until \`loopai train ${task}\` produces one`,
           "program",
         );
+      }
     });
 
   program

@@ -195,14 +195,16 @@ export class Loopai implements RolloutHost {
 
   private async loadRuntime(task: string): Promise<TaskRuntime> {
     const { spec, activeVersion } = await this.taskRow(task);
-    const [active, labels, totals] = await Promise.all([
-      activeVersion === null ? undefined : this.store.getVersion(task, activeVersion),
+    const [versions, labels, totals] = await Promise.all([
+      this.store.versions(task),
       this.store.labelCount(task),
       this.store.oracleTotals(task),
     ]);
+    // The labels the serving version was trained on (or, with none serving, the last one tried).
+    const trained = versions.find((v) => v.version === activeVersion) ?? versions.at(-1);
     const rt = createRuntime(spec, this.makeOracle(spec), {
       labels,
-      labelsAtTraining: active?.trainingSize ?? 0,
+      labelsAtTraining: trained?.trainingSize ?? 0,
       oracleCalls: totals.calls,
     });
     this.runtimes.set(task, rt);
@@ -480,8 +482,9 @@ export class Loopai implements RolloutHost {
         version === null
           ? undefined
           : await this.compare(task, rt, version, input, { output: null, confidence: 0 }, o.output, "fallback");
-      // A cached answer is a label the task has already.
-      if (!o.cached) this.track(this.learn(task, rt, input, o.output, "oracle", version !== null));
+      // A cached answer is a label the task has already. Without a program, labels still count
+      // towards the next training (a first version below the accuracy target waits for them).
+      if (!o.cached) this.track(this.learn(task, rt, input, o.output, "oracle"));
       return {
         output: o.output,
         confidence: 1,
@@ -600,22 +603,16 @@ export class Loopai implements RolloutHost {
     return agree;
   }
 
-  /**
-   * Stores a new label, advances any canary on it, and starts regeneration in the background
-   * when it is time. `improve` false: the label is stored and nothing more (there is no program
-   * yet to improve on).
-   */
+  /** Stores a new label, advances any canary on it, and starts regeneration in the background when it is time. */
   private async learn(
     task: string,
     rt: TaskRuntime,
     input: unknown,
     truth: unknown,
     source: "oracle" | "feedback" | "human",
-    improve = true,
   ): Promise<void> {
     await this.store.addLabel(task, input, truth, source);
     rt.labelsNow++;
-    if (!improve) return;
     await this.rollout.compare(task, rt, input, truth);
     if (this.options.autoImprove === false) return;
     const imp = rt.spec.improvement;

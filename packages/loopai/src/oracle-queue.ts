@@ -35,18 +35,17 @@ export class OracleQueue {
     return true;
   }
 
-  /** Holds every call back for `ms` (jobs already running finish). */
+  /**
+   * Holds every call back for `ms` (jobs already running finish). The wake-up timer keeps the
+   * process alive: samples waiting out a pause are work not yet done (`close` bounds the wait).
+   */
   pause(ms: number): void {
     const until = Date.now() + ms;
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
     clearTimeout(this.wake);
-    this.wake = setTimeout(() => {
-      this.wake = undefined;
-      this.pump();
-    }, ms);
-    // A pause must not keep a finished process alive.
-    this.wake.unref();
+    this.wake = undefined;
+    this.pump();
   }
 
   /** Puts a job back at the head of the queue (it was held back by a pause, not answered). */
@@ -79,7 +78,15 @@ export class OracleQueue {
   }
 
   private pump(): void {
-    if (Date.now() < this.pausedUntil) return;
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) {
+      // Timers may fire a little early by Date.now(): the pump looks again rather than trusting them.
+      this.wake ??= setTimeout(() => {
+        this.wake = undefined;
+        this.pump();
+      }, wait);
+      return;
+    }
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift() as () => Promise<void>;
       this.running++;

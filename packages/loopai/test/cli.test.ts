@@ -45,7 +45,7 @@ test("init, train, run, status, versions, review, rollback", async () => {
   const examples = rows.map(([input, output]) => `  - { input: "${input}", output: ${output} }`).join("\n");
   writeFileSync(
     join(dir, "spec.yaml"),
-    `name: intent\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\nsampling: { strategy: random, rate: 1 }\nimprovement: { rollout: immediate, minNewLabels: 1000, growthFactor: 100 }\nexamples:\n${examples}\n`,
+    `name: intent\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\n# Eight examples: a held-out estimate this small cannot show 95%.\naccuracyTarget: 0.6\nsampling: { strategy: random, rate: 1 }\nimprovement: { rollout: immediate, minNewLabels: 1000, growthFactor: 100 }\nexamples:\n${examples}\n`,
   );
   let r = await run(["init", join(dir, "spec.yaml")]);
   assert.equal(r.code, 0, r.err);
@@ -148,7 +148,7 @@ test("run: an input above the spec's input.maxBytes gets an error record naming 
   const examples = rows.map(([input, output]) => `  - { input: "${input}", output: ${output} }`).join("\n");
   writeFileSync(
     join(dir, "small.yaml"),
-    `name: small\ninput: { type: text, maxBytes: 40 }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\nexamples:\n${examples}\n`,
+    `name: small\ninput: { type: text, maxBytes: 40 }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: labels.jsonl }\naccuracyTarget: 0.6\nexamples:\n${examples}\n`,
   );
   assert.equal((await run(["init", join(dir, "small.yaml")])).code, 0);
   assert.equal((await run(["train", "small"])).code, 0);

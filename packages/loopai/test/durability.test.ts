@@ -35,7 +35,7 @@ before(async () => {
   writeFileSync(join(dir, "labels.jsonl"), "");
   writeFileSync(
     join(dir, "spec.yaml"),
-    `name: intent\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: ${join(dir, "labels.jsonl")} }\nsampling: { strategy: random, rate: 0 }\nexamples:\n${examples.join("\n")}\n`,
+    `name: intent\ninput: { type: text }\noutput: { type: label, labels: [refund, shipping] }\noracle: { type: dataset, path: ${join(dir, "labels.jsonl")} }\n# Eight examples of a task that is only counted here, not judged.\naccuracyTarget: 0.3\nsampling: { strategy: random, rate: 0 }\nexamples:\n${examples.join("\n")}\n`,
   );
   const io = { out: () => {}, err: (s: string) => assert.fail(s), stdin: process.stdin };
   assert.equal(await main(["--db", db, "init", join(dir, "spec.yaml")], io), 0);

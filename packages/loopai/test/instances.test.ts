@@ -45,6 +45,8 @@ function writeSpec(): string {
       output: { type: "json", schema: LOG_SCHEMA },
       oracle: { type: "dataset", path: oracle },
       examples,
+      // 60 examples of three formats: the first program reaches about 90% held out.
+      accuracyTarget: 0.8,
       sampling: { strategy: "uncertainty", rate: 0.1, explore: 0.3, seed: 4 },
       improvement: { minNewLabels: 15, rollout: "canary", requestsPerStage: 40 },
     }),

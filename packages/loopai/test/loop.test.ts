@@ -250,3 +250,47 @@ test("the oracle's answer cache: an input sampled again is answered from it, not
   assert.equal((await other.status("intent")).oracle.calls, 1);
   await other.close();
 });
+
+test("a first version below the accuracy target is not activated: the oracle answers and labels until a program reaches it", async () => {
+  const data = intents(600, 17);
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle(data), pool, seed: 3 });
+  await loop.createTask(
+    intentSpec({ examples: data.slice(0, 6), accuracyTarget: 0.9, improvement: { rollout: "immediate" } }),
+  );
+  const first = await loop.train("intent");
+  assert.equal(first?.status, "candidate");
+  assert.ok((first?.accuracy.high ?? 1) < 0.9);
+  assert.equal((await store.getTask("intent"))?.activeVersion, null);
+  assert.equal((await store.auditLog("intent", "below-target")).length, 1);
+  const served = [];
+  for (const d of data.slice(100, 400)) {
+    served.push((await loop.execute("intent", d.input)).servedBy);
+    await loop.drain();
+  }
+  // The oracle answered while no program was good enough, and its answers trained one that is.
+  assert.equal(served[0], "oracle");
+  const active = (await store.getTask("intent"))?.activeVersion ?? null;
+  assert.notEqual(active, null, "a later version reached the target");
+  const version = await store.getVersion("intent", active ?? 0);
+  assert.ok((version?.accuracy.high ?? 0) >= 0.9);
+  assert.equal(served.at(-1), "program");
+  await loop.close();
+});
+
+test("labels are one per input: an input labelled again and again does not inflate held-out accuracy", async () => {
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle([]), pool, autoImprove: false });
+  const random = seededRandom(5);
+  const labels = ["refund", "shipping", "other"];
+  const inputs = intents(20, 61).map((d) => d.input);
+  // Each input labelled four times, each time at random: nothing in the words decides the label.
+  const examples = inputs.flatMap((input) =>
+    Array.from({ length: 4 }, () => ({ input, output: labels[Math.floor(random() * 3)] })),
+  );
+  await loop.createTask(intentSpec({ examples, accuracyTarget: 0.1 }));
+  const v = await loop.train("intent");
+  assert.ok((v?.accuracy.estimate ?? 1) < 0.6, `held-out accuracy ${v?.accuracy.estimate} on random labels`);
+  assert.equal(v?.holdoutSize, 20, "one label per input");
+  await loop.close();
+});

@@ -8,7 +8,7 @@ import type { DataProgram, Strategy } from "../programs.js";
 import type { ChatProvider } from "../providers/types.js";
 import type { TaskSpec } from "../spec.js";
 import { type Interval, wilsonInterval } from "../statistics.js";
-import { outputsAgree } from "../validation.js";
+import { canonicalJson, outputsAgree } from "../validation.js";
 import type { WorkerPool } from "../worker-pool.js";
 import { trainBayes } from "./bayes.js";
 import { generateCode } from "./codegen.js";
@@ -86,12 +86,32 @@ function measureCost(run: (x: unknown) => unknown, inputs: unknown[]): number {
   return ((performance.now() - t0) * 1000) / (reps * sample.length);
 }
 
-function folds(n: number, k: number, seed: number): number[][] {
-  const order = Array.from({ length: n }, (_, i) => i);
+/**
+ * The rows in k folds, grouped by input: every label of one input falls in one fold, so a program
+ * is never scored on an input it was trained on (20 inputs repeated 4 times with random labels
+ * scored 100% when copies were split across folds). Groups go, shuffled, to the smallest fold.
+ */
+function groupedFolds(inputs: readonly unknown[], k: number, seed: number): number[][] {
+  const groups = new Map<string, number[]>();
+  inputs.forEach((input, i) => {
+    const key = canonicalJson(input);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [i]);
+    else group.push(i);
+  });
+  const order = [...groups.values()];
   shuffleInPlace(order, lcg(seed));
   const out: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < order.length; i++) out[i % k].push(order[i]);
+  for (const group of order) {
+    const smallest = out.reduce((best, fold, i) => (fold.length < out[best]!.length ? i : best), 0);
+    out[smallest]!.push(...group);
+  }
   return out;
+}
+
+/** How many different inputs the rows have. */
+function distinctInputs(inputs: readonly unknown[]): number {
+  return new Set(inputs.map(canonicalJson)).size;
 }
 
 export async function synthesize(
@@ -105,8 +125,10 @@ export async function synthesize(
   const inputs = labelled.map((l) => l.input);
   const outputs = labelled.map((l) => l.output);
   const corpus = spec.output.type === "label" ? buildCorpus(inputs, outputs, labels, maxChars) : undefined;
-  const k = Math.min(options.folds ?? 5, Math.max(2, labelled.length));
-  const parts = folds(labelled.length, k, options.seed ?? 11);
+  // Cross-validation needs two different inputs at least; with fewer, nothing is held out.
+  const groups = distinctInputs(inputs);
+  const k = Math.min(options.folds ?? 5, Math.max(2, groups));
+  const parts = groupedFolds(inputs, k, options.seed ?? 11);
   const tried: Candidate[] = [];
   const order: Strategy[] = ["tree", "rules", "bayes", "logreg", "extract"];
   const available = trainers(spec);
@@ -118,7 +140,7 @@ export async function synthesize(
     let total = 0;
     const notes: string[] = [];
     try {
-      for (let f = 0; f < k && labelled.length >= 2; f++) {
+      for (let f = 0; f < k && groups >= 2; f++) {
         const testRows = parts[f];
         const trainRows = parts.flatMap((p, i) => (i === f ? [] : p));
         const sub = corpus ? subCorpus(corpus, trainRows) : (undefined as unknown as Corpus);
