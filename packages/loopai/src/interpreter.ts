@@ -107,8 +107,23 @@ function compileExtract(p: ExtractProgram): CompiledProgram {
     res: f.patterns.map((r) => new RegExp(r.source, r.flags.replace("g", ""))),
   }));
   const required = fields.filter((f) => f.required).length;
+  const types = new Map(p.fields.map((f) => [f.name, f.valueType]));
+  const templates = (p.templates ?? []).map((t) => ({ ...t, re: new RegExp(t.source, t.flags.replace("g", "")) }));
+  const stems = (p.templates ?? []).flatMap((t) => (t.stem ? [new RegExp(t.stem, t.flags.replace("g", ""))] : []));
+  const unmatched = p.unmatchedConfidence ?? 1;
   return (input) => {
     const text = inputText(input);
+    for (const t of templates) {
+      const m = t.re.exec(text);
+      if (!m) continue;
+      const out: Record<string, unknown> = {};
+      for (let g = 0; g < t.fields.length; g++) {
+        const v = m[g + 1];
+        if (v !== undefined) out[t.fields[g]] = (types.get(t.fields[g]) ?? "string") === "string" ? v : Number(v);
+      }
+      return { output: out, confidence: t.confidence };
+    }
+    if (p.unmatched === "abstain" && !stems.some((re) => re.test(text))) return { output: null, confidence: 0 };
     const out: Record<string, unknown> = {};
     let found = 0;
     let missingRequired = 0;
@@ -129,7 +144,7 @@ function compileExtract(p: ExtractProgram): CompiledProgram {
       out[f.name] = f.valueType === "string" ? value : Number(value);
     }
     const confidence = required > 0 ? 1 - missingRequired / required : found > 0 ? 1 : 0.5;
-    return { output: out, confidence };
+    return { output: out, confidence: confidence * unmatched };
   };
 }
 

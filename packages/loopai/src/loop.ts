@@ -302,6 +302,7 @@ export class Loopai implements RolloutHost {
       const answer = r instanceof Promise ? await r : r;
       const micros = (performance.now() - t0) * 1000;
       const bad = rt.check(answer.output);
+      if (bad && answer.output === null) return { declined: true, micros };
       if (bad) return { error: `version ${version}: ${bad}`, micros };
       return { answer, micros };
     } catch (err) {
@@ -395,13 +396,19 @@ export class Loopai implements RolloutHost {
       if (r.error) {
         errors.push(r.error);
         counters.errors++;
-        // A canary that fails falls back to the incumbent first.
+      }
+      if (!answer) {
+        // Another program before the oracle: the canary's other side (a new input format the
+        // incumbent declines is often one the candidate was trained on: on the drifting log
+        // stream that took the oracle rate from 5.6% to 3.5%), then the last good version.
         const previous =
-          version !== active && active !== null
-            ? active
-            : rt.spec.onProgramError === "previous"
-              ? await this.previousGood(task, version)
-              : undefined;
+          canary && version === active
+            ? canary.candidate
+            : version !== active && active !== null
+              ? active
+              : rt.spec.onProgramError === "previous"
+                ? await this.previousGood(task, version)
+                : undefined;
         if (previous !== undefined) {
           const p = await this.runVersion(task, rt, previous, input);
           if (p.answer) {

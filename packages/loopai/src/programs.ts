@@ -48,6 +48,28 @@ export interface ExtractProgram {
     required: boolean;
     patterns: { source: string; flags: string; support: number }[];
   }[];
+  /**
+   * Whole-line templates, tried before the fields' patterns: the first that matches reads the line
+   * (capture group i fills `fields[i]`; a group that took no part leaves its field out) and answers
+   * with its `confidence`. Programs without templates read every line by the fields' patterns.
+   */
+  templates?: {
+    source: string;
+    flags: string;
+    fields: string[];
+    support: number;
+    confidence: number;
+    /** The template's beginning: a line matching it is of the template's format. */
+    stem?: string;
+  }[];
+  /** A line no template matches is read by the fields' patterns at this confidence at most (default 1). */
+  unmatchedConfidence?: number;
+  /**
+   * "abstain": a line that matches no template and no template's stem, a format the program never
+   * saw, is not answered (output null): the loop asks the oracle. Default "patterns": the fields'
+   * patterns read it.
+   */
+  unmatched?: "patterns" | "abstain";
 }
 
 export type DataProgram = LinearProgram | RulesProgram | TreeProgram | ExtractProgram;

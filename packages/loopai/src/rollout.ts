@@ -28,6 +28,8 @@ const LEASE_MS = 10 * 60_000;
 export interface VersionRun {
   answer?: Answer;
   error?: string;
+  /** The program answered null, which the output schema does not allow: it cannot read this input. */
+  declined?: boolean;
   micros: number;
 }
 

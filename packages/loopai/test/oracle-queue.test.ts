@@ -27,13 +27,12 @@ describe("the queue", () => {
   test("runs at most `concurrency` jobs at once and keeps the rest in order", async () => {
     const q = new OracleQueue(2, 10);
     const order: number[] = [];
-    const jobs = Array.from({ length: 5 }, (_, i) => held());
-    jobs.forEach((j, i) =>
+    const jobs = Array.from({ length: 5 }, () => held());
+    for (const [i, j] of jobs.entries())
       q.push(async () => {
         order.push(i);
         await j.job();
-      }),
-    );
+      });
     assert.deepEqual(q.stats(), { running: 2, waiting: 3, dropped: 0, pausedUntil: 0 });
     for (const j of jobs) j.release();
     await q.idle();
