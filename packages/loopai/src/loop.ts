@@ -64,6 +64,13 @@ export interface LoopaiOptions {
    * this window's counts. `close()` writes them all.
    */
   flushIntervalMs?: number;
+  /**
+   * Cross-validate new versions in a worker thread (default true), so that serving goes on while
+   * a version trains. False trains on the event loop, which then answers nothing meanwhile: a
+   * replay of a recorded stream as fast as the loop answers uses it to stand for traffic that
+   * arrives over time (training would otherwise lag thousands of requests behind).
+   */
+  trainOffThread?: boolean;
 }
 
 /** Comparisons the agreement-drop trigger for regeneration looks back over. */
@@ -175,11 +182,11 @@ export class Loopai implements RolloutHost {
     }
   }
 
-  synthesisTools(spec: TaskSpec): { provider?: ChatProvider; pool: WorkerPool } {
+  synthesisTools(spec: TaskSpec): { provider?: ChatProvider; pool: WorkerPool; offThread: boolean } {
     const provider =
       this.options.provider ??
       (spec.oracle.type === "llm" ? createProviderChain(spec.oracle.providers, this.options.env) : undefined);
-    return { provider, pool: this.pool };
+    return { provider, pool: this.pool, offThread: this.options.trainOffThread !== false };
   }
 
   runtime(task: string): Promise<TaskRuntime> {

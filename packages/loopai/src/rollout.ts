@@ -40,7 +40,7 @@ export interface RolloutHost {
   readonly instance: string;
   runtime(task: string): Promise<TaskRuntime>;
   runVersion(task: string, rt: TaskRuntime, version: number, input: unknown): Promise<VersionRun>;
-  synthesisTools(spec: TaskSpec): { provider?: ChatProvider; pool: WorkerPool };
+  synthesisTools(spec: TaskSpec): { provider?: ChatProvider; pool: WorkerPool; offThread: boolean };
   /** The task's state changed: re-read it before the next request. */
   invalidate(task: string): void;
   event(event: string, detail: unknown): void;

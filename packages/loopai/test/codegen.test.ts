@@ -154,7 +154,7 @@ test("maxGenerationCost: a regeneration that could overrun it makes no call, is 
   const db = join(dir, "budget.db");
   const store = new SqliteStore(db);
   const events: string[] = [];
-  const loop = new Loopai({ store, pool, onEvent: (e) => events.push(e) });
+  const loop = new Loopai({ store, pool, onEvent: (e) => events.push(e), trainOffThread: false });
   await loop.createTask(spec(data.slice(0, 30), { budget: { maxGenerationCost: 1 } }));
   const v1 = await loop.train("intent");
   assert.equal(v1?.status, "active");

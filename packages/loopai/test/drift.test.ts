@@ -22,6 +22,8 @@ for (const rollout of ["immediate", "canary"] as const)
     const regeneratedAt: number[] = [];
     const loop = new Loopai({
       store,
+      // The stream is replayed as fast as the loop answers: training in-line stands for time passing.
+      trainOffThread: false,
       oracle: new DatasetOracle(items),
       onEvent: (event) => {
         if (event === "regenerated") regeneratedAt.push(at);

@@ -32,7 +32,8 @@ test("spam: a stream through the loop is answered, sampled, stored and learnt fr
   const r = seededRandom(17);
   const items = all.filter(() => r() < 0.1).map((e) => ({ input: e.text, output: e.label }));
   const store = newStore();
-  const loop = new Loopai({ store, oracle: new DatasetOracle(items, 0.001) });
+  // The stream is replayed as fast as the loop answers: training in-line stands for time passing.
+  const loop = new Loopai({ store, oracle: new DatasetOracle(items, 0.001), trainOffThread: false });
   await loop.createTask({
     name: "spam",
     input: { type: "text" },
@@ -292,5 +293,32 @@ test("labels are one per input: an input labelled again and again does not infla
   const v = await loop.train("intent");
   assert.ok((v?.accuracy.estimate ?? 1) < 0.6, `held-out accuracy ${v?.accuracy.estimate} on random labels`);
   assert.equal(v?.holdoutSize, 20, "one label per input");
+  await loop.close();
+});
+
+test("a version trains in a worker thread: requests are answered while it trains", async () => {
+  const all = loadSpamAssassin();
+  const items = all.slice(0, 1500).map((e) => ({ input: e.text, output: e.label }));
+  const store = newStore();
+  const loop = new Loopai({ store, oracle: new DatasetOracle(items), autoImprove: false });
+  await loop.createTask({
+    name: "spam",
+    input: { type: "text" },
+    output: { type: "label", labels: ["ham", "spam"] },
+    oracle: { type: "dataset", path: "(memory)" },
+    examples: items.slice(0, 1200),
+    accuracyTarget: 0.5,
+    sampling: { strategy: "random", rate: 0 },
+    improvement: { rollout: "immediate" },
+  });
+  await loop.train("spam");
+  let trained = false;
+  const training = loop.train("spam", { force: true }).then(() => {
+    trained = true;
+  });
+  for (const it of items.slice(1200, 1220)) assert.equal((await loop.execute("spam", it.input)).servedBy, "program");
+  assert.equal(trained, false, "twenty requests were answered before the training ended");
+  await training;
+  assert.equal((await store.versions("spam")).length, 2);
   await loop.close();
 });

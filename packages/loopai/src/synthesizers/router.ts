@@ -17,6 +17,7 @@ import { trainExtract } from "./extract.js";
 import { trainLogreg } from "./logreg.js";
 import { trainRules } from "./rules.js";
 import { lcg, shuffleInPlace } from "./shuffle.js";
+import { crossValidateOffThread } from "./training-thread.js";
 import { trainTree } from "./tree.js";
 
 export interface Labelled {
@@ -46,6 +47,8 @@ export interface SynthesisOptions {
   generationBudget?: number;
   folds?: number;
   seed?: number;
+  /** Cross-validate in a worker thread, leaving the event loop free to serve (default false). */
+  offThread?: boolean;
 }
 
 export interface SynthesisResult {
@@ -117,11 +120,16 @@ function distinctInputs(inputs: readonly unknown[]): number {
 /** Which strategy wins a tie in held-out accuracy. */
 const TIE_ORDER: Strategy[] = ["logreg", "bayes", "extract", "tree", "rules", "codegen"];
 
-export async function synthesize(
+/**
+ * Every data strategy the spec allows, each cross-validated on `labelled` and then trained on all
+ * of it. Pure computation, seconds of it on a few thousand labels: a serving process runs it in a
+ * worker thread (training-thread.ts).
+ */
+export function crossValidate(
   spec: TaskSpec,
   labelled: Labelled[],
-  options: SynthesisOptions = {},
-): Promise<SynthesisResult> {
+  options: Pick<SynthesisOptions, "strategies" | "folds" | "seed"> = {},
+): Candidate[] {
   const maxChars = spec.synthesis.maxChars ?? DEFAULT_MAX_CHARS;
   const labels = spec.output.type === "label" ? spec.output.labels : [];
   const allowed = options.strategies ?? (spec.synthesis.strategies as Strategy[] | undefined);
@@ -177,6 +185,20 @@ export async function synthesize(
       notes.push(`${strategy} failed: ${(err as Error).message}`);
     }
   }
+  return tried;
+}
+
+export async function synthesize(
+  spec: TaskSpec,
+  labelled: Labelled[],
+  options: SynthesisOptions = {},
+): Promise<SynthesisResult> {
+  const allowed = options.strategies ?? (spec.synthesis.strategies as Strategy[] | undefined);
+  const inputs = labelled.map((l) => l.input);
+  const cv = { strategies: options.strategies, folds: options.folds, seed: options.seed };
+  const tried = options.offThread
+    ? await crossValidateOffThread(spec, labelled, cv)
+    : crossValidate(spec, labelled, cv);
   const reaches = tried.some((c) => c.accuracy.low >= spec.accuracyTarget);
   const codegenAllowed = allowed ? allowed.includes("codegen") : spec.synthesis.codegen !== false;
   const { provider, pool } = options;
