@@ -21,8 +21,8 @@ import { SqliteStore } from "../src/store.js";
 import { canonicalJson } from "../src/validation.js";
 
 /** Assumed oracle price per call: an LLM classifying one ~1.5k-token email (stated in the table). */
-const COST_PER_CALL = 0.001;
-const SEED_EXAMPLES = 50;
+export const COST_PER_CALL = 0.001;
+export const SEED_EXAMPLES = 50;
 
 export function loadSpamAssassin(): { text: string; label: "spam" | "ham" }[] {
   // The package reads its 6,046 JSON files from its own data/ folder: nothing is downloaded.
@@ -33,7 +33,7 @@ export function loadSpamAssassin(): { text: string; label: "spam" | "ham" }[] {
   return corpus().map((e) => ({ text: e.text, label: e.group.startsWith("spam") ? "spam" : "ham" }));
 }
 
-function shuffle<T>(xs: T[], seed: number): T[] {
+export function shuffle<T>(xs: T[], seed: number): T[] {
   const r = seededRandom(seed);
   const out = xs.slice();
   for (let i = out.length - 1; i > 0; i--) {
@@ -104,6 +104,9 @@ async function runStream(
   const regenerations: { at: number; reason: string }[] = [];
   const loop = new Loopai({
     store,
+    // The stream is replayed as fast as the loop answers: training in-line stands for the time
+    // real traffic would take (in a thread, a version would arrive thousands of requests late).
+    trainOffThread: false,
     oracle: new DatasetOracle(items, COST_PER_CALL),
     seed: 5,
     onEvent: (event, detail) => {
@@ -146,6 +149,10 @@ async function runStream(
   exec.sort();
   request.sort();
   await loop.drain();
+  // `--versions`: every version the stream made, with what each strategy measured, on stderr.
+  if (process.argv.includes("--versions"))
+    for (const v of await store.versions(name))
+      process.stderr.write(`${name} v${v.version} ${v.status} ${v.strategy}: ${v.notes}\n`);
   const status = await loop.status(name);
   const active = await store.getVersion(name, status.activeVersion ?? 0);
   // Program throughput: the final program alone over the whole stream, one core, no I/O.
@@ -227,29 +234,27 @@ async function runStream(
   };
 }
 
+/** The spam task as both benchmarks run it (`bench:loopai-serve` serves what this one trained). */
+export const SPAM_SPEC = {
+  name: "spam",
+  description: "Is this email spam?",
+  input: { type: "text" },
+  output: { type: "label", labels: ["ham", "spam"] },
+  accuracyTarget: 0.95,
+  sampling: { strategy: "uncertainty", rate: 0.045, explore: 0.1, seed: 3 },
+  // A cascade: the least confident answers wait for the oracle and are served its answer.
+  serving: { cascade: { deadlineMs: 5000 } },
+  oracle: { type: "dataset", path: "(in memory)", costPerCall: COST_PER_CALL },
+  // Rollout: the spec defaults, a canary at 5% → 25% → 50% → 100%, 100 requests a stage, every
+  // labelled request a paired comparison (one-sided McNemar), 10 comparisons before 100%.
+  improvement: { minNewLabels: 40, growthFactor: 1.2 },
+  synthesis: { maxChars: 2048 },
+} as const;
+
 export async function benchSpam(limit?: number): Promise<StreamResult> {
   const all = shuffle(loadSpamAssassin(), 2024);
   const items = (limit ? all.slice(0, limit) : all).map((e) => ({ input: e.text, output: e.label }));
-  return runStream(
-    "spam",
-    items,
-    {
-      name: "spam",
-      description: "Is this email spam?",
-      input: { type: "text" },
-      output: { type: "label", labels: ["ham", "spam"] },
-      accuracyTarget: 0.95,
-      sampling: { strategy: "uncertainty", rate: 0.045, explore: 0.1, seed: 3 },
-      // A cascade: the least confident answers wait for the oracle and are served its answer.
-      serving: { cascade: { deadlineMs: 5000 } },
-      oracle: { type: "dataset", path: "(in memory)", costPerCall: COST_PER_CALL },
-      // Rollout: the spec defaults, a canary at 5% → 25% → 50% → 100%, 100 requests a stage, every
-      // labelled request a paired comparison (one-sided McNemar), 10 comparisons before 100%.
-      improvement: { minNewLabels: 40, growthFactor: 1.2 },
-      synthesis: { maxChars: 2048 },
-    },
-    (a, b) => a === b,
-  );
+  return runStream("spam", items, SPAM_SPEC, (a, b) => a === b);
 }
 
 /** Log extraction; after half the stream a new log format appears in half the lines (drift). */

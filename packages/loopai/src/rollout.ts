@@ -392,7 +392,8 @@ export class Rollout {
 
   /** Paired comparison on a labelled request: both programs answer, the analysis runs at once. */
   async compare(task: string, rt: TaskRuntime, input: unknown, truth: unknown): Promise<void> {
-    const running = rt.row?.canary ?? (await this.store.getTask(task))?.canary;
+    // rt.row.canary is null when no canary runs: only a row not read yet sends us to the store.
+    const running = rt.row !== undefined ? rt.row.canary : (await this.store.taskState(task))?.canary;
     if (!running) return;
     const [cand, inc] = await Promise.all([
       this.host.runVersion(task, rt, running.candidate, input),

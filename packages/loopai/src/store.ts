@@ -88,11 +88,15 @@ export interface ExecutionCounters {
   execMicros: number;
 }
 
-export interface TaskRow {
-  name: string;
-  spec: TaskSpec;
+/** What decides which program answers a request: read once a second by every serving process. */
+export interface TaskState {
   activeVersion: number | null;
   canary: CanaryState | null;
+}
+
+export interface TaskRow extends TaskState {
+  name: string;
+  spec: TaskSpec;
 }
 
 export interface CanaryState {
@@ -136,6 +140,8 @@ export interface LoopaiStore {
   readonly kind: string;
   saveTask(spec: TaskSpec): Promise<void>;
   getTask(name: string): Promise<TaskRow | undefined>;
+  /** The task's serving state alone (no spec to parse: it is read on the request path). */
+  taskState(name: string): Promise<TaskState | undefined>;
   listTasks(): Promise<string[]>;
   /**
    * The one way a task's state changes: in a transaction, the task's row is read under a lock and

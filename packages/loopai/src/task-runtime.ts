@@ -7,7 +7,7 @@ import type { Oracle } from "./oracles/oracle.js";
 import type { Answer } from "./programs.js";
 import { createSamplingPolicy, type SamplingPolicy } from "./sampling.js";
 import type { TaskSpec } from "./spec.js";
-import type { ExecutionCounters, TaskRow } from "./store.js";
+import type { ExecutionCounters, TaskState } from "./store.js";
 import { inputChecker, outputChecker } from "./validation.js";
 
 export type Runner = (input: unknown) => Answer | Promise<Answer>;
@@ -33,9 +33,11 @@ export interface TaskRuntime {
   /** The last AGREEMENT_WINDOW comparisons of a program's answer with a trusted one. */
   recent: boolean[];
   oracleCalls: number;
-  /** The task's row, re-read at most once a second (another process may roll back or promote). */
-  row?: TaskRow;
+  /** Which version serves and the canary, re-read at most once a second (another process may roll back or promote). */
+  row?: TaskState;
   rowAt: number;
+  /** The read of it in flight, shared by the requests that need it. */
+  rowRead?: Promise<TaskState | undefined>;
   /**
    * Requests served for a canary stage and not yet written to the store: the stage clock ticks on
    * every request, and a store write per request would cost more than the program does.

@@ -18,6 +18,7 @@ import type {
   SampleRow,
   TaskChange,
   TaskRow,
+  TaskState,
 } from "../store.js";
 import type { Dialect, SqlDriver, SqlQueries } from "./sql-driver.js";
 
@@ -178,6 +179,14 @@ export class SqlStore implements LoopaiStore {
   async getTask(name: string): Promise<TaskRow | undefined> {
     const r = await this.db.get<TaskDbRow>("SELECT * FROM tasks WHERE name = ?", [name]);
     return r ? toTask(r) : undefined;
+  }
+
+  async taskState(name: string): Promise<TaskState | undefined> {
+    const r = await this.db.get<{ active_version: number | null; canary: string | null }>(
+      "SELECT active_version, canary FROM tasks WHERE name = ?",
+      [name],
+    );
+    return r ? { activeVersion: r.active_version, canary: parse(r.canary) } : undefined;
   }
 
   async listTasks(): Promise<string[]> {
