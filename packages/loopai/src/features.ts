@@ -39,13 +39,27 @@ function hashToken(token: string): number {
   return h === 0 ? 1 : h;
 }
 
-/** Token strings of the first `maxChars` characters (training side). */
-export function tokenize(text: string, maxChars: number): string[] {
-  const end = Math.min(text.length, maxChars);
+/**
+ * Token strings of what a program reads of `text` (training side): its first `maxChars`
+ * characters, or, with `tailChars` > 0 and a longer text, its first `maxChars − tailChars` and its
+ * last `tailChars` characters. Either way no more than `maxChars` characters are read.
+ */
+export function tokenize(text: string, maxChars: number, tailChars = 0): string[] {
   const out: string[] = [];
+  if (tailChars <= 0 || text.length <= maxChars) {
+    tokenizeRange(text, 0, Math.min(text.length, maxChars), out);
+    return out;
+  }
+  const tail = Math.min(tailChars, maxChars);
+  tokenizeRange(text, 0, maxChars - tail, out);
+  tokenizeRange(text, text.length - tail, text.length, out);
+  return out;
+}
+
+function tokenizeRange(text: string, from: number, end: number, out: string[]): void {
   let start = -1;
   let word = "";
-  for (let i = 0; i < end; i++) {
+  for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     const kind = c < 128 ? WORD[c] : 1;
     if (kind !== 0) {
@@ -63,7 +77,6 @@ export function tokenize(text: string, maxChars: number): string[] {
     if (c < 128 && SINGLE[c] === 1) out.push(String.fromCharCode(c));
   }
   if (start >= 0) out.push(word);
-  return out;
 }
 
 /**
@@ -106,19 +119,27 @@ export class Vocabulary {
   }
 
   /**
-   * Writes the vocabulary ids of the known tokens among the first `maxChars` characters into `out`
-   * and returns how many (serving side; same token rules as `tokenize`).
+   * Writes the vocabulary ids of the known tokens in what a program reads of `text` (the head, or
+   * the head and the tail: see `tokenize`) into `out` and returns how many (serving side; same
+   * token rules as `tokenize`). `out` should hold `maxChars` ids.
    */
-  scan(text: string, maxChars: number, out: Int32Array): number {
+  scan(text: string, maxChars: number, out: Int32Array, tailChars = 0): number {
+    const length = text.length;
+    if (tailChars <= 0 || length <= maxChars)
+      return this.scanRange(text, 0, Math.min(length, maxChars, out.length), out, 0);
+    const tail = Math.min(tailChars, maxChars);
+    const n = this.scanRange(text, 0, Math.min(maxChars - tail, out.length), out, 0);
+    return this.scanRange(text, length - tail, Math.min(length, length - tail + out.length - n), out, n);
+  }
+
+  private scanRange(text: string, from: number, end: number, out: Int32Array, n: number): number {
     // Hot loop: locals only, the table probe inlined (a method call per token costs ~30% here).
     const keys = this.keys;
     const ids = this.ids;
     const mask = this.mask;
-    const end = Math.min(text.length, maxChars, out.length);
-    let n = 0;
     let h = 0;
     let len = -1;
-    for (let i = 0; i <= end; i++) {
+    for (let i = from; i <= end; i++) {
       const c = i < end ? text.charCodeAt(i) : 32;
       const kind = c < 128 ? WORD[c] : 1;
       if (kind !== 0) {

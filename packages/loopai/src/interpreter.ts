@@ -25,8 +25,9 @@ function compileLinear(p: LinearProgram): CompiledProgram {
   const touched = new Int32Array(p.maxChars);
   const scores = new Float64Array(K);
   const tfidf = p.weighting === "tfidf";
+  const tail = p.tailChars ?? 0;
   return (input) => {
-    const n = vocab.scan(inputText(input), p.maxChars, ids);
+    const n = vocab.scan(inputText(input), p.maxChars, ids, tail);
     let m = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[i];

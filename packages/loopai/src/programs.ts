@@ -10,6 +10,11 @@ export interface LinearProgram {
   type: "linear";
   labels: string[];
   maxChars: number;
+  /**
+   * Of an input longer than `maxChars`, read the first `maxChars − tailChars` and the last
+   * `tailChars` characters (head and tail) rather than the first `maxChars`. Absent: the head only.
+   */
+  tailChars?: number;
   vocab: string[];
   /** "tfidf": (1 + ln tf)·idf, L2-normalised; "binary": presence. */
   weighting: "tfidf" | "binary";

@@ -23,6 +23,7 @@ export function trainBayes(c: Corpus, alpha = 1): LinearProgram {
     type: "linear",
     labels: c.labels,
     maxChars: c.maxChars,
+    ...(c.tailChars > 0 ? { tailChars: c.tailChars } : {}),
     vocab: ids.map((id) => c.vocab[id]),
     weighting: "binary",
     weights,

@@ -7,6 +7,8 @@ import { inputText, termCounts, tokenize } from "../features.js";
 export interface Corpus {
   labels: string[];
   maxChars: number;
+  /** Characters read from the end of a longer input (see `tokenize`); 0: the first `maxChars` only. */
+  tailChars: number;
   /** Per document: unique token → count. */
   docs: Map<string, number>[];
   y: Int32Array;
@@ -24,8 +26,9 @@ export function buildCorpus(
   labels: string[],
   maxChars: number,
   maxVocab = 30000,
+  tailChars = 0,
 ): Corpus {
-  const docs = inputs.map((x) => termCounts(tokenize(inputText(x), maxChars)));
+  const docs = inputs.map((x) => termCounts(tokenize(inputText(x), maxChars, tailChars)));
   const y = Int32Array.from(outputs.map((o) => labels.indexOf(String(o))));
   const dfAll = new Map<string, number>();
   for (const d of docs) for (const t of d.keys()) dfAll.set(t, (dfAll.get(t) ?? 0) + 1);
@@ -38,7 +41,16 @@ export function buildCorpus(
     .slice(0, maxVocab)
     .map(([t]) => t);
   const vocabIndex = new Map(vocab.map((t, i) => [t, i]));
-  return { labels, maxChars, docs, y, vocab, vocabIndex, ...frequencies(docs, y, vocabIndex, labels.length) };
+  return {
+    labels,
+    maxChars,
+    tailChars,
+    docs,
+    y,
+    vocab,
+    vocabIndex,
+    ...frequencies(docs, y, vocabIndex, labels.length),
+  };
 }
 
 /** Document frequencies of the vocabulary (overall and per label) and the label counts of `docs`. */

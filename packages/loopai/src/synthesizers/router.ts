@@ -3,6 +3,7 @@
 // execution cost. LLM code generation is tried only when no data program reaches the target.
 
 import { performance } from "node:perf_hooks";
+import { inputText } from "../features.js";
 import { compileDataProgram } from "../interpreter.js";
 import type { DataProgram, Strategy } from "../programs.js";
 import type { ChatProvider } from "../providers/types.js";
@@ -136,6 +137,17 @@ export function crossValidate(
   const inputs = labelled.map((l) => l.input);
   const outputs = labelled.map((l) => l.output);
   const corpus = spec.output.type === "label" ? buildCorpus(inputs, outputs, labels, maxChars) : undefined;
+  // Of inputs longer than maxChars, logistic regression may also read the head and the tail, half
+  // the characters each, instead of the head alone: a long document's end often says what its
+  // beginning does not (an email's body after its headers). Cross-validation decides, the head and
+  // tail winning ties. Spam benchmark, 4 runs: 95.8% served → 96.3% (95.73–96.58) at the same
+  // oracle rate; the stream in 5 other orders: 95.50% → 96.26% mean, better in each. Half and half
+  // beat a quarter or two thirds of tail. Naive Bayes reads the head only: reading the tail, it
+  // won cross-validation on the loop's (uncertainty-sampled) labels yet served 88–92% of the stream.
+  const headTail =
+    corpus && inputs.some((x) => inputText(x).length > maxChars)
+      ? buildCorpus(inputs, outputs, labels, maxChars, undefined, Math.floor(maxChars / 2))
+      : undefined;
   // Cross-validation needs two different inputs at least; with fewer, nothing is held out.
   const groups = distinctInputs(inputs);
   const k = Math.min(options.folds ?? 5, Math.max(2, groups));
@@ -147,27 +159,36 @@ export function crossValidate(
     const train = available[strategy];
     if (!train || (allowed && !allowed.includes(strategy))) continue;
     const t0 = performance.now();
-    let correct = 0;
-    let total = 0;
     const notes: string[] = [];
     try {
-      for (let f = 0; f < k && groups >= 2; f++) {
-        const testRows = parts[f];
-        const trainRows = parts.flatMap((p, i) => (i === f ? [] : p));
-        const sub = corpus ? subCorpus(corpus, trainRows) : (undefined as unknown as Corpus);
-        const program = compileDataProgram(
-          train(
-            sub,
-            trainRows.map((r) => inputs[r]),
-            trainRows.map((r) => outputs[r]),
-          ),
-        );
-        for (const r of testRows) {
-          total++;
-          if (outputsAgree(program(inputs[r]).output, outputs[r], spec.comparison, spec.numericTolerance)) correct++;
+      // The head and tail first: it wins a tie, having read more of the document.
+      const readings = headTail && strategy === "logreg" ? [headTail, corpus] : [corpus];
+      let best: { c: Corpus | undefined; correct: number; total: number } | undefined;
+      for (const c of readings) {
+        let correct = 0;
+        let total = 0;
+        for (let f = 0; f < k && groups >= 2; f++) {
+          const testRows = parts[f];
+          const trainRows = parts.flatMap((p, i) => (i === f ? [] : p));
+          const sub = c ? subCorpus(c, trainRows) : (undefined as unknown as Corpus);
+          const program = compileDataProgram(
+            train(
+              sub,
+              trainRows.map((r) => inputs[r]),
+              trainRows.map((r) => outputs[r]),
+            ),
+          );
+          for (const r of testRows) {
+            total++;
+            if (outputsAgree(program(inputs[r]).output, outputs[r], spec.comparison, spec.numericTolerance)) correct++;
+          }
         }
+        if (readings.length > 1)
+          notes.push(`${c?.tailChars ? "head and tail" : "head"}: ${correct}/${total} held out right`);
+        if (!best || correct > best.correct) best = { c, correct, total };
       }
-      const final = train(corpus as Corpus, inputs, outputs);
+      const { c, correct, total } = best as NonNullable<typeof best>;
+      const final = train(c as Corpus, inputs, outputs);
       const run = compileDataProgram(final);
       const costMicros = measureCost(run, inputs);
       tried.push({
