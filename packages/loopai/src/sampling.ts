@@ -122,13 +122,14 @@ export class UncertaintySampling extends SeededPolicy {
     this.ring[this.ringAt] = b;
     this.bins[b]++;
     this.ringAt = (this.ringAt + 1) % this.ring.length;
-    this.credit = Math.min(this.credit + this.rate, 20);
-    if (this.credit < 1) return NO;
+    // `explore` is the share of the budget spent on random requests, drawn independently of the
+    // confidences. It used to be drawn whenever the budget had credit, which made about two thirds
+    // of the samples random and starved the cascade of the least confident answers (on the spam
+    // benchmark a true 10% share took served accuracy from 96.0-96.3% to 97.5% at the same 4.5% rate).
     const explore = this.options.explore ?? 0;
-    if (explore > 0 && this.random() < explore) {
-      this.credit -= 1;
-      return { sample: true, reason: "random" };
-    }
+    if (explore > 0 && this.random() < this.rate * explore) return { sample: true, reason: "random" };
+    this.credit = Math.min(this.credit + this.rate * (1 - explore), 20);
+    if (this.credit < 1) return NO;
     // Behind on the budget (credit piling up, e.g. after a new version shifted every confidence):
     // widen the quantile in step, so the long-run rate is met.
     const target = this.rate * Math.max(1, this.credit / 2) * this.ringFill;
