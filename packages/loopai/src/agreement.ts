@@ -17,38 +17,36 @@ export interface AgreementSample {
 
 export type BucketBy = "count" | "time";
 
-export interface AgreementBucket {
+/** Agreement over some samples: the comparisons, the failed oracle calls, and the Wilson interval. */
+export interface AgreementFigures {
+  agreed: number;
+  /** Comparisons: samples whose oracle answered. */
+  total: number;
+  /** Samples whose oracle failed. */
+  errors: number;
+  /** Wilson interval (95%) of agreed/total; all null without a comparison. */
+  estimate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface AgreementBucket extends AgreementFigures {
   /** The time of its first and last sample (by count), or the stretch it covers (by time); null when unknown. */
   start: string | null;
   end: string | null;
   /** Its samples' positions in the window, oldest first, from 1 (0 and 0 for an empty bucket). */
   first: number;
   last: number;
-  agreed: number;
-  /** Comparisons: samples whose oracle answered. */
-  total: number;
-  /** Samples whose oracle failed. */
-  errors: number;
-  /** Wilson interval (95%) of agreed/total; all null for a bucket without a comparison. */
-  estimate: number | null;
-  low: number | null;
-  high: number | null;
   /** The program versions compared in it. */
   versions: number[];
 }
 
-export interface AgreementSeries {
+/** The whole window's figures (what `loopai status` shows for the same window), and its buckets. */
+export interface AgreementSeries extends AgreementFigures {
   /** How the buckets were cut: by time only when every sample has a time. */
   by: BucketBy;
   /** Samples in the window (comparisons and errors). */
   samples: number;
-  /** The whole window: the figure `loopai status` shows for the same window. */
-  agreed: number;
-  total: number;
-  errors: number;
-  estimate: number | null;
-  low: number | null;
-  high: number | null;
   buckets: AgreementBucket[];
 }
 
