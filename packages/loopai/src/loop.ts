@@ -645,7 +645,7 @@ export class Loopai implements RolloutHost {
       newLabels >= imp.minNewLabels || rt.labelsNow >= rt.labelsAtTraining * imp.growthFactor || agreementDrop;
     if (!due || rt.improving) return;
     // A running canary holds regeneration back (its stages are short), unless drift overtook it.
-    const canary = (await this.store.getTask(task))?.canary;
+    const canary = (await this.store.taskState(task))?.canary;
     if (canary && !overtaken(canary, imp, rt.spec.accuracyTarget)) return;
     if (rt.improving) return;
     rt.improving = this.train(task)
@@ -694,7 +694,7 @@ export class Loopai implements RolloutHost {
     const rt = await this.runtime(task);
     const bad = rt.checkInput(input) ?? rt.check(output);
     if (bad) throw new LoopaiError(`feedback for task "${task}": ${bad}`, "input");
-    const active = (await this.store.getTask(task))?.activeVersion ?? null;
+    const active = (await this.store.taskState(task))?.activeVersion ?? null;
     let agree: boolean | null = null;
     if (active !== null) {
       const r = await this.runVersion(task, rt, active, input);

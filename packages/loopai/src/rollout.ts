@@ -111,7 +111,7 @@ export class Rollout {
     if (rows.length < 2)
       throw new LoopaiError(`task "${task}" needs at least 2 labelled examples to train (has ${rows.length})`, "usage");
     const labelled = latestPerInput(rows);
-    const activeVersion = (await this.store.getTask(task))?.activeVersion ?? null;
+    const activeVersion = (await this.store.taskState(task))?.activeVersion ?? null;
     const incumbent = activeVersion === null ? undefined : await this.store.getVersion(task, activeVersion);
     const clusters = clusterFailures(await this.store.failures(task, 500));
     await this.store.setFailureClusters(clusters.flatMap((c) => c.members.map((id) => ({ id, cluster: c.id }))));
