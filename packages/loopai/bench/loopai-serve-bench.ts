@@ -22,7 +22,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { Loopai } from "../src/loop.js";
 import { DatasetOracle } from "../src/oracles/dataset.js";
 import { SqliteStore } from "../src/store.js";
-import { COST_PER_CALL, loadSpamAssassin, SEED_EXAMPLES, SPAM_SPEC, shuffle } from "./loopai-bench.js";
+import { COST_PER_CALL, loadSpamAssassin, replayed, SEED_EXAMPLES, SPAM_SPEC, shuffle } from "./loopai-bench.js";
 
 /** The variable the server's provider reads its key from (the stand-in accepts any key). */
 const KEY_ENV = "LOOPAI_BENCH_OPENAI_KEY";
@@ -212,7 +212,7 @@ async function trainStore(db: string, items: { input: string; output: string }[]
     seed: 5,
   });
   const examples = items.slice(0, SEED_EXAMPLES);
-  await trainer.createTask({ ...SPAM_SPEC, examples });
+  await trainer.createTask({ ...replayed(SPAM_SPEC), examples });
   await trainer.train(TASK);
   for (const item of items) await trainer.execute(TASK, item.input);
   await trainer.drain();

@@ -644,10 +644,14 @@ export class Loopai implements RolloutHost {
     const due =
       newLabels >= imp.minNewLabels || rt.labelsNow >= rt.labelsAtTraining * imp.growthFactor || agreementDrop;
     if (!due || rt.improving) return;
+    // Pacing: new labels alone do not start a training before the last one's share of the time has
+    // passed. Drift does: serving a program below target costs more than the cores.
+    if (!agreementDrop && performance.now() < rt.nextTrainingAt) return;
     // A running canary holds regeneration back (its stages are short), unless drift overtook it.
     const canary = (await this.store.taskState(task))?.canary;
     if (canary && !overtaken(canary, imp, rt.spec.accuracyTarget)) return;
     if (rt.improving) return;
+    const started = performance.now();
     rt.improving = this.train(task)
       .then((v) =>
         this.event("regenerated", {
@@ -660,6 +664,8 @@ export class Loopai implements RolloutHost {
       .finally(() => {
         rt.improving = undefined;
         rt.recent.length = 0;
+        const took = performance.now() - started;
+        rt.nextTrainingAt = performance.now() + took * (1 / imp.maxTrainingShare - 1);
       });
     this.track(rt.improving);
   }

@@ -66,6 +66,13 @@ export interface ImprovementSpec {
   minNewLabels: number;
   /** ...or once the labelled set has grown by this factor since the last generation. */
   growthFactor: number;
+  /**
+   * The largest share of the time that training on new labels may take (0 < share ≤ 1): after a
+   * training that took T, the next waits (1/share − 1)·T. A busy server labels faster than it trains,
+   * and without pacing a training thread runs without end beside the requests on the same cores.
+   * Drift (agreement below target) is not paced.
+   */
+  maxTrainingShare: number;
   rollout: "canary" | "immediate";
   canaryStages: number[];
   /** Requests served (by either program) that each canary stage lasts: the rollout's schedule. */
@@ -255,6 +262,7 @@ export const taskSpecSchema = {
       properties: {
         minNewLabels: { type: "integer", minimum: 1 },
         growthFactor: { type: "number", minimum: 1 },
+        maxTrainingShare: { type: "number", exclusiveMinimum: 0, maximum: 1 },
         rollout: { enum: ["canary", "immediate"] },
         canaryStages: { type: "array", minItems: 1, items: { type: "number", exclusiveMinimum: 0, maximum: 1 } },
         requestsPerStage: { type: "integer", minimum: 1 },
@@ -430,6 +438,7 @@ export function withDefaults(
   const improvement: ImprovementSpec = {
     minNewLabels: 200,
     growthFactor: 1.25,
+    maxTrainingShare: 0.25,
     rollout: "canary",
     canaryStages: [0.05, 0.25, 0.5, 1],
     // 100 requests a stage: at the default 5% sampling rate about 5 paired comparisons a stage and

@@ -46,6 +46,8 @@ export interface TaskRuntime {
   /** The version the sampling policy has been seeing. */
   policyVersion?: number | null;
   improving?: Promise<unknown>;
+  /** When new labels may start the next training (performance.now()): see improvement.maxTrainingShare. */
+  nextTrainingAt: number;
 }
 
 export function createRuntime(
@@ -68,6 +70,7 @@ export function createRuntime(
     recent: [],
     oracleCalls: known.oracleCalls,
     rowAt: 0,
+    nextTrainingAt: 0,
   };
 }
 

@@ -108,6 +108,36 @@ test("a program that throws or loops: the request is answered by the previous ve
   await loop.close();
 });
 
+test("training on new labels is paced: improvement.maxTrainingShare bounds its share of the time", async () => {
+  const data = intents(400, 12);
+  const regenerations = async (maxTrainingShare: number): Promise<number> => {
+    let n = 0;
+    const loop = new Loopai({
+      store: newStore(),
+      oracle: new DatasetOracle(data),
+      trainOffThread: false,
+      onEvent: (event) => {
+        if (event === "regenerated") n++;
+      },
+    });
+    await loop.createTask(
+      intentSpec({
+        examples: data.slice(0, 40),
+        sampling: { strategy: "random", rate: 1 },
+        improvement: { minNewLabels: 20, rollout: "immediate", maxTrainingShare },
+      }),
+    );
+    await loop.train("intent");
+    for (const d of data.slice(40)) await loop.execute("intent", d.input);
+    await loop.close();
+    return n;
+  };
+  // Unpaced, every 20 labels start one; at a share of 1/10,000 the first one's duration (some
+  // milliseconds at least) holds the next back for far longer than the stream takes.
+  assert.ok((await regenerations(1)) >= 5);
+  assert.equal(await regenerations(0.0001), 1);
+});
+
 test("an oracle answer outside the label set is reported, not stored as a label, and the request is still answered", async () => {
   const data = intents(100, 10);
   const store = newStore();
