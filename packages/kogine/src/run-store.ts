@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { basename, join, relative, resolve } from "node:path";
 import type { ConfigDescription } from "./display-value.js";
 import { KogineError } from "./errors.js";
+import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
+import { type MetricSummary, stopPath } from "./metrics-file.js";
 import type { FailureKind, TaskSpec } from "./task-spec.js";
 
-export type TaskStatus = "pending" | "running" | "succeeded" | "failed" | "interrupted" | "skipped";
+/** `pruned`: asked to stop early (a search's scheduler) and ended after that, its metrics kept. */
+export type TaskStatus = "pending" | "running" | "succeeded" | "failed" | "interrupted" | "skipped" | "pruned";
 
 export interface TaskRecord {
   index: number;
@@ -24,6 +27,8 @@ export interface TaskRecord {
   endedAt: string | null;
   durationMs: number | null;
   failure: { kind: FailureKind; message: string; traceback?: string } | null;
+  /** Each metric the task logged (metrics-file.ts), summarised when the task ended; null if none. */
+  metrics: Record<string, MetricSummary> | null;
 }
 
 export interface StepDefinition {
@@ -71,7 +76,12 @@ export function defaultRunsRoot(): string {
   return resolve(process.env.KOGINE_RUNS_DIR ?? "runs");
 }
 
+/** How long a task asked to stop gets to end by itself before it is killed. */
+export const DEFAULT_STOP_GRACE_MS = 10_000;
+
 export class RunStore {
+  private readonly stopListeners = new Map<number, Set<(graceMs: number) => void>>();
+
   private constructor(
     readonly dir: string,
     private manifest: Manifest,
@@ -106,7 +116,7 @@ export class RunStore {
   static open(dir: string): RunStore {
     const path = join(dir, "manifest.json");
     if (!existsSync(path)) throw new KogineError(`not a kogine run directory (no manifest.json): ${dir}`);
-    const store = new RunStore(resolve(dir), JSON.parse(readFileSync(path, "utf8")) as Manifest);
+    const store = new RunStore(resolve(dir), parseExtendedJson(readFileSync(path, "utf8")) as Manifest);
     // Task files are the truth for tasks that ended after the manifest was last written.
     for (const record of store.manifest.tasks) {
       const status = store.readJson<TaskRecord>(record.index, "status.json");
@@ -177,7 +187,7 @@ export class RunStore {
 
   readJson<T>(index: number, name: string): T | null {
     const path = join(this.taskDir(index), name);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
+    return existsSync(path) ? (parseExtendedJson(readFileSync(path, "utf8")) as T) : null;
   }
 
   readLog(index: number, stream: "stdout" | "stderr"): string {
@@ -191,6 +201,26 @@ export class RunStore {
 
   resolvedConfig(index: number): ConfigDescription | null {
     return this.readJson<ConfigDescription>(index, "config.json");
+  }
+
+  /** Asks a task to stop early: creates its stop file, which the script sees through `should_stop()` /
+   * `shouldStop()`. The task's launcher hears of it too (watchStopRequests) and kills the task if it has
+   * not ended `graceMs` later; either way the task ends as `pruned`. */
+  requestStop(index: number, graceMs: number = DEFAULT_STOP_GRACE_MS): void {
+    writeFileSync(stopPath(this.taskDir(index)), `${new Date().toISOString()}\n`);
+    for (const listener of this.stopListeners.get(index) ?? []) listener(graceMs);
+  }
+
+  stopRequested(index: number): boolean {
+    return existsSync(stopPath(this.taskDir(index)));
+  }
+
+  /** Calls `listener` with the grace period when the task is asked to stop; returns the unsubscribe. */
+  watchStopRequests(index: number, listener: (graceMs: number) => void): () => void {
+    const listeners = this.stopListeners.get(index) ?? new Set();
+    listeners.add(listener);
+    this.stopListeners.set(index, listeners);
+    return () => listeners.delete(listener);
   }
 
   finish(status: Manifest["status"]): void {
@@ -221,7 +251,7 @@ export function listRunIds(root: string): string[] {
       if (!existsSync(manifest)) continue;
       let createdAt = "";
       try {
-        createdAt = (JSON.parse(readFileSync(manifest, "utf8")) as Partial<Manifest>).createdAt ?? "";
+        createdAt = (parseExtendedJson(readFileSync(manifest, "utf8")) as Partial<Manifest>).createdAt ?? "";
       } catch {
         // A manifest being written or damaged: its place by name is the best guess.
       }
@@ -252,16 +282,17 @@ export function pendingRecord(spec: TaskSpec): TaskRecord {
     endedAt: null,
     durationMs: null,
     failure: null,
+    metrics: null,
   };
 }
 
 function emptyCounts(): Record<TaskStatus, number> {
-  return { pending: 0, running: 0, succeeded: 0, failed: 0, interrupted: 0, skipped: 0 };
+  return { pending: 0, running: 0, succeeded: 0, failed: 0, interrupted: 0, skipped: 0, pruned: 0 };
 }
 
 /** Written whole then renamed, so a reader never sees half a file. */
 function writeJson(path: string, value: unknown): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(temporary, `${stringifyExtendedJson(value, 2)}\n`);
   renameSync(temporary, path);
 }
