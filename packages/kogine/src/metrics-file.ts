@@ -103,7 +103,8 @@ export function summarizeMetrics(
 ): Record<string, MetricSummary> {
   for (const { step, values } of entries) {
     for (const [name, value] of Object.entries(values)) {
-      const summary = (into[name] ??= { last: value, min: null, max: null, count: 0, lastStep: step });
+      into[name] ??= { last: value, min: null, max: null, count: 0, lastStep: step };
+      const summary = into[name];
       summary.last = value;
       summary.lastStep = step;
       summary.count++;
