@@ -7,6 +7,7 @@ import type { ConfigDescription } from "./display-value.js";
 import { KogineError } from "./errors.js";
 import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
 import { type MetricSummary, stopPath } from "./metrics-file.js";
+import { isAlive, lockOwner, lockRun, type ProcessIdentity } from "./run-lock.js";
 import type { FailureKind, TaskSpec } from "./task-spec.js";
 
 /** `pruned`: asked to stop early (a search's scheduler) and ended after that, its metrics kept. */
@@ -64,8 +65,11 @@ export interface Manifest {
   mode: FlowMode;
   createdAt: string;
   updatedAt: string;
-  /** `submitted`: handed to a batch system (Slurm) whose array elements report into the store later. */
-  status: "running" | "succeeded" | "failed" | "interrupted" | "submitted";
+  /** `submitted`: handed to a batch system (Slurm) whose array elements report into the store later.
+   * `crashed`: marked running, but the process that ran it is gone (never written, only shown). */
+  status: "running" | "succeeded" | "failed" | "interrupted" | "submitted" | "crashed";
+  /** The kogine process that last worked on the run (run-lock.ts). */
+  owner?: ProcessIdentity;
   launcher: string;
   invocation: Invocation;
   counts: Record<TaskStatus, number>;
@@ -81,6 +85,7 @@ export const DEFAULT_STOP_GRACE_MS = 10_000;
 
 export class RunStore {
   private readonly stopListeners = new Map<number, Set<(graceMs: number) => void>>();
+  private releaseLock: (() => void) | null = null;
 
   private constructor(
     readonly dir: string,
@@ -96,6 +101,7 @@ export class RunStore {
     let dir = join(root, date, `${time}-${slug}`);
     for (let n = 2; existsSync(dir); n++) dir = join(root, date, `${time}-${slug}-${n}`);
     mkdirSync(join(dir, "tasks"), { recursive: true });
+    const releaseLock = lockRun(dir, relative(root, dir));
     const manifest: Manifest = {
       id: relative(root, dir),
       name,
@@ -107,10 +113,35 @@ export class RunStore {
       invocation,
       counts: emptyCounts(),
       tasks: [],
+      owner: lockOwner(dir) ?? undefined,
     };
     const store = new RunStore(dir, manifest);
+    store.releaseLock = releaseLock;
     store.saveManifest();
     return store;
+  }
+
+  /** A run found as `find` does, locked for this process to work on (a resume); fails with EXIT_LOCKED
+   * while another live kogine process works on it. */
+  static findAndLock(root: string, reference: string): RunStore {
+    const found = RunStore.find(root, reference);
+    const releaseLock = lockRun(found.dir, found.id);
+    try {
+      const store = RunStore.open(found.dir); // read again: the owner before may have ended just now
+      store.releaseLock = releaseLock;
+      store.manifest.owner = lockOwner(found.dir) ?? undefined;
+      store.manifest.status = "running"; // so that if this process dies, the run shows as crashed
+      return store;
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  }
+
+  /** Gives up the lock taken by `create` or `findAndLock`. */
+  unlock(): void {
+    this.releaseLock?.();
+    this.releaseLock = null;
   }
 
   static open(dir: string): RunStore {
@@ -122,6 +153,8 @@ export class RunStore {
       const status = store.readJson<TaskRecord>(record.index, "status.json");
       if (status) Object.assign(record, status);
     }
+    if (store.manifest.status === "running" && !store.hasLiveOwner()) store.showAsCrashed();
+    store.countTasks();
     return store;
   }
 
@@ -230,9 +263,33 @@ export class RunStore {
 
   saveManifest(): void {
     this.manifest.updatedAt = new Date().toISOString();
+    this.countTasks();
+    writeJson(join(this.dir, "manifest.json"), this.manifest);
+  }
+
+  private countTasks(): void {
     this.manifest.counts = emptyCounts();
     for (const task of this.manifest.tasks) this.manifest.counts[task.status]++;
-    writeJson(join(this.dir, "manifest.json"), this.manifest);
+  }
+
+  private hasLiveOwner(): boolean {
+    const owner = lockOwner(this.dir);
+    return owner !== null && isAlive(owner);
+  }
+
+  /** A run whose owner died: its tasks that had not ended will not, and a resume runs them again. */
+  private showAsCrashed(): void {
+    this.manifest.status = "crashed";
+    const owner = this.manifest.owner;
+    const who = owner ? `kogine (pid ${owner.pid} on ${owner.host})` : "kogine";
+    for (const task of this.manifest.tasks) {
+      if (task.status !== "running" && task.status !== "pending") continue;
+      const when = task.status === "running" ? "before the task ended" : "before the task started";
+      Object.assign(task, {
+        status: "interrupted",
+        failure: { kind: "crashed", message: `${who} ended ${when} (resume the run to run it)` },
+      });
+    }
   }
 }
 
