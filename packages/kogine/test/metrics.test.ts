@@ -157,7 +157,7 @@ test("metrics reach the file within a second while the task runs, and on SIGTERM
       "export const mode = 'sleep';",
       "export async function main() {",
       "  log({ loss: 1 });",
-      "  writeFileSync(`pid-js-${mode}`, String(process.pid));",
+      "  writeFileSync('pid-js-' + mode, String(process.pid));",
       "  await new Promise((resolve) => setTimeout(resolve, mode === 'sleep' ? 3000 : 60000));",
       "  log({ loss: 0.5 });",
       "}",
