@@ -139,9 +139,9 @@ export function formatComparison(rows: ComparedTask[], format: CompareFormat): s
   return [header, ...lines].map(render).join("");
 }
 
-/** The search a run was, when its invocation says (`metric` and `mode`, written by `--search`). */
+/** The search a run was, when its invocation says (`metric` and `metricMode`, written by `--search`). */
 function searchGoal(run: Manifest): { metric: string; mode: MetricMode } | null {
-  const { metric, mode } = run.invocation as { metric?: unknown; mode?: unknown };
+  const { metric, metricMode: mode } = run.invocation as { metric?: unknown; metricMode?: unknown };
   if (typeof metric !== "string") return null;
   return { metric, mode: mode === "min" || mode === "max" ? mode : modeByName(metric) };
 }
