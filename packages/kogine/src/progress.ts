@@ -66,11 +66,15 @@ class PlainProgress implements ProgressReporter {
   taskFinished(spec: TaskSpec, record: TaskRecord, value: unknown): void {
     this.counts.running = Math.max(0, this.counts.running - 1);
     this.counts.finishedThisRun++;
-    if (record.status === "succeeded") this.counts.done++;
+    if (record.status === "succeeded" || record.status === "pruned") this.counts.done++;
     else if (record.status === "failed") this.counts.failed++;
     const seconds = ((record.durationMs ?? 0) / 1000).toFixed(2);
     const shown =
-      record.status === "succeeded" ? ` -> ${abbreviate(JSON.stringify(value))}` : `: ${record.failure?.message ?? ""}`;
+      record.status === "succeeded"
+        ? ` -> ${abbreviate(JSON.stringify(value))}`
+        : record.status === "pruned"
+          ? " stopped early"
+          : `: ${record.failure?.message ?? ""}`;
     this.print(`${record.status.padEnd(9)} [${spec.index}] ${spec.label} (${seconds}s)${shown}`);
   }
 

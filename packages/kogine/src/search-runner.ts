@@ -50,6 +50,7 @@ export async function runSearch(
   }
   const watcher = new TrialWatcher(run, metric, scheduler);
   let nextNumber = Math.max(-1, ...points.keys()) + 1;
+  let warned = false;
   const feed: TaskFeed = {
     next: async () => {
       if (context.signal.aborted) return null;
@@ -70,7 +71,20 @@ export async function runSearch(
       watcher.watch(spec.index);
       return planned;
     },
-    finished: (record) => watcher.ended(record),
+    finished: (record) => {
+      watcher.ended(record);
+      if (
+        !warned &&
+        record.status === "succeeded" &&
+        trialObjective(record, run.result(record.index), metric, direction) === null
+      ) {
+        warned = true;
+        process.stderr.write(
+          `kogine: warning: trial ${record.index} (${record.label}) gave no value of ${metric}: return {"${metric}": ...} ` +
+            `or log it (kogine.log / log); the search leaves such trials out\n`,
+        );
+      }
+    },
   };
   const already = [...points.keys()].length - rerun.length;
   context.reporter.begin(Math.max(search.trials, points.size), already);

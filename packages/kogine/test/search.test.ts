@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { KOGINE_BIN, kogine, latestRun, resultOf, scratch } from "./helpers.js";
+import { KOGINE_BIN, kogine, latestRun, REPO_ROOT, resultOf, scratch } from "./helpers.js";
 
 const TRAIN_PY = `import math, time
 import kogine
@@ -232,4 +232,50 @@ test("bad search options are rejected before a run is created", async () => {
     assert.doesNotMatch(result.stderr, /at .*\.js:\d+/);
   }
   assert.equal(existsSync(join(dir, "runs")), false);
+});
+
+test("the median rule stops trials worse than the median of completed ones", async () => {
+  const dir = scratch({ "train.py": TRAIN_PY });
+  const result = await kogine(
+    [
+      "run",
+      "train.py",
+      ...SPACE,
+      "--set",
+      "steps=10",
+      "--set",
+      "pause=0.15",
+      "--trials",
+      "9",
+      "--metric",
+      "loss",
+    ].concat(["--mode", "min", "--scheduler", "median", "--sampler", "random", "-w", "2", "--seed", "4"]),
+    dir,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const rows = await compared(dir);
+  const pruned = rows.filter((r) => r.status === "pruned");
+  assert.ok(pruned.length >= 1, `none of ${rows.length} pruned: ${result.stderr}`);
+  // The best trial ran to the end, and every stopped trial had done worse than it when it stopped.
+  assert.equal(rows[0].status, "succeeded");
+  for (const row of pruned) assert.ok((row.metrics.loss.best as number) > (rows[0].metrics.loss.best as number));
+});
+
+test("example: search/train.py", async () => {
+  const dir = scratch({});
+  const script = join(REPO_ROOT, "examples", "kogine", "search", "train.py");
+  const result = await kogine(
+    ["run", script, "--search", "lr=loguniform:1e-4:1", "--search", "momentum=uniform:0:0.95"]
+      .concat(["--search", "batch=choice:1,8,32", "--set", "pause=0", "--trials", "6", "--metric", "loss"])
+      .concat(["--mode", "min", "-w", "2", "--seed", "1"]),
+    dir,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const rows = await compared(dir);
+  assert.equal(rows.length, 6);
+  assert.ok(rows.every((r) => r.status === "succeeded"));
+  const best = rows[0].metrics.loss.best as number;
+  assert.ok(
+    rows.every((r) => (r.metrics.loss.best ?? Number.POSITIVE_INFINITY) >= best || Number.isNaN(r.metrics.loss.best)),
+  );
 });
