@@ -71,3 +71,23 @@ test("example: parallel sweep", async () => {
     [0, 1, 2, 3, 4, 5],
   );
 });
+
+test("example: metrics logged by Python and JS, compared across a sweep", async () => {
+  for (const script of ["metrics/train.py", "metrics/train.mjs"]) {
+    const cwd = mkdtempSync(join(tmpdir(), "kogine-example-"));
+    const swept = await kogine(["run", join(EXAMPLES, script), "--sweep", "lr=0.05,0.2", "-w", "2"], cwd);
+    assert.equal(swept.code, 0, swept.stderr);
+    const compared = await kogine(["runs", "compare", "latest", "--sort", "loss", "--format", "json"], cwd);
+    const rows = JSON.parse(compared.stdout) as Array<{
+      settings: { lr: number };
+      metrics: { loss: { last: number } };
+    }>;
+    const run = await latestRun(cwd);
+    assert.deepEqual(
+      rows.map((r) => r.settings.lr),
+      [0.2, 0.05],
+    );
+    for (const [i, row] of rows.entries())
+      assert.deepEqual(row.metrics.loss.last, (resultOf(cwd, run.id, i === 0 ? 1 : 0) as { loss: number }).loss);
+  }
+});
