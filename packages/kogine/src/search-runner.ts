@@ -17,6 +17,7 @@ import { type Direction, type FinishedTrial, samplePoint } from "./search-sample
 import { displayValue, overrideValue, type ParamValues } from "./search-space.js";
 import { planStep } from "./task-planning.js";
 import type { TaskSpec } from "./task-spec.js";
+import { trialObjective } from "./trial-objective.js";
 import { createScheduler, type TrialScheduler } from "./trial-scheduler.js";
 
 /** The file in a trial's task directory holding its point (a choice as its index). */
@@ -157,24 +158,6 @@ function finishedTrials(
     }
   }
   return finished;
-}
-
-/** A finished trial's objective: the metric it returned, else the best it logged; null when neither. */
-export function trialObjective(
-  record: TaskRecord,
-  result: unknown,
-  metric: string,
-  direction: Direction,
-): number | null {
-  const returned =
-    typeof result === "number"
-      ? result
-      : typeof result === "object" && result !== null && typeof (result as Record<string, unknown>)[metric] === "number"
-        ? ((result as Record<string, unknown>)[metric] as number)
-        : null;
-  const logged = record.metrics?.[metric];
-  const value = returned ?? (logged ? (direction === "min" ? logged.min : logged.max) : null);
-  return value === null || Number.isNaN(value) ? null : value;
 }
 
 /** A trial that ended before this process: its reports shape the scheduler's rungs and medians. */

@@ -154,15 +154,15 @@ test("a search interrupted by Ctrl-C resumes: finished trials kept, the rest run
   const dir = scratch({ "train.py": TRAIN_PY });
   const child = spawn(
     process.execPath,
-    [KOGINE_BIN, "run", "train.py", ...SPACE, "--set", "steps=3", "--set", "pause=0.15"].concat([
-      "--trials",
-      "7",
+    [KOGINE_BIN, "run", "train.py", ...SPACE, "--set", "steps=3", "--set", "pause=0.15", "--trials", "7"].concat([
       "--metric",
       "loss",
       "--mode",
       "min",
       "--seed",
       "5",
+      "--scheduler",
+      "median",
       "--log-format",
       "quiet",
     ]),
@@ -199,6 +199,22 @@ test("a search interrupted by Ctrl-C resumes: finished trials kept, the rest run
     assert.equal(now?.attempts, 1, `trial ${task.index} was not run again`);
     assert.deepEqual(resultOf(dir, run.id, task.index), resultOf(dir, interrupted.id, task.index));
   }
+});
+
+test("a trial that returns its metric without logging it is compared by the value it returned", async () => {
+  const dir = scratch({ "score.py": "x = 0.0\ndef main():\n    return x * 10\n" });
+  const result = await kogine(
+    ["run", "score.py", "--search", "x=uniform:0:1", "--trials", "4", "--metric", "score", "--mode", "max"],
+    dir,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  const returned = run.tasks.map((t) => resultOf(dir, run.id, t.index) as number).sort((a, b) => b - a);
+  const rows = await compared(dir);
+  assert.deepEqual(
+    rows.map((r) => r.metrics.score.best),
+    returned,
+  );
 });
 
 test("bad search options are rejected before a run is created", async () => {
