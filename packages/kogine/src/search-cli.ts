@@ -1,7 +1,7 @@
 /** The command-line options of a search (`kogine run SCRIPT --search ...`), kept apart from cli.ts. */
 import { type Command, Option } from "commander";
 import { KogineError } from "./errors.js";
-import type { SearchOptions } from "./search-definition.js";
+import { checkSearchLauncher, type SearchOptions } from "./search-definition.js";
 
 export interface SearchFlags {
   search: string[];
@@ -11,6 +11,7 @@ export interface SearchFlags {
   sampler?: "random" | "tpe";
   scheduler?: "asha" | "median";
   seed?: string;
+  launcher?: string;
 }
 
 export function withSearchOptions(command: Command): Command {
@@ -48,6 +49,7 @@ export function searchFromFlags(flags: SearchFlags): SearchOptions | undefined {
   if (flags.metric === undefined) throw new KogineError("--search needs --metric NAME, the metric it optimises");
   if (flags.mode === undefined)
     throw new KogineError("--search needs --mode min or --mode max: whether the metric is better low or high");
+  checkSearchLauncher(flags.launcher ?? "local", flags.scheduler);
   return {
     space: flags.search,
     trials: wholeNumber(flags.trials, "--trials"),

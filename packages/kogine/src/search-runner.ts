@@ -1,29 +1,26 @@
 /** Runs a search (`--search`): its trials are tasks of the run, planned one at a time as launcher slots
- * free up, so each trial's point is drawn from every trial that ended before it (up to -w run at once).
- * While trials run, the scheduler (ASHA or the median rule) reads their metrics files and asks a losing
- * trial to stop (RunStore.requestStop); it ends `pruned`, its metrics kept.
+ * free up (a TaskFeed), so each trial's point is drawn from every trial that ended before it (up to -w
+ * run at once). While trials run, the scheduler, if any, follows their metrics (trial-watcher.ts).
  *
- * A trial's objective is the `--metric` value it returned (a dict holding it, or a bare number), else the
- * best per `--mode` of the values it logged. A pruned trial counts for the sampler with the last value it
- * logged; a failed trial, or one with no value, does not count. Each task keeps its drawn point in
- * `trial.json`, so a resume re-runs the trials that did not end and then draws the rest. */
-import { existsSync, statSync } from "node:fs";
+ * A trial's objective is the `--metric` value it returned, else the best it logged (trial-objective.ts);
+ * a pruned trial counts for the sampler with the last value it logged; a failed trial, or one with no
+ * value, does not count. Each task keeps its drawn point in `trial.json`, so a resume re-runs the trials
+ * that neither succeeded nor were pruned, with their points, then draws the rest. */
 import { KogineError } from "./errors.js";
 import type { LaunchContext, Launcher, TaskFeed } from "./launcher.js";
-import { metricsPath, readMetrics } from "./metrics-file.js";
 import type { Invocation, RunStore, TaskRecord, TaskStatus } from "./run-store.js";
-import type { SearchDefinition } from "./search-definition.js";
+import { checkSearchLauncher, type SearchDefinition } from "./search-definition.js";
 import { type Direction, type FinishedTrial, samplePoint } from "./search-sampler.js";
 import { displayValue, overrideValue, type ParamValues } from "./search-space.js";
 import { planStep } from "./task-planning.js";
 import type { TaskSpec } from "./task-spec.js";
 import { trialObjective } from "./trial-objective.js";
-import { createScheduler, type TrialScheduler } from "./trial-scheduler.js";
+import { createScheduler } from "./trial-scheduler.js";
+import { TrialWatcher } from "./trial-watcher.js";
 
 /** The file in a trial's task directory holding its point (a choice as its index). */
 export const TRIAL_FILE = "trial.json";
 
-const ENDED: readonly TaskStatus[] = ["succeeded", "pruned", "failed", "interrupted", "skipped"];
 const DONE: readonly TaskStatus[] = ["succeeded", "pruned"];
 const POLL_MS = 200;
 
@@ -33,69 +30,106 @@ export async function runSearch(
   launcher: Launcher,
   context: LaunchContext,
 ): Promise<void> {
-  if (launcher.name === "slurm")
-    throw new KogineError("--search cannot use --launcher slurm: it draws each trial from the results of those before");
   const search = invocation.search as SearchDefinition;
-  const metric = invocation.metric as string;
-  const direction = invocation.metricMode as Direction;
-  const base = await baseSpec(invocation);
-  const scheduler = search.scheduler ? createScheduler(search.scheduler, direction) : null;
-  const points = new Map<number, ParamValues>();
-  const rerun: number[] = [];
-  for (const record of run.tasks) {
-    const point = run.readJson<{ params: ParamValues }>(record.index, TRIAL_FILE)?.params;
-    if (!point) continue;
-    points.set(record.index, point);
-    if (!DONE.includes(record.status)) rerun.push(record.index);
-    else if (scheduler) replay(run, record, metric, scheduler);
-  }
-  const watcher = new TrialWatcher(run, metric, scheduler);
-  let nextNumber = Math.max(-1, ...points.keys()) + 1;
-  let warned = false;
-  const feed: TaskFeed = {
-    next: async () => {
-      if (context.signal.aborted) return null;
-      const again = rerun.shift();
-      let spec: TaskSpec;
-      if (again !== undefined) spec = trialSpec(base, search, again, points.get(again) as ParamValues);
-      else {
-        if (nextNumber >= search.trials) return null;
-        const number = nextNumber++;
-        const finished = finishedTrials(run, points, metric, direction);
-        const point = samplePoint(search.space, finished, number, { ...search, direction });
-        points.set(number, point);
-        spec = trialSpec(base, search, number, point);
-      }
-      const planned = run.planTask(spec);
-      run.writeTaskFile(spec.index, TRIAL_FILE, { params: points.get(spec.index) });
-      run.saveManifest();
-      watcher.watch(spec.index);
-      return planned;
-    },
-    finished: (record) => {
-      watcher.ended(record);
-      if (
-        !warned &&
-        record.status === "succeeded" &&
-        trialObjective(record, run.result(record.index), metric, direction) === null
-      ) {
-        warned = true;
-        process.stderr.write(
-          `kogine: warning: trial ${record.index} (${record.label}) gave no value of ${metric}: return {"${metric}": ...} ` +
-            `or log it (kogine.log / log); the search leaves such trials out\n`,
-        );
-      }
-    },
-  };
-  const already = [...points.keys()].length - rerun.length;
-  context.reporter.begin(Math.max(search.trials, points.size), already);
-  const timer = setInterval(() => watcher.poll(), POLL_MS);
+  checkSearchLauncher(launcher.name, search.scheduler);
+  const feed = new TrialFeed(invocation, run, await baseSpec(invocation), context.signal);
+  context.reporter.begin(feed.total, feed.done);
+  const timer = setInterval(() => feed.watcher?.poll(), POLL_MS);
   try {
     if (launcher.executeFeed) await launcher.executeFeed(feed, context);
     else await runInWaves(launcher, feed, context, invocation.workers);
   } finally {
     clearInterval(timer);
     run.saveManifest();
+  }
+}
+
+/** The search's trials, as slots ask for them: first those of an earlier run of it that did not end, then
+ * new ones drawn from the trials ended so far. */
+class TrialFeed implements TaskFeed {
+  readonly watcher: TrialWatcher | null;
+  private readonly search: SearchDefinition;
+  private readonly metric: string;
+  private readonly direction: Direction;
+  /** Every trial planned, by number: its point. */
+  private readonly points = new Map<number, ParamValues>();
+  private readonly rerun: number[] = [];
+  private nextNumber: number;
+  private warned = false;
+
+  constructor(
+    invocation: Invocation,
+    private readonly run: RunStore,
+    private readonly base: TaskSpec,
+    private readonly signal: AbortSignal,
+  ) {
+    this.search = invocation.search as SearchDefinition;
+    this.metric = invocation.metric as string;
+    this.direction = invocation.metricMode as Direction;
+    const scheduler = this.search.scheduler ? createScheduler(this.search.scheduler, this.direction) : null;
+    this.watcher = scheduler ? new TrialWatcher(run, this.metric, scheduler) : null;
+    for (const record of run.tasks) {
+      const point = run.readJson<{ params: ParamValues }>(record.index, TRIAL_FILE)?.params;
+      if (!point) continue;
+      this.points.set(record.index, point);
+      if (!DONE.includes(record.status)) this.rerun.push(record.index);
+      else this.watcher?.replay(record);
+    }
+    this.nextNumber = Math.max(-1, ...this.points.keys()) + 1;
+  }
+
+  get total(): number {
+    return Math.max(this.search.trials, this.points.size);
+  }
+
+  get done(): number {
+    return this.points.size - this.rerun.length;
+  }
+
+  async next(): Promise<TaskSpec | null> {
+    if (this.signal.aborted) return null;
+    let number = this.rerun.shift();
+    if (number === undefined) {
+      if (this.nextNumber >= this.search.trials) return null;
+      number = this.nextNumber++;
+      const settings = { ...this.search, direction: this.direction };
+      this.points.set(number, samplePoint(this.search.space, this.finishedTrials(), number, settings));
+    }
+    const point = this.points.get(number) as ParamValues;
+    const planned = this.run.planTask(trialSpec(this.base, this.search, number, point));
+    this.run.writeTaskFile(number, TRIAL_FILE, { params: point });
+    this.run.saveManifest();
+    this.watcher?.watch(number);
+    return planned;
+  }
+
+  finished(record: TaskRecord): void {
+    this.watcher?.ended(record);
+    if (this.warned || record.status !== "succeeded") return;
+    if (trialObjective(record, this.run.result(record.index), this.metric, this.direction) !== null) return;
+    this.warned = true;
+    process.stderr.write(
+      `kogine: warning: trial ${record.index} (${record.label}) gave no value of ${this.metric}: ` +
+        `return {"${this.metric}": ...} or log it (kogine.log / log); the search leaves such trials out\n`,
+    );
+  }
+
+  /** The trials the sampler learns from: those that ended with a value, in trial order. */
+  private finishedTrials(): FinishedTrial[] {
+    const finished: FinishedTrial[] = [];
+    for (const record of this.run.tasks) {
+      const params = this.points.get(record.index);
+      if (!params) continue;
+      const summary = record.metrics?.[this.metric];
+      if (record.status === "pruned") {
+        const last = summary ? { step: summary.lastStep, value: summary.last } : null;
+        finished.push({ number: record.index, params, state: "pruned", last });
+      } else if (record.status === "succeeded") {
+        const value = trialObjective(record, this.run.result(record.index), this.metric, this.direction);
+        if (value !== null) finished.push({ number: record.index, params, state: "complete", value });
+      }
+    }
+    return finished;
   }
 }
 
@@ -135,79 +169,4 @@ function trialSpec(base: TaskSpec, search: SearchDefinition, number: number, poi
     overrides: { ...base.overrides, ...overrides },
     label: `${base.label} ${shown.join(" ")}`,
   };
-}
-
-/** The trials the sampler learns from: those that ended with a value, in trial order. */
-function finishedTrials(
-  run: RunStore,
-  points: Map<number, ParamValues>,
-  metric: string,
-  direction: Direction,
-): FinishedTrial[] {
-  const finished: FinishedTrial[] = [];
-  for (const record of run.tasks) {
-    const params = points.get(record.index);
-    if (!params) continue;
-    const summary = record.metrics?.[metric];
-    if (record.status === "pruned") {
-      const last = summary ? { step: summary.lastStep, value: summary.last } : null;
-      finished.push({ number: record.index, params, state: "pruned", last });
-    } else if (record.status === "succeeded") {
-      const value = trialObjective(record, run.result(record.index), metric, direction);
-      if (value !== null) finished.push({ number: record.index, params, state: "complete", value });
-    }
-  }
-  return finished;
-}
-
-/** A trial that ended before this process: its reports shape the scheduler's rungs and medians. */
-function replay(run: RunStore, record: TaskRecord, metric: string, scheduler: TrialScheduler): void {
-  for (const entry of readMetrics(metricsPath(run.taskDir(record.index))).entries) {
-    const value = entry.values[metric];
-    if (value !== undefined) scheduler.report(record.index, entry.step, value);
-  }
-  scheduler.finish(
-    record.index,
-    record.status === "succeeded" ? "complete" : record.status === "pruned" ? "pruned" : "failed",
-  );
-}
-
-/** Follows the metrics files of running trials for the scheduler, and asks losing trials to stop. */
-class TrialWatcher {
-  private readonly offsets = new Map<number, number>();
-
-  constructor(
-    private readonly run: RunStore,
-    private readonly metric: string,
-    private readonly scheduler: TrialScheduler | null,
-  ) {}
-
-  /** From the end of the trial's metrics file so far: a trial run again appends to it. */
-  watch(index: number): void {
-    const path = metricsPath(this.run.taskDir(index));
-    if (this.scheduler) this.offsets.set(index, existsSync(path) ? statSync(path).size : 0);
-  }
-
-  poll(): void {
-    for (const index of this.offsets.keys()) this.read(index);
-  }
-
-  ended(record: TaskRecord): void {
-    if (!this.scheduler || !this.offsets.has(record.index) || !ENDED.includes(record.status)) return;
-    this.read(record.index);
-    this.offsets.delete(record.index);
-    const state = record.status === "succeeded" ? "complete" : record.status === "pruned" ? "pruned" : "failed";
-    this.scheduler.finish(record.index, state);
-  }
-
-  private read(index: number): void {
-    const scheduler = this.scheduler as TrialScheduler;
-    const chunk = readMetrics(metricsPath(this.run.taskDir(index)), this.offsets.get(index));
-    this.offsets.set(index, chunk.nextOffset);
-    for (const entry of chunk.entries) {
-      const value = entry.values[this.metric];
-      if (value === undefined) continue;
-      if (scheduler.report(index, entry.step, value) && !this.run.stopRequested(index)) this.run.requestStop(index);
-    }
-  }
 }

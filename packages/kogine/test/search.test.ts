@@ -241,6 +241,14 @@ test("bad search options are rejected before a run is created", async () => {
       /--search and --sweep cannot be combined/,
     ],
   ];
+  const search = ["--search", "lr=uniform:0:1", "--trials", "2", "--metric", "loss", "--mode", "min"];
+  cases.push(
+    [[...search, "--launcher", "slurm"], /--search cannot use --launcher slurm/],
+    [
+      [...search, "--scheduler", "asha", "--launcher", "bullmq", "--redis", "redis://127.0.0.1:1"],
+      /--scheduler asha needs --launcher local/,
+    ],
+  );
   for (const [args, message] of cases) {
     const result = await kogine(["run", "train.py", ...args], dir);
     assert.equal(result.code, 1, args.join(" "));
