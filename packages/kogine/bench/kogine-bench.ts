@@ -11,6 +11,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { printSearchBench, recordSearchBench, runSearchBench } from "./search-bench.js";
+
+// `-- --search-only`: only the search benchmark (search-bench.ts), merged into the results file.
+if (process.argv.includes("--search-only")) {
+  const search = runSearchBench();
+  printSearchBench(search);
+  recordSearchBench(search);
+  process.exit(0);
+}
 
 // The `kogine` command as npm links it.
 const KOGINE = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
@@ -177,3 +186,6 @@ console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixe
 mkdirSync(join(REPO, "bench-results"), { recursive: true });
 writeFileSync(join(REPO, "bench-results", "kogine.json"), `${JSON.stringify(results, null, 2)}\n`);
 console.log("written to bench-results/kogine.json");
+const search = runSearchBench();
+printSearchBench(search);
+recordSearchBench(search);

@@ -15,8 +15,9 @@ import { defaultRunsRoot, type FlowMode } from "./run-store.js";
 import { runTaskFromStore } from "./run-task-from-store.js";
 import { compareRuns, listRuns, showRun } from "./runs-commands.js";
 import type { CompareOptions } from "./runs-compare.js";
+import { type SearchFlags, searchFromFlags, withSearchOptions } from "./search-cli.js";
 
-interface RunFlags {
+interface RunFlags extends Partial<SearchFlags> {
   config?: string[];
   entrypoint?: string;
   set: string[];
@@ -75,11 +76,13 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`kogine: ${text.replace(/^error: /, "error: ")}`) })
     .option("--debug", "show stack traces for errors");
 
-  withRunOptions(
-    program
-      .command("run")
-      .description("run SCRIPT (SCRIPT:NAME picks the entrypoint) under every config of -c and every --sweep point")
-      .argument("[script]", "a .py, .js, .mjs, .ts or .mts script"),
+  withSearchOptions(
+    withRunOptions(
+      program
+        .command("run")
+        .description("run SCRIPT (SCRIPT:NAME picks the entrypoint) under every config of -c and every --sweep point")
+        .argument("[script]", "a .py, .js, .mjs, .ts or .mts script"),
+    ),
   ).action(async function (this: Command, script: string | undefined, flags: RunFlags) {
     if (!script && !flags.resume) throw new KogineError("kogine run needs a SCRIPT (or --resume RUN)");
     setExit(this, await runFlow("run", script ? [script] : [], flags));
@@ -264,6 +267,7 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
         workers,
         retries: positiveInteger(flags.retries, "--retries", 0),
         retryDelayMs: positiveInteger(flags.retryDelay, "--retry-delay", 0),
+        search: searchFromFlags({ search: [], ...flags }),
       });
   const launcher = await createLauncher(flags, invocation?.workers ?? workers ?? 1, mode);
   const controller = new AbortController();

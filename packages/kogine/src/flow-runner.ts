@@ -6,6 +6,7 @@ import { LocalLauncher } from "./local-launcher.js";
 import { createReporter, type LogFormat } from "./progress.js";
 import { defaultRunsRoot, type Invocation, type Manifest, RunStore, type TaskRecord } from "./run-store.js";
 import { languageOf } from "./script-language.js";
+import { runSearch } from "./search-runner.js";
 import { planStep, sweepPointCount } from "./task-planning.js";
 import type { TaskSpec } from "./task-spec.js";
 
@@ -50,7 +51,10 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
   const records: TaskRecord[] = [];
   prepareLauncher(launcher, invocation);
   try {
-    if (invocation.mode === "pipeline") {
+    if (invocation.search) {
+      await runSearch(invocation, run, launcher, context);
+      records.push(...run.tasks);
+    } else if (invocation.mode === "pipeline") {
       await runPipeline(invocation, run, launcher, context, records);
     } else {
       const specs: TaskSpec[] = [];
@@ -127,7 +131,11 @@ function prepareLauncher(launcher: Launcher, invocation: Invocation): void {
     const languages = invocation.steps.map((step) => languageOf(step.script));
     const leading = languages.findIndex((language) => language !== languages[0]);
     const steps = leading === -1 ? languages.length : leading;
-    const tasks = invocation.mode === "parallel" ? steps * sweepPointCount(invocation) : 1;
+    const tasks = invocation.search
+      ? invocation.search.trials
+      : invocation.mode === "parallel"
+        ? steps * sweepPointCount(invocation)
+        : 1;
     if (languages.length > 0) launcher.prepare?.(invocation.steps[0], tasks);
   } catch {
     // The planning names the problem.
@@ -136,7 +144,8 @@ function prepareLauncher(launcher: Launcher, invocation: Invocation): void {
 
 function overallStatus(tasks: readonly TaskRecord[], aborted: boolean): Manifest["status"] {
   if (aborted || tasks.some((t) => t.status === "interrupted")) return "interrupted";
-  if (tasks.length > 0 && tasks.every((t) => t.status === "succeeded")) return "succeeded";
+  // A pruned task was stopped on purpose, by a search's scheduler: it does not fail the run.
+  if (tasks.length > 0 && tasks.every((t) => t.status === "succeeded" || t.status === "pruned")) return "succeeded";
   return "failed";
 }
 

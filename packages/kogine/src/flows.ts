@@ -15,6 +15,7 @@ import { KogineError } from "./errors.js";
 import { type ExecuteOptions, executeFlow, type FlowResult } from "./flow-runner.js";
 import type { FlowMode, Invocation, StepDefinition } from "./run-store.js";
 import { resolveScript } from "./script-language.js";
+import { buildSearch, type SearchOptions } from "./search-definition.js";
 
 export type StepInput = string | { script: string; config?: string; entrypoint?: string };
 
@@ -34,6 +35,8 @@ export interface FlowOptions extends ExecuteOptions {
   workers?: number;
   retries?: number;
   retryDelayMs?: number;
+  /** Search the space instead of running each config once (`kogine run --search`). */
+  search?: SearchOptions;
 }
 
 export function buildInvocation(mode: FlowMode, steps: StepInput[], options: FlowOptions = {}): Invocation {
@@ -47,7 +50,9 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
   const workers = options.workers ?? (mode === "parallel" ? availableParallelism() : 1);
   if (!Number.isInteger(workers) || workers < 1)
     throw new KogineError(`workers must be a positive whole number, got ${workers}`);
+  const search = options.search ? searchOf(mode, definitions, options) : {};
   return {
+    ...search,
     mode,
     steps: definitions,
     sets: options.cliSets ?? [],
@@ -62,6 +67,15 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
     retryDelayMs: options.retryDelayMs ?? 500,
     cwd: process.cwd(),
   };
+}
+
+function searchOf(mode: FlowMode, steps: StepDefinition[], options: FlowOptions) {
+  if (mode !== "run" || steps.length !== 1) throw new KogineError("--search applies to `kogine run` of one script");
+  const keyOf = (assignment: string) => assignment.slice(0, Math.max(0, assignment.indexOf("=")));
+  return buildSearch(options.search as SearchOptions, {
+    setKeys: [...(options.cliSets ?? []).map(keyOf), ...Object.keys(options.set ?? {})],
+    sweepKeys: [...(options.cliSweeps ?? []).map(keyOf), ...Object.keys(options.sweep ?? {})],
+  });
 }
 
 /** Runs one script under every config its config file (and sweeps) yield. */

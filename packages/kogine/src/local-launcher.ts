@@ -1,7 +1,7 @@
 /** Runs tasks on this machine in a pool of N worker slots, one process per task; a slot's number is the
  * task's KOGINE_WORKER_ID. Results come back in submission order whatever order tasks end in. */
 import { availableParallelism } from "node:os";
-import type { LaunchContext, Launcher } from "./launcher.js";
+import type { LaunchContext, Launcher, TaskFeed } from "./launcher.js";
 import type { StepDefinition, TaskRecord } from "./run-store.js";
 import { languageOf } from "./script-language.js";
 import { TaskProcesses } from "./task-processes.js";
@@ -66,6 +66,23 @@ export class LocalLauncher implements Launcher {
       if (processes !== this.kept) processes.close();
     }
     return specs.map((spec, i) => records[i] ?? (context.store.record(spec.index) as TaskRecord));
+  }
+
+  async executeFeed(feed: TaskFeed, context: LaunchContext): Promise<void> {
+    const processes = this.kept ?? new TaskProcesses();
+    const runSlot = async (slot: number): Promise<void> => {
+      while (!context.signal.aborted) {
+        const spec = await feed.next();
+        if (!spec) return;
+        const ended = await this.runOne(spec, slot, context, processes, () => spec.language);
+        feed.finished?.(await ended.record());
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: this.workers }, (_, slot) => runSlot(slot)));
+    } finally {
+      if (processes !== this.kept) processes.close();
+    }
   }
 
   /** Runs a task's attempts; what it returns records the task (its files and the reporter's line). */

@@ -66,7 +66,7 @@ class PlainProgress implements ProgressReporter {
   taskFinished(spec: TaskSpec, record: TaskRecord, value: unknown): void {
     this.counts.running = Math.max(0, this.counts.running - 1);
     this.counts.finishedThisRun++;
-    if (record.status === "succeeded") this.counts.done++;
+    if (record.status === "succeeded" || record.status === "pruned") this.counts.done++;
     else if (record.status === "failed") this.counts.failed++;
     const seconds = ((record.durationMs ?? 0) / 1000).toFixed(2);
     const returned = record.status === "succeeded" || (record.status === "pruned" && !record.failure);

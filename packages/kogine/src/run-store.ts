@@ -8,6 +8,7 @@ import { KogineError } from "./errors.js";
 import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
 import { type MetricSummary, stopPath } from "./metrics-file.js";
 import { isAlive, lockOwner, lockRun, type ProcessIdentity } from "./run-lock.js";
+import type { SearchDefinition } from "./search-definition.js";
 import type { FailureKind, TaskSpec } from "./task-spec.js";
 
 /** `pruned`: asked to stop early (a search's scheduler) and ended after that, its metrics kept. */
@@ -57,6 +58,12 @@ export interface Invocation {
   retries: number;
   retryDelayMs: number;
   cwd: string;
+  /** A search (`--search`): its trials are the run's tasks, planned as earlier ones end. */
+  search?: SearchDefinition;
+  /** The metric a search optimises, and which end of it is best (`runs compare` sorts by it). `mode` is
+   * taken by the flow's mode, hence `metricMode`. */
+  metric?: string;
+  metricMode?: "min" | "max";
 }
 
 export interface Manifest {

@@ -12,6 +12,7 @@ import { stringifyExtendedJson } from "./extended-json.js";
 import type { MetricSummary } from "./metrics-file.js";
 import type { Manifest, RunStore, TaskRecord } from "./run-store.js";
 import type { TaskSpec } from "./task-spec.js";
+import { returnedMetric } from "./trial-objective.js";
 
 export type MetricMode = "min" | "max";
 export type CompareFormat = "table" | "csv" | "json";
@@ -62,6 +63,12 @@ export function compareRun(store: RunStore, options: Omit<CompareOptions, "forma
       const mode = modeOf(name);
       metrics[name] = { last: summary.last, best: bestOf(summary, mode), mode };
     }
+    // A search's trial that returned its metric without logging it: the returned value is its result.
+    const returned =
+      search && !metrics[search.metric] && task.status === "succeeded"
+        ? returnedMetric(store.result(task.index), search.metric)
+        : null;
+    if (search && returned !== null) metrics[search.metric] = { last: returned, best: returned, mode: search.mode };
     return {
       index: task.index,
       label: task.label,
@@ -139,9 +146,9 @@ export function formatComparison(rows: ComparedTask[], format: CompareFormat): s
   return [header, ...lines].map(render).join("");
 }
 
-/** The search a run was, when its invocation says (`metric` and `mode`, written by `--search`). */
+/** The search a run was, when its invocation says (`metric` and `metricMode`, written by `--search`). */
 function searchGoal(run: Manifest): { metric: string; mode: MetricMode } | null {
-  const { metric, mode } = run.invocation as { metric?: unknown; mode?: unknown };
+  const { metric, metricMode: mode } = run.invocation as { metric?: unknown; metricMode?: unknown };
   if (typeof metric !== "string") return null;
   return { metric, mode: mode === "min" || mode === "max" ? mode : modeByName(metric) };
 }

@@ -142,3 +142,62 @@ test("a task run by a BullMQ worker logs metrics into the submitting side's run 
     worker.kill("SIGTERM");
   }
 });
+
+test("a search runs its trials on BullMQ workers, -w at a time, each drawn from those ended before", async () => {
+  const dir = scratch({
+    "train.py": [
+      "import kogine",
+      "x = 0.0",
+      "n = 1",
+      "def main():",
+      "    kogine.log(step=0, loss=(x - 0.3) ** 2 + n)",
+      "    return {'x': x, 'n': n, 'loss': (x - 0.3) ** 2 + n}",
+      "",
+    ].join("\n"),
+  });
+  const queue = `search-${process.pid}`;
+  const worker = spawn(process.execPath, [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", "2", "--queue", queue], {
+    cwd: dir,
+    stdio: "ignore",
+  });
+  try {
+    const submitted = await kogine(
+      [
+        "run",
+        "train.py",
+        "--search",
+        "x=uniform:-1:1",
+        "--search",
+        "n=int:1:3",
+        "--trials",
+        "5",
+        "--metric",
+        "loss",
+      ].concat([
+        "--mode",
+        "min",
+        "-w",
+        "2",
+        "--seed",
+        "2",
+        "--launcher",
+        "bullmq",
+        "--redis",
+        redisUrl,
+        "--queue",
+        queue,
+      ]),
+      dir,
+    );
+    assert.equal(submitted.code, 0, submitted.stderr);
+    const run = await latestRun(dir);
+    assert.equal(run.tasks.length, 5);
+    for (const task of run.tasks) {
+      assert.equal(task.status, "succeeded");
+      const value = resultOf(dir, run.id, task.index) as { x: number; n: number };
+      assert.ok(value.x >= -1 && value.x <= 1 && [1, 2, 3].includes(value.n), JSON.stringify(value));
+    }
+  } finally {
+    worker.kill("SIGTERM");
+  }
+});

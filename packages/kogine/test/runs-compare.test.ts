@@ -125,7 +125,7 @@ test("runs compare quotes CSV cells, and a search's metric sorts by default", as
   // A run whose invocation says it searched for the highest loss: that metric and mode order it.
   const manifestPath = join(result.runDir, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  manifest.invocation = { ...manifest.invocation, metric: "loss", mode: "max" };
+  manifest.invocation = { ...manifest.invocation, metric: "loss", metricMode: "max" };
   writeFileSync(manifestPath, JSON.stringify(manifest));
   const rows = parseExtendedJson(
     (await kogine(["runs", "compare", "latest", "--format", "json"], dir)).stdout,
