@@ -1,0 +1,457 @@
+// `kogine ui`, the run browser, in a real headless Chromium (Debian's, driven by puppeteer-core), served by
+// the real `kogine ui` process over loopback, on a run store the real `kogine run` filled: a sweep of a
+// Python script that logs its loss and accuracy every step and returns what it logged (the referee), and a
+// run whose task logs while it sleeps. The page must load without a console error or a failed request,
+// show the tasks as the store and the script have them, sort, draw every task's curve and the sweep's
+// parallel coordinates, show a task's logs, and grow a running task's curve while it runs. Full-page
+// screenshots go to packages/kogine/test-artifacts/. Also here: the JSON API the page reads, and the
+// errors of `kogine ui` (a port in use, no run store).
+
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { KOGINE_BIN, kogine, logOf, resultOf, scratch } from "./helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+
+// Logs every step through kogine.log and returns the same values, so the page can be checked against the
+// script's own account. `pause` makes a long-running task.
+const TRAIN = `
+import time
+try:
+    from kogine import log
+except ImportError:  # before kogine.log existed: the same line format, written directly
+    import json, os
+    def log(step, **values):
+        path = os.environ.get("KOGINE_METRICS_FILE") or os.path.join(os.path.dirname(os.environ["KOGINE_TASK_FILE"]), "metrics.jsonl")
+        with open(path, "a") as f:
+            f.write(json.dumps({"step": step, "time": time.time(), **values}) + "\\n")
+
+lr = 0.1
+layers = 2
+steps = 12
+pause = 0.0
+
+def main():
+    loss = 2.0
+    losses, accs = [], []
+    for step in range(steps):
+        loss = loss * (1 - lr) + 0.02 * layers
+        acc = 1 - loss / 2
+        log(step=step, loss=loss, acc=acc)
+        losses.append(loss)
+        accs.append(acc)
+        print(f"step {step} loss {loss:.4f}", flush=True)
+        time.sleep(pause)
+    return {"lr": lr, "layers": layers, "losses": losses, "accs": accs}
+`;
+
+interface Logged {
+  lr: number;
+  layers: number;
+  losses: number[];
+  accs: number[];
+}
+
+interface ShownRun {
+  id: string;
+  status: string;
+  tasks: { index: number; status: string; durationMs: number | null; label: string }[];
+}
+
+interface Ui {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `kogine ui --port 0` in `cwd` and reads the address it prints. */
+function startUi(cwd: string, args: string[] = []): Promise<Ui> {
+  const child = spawn(process.execPath, [KOGINE_BIN, "ui", "--port", "0", ...args], {
+    cwd,
+    env: { ...process.env, KOGINE_RUNS_DIR: join(cwd, "runs") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stderr!.on("data", (chunk) => {
+      err += chunk;
+    });
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      const url = /at (http:\/\/\S+) /.exec(out)?.[1];
+      if (url) resolve({ child, url, exited });
+    });
+    void exited.then((code) => reject(new Error(`kogine ui exited with ${code}: ${err}`)));
+  });
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  assert.equal(response.status, 200, `${url}: ${await response.clone().text()}`);
+  return (await response.json()) as T;
+}
+
+async function showRun(cwd: string, id: string): Promise<ShownRun> {
+  const shown = await kogine(["runs", "show", id, "--json"], cwd);
+  assert.equal(shown.code, 0, shown.stderr);
+  return JSON.parse(shown.stdout) as ShownRun;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`) as `${string}.png`, fullPage: true });
+}
+
+/** The tasks table as shown: per row, each cell's raw value by its column key. */
+async function tableRows(page: Page): Promise<Record<string, unknown>[]> {
+  return page.$$eval('[data-testid="tasks-table"] tbody tr', (rows) =>
+    rows.map((row) =>
+      Object.fromEntries(
+        [...row.querySelectorAll("td[data-key]")].map((cell) => [
+          cell.getAttribute("data-key"),
+          JSON.parse(cell.getAttribute("data-value")!),
+        ]),
+      ),
+    ),
+  );
+}
+
+/** The curves chart's datasets: the task each one draws and its points (Chart.js's own record of them). */
+async function curves(page: Page): Promise<{ task: number; points: { x: number; y: number }[] }[]> {
+  return page.$eval('[data-testid="chart-curves"]', (canvas) => {
+    const chart = (
+      globalThis as unknown as {
+        Chart: {
+          getChart(c: unknown): { data: { datasets: { taskIndex: number; data: { x: number; y: number }[] }[] } };
+        };
+      }
+    ).Chart.getChart(canvas);
+    return chart ? chart.data.datasets.map((d) => ({ task: d.taskIndex, points: d.data })) : [];
+  });
+}
+
+/** How many pixels of the curves canvas something was drawn on. */
+async function paintedPixels(page: Page): Promise<number> {
+  return page.$eval('[data-testid="chart-curves"]', (node) => {
+    const canvas = node as unknown as {
+      width: number;
+      height: number;
+      getContext(kind: "2d"): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
+    return painted;
+  });
+}
+
+/** Collects what would be a problem on the page: console errors and warnings, page errors, failed requests. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warn")
+      problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${(error as Error).message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+describe("kogine ui, the run browser", () => {
+  const dir = scratch({ "train.py": TRAIN });
+  let sweepId: string;
+  let ui: Ui;
+  let browser: Browser;
+
+  before(async () => {
+    const sweep = await kogine(
+      ["run", "train.py", "--sweep", "lr=0.3,0.1,0.01", "--sweep", "layers=1,4", "-w", "2", "--name", "sweep"],
+      dir,
+    );
+    assert.equal(sweep.code, 0, sweep.stderr);
+    const listed = await kogine(["runs", "list", "--json"], dir);
+    sweepId = (JSON.parse(listed.stdout) as { id: string }[]).at(-1)!.id;
+    ui = await startUi(dir);
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-dev-shm-usage"],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    ui?.child.kill("SIGTERM");
+    if (ui) assert.equal(await ui.exited, 0, "kogine ui ends cleanly on SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the JSON API: runs, a run's tasks with settings and metric summaries, a task's metrics and logs", async () => {
+    const listing = await getJson<{ runsDir: string; runs: { id: string; tasks: number; scripts: string[] }[] }>(
+      `${ui.url}api/runs`,
+    );
+    assert.equal(listing.runsDir, join(dir, "runs"));
+    assert.deepEqual(
+      listing.runs.map((r) => [r.id, r.tasks, r.scripts]),
+      [[sweepId, 6, ["train.py"]]],
+    );
+    const detail = await getJson<{
+      varied: string[];
+      metrics: string[];
+      tasks: {
+        index: number;
+        status: string;
+        settings: Record<string, unknown>;
+        metrics: Record<string, { last: number; min: number; max: number; count: number; lastStep: number }>;
+      }[];
+    }>(`${ui.url}api/runs/${sweepId}`);
+    assert.deepEqual(detail.varied, ["lr", "layers"]);
+    assert.deepEqual(detail.metrics, ["acc", "loss"]);
+    for (const task of detail.tasks) {
+      const logged = resultOf(dir, sweepId, task.index) as Logged;
+      assert.deepEqual(task.settings, { lr: logged.lr, layers: logged.layers });
+      assert.deepEqual(task.metrics.loss, {
+        last: logged.losses.at(-1),
+        min: Math.min(...logged.losses),
+        max: Math.max(...logged.losses),
+        count: logged.losses.length,
+        lastStep: logged.losses.length - 1,
+      });
+    }
+    const series = await getJson<{ rows: { step: number; values: Record<string, number> }[]; next: number }>(
+      `${ui.url}api/runs/${sweepId}/tasks/3/metrics`,
+    );
+    const logged = resultOf(dir, sweepId, 3) as Logged;
+    assert.deepEqual(
+      series.rows.map((r) => [r.step, r.values.loss, r.values.acc]),
+      logged.losses.map((loss, step) => [step, loss, logged.accs[step]]),
+    );
+    const rest = await getJson<{ rows: unknown[]; next: number }>(
+      `${ui.url}api/runs/${sweepId}/tasks/3/metrics?from=${series.next}`,
+    );
+    assert.deepEqual(rest, { rows: [], next: series.next }, "read on from `next`, nothing new");
+    const log = await getJson<{ text: string; from: number; next: number; size: number }>(
+      `${ui.url}api/runs/${sweepId}/tasks/3/logs?stream=stdout`,
+    );
+    assert.equal(log.text, logOf(dir, sweepId, 3, "stdout"));
+    assert.deepEqual([log.from, log.next], [0, log.size]);
+
+    for (const [path, status, message] of [
+      [`api/runs/2026-01-01/nope`, 404, /no run "2026-01-01\/nope"/],
+      [`api/runs/${sweepId}/tasks/9/logs`, 404, /has no task 9/],
+      [`api/runs/${sweepId}/tasks/1/logs?stream=stdin`, 400, /stream/],
+      [`api/runs/${sweepId}/tasks/-1/metrics`, 400, /index/],
+      [`api/runs/..%2F..%2F/etc`, 404, /no run/],
+    ] as const) {
+      const response = await fetch(`${ui.url}${path}`);
+      assert.equal(response.status, status, path);
+      assert.match(((await response.json()) as { error: string }).error, message, path);
+    }
+  });
+
+  test("the page: the runs, a sweep's tasks as the store has them, sorted on a click, every curve, the parallel coordinates, a task's logs", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(ui.url);
+    await page.waitForSelector(`body[data-state="ready"][data-run="${sweepId}"]`, { timeout: 20_000 });
+
+    const runRows = await page.$$eval('[data-testid="runs-table"] tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute("data-run-id")),
+    );
+    assert.deepEqual(runRows, [sweepId]);
+
+    const shown = await showRun(dir, sweepId);
+    const rows = await tableRows(page);
+    assert.deepEqual(
+      rows.map((row) => ({
+        index: row.index,
+        status: row.status,
+        duration: row.duration,
+        lr: row["setting:lr"],
+        layers: row["setting:layers"],
+        lossLast: row["last:loss"],
+        lossBest: row["best:loss"],
+        accLast: row["last:acc"],
+        accBest: row["best:acc"],
+      })),
+      shown.tasks.map((task) => {
+        const logged = resultOf(dir, sweepId, task.index) as Logged;
+        return {
+          index: task.index,
+          status: task.status,
+          duration: task.durationMs,
+          lr: logged.lr,
+          layers: logged.layers,
+          lossLast: logged.losses.at(-1),
+          lossBest: Math.min(...logged.losses),
+          accLast: logged.accs.at(-1),
+          accBest: Math.max(...logged.accs),
+        };
+      }),
+    );
+
+    await page.click('[data-testid="tasks-table"] th[data-key="last:loss"]');
+    const ascending = (await tableRows(page)).map((r) => r["last:loss"] as number);
+    assert.deepEqual(
+      ascending,
+      [...ascending].sort((a, b) => a - b),
+    );
+    await page.click('[data-testid="tasks-table"] th[data-key="last:loss"]');
+    const descending = (await tableRows(page)).map((r) => r["last:loss"] as number);
+    assert.deepEqual(descending, [...ascending].reverse());
+
+    await page.select('[data-testid="metric-picker"]', "loss");
+    const drawn = await curves(page);
+    assert.deepEqual(
+      drawn.map((d) => d.task).sort(),
+      shown.tasks.map((t) => t.index),
+    );
+    for (const curve of drawn) {
+      const logged = resultOf(dir, sweepId, curve.task) as Logged;
+      assert.deepEqual(
+        curve.points,
+        logged.losses.map((y, x) => ({ x, y })),
+      );
+    }
+    assert.ok((await paintedPixels(page)) > 2000, "the curves are drawn on the canvas");
+
+    // Unticking a task takes its curve off.
+    await page.click('[data-testid="tasks-table"] tr[data-index="2"] [data-testid="curve-toggle"]');
+    assert.deepEqual((await curves(page)).map((d) => d.task).sort(), [0, 1, 3, 4, 5]);
+
+    const axes = await page.$$eval('[data-testid="parallel-svg"] text.name', (nodes) =>
+      nodes.map((n) => n.textContent),
+    );
+    assert.deepEqual(axes, ["lr", "layers", "loss (min)"]);
+    const lines = await page.$$eval('[data-testid="parallel-svg"] path', (nodes) =>
+      nodes.map((n) => [Number(n.getAttribute("data-index")), (n.getAttribute("d") ?? "").split(/[ML]/).length - 1]),
+    );
+    assert.deepEqual(
+      lines.sort(),
+      shown.tasks.map((t) => [t.index, 3]),
+      "one line per task, through its two settings and its metric",
+    );
+
+    await page.click('[data-testid="tasks-table"] tr[data-index="4"] td[data-key="status"]');
+    await page.waitForSelector('[data-testid="log"][data-task="4"][data-stream="stdout"]', { timeout: 10_000 });
+    assert.equal(await page.$eval('[data-testid="log"]', (n) => n.textContent), logOf(dir, sweepId, 4, "stdout"));
+    await screenshot(page, "sweep");
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a running task's curve appears and grows while it runs, and its logs with it", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.setViewport({ width: 1400, height: 1000 });
+    const running = kogine(
+      ["run", "train.py", "--set", "steps=30", "--set", "pause=0.2", "--set", "lr=0.05", "--name", "live"],
+      dir,
+    );
+    let liveId: string | undefined;
+    for (let waited = 0; !liveId && waited < 20_000; waited += 100) {
+      const { runs } = await getJson<{ runs: { id: string; name: string }[] }>(`${ui.url}api/runs`);
+      liveId = runs.find((r) => r.name === "live")?.id;
+      if (!liveId) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(liveId, "the live run appears in the runs list");
+    await page.goto(`${ui.url}#run=${encodeURIComponent(liveId)}`);
+    await page.waitForSelector(`body[data-state="ready"][data-run="${liveId}"]`, { timeout: 20_000 });
+
+    // Points seen while the page still shows the task running: at least two different, growing counts.
+    const counts: number[] = [];
+    for (let waited = 0; waited < 30_000; waited += 250) {
+      const points = (await curves(page))[0]?.points.length ?? 0;
+      const [status] = await page.$$eval('[data-testid="tasks-table"] td[data-key="status"]', (cells) =>
+        cells.map((n) => JSON.parse(n.getAttribute("data-value")!) as string),
+      );
+      if (status !== undefined && status !== "pending" && status !== "running") break;
+      if (status === "running" && points > 0 && points !== counts.at(-1)) counts.push(points);
+      if (counts.length === 2) await screenshot(page, "live-running");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // The last poll may show every point with the task not yet recorded as ended: counts below 30 are
+    // points drawn while the task was still logging.
+    const partial = counts.filter((n) => n < 30);
+    assert.ok(partial.length >= 2, `the curve grew while the task ran (point counts seen: ${counts.join(", ")})`);
+
+    const result = await running;
+    assert.equal(result.code, 0, result.stderr);
+    const logged = resultOf(dir, liveId, 0) as Logged;
+    await page.waitForFunction(
+      (n) => {
+        type Dom = { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+        type Charts = { getChart(canvas: unknown): { data: { datasets: { data: unknown[] }[] } } | undefined };
+        const { document, Chart } = globalThis as unknown as { document: Dom; Chart: Charts };
+        const logComplete = document.querySelector('[data-testid="log"]')?.getAttribute("data-complete") === "true";
+        const chart = Chart.getChart(document.querySelector('[data-testid="chart-curves"]'));
+        return logComplete && chart?.data.datasets[0]?.data.length === n;
+      },
+      { timeout: 20_000 },
+      logged.accs.length,
+    );
+    assert.deepEqual(
+      (await curves(page))[0]!.points,
+      logged.accs.map((y, x) => ({ x, y })),
+      "the first metric, acc, as logged",
+    );
+    assert.equal(await page.$eval('[data-testid="log"]', (n) => n.textContent), logOf(dir, liveId, 0, "stdout"));
+    assert.equal(
+      await page.$eval('[data-testid="parallel-empty"]', (n) => n.textContent),
+      "A sweep or a search draws here: this run's tasks all ran under the same settings.",
+    );
+    await screenshot(page, "live-finished");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe("kogine ui: errors", () => {
+  test("a port in use: a message naming it, exit status 1, no stack trace", async () => {
+    const dir = scratch({});
+    mkdirSync(join(dir, "runs"));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const result = await kogine(["ui", "--port", String(port)], dir);
+      assert.equal(result.code, 1);
+      assert.equal(
+        result.stderr,
+        `kogine: error: cannot listen on 127.0.0.1:${port}: the port is in use (choose another with --port, or 0 for any free port)\n`,
+      );
+    } finally {
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("no run store, or a bad port: a message, exit status 1", async () => {
+    const dir = scratch({});
+    try {
+      const missing = await kogine(["ui", "--runs-dir", "nowhere"], dir);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /^kogine: error: no run store at \S+\/nowhere: run something first/);
+      const badPort = await kogine(["ui", "--port", "http"], dir);
+      assert.equal(badPort.code, 1);
+      assert.equal(badPort.stderr, "kogine: error: --port http: expected a whole number >= 0\n");
+      const tooHigh = await kogine(["ui", "--port", "70000"], dir);
+      assert.equal(tooHigh.stderr, "kogine: error: --port 70000: expected a port number, 0 to 65535\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
