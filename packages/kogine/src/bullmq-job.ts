@@ -12,6 +12,8 @@ export interface TaskJobResult {
   outcome: TaskOutcome;
   stdout: string;
   stderr: string;
+  /** The task's metrics.jsonl (metrics-file.ts), written on the worker's side. */
+  metrics?: string;
   exitCode: number | null;
   signal: string | null;
   startedAt: string;

@@ -7,6 +7,7 @@ import { type Job, Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
 import type { LaunchContext, Launcher } from "./launcher.js";
+import { metricsPath } from "./metrics-file.js";
 import { connectRedis } from "./redis-connection.js";
 import type { TaskRecord } from "./run-store.js";
 import { finishedRecord, startedRecord } from "./task-recording.js";
@@ -79,6 +80,7 @@ export class BullmqLauncher implements Launcher {
     aborted: Promise<"aborted">,
   ): Promise<TaskRecord> {
     const { store, reporter } = context;
+    const attemptsBefore = store.record(spec.index)?.attempts ?? 0;
     let result: TaskJobResult | "aborted";
     try {
       result = await Promise.race([job.waitUntilFinished(this.events), aborted]);
@@ -95,6 +97,7 @@ export class BullmqLauncher implements Launcher {
     const dir = store.taskDir(spec.index);
     writeFileSync(join(dir, "stdout.log"), result.stdout);
     writeFileSync(join(dir, "stderr.log"), result.stderr);
+    if (result.metrics) writeFileSync(metricsPath(dir), result.metrics);
     const attempt = {
       outcome: result.outcome,
       exitCode: result.exitCode,
@@ -102,7 +105,8 @@ export class BullmqLauncher implements Launcher {
       startedAt: new Date(result.startedAt),
       endedAt: new Date(result.endedAt),
     };
-    const record = finishedRecord(store, spec, attempt, result.attempts, result.workerId, result.worker);
+    const attempts = attemptsBefore + result.attempts; // counted over resumes too
+    const record = finishedRecord(store, spec, attempt, attempts, result.workerId, result.worker);
     reporter.taskFinished(spec, record, result.outcome.ok ? result.outcome.value : null);
     return record;
   }

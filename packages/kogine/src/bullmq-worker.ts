@@ -1,10 +1,11 @@
 /** `kogine worker`: takes tasks from the BullMQ queue and runs them exactly as the local pool does (one
  * process per task, KOGINE_WORKER_ID its slot), sending the outcome and logs back as the job's result. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Job, Worker } from "bullmq";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
+import { metricsPath } from "./metrics-file.js";
 import { connectRedis } from "./redis-connection.js";
 import { TaskProcesses } from "./task-processes.js";
 import { runWithRetries } from "./task-retry.js";
@@ -47,6 +48,7 @@ export async function runBullmqWorker(options: WorkerOptions): Promise<void> {
         outcome: result.outcome,
         stdout: readFileSync(join(dir, "stdout.log"), "utf8"),
         stderr: readFileSync(join(dir, "stderr.log"), "utf8"),
+        metrics: existsSync(metricsPath(dir)) ? readFileSync(metricsPath(dir), "utf8") : undefined,
         exitCode: result.exitCode,
         signal: result.signal,
         startedAt: result.startedAt.toISOString(),

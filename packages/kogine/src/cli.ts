@@ -13,7 +13,8 @@ import { LocalLauncher } from "./local-launcher.js";
 import type { LogFormat } from "./progress.js";
 import { defaultRunsRoot, type FlowMode } from "./run-store.js";
 import { runTaskFromStore } from "./run-task-from-store.js";
-import { listRuns, showRun } from "./runs-commands.js";
+import { compareRuns, listRuns, showRun } from "./runs-commands.js";
+import type { CompareOptions } from "./runs-compare.js";
 
 interface RunFlags {
   config?: string[];
@@ -155,6 +156,23 @@ function buildProgram(): Command {
     .option("--json", "print the manifest as JSON")
     .action((run: string, flags: { runsDir?: string; logs?: boolean; json?: boolean }) =>
       showRun(runsRoot(flags.runsDir), run, flags.logs ?? false, flags.json ?? false),
+    );
+
+  runs
+    .command("compare")
+    .description("compare a run's tasks: varied settings, status, duration, each metric's last and best value")
+    .argument("<run>", "a run directory, its id, a unique end of its id, or `latest`")
+    .option("--runs-dir <dir>", "run store location")
+    .option("--sort <metric>", "order by the metric's best value, best first")
+    .addOption(
+      new Option("--mode <mode>", "which end of the --sort metric (of every metric without --sort) is best").choices([
+        "min",
+        "max",
+      ]),
+    )
+    .addOption(new Option("--format <format>", "output format").choices(["table", "csv", "json"]).default("table"))
+    .action((run: string, flags: { runsDir?: string } & CompareOptions) =>
+      compareRuns(runsRoot(flags.runsDir), run, { sort: flags.sort, mode: flags.mode, format: flags.format }),
     );
 
   program

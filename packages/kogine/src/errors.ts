@@ -1,8 +1,9 @@
 /** Exit statuses kogine documents: 0 all tasks succeeded, 1 user error or a failed task, 2 no entrypoint,
- * 130 interrupted by Ctrl-C. */
+ * 3 the run is in use by another kogine process, 130 interrupted by Ctrl-C. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_NO_ENTRYPOINT = 2;
+export const EXIT_LOCKED = 3;
 export const EXIT_INTERRUPTED = 130;
 
 /** Bad input or a failed run, reported to the user as one paragraph without a stack trace. */

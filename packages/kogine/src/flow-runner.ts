@@ -18,6 +18,9 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Re-run the tasks of this earlier run (a directory, id or `latest`) that did not succeed. */
   resume?: string;
+  /** Called with the run's store once it is created or opened, before any task starts: what a caller uses
+   * to follow the run or ask tasks to stop (RunStore.requestStop). */
+  onStore?: (store: RunStore) => void;
 }
 
 export interface FlowResult {
@@ -32,11 +35,12 @@ export interface FlowResult {
 
 export async function executeFlow(invocation: Invocation, options: ExecuteOptions = {}): Promise<FlowResult> {
   const root = options.runsDir ?? defaultRunsRoot();
-  const store = options.resume ? RunStore.find(root, options.resume) : null;
+  const store = options.resume ? RunStore.findAndLock(root, options.resume) : null;
   if (store) invocation = store.invocation;
   const sequentialFlow = invocation.mode === "sequential" || invocation.mode === "pipeline";
   const launcher = options.launcher ?? new LocalLauncher(sequentialFlow ? 1 : invocation.workers);
   const run = store ?? RunStore.create(root, options.name ?? runName(invocation), invocation, launcher.name);
+  options.onStore?.(run);
   const echo =
     options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
   const reporter = createReporter(options.logFormat ?? "auto", echo);
@@ -58,6 +62,7 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
     launcher.close?.();
     reporter.end();
     run.finish(launcher.name === "slurm" ? "submitted" : overallStatus(run.tasks, signal.aborted));
+    run.unlock();
   }
   const manifest = run.snapshot();
   return {
@@ -102,7 +107,8 @@ async function runPlanned(
   context: FlowContext,
 ): Promise<TaskRecord[]> {
   const planned = specs.map((spec) => run.planTask(spec));
-  const toRun = planned.filter((spec) => run.record(spec.index)?.status !== "succeeded");
+  // A pruned task was stopped on purpose (a search): a resume does not run it again.
+  const toRun = planned.filter((spec) => !["succeeded", "pruned"].includes(run.record(spec.index)?.status ?? ""));
   run.saveManifest();
   context.reporter.begin(planned.length, planned.length - toRun.length);
   if (toRun.length > 0) await launcher.execute(toRun, context);

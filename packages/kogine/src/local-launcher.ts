@@ -5,7 +5,7 @@ import type { LaunchContext, Launcher } from "./launcher.js";
 import type { StepDefinition, TaskRecord } from "./run-store.js";
 import { languageOf } from "./script-language.js";
 import { TaskProcesses } from "./task-processes.js";
-import { finishedRecord, startedRecord, taskStatus } from "./task-recording.js";
+import { finishedRecord, nextAttempt, startedRecord, taskStatus } from "./task-recording.js";
 import { runWithRetries } from "./task-retry.js";
 import type { TaskSpec } from "./task-spec.js";
 
@@ -86,6 +86,7 @@ export class LocalLauncher implements Launcher {
         signal: context.signal,
         processes,
         nextLanguage,
+        watchStopRequests: (listener) => store.watchStopRequests(spec.index, listener),
       },
       context,
       (attempt) => reporter.taskStarted(spec, startedRecord(store, spec, workerId, attempt)),
@@ -93,6 +94,7 @@ export class LocalLauncher implements Launcher {
         const record = { ...(store.record(spec.index) as TaskRecord), attempts: attempt };
         reporter.taskRetrying(spec, record, delayMs, failed.outcome.ok ? "" : failed.outcome.message);
       },
+      nextAttempt(store, spec),
     );
     return {
       status: taskStatus(result.outcome),

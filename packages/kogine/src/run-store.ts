@@ -5,9 +5,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { basename, join, relative, resolve } from "node:path";
 import type { ConfigDescription } from "./display-value.js";
 import { KogineError } from "./errors.js";
+import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
+import { type MetricSummary, stopPath } from "./metrics-file.js";
+import { isAlive, lockOwner, lockRun, type ProcessIdentity } from "./run-lock.js";
 import type { FailureKind, TaskSpec } from "./task-spec.js";
 
-export type TaskStatus = "pending" | "running" | "succeeded" | "failed" | "interrupted" | "skipped";
+/** `pruned`: asked to stop early (a search's scheduler) and ended after that, its metrics kept. */
+export type TaskStatus = "pending" | "running" | "succeeded" | "failed" | "interrupted" | "skipped" | "pruned";
 
 export interface TaskRecord {
   index: number;
@@ -24,6 +28,8 @@ export interface TaskRecord {
   endedAt: string | null;
   durationMs: number | null;
   failure: { kind: FailureKind; message: string; traceback?: string } | null;
+  /** Each metric the task logged (metrics-file.ts), summarised when the task ended; null if none. */
+  metrics: Record<string, MetricSummary> | null;
 }
 
 export interface StepDefinition {
@@ -59,8 +65,11 @@ export interface Manifest {
   mode: FlowMode;
   createdAt: string;
   updatedAt: string;
-  /** `submitted`: handed to a batch system (Slurm) whose array elements report into the store later. */
-  status: "running" | "succeeded" | "failed" | "interrupted" | "submitted";
+  /** `submitted`: handed to a batch system (Slurm) whose array elements report into the store later.
+   * `crashed`: marked running, but the process that ran it is gone (never written, only shown). */
+  status: "running" | "succeeded" | "failed" | "interrupted" | "submitted" | "crashed";
+  /** The kogine process that last worked on the run (run-lock.ts). */
+  owner?: ProcessIdentity;
   launcher: string;
   invocation: Invocation;
   counts: Record<TaskStatus, number>;
@@ -71,7 +80,13 @@ export function defaultRunsRoot(): string {
   return resolve(process.env.KOGINE_RUNS_DIR ?? "runs");
 }
 
+/** How long a task asked to stop gets to end by itself before it is killed. */
+export const DEFAULT_STOP_GRACE_MS = 10_000;
+
 export class RunStore {
+  private readonly stopListeners = new Map<number, Set<(graceMs: number) => void>>();
+  private releaseLock: (() => void) | null = null;
+
   private constructor(
     readonly dir: string,
     private manifest: Manifest,
@@ -86,6 +101,7 @@ export class RunStore {
     let dir = join(root, date, `${time}-${slug}`);
     for (let n = 2; existsSync(dir); n++) dir = join(root, date, `${time}-${slug}-${n}`);
     mkdirSync(join(dir, "tasks"), { recursive: true });
+    const releaseLock = lockRun(dir, relative(root, dir));
     const manifest: Manifest = {
       id: relative(root, dir),
       name,
@@ -97,21 +113,48 @@ export class RunStore {
       invocation,
       counts: emptyCounts(),
       tasks: [],
+      owner: lockOwner(dir) ?? undefined,
     };
     const store = new RunStore(dir, manifest);
+    store.releaseLock = releaseLock;
     store.saveManifest();
     return store;
+  }
+
+  /** A run found as `find` does, locked for this process to work on (a resume); fails with EXIT_LOCKED
+   * while another live kogine process works on it. */
+  static findAndLock(root: string, reference: string): RunStore {
+    const found = RunStore.find(root, reference);
+    const releaseLock = lockRun(found.dir, found.id);
+    try {
+      const store = RunStore.open(found.dir); // read again: the owner before may have ended just now
+      store.releaseLock = releaseLock;
+      store.manifest.owner = lockOwner(found.dir) ?? undefined;
+      store.manifest.status = "running"; // so that if this process dies, the run shows as crashed
+      return store;
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  }
+
+  /** Gives up the lock taken by `create` or `findAndLock`. */
+  unlock(): void {
+    this.releaseLock?.();
+    this.releaseLock = null;
   }
 
   static open(dir: string): RunStore {
     const path = join(dir, "manifest.json");
     if (!existsSync(path)) throw new KogineError(`not a kogine run directory (no manifest.json): ${dir}`);
-    const store = new RunStore(resolve(dir), JSON.parse(readFileSync(path, "utf8")) as Manifest);
+    const store = new RunStore(resolve(dir), parseExtendedJson(readFileSync(path, "utf8")) as Manifest);
     // Task files are the truth for tasks that ended after the manifest was last written.
     for (const record of store.manifest.tasks) {
       const status = store.readJson<TaskRecord>(record.index, "status.json");
       if (status) Object.assign(record, status);
     }
+    if (store.manifest.status === "running" && !store.hasLiveOwner()) store.showAsCrashed();
+    store.countTasks();
     return store;
   }
 
@@ -177,7 +220,7 @@ export class RunStore {
 
   readJson<T>(index: number, name: string): T | null {
     const path = join(this.taskDir(index), name);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
+    return existsSync(path) ? (parseExtendedJson(readFileSync(path, "utf8")) as T) : null;
   }
 
   readLog(index: number, stream: "stdout" | "stderr"): string {
@@ -193,6 +236,26 @@ export class RunStore {
     return this.readJson<ConfigDescription>(index, "config.json");
   }
 
+  /** Asks a task to stop early: creates its stop file, which the script sees through `should_stop()` /
+   * `shouldStop()`. The task's launcher hears of it too (watchStopRequests) and kills the task if it has
+   * not ended `graceMs` later; either way the task ends as `pruned`. */
+  requestStop(index: number, graceMs: number = DEFAULT_STOP_GRACE_MS): void {
+    writeFileSync(stopPath(this.taskDir(index)), `${new Date().toISOString()}\n`);
+    for (const listener of this.stopListeners.get(index) ?? []) listener(graceMs);
+  }
+
+  stopRequested(index: number): boolean {
+    return existsSync(stopPath(this.taskDir(index)));
+  }
+
+  /** Calls `listener` with the grace period when the task is asked to stop; returns the unsubscribe. */
+  watchStopRequests(index: number, listener: (graceMs: number) => void): () => void {
+    const listeners = this.stopListeners.get(index) ?? new Set();
+    listeners.add(listener);
+    this.stopListeners.set(index, listeners);
+    return () => listeners.delete(listener);
+  }
+
   finish(status: Manifest["status"]): void {
     this.manifest.status = status;
     this.saveManifest();
@@ -200,9 +263,33 @@ export class RunStore {
 
   saveManifest(): void {
     this.manifest.updatedAt = new Date().toISOString();
+    this.countTasks();
+    writeJson(join(this.dir, "manifest.json"), this.manifest);
+  }
+
+  private countTasks(): void {
     this.manifest.counts = emptyCounts();
     for (const task of this.manifest.tasks) this.manifest.counts[task.status]++;
-    writeJson(join(this.dir, "manifest.json"), this.manifest);
+  }
+
+  private hasLiveOwner(): boolean {
+    const owner = lockOwner(this.dir);
+    return owner !== null && isAlive(owner);
+  }
+
+  /** A run whose owner died: its tasks that had not ended will not, and a resume runs them again. */
+  private showAsCrashed(): void {
+    this.manifest.status = "crashed";
+    const owner = this.manifest.owner;
+    const who = owner ? `kogine (pid ${owner.pid} on ${owner.host})` : "kogine";
+    for (const task of this.manifest.tasks) {
+      if (task.status !== "running" && task.status !== "pending") continue;
+      const when = task.status === "running" ? "before the task ended" : "before the task started";
+      Object.assign(task, {
+        status: "interrupted",
+        failure: { kind: "crashed", message: `${who} ended ${when} (resume the run to run it)` },
+      });
+    }
   }
 }
 
@@ -221,7 +308,7 @@ export function listRunIds(root: string): string[] {
       if (!existsSync(manifest)) continue;
       let createdAt = "";
       try {
-        createdAt = (JSON.parse(readFileSync(manifest, "utf8")) as Partial<Manifest>).createdAt ?? "";
+        createdAt = (parseExtendedJson(readFileSync(manifest, "utf8")) as Partial<Manifest>).createdAt ?? "";
       } catch {
         // A manifest being written or damaged: its place by name is the best guess.
       }
@@ -252,16 +339,17 @@ export function pendingRecord(spec: TaskSpec): TaskRecord {
     endedAt: null,
     durationMs: null,
     failure: null,
+    metrics: null,
   };
 }
 
 function emptyCounts(): Record<TaskStatus, number> {
-  return { pending: 0, running: 0, succeeded: 0, failed: 0, interrupted: 0, skipped: 0 };
+  return { pending: 0, running: 0, succeeded: 0, failed: 0, interrupted: 0, skipped: 0, pruned: 0 };
 }
 
 /** Written whole then renamed, so a reader never sees half a file. */
 function writeJson(path: string, value: unknown): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(temporary, `${stringifyExtendedJson(value, 2)}\n`);
   renameSync(temporary, path);
 }

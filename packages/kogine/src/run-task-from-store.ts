@@ -2,7 +2,7 @@
 import { EXIT_FAILED, EXIT_NO_ENTRYPOINT, EXIT_OK, KogineError } from "./errors.js";
 import { RunStore } from "./run-store.js";
 import { TaskProcesses } from "./task-processes.js";
-import { finishedRecord, startedRecord } from "./task-recording.js";
+import { finishedRecord, nextAttempt, startedRecord } from "./task-recording.js";
 import { runWithRetries } from "./task-retry.js";
 import type { TaskSpec } from "./task-spec.js";
 
@@ -18,6 +18,7 @@ export async function runTaskFromStore(runDir: string, index: number): Promise<n
     store.invocation,
     (attempt) => startedRecord(store, spec, workerId, attempt),
     () => {},
+    nextAttempt(store, spec),
   ).finally(() => processes.close());
   await result.logsClosed;
   const record = finishedRecord(store, spec, result, attempts, workerId);

@@ -1,8 +1,24 @@
-/** `kogine runs list|show`. */
+/** `kogine runs list|show|compare`. */
 import { join } from "node:path";
 import { listRunIds, RunStore } from "./run-store.js";
+import { type CompareOptions, compareRun, formatComparison } from "./runs-compare.js";
+
+export function compareRuns(root: string, reference: string, options: CompareOptions): void {
+  endQuietlyOnClosedPipe();
+  const rows = compareRun(RunStore.find(root, reference), options);
+  process.stdout.write(formatComparison(rows, options.format));
+}
+
+/** `kogine runs ... | head`: once the reader has gone, the rest of the output has nowhere to go. */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}
 
 export function listRuns(root: string, json: boolean): void {
+  endQuietlyOnClosedPipe();
   const runs = listRunIds(root).map((id) => RunStore.open(join(root, id)).snapshot());
   if (json) {
     process.stdout.write(
@@ -27,6 +43,7 @@ export function listRuns(root: string, json: boolean): void {
 }
 
 export function showRun(root: string, reference: string, logs: boolean, json: boolean): void {
+  endQuietlyOnClosedPipe();
   const store = RunStore.find(root, reference);
   const run = store.snapshot();
   if (json) {

@@ -3,6 +3,7 @@
  * echoed to the terminal. */
 import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { metricsEnvironment } from "./metrics-file.js";
 import { stoppedByCtrlC } from "./process-types.js";
 import type { TaskProcesses } from "./task-processes.js";
 import type { ScriptLanguage, TaskOutcome, TaskSpec } from "./task-spec.js";
@@ -22,6 +23,9 @@ export interface AttemptOptions {
   env?: NodeJS.ProcessEnv;
   /** Called when the task's process starts running it: a task may first wait for its slot. */
   onStarted?: (at: Date) => void;
+  /** Subscribes to requests that the task stop early (RunStore.watchStopRequests): the task is killed if it
+   * has not ended the grace period after one. Returns the unsubscribe. */
+  watchStopRequests?: (listener: (graceMs: number) => void) => () => void;
 }
 
 export interface AttemptResult {
@@ -54,6 +58,7 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     KOGINE_WORKER_ID: String(options.workerId),
     KOGINE_TASK_INDEX: String(spec.index),
     KOGINE_ATTEMPT: String(options.attempt),
+    ...metricsEnvironment(options.taskDir),
   });
   let stderrTail = Buffer.alloc(0);
   let startedAt = new Date();
@@ -94,8 +99,14 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
   };
   if (options.signal?.aborted) interrupt();
   options.signal?.addEventListener("abort", interrupt, { once: true });
+  const stopTimers: NodeJS.Timeout[] = [];
+  const unwatchStop = options.watchStopRequests?.((graceMs) => {
+    stopTimers.push(setTimeout(() => child.kill("SIGKILL"), graceMs).unref());
+  });
   return child.finished.then(({ exitCode, signal, error, cancelled }) => {
     options.signal?.removeEventListener("abort", interrupt);
+    unwatchStop?.();
+    for (const timer of stopTimers) clearTimeout(timer);
     const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
     const outcome = readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
     return { outcome, exitCode, signal, startedAt, endedAt: new Date(), ran: !cancelled, logsClosed };

@@ -1,6 +1,8 @@
 /** Runs a task's attempts: a failure of the script (an exception, a crash) is retried up to `retries`
  * times with exponential backoff; bad input (no entrypoint, a config error) fails at once, since it
  * would fail the same way again. */
+import { existsSync } from "node:fs";
+import { stopPath } from "./metrics-file.js";
 import { type AttemptOptions, type AttemptResult, runTaskAttempt } from "./task-process.js";
 import type { TaskSpec } from "./task-spec.js";
 
@@ -24,7 +26,8 @@ export async function runWithRetries(
     const result = await runTaskAttempt(spec, { ...options, attempt, onStarted: () => onAttempt(attempt) });
     const { outcome } = result;
     const canRetry = !outcome.ok && RETRIABLE.has(outcome.kind) && attempt - firstAttempt < policy.retries;
-    if (!canRetry || options.signal?.aborted) return { result, attempts: attempt };
+    const stopRequested = existsSync(stopPath(options.taskDir)); // a pruned task is not tried again
+    if (!canRetry || options.signal?.aborted || stopRequested) return { result, attempts: attempt };
     await result.logsClosed; // the next attempt appends to them
     const delayMs = policy.retryDelayMs * 2 ** (attempt - firstAttempt);
     onRetry(attempt, delayMs, result);

@@ -1,5 +1,6 @@
 /** What a JS/TS script or config run by kogine can import from "kogine" (or "kohakuengine"). */
 export { Config, ConfigGenerator } from "../config.js";
+export { log, shouldStop } from "./metrics-log.js";
 
 const ENTRYPOINT_MARK = Symbol.for("kogine.entrypoint");
 
