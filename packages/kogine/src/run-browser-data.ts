@@ -1,15 +1,16 @@
 /** What the run browser (`kogine ui`) shows, read from the run store as it is on disk at each request: the
- * runs, a run's tasks with their settings and metrics summaries, a task's metric series and its logs. A
- * task still running has no summary in its record yet: it is folded from its metrics file, which is read
- * only from where the last request left off. Numbers JSON cannot hold (NaN, infinities) travel as the
- * strings "NaN", "Infinity" and "-Infinity". */
+ * runs; a run's tasks as `kogine runs compare` has them (runs-compare.ts: varied settings, status, duration,
+ * each metric's last and best value) with the rest of their records; a task's metric series; its logs. A
+ * task still running has no metrics summary in its record yet: it gets one folded from its metrics file,
+ * which is read on only from where the last request left off. Numbers JSON cannot hold (NaN, infinities)
+ * travel as the strings "NaN", "Infinity" and "-Infinity". */
 import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { KogineError } from "./errors.js";
 import { type LogChunk, readLogChunk } from "./log-tail.js";
 import { type MetricSummary, metricsPath, readMetrics, summarizeMetrics } from "./metrics-file.js";
 import { listRunIds, type Manifest, RunStore, type TaskRecord } from "./run-store.js";
-import { isRawValue, type TaskSpec } from "./task-spec.js";
+import { type ComparedTask, compareRun } from "./runs-compare.js";
 
 /** A run as the runs list shows it. */
 export interface RunSummary {
@@ -25,32 +26,27 @@ export interface RunSummary {
   counts: Manifest["counts"];
 }
 
-/** A task as the tasks table shows it: its record, the settings it ran under and its metrics' summaries. */
-export interface TaskRow {
-  index: number;
+/** A task as the tasks table shows it: its row of `kogine runs compare`, and more of its record. */
+export interface TaskRow extends ComparedTask {
   step: number;
   script: string;
-  label: string;
-  status: TaskRecord["status"];
   attempts: number;
   startedAt: string | null;
   endedAt: string | null;
-  durationMs: number | null;
   failure: TaskRecord["failure"];
-  settings: Record<string, unknown>;
-  metrics: Record<string, MetricSummary>;
 }
 
 export interface RunDetail {
   run: RunSummary;
-  /** The settings whose values differ between the run's tasks, in first-seen order. */
+  /** The settings whose values differ between the run's tasks (the keys of each task's `settings`). */
   varied: string[];
   /** Every metric any task logged, sorted. */
   metrics: string[];
+  /** In the order `kogine runs compare` gives: a search's best trial first, else by index. */
   tasks: TaskRow[];
 }
 
-/** One metric series chunk of a task: `log` calls from byte `from` on, and where the next read starts. */
+/** One chunk of a task's metric series: its `log` calls from byte `from` on, and where the next read starts. */
 export interface MetricSeries {
   rows: { step: number; time: number; values: Record<string, number | string> }[];
   next: number;
@@ -77,13 +73,31 @@ export class RunBrowserData {
 
   run(id: string): RunDetail {
     const store = this.open(id);
-    const manifest = store.snapshot();
-    const tasks = manifest.tasks.map((record) => this.taskRow(store, record));
-    const metrics = [...new Set(tasks.flatMap((t) => Object.keys(t.metrics)))].sort();
-    for (const task of tasks) task.metrics = finiteOrText(task.metrics) as Record<string, MetricSummary>;
-    return { run: runSummary(manifest), varied: variedSettings(tasks), metrics, tasks };
+    // The summaries of running tasks go into this in-memory copy of their records only, for compareRun.
+    for (const record of store.tasks)
+      if (!record.metrics && record.status === "running")
+        record.metrics = this.followedSummary(store.taskDir(record.index));
+    const compared = compareRun(store, {});
+    const tasks = compared.map((row): TaskRow => {
+      const record = store.record(row.index)!;
+      return {
+        ...row,
+        metrics: finiteOrText(row.metrics) as ComparedTask["metrics"],
+        step: record.step,
+        script: record.script,
+        attempts: record.attempts,
+        startedAt: record.startedAt,
+        endedAt: record.endedAt,
+        failure: record.failure,
+      };
+    });
+    return {
+      run: runSummary(store.snapshot()),
+      varied: [...new Set(compared.flatMap((row) => Object.keys(row.settings)))],
+      metrics: [...new Set(compared.flatMap((row) => Object.keys(row.metrics)))].sort(),
+      tasks,
+    };
   }
-
   metricSeries(id: string, index: number, from: number): MetricSeries {
     const store = this.open(id);
     const chunk = readMetrics(metricsPath(this.taskDir(store, index)), from);
@@ -109,24 +123,6 @@ export class RunBrowserData {
     return store.taskDir(index);
   }
 
-  private taskRow(store: RunStore, record: TaskRecord): TaskRow {
-    const recorded = (record as TaskRecord & { metrics?: Record<string, MetricSummary> | null }).metrics;
-    return {
-      index: record.index,
-      step: record.step,
-      script: record.script,
-      label: record.label,
-      status: record.status,
-      attempts: record.attempts,
-      startedAt: record.startedAt,
-      endedAt: record.endedAt,
-      durationMs: record.durationMs,
-      failure: record.failure,
-      settings: taskSettings(store, record.index),
-      metrics: structuredClone(recorded ?? this.followedSummary(store.taskDir(record.index))),
-    };
-  }
-
   /** The summaries of a metrics file without one in its record (a running task), read on from last time. */
   private followedSummary(taskDir: string): Record<string, MetricSummary> {
     const path = metricsPath(taskDir);
@@ -147,7 +143,7 @@ export class RunBrowserData {
       followed.offset = chunk.nextOffset;
     }
     followed.size = size;
-    return followed.summary;
+    return structuredClone(followed.summary);
   }
 }
 
@@ -164,42 +160,6 @@ function runSummary(manifest: Manifest): RunSummary {
     tasks: manifest.tasks.length,
     counts: manifest.counts,
   };
-}
-
-/**
- * The values a task ran under: its resolved config's globals once it has run (as the task process coerced
- * them), before that its config's values and its `--set`/`--sweep` overrides as planned.
- */
-function taskSettings(store: RunStore, index: number): Record<string, unknown> {
-  const resolved = store.resolvedConfig(index);
-  if (resolved) return resolved.globals;
-  const spec = store.readJson<TaskSpec>(index, "spec.json");
-  if (!spec) return {};
-  const planned = spec.config?.kind === "values" ? { ...spec.config.values.globals } : {};
-  for (const [key, value] of Object.entries(spec.overrides))
-    planned[key] = isRawValue(value) ? rawGuess(value.$raw) : value;
-  return planned;
-}
-
-/** A value typed on the command line, read as JSON where it is (numbers, lists), else as the text typed. */
-function rawGuess(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function variedSettings(tasks: readonly TaskRow[]): string[] {
-  const seen = new Map<string, Set<string>>();
-  for (const task of tasks)
-    for (const [key, value] of Object.entries(task.settings)) {
-      if (!seen.has(key)) seen.set(key, new Set());
-      seen.get(key)!.add(JSON.stringify(value));
-    }
-  return [...seen]
-    .filter(([key, values]) => values.size > 1 || tasks.some((t) => !(key in t.settings)))
-    .map(([k]) => k);
 }
 
 /** A copy with non-finite numbers as the text Python's json writes for them. */

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { parseExtendedJson } from "../src/extended-json.js";
 import { KOGINE_BIN, kogine, logOf, resultOf, scratch } from "./helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -24,14 +25,7 @@ const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url
 // script's own account. `pause` makes a long-running task.
 const TRAIN = `
 import time
-try:
-    from kogine import log
-except ImportError:  # before kogine.log existed: the same line format, written directly
-    import json, os
-    def log(step, **values):
-        path = os.environ.get("KOGINE_METRICS_FILE") or os.path.join(os.path.dirname(os.environ["KOGINE_TASK_FILE"]), "metrics.jsonl")
-        with open(path, "a") as f:
-            f.write(json.dumps({"step": step, "time": time.time(), **values}) + "\\n")
+import kogine
 
 lr = 0.1
 layers = 2
@@ -44,7 +38,7 @@ def main():
     for step in range(steps):
         loss = loss * (1 - lr) + 0.02 * layers
         acc = 1 - loss / 2
-        log(step=step, loss=loss, acc=acc)
+        kogine.log(step=step, loss=loss, acc=acc)
         losses.append(loss)
         accs.append(acc)
         print(f"step {step} loss {loss:.4f}", flush=True)
@@ -59,10 +53,14 @@ interface Logged {
   accs: number[];
 }
 
-interface ShownRun {
-  id: string;
+/** A row of `kogine runs compare --format json`. */
+interface ComparedTask {
+  index: number;
+  label: string;
+  settings: Record<string, unknown>;
   status: string;
-  tasks: { index: number; status: string; durationMs: number | null; label: string }[];
+  durationMs: number | null;
+  metrics: Record<string, { last: number; best: number | null; mode: "min" | "max" }>;
 }
 
 interface Ui {
@@ -100,10 +98,10 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function showRun(cwd: string, id: string): Promise<ShownRun> {
-  const shown = await kogine(["runs", "show", id, "--json"], cwd);
-  assert.equal(shown.code, 0, shown.stderr);
-  return JSON.parse(shown.stdout) as ShownRun;
+async function compareRun(cwd: string, id: string): Promise<ComparedTask[]> {
+  const compared = await kogine(["runs", "compare", id, "--format", "json"], cwd);
+  assert.equal(compared.code, 0, compared.stderr);
+  return parseExtendedJson(compared.stdout) as ComparedTask[];
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -206,28 +204,29 @@ describe("kogine ui, the run browser", () => {
       listing.runs.map((r) => [r.id, r.tasks, r.scripts]),
       [[sweepId, 6, ["train.py"]]],
     );
-    const detail = await getJson<{
-      varied: string[];
-      metrics: string[];
-      tasks: {
-        index: number;
-        status: string;
-        settings: Record<string, unknown>;
-        metrics: Record<string, { last: number; min: number; max: number; count: number; lastStep: number }>;
-      }[];
-    }>(`${ui.url}api/runs/${sweepId}`);
+    const detail = await getJson<{ varied: string[]; metrics: string[]; tasks: (ComparedTask & { step: number })[] }>(
+      `${ui.url}api/runs/${sweepId}`,
+    );
     assert.deepEqual(detail.varied, ["lr", "layers"]);
     assert.deepEqual(detail.metrics, ["acc", "loss"]);
+    const compared = await compareRun(dir, sweepId);
+    assert.deepEqual(
+      detail.tasks.map(({ index, label, settings, status, durationMs, metrics }) => ({
+        index,
+        label,
+        settings,
+        status,
+        durationMs,
+        metrics,
+      })),
+      compared,
+      "a run's tasks are the rows of kogine runs compare",
+    );
     for (const task of detail.tasks) {
       const logged = resultOf(dir, sweepId, task.index) as Logged;
       assert.deepEqual(task.settings, { lr: logged.lr, layers: logged.layers });
-      assert.deepEqual(task.metrics.loss, {
-        last: logged.losses.at(-1),
-        min: Math.min(...logged.losses),
-        max: Math.max(...logged.losses),
-        count: logged.losses.length,
-        lastStep: logged.losses.length - 1,
-      });
+      assert.deepEqual(task.metrics.loss, { last: logged.losses.at(-1), best: Math.min(...logged.losses), mode: "min" });
+      assert.deepEqual(task.metrics.acc, { last: logged.accs.at(-1), best: Math.max(...logged.accs), mode: "max" });
     }
     const series = await getJson<{ rows: { step: number; values: Record<string, number> }[]; next: number }>(
       `${ui.url}api/runs/${sweepId}/tasks/3/metrics`,
@@ -272,35 +271,34 @@ describe("kogine ui, the run browser", () => {
     );
     assert.deepEqual(runRows, [sweepId]);
 
-    const shown = await showRun(dir, sweepId);
+    // The table is `kogine runs compare --format json`, cell for cell; the values are the script's own.
+    const compared = await compareRun(dir, sweepId);
     const rows = await tableRows(page);
     assert.deepEqual(
-      rows.map((row) => ({
-        index: row.index,
-        status: row.status,
-        duration: row.duration,
-        lr: row["setting:lr"],
-        layers: row["setting:layers"],
-        lossLast: row["last:loss"],
-        lossBest: row["best:loss"],
-        accLast: row["last:acc"],
-        accBest: row["best:acc"],
+      rows,
+      compared.map((task) => ({
+        index: task.index,
+        status: task.status,
+        duration: task.durationMs,
+        "setting:lr": task.settings.lr,
+        "setting:layers": task.settings.layers,
+        "last:acc": task.metrics.acc!.last,
+        "best:acc": task.metrics.acc!.best,
+        "last:loss": task.metrics.loss!.last,
+        "best:loss": task.metrics.loss!.best,
       })),
-      shown.tasks.map((task) => {
-        const logged = resultOf(dir, sweepId, task.index) as Logged;
-        return {
-          index: task.index,
-          status: task.status,
-          duration: task.durationMs,
-          lr: logged.lr,
-          layers: logged.layers,
-          lossLast: logged.losses.at(-1),
-          lossBest: Math.min(...logged.losses),
-          accLast: logged.accs.at(-1),
-          accBest: Math.max(...logged.accs),
-        };
-      }),
     );
+    for (const row of rows) {
+      const logged = resultOf(dir, sweepId, row.index as number) as Logged;
+      assert.deepEqual(
+        [row["setting:lr"], row["setting:layers"], row["last:loss"], row["best:loss"], row["best:acc"]],
+        [logged.lr, logged.layers, logged.losses.at(-1), Math.min(...logged.losses), Math.max(...logged.accs)],
+      );
+    }
+    const headings = await page.$$eval('[data-testid="tasks-table"] th[data-key]', (nodes) =>
+      nodes.map((n) => n.textContent),
+    );
+    assert.deepEqual(headings, ["#", "status", "duration", "lr", "layers", "acc last", "acc max", "loss last", "loss min"]);
 
     await page.click('[data-testid="tasks-table"] th[data-key="last:loss"]');
     const ascending = (await tableRows(page)).map((r) => r["last:loss"] as number);
@@ -316,7 +314,7 @@ describe("kogine ui, the run browser", () => {
     const drawn = await curves(page);
     assert.deepEqual(
       drawn.map((d) => d.task).sort(),
-      shown.tasks.map((t) => t.index),
+      compared.map((t) => t.index),
     );
     for (const curve of drawn) {
       const logged = resultOf(dir, sweepId, curve.task) as Logged;
@@ -340,7 +338,7 @@ describe("kogine ui, the run browser", () => {
     );
     assert.deepEqual(
       lines.sort(),
-      shown.tasks.map((t) => [t.index, 3]),
+      compared.map((t) => [t.index, 3]),
       "one line per task, through its two settings and its metric",
     );
 

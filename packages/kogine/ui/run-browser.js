@@ -22,8 +22,6 @@ const PALETTE = [
   "#4b5563",
 ];
 const FINISHED = new Set(["succeeded", "failed", "interrupted", "skipped", "pruned", "crashed"]);
-/** Metrics whose names say higher is better; any other starts as lower is better (the picker changes it). */
-const HIGHER_IS_BETTER = /acc|auc|f1|score|precision|recall|reward|return|iou|bleu|r2|map\b/i;
 
 const body = document.body;
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
@@ -36,11 +34,11 @@ const state = {
   detail: null,
   /** Per task index: its metric rows read so far, where the next read starts, and whether it is complete. */
   series: new Map(),
-  sort: { key: "index", direction: 1 },
+  /** The column the table is sorted by; none: the order `kogine runs compare` gives (a search's best first). */
+  sort: { key: null, direction: 1 },
   /** Tasks whose curve the user took off the chart. */
   hidden: new Set(),
   metric: null,
-  modes: {},
   log: { index: null, stream: "stdout", next: undefined, done: false },
   chart: null,
   /** Bumped when another run is chosen: answers for the run before are dropped. */
@@ -88,13 +86,9 @@ function countsText(run) {
   return `${run.tasks}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }
 const colour = (index) => PALETTE[index % PALETTE.length];
-const modeOf = (metric) => state.modes[metric] ?? (HIGHER_IS_BETTER.test(metric) ? "max" : "min");
-/** A task's best value of a metric (its summary's min or max, as the metric's mode says). */
-function best(task, metric) {
-  const summary = task.metrics[metric];
-  if (!summary) return null;
-  return modeOf(metric) === "max" ? summary.max : summary.min;
-}
+/** Which end of a metric is best ("min" or "max"), as `kogine runs compare` decided it for the run's tasks. */
+const modeOf = (metric) => state.detail.tasks.find((t) => t.metrics[metric])?.metrics[metric].mode ?? "min";
+const best = (task, metric) => task.metrics[metric]?.best ?? null;
 
 // ---- the DOM ----------------------------------------------------------------------------------
 
@@ -184,8 +178,6 @@ function columns(detail) {
       number: true,
     },
   ];
-  if (new Set(detail.tasks.map((t) => t.script)).size > 1)
-    cols.push({ key: "script", title: "script", value: (t) => t.script });
   if (detail.varied.length === 0) cols.push({ key: "label", title: "task", value: (t) => t.label });
   for (const key of detail.varied)
     cols.push({
@@ -226,13 +218,15 @@ function compareValues(a, b) {
 function renderTasks() {
   const detail = state.detail;
   const cols = columns(detail);
-  const sortCol = cols.find((c) => c.key === state.sort.key) ?? cols[0];
-  const tasks = [...detail.tasks].sort((a, b) => {
-    const [x, y] = [sortCol.value(a), sortCol.value(b)];
-    const missing = (v) => v === null || v === undefined;
-    if (missing(x) || missing(y)) return missing(x) - missing(y) || a.index - b.index; // empty cells last
-    return state.sort.direction * compareValues(x, y) || a.index - b.index;
-  });
+  const sortCol = cols.find((c) => c.key === state.sort.key);
+  const tasks = [...detail.tasks];
+  if (sortCol)
+    tasks.sort((a, b) => {
+      const [x, y] = [sortCol.value(a), sortCol.value(b)];
+      const missing = (v) => v === null || v === undefined;
+      if (missing(x) || missing(y)) return missing(x) - missing(y) || a.index - b.index; // empty cells last
+      return state.sort.direction * compareValues(x, y) || a.index - b.index;
+    });
   const table = $("tasks-table");
   const heads = cols.map((col) =>
     el(
@@ -303,8 +297,10 @@ function renderMetricPicker() {
     picker.replaceChildren(...metrics.map((m) => el("option", { value: m }, m)));
   picker.value = state.metric ?? "";
   picker.disabled = metrics.length === 0;
-  $("mode-picker").value = state.metric ? modeOf(state.metric) : "min";
-  $("mode-picker").disabled = metrics.length === 0;
+  // The rule is `kogine runs compare`'s: a search's --mode for its metric, else the metric's name.
+  $("mode-note").textContent = state.metric
+    ? `best is its ${modeOf(state.metric) === "min" ? "lowest" : "highest"} value, as kogine runs compare decides`
+    : "";
 }
 
 // ---- curves -----------------------------------------------------------------------------------
@@ -561,7 +557,7 @@ async function loadRun(generation) {
   if (generation !== state.generation) return;
   body.dataset.run = detail.run.id;
   $("run-title").textContent = `${detail.run.name} (${detail.run.id})`;
-  $("run-status").textContent = `${detail.run.status}, ${countsText(detail.run)} task(s)`;
+  $("run-status").textContent = `${detail.run.status}; tasks ${countsText(detail.run)}`;
   $("run-status").className = `status status-${detail.run.status}`;
   runView.hidden = false;
   renderMetricPicker();
@@ -619,11 +615,6 @@ $("metric-picker").addEventListener("change", (event) => {
   state.metric = event.target.value;
   renderMetricPicker();
   renderCurves();
-  renderParallel();
-});
-$("mode-picker").addEventListener("change", (event) => {
-  if (state.metric) state.modes[state.metric] = event.target.value;
-  renderTasks();
   renderParallel();
 });
 for (const button of document.querySelectorAll(".tabs button"))
