@@ -225,7 +225,11 @@ describe("kogine ui, the run browser", () => {
     for (const task of detail.tasks) {
       const logged = resultOf(dir, sweepId, task.index) as Logged;
       assert.deepEqual(task.settings, { lr: logged.lr, layers: logged.layers });
-      assert.deepEqual(task.metrics.loss, { last: logged.losses.at(-1), best: Math.min(...logged.losses), mode: "min" });
+      assert.deepEqual(task.metrics.loss, {
+        last: logged.losses.at(-1),
+        best: Math.min(...logged.losses),
+        mode: "min",
+      });
       assert.deepEqual(task.metrics.acc, { last: logged.accs.at(-1), best: Math.max(...logged.accs), mode: "max" });
     }
     const series = await getJson<{ rows: { step: number; values: Record<string, number> }[]; next: number }>(
@@ -298,7 +302,17 @@ describe("kogine ui, the run browser", () => {
     const headings = await page.$$eval('[data-testid="tasks-table"] th[data-key]', (nodes) =>
       nodes.map((n) => n.textContent),
     );
-    assert.deepEqual(headings, ["#", "status", "duration", "lr", "layers", "acc last", "acc max", "loss last", "loss min"]);
+    assert.deepEqual(headings, [
+      "#",
+      "status",
+      "duration",
+      "lr",
+      "layers",
+      "acc last",
+      "acc max",
+      "loss last",
+      "loss min",
+    ]);
 
     await page.click('[data-testid="tasks-table"] th[data-key="last:loss"]');
     const ascending = (await tableRows(page)).map((r) => r["last:loss"] as number);
