@@ -71,3 +71,24 @@ test("example: parallel sweep", async () => {
     [0, 1, 2, 3, 4, 5],
   );
 });
+
+test("example: a sweep whose tasks log a loss and an accuracy every epoch (what kogine ui draws)", async () => {
+  const cwd = mkdtempSync(join(tmpdir(), "kogine-example-"));
+  const args = ["run", join(EXAMPLES, "curves/train.py"), "--sweep", "lr=0.3,0.03", "--set", "epochs=5", "-w", "2"];
+  const result = await kogine([...args, "--set", "seconds_per_epoch=0"], cwd);
+  assert.equal(result.code, 0, result.stderr);
+  const compared = await kogine(["runs", "compare", "latest", "--format", "json"], cwd);
+  const rows = JSON.parse(compared.stdout) as { metrics: Record<string, { last: number }> }[];
+  const run = await latestRun(cwd);
+  assert.deepEqual(
+    rows.map((row) => Object.keys(row.metrics).sort()),
+    [
+      ["acc", "loss"],
+      ["acc", "loss"],
+    ],
+  );
+  rows.forEach((row, i) => {
+    assert.equal(Math.round(row.metrics.loss!.last * 1e6) / 1e6, (resultOf(cwd, run.id, i) as { loss: number }).loss);
+  });
+  assert.ok(rows[0]!.metrics.loss!.last < rows[1]!.metrics.loss!.last, "the larger learning rate gets further");
+});
