@@ -28,7 +28,8 @@ export interface FlowResult {
   runId: string;
   status: Manifest["status"];
   records: TaskRecord[];
-  /** Each task's return value in submission order (null for tasks that did not succeed). */
+  /** Each task's return value in submission order (null for tasks that did not succeed, or were pruned
+   * before they returned). */
   results: unknown[];
   manifest: Manifest;
 }
@@ -70,7 +71,9 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
     runId: run.id,
     status: manifest.status,
     records: manifest.tasks,
-    results: manifest.tasks.map((t) => (t.status === "succeeded" ? run.result(t.index) : null)),
+    results: manifest.tasks.map((t) =>
+      t.status === "succeeded" || t.status === "pruned" ? run.result(t.index) : null,
+    ),
     manifest,
   };
 }
