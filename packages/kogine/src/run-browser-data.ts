@@ -59,12 +59,24 @@ export class RunBrowserData {
     { offset: number; size: number; summary: Record<string, MetricSummary> }
   >();
 
+  /** The summaries of runs that were not running when read, by the manifest's modification time then. */
+  private readonly finishedRuns = new Map<string, { modified: number; summary: RunSummary }>();
+
   constructor(readonly root: string) {}
 
   runs(): RunSummary[] {
     return listRunIds(this.root).flatMap((id) => {
+      const manifest = join(this.root, id, "manifest.json");
       try {
-        return [runSummary(RunStore.open(join(this.root, id)).snapshot())];
+        // A run no process works on changes only when its manifest does (a resume rewrites it); a running
+        // one, or one submitted to Slurm (whose tasks report in their own files), is read whole each time.
+        const modified = statSync(manifest).mtimeMs;
+        const known = this.finishedRuns.get(id);
+        if (known?.modified === modified) return [known.summary];
+        const summary = runSummary(RunStore.open(join(this.root, id)).snapshot());
+        if (summary.status !== "running" && summary.status !== "submitted")
+          this.finishedRuns.set(id, { modified, summary });
+        return [summary];
       } catch {
         return []; // a manifest half-written by a run starting this very moment: it shows at the next poll
       }

@@ -365,6 +365,52 @@ describe("kogine ui, the run browser", () => {
     await page.close();
   });
 
+  test("NaN and infinities: text in the API and the table, gaps in the curve", async () => {
+    const script =
+      "import kogine\n\ndef main():\n    for step, loss in enumerate([1.0, float('nan'), float('inf'), 0.5]):\n        kogine.log(step=step, loss=loss)\n";
+    const nonFinite = scratch({ "nan.py": script });
+    try {
+      const ran = await kogine(["run", "nan.py", "--name", "nan"], nonFinite);
+      assert.equal(ran.code, 0, ran.stderr);
+      const other = await startUi(nonFinite);
+      try {
+        const { runs } = await getJson<{ runs: { id: string }[] }>(`${other.url}api/runs`);
+        const id = runs[0]!.id;
+        const series = await getJson<{ rows: { values: { loss: unknown } }[] }>(
+          `${other.url}api/runs/${id}/tasks/0/metrics`,
+        );
+        assert.deepEqual(
+          series.rows.map((r) => r.values.loss),
+          [1, "NaN", "Infinity", 0.5],
+        );
+        const [compared] = await compareRun(nonFinite, id);
+        const detail = await getJson<{ tasks: ComparedTask[] }>(`${other.url}api/runs/${id}`);
+        assert.deepEqual(detail.tasks[0]!.metrics, compared!.metrics);
+        const page = await browser.newPage();
+        const problems = watchProblems(page);
+        await page.goto(other.url);
+        await page.waitForSelector(`body[data-state="ready"][data-run="${id}"]`, { timeout: 20_000 });
+        assert.deepEqual((await curves(page))[0]!.points, [
+          { x: 0, y: 1 },
+          { x: 1, y: null },
+          { x: 2, y: null },
+          { x: 3, y: 0.5 },
+        ]);
+        const cells = await page.$$eval('[data-testid="tasks-table"] td[data-key$=":loss"]', (nodes) =>
+          nodes.map((n) => n.textContent),
+        );
+        assert.deepEqual(cells, ["0.5", "0.5"]);
+        assert.deepEqual(problems, []);
+        await page.close();
+      } finally {
+        other.child.kill("SIGTERM");
+        await other.exited;
+      }
+    } finally {
+      rmSync(nonFinite, { recursive: true, force: true });
+    }
+  });
+
   test("a running task's curve appears and grows while it runs, and its logs with it", async () => {
     const page = await browser.newPage();
     const problems = watchProblems(page);
