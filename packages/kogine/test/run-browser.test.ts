@@ -365,13 +365,13 @@ describe("kogine ui, the run browser", () => {
     await page.close();
   });
 
-  test("NaN and infinities: text in the API and the table, gaps in the curve", async () => {
+  test("a failed task that logged NaN and infinities: text in the API and the table, gaps in the curve, its failure", async () => {
     const script =
-      "import kogine\n\ndef main():\n    for step, loss in enumerate([1.0, float('nan'), float('inf'), 0.5]):\n        kogine.log(step=step, loss=loss)\n";
+      "import kogine\n\ndef main():\n    for step, loss in enumerate([1.0, float('nan'), float('inf'), 0.5]):\n        kogine.log(step=step, loss=loss)\n    raise ValueError('diverged')\n";
     const nonFinite = scratch({ "nan.py": script });
     try {
       const ran = await kogine(["run", "nan.py", "--name", "nan"], nonFinite);
-      assert.equal(ran.code, 0, ran.stderr);
+      assert.equal(ran.code, 1, ran.stderr);
       const other = await startUi(nonFinite);
       try {
         const { runs } = await getJson<{ runs: { id: string }[] }>(`${other.url}api/runs`);
@@ -400,6 +400,15 @@ describe("kogine ui, the run browser", () => {
           nodes.map((n) => n.textContent),
         );
         assert.deepEqual(cells, ["0.5", "0.5"]);
+        await page.waitForSelector('[data-testid="log"][data-task="0"]');
+        assert.equal(
+          await page.$eval('[data-testid="log-failure"]', (n) => n.textContent),
+          "failed (exception): ValueError: diverged",
+        );
+        await page.click('[data-testid="log-stderr"]');
+        await page.waitForSelector('[data-testid="log"][data-stream="stderr"][data-complete="true"]');
+        assert.equal(await page.$eval('[data-testid="log"]', (n) => n.textContent), logOf(nonFinite, id, 0, "stderr"));
+        await screenshot(page, "failed-task");
         assert.deepEqual(problems, []);
         await page.close();
       } finally {

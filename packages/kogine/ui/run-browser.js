@@ -516,6 +516,9 @@ async function updateLog(generation) {
   log.done = finishedBefore && chunk.next >= chunk.size;
   if (atEnd) pre.scrollTop = pre.scrollHeight;
   $("log-task").textContent = `#${task.index} ${task.label}`;
+  const failure = $("log-failure");
+  failure.hidden = !task.failure;
+  failure.textContent = task.failure ? `${task.status} (${task.failure.kind}): ${task.failure.message}` : "";
   pre.dataset.task = String(task.index);
   pre.dataset.stream = log.stream;
   pre.dataset.complete = String(log.done);
