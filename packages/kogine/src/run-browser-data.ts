@@ -4,7 +4,7 @@
  * task still running has no metrics summary in its record yet: it gets one folded from its metrics file,
  * which is read on only from where the last request left off. Numbers JSON cannot hold (NaN, infinities)
  * travel as the strings "NaN", "Infinity" and "-Infinity". */
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { KogineError } from "./errors.js";
 import { type LogChunk, readLogChunk } from "./log-tail.js";
@@ -110,6 +110,7 @@ export class RunBrowserData {
       tasks,
     };
   }
+
   metricSeries(id: string, index: number, from: number): MetricSeries {
     const store = this.open(id);
     const chunk = readMetrics(metricsPath(this.taskDir(store, index)), from);
@@ -124,9 +125,13 @@ export class RunBrowserData {
     return readLogChunk(join(this.taskDir(store, index), `${stream}.log`), from);
   }
 
-  /** Only ids the store lists are opened: a request cannot name a directory outside it. */
+  /** Only ids of the store's shape (`<date>/<name>`, as listRunIds lists them) are opened: a request cannot
+   * name a directory outside the store. */
   private open(id: string): RunStore {
-    if (!listRunIds(this.root).includes(id)) throw new KogineError(`no run "${id}" under ${this.root}`);
+    const [date, name, ...rest] = id.split("/");
+    const shaped = /^\d{4}-\d{2}-\d{2}$/.test(date ?? "") && name && name !== "." && name !== ".." && rest.length === 0;
+    if (!shaped || !existsSync(join(this.root, id, "manifest.json")))
+      throw new KogineError(`no run "${id}" under ${this.root}`);
     return RunStore.open(join(this.root, id));
   }
 

@@ -9,7 +9,8 @@
 
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -89,6 +90,20 @@ function startUi(cwd: string, args: string[] = []): Promise<Ui> {
       if (url) resolve({ child, url, exited });
     });
     void exited.then((code) => reject(new Error(`kogine ui exited with ${code}: ${err}`)));
+  });
+}
+
+/** GET `path` exactly as given (fetch would resolve its dot segments first). */
+function rawGet(base: URL, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet({ host: base.hostname, port: base.port, path }, (response) => {
+      let body = "";
+      response.on("data", (chunk) => {
+        body += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("error", reject);
   });
 }
 
@@ -256,10 +271,19 @@ describe("kogine ui, the run browser", () => {
       [`api/runs/${sweepId}/tasks/1/logs?stream=stdin`, 400, /stream/],
       [`api/runs/${sweepId}/tasks/-1/metrics`, 400, /index/],
       [`api/runs/..%2F..%2F/etc`, 404, /no run/],
+      [`api/runs/${sweepId}%2F..%2F..`, 404, /no run/],
     ] as const) {
       const response = await fetch(`${ui.url}${path}`);
       assert.equal(response.status, status, path);
       assert.match(((await response.json()) as { error: string }).error, message, path);
+    }
+    // Paths as sent, not normalised as fetch would: a run directory outside the store is not served.
+    mkdirSync(join(dir, "decoy"));
+    copyFileSync(join(dir, "runs", sweepId, "manifest.json"), join(dir, "decoy", "manifest.json"));
+    for (const path of ["/api/runs/../decoy", "/api/runs/%2E%2E/decoy"]) {
+      const answer = await rawGet(new URL(ui.url), path);
+      assert.equal(answer.status, 404, path);
+      assert.match(answer.body, /no run/, path);
     }
   });
 
