@@ -69,8 +69,8 @@ class PlainProgress implements ProgressReporter {
     if (record.status === "succeeded") this.counts.done++;
     else if (record.status === "failed") this.counts.failed++;
     const seconds = ((record.durationMs ?? 0) / 1000).toFixed(2);
-    const shown =
-      record.status === "succeeded" ? ` -> ${abbreviate(JSON.stringify(value))}` : `: ${record.failure?.message ?? ""}`;
+    const returned = record.status === "succeeded" || (record.status === "pruned" && !record.failure);
+    const shown = returned ? ` -> ${abbreviate(JSON.stringify(value))}` : `: ${record.failure?.message ?? ""}`;
     this.print(`${record.status.padEnd(9)} [${spec.index}] ${spec.label} (${seconds}s)${shown}`);
   }
 

@@ -1,7 +1,7 @@
 /** The run store: one directory per invocation (`<root>/<date>/<time>-<name>/`) holding a manifest and,
  * per task, its spec, resolved config, stdout/stderr logs, return value and status. Each task's files are
  * written as it ends, so an interrupted or crashed run keeps everything that had finished. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { ConfigDescription } from "./display-value.js";
 import { KogineError } from "./errors.js";
@@ -200,6 +200,7 @@ export class RunStore {
     mkdirSync(dir, { recursive: true });
     const planned = { ...spec, resultFile: join(dir, "outcome.json") };
     writeJson(join(dir, "spec.json"), planned);
+    rmSync(stopPath(dir), { force: true }); // a stop asked of an earlier run of it (then interrupted) is void
     if (!this.record(spec.index)) {
       this.manifest.tasks.push(pendingRecord(planned));
       this.manifest.tasks.sort((a, b) => a.index - b.index);
@@ -240,6 +241,8 @@ export class RunStore {
    * `shouldStop()`. The task's launcher hears of it too (watchStopRequests) and kills the task if it has
    * not ended `graceMs` later; either way the task ends as `pruned`. */
   requestStop(index: number, graceMs: number = DEFAULT_STOP_GRACE_MS): void {
+    const status = this.record(index)?.status;
+    if (status !== "running" && status !== "pending") return; // ended already: nothing to stop
     writeFileSync(stopPath(this.taskDir(index)), `${new Date().toISOString()}\n`);
     for (const listener of this.stopListeners.get(index) ?? []) listener(graceMs);
   }

@@ -59,6 +59,12 @@ export function showRun(root: string, reference: string, logs: boolean, json: bo
     process.stdout.write(`  [${task.index}] ${task.label}: ${task.status}${seconds}${attempts}\n`);
     if (task.status === "succeeded")
       process.stdout.write(`      result: ${JSON.stringify(store.result(task.index))}\n`);
+    if (task.metrics) {
+      const metrics = Object.entries(task.metrics).map(
+        ([name, m]) => `${name} ${m.last} (min ${m.min}, max ${m.max}, ${m.count} at step ${m.lastStep})`,
+      );
+      process.stdout.write(`      metrics: ${metrics.join("; ")}\n`);
+    }
     if (task.failure) {
       process.stdout.write(`      ${task.failure.kind}: ${task.failure.message}\n`);
       if (task.failure.traceback)

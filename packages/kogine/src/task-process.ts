@@ -101,12 +101,16 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
   options.signal?.addEventListener("abort", interrupt, { once: true });
   const stopTimers: NodeJS.Timeout[] = [];
   const unwatchStop = options.watchStopRequests?.((graceMs) => {
-    stopTimers.push(setTimeout(() => child.kill("SIGKILL"), graceMs).unref());
+    // A task still waiting for its slot gets its grace from when it starts (it sees the request at once).
+    const arm = () => stopTimers.push(setTimeout(() => child.kill("SIGKILL"), graceMs).unref());
+    if (started) arm();
+    else child.started.then(arm);
   });
   return child.finished.then(({ exitCode, signal, error, cancelled }) => {
     options.signal?.removeEventListener("abort", interrupt);
     unwatchStop?.();
     for (const timer of stopTimers) clearTimeout(timer);
+    stopTimers.length = 0;
     const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
     const outcome = readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
     return { outcome, exitCode, signal, startedAt, endedAt: new Date(), ran: !cancelled, logsClosed };

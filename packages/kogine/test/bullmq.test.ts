@@ -111,3 +111,34 @@ test("a Redis that is down gets a clear message and nothing is submitted", async
     /^kogine: error: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)\. Start a Redis server/,
   );
 });
+
+test("a task run by a BullMQ worker logs metrics into the submitting side's run store", async () => {
+  const dir = scratch({
+    "train.py": [
+      "import kogine",
+      "lr = 0.1",
+      "def main():",
+      "    for step in range(3):",
+      "        kogine.log(step=step, loss=lr / (step + 1))",
+      "    return lr",
+      "",
+    ].join("\n"),
+  });
+  // A queue of its own, so that no worker of another test takes the task.
+  const queue = `metrics-${process.pid}`;
+  const worker = spawn(process.execPath, [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", "1", "--queue", queue], {
+    cwd: dir,
+    stdio: "ignore",
+  });
+  try {
+    const submitted = await kogine(
+      ["run", "train.py", "--launcher", "bullmq", "--redis", redisUrl, "--queue", queue],
+      dir,
+    );
+    assert.equal(submitted.code, 0, submitted.stderr);
+    const run = (await latestRun(dir)) as unknown as { tasks: Array<{ metrics: Record<string, unknown> }> };
+    assert.deepEqual(run.tasks[0].metrics.loss, { last: 0.1 / 3, min: 0.1 / 3, max: 0.1, count: 3, lastStep: 2 });
+  } finally {
+    worker.kill("SIGTERM");
+  }
+});

@@ -5,7 +5,9 @@ import { test } from "node:test";
 import { kogine, latestRun, resultOf, scratch } from "./helpers.js";
 
 test("--launcher slurm --dry-run prints an array job whose elements run kogine for task i", async () => {
-  const dir = scratch({ "t.py": "seed = 0\ndef main():\n    return seed * 2\n" });
+  const dir = scratch({
+    "t.py": "import kogine\nseed = 0\ndef main():\n    kogine.log(double=seed * 2)\n    return seed * 2\n",
+  });
   const result = await kogine(
     ["workflow", "parallel", "t.py", "--sweep", "seed=5,6,7", "-w", "2", "--launcher", "slurm", "--dry-run"],
     dir,
@@ -30,6 +32,9 @@ test("--launcher slurm --dry-run prints an array job whose elements run kogine f
     after.tasks.map((t) => t.status),
     ["pending", "succeeded", "pending"],
   );
+  // The element's metrics are in its record, as a local task's are.
+  const metrics = (after.tasks[1] as unknown as { metrics: Record<string, { last: number }> }).metrics;
+  assert.equal(metrics.double.last, 12);
   const noSlurm = await kogine(["run", join(dir, "t.py"), "--launcher", "slurm"], dir, {
     env: { PATH: "/nonexistent" },
   });

@@ -18,7 +18,8 @@ STOP_CHECK_INTERVAL_S = 0.1
 RESERVED = ("step", "time")
 
 _lock = threading.Lock()
-_state = None  # the stream of this process: set up by the first `log` call
+# This process's stream, set up by the first `log` call: None before it, False outside kogine.
+_state = None
 
 
 class _Stream:
@@ -70,22 +71,21 @@ def _flush_on_sigterm(flush):
 
 def _stream():
     global _state
-    if _state is None or _state.pid != os.getpid():  # a forked child logs into a stream of its own
-        path = os.environ.get("KOGINE_METRICS_FILE")
-        if not path:
-            return None
-        _state = _Stream(path)
+    path = os.environ.get("KOGINE_METRICS_FILE")
+    _state = _Stream(path) if path else False
     return _state
 
 
 def log(metrics=None, /, *, step=None, **values):
     """Records metric values for this task, e.g. `kogine.log(step=3, loss=0.25, acc=0.9)` or
     `kogine.log({"loss": 0.25}, step=3)`. `step` defaults to one more than the last step logged (0 first)."""
-    if _state is None and "KOGINE_METRICS_FILE" not in os.environ:
+    stream = _state
+    if stream is False:
         return
-    stream = _stream()
-    if stream is None:
-        return
+    if stream is None or stream.pid != os.getpid():  # a forked child logs into a stream of its own
+        stream = _stream()
+        if stream is False:
+            return
     if metrics is not None:
         if not isinstance(metrics, dict):
             raise TypeError(f"kogine.log: metrics must be a dict of names to numbers, got {type(metrics).__name__}")
