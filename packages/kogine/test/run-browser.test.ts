@@ -424,6 +424,10 @@ describe("kogine ui, the run browser", () => {
           nodes.map((n) => n.textContent),
         );
         assert.deepEqual(cells, ["0.5", "0.5"]);
+        assert.equal(
+          await page.$eval('[data-testid="parallel-empty"]', (n) => n.textContent),
+          "A sweep or a search draws here: this run's tasks all ran under the same settings.",
+        );
         await page.waitForSelector('[data-testid="log"][data-task="0"]');
         assert.equal(
           await page.$eval('[data-testid="log-failure"]', (n) => n.textContent),
@@ -444,12 +448,12 @@ describe("kogine ui, the run browser", () => {
     }
   });
 
-  test("a running task's curve appears and grows while it runs, and its logs with it", async () => {
+  test("a running sweep: a task's curve appears and grows while it runs, its logs with it; only what is swept varies", async () => {
     const page = await browser.newPage();
     const problems = watchProblems(page);
     await page.setViewport({ width: 1400, height: 1000 });
     const running = kogine(
-      ["run", "train.py", "--set", "steps=30", "--set", "pause=0.2", "--set", "lr=0.05", "--name", "live"],
+      ["run", "train.py", "--set", "steps=30", "--set", "pause=0.15", "--sweep", "lr=0.05,0.04", "--name", "live"],
       dir,
     );
     let liveId: string | undefined;
@@ -463,7 +467,9 @@ describe("kogine ui, the run browser", () => {
     await page.waitForSelector(`body[data-state="ready"][data-run="${liveId}"]`, { timeout: 20_000 });
 
     // Points seen while the page still shows the task running: at least two different, growing counts.
+    // Meanwhile the second task waits: as planned, its settings compare equal to those of the task running.
     const counts: number[] = [];
+    let pendingSeen = false;
     for (let waited = 0; waited < 30_000; waited += 250) {
       const points = (await curves(page))[0]?.points.length ?? 0;
       const [status] = await page.$$eval('[data-testid="tasks-table"] td[data-key="status"]', (cells) =>
@@ -472,12 +478,24 @@ describe("kogine ui, the run browser", () => {
       if (status !== undefined && status !== "pending" && status !== "running") break;
       if (status === "running" && points > 0 && points !== counts.at(-1)) counts.push(points);
       if (counts.length === 2) await screenshot(page, "live-running");
+      if (status === "running" && !pendingSeen) {
+        const detail: { varied: string[]; tasks: ComparedTask[] } = await getJson(`${ui.url}api/runs/${liveId}`);
+        if (detail.tasks[1]?.status === "pending") {
+          pendingSeen = true;
+          assert.deepEqual(detail.varied, ["lr"]);
+          assert.deepEqual(
+            detail.tasks.map((t) => t.settings),
+            [{ lr: 0.05 }, { lr: 0.04 }],
+          );
+        }
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // The last poll may show every point with the task not yet recorded as ended: counts below 30 are
     // points drawn while the task was still logging.
     const partial = counts.filter((n) => n < 30);
     assert.ok(partial.length >= 2, `the curve grew while the task ran (point counts seen: ${counts.join(", ")})`);
+    assert.ok(pendingSeen, "the second task was seen waiting");
 
     const result = await running;
     assert.equal(result.code, 0, result.stderr);
@@ -500,9 +518,10 @@ describe("kogine ui, the run browser", () => {
       "the first metric, acc, as logged",
     );
     assert.equal(await page.$eval('[data-testid="log"]', (n) => n.textContent), logOf(dir, liveId, 0, "stdout"));
-    assert.equal(
-      await page.$eval('[data-testid="parallel-empty"]', (n) => n.textContent),
-      "A sweep or a search draws here: this run's tasks all ran under the same settings.",
+    await page.waitForSelector('[data-testid="run-status"].status-succeeded', { timeout: 20_000 });
+    assert.deepEqual(
+      await page.$$eval('[data-testid="parallel-svg"] text.name', (nodes) => nodes.map((n) => n.textContent)),
+      ["lr", "acc (max)"],
     );
     await screenshot(page, "live-finished");
     assert.deepEqual(problems, []);
