@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import { KogineError } from "./errors.js";
 import { type LogChunk, readLogChunk } from "./log-tail.js";
 import { type MetricSummary, metricsPath, readMetrics, summarizeMetrics } from "./metrics-file.js";
-import { listRunIds, type Manifest, RunStore, type TaskRecord } from "./run-store.js";
+import { listRunIds, type Manifest, RunStore, type TaskRecord, taskDirOf } from "./run-store.js";
 import { type ComparedTask, compareRun } from "./runs-compare.js";
 
 /** A run as the runs list shows it. */
@@ -112,8 +112,7 @@ export class RunBrowserData {
   }
 
   metricSeries(id: string, index: number, from: number): MetricSeries {
-    const store = this.open(id);
-    const chunk = readMetrics(metricsPath(this.taskDir(store, index)), from);
+    const chunk = readMetrics(metricsPath(this.taskDir(id, index)), from);
     return {
       rows: chunk.entries.map((e) => ({ ...e, values: finiteOrText(e.values) as Record<string, number | string> })),
       next: chunk.nextOffset,
@@ -121,23 +120,29 @@ export class RunBrowserData {
   }
 
   log(id: string, index: number, stream: "stdout" | "stderr", from: number | undefined): LogChunk {
-    const store = this.open(id);
-    return readLogChunk(join(this.taskDir(store, index), `${stream}.log`), from);
+    return readLogChunk(join(this.taskDir(id, index), `${stream}.log`), from);
   }
 
-  /** Only ids of the store's shape (`<date>/<name>`, as listRunIds lists them) are opened: a request cannot
-   * name a directory outside the store. */
   private open(id: string): RunStore {
+    return RunStore.open(this.runDir(id));
+  }
+
+  /** Only ids of the store's shape (`<date>/<name>`, as listRunIds lists them) are served: a request cannot
+   * name a directory outside the store. */
+  private runDir(id: string): string {
     const [date, name, ...rest] = id.split("/");
     const shaped = /^\d{4}-\d{2}-\d{2}$/.test(date ?? "") && name && name !== "." && name !== ".." && rest.length === 0;
-    if (!shaped || !existsSync(join(this.root, id, "manifest.json")))
-      throw new KogineError(`no run "${id}" under ${this.root}`);
-    return RunStore.open(join(this.root, id));
+    const dir = join(this.root, id);
+    if (!shaped || !existsSync(join(dir, "manifest.json"))) throw new KogineError(`no run "${id}" under ${this.root}`);
+    return dir;
   }
 
-  private taskDir(store: RunStore, index: number): string {
-    if (!store.record(index)) throw new KogineError(`run ${store.id} has no task ${index}`);
-    return store.taskDir(index);
+  /** A task's directory, without reading the run's records: the metrics and logs of every task of a big run
+   * are asked for one request each. A planned task's directory exists (its spec is written at planning). */
+  private taskDir(id: string, index: number): string {
+    const dir = taskDirOf(this.runDir(id), index);
+    if (!existsSync(dir)) throw new KogineError(`run ${id} has no task ${index}`);
+    return dir;
   }
 
   /** The summaries of a metrics file without one in its record (a running task), read on from last time. */

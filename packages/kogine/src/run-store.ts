@@ -187,7 +187,7 @@ export class RunStore {
   }
 
   taskDir(index: number): string {
-    return join(this.dir, "tasks", String(index).padStart(4, "0"));
+    return taskDirOf(this.dir, index);
   }
 
   record(index: number): TaskRecord | undefined {
@@ -294,6 +294,11 @@ export class RunStore {
       });
     }
   }
+}
+
+/** Where task `index` of the run in `runDir` keeps its files (for readers that need no more of the run). */
+export function taskDirOf(runDir: string, index: number): string {
+  return join(runDir, "tasks", String(index).padStart(4, "0"));
 }
 
 /**
