@@ -21,7 +21,7 @@ const PALETTE = [
   "#d64545",
   "#4b5563",
 ];
-const FINISHED = new Set(["succeeded", "failed", "interrupted", "skipped", "pruned", "crashed"]);
+const FINISHED = new Set(["succeeded", "failed", "interrupted", "skipped", "pruned"]);
 
 const body = document.body;
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
