@@ -7,7 +7,7 @@ export const epochs = 20;
 export function main() {
   let loss = 1;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    loss = loss * (1 - lr) + 0.02 * Math.sin(epoch);
+    loss = loss * (1 - lr) + 0.01 * (1 + Math.sin(epoch));
     log({ step: epoch, loss, acc: 1 - loss });
     if (shouldStop()) break;
   }

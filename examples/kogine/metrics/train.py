@@ -12,7 +12,7 @@ epochs = 20
 def main():
     loss = 1.0
     for epoch in range(epochs):
-        loss = loss * (1 - lr) + 0.02 * math.sin(epoch)  # a stand-in for a training step
+        loss = loss * (1 - lr) + 0.01 * (1 + math.sin(epoch))  # a stand-in for a training step
         kogine.log(step=epoch, loss=loss, acc=1 - loss)
         if kogine.should_stop():  # a search pruned this trial: end cleanly, metrics so far are kept
             break
