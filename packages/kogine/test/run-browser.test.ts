@@ -362,6 +362,15 @@ describe("kogine ui, the run browser", () => {
       );
     }
     assert.ok((await paintedPixels(page)) > 2000, "the curves are drawn on the canvas");
+    const yScale = () =>
+      page.$eval('[data-testid="chart-curves"]', (canvas) => {
+        type Charts = { getChart(c: unknown): { scales: { y: { type: string } } } };
+        return (globalThis as unknown as { Chart: Charts }).Chart.getChart(canvas).scales.y.type;
+      });
+    assert.equal(await yScale(), "linear");
+    await page.click('[data-testid="log-scale"]');
+    assert.equal(await yScale(), "logarithmic");
+    await page.click('[data-testid="log-scale"]');
 
     // Unticking a task takes its curve off.
     await page.click('[data-testid="tasks-table"] tr[data-index="2"] [data-testid="curve-toggle"]');

@@ -345,8 +345,12 @@ function renderCurves() {
     state.chart = null;
     return;
   }
+  // A logarithmic scale holds positive values only: with any other, the choice waits.
+  const logarithmic = $("log-scale").checked && datasets.every((d) => d.data.every((p) => p.y === null || p.y > 0));
+  const yType = logarithmic ? "logarithmic" : "linear";
   if (state.chart) {
     state.chart.data.datasets = datasets;
+    state.chart.options.scales.y.type = yType;
     state.chart.options.scales.y.title.text = metric;
     state.chart.options.plugins.legend.display = datasets.length <= 24;
     state.chart.update("none");
@@ -360,7 +364,7 @@ function renderCurves() {
       normalized: true,
       scales: {
         x: { type: "linear", title: { display: true, text: "step" } },
-        y: { type: "linear", title: { display: true, text: metric } },
+        y: { type: yType, title: { display: true, text: metric } },
       },
       plugins: { legend: { display: datasets.length <= 24, position: "bottom", labels: { boxWidth: 12 } } },
       interaction: { mode: "nearest", intersect: false },
@@ -522,6 +526,7 @@ async function updateLog(generation) {
   pre.dataset.task = String(task.index);
   pre.dataset.stream = log.stream;
   pre.dataset.complete = String(log.done);
+  $("log-scale").addEventListener("change", () => renderCurves());
   for (const button of document.querySelectorAll(".tabs button"))
     button.setAttribute("aria-pressed", String(button.dataset.stream === log.stream));
 }
@@ -620,6 +625,7 @@ $("metric-picker").addEventListener("change", (event) => {
   renderCurves();
   renderParallel();
 });
+$("log-scale").addEventListener("change", () => renderCurves());
 for (const button of document.querySelectorAll(".tabs button"))
   button.addEventListener("click", () => chooseStream(button.dataset.stream));
 window.addEventListener("hashchange", () => void refresh(true));
