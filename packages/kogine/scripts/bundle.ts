@@ -13,7 +13,8 @@
 //   deferred-extra-ca.js, whose state the BullMQ modules read;
 // - node-shim/register-hooks.js, which finds the module hooks next to itself, and
 //   node-shim/extra-ca-certs.cjs, which a task's worker threads load by its path;
-// - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load).
+// - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load), and the
+//   run browser's server (`kogine ui`, with Fastify).
 
 import { dirname, relative } from "node:path";
 import { build, type Plugin } from "esbuild";
@@ -27,6 +28,7 @@ const ownModules = [
   "node-shim/extra-ca-certs.cjs",
   "bullmq-launcher.js",
   "bullmq-worker.js",
+  "run-browser-server.js",
 ].map((name) => `${distSrc}${name}`);
 
 /** Leaves `ownModules` out of a bundle written to `outfile`, importing them from where they are. */

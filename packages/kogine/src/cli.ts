@@ -179,6 +179,19 @@ function buildProgram(): Command {
     );
 
   program
+    .command("ui")
+    .description("serve the run browser: runs, tasks, metric curves, a sweep's settings against a metric, logs; live")
+    .option("--port <n>", "port to listen on (0: any free port)", "8765")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--runs-dir <dir>", "run store location (default ./runs or $KOGINE_RUNS_DIR)")
+    .action(async (flags: { port: string; host: string; runsDir?: string }) => {
+      const { serveRunBrowser } = await import("./run-browser-server.js");
+      const port = positiveInteger(flags.port, "--port", 0);
+      if (port > 65535) throw new KogineError(`--port ${flags.port}: expected a port number, 0 to 65535`);
+      await serveRunBrowser({ runsDir: runsRoot(flags.runsDir), host: flags.host, port });
+    });
+
+  program
     .command("worker")
     .description("take tasks from a BullMQ queue in Redis and run them, -w at a time")
     .requiredOption("--redis <url>", "Redis URL, e.g. redis://127.0.0.1:6379")

@@ -194,7 +194,7 @@ export class RunStore {
   }
 
   taskDir(index: number): string {
-    return join(this.dir, "tasks", String(index).padStart(4, "0"));
+    return taskDirOf(this.dir, index);
   }
 
   record(index: number): TaskRecord | undefined {
@@ -301,6 +301,11 @@ export class RunStore {
       });
     }
   }
+}
+
+/** Where task `index` of the run in `runDir` keeps its files (for readers that need no more of the run). */
+export function taskDirOf(runDir: string, index: number): string {
+  return join(runDir, "tasks", String(index).padStart(4, "0"));
 }
 
 /**

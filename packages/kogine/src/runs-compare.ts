@@ -11,7 +11,7 @@ import { KogineError } from "./errors.js";
 import { stringifyExtendedJson } from "./extended-json.js";
 import type { MetricSummary } from "./metrics-file.js";
 import type { Manifest, RunStore, TaskRecord } from "./run-store.js";
-import type { TaskSpec } from "./task-spec.js";
+import { isRawValue, type TaskSpec } from "./task-spec.js";
 import { returnedMetric } from "./trial-objective.js";
 
 export type MetricMode = "min" | "max";
@@ -171,13 +171,19 @@ function resolvedValues(config: ConfigDescription): Record<string, unknown> {
   return { ...Object.fromEntries(Object.entries(kwargs).filter(([k]) => !(k in config.globals))), ...config.globals };
 }
 
+/** A value typed on the command line, before its task has coerced it to the script's default's type: as JSON
+ * reads it (numbers, lists, true/false), else as typed. So a task not yet run compares equal to one that ran
+ * with the same `--set epochs=30` (30, not "30"), and a sweep under way varies only in what it sweeps. */
 function rawOverrides(overrides: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(overrides).map(([k, v]) => [
-      k,
-      typeof v === "object" && v !== null && "$raw" in v ? (v as { $raw: string }).$raw : v,
-    ]),
-  );
+  return Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, isRawValue(v) ? jsonOrText(v.$raw) : v]));
+}
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function variedKeys(settings: Record<string, unknown>[]): string[] {
