@@ -41,6 +41,11 @@ have redis-server || missing+=(redis-server)
 have chromium || missing+=(chromium)
 # loopai's shared store is PostgreSQL; its tests start a real server (initdb, postgres) on loopback.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# NumPy, SciPy and mpmath are the referees of kogine's search numerics (TPE's weights, the truncated
+# normal); packages/kogine/test/helpers.ts uses python3 when it has them, else Debian's python3.
+if ! python3 -c "import numpy, scipy, mpmath" 2>/dev/null && ! /usr/bin/python3 -c "import numpy, scipy, mpmath" 2>/dev/null; then
+  missing+=(python3-numpy python3-scipy python3-mpmath)
+fi
 
 if ((${#missing[@]} > 0)); then
   if ! have apt-get; then

@@ -7,6 +7,7 @@ import { type FinishedTrial, samplePoint } from "../src/search-sampler.js";
 import { parseSearchSpace } from "../src/search-space.js";
 import { SeededRandom } from "../src/seeded-random.js";
 import { gamma, splitTrials } from "../src/tpe-sampler.js";
+import { REFEREE_PYTHON } from "./helpers.js";
 
 const space = parseSearchSpace([
   "lr=loguniform:1e-5:1e-1",
@@ -56,7 +57,7 @@ test("gamma and the weights of older observations are Optuna's defaults (weights
   assert.deepEqual(observationWeights(24), new Array(24).fill(1));
   for (const n of [26, 30, 77]) {
     const expected = JSON.parse(
-      execFileSync("python3", [
+      execFileSync(REFEREE_PYTHON, [
         "-c",
         `import numpy as np, json; print(json.dumps(np.concatenate([np.linspace(1.0/${n}, 1.0, num=${n}-25), np.ones(25)]).tolist()))`,
       ]).toString(),

@@ -10,6 +10,7 @@ import {
   sampleTruncatedNormal,
   truncatedNormalLogPdf,
 } from "../src/truncated-normal.js";
+import { REFEREE_PYTHON } from "./helpers.js";
 
 function scipy(expression: string, points: number[][]): number[] {
   const program = [
@@ -22,7 +23,7 @@ function scipy(expression: string, points: number[][]): number[] {
     "points = json.load(sys.stdin)",
     `print(json.dumps([float(${expression}) for p in points]))`,
   ].join("\n");
-  return JSON.parse(execFileSync("python3", ["-c", program], { input: JSON.stringify(points) }).toString());
+  return JSON.parse(execFileSync(REFEREE_PYTHON, ["-c", program], { input: JSON.stringify(points) }).toString());
 }
 
 function close(actual: number, expected: number, relative: number, what: string) {
