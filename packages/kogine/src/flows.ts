@@ -11,6 +11,7 @@
 
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { checkOverrideKeys, parseSets, parseSweeps } from "./cli-overrides.js";
 import { KogineError } from "./errors.js";
 import { type ExecuteOptions, executeFlow, type FlowResult } from "./flow-runner.js";
 import type { FlowMode, Invocation, StepDefinition } from "./run-store.js";
@@ -44,6 +45,10 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
     const config = input.config ?? options.config;
     return { script: path, config: config ? resolve(config) : null, entrypoint };
   });
+  // Malformed or repeated overrides are refused here, before a run exists.
+  checkOverrideKeys(options.cliSets ?? [], options.cliSweeps ?? [], options.set, options.sweep);
+  parseSets(options.cliSets ?? []);
+  parseSweeps(options.cliSweeps ?? []);
   const workers = options.workers ?? (mode === "parallel" ? availableParallelism() : 1);
   if (!Number.isInteger(workers) || workers < 1)
     throw new KogineError(`workers must be a positive whole number, got ${workers}`);

@@ -178,30 +178,48 @@ def parse_untyped(text: str):
         return text
 
 
+def is_raw(value) -> bool:
+    """A value typed on the command line: {"$raw": text} and, when the text has commas, its "$items"."""
+    return isinstance(value, dict) and "$raw" in value and set(value) <= {"$raw", "$items"}
+
+
 def coerce(name: str, value, default):
-    """Turns a command-line string ({"$raw": text}) into the type of the script's default."""
-    if not (isinstance(value, dict) and set(value) == {"$raw"}):
+    """Turns a command-line string into the type of the script's default (as coerce-value.ts does)."""
+    if not is_raw(value):
         return value
-    text = value["$raw"]
     try:
-        if isinstance(default, bool):
-            lowered = text.lower()
-            if lowered in TRUE_WORDS | FALSE_WORDS:
-                return lowered in TRUE_WORDS
-            raise ValueError(f"expected one of {sorted(TRUE_WORDS | FALSE_WORDS)}")
-        if isinstance(default, int):
-            return int(text)
-        if isinstance(default, float):
-            return float(text)
-        if isinstance(default, str):
-            return text
-        if isinstance(default, (list, tuple, dict)):
-            parsed = parse_untyped(text)
-            if not isinstance(parsed, (list, tuple, dict)):
-                raise ValueError("expected a list or dict literal")
-            return type(default)(parsed) if isinstance(default, tuple) else parsed
+        return coerce_text(value, default)
     except ValueError as error:
-        raise TaskError("coerce", f"--set {name}={text}: cannot convert to {type(default).__name__} ({error})")
+        raise TaskError("coerce", f"--set {name}={value['$raw']}: cannot convert to {type(default).__name__} ({error})")
+
+
+def coerce_text(value, default):
+    text = value["$raw"]
+    if isinstance(default, bool):
+        lowered = text.lower()
+        if lowered in TRUE_WORDS | FALSE_WORDS:
+            return lowered in TRUE_WORDS
+        raise ValueError(f"expected one of {sorted(TRUE_WORDS | FALSE_WORDS)}")
+    if isinstance(default, int):
+        return int(text)
+    if isinstance(default, float):
+        return float(text)
+    if isinstance(default, str):
+        return text
+    if isinstance(default, (list, tuple)):
+        if text.strip().startswith(("[", "(")):
+            parsed = parse_untyped(text)
+            if not isinstance(parsed, (list, tuple)):
+                raise ValueError("expected a list literal")
+        else:  # 1,2,3: item by item, each typed like the default's first item
+            items = value.get("$items", [text])
+            parsed = [coerce_text({"$raw": item}, default[0]) if default else parse_untyped(item) for item in items]
+        return type(default)(parsed)
+    if isinstance(default, dict):
+        parsed = parse_untyped(text)
+        if not isinstance(parsed, dict):
+            raise ValueError("expected a dict literal")
+        return parsed
     return parse_untyped(text)
 
 
@@ -413,7 +431,7 @@ def load_script(path, overrides, inject, strict):
     def kogine_value(key, thunk):
         if key not in resolved:
             raw = overrides[key]
-            needs_type = isinstance(raw, dict) and set(raw) == {"$raw"}
+            needs_type = is_raw(raw)
             resolved[key] = coerce(key, raw, thunk() if needs_type and thunk is not None else None)
         return resolved[key]
 
