@@ -5,11 +5,21 @@ import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { checkConfigAgainstScript, showConfigs, validateConfig } from "./config-commands.js";
 import { restoreExtraCaCertsVariable } from "./deferred-extra-ca.js";
-import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_ENTRYPOINT, EXIT_OK, KogineError } from "./errors.js";
+import {
+  EXIT_FAILED,
+  EXIT_HANGUP,
+  EXIT_INTERRUPTED,
+  EXIT_NO_ENTRYPOINT,
+  EXIT_OK,
+  EXIT_TERMINATED,
+  KogineError,
+} from "./errors.js";
 import { executeFlow, type FlowResult } from "./flow-runner.js";
 import { buildInvocation, type StepInput } from "./flows.js";
+import { gpuSlots } from "./gpu-slots.js";
 import type { Launcher } from "./launcher.js";
 import { LocalLauncher } from "./local-launcher.js";
+import { killAllGroups } from "./process-groups.js";
 import type { LogFormat } from "./progress.js";
 import { defaultRunsRoot, type FlowMode } from "./run-store.js";
 import { runTaskFromStore } from "./run-task-from-store.js";
@@ -34,6 +44,15 @@ interface RunFlags {
   queue: string;
   dryRun?: boolean;
   resume?: string;
+  grace?: string;
+  timeout?: string;
+  gpus?: string;
+  gpusPerTask: string;
+  slurmPartition?: string;
+  slurmTime?: string;
+  slurmGpus?: string;
+  slurmMem?: string;
+  slurmCpus?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -219,7 +238,23 @@ function withRunOptions(command: Command): Command {
     .option("--redis <url>", "Redis URL for --launcher bullmq")
     .option("--queue <name>", "BullMQ queue name", "kogine")
     .option("--dry-run", "with --launcher slurm: print the sbatch script instead of submitting it")
-    .option("--resume <run>", "re-run only the tasks of RUN that did not succeed");
+    .option("--resume <run>", "re-run only the tasks of RUN that did not succeed")
+    .option(
+      "--grace <seconds>",
+      "after the first Ctrl-C or SIGTERM, how long tasks get to end before they are killed",
+      "30",
+    )
+    .option("--timeout <seconds>", "kill a task running longer than this; it fails as `timeout` (--retries apply)")
+    .option(
+      "--gpus <ids>",
+      "GPUs to share among worker slots, e.g. 0,1,2,3 (each slot's tasks get CUDA_VISIBLE_DEVICES)",
+    )
+    .option("--gpus-per-task <k>", "GPUs per worker slot with --gpus; slots = GPUs / K unless -w says fewer", "1")
+    .option("--slurm-partition <name>", "with --launcher slurm: the partition (#SBATCH --partition)")
+    .option("--slurm-time <limit>", "with --launcher slurm: each task's time limit, e.g. 2:00:00 (#SBATCH --time)")
+    .option("--slurm-gpus <n>", "with --launcher slurm: GPUs per task, e.g. 1 or a100:2 (#SBATCH --gpus)")
+    .option("--slurm-mem <size>", "with --launcher slurm: memory per task, e.g. 16G (#SBATCH --mem)")
+    .option("--slurm-cpus <n>", "with --launcher slurm: CPUs per task (#SBATCH --cpus-per-task)");
 }
 
 async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Promise<number> {
@@ -234,7 +269,12 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
     config: configs.length > 1 ? configs[i] : configs[0],
     entrypoint: flags.entrypoint,
   }));
-  const workers = flags.workers === undefined ? undefined : positiveInteger(flags.workers, "-w");
+  const requested = flags.workers === undefined ? undefined : positiveInteger(flags.workers, "-w");
+  const gpus = flags.gpus
+    ? gpuSlots(flags.gpus, positiveInteger(flags.gpusPerTask, "--gpus-per-task"), requested)
+    : null;
+  const workers = gpus?.length ?? requested;
+  const graceMs = seconds(flags.grace ?? "30", "--grace", 0) * 1000;
   const invocation = flags.resume
     ? null
     : buildInvocation(mode, steps, {
@@ -246,16 +286,25 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
         workers,
         retries: positiveInteger(flags.retries, "--retries", 0),
         retryDelayMs: positiveInteger(flags.retryDelay, "--retry-delay", 0),
+        timeoutSeconds: flags.timeout === undefined ? null : seconds(flags.timeout, "--timeout", Number.MIN_VALUE),
       });
-  const launcher = await createLauncher(flags, invocation?.workers ?? workers ?? 1, mode);
+  const launcher = await createLauncher(flags, invocation?.workers ?? workers ?? 1, mode, gpus);
   const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write("\nkogine: interrupted; stopping tasks (Ctrl-C again to quit at once)\n");
-    controller.abort();
+  // The first Ctrl-C or SIGTERM asks the tasks to end (SIGINT, then SIGKILL after the grace); a second ends
+  // every process of the run at once. A hang-up leaves no one to wait for.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted || signal === "SIGHUP") {
+      killAllGroups();
+      process.exit(signal === "SIGHUP" ? EXIT_HANGUP : exitStatusOf(controller.signal.reason ?? signal));
+    }
+    const what = signal === "SIGINT" ? "interrupted" : "terminated";
+    process.stderr.write(
+      `\nkogine: ${what}; tasks get ${graceMs / 1000} s to end (--grace); Ctrl-C again to stop them at once\n`,
+    );
+    controller.abort(signal);
   };
-  process.on("SIGINT", onInterrupt);
-  process.on("SIGTERM", onInterrupt);
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, onSignal);
   try {
     const result = await executeFlow(invocation ?? (null as never), {
       runsDir: runsRoot(flags.runsDir),
@@ -263,17 +312,32 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
       launcher,
       logFormat: flags.logFormat,
       signal: controller.signal,
+      graceMs,
       resume: flags.resume,
     });
-    return reportResult(result, flags.logFormat);
+    return reportResult(result, flags.logFormat, controller.signal.reason);
   } finally {
-    process.off("SIGINT", onInterrupt);
-    process.off("SIGTERM", onInterrupt);
+    for (const signal of signals) process.off(signal, onSignal);
     await (launcher as (Launcher & { close?: () => Promise<void> }) | undefined)?.close?.();
   }
 }
 
-async function createLauncher(flags: RunFlags, workers: number, mode: FlowMode): Promise<Launcher | undefined> {
+function exitStatusOf(signal: unknown): number {
+  return signal === "SIGTERM" ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+}
+
+async function createLauncher(
+  flags: RunFlags,
+  workers: number,
+  mode: FlowMode,
+  gpus: string[][] | null,
+): Promise<Launcher | undefined> {
+  if (gpus && flags.launcher !== "local")
+    throw new KogineError("--gpus applies to --launcher local (with Slurm, use --slurm-gpus)");
+  const slurmFlags = ["slurmPartition", "slurmTime", "slurmGpus", "slurmMem", "slurmCpus"] as const;
+  const slurmFlag = slurmFlags.find((key) => flags[key] !== undefined);
+  if (slurmFlag && flags.launcher !== "slurm")
+    throw new KogineError(`--${slurmFlag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --launcher slurm`);
   if (flags.launcher === "bullmq") {
     if (!flags.redis) throw new KogineError("--launcher bullmq needs --redis URL (e.g. redis://127.0.0.1:6379)");
     const { BullmqLauncher } = await import("./bullmq-launcher.js");
@@ -283,17 +347,29 @@ async function createLauncher(flags: RunFlags, workers: number, mode: FlowMode):
     if (mode === "pipeline")
       throw new KogineError("--launcher slurm cannot run a pipeline: each step needs the one before's results");
     const { SlurmLauncher } = await import("./slurm-launcher.js");
-    return new SlurmLauncher({ dryRun: flags.dryRun ?? false, arrayParallelism: flags.workers ? workers : null });
+    return new SlurmLauncher({
+      dryRun: flags.dryRun ?? false,
+      arrayParallelism: flags.workers ? workers : null,
+      resources: {
+        partition: flags.slurmPartition,
+        time: flags.slurmTime,
+        gpus: flags.slurmGpus,
+        mem: flags.slurmMem,
+        cpus: flags.slurmCpus,
+      },
+    });
   }
   if (flags.dryRun) throw new KogineError("--dry-run applies to --launcher slurm");
-  return mode === "sequential" || mode === "pipeline"
+  const oneAtATime = mode === "sequential" || mode === "pipeline";
+  if (gpus) return new LocalLauncher(1, oneAtATime ? gpus.slice(0, 1) : gpus);
+  return oneAtATime
     ? new LocalLauncher(1)
     : flags.workers || mode === "parallel"
       ? new LocalLauncher(workers)
       : undefined;
 }
 
-function reportResult(result: FlowResult, format: LogFormat): number {
+function reportResult(result: FlowResult, format: LogFormat, stoppedBy: unknown): number {
   const { records, manifest } = result;
   const failed = records.filter((r) => r.status === "failed");
   const summary = Object.entries(manifest.counts)
@@ -315,7 +391,7 @@ function reportResult(result: FlowResult, format: LogFormat): number {
         `kogine: failed tasks: ${failed.map((r) => r.index).join(", ")}; re-run them with: kogine resume ${manifest.id}\n`,
       );
   }
-  if (result.status === "interrupted") return EXIT_INTERRUPTED;
+  if (result.status === "interrupted") return exitStatusOf(stoppedBy);
   if (failed.length > 0 && failed.every((r) => r.failure?.kind === "no-entrypoint")) return EXIT_NO_ENTRYPOINT;
   if (result.status === "succeeded" || (manifest.launcher === "slurm" && failed.length === 0)) return EXIT_OK;
   return EXIT_FAILED;
@@ -334,6 +410,13 @@ function setExit(command: Command, code: number): void {
 
 function runsRoot(flag: string | undefined): string {
   return flag ? resolve(flag) : defaultRunsRoot();
+}
+
+function seconds(text: string, flag: string, minimum: number): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < minimum)
+    throw new KogineError(`${flag} ${text}: expected a number of seconds${minimum > 0 ? " above 0" : ""}`);
+  return value;
 }
 
 function positiveInteger(text: string, flag: string, minimum = 1): number {

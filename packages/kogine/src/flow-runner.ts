@@ -16,6 +16,8 @@ export interface ExecuteOptions {
   logFormat?: LogFormat;
   echo?: boolean;
   signal?: AbortSignal;
+  /** How long tasks get to end after `signal` aborts before they are killed (default 30 s). */
+  graceMs?: number;
   /** Re-run the tasks of this earlier run (a directory, id or `latest`) that did not succeed. */
   resume?: string;
 }
@@ -41,7 +43,15 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
     options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
   const reporter = createReporter(options.logFormat ?? "auto", echo);
   const signal = options.signal ?? new AbortController().signal;
-  const context = { store: run, reporter, signal, echo, ...invocation, stopOnFailure: sequentialFlow };
+  const context = {
+    store: run,
+    reporter,
+    signal,
+    echo,
+    ...invocation,
+    graceMs: options.graceMs,
+    stopOnFailure: sequentialFlow,
+  };
   const records: TaskRecord[] = [];
   prepareLauncher(launcher, invocation);
   try {

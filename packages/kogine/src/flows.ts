@@ -35,6 +35,8 @@ export interface FlowOptions extends ExecuteOptions {
   workers?: number;
   retries?: number;
   retryDelayMs?: number;
+  /** Each attempt's time limit in seconds: a task still running then is killed and fails as `timeout`. */
+  timeoutSeconds?: number | null;
 }
 
 export function buildInvocation(mode: FlowMode, steps: StepInput[], options: FlowOptions = {}): Invocation {
@@ -65,6 +67,7 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
     workers,
     retries: options.retries ?? 0,
     retryDelayMs: options.retryDelayMs ?? 500,
+    timeoutSeconds: options.timeoutSeconds ?? null,
     cwd: process.cwd(),
   };
 }

@@ -16,12 +16,16 @@ export class LocalLauncher implements Launcher {
   /** The task processes kept from `prepare` to `close`, so a pipeline's steps share them. */
   private kept: TaskProcesses | null = null;
 
-  constructor(workers: number = availableParallelism()) {
-    this.workers = Math.max(1, Math.floor(workers));
+  /** `gpus`: each slot's GPUs (gpu-slots.ts), one list per slot; their number is then the pool's size. */
+  constructor(
+    workers: number = availableParallelism(),
+    private readonly gpus: string[][] | null = null,
+  ) {
+    this.workers = gpus ? gpus.length : Math.max(1, Math.floor(workers));
   }
 
   prepare(first: StepDefinition, tasks: number): void {
-    this.kept ??= new TaskProcesses();
+    this.kept ??= new TaskProcesses(true);
     const language = languageOf(first.script);
     if (language === "javascript") this.kept.expect(first.script, first.entrypoint);
     for (let slot = 0; slot < Math.min(this.workers, tasks); slot++) this.kept.warm(slot, language);
@@ -37,7 +41,7 @@ export class LocalLauncher implements Launcher {
     const freeSlots = Array.from({ length: Math.min(this.workers, specs.length) }, (_, i) => i);
     let next = 0;
     let stopped = false;
-    const processes = this.kept ?? new TaskProcesses();
+    const processes = this.kept ?? new TaskProcesses(true);
     // The task a slot takes after this one is the next not yet taken (with several slots, one of them).
     const nextLanguage = () => (next < specs.length && !stopped ? specs[next].language : null);
     // A slot takes its next task before it records the one that ended, so the run store's writes are off
@@ -84,6 +88,8 @@ export class LocalLauncher implements Launcher {
         workerId,
         echo: context.echo,
         signal: context.signal,
+        graceMs: context.graceMs,
+        env: this.gpus ? { CUDA_VISIBLE_DEVICES: this.gpus[workerId].join(",") } : undefined,
         processes,
         nextLanguage,
       },

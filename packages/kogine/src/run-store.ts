@@ -50,6 +50,8 @@ export interface Invocation {
   workers: number;
   retries: number;
   retryDelayMs: number;
+  /** Each attempt's time limit (`--timeout`); none when absent. */
+  timeoutSeconds?: number | null;
   cwd: string;
 }
 

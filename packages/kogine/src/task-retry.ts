@@ -1,5 +1,5 @@
 /** Runs a task's attempts: a failure of the script (an exception, a crash) is retried up to `retries`
- * times with exponential backoff; bad input (no entrypoint, a config error) fails at once, since it
+ * times with exponential backoff (a timeout too); bad input (no entrypoint, a config error) fails at once, since it
  * would fail the same way again. */
 import { type AttemptOptions, type AttemptResult, runTaskAttempt } from "./task-process.js";
 import type { TaskSpec } from "./task-spec.js";
@@ -7,9 +7,11 @@ import type { TaskSpec } from "./task-spec.js";
 export interface RetryPolicy {
   retries: number;
   retryDelayMs: number;
+  /** Each attempt's time limit (`--timeout`); none when absent. */
+  timeoutSeconds?: number | null;
 }
 
-const RETRIABLE = new Set(["exception", "crashed"]);
+const RETRIABLE = new Set(["exception", "crashed", "timeout"]);
 
 /** `onAttempt` is called as each attempt's process starts running it. */
 export async function runWithRetries(
@@ -21,7 +23,8 @@ export async function runWithRetries(
   firstAttempt = 1,
 ): Promise<{ result: AttemptResult; attempts: number }> {
   for (let attempt = firstAttempt; ; attempt++) {
-    const result = await runTaskAttempt(spec, { ...options, attempt, onStarted: () => onAttempt(attempt) });
+    const timeoutMs = policy.timeoutSeconds ? policy.timeoutSeconds * 1000 : null;
+    const result = await runTaskAttempt(spec, { ...options, attempt, timeoutMs, onStarted: () => onAttempt(attempt) });
     const { outcome } = result;
     const canRetry = !outcome.ok && RETRIABLE.has(outcome.kind) && attempt - firstAttempt < policy.retries;
     if (!canRetry || options.signal?.aborted) return { result, attempts: attempt };
