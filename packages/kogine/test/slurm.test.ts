@@ -88,7 +88,8 @@ function sbatchDirective(text: string): [string, string] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === "\\") word += text[++i];
-    else if (quote) c === quote ? (quote = null) : (word += c);
+    else if (quote === c) quote = null;
+    else if (quote) word += c;
     else if (c === '"' || c === "'") quote = c;
     else if (c === " ") break;
     else word += c;
