@@ -21,9 +21,10 @@ import type { Launcher } from "./launcher.js";
 import { LocalLauncher } from "./local-launcher.js";
 import { killAllGroups } from "./process-groups.js";
 import type { LogFormat } from "./progress.js";
-import { defaultRunsRoot, type FlowMode } from "./run-store.js";
+import { defaultRunsRoot, type FlowMode, RunStore } from "./run-store.js";
 import { runTaskFromStore } from "./run-task-from-store.js";
 import { listRuns, showRun } from "./runs-commands.js";
+import { resolveScript } from "./script-language.js";
 
 interface RunFlags {
   config?: string[];
@@ -59,6 +60,8 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
   restoreExtraCaCertsVariable(); // handed over under another name by the `kogine` command (bin/kogine)
+  quietWhenReaderLeaves(process.stdout);
+  quietWhenReaderLeaves(process.stderr);
   const debug = argv.includes("--debug");
   const program = buildProgram();
   let exitCode = EXIT_OK;
@@ -83,6 +86,15 @@ export async function main(argv: string[]): Promise<number> {
     else process.stderr.write("(run again with --debug for the stack trace)\n");
     return EXIT_FAILED;
   }
+}
+
+/** `kogine ... | head`: once the reader has gone, what is left to write is dropped, and the command ends as
+ * it would have (no EPIPE stack). */
+function quietWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stream.write = () => true;
+  });
 }
 
 function buildProgram(): Command {
@@ -184,6 +196,7 @@ function buildProgram(): Command {
     .option("--queue <name>", "queue name", "kogine")
     .option("--lock-ms <ms>", "how soon a task of a worker that died goes to another worker", "30000")
     .action(async (flags: { redis: string; workers: string; queue: string; lockMs: string }) => {
+      checkRedisUrl(flags.redis);
       const { runBullmqWorker } = await import("./bullmq-worker.js");
       await runBullmqWorker({
         redisUrl: flags.redis,
@@ -269,6 +282,7 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
     config: configs.length > 1 ? configs[i] : configs[0],
     entrypoint: flags.entrypoint,
   }));
+  if (flags.resume && scripts.length > 0) checkResumedScripts(runsRoot(flags.runsDir), flags.resume, scripts);
   const requested = flags.workers === undefined ? undefined : positiveInteger(flags.workers, "-w");
   const gpus = flags.gpus
     ? gpuSlots(flags.gpus, positiveInteger(flags.gpusPerTask, "--gpus-per-task"), requested)
@@ -322,6 +336,30 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
   }
 }
 
+/** `run SCRIPT --resume RUN` resumes RUN only if RUN ran SCRIPT. */
+function checkResumedScripts(root: string, reference: string, scripts: string[]): void {
+  const run = RunStore.find(root, reference);
+  const ran = run.invocation.steps.map((step) => step.script);
+  const given = scripts.map((script) => resolveScript(script, null).path);
+  if (given.length !== ran.length || given.some((path, i) => path !== ran[i])) {
+    throw new KogineError(
+      `--resume ${reference}: run ${run.id} ran ${ran.join(", ")}, not ${given.join(", ")}; ` +
+        `resume it with: kogine resume ${run.id}`,
+    );
+  }
+}
+
+function checkRedisUrl(text: string): void {
+  let protocol = "";
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    // Reported below.
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:")
+    throw new KogineError(`--redis ${text}: expected a Redis URL such as redis://127.0.0.1:6379`);
+}
+
 function exitStatusOf(signal: unknown): number {
   return signal === "SIGTERM" ? EXIT_TERMINATED : EXIT_INTERRUPTED;
 }
@@ -340,6 +378,7 @@ async function createLauncher(
     throw new KogineError(`--${slurmFlag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --launcher slurm`);
   if (flags.launcher === "bullmq") {
     if (!flags.redis) throw new KogineError("--launcher bullmq needs --redis URL (e.g. redis://127.0.0.1:6379)");
+    checkRedisUrl(flags.redis);
     const { BullmqLauncher } = await import("./bullmq-launcher.js");
     return BullmqLauncher.connect(flags.redis, flags.queue);
   }

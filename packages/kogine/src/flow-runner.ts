@@ -38,6 +38,16 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
   if (store) invocation = store.invocation;
   const sequentialFlow = invocation.mode === "sequential" || invocation.mode === "pipeline";
   const launcher = options.launcher ?? new LocalLauncher(sequentialFlow ? 1 : invocation.workers);
+  prepareLauncher(launcher, invocation);
+  // Planned before the run is created: bad input (a missing config, a value the script's default cannot
+  // take, a syntax error) makes no run.
+  let planned: TaskSpec[];
+  try {
+    planned = await planAhead(invocation);
+  } catch (error) {
+    launcher.close?.();
+    throw error;
+  }
   const run = store ?? RunStore.create(root, options.name ?? runName(invocation), invocation, launcher.name);
   const echo =
     options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
@@ -53,17 +63,9 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
     stopOnFailure: sequentialFlow,
   };
   const records: TaskRecord[] = [];
-  prepareLauncher(launcher, invocation);
   try {
-    if (invocation.mode === "pipeline") {
-      await runPipeline(invocation, run, launcher, context, records);
-    } else {
-      const specs: TaskSpec[] = [];
-      for (const [stepIndex, step] of invocation.steps.entries()) {
-        specs.push(...(await planStep(step, stepIndex, specs.length, invocation, {})));
-      }
-      records.push(...(await runPlanned(specs, run, launcher, context)));
-    }
+    if (invocation.mode === "pipeline") await runPipeline(invocation, planned, run, launcher, context, records);
+    else records.push(...(await runPlanned(planned, run, launcher, context)));
   } finally {
     launcher.close?.();
     reporter.end();
@@ -82,10 +84,21 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
 
 type FlowContext = Parameters<Launcher["execute"]>[1];
 
+/** The tasks known before any runs: every step's, or a pipeline's first step's (the others depend on it). */
+async function planAhead(invocation: Invocation): Promise<TaskSpec[]> {
+  const steps = invocation.mode === "pipeline" ? invocation.steps.slice(0, 1) : invocation.steps;
+  const specs: TaskSpec[] = [];
+  for (const [stepIndex, step] of steps.entries()) {
+    specs.push(...(await planStep(step, stepIndex, specs.length, invocation, {})));
+  }
+  return specs;
+}
+
 /** Each step sees the previous step's return value as `prev` (a list when the step ran several configs)
- * and all earlier steps' values as `results`. */
+ * and all earlier steps' values as `results`. `first`: the first step's tasks, planned already. */
 async function runPipeline(
   invocation: Invocation,
+  first: TaskSpec[],
   run: RunStore,
   launcher: Launcher,
   context: FlowContext,
@@ -95,7 +108,8 @@ async function runPipeline(
   let nextIndex = 0;
   for (const [stepIndex, step] of invocation.steps.entries()) {
     const prev = results.length > 0 ? results[results.length - 1] : null;
-    const specs = await planStep(step, stepIndex, nextIndex, invocation, { prev, results: [...results] });
+    const specs =
+      stepIndex === 0 ? first : await planStep(step, stepIndex, nextIndex, invocation, { prev, results: [...results] });
     nextIndex += specs.length;
     const stepRecords = await runPlanned(specs, run, launcher, context);
     records.push(...stepRecords);

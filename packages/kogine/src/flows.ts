@@ -9,6 +9,7 @@
  * ```
  */
 
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { checkOverrideKeys, parseSets, parseSweeps } from "./cli-overrides.js";
@@ -45,6 +46,7 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
     const input = typeof step === "string" ? { script: step } : step;
     const { path, entrypoint } = resolveScript(input.script, input.entrypoint ?? null);
     const config = input.config ?? options.config;
+    if (config && !existsSync(config)) throw new KogineError(`config not found: ${config}`);
     return { script: path, config: config ? resolve(config) : null, entrypoint };
   });
   // Malformed or repeated overrides are refused here, before a run exists.

@@ -111,7 +111,7 @@ export class PythonZygote {
     };
     if (this.dead) {
       resolve({ exitCode: null, signal: null, error: new Error("the Python zygote of this slot has ended") });
-      return { started, finished, kill: () => {} };
+      return { started, finished, kill: () => {}, withdraw: () => {} };
     }
     this.tasks.set(task.id, task);
     this.channel.write(`${JSON.stringify({ id: task.id, ...launch })}\n`);
@@ -127,7 +127,13 @@ export class PythonZygote {
       if (!task.cancelRequested) this.channel.write(`${JSON.stringify({ cancel: task.id })}\n`);
       task.cancelRequested = true;
     };
-    return { started, finished, kill };
+    // Unlike a kill, a withdrawal never reaches a task that has started meanwhile.
+    const withdraw = () => {
+      if (task.exit || task.pid !== null || task.cancelRequested) return;
+      task.cancelRequested = true;
+      this.channel.write(`${JSON.stringify({ cancel: task.id })}\n`);
+    };
+    return { started, finished, kill, withdraw };
   }
 
   /** Ends every process of the group it leads (when it leads one): what a task left running included. */

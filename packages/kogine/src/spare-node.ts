@@ -75,7 +75,12 @@ export class SpareNode {
     });
     if (!turn) {
       channel.end(`${JSON.stringify(message)}\n`);
-      return { started: Promise.resolve(new Date()), finished: exited, kill: (signal) => child.kill(signal) };
+      return {
+        started: Promise.resolve(new Date()),
+        finished: exited,
+        kill: (signal) => child.kill(signal),
+        withdraw: () => {},
+      };
     }
     channel.write(`${JSON.stringify(message)}\n`);
     let state: "waiting" | "running" | "cancelled" = "waiting";
@@ -89,16 +94,18 @@ export class SpareNode {
       channel.end(TURN);
       return new Date();
     };
+    const withdraw = () => {
+      if (state !== "waiting") return;
+      state = "cancelled";
+      channel.end();
+      cancel({ exitCode: null, signal: null, cancelled: true });
+    };
     return {
       // A spare that died waiting has its end reported as the task's.
       started: Promise.race([turn.then(go, go), exited.then(go)]),
       finished: Promise.race([cancelled, exited]),
-      kill: (signal) => {
-        if (state !== "waiting") return void child.kill(signal);
-        state = "cancelled";
-        channel.end();
-        cancel({ exitCode: null, signal: null, cancelled: true });
-      },
+      kill: (signal) => (state === "waiting" ? withdraw() : void child.kill(signal)),
+      withdraw,
     };
   }
 

@@ -25,6 +25,9 @@ export interface AttemptOptions {
   /** The attempt is killed and fails as `timeout` this long after it starts running. */
   timeoutMs?: number | null;
   env?: NodeJS.ProcessEnv;
+  /** Aborted to take back a task that waits for its slot (to run it elsewhere): if it has not started, it
+   * never does, and the attempt ends with `ran` false. */
+  withdraw?: AbortSignal;
   /** Called when the task's process starts running it: a task may first wait for its slot. */
   onStarted?: (at: Date) => void;
 }
@@ -107,8 +110,11 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
   };
   if (options.signal?.aborted) interrupt();
   options.signal?.addEventListener("abort", interrupt, { once: true });
+  const withdraw = () => started || child.withdraw();
+  options.withdraw?.addEventListener("abort", withdraw, { once: true });
   return child.finished.then(({ exitCode, signal, error, cancelled }) => {
     options.signal?.removeEventListener("abort", interrupt);
+    options.withdraw?.removeEventListener("abort", withdraw);
     clearTimeout(timer);
     const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
     const outcome = timedOut

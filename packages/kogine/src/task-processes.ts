@@ -175,15 +175,20 @@ function startAfter(before: Promise<unknown>, begin: () => RunningTask): Running
     if (!isCancelled) running = begin();
     return running;
   });
+  const withdraw = () => {
+    if (running) running.withdraw();
+    else if (!isCancelled) {
+      isCancelled = true;
+      cancel({ exitCode: null, signal: null, cancelled: true });
+    }
+  };
   return {
     started: begun.then((task) => task?.started ?? new Promise<Date>(() => {})),
     finished: Promise.race([cancelled, begun.then((task) => task?.finished ?? cancelled)]),
     kill(signal) {
       if (running) running.kill(signal);
-      else if (!isCancelled) {
-        isCancelled = true;
-        cancel({ exitCode: null, signal: null, cancelled: true });
-      }
+      else withdraw();
     },
+    withdraw,
   };
 }

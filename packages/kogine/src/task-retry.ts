@@ -26,6 +26,7 @@ export async function runWithRetries(
     const timeoutMs = policy.timeoutSeconds ? policy.timeoutSeconds * 1000 : null;
     const result = await runTaskAttempt(spec, { ...options, attempt, timeoutMs, onStarted: () => onAttempt(attempt) });
     const { outcome } = result;
+    if (!result.ran) return { result, attempts: attempt }; // stopped or withdrawn before it started
     const canRetry = !outcome.ok && RETRIABLE.has(outcome.kind) && attempt - firstAttempt < policy.retries;
     if (!canRetry || options.signal?.aborted) return { result, attempts: attempt };
     await result.logsClosed; // the next attempt appends to them

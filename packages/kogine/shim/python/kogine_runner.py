@@ -591,6 +591,23 @@ def main_zygote() -> int:
             os.write(spare[1], json.dumps({**upcoming, "turn": True}).encode() + b"\n")
             early = upcoming["id"]
 
+    def drop_cancelled(message, running_done_pipe=None):
+        """Reports a queued task cancelled, at once: kogine may be waiting to run it in another slot."""
+        nonlocal spare, early
+        if early == message["id"]:  # its process got ready for nothing: it ends at the pipe's end
+            os.close(spare[1])
+            os.close(spare[2])
+            ended.append(spare[0])
+            not_for_it = () if running_done_pipe is None else (running_done_pipe,)
+            spare, early = fork_spare(not_for_it=not_for_it), None
+        report({"event": "cancelled", "id": message["id"]})
+
+    def on_message_while_running(done_pipe):
+        for message in [m for m in channel.queue if m["id"] in channel.cancelled]:
+            channel.queue.remove(message)
+            drop_cancelled(message, done_pipe)
+        send_next_early()
+
     try:
         while True:
             if interrupted:
@@ -601,12 +618,7 @@ def main_zygote() -> int:
                 return 0
             task_id = message["id"]
             if task_id in channel.cancelled:
-                if early == task_id:  # its process got ready for nothing: it ends at the pipe's end
-                    os.close(spare[1])
-                    os.close(spare[2])
-                    ended.append(spare[0])
-                    spare, early = fork_spare(), None
-                report({"event": "cancelled", "id": task_id})
+                drop_cancelled(message)
                 continue
             pid, task_pipe, done_pipe = spare
             for fd in (1, 2):
@@ -620,7 +632,7 @@ def main_zygote() -> int:
             for earlier in ended:
                 os.waitpid(earlier, 0)
             ended.clear()
-            code, reaped = await_task_end(pid, done_pipe, channel, send_next_early)
+            code, reaped = await_task_end(pid, done_pipe, channel, lambda: on_message_while_running(done_pipe))
             if not reaped:
                 ended.append(pid)
             for fd in (1, 2):
@@ -857,7 +869,11 @@ def main_enumerate(path) -> int:
 
 def main_inspect(path) -> int:
     with open(path, encoding="utf-8") as handle:
-        tree = ast.parse(handle.read(), filename=path)
+        try:
+            tree = ast.parse(handle.read(), filename=path)
+        except SyntaxError as error:
+            print(json.dumps({"ok": False, "message": f"syntax error in {error.filename} line {error.lineno}: {error.msg}"}))
+            return 0
     names = {}
     for name, stmt in bound_names(tree).items():
         kind = "binding"
