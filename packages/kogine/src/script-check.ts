@@ -48,7 +48,7 @@ export async function checkStep(check: StepCheck): Promise<void> {
         const suggestion = closestName(key, Object.keys(defaults));
         return `\n  ${key}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`;
       });
-      throw new KogineError(`--strict: key(s) not defined by ${check.script}:${lines.join("")}`);
+      throw new KogineError(`--strict: config keys not defined by ${check.script}:${lines.join("")}`);
     }
   }
 }

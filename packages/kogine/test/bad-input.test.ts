@@ -36,7 +36,7 @@ test("values the script's default cannot take, and malformed sweeps, are refused
 test("--strict typos get a did-you-mean, from the command line and from a config, before a run", async () => {
   await refused(
     ["run", "train.py", "--strict", "--set", "momentun=0.5"],
-    /--strict: key\(s\) not defined by .*train\.py:\n {2}momentun \(did you mean "momentum"\?\)/,
+    /--strict: config keys not defined by .*train\.py:\n {2}momentun \(did you mean "momentum"\?\)/,
   );
   await refused(["run", "train.py", "--strict", "-c", "cfg.py"], /learning_rat \(did you mean "learning_rate"\?\)/);
   await refused(["run", "train.mjs", "--strict", "--set", "learningrate=1"], /did you mean "learningRate"/);
