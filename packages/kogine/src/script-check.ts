@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { coercionProblem } from "./coerce-value.js";
 import { KogineError } from "./errors.js";
 import { scriptShape } from "./node-shim/inject-transform.js";
-import { type AnyNode, parseModule } from "./node-shim/js-syntax.js";
+import { type AnyNode, parseModule, syntaxErrorIn } from "./node-shim/js-syntax.js";
 import { callPythonRunner } from "./python-shim.js";
 import { languageOf } from "./script-language.js";
 import { closestName } from "./similar-name.js";
@@ -92,13 +92,9 @@ async function javascriptOf(path: string): Promise<string> {
 }
 
 function parseScript(path: string, source: string): AnyNode {
-  try {
-    return parseModule(source);
-  } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc;
-    const message = (error as Error).message.replace(/ \(\d+:\d+\)$/, "");
-    throw new KogineError(`${path}${loc ? `:${loc.line}:${loc.column + 1}` : ""}: syntax error: ${message}`);
-  }
+  const problem = syntaxErrorIn(source);
+  if (problem) throw new KogineError(`${path}:${problem.line}:${problem.column}: syntax error: ${problem.message}`);
+  return parseModule(source);
 }
 
 function literalKind(init: AnyNode | null): string {

@@ -15,6 +15,9 @@ const FILES = {
   "broken.mjs": "export const a = 1;\nexport function main() {\n  return a +;\n}\n",
   "broken.ts": "export const a: number = 1;\nexport function main(): number {\n  return a +;\n}\n",
   "cfg.py": "learning_rat = 0.2\n",
+  "broken-config.mjs": "export const a = 1;\nexport const config = { globals: { a: 2 } ;\n",
+  "throwing-config.mjs": "export const a = 1;\nexport function config() {\n  throw new Error('no data');\n}\n",
+  "broken-config.json": '{\n  "a": 1,\n}\n',
 };
 
 async function refused(args: string[], pattern: RegExp): Promise<void> {
@@ -50,6 +53,18 @@ test("a missing config, a bad Redis URL and a JS/TS syntax error are refused bef
   );
   await refused(["run", "broken.mjs"], /broken\.mjs:3:13: syntax error: Unexpected token/);
   await refused(["run", "broken.ts"], /broken\.ts:3:13: syntax error: Unexpected ";"/);
+});
+
+test("a config that fails to load is named with its file and line, before a run", async () => {
+  await refused(["run", "train.mjs", "-c", "broken-config.mjs"], /SyntaxError: .* \(at .*broken-config\.mjs line 2\)/);
+  await refused(
+    ["run", "train.mjs", "-c", "throwing-config.mjs"],
+    /Error: no data \(at .*throwing-config\.mjs line 3\)/,
+  );
+  await refused(
+    ["run", "train.mjs", "-c", "broken-config.json"],
+    /broken-config\.json is not valid JSON: .*\(line 3, column 1\)/,
+  );
 });
 
 test("run SCRIPT --resume RUN refuses a run of another script", async () => {
