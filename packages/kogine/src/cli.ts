@@ -1,5 +1,6 @@
-/** The `kogine` command line. Exit status: 0 every task succeeded; 1 bad input or a failed task; 2 no
- * entrypoint found; 130 interrupted by Ctrl-C. Bad input gets one paragraph; `--debug` adds the stack. */
+/** The `kogine` command line. Exit status: 0 every task succeeded; 1 bad input (refused before a run is
+ * created) or a failed task; 2 no entrypoint found; 130 interrupted by Ctrl-C; 143 terminated by SIGTERM;
+ * 129 hung up. Bad input gets one paragraph; `--debug` adds the stack. */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
