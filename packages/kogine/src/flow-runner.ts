@@ -63,10 +63,13 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
     stopOnFailure: sequentialFlow,
   };
   const records: TaskRecord[] = [];
+  const recordHardStop = () => stoppedAtOnce(run);
+  process.once("exit", recordHardStop);
   try {
     if (invocation.mode === "pipeline") await runPipeline(invocation, planned, run, launcher, context, records);
     else records.push(...(await runPlanned(planned, run, launcher, context)));
   } finally {
+    process.off("exit", recordHardStop);
     launcher.close?.();
     reporter.end();
     run.finish(launcher.name === "slurm" ? "submitted" : overallStatus(run.tasks, signal.aborted));
@@ -147,6 +150,16 @@ function prepareLauncher(launcher: Launcher, invocation: Invocation): void {
   } catch {
     // The planning names the problem.
   }
+}
+
+/** kogine exits while the run goes on only when stopped at once (a second Ctrl-C or SIGTERM, which kill
+ * every process of the run): the tasks that ran are recorded as interrupted, as is the run. */
+function stoppedAtOnce(run: RunStore): void {
+  const message = "killed: kogine was stopped at once (a second Ctrl-C or SIGTERM)";
+  for (const task of run.tasks.filter((t) => t.status === "running")) {
+    run.updateTask({ ...task, status: "interrupted", failure: { kind: "interrupted", message } });
+  }
+  run.finish("interrupted");
 }
 
 function overallStatus(tasks: readonly TaskRecord[], aborted: boolean): Manifest["status"] {

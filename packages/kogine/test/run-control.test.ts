@@ -124,6 +124,13 @@ test("a second Ctrl-C or SIGTERM ends every process of the run at once; none out
     assert.equal(await run.exited, 130, script);
     assert.ok(Date.now() - signalledAt < 2000, `${script}: kogine quits at once`);
     await until(() => processesMarked(run.mark).length === 0, `${script}: every process of the run to end`, 2000);
+    const manifest = await latestRun(dir);
+    assert.equal(manifest.status, "interrupted", script);
+    assert.deepEqual(
+      manifest.tasks.map((t) => t.status),
+      ["interrupted", "interrupted", "pending", "pending"],
+      script,
+    );
   }
 });
 
