@@ -45,11 +45,16 @@ export function checkOverrideKeys(
   if (clashes.length > 0) throw new KogineError(`key(s) given more than once: ${clashes.join(", ")}; give each once`);
 }
 
-/** A command-line value: its text with `\,` unescaped and, when it holds commas, its items (what a list
- * default takes it as). */
+/** A command-line value: its text with `\,` unescaped and, when it holds commas outside brackets and
+ * quotes, its items (what a list default takes it as; text with unbalanced brackets is only text). */
 function rawValue(text: string, where: string): RawValue {
   const value: RawValue = { $raw: text.replace(/\\,/g, ",") };
-  if (text.includes(",")) value.$items = splitTopLevel(text, where).map((item) => item.replace(/\\,/g, ","));
+  if (!text.includes(",")) return value;
+  try {
+    value.$items = splitTopLevel(text, where).map((item) => item.replace(/\\,/g, ","));
+  } catch {
+    // Not a list: a string default takes the text as it is.
+  }
   return value;
 }
 

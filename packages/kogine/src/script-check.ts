@@ -108,7 +108,7 @@ function literalKind(init: AnyNode | null): string {
 }
 
 /** Why `value` cannot become a value of `kind`, or null when it can (or the kind does not say). Python's
- * list and dict literals are left to Python, which reads more than JSON. */
+ * list and dict literals are mostly left to Python, which reads more than JSON. */
 function valueProblem(kind: string | undefined, value: RawValue): string | null {
   const text = value.$raw.trim();
   switch (kind) {
@@ -121,6 +121,10 @@ function valueProblem(kind: string | undefined, value: RawValue): string | null 
     case "bool":
     case "boolean":
       return problemFor(value, false);
+    case "list":
+    case "tuple":
+      // Python reads more literals than JSON does; what cannot be one is an unclosed bracket.
+      return /^[[(]/.test(text) && !closesEveryBracket(text) ? kind : null;
     case "number":
       return problemFor(value, 0);
     case "array":
@@ -130,6 +134,15 @@ function valueProblem(kind: string | undefined, value: RawValue): string | null 
     default:
       return null;
   }
+}
+
+function closesEveryBracket(text: string): boolean {
+  const open: string[] = [];
+  for (const c of text.replace(/"(\\.|[^"\\])*"|'(\\.|[^'\\])*'/g, "")) {
+    if ("[({".includes(c)) open.push(c);
+    else if ("])}".includes(c) && "[({"["])}".indexOf(c)] !== open.pop()) return false;
+  }
+  return open.length === 0;
 }
 
 function problemFor(value: RawValue, sample: unknown): string | null {

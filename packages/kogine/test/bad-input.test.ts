@@ -8,7 +8,8 @@ import { test } from "node:test";
 import { KOGINE_BIN, kogine, latestRun, scratch } from "./helpers.js";
 
 const FILES = {
-  "train.py": "momentum = 0.9\nepochs = 3\nlearning_rate = 0.1\ndef main():\n    return momentum * epochs\n",
+  "train.py":
+    "momentum = 0.9\nepochs = 3\nlearning_rate = 0.1\nlayers = [16]\ndef main():\n    return momentum * epochs\n",
   "train.mjs":
     "export const momentum = 0.9;\nexport const learningRate = 0.1;\nexport function main() { return momentum; }\n",
   "other.py": "def main():\n    return 1\n",
@@ -33,6 +34,7 @@ test("values the script's default cannot take, and malformed sweeps, are refused
   await refused(["run", "train.py", "--set", "momentum=abc"], /--set momentum=abc: cannot convert to float.*train\.py/);
   await refused(["run", "train.py", "--sweep", "epochs=1,2.5"], /--set epochs=2\.5: cannot convert to int/);
   await refused(["run", "train.mjs", "--set", "momentum=abc"], /--set momentum=abc: cannot convert to number/);
+  await refused(["run", "train.py", "--set", "layers=[1,2"], /--set layers=\[1,2: cannot convert to list/);
   await refused(["run", "train.py", "--sweep", "a="], /--sweep a=: no values/);
 });
 
