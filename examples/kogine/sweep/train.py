@@ -5,6 +5,7 @@ import math
 lr = 1e-3
 epochs = 10
 batch_size = 32
+hidden = [64, 64]  # layer widths: --set hidden=128,128 or --sweep 'hidden=[32],[64,64]'
 steps = epochs * 100  # derived: sees the config's epochs because kogine injects before top-level code
 schedule = None  # a function the config can supply
 
@@ -17,7 +18,7 @@ def train_loss(step):
 def main():
     loss = train_loss(steps)
     print(f"lr={lr} batch_size={batch_size} steps={steps} loss={loss:.4f}")
-    return {"lr": lr, "batch_size": batch_size, "steps": steps, "loss": round(loss, 6)}
+    return {"lr": lr, "batch_size": batch_size, "hidden": hidden, "steps": steps, "loss": round(loss, 6)}
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ export interface TaskJobData {
   spec: TaskSpec;
   retries: number;
   retryDelayMs: number;
+  timeoutSeconds?: number | null;
 }
 
 export interface TaskJobResult {

@@ -54,6 +54,7 @@ export class BullmqLauncher implements Launcher {
           spec,
           retries: context.retries,
           retryDelayMs: context.retryDelayMs,
+          timeoutSeconds: context.timeoutSeconds ?? null,
         };
         return {
           name: JOB_NAME,

@@ -1,20 +1,32 @@
-/** The `kogine` command line. Exit status: 0 every task succeeded; 1 bad input or a failed task; 2 no
- * entrypoint found; 130 interrupted by Ctrl-C. Bad input gets one paragraph; `--debug` adds the stack. */
+/** The `kogine` command line. Exit status: 0 every task succeeded; 1 bad input (refused before a run is
+ * created) or a failed task; 2 no entrypoint found; 130 interrupted by Ctrl-C; 143 terminated by SIGTERM;
+ * 129 hung up. Bad input gets one paragraph; `--debug` adds the stack. */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { checkConfigAgainstScript, showConfigs, validateConfig } from "./config-commands.js";
 import { restoreExtraCaCertsVariable } from "./deferred-extra-ca.js";
-import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_ENTRYPOINT, EXIT_OK, KogineError } from "./errors.js";
+import {
+  EXIT_FAILED,
+  EXIT_HANGUP,
+  EXIT_INTERRUPTED,
+  EXIT_NO_ENTRYPOINT,
+  EXIT_OK,
+  EXIT_TERMINATED,
+  KogineError,
+} from "./errors.js";
 import { executeFlow, type FlowResult } from "./flow-runner.js";
 import { buildInvocation, type StepInput } from "./flows.js";
+import { gpuSlots } from "./gpu-slots.js";
 import type { Launcher } from "./launcher.js";
 import { LocalLauncher } from "./local-launcher.js";
+import { killAllGroups } from "./process-groups.js";
 import type { LogFormat } from "./progress.js";
-import { defaultRunsRoot, type FlowMode } from "./run-store.js";
+import { defaultRunsRoot, type FlowMode, RunStore } from "./run-store.js";
 import { runTaskFromStore } from "./run-task-from-store.js";
 import { compareRuns, listRuns, showRun } from "./runs-commands.js";
 import type { CompareOptions } from "./runs-compare.js";
+import { resolveScript } from "./script-language.js";
 import { type SearchFlags, searchFromFlags, withSearchOptions } from "./search-cli.js";
 
 interface RunFlags extends Partial<SearchFlags> {
@@ -36,12 +48,23 @@ interface RunFlags extends Partial<SearchFlags> {
   queue: string;
   dryRun?: boolean;
   resume?: string;
+  grace?: string;
+  timeout?: string;
+  gpus?: string;
+  gpusPerTask: string;
+  slurmPartition?: string;
+  slurmTime?: string;
+  slurmGpus?: string;
+  slurmMem?: string;
+  slurmCpus?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
   restoreExtraCaCertsVariable(); // handed over under another name by the `kogine` command (bin/kogine)
+  quietWhenReaderLeaves(process.stdout);
+  quietWhenReaderLeaves(process.stderr);
   const debug = argv.includes("--debug");
   const program = buildProgram();
   let exitCode = EXIT_OK;
@@ -66,6 +89,15 @@ export async function main(argv: string[]): Promise<number> {
     else process.stderr.write("(run again with --debug for the stack trace)\n");
     return EXIT_FAILED;
   }
+}
+
+/** `kogine ... | head`: once the reader has gone, what is left to write is dropped, and the command ends as
+ * it would have (no EPIPE stack). */
+function quietWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stream.write = () => true;
+  });
 }
 
 function buildProgram(): Command {
@@ -199,6 +231,7 @@ function buildProgram(): Command {
     .option("--queue <name>", "queue name", "kogine")
     .option("--lock-ms <ms>", "how soon a task of a worker that died goes to another worker", "30000")
     .action(async (flags: { redis: string; workers: string; queue: string; lockMs: string }) => {
+      checkRedisUrl(flags.redis);
       const { runBullmqWorker } = await import("./bullmq-worker.js");
       await runBullmqWorker({
         redisUrl: flags.redis,
@@ -253,7 +286,23 @@ function withRunOptions(command: Command): Command {
     .option("--redis <url>", "Redis URL for --launcher bullmq")
     .option("--queue <name>", "BullMQ queue name", "kogine")
     .option("--dry-run", "with --launcher slurm: print the sbatch script instead of submitting it")
-    .option("--resume <run>", "re-run only the tasks of RUN that did not succeed");
+    .option("--resume <run>", "re-run only the tasks of RUN that did not succeed")
+    .option(
+      "--grace <seconds>",
+      "after the first Ctrl-C or SIGTERM, how long tasks get to end before they are killed",
+      "30",
+    )
+    .option("--timeout <seconds>", "kill a task running longer than this; it fails as `timeout` (--retries apply)")
+    .option(
+      "--gpus <ids>",
+      "GPUs to share among worker slots, e.g. 0,1,2,3 (each slot's tasks get CUDA_VISIBLE_DEVICES)",
+    )
+    .option("--gpus-per-task <k>", "GPUs per worker slot with --gpus; slots = GPUs / K unless -w says fewer", "1")
+    .option("--slurm-partition <name>", "with --launcher slurm: the partition (#SBATCH --partition)")
+    .option("--slurm-time <limit>", "with --launcher slurm: each task's time limit, e.g. 2:00:00 (#SBATCH --time)")
+    .option("--slurm-gpus <n>", "with --launcher slurm: GPUs per task, e.g. 1 or a100:2 (#SBATCH --gpus)")
+    .option("--slurm-mem <size>", "with --launcher slurm: memory per task, e.g. 16G (#SBATCH --mem)")
+    .option("--slurm-cpus <n>", "with --launcher slurm: CPUs per task (#SBATCH --cpus-per-task)");
 }
 
 async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Promise<number> {
@@ -268,7 +317,13 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
     config: configs.length > 1 ? configs[i] : configs[0],
     entrypoint: flags.entrypoint,
   }));
-  const workers = flags.workers === undefined ? undefined : positiveInteger(flags.workers, "-w");
+  if (flags.resume && scripts.length > 0) checkResumedScripts(runsRoot(flags.runsDir), flags.resume, scripts);
+  const requested = flags.workers === undefined ? undefined : positiveInteger(flags.workers, "-w");
+  const gpus = flags.gpus
+    ? gpuSlots(flags.gpus, positiveInteger(flags.gpusPerTask, "--gpus-per-task"), requested)
+    : null;
+  const workers = gpus?.length ?? requested;
+  const graceMs = seconds(flags.grace ?? "30", "--grace", 0) * 1000;
   const invocation = flags.resume
     ? null
     : buildInvocation(mode, steps, {
@@ -281,16 +336,25 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
         retries: positiveInteger(flags.retries, "--retries", 0),
         retryDelayMs: positiveInteger(flags.retryDelay, "--retry-delay", 0),
         search: searchFromFlags({ search: [], ...flags }),
+        timeoutSeconds: flags.timeout === undefined ? null : seconds(flags.timeout, "--timeout", Number.MIN_VALUE),
       });
-  const launcher = await createLauncher(flags, invocation?.workers ?? workers ?? 1, mode);
+  const launcher = await createLauncher(flags, invocation?.workers ?? workers ?? 1, mode, gpus);
   const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write("\nkogine: interrupted; stopping tasks (Ctrl-C again to quit at once)\n");
-    controller.abort();
+  // The first Ctrl-C or SIGTERM asks the tasks to end (SIGINT, then SIGKILL after the grace); a second ends
+  // every process of the run at once. A hang-up leaves no one to wait for.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted || signal === "SIGHUP") {
+      killAllGroups();
+      process.exit(signal === "SIGHUP" ? EXIT_HANGUP : exitStatusOf(controller.signal.reason ?? signal));
+    }
+    const what = signal === "SIGINT" ? "interrupted" : "terminated";
+    process.stderr.write(
+      `\nkogine: ${what}; tasks get ${graceMs / 1000} s to end (--grace); Ctrl-C again to stop them at once\n`,
+    );
+    controller.abort(signal);
   };
-  process.on("SIGINT", onInterrupt);
-  process.on("SIGTERM", onInterrupt);
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, onSignal);
   try {
     const result = await executeFlow(invocation ?? (null as never), {
       runsDir: runsRoot(flags.runsDir),
@@ -298,19 +362,59 @@ async function runFlow(mode: FlowMode, scripts: string[], flags: RunFlags): Prom
       launcher,
       logFormat: flags.logFormat,
       signal: controller.signal,
+      graceMs,
       resume: flags.resume,
     });
-    return reportResult(result, flags.logFormat);
+    return reportResult(result, flags.logFormat, controller.signal.reason);
   } finally {
-    process.off("SIGINT", onInterrupt);
-    process.off("SIGTERM", onInterrupt);
+    for (const signal of signals) process.off(signal, onSignal);
     await (launcher as (Launcher & { close?: () => Promise<void> }) | undefined)?.close?.();
   }
 }
 
-async function createLauncher(flags: RunFlags, workers: number, mode: FlowMode): Promise<Launcher | undefined> {
+/** `run SCRIPT --resume RUN` resumes RUN only if RUN ran SCRIPT. */
+function checkResumedScripts(root: string, reference: string, scripts: string[]): void {
+  const run = RunStore.find(root, reference);
+  const ran = run.invocation.steps.map((step) => step.script);
+  const given = scripts.map((script) => resolveScript(script, null).path);
+  if (given.length !== ran.length || given.some((path, i) => path !== ran[i])) {
+    throw new KogineError(
+      `--resume ${reference}: run ${run.id} ran ${ran.join(", ")}, not ${given.join(", ")}; ` +
+        `resume it with: kogine resume ${run.id}`,
+    );
+  }
+}
+
+function checkRedisUrl(text: string): void {
+  let protocol = "";
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    // Reported below.
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:")
+    throw new KogineError(`--redis ${text}: expected a Redis URL such as redis://127.0.0.1:6379`);
+}
+
+function exitStatusOf(signal: unknown): number {
+  return signal === "SIGTERM" ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+}
+
+async function createLauncher(
+  flags: RunFlags,
+  workers: number,
+  mode: FlowMode,
+  gpus: string[][] | null,
+): Promise<Launcher | undefined> {
+  if (gpus && flags.launcher !== "local")
+    throw new KogineError("--gpus applies to --launcher local (with Slurm, use --slurm-gpus)");
+  const slurmFlags = ["slurmPartition", "slurmTime", "slurmGpus", "slurmMem", "slurmCpus"] as const;
+  const slurmFlag = slurmFlags.find((key) => flags[key] !== undefined);
+  if (slurmFlag && flags.launcher !== "slurm")
+    throw new KogineError(`--${slurmFlag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --launcher slurm`);
   if (flags.launcher === "bullmq") {
     if (!flags.redis) throw new KogineError("--launcher bullmq needs --redis URL (e.g. redis://127.0.0.1:6379)");
+    checkRedisUrl(flags.redis);
     const { BullmqLauncher } = await import("./bullmq-launcher.js");
     return BullmqLauncher.connect(flags.redis, flags.queue);
   }
@@ -318,17 +422,29 @@ async function createLauncher(flags: RunFlags, workers: number, mode: FlowMode):
     if (mode === "pipeline")
       throw new KogineError("--launcher slurm cannot run a pipeline: each step needs the one before's results");
     const { SlurmLauncher } = await import("./slurm-launcher.js");
-    return new SlurmLauncher({ dryRun: flags.dryRun ?? false, arrayParallelism: flags.workers ? workers : null });
+    return new SlurmLauncher({
+      dryRun: flags.dryRun ?? false,
+      arrayParallelism: flags.workers ? workers : null,
+      resources: {
+        partition: flags.slurmPartition,
+        time: flags.slurmTime,
+        gpus: flags.slurmGpus,
+        mem: flags.slurmMem,
+        cpus: flags.slurmCpus,
+      },
+    });
   }
   if (flags.dryRun) throw new KogineError("--dry-run applies to --launcher slurm");
-  return mode === "sequential" || mode === "pipeline"
+  const oneAtATime = mode === "sequential" || mode === "pipeline";
+  if (gpus) return new LocalLauncher(1, oneAtATime ? gpus.slice(0, 1) : gpus);
+  return oneAtATime
     ? new LocalLauncher(1)
     : flags.workers || mode === "parallel"
       ? new LocalLauncher(workers)
       : undefined;
 }
 
-function reportResult(result: FlowResult, format: LogFormat): number {
+function reportResult(result: FlowResult, format: LogFormat, stoppedBy: unknown): number {
   const { records, manifest } = result;
   const failed = records.filter((r) => r.status === "failed");
   const summary = Object.entries(manifest.counts)
@@ -350,7 +466,7 @@ function reportResult(result: FlowResult, format: LogFormat): number {
         `kogine: failed tasks: ${failed.map((r) => r.index).join(", ")}; re-run them with: kogine resume ${manifest.id}\n`,
       );
   }
-  if (result.status === "interrupted") return EXIT_INTERRUPTED;
+  if (result.status === "interrupted") return exitStatusOf(stoppedBy);
   if (failed.length > 0 && failed.every((r) => r.failure?.kind === "no-entrypoint")) return EXIT_NO_ENTRYPOINT;
   if (result.status === "succeeded" || (manifest.launcher === "slurm" && failed.length === 0)) return EXIT_OK;
   return EXIT_FAILED;
@@ -369,6 +485,13 @@ function setExit(command: Command, code: number): void {
 
 function runsRoot(flag: string | undefined): string {
   return flag ? resolve(flag) : defaultRunsRoot();
+}
+
+function seconds(text: string, flag: string, minimum: number): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < minimum)
+    throw new KogineError(`${flag} ${text}: expected a number of seconds${minimum > 0 ? " above 0" : ""}`);
+  return value;
 }
 
 function positiveInteger(text: string, flag: string, minimum = 1): number {

@@ -8,6 +8,7 @@ import { loadConfigModule } from "./config-module.js";
 import { type ConfigContext, configsFromNamespace } from "./config-namespace.js";
 import { type ConfigDescription, describeConfig } from "./display-value.js";
 import { KogineError } from "./errors.js";
+import { syntaxErrorIn } from "./node-shim/js-syntax.js";
 import { callPythonRunner } from "./python-shim.js";
 
 export type ConfigKind = "python" | "javascript" | "data";
@@ -64,8 +65,33 @@ async function loadModule(path: string, reference: string, context: ConfigContex
   } catch (error) {
     if (error instanceof KogineError) throw error;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new KogineError(`config ${reference} failed to load: ${message}`);
+    const line = error instanceof SyntaxError ? syntaxLine(path) : lineInFile(error, path);
+    throw new KogineError(`config ${reference} failed to load: ${message}${line ? ` (at ${path} line ${line})` : ""}`);
   }
+}
+
+/** The line of `path` a JS error points at: a syntax error's stack starts with `file:///path:LINE`, another
+ * error's names the file in a frame (`path:LINE:COLUMN`). */
+function lineInFile(error: unknown, path: string): number | null {
+  const stack = String((error as Error | null)?.stack ?? "");
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`(?:file://)?${escaped}(?:\\?[^:\\s]*)?:(\\d+)`).exec(stack);
+  return match ? Number(match[1]) : null;
+}
+
+/** The line of a JS module's syntax error (Node does not say where for a module it imports). */
+function syntaxLine(path: string): number | null {
+  if (!/\.m?js$/.test(path)) return null;
+  return syntaxErrorIn(readFileSync(path, "utf8"))?.line ?? null;
+}
+
+/** Where a JSON.parse error's `position N` is, as a line and column. */
+function jsonPosition(message: string, text: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return "";
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  return ` (line ${line}, column ${before.length - before.lastIndexOf("\n")})`;
 }
 
 /** The YAML and TOML parsers are loaded only for such files: every kogine command starts faster without them. */
@@ -82,9 +108,9 @@ async function loadDataFile(path: string, reference: string): Promise<Config[]> 
   try {
     data = parse(text);
   } catch (error) {
-    throw new KogineError(
-      `config ${reference} is not valid ${extname(path).slice(1).toUpperCase()}: ${(error as Error).message}`,
-    );
+    const message = (error as Error).message;
+    const where = extension === ".json" ? jsonPosition(message, text) : "";
+    throw new KogineError(`config ${reference} is not valid ${extension.slice(1).toUpperCase()}: ${message}${where}`);
   }
   if (!isPlainObject(data)) throw new KogineError(`config ${reference} must hold a table/object at the top level`);
   if ("globals" in data) return [Config.from(data, reference)];

@@ -17,6 +17,8 @@ export interface ExecuteOptions {
   logFormat?: LogFormat;
   echo?: boolean;
   signal?: AbortSignal;
+  /** How long tasks get to end after `signal` aborts before they are killed (default 30 s). */
+  graceMs?: number;
   /** Re-run the tasks of this earlier run (a directory, id or `latest`) that did not succeed. */
   resume?: string;
   /** Called with the run's store once it is created or opened, before any task starts: what a caller uses
@@ -41,29 +43,45 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
   if (store) invocation = store.invocation;
   const sequentialFlow = invocation.mode === "sequential" || invocation.mode === "pipeline";
   const launcher = options.launcher ?? new LocalLauncher(sequentialFlow ? 1 : invocation.workers);
+  prepareLauncher(launcher, invocation);
+  // Planned before the run is created: bad input (a missing config, a value the script's default cannot
+  // take, a syntax error) makes no run.
+  let planned: TaskSpec[];
+  try {
+    planned = await planAhead(invocation);
+  } catch (error) {
+    launcher.close?.();
+    throw error;
+  }
   const run = store ?? RunStore.create(root, options.name ?? runName(invocation), invocation, launcher.name);
   options.onStore?.(run);
   const echo =
     options.echo ?? (launcher instanceof LocalLauncher && launcher.workers === 1 && options.logFormat !== "json");
   const reporter = createReporter(options.logFormat ?? "auto", echo);
   const signal = options.signal ?? new AbortController().signal;
-  const context = { store: run, reporter, signal, echo, ...invocation, stopOnFailure: sequentialFlow };
+  const context = {
+    store: run,
+    reporter,
+    signal,
+    echo,
+    ...invocation,
+    graceMs: options.graceMs,
+    stopOnFailure: sequentialFlow,
+  };
   const records: TaskRecord[] = [];
-  prepareLauncher(launcher, invocation);
+  const recordHardStop = () => stoppedAtOnce(run);
+  process.once("exit", recordHardStop);
   try {
     if (invocation.search) {
       await runSearch(invocation, run, launcher, context);
       records.push(...run.tasks);
     } else if (invocation.mode === "pipeline") {
-      await runPipeline(invocation, run, launcher, context, records);
+      await runPipeline(invocation, planned, run, launcher, context, records);
     } else {
-      const specs: TaskSpec[] = [];
-      for (const [stepIndex, step] of invocation.steps.entries()) {
-        specs.push(...(await planStep(step, stepIndex, specs.length, invocation, {})));
-      }
-      records.push(...(await runPlanned(specs, run, launcher, context)));
+      records.push(...(await runPlanned(planned, run, launcher, context)));
     }
   } finally {
+    process.off("exit", recordHardStop);
     launcher.close?.();
     reporter.end();
     run.finish(launcher.name === "slurm" ? "submitted" : overallStatus(run.tasks, signal.aborted));
@@ -84,10 +102,21 @@ export async function executeFlow(invocation: Invocation, options: ExecuteOption
 
 type FlowContext = Parameters<Launcher["execute"]>[1];
 
+/** The tasks known before any runs: every step's, or a pipeline's first step's (the others depend on it). */
+async function planAhead(invocation: Invocation): Promise<TaskSpec[]> {
+  const steps = invocation.mode === "pipeline" ? invocation.steps.slice(0, 1) : invocation.steps;
+  const specs: TaskSpec[] = [];
+  for (const [stepIndex, step] of steps.entries()) {
+    specs.push(...(await planStep(step, stepIndex, specs.length, invocation, {})));
+  }
+  return specs;
+}
+
 /** Each step sees the previous step's return value as `prev` (a list when the step ran several configs)
- * and all earlier steps' values as `results`. */
+ * and all earlier steps' values as `results`. `first`: the first step's tasks, planned already. */
 async function runPipeline(
   invocation: Invocation,
+  first: TaskSpec[],
   run: RunStore,
   launcher: Launcher,
   context: FlowContext,
@@ -97,7 +126,8 @@ async function runPipeline(
   let nextIndex = 0;
   for (const [stepIndex, step] of invocation.steps.entries()) {
     const prev = results.length > 0 ? results[results.length - 1] : null;
-    const specs = await planStep(step, stepIndex, nextIndex, invocation, { prev, results: [...results] });
+    const specs =
+      stepIndex === 0 ? first : await planStep(step, stepIndex, nextIndex, invocation, { prev, results: [...results] });
     nextIndex += specs.length;
     const stepRecords = await runPlanned(specs, run, launcher, context);
     records.push(...stepRecords);
@@ -140,6 +170,16 @@ function prepareLauncher(launcher: Launcher, invocation: Invocation): void {
   } catch {
     // The planning names the problem.
   }
+}
+
+/** kogine exits while the run goes on only when stopped at once (a second Ctrl-C or SIGTERM, which kill
+ * every process of the run): the tasks that ran are recorded as interrupted, as is the run. */
+function stoppedAtOnce(run: RunStore): void {
+  const message = "killed: kogine was stopped at once (a second Ctrl-C or SIGTERM)";
+  for (const task of run.tasks.filter((t) => t.status === "running")) {
+    run.updateTask({ ...task, status: "interrupted", failure: { kind: "interrupted", message } });
+  }
+  run.finish("interrupted");
 }
 
 function overallStatus(tasks: readonly TaskRecord[], aborted: boolean): Manifest["status"] {

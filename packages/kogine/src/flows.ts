@@ -9,8 +9,10 @@
  * ```
  */
 
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { checkOverrideKeys, parseSets, parseSweeps } from "./cli-overrides.js";
 import { KogineError } from "./errors.js";
 import { type ExecuteOptions, executeFlow, type FlowResult } from "./flow-runner.js";
 import type { FlowMode, Invocation, StepDefinition } from "./run-store.js";
@@ -37,6 +39,8 @@ export interface FlowOptions extends ExecuteOptions {
   retryDelayMs?: number;
   /** Search the space instead of running each config once (`kogine run --search`). */
   search?: SearchOptions;
+  /** Each attempt's time limit in seconds: a task still running then is killed and fails as `timeout`. */
+  timeoutSeconds?: number | null;
 }
 
 export function buildInvocation(mode: FlowMode, steps: StepInput[], options: FlowOptions = {}): Invocation {
@@ -45,8 +49,13 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
     const input = typeof step === "string" ? { script: step } : step;
     const { path, entrypoint } = resolveScript(input.script, input.entrypoint ?? null);
     const config = input.config ?? options.config;
+    if (config && !existsSync(config)) throw new KogineError(`config not found: ${config}`);
     return { script: path, config: config ? resolve(config) : null, entrypoint };
   });
+  // Malformed or repeated overrides are refused here, before a run exists.
+  checkOverrideKeys(options.cliSets ?? [], options.cliSweeps ?? [], options.set, options.sweep);
+  parseSets(options.cliSets ?? []);
+  parseSweeps(options.cliSweeps ?? []);
   const workers = options.workers ?? (mode === "parallel" ? availableParallelism() : 1);
   if (!Number.isInteger(workers) || workers < 1)
     throw new KogineError(`workers must be a positive whole number, got ${workers}`);
@@ -65,6 +74,7 @@ export function buildInvocation(mode: FlowMode, steps: StepInput[], options: Flo
     workers,
     retries: options.retries ?? 0,
     retryDelayMs: options.retryDelayMs ?? 500,
+    timeoutSeconds: options.timeoutSeconds ?? null,
     cwd: process.cwd(),
   };
 }

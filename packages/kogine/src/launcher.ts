@@ -9,6 +9,10 @@ export interface LaunchContext {
   signal: AbortSignal;
   retries: number;
   retryDelayMs: number;
+  /** Each attempt's time limit; none when absent. */
+  timeoutSeconds?: number | null;
+  /** How long a task gets to end after the first Ctrl-C or SIGTERM before it is killed. */
+  graceMs?: number;
   /** Sequential flows stop at the first failed task; the rest stay pending. */
   stopOnFailure: boolean;
   /** Forward task output to this terminal as well as to the logs. */

@@ -33,4 +33,6 @@ export interface RunningTask {
   finished: Promise<ProcessExit>;
   /** Signals the task's process, or cancels the task if it has not started. */
   kill(signal: NodeJS.Signals): void;
+  /** Cancels the task if it has not started (it then finishes as `cancelled`); once started, it runs on. */
+  withdraw(): void;
 }

@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
+import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
 import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable } from "./python-shim.js";
 
@@ -40,12 +41,15 @@ export class PythonZygote {
   private lines = "";
   private dead = false;
 
-  constructor(slotId: number) {
+  /** `ownGroup`: the zygote leads a process group of its own (see process-groups.ts). */
+  constructor(slotId: number, ownGroup = false) {
     this.child = spawn(pythonExecutable(), [PYTHON_RUNNER, "zygote"], {
       cwd: process.cwd(),
       stdio: ["ignore", "pipe", "pipe", "pipe"],
+      detached: ownGroup,
       env: { ...pythonEnvironment(), KOGINE_WORKER_ID: String(slotId), KOGINE_ZYGOTE_TOKEN: this.token },
     });
+    if (ownGroup) trackGroup(this.child.pid);
     const prefix = Buffer.from(`\0kogine-${this.token}-`);
     for (const name of ["out", "err"] as const) {
       const stream = name === "out" ? this.child.stdout : this.child.stderr;
@@ -107,7 +111,7 @@ export class PythonZygote {
     };
     if (this.dead) {
       resolve({ exitCode: null, signal: null, error: new Error("the Python zygote of this slot has ended") });
-      return { started, finished, kill: () => {} };
+      return { started, finished, kill: () => {}, withdraw: () => {} };
     }
     this.tasks.set(task.id, task);
     this.channel.write(`${JSON.stringify({ id: task.id, ...launch })}\n`);
@@ -123,7 +127,18 @@ export class PythonZygote {
       if (!task.cancelRequested) this.channel.write(`${JSON.stringify({ cancel: task.id })}\n`);
       task.cancelRequested = true;
     };
-    return { started, finished, kill };
+    // Unlike a kill, a withdrawal never reaches a task that has started meanwhile.
+    const withdraw = () => {
+      if (task.exit || task.pid !== null || task.cancelRequested) return;
+      task.cancelRequested = true;
+      this.channel.write(`${JSON.stringify({ cancel: task.id })}\n`);
+    };
+    return { started, finished, kill, withdraw };
+  }
+
+  /** Ends every process of the group it leads (when it leads one): what a task left running included. */
+  endGroup(): void {
+    killGroup(this.child.pid);
   }
 
   close(): void {

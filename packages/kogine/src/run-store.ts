@@ -57,6 +57,8 @@ export interface Invocation {
   workers: number;
   retries: number;
   retryDelayMs: number;
+  /** Each attempt's time limit (`--timeout`); none when absent. */
+  timeoutSeconds?: number | null;
   cwd: string;
   /** A search (`--search`): its trials are the run's tasks, planned as earlier ones end. */
   search?: SearchDefinition;

@@ -6,6 +6,7 @@ import type { Writable } from "node:stream";
 import { freshestBuild } from "./bundled-module.js";
 import { deferringExtraCaCerts, TRUST_TLS_AHEAD } from "./deferred-extra-ca.js";
 import { type TaskMessage, TURN } from "./node-shim/task-message.js";
+import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask } from "./process-types.js";
 
 const NODE_RUNNER = freshestBuild(
@@ -26,13 +27,15 @@ export class SpareNode {
 
   /** `env`: the environment spares start with (see spareEnvironment). `trustTlsAhead`: whether to make the
    * TLS set-up for NODE_EXTRA_CA_CERTS while waiting for the task (when the task's message asks for it, it
-   * is made then in any case). */
-  constructor(env: NodeJS.ProcessEnv, slotId: number, trustTlsAhead: boolean) {
+   * is made then in any case). `ownGroup`: the spare leads a process group of its own (process-groups.ts). */
+  constructor(env: NodeJS.ProcessEnv, slotId: number, trustTlsAhead: boolean, ownGroup = false) {
     this.child = spawn(process.execPath, [NODE_RUNNER], {
       cwd: process.cwd(),
       stdio: ["ignore", "pipe", "pipe", "pipe"],
+      detached: ownGroup,
       env: { ...env, KOGINE_WORKER_ID: String(slotId), [TRUST_TLS_AHEAD]: trustTlsAhead ? "1" : "0" },
     });
+    if (ownGroup) trackGroup(this.child.pid);
     this.child.once("error", (error) => {
       this.spawnError = error;
     });
@@ -72,7 +75,12 @@ export class SpareNode {
     });
     if (!turn) {
       channel.end(`${JSON.stringify(message)}\n`);
-      return { started: Promise.resolve(new Date()), finished: exited, kill: (signal) => child.kill(signal) };
+      return {
+        started: Promise.resolve(new Date()),
+        finished: exited,
+        kill: (signal) => child.kill(signal),
+        withdraw: () => {},
+      };
     }
     channel.write(`${JSON.stringify(message)}\n`);
     let state: "waiting" | "running" | "cancelled" = "waiting";
@@ -86,17 +94,24 @@ export class SpareNode {
       channel.end(TURN);
       return new Date();
     };
+    const withdraw = () => {
+      if (state !== "waiting") return;
+      state = "cancelled";
+      channel.end();
+      cancel({ exitCode: null, signal: null, cancelled: true });
+    };
     return {
       // A spare that died waiting has its end reported as the task's.
       started: Promise.race([turn.then(go, go), exited.then(go)]),
       finished: Promise.race([cancelled, exited]),
-      kill: (signal) => {
-        if (state !== "waiting") return void child.kill(signal);
-        state = "cancelled";
-        channel.end();
-        cancel({ exitCode: null, signal: null, cancelled: true });
-      },
+      kill: (signal) => (state === "waiting" ? withdraw() : void child.kill(signal)),
+      withdraw,
     };
+  }
+
+  /** Ends every process of the group it leads (when it leads one): what a task left running included. */
+  endGroup(): void {
+    killGroup(this.child.pid);
   }
 
   close(): void {

@@ -10,6 +10,7 @@ import { type ConfigDescription, isCodeDisplay } from "./display-value.js";
 import { KogineError } from "./errors.js";
 import { findUnserialisable } from "./json-value.js";
 import type { Invocation, StepDefinition } from "./run-store.js";
+import { checkStep } from "./script-check.js";
 import { languageOf } from "./script-language.js";
 import { type ConfigSource, isRawValue, type TaskSpec } from "./task-spec.js";
 
@@ -32,6 +33,12 @@ export async function planStep(
   );
   const points = cartesian([typedPoints, parseSweeps(invocation.sweeps)]).map(([typed, raw]) => ({ ...typed, ...raw }));
   const fixed = { ...(invocation.values ?? {}), ...sets };
+  await checkStep({
+    script: step.script,
+    configKeys: descriptions.flatMap((d) => Object.keys(d.globals)),
+    overrides: points.map((point) => ({ ...fixed, ...point })),
+    strict: invocation.strict,
+  });
   const specs: TaskSpec[] = [];
   for (const [configIndex, source] of sources.entries()) {
     for (const point of points) {

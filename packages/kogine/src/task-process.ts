@@ -8,8 +8,8 @@ import { stoppedByCtrlC } from "./process-types.js";
 import type { TaskProcesses } from "./task-processes.js";
 import type { ScriptLanguage, TaskOutcome, TaskSpec } from "./task-spec.js";
 
-/** How long an interrupted task gets to exit after SIGINT before it is killed. */
-const INTERRUPT_GRACE_MS = 3000;
+/** How long an interrupted task gets to exit after SIGINT before it is killed, unless told (--grace). */
+export const DEFAULT_GRACE_MS = 30_000;
 
 export interface AttemptOptions {
   taskDir: string;
@@ -19,8 +19,16 @@ export interface AttemptOptions {
   processes: TaskProcesses;
   /** The language of the task this worker slot will probably run next, so a process for it gets ready. */
   nextLanguage?: () => ScriptLanguage | null;
+  /** Aborted to stop the task: SIGINT, then SIGKILL after `graceMs`. Its reason, "SIGTERM" or else, says
+   * how the task is recorded (terminated or interrupted). */
   signal?: AbortSignal;
+  graceMs?: number;
+  /** The attempt is killed and fails as `timeout` this long after it starts running. */
+  timeoutMs?: number | null;
   env?: NodeJS.ProcessEnv;
+  /** Aborted to take back a task that waits for its slot (to run it elsewhere): if it has not started, it
+   * never does, and the attempt ends with `ran` false. */
+  withdraw?: AbortSignal;
   /** Called when the task's process starts running it: a task may first wait for its slot. */
   onStarted?: (at: Date) => void;
   /** Subscribes to requests that the task stop early (RunStore.watchStopRequests): the task is killed if it
@@ -80,17 +88,25 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     { nextLanguage: options.nextLanguage?.() ?? null },
   );
   let started = false;
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
   child.started.then((at) => {
     started = true;
     startedAt = at;
     options.onStarted?.(at);
+    if (options.timeoutMs) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, options.timeoutMs);
+    }
   });
-  let interrupted = false;
+  let interrupted: string | null = null;
   const interrupt = () => {
-    interrupted = true;
+    interrupted = String(options.signal?.reason ?? "SIGINT");
     const stop = () => {
       child.kill("SIGINT");
-      setTimeout(() => child.kill("SIGKILL"), INTERRUPT_GRACE_MS).unref();
+      setTimeout(() => child.kill("SIGKILL"), options.graceMs ?? DEFAULT_GRACE_MS).unref();
     };
     // Tasks waiting for their slot are cancelled at once and running ones signalled just after, so that a
     // slot whose task stops does not start a waiting one before hearing it is cancelled.
@@ -106,13 +122,23 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     if (started) arm();
     else child.started.then(arm);
   });
+  const withdraw = () => started || child.withdraw();
+  options.withdraw?.addEventListener("abort", withdraw, { once: true });
   return child.finished.then(({ exitCode, signal, error, cancelled }) => {
     options.signal?.removeEventListener("abort", interrupt);
+    options.withdraw?.removeEventListener("abort", withdraw);
+    clearTimeout(timer);
     unwatchStop?.();
-    for (const timer of stopTimers) clearTimeout(timer);
+    for (const stopTimer of stopTimers) clearTimeout(stopTimer);
     stopTimers.length = 0;
     const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
-    const outcome = readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
+    const outcome = timedOut
+      ? {
+          ok: false as const,
+          kind: "timeout" as const,
+          message: `timed out after ${options.timeoutMs! / 1000} s (--timeout)`,
+        }
+      : readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
     return { outcome, exitCode, signal, startedAt, endedAt: new Date(), ran: !cancelled, logsClosed };
   });
 }
@@ -121,12 +147,13 @@ function readOutcome(
   spec: TaskSpec,
   exitCode: number | null,
   signal: string | null,
-  interrupted: boolean,
+  interruptedBy: string | null,
   stderrTail: string,
   spawnError?: Error,
 ): TaskOutcome {
-  // A Ctrl-C on a terminal reaches the task as soon as kogine, which may hear of the task's end first.
-  if (interrupted || stoppedByCtrlC({ exitCode, signal })) {
+  if (interruptedBy === "SIGTERM")
+    return { ok: false, kind: "interrupted", message: "terminated (SIGTERM) before it finished" };
+  if (interruptedBy || stoppedByCtrlC({ exitCode, signal })) {
     return { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before it finished" };
   }
   if (spawnError)

@@ -48,6 +48,12 @@ export class TaskProcesses {
   /** Every zygote started, to end them all on close (a busy one ends after its tasks). */
   private readonly zygotes = new Set<PythonZygote>();
   private closed = false;
+  /** Every zygote and spare started, whose process groups end on close (with ownGroups). */
+  private readonly leaders: Array<{ endGroup(): void }> = [];
+
+  /** `ownGroups`: each zygote and spare leads a process group of its own, ended at kogine's exit or on
+   * `killAllGroups` (process-groups.ts); otherwise they stay in kogine's (a worker killed takes them along). */
+  constructor(private readonly ownGroups = false) {}
 
   /** Names the JS script the next tasks will likely run, so that the spares started for them know whether
    * to make the TLS set-up ahead. */
@@ -59,11 +65,11 @@ export class TaskProcesses {
   warm(slotId: number, language: ScriptLanguage): void {
     const slot = this.slot(slotId);
     if (language === "python" && !slot.zygote?.usable) {
-      slot.zygote = new PythonZygote(slotId);
+      slot.zygote = new PythonZygote(slotId, this.ownGroups);
       this.zygotes.add(slot.zygote);
+      this.leaders.push(slot.zygote);
     }
-    if (language === "javascript" && !slot.spare?.usable)
-      slot.spare = new SpareNode(this.spareEnv, slotId, this.lastNeededTls);
+    if (language === "javascript" && !slot.spare?.usable) slot.spare = this.newSpare(slotId);
   }
 
   start(spec: TaskSpec, slotId: number, launch: TaskLaunch, sink: OutputSink, options: StartOptions = {}): RunningTask {
@@ -82,13 +88,22 @@ export class TaskProcesses {
     return running;
   }
 
-  /** Stops the spares and zygotes; tasks already started are not affected. */
+  /** Stops the spares and zygotes; tasks already started are not affected, unless the processes lead
+   * groups of their own (ownGroups): then every task must have ended, and whatever they left running is
+   * ended too. */
   close(): void {
     this.closed = true;
     for (const slot of this.slots.values()) slot.spare?.close();
     for (const zygote of this.zygotes) zygote.close();
+    for (const leader of this.leaders.splice(0)) leader.endGroup();
     this.slots.clear();
     this.zygotes.clear();
+  }
+
+  private newSpare(slotId: number): SpareNode {
+    const spare = new SpareNode(this.spareEnv, slotId, this.lastNeededTls, this.ownGroups);
+    this.leaders.push(spare);
+    return spare;
   }
 
   private runOnSpare(
@@ -102,7 +117,7 @@ export class TaskProcesses {
     const slot = this.slot(slotId);
     const prepared = this.preparedScript(spec);
     this.lastNeededTls = prepared?.mayUseTls ?? true;
-    const spare = slot.spare?.usable ? slot.spare : new SpareNode(this.spareEnv, slotId, this.lastNeededTls);
+    const spare = slot.spare?.usable ? slot.spare : this.newSpare(slotId);
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
@@ -160,15 +175,20 @@ function startAfter(before: Promise<unknown>, begin: () => RunningTask): Running
     if (!isCancelled) running = begin();
     return running;
   });
+  const withdraw = () => {
+    if (running) running.withdraw();
+    else if (!isCancelled) {
+      isCancelled = true;
+      cancel({ exitCode: null, signal: null, cancelled: true });
+    }
+  };
   return {
     started: begun.then((task) => task?.started ?? new Promise<Date>(() => {})),
     finished: Promise.race([cancelled, begun.then((task) => task?.finished ?? cancelled)]),
     kill(signal) {
       if (running) running.kill(signal);
-      else if (!isCancelled) {
-        isCancelled = true;
-        cancel({ exitCode: null, signal: null, cancelled: true });
-      }
+      else withdraw();
     },
+    withdraw,
   };
 }

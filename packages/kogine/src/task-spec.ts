@@ -10,6 +10,8 @@ export type InjectMode = "before" | "after";
 /** A value typed on the command line: coerced by the task process to the type of the script's default. */
 export interface RawValue {
   $raw: string;
+  /** The text split at its top-level commas, when it has any: the items a list default takes. */
+  $items?: string[];
 }
 
 export type ConfigSource = { kind: "module"; path: string; index: number } | { kind: "values"; values: ConfigData };
@@ -41,6 +43,7 @@ export type FailureKind =
   | "unknown-key"
   | "coerce"
   | "crashed"
+  | "timeout"
   | "interrupted";
 
 export type TaskOutcome =
@@ -48,5 +51,6 @@ export type TaskOutcome =
   | { ok: false; kind: FailureKind; message: string; traceback?: string; config?: ConfigDescription };
 
 export function isRawValue(value: unknown): value is RawValue {
-  return typeof value === "object" && value !== null && Object.keys(value).length === 1 && "$raw" in value;
+  if (typeof value !== "object" || value === null || !("$raw" in value)) return false;
+  return Object.keys(value).every((k) => k === "$raw" || k === "$items");
 }

@@ -233,6 +233,7 @@ test("tasks asked to stop end as pruned with their metrics: by polling should_st
   for (const script of ["poll.py", "poll.mjs"]) {
     const sweep: Record<string, unknown[]> = script === "poll.py" ? { ignore: [false, true] } : {};
     const tasks = script === "poll.py" ? [0, 1] : [0];
+    store = null; // the previous script's store, until this run's is opened
     const finished = run(join(dir, script), {
       runsDir,
       sweep,

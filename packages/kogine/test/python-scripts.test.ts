@@ -171,7 +171,7 @@ test("bad input: missing script or config, config syntax error, unknown key unde
   assert.match(syntax.stderr, /config .*broken\.py failed to load: syntax error in .*broken\.py line 1/);
   const strict = await kogine(["run", "s.py", "--set", "epoch=3", "--strict"], dir);
   assert.equal(strict.code, 1);
-  assert.match(strict.stderr, /--strict: config keys not defined by .*s\.py:\n {2}epoch \(did you mean 'epochs'\?\)/);
+  assert.match(strict.stderr, /--strict: config keys not defined by .*s\.py:\n {2}epoch \(did you mean "epochs"\?\)/);
   const unserialisable = await kogine(["run", "s.py"], dir);
   assert.equal(unserialisable.code, 1);
   assert.match(unserialisable.stderr, /return value of main\(\) is not JSON-serialisable/);

@@ -41,3 +41,64 @@ test("--launcher slurm --dry-run prints an array job whose elements run kogine f
   assert.equal(noSlurm.code, 1);
   assert.match(noSlurm.stderr, /sbatch not found: Slurm is not installed here/);
 });
+
+test("--slurm-* options reach the job script, and every path in it survives spaces and quotes", async () => {
+  const awkward = `it's a "quoted" dir`;
+  const dir = scratch({ [`${awkward}/t.py`]: "seed = 0\ndef main():\n    return seed + 1\n" });
+  const runsDir = join(dir, awkward, "my runs");
+  const result = await kogine(
+    [
+      ...["run", join(dir, awkward, "t.py"), "--sweep", "seed=1,2", "--launcher", "slurm", "--dry-run"],
+      ...["--runs-dir", runsDir, "--slurm-partition", "gpu", "--slurm-time", "2:00:00", "--slurm-gpus", "a100:2"],
+      ...["--slurm-mem", "16G", "--slurm-cpus", "8"],
+    ],
+    dir,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const script = result.stdout;
+  assert.equal(spawnSync("bash", ["-n"], { input: script }).status, 0, "bash reads the script");
+  const directives = Object.fromEntries(
+    script
+      .split("\n")
+      .filter((line) => line.startsWith("#SBATCH "))
+      .map((line) => sbatchDirective(line.slice("#SBATCH ".length))),
+  );
+  assert.equal(directives["--partition"], "gpu");
+  assert.equal(directives["--time"], "2:00:00");
+  assert.equal(directives["--gpus"], "a100:2");
+  assert.equal(directives["--mem"], "16G");
+  assert.equal(directives["--cpus-per-task"], "8");
+  const run = await latestRun(dir).catch(() => null);
+  assert.equal(run, null, "the run is under --runs-dir, not ./runs");
+  const shown = JSON.parse((await kogine(["runs", "show", "latest", "--runs-dir", runsDir, "--json"], dir)).stdout);
+  assert.equal(directives["--output"], join(runsDir, shown.id, "tasks", "slurm-%A_%a.out"));
+  const element = spawnSync("bash", ["-c", script], {
+    cwd: dir,
+    env: { ...process.env, SLURM_ARRAY_TASK_ID: "1" },
+    encoding: "utf8",
+  });
+  assert.equal(element.status, 0, element.stderr);
+  const after = JSON.parse((await kogine(["runs", "show", "latest", "--runs-dir", runsDir, "--json"], dir)).stdout);
+  assert.deepEqual(
+    after.tasks.map((t: { status: string }) => t.status),
+    ["pending", "succeeded"],
+  );
+});
+
+/** An `#SBATCH` line's option and value as sbatch reads them: quotes group, a backslash escapes the next
+ * character (Slurm's sbatch/opt.c, _get_argument). */
+function sbatchDirective(text: string): [string, string] {
+  let word = "";
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") word += text[++i];
+    else if (quote === c) quote = null;
+    else if (quote) word += c;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === " ") break;
+    else word += c;
+  }
+  const at = word.indexOf("=");
+  return [word.slice(0, at), word.slice(at + 1)];
+}

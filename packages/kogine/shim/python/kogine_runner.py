@@ -178,30 +178,48 @@ def parse_untyped(text: str):
         return text
 
 
+def is_raw(value) -> bool:
+    """A value typed on the command line: {"$raw": text} and, when the text has commas, its "$items"."""
+    return isinstance(value, dict) and "$raw" in value and set(value) <= {"$raw", "$items"}
+
+
 def coerce(name: str, value, default):
-    """Turns a command-line string ({"$raw": text}) into the type of the script's default."""
-    if not (isinstance(value, dict) and set(value) == {"$raw"}):
+    """Turns a command-line string into the type of the script's default (as coerce-value.ts does)."""
+    if not is_raw(value):
         return value
-    text = value["$raw"]
     try:
-        if isinstance(default, bool):
-            lowered = text.lower()
-            if lowered in TRUE_WORDS | FALSE_WORDS:
-                return lowered in TRUE_WORDS
-            raise ValueError(f"expected one of {sorted(TRUE_WORDS | FALSE_WORDS)}")
-        if isinstance(default, int):
-            return int(text)
-        if isinstance(default, float):
-            return float(text)
-        if isinstance(default, str):
-            return text
-        if isinstance(default, (list, tuple, dict)):
-            parsed = parse_untyped(text)
-            if not isinstance(parsed, (list, tuple, dict)):
-                raise ValueError("expected a list or dict literal")
-            return type(default)(parsed) if isinstance(default, tuple) else parsed
+        return coerce_text(value, default)
     except ValueError as error:
-        raise TaskError("coerce", f"--set {name}={text}: cannot convert to {type(default).__name__} ({error})")
+        raise TaskError("coerce", f"--set {name}={value['$raw']}: cannot convert to {type(default).__name__} ({error})")
+
+
+def coerce_text(value, default):
+    text = value["$raw"]
+    if isinstance(default, bool):
+        lowered = text.lower()
+        if lowered in TRUE_WORDS | FALSE_WORDS:
+            return lowered in TRUE_WORDS
+        raise ValueError(f"expected one of {sorted(TRUE_WORDS | FALSE_WORDS)}")
+    if isinstance(default, int):
+        return int(text)
+    if isinstance(default, float):
+        return float(text)
+    if isinstance(default, str):
+        return text
+    if isinstance(default, (list, tuple)):
+        if text.strip().startswith(("[", "(")):
+            parsed = parse_untyped(text)
+            if not isinstance(parsed, (list, tuple)):
+                raise ValueError("expected a list literal")
+        else:  # 1,2,3: item by item, each typed like the default's first item
+            items = value.get("$items", [text])
+            parsed = [coerce_text({"$raw": item}, default[0]) if default else parse_untyped(item) for item in items]
+        return type(default)(parsed)
+    if isinstance(default, dict):
+        parsed = parse_untyped(text)
+        if not isinstance(parsed, dict):
+            raise ValueError("expected a dict literal")
+        return parsed
     return parse_untyped(text)
 
 
@@ -413,7 +431,7 @@ def load_script(path, overrides, inject, strict):
     def kogine_value(key, thunk):
         if key not in resolved:
             raw = overrides[key]
-            needs_type = isinstance(raw, dict) and set(raw) == {"$raw"}
+            needs_type = is_raw(raw)
             resolved[key] = coerce(key, raw, thunk() if needs_type and thunk is not None else None)
         return resolved[key]
 
@@ -573,6 +591,23 @@ def main_zygote() -> int:
             os.write(spare[1], json.dumps({**upcoming, "turn": True}).encode() + b"\n")
             early = upcoming["id"]
 
+    def drop_cancelled(message, running_done_pipe=None):
+        """Reports a queued task cancelled, at once: kogine may be waiting to run it in another slot."""
+        nonlocal spare, early
+        if early == message["id"]:  # its process got ready for nothing: it ends at the pipe's end
+            os.close(spare[1])
+            os.close(spare[2])
+            ended.append(spare[0])
+            not_for_it = () if running_done_pipe is None else (running_done_pipe,)
+            spare, early = fork_spare(not_for_it=not_for_it), None
+        report({"event": "cancelled", "id": message["id"]})
+
+    def on_message_while_running(done_pipe):
+        for message in [m for m in channel.queue if m["id"] in channel.cancelled]:
+            channel.queue.remove(message)
+            drop_cancelled(message, done_pipe)
+        send_next_early()
+
     try:
         while True:
             if interrupted:
@@ -583,12 +618,7 @@ def main_zygote() -> int:
                 return 0
             task_id = message["id"]
             if task_id in channel.cancelled:
-                if early == task_id:  # its process got ready for nothing: it ends at the pipe's end
-                    os.close(spare[1])
-                    os.close(spare[2])
-                    ended.append(spare[0])
-                    spare, early = fork_spare(), None
-                report({"event": "cancelled", "id": task_id})
+                drop_cancelled(message)
                 continue
             pid, task_pipe, done_pipe = spare
             for fd in (1, 2):
@@ -602,7 +632,7 @@ def main_zygote() -> int:
             for earlier in ended:
                 os.waitpid(earlier, 0)
             ended.clear()
-            code, reaped = await_task_end(pid, done_pipe, channel, send_next_early)
+            code, reaped = await_task_end(pid, done_pipe, channel, lambda: on_message_while_running(done_pipe))
             if not reaped:
                 ended.append(pid)
             for fd in (1, 2):
@@ -839,7 +869,11 @@ def main_enumerate(path) -> int:
 
 def main_inspect(path) -> int:
     with open(path, encoding="utf-8") as handle:
-        tree = ast.parse(handle.read(), filename=path)
+        try:
+            tree = ast.parse(handle.read(), filename=path)
+        except SyntaxError as error:
+            print(json.dumps({"ok": False, "message": f"syntax error in {error.filename} line {error.lineno}: {error.msg}"}))
+            return 0
     names = {}
     for name, stmt in bound_names(tree).items():
         kind = "binding"

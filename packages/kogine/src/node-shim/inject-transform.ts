@@ -51,9 +51,13 @@ function rewriteScript(source: string, program: AnyNode, extraExports: string[],
     if (decl?.type !== "VariableDeclaration") continue;
     for (const declarator of decl.declarations as AnyNode[]) {
       const id = declarator.id as AnyNode;
-      if (id.type !== "Identifier") continue;
-      const name = JSON.stringify(id.name);
       const init = declarator.init as AnyNode | null;
+      if (id.type !== "Identifier") {
+        if (init && !/\bawait\b/.test(source.slice(init.start, init.end)))
+          edits.push(...destructuringEdits(id, declarator));
+        continue;
+      }
+      const name = JSON.stringify(id.name);
       if (init) {
         if (/\bawait\b/.test(source.slice(init.start, init.end))) continue;
         edits.push({
@@ -76,6 +80,40 @@ function rewriteScript(source: string, program: AnyNode, extraExports: string[],
   const hashbang = code.startsWith("#!") ? code.slice(0, code.indexOf("\n") + 1) : "";
   return `${hashbang}${prologue}${code.slice(hashbang.length)}\n${epilogue}\n`;
 }
+
+/** `const { alpha, b: beta } = init` becomes `const { alpha: __kogine_d_alpha, b: __kogine_d_beta } = init,
+ * alpha = value("alpha", () => __kogine_d_alpha), beta = ...`: each name the pattern binds can be set like
+ * a plain declaration's, and without a setting keeps what the destructuring gave it. */
+function destructuringEdits(pattern: AnyNode, declarator: AnyNode): Edit[] {
+  const edits: Edit[] = [];
+  const names: string[] = [];
+  const rename = (id: AnyNode, shorthand: boolean) => {
+    const name = id.name as string;
+    names.push(name);
+    const text = `${DESTRUCTURED_PREFIX}${name}`;
+    edits.push({ start: id.start, end: id.end, text: shorthand ? `${name}: ${text}` : text });
+  };
+  const visit = (node: AnyNode | null, shorthand = false): void => {
+    if (!node) return;
+    if (node.type === "Identifier") rename(node, shorthand);
+    else if (node.type === "ObjectPattern") {
+      for (const property of node.properties as AnyNode[]) {
+        if (property.type === "RestElement") visit(property.argument as AnyNode);
+        else visit(property.value as AnyNode, property.shorthand as boolean);
+      }
+    } else if (node.type === "ArrayPattern") for (const element of node.elements as AnyNode[]) visit(element);
+    else if (node.type === "RestElement") visit(node.argument as AnyNode);
+    else if (node.type === "AssignmentPattern") visit(node.left as AnyNode, shorthand);
+  };
+  visit(pattern);
+  const declared = names.map(
+    (name) => `, ${name} = globalThis.__kogine__.value(${JSON.stringify(name)}, () => ${DESTRUCTURED_PREFIX}${name})`,
+  );
+  edits.push({ start: declarator.end, end: declarator.end, text: declared.join("") });
+  return edits;
+}
+
+const DESTRUCTURED_PREFIX = "__kogine_d_";
 
 function applyEdits(source: string, start: number, end: number, edits: Edit[]): string {
   let code = source.slice(start, end);

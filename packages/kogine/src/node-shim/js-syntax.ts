@@ -13,6 +13,17 @@ export function parseModule(source: string): AnyNode {
   }) as unknown as AnyNode;
 }
 
+/** Why `source` does not parse as a module, and where (1-based line and column), or null when it parses. */
+export function syntaxErrorIn(source: string): { line: number; column: number; message: string } | null {
+  try {
+    parseModule(source);
+    return null;
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc ?? { line: 0, column: -1 };
+    return { line: loc.line, column: loc.column + 1, message: (error as Error).message.replace(/ \(\d+:\d+\)$/, "") };
+  }
+}
+
 export function walkWithAncestors(
   node: AnyNode,
   ancestors: AnyNode[],

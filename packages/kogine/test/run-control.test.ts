@@ -1,0 +1,205 @@
+/** Stopping a run (Ctrl-C, SIGTERM, the grace between them), per-task time limits and GPU slots, with real
+ * kogine, python3 and node processes. */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { KOGINE_BIN, kogine, latestRun, resultOf, scratch } from "./helpers.js";
+
+/** kogine started as a terminal would start it, with a mark in its environment that every process of the
+ * run inherits (zygotes, spares, tasks, pre-forked children, what tasks start). */
+function startKogine(args: string[], cwd: string): { child: ChildProcess; mark: string; exited: Promise<number> } {
+  const mark = randomUUID();
+  const child = spawn(process.execPath, [KOGINE_BIN, ...args], {
+    cwd,
+    env: { ...process.env, KOGINE_RUNS_DIR: join(cwd, "runs"), KOGINE_TEST_MARK: mark },
+    stdio: "ignore",
+  });
+  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
+  return { child, mark, exited };
+}
+
+/** The processes alive now whose environment carries `mark`. */
+function processesMarked(mark: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, "latin1").includes(`KOGINE_TEST_MARK=${mark}`))
+        found.push(Number(entry));
+    } catch {
+      // Ended meanwhile, or not ours to read.
+    }
+  }
+  return found;
+}
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const started = (dir: string) => readdirSync(dir).filter((f) => f.startsWith("started-")).length;
+
+const CHECKPOINTING = [
+  "import time",
+  "seed = 0",
+  "def main():",
+  "    open(f'started-{seed}', 'w').close()",
+  "    try:",
+  "        time.sleep(60)",
+  "    except KeyboardInterrupt:",
+  "        time.sleep(4)  # saving a checkpoint takes a while",
+  "        open(f'checkpoint-{seed}', 'w').close()",
+  "        raise",
+].join("\n");
+
+test("the first Ctrl-C gives tasks the grace (30 s by default) to save a checkpoint; --grace shortens it", async () => {
+  const dir = scratch({ "train.py": CHECKPOINTING });
+  const run = startKogine(["run", "train.py", "--sweep", "seed=0,1,2", "-w", "2"], dir);
+  await until(() => started(dir) === 2, "two tasks to start");
+  run.child.kill("SIGINT");
+  assert.equal(await run.exited, 130);
+  assert.ok(existsSync(join(dir, "checkpoint-0")) && existsSync(join(dir, "checkpoint-1")), "checkpoints kept");
+  const manifest = await latestRun(dir);
+  assert.equal(manifest.status, "interrupted");
+  assert.deepEqual(
+    manifest.tasks.map((t) => t.status),
+    ["interrupted", "interrupted", "pending"],
+  );
+  assert.match(manifest.tasks[0].failure?.message ?? "", /interrupted \(Ctrl-C\)/);
+
+  const short = scratch({ "train.py": CHECKPOINTING });
+  const cut = startKogine(["run", "train.py", "--grace", "0.5"], short);
+  await until(() => started(short) === 1, "the task to start");
+  const signalledAt = Date.now();
+  cut.child.kill("SIGINT");
+  assert.equal(await cut.exited, 130);
+  assert.ok(Date.now() - signalledAt < 3500, "killed after the grace, not after the checkpoint");
+  assert.ok(!existsSync(join(short, "checkpoint-0")));
+});
+
+test("a second Ctrl-C or SIGTERM ends every process of the run at once; none outlives kogine", async () => {
+  const stubborn = {
+    "stubborn.py": [
+      "import signal, subprocess, time",
+      "seed = 0",
+      "def main():",
+      "    signal.signal(signal.SIGINT, signal.SIG_IGN)",
+      "    subprocess.Popen(['sleep', '300'])",
+      "    open(f'started-{seed}', 'w').close()",
+      "    time.sleep(300)",
+    ].join("\n"),
+    "stubborn.mjs": [
+      'import { spawn } from "node:child_process";',
+      'import { writeFileSync } from "node:fs";',
+      "export const seed = 0;",
+      "export async function main() {",
+      '  process.on("SIGINT", () => {});',
+      '  spawn("sleep", ["300"], { stdio: "ignore" });',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+      '  writeFileSync(`started-${seed}`, "");',
+      "  await new Promise((r) => setTimeout(r, 300000));",
+      "}",
+    ].join("\n"),
+  };
+  for (const [script, second] of [
+    ["stubborn.py", "SIGINT"],
+    ["stubborn.mjs", "SIGTERM"],
+  ] as const) {
+    const dir = scratch(stubborn);
+    const run = startKogine(["run", script, "--sweep", "seed=0,1,2,3", "-w", "2"], dir);
+    await until(() => started(dir) === 2, `${script}: two tasks to start`);
+    // Zygotes or spares, the running tasks, their children, and the processes ready for the next tasks.
+    assert.ok(processesMarked(run.mark).length >= 5, `${script}: the run's processes are seen`);
+    run.child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 500));
+    const signalledAt = Date.now();
+    run.child.kill(second);
+    assert.equal(await run.exited, 130, script);
+    assert.ok(Date.now() - signalledAt < 2000, `${script}: kogine quits at once`);
+    await until(() => processesMarked(run.mark).length === 0, `${script}: every process of the run to end`, 2000);
+    const manifest = await latestRun(dir);
+    assert.equal(manifest.status, "interrupted", script);
+    assert.deepEqual(
+      manifest.tasks.map((t) => t.status),
+      ["interrupted", "interrupted", "pending", "pending"],
+      script,
+    );
+  }
+});
+
+test("SIGTERM is recorded as terminated, with exit status 143", async () => {
+  const dir = scratch({ "train.py": CHECKPOINTING });
+  const run = startKogine(["run", "train.py", "--grace", "10"], dir);
+  await until(() => started(dir) === 1, "the task to start");
+  run.child.kill("SIGTERM");
+  assert.equal(await run.exited, 143);
+  const manifest = await latestRun(dir);
+  assert.equal(manifest.tasks[0].status, "interrupted");
+  assert.match(manifest.tasks[0].failure?.message ?? "", /terminated \(SIGTERM\)/);
+  assert.doesNotMatch(manifest.tasks[0].failure?.message ?? "", /Ctrl-C/);
+  assert.ok(existsSync(join(dir, "checkpoint-0")), "a SIGTERM gives the grace too");
+  assert.equal(processesMarked(run.mark).length, 0);
+});
+
+test("--timeout kills a task that runs too long; it fails as timeout and --retries apply", async () => {
+  const dir = scratch({
+    "slow.py": "import time\nseed = 0\ndef main():\n    time.sleep(30 if seed == 1 else 0)\n    return seed\n",
+    "slow.mjs":
+      "export const seed = 0;\nexport async function main() {\n  await new Promise((r) => setTimeout(r, seed === 1 ? 30000 : 0));\n  return seed;\n}\n",
+  });
+  for (const script of ["slow.py", "slow.mjs"]) {
+    const begun = Date.now();
+    const result = await kogine(
+      ["run", script, "--sweep", "seed=0,1,2", "-w", "2", "--timeout", "1", "--retries", "1", "--retry-delay", "10"],
+      dir,
+    );
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(Date.now() - begun < 15_000, `${script}: the slow task did not run its 30 s`);
+    const run = await latestRun(dir);
+    assert.deepEqual(
+      run.tasks.map((t) => [t.status, t.attempts, t.failure?.kind ?? null]),
+      [
+        ["succeeded", 1, null],
+        ["failed", 2, "timeout"],
+        ["succeeded", 1, null],
+      ],
+      script,
+    );
+    assert.match(run.tasks[1].failure?.message ?? "", /timed out after 1 s/);
+  }
+});
+
+test("--gpus with --gpus-per-task gives each worker slot its own CUDA_VISIBLE_DEVICES", async () => {
+  const dir = scratch({
+    "gpu.py": "import os\nseed = 0\ndef main():\n    return os.environ.get('CUDA_VISIBLE_DEVICES')\n",
+    "gpu.mjs": "export const seed = 0;\nexport function main() { return process.env.CUDA_VISIBLE_DEVICES ?? null; }\n",
+  });
+  for (const script of ["gpu.py", "gpu.mjs"]) {
+    const result = await kogine(
+      ["run", script, "--sweep", "seed=0,1,2,3,4,5", "--gpus", "0,1,2,3", "--gpus-per-task", "2"],
+      dir,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const run = await latestRun(dir);
+    const bySlot = ["0,1", "2,3"];
+    for (const task of run.tasks) assert.equal(resultOf(dir, run.id, task.index), bySlot[task.workerId], script);
+    assert.deepEqual(new Set(run.tasks.map((t) => t.workerId)), new Set([0, 1]), `${script}: two slots`);
+  }
+  const fewer = await kogine(["run", "gpu.py", "--sweep", "seed=0,1", "--gpus", "0,1,2", "-w", "1"], dir);
+  assert.equal(fewer.code, 0, fewer.stderr);
+  const run = await latestRun(dir);
+  assert.deepEqual(
+    run.tasks.map((t) => resultOf(dir, run.id, t.index)),
+    ["0", "0"],
+  );
+  const tooMany = await kogine(["run", "gpu.py", "--gpus", "0,1", "-w", "3"], dir);
+  assert.equal(tooMany.code, 1);
+  assert.match(tooMany.stderr, /-w 3 asks for more worker slots than --gpus 0,1 with --gpus-per-task 1 gives \(2\)/);
+});
