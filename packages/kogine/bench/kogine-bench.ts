@@ -31,11 +31,6 @@ writeFileSync(
   "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return seed; }\n",
 );
 writeFileSync(join(dir, "plain50.mjs"), "await new Promise((r) => setTimeout(r, 50));\n");
-// The same task, but naming `fetch`: kogine judges it may use TLS and makes the TLS set-up for it.
-writeFileSync(
-  join(dir, "sleep50-tls.mjs"),
-  "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return typeof fetch === 'function' ? seed : -1; }\n",
-);
 
 function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = process.hrtime.bigint();
@@ -79,14 +74,14 @@ const sweepArgs = (script: string) => [
   "--sweep",
   `seed=${Array.from({ length: 200 }, (_, i) => i).join(",")}`,
 ];
-const sweepSeconds = (env: NodeJS.ProcessEnv, script = "sleep50.mjs") =>
+const sweepSeconds = (script: string) =>
   median(
     Array.from({ length: SWEEP_REPEATS }, () =>
-      seconds(KOGINE, [...sweepArgs(script), "-w", "2", "--log-format", "quiet"], env),
+      seconds(KOGINE, [...sweepArgs(script), "-w", "2", "--log-format", "quiet"]),
     ),
   );
-const pythonWallS = sweepSeconds(process.env, "sleep50.py");
-const wallS = sweepSeconds(process.env);
+const pythonWallS = sweepSeconds("sleep50.py");
+const wallS = sweepSeconds("sleep50.mjs");
 // For reference: the same 200 tasks with no runner at all, each `node plain50.mjs` started by a plain pool of
 // 2 when a slot frees up (one run): what a fresh Node process per task costs on this machine.
 const plainPoolS = (() => {
@@ -107,18 +102,8 @@ const plainPoolS = (() => {
 })();
 const idealS = (200 * 0.05) / 2;
 // Every task of the sweep is a fresh Node process, so the sweep can go no faster than 200 Node start-ups on
-// 2 cores. NODE_EXTRA_CA_CERTS (set on some machines, this sandbox among them) makes Node 20 parse the CA
-// bundle at every start-up; kogine starts a task's Node without it and gives a task that may use TLS what it
-// does for TLS (node-shim/extra-ca-certs.cts; this task cannot), so the sweep runs both ways and both are
-// shown.
-const nodeStartMs = (env: NodeJS.ProcessEnv) =>
-  median(Array.from({ length: REPEATS * 2 }, () => seconds(process.execPath, ["-e", "0"], env))) * 1000;
-const withoutCa = { ...process.env };
-delete withoutCa.NODE_EXTRA_CA_CERTS;
-const extraCa = process.env.NODE_EXTRA_CA_CERTS ?? null;
-const nodeStart = { ms: nodeStartMs(process.env), withoutExtraCaMs: extraCa ? nodeStartMs(withoutCa) : null };
-const wallWithoutCaS = extraCa ? sweepSeconds(withoutCa) : null;
-const wallMayUseTlsS = extraCa ? sweepSeconds(process.env, "sleep50-tls.mjs") : null;
+// 2 cores (NODE_EXTRA_CA_CERTS, where set, makes each parse the CA bundle: shown with the start-up time).
+const nodeStartMs = median(Array.from({ length: REPEATS * 2 }, () => seconds(process.execPath, ["-e", "0"]))) * 1000;
 const results = {
   python: { ...python, targetMs: 50 },
   javascript: { ...js, targetMs: 30 },
@@ -136,12 +121,8 @@ const results = {
   environment: {
     cores: availableParallelism(),
     loadAverage1m: loadavg()[0],
-    nodeExtraCaCerts: extraCa,
-    nodeStartMs: nodeStart.ms,
-    nodeStartWithoutExtraCaMs: nodeStart.withoutExtraCaMs,
-    sweepWithoutExtraCa: wallWithoutCaS === null ? null : { wallS: wallWithoutCaS, ratio: wallWithoutCaS / idealS },
-    sweepOfTaskThatMayUseTls:
-      wallMayUseTlsS === null ? null : { wallS: wallMayUseTlsS, ratio: wallMayUseTlsS / idealS },
+    nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null,
+    nodeStartMs,
   },
   method:
     "overhead per task = (one `kogine workflow parallel -w 1` run of N tasks) / N - (direct run); medians of repeated runs",
@@ -163,16 +144,7 @@ row("  ratio to ideal", `${results.parallelSweepPython.ratio.toFixed(2)}x`, "<= 
 row("200 x 50 ms JS tasks, -w 2: wall time", `${wallS.toFixed(2)} s`, "-");
 row("  ratio to ideal", `${results.parallelSweep.ratio.toFixed(2)}x`, "<= 1.2x");
 row("  reference: a plain pool, `node task.mjs` per task", `${plainPoolS.toFixed(2)} s`, "-");
-row("Node start-up (node -e 0)", `${nodeStart.ms.toFixed(1)} ms`, "-");
-if (extraCa && nodeStart.withoutExtraCaMs !== null && wallWithoutCaS !== null && wallMayUseTlsS !== null) {
-  console.log(`NODE_EXTRA_CA_CERTS=${extraCa} is set (a plain Node start-up parses it). Without it:`);
-  row("  Node start-up (node -e 0)", `${nodeStart.withoutExtraCaMs.toFixed(1)} ms`, "-");
-  row("  200 x 50 ms JS tasks, -w 2: wall time", `${wallWithoutCaS.toFixed(2)} s`, "-");
-  row("  ratio to ideal", `${(wallWithoutCaS / idealS).toFixed(2)}x`, "<= 1.2x");
-  console.log("With it, for a JS task that may use TLS (it names `fetch`), which gets the TLS set-up:");
-  row("  200 x 50 ms JS tasks, -w 2: wall time", `${wallMayUseTlsS.toFixed(2)} s`, "-");
-  row("  ratio to ideal", `${(wallMayUseTlsS / idealS).toFixed(2)}x`, "-");
-}
+row("Node start-up (node -e 0)", `${nodeStartMs.toFixed(1)} ms`, "-");
 console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
 mkdirSync(join(REPO, "bench-results"), { recursive: true });
 writeFileSync(join(REPO, "bench-results", "kogine.json"), `${JSON.stringify(results, null, 2)}\n`);

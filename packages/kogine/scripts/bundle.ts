@@ -9,10 +9,8 @@
 //
 // Some modules stay modules of their own, imported by the bundles where tsc put them:
 // - config.js and errors.js, whose classes must be the ones the rest sees: a JS/TS config imports `Config`
-//   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError; and
-//   deferred-extra-ca.js, whose state the BullMQ modules read;
-// - node-shim/register-hooks.js, which finds the module hooks next to itself, and
-//   node-shim/extra-ca-certs.cjs, which a task's worker threads load by its path;
+//   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError;
+// - node-shim/register-hooks.js, which finds the module hooks next to itself;
 // - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load).
 
 import { dirname, relative } from "node:path";
@@ -22,9 +20,7 @@ const distSrc = new URL("../src/", import.meta.url).pathname;
 const ownModules = [
   "config.js",
   "errors.js",
-  "deferred-extra-ca.js",
   "node-shim/register-hooks.js",
-  "node-shim/extra-ca-certs.cjs",
   "bullmq-launcher.js",
   "bullmq-worker.js",
 ].map((name) => `${distSrc}${name}`);

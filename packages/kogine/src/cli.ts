@@ -4,7 +4,6 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { checkConfigAgainstScript, showConfigs, validateConfig } from "./config-commands.js";
-import { restoreExtraCaCertsVariable } from "./deferred-extra-ca.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_ENTRYPOINT, EXIT_OK, KogineError } from "./errors.js";
 import { executeFlow, type FlowResult } from "./flow-runner.js";
 import { buildInvocation, type StepInput } from "./flows.js";
@@ -39,7 +38,6 @@ interface RunFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
-  restoreExtraCaCertsVariable(); // handed over under another name by the `kogine` command (bin/kogine)
   const debug = argv.includes("--debug");
   const program = buildProgram();
   let exitCode = EXIT_OK;

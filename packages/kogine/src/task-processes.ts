@@ -3,9 +3,7 @@
  *
  * - JS/TS: each slot keeps a spare Node already started (spare-node.ts); when a task takes it, the next
  *   spare starts, overlapping Node's start-up with the running task. The script's injection rewrite is made
- *   once per run in this process (script-cache.ts), which also judges whether the script may use TLS: a
- *   spare makes the TLS set-up for NODE_EXTRA_CA_CERTS ahead when the slot's last script needed it, else
- *   only once its task turns out to need it.
+ *   once per run in this process (script-cache.ts).
  * - Python: each slot has a zygote (python-zygote.ts) that forks a child per task.
  *
  * A slot runs one task at a time, in the order they are started here. A task started while its slot is
@@ -43,17 +41,9 @@ export class TaskProcesses {
   private readonly slots = new Map<number, Slot>();
   private readonly prepared = new Map<string, PreparedScript | null>();
   private readonly spareEnv = spareEnvironment();
-  /** Whether the JS task started last needed the TLS set-up: a new spare makes it ahead when so. */
-  private lastNeededTls = true;
   /** Every zygote started, to end them all on close (a busy one ends after its tasks). */
   private readonly zygotes = new Set<PythonZygote>();
   private closed = false;
-
-  /** Names the JS script the next tasks will likely run, so that the spares started for them know whether
-   * to make the TLS set-up ahead. */
-  expect(script: string, entrypoint: string | null): void {
-    this.lastNeededTls = this.preparedScript({ script, entrypoint })?.mayUseTls ?? true;
-  }
 
   /** Starts the process a task in `language` takes in this slot, ahead of the task. */
   warm(slotId: number, language: ScriptLanguage): void {
@@ -63,7 +53,7 @@ export class TaskProcesses {
       this.zygotes.add(slot.zygote);
     }
     if (language === "javascript" && !slot.spare?.usable)
-      slot.spare = new SpareNode(this.spareEnv, slotId, this.lastNeededTls);
+      slot.spare = new SpareNode(this.spareEnv, slotId);
   }
 
   start(spec: TaskSpec, slotId: number, launch: TaskLaunch, sink: OutputSink, options: StartOptions = {}): RunningTask {
@@ -101,8 +91,7 @@ export class TaskProcesses {
   ): RunningTask {
     const slot = this.slot(slotId);
     const prepared = this.preparedScript(spec);
-    this.lastNeededTls = prepared?.mayUseTls ?? true;
-    const spare = slot.spare?.usable ? slot.spare : new SpareNode(this.spareEnv, slotId, this.lastNeededTls);
+    const spare = slot.spare?.usable ? slot.spare : new SpareNode(this.spareEnv, slotId);
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
     rmSync(exitFile, { force: true });
@@ -110,7 +99,6 @@ export class TaskProcesses {
     const message: TaskMessage = {
       ...launch,
       preparedUrl: prepared?.url ?? null,
-      trustTls: this.lastNeededTls,
       exitFile,
       turn: before === null ? null : waitsInScript ? "script" : "config",
     };

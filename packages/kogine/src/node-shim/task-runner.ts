@@ -9,7 +9,6 @@ import { pathToFileURL } from "node:url";
 import { coerceToDefault } from "../coerce-value.js";
 import { Config } from "../config.js";
 import { loadConfigModule } from "../config-module.js";
-import { restoreExtraCaCertsVariable, TRUST_TLS_AHEAD, trustDeferredExtraCaCerts } from "../deferred-extra-ca.js";
 import { describeConfig } from "../display-value.js";
 import { findUnserialisable } from "../json-value.js";
 import { closestName } from "../similar-name.js";
@@ -199,15 +198,8 @@ function readUntil(find: (bytes: Buffer) => number): number {
 }
 
 async function main(): Promise<number> {
-  // A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable is put back at once,
-  // and what it does for TLS while the spare waits for its task, unless kogine expects a task without TLS.
-  restoreExtraCaCertsVariable();
-  const trustAhead = process.env[TRUST_TLS_AHEAD] !== "0";
-  delete process.env[TRUST_TLS_AHEAD];
-  if (trustAhead) trustDeferredExtraCaCerts();
   const message = readMessage();
   if (!message) return 0;
-  if (message.trustTls) trustDeferredExtraCaCerts();
   Object.assign(process.env, message.env);
   if (message.cwd !== process.cwd()) process.chdir(message.cwd);
   const spec = JSON.parse(readFileSync(message.taskFile, "utf8")) as TaskSpec;
