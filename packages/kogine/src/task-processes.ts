@@ -52,8 +52,7 @@ export class TaskProcesses {
       slot.zygote = new PythonZygote(slotId);
       this.zygotes.add(slot.zygote);
     }
-    if (language === "javascript" && !slot.spare?.usable)
-      slot.spare = new SpareNode(this.spareEnv, slotId);
+    if (language === "javascript" && !slot.spare?.usable) slot.spare = new SpareNode(this.spareEnv, slotId);
   }
 
   start(spec: TaskSpec, slotId: number, launch: TaskLaunch, sink: OutputSink, options: StartOptions = {}): RunningTask {

@@ -400,13 +400,7 @@ def load_script(path, overrides, inject, strict):
     if strict and unknown:
         lines = "".join(f"\n  {k}{suggest(k, bound)}" for k in unknown)
         raise TaskError("unknown-key", f"--strict: config keys not defined by {path}:{lines}")
-    name = os.path.splitext(os.path.basename(path))[0]
-    module = types.ModuleType(name)
-    module.__file__ = path
-    module.__builtins__ = __builtins__
-    if name not in sys.modules:
-        sys.modules[name] = module
-    sys.path.insert(0, os.path.dirname(path))
+    module, package = script_module(path)
     sys.argv = [path]
     resolved = {}
 
@@ -420,6 +414,7 @@ def load_script(path, overrides, inject, strict):
     if inject == "after":
         code = compile(tree, path, "exec")
         await_turn()
+        import_package(package)
         exec(code, module.__dict__)
         for key in overrides:
             module.__dict__[key] = kogine_value(key, lambda key=key: module.__dict__.get(key))
@@ -429,8 +424,46 @@ def load_script(path, overrides, inject, strict):
     module.__dict__["__kogine_value__"] = kogine_value
     code = compile(ast.fix_missing_locations(InjectBeforeTopLevelCode(overrides).visit(ast.parse(source, filename=path))), path, "exec")
     await_turn()  # the script's first line is the task's first code
+    import_package(package)
     exec(code, module.__dict__)
     return module, tree, resolved
+
+
+def script_module(path):
+    """The module the script runs as, and the package it is in (None for a script outside any package).
+
+    It is named `__mp_main__`, which is what CPython names the main script when it loads it without running
+    its main block (in the children of multiprocessing's spawn and forkserver start methods), and that is
+    what kogine does with it; it is also `sys.modules["__main__"]`, as the main script is. So multiprocessing
+    starts its spawn and forkserver children the way it does for `python3 script.py` (they load the script,
+    by its path, as `__mp_main__`), and the script's functions, pickled as `__mp_main__.NAME`, resolve there.
+
+    A script inside a package (its folder, and each above it, has an `__init__.py`) runs as
+    `python3 -m pkg.module` runs it: `__spec__` and `__package__` name it, the folder above the package is
+    first on sys.path, the package is imported before it, and relative imports work."""
+    parts = [os.path.splitext(os.path.basename(path))[0]]
+    root = os.path.dirname(path)
+    while os.path.isfile(os.path.join(root, "__init__.py")):
+        parts.insert(0, os.path.basename(root))
+        root = os.path.dirname(root)
+    module = types.ModuleType("__mp_main__")
+    module.__file__ = path
+    module.__builtins__ = __builtins__
+    package = None
+    if len(parts) > 1:
+        package = ".".join(parts[:-1])
+        module.__spec__ = importlib.util.spec_from_file_location(".".join(parts), path)
+        module.__loader__ = module.__spec__.loader
+        module.__package__ = package
+    sys.modules["__main__"] = sys.modules["__mp_main__"] = module
+    sys.path.insert(0, root)
+    return module, package
+
+
+def import_package(package):
+    """Imports the script's package (its `__init__.py` runs first, as under `python3 -m`)."""
+    if package is not None:
+        importlib.import_module(package)
 
 
 def config_for_task(spec, context):
