@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { KogineError } from "./errors.js";
+import { stringifyExtendedJson } from "./extended-json.js";
 
 export const PYTHON_SHIM_DIR = fileURLToPath(new URL("../../shim/python/", import.meta.url));
 export const PYTHON_RUNNER = `${PYTHON_SHIM_DIR}kogine_main.py`;
@@ -21,7 +22,7 @@ export function callPythonRunner(
   target: string,
   context: object = {},
 ): Promise<unknown> {
-  const env = { ...pythonEnvironment(), KOGINE_CONTEXT: JSON.stringify(context) };
+  const env = { ...pythonEnvironment(), KOGINE_CONTEXT: stringifyExtendedJson(context) };
   return new Promise((resolve, reject) => {
     execFile(
       pythonExecutable(),

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { basename, join, relative, resolve } from "node:path";
 import type { ConfigDescription } from "./display-value.js";
 import { KogineError } from "./errors.js";
+import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
 import type { FailureKind, TaskSpec } from "./task-spec.js";
 
 export type TaskStatus = "pending" | "running" | "succeeded" | "failed" | "interrupted" | "skipped";
@@ -106,7 +107,7 @@ export class RunStore {
   static open(dir: string): RunStore {
     const path = join(dir, "manifest.json");
     if (!existsSync(path)) throw new KogineError(`not a kogine run directory (no manifest.json): ${dir}`);
-    const store = new RunStore(resolve(dir), JSON.parse(readFileSync(path, "utf8")) as Manifest);
+    const store = new RunStore(resolve(dir), parseExtendedJson(readFileSync(path, "utf8")) as Manifest);
     // Task files are the truth for tasks that ended after the manifest was last written.
     for (const record of store.manifest.tasks) {
       const status = store.readJson<TaskRecord>(record.index, "status.json");
@@ -177,7 +178,7 @@ export class RunStore {
 
   readJson<T>(index: number, name: string): T | null {
     const path = join(this.taskDir(index), name);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
+    return existsSync(path) ? (parseExtendedJson(readFileSync(path, "utf8")) as T) : null;
   }
 
   readLog(index: number, stream: "stdout" | "stderr"): string {
@@ -259,9 +260,9 @@ function emptyCounts(): Record<TaskStatus, number> {
   return { pending: 0, running: 0, succeeded: 0, failed: 0, interrupted: 0, skipped: 0 };
 }
 
-/** Written whole then renamed, so a reader never sees half a file. */
+/** Written whole then renamed, so a reader never sees half a file. Extended JSON: a result may hold NaN. */
 function writeJson(path: string, value: unknown): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(temporary, `${stringifyExtendedJson(value, 2)}\n`);
   renameSync(temporary, path);
 }

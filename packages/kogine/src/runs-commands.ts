@@ -1,5 +1,6 @@
 /** `kogine runs list|show`. */
 import { join } from "node:path";
+import { stringifyExtendedJson } from "./extended-json.js";
 import { listRunIds, RunStore } from "./run-store.js";
 
 export function listRuns(root: string, json: boolean): void {
@@ -41,7 +42,7 @@ export function showRun(root: string, reference: string, logs: boolean, json: bo
     const attempts = task.attempts > 1 ? ` after ${task.attempts} attempts` : "";
     process.stdout.write(`  [${task.index}] ${task.label}: ${task.status}${seconds}${attempts}\n`);
     if (task.status === "succeeded")
-      process.stdout.write(`      result: ${JSON.stringify(store.result(task.index))}\n`);
+      process.stdout.write(`      result: ${stringifyExtendedJson(store.result(task.index))}\n`);
     if (task.failure) {
       process.stdout.write(`      ${task.failure.kind}: ${task.failure.message}\n`);
       if (task.failure.traceback)

@@ -3,6 +3,7 @@
  * echoed to the terminal. */
 import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { parseExtendedJson } from "./extended-json.js";
 import { stoppedByCtrlC } from "./process-types.js";
 import type { TaskProcesses } from "./task-processes.js";
 import type { ScriptLanguage, TaskOutcome, TaskSpec } from "./task-spec.js";
@@ -118,7 +119,7 @@ function readOutcome(
     return { ok: false, kind: "crashed", message: `could not start the task process: ${spawnError.message}` };
   if (existsSync(spec.resultFile)) {
     try {
-      return JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
+      return parseExtendedJson(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
     } catch {
       // A half-written outcome means the process died while writing it: treated as a crash below.
     }

@@ -493,11 +493,49 @@ def run_task(spec) -> dict:
         import asyncio
 
         value = asyncio.run(value) if inspect.iscoroutine(value) else asyncio.run(await_any(value))
-    try:
-        json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError) as error:
-        raise TaskError("unserialisable", f"the return value of {name}() is not JSON-serialisable ({error}); return plain data (numbers, strings, lists, dicts)")
+    value = storable(value, "result", name)
     return {"ok": True, "value": value, "entrypoint": name, "config": describe_config(applied)}
+
+
+def storable(value, path, entrypoint, open_containers=()):
+    """The return value as the run store keeps it: JSON, NaN and infinities included (written as Python's
+    json writes them), lists for tuples, and the repr of anything else (a set, an object, a container that
+    holds itself, a dict key that is no string or number), with a warning on stderr naming where in the
+    value it was."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, dict)) and not any(value is c for c in open_containers):
+        inner = (*open_containers, value)
+        if isinstance(value, dict):
+            return {
+                storable_key(k, f"{path}[{k!r}]", entrypoint): storable(v, f"{path}[{k!r}]", entrypoint, inner)
+                for k, v in value.items()
+            }
+        return [storable(v, f"{path}[{i}]", entrypoint, inner) for i, v in enumerate(value)]
+    return stored_as_repr(value, path, entrypoint, "")
+
+
+def storable_key(key, path, entrypoint) -> str:
+    """A dict key as JSON has it: a string; numbers, booleans and None as json.dumps writes them."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        return json.dumps(key)
+    return stored_as_repr(key, path, entrypoint, " key")
+
+
+def stored_as_repr(value, path, entrypoint, what) -> str:
+    text = repr(value)
+    print(
+        f"kogine: warning: the return value of {entrypoint}() has a {type(value).__name__}{what} at {path}, which "
+        f"JSON cannot hold: stored as its repr, {abbreviated(text)}",
+        file=sys.stderr,
+    )
+    return text
+
+
+def abbreviated(text, length=80) -> str:
+    return text if len(text) <= length else text[: length - 3] + "..."
 
 
 async def await_any(awaitable):

@@ -10,7 +10,8 @@ import { coerceToDefault } from "../coerce-value.js";
 import { Config } from "../config.js";
 import { loadConfigModule } from "../config-module.js";
 import { describeConfig } from "../display-value.js";
-import { findUnserialisable } from "../json-value.js";
+import { parseExtendedJson, stringifyExtendedJson } from "../extended-json.js";
+import { storableValue } from "../json-value.js";
 import { closestName } from "../similar-name.js";
 import { TaskFailure } from "../task-failure.js";
 import type { TaskOutcome, TaskSpec } from "../task-spec.js";
@@ -64,14 +65,9 @@ async function runTask(spec: TaskSpec, message: TaskMessage): Promise<TaskOutcom
   const [name, fn] = findEntrypoint(ns, state, spec);
   const { args, kwargs } = checkArguments(name, fn, config, spec.lenient);
   const callArgs = Object.keys(kwargs).length > 0 ? [...args, kwargs] : args;
-  const value = (await fn(...callArgs)) ?? null;
-  const problem = findUnserialisable(value);
-  if (problem) {
-    throw new TaskFailure(
-      "unserialisable",
-      `the return value of ${name}() is not JSON-serialisable: ${problem}; return plain data (numbers, strings, arrays, objects)`,
-    );
-  }
+  const { value, warnings } = storableValue(await fn(...callArgs));
+  for (const warning of warnings)
+    process.stderr.write(`kogine: warning: the return value of ${name}() has ${warning}\n`);
   const applied = new Config({ ...config, globals: { ...overrides, ...resolved }, args, kwargs });
   return { ok: true, value, entrypoint: name, config: describeConfig(applied) };
 }
@@ -202,7 +198,7 @@ async function main(): Promise<number> {
   if (!message) return 0;
   Object.assign(process.env, message.env);
   if (message.cwd !== process.cwd()) process.chdir(message.cwd);
-  const spec = JSON.parse(readFileSync(message.taskFile, "utf8")) as TaskSpec;
+  const spec = parseExtendedJson(readFileSync(message.taskFile, "utf8")) as TaskSpec;
   // What --enable-source-maps did when TS task processes were started knowing their script.
   if (/\.(m?ts|tsx)$/.test(spec.script)) process.setSourceMapsEnabled(true);
   let outcome: TaskOutcome;
@@ -223,7 +219,7 @@ async function main(): Promise<number> {
     }
   }
   awaitTurn(); // (the script's first statement waited for it already)
-  writeFileSync(spec.resultFile, JSON.stringify(outcome));
+  writeFileSync(spec.resultFile, stringifyExtendedJson(outcome));
   reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
 }
