@@ -11,9 +11,12 @@ export function pythonExecutable(): string {
   return process.env.KOGINE_PYTHON ?? "python3";
 }
 
+/** kogine's environment with the shim importable. Output buffering is left as the environment has it: a
+ * task's stdout is block-buffered as it is when python3 writes to a pipe or a file, unless PYTHONUNBUFFERED
+ * is set (or kogine shows the task's output on a terminal: see KOGINE_LINE_BUFFERED in task-process.ts). */
 export function pythonEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const path = base.PYTHONPATH ? `${PYTHON_SHIM_DIR}:${base.PYTHONPATH}` : PYTHON_SHIM_DIR;
-  return { ...base, PYTHONPATH: path, PYTHONUNBUFFERED: "1" };
+  return { ...base, PYTHONPATH: path };
 }
 
 /** Runs `kogine_main.py MODE TARGET` and returns its JSON answer. */

@@ -28,7 +28,10 @@ export function resolveScript(
   entrypoint: string | null,
 ): { path: string; entrypoint: string | null } {
   const match = /^(.*\.(?:py|m?[jt]s|tsx)):([A-Za-z_$][\w$]*)$/.exec(reference);
-  const moduleMatch = match ? null : /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::([A-Za-z_]\w*))?$/.exec(reference);
+  const moduleMatch =
+    match || LANGUAGES[extname(reference)]
+      ? null
+      : /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::([A-Za-z_]\w*))?$/.exec(reference);
   const modulePath = moduleMatch && !isFile(resolve(reference)) ? pythonModuleFile(moduleMatch[1]) : null;
   if (moduleMatch && modulePath) return { path: modulePath, entrypoint: entrypoint ?? moduleMatch[2] ?? null };
   const path = resolve(match ? match[1] : reference);

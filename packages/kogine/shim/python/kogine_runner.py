@@ -601,9 +601,9 @@ def main_zygote() -> int:
     does and ends as interpreter shutdown would (threads joined, atexit handlers run, files flushed). The
     next task goes to its child while the one before still runs: the child gets ready up to the user's
     first code and waits for its turn (see await_turn). A fork costs a millisecond or two where starting
-    python3 and importing the runner cost tens (more through a pyenv shim). The zygote reports each task's start (the child's pid), exit status or cancellation on fd 3,
-    and writes markers to stdout and stderr before and after each task's output, so kogine knows whose
-    output is whose."""
+    python3 and importing the runner cost tens (more through a pyenv shim). The zygote reports each task's
+    start (the child's pid), exit status or cancellation on fd 3. Each task's process has a stdout and a
+    stderr of its own (see TaskOutput), which the zygote ends with a marker once the task has ended."""
     import gc
     import signal
 
@@ -616,7 +616,8 @@ def main_zygote() -> int:
         interrupted = True
 
     signal.signal(signal.SIGINT, note_interrupt)
-    marker = b"\0kogine-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"-"
+    global OUTPUT
+    OUTPUT = TaskOutput(os.environ.pop("KOGINE_OUTPUT_SOCKET"), os.environ.pop("KOGINE_ZYGOTE_TOKEN"))
     gc.collect()
     gc.freeze()  # keeps the zygote's objects out of the children's collections (and their pages shared)
     # Each task's process is forked ahead, while the task before it runs: it waits for its task on a pipe of
@@ -657,18 +658,17 @@ def main_zygote() -> int:
                 if early == task_id:  # its process got ready for nothing: it ends at the pipe's end
                     os.close(spare[1])
                     os.close(spare[2])
+                    OUTPUT.close(spare[3])
                     ended.append(spare[0])
                     spare, early = fork_spare(), None
                 report({"event": "cancelled", "id": task_id})
                 continue
-            pid, task_pipe, done_pipe = spare
-            for fd in (1, 2):
-                os.write(fd, marker + f"s{task_id}".encode() + b"\0")
+            pid, task_pipe, done_pipe, output = spare
             os.write(task_pipe, TURN if early == task_id else json.dumps(message).encode() + b"\n")
             os.close(task_pipe)
             spare, early = None, None
-            report({"event": "started", "id": task_id, "pid": pid})
-            spare = fork_spare(not_for_it=(done_pipe,))
+            report({"event": "started", "id": task_id, "pid": pid, "output": output[0]})
+            spare = fork_spare(not_for_it=(done_pipe, *output[1:]))
             send_next_early()
             for earlier in ended:
                 os.waitpid(earlier, 0)
@@ -676,13 +676,13 @@ def main_zygote() -> int:
             code, reaped = await_task_end(pid, done_pipe, channel, send_next_early)
             if not reaped:
                 ended.append(pid)
-            for fd in (1, 2):
-                os.write(fd, marker + b"e\0")
+            OUTPUT.end(output)
             signal_name = signal.Signals(-code).name if code < 0 else None
             report({"event": "exited", "id": task_id, "code": code if code >= 0 else None, "signal": signal_name})
     finally:
         if spare is not None:
             os.close(spare[1])  # the spare reads end of file and exits
+            OUTPUT.close(spare[3])
             os.waitpid(spare[0], 0)
         for earlier in ended:
             os.waitpid(earlier, 0)
@@ -745,18 +745,66 @@ class TaskChannel:
                 self.queue.append(message)
 
 
+class TaskOutput:
+    """Each task's stdout and stderr: a connection of its own to kogine's socket (`path`) for each, which
+    the task's process has as its fd 1 and 2 and passes on to the processes it starts. A connection begins
+    with a line naming it (the zygote's token, a number, the stream), and the zygote's `started` report
+    says whose task it is; once the task has ended (its output written before its exit status was reported,
+    or its process dead), the zygote writes the end marker, `\\0kogine-<token>-e\\0`, and lets the
+    connection go. Output of a process the task started that outlives it so stays on the task's own
+    connection (after the marker, where kogine drops it) and never reaches another task's logs."""
+
+    def __init__(self, path, token):
+        self.path = path
+        self.token = token.encode()
+        self.numbers = itertools.count()
+
+    def connect(self):
+        """(number, stdout fd, stderr fd) of a new task's output."""
+        import _socket
+
+        number = next(self.numbers)
+        fds = []
+        for stream in (b"out", b"err"):
+            connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+            connection.connect(self.path)
+            connection.sendall(self.token + b" %d " % number + stream + b"\n")
+            fds.append(connection.detach())
+        return (number, *fds)
+
+    def end(self, output):
+        for fd in output[1:]:
+            try:
+                os.write(fd, b"\0kogine-" + self.token + b"-e\0")
+            except OSError:  # kogine is gone
+                pass
+        self.close(output)
+
+    def close(self, output):
+        for fd in output[1:]:
+            os.close(fd)
+
+
+OUTPUT = None
+
+
 def fork_spare(not_for_it=()):
     """A child forked now that runs the task written to its pipe later (or exits when the pipe closes). It
-    reports its exit status on a second pipe just before it exits (see finish_forked_task). `not_for_it`:
-    the zygote's descriptors the child closes (those of the task running as it is forked)."""
+    reports its exit status on a second pipe just before it exits (see finish_forked_task); its stdout and
+    stderr are its task's own (see TaskOutput). `not_for_it`: the zygote's descriptors the child closes
+    (those of the task running as it is forked)."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_end, write_end = os.pipe()
     done_read, done_write = os.pipe()
+    output = OUTPUT.connect()
     pid = os.fork()
     if pid == 0:
         for fd in (write_end, done_read, *not_for_it):
             os.close(fd)
+        os.dup2(output[1], 1)
+        os.dup2(output[2], 2)
+        OUTPUT.close(output)
         data = b""
         while b"\n" not in data:
             chunk = os.read(read_end, 65536)
@@ -774,7 +822,7 @@ def fork_spare(not_for_it=()):
         run_forked_task(message)  # never returns
     os.close(read_end)
     os.close(done_write)
-    return pid, write_end, done_read
+    return pid, write_end, done_read, output
 
 
 # The forked task's process and the pipe on which it reports its exit status to the zygote.
@@ -851,6 +899,9 @@ def run_forked_task(message):
     if TURN_PIPE is None:
         take_interrupts()
     os.environ.update(message["env"])
+    if os.environ.pop("KOGINE_LINE_BUFFERED", None) == "1":
+        # Its output is shown on a terminal, where python3 run directly would write each line as it ends.
+        sys.stdout.reconfigure(line_buffering=True)
     if message["cwd"] != os.getcwd():
         os.chdir(message["cwd"])
     finish_forked_task(main_run())
