@@ -11,6 +11,7 @@
 // - config.js and errors.js, whose classes must be the ones the rest sees: a JS/TS config imports `Config`
 //   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError;
 // - node-shim/register-hooks.js, which finds the module hooks next to itself;
+// - python-zygote.js, whose early zygote bin/kogine.js starts before the CLI bundle has loaded;
 // - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load).
 
 import { dirname, relative } from "node:path";
@@ -21,6 +22,7 @@ const ownModules = [
   "config.js",
   "errors.js",
   "node-shim/register-hooks.js",
+  "python-zygote.js",
   "bullmq-launcher.js",
   "bullmq-worker.js",
 ].map((name) => `${distSrc}${name}`);

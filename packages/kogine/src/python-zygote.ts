@@ -201,6 +201,27 @@ export class PythonZygote {
   }
 }
 
+/** A zygote for slot 0 started by the `kogine` command as it starts, before the CLI has loaded, when the
+ * command is `kogine run SCRIPT.py`: a one-off run's task then waits for Python's start-up (a pyenv shim's
+ * too) no longer than for kogine's own. The slot's task processes take it (takeEarlyZygote); the command
+ * closes it if nothing did. */
+let early: PythonZygote | null = null;
+
+export function startEarlyZygote(): void {
+  early ??= new PythonZygote(0);
+}
+
+export function takeEarlyZygote(slotId: number): PythonZygote | null {
+  const zygote = slotId === 0 && early?.usable ? early : null;
+  if (zygote) early = null;
+  return zygote;
+}
+
+export function closeEarlyZygote(): void {
+  early?.close();
+  early = null;
+}
+
 function signalProcess(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal);

@@ -20,7 +20,7 @@ import {
   stoppedByCtrlC,
   type TaskLaunch,
 } from "./process-types.js";
-import { PythonZygote } from "./python-zygote.js";
+import { PythonZygote, takeEarlyZygote } from "./python-zygote.js";
 import { type PreparedScript, preparedScript } from "./script-cache.js";
 import { SpareNode, spareEnvironment } from "./spare-node.js";
 import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
@@ -49,7 +49,7 @@ export class TaskProcesses {
   warm(slotId: number, language: ScriptLanguage): void {
     const slot = this.slot(slotId);
     if (language === "python" && !slot.zygote?.usable) {
-      slot.zygote = new PythonZygote(slotId);
+      slot.zygote = takeEarlyZygote(slotId) ?? new PythonZygote(slotId);
       this.zygotes.add(slot.zygote);
     }
     if (language === "javascript" && !slot.spare?.usable) slot.spare = new SpareNode(this.spareEnv, slotId);

@@ -986,7 +986,12 @@ def main(argv) -> int:
     if mode == "run":
         return main_run()
     if mode == "zygote":
-        return main_zygote()
+        code = main_zygote()
+        # Its tasks' processes are reaped, and nothing of the user's ran here: the interpreter's teardown
+        # (some 10-20 ms, which a one-off run waits for) has nothing to do that matters.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     if mode == "enumerate" and len(argv) == 2:
         return main_enumerate(os.path.abspath(argv[1]))
     if mode == "inspect" and len(argv) == 2:
