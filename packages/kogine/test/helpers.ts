@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const KOGINE_BIN = fileURLToPath(new URL("../../bin/kogine.js", import.meta.url));
-/** The `kogine` command as npm links it (a shell launcher around KOGINE_BIN). */
+/** The `kogine` command as npm links it (a launcher importing KOGINE_BIN). */
 export const KOGINE_COMMAND = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
