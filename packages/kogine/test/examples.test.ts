@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,4 +71,19 @@ test("example: parallel sweep", async () => {
     (values as Array<{ seed: number }>).map((v) => v.seed),
     [0, 1, 2, 3, 4, 5],
   );
+});
+
+test("example: a module of a package, its batches scored by a spawn Pool; a NaN loss kept", async () => {
+  const { values } = await runExample(["run", "package/trainer/train.py"]);
+  const direct = execFileSync(
+    "python3",
+    ["-c", "import json; from trainer.train import main; print(json.dumps(main()))"],
+    {
+      cwd: join(EXAMPLES, "package"),
+      encoding: "utf8",
+    },
+  );
+  assert.deepEqual(values, [JSON.parse(direct)]);
+  const empty = await runExample(["run", "package/trainer/train.py", "--set", "batch_count=0"]);
+  assert.deepEqual(empty.values, [{ scores: [], loss: Number.NaN }]);
 });
