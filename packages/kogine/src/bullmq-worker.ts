@@ -5,6 +5,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Job, Worker } from "bullmq";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
+import { stringifyExtendedJson } from "./extended-json.js";
 import { connectRedis } from "./redis-connection.js";
 import { TaskProcesses } from "./task-processes.js";
 import { runWithRetries } from "./task-retry.js";
@@ -45,6 +46,7 @@ export async function runBullmqWorker(options: WorkerOptions): Promise<void> {
       await result.logsClosed;
       return {
         outcome: result.outcome,
+        extendedValue: result.outcome.ok ? stringifyExtendedJson(result.outcome.value) : undefined,
         stdout: readFileSync(join(dir, "stdout.log"), "utf8"),
         stderr: readFileSync(join(dir, "stderr.log"), "utf8"),
         exitCode: result.exitCode,

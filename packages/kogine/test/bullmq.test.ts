@@ -111,3 +111,15 @@ test("a Redis that is down gets a clear message and nothing is submitted", async
     /^kogine: error: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)\. Start a Redis server/,
   );
 });
+
+test("a NaN or infinite result comes back from a BullMQ worker as a number", async () => {
+  const dir = scratch({
+    "t.py": "def main():\n    return {'loss': float('nan'), 'best': float('-inf'), 'steps': 3}\n",
+  });
+  const worker = await startWorker(dir);
+  const result = await kogine(["run", "t.py", "--launcher", "bullmq", "--redis", redisUrl], dir);
+  worker.kill("SIGTERM");
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  assert.deepEqual(resultOf(dir, run.id, 0), { loss: Number.NaN, best: Number.NEGATIVE_INFINITY, steps: 3 });
+});
