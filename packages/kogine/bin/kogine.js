@@ -8,10 +8,9 @@ const cli = freshestBuild(
   new URL("../dist/src/cli.bundle.js", import.meta.url),
 );
 const argv = process.argv.slice(2);
-const loading = import(cli);
 const zygotes =
   argv[0] === "run" && /\.py(:\w+)?$/.test(argv[1] ?? "") ? await import("../dist/src/python-zygote.js") : null;
 zygotes?.startEarlyZygote();
-const { main } = await loading;
+const { main } = await import(cli);
 process.exitCode = await main(argv);
 zygotes?.closeEarlyZygote();
