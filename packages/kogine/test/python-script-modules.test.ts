@@ -11,9 +11,11 @@ import json
 import multiprocessing
 import os
 method = "spawn"
+scale = 1
 
 def work(x):
-    return [x * x, os.getpid()]
+    # Reads a setting of the script's: the child sees the task's value.
+    return [x * x * scale, os.getpid()]
 
 class Scaled:
     def __init__(self, by):
@@ -34,10 +36,15 @@ if __name__ == "__main__":
 `;
 
 for (const method of ["spawn", "forkserver"]) {
-  test(`multiprocessing with the ${method} start method: a Pool of 2 runs functions and classes of the script`, async () => {
-    const dir = scratch({ "pool.py": POOL.replace('method = "spawn"', `method = "${method}"`) });
-    const direct = JSON.parse(execFileSync("python3", ["pool.py"], { cwd: dir, encoding: "utf8" }));
-    const result = await kogine(["run", "pool.py", "--log-format", "quiet"], dir, { timeout: 60_000 });
+  test(`multiprocessing with the ${method} start method: a Pool of 2 runs functions and classes of the script, with the task's settings`, async () => {
+    const dir = scratch({
+      "pool.py": POOL.replace('method = "spawn"', `method = "${method}"`),
+      "referee.py": POOL.replace('method = "spawn"', `method = "${method}"`).replace("scale = 1", "scale = 3"),
+    });
+    const direct = JSON.parse(execFileSync("python3", ["referee.py"], { cwd: dir, encoding: "utf8" }));
+    const result = await kogine(["run", "pool.py", "--set", "scale=3", "--log-format", "quiet"], dir, {
+      timeout: 60_000,
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /usage: kogine_main/);
     const run = await latestRun(dir);

@@ -434,9 +434,10 @@ def script_module(path):
 
     It is named `__mp_main__`, which is what CPython names the main script when it loads it without running
     its main block (in the children of multiprocessing's spawn and forkserver start methods), and that is
-    what kogine does with it; it is also `sys.modules["__main__"]`, as the main script is. So multiprocessing
-    starts its spawn and forkserver children the way it does for `python3 script.py` (they load the script,
-    by its path, as `__mp_main__`), and the script's functions, pickled as `__mp_main__.NAME`, resolve there.
+    what kogine does with it. So the script's functions and classes are pickled as `__mp_main__.NAME`, and
+    resolve in those children, where the script is loaded as `__mp_main__` too: `sys.modules["__main__"]`
+    (see main_alias) leads multiprocessing to load kogine_mp_main.py there, which loads the script as this
+    process did, the task's config injected, so a worker function reads the task's settings.
 
     A script inside a package (its folder, and each above it, has an `__init__.py`) runs as
     `python3 -m pkg.module` runs it: `__spec__` and `__package__` name it, the folder above the package is
@@ -455,9 +456,34 @@ def script_module(path):
         module.__spec__ = importlib.util.spec_from_file_location(".".join(parts), path)
         module.__loader__ = module.__spec__.loader
         module.__package__ = package
-    sys.modules["__main__"] = sys.modules["__mp_main__"] = module
+    sys.modules["__main__"] = main_alias(module)
+    sys.modules["__mp_main__"] = module
     sys.path.insert(0, root)
     return module, package
+
+
+def main_alias(module):
+    """`sys.modules["__main__"]` for the task's script: its `__file__` is the script's and its attributes
+    are the script module's, but its `__spec__` names kogine_mp_main, which multiprocessing's spawn and
+    forkserver children therefore load as their main module (`python3 -m` style) instead of the script
+    itself (which they would load with its own defaults, the task's config not injected)."""
+    import importlib.machinery
+
+    alias = types.ModuleType("__main__")
+    alias.__file__ = module.__file__
+    alias.__spec__ = importlib.machinery.ModuleSpec("kogine_mp_main", None)
+    alias.__getattr__ = lambda name: getattr(module, name)
+    return alias
+
+
+def load_task_script():
+    """The task's script as its process loads it (config injected), for a child multiprocessing started
+    with spawn or forkserver (see kogine_mp_main.py): nothing of it runs but the script's top level."""
+    with open(os.environ["KOGINE_TASK_FILE"], encoding="utf-8") as handle:
+        spec = json.load(handle)
+    _, overrides = task_settings(spec)
+    module, _, _ = load_script(spec["script"], overrides, spec.get("inject", "before"), False)
+    return module
 
 
 def import_package(package):
@@ -480,10 +506,15 @@ def config_for_task(spec, context):
     return configs[index]
 
 
-def run_task(spec) -> dict:
+def task_settings(spec):
+    """The task's config, and the values injected into its script."""
     context = {**spec.get("context", {}), "worker_id": int(os.environ.get("KOGINE_WORKER_ID", "0"))}
     config = config_for_task(spec, context)
-    overrides = {**config.globals_dict, **spec.get("overrides", {})}
+    return config, {**config.globals_dict, **spec.get("overrides", {})}
+
+
+def run_task(spec) -> dict:
+    config, overrides = task_settings(spec)
     module, tree, resolved = load_script(spec["script"], overrides, spec.get("inject", "before"), spec.get("strict", False))
     name, fn = find_entrypoint(module, tree, spec.get("entrypoint"))
     args, kwargs = check_arguments(name, fn, list(config.args), dict(config.kwargs), spec.get("lenient", False))
