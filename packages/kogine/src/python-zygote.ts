@@ -45,7 +45,7 @@ export class PythonZygote {
   private lines = "";
   private dead = false;
   /** Where the zygote connects each task's stdout and stderr (see TaskOutput in kogine_runner.py). */
-  private readonly outputDir = mkdtempSync(join(tmpdir(), "kogine-output-"));
+  private readonly outputDir = mkdtempSync(join(socketParent(), "kogine-output-"));
   private readonly outputServer: Server;
   /** Each task's output streams, by the number the zygote gave them, until they end. */
   private readonly outputs = new Map<number, TaskOutputStreams>();
@@ -54,6 +54,10 @@ export class PythonZygote {
     const socketPath = join(this.outputDir, "s");
     this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
     this.outputServer.unref();
+    this.outputServer.on("error", (error) => {
+      this.child.kill("SIGKILL");
+      this.die({ exitCode: null, signal: null, error: new Error(`cannot listen on ${socketPath}: ${error.message}`) });
+    });
     this.child = spawn(pythonExecutable(), [PYTHON_RUNNER, "zygote"], {
       cwd: process.cwd(),
       // The zygote's own output (not its tasks') is kogine's, on its stderr.
@@ -228,6 +232,12 @@ function signalProcess(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // Already gone.
   }
+}
+
+/** Where the folder of a zygote's socket goes: the temporary folder, unless its path is too long for a
+ * socket's (108 bytes on Linux, 104 on macOS, the folder's and socket's names included). */
+function socketParent(): string {
+  return tmpdir().length <= 70 ? tmpdir() : "/tmp";
 }
 
 /** A task's stdout and stderr connections. What comes before the task is known (the zygote's `started`
