@@ -47,6 +47,8 @@ export class PythonZygote {
   /** Where the zygote connects each task's stdout and stderr (see TaskOutput in kogine_runner.py). */
   private readonly outputDir = mkdtempSync(join(socketParent(), "kogine-output-"));
   private readonly outputServer: Server;
+  /** Removes the socket's folder: when the zygote ends, or kogine exits first (a signal's exit too). */
+  private readonly removeOutputDir = () => rmSync(this.outputDir, { recursive: true, force: true });
   /** Each task's output streams, by the number the zygote gave them, until they end. */
   private readonly outputs = new Map<number, TaskOutputStreams>();
 
@@ -54,6 +56,7 @@ export class PythonZygote {
     const socketPath = join(this.outputDir, "s");
     this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
     this.outputServer.unref();
+    process.once("exit", this.removeOutputDir);
     this.outputServer.on("error", (error) => {
       this.child.kill("SIGKILL");
       this.die({ exitCode: null, signal: null, error: new Error(`cannot listen on ${socketPath}: ${error.message}`) });
@@ -199,7 +202,8 @@ export class PythonZygote {
   private die(exit: ProcessExit): void {
     this.dead = true;
     this.outputServer.close();
-    rmSync(this.outputDir, { recursive: true, force: true });
+    process.off("exit", this.removeOutputDir);
+    this.removeOutputDir();
     for (const task of this.tasks.values()) task.resolve(task.exit ?? exit);
     this.tasks.clear();
   }
