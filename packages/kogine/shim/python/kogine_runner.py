@@ -654,12 +654,7 @@ def main_zygote() -> int:
     # Each task's process is forked ahead, while the task before it runs: it waits for its task on a pipe of
     # its own, so a fork's cost (copying the page tables) is off the tasks' path.
     spare = fork_spare()
-    # Async entrypoints need asyncio (some 30 ms to import): imported once the first task's process is
-    # forked, so that task does not wait for it, and every later one has it (frozen like the rest).
-    import asyncio  # noqa: F401
-
-    gc.collect()
-    gc.freeze()
+    preloaded = False
 
     channel = TaskChannel()
     ended = []  # tasks that reported their exit status and are being torn down by the kernel: reaped later
@@ -699,6 +694,15 @@ def main_zygote() -> int:
             os.close(task_pipe)
             spare, early = None, None
             report({"event": "started", "id": task_id, "pid": pid, "output": output[0]})
+            if not preloaded and channel.upcoming() is not None:
+                # Async entrypoints need asyncio (some 30 ms to import): imported once a task has started and
+                # another is queued behind it, so that no task waits for it (a one-off run's would, and
+                # its end would be reported late), and the later ones have it (frozen like the rest).
+                import asyncio  # noqa: F401
+
+                gc.collect()
+                gc.freeze()
+                preloaded = True
             spare = fork_spare(not_for_it=(done_pipe, *output[1:]))
             send_next_early()
             for earlier in ended:
