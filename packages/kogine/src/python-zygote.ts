@@ -99,17 +99,22 @@ export class PythonZygote {
       connection.off("data", readHead);
       const [token, number, name] = head.subarray(0, newline).toString("latin1").split(" ");
       if (token !== this.token || (name !== "out" && name !== "err")) return void connection.destroy();
-      let streams = this.outputs.get(Number(number));
-      if (!streams) {
-        streams = new TaskOutputStreams();
-        this.outputs.set(Number(number), streams);
-      }
+      const streams = this.outputStreams(Number(number));
       streams.add(name, connection, head.subarray(newline + 1), this.endMarker, () => {
         if (streams.task) this.settle(streams.task);
         if (streams.over) this.outputs.delete(Number(number));
       });
     };
     connection.on("data", readHead);
+  }
+
+  private outputStreams(number: number): TaskOutputStreams {
+    let streams = this.outputs.get(number);
+    if (!streams) {
+      streams = new TaskOutputStreams();
+      this.outputs.set(number, streams);
+    }
+    return streams;
   }
 
   private get endMarker(): Buffer {
@@ -175,11 +180,7 @@ export class PythonZygote {
     if (!task) return;
     if (event.event === "started") {
       task.pid = event.pid;
-      let streams = this.outputs.get(event.output);
-      if (!streams) {
-        streams = new TaskOutputStreams();
-        this.outputs.set(event.output, streams);
-      }
+      const streams = this.outputStreams(event.output);
       streams.assign(task);
       if (streams.over) this.outputs.delete(event.output);
       task.resolveStarted(new Date());
