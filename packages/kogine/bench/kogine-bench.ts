@@ -5,9 +5,13 @@
  * Overhead per task = (wall time of one `kogine workflow parallel -w 1` run of N tasks) / N - (median wall
  * time of one direct `python3 script.py` / `node script.mjs`): everything kogine adds, its own start-up
  * included (spread over the N tasks). The sweeps override a setting the scripts declare, so every task
- * goes through the injection rewrite, as real sweeps do. */
+ * goes through the injection rewrite, as real sweeps do.
+ *
+ * Also: a one-off `kogine run noop.py` against `python3 noop.py`, and a task printing 300,000 lines against
+ * python3 printing them to a file (oneOffRun and taskOutput below). `--only one-off,output` measures only
+ * those and updates only their entries in bench-results/kogine.json. */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,11 +44,6 @@ writeFileSync(
   "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return seed; }\n",
 );
 writeFileSync(join(dir, "plain50.mjs"), "await new Promise((r) => setTimeout(r, 50));\n");
-// The same task, but naming `fetch`: kogine judges it may use TLS and makes the TLS set-up for it.
-writeFileSync(
-  join(dir, "sleep50-tls.mjs"),
-  "export const seed = 0;\nexport async function main() { await new Promise((r) => setTimeout(r, 50)); return typeof fetch === 'function' ? seed : -1; }\n",
-);
 
 function seconds(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = process.hrtime.bigint();
@@ -60,6 +59,86 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+// ---- a one-off run, and a task's output ----------------------------------------------------------------
+
+/** A one-off `kogine run noop.py` against `python3 noop.py`: wall times, medians of `runs` runs each,
+ * taken in turns. Everything kogine adds to a single run: Node's start-up, the CLI, the zygote, the store. */
+function oneOffRun(runs = 11) {
+  const direct: number[] = [];
+  const kogine: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    direct.push(seconds("python3", ["noop.py"]));
+    kogine.push(seconds(KOGINE, ["run", "noop.py", "--log-format", "quiet"]));
+  }
+  const directMs = median(direct) * 1000;
+  const kogineMs = median(kogine) * 1000;
+  return { directMs, kogineMs, overheadMs: kogineMs - directMs, runs, targetMs: 60 };
+}
+
+/** A task printing 300,000 lines through kogine (to its log; kogine's own output quiet) against python3
+ * printing them to a file: wall times, medians of `runs` runs each, taken in turns. Python's stdout is
+ * block-buffered in both unless PYTHONUNBUFFERED is set, which is measured too (for both). */
+function taskOutput(runs = 5) {
+  writeFileSync(
+    join(dir, "lines.py"),
+    "def main():\n    for i in range(300000):\n        print(i)\nif __name__ == '__main__':\n    main()\n",
+  );
+  const measure = (unbuffered: boolean) => {
+    const env = { ...process.env, PYTHONUNBUFFERED: unbuffered ? "1" : "" };
+    const direct: number[] = [];
+    const kogine: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const file = openSync(join(dir, "lines.out"), "w");
+      const start = process.hrtime.bigint();
+      execFileSync("python3", ["lines.py"], { cwd: dir, stdio: ["ignore", file, "ignore"], env });
+      direct.push(Number(process.hrtime.bigint() - start) / 1e9);
+      closeSync(file);
+      kogine.push(seconds(KOGINE, ["run", "lines.py", "--log-format", "quiet"], env));
+    }
+    const directS = median(direct);
+    const kogineS = median(kogine);
+    return { directS, kogineS, ratio: kogineS / directS };
+  };
+  return { lines: 300_000, runs, buffered: measure(false), unbuffered: measure(true), targetRatio: 2 };
+}
+
+function printOneOffAndOutput(oneOff: ReturnType<typeof oneOffRun>, output: ReturnType<typeof taskOutput>): void {
+  const row = (name: string, value: string, target: string) =>
+    console.log(`${name.padEnd(44)} ${value.padStart(12)}   target ${target}`);
+  row("one-off run: python3 noop.py", `${oneOff.directMs.toFixed(1)} ms`, "-");
+  row("one-off run: kogine run noop.py", `${oneOff.kogineMs.toFixed(1)} ms`, "-");
+  row("  kogine overhead", `${oneOff.overheadMs.toFixed(1)} ms`, `<= ${oneOff.targetMs} ms`);
+  row("300,000 lines: python3 > file", `${output.buffered.directS.toFixed(2)} s`, "-");
+  row("300,000 lines: kogine run", `${output.buffered.kogineS.toFixed(2)} s`, "-");
+  row("  ratio", `${output.buffered.ratio.toFixed(2)}x`, `<= ${output.targetRatio}x`);
+  row("  the same, PYTHONUNBUFFERED=1: python3", `${output.unbuffered.directS.toFixed(2)} s`, "-");
+  row("  the same, PYTHONUNBUFFERED=1: kogine", `${output.unbuffered.kogineS.toFixed(2)} s`, "-");
+  row("  ratio", `${output.unbuffered.ratio.toFixed(2)}x`, "-");
+}
+
+/** Writes `entries` into bench-results/kogine.json, keeping the entries of other measurements. */
+function recordResults(entries: Record<string, unknown>): void {
+  const file = join(REPO, "bench-results", "kogine.json");
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  mkdirSync(join(REPO, "bench-results"), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ ...earlier, ...entries }, null, 2)}\n`);
+  console.log("written to bench-results/kogine.json");
+}
+
+const onlyFlag = process.argv.indexOf("--only");
+const only = onlyFlag === -1 ? null : new Set((process.argv[onlyFlag + 1] ?? "").split(","));
+if (only) {
+  const oneOff = only.has("one-off") ? oneOffRun() : null;
+  const output = only.has("output") ? taskOutput() : null;
+  if (oneOff && output) printOneOffAndOutput(oneOff, output);
+  else console.log(JSON.stringify({ oneOff, output }, null, 2));
+  console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
+  recordResults({ ...(oneOff && { oneOffRun: oneOff }), ...(output && { taskOutput: output }) });
+  process.exit(0);
+}
+
+// ---- per-task overhead and sweeps ----------------------------------------------------------------------
 
 const TASKS = 20;
 const REPEATS = 5;
@@ -88,14 +167,14 @@ const sweepArgs = (script: string) => [
   "--sweep",
   `seed=${Array.from({ length: 200 }, (_, i) => i).join(",")}`,
 ];
-const sweepSeconds = (env: NodeJS.ProcessEnv, script = "sleep50.mjs") =>
+const sweepSeconds = (script: string) =>
   median(
     Array.from({ length: SWEEP_REPEATS }, () =>
-      seconds(KOGINE, [...sweepArgs(script), "-w", "2", "--log-format", "quiet"], env),
+      seconds(KOGINE, [...sweepArgs(script), "-w", "2", "--log-format", "quiet"]),
     ),
   );
-const pythonWallS = sweepSeconds(process.env, "sleep50.py");
-const wallS = sweepSeconds(process.env);
+const pythonWallS = sweepSeconds("sleep50.py");
+const wallS = sweepSeconds("sleep50.mjs");
 // For reference: the same 200 tasks with no runner at all, each `node plain50.mjs` started by a plain pool of
 // 2 when a slot frees up (one run): what a fresh Node process per task costs on this machine.
 const plainPoolS = (() => {
@@ -116,19 +195,13 @@ const plainPoolS = (() => {
 })();
 const idealS = (200 * 0.05) / 2;
 // Every task of the sweep is a fresh Node process, so the sweep can go no faster than 200 Node start-ups on
-// 2 cores. NODE_EXTRA_CA_CERTS (set on some machines, this sandbox among them) makes Node 20 parse the CA
-// bundle at every start-up; kogine starts a task's Node without it and gives a task that may use TLS what it
-// does for TLS (node-shim/extra-ca-certs.cts; this task cannot), so the sweep runs both ways and both are
-// shown.
-const nodeStartMs = (env: NodeJS.ProcessEnv) =>
-  median(Array.from({ length: REPEATS * 2 }, () => seconds(process.execPath, ["-e", "0"], env))) * 1000;
-const withoutCa = { ...process.env };
-delete withoutCa.NODE_EXTRA_CA_CERTS;
-const extraCa = process.env.NODE_EXTRA_CA_CERTS ?? null;
-const nodeStart = { ms: nodeStartMs(process.env), withoutExtraCaMs: extraCa ? nodeStartMs(withoutCa) : null };
-const wallWithoutCaS = extraCa ? sweepSeconds(withoutCa) : null;
-const wallMayUseTlsS = extraCa ? sweepSeconds(process.env, "sleep50-tls.mjs") : null;
+// 2 cores (NODE_EXTRA_CA_CERTS, where set, makes each parse the CA bundle: shown with the start-up time).
+const nodeStartMs = median(Array.from({ length: REPEATS * 2 }, () => seconds(process.execPath, ["-e", "0"]))) * 1000;
+const oneOff = oneOffRun();
+const output = taskOutput();
 const results = {
+  oneOffRun: oneOff,
+  taskOutput: output,
   python: { ...python, targetMs: 50 },
   javascript: { ...js, targetMs: 30 },
   parallelSweepPython: {
@@ -145,12 +218,8 @@ const results = {
   environment: {
     cores: availableParallelism(),
     loadAverage1m: loadavg()[0],
-    nodeExtraCaCerts: extraCa,
-    nodeStartMs: nodeStart.ms,
-    nodeStartWithoutExtraCaMs: nodeStart.withoutExtraCaMs,
-    sweepWithoutExtraCa: wallWithoutCaS === null ? null : { wallS: wallWithoutCaS, ratio: wallWithoutCaS / idealS },
-    sweepOfTaskThatMayUseTls:
-      wallMayUseTlsS === null ? null : { wallS: wallMayUseTlsS, ratio: wallMayUseTlsS / idealS },
+    nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null,
+    nodeStartMs,
   },
   method:
     "overhead per task = (one `kogine workflow parallel -w 1` run of N tasks) / N - (direct run); medians of repeated runs",
@@ -172,20 +241,10 @@ row("  ratio to ideal", `${results.parallelSweepPython.ratio.toFixed(2)}x`, "<= 
 row("200 x 50 ms JS tasks, -w 2: wall time", `${wallS.toFixed(2)} s`, "-");
 row("  ratio to ideal", `${results.parallelSweep.ratio.toFixed(2)}x`, "<= 1.2x");
 row("  reference: a plain pool, `node task.mjs` per task", `${plainPoolS.toFixed(2)} s`, "-");
-row("Node start-up (node -e 0)", `${nodeStart.ms.toFixed(1)} ms`, "-");
-if (extraCa && nodeStart.withoutExtraCaMs !== null && wallWithoutCaS !== null && wallMayUseTlsS !== null) {
-  console.log(`NODE_EXTRA_CA_CERTS=${extraCa} is set (a plain Node start-up parses it). Without it:`);
-  row("  Node start-up (node -e 0)", `${nodeStart.withoutExtraCaMs.toFixed(1)} ms`, "-");
-  row("  200 x 50 ms JS tasks, -w 2: wall time", `${wallWithoutCaS.toFixed(2)} s`, "-");
-  row("  ratio to ideal", `${(wallWithoutCaS / idealS).toFixed(2)}x`, "<= 1.2x");
-  console.log("With it, for a JS task that may use TLS (it names `fetch`), which gets the TLS set-up:");
-  row("  200 x 50 ms JS tasks, -w 2: wall time", `${wallMayUseTlsS.toFixed(2)} s`, "-");
-  row("  ratio to ideal", `${(wallMayUseTlsS / idealS).toFixed(2)}x`, "-");
-}
+row("Node start-up (node -e 0)", `${nodeStartMs.toFixed(1)} ms`, "-");
+printOneOffAndOutput(oneOff, output);
 console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
-mkdirSync(join(REPO, "bench-results"), { recursive: true });
-writeFileSync(join(REPO, "bench-results", "kogine.json"), `${JSON.stringify(results, null, 2)}\n`);
-console.log("written to bench-results/kogine.json");
+recordResults(results);
 const search = runSearchBench();
 printSearchBench(search);
 recordSearchBench(search);

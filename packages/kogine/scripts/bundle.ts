@@ -9,10 +9,9 @@
 //
 // Some modules stay modules of their own, imported by the bundles where tsc put them:
 // - config.js and errors.js, whose classes must be the ones the rest sees: a JS/TS config imports `Config`
-//   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError; and
-//   deferred-extra-ca.js, whose state the BullMQ modules read;
-// - node-shim/register-hooks.js, which finds the module hooks next to itself, and
-//   node-shim/extra-ca-certs.cjs, which a task's worker threads load by its path;
+//   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError;
+// - node-shim/register-hooks.js, which finds the module hooks next to itself;
+// - python-zygote.js, whose early zygote bin/kogine.js starts before the CLI bundle has loaded;
 // - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load), and the
 //   run browser's server (`kogine ui`, with Fastify).
 
@@ -23,9 +22,8 @@ const distSrc = new URL("../src/", import.meta.url).pathname;
 const ownModules = [
   "config.js",
   "errors.js",
-  "deferred-extra-ca.js",
   "node-shim/register-hooks.js",
-  "node-shim/extra-ca-certs.cjs",
+  "python-zygote.js",
   "bullmq-launcher.js",
   "bullmq-worker.js",
   "run-browser-server.js",

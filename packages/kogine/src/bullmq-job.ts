@@ -11,6 +11,9 @@ export interface TaskJobData {
 
 export interface TaskJobResult {
   outcome: TaskOutcome;
+  /** A succeeded task's value as extended JSON (extended-json.ts): BullMQ carries results as plain JSON,
+   * where NaN and the infinities would become null. */
+  extendedValue?: string;
   stdout: string;
   stderr: string;
   /** The task's metrics.jsonl (metrics-file.ts), written on the worker's side. */

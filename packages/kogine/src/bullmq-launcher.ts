@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Job, Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
+import { parseExtendedJson } from "./extended-json.js";
 import type { LaunchContext, Launcher } from "./launcher.js";
 import { metricsPath } from "./metrics-file.js";
 import { connectRedis } from "./redis-connection.js";
@@ -95,6 +96,8 @@ export class BullmqLauncher implements Launcher {
         outcome: { ok: false, kind: "interrupted", message: "interrupted (Ctrl-C) before a worker finished it" },
       };
     }
+    if (result.outcome.ok && result.extendedValue !== undefined)
+      result.outcome.value = parseExtendedJson(result.extendedValue);
     const dir = store.taskDir(spec.index);
     writeFileSync(join(dir, "stdout.log"), result.stdout);
     writeFileSync(join(dir, "stderr.log"), result.stderr);

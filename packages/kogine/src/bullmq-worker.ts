@@ -5,6 +5,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Job, Worker } from "bullmq";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
+import { stringifyExtendedJson } from "./extended-json.js";
 import { metricsPath } from "./metrics-file.js";
 import { connectRedis } from "./redis-connection.js";
 import { TaskProcesses } from "./task-processes.js";
@@ -46,6 +47,7 @@ export async function runBullmqWorker(options: WorkerOptions): Promise<void> {
       await result.logsClosed;
       return {
         outcome: result.outcome,
+        extendedValue: result.outcome.ok ? stringifyExtendedJson(result.outcome.value) : undefined,
         stdout: readFileSync(join(dir, "stdout.log"), "utf8"),
         stderr: readFileSync(join(dir, "stderr.log"), "utf8"),
         metrics: existsSync(metricsPath(dir)) ? readFileSync(metricsPath(dir), "utf8") : undefined,

@@ -5,7 +5,6 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { checkConfigAgainstScript, showConfigs, validateConfig } from "./config-commands.js";
-import { restoreExtraCaCertsVariable } from "./deferred-extra-ca.js";
 import {
   EXIT_FAILED,
   EXIT_HANGUP,
@@ -62,7 +61,6 @@ interface RunFlags extends Partial<SearchFlags> {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
-  restoreExtraCaCertsVariable(); // handed over under another name by the `kogine` command (bin/kogine)
   quietWhenReaderLeaves(process.stdout);
   quietWhenReaderLeaves(process.stderr);
   const debug = argv.includes("--debug");

@@ -3,14 +3,12 @@
 import { pathToFileURL } from "node:url";
 import type { Config } from "./config.js";
 import { type ConfigContext, configsFromNamespace } from "./config-namespace.js";
-import { trustDeferredExtraCaCerts } from "./deferred-extra-ca.js";
 import { registerKogineHooks } from "./node-shim/register-hooks.js";
 
 let loads = 0;
 
 export async function loadConfigModule(path: string, context: ConfigContext): Promise<Config[]> {
   if (/\.(ts|mts|tsx)$/.test(path)) registerKogineHooks();
-  trustDeferredExtraCaCerts(); // a config's code may reach out over TLS as the script's may
   const url = `${pathToFileURL(path).href}?kogine-load=${loads++}`;
   const ns = (await import(url)) as Record<string, unknown>;
   return configsFromNamespace({ ...ns }, path, context);

@@ -29,7 +29,6 @@ export class LocalLauncher implements Launcher {
   prepare(first: StepDefinition, tasks: number): void {
     this.kept ??= new TaskProcesses(true);
     const language = languageOf(first.script);
-    if (language === "javascript") this.kept.expect(first.script, first.entrypoint);
     for (let slot = 0; slot < Math.min(this.workers, tasks); slot++) this.kept.warm(slot, language);
   }
 

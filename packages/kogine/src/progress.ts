@@ -1,5 +1,6 @@
 /** What a run shows while it goes: a live line on a terminal (done, failed, running, ETA), plain lines
  * when output is a file or a pipe, or one JSON object per event with `--log-format json`. */
+import { stringifyExtendedJson } from "./extended-json.js";
 import type { TaskRecord } from "./run-store.js";
 import type { TaskSpec } from "./task-spec.js";
 
@@ -70,7 +71,7 @@ class PlainProgress implements ProgressReporter {
     else if (record.status === "failed") this.counts.failed++;
     const seconds = ((record.durationMs ?? 0) / 1000).toFixed(2);
     const returned = record.status === "succeeded" || (record.status === "pruned" && !record.failure);
-    const shown = returned ? ` -> ${abbreviate(JSON.stringify(value))}` : `: ${record.failure?.message ?? ""}`;
+    const shown = returned ? ` -> ${abbreviate(stringifyExtendedJson(value))}` : `: ${record.failure?.message ?? ""}`;
     this.print(`${record.status.padEnd(9)} [${spec.index}] ${spec.label} (${seconds}s)${shown}`);
   }
 

@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { KogineError } from "./errors.js";
+import { stringifyExtendedJson } from "./extended-json.js";
 
 export const PYTHON_SHIM_DIR = fileURLToPath(new URL("../../shim/python/", import.meta.url));
 export const PYTHON_RUNNER = `${PYTHON_SHIM_DIR}kogine_main.py`;
@@ -10,9 +11,12 @@ export function pythonExecutable(): string {
   return process.env.KOGINE_PYTHON ?? "python3";
 }
 
+/** kogine's environment with the shim importable. Output buffering is left as the environment has it: a
+ * task's stdout is block-buffered as it is when python3 writes to a pipe or a file, unless PYTHONUNBUFFERED
+ * is set (or kogine shows the task's output on a terminal: see KOGINE_LINE_BUFFERED in task-process.ts). */
 export function pythonEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const path = base.PYTHONPATH ? `${PYTHON_SHIM_DIR}:${base.PYTHONPATH}` : PYTHON_SHIM_DIR;
-  return { ...base, PYTHONPATH: path, PYTHONUNBUFFERED: "1" };
+  return { ...base, PYTHONPATH: path };
 }
 
 /** Runs `kogine_main.py MODE TARGET` and returns its JSON answer. */
@@ -21,7 +25,7 @@ export function callPythonRunner(
   target: string,
   context: object = {},
 ): Promise<unknown> {
-  const env = { ...pythonEnvironment(), KOGINE_CONTEXT: JSON.stringify(context) };
+  const env = { ...pythonEnvironment(), KOGINE_CONTEXT: stringifyExtendedJson(context) };
   return new Promise((resolve, reject) => {
     execFile(
       pythonExecutable(),

@@ -5,10 +5,15 @@
  * to the child forked for it while the one before still runs, to get ready in (see main_zygote).
  *
  * The zygote reports on fd 3 when a task starts (its pid), ends (its exit status) or is cancelled before it
- * started. The children share the zygote's stdout and stderr, on which the zygote writes a marker before
- * each task's output and one after it, so each byte reaches the right task's sink. */
+ * started. Each task's process has a stdout and a stderr of its own: connections to a Unix socket kogine
+ * listens on, made by the zygote for each process it forks (see TaskOutput in kogine_runner.py), so output
+ * of a process a task started that outlives it cannot reach another task's logs. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
@@ -28,7 +33,7 @@ interface ZygoteTask {
 }
 
 type ZygoteEvent =
-  | { event: "started"; id: number; pid: number }
+  | { event: "started"; id: number; pid: number; output: number }
   | { event: "exited"; id: number; code: number | null; signal: string | null }
   | { event: "cancelled"; id: number };
 
@@ -40,32 +45,39 @@ export class PythonZygote {
   private nextId = 0;
   private lines = "";
   private dead = false;
+  /** Where the zygote connects each task's stdout and stderr (see TaskOutput in kogine_runner.py). */
+  private readonly outputDir = mkdtempSync(join(socketParent(), "kogine-output-"));
+  private readonly outputServer: Server;
+  /** Removes the socket's folder: when the zygote ends, or kogine exits first (a signal's exit too). */
+  private readonly removeOutputDir = () => rmSync(this.outputDir, { recursive: true, force: true });
+  /** Each task's output streams, by the number the zygote gave them, until they end. */
+  private readonly outputs = new Map<number, TaskOutputStreams>();
 
   /** `ownGroup`: the zygote leads a process group of its own (see process-groups.ts). */
   constructor(slotId: number, ownGroup = false) {
+    const socketPath = join(this.outputDir, "s");
+    this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
+    this.outputServer.unref();
+    process.once("exit", this.removeOutputDir);
+    this.outputServer.on("error", (error) => {
+      this.child.kill("SIGKILL");
+      this.die({ exitCode: null, signal: null, error: new Error(`cannot listen on ${socketPath}: ${error.message}`) });
+    });
     this.child = spawn(pythonExecutable(), [PYTHON_RUNNER, "zygote"], {
       cwd: process.cwd(),
+      // The zygote's own output (not its tasks') is kogine's, on its stderr.
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       detached: ownGroup,
-      env: { ...pythonEnvironment(), KOGINE_WORKER_ID: String(slotId), KOGINE_ZYGOTE_TOKEN: this.token },
+      env: {
+        ...pythonEnvironment(),
+        KOGINE_WORKER_ID: String(slotId),
+        KOGINE_ZYGOTE_TOKEN: this.token,
+        KOGINE_OUTPUT_SOCKET: socketPath,
+      },
     });
     if (ownGroup) trackGroup(this.child.pid);
-    const prefix = Buffer.from(`\0kogine-${this.token}-`);
-    for (const name of ["out", "err"] as const) {
-      const stream = name === "out" ? this.child.stdout : this.child.stderr;
-      let task: ZygoteTask | undefined;
-      new MarkedStream(prefix, stream as Readable, {
-        output: (chunk) => (name === "out" ? task?.sink.stdout(chunk) : task?.sink.stderr(chunk)),
-        taskStarts: (id) => {
-          task = this.tasks.get(id);
-        },
-        taskEnds: () => {
-          task?.ended.add(name);
-          if (task) this.settle(task);
-          task = undefined;
-        },
-      });
-    }
+    for (const stream of [this.child.stdout, this.child.stderr])
+      stream?.on("data", (chunk) => process.stderr.write(chunk));
     const channel = this.channel as Readable & Writable;
     channel.on("error", () => {});
     channel.setEncoding("utf8");
@@ -78,6 +90,39 @@ export class PythonZygote {
     });
     this.child.once("error", (error) => this.die({ exitCode: null, signal: null, error }));
     this.child.once("close", (exitCode, signal) => this.die({ exitCode, signal }));
+  }
+
+  /** A connection the zygote made for a task's stdout or stderr: its first line names it. */
+  private accept(connection: Socket): void {
+    connection.on("error", () => {});
+    let head = Buffer.alloc(0);
+    const readHead = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const newline = head.indexOf(10);
+      if (newline === -1) return;
+      connection.off("data", readHead);
+      const [token, number, name] = head.subarray(0, newline).toString("latin1").split(" ");
+      if (token !== this.token || (name !== "out" && name !== "err")) return void connection.destroy();
+      const streams = this.outputStreams(Number(number));
+      streams.add(name, connection, head.subarray(newline + 1), this.endMarker, () => {
+        if (streams.task) this.settle(streams.task);
+        if (streams.over) this.outputs.delete(Number(number));
+      });
+    };
+    connection.on("data", readHead);
+  }
+
+  private outputStreams(number: number): TaskOutputStreams {
+    let streams = this.outputs.get(number);
+    if (!streams) {
+      streams = new TaskOutputStreams();
+      this.outputs.set(number, streams);
+    }
+    return streams;
+  }
+
+  private get endMarker(): Buffer {
+    return Buffer.from(`\0kogine-${this.token}-e\0`);
   }
 
   get usable(): boolean {
@@ -150,6 +195,9 @@ export class PythonZygote {
     if (!task) return;
     if (event.event === "started") {
       task.pid = event.pid;
+      const streams = this.outputStreams(event.output);
+      streams.assign(task);
+      if (streams.over) this.outputs.delete(event.output);
       task.resolveStarted(new Date());
       if (task.pendingSignal) signalProcess(task.pid, task.pendingSignal);
     } else if (event.event === "exited") {
@@ -161,16 +209,42 @@ export class PythonZygote {
     }
   }
 
-  /** A task is over when the zygote reported its exit and its output has ended on both streams. */
+  /** A task is over when the zygote reported its exit and its output has ended on both streams (whose end
+   * the zygote marks after the exit). */
   private settle(task: ZygoteTask): void {
     if (task.exit && task.ended.size === 2 && this.tasks.delete(task.id)) task.resolve(task.exit);
   }
 
   private die(exit: ProcessExit): void {
     this.dead = true;
+    this.outputServer.close();
+    process.off("exit", this.removeOutputDir);
+    this.removeOutputDir();
     for (const task of this.tasks.values()) task.resolve(task.exit ?? exit);
     this.tasks.clear();
   }
+}
+
+/** A zygote for slot 0 started by the `kogine` command as it starts, before the CLI has loaded, when the
+ * command is `kogine run SCRIPT.py`: a one-off run's task then waits for Python's start-up (a pyenv shim's
+ * too) no longer than for kogine's own. The slot's task processes take it (takeEarlyZygote); the command
+ * closes it if nothing did. */
+let early: PythonZygote | null = null;
+
+export function startEarlyZygote(): void {
+  // For the local pool, whose zygotes lead process groups of their own (TaskProcesses takes it only then).
+  early ??= new PythonZygote(0, true);
+}
+
+export function takeEarlyZygote(slotId: number): PythonZygote | null {
+  const zygote = slotId === 0 && early?.usable ? early : null;
+  if (zygote) early = null;
+  return zygote;
+}
+
+export function closeEarlyZygote(): void {
+  early?.close();
+  early = null;
 }
 
 function signalProcess(pid: number, signal: NodeJS.Signals): void {
@@ -181,41 +255,65 @@ function signalProcess(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-interface MarkedStreamEvents {
-  output(chunk: Buffer): void;
-  taskStarts(id: number): void;
-  taskEnds(): void;
+/** Where the folder of a zygote's socket goes: the temporary folder, unless its path is too long for a
+ * socket's (108 bytes on Linux, 104 on macOS, the folder's and socket's names included). */
+function socketParent(): string {
+  return tmpdir().length <= 70 ? tmpdir() : "/tmp";
 }
 
-/** A stream carrying several tasks' output one after another, each between the markers `<prefix>s<id>\0`
- * and `<prefix>e\0`. Bytes that might begin a marker are held back until the next chunk shows whether
- * they do. */
-class MarkedStream {
-  private held = Buffer.alloc(0);
+/** A task's stdout and stderr connections. What comes before the task is known (the zygote's `started`
+ * report and the first output race) is held; what comes after a stream's end marker (output of a process
+ * the task started, outliving it) is read and dropped. */
+class TaskOutputStreams {
+  task: ZygoteTask | null = null;
+  private readonly held: Array<["out" | "err", Buffer]> = [];
+  private readonly ended = new Set<"out" | "err">();
 
-  constructor(
-    private readonly prefix: Buffer,
-    stream: Readable,
-    private readonly events: MarkedStreamEvents,
-  ) {
-    stream.on("data", (chunk: Buffer) => this.push(chunk));
+  /** Whether the streams are of no more use: both ended and their task known. */
+  get over(): boolean {
+    return this.task !== null && this.ended.size === 2;
   }
 
-  private push(chunk: Buffer): void {
-    let data = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
-    for (let at = data.indexOf(this.prefix); at !== -1; at = data.indexOf(this.prefix)) {
-      const close = data.indexOf(0, at + this.prefix.length);
-      if (close === -1) break; // the marker's end is in the next chunk
-      if (at > 0) this.events.output(data.subarray(0, at));
-      const body = data.subarray(at + this.prefix.length, close).toString("latin1");
-      data = data.subarray(close + 1);
-      if (body === "e") this.events.taskEnds();
-      else this.events.taskStarts(Number(body.slice(1)));
-    }
-    const open = data.indexOf(this.prefix);
-    const keep = open !== -1 ? data.length - open : partialMarkerLength(data, this.prefix);
-    if (data.length > keep) this.events.output(data.subarray(0, data.length - keep));
-    this.held = Buffer.from(data.subarray(data.length - keep));
+  assign(task: ZygoteTask): void {
+    this.task = task;
+    for (const [name, chunk] of this.held.splice(0)) this.deliver(name, chunk);
+    for (const name of this.ended) task.ended.add(name);
+  }
+
+  add(name: "out" | "err", connection: Socket, first: Buffer, marker: Buffer, onEnd: () => void): void {
+    let held = Buffer.alloc(0);
+    const end = () => {
+      if (this.ended.has(name)) return;
+      this.ended.add(name);
+      connection.removeListener("data", push);
+      connection.resume();
+      connection.unref(); // a process the task started may hold it open: kogine need not wait for it
+      this.task?.ended.add(name);
+      onEnd();
+    };
+    const push = (chunk: Buffer) => {
+      const data = held.length > 0 ? Buffer.concat([held, chunk]) : chunk;
+      const at = data.indexOf(marker);
+      if (at !== -1) {
+        if (at > 0) this.deliver(name, data.subarray(0, at));
+        held = Buffer.alloc(0);
+        end();
+        return;
+      }
+      const keep = partialMarkerLength(data, marker);
+      if (data.length > keep) this.deliver(name, data.subarray(0, data.length - keep));
+      held = keep > 0 ? Buffer.from(data.subarray(data.length - keep)) : Buffer.alloc(0);
+    };
+    if (first.length > 0) push(first);
+    if (this.ended.has(name)) return;
+    connection.on("data", push);
+    connection.once("close", end);
+  }
+
+  private deliver(name: "out" | "err", chunk: Buffer): void {
+    if (!this.task) this.held.push([name, Buffer.from(chunk)]);
+    else if (name === "out") this.task.sink.stdout(chunk);
+    else this.task.sink.stderr(chunk);
   }
 }
 

@@ -1,11 +1,9 @@
 /** Redis connections for the BullMQ launcher and worker. The first connection is checked with retries
  * off, so a Redis that is down gives a clear error instead of an endless reconnect loop. */
 import { Redis } from "ioredis";
-import { trustDeferredExtraCaCerts } from "./deferred-extra-ca.js";
 import { KogineError } from "./errors.js";
 
 export async function connectRedis(url: string): Promise<Redis> {
-  if (url.startsWith("rediss:")) trustDeferredExtraCaCerts();
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   let cause: Error | null = null;
   probe.on("error", (error) => {

@@ -364,7 +364,7 @@ function emptyCounts(): Record<TaskStatus, number> {
   return { pending: 0, running: 0, succeeded: 0, failed: 0, interrupted: 0, skipped: 0, pruned: 0 };
 }
 
-/** Written whole then renamed, so a reader never sees half a file. */
+/** Written whole then renamed, so a reader never sees half a file. Extended JSON: a result may hold NaN. */
 function writeJson(path: string, value: unknown): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${stringifyExtendedJson(value, 2)}\n`);

@@ -1,5 +1,6 @@
 /** `kogine runs list|show|compare`. */
 import { join } from "node:path";
+import { stringifyExtendedJson } from "./extended-json.js";
 import { listRunIds, RunStore } from "./run-store.js";
 import { type CompareOptions, compareRun, formatComparison } from "./runs-compare.js";
 
@@ -58,7 +59,7 @@ export function showRun(root: string, reference: string, logs: boolean, json: bo
     const attempts = task.attempts > 1 ? ` after ${task.attempts} attempts` : "";
     process.stdout.write(`  [${task.index}] ${task.label}: ${task.status}${seconds}${attempts}\n`);
     if (task.status === "succeeded")
-      process.stdout.write(`      result: ${JSON.stringify(store.result(task.index))}\n`);
+      process.stdout.write(`      result: ${stringifyExtendedJson(store.result(task.index))}\n`);
     if (task.metrics) {
       const metrics = Object.entries(task.metrics).map(
         ([name, m]) => `${name} ${m.last} (min ${m.min}, max ${m.max}, ${m.count} at step ${m.lastStep})`,

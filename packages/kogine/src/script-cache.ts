@@ -23,8 +23,6 @@ export function scriptCacheDir(): string {
 export interface PreparedScript {
   /** The URL of the rewritten copy to import. */
   url: string;
-  /** Whether the script, or a module it imports, may make a TLS connection (node-shim/tls-reach.ts). */
-  mayUseTls: boolean;
   /** Whether the script imports builtins and kogine's API only. */
   importsOnlyBuiltins: boolean;
 }
@@ -42,8 +40,7 @@ export function preparedScript(script: string, entrypoint: string | null): Prepa
   const relocated = relocateScript(source, entrypoint ? [entrypoint] : [], { scriptUrl, apiUrl: API_URL });
   // A module the script imports that imports the script back would get the original, not the rewritten
   // copy, as a second instance; the hooks rewrite the script under its own URL, so they keep one instance.
-  const graph = relocated && importGraph(relocated.localImports, scriptUrl);
-  if (!relocated || !graph) return null;
+  if (!relocated || !importGraphIsSafe(relocated.localImports, scriptUrl)) return null;
   const hash = createHash("sha256")
     .update(`${REWRITE_VERSION}\0${scriptUrl}\0${API_URL}\0${relocated.code}`)
     .digest("hex")
@@ -56,33 +53,27 @@ export function preparedScript(script: string, entrypoint: string | null): Prepa
     writeFileSync(temporary, relocated.code);
     renameSync(temporary, path);
   }
-  return {
-    url: pathToFileURL(path).href,
-    mayUseTls: relocated.mayUseTls || graph.mayUseTls,
-    importsOnlyBuiltins: relocated.importsOnlyBuiltins,
-  };
+  return { url: pathToFileURL(path).href, importsOnlyBuiltins: relocated.importsOnlyBuiltins };
 }
 
-/** Walks the modules a script imports by path: null when one of them imports the script back (or is
- * missing, or there are too many), else whether one of them may use TLS. */
-function importGraph(imports: string[], scriptUrl: string): { mayUseTls: boolean } | null {
+/** Walks the modules a script imports by path: false when one of them imports the script back (or is
+ * missing, or there are too many). */
+function importGraphIsSafe(imports: string[], scriptUrl: string): boolean {
   const seen = new Set<string>();
   const queue = [...imports];
-  let mayUseTls = false;
   while (queue.length > 0) {
     const url = queue.pop() as string;
-    if (url === scriptUrl) return null;
+    if (url === scriptUrl) return false;
     if (seen.has(url)) continue;
     seen.add(url);
     const path = fileURLToPath(url);
     // A missing file fails either way; with the hooks the error names the script as the importer.
-    if (!existsSync(path)) return null;
-    if (seen.size > MAX_LOCAL_MODULES) return null;
+    if (!existsSync(path)) return false;
+    if (seen.size > MAX_LOCAL_MODULES) return false;
     if (path.endsWith(".json")) continue;
     // CommonJS can require anything; a module that does not parse fails as it would have anyway.
     const module = /\.m?js$/.test(path) ? importedModule(readFileSync(path, "utf8"), url) : null;
-    mayUseTls ||= module?.mayUseTls ?? true;
     if (module) queue.push(...module.localImports);
   }
-  return { mayUseTls };
+  return true;
 }

@@ -4,7 +4,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { freshestBuild } from "./bundled-module.js";
-import { deferringExtraCaCerts, TRUST_TLS_AHEAD } from "./deferred-extra-ca.js";
 import { type TaskMessage, TURN } from "./node-shim/task-message.js";
 import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask } from "./process-types.js";
@@ -14,10 +13,10 @@ const NODE_RUNNER = freshestBuild(
   new URL("./node-shim/task-runner.bundle.js", import.meta.url),
 );
 
-/** The environment a spare starts with: kogine's own, NODE_EXTRA_CA_CERTS under its deferred name. Made
- * once for many spares (copying process.env costs more than a plain object). */
+/** The environment a spare starts with: kogine's own. Made once for many spares (copying process.env costs
+ * more than a plain object). */
 export function spareEnvironment(): NodeJS.ProcessEnv {
-  return deferringExtraCaCerts({ ...process.env });
+  return { ...process.env };
 }
 
 export class SpareNode {
@@ -25,15 +24,14 @@ export class SpareNode {
   private spawnError: Error | null = null;
   private exited = false;
 
-  /** `env`: the environment spares start with (see spareEnvironment). `trustTlsAhead`: whether to make the
-   * TLS set-up for NODE_EXTRA_CA_CERTS while waiting for the task (when the task's message asks for it, it
-   * is made then in any case). `ownGroup`: the spare leads a process group of its own (process-groups.ts). */
-  constructor(env: NodeJS.ProcessEnv, slotId: number, trustTlsAhead: boolean, ownGroup = false) {
+  /** `env`: the environment spares start with (see spareEnvironment). `ownGroup`: the spare leads a process
+   * group of its own (process-groups.ts). */
+  constructor(env: NodeJS.ProcessEnv, slotId: number, ownGroup = false) {
     this.child = spawn(process.execPath, [NODE_RUNNER], {
       cwd: process.cwd(),
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       detached: ownGroup,
-      env: { ...env, KOGINE_WORKER_ID: String(slotId), [TRUST_TLS_AHEAD]: trustTlsAhead ? "1" : "0" },
+      env: { ...env, KOGINE_WORKER_ID: String(slotId) },
     });
     if (ownGroup) trackGroup(this.child.pid);
     this.child.once("error", (error) => {

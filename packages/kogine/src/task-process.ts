@@ -1,10 +1,12 @@
 /** Runs one attempt of a task in its own process (python3 with the shipped runner, or node with the JS
  * runner, kept ready by `TaskProcesses`), with stdout and stderr appended to the task's logs and optionally
  * echoed to the terminal. */
-import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { parseExtendedJson } from "./extended-json.js";
 import { metricsEnvironment } from "./metrics-file.js";
 import { stoppedByCtrlC } from "./process-types.js";
+import { TaskOutput } from "./task-output.js";
 import type { TaskProcesses } from "./task-processes.js";
 import type { ScriptLanguage, TaskOutcome, TaskSpec } from "./task-spec.js";
 
@@ -54,10 +56,13 @@ const STDERR_TAIL_BYTES = 4096;
 
 export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise<AttemptResult> {
   rmSync(spec.resultFile, { force: true });
-  const stdout = createWriteStream(join(options.taskDir, "stdout.log"), { flags: "a" });
-  const stderr = createWriteStream(join(options.taskDir, "stderr.log"), { flags: "a" });
+  const output = new TaskOutput(
+    { stdout: join(options.taskDir, "stdout.log"), stderr: join(options.taskDir, "stderr.log") },
+    options.echo,
+  );
   if (options.attempt > 1) {
-    for (const log of [stdout, stderr]) log.write(`\n--- kogine: attempt ${options.attempt} ---\n`);
+    for (const name of ["stdout", "stderr"] as const)
+      output.note(name, `\n--- kogine: attempt ${options.attempt} ---\n`);
   }
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
@@ -68,21 +73,24 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     KOGINE_ATTEMPT: String(options.attempt),
     ...metricsEnvironment(options.taskDir),
   });
-  let stderrTail = Buffer.alloc(0);
+  // Shown on a terminal, a Python task's output is line-buffered, as python3's is when run there directly.
+  if (options.echo && process.stdout.isTTY) env.KOGINE_LINE_BUFFERED = "1";
+  // The last chunks of stderr, at least STDERR_TAIL_BYTES of them when there are.
+  const stderrTail: Buffer[] = [];
+  let stderrTailBytes = 0;
   let startedAt = new Date();
   const child = options.processes.start(
     spec,
     options.workerId,
     { taskFile: env.KOGINE_TASK_FILE, env, cwd: process.cwd() },
     {
-      stdout: (chunk) => {
-        stdout.write(chunk);
-        if (options.echo) process.stdout.write(chunk);
-      },
+      stdout: (chunk) => output.write("stdout", chunk),
       stderr: (chunk) => {
-        stderr.write(chunk);
-        stderrTail = Buffer.concat([stderrTail, chunk]).subarray(-STDERR_TAIL_BYTES);
-        if (options.echo) process.stderr.write(chunk);
+        output.write("stderr", chunk);
+        stderrTail.push(chunk);
+        stderrTailBytes += chunk.length;
+        while (stderrTailBytes - stderrTail[0].length >= STDERR_TAIL_BYTES)
+          stderrTailBytes -= (stderrTail.shift() as Buffer).length;
       },
     },
     { nextLanguage: options.nextLanguage?.() ?? null },
@@ -131,14 +139,21 @@ export function runTaskAttempt(spec: TaskSpec, options: AttemptOptions): Promise
     unwatchStop?.();
     for (const stopTimer of stopTimers) clearTimeout(stopTimer);
     stopTimers.length = 0;
-    const logsClosed = Promise.all([new Promise((r) => stdout.end(r)), new Promise((r) => stderr.end(r))]);
+    const logsClosed = output.end();
     const outcome = timedOut
       ? {
           ok: false as const,
           kind: "timeout" as const,
           message: `timed out after ${options.timeoutMs! / 1000} s (--timeout)`,
         }
-      : readOutcome(spec, exitCode, signal, interrupted, stderrTail.toString("utf8"), error);
+      : readOutcome(
+          spec,
+          exitCode,
+          signal,
+          interrupted,
+          Buffer.concat(stderrTail).subarray(-STDERR_TAIL_BYTES).toString("utf8"),
+          error,
+        );
     return { outcome, exitCode, signal, startedAt, endedAt: new Date(), ran: !cancelled, logsClosed };
   });
 }
@@ -160,7 +175,7 @@ function readOutcome(
     return { ok: false, kind: "crashed", message: `could not start the task process: ${spawnError.message}` };
   if (existsSync(spec.resultFile)) {
     try {
-      return JSON.parse(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
+      return parseExtendedJson(readFileSync(spec.resultFile, "utf8")) as TaskOutcome;
     } catch {
       // A half-written outcome means the process died while writing it: treated as a crash below.
     }

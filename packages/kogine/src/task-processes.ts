@@ -3,9 +3,7 @@
  *
  * - JS/TS: each slot keeps a spare Node already started (spare-node.ts); when a task takes it, the next
  *   spare starts, overlapping Node's start-up with the running task. The script's injection rewrite is made
- *   once per run in this process (script-cache.ts), which also judges whether the script may use TLS: a
- *   spare makes the TLS set-up for NODE_EXTRA_CA_CERTS ahead when the slot's last script needed it, else
- *   only once its task turns out to need it.
+ *   once per run in this process (script-cache.ts).
  * - Python: each slot has a zygote (python-zygote.ts) that forks a child per task.
  *
  * A slot runs one task at a time, in the order they are started here. A task started while its slot is
@@ -22,7 +20,7 @@ import {
   stoppedByCtrlC,
   type TaskLaunch,
 } from "./process-types.js";
-import { PythonZygote } from "./python-zygote.js";
+import { PythonZygote, takeEarlyZygote } from "./python-zygote.js";
 import { type PreparedScript, preparedScript } from "./script-cache.js";
 import { SpareNode, spareEnvironment } from "./spare-node.js";
 import type { ScriptLanguage, TaskSpec } from "./task-spec.js";
@@ -43,8 +41,6 @@ export class TaskProcesses {
   private readonly slots = new Map<number, Slot>();
   private readonly prepared = new Map<string, PreparedScript | null>();
   private readonly spareEnv = spareEnvironment();
-  /** Whether the JS task started last needed the TLS set-up: a new spare makes it ahead when so. */
-  private lastNeededTls = true;
   /** Every zygote started, to end them all on close (a busy one ends after its tasks). */
   private readonly zygotes = new Set<PythonZygote>();
   private closed = false;
@@ -55,17 +51,11 @@ export class TaskProcesses {
    * `killAllGroups` (process-groups.ts); otherwise they stay in kogine's (a worker killed takes them along). */
   constructor(private readonly ownGroups = false) {}
 
-  /** Names the JS script the next tasks will likely run, so that the spares started for them know whether
-   * to make the TLS set-up ahead. */
-  expect(script: string, entrypoint: string | null): void {
-    this.lastNeededTls = this.preparedScript({ script, entrypoint })?.mayUseTls ?? true;
-  }
-
   /** Starts the process a task in `language` takes in this slot, ahead of the task. */
   warm(slotId: number, language: ScriptLanguage): void {
     const slot = this.slot(slotId);
     if (language === "python" && !slot.zygote?.usable) {
-      slot.zygote = new PythonZygote(slotId, this.ownGroups);
+      slot.zygote = (this.ownGroups ? takeEarlyZygote(slotId) : null) ?? new PythonZygote(slotId, this.ownGroups);
       this.zygotes.add(slot.zygote);
       this.leaders.push(slot.zygote);
     }
@@ -101,7 +91,7 @@ export class TaskProcesses {
   }
 
   private newSpare(slotId: number): SpareNode {
-    const spare = new SpareNode(this.spareEnv, slotId, this.lastNeededTls, this.ownGroups);
+    const spare = new SpareNode(this.spareEnv, slotId, this.ownGroups);
     this.leaders.push(spare);
     return spare;
   }
@@ -116,7 +106,6 @@ export class TaskProcesses {
   ): RunningTask {
     const slot = this.slot(slotId);
     const prepared = this.preparedScript(spec);
-    this.lastNeededTls = prepared?.mayUseTls ?? true;
     const spare = slot.spare?.usable ? slot.spare : this.newSpare(slotId);
     slot.spare = null;
     const exitFile = `${spec.resultFile}.exit`;
@@ -125,7 +114,6 @@ export class TaskProcesses {
     const message: TaskMessage = {
       ...launch,
       preparedUrl: prepared?.url ?? null,
-      trustTls: this.lastNeededTls,
       exitFile,
       turn: before === null ? null : waitsInScript ? "script" : "config",
     };

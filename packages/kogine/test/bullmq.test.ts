@@ -201,3 +201,15 @@ test("a search runs its trials on BullMQ workers, -w at a time, each drawn from 
     worker.kill("SIGTERM");
   }
 });
+
+test("a NaN or infinite result comes back from a BullMQ worker as a number", async () => {
+  const dir = scratch({
+    "t.py": "def main():\n    return {'loss': float('nan'), 'best': float('-inf'), 'steps': 3}\n",
+  });
+  const worker = await startWorker(dir);
+  const result = await kogine(["run", "t.py", "--launcher", "bullmq", "--redis", redisUrl], dir);
+  worker.kill("SIGTERM");
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  assert.deepEqual(resultOf(dir, run.id, 0), { loss: Number.NaN, best: Number.NEGATIVE_INFINITY, steps: 3 });
+});

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,4 +91,19 @@ test("example: metrics logged by Python and JS, compared across a sweep", async 
     for (const [i, row] of rows.entries())
       assert.deepEqual(row.metrics.loss.last, (resultOf(cwd, run.id, i === 0 ? 1 : 0) as { loss: number }).loss);
   }
+});
+
+test("example: a module of a package, its batches scored by a spawn Pool; a NaN loss kept", async () => {
+  const { values } = await runExample(["run", "package/trainer/train.py"]);
+  const direct = execFileSync(
+    "python3",
+    ["-c", "import json; from trainer.train import main; print(json.dumps(main()))"],
+    {
+      cwd: join(EXAMPLES, "package"),
+      encoding: "utf8",
+    },
+  );
+  assert.deepEqual(values, [JSON.parse(direct)]);
+  const empty = await runExample(["run", "package/trainer/train.py", "--set", "batch_count=0"]);
+  assert.deepEqual(empty.values, [{ scores: [], loss: Number.NaN }]);
 });

@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseExtendedJson } from "../src/extended-json.js";
 
 export const KOGINE_BIN = fileURLToPath(new URL("../../bin/kogine.js", import.meta.url));
-/** The `kogine` command as npm links it (a shell launcher around KOGINE_BIN). */
+/** The `kogine` command as npm links it (a launcher importing KOGINE_BIN). */
 export const KOGINE_COMMAND = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -80,7 +81,7 @@ export async function latestRun(cwd: string): Promise<{
 
 export function resultOf(cwd: string, runId: string, index: number): unknown {
   const path = join(cwd, "runs", runId, "tasks", String(index).padStart(4, "0"), "result.json");
-  return JSON.parse(readFile(path)).value;
+  return (parseExtendedJson(readFile(path)) as { value: unknown }).value;
 }
 
 /** A task's stdout or stderr log in the run store. */

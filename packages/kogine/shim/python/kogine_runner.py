@@ -418,13 +418,7 @@ def load_script(path, overrides, inject, strict):
     if strict and unknown:
         lines = "".join(f"\n  {k}{suggest(k, bound)}" for k in unknown)
         raise TaskError("unknown-key", f"--strict: config keys not defined by {path}:{lines}")
-    name = os.path.splitext(os.path.basename(path))[0]
-    module = types.ModuleType(name)
-    module.__file__ = path
-    module.__builtins__ = __builtins__
-    if name not in sys.modules:
-        sys.modules[name] = module
-    sys.path.insert(0, os.path.dirname(path))
+    module, package = script_module(path)
     sys.argv = [path]
     resolved = {}
 
@@ -438,6 +432,7 @@ def load_script(path, overrides, inject, strict):
     if inject == "after":
         code = compile(tree, path, "exec")
         await_turn()
+        import_package(package)
         exec(code, module.__dict__)
         for key in overrides:
             module.__dict__[key] = kogine_value(key, lambda key=key: module.__dict__.get(key))
@@ -447,8 +442,72 @@ def load_script(path, overrides, inject, strict):
     module.__dict__["__kogine_value__"] = kogine_value
     code = compile(ast.fix_missing_locations(InjectBeforeTopLevelCode(overrides).visit(ast.parse(source, filename=path))), path, "exec")
     await_turn()  # the script's first line is the task's first code
+    import_package(package)
     exec(code, module.__dict__)
     return module, tree, resolved
+
+
+def script_module(path):
+    """The module the script runs as, and the package it is in (None for a script outside any package).
+
+    It is named `__mp_main__`, which is what CPython names the main script when it loads it without running
+    its main block (in the children of multiprocessing's spawn and forkserver start methods), and that is
+    what kogine does with it. So the script's functions and classes are pickled as `__mp_main__.NAME`, and
+    resolve in those children, where the script is loaded as `__mp_main__` too: `sys.modules["__main__"]`
+    (see main_alias) leads multiprocessing to load kogine_mp_main.py there, which loads the script as this
+    process did, the task's config injected, so a worker function reads the task's settings.
+
+    A script inside a package (its folder, and each above it, has an `__init__.py`) runs as
+    `python3 -m pkg.module` runs it: `__spec__` and `__package__` name it, the folder above the package is
+    first on sys.path, the package is imported before it, and relative imports work."""
+    parts = [os.path.splitext(os.path.basename(path))[0]]
+    root = os.path.dirname(path)
+    while os.path.isfile(os.path.join(root, "__init__.py")):
+        parts.insert(0, os.path.basename(root))
+        root = os.path.dirname(root)
+    module = types.ModuleType("__mp_main__")
+    module.__file__ = path
+    module.__builtins__ = __builtins__
+    package = None
+    if len(parts) > 1:
+        package = ".".join(parts[:-1])
+        module.__spec__ = importlib.util.spec_from_file_location(".".join(parts), path)
+        module.__loader__ = module.__spec__.loader
+        module.__package__ = package
+    sys.modules["__main__"] = main_alias(module)
+    sys.modules["__mp_main__"] = module
+    sys.path.insert(0, root)
+    return module, package
+
+
+def main_alias(module):
+    """`sys.modules["__main__"]` for the task's script: its `__file__` is the script's and its attributes
+    are the script module's, but its `__spec__` names kogine_mp_main, which multiprocessing's spawn and
+    forkserver children therefore load as their main module (`python3 -m` style) instead of the script
+    itself (which they would load with its own defaults, the task's config not injected)."""
+    import importlib.machinery
+
+    alias = types.ModuleType("__main__")
+    alias.__file__ = module.__file__
+    alias.__spec__ = importlib.machinery.ModuleSpec("kogine_mp_main", None)
+    alias.__getattr__ = lambda name: getattr(module, name)
+    return alias
+
+
+def load_task_script():
+    """The task's script as its process loads it (config injected), for a child multiprocessing started
+    with spawn or forkserver (see kogine_mp_main.py): nothing of it runs but the script's top level."""
+    with open(os.environ["KOGINE_TASK_FILE"], encoding="utf-8") as handle:
+        spec = json.load(handle)
+    _, overrides = task_settings(spec)
+    module, _, _ = load_script(spec["script"], overrides, spec.get("inject", "before"), False)
+    return module
+
+
+def import_package(package):
+    """Imports the script's package (its `__init__.py` runs first, as under `python3 -m`)."""
+    if package is not None:
+        importlib.import_module(package)
 
 
 def config_for_task(spec, context):
@@ -465,10 +524,15 @@ def config_for_task(spec, context):
     return configs[index]
 
 
-def run_task(spec) -> dict:
+def task_settings(spec):
+    """The task's config, and the values injected into its script."""
     context = {**spec.get("context", {}), "worker_id": int(os.environ.get("KOGINE_WORKER_ID", "0"))}
     config = config_for_task(spec, context)
-    overrides = {**config.globals_dict, **spec.get("overrides", {})}
+    return config, {**config.globals_dict, **spec.get("overrides", {})}
+
+
+def run_task(spec) -> dict:
+    config, overrides = task_settings(spec)
     module, tree, resolved = load_script(spec["script"], overrides, spec.get("inject", "before"), spec.get("strict", False))
     name, fn = find_entrypoint(module, tree, spec.get("entrypoint"))
     args, kwargs = check_arguments(name, fn, list(config.args), dict(config.kwargs), spec.get("lenient", False))
@@ -478,11 +542,49 @@ def run_task(spec) -> dict:
         import asyncio
 
         value = asyncio.run(value) if inspect.iscoroutine(value) else asyncio.run(await_any(value))
-    try:
-        json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError) as error:
-        raise TaskError("unserialisable", f"the return value of {name}() is not JSON-serialisable ({error}); return plain data (numbers, strings, lists, dicts)")
+    value = storable(value, "result", name)
     return {"ok": True, "value": value, "entrypoint": name, "config": describe_config(applied)}
+
+
+def storable(value, path, entrypoint, open_containers=()):
+    """The return value as the run store keeps it: JSON, NaN and infinities included (written as Python's
+    json writes them), lists for tuples, and the repr of anything else (a set, an object, a container that
+    holds itself, a dict key that is no string or number), with a warning on stderr naming where in the
+    value it was."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, dict)) and not any(value is c for c in open_containers):
+        inner = (*open_containers, value)
+        if isinstance(value, dict):
+            return {
+                storable_key(k, f"{path}[{k!r}]", entrypoint): storable(v, f"{path}[{k!r}]", entrypoint, inner)
+                for k, v in value.items()
+            }
+        return [storable(v, f"{path}[{i}]", entrypoint, inner) for i, v in enumerate(value)]
+    return stored_as_repr(value, path, entrypoint, "")
+
+
+def storable_key(key, path, entrypoint) -> str:
+    """A dict key as JSON has it: a string; numbers, booleans and None as json.dumps writes them."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        return json.dumps(key)
+    return stored_as_repr(key, path, entrypoint, " key")
+
+
+def stored_as_repr(value, path, entrypoint, what) -> str:
+    text = repr(value)
+    print(
+        f"kogine: warning: the return value of {entrypoint}() has a {type(value).__name__}{what} at {path}, which "
+        f"JSON cannot hold: stored as its repr, {abbreviated(text)}",
+        file=sys.stderr,
+    )
+    return text
+
+
+def abbreviated(text, length=80) -> str:
+    return text if len(text) <= length else text[: length - 3] + "..."
 
 
 async def await_any(awaitable):
@@ -548,9 +650,9 @@ def main_zygote() -> int:
     does and ends as interpreter shutdown would (threads joined, atexit handlers run, files flushed). The
     next task goes to its child while the one before still runs: the child gets ready up to the user's
     first code and waits for its turn (see await_turn). A fork costs a millisecond or two where starting
-    python3 and importing the runner cost tens (more through a pyenv shim). The zygote reports each task's start (the child's pid), exit status or cancellation on fd 3,
-    and writes markers to stdout and stderr before and after each task's output, so kogine knows whose
-    output is whose."""
+    python3 and importing the runner cost tens (more through a pyenv shim). The zygote reports each task's
+    start (the child's pid), exit status or cancellation on fd 3. Each task's process has a stdout and a
+    stderr of its own (see TaskOutput), which the zygote ends with a marker once the task has ended."""
     import gc
     import signal
 
@@ -563,18 +665,14 @@ def main_zygote() -> int:
         interrupted = True
 
     signal.signal(signal.SIGINT, note_interrupt)
-    marker = b"\0kogine-" + os.environ.pop("KOGINE_ZYGOTE_TOKEN", "").encode() + b"-"
+    global OUTPUT
+    OUTPUT = TaskOutput(os.environ.pop("KOGINE_OUTPUT_SOCKET"), os.environ.pop("KOGINE_ZYGOTE_TOKEN"))
     gc.collect()
     gc.freeze()  # keeps the zygote's objects out of the children's collections (and their pages shared)
     # Each task's process is forked ahead, while the task before it runs: it waits for its task on a pipe of
     # its own, so a fork's cost (copying the page tables) is off the tasks' path.
     spare = fork_spare()
-    # Async entrypoints need asyncio (some 30 ms to import): imported once the first task's process is
-    # forked, so that task does not wait for it, and every later one has it (frozen like the rest).
-    import asyncio  # noqa: F401
-
-    gc.collect()
-    gc.freeze()
+    preloaded = False
 
     channel = TaskChannel()
     ended = []  # tasks that reported their exit status and are being torn down by the kernel: reaped later
@@ -591,21 +689,22 @@ def main_zygote() -> int:
             os.write(spare[1], json.dumps({**upcoming, "turn": True}).encode() + b"\n")
             early = upcoming["id"]
 
-    def drop_cancelled(message, running_done_pipe=None):
-        """Reports a queued task cancelled, at once: kogine may be waiting to run it in another slot."""
+    def drop_cancelled(message, running=()):
+        """Reports a queued task cancelled, at once: kogine may be waiting to run it in another slot.
+        `running`: the zygote's descriptors of the task running meanwhile, which a new spare closes."""
         nonlocal spare, early
         if early == message["id"]:  # its process got ready for nothing: it ends at the pipe's end
             os.close(spare[1])
             os.close(spare[2])
+            OUTPUT.close(spare[3])
             ended.append(spare[0])
-            not_for_it = () if running_done_pipe is None else (running_done_pipe,)
-            spare, early = fork_spare(not_for_it=not_for_it), None
+            spare, early = fork_spare(not_for_it=running), None
         report({"event": "cancelled", "id": message["id"]})
 
-    def on_message_while_running(done_pipe):
+    def on_message_while_running(running):
         for message in [m for m in channel.queue if m["id"] in channel.cancelled]:
             channel.queue.remove(message)
-            drop_cancelled(message, done_pipe)
+            drop_cancelled(message, running)
         send_next_early()
 
     try:
@@ -620,28 +719,36 @@ def main_zygote() -> int:
             if task_id in channel.cancelled:
                 drop_cancelled(message)
                 continue
-            pid, task_pipe, done_pipe = spare
-            for fd in (1, 2):
-                os.write(fd, marker + f"s{task_id}".encode() + b"\0")
+            pid, task_pipe, done_pipe, output = spare
             os.write(task_pipe, TURN if early == task_id else json.dumps(message).encode() + b"\n")
             os.close(task_pipe)
             spare, early = None, None
-            report({"event": "started", "id": task_id, "pid": pid})
-            spare = fork_spare(not_for_it=(done_pipe,))
+            report({"event": "started", "id": task_id, "pid": pid, "output": output[0]})
+            if not preloaded and channel.upcoming() is not None:
+                # Async entrypoints need asyncio (some 30 ms to import): imported once a task has started and
+                # another is queued behind it, so that no task waits for it (a one-off run's would, and
+                # its end would be reported late), and the later ones have it (frozen like the rest).
+                import asyncio  # noqa: F401
+
+                gc.collect()
+                gc.freeze()
+                preloaded = True
+            running = (done_pipe, *output[1:])
+            spare = fork_spare(not_for_it=running)
             send_next_early()
             for earlier in ended:
                 os.waitpid(earlier, 0)
             ended.clear()
-            code, reaped = await_task_end(pid, done_pipe, channel, lambda: on_message_while_running(done_pipe))
+            code, reaped = await_task_end(pid, done_pipe, channel, lambda: on_message_while_running(running))
             if not reaped:
                 ended.append(pid)
-            for fd in (1, 2):
-                os.write(fd, marker + b"e\0")
+            OUTPUT.end(output)
             signal_name = signal.Signals(-code).name if code < 0 else None
             report({"event": "exited", "id": task_id, "code": code if code >= 0 else None, "signal": signal_name})
     finally:
         if spare is not None:
             os.close(spare[1])  # the spare reads end of file and exits
+            OUTPUT.close(spare[3])
             os.waitpid(spare[0], 0)
         for earlier in ended:
             os.waitpid(earlier, 0)
@@ -704,18 +811,66 @@ class TaskChannel:
                 self.queue.append(message)
 
 
+class TaskOutput:
+    """Each task's stdout and stderr: a connection of its own to kogine's socket (`path`) for each, which
+    the task's process has as its fd 1 and 2 and passes on to the processes it starts. A connection begins
+    with a line naming it (the zygote's token, a number, the stream), and the zygote's `started` report
+    says whose task it is; once the task has ended (its output written before its exit status was reported,
+    or its process dead), the zygote writes the end marker, `\\0kogine-<token>-e\\0`, and lets the
+    connection go. Output of a process the task started that outlives it so stays on the task's own
+    connection (after the marker, where kogine drops it) and never reaches another task's logs."""
+
+    def __init__(self, path, token):
+        self.path = path
+        self.token = token.encode()
+        self.numbers = itertools.count()
+
+    def connect(self):
+        """(number, stdout fd, stderr fd) of a new task's output."""
+        import _socket
+
+        number = next(self.numbers)
+        fds = []
+        for stream in (b"out", b"err"):
+            connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+            connection.connect(self.path)
+            connection.sendall(self.token + b" %d " % number + stream + b"\n")
+            fds.append(connection.detach())
+        return (number, *fds)
+
+    def end(self, output):
+        for fd in output[1:]:
+            try:
+                os.write(fd, b"\0kogine-" + self.token + b"-e\0")
+            except OSError:  # kogine is gone
+                pass
+        self.close(output)
+
+    def close(self, output):
+        for fd in output[1:]:
+            os.close(fd)
+
+
+OUTPUT = None
+
+
 def fork_spare(not_for_it=()):
     """A child forked now that runs the task written to its pipe later (or exits when the pipe closes). It
-    reports its exit status on a second pipe just before it exits (see finish_forked_task). `not_for_it`:
-    the zygote's descriptors the child closes (those of the task running as it is forked)."""
+    reports its exit status on a second pipe just before it exits (see finish_forked_task); its stdout and
+    stderr are its task's own (see TaskOutput). `not_for_it`: the zygote's descriptors the child closes
+    (those of the task running as it is forked)."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_end, write_end = os.pipe()
     done_read, done_write = os.pipe()
+    output = OUTPUT.connect()
     pid = os.fork()
     if pid == 0:
         for fd in (write_end, done_read, *not_for_it):
             os.close(fd)
+        os.dup2(output[1], 1)
+        os.dup2(output[2], 2)
+        OUTPUT.close(output)
         data = b""
         while b"\n" not in data:
             chunk = os.read(read_end, 65536)
@@ -733,7 +888,7 @@ def fork_spare(not_for_it=()):
         run_forked_task(message)  # never returns
     os.close(read_end)
     os.close(done_write)
-    return pid, write_end, done_read
+    return pid, write_end, done_read, output
 
 
 # The forked task's process and the pipe on which it reports its exit status to the zygote.
@@ -810,6 +965,9 @@ def run_forked_task(message):
     if TURN_PIPE is None:
         take_interrupts()
     os.environ.update(message["env"])
+    if os.environ.pop("KOGINE_LINE_BUFFERED", None) == "1":
+        # Its output is shown on a terminal, where python3 run directly would write each line as it ends.
+        sys.stdout.reconfigure(line_buffering=True)
     if message["cwd"] != os.getcwd():
         os.chdir(message["cwd"])
     finish_forked_task(main_run())
@@ -898,7 +1056,12 @@ def main(argv) -> int:
     if mode == "run":
         return main_run()
     if mode == "zygote":
-        return main_zygote()
+        code = main_zygote()
+        # Its tasks' processes are reaped, and nothing of the user's ran here: the interpreter's teardown
+        # (some 10-20 ms, which a one-off run waits for) has nothing to do that matters.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     if mode == "enumerate" and len(argv) == 2:
         return main_enumerate(os.path.abspath(argv[1]))
     if mode == "inspect" and len(argv) == 2:

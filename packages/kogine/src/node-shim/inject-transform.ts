@@ -4,7 +4,6 @@
 import { isBuiltin } from "node:module";
 import { type AnyNode, parseModule, walk, walkWithAncestors } from "./js-syntax.js";
 import { LOCAL_EXPORT_PREFIX } from "./local-exports.js";
-import { mayReachTls } from "./tls-reach.js";
 
 export { LOCAL_EXPORT_PREFIX };
 
@@ -135,8 +134,6 @@ export interface Relocation {
 export interface ImportedModule {
   /** Files the module imports by relative or absolute path (as file: URLs). */
   localImports: string[];
-  /** Whether its own code may make a TLS connection (tls-reach.ts). */
-  mayUseTls: boolean;
 }
 
 export interface RelocatedScript extends ImportedModule {
@@ -215,7 +212,6 @@ export function relocateScript(source: string, extraExports: string[], relocatio
   return {
     code: `${code}//# sourceURL=${relocation.scriptUrl}\n`,
     localImports,
-    mayUseTls: mayReachTls(program, API_SPECIFIERS),
     importsOnlyBuiltins,
   };
 }
@@ -259,7 +255,7 @@ export function importedModule(source: string, url: string): ImportedModule | nu
       found.push(new URL(literal.value, url).href);
     }
   });
-  return { localImports: found, mayUseTls: mayReachTls(program, API_SPECIFIERS) };
+  return { localImports: found };
 }
 
 function declarationOf(stmt: AnyNode): AnyNode | null {

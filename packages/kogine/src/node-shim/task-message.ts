@@ -8,8 +8,6 @@ export interface TaskMessage {
   /** The URL of the script's rewritten copy (script-cache.ts), or null when the module hooks rewrite the
    * script as it loads. */
   preparedUrl: string | null;
-  /** Whether the task may use TLS (tls-reach.ts), and so needs NODE_EXTRA_CA_CERTS trusted. */
-  trustTls: boolean;
   /** Where the exit status goes when the task ends (see reportExitEarly in task-runner.ts). */
   exitFile: string;
   /** Null when the task may start at once. Otherwise it gets ready and waits for the `TURN` byte where code

@@ -9,9 +9,9 @@ import { pathToFileURL } from "node:url";
 import { coerceToDefault } from "../coerce-value.js";
 import { Config } from "../config.js";
 import { loadConfigModule } from "../config-module.js";
-import { restoreExtraCaCertsVariable, TRUST_TLS_AHEAD, trustDeferredExtraCaCerts } from "../deferred-extra-ca.js";
 import { describeConfig } from "../display-value.js";
-import { findUnserialisable } from "../json-value.js";
+import { parseExtendedJson, stringifyExtendedJson } from "../extended-json.js";
+import { storableValue } from "../json-value.js";
 import { closestName } from "../similar-name.js";
 import { TaskFailure } from "../task-failure.js";
 import type { TaskOutcome, TaskSpec } from "../task-spec.js";
@@ -65,14 +65,9 @@ async function runTask(spec: TaskSpec, message: TaskMessage): Promise<TaskOutcom
   const [name, fn] = findEntrypoint(ns, state, spec);
   const { args, kwargs } = checkArguments(name, fn, config, spec.lenient);
   const callArgs = Object.keys(kwargs).length > 0 ? [...args, kwargs] : args;
-  const value = (await fn(...callArgs)) ?? null;
-  const problem = findUnserialisable(value);
-  if (problem) {
-    throw new TaskFailure(
-      "unserialisable",
-      `the return value of ${name}() is not JSON-serialisable: ${problem}; return plain data (numbers, strings, arrays, objects)`,
-    );
-  }
+  const { value, warnings } = storableValue(await fn(...callArgs));
+  for (const warning of warnings)
+    process.stderr.write(`kogine: warning: the return value of ${name}() has ${warning}\n`);
   const applied = new Config({ ...config, globals: { ...overrides, ...resolved }, args, kwargs });
   return { ok: true, value, entrypoint: name, config: describeConfig(applied) };
 }
@@ -199,18 +194,11 @@ function readUntil(find: (bytes: Buffer) => number): number {
 }
 
 async function main(): Promise<number> {
-  // A spare starts without NODE_EXTRA_CA_CERTS (see deferred-extra-ca.ts); the variable is put back at once,
-  // and what it does for TLS while the spare waits for its task, unless kogine expects a task without TLS.
-  restoreExtraCaCertsVariable();
-  const trustAhead = process.env[TRUST_TLS_AHEAD] !== "0";
-  delete process.env[TRUST_TLS_AHEAD];
-  if (trustAhead) trustDeferredExtraCaCerts();
   const message = readMessage();
   if (!message) return 0;
-  if (message.trustTls) trustDeferredExtraCaCerts();
   Object.assign(process.env, message.env);
   if (message.cwd !== process.cwd()) process.chdir(message.cwd);
-  const spec = JSON.parse(readFileSync(message.taskFile, "utf8")) as TaskSpec;
+  const spec = parseExtendedJson(readFileSync(message.taskFile, "utf8")) as TaskSpec;
   // What --enable-source-maps did when TS task processes were started knowing their script.
   if (/\.(m?ts|tsx)$/.test(spec.script)) process.setSourceMapsEnabled(true);
   let outcome: TaskOutcome;
@@ -231,7 +219,7 @@ async function main(): Promise<number> {
     }
   }
   awaitTurn(); // (the script's first statement waited for it already)
-  writeFileSync(spec.resultFile, JSON.stringify(outcome));
+  writeFileSync(spec.resultFile, stringifyExtendedJson(outcome));
   reportExitEarly(message.exitFile);
   return outcome.ok ? 0 : outcome.kind === "no-entrypoint" ? 2 : 1;
 }

@@ -1,0 +1,1 @@
+"""A package of training code: kogine runs its modules as `python3 -m trainer.train` would."""
