@@ -1,6 +1,6 @@
 /** A tool's browser page on its Fastify application: GET / is the page's `index.html`, and /assets/<name>
- * its own files (plain HTML, CSS and JS modules, no build step), the page kit every tool's page imports
- * (`assets/page-kit.js` of this package) and Chart.js's UMD build, served from node_modules so that a page
+ * its own files (plain HTML, CSS and JS modules, no build step), the page kit every tool's page uses
+ * (`assets/page-kit.js` and `page-kit.css` of this package) and Chart.js's UMD build, served from node_modules so that a page
  * works on a machine without internet. The files are read once, when the routes are registered. The routes
  * are hidden from an OpenAPI document: they are no part of an API. */
 import { existsSync, readFileSync } from "node:fs";
@@ -46,7 +46,8 @@ export function registerStaticPage(app: FastifyInstance, options: StaticPageOpti
     assets.set(name, { body: readFileSync(path, "utf8"), type });
   };
   for (const name of options.files) add(name, join(options.dir, name));
-  add("page-kit.js", pageKitPath());
+  add("page-kit.js", pageKitPath("page-kit.js"));
+  add("page-kit.css", pageKitPath("page-kit.css"));
   add("chart.umd.js", chartJsPath());
 
   app.get("/", HIDDEN, async (_request, reply) => {
@@ -77,13 +78,13 @@ export function findPageDir(moduleUrl: string, folder: string): string | undefin
   return undefined;
 }
 
-/** This package's `assets/page-kit.js`, two folders up from `dist/src/` (or one from `src/`). */
-function pageKitPath(): string {
-  for (const up of ["../../assets/page-kit.js", "../assets/page-kit.js"]) {
+/** A file of this package's `assets/`, two folders up from `dist/src/` (or one from `src/`). */
+function pageKitPath(name: string): string {
+  for (const up of [`../../assets/${name}`, `../assets/${name}`]) {
     const path = fileURLToPath(new URL(up, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error("@toolchain/web-page: assets/page-kit.js is missing from the package");
+  throw new Error(`@toolchain/web-page: assets/${name} is missing from the package`);
 }
 
 /** Chart.js's UMD build (it defines the global `Chart`); the package's exports do not name the file. */

@@ -18,6 +18,7 @@ const PAGE = {
     <meta charset="utf-8" />
     <title>a page</title>
     <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="/assets/page-kit.css" />
     <link rel="stylesheet" href="/assets/page.css" />
     <script src="/assets/chart.umd.js"></script>
     <script type="module" src="/assets/page.js"></script>
@@ -28,7 +29,7 @@ const PAGE = {
   </body>
 </html>
 `,
-  "page.css": "body { font-family: monospace; }\n.chart { position: relative; height: 200px; }\n",
+  "page.css": "body { font-family: monospace; }\n.chart { height: 200px; }\n",
   "page.js": `import { byTestId as $, el, getJson, useChartDefaults } from "/assets/page-kit.js";
 const Chart = globalThis.Chart;
 useChartDefaults(Chart);
@@ -85,6 +86,7 @@ describe("a static page", () => {
       ["page.js", /^text\/javascript/],
       ["page.css", /^text\/css/],
       ["page-kit.js", /^text\/javascript/],
+      ["page-kit.css", /^text\/css/],
       ["chart.umd.js", /^text\/javascript/],
     ] as const) {
       const response = await fetch(`${base}/assets/${name}`);
@@ -121,6 +123,11 @@ describe("a static page", () => {
         return { bars: Chart.getChart(canvas)?.data.datasets[0].data, animation: Chart.defaults.animation };
       });
       assert.deepEqual(chart, { bars: [1, 2], animation: false });
+      const layout = await page.$eval("div.chart", (node) => {
+        const css = (globalThis as unknown as { getComputedStyle(n: unknown): Record<string, string> }).getComputedStyle;
+        return [css(node).position, css(node.ownerDocument.body).marginTop];
+      });
+      assert.deepEqual(layout, ["relative", "0px"], "page-kit.css is applied");
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
