@@ -124,7 +124,8 @@ describe("a static page", () => {
       });
       assert.deepEqual(chart, { bars: [1, 2], animation: false });
       const layout = await page.$eval("div.chart", (node) => {
-        const css = (globalThis as unknown as { getComputedStyle(n: unknown): Record<string, string> }).getComputedStyle;
+        const css = (globalThis as unknown as { getComputedStyle(n: unknown): Record<string, string> })
+          .getComputedStyle;
         return [css(node).position, css(node.ownerDocument.body).marginTop];
       });
       assert.deepEqual(layout, ["relative", "0px"], "page-kit.css is applied");
