@@ -47,13 +47,15 @@ export function twoProportionZTest(
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (se === 0) return { statistic: 0, pValue: p1 === p2 ? 1 : 0 };
   const z = (p1 - p2) / se;
-  const pValue =
-    alternative === "less"
-      ? normalCdf(z)
-      : alternative === "greater"
-        ? 1 - normalCdf(z)
-        : 2 * (1 - normalCdf(Math.abs(z)));
-  return { statistic: z, pValue: Math.min(1, pValue) };
+  return { statistic: z, pValue: normalPValue(z, alternative) };
+}
+
+/** The p-value of a statistic `z` that is standard normal under H0, its tails taken as Φ(−x) rather than
+ * 1 − Φ(x) (no digits lost); `correction` is a continuity correction, moved towards H0. */
+function normalPValue(z: number, alternative: Alternative, correction = 0): number {
+  if (alternative === "less") return normalCdf(z + correction);
+  if (alternative === "greater") return normalCdf(-(z - correction));
+  return Math.min(1, 2 * normalCdf(-Math.max(0, Math.abs(z) - correction)));
 }
 
 /** ln k! for k = 0..n, each from the one before (the exact tests sum terms over a whole range). */
@@ -151,14 +153,7 @@ export function mcnemarTest(
   if (n === 0) return { statistic: 0, pValue: 1, test: "mcnemar-exact" };
   if (n > exactUpTo) {
     const z = (firstOnly - secondOnly) / Math.sqrt(n);
-    const correction = 1 / Math.sqrt(n);
-    const pValue =
-      alternative === "less"
-        ? normalCdf(z + correction)
-        : alternative === "greater"
-          ? 1 - normalCdf(z - correction)
-          : 2 * (1 - normalCdf(Math.max(0, Math.abs(z) - correction)));
-    return { statistic: z, pValue: Math.min(1, pValue), test: "mcnemar z" };
+    return { statistic: z, pValue: normalPValue(z, alternative, 1 / Math.sqrt(n)), test: "mcnemar z" };
   }
   // log C(n, k) − n·ln 2 for k = 0..n, summed over the tail.
   const lf = logFactorials(n);
