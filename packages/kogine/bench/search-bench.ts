@@ -10,11 +10,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { normalQuantile } from "@toolchain/stats";
 import { AshaScheduler } from "../src/asha-scheduler.js";
 import { type FinishedTrial, type SamplerName, samplePoint } from "../src/search-sampler.js";
 import { type ParamValues, parseSearchSpace } from "../src/search-space.js";
 import { SeededRandom } from "../src/seeded-random.js";
-import { inverseNormalCdf } from "../src/truncated-normal.js";
 
 const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 const SPACE_ARGUMENTS = [
@@ -51,7 +51,7 @@ function curveValue(p: ParamValues, step: number, noise: () => number): number {
 }
 
 function gaussian(rng: SeededRandom): () => number {
-  return () => NOISE_SD * inverseNormalCdf(Math.min(1 - 1e-12, Math.max(1e-12, rng.next())));
+  return () => NOISE_SD * normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, rng.next())));
 }
 
 function median(values: number[]): number {

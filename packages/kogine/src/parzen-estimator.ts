@@ -8,9 +8,10 @@
  * look only inward), clipped to [range / min(100, 1 + kernels), range] ("magic clip"); the prior is
  * centred with the width of the range. A choice's kernel puts 1 + 1/kernels on its observed value and
  * 1/kernels on each value (renormalised), the prior is uniform. */
+import { logGaussMass } from "@toolchain/stats";
 import type { SearchParam } from "./search-space.js";
 import type { SeededRandom } from "./seeded-random.js";
-import { logGaussMass, sampleTruncatedNormal, truncatedNormalLogPdf } from "./truncated-normal.js";
+import { sampleTruncatedNormal, truncatedNormalLogPdf } from "./truncated-normal.js";
 
 export const PRIOR_WEIGHT = 1;
 

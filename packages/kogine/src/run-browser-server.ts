@@ -1,11 +1,9 @@
 /** `kogine ui`: the run browser's HTTP server. Fastify (as `loopai serve`): a schema on every route checks
  * and coerces the URL's parts, and errors answer as JSON. GET / is the page (packages/kogine/ui/: plain
- * HTML, CSS and a JS module, no build step), which reads the JSON API under /api and polls it while a run
- * is running; Chart.js's UMD build is served from node_modules, so the page needs no internet. */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+ * HTML, CSS and a JS module, no build step, served by @toolchain/web-page with Chart.js from node_modules,
+ * so the page needs no internet), which reads the JSON API under /api and polls it while a run is running. */
+import { existsSync, statSync } from "node:fs";
+import { findPageDir, registerStaticPage } from "@toolchain/web-page";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { KogineError } from "./errors.js";
 import { RunBrowserData } from "./run-browser-data.js";
@@ -15,14 +13,6 @@ export interface RunBrowserOptions {
   host: string;
   port: number;
 }
-
-const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-/** The page's files, by the name they are served under, and their content types. */
-const PAGE_FILES: Record<string, string> = {
-  "run-browser.js": "text/javascript; charset=utf-8",
-  "run-browser.css": "text/css; charset=utf-8",
-};
 
 const runParams = {
   type: "object",
@@ -59,7 +49,10 @@ export function buildRunBrowser(runsDir: string): FastifyInstance {
     reply.status(404).send({ error: `no route ${request.method} ${request.url}` }),
   );
 
-  registerPage(app);
+  const pageDir = findPageDir(import.meta.url, "ui");
+  if (pageDir === undefined)
+    throw new KogineError("the run browser's page (ui/index.html) is missing from the kogine package");
+  registerStaticPage(app, { dir: pageDir, files: ["run-browser.js", "run-browser.css"] });
   app.get("/api/runs", async () => ({ runsDir, runs: data.runs() }));
   app.get<RunRoute>("/api/runs/:date/:name", { schema: { params: runParams } }, async (request) =>
     data.run(`${request.params.date}/${request.params.name}`),
@@ -121,41 +114,4 @@ export async function serveRunBrowser(options: RunBrowserOptions): Promise<void>
     process.once("SIGTERM", resolve);
   });
   await app.close();
-}
-
-/** GET / and the page's assets, read once when the server is built. */
-function registerPage(app: FastifyInstance): void {
-  const dir = pageDir();
-  const html = readFileSync(join(dir, "index.html"), "utf8");
-  const assets = new Map<string, { body: string; type: string }>();
-  for (const [name, type] of Object.entries(PAGE_FILES))
-    assets.set(name, { body: readFileSync(join(dir, name), "utf8"), type });
-  assets.set("chart.umd.js", { body: readFileSync(chartJsPath(), "utf8"), type: "text/javascript; charset=utf-8" });
-  app.get("/", async (_request, reply) => {
-    void reply
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-cache")
-      .header("content-security-policy", CSP);
-    return html;
-  });
-  for (const [name, asset] of assets)
-    app.get(`/assets/${name}`, async (_request, reply) => {
-      void reply.type(asset.type).header("cache-control", "no-cache");
-      return asset.body;
-    });
-}
-
-/** `ui/` at the package's root, found by walking up from this module (dist/src/, or src/ under a loader). */
-function pageDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(join(dir, "ui", "index.html"))) return join(dir, "ui");
-    dir = dirname(dir);
-  }
-  throw new KogineError("the run browser's page (ui/index.html) is missing from the kogine package");
-}
-
-/** Chart.js's UMD build (it defines the global `Chart`); the package's exports do not name the file. */
-function chartJsPath(): string {
-  return join(dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.min.js");
 }

@@ -1,45 +1,10 @@
-/** The standard normal distribution cut to an interval [a, b], for the kernels of the Parzen estimator:
- * its log density, the log of the mass a normal puts on an interval, and draws from it. Everything is
- * computed in logarithms where a kernel's tail could underflow. */
+/** The normal distribution cut to an interval [low, high], for the kernels of the Parzen estimator: its log
+ * density and draws from it. Φ, its logarithm and inverse and the mass on an interval are @toolchain/stats'
+ * (shared with loopai); everything is computed in logarithms where a kernel's tail could underflow. */
+import { logGaussMass, normalCdf, normalQuantile } from "@toolchain/stats";
 import type { SeededRandom } from "./seeded-random.js";
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
-/** log(erfc(z)) for z >= 0 (Numerical Recipes' erfcc, relative error below 1.2e-7), without the underflow
- * erfc itself has beyond z of about 27. */
-function logErfc(z: number): number {
-  const t = 2 / (2 + z);
-  const poly =
-    -1.26551223 +
-    t *
-      (1.00002368 +
-        t *
-          (0.37409196 +
-            t *
-              (0.09678418 +
-                t *
-                  (-0.18628806 +
-                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-  return Math.log(t) - z * z + poly;
-}
-
-/** log Φ(x), Φ the standard normal's distribution function. */
-export function logNormalCdf(x: number): number {
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  if (x < 0) return Math.log(0.5) + logErfc(-x / Math.SQRT2);
-  return Math.log1p(-0.5 * Math.exp(logErfc(x / Math.SQRT2)));
-}
-
-export function normalCdf(x: number): number {
-  return Math.exp(logNormalCdf(x));
-}
-
-/** log(Φ(b) - Φ(a)) for a < b, taken on the side of 0 where the tails are small. */
-export function logGaussMass(a: number, b: number): number {
-  if (b <= 0) return logDiff(logNormalCdf(b), logNormalCdf(a));
-  if (a >= 0) return logDiff(logNormalCdf(-a), logNormalCdf(-b));
-  return Math.log1p(-normalCdf(a) - normalCdf(-b));
-}
 
 /** log density at x of N(mu, sigma) cut to [low, high]. */
 export function truncatedNormalLogPdf(x: number, mu: number, sigma: number, low: number, high: number): number {
@@ -56,39 +21,7 @@ export function sampleTruncatedNormal(rng: SeededRandom, mu: number, sigma: numb
   // Drawn on the side of 0 where the cut is, so that the probabilities are not all near 1.
   const z =
     a >= 0
-      ? -inverseNormalCdf(normalCdf(-b) + u * (normalCdf(-a) - normalCdf(-b)))
-      : inverseNormalCdf(normalCdf(a) + u * (normalCdf(b) - normalCdf(a)));
+      ? -normalQuantile(normalCdf(-b) + u * (normalCdf(-a) - normalCdf(-b)))
+      : normalQuantile(normalCdf(a) + u * (normalCdf(b) - normalCdf(a)));
   return Math.min(high, Math.max(low, mu + sigma * z));
-}
-
-/** Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.2e-9). */
-export function inverseNormalCdf(p: number): number {
-  if (p <= 0) return Number.NEGATIVE_INFINITY;
-  if (p >= 1) return Number.POSITIVE_INFINITY;
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
-  ];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) =>
-    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log1p(-p)));
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
-  );
-}
-
-/** log(e^p - e^q) for p >= q. */
-function logDiff(p: number, q: number): number {
-  if (q === Number.NEGATIVE_INFINITY) return p;
-  return p + Math.log1p(-Math.exp(q - p));
 }

@@ -1,5 +1,5 @@
 /** Shared by the kogine tests: the real CLI in a child process, and scratch directories of scripts. */
-import { type SpawnOptions, spawn, spawnSync } from "node:child_process";
+import { type SpawnOptions, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -10,15 +10,6 @@ export const KOGINE_BIN = fileURLToPath(new URL("../../bin/kogine.js", import.me
 /** The `kogine` command as npm links it (a launcher importing KOGINE_BIN). */
 export const KOGINE_COMMAND = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-
-/**
- * The Python that has NumPy, SciPy and mpmath, the referees of the search's numerics: `python3` when
- * it has them, else Debian's, for which `scripts/setup.sh` installs them when no Python has them.
- */
-export const REFEREE_PYTHON =
-  ["python3", "/usr/bin/python3"].find(
-    (python) => spawnSync(python, ["-c", "import numpy, scipy, mpmath"]).status === 0,
-  ) ?? "python3";
 
 export interface CliResult {
   code: number | null;

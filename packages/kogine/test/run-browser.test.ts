@@ -15,11 +15,11 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { launchChromium, saveScreenshot, watchProblems } from "@toolchain/web-page/testing";
+import type { Browser, Page } from "puppeteer-core";
 import { parseExtendedJson } from "../src/extended-json.js";
 import { KOGINE_BIN, kogine, logOf, resultOf, scratch } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 
 // Logs every step through kogine.log and returns the same values, so the page can be checked against the
@@ -119,10 +119,7 @@ async function compareRun(cwd: string, id: string): Promise<ComparedTask[]> {
   return parseExtendedJson(compared.stdout) as ComparedTask[];
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: join(artifacts, `${name}.png`) as `${string}.png`, fullPage: true });
-}
+const screenshot = (page: Page, name: string) => saveScreenshot(page, artifacts, name);
 
 /** The tasks table as shown: per row, each cell's raw value by its column key. */
 async function tableRows(page: Page): Promise<Record<string, unknown>[]> {
@@ -167,21 +164,6 @@ async function paintedPixels(page: Page): Promise<number> {
   });
 }
 
-/** Collects what would be a problem on the page: console errors and warnings, page errors, failed requests. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warn")
-      problems.push(`console.${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${(error as Error).message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
-
 describe("kogine ui, the run browser", () => {
   const dir = scratch({ "train.py": TRAIN });
   let sweepId: string;
@@ -197,11 +179,7 @@ describe("kogine ui, the run browser", () => {
     const listed = await kogine(["runs", "list", "--json"], dir);
     sweepId = (JSON.parse(listed.stdout) as { id: string }[]).at(-1)!.id;
     ui = await startUi(dir);
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-dev-shm-usage"],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

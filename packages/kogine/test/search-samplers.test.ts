@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
+import { REFEREE_PYTHON } from "@toolchain/stats/testing";
 import { buildParzenEstimator, kernelBandwidths, observationWeights } from "../src/parzen-estimator.js";
 import { randomPoint } from "../src/random-sampler.js";
 import { type FinishedTrial, samplePoint } from "../src/search-sampler.js";
 import { parseSearchSpace } from "../src/search-space.js";
 import { SeededRandom } from "../src/seeded-random.js";
 import { gamma, splitTrials } from "../src/tpe-sampler.js";
-import { REFEREE_PYTHON } from "./helpers.js";
 
 const space = parseSearchSpace([
   "lr=loguniform:1e-5:1e-1",

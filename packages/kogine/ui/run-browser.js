@@ -7,6 +7,8 @@
 // For tests and for people: <body data-state> is "loading", "ready" or "error", <body data-run> the run
 // shown; table cells carry their raw value in data-value (JSON), rows their task in data-index.
 
+import { byTestId as $, el, getJson, useChartDefaults } from "/assets/page-kit.js";
+
 const Chart = globalThis.Chart;
 const POLL_MS = 1000;
 const PALETTE = [
@@ -24,7 +26,6 @@ const PALETTE = [
 const FINISHED = new Set(["succeeded", "failed", "interrupted", "skipped", "pruned"]);
 
 const body = document.body;
-const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 const live = document.getElementById("live");
 const runView = document.getElementById("run-view");
 
@@ -92,18 +93,6 @@ const best = (task, metric) => task.metrics[metric]?.best ?? null;
 
 // ---- the DOM ----------------------------------------------------------------------------------
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") node.className = value;
-    else if (name.startsWith("data-") || name.startsWith("aria-")) node.setAttribute(name, String(value));
-    else node[name] = value;
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
 function svg(tag, attributes = {}, ...children) {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -118,13 +107,6 @@ function showMessage(text) {
 }
 
 // ---- the API ----------------------------------------------------------------------------------
-
-async function getJson(path) {
-  const response = await fetch(path, { headers: { accept: "application/json" } });
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(payload.error ?? `${path}: HTTP ${response.status}`);
-  return payload;
-}
 
 const runPath = (id) => `/api/runs/${id.split("/").map(encodeURIComponent).join("/")}`;
 
@@ -305,12 +287,7 @@ function renderMetricPicker() {
 
 // ---- curves -----------------------------------------------------------------------------------
 
-if (Chart) {
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
-  Chart.defaults.color = "#3b4252";
-}
+useChartDefaults(Chart);
 
 function renderCurves() {
   const metric = state.metric;

@@ -10,13 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { wilsonInterval } from "@toolchain/stats";
 import { costReduction } from "../src/cost.js";
 import { compileDataProgram } from "../src/interpreter.js";
 import { generateLogs, LOG_SCHEMA } from "../src/loggen.js";
 import { Loopai } from "../src/loop.js";
 import { DatasetOracle } from "../src/oracles/dataset.js";
 import { seededRandom } from "../src/sampling.js";
-import { wilsonInterval } from "../src/statistics.js";
 import { SqliteStore } from "../src/store.js";
 import { canonicalJson } from "../src/validation.js";
 

@@ -5,6 +5,8 @@
 // For tests and for people: every figure has a stable data-testid, and its raw value in data-value;
 // <body data-state> is "loading", "ready" or "error", and <body data-task> the task shown.
 
+import { byTestId as $, el, getJson, useChartDefaults } from "/assets/page-kit.js";
+
 const Chart = globalThis.Chart;
 const REFRESH_MS = 15_000;
 const KEY_STORAGE = "loopai-api-key";
@@ -24,7 +26,6 @@ const COLOURS = {
 
 const body = document.body;
 const apiKeyRequired = body.dataset.apiKeyRequired === "true";
-const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 const picker = document.getElementById("task-picker");
 const keyInput = document.getElementById("api-key");
 const autoRefresh = document.getElementById("auto-refresh");
@@ -73,19 +74,6 @@ function detailText(row) {
 
 // ---- the DOM ----------------------------------------------------------------------------------
 
-/** An element with attributes (`class`, `data-*`, properties) and children (nodes or text). */
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") node.className = value;
-    else if (name.startsWith("data-") || name.startsWith("aria-")) node.setAttribute(name, String(value));
-    else node[name] = value;
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
 /** Writes a figure: its text, and its raw value for whoever reads the page by machine. */
 function figure(testid, text, value) {
   const node = $(testid);
@@ -103,13 +91,6 @@ function showMessage(text, kind = "info") {
 
 // ---- the API ----------------------------------------------------------------------------------
 
-async function getJson(path) {
-  const response = await fetch(path, { headers: { accept: "application/json" } });
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(payload.error ?? `${path}: HTTP ${response.status}`);
-  return payload;
-}
-
 async function postJson(path, value) {
   const headers = { "content-type": "application/json", accept: "application/json" };
   const key = keyInput.value.trim();
@@ -123,12 +104,7 @@ const taskPath = (task, rest = "") => `/v1/tasks/${encodeURIComponent(task)}${re
 
 // ---- charts -----------------------------------------------------------------------------------
 
-if (Chart) {
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
-  Chart.defaults.color = "#3b4252";
-}
+useChartDefaults(Chart);
 
 /**
  * Draws a chart on the canvas with that test id, in place of the one drawn there before; with

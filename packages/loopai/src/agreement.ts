@@ -4,7 +4,7 @@
 // bands are comparable; by time, the buckets span equal stretches of time between the first sample
 // and the last, and a stretch with no sample is an empty bucket.
 
-import { wilsonInterval } from "./statistics.js";
+import { wilsonInterval } from "@toolchain/stats";
 
 /** A comparison of a program's answer with the oracle's, as the store keeps it. */
 export interface AgreementSample {

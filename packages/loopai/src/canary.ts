@@ -5,8 +5,8 @@
 // of a stage the candidate advances unless the test says it regressed. These are the rules alone;
 // the loop applies what they decide (store, audit, routing).
 
+import { mcnemarTest, type PairedComparison, wilsonInterval } from "@toolchain/stats";
 import type { ImprovementSpec } from "./spec.js";
-import { mcnemarTest, type PairedComparison, wilsonInterval } from "./statistics.js";
 import type { CanaryState } from "./store.js";
 
 export function startCanary(candidate: number, incumbent: number): CanaryState {

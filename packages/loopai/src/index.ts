@@ -29,7 +29,6 @@ export * from "./programs.js";
 export * from "./providers/index.js";
 export { createSamplingPolicy } from "./sampling.js";
 export { loadSpecFile, parseSpec, type TaskSpec, taskSpecSchema, validateSpec } from "./spec.js";
-export * from "./statistics.js";
 export type { TaskStatus } from "./status.js";
 export { type LoopaiStore, openStore, PostgresStore, SqliteStore } from "./store.js";
 export { synthesize } from "./synthesizers/router.js";

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { performance } from "node:perf_hooks";
+import { wilsonInterval } from "@toolchain/stats";
 import { overtaken } from "./canary.js";
 import { LoopaiError } from "./errors.js";
 import { compileDataProgram } from "./interpreter.js";
@@ -18,7 +19,6 @@ import type { ChatProvider } from "./providers/types.js";
 import { Rollout, type RolloutHost, type VersionRun } from "./rollout.js";
 import { seededRandom } from "./sampling.js";
 import { type TaskSpec, validateSpec } from "./spec.js";
-import { wilsonInterval } from "./statistics.js";
 import { type TaskStatus, taskStatus } from "./status.js";
 import type { LoopaiStore, ReviewRow, TaskRow } from "./store.js";
 import { countersOf, createRuntime, newCounters, type Runner, type TaskRuntime } from "./task-runtime.js";

@@ -3,7 +3,7 @@
 // worker pool.
 
 import { createHash } from "node:crypto";
-import type { Interval } from "./statistics.js";
+import type { Interval } from "@toolchain/stats";
 
 /** A sparse linear model over token features: used for logistic regression and naive Bayes. */
 export interface LinearProgram {

@@ -5,6 +5,7 @@
 // instances sharing a store never promote against a stale incumbent; and training holds a lease,
 // so only one instance trains a task at a time.
 
+import { compareProportions } from "@toolchain/stats";
 import { analyse, decide, recordPair, startCanary } from "./canary.js";
 import { LoopaiError } from "./errors.js";
 import { clusterFailures } from "./improvement.js";
@@ -12,7 +13,6 @@ import { compileDataProgram } from "./interpreter.js";
 import { type Answer, type ProgramVersion, trainingHash } from "./programs.js";
 import type { ChatProvider } from "./providers/types.js";
 import type { TaskSpec } from "./spec.js";
-import { compareProportions } from "./statistics.js";
 import type { AuditEntry, CanaryState, LoopaiStore, TaskChange, TaskRow } from "./store.js";
 import { type Labelled, synthesize } from "./synthesizers/router.js";
 import type { TaskRuntime } from "./task-runtime.js";

@@ -3,8 +3,8 @@
 // a cascade (those answers are replaced by the oracle's), and adaptive moves its rate with the
 // measured agreement.
 
+import { wilsonInterval } from "@toolchain/stats";
 import type { SamplingSpec } from "./spec.js";
-import { wilsonInterval } from "./statistics.js";
 
 export interface SampleDecision {
   sample: boolean;

@@ -2,11 +2,11 @@
 // traffic by what answered, agreement with the oracle (Wilson 95%), oracle spend, the canary's
 // analysis, budgets and the cost reduction.
 
+import { type Interval, wilsonInterval } from "@toolchain/stats";
 import { analyse, type CanaryAnalysis } from "./canary.js";
 import { type CostReport, costReduction } from "./cost.js";
 import type { Oracle } from "./oracles/oracle.js";
 import type { TaskSpec } from "./spec.js";
-import { type Interval, wilsonInterval } from "./statistics.js";
 import type { CanaryState, LoopaiStore } from "./store.js";
 
 export interface TaskStatus {

@@ -3,8 +3,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { wilsonInterval } from "@toolchain/stats";
 import { type AgreementSample, bucketAgreement } from "../src/agreement.js";
-import { wilsonInterval } from "../src/statistics.js";
 
 const at = (seconds: number) => new Date(Date.UTC(2025, 0, 1, 12, 0, seconds)).toISOString();
 

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+import { wilsonInterval } from "@toolchain/stats";
 import { overtaken, recordPair, startCanary } from "../src/canary.js";
 import { Loopai } from "../src/loop.js";
 import { DatasetOracle } from "../src/oracles/dataset.js";
 import { validateSpec } from "../src/spec.js";
-import { wilsonInterval } from "../src/statistics.js";
 import { SqliteStore } from "../src/store.js";
 import { constantVersion, intentSpec, intents, setTaskState } from "./intents.js";
 

@@ -8,14 +8,15 @@
 // CLI and with `loopai status`.
 
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { launchChromium, saveScreenshot, watchProblems } from "@toolchain/web-page/testing";
 import type { FastifyInstance } from "fastify";
-import puppeteer, { type Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
 import type { AgreementSeries } from "../src/agreement.js";
 import { main } from "../src/cli.js";
 import { Loopai } from "../src/loop.js";
@@ -26,7 +27,6 @@ import type { VersionsReport } from "../src/versions-report.js";
 import { WorkerPool } from "../src/worker-pool.js";
 import { intentSpec, intents } from "./intents.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const API_KEY = "s3cret";
 const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "loopai-dashboard-"));
@@ -191,10 +191,7 @@ async function chartData(page: Page, testid: string): Promise<unknown[][]> {
   });
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: join(artifacts, `${name}.png`) as `${string}.png`, fullPage: true });
-}
+const screenshot = (page: Page, name: string) => saveScreenshot(page, artifacts, name);
 
 /** Waits until the page has drawn `task` (body[data-state=ready][data-task=...]). */
 async function ready(page: Page, task: string): Promise<void> {
@@ -270,27 +267,9 @@ describe("the dashboard of loopai serve", () => {
   });
 
   test("the page shows the API's figures and charts, and a click labels a review item in the store", async () => {
-    // Never skipped: without the browser the page is untested, and that is a failure.
-    assert.ok(
-      existsSync(CHROMIUM),
-      `${CHROMIUM} is missing: the dashboard's tests need Debian's chromium; run \`npm run setup\``,
-    );
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-dev-shm-usage"],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warn")
-        problems.push(`console.${message.type()}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${(error as Error).message}`));
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    const problems = watchProblems(page);
     try {
       await page.setViewport({ width: 1400, height: 900 });
       await page.goto(`${running.base}/#task=intent`);
@@ -409,7 +388,7 @@ describe("the dashboard of loopai serve", () => {
     assert.equal(chart.status, 200);
     assert.match(chart.headers.get("content-type") ?? "", /javascript/);
     assert.match(await chart.text(), /Chart\.js v4\./);
-    for (const asset of ["dashboard.js", "dashboard.css"])
+    for (const asset of ["dashboard.js", "dashboard.css", "page-kit.js"])
       assert.equal((await fetch(`${running.base}/assets/${asset}`)).status, 200, asset);
   });
 });

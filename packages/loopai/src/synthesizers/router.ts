@@ -3,12 +3,12 @@
 // execution cost. LLM code generation is tried only when no data program reaches the target.
 
 import { performance } from "node:perf_hooks";
+import { type Interval, wilsonInterval } from "@toolchain/stats";
 import { inputText } from "../features.js";
 import { compileDataProgram } from "../interpreter.js";
 import type { DataProgram, Strategy } from "../programs.js";
 import type { ChatProvider } from "../providers/types.js";
 import type { TaskSpec } from "../spec.js";
-import { type Interval, wilsonInterval } from "../statistics.js";
 import { canonicalJson, outputsAgree } from "../validation.js";
 import type { WorkerPool } from "../worker-pool.js";
 import { trainBayes } from "./bayes.js";

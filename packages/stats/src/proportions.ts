@@ -1,5 +1,6 @@
-// Small statistics kit: confidence intervals and significance tests for proportions.
-// Kept free of any loopai type so another tool (kogine's sweeps, a bandit) can import it as is.
+/** Confidence intervals and significance tests for proportions: the Wilson interval, the two-proportion
+ * z-test, Fisher's exact test and McNemar's test for paired answers. No tool's types, so any can use it. */
+import { normalCdf, normalQuantile } from "./normal-distribution.js";
 
 export interface Interval {
   estimate: number;
@@ -7,46 +8,10 @@ export interface Interval {
   high: number;
 }
 
-/** Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf, error < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
-/** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
-export function normalQuantile(p: number): number {
-  if (p <= 0 || p >= 1) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
-  ];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (
-      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
-    );
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
-  );
-}
-
 /** Wilson score interval for `successes` out of `n` at the given two-sided confidence level. */
 export function wilsonInterval(successes: number, n: number, confidence = 0.95): Interval {
+  if (!(confidence >= 0 && confidence < 1))
+    throw new RangeError(`wilsonInterval: confidence must be in [0, 1), got ${confidence}`);
   if (n <= 0) return { estimate: Number.NaN, low: 0, high: 1 };
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const p = successes / n;
@@ -82,13 +47,15 @@ export function twoProportionZTest(
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (se === 0) return { statistic: 0, pValue: p1 === p2 ? 1 : 0 };
   const z = (p1 - p2) / se;
-  const pValue =
-    alternative === "less"
-      ? normalCdf(z)
-      : alternative === "greater"
-        ? 1 - normalCdf(z)
-        : 2 * (1 - normalCdf(Math.abs(z)));
-  return { statistic: z, pValue: Math.min(1, pValue) };
+  return { statistic: z, pValue: normalPValue(z, alternative) };
+}
+
+/** The p-value of a statistic `z` that is standard normal under H0, its tails taken as Φ(−x) rather than
+ * 1 − Φ(x) (no digits lost); `correction` is a continuity correction, moved towards H0. */
+function normalPValue(z: number, alternative: Alternative, correction = 0): number {
+  if (alternative === "less") return normalCdf(z + correction);
+  if (alternative === "greater") return normalCdf(-(z - correction));
+  return Math.min(1, 2 * normalCdf(-Math.max(0, Math.abs(z) - correction)));
 }
 
 /** ln k! for k = 0..n, each from the one before (the exact tests sum terms over a whole range). */
@@ -186,14 +153,7 @@ export function mcnemarTest(
   if (n === 0) return { statistic: 0, pValue: 1, test: "mcnemar-exact" };
   if (n > exactUpTo) {
     const z = (firstOnly - secondOnly) / Math.sqrt(n);
-    const correction = 1 / Math.sqrt(n);
-    const pValue =
-      alternative === "less"
-        ? normalCdf(z + correction)
-        : alternative === "greater"
-          ? 1 - normalCdf(z - correction)
-          : 2 * (1 - normalCdf(Math.max(0, Math.abs(z) - correction)));
-    return { statistic: z, pValue: Math.min(1, pValue), test: "mcnemar z" };
+    return { statistic: z, pValue: normalPValue(z, alternative, 1 / Math.sqrt(n)), test: "mcnemar z" };
   }
   // log C(n, k) − n·ln 2 for k = 0..n, summed over the tail.
   const lf = logFactorials(n);
