@@ -63,17 +63,22 @@ function median(values: number[]): number {
 // ---- a one-off run, and a task's output ----------------------------------------------------------------
 
 /** A one-off `kogine run noop.py` against `python3 noop.py`: wall times, medians of `runs` runs each,
- * taken in turns. Everything kogine adds to a single run: Node's start-up, the CLI, the zygote, the store. */
+ * taken in turns. Everything kogine adds to a single run: Node's start-up, the CLI, the zygote, the store.
+ * Both run the interpreter `python3` stands for (its sys.executable), so that a `python3` that is a
+ * launcher (a pyenv shim, a bash script costing some 250 ms a start) weighs on neither side: kogine
+ * would start the same launcher, in parallel with its own start-up. */
 function oneOffRun(runs = 11) {
+  const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+  const env = { ...process.env, KOGINE_PYTHON: python };
   const direct: number[] = [];
   const kogine: number[] = [];
   for (let i = 0; i < runs; i++) {
-    direct.push(seconds("python3", ["noop.py"]));
-    kogine.push(seconds(KOGINE, ["run", "noop.py", "--log-format", "quiet"]));
+    direct.push(seconds(python, ["noop.py"]));
+    kogine.push(seconds(KOGINE, ["run", "noop.py", "--log-format", "quiet"], env));
   }
   const directMs = median(direct) * 1000;
   const kogineMs = median(kogine) * 1000;
-  return { directMs, kogineMs, overheadMs: kogineMs - directMs, runs, targetMs: 60 };
+  return { python, directMs, kogineMs, overheadMs: kogineMs - directMs, runs, targetMs: 60 };
 }
 
 /** A task printing 300,000 lines through kogine (to its log; kogine's own output quiet) against python3

@@ -11,7 +11,7 @@
 // - config.js and errors.js, whose classes must be the ones the rest sees: a JS/TS config imports `Config`
 //   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError;
 // - node-shim/register-hooks.js, which finds the module hooks next to itself;
-// - python-zygote.js, whose early zygote bin/kogine.js starts before the CLI bundle has loaded;
+// - zygote-process.js, whose early zygote bin/kogine.js starts before the CLI bundle has loaded;
 // - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load), and the
 //   run browser's server (`kogine ui`, with Fastify).
 
@@ -23,7 +23,7 @@ const ownModules = [
   "config.js",
   "errors.js",
   "node-shim/register-hooks.js",
-  "python-zygote.js",
+  "zygote-process.js",
   "bullmq-launcher.js",
   "bullmq-worker.js",
   "run-browser-server.js",
@@ -67,7 +67,9 @@ async function bundle(entry: string, outfile: string, options: { banner?: string
     format: "esm",
     target: "node20",
     logLevel: "warning",
-    external: ["esbuild", "bullmq", "ioredis"],
+    // yaml and smol-toml are loaded only for a config file of theirs: outside the bundle, a command spares
+    // parsing them (some 8,000 lines).
+    external: ["esbuild", "bullmq", "ioredis", "yaml", "smol-toml"],
     plugins: [keepOwnModules(`${distSrc}${outfile}`), ...(options.plugins ?? [])],
     banner: options.banner ? { js: options.banner } : undefined,
   });

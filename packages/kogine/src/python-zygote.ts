@@ -8,16 +8,13 @@
  * started. Each task's process has a stdout and a stderr of its own: connections to a Unix socket kogine
  * listens on, made by the zygote for each process it forks (see TaskOutput in kogine_runner.py), so output
  * of a process a task started that outlives it cannot reach another task's logs. */
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
-import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable } from "./python-shim.js";
+import { spawnZygoteProcess, takeEarlyZygoteProcess, type ZygoteProcess } from "./zygote-process.js";
 
 interface ZygoteTask {
   id: number;
@@ -39,41 +36,34 @@ type ZygoteEvent =
 
 export class PythonZygote {
   private readonly child: ChildProcess;
-  private readonly token = randomBytes(12).toString("hex");
+  private readonly token: string;
   /** Sent and not yet ended, by id. */
   private readonly tasks = new Map<number, ZygoteTask>();
   private nextId = 0;
   private lines = "";
   private dead = false;
-  /** Where the zygote connects each task's stdout and stderr (see TaskOutput in kogine_runner.py). */
-  private readonly outputDir = mkdtempSync(join(socketParent(), "kogine-output-"));
+  /** The folder of the socket where the zygote connects each task's stdout and stderr (see TaskOutput in
+   * kogine_runner.py). */
+  private readonly outputDir: string;
   private readonly outputServer: Server;
   /** Removes the socket's folder: when the zygote ends, or kogine exits first (a signal's exit too). */
   private readonly removeOutputDir = () => rmSync(this.outputDir, { recursive: true, force: true });
   /** Each task's output streams, by the number the zygote gave them, until they end. */
   private readonly outputs = new Map<number, TaskOutputStreams>();
 
-  /** `ownGroup`: the zygote leads a process group of its own (see process-groups.ts). */
-  constructor(slotId: number, ownGroup = false) {
-    const socketPath = join(this.outputDir, "s");
+  /** Drives the zygote `started`, or one it starts for slot `slotId`; `ownGroup`: the zygote leads a
+   * process group of its own (see process-groups.ts). */
+  constructor(slotId: number, ownGroup = false, started: ZygoteProcess = spawnZygoteProcess(slotId, ownGroup)) {
+    this.child = started.child;
+    this.token = started.token;
+    this.outputDir = started.outputDir;
+    const socketPath = started.socketPath;
     this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
     this.outputServer.unref();
     process.once("exit", this.removeOutputDir);
     this.outputServer.on("error", (error) => {
       this.child.kill("SIGKILL");
       this.die({ exitCode: null, signal: null, error: new Error(`cannot listen on ${socketPath}: ${error.message}`) });
-    });
-    this.child = spawn(pythonExecutable(), [PYTHON_RUNNER, "zygote"], {
-      cwd: process.cwd(),
-      // The zygote's own output (not its tasks') is kogine's, on its stderr.
-      stdio: ["ignore", "pipe", "pipe", "pipe"],
-      detached: ownGroup,
-      env: {
-        ...pythonEnvironment(),
-        KOGINE_WORKER_ID: String(slotId),
-        KOGINE_ZYGOTE_TOKEN: this.token,
-        KOGINE_OUTPUT_SOCKET: socketPath,
-      },
     });
     if (ownGroup) trackGroup(this.child.pid);
     for (const stream of [this.child.stdout, this.child.stderr])
@@ -225,26 +215,10 @@ export class PythonZygote {
   }
 }
 
-/** A zygote for slot 0 started by the `kogine` command as it starts, before the CLI has loaded, when the
- * command is `kogine run SCRIPT.py`: a one-off run's task then waits for Python's start-up (a pyenv shim's
- * too) no longer than for kogine's own. The slot's task processes take it (takeEarlyZygote); the command
- * closes it if nothing did. */
-let early: PythonZygote | null = null;
-
-export function startEarlyZygote(): void {
-  // For the local pool, whose zygotes lead process groups of their own (TaskProcesses takes it only then).
-  early ??= new PythonZygote(0, true);
-}
-
+/** Slot `slotId`'s zygote for the local pool if the `kogine` command started it early (zygote-process.ts). */
 export function takeEarlyZygote(slotId: number): PythonZygote | null {
-  const zygote = slotId === 0 && early?.usable ? early : null;
-  if (zygote) early = null;
-  return zygote;
-}
-
-export function closeEarlyZygote(): void {
-  early?.close();
-  early = null;
+  const started = takeEarlyZygoteProcess(slotId);
+  return started && new PythonZygote(slotId, true, started);
 }
 
 function signalProcess(pid: number, signal: NodeJS.Signals): void {
@@ -253,12 +227,6 @@ function signalProcess(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // Already gone.
   }
-}
-
-/** Where the folder of a zygote's socket goes: the temporary folder, unless its path is too long for a
- * socket's (108 bytes on Linux, 104 on macOS, the folder's and socket's names included). */
-function socketParent(): string {
-  return tmpdir().length <= 70 ? tmpdir() : "/tmp";
 }
 
 /** A task's stdout and stderr connections. What comes before the task is known (the zygote's `started`
