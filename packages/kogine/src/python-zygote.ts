@@ -10,7 +10,7 @@
  * of a process a task started that outlives it cannot reach another task's logs. */
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
+import type { Server, Socket } from "node:net";
 import type { Readable, Writable } from "node:stream";
 import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
@@ -57,13 +57,15 @@ export class PythonZygote {
     this.child = started.child;
     this.token = started.token;
     this.outputDir = started.outputDir;
-    const socketPath = started.socketPath;
-    this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
-    this.outputServer.unref();
+    this.outputServer = started.outputServer;
     process.once("exit", this.removeOutputDir);
-    this.outputServer.on("error", (error) => {
-      this.child.kill("SIGKILL");
-      this.die({ exitCode: null, signal: null, error: new Error(`cannot listen on ${socketPath}: ${error.message}`) });
+    started.drive({
+      accept: (connection) => this.accept(connection),
+      error: (error) => {
+        this.child.kill("SIGKILL");
+        const message = `cannot listen on ${started.socketPath}: ${error.message}`;
+        this.die({ exitCode: null, signal: null, error: new Error(message) });
+      },
     });
     if (ownGroup) trackGroup(this.child.pid);
     for (const stream of [this.child.stdout, this.child.stderr])

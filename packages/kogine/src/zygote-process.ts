@@ -1,13 +1,14 @@
 /** The process of a Python zygote (`kogine_main.py zygote`) as started, before a PythonZygote drives it
- * (python-zygote.ts): its token, the folder of the socket its tasks' output comes through, and the child.
+ * (python-zygote.ts): the child, its token, and the socket its tasks' output comes through.
  *
  * `kogine run SCRIPT.py` starts slot 0's zygote here first thing (bin/kogine.js), with nothing loaded but
- * this module and Node's child_process: Python then starts while the CLI loads, and a one-off run's task
- * waits for Python's start-up no longer than for kogine's own. Starting it after python-zygote.js had loaded
- * (node:net and the rest) came some 30 ms later. This module imports no more than it must for that reason. */
+ * this module and Node's builtins: Python then starts while the CLI loads, and a one-off run's task waits
+ * for Python's start-up no longer than for kogine's own. Started after python-zygote.js had loaded, the
+ * zygote came some 30 ms later. This module imports no more than it must for that reason. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable } from "./python-shim.js";
 
@@ -15,20 +16,37 @@ export interface ZygoteProcess {
   child: ChildProcess;
   /** Sent with each output connection the zygote makes, so that no other process can pose as a task. */
   token: string;
-  /** The folder of the socket (`<outputDir>/s`) kogine listens on for its tasks' output. */
+  /** The folder of the socket kogine listens on for its tasks' output (see TaskOutput in kogine_runner.py). */
   outputDir: string;
   socketPath: string;
-  slotId: number;
-  /** The zygote leads a process group of its own (see process-groups.ts). */
-  ownGroup: boolean;
+  /** Listening on `socketPath` from before the zygote starts (the zygote connects as it forks its first
+   * task's process, which can be before kogine has sent a task). */
+  outputServer: Server;
+  /** Hands the output connections to `accept` (those made so far, then each as it comes), and a failure
+   * to listen to `error`. */
+  drive(handlers: OutputHandlers): void;
 }
 
-/** Starts a zygote for slot `slotId`. Its output socket is listened on by the PythonZygote that drives it,
- * before it sends a task: the zygote connects to it only for a task. */
+interface OutputHandlers {
+  accept: (connection: Socket) => void;
+  error: (error: Error) => void;
+}
+
+/** Starts a zygote for slot `slotId`; `ownGroup`: it leads a process group of its own (process-groups.ts). */
 export function spawnZygoteProcess(slotId: number, ownGroup: boolean): ZygoteProcess {
   const token = randomBytes(12).toString("hex");
   const outputDir = mkdtempSync(`${socketParent()}/kogine-output-`);
   const socketPath = `${outputDir}/s`;
+  const early: Socket[] = [];
+  let accept: (connection: Socket) => void = (connection) => early.push(connection);
+  const outputServer = createServer((connection) => accept(connection)).listen(socketPath);
+  outputServer.unref();
+  // Until a PythonZygote drives the zygote: its own handler reports a failure to listen (a later one).
+  let listenError: Error | null = null;
+  const holdError = (error: Error) => {
+    listenError = error;
+  };
+  outputServer.once("error", holdError);
   const child = spawn(pythonExecutable(), [PYTHON_RUNNER, "zygote"], {
     cwd: process.cwd(),
     // The zygote's own output (not its tasks') is kogine's, on its stderr.
@@ -41,7 +59,13 @@ export function spawnZygoteProcess(slotId: number, ownGroup: boolean): ZygotePro
       KOGINE_OUTPUT_SOCKET: socketPath,
     },
   });
-  return { child, token, outputDir, socketPath, slotId, ownGroup };
+  const drive = (handlers: OutputHandlers) => {
+    accept = handlers.accept;
+    for (const connection of early.splice(0)) accept(connection);
+    outputServer.off("error", holdError).on("error", handlers.error);
+    if (listenError) handlers.error(listenError);
+  };
+  return { child, token, outputDir, socketPath, outputServer, drive };
 }
 
 /** Where the folder of a zygote's socket goes: the temporary folder, unless its path is too long for a
@@ -82,6 +106,7 @@ export function takeEarlyZygoteProcess(slotId: number): ZygoteProcess | null {
 export function closeEarlyZygote(): void {
   if (!early) return;
   (early.zygote.child.stdio[3] as NodeJS.WritableStream | null)?.end();
+  early.zygote.outputServer.close();
   rmSync(early.zygote.outputDir, { recursive: true, force: true });
   early = null;
 }
