@@ -9,7 +9,7 @@ import { type ConfigContext, configsFromNamespace } from "./config-namespace.js"
 import { type ConfigDescription, describeConfig } from "./display-value.js";
 import { KogineError } from "./errors.js";
 import { syntaxErrorIn } from "./node-shim/js-syntax.js";
-import { callPythonRunner } from "./python-shim.js";
+import { callPythonRunner } from "./python-runner-call.js";
 
 export type ConfigKind = "python" | "javascript" | "data";
 

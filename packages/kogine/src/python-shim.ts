@@ -1,8 +1,7 @@
-/** Where the Python side of kogine lives (shipped as plain files in the package) and how to call it. */
-import { execFile } from "node:child_process";
+/** Where the Python side of kogine lives (shipped as plain files in the package) and the interpreter and
+ * environment it runs with. Imported by the early zygote (zygote-process.ts) before the CLI: it imports
+ * nothing of kogine's. How kogine asks the runner about a script: python-runner-call.ts. */
 import { fileURLToPath } from "node:url";
-import { KogineError } from "./errors.js";
-import { stringifyExtendedJson } from "./extended-json.js";
 
 export const PYTHON_SHIM_DIR = fileURLToPath(new URL("../../shim/python/", import.meta.url));
 export const PYTHON_RUNNER = `${PYTHON_SHIM_DIR}kogine_main.py`;
@@ -17,32 +16,4 @@ export function pythonExecutable(): string {
 export function pythonEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const path = base.PYTHONPATH ? `${PYTHON_SHIM_DIR}:${base.PYTHONPATH}` : PYTHON_SHIM_DIR;
   return { ...base, PYTHONPATH: path };
-}
-
-/** Runs `kogine_main.py MODE TARGET` and returns its JSON answer. */
-export function callPythonRunner(
-  mode: "enumerate" | "inspect",
-  target: string,
-  context: object = {},
-): Promise<unknown> {
-  const env = { ...pythonEnvironment(), KOGINE_CONTEXT: stringifyExtendedJson(context) };
-  return new Promise((resolve, reject) => {
-    execFile(
-      pythonExecutable(),
-      [PYTHON_RUNNER, mode, target],
-      { env, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") {
-          reject(new KogineError(`cannot start ${pythonExecutable()}: Python 3 is needed for .py scripts and configs`));
-          return;
-        }
-        try {
-          resolve(JSON.parse(stdout));
-        } catch {
-          const detail = stderr.trim().split("\n").slice(-3).join("\n  ");
-          reject(new KogineError(`${target}: could not be read by Python:\n  ${detail || error?.message}`));
-        }
-      },
-    );
-  });
 }

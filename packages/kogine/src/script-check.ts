@@ -8,7 +8,7 @@ import { coercionProblem } from "./coerce-value.js";
 import { KogineError } from "./errors.js";
 import { scriptShape } from "./node-shim/inject-transform.js";
 import { type AnyNode, parseModule, syntaxErrorIn } from "./node-shim/js-syntax.js";
-import { callPythonRunner } from "./python-shim.js";
+import { callPythonRunner } from "./python-runner-call.js";
 import { languageOf } from "./script-language.js";
 import { closestName } from "./similar-name.js";
 import { isRawValue, type RawValue } from "./task-spec.js";

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { KogineError } from "./errors.js";
 import { scriptShape } from "./node-shim/inject-transform.js";
 import { parseModule } from "./node-shim/js-syntax.js";
-import { callPythonRunner } from "./python-shim.js";
+import { callPythonRunner } from "./python-runner-call.js";
 import { languageOf } from "./script-language.js";
 
 export async function scriptNames(path: string): Promise<string[]> {
