@@ -27,14 +27,15 @@ export function scratch(files: Record<string, string>): string {
 }
 
 /** Runs `kogine ARGS` in `cwd` with the run store under `cwd/runs`; through the `kogine` command with
- * `command`, else `node bin/kogine.js`. */
+ * `command` (or the command at that path), else `node bin/kogine.js`. */
 export function kogine(
   args: string[],
   cwd: string,
-  options: SpawnOptions & { command?: boolean } = {},
+  options: SpawnOptions & { command?: boolean | string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
-    const [file, argv] = options.command ? [KOGINE_COMMAND, args] : [process.execPath, [KOGINE_BIN, ...args]];
+    const command = options.command === true ? KOGINE_COMMAND : options.command;
+    const [file, argv] = command ? [command, args] : [process.execPath, [KOGINE_BIN, ...args]];
     const child = spawn(file, argv, {
       cwd,
       env: { ...process.env, KOGINE_RUNS_DIR: join(cwd, "runs"), ...(options.env ?? {}) },
