@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import sys
-import traceback
 import types
 
 SHIM_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -593,6 +592,8 @@ async def await_any(awaitable):
 
 def script_traceback(error) -> str:
     """The traceback from the script's own frames on: the runner's frames above them are noise."""
+    import traceback  # only for a failure: some 2 ms of every zygote's start-up otherwise
+
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename in RUNNER_FILES and tb.tb_next is not None:
         tb = tb.tb_next
@@ -1016,6 +1017,8 @@ def main_enumerate(path) -> int:
         print(json.dumps({"ok": False, "message": f"syntax error in {error.filename} line {error.lineno}: {error.msg}"}))
         return 0
     except Exception as error:
+        import traceback
+
         frames = traceback.extract_tb(error.__traceback__)
         where = next((f for f in reversed(frames) if not f.filename.startswith(SHIM_DIR)), frames[-1])
         message = f"{type(error).__name__}: {error} (at {where.filename} line {where.lineno})"
