@@ -1,11 +1,11 @@
-/** The `kogine` command as npm links it (bin/kogine): it starts Node without NODE_EXTRA_CA_CERTS, and every
- * process kogine starts gets the variable back, as if kogine had never touched it. */
+/** The `kogine` command (bin/kogine as npm links it, and bin/kogine.js): NODE_EXTRA_CA_CERTS kept from
+ * kogine's own Node and given back to every process it starts, and the early zygote of `kogine run X.py`. */
 import assert from "node:assert/strict";
 import { symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { rootCertificates } from "node:tls";
-import { KOGINE_COMMAND, kogine, latestRun, resultOf, scratch } from "./helpers.js";
+import { KOGINE_COMMAND, kogine, latestRun, logOf, resultOf, scratch } from "./helpers.js";
 
 const environmentScripts = {
   "env.py": [
@@ -44,4 +44,36 @@ test("through the kogine command, a task sees NODE_EXTRA_CA_CERTS unset when it 
   assert.equal(result.code, 0, result.stderr);
   const run = await latestRun(dir);
   assert.deepEqual(resultOf(dir, run.id, 0), [null, null]);
+});
+
+test("kogine run X.py takes the zygote it started first even when the CLI loads long after it is ready", {
+  timeout: 60_000,
+}, async () => {
+  // A module hook holds the CLI's loading back 2 s: the early zygote is ready meanwhile and connects its first
+  // task's output socket. The task's parent (its zygote) must then be 2 s old, not one started after the CLI.
+  const dir = scratch({
+    "s.py": [
+      "import os, subprocess, sys",
+      "def main():",
+      "    print('out')",
+      "    print('err', file=sys.stderr)",
+      "    age = subprocess.check_output(['ps', '-o', 'etime=', '-p', str(os.getppid())], text=True).strip()",
+      "    return sum(float(part) * 60**i for i, part in enumerate(reversed(age.replace('-', ':').split(':'))))",
+    ].join("\n"),
+    "hold-cli.mjs": [
+      "export async function load(url, context, next) {",
+      "  if (/\\/cli(\\.bundle)?\\.js$/.test(url)) await new Promise((resolve) => setTimeout(resolve, 2000));",
+      "  return next(url, context);",
+      "}",
+    ].join("\n"),
+    "register.mjs": 'import { register } from "node:module";\nregister("./hold-cli.mjs", import.meta.url);\n',
+  });
+  const result = await kogine(["run", "s.py", "--log-format", "quiet"], dir, {
+    env: { NODE_OPTIONS: `--import ${join(dir, "register.mjs")}` },
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  assert.ok((resultOf(dir, run.id, 0) as number) >= 2, `the task's zygote was ${resultOf(dir, run.id, 0)} s old`);
+  assert.equal(logOf(dir, run.id, 0, "stdout"), "out\n");
+  assert.equal(logOf(dir, run.id, 0, "stderr"), "err\n");
 });
