@@ -8,22 +8,15 @@
  * goes through the injection rewrite, as real sweeps do.
  *
  * Also: a one-off `kogine run noop.py` against `python3 noop.py`, and a task printing 300,000 lines against
- * python3 printing them to a file (oneOffRun and taskOutput below). `--only one-off,output` measures only
- * those and updates only their entries in bench-results/kogine.json. */
+ * python3 printing them to a file (oneOffRun and taskOutput below), and the search benchmark
+ * (search-bench.ts). `--only one-off,output,search` (any of them) measures only those and updates only
+ * their entries in bench-results/kogine.json. */
 import { execFileSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { printSearchBench, recordSearchBench, runSearchBench } from "./search-bench.js";
-
-// `-- --search-only`: only the search benchmark (search-bench.ts), merged into the results file.
-if (process.argv.includes("--search-only")) {
-  const search = runSearchBench();
-  printSearchBench(search);
-  recordSearchBench(search);
-  process.exit(0);
-}
+import { printSearchBench, runSearchBench } from "./search-bench.js";
 
 // The `kogine` command as npm links it.
 const KOGINE = fileURLToPath(new URL("../../bin/kogine", import.meta.url));
@@ -137,9 +130,16 @@ if (only) {
   const oneOff = only.has("one-off") ? oneOffRun() : null;
   const output = only.has("output") ? taskOutput() : null;
   if (oneOff && output) printOneOffAndOutput(oneOff, output);
-  else console.log(JSON.stringify({ oneOff, output }, null, 2));
-  console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
-  recordResults({ ...(oneOff && { oneOffRun: oneOff }), ...(output && { taskOutput: output }) });
+  else if (oneOff || output) console.log(JSON.stringify({ oneOff, output }, null, 2));
+  if (oneOff || output)
+    console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
+  const search = only.has("search") ? runSearchBench() : null;
+  if (search) printSearchBench(search);
+  recordResults({
+    ...(oneOff && { oneOffRun: oneOff }),
+    ...(output && { taskOutput: output }),
+    ...(search && { search }),
+  });
   process.exit(0);
 }
 
@@ -249,7 +249,6 @@ row("  reference: a plain pool, `node task.mjs` per task", `${plainPoolS.toFixed
 row("Node start-up (node -e 0)", `${nodeStartMs.toFixed(1)} ms`, "-");
 printOneOffAndOutput(oneOff, output);
 console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at the end`);
-recordResults(results);
 const search = runSearchBench();
 printSearchBench(search);
-recordSearchBench(search);
+recordResults({ ...results, search });

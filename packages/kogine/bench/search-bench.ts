@@ -1,4 +1,4 @@
-/** The search benchmark (`npm run bench:kogine`, alone with `-- --search-only`): TPE against random search
+/** The search benchmark (`npm run bench:kogine`, alone with `-- --only search`): TPE against random search
  * at equal trial counts, and ASHA against no scheduler, on a synthetic objective with a known optimum.
  * It runs kogine's own sampler and scheduler code in this process (no task processes: what is measured is
  * the algorithms, not the launching), with several workers simulated on a step clock.
@@ -7,16 +7,12 @@
  * number, a log-scale whole number and a choice; its optimum is 0, each observation carries Gaussian
  * noise. The regret of a search is the noiseless value of the trial it would pick (the best observed). A
  * trial's learning curve falls from a start that depends on the settings to its final value. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { normalQuantile } from "@toolchain/stats";
 import { AshaScheduler } from "../src/asha-scheduler.js";
 import { type FinishedTrial, type SamplerName, samplePoint } from "../src/search-sampler.js";
 import { type ParamValues, parseSearchSpace } from "../src/search-space.js";
 import { SeededRandom } from "../src/seeded-random.js";
 
-const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 const SPACE_ARGUMENTS = [
   "lr=loguniform:1e-5:1e-1",
   "momentum=uniform:0:1",
@@ -205,13 +201,4 @@ export function printSearchBench(result: SearchBenchResult): void {
   row("no scheduler: median regret", a.noSchedulerMedianRegret.toFixed(4), "-");
   row("ASHA: median regret", a.ashaMedianRegret.toFixed(4), "<= no scheduler");
   row("  seeds where ASHA kept the same best trial", `${a.sameBestSeeds}/${result.seeds}`, "-");
-}
-
-/** Adds the result under `search` in bench-results/kogine.json, keeping the other entries. */
-export function recordSearchBench(result: SearchBenchResult): void {
-  const path = join(REPO, "bench-results", "kogine.json");
-  mkdirSync(join(REPO, "bench-results"), { recursive: true });
-  const existing = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>) : {};
-  writeFileSync(path, `${JSON.stringify({ ...existing, search: result }, null, 2)}\n`);
-  console.log("search figures written to bench-results/kogine.json (key `search`)");
 }

@@ -70,16 +70,16 @@ function numericalEstimator(
 ): ParzenEstimator {
   const discrete = param.kind === "int" || param.kind === "logint";
   const log = param.kind === "loguniform" || param.kind === "logint";
-  const toDomain = (x: number) => (log ? Math.log(x) : x);
+  const intoDomain = (x: number) => (log ? Math.log(x) : x);
   const half = discrete ? 0.5 : 0;
-  const low = toDomain(param.low - half);
-  const high = toDomain(param.high + half);
-  const { mus, sigmas } = kernelBandwidths(observations.map(toDomain), low, high);
+  const low = intoDomain(param.low - half);
+  const high = intoDomain(param.high + half);
+  const { mus, sigmas } = kernelBandwidths(observations.map(intoDomain), low, high);
   const kernelLogPdf = (k: number, x: number): number => {
-    if (!discrete) return truncatedNormalLogPdf(toDomain(x), mus[k], sigmas[k], low, high);
+    if (!discrete) return truncatedNormalLogPdf(intoDomain(x), mus[k], sigmas[k], low, high);
     const s = sigmas[k];
-    const left = (toDomain(x - 0.5) - mus[k]) / s;
-    const right = (toDomain(x + 0.5) - mus[k]) / s;
+    const left = (intoDomain(x - 0.5) - mus[k]) / s;
+    const right = (intoDomain(x + 0.5) - mus[k]) / s;
     return logGaussMass(left, right) - logGaussMass((low - mus[k]) / s, (high - mus[k]) / s);
   };
   return {

@@ -48,11 +48,7 @@ export function isAlive(owner: ProcessIdentity): boolean {
 }
 
 export function lockOwner(runDir: string): ProcessIdentity | null {
-  try {
-    return JSON.parse(readFileSync(join(runDir, LOCK_FILE), "utf8")) as ProcessIdentity;
-  } catch {
-    return null;
-  }
+  return readIdentity(join(runDir, LOCK_FILE));
 }
 
 /** Takes the run's lock for this process, or fails (exit status EXIT_LOCKED) naming the live owner. A lock
