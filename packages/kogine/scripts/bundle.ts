@@ -11,7 +11,6 @@
 // - config.js and errors.js, whose classes must be the ones the rest sees: a JS/TS config imports `Config`
 //   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError;
 // - node-shim/register-hooks.js, which finds the module hooks next to itself;
-// - zygote-process.js, whose early zygote bin/kogine.js starts before the CLI bundle has loaded;
 // - the BullMQ launcher and worker, loaded only when asked for (bullmq takes some 170 ms to load), and the
 //   run browser's server (`kogine ui`, with Fastify).
 
@@ -23,7 +22,6 @@ const ownModules = [
   "config.js",
   "errors.js",
   "node-shim/register-hooks.js",
-  "zygote-process.js",
   "bullmq-launcher.js",
   "bullmq-worker.js",
   "run-browser-server.js",

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { KogineError } from "./errors.js";
 import { stringifyExtendedJson } from "./extended-json.js";
-import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable } from "./python-shim.js";
+import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable, pythonMissing } from "./python-shim.js";
 
 /** Runs `kogine_main.py MODE TARGET` and returns its JSON answer. */
 export function callPythonRunner(
@@ -18,7 +18,7 @@ export function callPythonRunner(
       { env, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") {
-          reject(new KogineError(`cannot start ${pythonExecutable()}: Python 3 is needed for .py scripts and configs`));
+          reject(new KogineError(pythonMissing(error as NodeJS.ErrnoException)));
           return;
         }
         try {

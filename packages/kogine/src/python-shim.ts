@@ -10,6 +10,12 @@ export function pythonExecutable(): string {
   return process.env.KOGINE_PYTHON ?? "python3";
 }
 
+/** What to say when the interpreter cannot be started (`error`: the spawn's, ENOENT when it is missing). */
+export function pythonMissing(error: NodeJS.ErrnoException): string {
+  const why = error.code === "ENOENT" ? "" : ` (${error.message})`;
+  return `cannot start ${pythonExecutable()}${why}: Python 3 is needed for .py scripts and configs (set KOGINE_PYTHON to use another)`;
+}
+
 /** kogine's environment with the shim importable. Output buffering is left as the environment has it: a
  * task's stdout is block-buffered as it is when python3 writes to a pipe or a file, unless PYTHONUNBUFFERED
  * is set (or kogine shows the task's output on a terminal: see KOGINE_LINE_BUFFERED in task-process.ts). */

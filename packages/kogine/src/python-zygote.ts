@@ -2,19 +2,20 @@
  * runner and nothing of the user's, and forks a fresh child per task. Tasks are sent to it as they are
  * queued in the slot: it runs them one at a time in that order, each as soon as the one before has ended,
  * so the slot's next task does not wait for kogine to hear of the end and answer. The next task is handed
- * to the child forked for it while the one before still runs, to get ready in (see main_zygote).
+ * to the child forked for it while the one before still runs, to get ready in (see main_zygote in
+ * kogine_zygote.py).
  *
- * The zygote reports on fd 3 when a task starts (its pid), ends (its exit status) or is cancelled before it
+ * The zygote reports on its channel (its fd 3) when a task starts (its pid), ends (its exit status) or is cancelled before it
  * started. Each task's process has a stdout and a stderr of its own: connections to a Unix socket kogine
- * listens on, made by the zygote for each process it forks (see TaskOutput in kogine_runner.py), so output
+ * listens on, made by the zygote for each process it forks (see TaskOutput in kogine_zygote.py), so output
  * of a process a task started that outlives it cannot reach another task's logs. */
-import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import type { Server, Socket } from "node:net";
-import type { Readable, Writable } from "node:stream";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
 import { killGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
-import { spawnZygoteProcess, takeEarlyZygoteProcess, type ZygoteProcess } from "./zygote-process.js";
+import { signalProcess, spawnZygoteProcess, takeEarlyZygoteProcess, type ZygoteProcess } from "./zygote-process.js";
 
 interface ZygoteTask {
   id: number;
@@ -35,16 +36,17 @@ type ZygoteEvent =
   | { event: "cancelled"; id: number };
 
 export class PythonZygote {
-  private readonly child: ChildProcess;
-  private readonly token: string;
+  private readonly process: ZygoteProcess;
+  /** Sent with each output connection the zygote makes, so that no other process can pose as a task. */
+  private readonly token = randomBytes(12).toString("hex");
   /** Sent and not yet ended, by id. */
   private readonly tasks = new Map<number, ZygoteTask>();
   private nextId = 0;
   private lines = "";
   private dead = false;
   /** The folder of the socket where the zygote connects each task's stdout and stderr (see TaskOutput in
-   * kogine_runner.py). */
-  private readonly outputDir: string;
+   * kogine_zygote.py). */
+  private readonly outputDir = mkdtempSync(`${socketParent()}/kogine-output-`);
   private readonly outputServer: Server;
   /** Removes the socket's folder: when the zygote ends, or kogine exits first (a signal's exit too). */
   private readonly removeOutputDir = () => rmSync(this.outputDir, { recursive: true, force: true });
@@ -54,23 +56,18 @@ export class PythonZygote {
   /** Drives the zygote `started`, or one it starts for slot `slotId`; `ownGroup`: the zygote leads a
    * process group of its own (see process-groups.ts). */
   constructor(slotId: number, ownGroup = false, started: ZygoteProcess = spawnZygoteProcess(slotId, ownGroup)) {
-    this.child = started.child;
-    this.token = started.token;
-    this.outputDir = started.outputDir;
-    this.outputServer = started.outputServer;
+    this.process = started;
     process.once("exit", this.removeOutputDir);
-    started.drive({
-      accept: (connection) => this.accept(connection),
-      error: (error) => {
-        this.child.kill("SIGKILL");
-        const message = `cannot listen on ${started.socketPath}: ${error.message}`;
-        this.die({ exitCode: null, signal: null, error: new Error(message) });
-      },
+    const socketPath = `${this.outputDir}/s`;
+    this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
+    this.outputServer.unref();
+    this.outputServer.on("error", (error) => {
+      started.kill("SIGKILL");
+      const message = `cannot listen on ${socketPath}: ${error.message}`;
+      this.die({ exitCode: null, signal: null, error: new Error(message) });
     });
-    if (ownGroup) trackGroup(this.child.pid);
-    for (const stream of [this.child.stdout, this.child.stderr])
-      stream?.on("data", (chunk) => process.stderr.write(chunk));
-    const channel = this.channel as Readable & Writable;
+    if (ownGroup) trackGroup(started.pid);
+    const channel = started.channel;
     channel.on("error", () => {});
     channel.setEncoding("utf8");
     channel.on("data", (text: string) => {
@@ -80,8 +77,8 @@ export class PythonZygote {
         this.lines = this.lines.slice(end + 1);
       }
     });
-    this.child.once("error", (error) => this.die({ exitCode: null, signal: null, error }));
-    this.child.once("close", (exitCode, signal) => this.die({ exitCode, signal }));
+    started.onEnd((exit) => this.die(exit));
+    this.send({ output: socketPath, token: this.token });
   }
 
   /** A connection the zygote made for a task's stdout or stderr: its first line names it. */
@@ -121,8 +118,8 @@ export class PythonZygote {
     return !this.dead;
   }
 
-  private get channel(): Writable {
-    return this.child.stdio[3] as Writable;
+  private send(message: object): void {
+    this.process.channel.write(`${JSON.stringify(message)}\n`);
   }
 
   /** Queues a task: it starts when the tasks sent before it have ended. */
@@ -151,7 +148,7 @@ export class PythonZygote {
       return { started, finished, kill: () => {}, withdraw: () => {} };
     }
     this.tasks.set(task.id, task);
-    this.channel.write(`${JSON.stringify({ id: task.id, ...launch })}\n`);
+    this.send({ id: task.id, ...launch });
     const kill = (signal: NodeJS.Signals) => {
       if (task.exit) return;
       if (task.pid !== null) {
@@ -161,25 +158,25 @@ export class PythonZygote {
       // Not started (as far as kogine knows): the zygote skips it, or if it has started it meanwhile, the
       // signal goes to it when its start is reported.
       task.pendingSignal = signal;
-      if (!task.cancelRequested) this.channel.write(`${JSON.stringify({ cancel: task.id })}\n`);
+      if (!task.cancelRequested) this.send({ cancel: task.id });
       task.cancelRequested = true;
     };
     // Unlike a kill, a withdrawal never reaches a task that has started meanwhile.
     const withdraw = () => {
       if (task.exit || task.pid !== null || task.cancelRequested) return;
       task.cancelRequested = true;
-      this.channel.write(`${JSON.stringify({ cancel: task.id })}\n`);
+      this.send({ cancel: task.id });
     };
     return { started, finished, kill, withdraw };
   }
 
   /** Ends every process of the group it leads (when it leads one): what a task left running included. */
   endGroup(): void {
-    killGroup(this.child.pid);
+    killGroup(this.process.pid);
   }
 
   close(): void {
-    this.channel.end();
+    this.process.channel.end();
   }
 
   private report(event: ZygoteEvent): void {
@@ -221,14 +218,6 @@ export class PythonZygote {
 export function takeEarlyZygote(slotId: number): PythonZygote | null {
   const started = takeEarlyZygoteProcess(slotId);
   return started && new PythonZygote(slotId, true, started);
-}
-
-function signalProcess(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
 }
 
 /** A task's stdout and stderr connections. What comes before the task is known (the zygote's `started`
@@ -293,4 +282,10 @@ function partialMarkerLength(data: Buffer, marker: Buffer): number {
     if (data.subarray(data.length - n).equals(marker.subarray(0, n))) return n;
   }
   return 0;
+}
+
+/** Where the folder of a zygote's output socket goes: the temporary folder, unless its path is too long for
+ * a socket's (108 bytes on Linux, 104 on macOS, the folder's and socket's names included). */
+function socketParent(): string {
+  return tmpdir().length <= 70 ? tmpdir() : "/tmp";
 }

@@ -1,112 +1,134 @@
-/** The process of a Python zygote (`kogine_main.py zygote`) as started, before a PythonZygote drives it
- * (python-zygote.ts): the child, its token, and the socket its tasks' output comes through.
+/** The process of a Python zygote as a PythonZygote drives it (python-zygote.ts): one kogine starts
+ * (`kogine_main.py zygote`, with the channel as its fd 3), or the one the `kogine` command started before
+ * Node for `kogine run SCRIPT.py` (`kogine_main.py early-zygote`, see bin/kogine), to which it connects.
  *
- * `kogine run SCRIPT.py` starts slot 0's zygote here first thing (bin/kogine.js), with nothing loaded but
- * this module and Node's builtins: Python then starts while the CLI loads, and a one-off run's task waits
- * for Python's start-up no longer than for kogine's own. Started after python-zygote.js had loaded, the
- * zygote came some 30 ms later. This module imports no more than it must for that reason. */
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable } from "./python-shim.js";
+ * The early zygote saves a one-off run the time Node takes to start and load the CLI before it could start
+ * Python: Python's start-up then overlaps it. Measured on `kogine run noop.py`, a zygote Node started first
+ * thing was ready some 100 ms later than the command's (bench:kogine, 2026-12-06). */
+import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import { dirname } from "node:path";
+import { Duplex, PassThrough } from "node:stream";
+import type { ProcessExit } from "./process-types.js";
+import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable, pythonMissing } from "./python-shim.js";
 
 export interface ZygoteProcess {
-  child: ChildProcess;
-  /** Sent with each output connection the zygote makes, so that no other process can pose as a task. */
-  token: string;
-  /** The folder of the socket kogine listens on for its tasks' output (see TaskOutput in kogine_runner.py). */
-  outputDir: string;
-  socketPath: string;
-  /** Listening on `socketPath` from before the zygote starts (the zygote connects as it forks its first
-   * task's process, which can be before kogine has sent a task). */
-  outputServer: Server;
-  /** Hands the output connections to `accept` (those made so far, then each as it comes), and a failure
-   * to listen to `error`. */
-  drive(handlers: OutputHandlers): void;
-}
-
-interface OutputHandlers {
-  accept: (connection: Socket) => void;
-  error: (error: Error) => void;
+  pid: number | undefined;
+  /** The zygote's reports are read from it, tasks written to it (see main_zygote in kogine_zygote.py). */
+  channel: Duplex;
+  /** Calls `handler` once, when the process has ended or could not be started or reached. */
+  onEnd(handler: (exit: ProcessExit) => void): void;
+  kill(signal: NodeJS.Signals): void;
 }
 
 /** Starts a zygote for slot `slotId`; `ownGroup`: it leads a process group of its own (process-groups.ts). */
 export function spawnZygoteProcess(slotId: number, ownGroup: boolean): ZygoteProcess {
-  const token = randomBytes(12).toString("hex");
-  const outputDir = mkdtempSync(`${socketParent()}/kogine-output-`);
-  const socketPath = `${outputDir}/s`;
-  const early: Socket[] = [];
-  let accept: (connection: Socket) => void = (connection) => early.push(connection);
-  const outputServer = createServer((connection) => accept(connection)).listen(socketPath);
-  outputServer.unref();
-  // Until a PythonZygote drives the zygote: its own handler reports a failure to listen (a later one).
-  let listenError: Error | null = null;
-  const holdError = (error: Error) => {
-    listenError = error;
-  };
-  outputServer.once("error", holdError);
   const child = spawn(pythonExecutable(), [PYTHON_RUNNER, "zygote"], {
     cwd: process.cwd(),
-    // The zygote's own output (not its tasks') is kogine's, on its stderr.
     stdio: ["ignore", "pipe", "pipe", "pipe"],
     detached: ownGroup,
-    env: {
-      ...pythonEnvironment(),
-      KOGINE_WORKER_ID: String(slotId),
-      KOGINE_ZYGOTE_TOKEN: token,
-      KOGINE_OUTPUT_SOCKET: socketPath,
-    },
+    env: { ...pythonEnvironment(), KOGINE_WORKER_ID: String(slotId) },
   });
-  const drive = (handlers: OutputHandlers) => {
-    accept = handlers.accept;
-    for (const connection of early.splice(0)) accept(connection);
-    outputServer.off("error", holdError).on("error", handlers.error);
-    if (listenError) handlers.error(listenError);
+  // The zygote's own output (not its tasks') is kogine's, on its stderr.
+  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk) => process.stderr.write(chunk));
+  return {
+    pid: child.pid,
+    channel: child.stdio[3] as Duplex,
+    onEnd: (handler) => {
+      const once = onceOnly(handler);
+      child.once("error", (error) => once({ exitCode: null, signal: null, error: new Error(pythonMissing(error)) }));
+      child.once("close", (exitCode, signal) => once({ exitCode, signal }));
+    },
+    kill: (signal) => child.kill(signal),
   };
-  return { child, token, outputDir, socketPath, outputServer, drive };
 }
 
-/** Where the folder of a zygote's socket goes: the temporary folder, unless its path is too long for a
- * socket's (108 bytes on Linux, 104 on macOS, the folder's and socket's names included). */
-function socketParent(): string {
-  return tmpdir().length <= 70 ? tmpdir() : "/tmp";
+/** The early zygote until a slot takes it: its pid and the socket it listens on, which the `kogine` command
+ * passes in KOGINE_EARLY_ZYGOTE (taken out of the environment here, before kogine starts any process). If
+ * no slot takes it, it is ended as kogine exits (it also ends by itself once its parent has gone). */
+let early = readEarlyZygote();
+
+function readEarlyZygote(): { pid: number; socketPath: string } | null {
+  const match = /^(\d+) (\/.+)$/.exec(process.env.KOGINE_EARLY_ZYGOTE ?? "");
+  delete process.env.KOGINE_EARLY_ZYGOTE;
+  if (!match) return null;
+  const started = { pid: Number(match[1]), socketPath: match[2] };
+  process.once("exit", () => {
+    if (early === started) signalProcess(started.pid, "SIGKILL");
+    rmSync(dirname(started.socketPath), { recursive: true, force: true });
+  });
+  return started;
 }
 
-/** Slot 0's zygote for the local pool (whose zygotes lead process groups of their own), started by the
- * `kogine` command as it starts when the command is `kogine run SCRIPT.py`. The slot's task processes take
- * it (takeEarlyZygoteProcess); the command closes it if nothing did. Until taken, a failure to start (or an
- * early end) only marks it: the slot then starts a zygote of its own, whose failure it reports. */
-let early: { zygote: ZygoteProcess; failed: boolean; markFailed: () => void } | null = null;
-
-export function startEarlyZygote(): void {
-  if (early) return;
-  const started = { zygote: spawnZygoteProcess(0, true), failed: false, markFailed: () => {} };
-  started.markFailed = () => {
-    started.failed = true;
-  };
-  started.zygote.child.once("error", started.markFailed).once("exit", started.markFailed);
-  early = started;
-}
-
+/** Slot `slotId`'s zygote for the local pool (whose zygotes lead process groups of their own) if the
+ * `kogine` command started one and it has not ended; else null, and the slot starts its own. */
 export function takeEarlyZygoteProcess(slotId: number): ZygoteProcess | null {
-  if (slotId !== 0 || !early) return null;
-  const { zygote, failed, markFailed } = early;
-  if (failed) {
-    closeEarlyZygote();
-    return null;
-  }
-  zygote.child.off("error", markFailed).off("exit", markFailed);
+  if (slotId !== 0 || early === null || !isRunning(early.pid)) return null;
+  const { pid, socketPath } = early;
   early = null;
-  return zygote;
+  // Written before the connection is made, read after: the channel holds both until then.
+  const toZygote = new PassThrough();
+  const fromZygote = new PassThrough();
+  let ended: (exit: ProcessExit) => void = () => {};
+  const end = onceOnly((exit: ProcessExit) => ended(exit));
+  const attempt = () => {
+    const socket = connect(socketPath);
+    const retry = (error: NodeJS.ErrnoException) => {
+      socket.destroy();
+      // Not listening yet (Python still starting): tried again while the process runs.
+      if ((error.code === "ENOENT" || error.code === "ECONNREFUSED") && isRunning(pid)) setTimeout(attempt, 5);
+      else
+        end({
+          exitCode: null,
+          signal: null,
+          error: new Error(`the Python zygote ended before it was ready (${error.code})`),
+        });
+    };
+    socket.once("error", retry);
+    socket.once("connect", () => {
+      socket.off("error", retry).on("error", () => {});
+      toZygote.pipe(socket);
+      socket.pipe(fromZygote);
+      socket.once("close", () =>
+        end({ exitCode: null, signal: null, error: new Error("the slot's Python zygote has ended") }),
+      );
+    });
+  };
+  attempt();
+  return {
+    pid,
+    channel: Duplex.from({ readable: fromZygote, writable: toZygote }),
+    onEnd: (handler) => {
+      ended = handler;
+    },
+    kill: (signal) => signalProcess(pid, signal),
+  };
 }
 
-/** Ends the early zygote if nothing took it: it exits when its fd 3 ends. */
-export function closeEarlyZygote(): void {
-  if (!early) return;
-  (early.zygote.child.stdio[3] as NodeJS.WritableStream | null)?.end();
-  early.zygote.outputServer.close();
-  rmSync(early.zygote.outputDir, { recursive: true, force: true });
-  early = null;
+/** Whether process `pid` (a child kogine does not reap, so a zombie once it has ended) still runs. */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    return stat[stat.lastIndexOf(")") + 2] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+export function signalProcess(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function onceOnly<T>(handler: (value: T) => void): (value: T) => void {
+  let called = false;
+  return (value) => {
+    if (called) return;
+    called = true;
+    handler(value);
+  };
 }

@@ -1,6 +1,6 @@
 /** Shared by the kogine tests: the real CLI in a child process, and scratch directories of scripts. */
 import { type SpawnOptions, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,4 +83,27 @@ export function logOf(cwd: string, runId: string, index: number, stream: "stdout
 
 export function readFile(path: string): string {
   return readFileSync(path, "utf8");
+}
+
+/** The processes alive now whose environment carries `mark`. */
+export function processesMarked(mark: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, "latin1").includes(`KOGINE_TEST_MARK=${mark}`))
+        found.push(Number(entry));
+    } catch {
+      // Ended meanwhile, or not ours to read.
+    }
+  }
+  return found;
+}
+
+export async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -3,10 +3,10 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { KOGINE_BIN, kogine, latestRun, resultOf, scratch } from "./helpers.js";
+import { KOGINE_BIN, kogine, latestRun, processesMarked, resultOf, scratch, until } from "./helpers.js";
 
 /** kogine started as a terminal would start it, with a mark in its environment that every process of the
  * run inherits (zygotes, spares, tasks, pre-forked children, what tasks start). */
@@ -19,29 +19,6 @@ function startKogine(args: string[], cwd: string): { child: ChildProcess; mark: 
   });
   const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
   return { child, mark, exited };
-}
-
-/** The processes alive now whose environment carries `mark`. */
-function processesMarked(mark: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/environ`, "latin1").includes(`KOGINE_TEST_MARK=${mark}`))
-        found.push(Number(entry));
-    } catch {
-      // Ended meanwhile, or not ours to read.
-    }
-  }
-  return found;
-}
-
-async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const started = (dir: string) => readdirSync(dir).filter((f) => f.startsWith("started-")).length;
