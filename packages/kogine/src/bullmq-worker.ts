@@ -1,15 +1,18 @@
 /** `kogine worker`: takes tasks from the BullMQ queue and runs them exactly as the local pool does (one
- * process per task, KOGINE_WORKER_ID its slot), sending the outcome and logs back as the job's result. */
+ * process per task, KOGINE_WORKER_ID its slot), sending the outcome and logs back as the job's result,
+ * and the task's metrics as they come (bullmq-live-report.ts). */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Job, Worker } from "bullmq";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
-import { stringifyExtendedJson } from "./extended-json.js";
+import { LiveTaskReport } from "./bullmq-live-report.js";
+import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
 import { metricsPath } from "./metrics-file.js";
 import { connectRedis } from "./redis-connection.js";
 import { TaskProcesses } from "./task-processes.js";
 import { runWithRetries } from "./task-retry.js";
+import type { TaskSpec } from "./task-spec.js";
 
 export interface WorkerOptions {
   redisUrl: string;
@@ -32,18 +35,26 @@ export async function runBullmqWorker(options: WorkerOptions): Promise<void> {
     const slot = freeSlots.shift() ?? 0;
     const dir = mkdtempSync(join(tmpdir(), "kogine-task-"));
     try {
-      const spec = { ...job.data.spec, resultFile: join(dir, "outcome.json") };
-      writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
+      const spec = { ...(parseExtendedJson(job.data.extendedSpec) as TaskSpec), resultFile: join(dir, "outcome.json") };
+      writeFileSync(join(dir, "spec.json"), stringifyExtendedJson(spec));
       writeFileSync(join(dir, "stdout.log"), "");
       writeFileSync(join(dir, "stderr.log"), "");
       process.stderr.write(`kogine worker ${name}: task ${spec.index} (${spec.label}) of run ${job.data.runId}\n`);
+      const live = new LiveTaskReport(job, connection, dir);
       const { result, attempts } = await runWithRetries(
         spec,
-        { taskDir: dir, workerId: slot, echo: false, processes, nextLanguage: () => spec.language },
+        {
+          taskDir: dir,
+          workerId: slot,
+          echo: false,
+          processes,
+          nextLanguage: () => spec.language,
+          watchStopRequests: live.watchStopRequests,
+        },
         job.data,
         () => {},
         () => {},
-      );
+      ).finally(() => live.end());
       await result.logsClosed;
       return {
         outcome: result.outcome,

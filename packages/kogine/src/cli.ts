@@ -414,7 +414,7 @@ async function createLauncher(
     if (!flags.redis) throw new KogineError("--launcher bullmq needs --redis URL (e.g. redis://127.0.0.1:6379)");
     checkRedisUrl(flags.redis);
     const { BullmqLauncher } = await import("./bullmq-launcher.js");
-    return BullmqLauncher.connect(flags.redis, flags.queue);
+    return BullmqLauncher.connect(flags.redis, flags.queue, workers);
   }
   if (flags.launcher === "slurm") {
     if (mode === "pipeline")

@@ -42,13 +42,28 @@ export interface MetricsChunk {
 
 /** Reads the complete lines from `offset` on. A missing file reads as empty. */
 export function readMetrics(path: string, offset = 0): MetricsChunk {
-  const chunk: MetricsChunk = { entries: [], nextOffset: offset, skipped: [] };
-  if (!existsSync(path)) return chunk;
+  const { lines, nextOffset } = readCompleteLines(path, offset);
+  const chunk: MetricsChunk = { entries: [], nextOffset, skipped: [] };
+  let start = 0;
+  for (let end = lines.indexOf(10); end !== -1; start = end + 1, end = lines.indexOf(10, start)) {
+    const text = lines.toString("utf8", start, end).trim();
+    if (!text) continue;
+    const entry = parseEntry(text);
+    if (entry) chunk.entries.push(entry);
+    else chunk.skipped.push({ offset: offset + start, text });
+  }
+  return chunk;
+}
+
+/** The bytes of `path` from `offset` up to the end of its last complete line (a line still being written
+ * is left for the next read), and where the next read starts. */
+export function readCompleteLines(path: string, offset = 0): { lines: Buffer; nextOffset: number } {
+  if (!existsSync(path)) return { lines: Buffer.alloc(0), nextOffset: offset };
   const fd = openSync(path, "r");
   let bytes: Buffer;
   try {
     const size = fstatSync(fd).size;
-    if (size <= offset) return chunk;
+    if (size <= offset) return { lines: Buffer.alloc(0), nextOffset: offset };
     bytes = Buffer.allocUnsafe(size - offset);
     let read = 0;
     while (read < bytes.length) {
@@ -60,16 +75,8 @@ export function readMetrics(path: string, offset = 0): MetricsChunk {
   } finally {
     closeSync(fd);
   }
-  let start = 0;
-  for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) {
-    const text = bytes.toString("utf8", start, end).trim();
-    if (!text) continue;
-    const entry = parseEntry(text);
-    if (entry) chunk.entries.push(entry);
-    else chunk.skipped.push({ offset: offset + start, text });
-  }
-  chunk.nextOffset = offset + start;
-  return chunk;
+  const complete = bytes.lastIndexOf(10) + 1;
+  return { lines: bytes.subarray(0, complete), nextOffset: offset + complete };
 }
 
 function parseEntry(text: string): MetricsEntry | null {

@@ -11,6 +11,11 @@ export function trackGroup(pid: number | undefined): void {
   groups.add(pid);
 }
 
+/** Stops noting the group `pid` leads, which has ended (or is ended by another: a task's by its zygote). */
+export function forgetGroup(pid: number | undefined): void {
+  if (pid !== undefined) groups.delete(pid);
+}
+
 /** SIGKILLs every process of the group `pid` leads (if noted), what a task left behind included. */
 export function killGroup(pid: number | undefined): void {
   if (pid === undefined || !groups.delete(pid)) return;
@@ -24,4 +29,19 @@ export function killGroup(pid: number | undefined): void {
 /** SIGKILLs every process of every group noted. */
 export function killAllGroups(): void {
   for (const pid of [...groups]) killGroup(pid);
+}
+
+/** Sends `signal` to every process of the group the task process `pid` leads (what it started included),
+ * as a terminal's Ctrl-C reaches a command's whole group; to `pid` alone when it leads none. */
+export function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
 }

@@ -13,9 +13,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { killGroup, trackGroup } from "./process-groups.js";
+import { forgetGroup, killGroup, signalGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
-import { signalProcess, spawnZygoteProcess, takeEarlyZygoteProcess, type ZygoteProcess } from "./zygote-process.js";
+import { spawnZygoteProcess, takeEarlyZygoteProcess, type ZygoteProcess } from "./zygote-process.js";
 
 interface ZygoteTask {
   id: number;
@@ -37,6 +37,7 @@ type ZygoteEvent =
 
 export class PythonZygote {
   private readonly process: ZygoteProcess;
+  private readonly ownGroup: boolean;
   /** Sent with each output connection the zygote makes, so that no other process can pose as a task. */
   private readonly token = randomBytes(12).toString("hex");
   /** Sent and not yet ended, by id. */
@@ -78,7 +79,11 @@ export class PythonZygote {
       }
     });
     started.onEnd((exit) => this.die(exit));
-    this.send({ output: socketPath, token: this.token });
+    // With groups of their own, each task's process leads one too (set by the zygote as the task starts):
+    // a kill (a --timeout, a Ctrl-C passed on) reaches what the task started, a hard stop or kogine's exit
+    // ends it while it runs, and the zygote ends it when the task has ended.
+    this.ownGroup = ownGroup;
+    this.send({ output: socketPath, token: this.token, taskGroups: ownGroup });
   }
 
   /** A connection the zygote made for a task's stdout or stderr: its first line names it. */
@@ -152,7 +157,7 @@ export class PythonZygote {
     const kill = (signal: NodeJS.Signals) => {
       if (task.exit) return;
       if (task.pid !== null) {
-        signalProcess(task.pid, signal);
+        signalGroup(task.pid, signal);
         return;
       }
       // Not started (as far as kogine knows): the zygote skips it, or if it has started it meanwhile, the
@@ -184,12 +189,14 @@ export class PythonZygote {
     if (!task) return;
     if (event.event === "started") {
       task.pid = event.pid;
+      if (this.ownGroup) trackGroup(task.pid);
       const streams = this.outputStreams(event.output);
       streams.assign(task);
       if (streams.over) this.outputs.delete(event.output);
       task.resolveStarted(new Date());
-      if (task.pendingSignal) signalProcess(task.pid, task.pendingSignal);
+      if (task.pendingSignal) signalGroup(task.pid, task.pendingSignal);
     } else if (event.event === "exited") {
+      if (this.ownGroup && task.pid !== null) forgetGroup(task.pid); // the zygote ended it (end_task_group)
       task.exit = { exitCode: event.code, signal: event.signal };
       this.settle(task);
     } else {

@@ -49,7 +49,7 @@ export function searchFromFlags(flags: SearchFlags): SearchOptions | undefined {
   if (flags.metric === undefined) throw new KogineError("--search needs --metric NAME, the metric it optimises");
   if (flags.mode === undefined)
     throw new KogineError("--search needs --mode min or --mode max: whether the metric is better low or high");
-  checkSearchLauncher(flags.launcher ?? "local", flags.scheduler);
+  checkSearchLauncher(flags.launcher ?? "local");
   return {
     space: flags.search,
     trials: wholeNumber(flags.trials, "--trials"),

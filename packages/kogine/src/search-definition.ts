@@ -31,13 +31,9 @@ export interface SearchOptions {
 
 /** A search draws each trial from the results of those before, and a scheduler reads trials' metrics
  * while they run: what each launcher allows. */
-export function checkSearchLauncher(launcher: string, scheduler: SchedulerName | null | undefined): void {
+export function checkSearchLauncher(launcher: string): void {
   if (launcher === "slurm")
     throw new KogineError("--search cannot use --launcher slurm: it draws each trial from the results of those before");
-  if (scheduler && launcher !== "local")
-    throw new KogineError(
-      `--scheduler ${scheduler} needs --launcher local: it reads the trials' metrics while they run`,
-    );
 }
 
 /** Checks the options against the rest of the command line (the keys given other ways). */

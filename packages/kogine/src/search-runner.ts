@@ -31,13 +31,13 @@ export async function runSearch(
   context: LaunchContext,
 ): Promise<void> {
   const search = invocation.search as SearchDefinition;
-  checkSearchLauncher(launcher.name, search.scheduler);
+  checkSearchLauncher(launcher.name);
+  if (!launcher.executeFeed) throw new KogineError(`--search cannot use --launcher ${launcher.name}`);
   const feed = new TrialFeed(invocation, run, await baseSpec(invocation), context.signal);
   context.reporter.begin(feed.total, feed.done);
   const timer = setInterval(() => feed.watcher?.poll(), POLL_MS);
   try {
-    if (launcher.executeFeed) await launcher.executeFeed(feed, context);
-    else await runInWaves(launcher, feed, context, invocation.workers);
+    await launcher.executeFeed(feed, context);
   } finally {
     clearInterval(timer);
     run.saveManifest();
@@ -130,16 +130,6 @@ class TrialFeed implements TaskFeed {
       }
     }
     return finished;
-  }
-}
-
-/** For a launcher that takes whole lists only (BullMQ): trials go in waves of -w. */
-async function runInWaves(launcher: Launcher, feed: TaskFeed, context: LaunchContext, workers: number) {
-  for (;;) {
-    const specs: TaskSpec[] = [];
-    for (let spec = await feed.next(); spec; spec = specs.length < workers ? await feed.next() : null) specs.push(spec);
-    if (specs.length === 0) return;
-    for (const record of await launcher.execute(specs, context)) feed.finished?.(record);
   }
 }
 

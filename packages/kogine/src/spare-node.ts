@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { freshestBuild } from "./bundled-module.js";
 import { type TaskMessage, TURN } from "./node-shim/task-message.js";
-import { killGroup, trackGroup } from "./process-groups.js";
+import { killGroup, signalGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask } from "./process-types.js";
 
 const NODE_RUNNER = freshestBuild(
@@ -76,7 +76,7 @@ export class SpareNode {
       return {
         started: Promise.resolve(new Date()),
         finished: exited,
-        kill: (signal) => child.kill(signal),
+        kill: (signal) => signalGroup(child.pid, signal),
         withdraw: () => {},
       };
     }
@@ -102,7 +102,7 @@ export class SpareNode {
       // A spare that died waiting has its end reported as the task's.
       started: Promise.race([turn.then(go, go), exited.then(go)]),
       finished: Promise.race([cancelled, exited]),
-      kill: (signal) => (state === "waiting" ? withdraw() : void child.kill(signal)),
+      kill: (signal) => (state === "waiting" ? withdraw() : signalGroup(child.pid, signal)),
       withdraw,
     };
   }

@@ -44,6 +44,17 @@ after(() => {
   redisServer.kill("SIGKILL");
 });
 
+/** A worker of `workers` slots on a queue of a test's own, so that no worker of another test takes its tasks. */
+function startQueueWorker(dir: string, queue: string, workers: number): ChildProcess {
+  const args = [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", String(workers), "--queue", queue];
+  return spawn(process.execPath, args, { cwd: dir, stdio: "ignore" });
+}
+
+/** The options that submit a run's tasks to `queue`. */
+function onQueue(queue: string): string[] {
+  return ["--launcher", "bullmq", "--redis", redisUrl, "--queue", queue];
+}
+
 function startWorker(dir: string): Promise<ChildProcess> {
   const worker = spawn(process.execPath, [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", "1", "--lock-ms", "1500"], {
     cwd: dir,
@@ -124,17 +135,10 @@ test("a task run by a BullMQ worker logs metrics into the submitting side's run 
       "",
     ].join("\n"),
   });
-  // A queue of its own, so that no worker of another test takes the task.
   const queue = `metrics-${process.pid}`;
-  const worker = spawn(process.execPath, [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", "1", "--queue", queue], {
-    cwd: dir,
-    stdio: "ignore",
-  });
+  const worker = startQueueWorker(dir, queue, 1);
   try {
-    const submitted = await kogine(
-      ["run", "train.py", "--launcher", "bullmq", "--redis", redisUrl, "--queue", queue],
-      dir,
-    );
+    const submitted = await kogine(["run", "train.py", ...onQueue(queue)], dir);
     assert.equal(submitted.code, 0, submitted.stderr);
     const run = (await latestRun(dir)) as unknown as { tasks: Array<{ metrics: Record<string, unknown> }> };
     assert.deepEqual(run.tasks[0].metrics.loss, { last: 0.1 / 3, min: 0.1 / 3, max: 0.1, count: 3, lastStep: 2 });
@@ -156,10 +160,7 @@ test("a search runs its trials on BullMQ workers, -w at a time, each drawn from 
     ].join("\n"),
   });
   const queue = `search-${process.pid}`;
-  const worker = spawn(process.execPath, [KOGINE_BIN, "worker", "--redis", redisUrl, "-w", "2", "--queue", queue], {
-    cwd: dir,
-    stdio: "ignore",
-  });
+  const worker = startQueueWorker(dir, queue, 2);
   try {
     const submitted = await kogine(
       [
@@ -173,20 +174,7 @@ test("a search runs its trials on BullMQ workers, -w at a time, each drawn from 
         "5",
         "--metric",
         "loss",
-      ].concat([
-        "--mode",
-        "min",
-        "-w",
-        "2",
-        "--seed",
-        "2",
-        "--launcher",
-        "bullmq",
-        "--redis",
-        redisUrl,
-        "--queue",
-        queue,
-      ]),
+      ].concat(["--mode", "min", "-w", "2", "--seed", "2", ...onQueue(queue)]),
       dir,
     );
     assert.equal(submitted.code, 0, submitted.stderr);
@@ -212,4 +200,61 @@ test("a NaN or infinite result comes back from a BullMQ worker as a number", asy
   assert.equal(result.code, 0, result.stderr);
   const run = await latestRun(dir);
   assert.deepEqual(resultOf(dir, run.id, 0), { loss: Number.NaN, best: Number.NEGATIVE_INFINITY, steps: 3 });
+});
+
+test("a NaN result passes on to the next step of a pipeline run on a BullMQ worker", async () => {
+  const dir = scratch({
+    "first.py": "def main():\n    return {'loss': float('nan'), 'best': float('-inf')}\n",
+    "second.py":
+      "import math\nseen = None\ndef main():\n    return [math.isnan(seen['loss']), seen['best'] == -math.inf]\n",
+    "first_config.py": "",
+    "second_config.py": "seen = prev\n",
+  });
+  const worker = await startWorker(dir);
+  const args = ["workflow", "pipeline", "first.py", "second.py", "-c", "first_config.py", "-c", "second_config.py"];
+  const result = await kogine([...args, "--launcher", "bullmq", "--redis", redisUrl], dir);
+  worker.kill("SIGTERM");
+  assert.equal(result.code, 0, result.stderr);
+  const run = await latestRun(dir);
+  assert.deepEqual(resultOf(dir, run.id, 1), [true, true]);
+});
+
+test("ASHA prunes losing trials of a search run on BullMQ workers: their metrics stream back as they run", {
+  timeout: 120_000,
+}, async () => {
+  const dir = scratch({
+    "curve.py": [
+      "import time",
+      "import kogine",
+      "level = 0.0",
+      "def main():",
+      "    for step in range(10):",
+      "        kogine.log(step=step, loss=level + 1.0 / (step + 1))",
+      "        if kogine.should_stop():",
+      "            return {'stopped_at': step}",
+      "        time.sleep(0.4)",
+      "    return {'stopped_at': None}",
+    ].join("\n"),
+  });
+  const queue = `asha-${process.pid}`;
+  const worker = startQueueWorker(dir, queue, 3);
+  try {
+    const search = ["--search", "level=uniform:0:10", "--trials", "9", "--metric", "loss", "--mode", "min"];
+    const submitted = await kogine(
+      ["run", "curve.py", ...search, "--scheduler", "asha", "-w", "3", "--seed", "4"].concat(onQueue(queue)),
+      dir,
+    );
+    assert.equal(submitted.code, 0, submitted.stderr);
+    const run = await latestRun(dir);
+    const pruned = (
+      run.tasks as Array<(typeof run.tasks)[number] & { metrics?: { loss: { lastStep: number } } }>
+    ).filter((t) => t.status === "pruned");
+    assert.ok(pruned.length >= 2, `pruned ${pruned.length} of ${run.tasks.length}`);
+    for (const task of pruned) {
+      assert.ok((task.metrics?.loss.lastStep ?? 99) < 9, `trial ${task.index} stopped early, its metrics kept`);
+      assert.equal((resultOf(dir, run.id, task.index) as { stopped_at: number | null }).stopped_at !== null, true);
+    }
+  } finally {
+    worker.kill("SIGTERM");
+  }
 });

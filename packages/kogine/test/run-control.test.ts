@@ -153,6 +153,62 @@ test("--timeout kills a task that runs too long; it fails as timeout and --retri
   }
 });
 
+test("--timeout ends what the task started too, while the run goes on (Python and JS)", async () => {
+  // Task 0 starts a `sleep` and runs over its time; task 1, run after it in the one slot, tells whether
+  // that sleep still runs.
+  const dir = scratch({
+    "spawner.py": [
+      "import os, subprocess, time",
+      "seed = 0",
+      "def main():",
+      "    if seed == 0:",
+      "        child = subprocess.Popen(['sleep', '300'])",
+      "        open('sleep.pid', 'w').write(str(child.pid))",
+      "        time.sleep(30)",
+      "    pid = int(open('sleep.pid').read())",
+      "    for _ in range(40):",
+      "        try:",
+      "            # (an orphan that has ended stays a zombie where no init reaps it, as on these machines)",
+      "            if open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()[0] == 'Z':",
+      "                return 'ended'",
+      "        except FileNotFoundError:",
+      "            return 'ended'",
+      "        time.sleep(0.05)",
+      "    return 'still running'",
+    ].join("\n"),
+    "spawner.mjs": [
+      'import { spawn } from "node:child_process";',
+      'import { readFileSync, writeFileSync } from "node:fs";',
+      "export const seed = 0;",
+      "export async function main() {",
+      "  if (seed === 0) {",
+      '    writeFileSync("sleep.pid", String(spawn("sleep", ["300"], { stdio: "ignore" }).pid));',
+      "    await new Promise((r) => setTimeout(r, 30000));",
+      "  }",
+      '  const pid = Number(readFileSync("sleep.pid", "utf8"));',
+      "  for (let i = 0; i < 40; i++) {",
+      "    try {",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a script under test
+      '      const stat = readFileSync(`/proc/${pid}/stat`, "latin1");',
+      '      if (stat.slice(stat.lastIndexOf(")") + 2)[0] === "Z") return "ended";',
+      "    } catch {",
+      '      return "ended";',
+      "    }",
+      "    await new Promise((r) => setTimeout(r, 50));",
+      "  }",
+      '  return "still running";',
+      "}",
+    ].join("\n"),
+  });
+  for (const script of ["spawner.py", "spawner.mjs"]) {
+    const result = await kogine(["run", script, "--sweep", "seed=0,1", "-w", "1", "--timeout", "2"], dir);
+    assert.equal(result.code, 1, result.stderr);
+    const run = await latestRun(dir);
+    assert.equal(run.tasks[0].failure?.kind, "timeout", script);
+    assert.equal(resultOf(dir, run.id, 1), "ended", script);
+  }
+});
+
 test("--gpus with --gpus-per-task gives each worker slot its own CUDA_VISIBLE_DEVICES", async () => {
   const dir = scratch({
     "gpu.py": "import os\nseed = 0\ndef main():\n    return os.environ.get('CUDA_VISIBLE_DEVICES')\n",

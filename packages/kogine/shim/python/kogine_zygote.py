@@ -98,6 +98,11 @@ def main_zygote() -> int:
             if spare is None:
                 spare = fork_spare()
             pid, task_pipe, done_pipe, output = spare
+            if TASK_GROUPS:
+                try:
+                    os.setpgid(pid, pid)  # before its first code of the user's: all it starts is in the group
+                except OSError:  # the process died waiting: its end is reported as the task's
+                    pass
             os.write(task_pipe, TURN if early == task_id else json.dumps(message).encode() + b"\n")
             os.close(task_pipe)
             spare, early = None, None
@@ -123,6 +128,7 @@ def main_zygote() -> int:
             ended.clear()
             code, reaped = await_task_end(pid, done_pipe, channel, lambda: on_message_while_running(running))
             if not reaped:
+                end_task_group(pid)
                 ended.append(pid)
             OUTPUT.end(output)
             signal_name = signal.Signals(-code).name if code < 0 else None
@@ -230,8 +236,9 @@ class TaskChannel:
         for line in lines:
             message = json.loads(line)
             if "output" in message:
-                global OUTPUT
+                global OUTPUT, TASK_GROUPS
                 OUTPUT = TaskOutput(message["output"], message["token"])
+                TASK_GROUPS = message.get("taskGroups", False)
             elif "cancel" in message:
                 self.cancelled.add(message["cancel"])
             else:
@@ -279,6 +286,22 @@ class TaskOutput:
 
 
 OUTPUT = None
+# Whether each task's process leads a process group of its own (kogine's local pool: see process-groups.ts),
+# which holds what the task starts; it is ended with the task, as a Slurm job step's processes are.
+TASK_GROUPS = False
+
+
+def end_task_group(pid):
+    """Ends what is left of a task's group once the task has ended: the processes it started and left
+    running (their output would only be dropped). Called before the task's process is reaped."""
+    if not TASK_GROUPS:
+        return
+    import signal
+
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:  # the group is empty
+        pass
 # The forked task's process and the pipe on which it reports its exit status to the zygote.
 TASK_DONE_PIPE = None
 
@@ -349,6 +372,7 @@ def await_task_end(pid, done_pipe, channel, on_message):
                 break  # the pipe closed without a report
             if process_fd in ready:
                 break  # the process ended without reporting
+        end_task_group(pid)  # while the process is unreaped, its pid (the group's id) cannot be reused
         _, status = os.waitpid(pid, 0)
         return os.waitstatus_to_exitcode(status), True
     finally:
