@@ -3,11 +3,10 @@
  * submitting side asks for (the scheduler pruning the trial) reaches the task, as a local stop request does:
  * its stop file (seen by `should_stop()` / `shouldStop()`), then a kill after the grace. Both every second,
  * the pace at which a task flushes its metrics. */
-import { writeFileSync } from "node:fs";
 import type { Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { stopKey, type TaskJobProgress } from "./bullmq-job.js";
-import { metricsPath, readCompleteLines, stopPath } from "./metrics-file.js";
+import { metricsPath, readCompleteLines, writeStopRequest } from "./metrics-file.js";
 
 const REPORT_MS = 1000;
 
@@ -50,7 +49,7 @@ export class LiveTaskReport {
     const grace = await this.connection.get(stopKey(this.job.queueName, this.job.id as string)).catch(() => null);
     if (grace === null) return;
     this.stopGraceMs = Number(grace);
-    writeFileSync(stopPath(this.taskDir), `${new Date().toISOString()}\n`);
+    writeStopRequest(this.taskDir, this.stopGraceMs);
     for (const listener of this.stopListeners) listener(this.stopGraceMs);
   }
 }

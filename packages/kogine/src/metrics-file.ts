@@ -2,7 +2,7 @@
  * `{"step": <int>, "time": <unix seconds>, "<metric>": <number>, ...}`. Its readers (the task's record, the
  * search scheduler, the run browser) follow it while the task writes it: `readMetrics` starts at a byte
  * offset and stops before a last line not yet complete, so the next read picks that line up whole. */
-import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseExtendedJson } from "./extended-json.js";
 
@@ -18,6 +18,26 @@ export function metricsPath(taskDir: string): string {
 
 export function stopPath(taskDir: string): string {
   return join(taskDir, STOP_FILE);
+}
+
+/** Asks the task in `taskDir` to stop: its stop file, holding when and the grace before it is killed (the
+ * script only looks for the file; a process other than the one that asked, `kogine task` for Slurm, reads
+ * the grace: stopGraceOf). */
+export function writeStopRequest(taskDir: string, graceMs: number): void {
+  writeFileSync(stopPath(taskDir), `${new Date().toISOString()} ${graceMs}\n`);
+}
+
+/** The grace of the stop asked of the task in `taskDir`, or null if none was asked; `fallbackMs` for a stop
+ * file without one (or caught half-written). */
+export function stopGraceOf(taskDir: string, fallbackMs: number): number | null {
+  let text: string;
+  try {
+    text = readFileSync(stopPath(taskDir), "utf8");
+  } catch {
+    return null;
+  }
+  const grace = Number(text.trim().split(" ")[1]);
+  return Number.isFinite(grace) && grace >= 0 ? grace : fallbackMs;
 }
 
 /** The variables every task process gets (see metricsPath and stopPath). */

@@ -6,7 +6,7 @@ import { basename, join, relative, resolve } from "node:path";
 import type { ConfigDescription } from "./display-value.js";
 import { KogineError } from "./errors.js";
 import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
-import { type MetricSummary, stopPath } from "./metrics-file.js";
+import { type MetricSummary, stopPath, writeStopRequest } from "./metrics-file.js";
 import { isAlive, lockOwner, lockRun, type ProcessIdentity } from "./run-lock.js";
 import type { SearchDefinition } from "./search-definition.js";
 import type { FailureKind, TaskSpec } from "./task-spec.js";
@@ -252,7 +252,7 @@ export class RunStore {
   requestStop(index: number, graceMs: number = DEFAULT_STOP_GRACE_MS): void {
     const status = this.record(index)?.status;
     if (status !== "running" && status !== "pending") return; // ended already: nothing to stop
-    writeFileSync(stopPath(this.taskDir(index)), `${new Date().toISOString()}\n`);
+    writeStopRequest(this.taskDir(index), graceMs);
     for (const listener of this.stopListeners.get(index) ?? []) listener(graceMs);
   }
 

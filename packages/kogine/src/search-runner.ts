@@ -30,7 +30,6 @@ export async function runSearch(
   launcher: Launcher,
   context: LaunchContext,
 ): Promise<void> {
-  const search = invocation.search as SearchDefinition;
   checkSearchLauncher(launcher.name);
   if (!launcher.executeFeed) throw new KogineError(`--search cannot use --launcher ${launcher.name}`);
   const feed = new TrialFeed(invocation, run, await baseSpec(invocation), context.signal);

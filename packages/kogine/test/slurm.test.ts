@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { kogine, latestRun, resultOf, scratch } from "./helpers.js";
+import { RunStore } from "../src/run-store.js";
+import { kogine, latestRun, resultOf, scratch, until } from "./helpers.js";
 
 test("--launcher slurm --dry-run prints an array job whose elements run kogine for task i", async () => {
   const dir = scratch({
@@ -102,3 +104,27 @@ function sbatchDirective(text: string): [string, string] {
   const at = word.indexOf("=");
   return [word.slice(0, at), word.slice(at + 1)];
 }
+
+test("a Slurm element asked to stop (RunStore.requestStop from another process) is killed after the grace, pruned, not failed", {
+  timeout: 60_000,
+}, async () => {
+  const dir = scratch({
+    "stubborn.py": "import time\ndef main():\n    open('started', 'w').close()\n    time.sleep(60)\n",
+  });
+  const planned = await kogine(["run", "stubborn.py", "--launcher", "slurm", "--dry-run"], dir);
+  assert.equal(planned.code, 0, planned.stderr);
+  const run = await latestRun(dir);
+  const element = spawn("bash", ["-c", planned.stdout], {
+    cwd: dir,
+    env: { ...process.env, SLURM_ARRAY_TASK_ID: "0" },
+    stdio: "ignore",
+  });
+  const ended = new Promise<number | null>((resolve) => element.on("close", resolve));
+  await until(() => existsSync(join(dir, "started")), "the task to start");
+  const askedAt = Date.now();
+  RunStore.open(join(dir, "runs", run.id)).requestStop(0, 500);
+  assert.equal(await ended, 0);
+  assert.ok(Date.now() - askedAt < 5000, "killed after the grace, not after its 60 s");
+  const after = await latestRun(dir);
+  assert.equal(after.tasks[0].status, "pruned");
+});
