@@ -7,6 +7,8 @@
 // the modules tsc built (src/bundled-module.ts). esbuild is the bundler: well kept, and it installs from the npm registry alone
 // (its binary ships in a registry package).
 //
+// acorn is not in them: src/node-shim/js-syntax.ts requires it at its first parse.
+//
 // Some modules stay modules of their own, imported by the bundles where tsc put them:
 // - config.js and errors.js, whose classes must be the ones the rest sees: a JS/TS config imports `Config`
 //   from "kogine" (the script API, not bundled), and the BullMQ modules throw KogineError;

@@ -10,9 +10,10 @@
  * listens on, made by the zygote for each process it forks (see TaskOutput in kogine_zygote.py), so output
  * of a process a task started that outlives it cannot reach another task's logs. */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmdirSync, unlinkSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
+import type { Duplex } from "node:stream";
 import { forgetGroup, killGroup, signalGroup, trackGroup } from "./process-groups.js";
 import type { OutputSink, ProcessExit, RunningTask, TaskLaunch } from "./process-types.js";
 import { spawnZygoteProcess, takeEarlyZygoteProcess, type ZygoteProcess } from "./zygote-process.js";
@@ -38,6 +39,11 @@ type ZygoteEvent =
 export class PythonZygote {
   private readonly process: ZygoteProcess;
   private readonly ownGroup: boolean;
+  /** Tasks go to it and reports come from it, once there is one (see ZygoteProcess.onChannel); lines
+   * written before wait in `unsent`, and a close asked for before in `closing`. */
+  private channel: Duplex | null = null;
+  private readonly unsent: string[] = [];
+  private closing = false;
   /** Sent with each output connection the zygote makes, so that no other process can pose as a task. */
   private readonly token = randomBytes(12).toString("hex");
   /** Sent and not yet ended, by id. */
@@ -49,8 +55,17 @@ export class PythonZygote {
    * kogine_zygote.py). */
   private readonly outputDir = mkdtempSync(`${socketParent()}/kogine-output-`);
   private readonly outputServer: Server;
-  /** Removes the socket's folder: when the zygote ends, or kogine exits first (a signal's exit too). */
-  private readonly removeOutputDir = () => rmSync(this.outputDir, { recursive: true, force: true });
+  /** Removes the socket and its folder: when the zygote ends, or kogine exits first (a signal's exit too).
+   * (Not a recursive rmSync: its first use costs a millisecond more of a one-off run.) */
+  private readonly removeOutputDir = () => {
+    for (const remove of [() => unlinkSync(`${this.outputDir}/s`), () => rmdirSync(this.outputDir)]) {
+      try {
+        remove();
+      } catch {
+        // Removed already, or never made.
+      }
+    }
+  };
   /** Each task's output streams, by the number the zygote gave them, until they end. */
   private readonly outputs = new Map<number, TaskOutputStreams>();
 
@@ -68,7 +83,16 @@ export class PythonZygote {
       this.die({ exitCode: null, signal: null, error: new Error(message) });
     });
     if (ownGroup) trackGroup(started.pid);
-    const channel = started.channel;
+    started.onChannel((channel) => this.attach(channel));
+    started.onEnd((exit) => this.die(exit));
+    // With groups of their own, each task's process leads one too (set by the zygote as the task starts):
+    // a kill (a --timeout, a Ctrl-C passed on) reaches what the task started, a hard stop or kogine's exit
+    // ends it while it runs, and the zygote ends it when the task has ended.
+    this.ownGroup = ownGroup;
+    this.send({ output: socketPath, token: this.token, taskGroups: ownGroup });
+  }
+
+  private attach(channel: Duplex): void {
     channel.on("error", () => {});
     channel.setEncoding("utf8");
     channel.on("data", (text: string) => {
@@ -78,12 +102,9 @@ export class PythonZygote {
         this.lines = this.lines.slice(end + 1);
       }
     });
-    started.onEnd((exit) => this.die(exit));
-    // With groups of their own, each task's process leads one too (set by the zygote as the task starts):
-    // a kill (a --timeout, a Ctrl-C passed on) reaches what the task started, a hard stop or kogine's exit
-    // ends it while it runs, and the zygote ends it when the task has ended.
-    this.ownGroup = ownGroup;
-    this.send({ output: socketPath, token: this.token, taskGroups: ownGroup });
+    for (const line of this.unsent.splice(0)) channel.write(line);
+    if (this.closing) channel.end();
+    this.channel = channel;
   }
 
   /** A connection the zygote made for a task's stdout or stderr: its first line names it. */
@@ -124,7 +145,9 @@ export class PythonZygote {
   }
 
   private send(message: object): void {
-    this.process.channel.write(`${JSON.stringify(message)}\n`);
+    const line = `${JSON.stringify(message)}\n`;
+    if (this.channel) this.channel.write(line);
+    else this.unsent.push(line);
   }
 
   /** Queues a task: it starts when the tasks sent before it have ended. */
@@ -181,7 +204,8 @@ export class PythonZygote {
   }
 
   close(): void {
-    this.process.channel.end();
+    if (this.channel) this.channel.end();
+    else this.closing = true;
   }
 
   private report(event: ZygoteEvent): void {

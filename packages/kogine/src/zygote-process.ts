@@ -9,14 +9,15 @@ import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname } from "node:path";
-import { Duplex, PassThrough } from "node:stream";
+import type { Duplex } from "node:stream";
 import type { ProcessExit } from "./process-types.js";
 import { PYTHON_RUNNER, pythonEnvironment, pythonExecutable, pythonMissing } from "./python-shim.js";
 
 export interface ZygoteProcess {
   pid: number | undefined;
-  /** The zygote's reports are read from it, tasks written to it (see main_zygote in kogine_zygote.py). */
-  channel: Duplex;
+  /** Calls `handler` with the channel once there is one (at once for a zygote kogine starts): the zygote's
+   * reports are read from it, tasks written to it (see main_zygote in kogine_zygote.py). */
+  onChannel(handler: (channel: Duplex) => void): void;
   /** Calls `handler` once, when the process has ended or could not be started or reached. */
   onEnd(handler: (exit: ProcessExit) => void): void;
   kill(signal: NodeJS.Signals): void;
@@ -34,7 +35,7 @@ export function spawnZygoteProcess(slotId: number, ownGroup: boolean): ZygotePro
   for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk) => process.stderr.write(chunk));
   return {
     pid: child.pid,
-    channel: child.stdio[3] as Duplex,
+    onChannel: (handler) => handler(child.stdio[3] as Duplex),
     onEnd: (handler) => {
       const once = onceOnly(handler);
       child.once("error", (error) => once({ exitCode: null, signal: null, error: new Error(pythonMissing(error)) }));
@@ -67,9 +68,7 @@ export function takeEarlyZygoteProcess(slotId: number): ZygoteProcess | null {
   if (slotId !== 0 || early === null || !isRunning(early.pid)) return null;
   const { pid, socketPath } = early;
   early = null;
-  // Written before the connection is made, read after: the channel holds both until then.
-  const toZygote = new PassThrough();
-  const fromZygote = new PassThrough();
+  let attach: (channel: Duplex) => void = () => {};
   let ended: (exit: ProcessExit) => void = () => {};
   const end = onceOnly((exit: ProcessExit) => ended(exit));
   const attempt = () => {
@@ -87,9 +86,8 @@ export function takeEarlyZygoteProcess(slotId: number): ZygoteProcess | null {
     };
     socket.once("error", retry);
     socket.once("connect", () => {
-      socket.off("error", retry).on("error", () => {});
-      toZygote.pipe(socket);
-      socket.pipe(fromZygote);
+      socket.off("error", retry);
+      attach(socket);
       socket.once("close", () =>
         end({ exitCode: null, signal: null, error: new Error("the slot's Python zygote has ended") }),
       );
@@ -98,7 +96,9 @@ export function takeEarlyZygoteProcess(slotId: number): ZygoteProcess | null {
   attempt();
   return {
     pid,
-    channel: Duplex.from({ readable: fromZygote, writable: toZygote }),
+    onChannel: (handler) => {
+      attach = handler;
+    },
     onEnd: (handler) => {
       ended = handler;
     },
