@@ -66,7 +66,7 @@ export class BullmqLauncher implements Launcher {
         const jobId = `${store.id.replace(/[/:]/g, "_")}-${spec.index}-${nonce}`;
         byJobId.set(jobId, spec);
         const metricsFile = metricsPath(store.taskDir(spec.index));
-        metricsBefore.set(spec.index, existsSync(metricsFile) ? statSync(metricsFile).size : 0);
+        metricsBefore.set(spec.index, statSync(metricsFile, { throwIfNoEntry: false })?.size ?? 0);
         const askStop = (graceMs: number) =>
           void this.connection.set(stopKey(this.queue.name, jobId), String(graceMs), "EX", 86400).catch(() => {});
         unwatchStops.push(store.watchStopRequests(spec.index, askStop));

@@ -8,8 +8,9 @@ import { type Job, Worker } from "bullmq";
 import { JOB_NAME, type TaskJobData, type TaskJobResult } from "./bullmq-job.js";
 import { LiveTaskReport } from "./bullmq-live-report.js";
 import { parseExtendedJson, stringifyExtendedJson } from "./extended-json.js";
-import { metricsPath } from "./metrics-file.js";
+import { metricsPath, watchStopFile } from "./metrics-file.js";
 import { connectRedis } from "./redis-connection.js";
+import { DEFAULT_STOP_GRACE_MS } from "./run-store.js";
 import { TaskProcesses } from "./task-processes.js";
 import { runWithRetries } from "./task-retry.js";
 import type { TaskSpec } from "./task-spec.js";
@@ -49,7 +50,7 @@ export async function runBullmqWorker(options: WorkerOptions): Promise<void> {
           echo: false,
           processes,
           nextLanguage: () => spec.language,
-          watchStopRequests: live.watchStopRequests,
+          watchStopRequests: watchStopFile(dir, DEFAULT_STOP_GRACE_MS),
         },
         job.data,
         () => {},

@@ -2,7 +2,7 @@
  * `{"step": <int>, "time": <unix seconds>, "<metric>": <number>, ...}`. Its readers (the task's record, the
  * search scheduler, the run browser) follow it while the task writes it: `readMetrics` starts at a byte
  * offset and stops before a last line not yet complete, so the next read picks that line up whole. */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseExtendedJson } from "./extended-json.js";
 
@@ -27,9 +27,26 @@ export function writeStopRequest(taskDir: string, graceMs: number): void {
   writeFileSync(stopPath(taskDir), `${new Date().toISOString()} ${graceMs}\n`);
 }
 
+/** For a task run in another process than the one that asks it to stop (a Slurm element, a BullMQ worker):
+ * looks for its stop file every second and calls `listener` with the grace the file holds (`fallbackMs`
+ * if none) once it is there. Returns the unsubscribe. */
+export function watchStopFile(taskDir: string, fallbackMs: number) {
+  return (listener: (graceMs: number) => void): (() => void) => {
+    const timer = setInterval(() => {
+      const graceMs = stopGraceOf(taskDir, fallbackMs);
+      if (graceMs === null) return;
+      clearInterval(timer);
+      listener(graceMs);
+    }, STOP_POLL_MS);
+    return () => clearInterval(timer);
+  };
+}
+
+const STOP_POLL_MS = 1000;
+
 /** The grace of the stop asked of the task in `taskDir`, or null if none was asked; `fallbackMs` for a stop
  * file without one (or caught half-written). */
-export function stopGraceOf(taskDir: string, fallbackMs: number): number | null {
+function stopGraceOf(taskDir: string, fallbackMs: number): number | null {
   let text: string;
   try {
     text = readFileSync(stopPath(taskDir), "utf8");
@@ -78,8 +95,13 @@ export function readMetrics(path: string, offset = 0): MetricsChunk {
 /** The bytes of `path` from `offset` up to the end of its last complete line (a line still being written
  * is left for the next read), and where the next read starts. */
 export function readCompleteLines(path: string, offset = 0): { lines: Buffer; nextOffset: number } {
-  if (!existsSync(path)) return { lines: Buffer.alloc(0), nextOffset: offset };
-  const fd = openSync(path, "r");
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { lines: Buffer.alloc(0), nextOffset: offset };
+    throw error;
+  }
   let bytes: Buffer;
   try {
     const size = fstatSync(fd).size;

@@ -37,7 +37,8 @@ type ZygoteEvent =
   | { event: "cancelled"; id: number };
 
 export class PythonZygote {
-  private readonly process: ZygoteProcess;
+  /** The zygote's process, which leads a group of its own with ownGroup. */
+  private readonly pid: number | undefined;
   private readonly ownGroup: boolean;
   /** Tasks go to it and reports come from it, once there is one (see ZygoteProcess.onChannel); lines
    * written before wait in `unsent`, and a close asked for before in `closing`. */
@@ -72,7 +73,7 @@ export class PythonZygote {
   /** Drives the zygote `started`, or one it starts for slot `slotId`; `ownGroup`: the zygote leads a
    * process group of its own (see process-groups.ts). */
   constructor(slotId: number, ownGroup = false, started: ZygoteProcess = spawnZygoteProcess(slotId, ownGroup)) {
-    this.process = started;
+    this.pid = started.pid;
     process.once("exit", this.removeOutputDir);
     const socketPath = `${this.outputDir}/s`;
     this.outputServer = createServer((connection) => this.accept(connection)).listen(socketPath);
@@ -200,7 +201,7 @@ export class PythonZygote {
 
   /** Ends every process of the group it leads (when it leads one): what a task left running included. */
   endGroup(): void {
-    killGroup(this.process.pid);
+    killGroup(this.pid);
   }
 
   close(): void {

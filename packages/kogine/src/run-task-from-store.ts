@@ -1,15 +1,13 @@
 /** `kogine task RUN_DIR INDEX`: runs one planned task of a run, as a Slurm array element does. A stop asked
- * of the task (RunStore.requestStop, in another process) arrives as its stop file in the shared store,
- * looked for every second: the task is killed if it has not ended after the grace the file holds. */
+ * of the task (RunStore.requestStop, in another process) arrives as its stop file in the shared store
+ * (watchStopFile): the task is killed if it has not ended after the grace the file holds. */
 import { EXIT_FAILED, EXIT_NO_ENTRYPOINT, EXIT_OK, KogineError } from "./errors.js";
-import { stopGraceOf } from "./metrics-file.js";
+import { watchStopFile } from "./metrics-file.js";
 import { DEFAULT_STOP_GRACE_MS, RunStore } from "./run-store.js";
 import { TaskProcesses } from "./task-processes.js";
 import { finishedRecord, nextAttempt, startedRecord } from "./task-recording.js";
 import { runWithRetries } from "./task-retry.js";
 import type { TaskSpec } from "./task-spec.js";
-
-const STOP_POLL_MS = 1000;
 
 export async function runTaskFromStore(runDir: string, index: number): Promise<number> {
   const store = RunStore.open(runDir);
@@ -24,7 +22,7 @@ export async function runTaskFromStore(runDir: string, index: number): Promise<n
       workerId,
       echo: true,
       processes,
-      watchStopRequests: watchStopFile(store.taskDir(index)),
+      watchStopRequests: watchStopFile(store.taskDir(index), DEFAULT_STOP_GRACE_MS),
     },
     store.invocation,
     (attempt) => startedRecord(store, spec, workerId, attempt),
@@ -37,16 +35,4 @@ export async function runTaskFromStore(runDir: string, index: number): Promise<n
   if (record.status === "succeeded" || record.status === "pruned") return EXIT_OK;
   process.stderr.write(`kogine: task ${index} (${spec.label}) failed: ${record.failure?.message}\n`);
   return record.failure?.kind === "no-entrypoint" ? EXIT_NO_ENTRYPOINT : EXIT_FAILED;
-}
-
-function watchStopFile(taskDir: string) {
-  return (listener: (graceMs: number) => void): (() => void) => {
-    const timer = setInterval(() => {
-      const graceMs = stopGraceOf(taskDir, DEFAULT_STOP_GRACE_MS);
-      if (graceMs === null) return;
-      clearInterval(timer);
-      listener(graceMs);
-    }, STOP_POLL_MS);
-    return () => clearInterval(timer);
-  };
 }

@@ -29,8 +29,8 @@ export interface SearchOptions {
   seed?: number;
 }
 
-/** A search draws each trial from the results of those before, and a scheduler reads trials' metrics
- * while they run: what each launcher allows. */
+/** A search draws each trial from the results of those before: a launcher that takes a whole array of
+ * tasks up front (Slurm) cannot run one. */
 export function checkSearchLauncher(launcher: string): void {
   if (launcher === "slurm")
     throw new KogineError("--search cannot use --launcher slurm: it draws each trial from the results of those before");

@@ -219,6 +219,8 @@ test("a NaN result passes on to the next step of a pipeline run on a BullMQ work
   assert.deepEqual(resultOf(dir, run.id, 1), [true, true]);
 });
 
+// 20 steps of 0.4 s: ASHA's last rung is step 9, and a stop takes up to some 3 s to reach the task (the
+// worker reports every second, the scheduler reads every 0.2 s, the worker looks for stops every second).
 test("ASHA prunes losing trials of a search run on BullMQ workers: their metrics stream back as they run", {
   timeout: 120_000,
 }, async () => {
@@ -228,7 +230,7 @@ test("ASHA prunes losing trials of a search run on BullMQ workers: their metrics
       "import kogine",
       "level = 0.0",
       "def main():",
-      "    for step in range(10):",
+      "    for step in range(20):",
       "        kogine.log(step=step, loss=level + 1.0 / (step + 1))",
       "        if kogine.should_stop():",
       "            return {'stopped_at': step}",
@@ -251,7 +253,7 @@ test("ASHA prunes losing trials of a search run on BullMQ workers: their metrics
     ).filter((t) => t.status === "pruned");
     assert.ok(pruned.length >= 2, `pruned ${pruned.length} of ${run.tasks.length}`);
     for (const task of pruned) {
-      assert.ok((task.metrics?.loss.lastStep ?? 99) < 9, `trial ${task.index} stopped early, its metrics kept`);
+      assert.ok((task.metrics?.loss.lastStep ?? 99) < 19, `trial ${task.index} stopped early, its metrics kept`);
       assert.equal((resultOf(dir, run.id, task.index) as { stopped_at: number | null }).stopped_at !== null, true);
     }
   } finally {
