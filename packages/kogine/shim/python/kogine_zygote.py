@@ -385,13 +385,19 @@ def run_forked_task(message):
     os.close(3)
     if kogine_runner.TURN_PIPE is None:
         take_interrupts()
-    os.environ.update(message["env"])
-    if os.environ.pop("KOGINE_LINE_BUFFERED", None) == "1":
-        # Its output is shown on a terminal, where python3 run directly would write each line as it ends.
-        sys.stdout.reconfigure(line_buffering=True)
-    if message["cwd"] != os.getcwd():
-        os.chdir(message["cwd"])
-    finish_forked_task(main_run())
+    try:
+        os.environ.update(message["env"])
+        if os.environ.pop("KOGINE_LINE_BUFFERED", None) == "1":
+            # Its output is shown on a terminal, where python3 run directly would write each line as it ends.
+            sys.stdout.reconfigure(line_buffering=True)
+        if message["cwd"] != os.getcwd():
+            os.chdir(message["cwd"])
+        code = main_run()
+    except KeyboardInterrupt:
+        # A Ctrl-C kogine passed on as the task began, before main_run took charge of it: the task ends as
+        # interrupted (kogine records it so), without a traceback of the runner's frames.
+        code = 130
+    finish_forked_task(code)
 
 
 def finish_forked_task(code):
